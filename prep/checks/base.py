@@ -1,0 +1,84 @@
+"""What a rule is: a code, a default severity, a scope, its documentation (the
+module docstring, in fixed sections) and, unless the parser or the graph builder
+reports it, a small function over the graph."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from prep.diagnostics import Diagnostic, Related, Severity, Span
+
+# Where a rule's findings come from:
+#   syntax    - the parser (PREP001, PREP002)
+#   graph     - building the graph, name resolution (PREP101-PREP105)
+#   process   - a function over one ProcessGraph
+#   workspace - a function over every ProcessGraph of the run
+#   meta      - the checker itself (unused suppressions)
+SCOPES = ("syntax", "graph", "process", "workspace", "meta")
+
+SECTIONS = ("What it does", "Why", "How to fix", "Example", "Use instead")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    scope: str
+    opt_in: bool
+    module: str
+    check: Callable | None = None
+
+    def at(self, span: Span, message: str, hint: str | None = None,
+           related: tuple[Related, ...] | list[Related] = ()) -> Diagnostic:
+        """A finding of this rule at its default severity."""
+        return Diagnostic(self.code, self.severity, message, span, hint, tuple(related))
+
+    def run(self, target) -> Iterator[Diagnostic]:
+        if self.check is not None:
+            yield from self.check(target)
+
+    @property
+    def doc(self) -> str:
+        return (sys.modules[self.module].__doc__ or "").strip()
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """The documentation split into its sections (title -> text)."""
+        return split_sections(self.doc)
+
+
+def split_sections(doc: str) -> dict[str, str]:
+    parts: dict[str, str] = {}
+    pattern = re.compile(r"^(" + "|".join(map(re.escape, SECTIONS)) + r"):[ \t]*", re.M)
+    matches = list(pattern.finditer(doc))
+    if matches:
+        parts["Title"] = doc[:matches[0].start()].strip()
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(doc)
+        parts[m.group(1)] = doc[m.end():end].strip("\n").rstrip()
+    return parts
+
+
+def rule(code: str, severity: Severity, *, name: str, summary: str, scope: str = "process",
+         opt_in: bool = False):
+    """Declare a rule; as a decorator, the function is its check."""
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope}")
+
+    def declare(func: Callable | None = None, module: str | None = None) -> Rule:
+        mod = func.__module__ if func is not None else module
+        return Rule(code, name, severity, summary, scope, opt_in, mod, func)
+
+    return declare
+
+
+def reported_elsewhere(code: str, severity: Severity, *, name: str, summary: str, scope: str,
+                       module: str, opt_in: bool = False) -> Rule:
+    """A rule whose findings the parser or graph builder makes; the module holds its docs."""
+    return rule(code, severity, name=name, summary=summary, scope=scope,
+                opt_in=opt_in)(None, module)

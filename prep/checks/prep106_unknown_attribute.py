@@ -1,0 +1,113 @@
+"""An unknown attribute or attribute value.
+
+What it does: reports an attribute that `prep` does not know on that element, or
+a known attribute with a value it does not know. The attribute is kept in the
+model and otherwise ignored. Known attributes:
+
+| where | attribute |
+|---|---|
+| process | `stage=asis`, `stage=tobe` |
+| actor | `role=customer`, `role=csm`, `role=service`, `role=vendor` |
+| relation | `touch=high`, `touch=low`, `touch=tech` |
+| kpi | `supplemented`, `service`, `kgi` (flags, without a value) |
+| anything | `doc="free text"` |
+
+Why: a misspelt attribute (`stage=tobe` written `stage=to-be`, `role=CSM`) would
+silently change nothing: a ToBe model would be checked as AsIs, a CSM lane drawn
+as a customer's.
+
+How to fix: use one of the attributes above, spelt as shown (lower case), or
+remove it. Free text belongs in `doc="…"`.
+
+Example:
+```prep
+process 受注 [stage=future] {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼 [color=red]
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
+
+Use instead:
+```prep
+process 受注 [stage=tobe] {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼 [doc="赤字で強調"]
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
+"""
+
+from prep.checks.base import rule
+from prep.diagnostics import Severity
+
+FLAG = object()  # an attribute written without a value
+ANY_TEXT = object()
+
+# element kind -> attribute -> allowed values
+KNOWN = {
+    "process": {"stage": {"asis", "tobe"}},
+    "actor": {"role": {"customer", "csm", "service", "vendor"}},
+    "relation": {"touch": {"high", "low", "tech"}},
+    "kpi": {"supplemented": {FLAG}, "service": {FLAG}, "kgi": {FLAG}},
+}
+
+
+def _allowed(where: str, name: str):
+    if name == "doc":
+        return ANY_TEXT
+    return KNOWN.get(where, {}).get(name)
+
+
+@rule("PREP106", Severity.WARNING, name="unknown-attribute",
+      summary="unknown attribute or attribute value")
+def check(pg):
+    process = pg.process
+    elements = [("process", process)]
+    for actor in process.actors:
+        elements.append(("actor", actor))
+        elements.extend(("product", p) for p in actor.products)
+    elements += [("external", x) for x in process.externals]
+    elements += [("subprocess", s) for s in process.subprocesses]
+    elements += [("kpi", k) for k in process.kpis]
+    elements += [("issue", i) for i in process.issues]
+    seen = set()
+    for relation in process.relations:  # a chain's attributes are shared: report once
+        if relation.attrs and relation.attrs[0].span not in seen:
+            seen.add(relation.attrs[0].span)
+            elements.append(("relation", relation))
+    for where, element in elements:
+        for attr in element.attrs:
+            allowed = _allowed(where, attr.name)
+            if allowed is ANY_TEXT:
+                if attr.value is None:
+                    yield check.at(attr.span, "`doc` needs a text: `doc=\"…\"`",
+                                   'write `doc="your note"`')
+                continue
+            if allowed is None:
+                known = sorted(KNOWN.get(where, {})) + ["doc"]
+                listed = ", ".join(f"`{k}`" for k in known)
+                yield check.at(attr.span, f"unknown attribute `{attr.name}` on a {where}; it is ignored",
+                               f"attributes of a {where}: {listed}")
+                continue
+            value = FLAG if attr.value is None else str(attr.value)
+            if value in allowed:
+                continue
+            if FLAG in allowed:
+                yield check.at(attr.span, f"`{attr.name}` is a flag and takes no value",
+                               f"write `[{attr.name}]`")
+            else:
+                choices = ", ".join(f"`{attr.name}={v}`" for v in sorted(allowed))
+                shown = "no value" if value is FLAG else f"`{value}`"
+                yield check.at(attr.span, f"unknown value {shown} for `{attr.name}`; it is ignored",
+                               f"use one of {choices}")

@@ -1,0 +1,93 @@
+"""`# prep: ignore[CODE,…]`, `# prep: ignore` and `# prep: ignore-file[CODE,…]`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from prep.diagnostics import Diagnostic, Severity, Span
+from prep.model import Comment
+
+DIRECTIVE = re.compile(r"#\s*prep:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?", re.I)
+
+
+@dataclass
+class Suppression:
+    line: int
+    column: int
+    end_column: int
+    file_wide: bool
+    codes: tuple[str, ...]          # empty: every code
+    used: set[str] = field(default_factory=set)
+    used_any: bool = False
+
+    def matches(self, diagnostic: Diagnostic) -> bool:
+        if not self.file_wide and diagnostic.span.line != self.line:
+            return False
+        if not self.codes:
+            return True
+        return any(diagnostic.code.startswith(c) for c in self.codes)
+
+    def mark(self, diagnostic: Diagnostic) -> None:
+        self.used_any = True
+        for c in self.codes:
+            if diagnostic.code.startswith(c):
+                self.used.add(c)
+
+
+def parse_suppressions(comments: tuple[Comment, ...]) -> list[Suppression]:
+    found = []
+    for c in comments:
+        m = DIRECTIVE.search(c.text)
+        if not m:
+            continue
+        file_wide = m.group(1).lower() == "ignore-file"
+        if file_wide and not c.own_line:
+            file_wide = True  # accepted anywhere; documented as own-line
+        codes = tuple(x.strip().upper() for x in (m.group(2) or "").split(",") if x.strip())
+        found.append(Suppression(c.line, c.column + m.start(), c.column + m.end(),
+                                 file_wide, codes))
+    return found
+
+
+def apply_suppressions(diagnostics: list[Diagnostic], suppressions: list[Suppression]
+                       ) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """(kept, suppressed)."""
+    if not suppressions:
+        return diagnostics, []
+    kept, silenced = [], []
+    for d in diagnostics:
+        hit = [s for s in suppressions if s.matches(d)]
+        if hit:
+            for s in hit:
+                s.mark(d)
+            silenced.append(d)
+        else:
+            kept.append(d)
+    return kept, silenced
+
+
+def unused(file: str, suppressions: list[Suppression], selected: set[str]) -> list[Diagnostic]:
+    """PREP901 findings for suppressions, or codes in them, that silenced nothing."""
+    from prep.checks import get_rule
+
+    rule = get_rule("PREP901")
+    out = []
+    for s in suppressions:
+        span = Span(file, s.line, s.column, s.line, s.end_column)
+        kind = "ignore-file" if s.file_wide else "ignore"
+        if not s.codes:
+            if not s.used_any:
+                out.append(rule.at(span, f"`# prep: {kind}` silences nothing here",
+                                   "remove the comment"))
+            continue
+        stale = [c for c in s.codes if c not in s.used
+                 and any(code.startswith(c) for code in selected)]
+        if stale:
+            listed = ", ".join(f"`{c}`" for c in stale)
+            out.append(rule.at(span, f"`# prep: {kind}[…]` silences nothing for {listed}",
+                               "remove the code from the comment, or the whole comment"))
+    return out
+
+
+__all__ = ["Suppression", "apply_suppressions", "parse_suppressions", "unused", "Severity"]

@@ -1,0 +1,154 @@
+"""`prep check`: verify models against the rule catalogue."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from prep.cli import app
+from prep.cli.common import collect_files, console, fail, warn
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class Level(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@app.command()
+def check(
+    paths: List[Path] = typer.Argument(None, help="Files and folders to check (folders: every "
+                                       "*.prep below them). Default: the current folder.",
+                                       show_default=False),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Check only these codes "
+                                               "or prefixes (comma-separated; ALL for every "
+                                               "rule). Replaces the default set."),
+    extend_select: Optional[List[str]] = typer.Option(None, "--extend-select",
+                                                      help="Add codes to the set (e.g. the "
+                                                      "opt-in PREP501,PREP603)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not report these "
+                                               "codes or prefixes (comma-separated)."),
+    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Exit 1 when a finding "
+                                            "has this severity or worse. [default: warning]",
+                                            show_default=False),
+    show_suppressed: bool = typer.Option(False, "--show-suppressed",
+                                         help="Also list findings silenced by `# prep: ignore`."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print counts per code."),
+    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
+                                               help="Write the report to this file instead "
+                                               "of standard output."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml and "
+                                   "prep.toml files."),
+) -> None:
+    """Check models for mistakes: syntax, references, structure, method rules.
+
+    Exit status: 0 when nothing at or above --fail-on was found, 1 when something
+    was, 2 when prep could not do its job (missing path, bad option or config).
+
+    Example: prep check models/ --format json --select PREP2 --ignore PREP204
+    """
+    from prep.checks.runner import CheckOptions, check_paths
+    from prep.checks.select import SelectionError, split_codes
+    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.diagnostics import Severity
+
+    cli = Config(
+        select=tuple(split_codes(select)) if select else None,
+        extend_select=tuple(split_codes(extend_select)),
+        ignore=tuple(split_codes(ignore)),
+        fail_on=Severity(fail_on.value) if fail_on else None,
+    )
+    paths = list(paths or [Path(".")])
+
+    def layers_for(path) -> Layers:
+        try:
+            file = Config() if no_config else config_for(Path(path))
+        except ConfigError as error:
+            fail(f"bad configuration: {error}")
+        return Layers(file, cli)
+
+    def excluded(path: Path) -> bool:
+        return layers_for(path).file.excludes(path)
+
+    try:
+        Layers(Config(), cli).selected()
+    except SelectionError as error:
+        fail(str(error))
+    files = collect_files(paths, excluded)
+    if not files:
+        warn("no .prep files found in " + ", ".join(str(p) for p in paths))
+    option_cache: dict[Path, tuple[CheckOptions, Severity]] = {}
+
+    def options_for(path) -> CheckOptions:
+        folder = Path(path).absolute().parent
+        if folder not in option_cache:
+            layers = layers_for(path)
+            try:
+                opts = CheckOptions(layers.selected(), layers.severity())
+            except SelectionError as error:
+                fail(f"bad configuration: {layers.file.path}: {error}")
+            option_cache[folder] = (opts, layers.fail_on())
+        return option_cache[folder][0]
+
+    progress = _progress() if format == Format.text else None
+    result = check_paths(files, options_for, progress)
+    fail_level = {f.path: option_cache[Path(p).absolute().parent][1] for p, f in
+                  zip((p for p, _ in files), result.files)}
+
+    from prep.report import render
+
+    text = render(format.value, result, show_suppressed=show_suppressed, statistics=statistics)
+    _write(text, output_file, rich=format == Format.text)
+    failed = any(d.severity.rank >= fail_level[f.path].rank for f in result.files
+                 for d in f.diagnostics)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _write(text: str, output_file: Optional[Path], rich: bool) -> None:
+    if output_file is not None:
+        from prep.cli.output import write_atomic
+
+        if rich:
+            from rich.text import Text
+
+            text = Text.from_markup(text).plain
+        write_atomic(output_file, text.encode("utf-8"))
+        return
+    if rich:
+        console().print(text, end="", markup=True)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _progress():
+    """A progress line on stderr for long runs on a terminal (after one second)."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+
+    start = time.monotonic()
+    err = console(stderr=True)
+    state = {"shown": False}
+
+    def update(done: int, total: int) -> None:
+        if time.monotonic() - start < 1.0 and not state["shown"]:
+            return
+        state["shown"] = True
+        end = "\n" if done == total else ""
+        err.file.write(f"\rchecking {done}/{total} files" + end)
+        err.file.flush()
+
+    return update

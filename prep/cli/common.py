@@ -1,0 +1,70 @@
+"""What every command shares: one-line errors with exit 2, finding files, consoles."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+SKIP_DIRS = {"node_modules", "__pycache__", "venv", ".venv"}
+
+
+def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
+    """Print `prep: error: …` (and a hint) to stderr and exit (2: prep could not do its job)."""
+    err = console(stderr=True)
+    err.print(f"[bold red]prep: error:[/bold red] {_escape(message)}", highlight=False)
+    if hint:
+        err.print(f"  [green]hint:[/green] {_escape(hint)}", highlight=False)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    console(stderr=True).print(f"[yellow]prep: warning:[/yellow] {_escape(message)}",
+                               highlight=False)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def console(stderr: bool = False, file=None):
+    from rich.console import Console
+
+    return Console(file=file, stderr=stderr, highlight=False, soft_wrap=True,
+                   no_color=bool(os.environ.get("NO_COLOR")) or None)
+
+
+def display_name(path: Path) -> str:
+    return path.as_posix()
+
+
+def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:
+    """`*.prep` files under the given paths (recursively, sorted), as (path, name to show).
+    A file named on the command line is taken whatever its suffix. Missing paths exit 2."""
+    found: dict[str, Path] = {}
+    for path in paths:
+        if not path.exists():
+            fail(f"no such file or directory: {path}")
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                root_path = Path(root)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
+                                 and not (excluded and excluded(root_path / d)))
+                for name in sorted(files):
+                    if name.endswith(".prep"):
+                        file = root_path / name
+                        if excluded and excluded(file):
+                            continue
+                        found.setdefault(display_name(file), file)
+        elif path.is_file() or path.exists():
+            found.setdefault(display_name(path), path)
+    return [(found[k], k) for k in sorted(found)]
+
+
+def read_stdin_is_tty() -> bool:
+    return sys.stdin.isatty()

@@ -1,0 +1,30 @@
+"""Writing output files atomically: a failed write leaves no half file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from prep.cli.common import fail
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        fail(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        fail(f"cannot write {path}: {error.strerror or error}")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as error:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        fail(f"cannot write {path}: {error.strerror or error}")

@@ -1,0 +1,35 @@
+"""`prep rule`: a rule's documentation, or the list of rules."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from prep.cli import app
+from prep.cli.common import console, fail
+
+
+@app.command()
+def rule(
+    code: Optional[str] = typer.Argument(None, help="A rule code, such as PREP203.",
+                                         show_default=False),
+    all_: bool = typer.Option(False, "--all", help="List every rule."),
+) -> None:
+    """Show a rule's documentation: what it does, why, how to fix it, examples.
+
+    Example: prep rule PREP203
+    """
+    from prep.checks import all_rules, get_rule
+    from prep.checks.docs import rule_markdown, rules_table
+
+    out = console()
+    if all_ or code is None:
+        if code is None and not all_:
+            fail("give a rule code, or --all to list them", "prep rule PREP203")
+        out.print(rules_table(all_rules()), markup=False)
+        return
+    found = get_rule(code)
+    if found is None:
+        fail(f"unknown rule code `{code}`", "`prep rule --all` lists the rules")
+    out.print(rule_markdown(found), markup=False)

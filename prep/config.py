@@ -1,0 +1,168 @@
+"""Configuration: `[tool.prep]` in `pyproject.toml`, or `prep.toml` (top-level keys).
+
+The nearest file walking up from each checked path wins (`prep.toml` before
+`pyproject.toml` in the same folder; a `pyproject.toml` without `[tool.prep]` is
+passed over). Command-line options are applied on top."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prep.diagnostics import Severity
+
+KEYS = ("select", "ignore", "extend-select", "fail-on", "severity", "exclude")
+
+
+class ConfigError(Exception):
+    """A bad configuration file: its path, the key and what is wrong."""
+
+    def __init__(self, path: Path, key: str | None, problem: str):
+        self.path, self.key, self.problem = path, key, problem
+        where = f"{path}" + (f": `{key}`" if key else "")
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration layer (a file, or the command line)."""
+
+    path: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+    severity: tuple[tuple[str, Severity], ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def root(self) -> Path | None:
+        return self.path.parent if self.path is not None else None
+
+    def excludes(self, file: Path) -> bool:
+        if not self.exclude or self.root is None:
+            return False
+        try:
+            rel = file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = file.as_posix()
+        return any(fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(file.name, pattern)
+                   or rel.startswith(pattern.rstrip("/") + "/")
+                   for pattern in self.exclude)
+
+
+def _codes(path: Path, key: str, value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(path, key, "expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]")
+    from prep.checks.select import SelectionError, expand, split_codes
+
+    codes = tuple(split_codes(value))
+    try:
+        expand(codes, key)
+    except SelectionError as error:
+        raise ConfigError(path, key, str(error).split(": ", 1)[-1]) from None
+    return codes
+
+
+def _severity(path: Path, key: str, value) -> Severity:
+    if not isinstance(value, str):
+        raise ConfigError(path, key, "expected \"error\", \"warning\" or \"info\"")
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise ConfigError(path, key, f"unknown severity {value!r}; use \"error\", \"warning\" "
+                          "or \"info\"") from None
+
+
+def parse_table(path: Path, table: dict) -> Config:
+    if not isinstance(table, dict):
+        raise ConfigError(path, "tool.prep", "expected a table")
+    for key in table:
+        if key not in KEYS:
+            raise ConfigError(path, key, "unknown key; known keys: " + ", ".join(KEYS))
+    severity = table.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(path, "severity", "expected a table of CODE = \"error|warning|info\"")
+    overrides = []
+    for code, sev in severity.items():
+        _codes(path, f"severity.{code}", [code])
+        overrides.append((code.upper(), _severity(path, f"severity.{code}", sev)))
+    exclude = table.get("exclude", [])
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    if not isinstance(exclude, list) or not all(isinstance(x, str) for x in exclude):
+        raise ConfigError(path, "exclude", "expected a list of glob patterns")
+    return Config(
+        path=path,
+        select=_codes(path, "select", table["select"]) if "select" in table else None,
+        extend_select=_codes(path, "extend-select", table.get("extend-select", [])),
+        ignore=_codes(path, "ignore", table.get("ignore", [])),
+        fail_on=_severity(path, "fail-on", table["fail-on"]) if "fail-on" in table else None,
+        severity=tuple(sorted(overrides, key=lambda item: -len(item[0]))),
+        exclude=tuple(exclude),
+    )
+
+
+def load_file(path: Path) -> Config | None:
+    """The configuration in `path`, None when it has none (a pyproject without [tool.prep])."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(path, None, f"cannot be read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, None, "is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(path, None, f"is not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("prep")
+        return None if table is None else parse_table(path, table)
+    return parse_table(path, data)
+
+
+@functools.cache
+def config_for_dir(folder: Path) -> Config:
+    """The configuration that applies in `folder` (an absolute path)."""
+    for candidate in (folder / "prep.toml", folder / "pyproject.toml"):
+        if candidate.is_file():
+            found = load_file(candidate)
+            if found is not None:
+                return found
+    if folder.parent == folder:
+        return Config()
+    return config_for_dir(folder.parent)
+
+
+def config_for(path: Path) -> Config:
+    path = Path(path).absolute()
+    return config_for_dir(path if path.is_dir() else path.parent)
+
+
+@dataclass(frozen=True)
+class Layers:
+    """The file's configuration with the command line on top."""
+
+    file: Config
+    cli: Config = field(default_factory=Config)
+
+    def selected(self) -> frozenset[str]:
+        from prep.checks import all_rules
+        from prep.checks.select import expand
+
+        chosen = {r.code for r in all_rules() if not r.opt_in}
+        for layer in (self.file, self.cli):
+            if layer.select is not None:
+                chosen = expand(layer.select, "select")
+            chosen |= expand(layer.extend_select, "extend-select")
+            chosen -= expand(layer.ignore, "ignore")
+        return frozenset(chosen)
+
+    def fail_on(self) -> Severity:
+        return self.cli.fail_on or self.file.fail_on or Severity.WARNING
+
+    def severity(self) -> tuple[tuple[str, Severity], ...]:
+        return self.cli.severity + self.file.severity

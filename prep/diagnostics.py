@@ -1,0 +1,104 @@
+"""The shared vocabulary: where something is (Span), how bad it is (Severity),
+and what was found (Diagnostic). Every layer speaks it; it imports nothing of ours."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse: info 0, warning 1, error 2."""
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls(text.strip().lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {text!r}; use error, warning or info") from None
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A place in a source file: 1-based line and column; the end is exclusive."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, file: str, line: int = 1, column: int = 1) -> "Span":
+        return cls(file, line, column, line, column + 1)
+
+    def to(self, other: "Span") -> "Span":
+        """The span from the start of this one to the end of `other`."""
+        return Span(self.file, self.line, self.column, other.end_line, other.end_column)
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place that explains a finding (the first definition, the other side)."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding: a fact about the user's model, at a place, with a way out."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: Span
+    hint: str | None = None
+    related: tuple[Related, ...] = field(default=())
+
+    @classmethod
+    def at(cls, span: Span, code: str, severity: Severity, message: str,
+           hint: str | None = None, related: tuple[Related, ...] = ()) -> "Diagnostic":
+        return cls(code, severity, message, span, hint, tuple(related))
+
+    def with_severity(self, severity: Severity) -> "Diagnostic":
+        return replace(self, severity=severity)
+
+    @property
+    def sort_key(self) -> tuple:
+        s = self.span
+        return (s.file, s.line, s.column, self.code, self.message)
+
+    def to_json(self) -> dict:
+        """The §4 JSON shape of one diagnostic."""
+        s = self.span
+        data = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": s.file,
+            "line": s.line,
+            "column": s.column,
+            "end_line": s.end_line,
+            "end_column": s.end_column,
+        }
+        if self.hint:
+            data["hint"] = self.hint
+        if self.related:
+            data["related"] = [
+                {"message": r.message, "file": r.span.file, "line": r.span.line,
+                 "column": r.span.column, "end_line": r.span.end_line,
+                 "end_column": r.span.end_column}
+                for r in self.related
+            ]
+        return data

@@ -1,0 +1,103 @@
+"""Building one process's graph: definitions (with PREP102), then references."""
+
+from __future__ import annotations
+
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph import Edge, ProcessGraph
+from prep.graph.resolve import Resolver
+from prep.model import External, Process, Product
+
+
+def _duplicate(what: str, name: str, span, first_span) -> Diagnostic:
+    return Diagnostic.at(span, "PREP102", Severity.ERROR, f"{what} `{name}` is defined twice",
+                         "remove one definition, or give it another name (or a state)",
+                         (Related(first_span, "first defined here"),))
+
+
+def build_process(process: Process, file: str, process_names: set[str]) -> ProcessGraph:
+    import networkx as nx
+
+    diagnostics: list[Diagnostic] = []
+    graph = nx.MultiDiGraph(name=process.name)
+    products: dict[str, Product] = {}
+    externals: dict[str, External] = {}
+    actors: dict[str, object] = {}
+
+    for actor in process.actors:
+        if actor.name in actors:
+            diagnostics.append(_duplicate("actor", actor.name, actor.name_span,
+                                          actors[actor.name].name_span))
+        else:
+            actors[actor.name] = actor
+        for product in actor.products:
+            key = product.key
+            if key in products:
+                diagnostics.append(_duplicate("product", key, product.name_span,
+                                              products[key].name_span))
+                continue
+            products[key] = product
+    for external in process.externals:
+        name = external.name
+        if name in externals:
+            diagnostics.append(_duplicate("external process", name, external.span,
+                                          externals[name].span))
+            continue
+        if name in products:
+            diagnostics.append(Diagnostic.at(
+                external.span, "PREP102", Severity.ERROR,
+                f"`{name}` is defined both as a product and as an external process",
+                "give the external process another name",
+                (Related(products[name].name_span, "the product is defined here"),)))
+            continue
+        externals[name] = external
+
+    for key, p in products.items():
+        graph.add_node(key, kind=p.kind, name=p.name, actor=p.actor, params=p.params,
+                       state=p.state, attrs={a.name: a.value for a in p.attrs}, span=p.span)
+    for name, x in externals.items():
+        graph.add_node(name, kind="external", name=name, actor=None, params=(), state=None,
+                       attrs={a.name: a.value for a in x.attrs}, span=x.span)
+
+    other: dict[str, str] = {}
+    for name in process_names:
+        other[name] = "a process"
+    for sp in process.subprocesses:
+        other[sp.name] = "a subprocess"
+    for kpi in process.kpis:
+        other[kpi.name] = "a KPI"
+    for goal in process.goals:
+        other[goal.text] = "the goal"
+    for name in actors:
+        other[name] = "an actor"
+    resolver = Resolver(process, products, set(externals), other)
+
+    edges: list[Edge] = []
+    for relation in process.relations:
+        source = resolver.resolve(relation.source)
+        target = resolver.resolve(relation.target)
+        if source is None or target is None:
+            continue
+        edge = Edge(len(edges), source, target, relation.kind, relation)
+        params = ((relation.source.param, relation.target.param)
+                  if relation.source.param or relation.target.param else None)
+        graph.add_edge(source, target, key=edge.index, kind=relation.kind, params=params,
+                       span=relation.span, attrs={a.name: a.value for a in relation.attrs},
+                       relation=relation)
+        edges.append(edge)
+
+    pg = ProcessGraph(process, file, graph, products, externals, edges)
+    for kpi in process.kpis:
+        pg.kpi_targets[id(kpi)] = (resolver.resolve(kpi.for_, allow_external=False, what="`kpi … for`")
+                                   if kpi.for_ is not None else None)
+    for issue in process.issues:
+        pg.issue_targets[id(issue)] = resolver.resolve(issue.on, allow_external=False,
+                                                       what="`issue … on`")
+    for sp in process.subprocesses:
+        pg.until_targets[id(sp)] = resolver.resolve(sp.until, allow_external=False,
+                                                    what="`subprocess … until`")
+        if sp.members is not None:
+            keys = [resolver.resolve(m, allow_external=False, what="subprocess member")
+                    for m in sp.members]
+            pg.member_targets[id(sp)] = [k for k in keys if k is not None]
+    pg.diagnostics = diagnostics + resolver.diagnostics
+    return pg

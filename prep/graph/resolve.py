@@ -1,0 +1,103 @@
+"""Name resolution inside one process: references to graph keys, with PREP101–105."""
+
+from __future__ import annotations
+
+import difflib
+
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.model import Process, Product, Ref
+
+
+class Resolver:
+    """Turns references into node keys; remembers one finding per reference."""
+
+    def __init__(self, process: Process, products: dict[str, Product], externals: set[str],
+                 other_names: dict[str, str]):
+        self.process = process
+        self.products = products
+        self.externals = externals
+        self.other_names = other_names  # name -> what it is ("an actor", "a KPI", ...)
+        self.by_name: dict[str, list[Product]] = {}
+        for product in products.values():
+            self.by_name.setdefault(product.name, []).append(product)
+        self.diagnostics: list[Diagnostic] = []
+        self._seen: dict[tuple, str | None] = {}
+
+    def resolve(self, ref: Ref, allow_external: bool = True, what: str = "relation") -> str | None:
+        """The key `ref` names, or None after reporting why it names nothing usable.
+        A wrong parameter is reported, but the key is still returned."""
+        memo = (ref.span, allow_external)
+        if memo in self._seen:
+            return self._seen[memo]
+        key = self._resolve(ref, allow_external, what)
+        self._seen[memo] = key
+        return key
+
+    def _error(self, ref: Ref, code: str, message: str, hint: str | None = None,
+               related: tuple[Related, ...] = ()) -> None:
+        self.diagnostics.append(Diagnostic.at(ref.span, code, Severity.ERROR, message, hint, related))
+
+    def _resolve(self, ref: Ref, allow_external: bool, what: str) -> str | None:
+        name = ref.name
+        candidates = self.by_name.get(name, [])
+        if ref.state is not None:
+            key = ref.key
+            if key not in self.products:
+                if candidates:
+                    states = ", ".join(f"`{p.key}`" for p in candidates)
+                    self._error(ref, "PREP101", f"`{key}` is not defined: `{name}` is defined as {states}",
+                                f"use one of {states}, or define `{key}` in an actor")
+                else:
+                    self._undefined(ref)
+                return None
+            return self._check_param(ref, key)
+        if len(candidates) == 1:
+            return self._check_param(ref, candidates[0].key)
+        if len(candidates) > 1:
+            states = ", ".join(f"`{p.key}`" for p in candidates)
+            self._error(ref, "PREP104", f"`{name}` is ambiguous: it is defined in several states ({states})",
+                        f"name the state, for example `{candidates[0].key}`",
+                        tuple(Related(p.name_span, f"`{p.key}` is defined here") for p in candidates))
+            return None
+        if name in self.externals:
+            if not allow_external:
+                self._error(ref, "PREP105", f"`{name}` is an external process, not a product; "
+                            f"a {what} must name a product")
+                return None
+            if ref.param is not None:
+                self._error(ref, "PREP103", f"`{name}` is an external process and has no parameters",
+                            f"write `{name}` without `.{ref.param}`")
+            return name
+        if name in self.other_names:
+            kind = self.other_names[name]
+            allowed = "a product or an external process" if allow_external else "a product"
+            hint = (f"declare `external {name}` to relate to that process"
+                    if kind == "a process" and allow_external else
+                    f"name {allowed} here")
+            self._error(ref, "PREP105", f"`{name}` is {kind}, not {allowed}", hint)
+            return None
+        self._undefined(ref)
+        return None
+
+    def _undefined(self, ref: Ref) -> None:
+        names = sorted(set(self.by_name) | self.externals)
+        close = difflib.get_close_matches(ref.name, names, n=1, cutoff=0.5)
+        hint = (f"did you mean `{close[0]}`?" if close else
+                "define it as a product in an actor, or as `external " + ref.name + "`")
+        self._error(ref, "PREP101", f"`{ref.key}` is not defined in process `{self.process.name}`", hint)
+
+    def _check_param(self, ref: Ref, key: str) -> str | None:
+        if ref.param is None:
+            return key
+        product = self.products[key]
+        if ref.param in product.params:
+            return key
+        if product.params:
+            listed = ", ".join(f"`{p}`" for p in product.params)
+            close = difflib.get_close_matches(ref.param, list(product.params), n=1, cutoff=0.5)
+            hint = (f"did you mean `{key}.{close[0]}`? " if close else "") + f"its parameters are {listed}"
+        else:
+            hint = f"add the parameter to its definition: `{product.name}({ref.param})`"
+        self._error(ref, "PREP103", f"`{key}` has no parameter `{ref.param}`", hint,
+                    (Related(product.name_span, f"`{key}` is defined here"),))
+        return key  # the relation stands; only its parameter is wrong

@@ -1,0 +1,192 @@
+"""The PReP model as written in a `.prep` file: pydantic models, each element
+keeping the span of its source. The parser makes them; nothing here knows text."""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict
+
+from prep.diagnostics import Span
+
+ProductKind = Literal["product", "milestone", "final", "intangible"]
+RelationKind = Literal["input", "sync"]
+AttrValue = Union[str, int, float, None]
+
+PRODUCT_KINDS: tuple[str, ...] = ("product", "milestone", "final", "intangible")
+
+
+class Element(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Name(Element):
+    """A name as written: its NFC text and where it stands."""
+
+    text: str
+    span: Span
+
+
+class Attr(Element):
+    """`name` or `name=value` inside `[...]`."""
+
+    name: str
+    value: AttrValue = None
+    span: Span
+
+
+class Attributed(Element):
+    attrs: tuple[Attr, ...] = ()
+
+    def attr(self, name: str, default: AttrValue = None) -> AttrValue:
+        """The value of the last attribute called `name` (True-ish flags give None)."""
+        for a in reversed(self.attrs):
+            if a.name == name:
+                return a.value
+        return default
+
+    def has_attr(self, name: str) -> bool:
+        return any(a.name == name for a in self.attrs)
+
+
+class Ref(Element):
+    """A reference: `name`, `name<state>`, `name.param` or `name<state>.param`."""
+
+    name: str
+    state: str | None = None
+    param: str | None = None
+    span: Span
+
+    @property
+    def key(self) -> str:
+        return product_key(self.name, self.state)
+
+    def __str__(self) -> str:
+        return self.key + (f".{self.param}" if self.param else "")
+
+
+def product_key(name: str, state: str | None) -> str:
+    """The graph key of a product: `name`, or `name<state>` when it has a state."""
+    return f"{name}<{state}>" if state else name
+
+
+class Product(Attributed):
+    kind: ProductKind
+    name: str
+    state: str | None = None
+    params: tuple[str, ...] = ()
+    actor: str
+    span: Span
+    name_span: Span
+
+    @property
+    def key(self) -> str:
+        return product_key(self.name, self.state)
+
+
+class Actor(Attributed):
+    name: str
+    products: tuple[Product, ...] = ()
+    span: Span
+    name_span: Span
+
+    @property
+    def role(self) -> str:
+        value = self.attr("role", "customer")
+        return str(value) if value is not None else "customer"
+
+
+class External(Attributed):
+    name: str
+    span: Span
+
+
+class Goal(Element):
+    text: str
+    span: Span
+
+
+class Subprocess(Attributed):
+    name: str
+    until: Ref
+    members: tuple[Ref, ...] | None = None
+    span: Span
+
+
+class Relation(Attributed):
+    """One relation; a chain or list statement makes several, sharing attributes."""
+
+    kind: RelationKind
+    source: Ref
+    target: Ref
+    span: Span
+
+    @property
+    def arrow(self) -> str:
+        return "->" if self.kind == "input" else "<->"
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.arrow} {self.target}"
+
+
+class Kpi(Attributed):
+    name: str
+    for_: Ref | None = None
+    under: Name | None = None
+    span: Span
+
+
+class Issue(Attributed):
+    text: str
+    on: Ref
+    span: Span
+
+
+class Process(Attributed):
+    name: str
+    span: Span
+    header_span: Span
+    goals: tuple[Goal, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    externals: tuple[External, ...] = ()
+    subprocesses: tuple[Subprocess, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def stage(self) -> str:
+        value = self.attr("stage", "asis")
+        return str(value) if value is not None else "asis"
+
+    @property
+    def goal(self) -> Goal | None:
+        return self.goals[0] if self.goals else None
+
+    @property
+    def products(self) -> tuple[Product, ...]:
+        return tuple(p for actor in self.actors for p in actor.products)
+
+
+class Comment(Element):
+    """A `#` comment: kept for suppressions (`# prep: ignore[...]`)."""
+
+    text: str
+    line: int
+    column: int
+    own_line: bool
+
+
+class Document(Element):
+    """One parsed file."""
+
+    path: str
+    processes: tuple[Process, ...] = ()
+    comments: tuple[Comment, ...] = ()
+
+
+__all__ = [
+    "Actor", "Attr", "AttrValue", "Comment", "Document", "External", "Goal", "Issue",
+    "Kpi", "Name", "Process", "Product", "ProductKind", "PRODUCT_KINDS", "Ref",
+    "Relation", "RelationKind", "Subprocess", "product_key",
+]

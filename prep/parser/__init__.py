@@ -1,0 +1,155 @@
+"""Text to model: `parse_file(path)` / `parse_text(text, path)` -> ParseResult.
+
+Syntax errors become PREP001 and unreadable files PREP002; nothing raises."""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prep.diagnostics import Diagnostic, Severity, Span
+from prep.model import Comment, Document
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_lock = threading.Lock()
+
+
+@dataclass
+class ParseResult:
+    """The document (None when the file could not be read) and the syntax findings."""
+
+    path: str
+    document: Document | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.document is not None and not self.diagnostics
+
+
+def unreadable(path: str, why: str, hint: str | None = None) -> ParseResult:
+    d = Diagnostic.at(Span.point(path), "PREP002", Severity.ERROR, why, hint)
+    return ParseResult(path, None, [d])
+
+
+def decode(data: bytes, path: str) -> str | ParseResult:
+    """UTF-8 text without a byte order mark, NFC-normalised; or a PREP002 result."""
+    if b"\x00" in data:
+        return unreadable(path, "the file is binary, not a text model (it contains NUL bytes)",
+                          "`prep` reads `.prep` text files saved as UTF-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return unreadable(
+            path, f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line})",
+            "save the file as UTF-8 (for example, convert it from Shift_JIS with "
+            "`iconv -f SHIFT_JIS -t UTF-8`)")
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_file(path: str | Path, display: str | None = None) -> ParseResult:
+    name = display if display is not None else str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return unreadable(name, f"the file cannot be read: {error.strerror or error}")
+    if len(data) > MAX_FILE_BYTES:
+        return unreadable(name, f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB",
+                          "split the model into several files")
+    return parse_bytes(data, name)
+
+
+def parse_bytes(data: bytes, path: str) -> ParseResult:
+    text = decode(data, path)
+    if isinstance(text, ParseResult):
+        return text
+    return parse_text(text, path, normalized=True)
+
+
+def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> ParseResult:
+    from lark.exceptions import UnexpectedInput, UnexpectedToken
+    from lark.lexer import Token
+
+    from prep.parser.build import Builder, Context
+    from prep.parser.grammar import lark_parser
+    from prep.parser.syntax_errors import (
+        MAX_SYNTAX_ERRORS, recover, recover_at_end, syntax_error,
+    )
+
+    if not normalized:
+        text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    parser = lark_parser()
+    context = Context(path)
+    errors: list[Diagnostic] = []
+    with _lock:  # the builder's context is shared by the one parser instance
+        Builder.context = context
+        try:
+            all_tokens = list(parser.lex(text, dont_ignore=True))
+        except UnexpectedInput as error:  # cannot happen: BAD_CHAR matches anything
+            return ParseResult(path, None, [Diagnostic.at(
+                Span.point(path, error.line, error.column), "PREP001", Severity.ERROR,
+                "unexpected text")], text)
+        tokens, comments = _split(all_tokens, text)
+        state = parser.parse_interactive().parser_state
+        i, last_recovered, result = 0, -1, None
+        while i < len(tokens):
+            tok = tokens[i]
+            try:
+                state.feed_token(tok)
+                i += 1
+            except UnexpectedToken as error:
+                if i == last_recovered:  # the token we resumed at fails again: drop it
+                    i += 1
+                    continue
+                errors.append(syntax_error(path, tok, error.expected,
+                                           tokens[i - 1] if i else None, tokens, i))
+                if len(errors) >= MAX_SYNTAX_ERRORS:
+                    break
+                i = last_recovered = recover(state, tokens, i)
+        end = Token.new_borrow_pos("$END", "", tokens[-1]) if tokens else Token("$END", "", 0, 1, 1)
+        if tokens:
+            end.line, end.column = tokens[-1].end_line, tokens[-1].end_column
+        if len(errors) < MAX_SYNTAX_ERRORS:
+            try:
+                result = state.feed_token(end, True)
+            except UnexpectedToken as error:
+                errors.append(syntax_error(path, end, error.expected,
+                                           tokens[-1] if tokens else None, tokens, len(tokens)))
+                recover_at_end(state)
+                try:
+                    result = state.feed_token(end, True)
+                except UnexpectedToken:
+                    result = None
+        errors = context.errors + errors
+    if len(errors) >= MAX_SYNTAX_ERRORS:
+        last = errors[-1]
+        errors.append(Diagnostic.at(last.span, "PREP001", Severity.ERROR,
+                                    f"too many syntax errors; stopped after {MAX_SYNTAX_ERRORS}"))
+    errors.sort(key=lambda d: (d.span.line, d.span.column))
+    document = Document(path=path, processes=tuple(result or ()), comments=comments)
+    return ParseResult(path, document, errors, text)
+
+
+def _split(tokens, text: str):
+    """Drop whitespace; keep comments aside (for suppressions)."""
+    kept, comments = [], []
+    for tok in tokens:
+        kind = tok.type
+        if kind == "WS":
+            continue
+        if kind == "COMMENT":
+            line_start = text.rfind("\n", 0, tok.start_pos) + 1
+            own_line = not text[line_start:tok.start_pos].strip()
+            comments.append(Comment(text=str(tok), line=tok.line, column=tok.column,
+                                    own_line=own_line))
+            continue
+        kept.append(tok)
+    return kept, tuple(comments)
+
+
+__all__ = ["ParseResult", "parse_bytes", "parse_file", "parse_text"]

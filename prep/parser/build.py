@@ -1,0 +1,218 @@
+"""Rule callbacks that run inside the LALR parser and build the model directly.
+
+Each method is named after a grammar rule and gets that rule's children: lark
+tokens (with line and column) and the values of sub-rules. Per-parse state (the
+file name, syntax errors found inside tokens) lives in `Context`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lark import Token, Transformer
+
+from prep.diagnostics import Diagnostic, Severity, Span
+from prep.model import (
+    Actor, Attr, External, Goal, Issue, Kpi, Name, Process, Product, Ref, Relation,
+    Subprocess,
+)
+
+
+@dataclass
+class Context:
+    file: str
+    errors: list[Diagnostic] = field(default_factory=list)
+
+
+def token_span(file: str, tok: Token) -> Span:
+    return Span(file, tok.line, tok.column, tok.end_line, tok.end_column)
+
+
+def unquote(text: str) -> str:
+    """The text of a quoted name: `\\"` is `"`, `\\\\` is `\\`; other `\\x` stay as written."""
+    body = text[1:-1] if text.endswith('"') and len(text) > 1 else text[1:]
+    if "\\" not in body:
+        return body
+    out, i = [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body) and body[i + 1] in '"\\':
+            out.append(body[i + 1])
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def _span_of(value) -> Span:
+    if isinstance(value, Token):
+        return token_span(Builder.context.file, value)
+    if isinstance(value, list):
+        return _span_of(value[-1])
+    return value.span
+
+
+class Builder(Transformer):
+    """The transformer handed to lark; `Builder.context` is set around each parse."""
+
+    context: Context = Context("<none>")
+
+    def _span(self, first, last) -> Span:
+        return _span_of(first).to(_span_of(last))
+
+    # -- names and small pieces ------------------------------------------------
+    def name(self, children):
+        (tok,) = children
+        span = token_span(self.context.file, tok)
+        if tok.type == "IDENT":
+            return Name(text=str(tok), span=span)
+        if tok.type == "BAD_STRING":
+            self.context.errors.append(Diagnostic.at(
+                span, "PREP001", Severity.ERROR,
+                "a quoted name is not closed: the line ends before its closing `\"`",
+                hint='close the name with `"` on the same line; write `\\"` for a quote inside it'))
+        return Name(text=unquote(str(tok)), span=span)
+
+    def value(self, children):
+        (item,) = children
+        if isinstance(item, Name):
+            return item.text
+        text = str(item)
+        return float(text) if "." in text else int(text)
+
+    def attr(self, children):
+        name = children[0]
+        value = children[1] if len(children) > 1 else None
+        return Attr(name=name.text, value=value, span=name.span)
+
+    def attrs(self, children):
+        return tuple(c for c in children if isinstance(c, Attr))
+
+    def params(self, children):
+        return tuple(c.text for c in children if isinstance(c, Name))
+
+    def arrow(self, children):
+        return children[0]
+
+    def kind(self, children):
+        return children[0]
+
+    def ref(self, children):
+        name = children[0]
+        state = param = None
+        end = name.span
+        for child in children[1:]:
+            if isinstance(child, Token) and child.type == "STATE":
+                state = _state_text(child)
+                end = token_span(self.context.file, child)
+            elif isinstance(child, Name):
+                param, end = child.text, child.span
+        return Ref(name=name.text, state=state, param=param, span=name.span.to(end))
+
+    def refs(self, children):
+        return [c for c in children if isinstance(c, Ref)]
+
+    def members(self, children):
+        return tuple(c for c in children if isinstance(c, Ref))
+
+    # -- statements --------------------------------------------------------------
+    def goal(self, children):
+        kw, name = children
+        return Goal(text=name.text, span=self._span(kw, name))
+
+    def product(self, children):
+        kind, name = children[0], children[1]
+        state, params, attrs, last = None, (), (), name
+        for child in children[2:]:
+            if isinstance(child, Token):  # STATE
+                state, last = _state_text(child), child
+            elif child and isinstance(child[0], Attr):
+                attrs, last = child, child[-1]
+            elif isinstance(child, tuple) and child and isinstance(child[0], str):
+                params = child
+        return Product(kind=str(kind), name=name.text, state=state, params=params, attrs=attrs,
+                       actor="", span=self._span(kind, last), name_span=name.span)
+
+    def actor(self, children):
+        kw, name = children[0], children[1]
+        attrs = next((c for c in children[2:] if isinstance(c, tuple)), ())
+        products = tuple(
+            p.model_copy(update={"actor": name.text}) for p in children if isinstance(p, Product))
+        return Actor(name=name.text, attrs=attrs, products=products,
+                     span=self._span(kw, children[-1]), name_span=name.span)
+
+    def external(self, children):
+        kw, name = children[0], children[1]
+        attrs = children[2] if len(children) > 2 else ()
+        return External(name=name.text, attrs=attrs, span=self._span(kw, name))
+
+    def subprocess(self, children):
+        kw, name, _until, until = children[:4]
+        members, attrs = None, ()
+        for child in children[4:]:
+            if child and isinstance(child[0], Attr):
+                attrs = child
+            else:
+                members = child
+        return Subprocess(name=name.text, until=until, members=members, attrs=attrs,
+                          span=self._span(kw, until))
+
+    def relation(self, children):
+        attrs = children[-1] if isinstance(children[-1], tuple) else ()
+        parts = children[:-1] if attrs else children
+        relations = []
+        for i in range(0, len(parts) - 2, 2):
+            sources, arrow, targets = parts[i], parts[i + 1], parts[i + 2]
+            kind = "input" if arrow.type == "INPUT" else "sync"
+            for s in sources:
+                for t in targets:
+                    relations.append(Relation(kind=kind, source=s, target=t, attrs=attrs,
+                                              span=s.span.to(t.span)))
+        return relations
+
+    def kpi(self, children):
+        kw, name = children[0], children[1]
+        for_ = under = None
+        attrs = ()
+        rest = children[2:]
+        for i, child in enumerate(rest):
+            if isinstance(child, Token) and child.type == "FOR":
+                for_ = rest[i + 1]
+            elif isinstance(child, Token) and child.type == "UNDER":
+                under = rest[i + 1]
+            elif isinstance(child, tuple):
+                attrs = child
+        return Kpi(name=name.text, for_=for_, under=under, attrs=attrs, span=self._span(kw, name))
+
+    def issue(self, children):
+        kw, text, _on, on = children[:4]
+        attrs = children[4] if len(children) > 4 else ()
+        return Issue(text=text.text, on=on, attrs=attrs, span=self._span(kw, on))
+
+    def process(self, children):
+        kw, name = children[0], children[1]
+        buckets: dict[str, list] = {k: [] for k in
+                                    ("goals", "actors", "externals", "subprocesses",
+                                     "relations", "kpis", "issues")}
+        attrs = ()
+        for child in children[2:]:
+            if isinstance(child, tuple):
+                attrs = child
+            elif isinstance(child, list):
+                buckets["relations"].extend(child)
+            elif not isinstance(child, Token):
+                buckets[_BUCKET[type(child)]].append(child)
+        return Process(name=name.text, attrs=attrs, span=self._span(kw, children[-1]),
+                       header_span=self._span(kw, name),
+                       **{k: tuple(v) for k, v in buckets.items()})
+
+    def start(self, children):
+        return [c for c in children if isinstance(c, Process)]
+
+
+_BUCKET = {Goal: "goals", Actor: "actors", External: "externals", Subprocess: "subprocesses",
+           Kpi: "kpis", Issue: "issues"}
+
+
+def _state_text(tok: Token) -> str:
+    return str(tok)[1:-1].strip()

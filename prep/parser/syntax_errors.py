@@ -1,0 +1,161 @@
+"""PREP001 in words a consultant understands, and panic-mode recovery.
+
+The parser is fed one token at a time. At an unexpected token we report what was
+found and what was expected, then skip to the first token on a later line that
+the parser can take after dropping the unfinished statement, so that later
+mistakes in the same file are reported too."""
+
+from __future__ import annotations
+
+from lark import Token
+
+from prep.diagnostics import Diagnostic, Severity, Span
+
+MAX_SYNTAX_ERRORS = 20
+
+KEYWORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
+            "SUBPROCESS": "subprocess", "UNTIL": "until", "GOAL": "goal", "KPI": "kpi",
+            "FOR": "for", "UNDER": "under", "ISSUE": "issue", "ON": "on"}
+PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "LPAR": "(", "RPAR": ")", "LSQB": "[",
+               "RSQB": "]", "COMMA": ",", "DOT": ".", "EQUAL": "=", "INPUT": "->",
+               "SYNC": "<->"}
+NAME_TOKENS = {"IDENT", "STRING", "BAD_STRING"}
+STATEMENT_START = {"GOAL", "ACTOR", "EXTERNAL", "SUBPROCESS", "KPI", "ISSUE"}
+
+# What kind of name is wanted after a token, by that token's type.
+KINDS = {"PRODUCT", "MILESTONE", "FINAL", "INTANGIBLE"}
+NAME_AFTER = {
+    "PROCESS": "a process name", "ACTOR": "an actor name", "PRODUCT": "a product name",
+    "MILESTONE": "a product name", "FINAL": "a product name", "INTANGIBLE": "a product name",
+    "EXTERNAL": "an external process name", "SUBPROCESS": "a subprocess name",
+    "UNTIL": "a product name", "GOAL": "the goal", "KPI": "a KPI name", "FOR": "a product name",
+    "UNDER": "a KPI name", "ISSUE": "the issue text", "ON": "a product name",
+    "INPUT": "a product name", "SYNC": "a product name", "DOT": "a parameter name",
+    "LPAR": "a parameter name", "LSQB": "an attribute name", "EQUAL": "a value",
+    "COMMA": "a name",
+}
+
+
+def describe_token(tok: Token) -> str:
+    if tok.type == "$END":
+        return "the end of the file"
+    if tok.type == "BAD_STRING":
+        return "a quoted name that is not closed"
+    text = str(tok)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"`{text}`"
+
+
+def describe_expected(expected: set[str], previous: Token | None) -> str:
+    words: list[str] = []
+    if STATEMENT_START & expected:
+        words.append("a statement (`goal`, `actor`, `external`, `subprocess`, `kpi`, `issue` "
+                     "or a relation)")
+        expected = expected - STATEMENT_START - NAME_TOKENS
+    if KINDS & expected:
+        words.append("a product (`product`, `milestone`, `final` or `intangible`)")
+        expected = expected - KINDS
+    if NAME_TOKENS & expected:
+        wanted = NAME_AFTER.get(previous.type if previous is not None else "", "a name")
+        words.append(wanted)
+    for t in sorted(expected - NAME_TOKENS):
+        if t in KEYWORDS:
+            words.append(f"`{KEYWORDS[t]}`")
+        elif t in PUNCTUATION:
+            words.append(f"`{PUNCTUATION[t]}`")
+        elif t == "STATE":
+            words.append("a state such as `<承認済>`")
+        elif t == "NUMBER":
+            words.append("a number")
+        elif t == "$END":
+            words.append("the end of the file")
+    words = list(dict.fromkeys(words))
+    if not words:
+        return "something else"
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | None,
+                 tokens: list[Token], index: int) -> Diagnostic:
+    """The PREP001 diagnostic for `tok`, the token the parser could not take."""
+    after = f" after {describe_token(previous)}" if previous is not None else ""
+    found = describe_token(tok)
+    message = f"expected {describe_expected(set(expected), previous)}{after}, found {found}"
+    hint = None
+    wants_name = bool(NAME_TOKENS & set(expected))
+    if tok.type == "BAD_CHAR":
+        message = f"unexpected character {found}" + (f"; expected {describe_expected(set(expected), previous)}" if expected else "")
+        hint = 'a name holds letters, digits, `_` and `・`; put other text in double quotes: `"100%"`'
+    elif tok.type == "BAD_STRING":
+        hint = 'close the quoted name with `"` on the same line'
+    elif tok.type == "NUMBER" and wants_name:
+        word = str(tok)
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if nxt is not None and nxt.type == "IDENT" and nxt.start_pos == tok.end_pos:
+            word += str(nxt)
+        hint = f'a name cannot start with a digit; quote it: `"{word}"`'
+    elif tok.type in KEYWORDS or tok.type in KINDS:
+        if wants_name:
+            hint = f'`{tok}` is a keyword; to use it as a name, quote it: `"{tok}"`'
+    elif tok.type == "$END" and "RBRACE" in expected:
+        opener = _open_brace(tokens, index)
+        message = f"the file ends before the `}}` that closes {opener}"
+        hint = "add the missing `}`"
+    elif tok.type == "RBRACE" and previous is not None and "PROCESS" in expected:
+        message = "unexpected `}`: no block is open here"
+        hint = "remove the extra `}`, or check the braces above it"
+    elif tok.type in ("INPUT", "SYNC") and previous is not None and previous.type in ("INPUT", "SYNC"):
+        hint = "write a product between two arrows: `A -> B -> C`"
+    span = Span(file, tok.line, tok.column, tok.end_line or tok.line,
+                tok.end_column or tok.column + 1)
+    return Diagnostic.at(span, "PREP001", Severity.ERROR, message, hint)
+
+
+def _open_brace(tokens: list[Token], index: int) -> str:
+    stack: list[int] = []
+    for i in range(min(index, len(tokens))):
+        t = tokens[i].type
+        if t == "LBRACE":
+            stack.append(i)
+        elif t == "RBRACE" and stack:
+            stack.pop()
+    if not stack:
+        return "the last block"
+    i = stack[-1]
+    # The block's keyword and name stand before its `{` (perhaps with attributes).
+    for j in range(i - 1, -1, -1):
+        if tokens[j].type in ("PROCESS", "ACTOR", "SUBPROCESS"):
+            name = tokens[j + 1] if j + 1 < i else None
+            label = f" `{name}`" if name is not None and name.type in NAME_TOKENS else ""
+            return f"{KEYWORDS[tokens[j].type]}{label} (line {tokens[j].line})"
+    return f"the block opened on line {tokens[i].line}"
+
+
+def recover(state, tokens: list[Token], index: int) -> int:
+    """Drop the unfinished statement: return the index of the token to go on with,
+    having popped the parser's stacks so that this token can be taken."""
+    states = state.parse_conf.states
+    line = tokens[index].line
+    for j in range(index + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.line == line:
+            continue
+        stack = state.state_stack
+        for depth in range(len(stack)):
+            if tok.type in states[stack[-1 - depth]]:
+                if depth:
+                    del state.state_stack[-depth:]
+                    del state.value_stack[-depth:]
+                return j
+    return len(tokens)
+
+
+def recover_at_end(state) -> None:
+    """Pop to a state that can take the end of the file (at worst, the start)."""
+    states = state.parse_conf.states
+    while len(state.state_stack) > 1 and "$END" not in states[state.state_stack[-1]]:
+        state.state_stack.pop()
+        state.value_stack.pop()

@@ -128,3 +128,31 @@ def finish(result: FileResult, opts: CheckOptions) -> None:
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return list(dict.fromkeys(diagnostics))
+
+
+def check_text(text: str, path: str = "model.prep", select=None, extend_select=(),
+               ignore=(), others: dict[str, str] | None = None) -> list[Diagnostic]:
+    """Check model text in memory (for tests and the API): the findings of `path`,
+    after selection and suppressions. `others` are more files (name -> text) of the
+    same run, for workspace rules."""
+    from prep.checks.select import selected_codes
+    from prep.parser import parse_text
+
+    selected = frozenset(selected_codes(select, extend_select, ignore))
+    opts = CheckOptions(selected)
+    files = {path: text, **(others or {})}
+    results = [check_file_model(name, parse_text(body, name), selected)
+               for name, body in files.items()]
+    workspace_rules = [r for r in all_rules() if r.scope == "workspace" and r.code in selected]
+    if workspace_rules:
+        from prep.checks.workspace import Workspace
+
+        ws = Workspace([g for r in results for g in r.graphs])
+        for rule in workspace_rules:
+            for d in rule.run(ws):
+                for r in results:
+                    if r.path == d.span.file:
+                        r.diagnostics.append(d)
+    for r in results:
+        finish(r, opts)
+    return results[0].diagnostics

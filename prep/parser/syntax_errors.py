@@ -136,21 +136,40 @@ def _open_brace(tokens: list[Token], index: int) -> str:
 
 def recover(state, tokens: list[Token], index: int) -> int:
     """Drop the unfinished statement: return the index of the token to go on with,
-    having popped the parser's stacks so that this token can be taken."""
+    having popped the parser's stacks back to a statement boundary where that token
+    can be taken. Candidates are the first tokens of later lines and any `}`."""
     states = state.parse_conf.states
     line = tokens[index].line
-    for j in range(index + 1, len(tokens)):
+    for j in range(index, len(tokens)):
         tok = tokens[j]
-        if tok.line == line:
+        if tok.type != "RBRACE" and (j == index or tok.line == line):
             continue
-        stack = state.state_stack
+        stack, values = state.state_stack, state.value_stack
         for depth in range(len(stack)):
+            remaining = len(values) - depth
+            if remaining > 0 and not _is_boundary(values[remaining - 1]):
+                continue
             if tok.type in states[stack[-1 - depth]]:
                 if depth:
                     del state.state_stack[-depth:]
                     del state.value_stack[-depth:]
                 return j
     return len(tokens)
+
+
+def _is_boundary(value) -> bool:
+    """Whether a parser value ends a statement (or opens a block)."""
+    from lark import Tree
+
+    from prep.model import Actor, External, Goal, Issue, Kpi, Process, Product, Relation, Subprocess
+
+    if isinstance(value, Token):
+        return value.type in ("LBRACE", "RBRACE")
+    if isinstance(value, Tree):
+        return bool(value.children) and _is_boundary(value.children[-1])
+    if isinstance(value, list):
+        return bool(value) and isinstance(value[0], Relation)
+    return isinstance(value, (Actor, External, Goal, Issue, Kpi, Process, Product, Subprocess))
 
 
 def recover_at_end(state) -> None:

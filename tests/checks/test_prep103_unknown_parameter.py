@@ -1,0 +1,36 @@
+from conftest import check, codes
+
+MODEL = """
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 与信(顧客名, 限度額)
+    final   出荷指示(品目, 数量)
+  }
+  顧客 -> 与信 -> 出荷指示 -> 倉庫
+  %s
+}
+"""
+
+
+def test_unknown_parameter_at_the_reference_lists_the_parameters():
+    (d,) = check(MODEL % "与信.与信額 -> 出荷指示.数量")
+    assert (d.code, d.span.line, d.span.column) == ("PREP103", 11, 3)
+    assert d.message == "`与信` has no parameter `与信額`"
+    assert "`顧客名`, `限度額`" in d.hint
+
+
+def test_external_has_no_parameters():
+    found = check(MODEL % "出荷指示.数量 -> 倉庫.在庫")
+    assert codes(found) == [("PREP103", 11)]
+
+
+def test_relation_still_counts_when_only_the_parameter_is_wrong():
+    found = check(MODEL % "与信.限度額 -> 出荷指示.件数")
+    assert codes(found) == [("PREP103", 11)]  # no PREP204/205 follow-ups
+
+
+def test_known_parameters_are_clean():
+    assert check(MODEL % "与信.限度額 -> 出荷指示.数量") == []

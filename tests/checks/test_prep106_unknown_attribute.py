@@ -1,0 +1,49 @@
+from conftest import check, codes
+
+MODEL = """
+process 受注 %s {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 %s {
+    product 見積依頼 %s
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫 %s
+  kpi 率 for 出荷指示 %s
+}
+"""
+
+
+def model(process="", actor="", product="", relation="", kpi=""):
+    return MODEL % (process, actor, product, relation, kpi)
+
+
+def test_unknown_value_and_unknown_attribute():
+    found = check(model(process="[stage=future]", product="[color=red]"))
+    assert codes(found) == [("PREP106", 2), ("PREP106", 7)]
+    assert found[0].message == "unknown value `future` for `stage`; it is ignored"
+    assert "`stage=asis`" in found[0].hint
+    assert found[1].message == "unknown attribute `color` on a product; it is ignored"
+
+
+def test_known_attributes_are_clean():
+    found = check(model(process="[stage=asis, doc=\"x\"]", actor="[role=vendor]",
+                        product="[doc=\"note\"]", kpi="[supplemented, kgi]"))
+    assert found == []
+
+
+def test_flags_take_no_value_and_doc_needs_text():
+    found = check(model(kpi="[service=yes]", product="[doc]"))
+    assert [d.message for d in found] == ["`doc` needs a text: `doc=\"…\"`",
+                                          "`service` is a flag and takes no value"]
+
+
+def test_chain_attributes_are_reported_once():
+    found = check(model(relation="[tuch=high]"))
+    assert codes(found) == [("PREP106", 10)]
+
+
+def test_warning_severity():
+    (d,) = check(model(actor="[role=CSM]"))
+    assert d.severity.value == "warning"

@@ -27,3 +27,17 @@ def codes(diagnostics) -> list[tuple[str, int]]:
 @pytest.fixture
 def run_check():
     return check
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI (CI=true) a skipped test is a failure: CI must have every dependency."""
+    import os
+
+    if os.environ.get("CI", "").lower() not in ("1", "true", "yes"):
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped:
+        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; every dependency must be "
+                            "installed in CI", red=True)
+        session.exitstatus = 1

@@ -1,6 +1,42 @@
 """A final product goes to no external process.
 
-What it does: (stub, to be written)
+What it does: reports a final product that has relations, but no input relation
+(`->`) to an external process, at its definition. (A final product with no
+relation at all is PREP204 only.)
+
+Why: "final" means the product leaves this process for another one; that
+hand-over is what the relation to an `external` says. A final product that goes
+nowhere is either not final or its receiver is missing from the model.
+
+How to fix: add the relation to the receiving process (`出荷指示 -> 倉庫`, with
+`external 倉庫`), or declare the product `product` or `milestone` instead.
+
+Example:
+```prep
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  actor 営業部 {
+    product 見積依頼
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示
+}
+```
+
+Use instead:
+```prep
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
 """
 
 from prep.checks.base import rule
@@ -8,6 +44,12 @@ from prep.diagnostics import Severity
 
 
 @rule("PREP202", Severity.ERROR, name="final-goes-nowhere",
-      summary="a final product goes to no external process", scope="process")
-def check(target):
-    return iter(())
+      summary="a final product goes to no external process")
+def check(pg):
+    for key, product in pg.products.items():
+        if product.kind != "final" or pg.degree(key) == 0:
+            continue
+        if not any(pg.is_external(t) for t in pg.outputs_of(key)):
+            yield check.at(product.span, f"final product `{key}` goes to no external process",
+                           f"relate it to the process that receives it: `{key} -> RECEIVER` "
+                           "with `external RECEIVER`, or make it a `product`")

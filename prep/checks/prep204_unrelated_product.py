@@ -1,6 +1,44 @@
 """A product has no relation at all.
 
-What it does: (stub, to be written)
+What it does: reports a product that takes part in no relation (neither `->`
+nor `<->`), at its definition.
+
+Why: a PReP model is the products *and how they feed each other*. A product
+that nothing feeds and that feeds nothing is information that plays no part in
+reaching the goal: a leftover from a workshop, or a relation not yet written.
+
+How to fix: write the relations that make and use it (`見積依頼 -> 議事録`,
+`議事録 -> 出荷指示`), or remove the product.
+
+Example:
+```prep
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼
+    product 議事録
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
+
+Use instead:
+```prep
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼
+    product 議事録
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 議事録 -> 出荷指示 -> 倉庫
+}
+```
 """
 
 from prep.checks.base import rule
@@ -8,6 +46,9 @@ from prep.diagnostics import Severity
 
 
 @rule("PREP204", Severity.WARNING, name="unrelated-product",
-      summary="a product has no relation at all", scope="process")
-def check(target):
-    return iter(())
+      summary="a product has no relation at all")
+def check(pg):
+    for key, product in pg.products.items():
+        if pg.degree(key) == 0:
+            yield check.at(product.span, f"`{key}` takes part in no relation",
+                           "relate it to the products it is made from and feeds, or remove it")

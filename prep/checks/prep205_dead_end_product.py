@@ -1,6 +1,48 @@
-"""A product that has relations contributes to no final product.
+"""A product contributes to no final product.
 
-What it does: (stub, to be written)
+What it does: reports a product that has relations but from which no path of
+input or sync relations, over products only, leads to a final product; at its
+definition. Not reported in a process without final products (that is PREP201).
+
+Why: every product of a process should serve its goal, and the goal is reached
+through the final products. A product that leads nowhere (a progress report
+nobody uses, say) is work outside the process's purpose, or a relation is
+missing.
+
+How to fix: relate it to the product that uses it, on the way to a final
+product; or remove it if it really serves nothing.
+
+Example:
+```prep
+process 製造 {
+  goal 納期遵守率
+  external 販売計画部
+  external 営業
+  actor 生産管理 {
+    product 生産計画(品目, 数量)
+    product 進捗報告(品目)
+    final   出荷(品目, 数量)
+  }
+  販売計画部 -> 生産計画 -> 出荷 -> 営業
+  生産計画 -> 進捗報告
+}
+```
+
+Use instead:
+```prep
+process 製造 {
+  goal 納期遵守率
+  external 販売計画部
+  external 営業
+  actor 生産管理 {
+    product 生産計画(品目, 数量)
+    product 進捗報告(品目)
+    final   出荷(品目, 数量)
+  }
+  販売計画部 -> 生産計画 -> 出荷 -> 営業
+  生産計画 -> 進捗報告 -> 出荷
+}
+```
 """
 
 from prep.checks.base import rule
@@ -8,6 +50,12 @@ from prep.diagnostics import Severity
 
 
 @rule("PREP205", Severity.WARNING, name="dead-end-product",
-      summary="a product that has relations contributes to no final product", scope="process")
-def check(target):
-    return iter(())
+      summary="a product that has relations contributes to no final product")
+def check(pg):
+    if not any(p.kind == "final" for p in pg.products.values()):
+        return
+    contributing = pg.contributing          # one reachability pass per process
+    for key, product in pg.products.items():
+        if key not in contributing and pg.degree(key) > 0:
+            yield check.at(product.span, f"`{key}` contributes to no final product",
+                           "relate it to a product on the way to a final product, or remove it")

@@ -1,6 +1,43 @@
 """An external process has no relation.
 
-What it does: (stub, to be written)
+What it does: reports an `external` declaration that no relation uses, at the
+declaration.
+
+Why: an external process is in the model because it sends products into the
+process or receives them. One that exchanges nothing tells the reader nothing,
+and usually means a relation was forgotten.
+
+How to fix: write the relation that brings its product in or takes the final
+product out (`経理部 -> 見積依頼`, `出荷指示 -> 経理部`), or remove the declaration.
+
+Example:
+```prep
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  external 経理部
+  actor 営業部 {
+    product 見積依頼
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
+
+Use instead:
+```prep
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
 """
 
 from prep.checks.base import rule
@@ -8,6 +45,9 @@ from prep.diagnostics import Severity
 
 
 @rule("PREP207", Severity.WARNING, name="unused-external",
-      summary="an external process has no relation", scope="process")
-def check(target):
-    return iter(())
+      summary="an external process has no relation")
+def check(pg):
+    for name, external in pg.externals.items():
+        if pg.degree(name) == 0:
+            yield check.at(external.span, f"the external process `{name}` takes part in no relation",
+                           "relate it to the product it sends or receives, or remove it")

@@ -1,13 +1,56 @@
 """A process has no goal, or more than one.
 
-What it does: (stub, to be written)
+What it does: reports a process without a `goal` (at the process header) and a
+process with several (once, at the second goal).
+
+Why: PReP judges a process against one management goal: it is the root of the
+KPI tree (the KGI), and the final products are the means of reaching it.
+Without a goal the KPI tree has no root; with two, the process mixes two
+purposes and should usually be split.
+
+How to fix: state the one goal, taken from the management objectives, as
+`goal "品質基準をみたす納期遵守率100%"`; split a process that really serves two.
+
+Example:
+```prep
+process 受注 {
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
+
+Use instead:
+```prep
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
 """
 
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Related, Severity
 
 
 @rule("PREP208", Severity.WARNING, name="goal-count",
-      summary="a process has no goal, or more than one", scope="process")
-def check(target):
-    return iter(())
+      summary="a process has no goal, or more than one")
+def check(pg):
+    goals = pg.process.goals
+    if not goals:
+        yield check.at(pg.process.header_span, f"process `{pg.name}` has no goal",
+                       'add the goal it serves, from the management objectives: `goal "…"`')
+    elif len(goals) > 1:
+        yield check.at(goals[1].span, f"process `{pg.name}` has {len(goals)} goals",
+                       "keep one goal per process; split a process that serves two purposes",
+                       [Related(g.span, f"goal `{g.text}`") for g in goals if g is not goals[1]])

@@ -1,13 +1,53 @@
 """An actor has no products.
 
-What it does: (stub, to be written)
+What it does: reports an `actor` whose lane holds no products, at the actor.
+
+Why: in PReP an actor is responsible for products on the way to the goal; its
+swimlane holds them. An empty lane is someone who, according to the model,
+contributes nothing: a leftover, or products put in someone else's lane.
+
+How to fix: move the products this actor is responsible for into its lane, or
+remove the actor.
+
+Example:
+```prep
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼
+    final   出荷指示
+  }
+  actor 品質保証 {
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
+
+Use instead:
+```prep
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+```
 """
 
 from prep.checks.base import rule
 from prep.diagnostics import Severity
 
 
-@rule("PREP209", Severity.WARNING, name="empty-actor",
-      summary="an actor has no products", scope="process")
-def check(target):
-    return iter(())
+@rule("PREP209", Severity.WARNING, name="empty-actor", summary="an actor has no products")
+def check(pg):
+    for actor in pg.process.actors:
+        if not actor.products:
+            yield check.at(actor.span, f"actor `{actor.name}` has no products",
+                           "put the products this actor is responsible for in its lane, or "
+                           "remove it")

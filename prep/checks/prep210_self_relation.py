@@ -1,13 +1,54 @@
 """A relation from a node to itself.
 
-What it does: (stub, to be written)
+What it does: reports `A -> A` or `A <-> A`, at the relation.
+
+Why: a relation says that one product's parameter values go into another, or
+that two products are determined together. A product is trivially determined
+with itself; the relation carries no information and usually is a typo for
+another product.
+
+How to fix: correct the name on one side, or remove the relation.
+
+Example:
+```prep
+process 製造 {
+  goal 納期遵守率
+  external 販売計画部
+  external 営業
+  actor 生産管理 {
+    product 需要予測(品目, 数量)
+    product 生産計画(品目, 数量)
+    final   出荷(品目, 数量)
+  }
+  販売計画部 -> 需要予測 -> 生産計画 -> 出荷 -> 営業
+  生産計画 <-> 生産計画
+}
+```
+
+Use instead:
+```prep
+process 製造 {
+  goal 納期遵守率
+  external 販売計画部
+  external 営業
+  actor 生産管理 {
+    product 需要予測(品目, 数量)
+    product 生産計画(品目, 数量)
+    final   出荷(品目, 数量)
+  }
+  販売計画部 -> 需要予測 -> 生産計画 -> 出荷 -> 営業
+  需要予測 <-> 生産計画
+}
+```
 """
 
 from prep.checks.base import rule
 from prep.diagnostics import Severity
 
 
-@rule("PREP210", Severity.ERROR, name="self-relation",
-      summary="a relation from a node to itself", scope="process")
-def check(target):
-    return iter(())
+@rule("PREP210", Severity.ERROR, name="self-relation", summary="a relation from a node to itself")
+def check(pg):
+    for edge in pg.edges:
+        if edge.source == edge.target:
+            yield check.at(edge.span, f"`{edge.label}` relates `{edge.source}` to itself",
+                           "correct the name on one side, or remove the relation")

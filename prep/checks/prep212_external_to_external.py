@@ -1,6 +1,43 @@
 """An external process is related to another external process directly.
 
-What it does: (stub, to be written)
+What it does: reports a relation whose both ends are external processes, at the
+relation.
+
+Why: a PReP model describes the products of one process. What two other
+processes exchange between themselves happens outside it and does not belong
+in its model; drawn in, it suggests this process takes part when it does not.
+
+How to fix: remove the relation, or model the product that passes through this
+process (`販売計画部 -> 販売計画 -> 営業`).
+
+Example:
+```prep
+process 製造 {
+  goal 納期遵守率
+  external 販売計画部
+  external 営業
+  actor 生産管理 {
+    product 生産計画(品目, 数量)
+    final   出荷(品目, 数量)
+  }
+  販売計画部 -> 生産計画 -> 出荷 -> 営業
+  販売計画部 -> 営業
+}
+```
+
+Use instead:
+```prep
+process 製造 {
+  goal 納期遵守率
+  external 販売計画部
+  external 営業
+  actor 生産管理 {
+    product 生産計画(品目, 数量)
+    final   出荷(品目, 数量)
+  }
+  販売計画部 -> 生産計画 -> 出荷 -> 営業
+}
+```
 """
 
 from prep.checks.base import rule
@@ -8,6 +45,9 @@ from prep.diagnostics import Severity
 
 
 @rule("PREP212", Severity.ERROR, name="external-to-external",
-      summary="an external process is related to another external process directly", scope="process")
-def check(target):
-    return iter(())
+      summary="an external process is related to another external process directly")
+def check(pg):
+    for edge in pg.edges:
+        if edge.source != edge.target and pg.is_external(edge.source) and pg.is_external(edge.target):
+            yield check.at(edge.span, f"`{edge.label}` relates two external processes directly",
+                           "remove it: what other processes exchange is outside this model")

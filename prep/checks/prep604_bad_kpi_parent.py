@@ -1,13 +1,131 @@
 """A KPI `under` a name that is not a KPI, or KPIs `under` each other in a cycle.
 
-What it does: (stub, to be written)
+What it does: reports `kpi K under X` where `X` is not a KPI of the same process
+(a product, an external process, an actor, the goal, or a name defined nowhere;
+the message says which), at the `kpi` statement. KPIs hung under each other in a
+cycle (`A under B`, `B under A`) are one finding per cycle, at the first `kpi` of
+the cycle in source order, naming every member.
+
+Why: `under` builds the KPI tree: a KPI breaks down the KPI it is under, and the
+tree hangs from the goal (KGI). A product is measured with `for`, not `under`; a
+parent that is no KPI leaves the KPI nowhere in the tree, and a cycle has no way
+up to the goal at all.
+
+How to fix: to measure a product write `kpi K for PRODUCT`; to break down a KPI
+name a `kpi` of this process after `under`; to break a cycle, drop the `under`
+of one KPI of it (it then hangs under the goal) or hang it under another KPI.
+
+Example:
+```prep
+process 出荷業務 {
+  goal 出荷件数
+  external 物流センター
+  external 配送業者
+  actor 出荷課 {
+    product 出荷予定
+    final   配送依頼
+  }
+  物流センター -> 出荷予定 -> 配送依頼 -> 配送業者
+  kpi 配送リードタイム for 配送依頼
+  kpi 梱包時間 under 出荷予定
+}
+```
+
+Use instead:
+```prep
+process 出荷業務 {
+  goal 出荷件数
+  external 物流センター
+  external 配送業者
+  actor 出荷課 {
+    product 出荷予定
+    final   配送依頼
+  }
+  物流センター -> 出荷予定 -> 配送依頼 -> 配送業者
+  kpi 配送リードタイム for 配送依頼
+  kpi 梱包時間 for 出荷予定 under 配送リードタイム
+}
+```
 """
 
+import difflib
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Related, Severity
+
+
+def _what(pg, name: str) -> str | None:
+    """What a name that is not a KPI stands for in the process, if anything."""
+    process = pg.process
+    if any(p.name == name for p in pg.products.values()):
+        return "a product"
+    if name in pg.externals:
+        return "an external process"
+    if any(a.name == name for a in process.actors):
+        return "an actor"
+    if any(s.name == name for s in process.subprocesses):
+        return "a subprocess"
+    if any(g.text == name for g in process.goals):
+        return "the goal"
+    if name == process.name:
+        return "the process"
+    return None
+
+
+def _cycles(kpis):
+    """Cycles of `under` among KPIs: (the first kpi in source order, member names in
+    the order `under` walks them), one per strongly connected component."""
+    import networkx as nx
+
+    first = {}
+    for kpi in kpis:
+        first.setdefault(kpi.name, kpi)
+    tree = nx.DiGraph()
+    for kpi in kpis:
+        if kpi.under is not None and kpi.under.text in first:
+            tree.add_edge(kpi.name, kpi.under.text)
+    found = []
+    for component in nx.strongly_connected_components(tree):
+        if len(component) == 1 and not tree.has_edge(*component, *component):
+            continue
+        start = next(k for k in kpis if k.name in component)
+        order, name = [], start.name
+        while name not in order:
+            order.append(name)
+            name = next(n for n in sorted(tree.successors(name)) if n in component)
+        order += sorted(component - set(order))
+        found.append((start, order))
+    found.sort(key=lambda c: kpis.index(c[0]))
+    return found
 
 
 @rule("PREP604", Severity.ERROR, name="bad-kpi-parent",
-      summary="a KPI `under` a name that is not a KPI, or KPIs `under` each other in a cycle", scope="process")
-def check(target):
-    return iter(())
+      summary="a KPI `under` a name that is not a KPI, or KPIs `under` each other in a cycle",
+      scope="process")
+def check(pg):
+    kpis = list(pg.process.kpis)
+    names = {k.name for k in kpis}
+    for kpi in kpis:
+        if kpi.under is None or kpi.under.text in names:
+            continue
+        parent = kpi.under.text
+        what = _what(pg, parent)
+        if what == "a product":
+            yield check.at(kpi.span, f"KPI `{kpi.name}` is under `{parent}`, a product, not a KPI",
+                           f"to measure a product write `kpi {kpi.name} for {parent}`; "
+                           "`under` names another KPI")
+            continue
+        close = difflib.get_close_matches(parent, sorted(names), n=1, cutoff=0.5)
+        hint = (f"did you mean `{close[0]}`?" if close else
+                "name a `kpi` of this process after `under`, or drop `under` to hang it "
+                "under the goal")
+        said = f"{what}, not a KPI" if what else f"which is not defined in process `{pg.name}`"
+        yield check.at(kpi.span, f"KPI `{kpi.name}` is under `{parent}`, {said}", hint)
+    for start, order in _cycles(kpis):
+        walk = " -> ".join(f"`{n}`" for n in (*order, order[0]))
+        members = [k for k in kpis if k.name in order and k is not start]
+        yield check.at(
+            start.span, f"KPIs are under each other in a cycle: {walk}",
+            "drop the `under` of one KPI of the cycle (it then hangs under the goal), "
+            "or hang it under another KPI",
+            [Related(k.span, f"`{k.name}` is in the cycle") for k in members])

@@ -1,7 +1,9 @@
 """A product has no relation at all.
 
 What it does: reports a product that takes part in no relation (neither `->`
-nor `<->`), at its definition.
+nor `<->`), at its definition. A relation whose other end is undefined still
+counts (that is PREP101). A final product with no relation gets this finding
+only, not PREP202.
 
 Why: a PReP model is the products *and how they feed each other*. A product
 that nothing feeds and that feeds nothing is information that plays no part in
@@ -49,6 +51,6 @@ from prep.diagnostics import Severity
       summary="a product has no relation at all")
 def check(pg):
     for key, product in pg.products.items():
-        if pg.degree(key) == 0:
+        if key not in pg.mentioned:         # no relation names it, even a broken one
             yield check.at(product.span, f"`{key}` takes part in no relation",
                            "relate it to the products it is made from and feeds, or remove it")

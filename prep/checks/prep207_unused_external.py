@@ -1,7 +1,8 @@
 """An external process has no relation.
 
 What it does: reports an `external` declaration that no relation uses, at the
-declaration.
+declaration. A relation whose other end is undefined still counts (that is
+PREP101).
 
 Why: an external process is in the model because it sends products into the
 process or receives them. One that exchanges nothing tells the reader nothing,
@@ -48,6 +49,7 @@ from prep.diagnostics import Severity
       summary="an external process has no relation")
 def check(pg):
     for name, external in pg.externals.items():
-        if pg.degree(name) == 0:
-            yield check.at(external.span, f"the external process `{name}` takes part in no relation",
+        if name not in pg.mentioned:        # no relation names it, even a broken one
+            yield check.at(external.span,
+                           f"the external process `{name}` takes part in no relation",
                            "relate it to the product it sends or receives, or remove it")

@@ -79,13 +79,13 @@ def check(workspace):
             if edge.kind != "input" or product is None or product.kind != "final" \
                     or not pg.is_external(edge.target):
                 continue
-            for receiver in workspace.processes_named(edge.target):
-                if receiver is pg or pg.name in receiver.externals:
-                    continue
-                yield check.at(
-                    edge.span,
-                    f"`{edge.source}` goes to process `{receiver.name}`, which declares no "
-                    f"`external {pg.name}`",
-                    f"add `external {pg.name}` to process `{receiver.name}` and relate it to "
-                    "the product it delivers",
-                    [Related(receiver.process.header_span, f"process `{receiver.name}`")])
+            receivers = [r for r in workspace.processes_named(edge.target) if r is not pg]
+            if not receivers or any(pg.name in r.externals for r in receivers):
+                continue                    # not in this run, or the interfaces agree
+            yield check.at(
+                edge.span,
+                f"`{edge.source}` goes to process `{edge.target}`, which declares no "
+                f"`external {pg.name}`",
+                f"add `external {pg.name}` to process `{edge.target}` and relate it to "
+                "the product it delivers, or correct the name of the external",
+                [Related(r.process.header_span, f"process `{r.name}`") for r in receivers])

@@ -173,6 +173,26 @@ class ProcessGraph:
             members[id(sp)] = seen
         return members
 
+    @cached_property
+    def mentioned(self) -> set[str]:
+        """Nodes named at an end of some relation as written, including relations whose
+        other end did not resolve (PREP101-105 report those), so that a typo at one end
+        does not also make the other end look unrelated."""
+        by_name: dict[str, list[str]] = {}
+        for key, product in self.products.items():
+            by_name.setdefault(product.name, []).append(key)
+        found: set[str] = set()
+        for relation in self.process.relations:
+            for ref in (relation.source, relation.target):
+                if ref.state is not None:
+                    if ref.key in self.products:
+                        found.add(ref.key)
+                elif ref.name in by_name:
+                    found.update(by_name[ref.name])
+                elif ref.name in self.externals:
+                    found.add(ref.name)
+        return found
+
 
 def _walk(start: Edge, component: set[str], sub) -> tuple[str, ...]:
     """Members of a cycle, starting at the first relation's source, in walk order

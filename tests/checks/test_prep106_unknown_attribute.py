@@ -34,7 +34,7 @@ def test_known_attributes_are_clean():
 
 
 def test_flags_take_no_value_and_doc_needs_text():
-    found = check(model(kpi="[service=yes]", product="[doc]"))
+    found = check(model(kpi="[service=yes]", product="[doc]"), select=["PREP106"])
     assert [d.message for d in found] == ["`doc` needs a text: `doc=\"…\"`",
                                           "`service` is a flag and takes no value"]
 

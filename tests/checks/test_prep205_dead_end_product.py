@@ -1,0 +1,89 @@
+from conftest import check, codes
+
+MODEL = """
+process 製造 {
+  goal 納期遵守率
+  external 販売計画部
+  external 営業
+  actor 生産管理 {
+    product 生産計画(品目, 数量)
+    %s 進捗報告(品目)
+    final   出荷(品目, 数量)
+  }
+  販売計画部 -> 生産計画 -> 出荷 -> 営業
+  %s
+}
+"""
+
+
+def test_dead_end_at_definition():
+    found = check(MODEL % ("product", "生産計画 -> 進捗報告"))
+    assert codes(found) == [("PREP205", 8)]
+    (d,) = found
+    assert d.severity.value == "warning"
+    assert d.message == "`進捗報告` contributes to no final product"
+
+
+def test_path_to_final_is_clean():
+    assert check(MODEL % ("product", "生産計画 -> 進捗報告 -> 出荷")) == []
+
+
+def test_sync_relation_is_a_path():
+    # a sync relation with a contributing product contributes
+    assert check(MODEL % ("product", "進捗報告 <-> 生産計画")) == []
+    assert check(MODEL % ("product", "生産計画 <-> 進捗報告")) == []
+
+
+def test_path_does_not_run_through_externals():
+    # 進捗報告 -> 販売計画部 -> 生産計画 -> 出荷 passes an external: no contribution
+    found = check(MODEL % ("product", "生産計画 -> 進捗報告 -> 販売計画部"), select=["PREP205"])
+    assert codes(found) == [("PREP205", 8)]
+
+
+def test_whole_dead_branch_is_reported():
+    found = check("""
+    process 製造 {
+      goal 納期遵守率
+      external 販売計画部
+      external 営業
+      actor 生産管理 {
+        product 生産計画(品目, 数量)
+        product 進捗報告(品目)
+        product 月報(品目)
+        final   出荷(品目, 数量)
+      }
+      販売計画部 -> 生産計画 -> 出荷 -> 営業
+      生産計画 -> 進捗報告 -> 月報
+    }
+    """)
+    assert codes(found) == [("PREP205", 8), ("PREP205", 9)]
+
+
+def test_product_without_relation_is_prep204_not_prep205():
+    assert codes(check(MODEL % ("product", ""))) == [("PREP204", 8)]
+
+
+def test_not_reported_where_prep201_is():
+    found = check("""
+    process 製造 {
+      goal 納期遵守率
+      external 販売計画部
+      actor 生産管理 {
+        product 生産計画(品目, 数量)
+        milestone 進捗報告(品目)
+      }
+      販売計画部 -> 生産計画 -> 進捗報告
+    }
+    """)
+    assert codes(found) == [("PREP201", 2)]
+    # and not even when PREP201 is not selected
+    assert check("""
+    process 製造 {
+      goal 納期遵守率
+      external 販売計画部
+      actor 生産管理 {
+        product 生産計画(品目, 数量)
+      }
+      販売計画部 -> 生産計画
+    }
+    """, select=["PREP205"]) == []

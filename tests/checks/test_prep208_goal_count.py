@@ -1,0 +1,49 @@
+from conftest import check, codes
+
+MODEL = """
+process 受注 {
+  %s
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product 見積依頼
+    final   出荷指示
+  }
+  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
+}
+"""
+
+
+def test_missing_goal_at_header():
+    found = check(MODEL % "")
+    assert codes(found) == [("PREP208", 2)]
+    (d,) = found
+    assert d.severity.value == "warning"
+    assert d.message == "process `受注` has no goal"
+    assert "goal" in d.hint
+    assert d.span.column == 1
+
+
+def test_one_goal_is_clean():
+    assert check(MODEL % "goal 納期遵守率") == []
+
+
+def test_two_goals_at_the_second():
+    found = check(MODEL % 'goal 納期遵守率\n  goal "売上前年比110%"')
+    assert codes(found) == [("PREP208", 4)]
+    (d,) = found
+    assert d.message == "process `受注` has 2 goals"
+    assert [r.span.line for r in d.related] == [3]
+
+
+def test_three_goals_once():
+    found = check(MODEL % "goal 納期遵守率\n  goal 売上\n  goal 利益")
+    assert codes(found) == [("PREP208", 4)]
+    assert "3 goals" in found[0].message
+    assert sorted(r.span.line for r in found[0].related) == [3, 5]
+
+
+def test_goal_anywhere_in_the_process():
+    text = MODEL % "" + ""
+    text = text.replace("  顧客 -> 見積依頼", "  goal 納期遵守率\n  顧客 -> 見積依頼")
+    assert check(text) == []

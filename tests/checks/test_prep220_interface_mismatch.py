@@ -1,0 +1,71 @@
+from conftest import check, codes
+
+SENDER = """
+process 営業 {
+  goal 受注件数
+  external 顧客
+  external 生産
+  actor 営業部 {
+    product 引合(品目)
+    %s 受注確定(品目, 数量)
+    final 請求書(金額)
+  }
+  顧客 -> 引合 -> 受注確定 -> 生産
+  引合 -> 請求書 -> 顧客
+}
+"""
+
+RECEIVER = """
+process 生産 {
+  goal 納期遵守率
+  external %s
+  external 倉庫
+  actor 生産管理 {
+    product 生産指示(品目, 数量)
+    final   完成品(品目, 数量)
+  }
+  %s -> 生産指示 -> 完成品 -> 倉庫
+}
+"""
+
+
+def test_receiver_without_external_for_sender():
+    found = check(SENDER % "final", others={"seisan.prep": RECEIVER % ("販売部", "販売部")})
+    assert codes(found) == [("PREP220", 11)]
+    (d,) = found
+    assert d.severity.value == "warning"
+    assert d.message == "`受注確定` goes to process `生産`, which declares no `external 営業`"
+    assert "`external 営業`" in d.hint
+    (r,) = d.related
+    assert (r.span.file, r.span.line) == ("seisan.prep", 2)
+
+
+def test_receiver_declaring_sender_is_clean():
+    assert check(SENDER % "final", others={"seisan.prep": RECEIVER % ("営業", "営業")}) == []
+
+
+def test_finding_stays_in_the_sender_file():
+    found = check(RECEIVER % ("販売部", "販売部"), path="seisan.prep",
+                  others={"eigyo.prep": SENDER % "final"})
+    assert found == []
+
+
+def test_receiver_not_in_the_run():
+    assert check(SENDER % "final") == []
+
+
+def test_only_final_products():
+    found = check(SENDER % "product", select=["PREP220"],
+                  others={"seisan.prep": RECEIVER % ("販売部", "販売部")})
+    assert found == []
+
+
+def test_both_processes_in_one_file():
+    found = check(SENDER % "final" + RECEIVER % ("販売部", "販売部"))
+    assert codes(found) == [("PREP220", 11)]
+
+
+def test_not_selected():
+    found = check(SENDER % "final", ignore=["PREP220"],
+                  others={"seisan.prep": RECEIVER % ("販売部", "販売部")})
+    assert found == []

@@ -1,15 +1,15 @@
 """A subprocess ends at a product that is neither milestone nor final.
 
-What it does: reports `subprocess S until P` where `P` is a plain or intangible
-product, at the `subprocess` statement.
+What it does: reports a `subprocess … until P` whose product `P` is a plain
+`product` or an `intangible`, at the `subprocess` statement.
 
-Why: a subprocess is a chunk of the process up to a control gate. In PReP the
-gate is a milestone product (where the process's quality risk is checked) or a
-final product; an ordinary intermediate product is no gate, so the chunk has no
-defined end.
+Why: in PReP a subprocess is a chunk of the process up to a control gate: the
+milestone product at which the process's quality risk is checked, or the final
+product that leaves the process. Ending a chunk at an ordinary intermediate
+product leaves the chunk without a gate, so nobody can say when it is done.
 
-How to fix: end the subprocess at the milestone that closes it, or declare the
-product a `milestone` if it really is a gate.
+How to fix: make the `until` product a `milestone` (it is a gate), or end the
+subprocess at a milestone or final product further on.
 
 Example:
 ```prep
@@ -23,6 +23,7 @@ process 製造 {
     final   出荷(品目, 数量)
   }
   subprocess 調達 until 調達計画
+  subprocess 出荷準備 until 出荷
   販売計画部 -> 生産計画 -> 調達計画 -> 出荷 -> 営業
 }
 ```
@@ -48,17 +49,19 @@ process 製造 {
 from prep.checks.base import rule
 from prep.diagnostics import Related, Severity
 
+GATES = ("milestone", "final")
+
 
 @rule("PREP301", Severity.ERROR, name="until-not-milestone",
-      summary="a subprocess ends at a product that is neither milestone nor final")
+      summary="a subprocess ends at a product that is neither milestone nor final", scope="process")
 def check(pg):
     for sp in pg.process.subprocesses:
         key = pg.until_targets.get(id(sp))
-        if key is None:
-            continue
+        if key is None or pg.products[key].kind in GATES:
+            continue                                  # unresolved: PREP101-105 said why
         product = pg.products[key]
-        if product.kind not in ("milestone", "final"):
-            yield check.at(sp.span, f"subprocess `{sp.name}` ends at `{key}`, which is a "
-                                    f"{product.kind}, not a milestone or final product",
-                           f"end it at a milestone, or declare `milestone {product.name}`",
-                           [Related(product.span, f"`{key}` is defined here")])
+        yield check.at(
+            sp.span,
+            f"subprocess `{sp.name}` ends at `{key}`, which is neither milestone nor final",
+            f"make `{key}` a `milestone`, or end the subprocess at a milestone or final product",
+            [Related(product.name_span, f"`{key}` is defined as `{product.kind}` here")])

@@ -1,18 +1,19 @@
 """A product belongs to two subprocesses.
 
-What it does: reports a product that is a member of more than one subprocess,
-at the second subprocess that claims it. Membership: with braces, the listed
-products plus the `until` product; without braces, the `until` product and the
-products from which it is reached along input relations without passing
-another subprocess's `until` product.
+What it does: works out the products of each subprocess and reports a product
+that two of them claim, at the second `subprocess` statement claiming it (once
+per product). With braces, a subprocess holds the listed products and its `until`
+product; without braces, its `until` product and every product from which that
+one is reached along input relations, stopping at other subprocesses' `until`
+products (paths do not pass through external processes).
 
-Why: subprocesses cut the process into chunks, each ending at its own gate. A
-product in two chunks blurs where one ends and the next begins, and which gate
-controls its quality.
+Why: subprocesses cut the process into chunks, each ending at its own milestone.
+A product in two chunks has two owners and two gates: the chunks overlap, and the
+milestone of neither says when the product is done.
 
-How to fix: list each subprocess's products explicitly with braces, or change
-the relations so that the product feeds only one chunk (often it should feed the
-other chunk through that chunk's milestone).
+How to fix: list the members explicitly (`subprocess 計画 until 生産計画 { … }`)
+so that each product is in one chunk, or change the relations so that the product
+feeds one chunk only (often via that chunk's milestone).
 
 Example:
 ```prep
@@ -44,8 +45,9 @@ process 製造 {
     final     出荷(品目, 数量)
   }
   subprocess 計画 until 生産計画
-  subprocess 出荷準備 until 出荷
+  subprocess 出荷準備 until 出荷 { 出荷 }
   販売計画部 -> 需要予測 -> 生産計画 -> 出荷 -> 営業
+  需要予測 -> 出荷
 }
 ```
 """
@@ -55,17 +57,27 @@ from prep.diagnostics import Related, Severity
 
 
 @rule("PREP302", Severity.ERROR, name="product-in-two-subprocesses",
-      summary="a product belongs to two subprocesses")
+      summary="a product belongs to two subprocesses", scope="process")
 def check(pg):
-    owner = {}
     members = pg.subprocess_members
+    order = {key: i for i, key in enumerate(pg.products)}     # definition order
+    claims: dict[str, list] = {}
     for sp in pg.process.subprocesses:
-        for key in sorted(members.get(id(sp), ()), key=lambda k: pg.products[k].span):
-            first = owner.setdefault(key, sp)
-            if first is not sp:
-                yield check.at(sp.span, f"`{key}` belongs to subprocesses `{first.name}` and "
-                                        f"`{sp.name}`",
-                               "list each subprocess's products with braces, or change the "
-                               "relations so that it feeds one subprocess only",
-                               [Related(first.span, f"subprocess `{first.name}`"),
-                                Related(pg.products[key].span, f"`{key}` is defined here")])
+        for key in sorted(members.get(id(sp), ()), key=order.__getitem__):
+            claims.setdefault(key, []).append(sp)
+    for key in sorted(claims, key=order.__getitem__):
+        owners = claims[key]
+        if len(owners) < 2:
+            continue
+        first, second = owners[0], owners[1]
+        listed = [f"`{sp.name}`" for sp in owners]
+        names = ", ".join(listed[:-1]) + " and " + listed[-1]
+        yield check.at(
+            second.span,
+            f"`{key}` belongs to subprocesses {names}",
+            "list each subprocess's products in braces (`subprocess NAME until P { … }`), "
+            f"or relate `{key}` to one subprocess only",
+            [Related(first.span, f"`{key}` already belongs to subprocess `{first.name}`"),
+             *(Related(sp.span, f"`{key}` also belongs to subprocess `{sp.name}`")
+               for sp in owners[2:]),
+             Related(pg.products[key].name_span, f"`{key}` is defined here")])

@@ -1,14 +1,16 @@
 """A milestone product ends no subprocess, while the process has subprocesses.
 
-What it does: in a process that declares subprocesses, reports each milestone
-product that is not the `until` product of any of them, at its definition.
+What it does: in a process that has at least one `subprocess`, reports each
+`milestone` product that no `subprocess … until` names, once, at the product's
+definition. A process without subprocesses is not checked.
 
-Why: a milestone is a control gate, and a subprocess is the chunk of work up to
-a gate. Once a process is cut into subprocesses, a gate with no chunk ending at
-it is a chunk that was forgotten (or a product that is not really a gate).
+Why: a milestone is a control gate for the process's quality risk, and once a
+process is cut into subprocesses, each gate closes one of them. A milestone that
+closes none is either a gate that was forgotten when the subprocesses were drawn,
+or an ordinary product marked as a milestone by mistake.
 
-How to fix: add `subprocess NAME until MILESTONE`, or declare the product a
-plain `product`.
+How to fix: add `subprocess NAME until MILESTONE`, or make the product a plain
+`product` if it is not a gate.
 
 Example:
 ```prep
@@ -51,12 +53,15 @@ from prep.diagnostics import Severity
 
 
 @rule("PREP303", Severity.WARNING, name="milestone-without-subprocess",
-      summary="a milestone product ends no subprocess, while the process has subprocesses")
+      summary="a milestone product ends no subprocess, while the process has subprocesses",
+      scope="process")
 def check(pg):
     if not pg.process.subprocesses:
         return
     ends = set(pg.until_targets.values())
     for key, product in pg.products.items():
         if product.kind == "milestone" and key not in ends:
-            yield check.at(product.span, f"milestone `{key}` ends no subprocess",
-                           f"add `subprocess NAME until {key}`, or make it a plain `product`")
+            yield check.at(
+                product.name_span,
+                f"milestone `{key}` ends no subprocess",
+                f"add `subprocess NAME until {key}`, or make it a `product` if it is not a gate")

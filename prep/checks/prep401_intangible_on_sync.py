@@ -1,19 +1,19 @@
-"""An intangible product on a sync relation: a point to intervene.
+"""An intangible product on a sync relation: a point where a service or a CSM can intervene.
 
-What it does: reports, once per product and as information, an intangible
-product joined to another by a sync relation (`<->`), at its definition.
+What it does: reports each `intangible` product joined to anything by a sync
+relation (`<->`), once per product however many sync relations it has, at the
+product's definition. It is an info finding: the model is not wrong.
 
-Why: an intangible product (know-how, a verbal instruction, a gut feeling such
-as 肌感覚) determined together with a real product is personal, tacit work: the
-decision rests on one person's feel. That is exactly where a service (data in
-place of feel) or a Customer Success Manager can intervene, so the finding marks
-intervention points for the ToBe model rather than mistakes. It never fails a
-run at the default `--fail-on warning`.
+Why: an intangible product (know-how, a gut feeling, a verbal instruction) on a
+sync relation means that something is decided together with tacit, personal
+judgement: 肌感覚 settling 日々の販売目標. That is work which depends on one
+person's skill and cannot be measured, and exactly the place where a service
+(measured data) or a CSM (suggestions) can intervene in the ToBe model.
 
-How to fix: nothing needs fixing in an AsIs model. In the ToBe model, show what
-replaces the feel: a service product (`実績データ`) feeding the decision with
-`->`, or a CSM's suggestion on a `touch=` relation. Silence it for a product with
-`# prep: ignore[PREP401]` once it has been discussed.
+How to fix: nothing needs fixing. Note the point with `issue "…" on PRODUCT`,
+and plan the ToBe model: a `role=service` actor supplying data, or a `role=csm`
+actor whose suggestion feeds the decision. Silence it on the line with
+`# prep: ignore[PREP401]` once it is dealt with.
 
 Example:
 ```prep
@@ -45,7 +45,7 @@ process 店舗運営 [stage=tobe] {
     product 実績データ(来店数, 購買率)
   }
   本部 -> 日々の販売目標 -> 接客指示 -> 店舗
-  実績データ -> 日々の販売目標
+  実績データ <-> 日々の販売目標
 }
 ```
 """
@@ -56,18 +56,16 @@ from prep.diagnostics import Related, Severity
 
 @rule("PREP401", Severity.INFO, name="intangible-on-sync",
       summary="an intangible product on a sync relation: a point where a service or a CSM "
-              "can intervene")
+              "can intervene", scope="process")
 def check(pg):
     for key, product in pg.products.items():
-        if product.kind != "intangible":
+        if product.kind != "intangible" or not pg.synced_with(key):
             continue
-        partners = pg.synced_with(key)
-        if partners:
-            listed = ", ".join(f"`{p}`" for p in dict.fromkeys(partners))
-            yield check.at(product.span,
-                           f"`{key}` is intangible and determined together with {listed}: "
-                           "tacit, personal work, where a service or a CSM can intervene",
-                           "in the ToBe model, show what replaces it (service data, a CSM "
-                           "suggestion on a `touch=` relation)",
-                           [Related(e.span, f"`{e.relation}`") for e in pg.edges_of(key)
-                            if e.kind == "sync"])
+        partners = ", ".join(f"`{k}`" for k in dict.fromkeys(pg.synced_with(key)))
+        yield check.at(
+            product.name_span,
+            f"intangible `{key}` is synced with {partners}: tacit, personal work",
+            "a point where a service or a CSM can intervene; note it with "
+            f"`issue \"…\" on {key}` and plan the ToBe model",
+            [Related(e.span, f"sync relation `{e.label}`") for e in pg.edges_of(key)
+             if e.kind == "sync" and e.source != e.target])

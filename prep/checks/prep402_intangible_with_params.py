@@ -1,15 +1,17 @@
 """An intangible product has parameters or a state.
 
-What it does: reports an `intangible` product declared with parameters
-(`現場ノウハウ(工程, コツ)`) or a state (`勘<確信>`), at its definition.
+What it does: reports an `intangible` product written with parameters
+(`ノウハウ(工程, コツ)`) or a state (`ノウハウ<共有済>`), at its definition.
 
-Why: an intangible product is shared but has no substance: know-how, a verbal
-instruction, a gut feeling. Parameters and states describe recorded information;
-giving them to an intangible says it is written down after all, which
-contradicts its kind.
+Why: an intangible product is know-how, a gut feeling or a verbal instruction:
+shared, but without substance. Parameters are the values a product carries and
+passes on along input relations, and a state is a stage of a thing that exists;
+an intangible product has neither. Giving it parameters hides that the
+information is really tangible (and then it is a `product`), or pretends that
+tacit judgement can be passed on value by value.
 
-How to fix: remove the parameters and state; or, if the information really is
-recorded (a checklist, a manual), make it a `product`.
+How to fix: remove the parameters and the state, or, if the information is
+really written down and carries values, make it a `product`.
 
 Example:
 ```prep
@@ -49,12 +51,18 @@ from prep.diagnostics import Severity
 
 
 @rule("PREP402", Severity.WARNING, name="intangible-with-params",
-      summary="an intangible product has parameters or a state")
+      summary="an intangible product has parameters or a state", scope="process")
 def check(pg):
     for key, product in pg.products.items():
         if product.kind != "intangible" or not (product.params or product.state):
             continue
-        what = " and a state" if product.params and product.state else ""
-        what = ("parameters" + what) if product.params else "a state"
-        yield check.at(product.span, f"the intangible product `{key}` has {what}",
-                       f"remove them, or make `{product.name}` a `product` if it is recorded")
+        parts = []
+        if product.params:
+            parts.append(f"parameters `({', '.join(product.params)})`")
+        if product.state:
+            parts.append(f"a state `<{product.state}>`")
+        yield check.at(
+            product.span,
+            f"intangible `{key}` has {' and '.join(parts)}",
+            f"an intangible product has no substance: write `intangible {product.name}`, "
+            "or make it a `product` if it carries values")

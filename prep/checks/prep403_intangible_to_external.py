@@ -1,16 +1,20 @@
-"""An intangible product goes to an external process.
+"""An intangible product goes to an external process or is final.
 
-What it does: reports a relation between an intangible product and an external
-process, at the relation (this replaces PREP206 for that relation).
+What it does: reports an input relation (`->`) from an `intangible` product to
+an external process, or a sync relation (`<->`, undirected) between the two, at
+the relation; it replaces PREP206 for that relation.
+An intangible final product cannot be written: the kind is one keyword
+(`intangible` or `final`) and `final` is reserved, so `[final]` is a syntax error.
 
-Why: what leaves the process for another one is a final product, something
-with substance that the receiver can use. Know-how or a gut feeling cannot be
-handed over as it is; if it must reach another process, it has to become
-something recorded first. (The syntax makes a product either `intangible` or
-`final`, so an intangible final product cannot be written.)
+Why: what leaves a process for another process is its final product, something
+with substance that the receiver can use and that the process's KPIs measure. An
+intangible product (know-how, a gut feeling, a verbal instruction) has no
+substance: it cannot be handed over, only shared inside the work that uses it.
+Sending one to an external process hides the real product that goes there.
 
-How to fix: make the recorded result of the know-how a `final` product and send
-that (`商談の勘 -> 商談メモ -> 顧客`), or remove the relation.
+How to fix: relate the intangible product to a product inside the process, and
+send a tangible `final` product that carries what the receiver needs (for
+example `商談の勘 -> 商談メモ -> 顧客`).
 
 Example:
 ```prep
@@ -47,18 +51,21 @@ process 受注 {
 """
 
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Related, Severity
 
 
 @rule("PREP403", Severity.ERROR, name="intangible-to-external",
-      summary="an intangible product goes to an external process or is final")
+      summary="an intangible product goes to an external process or is final", scope="process")
 def check(pg):
-    for edge in pg.edges:
-        for here, there in ((edge.source, edge.target), (edge.target, edge.source)):
-            if edge.kind == "input" and here != edge.source:
-                continue
+    for e in pg.edges:
+        ends = [(e.source, e.target)] + ([(e.target, e.source)] if e.kind == "sync" else [])
+        for here, there in ends:
             product = pg.products.get(here)
-            if product is not None and product.kind == "intangible" and pg.is_external(there):
-                yield check.at(edge.span, f"the intangible product `{here}` goes to the external "
-                                          f"process `{there}`",
-                               "send a recorded, final product instead, or remove the relation")
+            if product is None or product.kind != "intangible" or not pg.is_external(there):
+                continue
+            yield check.at(
+                e.span,
+                f"intangible `{here}` goes to external process `{there}`",
+                f"an intangible product cannot be handed over: relate `{here}` to a product "
+                f"inside the process, and send a `final` product to `{there}`",
+                [Related(product.name_span, f"`{here}` is defined as intangible here")])

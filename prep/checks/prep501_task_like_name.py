@@ -1,18 +1,20 @@
-"""A product named like a task (opt-in).
+"""A product named like a task.
 
 What it does: reports a product whose name reads as an action rather than a
-thing: a Japanese name ending in する, すること or を行う (`見積を作成する`), or an
-English name starting with a verb such as Create, Check, Send, Update or Review
-followed by a space (`Send invoice`). Opt-in: enable it with `--extend-select
-PREP501` or `extend-select = ["PREP501"]` in the configuration.
+thing: a Japanese name ending in `する`, `すること`, `を行う` or `を行うこと`
+(`見積を作成する`), or an English name whose first word, followed by a space, is a
+clear verb (`Create plan`, `Check stock`, `Send invoice`; any letter case). Words
+that are nouns as well (Plan, Order, Process, Issue, Report, Forecast, Request,
+Schedule) are not on the list. Opt-in: enable it with `--extend-select PREP501`.
 
-Why: PReP describes a business by its products, the information it creates, not
-by its tasks; that is what keeps models small and focused on what matters. A
-task-like name is usually a sign that the modeller slipped back into flowchart
-thinking: name what the task produces instead.
+Why: PReP describes a business by its products, units of meaningful information,
+and never by its tasks. A product named as an action drags the model back into a
+task flow: it mixes levels of abstraction and hides what is actually produced,
+which is what the goal and the KPIs are measured against.
 
-How to fix: name the product the task creates: `見積を作成する` → `見積書`,
-`Send invoice` → `Invoice`, `在庫を確認する` → `在庫確認結果`.
+How to fix: name the result of the work: `見積` instead of `見積を作成する`,
+`Invoice` instead of `Send invoice`. A state can say how far it has come
+(`見積<作成済>`).
 
 Example:
 ```prep
@@ -22,9 +24,10 @@ process 受注 {
   external 倉庫
   actor 営業部 {
     product 見積を作成する
+    product "Send invoice"
     final   受注確認
   }
-  顧客 -> 見積を作成する -> 受注確認 -> 倉庫
+  顧客 -> 見積を作成する -> "Send invoice" -> 受注確認 -> 倉庫
 }
 ```
 
@@ -35,45 +38,50 @@ process 受注 {
   external 顧客
   external 倉庫
   actor 営業部 {
-    product 見積書
+    product 見積
+    product Invoice
     final   受注確認
   }
-  顧客 -> 見積書 -> 受注確認 -> 倉庫
+  顧客 -> 見積 -> Invoice -> 受注確認 -> 倉庫
 }
 ```
 """
 
-import re
-
 from prep.checks.base import rule
 from prep.diagnostics import Severity
 
-JAPANESE_ENDINGS = ("すること", "を行う", "する")
-# Clear verbs only: words such as Plan, Order or Report are nouns as well.
-ENGLISH_VERBS = (
-    "analyse", "analyze", "approve", "calculate", "check", "collect", "confirm", "create",
-    "decide", "define", "deliver", "determine", "do", "evaluate", "fill", "gather", "make",
-    "prepare", "register", "review", "send", "submit", "update", "validate", "verify", "write",
-)
-ENGLISH = re.compile(r"^(" + "|".join(ENGLISH_VERBS) + r")\s", re.IGNORECASE)
+ENDINGS = ("を行うこと", "すること", "を行う", "する")       # longest first
+# Clear verbs only: words that are nouns as well (plan, order, process...) stay out.
+VERBS = frozenset("""
+analyse analyze approve assign calculate check collect compile confirm create decide define
+deliver determine do evaluate execute fill gather generate make manage notify perform prepare
+receive register review send submit update validate verify write
+""".split())
 
 
-def task_like(name: str) -> str | None:
-    """Why `name` reads as a task, or None."""
-    for ending in JAPANESE_ENDINGS:
+def task_like(name: str) -> tuple[str, str] | None:
+    """(what makes `name` task-like, a suggested product name), or None."""
+    for ending in ENDINGS:
         if name.endswith(ending) and len(name) > len(ending):
-            return f"it ends in `{ending}`"
-    match = ENGLISH.match(name)
-    if match:
-        return f"it starts with the verb `{match.group(1)}`"
+            stem = name[: -len(ending)]
+            noun = stem.rsplit("を", 1)[0]          # 見積を作成 -> 見積
+            return f"it ends in `{ending}`", noun or stem
+    first, space, rest = name.partition(" ")
+    if space and rest.strip() and first.lower() in VERBS:
+        rest = rest.strip()
+        return f"it starts with the verb `{first}`", rest[:1].upper() + rest[1:]
     return None
 
 
 @rule("PREP501", Severity.WARNING, name="task-like-name",
-      summary="a product named like a task", opt_in=True)
+      summary="a product named like a task", scope="process", opt_in=True)
 def check(pg):
-    for key, product in pg.products.items():
-        why = task_like(product.name)
-        if why:
-            yield check.at(product.span, f"`{product.name}` is named like a task: {why}",
-                           "name the product the task creates (`見積を作成する` → `見積書`)")
+    for product in pg.products.values():
+        found = task_like(product.name)
+        if found is None:
+            continue
+        why, noun = found
+        yield check.at(
+            product.name_span,
+            f"product `{product.name}` is named like a task: {why}",
+            f"name the result of the work, not the work, for example `{noun}`")

@@ -1,15 +1,18 @@
-"""A KPI marked `service` in an AsIs process.
+"""A KPI marked `service` in a process with `stage=asis`.
 
-What it does: reports a `kpi … [service]` in a process whose stage is `asis`
-(the default), at the `kpi` statement.
+What it does: reports a `kpi … [service]` in a process that is not
+`[stage=tobe]` (AsIs is the default stage, and an unknown stage, reported by
+PREP106, is checked as AsIs), at the `kpi` statement.
 
-Why: a service KPI is one the vendor's service newly provides: it belongs to
-the ToBe model, after the service is introduced (red in the paper's ToBe KPI
-tree). In an AsIs model, which describes the business as it is today, it claims
-a measurement nobody can take yet.
+Why: the AsIs model describes the customer's business as it is today, before the
+vendor's service. A KPI that the service provides (measured by the service, red
+in the paper's ToBe KPI tree) does not exist yet in that business; it belongs to
+the ToBe model, where the service and the CSM appear as actors. Marking it in the
+AsIs model blurs the comparison that shows what the service adds.
 
-How to fix: move the KPI to the ToBe model (`process … [stage=tobe]`), or, if
-the process already is the ToBe model, mark it `[stage=tobe]`.
+How to fix: move the KPI to the ToBe model (a process with `[stage=tobe]`), or
+drop `service` if the customer already measures it today (mark it
+`supplemented` if it came from interviews).
 
 Example:
 ```prep
@@ -28,7 +31,7 @@ process 店舗運営 {
 
 Use instead:
 ```prep
-process 店舗運営 [stage=tobe] {
+process 店舗運営 {
   goal 売上前年比
   external 本部
   external 顧客
@@ -37,22 +40,26 @@ process 店舗運営 [stage=tobe] {
     final   接客(内容)
   }
   本部 -> 日々の販売目標 -> 接客 -> 顧客
-  kpi 購買率 for 接客 [service]
+  kpi 購買率 for 接客 [supplemented]
 }
 ```
 """
 
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Related, Severity
 
 
 @rule("PREP601", Severity.WARNING, name="service-kpi-in-asis",
-      summary="a KPI marked `service` in a process with `stage=asis`")
+      summary="a KPI marked `service` in a process with `stage=asis`", scope="process")
 def check(pg):
-    if pg.process.stage != "asis":
+    process = pg.process
+    if process.stage == "tobe":
         return
-    for kpi in pg.process.kpis:
+    for kpi in process.kpis:
         if kpi.has_attr("service"):
-            yield check.at(kpi.span, f"`{kpi.name}` is a service KPI in the AsIs process "
-                                     f"`{pg.name}`",
-                           "service KPIs belong to the ToBe model: `process … [stage=tobe]`")
+            yield check.at(
+                kpi.span,
+                f"KPI `{kpi.name}` is marked `service` in AsIs process `{process.name}`",
+                "a KPI that the service provides belongs to the ToBe model: move it to a "
+                "process with `[stage=tobe]`, or drop `service`",
+                [Related(process.header_span, f"process `{process.name}` is AsIs")])

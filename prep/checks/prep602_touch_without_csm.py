@@ -1,18 +1,20 @@
-"""A CSM touch where there is no CSM.
+"""A relation with `touch=` in an AsIs process, or touching no `role=csm` actor.
 
-What it does: reports a relation with `touch=` in a process with `stage=asis`,
-and, in a ToBe process, a `touch=` relation neither end of which is in the lane
-of a `role=csm` actor; at the relation.
+What it does: reports a relation marked `touch=high|low|tech`, at the relation,
+when the process is AsIs (the default stage; an unknown stage is checked as AsIs;
+one finding per statement, since a chain shares its attributes), or when, in a
+ToBe process, neither end of the relation is a product in the lane of an actor
+with `role=csm`.
 
-Why: `touch=high|low|tech` marks where the vendor's Customer Success Manager
-touches the customer's process (green in the paper's ToBe model). The CSM only
-appears in the ToBe model, and a touch is a relation between the CSM's lane and
-the customer's; a touch between two of the customer's own products says the CSM
-acts where the model shows no CSM.
+Why: a touch is where the vendor's Customer Success Manager meets the customer's
+business, at a high (personal), low or tech (mail, chat, in-product) level. In
+the AsIs model there is no CSM yet; in the ToBe model a touch is a relation from
+or to the CSM's lane (green in the paper). A touch between two of the customer's
+own products says that the CSM acts where the model shows no CSM.
 
-How to fix: move the touch to the relation that joins the CSM's product (such
-as `CSMの示唆`) with the customer's; put the CSM's products in an actor with
-`[role=csm]`; in an AsIs model, remove `touch=`.
+How to fix: in a ToBe model, start or end the relation at a product of the
+`role=csm` actor (for example the CSM's suggestion, an intangible product); in an
+AsIs model, remove `touch=` and mark it in the ToBe model.
 
 Example:
 ```prep
@@ -59,24 +61,38 @@ process 店舗販売 [stage=tobe] {
 """
 
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Related, Severity
 
 
 @rule("PREP602", Severity.WARNING, name="touch-without-csm",
-      summary="a relation with `touch=` in an AsIs process, or touching no `role=csm` actor")
+      summary="a relation with `touch=` in an AsIs process, or touching no `role=csm` actor",
+      scope="process")
 def check(pg):
-    csm_lanes = {a.name for a in pg.process.actors if a.role == "csm"}
-    for edge in pg.edges:
-        if not edge.relation.has_attr("touch"):
+    process = pg.process
+    touched = [e for e in pg.edges if e.relation.has_attr("touch")]
+    if process.stage != "tobe":
+        seen = set()
+        for e in touched:
+            attr = next(a for a in e.relation.attrs if a.name == "touch")
+            if attr.span in seen:            # a chain or list shares its attributes
+                continue
+            seen.add(attr.span)
+            yield check.at(
+                e.span,
+                f"relation `{e.label}` has `touch=` in AsIs process `{process.name}`",
+                "there is no CSM in an AsIs model: remove `touch=` here and mark the touch "
+                "in the ToBe model (`[stage=tobe]`)",
+                [Related(process.header_span, f"process `{process.name}` is AsIs")])
+        return
+    csm = [a for a in process.actors if a.role == "csm"]
+    lanes = {a.name for a in csm}
+    for e in touched:
+        if any(pg.is_product(k) and pg.products[k].actor in lanes for k in (e.source, e.target)):
             continue
-        if pg.process.stage == "asis":
-            yield check.at(edge.span, f"`{edge.relation}` has `touch=` in the AsIs process "
-                                      f"`{pg.name}`",
-                           "CSM touches belong to the ToBe model: remove `touch=`, or mark the "
-                           "process `[stage=tobe]`")
-            continue
-        ends = [pg.products[k].actor for k in (edge.source, edge.target) if k in pg.products]
-        if not any(actor in csm_lanes for actor in ends):
-            yield check.at(edge.span, f"`{edge.relation}` has `touch=` but touches no CSM",
-                           "put the touch on a relation to or from a product of an actor with "
-                           "`[role=csm]`")
+        hint = ("start or end the relation at a product of the `role=csm` actor, or remove "
+                "`touch=`" if csm else
+                "add an actor with `role=csm` and relate its product to the customer's, or "
+                "remove `touch=`")
+        yield check.at(
+            e.span, f"relation `{e.label}` has `touch=` but touches no CSM lane", hint,
+            [Related(a.name_span, f"`{a.name}` is the CSM lane") for a in csm])

@@ -1,15 +1,16 @@
-"""A final product without a KPI (opt-in).
+"""A final product without a KPI.
 
-What it does: reports, as information, a final product that no `kpi … for`
-measures, at its definition. Opt-in: enable it with `--extend-select PREP603`.
+What it does: reports a `final` product that no `kpi … for` names, at the
+product's definition. Opt-in: enable it with `--extend-select PREP603`.
 
-Why: the KPI tree hangs from the goal through the final products; each final
-product is one of the means of reaching the goal, and a means nobody measures
-cannot be managed. In the method, KPIs missing from the model are supplemented by
-interviewing the CSM; this rule lists where they are still missing.
+Why: the KPI tree of a process hangs from its goal, and its first level is the
+final products, the results the process hands over (method step 3, the AsIs KPI
+tree). A final product that nothing measures leaves a gap in the tree: what it
+should be judged by is usually found by interviewing the CSM, and then written as
+a `supplemented` KPI.
 
-How to fix: add `kpi NAME for PRODUCT` (with `[supplemented]` when it came from
-an interview rather than from the model).
+How to fix: add `kpi NAME for FINAL` (with `[supplemented]` when it comes from
+an interview).
 
 Example:
 ```prep
@@ -17,11 +18,15 @@ process 出荷業務 {
   goal 出荷件数
   external 物流センター
   external 配送業者
+  external 顧客
   actor 出荷課 {
     product 出荷予定
     final   配送依頼
+    final   出荷案内
   }
   物流センター -> 出荷予定 -> 配送依頼 -> 配送業者
+  出荷予定 -> 出荷案内 -> 顧客
+  kpi 案内送信率 for 出荷案内
 }
 ```
 
@@ -31,12 +36,16 @@ process 出荷業務 {
   goal 出荷件数
   external 物流センター
   external 配送業者
+  external 顧客
   actor 出荷課 {
     product 出荷予定
     final   配送依頼
+    final   出荷案内
   }
   物流センター -> 出荷予定 -> 配送依頼 -> 配送業者
-  kpi 配送依頼リードタイム for 配送依頼 [supplemented]
+  出荷予定 -> 出荷案内 -> 顧客
+  kpi 案内送信率 for 出荷案内
+  kpi 配送リードタイム for 配送依頼 [supplemented]
 }
 ```
 """
@@ -46,10 +55,12 @@ from prep.diagnostics import Severity
 
 
 @rule("PREP603", Severity.INFO, name="final-without-kpi",
-      summary="a final product without a KPI", opt_in=True)
+      summary="a final product without a KPI", scope="process", opt_in=True)
 def check(pg):
-    measured = {pg.kpi_target(k) for k in pg.process.kpis}
+    measured = set(pg.kpi_targets.values())
     for key, product in pg.products.items():
         if product.kind == "final" and key not in measured:
-            yield check.at(product.span, f"no KPI measures the final product `{key}`",
-                           f"add `kpi NAME for {key}`")
+            yield check.at(
+                product.name_span,
+                f"final product `{key}` has no KPI",
+                f"add `kpi NAME for {key}` (with `[supplemented]` if it comes from an interview)")

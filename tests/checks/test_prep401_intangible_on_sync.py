@@ -1,0 +1,54 @@
+from conftest import check, codes
+
+HEAD = """
+process 店舗運営 {
+  goal 売上前年比
+  external 本部
+  external 店舗
+  actor 店長 {
+    intangible 肌感覚
+    product    日々の販売目標(日付, 金額)
+    product    商品の陳列(商品)
+    final      接客指示(内容)
+  }
+  本部 -> 日々の販売目標 -> 接客指示 -> 店舗
+  日々の販売目標 -> 商品の陳列 -> 接客指示
+"""
+
+
+def model(*relations):
+    return HEAD + "".join(f"  {r}\n" for r in relations) + "}\n"
+
+
+def test_intangible_on_a_sync_relation():
+    found = check(model("肌感覚 <-> 日々の販売目標"))
+    assert codes(found) == [("PREP401", 7)]
+    (d,) = found
+    assert d.message == "intangible `肌感覚` is synced with `日々の販売目標`: tacit, personal work"
+    assert "service or a CSM can intervene" in d.hint
+    assert [r.span.line for r in d.related] == [14]
+    assert d.severity.value == "info"
+
+
+def test_sync_on_the_right_side_counts_too():
+    assert codes(check(model("日々の販売目標 <-> 肌感覚"))) == [("PREP401", 7)]
+
+
+def test_once_per_product_with_several_sync_relations():
+    found = check(model("肌感覚 <-> 日々の販売目標",
+                        "肌感覚 <-> 商品の陳列",
+                        "接客指示 <-> 肌感覚"))
+    assert codes(found) == [("PREP401", 7)]
+    (d,) = found
+    assert d.message == ("intangible `肌感覚` is synced with `日々の販売目標`, `商品の陳列`, "
+                         "`接客指示`: tacit, personal work")
+    assert [r.span.line for r in d.related] == [14, 15, 16]
+
+
+def test_input_relation_is_not_reported():
+    assert check(model("肌感覚 -> 日々の販売目標")) == []
+
+
+def test_sync_between_tangible_products_is_not_reported():
+    text = model("肌感覚 -> 日々の販売目標", "商品の陳列 <-> 日々の販売目標")
+    assert check(text) == []

@@ -1,0 +1,59 @@
+import pytest
+
+from conftest import check, codes
+
+MODEL = """
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  external 倉庫
+  actor 営業部 {
+    product %s
+    final   受注確認
+  }
+  顧客 -> %s -> 受注確認 -> 倉庫
+}
+"""
+
+
+def model(name):
+    return MODEL % (name, name)
+
+
+def test_opt_in_not_reported_by_default():
+    assert check(model("見積を作成する")) == []
+
+
+def test_reported_with_extend_select():
+    found = check(model("見積を作成する"), extend_select=["PREP501"])
+    assert codes(found) == [("PREP501", 7)]
+    (d,) = found
+    assert d.message == "product `見積を作成する` is named like a task: it ends in `する`"
+    assert d.hint == "name the result of the work, not the work, for example `見積`"
+    assert d.severity.value == "warning"
+
+
+@pytest.mark.parametrize("name, suggestion", [
+    ("見積を作成する", "見積"),
+    ("在庫を確認すること", "在庫"),
+    ("検査を行う", "検査"),
+    ("検査を行うこと", "検査"),
+    ("出荷する", "出荷"),
+    ('"Send invoice"', "Invoice"),
+    ('"Create weekly plan"', "Weekly plan"),
+    ('"check stock"', "Stock"),
+    ('"Analyse sales"', "Sales"),
+])
+def test_task_like_names(name, suggestion):
+    (d,) = check(model(name), select=["PREP501"])
+    assert d.code == "PREP501"
+    assert d.hint.endswith(f"`{suggestion}`")
+
+
+@pytest.mark.parametrize("name", [
+    "見積", "見積<作成済>", "販売計画", "スルー率", '"Plan review"', '"Order list"',
+    '"Process map"', '"Issue log"', '"Report"', '"Checklist"', "Check", '"Created orders"',
+    "sales_plan",
+])
+def test_product_names_are_clean(name):
+    assert check(model(name), select=["PREP501"]) == []

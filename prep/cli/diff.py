@@ -1,12 +1,92 @@
-"""`prep diff` (being built)."""
+"""`prep diff`: what changed from an AsIs model to a ToBe model."""
 
 from __future__ import annotations
 
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
 from prep.cli import app
-from prep.cli.common import fail
+from prep.cli.common import console, warn
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
 
 
 @app.command(name="diff")
-def diff_command() -> None:
-    """Not available yet."""
-    fail("`prep diff` is not available yet")
+def diff_command(
+    asis: Path = typer.Argument(..., help="The AsIs model.", show_default=False),
+    tobe: Path = typer.Argument(..., help="The ToBe model.", show_default=False),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", show_default=False,
+        help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
+             ".pdf .dot; images draw the ToBe model with the changes marked), or - for "
+             "standard output. Default: standard output."),
+    format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
+                                            help="Output format. [default: from the -o "
+                                            "suffix, else text]"),
+    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the models "
+                                   "differ (as `git diff --exit-code`)."),
+    force: bool = typer.Option(False, "--force", help="Compare even if a model has errors."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.1,
+                                  help="Stop Graphviz after this many seconds (svg, png, pdf)."),
+) -> None:
+    """Compare two models: what was added, removed or changed, element by element.
+
+    Products, externals, actors, relations, KPIs and CSM touches are compared by
+    name (docs/kpi.md).
+
+    Both models are checked first: with errors nothing is compared (exit 1, the
+    errors on stderr) unless --force. Order and layout of the text are no difference.
+
+    Example: prep diff asis.prep tobe.prep -f json
+    """
+    from prep.cli.common import fail
+    from prep.cli.kpi import checked_graphs, emit, layout, output_format
+    from prep.diff import SUFFIXES, TEXT_FORMATS
+
+    fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
+                        "-f text|json|svg|png|pdf|dot")
+    if output == "-" and fmt not in TEXT_FORMATS and sys.stdout.isatty():
+        fail(f"refusing to write {fmt} (binary) to a terminal",
+             "write to a file with -o FILE, or pipe the output")
+    before = checked_graphs(asis, force, "nothing compared")
+    after = checked_graphs(tobe, force, "nothing compared")
+
+    from prep.diff.model import diff
+
+    result = diff(before, after)
+    if result.missing or result.extra:
+        warn("the processes of the two files do not match: "
+             + "; ".join([f"only in {asis}: " + ", ".join(f"`{n}`" for n in result.missing)]
+                         * bool(result.missing)
+                         + [f"only in {tobe}: " + ", ".join(f"`{n}`" for n in result.extra)]
+                         * bool(result.extra)))
+    if fmt == "text" and output in (None, "-") and sys.stdout.isatty():
+        from prep.diff.text import renderable
+
+        console().print(renderable(result))
+    elif fmt == "text":
+        from prep.diff.text import to_text
+
+        emit(to_text(result).encode("utf-8"), output)
+    elif fmt == "json":
+        from prep.diff import to_json
+
+        emit(to_json(result).encode("utf-8"), output)
+    else:
+        from prep.diff.draw import to_dot
+
+        source = to_dot(result)
+        emit(source.encode("utf-8") if fmt == "dot" else layout(source, fmt, timeout), output)
+    different = not result.empty or result.missing or result.extra
+    raise typer.Exit(1 if exit_code and different else 0)

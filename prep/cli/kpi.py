@@ -1,12 +1,175 @@
-"""`prep kpi` (being built)."""
+"""`prep kpi`: the KPI tree of each process, and AsIs against ToBe (`--tobe`)."""
 
 from __future__ import annotations
 
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
 from prep.cli import app
-from prep.cli.common import fail
+from prep.cli.common import console, fail, warn
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+    mermaid = "mermaid"
 
 
 @app.command(name="kpi")
-def kpi_command() -> None:
-    """Not available yet."""
-    fail("`prep kpi` is not available yet")
+def kpi_command(
+    file: Path = typer.Argument(..., help="The .prep model (with --tobe: the AsIs model).",
+                                show_default=False),
+    tobe: Optional[Path] = typer.Option(None, "--tobe", show_default=False,
+                                        help="The ToBe model: show its trees with what is "
+                                        "new against FILE, and what was removed."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", show_default=False,
+        help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
+             ".pdf .dot .mmd), or - for standard output. Default: standard output."),
+    format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
+                                            help="Output format. [default: from the -o "
+                                            "suffix, else text]"),
+    max_nodes: int = typer.Option(5000, "--max-nodes", min=1,
+                                  help="Past this many nodes, a subtree already shown in "
+                                  "full is referenced (mark `ref`) instead of repeated."),
+    force: bool = typer.Option(False, "--force", help="Derive trees even if a model has "
+                               "errors."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.1,
+                                  help="Stop Graphviz after this many seconds (svg, png, pdf)."),
+) -> None:
+    """Derive the KPI tree of each process: goal, final products, what feeds them, KPIs.
+
+    The model is checked first: with errors no tree is derived (exit 1, the errors
+    on stderr) unless --force. With --tobe, the ToBe trees are shown with new nodes
+    marked and the AsIs labels that disappeared listed.
+
+    Example: prep kpi asis.prep --tobe tobe.prep -o kpi.svg
+    """
+    from prep.kpi import SUFFIXES, TEXT_FORMATS
+
+    fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
+                        "-f text|json|svg|png|pdf|dot|mermaid")
+    if output == "-" and fmt not in TEXT_FORMATS and sys.stdout.isatty():
+        fail(f"refusing to write {fmt} (binary) to a terminal",
+             "write to a file with -o FILE, or pipe the output")
+
+    from prep.kpi.tree import derive_all
+
+    trees = derive_all(checked_graphs(file, force, "no KPI tree derived"), max_nodes)
+    if tobe is not None:
+        from prep.kpi.compare import compare
+
+        after = derive_all(checked_graphs(tobe, force, "no KPI tree derived"), max_nodes)
+        trees, warnings = compare(trees, after)
+        for message in warnings:
+            warn(message)
+    for tree in trees:
+        if tree.truncated:
+            warn(f"the KPI tree of `{tree.process}` is large (over {max_nodes} nodes): "
+                 "repeated subtrees are referenced, not repeated")
+
+    if fmt == "text" and output in (None, "-") and sys.stdout.isatty():
+        from prep.kpi.text import renderable
+
+        console().print(renderable(trees))
+        return
+    emit(_data(trees, fmt, timeout), output)
+
+
+def _data(trees, fmt: str, timeout: float) -> bytes:
+    if fmt == "text":
+        from prep.kpi.text import to_text
+
+        return to_text(trees).encode("utf-8")
+    if fmt == "json":
+        from prep.kpi import to_json
+
+        return to_json(trees).encode("utf-8")
+    from prep.kpi.draw import to_dot, to_mermaid
+
+    if fmt == "mermaid":
+        return to_mermaid(trees).encode("utf-8")
+    source = to_dot(trees)
+    return source.encode("utf-8") if fmt == "dot" else layout(source, fmt, timeout)
+
+
+# -- shared with `prep diff` -----------------------------------------------------------
+
+def output_format(chosen: str | None, output: str | None, suffixes: dict[str, str],
+                  default: str, choices: str) -> str:
+    """The format: -f if given, else from the -o suffix, else `default`."""
+    if chosen is not None:
+        return chosen
+    if output is None or output == "-":
+        return default
+    suffix = Path(output).suffix.lower()
+    if suffix not in suffixes:
+        fail(f"cannot tell the format from `{output}`",
+             "use a suffix (" + " ".join(sorted(suffixes)) + f") or {choices}")
+    return suffixes[suffix]
+
+
+def emit(data: bytes, output: str | None) -> None:
+    """Write to standard output (no -o, or -o -) or atomically to a file."""
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from prep.cli.output import write_atomic
+
+    write_atomic(Path(output), data)
+    console(stderr=True).print(f"wrote {output}", highlight=False, markup=False)
+
+
+def layout(source: str, fmt: str, timeout: float) -> bytes:
+    """Dot source laid out by Graphviz (svg, png, pdf); a clear message when it cannot."""
+    from prep.render.run import RenderError, run_dot
+
+    try:
+        return run_dot(source, fmt, timeout)
+    except RenderError as error:
+        fail(error.message, error.hint)
+
+
+def checked_graphs(file: Path, force: bool, consequence: str) -> list:
+    """The file's process graphs after checking it with its configuration (default
+    selection). Errors are printed to stderr and stop here (exit 1) unless `force`."""
+    from dataclasses import replace
+
+    from prep.checks.runner import CheckOptions, CheckResult, check_paths
+    from prep.checks.select import SelectionError
+    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.diagnostics import Severity
+
+    if not file.exists():
+        fail(f"no such file: {file}")
+    if file.is_dir():
+        fail(f"{file} is a folder; give one .prep file")
+    try:
+        layers = Layers(config_for(file), Config())
+        options = CheckOptions(layers.selected(), layers.severity())
+    except (ConfigError, SelectionError) as error:
+        fail(f"bad configuration: {error}")
+    found = check_paths([(file, file.as_posix())], lambda _path: options).files[0]
+    errors = [d for d in found.diagnostics if d.severity == Severity.ERROR]
+    if errors:
+        from prep.report import render as report
+
+        text = report("text", CheckResult([replace(found, diagnostics=errors)]))
+        console(stderr=True).print(text, end="", markup=True)
+        plural = "s" if len(errors) > 1 else ""
+        if not found.parsed.ok:
+            fail(f"{file} cannot be read as a model; {consequence}", code=1)
+        if not force:
+            fail(f"{file} has {len(errors)} error{plural}; {consequence}",
+                 "fix them, or go on anyway with --force", code=1)
+        warn(f"going on despite {len(errors)} error{plural} in {file} (--force)")
+    return found.graphs

@@ -1,0 +1,17 @@
+"""The semantic difference of an AsIs and a ToBe model (LANGUAGE.md §7): model.py
+computes it, text.py prints it, draw.py draws the ToBe model with the changes."""
+
+from __future__ import annotations
+
+import json
+
+SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
+            ".dot": "dot", ".gv": "dot"}
+TEXT_FORMATS = ("text", "json", "svg", "dot")
+
+
+def to_json(result) -> str:
+    return json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = ["SUFFIXES", "TEXT_FORMATS", "to_json"]

@@ -1,0 +1,208 @@
+"""`prep diff`: the semantic difference of two models (LANGUAGE.md §7)."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from prep.cli import app
+from prep.diff.model import diff
+from prep.graph import build_document
+from prep.parser import parse_text
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE.parent / "kpi" / "fixtures"
+EMPTY = {"products": [], "externals": [], "actors": [], "relations": [], "kpis": [],
+         "touches": []}
+
+
+def graphs(text: str):
+    parsed = parse_text(textwrap.dedent(text), "m.prep")
+    assert parsed.ok, parsed.diagnostics
+    return build_document(parsed.document)[0]
+
+
+def run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def snapshot(data: dict, name: str) -> None:
+    path = HERE / "snapshots" / name
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if os.environ.get("PREP_UPDATE_SNAPSHOTS") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+BASE = """
+process P [stage=asis] {
+  goal G
+  external X
+  external Y
+  actor A { product a(p, q)  milestone m  final f }
+  actor B [role=customer] { intangible k }
+  X -> a -> m -> f -> Y
+  k <-> m
+  kpi K for f
+  kpi L under K
+}
+"""
+
+
+def test_apparel_pair_snapshot():
+    result = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
+                 "-f", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    snapshot(data, "apparel.json")
+    assert set(data) == {"version", "added", "removed", "changed"}
+    assert data["added"]["touches"] == ["CSMの示唆 -> 接客指示 [touch=low]",
+                                        "CSMの示唆 -> 日々の販売目標 [touch=high]"]
+    assert "接客指示 <-> 肌感覚" in data["removed"]["relations"]
+
+
+def test_order_and_formatting_are_no_difference():
+    reordered = """
+    # the same model, written in another order and layout
+    process P [stage=asis] {
+      kpi L under K
+      actor B [role=customer] {
+        intangible k
+      }
+      actor A {
+        final f
+        milestone m
+        product a(p, q)
+      }
+      m <-> k
+      f -> Y
+      m -> f
+      X -> a
+      a -> m
+      kpi K for f
+      external Y
+      external X
+      goal G
+    }
+    """
+    result = diff(graphs(BASE), graphs(reordered))
+    assert result.empty
+    assert result.to_json() == {"version": 1, "added": EMPTY, "removed": EMPTY,
+                                "changed": EMPTY}
+
+
+def test_changed_kind_params_state_attrs_actor():
+    after = BASE.replace("product a(p, q)  milestone m", "milestone a(p, r)  milestone m<済>") \
+                .replace("a -> m -> f", "a -> m<済> -> f").replace("k <-> m", "k <-> m<済>") \
+                .replace("external Y", 'external Y [doc="顧客"]') \
+                .replace("actor B [role=customer] { intangible k }",
+                         "actor B [role=vendor] { intangible k }") \
+                .replace("kpi K for f", "kpi K for f [kgi]")
+    data = diff(graphs(BASE), graphs(after)).to_json()
+    assert data["changed"]["products"] == [
+        {"name": "a", "changes": {"kind": ["product", "milestone"],
+                                  "params": [["p", "q"], ["p", "r"]]}},
+        {"name": "m<済>", "changes": {"state": [None, "済"]}},
+    ]
+    assert data["added"]["products"] == [] and data["removed"]["products"] == []
+    assert data["changed"]["externals"] == [
+        {"name": "Y", "changes": {"attrs": {"doc": [None, "顧客"]}}}]
+    assert data["changed"]["actors"] == [{"name": "B", "changes": {"role": ["customer", "vendor"]}}]
+    assert data["changed"]["kpis"] == [{"name": "K", "changes": {"attrs": {"kgi": [None, True]}}}]
+    assert data["added"]["relations"] == ["a -> m<済>", "k <-> m<済>", "m<済> -> f"]
+    assert data["removed"]["relations"] == ["a -> m", "k <-> m", "m -> f"]
+
+
+def test_product_moved_to_another_actor_and_kpi_moved():
+    after = BASE.replace("final f }", "}").replace("intangible k }", "intangible k  final f }") \
+                .replace("kpi L under K", "kpi L for m")
+    data = diff(graphs(BASE), graphs(after)).to_json()
+    assert data["changed"]["products"] == [{"name": "f", "changes": {"actor": ["A", "B"]}}]
+    assert data["changed"]["kpis"] == [{"name": "L", "changes": {"for": [None, "m"],
+                                                                 "under": ["K", None]}}]
+
+
+def test_touches_added_removed_changed():
+    before = BASE.replace("X -> a -> m", "X -> a\n  a -> m [touch=low]\n  m") \
+                 .replace("k <-> m", "k <-> m [touch=high]")
+    after = BASE.replace("X -> a -> m", "X -> a\n  a -> m [touch=tech]\n  m") \
+                .replace("m -> f -> Y", "m -> f [touch=high]\n  f -> Y")
+    data = diff(graphs(before), graphs(after)).to_json()
+    assert data["added"]["touches"] == ["m -> f [touch=high]"]
+    assert data["removed"]["touches"] == ["k <-> m [touch=high]"]
+    assert data["changed"]["touches"] == [{"name": "a -> m", "changes": {"touch": ["low", "tech"]}}]
+    # the relations themselves are the same: touch is reported under touches only
+    assert data["changed"]["relations"] == [] and data["added"]["relations"] == []
+
+
+def test_parameter_relations_are_named_with_parameters():
+    after = BASE.replace("kpi K for f", "a.p -> f\n  kpi K for f")
+    data = diff(graphs(BASE), graphs(after)).to_json()
+    assert data["added"]["relations"] == ["a.p -> f"]
+
+
+def test_processes_matched_by_name_and_prefixed():
+    before = BASE + "process Q { goal H }\n"
+    after = BASE.replace("external X\n", "external X\n  external Z\n") + "process R { goal H }\n"
+    result = diff(graphs(before), graphs(after))
+    assert result.missing == ["Q"] and result.extra == ["R"]
+    assert result.to_json()["added"]["externals"] == ["P :: Z"]
+
+
+def test_single_processes_match_whatever_their_names():
+    result = diff(graphs(BASE), graphs(BASE.replace("process P", "process 別名")))
+    assert result.empty and not result.missing and not result.extra
+
+
+def test_text_output_and_exit_code():
+    args = ["diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep"]
+    result = run(*args)
+    assert result.exit_code == 0
+    assert "products\n  + CSMの示唆\n  + 実績データ\n  - 肌感覚\n" in result.stdout
+    assert "  + CSMの示唆 -> 日々の販売目標 [touch=high]" in result.stdout
+    assert run(*args, "--exit-code").exit_code == 1
+    same = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_asis.prep",
+               "--exit-code")
+    assert same.exit_code == 0 and "no differences" in same.stdout
+
+
+def test_changed_text_line(tmp_path):
+    (tmp_path / "a.prep").write_text(BASE, encoding="utf-8")
+    (tmp_path / "b.prep").write_text(BASE.replace("product a(p, q)", "milestone a(p, q)"),
+                                     encoding="utf-8")
+    result = run("diff", tmp_path / "a.prep", tmp_path / "b.prep")
+    assert "~ a: kind product → milestone" in result.stdout
+
+
+def test_draw_marks_added_and_lists_removed(tmp_path):
+    result = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
+                 "-f", "dot")
+    assert result.exit_code == 0
+    dot = result.stdout
+    assert "CSMの示唆" in dot and "added" in dot and "touch=high" in dot
+    assert "removed" in dot and "肌感覚" in dot
+    svg = tmp_path / "diff.svg"
+    assert run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
+               "-o", svg).exit_code == 0
+    assert "<svg" in svg.read_text(encoding="utf-8")
+
+
+def test_errors_and_bad_paths(tmp_path):
+    bad = tmp_path / "bad.prep"
+    bad.write_text("process P {\n  goal G\n  actor A { final F }\n  F -> 無い\n}\n",
+                   encoding="utf-8")
+    result = run("diff", bad, FIXTURES / "apparel_tobe.prep")
+    assert result.exit_code == 1 and "PREP101" in result.stderr
+    missing = run("diff", tmp_path / "nope.prep", FIXTURES / "apparel_tobe.prep")
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    suffix = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
+                 "-o", tmp_path / "d.mmd")
+    assert suffix.exit_code == 2 and "cannot tell the format" in suffix.stderr
+
+
+def test_help_has_example():
+    assert "Example: prep diff" in run("diff", "--help").stdout

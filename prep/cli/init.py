@@ -1,12 +1,61 @@
-"""`prep init` (being built)."""
+"""`prep init`: a starter model and configuration in a folder."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Optional
+
+import typer
+
 from prep.cli import app
-from prep.cli.common import fail
+from prep.cli.common import console, fail
+
+MODEL_FILE = "model.prep"
+CONFIG_FILE = "prep.toml"
 
 
 @app.command(name="init")
-def init_command() -> None:
-    """Not available yet."""
-    fail("`prep init` is not available yet")
+def init_command(
+    directory: Optional[Path] = typer.Argument(None, metavar="DIR",
+                                               help="Folder to create the files in (created "
+                                               "if missing). Default: the current folder.",
+                                               show_default=False),
+    name: str = typer.Option("OrderHandling", "--name", "-n",
+                             help="Name of the process in the starter model (quoted in the "
+                             "file when it needs to be)."),
+) -> None:
+    """Create a starter model (model.prep) and configuration (prep.toml) in DIR.
+
+    The model is commented and checks clean; existing files are never overwritten.
+
+    Example: prep init workshop/ --name 受注
+    """
+    from prep.cli.output import write_atomic
+    from prep.init_template import CONFIG, model_text
+
+    folder = directory if directory is not None else Path(".")
+    if not name.strip() or any(c in name for c in "\r\n"):
+        fail("--name must be a non-empty name on one line", "prep init --name 受注")
+    files = {folder / MODEL_FILE: model_text(name.strip()), folder / CONFIG_FILE: CONFIG}
+    if folder.exists() and not folder.is_dir():
+        fail(f"{folder} exists and is not a folder")
+    for path in files:
+        if path.exists() or path.is_symlink():
+            fail(f"{path} already exists; nothing was written",
+                 "choose another folder, or move the file away")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        fail(f"cannot create the folder {folder}: {error.strerror or error}")
+    for path, text in files.items():
+        write_atomic(path, text.encode("utf-8"))
+
+    model = (folder / MODEL_FILE).as_posix()
+    err = console(stderr=True)
+    err.print(f"Created {model} and {(folder / CONFIG_FILE).as_posix()}.", markup=False)
+    err.print("Next steps:\n"
+              f"  prep check {model}                 # check it (it is clean)\n"
+              f"  prep render {model} -o model.svg   # draw it\n"
+              f"  prep kpi {model}                   # its KPI tree\n"
+              "  Read docs/tutorial.md to model your customer's process, "
+              "and `prep rule --all` for the rules.", markup=False)

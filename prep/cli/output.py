@@ -19,6 +19,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as error:
         fail(f"cannot write {path}: {error.strerror or error}")
     try:
+        os.chmod(tmp, _mode(path))           # mkstemp makes 0600; give the usual mode
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
@@ -28,3 +29,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         fail(f"cannot write {path}: {error.strerror or error}")
+
+
+def _mode(path: Path) -> int:
+    """The mode of the file being replaced, else what the umask allows (as `open` does)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,0 +1,100 @@
+"""The starter files that `prep init` writes: a commented model and a configuration.
+
+Plain text with one placeholder, the process name (already written as a `.prep`
+name: bare when it is an identifier, otherwise quoted)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+KEYWORDS = frozenset(
+    "process actor product milestone final intangible external subprocess until goal "
+    "kpi for under issue on".split())
+IDENT = re.compile(r"(?:[^\W\d]|_)[\w・]*")
+
+MODEL = """\
+# A starter PReP model: one process, its goal, two actors and their products.
+# Edit it in your workshop, then run `prep check` after every change.
+#
+# PReP names products (things: a plan, an order, a forecast), never tasks:
+# write `Quote`, not `Create quote`. Names may be Japanese (`見積書`); quote a
+# name that has spaces or symbols: "On-time delivery 100%".
+# The language: docs/language.md; every rule: `prep rule --all`.
+
+process {name} [stage=asis] {{          # stage=tobe for the model with your service
+  # The goal comes from the management objectives; it is the root of the KPI tree.
+  goal "Every order delivered on time"
+
+  # External processes send products into this process or receive them.
+  external Customer
+  external Warehouse
+
+  # One actor (swimlane) per responsible party; its lane holds its products.
+  actor Sales {{
+    product    Inquiry(item, quantity)                 # an intermediate product, with parameters
+    intangible CustomerInsight                         # know-how, a gut feeling: no substance
+    milestone  Quote<approved>(item, price, due_date)  # a control gate, in the state <approved>
+  }}
+  actor Fulfilment {{
+    product Stock(item, quantity)
+    final   ShippingOrder(item, quantity, due_date)    # leaves the process for an external one
+  }}
+
+  # A subprocess is the part of the process up to a milestone product.
+  subprocess Quoting until Quote
+
+  # Input relations: the values of the left side go into the right side.
+  Customer -> Inquiry -> Quote -> ShippingOrder -> Warehouse
+  CustomerInsight -> Quote
+  Quote.due_date -> ShippingOrder.due_date           # one parameter, passed on
+  # A sync relation: the two sides are determined together.
+  Stock <-> ShippingOrder
+
+  # KPIs: `for` names the product measured, `under` hangs a KPI under another;
+  # mark KPIs found in interviews [supplemented], those your service provides [service].
+  kpi OnTimeDeliveryRate for ShippingOrder
+  kpi QuoteLeadTime for Quote under OnTimeDeliveryRate
+
+  # Issues heard in interviews, attached to the product they concern.
+  issue "Quotes wait for the sales manager's approval" on Quote
+}}
+"""
+
+CONFIG = """\
+# prep configuration. The same keys work under [tool.prep] in pyproject.toml.
+# Command-line options (--select, --ignore, --fail-on, ...) override them.
+# See docs/configuration.md; `prep rule --all` lists the rule codes.
+
+# Rules to check: codes or prefixes, "ALL" for every rule. Replaces the default
+# set (every rule that is not opt-in).
+# select = ["PREP0", "PREP1", "PREP2"]
+
+# Rules to add to the default set, such as the opt-in ones.
+extend-select = ["PREP603"]              # a final product without a KPI
+
+# Rules not to report.
+# ignore = ["PREP204", "PREP5"]
+
+# Exit with status 1 when a finding is this severe or worse: error, warning, info.
+fail-on = "warning"
+
+# Files and folders not to check (glob patterns, relative to this file).
+# exclude = ["drafts/", "*.old.prep"]
+
+# Change the severity of a rule.
+# [severity]
+# PREP205 = "error"
+"""
+
+
+def prep_name(name: str) -> str:
+    """`name` as written in a `.prep` file: bare when it can be, else quoted."""
+    name = unicodedata.normalize("NFC", name)
+    if IDENT.fullmatch(name) and name not in KEYWORDS:
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def model_text(process_name: str) -> str:
+    return MODEL.format(name=prep_name(process_name))

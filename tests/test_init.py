@@ -1,0 +1,119 @@
+"""`prep init`: starter files that check clean, never overwritten."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from prep.checks.runner import check_text
+from prep.cli import app
+from prep.config import load_file
+from prep.init_template import CONFIG, model_text, prep_name
+from prep.parser import parse_text
+
+
+def run(args, cwd: Path):
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def findings(path: Path, select=None):
+    return check_text(path.read_text(encoding="utf-8"), path=str(path), select=select)
+
+
+def test_init_creates_a_clean_model_and_a_valid_config(tmp_path):
+    result = run(["init", "work/new"], tmp_path)
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "work" / "new"
+    assert sorted(p.name for p in folder.iterdir()) == ["model.prep", "prep.toml"]
+    assert findings(folder / "model.prep") == []
+    # clean even with every rule, opt-in ones included
+    assert findings(folder / "model.prep", select=("ALL",)) == []
+    config = load_file(folder / "prep.toml")
+    assert config.extend_select == ("PREP603",)
+    assert config.fail_on.value == "warning"
+    assert "Next steps" in result.stderr
+    assert "prep check work/new/model.prep" in result.stderr
+    assert result.stdout == ""
+
+
+def test_the_model_shows_every_element():
+    document = parse_text(model_text("OrderHandling"), "model.prep").document
+    (process,) = document.processes
+    assert process.name == "OrderHandling"
+    assert len(process.goals) == 1 and len(process.actors) == 2
+    kinds = {p.kind for a in process.actors for p in a.products}
+    assert kinds == {"product", "milestone", "final", "intangible"}
+    assert {r.kind for r in process.relations} == {"input", "sync"}
+    assert process.externals and process.subprocesses and process.kpis and process.issues
+
+
+def test_default_folder_is_the_current_one(tmp_path):
+    assert run(["init"], tmp_path).exit_code == 0
+    assert (tmp_path / "model.prep").is_file() and (tmp_path / "prep.toml").is_file()
+
+
+def test_refuses_to_overwrite_and_writes_nothing(tmp_path):
+    (tmp_path / "prep.toml").write_text("# mine\n", encoding="utf-8")
+    result = run(["init", "."], tmp_path)
+    assert result.exit_code == 2
+    assert "prep.toml already exists" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "model.prep").exists()
+    assert (tmp_path / "prep.toml").read_text(encoding="utf-8") == "# mine\n"
+
+
+def test_refuses_a_file_as_folder(tmp_path):
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    result = run(["init", "taken"], tmp_path)
+    assert result.exit_code == 2
+    assert "not a folder" in result.stderr
+
+
+def test_name_option_is_written_and_quoted_when_needed(tmp_path):
+    assert run(["init", "a", "--name", "受注"], tmp_path).exit_code == 0
+    assert "process 受注 [stage=asis]" in (tmp_path / "a" / "model.prep").read_text("utf-8")
+    assert run(["init", "b", "--name", 'Order "to" cash'], tmp_path).exit_code == 0
+    model = tmp_path / "b" / "model.prep"
+    assert 'process "Order \\"to\\" cash" [stage=asis]' in model.read_text("utf-8")
+    assert findings(model) == []
+    document = parse_text(model.read_text("utf-8"), "model.prep").document
+    assert document.processes[0].name == 'Order "to" cash'
+
+
+def test_bad_name_is_a_one_line_error(tmp_path):
+    result = run(["init", ".", "--name", "two\nlines"], tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("prep: error:")
+    assert not (tmp_path / "model.prep").exists()
+
+
+def test_prep_name():
+    assert prep_name("sales_plan") == "sales_plan"
+    assert prep_name("スタッフ・シフト") == "スタッフ・シフト"
+    assert prep_name("process") == '"process"'          # keywords are reserved
+    assert prep_name("100%") == '"100%"'
+    assert prep_name("a\\b") == '"a\\\\b"'
+
+
+def test_commented_config_examples_are_valid_when_enabled(tmp_path):
+    """Uncommenting every example key still gives a valid configuration."""
+    lines = []
+    for line in CONFIG.splitlines():
+        m = re.match(r"# (\[severity\]|[a-z-]+ = .*|PREP\d+ = .*)$", line)
+        lines.append(m.group(1) if m else line)
+    text = "\n".join(lines) + "\n"
+    assert "select = " in text and "[severity]" in text
+    tomllib.loads(text)
+    path = tmp_path / "prep.toml"
+    path.write_text(text, encoding="utf-8")
+    config = load_file(path)
+    assert config.select is not None and config.ignore and config.exclude and config.severity

@@ -1,0 +1,224 @@
+"""Process graphs -> Graphviz dot source in PReP notation (docs/notation.md).
+
+One cluster per process (its name, stage, goal banner and subprocess key on top),
+inside it one lane (cluster) per actor holding the actor's products, the external
+processes outside the lanes, then relations, KPI and issue notes. Node ids are
+`n1`, `n2`, … in source order, so the same model always gives the same text."""
+
+from __future__ import annotations
+
+from prep.render import labels as L
+from prep.render import style as S
+
+
+class _Ids:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next(self) -> str:
+        self.count += 1
+        return f"n{self.count}"
+
+
+def to_dot(graphs, legend: bool = True) -> str:
+    """The dot source of the given ProcessGraphs, one cluster each."""
+    import graphviz
+
+    dot = graphviz.Digraph("prep", graph_attr=S.GRAPH, node_attr=S.NODE, edge_attr=S.EDGE)
+    ids = _Ids()
+    for number, pg in enumerate(graphs, 1):
+        with dot.subgraph(name=f"cluster_p{number}") as cluster:
+            _process(cluster, pg, number, ids)
+    if legend:
+        _legend(dot)
+    return dot.source
+
+
+def _process(c, pg, number: int, ids: _Ids) -> None:
+    process = pg.process
+    bands = _bands(pg)
+    c.attr(label=_banner(pg, bands), **S.PROCESS)
+    node_of: dict[str, str] = {}
+    for lane_no, actor in enumerate(process.actors, 1):
+        with c.subgraph(name=f"cluster_p{number}_a{lane_no}") as lane:
+            role = actor.role if actor.role in S.LANE else "customer"
+            tag = S.ROLE_TAG.get(role)
+            title = f"<B>{L.text(actor.name)}</B>" + (f" {L.text(tag)}" if tag else "")
+            lane.attr(label=L.html_label(title), **S.LANE[role])
+            for product in actor.products:
+                key = product.key
+                if pg.products.get(key) is not product or key in node_of:
+                    continue              # a duplicate definition (PREP102): drawn once
+                node_of[key] = ids.next()
+                lane.node(node_of[key], **_product_attrs(pg, key, product, bands))
+    for external in process.externals:
+        if pg.externals.get(external.name) is not external or external.name in node_of:
+            continue
+        node_of[external.name] = ids.next()
+        attrs = dict(S.KIND["external"])
+        attrs["label"] = L.html_label(L.text(external.name))
+        _doc(attrs, external)
+        c.node(node_of[external.name], **attrs)
+    for edge in pg.edges:
+        data = pg.graph.edges[edge.source, edge.target, edge.index]
+        c.edge(node_of[edge.source], node_of[edge.target], **_edge_attrs(edge, data))
+    _notes(c, pg, node_of, ids)
+
+
+def _bands(pg) -> dict[str, tuple[int, str]]:
+    """Product key -> (subprocess number, subprocess name); the first subprocess in
+    source order wins where two claim a product (PREP302)."""
+    bands: dict[str, tuple[int, str]] = {}
+    members = pg.subprocess_members
+    for number, sp in enumerate(pg.process.subprocesses):
+        for key in sorted(members.get(id(sp), ())):
+            bands.setdefault(key, (number, sp.name))
+    return bands
+
+
+def _banner(pg, bands) -> str:
+    process = pg.process
+    stage = "ToBe" if process.stage == "tobe" else "AsIs"
+    rows = [f'<TR><TD ALIGN="LEFT"><B>{L.text(process.name)}</B> '
+            f'{L.small(L.text("[" + stage + "]"), 10)}</TD></TR>']
+    for goal in process.goals:
+        rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{S.GOAL_FILL}" BORDER="1" '
+                    f'CELLPADDING="4"><B>{L.text("目標: " + goal.text)}</B></TD></TR>')
+    if process.subprocesses:
+        cells = "".join(
+            f'<TD BGCOLOR="{S.subprocess_colour(n)}" BORDER="1">{L.text(sp.name)}</TD>'
+            for n, sp in enumerate(process.subprocesses))
+        rows.append('<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="2" '
+                    f'CELLPADDING="2"><TR><TD>{L.small(L.text("サブプロセス:"))}</TD>'
+                    f'{cells}</TR></TABLE></TD></TR>')
+    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
+            + "".join(rows) + "</TABLE>>")
+
+
+def _product_attrs(pg, key: str, product, bands) -> dict[str, str]:
+    attrs = dict(S.KIND[product.kind])
+    lines = [L.product_title(product.name, product.state)]
+    if product.params:
+        lines.append(L.small(L.params_line(product.params)))
+    if product.kind == "intangible":
+        if pg.synced_with(key):
+            attrs.update(S.INTERVENTION)
+            lines.append(L.small(f"<B>{L.text(S.INTERVENTION_BADGE)}</B>", 9,
+                                 S.INTERVENTION["color"]))
+    else:
+        attrs["fillcolor"] = S.PRODUCT_FILL
+    band = bands.get(key)
+    if band is not None:
+        number, name = band
+        if product.kind != "intangible":
+            attrs["fillcolor"] = S.subprocess_colour(number)
+        lines.append(L.small(L.text(f"[{name}]"), 8, "#555555"))
+    doc = product.attr("doc")
+    if doc is not None:
+        lines.append(L.small(f"<I>{L.text(L.shorten(doc))}</I>", 8))
+    attrs["label"] = L.stacked(*lines)
+    _doc(attrs, product)
+    return attrs
+
+
+def _doc(attrs: dict[str, str], element) -> None:
+    doc = element.attr("doc")
+    if doc is not None:
+        attrs["tooltip"] = L.plain(doc)
+
+
+def _edge_attrs(edge, data) -> dict[str, str]:
+    attrs = dict(S.INPUT if edge.kind == "input" else S.SYNC)
+    lines = []
+    relation = edge.relation
+    if data.get("params"):
+        source, target = data["params"]
+        lines.append(L.text(" → ".join(p for p in (source, target) if p)))
+    if relation.has_attr("touch"):
+        attrs.update(S.TOUCH)
+        level = relation.attr("touch")
+        lines.append(f"<B>{L.text('touch: ' + str(level if level is not None else '?'))}</B>")
+    if lines:
+        # xlabel: placed after layout, so it neither bends the layout nor covers lane titles
+        attrs["xlabel"] = L.html_label(*lines)
+    _doc(attrs, relation)
+    return attrs
+
+
+def _notes(c, pg, node_of: dict[str, str], ids: _Ids) -> None:
+    """KPIs (`kpi … for P` hangs on P, `under K` on K) and issues, as notes."""
+    kpi_node: dict[str, str] = {}
+    for kpi in pg.process.kpis:
+        attrs = dict(S.KPI)
+        marks = []
+        if kpi.has_attr("kgi"):
+            attrs.update(S.KPI_KGI)
+            marks.append("KGI")
+        if kpi.has_attr("service"):
+            attrs.update(S.KPI_SERVICE)
+            marks.append("サービス")
+        if kpi.has_attr("supplemented"):
+            attrs.update(S.KPI_SUPPLEMENTED)
+            marks.append("補足")
+        mark = f" [{', '.join(marks)}]" if marks else ""
+        attrs["label"] = L.html_label(L.text(f"KPI: {kpi.name}{mark}"))
+        _doc(attrs, kpi)
+        node = ids.next()
+        kpi_node.setdefault(kpi.name, node)
+        c.node(node, **attrs)
+        target = pg.kpi_target(kpi)
+        if target in node_of:
+            c.edge(node_of[target], node, **S.NOTE_EDGE)
+        elif kpi.under is not None and kpi.under.text in kpi_node:
+            c.edge(kpi_node[kpi.under.text], node, **S.NOTE_EDGE)
+    for issue in pg.process.issues:
+        target = pg.issue_targets.get(id(issue))
+        node = ids.next()
+        attrs = dict(S.ISSUE)
+        attrs["label"] = L.html_label(L.text("課題: " + L.shorten(issue.text, 60)))
+        _doc(attrs, issue)
+        c.node(node, **attrs)
+        if target in node_of:
+            c.edge(node_of[target], node, **S.NOTE_EDGE)
+
+
+def _legend(dot) -> None:
+    """The notation key, in rows: product kinds, notes, relations (invisible edges keep
+    each row in order)."""
+    with dot.subgraph(name="cluster_legend") as g:
+        g.attr(label=L.html_label("<B>凡例</B>"), style="rounded", color="#aaaaaa")
+        kinds = []
+        for kind in ("product", "milestone", "final", "intangible"):
+            attrs = dict(S.KIND[kind])
+            if kind != "intangible":
+                attrs["fillcolor"] = S.PRODUCT_FILL
+            kinds.append((attrs, S.KIND_WORD[kind]))
+        kinds.append(({**S.KIND["intangible"], **S.INTERVENTION},
+                      "無形成果物 (同期: " + S.INTERVENTION_BADGE + ")"))
+        kinds.append((dict(S.KIND["external"]), S.KIND_WORD["external"]))
+        notes = [(S.KPI, "KPI"), ({**S.KPI, **S.KPI_SERVICE}, "KPI [サービス]"),
+                 ({**S.KPI, **S.KPI_SUPPLEMENTED}, "KPI [補足]"), (S.ISSUE, "課題"),
+                 ({"shape": "box", "style": "filled", "fillcolor": S.subprocess_colour(0),
+                   "color": "#999999"}, "サブプロセスの色 [名前]")]
+        count = 0
+        for row in (kinds, notes):
+            previous = None
+            for attrs, word in row:
+                count += 1
+                name = f"legend{count}"
+                g.node(name, label=L.html_label(L.text(word)), **{"fontsize": "10", **attrs})
+                if previous is not None:
+                    g.edge(previous, name, style="invis")
+                previous = name
+        previous = None
+        for attrs, word in ((S.INPUT, "入力関係"), (S.SYNC, "同期関係"),
+                            ({**S.INPUT, **S.TOUCH}, "CSMタッチ (touch=)")):
+            count += 1
+            start, end = f"legend{count}", f"legend{count}_to"
+            g.node(start, label=L.html_label(L.text(word)), shape="plaintext", style="",
+                   fontsize="10")
+            g.node(end, label="", shape="point", width="0.05")
+            g.edge(start, end, **attrs)
+            if previous is not None:
+                g.edge(previous, start, style="invis")
+            previous = end

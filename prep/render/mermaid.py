@@ -1,0 +1,121 @@
+"""Process graphs -> a Mermaid flowchart (`flowchart LR`) for Markdown documents.
+
+One subgraph per process, inside it one per actor; node ids `n1`, `n2`, … in source
+order. Shapes follow docs/notation.md as far as Mermaid allows: intermediate
+`[box]`, milestone `{{hexagon}}`, final `[[double border]]`, intangible `(rounded)`
+dashed, external `>flag]`; input `-->`, sync `<-.->`, CSM touch green with its level.
+Every label is quoted, and any character that could be Mermaid or HTML syntax is
+written as an entity code (`#60;`)."""
+
+from __future__ import annotations
+
+SAFE_PUNCTUATION = set(" _-.,:/()・、。%+=!?[]")
+
+SHAPES = {
+    "product": ('["', '"]'),
+    "milestone": ('{{"', '"}}'),
+    "final": ('[["', '"]]'),
+    "intangible": ('("', '")'),
+    "external": ('>"', '"]'),
+}
+
+CLASSES = (
+    "classDef product fill:#ffffff,stroke:#222222",
+    "classDef milestone fill:#ffffff,stroke:#222222,stroke-width:2px",
+    "classDef final fill:#ffffff,stroke:#222222,stroke-width:4px",
+    "classDef intangible fill:none,stroke:#222222,stroke-dasharray:5 4",
+    "classDef intervention fill:none,stroke:#c62828,stroke-width:3px,stroke-dasharray:5 4",
+    "classDef external fill:#d9d9d9,stroke:#444444",
+    "classDef kpi fill:#fafafa,stroke:#777777",
+    "classDef servicekpi fill:#ffebee,stroke:#c62828,stroke-width:2px,color:#b71c1c",
+    "classDef issue fill:#fff3e0,stroke:#e65100",
+    "classDef csm fill:#e8f5e9,stroke:#2e7d32,stroke-width:2px",
+    "classDef service fill:#e3f2fd,stroke:#1565c0,stroke-width:2px,stroke-dasharray:6 3",
+)
+
+
+def text(value: object) -> str:
+    """Label text: letters, digits and harmless punctuation as they are; everything
+    else (quotes, `<>`, `&`, `#`, `|`, braces, backslashes) as `#<code>;`."""
+    flat = " ".join(str(value).split())
+    return "".join(ch if ch.isalnum() or ch in SAFE_PUNCTUATION else f"#{ord(ch)};"
+                   for ch in flat)
+
+
+def to_mermaid(graphs) -> str:
+    lines = ["flowchart LR"]
+    links: list[tuple[int, str]] = []      # (link number, style) for linkStyle lines
+    count = {"node": 0, "link": 0}
+
+    def new_id() -> str:
+        count["node"] += 1
+        return f"n{count['node']}"
+
+    def link(source: str, arrow: str, target: str, label: str | None = None,
+             style: str | None = None) -> None:
+        middle = f'{arrow}|"{label}"|' if label else arrow
+        lines.append(f"    {source} {middle} {target}")
+        if style:
+            links.append((count["link"], style))
+        count["link"] += 1
+
+    for number, pg in enumerate(graphs, 1):
+        process = pg.process
+        title = process.name + (f" / 目標: {process.goal.text}" if process.goal else "")
+        lines.append(f'  subgraph p{number}["{text(title)}"]')
+        lines.append("    direction LR")
+        node_of: dict[str, str] = {}
+        for lane, actor in enumerate(process.actors, 1):
+            lines.append(f'    subgraph p{number}a{lane}["{text(actor.name)}"]')
+            for product in actor.products:
+                key = product.key
+                if pg.products.get(key) is not product or key in node_of:
+                    continue
+                node_of[key] = new_id()
+                label = key + (f" ({', '.join(product.params)})" if product.params else "")
+                kind = product.kind
+                if kind == "intangible" and pg.synced_with(key):
+                    label += " ⚠ 介入点"
+                    css = "intervention"
+                else:
+                    css = kind
+                start, end = SHAPES[kind]
+                lines.append(f"      {node_of[key]}{start}{text(label)}{end}:::{css}")
+            lines.append("    end")
+            if actor.role in ("csm", "service"):
+                lines.append(f"    class p{number}a{lane} {actor.role}")
+        for external in process.externals:
+            if pg.externals.get(external.name) is not external or external.name in node_of:
+                continue
+            node_of[external.name] = new_id()
+            start, end = SHAPES["external"]
+            lines.append(f"    {node_of[external.name]}{start}{text(external.name)}{end}"
+                         ":::external")
+        for edge in pg.edges:
+            relation = edge.relation
+            label, style = None, None
+            if relation.has_attr("touch"):
+                label = text(f"touch: {relation.attr('touch')}")
+                style = "stroke:#2e7d32,stroke-width:3px,color:#1b5e20"
+            arrow = "-->" if edge.kind == "input" else "<-.->"
+            link(node_of[edge.source], arrow, node_of[edge.target], label, style)
+        for kpi in process.kpis:
+            node = new_id()
+            marks = [m for m, a in (("KGI", "kgi"), ("サービス", "service"),
+                                    ("補足", "supplemented")) if kpi.has_attr(a)]
+            label = f"KPI: {kpi.name}" + (f" [{', '.join(marks)}]" if marks else "")
+            css = "servicekpi" if kpi.has_attr("service") else "kpi"
+            lines.append(f'    {node}["{text(label)}"]:::{css}')
+            target = pg.kpi_target(kpi)
+            if target in node_of:
+                link(node_of[target], "-.-", node)
+        for issue in process.issues:
+            node = new_id()
+            lines.append(f'    {node}["{text("課題: " + issue.text)}"]:::issue')
+            target = pg.issue_targets.get(id(issue))
+            if target in node_of:
+                link(node_of[target], "-.-", node)
+        lines.append("  end")
+    lines.extend(f"  {c}" for c in CLASSES)
+    lines.extend(f"  linkStyle {n} {style}" for n, style in links)
+    return "\n".join(lines) + "\n"

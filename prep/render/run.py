@@ -1,0 +1,58 @@
+"""Running Graphviz `dot` on dot source: with a time limit, no shell, output in memory
+(the caller writes it atomically, so a failed layout leaves no file)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+LAYOUT_FORMATS = ("svg", "png", "pdf")
+INSTALL_HINT = "install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)"
+
+
+class RenderError(Exception):
+    """Rendering could not be done; `hint` says what to do."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def find_dot() -> str:
+    path = shutil.which("dot")
+    if path is None:
+        raise RenderError("Graphviz `dot` was not found on PATH", INSTALL_HINT)
+    return path
+
+
+def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None) -> bytes:
+    """`dot -T<fmt>` on `source`; the output bytes. Raises RenderError when `dot` is
+    missing, fails, or takes longer than `timeout` seconds (it is killed)."""
+    if fmt not in LAYOUT_FORMATS:
+        raise ValueError(f"not a layout format: {fmt}")
+    program = dot or find_dot()
+    try:
+        done = subprocess.run([program, f"-T{fmt}"], input=source.encode("utf-8"),
+                              capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz took longer than {timeout:g} s to lay out the diagram, and was stopped",
+            "draw one process at a time with --process NAME, split the model, "
+            "or allow more time with --timeout SECONDS") from None
+    except FileNotFoundError:
+        raise RenderError("Graphviz `dot` was not found on PATH", INSTALL_HINT) from None
+    except OSError as error:
+        raise RenderError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
+    if done.returncode != 0 or not done.stdout:
+        detail = _first_line(done.stderr) or f"exit status {done.returncode}"
+        raise RenderError(f"Graphviz `dot` failed: {detail}")
+    return done.stdout
+
+
+def _first_line(data: bytes) -> str:
+    for line in data.decode("utf-8", "replace").splitlines():
+        line = line.strip()
+        if line and not line.lower().startswith("warning"):
+            return line
+    return ""

@@ -1,0 +1,190 @@
+"""`prep render` as a whole: formats, outputs, errors, time limits, safety."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from prep.cli import app
+
+MODELS = Path(__file__).parent / "models"
+FIGURE4 = MODELS / "figure4.prep"
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+
+BROKEN = FIGURE4.read_text(encoding="utf-8").replace("製品 -> 出荷 -> 営業",
+                                                      "製品 -> 出荷 -> 営業\n  未定義 -> 出荷")
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(app, ["render", *map(str, args)], env=env,
+                              catch_exceptions=False)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+@needs_dot
+@pytest.mark.parametrize("suffix, magic", [(".svg", b"<?xml"), (".png", b"\x89PNG\r\n\x1a\n"),
+                                           (".pdf", b"%PDF-")])
+def test_format_from_suffix(tmp_path, suffix, magic):
+    out = tmp_path / f"figure{suffix}"
+    result = run(FIGURE4, "-o", out)
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data.startswith(magic) and len(data) > 10_000
+    assert leftovers(tmp_path) == []
+
+
+@needs_dot
+def test_svg_holds_the_names_as_text(tmp_path):
+    out = tmp_path / "f.svg"
+    assert run(FIGURE4, "-o", out).exit_code == 0
+    svg = out.read_text(encoding="utf-8")
+    for name in ("生産計画", "調達部品", "現場ノウハウ", "介入点", "目標: 品質基準をみたす納期遵守率100%"):
+        assert f">{name}" in svg or f"{name}<" in svg
+    assert 'font-family="Noto Sans CJK JP"' in svg
+
+
+@needs_dot
+def test_svg_and_dot_are_byte_identical_across_runs(tmp_path):
+    for fmt in ("svg", "dot"):
+        first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        run(FIGURE4, "-o", first)
+        run(FIGURE4, "-o", second)
+        assert first.read_bytes() == second.read_bytes()
+
+
+def test_dot_and_mermaid_to_stdout():
+    result = run(FIGURE4, "-f", "dot", "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("digraph prep {")
+    result = run(FIGURE4, "-o", "-", "-f", "mermaid")
+    assert result.exit_code == 0 and result.stdout.startswith("flowchart LR")
+
+
+def test_format_option_wins_and_default_name(tmp_path):
+    model = tmp_path / "m.prep"
+    shutil.copy(FIGURE4, model)
+    assert run(model, "-f", "dot").exit_code == 0
+    assert (tmp_path / "m.dot").read_text(encoding="utf-8").startswith("digraph")
+    assert run(model, "-f", "mermaid", "-o", tmp_path / "x.txt").exit_code == 0
+    assert (tmp_path / "x.txt").read_text(encoding="utf-8").startswith("flowchart LR")
+
+
+def test_unknown_suffix_is_refused(tmp_path):
+    result = run(FIGURE4, "-o", tmp_path / "out.xyz")
+    assert result.exit_code == 2 and "cannot tell the format" in result.stderr
+
+
+@needs_dot
+def test_binary_to_a_pipe(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "prep", "render", str(FIGURE4), "-f", "png",
+                           "-o", "-"], capture_output=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.startswith(b"\x89PNG")
+
+
+def test_missing_file_and_unwritable_output(tmp_path):
+    result = run(tmp_path / "nope.prep", "-o", tmp_path / "x.dot")
+    assert result.exit_code == 2 and "no such file" in result.stderr
+    result = run(FIGURE4, "-o", tmp_path / "no" / "such" / "x.dot")
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_model_with_errors_is_not_drawn(tmp_path):
+    model = tmp_path / "m.prep"
+    model.write_text(BROKEN, encoding="utf-8")
+    out = tmp_path / "m.dot"
+    result = run(model, "-o", out)
+    assert result.exit_code == 1
+    assert "PREP101" in result.stderr and "--force" in result.stderr
+    assert not out.exists() and result.stdout == ""
+    result = run(model, "-o", out, "--force")
+    assert result.exit_code == 0 and "warning" in result.stderr and out.exists()
+
+
+def test_unparseable_model(tmp_path):
+    model = tmp_path / "m.prep"
+    model.write_text("process 壊れた { actor A { product } ", encoding="utf-8")
+    result = run(model, "-o", tmp_path / "m.dot", "--force")
+    assert result.exit_code == 1 and "PREP001" in result.stderr
+    assert not (tmp_path / "m.dot").exists()
+    model.write_bytes(b"\xff\xfe\x00process")
+    result = run(model, "-o", tmp_path / "m.dot")
+    assert result.exit_code == 1 and "PREP002" in result.stderr
+
+
+def test_process_option():
+    two = MODELS / "two_processes.prep"
+    result = run(two, "-f", "dot", "-o", "-")
+    assert "cluster_p2" in result.stdout
+    result = run(two, "-f", "dot", "-o", "-", "--process", "出荷")
+    assert result.exit_code == 0 and "cluster_p2" not in result.stdout
+    assert "誤出荷ゼロ" in result.stdout and "納期遵守率" not in result.stdout
+    result = run(two, "-f", "dot", "-o", "-", "--process", "返品")
+    assert result.exit_code == 2 and "no process `返品`" in result.stderr
+    assert "`受注`" in result.stderr
+
+
+def test_no_legend():
+    result = run(FIGURE4, "-f", "dot", "-o", "-", "--no-legend")
+    assert "cluster_legend" not in result.stdout
+
+
+def test_missing_dot_says_how_to_install(tmp_path, monkeypatch):
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    out = tmp_path / "f.svg"
+    result = run(FIGURE4, "-o", out)
+    assert result.exit_code == 2
+    assert "`dot` was not found" in result.stderr and "apt-get install graphviz" in result.stderr
+    assert not out.exists()
+    assert run(FIGURE4, "-f", "dot", "-o", "-").exit_code == 0     # dot text needs no Graphviz
+
+
+def _fake_dot(folder: Path, body: str) -> None:
+    folder.mkdir()
+    script = folder / "dot"
+    script.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+
+
+def test_timeout_stops_the_layout_and_leaves_no_file(tmp_path, monkeypatch):
+    _fake_dot(tmp_path / "bin", "exec sleep 30")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    out = tmp_path / "f.svg"
+    result = run(FIGURE4, "-o", out, "--timeout", "0.5")
+    assert result.exit_code == 2
+    assert "longer than 0.5 s" in result.stderr and "--process" in result.stderr
+    assert not out.exists() and leftovers(tmp_path) == []
+
+
+def test_failing_dot_leaves_no_file(tmp_path, monkeypatch):
+    _fake_dot(tmp_path / "bin", "echo 'Error: syntax error in line 1' >&2; echo half; exit 1")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    out = tmp_path / "f.svg"
+    out.write_text("old", encoding="utf-8")
+    result = run(FIGURE4, "-o", out)
+    assert result.exit_code == 2 and "Graphviz `dot` failed: Error: syntax error" in result.stderr
+    assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_help_has_summary_and_example():
+    result = CliRunner().invoke(app, ["render", "--help"])
+    assert result.exit_code == 0
+    assert "Example: prep render" in result.stdout
+
+
+def test_file_without_processes(tmp_path):
+    model = tmp_path / "empty.prep"
+    model.write_text("# nothing yet\n", encoding="utf-8")
+    result = run(model, "-f", "dot", "-o", "-")
+    assert result.exit_code == 2 and "no process to draw" in result.stderr

@@ -7,7 +7,6 @@ passed over). Command-line options are applied on top."""
 from __future__ import annotations
 
 import fnmatch
-import functools
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,22 +123,28 @@ def load_file(path: Path) -> Config | None:
     return parse_table(path, data)
 
 
-@functools.cache
-def config_for_dir(folder: Path) -> Config:
-    """The configuration that applies in `folder` (an absolute path)."""
+def config_for_dir(folder: Path, cache: dict | None = None) -> Config:
+    """The configuration that applies in `folder` (an absolute path). `cache` (a dict
+    kept for one run) saves reading the same files again; files are read anew in
+    each run."""
+    if cache is not None and folder in cache:
+        return cache[folder]
+    found = None
     for candidate in (folder / "prep.toml", folder / "pyproject.toml"):
         if candidate.is_file():
             found = load_file(candidate)
             if found is not None:
-                return found
-    if folder.parent == folder:
-        return Config()
-    return config_for_dir(folder.parent)
+                break
+    if found is None:
+        found = Config() if folder.parent == folder else config_for_dir(folder.parent, cache)
+    if cache is not None:
+        cache[folder] = found
+    return found
 
 
-def config_for(path: Path) -> Config:
+def config_for(path: Path, cache: dict | None = None) -> Config:
     path = Path(path).absolute()
-    return config_for_dir(path if path.is_dir() else path.parent)
+    return config_for_dir(path if path.is_dir() else path.parent, cache)
 
 
 @dataclass(frozen=True)

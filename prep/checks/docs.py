@@ -21,11 +21,16 @@ def rule_markdown(rule: Rule, level: int = 1) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, pipes escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
 def rules_table(rules) -> str:
     lines = ["| code | name | severity | default | summary |", "|---|---|---|---|---|"]
     for r in rules:
         lines.append(f"| {r.code} | {r.name} | {r.severity.value} | "
-                     f"{'opt-in' if r.opt_in else 'yes'} | {r.summary} |")
+                     f"{'opt-in' if r.opt_in else 'yes'} | {_cell(r.summary)} |")
     return "\n".join(lines) + "\n"
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 from prep.checks import all_rules
-from prep.checks.suppress import apply_suppressions, parse_suppressions, unused
+from prep.checks.suppress import (apply_suppressions, parse_suppressions, silences_meta,
+                                  unused)
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph import ProcessGraph, build_document
 from prep.parser import ParseResult, parse_file
@@ -79,26 +80,56 @@ def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str]) -
     return result
 
 
+def _check_one(path: str | Path, display: str, selected: frozenset[str],
+               keep_model: bool = True) -> FileResult:
+    """Parse one file and run the per-process rules (in this process or a worker)."""
+    result = check_file_model(display, parse_file(path, display), selected)
+    if not keep_model:
+        # What the parent needs after a worker: findings, comments (for suppressions)
+        # and the text (for the text report); not the model, which is slow to pickle.
+        parsed = result.parsed
+        if parsed.document is not None:
+            slim = parsed.document.model_construct(path=parsed.document.path,
+                                                   comments=parsed.document.comments)
+            result.parsed = ParseResult(parsed.path, slim, parsed.diagnostics, parsed.text)
+        result.graphs = []
+    return result
+
+
+def _check_chunk(items: list[tuple[str, str, frozenset[str]]], keep_model: bool
+                 ) -> list[FileResult]:
+    return [_check_one(path, display, selected, keep_model)
+            for path, display, selected in items]
+
+
 def check_paths(paths: list[tuple[str | Path, str]],
                 options_for: Callable[[str | Path], CheckOptions],
-                progress: Callable[[int, int], None] | None = None) -> CheckResult:
-    """Check files given as (path on disk, name to report) pairs, in that order."""
-    results: list[FileResult] = []
-    options: list[CheckOptions] = []
+                progress: Callable[[int, int], None] | None = None,
+                jobs: int = 1) -> CheckResult:
+    """Check files given as (path on disk, name to report) pairs, in that order.
+
+    With `jobs` > 1 (and at least two files per job), files are parsed and checked
+    by a pool of that many worker processes; the findings are the same, in the same
+    order. Workers send back only findings, comments and text, unless a workspace
+    rule is selected: those need every file's graphs, which are slow to pickle."""
+    options = [options_for(path) for path, _ in paths]
     everything = frozenset(r.code for r in all_rules())
-    for n, (path, display) in enumerate(paths):
-        opts = options_for(path)
-        options.append(opts)
-        parsed = parse_file(path, display)
-        # Rules run when selected in this file, or when a severity override could matter.
-        results.append(check_file_model(display, parsed, opts.selected or everything))
-        if progress is not None:
-            progress(n + 1, len(paths))
-    workspace_rules = [r for r in all_rules() if r.scope == "workspace"]
+    # Rules run when selected in this file, or when a severity override could matter.
+    selected = [opts.selected or everything for opts in options]
+    workspace_rules = [r for r in all_rules() if r.scope == "workspace"
+                       and any(r.code in sel for sel in selected)]
+    if jobs > 1 and len(paths) >= 2 * jobs:
+        results = _in_workers(paths, selected, jobs, progress, bool(workspace_rules))
+    else:
+        results = []
+        for n, ((path, display), sel) in enumerate(zip(paths, selected)):
+            results.append(_check_one(path, display, sel))
+            if progress is not None:
+                progress(n + 1, len(paths))
     if workspace_rules:
-        by_file = {}
         from prep.checks.workspace import Workspace
 
+        by_file: dict[str, list[Diagnostic]] = {}
         ws = Workspace([g for r in results for g in r.graphs])
         for rule in workspace_rules:
             for d in rule.run(ws):
@@ -108,6 +139,25 @@ def check_paths(paths: list[tuple[str | Path, str]],
     for r, opts in zip(results, options):
         finish(r, opts)
     return CheckResult(results)
+
+
+def _in_workers(paths, selected, jobs: int, progress, keep_model: bool) -> list[FileResult]:
+    """Check files in a process pool, in chunks, keeping the input order."""
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    items = [(str(path), display, sel) for (path, display), sel in zip(paths, selected)]
+    size = max(1, min(32, len(items) // (jobs * 4)))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    context = multiprocessing.get_context("fork" if "fork" in
+                                          multiprocessing.get_all_start_methods() else None)
+    results: list[FileResult] = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        for chunk in pool.map(_check_chunk, chunks, [keep_model] * len(chunks)):
+            results.extend(chunk)
+            if progress is not None:
+                progress(len(results), len(items))
+    return results
 
 
 def finish(result: FileResult, opts: CheckOptions) -> None:
@@ -121,7 +171,11 @@ def finish(result: FileResult, opts: CheckOptions) -> None:
     if "PREP901" in opts.selected and result.parsed.ok:
         extra = [d.with_severity(opts.severity_of(d)) for d in
                  unused(result.path, suppressions, set(opts.selected))]
+        # Only a suppression that names PREP901 silences these (a bare one cannot).
+        extra, meta_silenced = apply_suppressions(
+            extra, [s for s in suppressions if silences_meta(s)])
         kept.extend(extra)
+        silenced.extend(meta_silenced)
     result.diagnostics = sorted(_dedupe(kept), key=lambda d: d.sort_key)
     result.suppressed = sorted(silenced, key=lambda d: d.sort_key)
 

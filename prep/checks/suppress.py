@@ -42,8 +42,7 @@ def parse_suppressions(comments: tuple[Comment, ...]) -> list[Suppression]:
         if not m:
             continue
         file_wide = m.group(1).lower() == "ignore-file"
-        if file_wide and not c.own_line:
-            file_wide = True  # accepted anywhere; documented as own-line
+        # `ignore-file` is documented on its own line but accepted after code too.
         codes = tuple(x.strip().upper() for x in (m.group(2) or "").split(",") if x.strip())
         found.append(Suppression(c.line, c.column + m.start(), c.column + m.end(),
                                  file_wide, codes))
@@ -67,11 +66,23 @@ def apply_suppressions(diagnostics: list[Diagnostic], suppressions: list[Suppres
     return kept, silenced
 
 
-def unused(file: str, suppressions: list[Suppression], selected: set[str]) -> list[Diagnostic]:
-    """PREP901 findings for suppressions, or codes in them, that silenced nothing."""
-    from prep.checks import get_rule
+META = "PREP901"
 
-    rule = get_rule("PREP901")
+
+def silences_meta(s: Suppression) -> bool:
+    """Whether the suppression names PREP901 itself (a bare `ignore` does not count:
+    it would silence the report about itself)."""
+    return any(META.startswith(c) for c in s.codes)
+
+
+def unused(file: str, suppressions: list[Suppression], selected: set[str]) -> list[Diagnostic]:
+    """PREP901 findings for suppressions, or codes in them, that silenced nothing, and
+    for codes in them that name no rule. Codes of rules that did not run are not
+    judged; PREP901 in a suppression is never judged (it silences these findings)."""
+    from prep.checks import all_rules, get_rule
+
+    rule = get_rule(META)
+    known = {r.code for r in all_rules()}
     out = []
     for s in suppressions:
         span = Span(file, s.line, s.column, s.line, s.end_column)
@@ -81,8 +92,14 @@ def unused(file: str, suppressions: list[Suppression], selected: set[str]) -> li
                 out.append(rule.at(span, f"`# prep: {kind}` silences nothing here",
                                    "remove the comment"))
             continue
-        stale = [c for c in s.codes if c not in s.used
-                 and any(code.startswith(c) for code in selected)]
+        unknown = [c for c in s.codes if not any(code.startswith(c) for code in known)]
+        stale = [c for c in s.codes if c not in s.used and c not in unknown
+                 and not META.startswith(c) and any(code.startswith(c) for code in selected)]
+        if unknown:
+            listed = ", ".join(f"`{c}`" for c in unknown)
+            out.append(rule.at(span, f"`# prep: {kind}[…]` names no rule: {listed}",
+                               "use a rule code such as PREP204 or a prefix such as PREP2 "
+                               "(`prep rule --all` lists them)"))
         if stale:
             listed = ", ".join(f"`{c}`" for c in stale)
             out.append(rule.at(span, f"`# prep: {kind}[…]` silences nothing for {listed}",
@@ -90,4 +107,5 @@ def unused(file: str, suppressions: list[Suppression], selected: set[str]) -> li
     return out
 
 
-__all__ = ["Suppression", "apply_suppressions", "parse_suppressions", "unused", "Severity"]
+__all__ = ["META", "Suppression", "apply_suppressions", "parse_suppressions", "silences_meta",
+           "unused", "Severity"]

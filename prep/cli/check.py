@@ -51,6 +51,8 @@ def check(
                                                "of standard output."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml and "
                                    "prep.toml files."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Check files in this many "
+                             "processes (0: one per CPU). Pays off only for many files."),
 ) -> None:
     """Check models for mistakes: syntax, references, structure, method rules.
 
@@ -71,16 +73,19 @@ def check(
         fail_on=Severity(fail_on.value) if fail_on else None,
     )
     paths = list(paths or [Path(".")])
+    config_cache: dict = {}
 
     def layers_for(path) -> Layers:
         try:
-            file = Config() if no_config else config_for(Path(path))
+            file = Config() if no_config else config_for(Path(path), config_cache)
         except ConfigError as error:
             fail(f"bad configuration: {error}")
         return Layers(file, cli)
 
     def excluded(path: Path) -> bool:
-        return layers_for(path).file.excludes(path)
+        # The configuration of the folder that holds `path` decides (for a folder,
+        # its parent's, not its own).
+        return layers_for(path.parent if path.is_dir() else path).file.excludes(path)
 
     try:
         Layers(Config(), cli).selected()
@@ -103,7 +108,11 @@ def check(
         return option_cache[folder][0]
 
     progress = _progress() if format == Format.text else None
-    result = check_paths(files, options_for, progress)
+    if jobs == 0:
+        import os
+
+        jobs = os.cpu_count() or 1
+    result = check_paths(files, options_for, progress, jobs=jobs)
     fail_level = {f.path: option_cache[Path(p).absolute().parent][1] for p, f in
                   zip((p for p, _ in files), result.files)}
 

@@ -33,10 +33,14 @@ def _escape(text: str) -> str:
 
 
 def console(stderr: bool = False, file=None):
+    """A rich Console: styles only on a terminal; with NO_COLOR set (non-empty), no
+    escape codes at all (not even bold), so the output is plain text."""
     from rich.console import Console
 
-    return Console(file=file, stderr=stderr, highlight=False, soft_wrap=True,
-                   no_color=bool(os.environ.get("NO_COLOR")) or None)
+    if os.environ.get("NO_COLOR"):
+        return Console(file=file, stderr=stderr, highlight=False, soft_wrap=True,
+                       color_system=None, no_color=True)
+    return Console(file=file, stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def display_name(path: Path) -> str:

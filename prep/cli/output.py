@@ -19,8 +19,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as error:
         fail(f"cannot write {path}: {error.strerror or error}")
     try:
-        os.chmod(tmp, _mode(path))           # mkstemp makes 0600; give the usual mode
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), _mode(path))  # mkstemp makes 0600; give the usual mode
             handle.write(data)
         os.replace(tmp, path)
     except OSError as error:
@@ -36,6 +36,18 @@ def _mode(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read from /proc where possible (os.umask would change it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask

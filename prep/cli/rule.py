@@ -27,9 +27,9 @@ def rule(
     if all_ or code is None:
         if code is None and not all_:
             fail("give a rule code, or --all to list them", "prep rule PREP203")
-        out.print(rules_table(all_rules()), markup=False)
+        out.print(rules_table(all_rules()), markup=False, end="")
         return
     found = get_rule(code)
     if found is None:
         fail(f"unknown rule code `{code}`", "`prep rule --all` lists the rules")
-    out.print(rule_markdown(found), markup=False)
+    out.print(rule_markdown(found), markup=False, end="")

@@ -89,12 +89,12 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
     with _lock:  # the builder's context is shared by the one parser instance
         Builder.context = context
         try:
-            all_tokens = list(parser.lex(text, dont_ignore=True))
+            # Streamed: whitespace tokens are dropped as they come, never stored.
+            tokens, comments = _split(parser.lex(text, dont_ignore=True), text)
         except UnexpectedInput as error:  # cannot happen: BAD_CHAR matches anything
             return ParseResult(path, None, [Diagnostic.at(
                 Span.point(path, error.line, error.column), "PREP001", Severity.ERROR,
                 "unexpected text")], text)
-        tokens, comments = _split(all_tokens, text)
         state = parser.parse_interactive().parser_state
         i, last_recovered, result = 0, -1, None
         while i < len(tokens):

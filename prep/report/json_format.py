@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 
-def document(result, show_suppressed: bool = False) -> dict:
+def document(result, show_suppressed: bool = False, statistics: bool = False) -> dict:
     counts = result.counts()
     data = {
         "version": 1,
@@ -15,8 +15,21 @@ def document(result, show_suppressed: bool = False) -> dict:
     }
     if show_suppressed:
         data["suppressed"] = [d.to_json() for d in result.suppressed]
+    if statistics:
+        data["statistics"] = statistics_object(result)
     return data
 
 
-def render(result, show_suppressed: bool = False, **_) -> str:
-    return json.dumps(document(result, show_suppressed), ensure_ascii=False, indent=2) + "\n"
+def statistics_object(result) -> dict:
+    """{"PREP203": {"severity": "error", "count": 2}, …} in code order (the severity
+    is the reported one, after configuration; a code reported at two severities
+    counts under the worse)."""
+    out: dict = {}
+    for d in sorted(result.diagnostics, key=lambda d: (d.code, -d.severity.rank)):
+        entry = out.setdefault(d.code, {"severity": d.severity.value, "count": 0})
+        entry["count"] += 1
+    return out
+
+
+def render(result, show_suppressed: bool = False, statistics: bool = False, **_) -> str:
+    return json.dumps(document(result, show_suppressed, statistics), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,129 @@
+"""`--format sarif`: SARIF 2.1.0 for code-scanning services (GitHub, Azure DevOps…).
+
+One run; `tool.driver.rules` lists every rule of the catalogue in code order, so a
+result's `ruleIndex` is stable. Columns are 1-based characters (Unicode code
+points), said once with `columnKind`; the end column is exclusive, as in SARIF.
+File names are relative URIs with forward slashes, percent-encoded. With
+`--show-suppressed`, silenced findings are included with an `inSource`
+suppression (as SARIF expects) instead of being dropped."""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from urllib.parse import quote
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://github.com/prep-models/prep"
+RULES_DOC = "https://github.com/prep-models/prep/blob/main/docs/rules.md"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def anchor(rule) -> str:
+    """The GitHub heading anchor of a rule in docs/rules.md (`## PREP203 input-cycle`)."""
+    return f"{rule.code}-{rule.name}".lower()
+
+
+def help_uri(rule) -> str:
+    return f"{RULES_DOC}#{anchor(rule)}"
+
+
+def _rule(rule) -> dict:
+    from prep.checks.docs import rule_markdown
+
+    sections = rule.sections
+    full = sections.get("What it does") or rule.summary
+    markdown = rule_markdown(rule, level=2)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": " ".join(full.split())},
+        "help": {"text": markdown, "markdown": markdown},
+        "helpUri": help_uri(rule),
+        "defaultConfiguration": {"level": LEVEL[rule.severity.value],
+                                 "enabled": not rule.opt_in},
+        "properties": {"tags": [rule.scope] + (["opt-in"] if rule.opt_in else [])},
+    }
+
+
+def uri(file: str) -> str:
+    """A relative URI reference for a reported file name (forward slashes)."""
+    path = file.replace("\\", "/")
+    if path.startswith("/"):
+        cwd = os.getcwd().replace("\\", "/").rstrip("/") + "/"
+        if not path.startswith(cwd):
+            return "file://" + quote(path, safe="/")
+        path = path[len(cwd):]
+    path = posixpath.normpath(path) if path not in ("", ".") else path
+    return quote(path, safe="/")
+
+
+def _region(span) -> dict:
+    start_col = max(span.column, 1)
+    end_line = max(span.end_line, span.line)
+    end_col = max(span.end_column, 1)
+    if end_line == span.line:
+        end_col = max(end_col, start_col)
+    return {"startLine": max(span.line, 1), "startColumn": start_col,
+            "endLine": end_line, "endColumn": end_col}
+
+
+def _location(span, message: str | None = None, id_: int | None = None) -> dict:
+    loc: dict = {}
+    if id_ is not None:
+        loc["id"] = id_
+    loc["physicalLocation"] = {"artifactLocation": {"uri": uri(span.file)},
+                               "region": _region(span)}
+    if message is not None:
+        loc["message"] = {"text": message}
+    return loc
+
+
+def _result(d, index: dict[str, int], suppressed: bool = False) -> dict:
+    text = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+    out: dict = {"ruleId": d.code}
+    if d.code in index:
+        out["ruleIndex"] = index[d.code]
+    out["level"] = LEVEL[d.severity.value]
+    out["message"] = {"text": text}
+    out["locations"] = [_location(d.span)]
+    if d.related:
+        out["relatedLocations"] = [_location(r.span, r.message, n + 1)
+                                   for n, r in enumerate(d.related)]
+    if suppressed:
+        out["suppressions"] = [{"kind": "inSource"}]
+    return out
+
+
+def document(result, show_suppressed: bool = False) -> dict:
+    from prep import __version__
+    from prep.checks import all_rules
+
+    rules = list(all_rules())
+    index = {r.code: n for n, r in enumerate(rules)}
+    results = [_result(d, index) for d in result.diagnostics]
+    if show_suppressed:
+        results += [_result(d, index, suppressed=True) for d in result.suppressed]
+    files = sorted({uri(f.path) for f in result.files})
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "prep",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(r) for r in rules],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "artifacts": [{"location": {"uri": f}} for f in files],
+            "results": results,
+        }],
+    }
+
+
+def render(result, show_suppressed: bool = False, **_) -> str:
+    return json.dumps(document(result, show_suppressed), ensure_ascii=False, indent=2) + "\n"

@@ -51,7 +51,7 @@ def diff_command(
     Example: prep diff asis.prep tobe.prep -f json
     """
     from prep.cli.common import fail
-    from prep.cli.kpi import checked_graphs, emit, layout, output_format
+    from prep.cli.inputs import checked_graphs, emit, layout, output_format
     from prep.diff import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",

@@ -11,7 +11,8 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, fail, warn
+from prep.cli.common import fail
+from prep.cli.inputs import checked_graphs, emit, output_format
 
 
 class Format(str, Enum):
@@ -52,18 +53,15 @@ def render_command(
     """
     from prep.render import EXTENSION, SUFFIXES, TEXT_FORMATS
 
-    if not file.exists():
-        fail(f"no such file: {file}")
-    if file.is_dir():
-        fail(f"{file} is a folder; give one .prep file")
-    fmt = _format(format, output, SUFFIXES)
+    fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
+                        "-f svg|png|pdf|dot|mermaid")
     to_stdout = output == "-"
     if to_stdout and fmt not in TEXT_FORMATS and sys.stdout.isatty():
         fail(f"refusing to write {fmt} (binary) to a terminal",
              "write to a file with -o FILE, or pipe the output")
     target = None if to_stdout else Path(output) if output else file.with_suffix(EXTENSION[fmt])
 
-    graphs = everything = _checked_graphs(file, force)
+    graphs = everything = checked_graphs(file, force, "nothing drawn")
     if process is not None:
         wanted = unicodedata.normalize("NFC", process)
         graphs = [g for g in everything if g.name == wanted]
@@ -80,56 +78,4 @@ def render_command(
         data = render(graphs, fmt, legend=not no_legend, timeout=timeout)
     except RenderError as error:
         fail(error.message, error.hint)
-    if target is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    from prep.cli.output import write_atomic
-
-    write_atomic(target, data)
-    console(stderr=True).print(f"wrote {target}", highlight=False, markup=False)
-
-
-def _format(format: Optional[Format], output: Optional[str], suffixes: dict[str, str]) -> str:
-    if format is not None:
-        return format.value
-    if output is None or output == "-":
-        return "svg"
-    suffix = Path(output).suffix.lower()
-    if suffix not in suffixes:
-        fail(f"cannot tell the format from `{output}`",
-             "use a suffix (" + " ".join(sorted(suffixes)) + ") or -f svg|png|pdf|dot|mermaid")
-    return suffixes[suffix]
-
-
-def _checked_graphs(file: Path, force: bool) -> list:
-    """The file's process graphs, after checking it with its configuration. Errors
-    stop here (exit 1, printed to stderr) unless `force`; warnings do not."""
-    from dataclasses import replace
-
-    from prep.checks.runner import CheckOptions, CheckResult, check_paths
-    from prep.checks.select import SelectionError
-    from prep.config import Config, ConfigError, Layers, config_for
-    from prep.diagnostics import Severity
-
-    try:
-        layers = Layers(config_for(file), Config())
-        options = CheckOptions(layers.selected(), layers.severity())
-    except (ConfigError, SelectionError) as error:
-        fail(f"bad configuration: {error}")
-    result = check_paths([(file, file.as_posix())], lambda _path: options)
-    found = result.files[0]
-    errors = [d for d in found.diagnostics if d.severity == Severity.ERROR]
-    if errors:
-        from prep.report import render as report
-
-        text = report("text", CheckResult([replace(found, diagnostics=errors)]))
-        console(stderr=True).print(text, end="", markup=True)
-        if not found.parsed.ok:
-            fail(f"{file} cannot be read as a model; nothing drawn", code=1)
-        if not force:
-            fail(f"{file} has {len(errors)} error{'s' if len(errors) > 1 else ''}; "
-                 "nothing drawn", "fix them, or draw anyway with --force", code=1)
-        warn(f"drawing {file} despite {len(errors)} error{'s' if len(errors) > 1 else ''} "
-             "(--force)")
-    return found.graphs
+    emit(data, "-" if target is None else str(target))

@@ -3,7 +3,7 @@ and severities. The CLI, the renderer and the KPI commands all start here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -89,8 +89,7 @@ def _check_one(path: str | Path, display: str, selected: frozenset[str],
         # and the text (for the text report); not the model, which is slow to pickle.
         parsed = result.parsed
         if parsed.document is not None:
-            slim = parsed.document.model_construct(path=parsed.document.path,
-                                                   comments=parsed.document.comments)
+            slim = replace(parsed.document, processes=())
             result.parsed = ParseResult(parsed.path, slim, parsed.diagnostics, parsed.text)
         result.graphs = []
     return result

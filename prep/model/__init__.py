@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Literal, Union
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
+from pydantic.dataclasses import dataclass
 
 from prep.diagnostics import Span
 
@@ -16,18 +17,20 @@ AttrValue = Union[str, int, float, None]
 PRODUCT_KINDS: tuple[str, ...] = ("product", "milestone", "final", "intangible")
 
 
-class Element(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+# Validated, immutable and slotted: a large model holds hundreds of thousands of these.
+element = dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
 
 
-class Name(Element):
+@element
+class Name:
     """A name as written: its NFC text and where it stands."""
 
     text: str
     span: Span
 
 
-class Attr(Element):
+@element
+class Attr:
     """`name` or `name=value` inside `[...]`."""
 
     name: str
@@ -35,7 +38,8 @@ class Attr(Element):
     span: Span
 
 
-class Attributed(Element):
+@element
+class Attributed:
     attrs: tuple[Attr, ...] = ()
 
     def attr(self, name: str, default: AttrValue = None) -> AttrValue:
@@ -49,7 +53,8 @@ class Attributed(Element):
         return any(a.name == name for a in self.attrs)
 
 
-class Ref(Element):
+@element
+class Ref:
     """A reference: `name`, `name<state>`, `name.param` or `name<state>.param`."""
 
     name: str
@@ -70,6 +75,7 @@ def product_key(name: str, state: str | None) -> str:
     return f"{name}<{state}>" if state else name
 
 
+@element
 class Product(Attributed):
     kind: ProductKind
     name: str
@@ -84,6 +90,7 @@ class Product(Attributed):
         return product_key(self.name, self.state)
 
 
+@element
 class Actor(Attributed):
     name: str
     products: tuple[Product, ...] = ()
@@ -96,16 +103,19 @@ class Actor(Attributed):
         return str(value) if value is not None else "customer"
 
 
+@element
 class External(Attributed):
     name: str
     span: Span
 
 
-class Goal(Element):
+@element
+class Goal:
     text: str
     span: Span
 
 
+@element
 class Subprocess(Attributed):
     name: str
     until: Ref
@@ -113,6 +123,7 @@ class Subprocess(Attributed):
     span: Span
 
 
+@element
 class Relation(Attributed):
     """One relation; a chain or list statement makes several, sharing attributes."""
 
@@ -129,6 +140,7 @@ class Relation(Attributed):
         return f"{self.source} {self.arrow} {self.target}"
 
 
+@element
 class Kpi(Attributed):
     name: str
     for_: Ref | None = None
@@ -136,12 +148,14 @@ class Kpi(Attributed):
     span: Span
 
 
+@element
 class Issue(Attributed):
     text: str
     on: Ref
     span: Span
 
 
+@element
 class Process(Attributed):
     name: str
     span: Span
@@ -168,7 +182,8 @@ class Process(Attributed):
         return tuple(p for actor in self.actors for p in actor.products)
 
 
-class Comment(Element):
+@element
+class Comment:
     """A `#` comment: kept for suppressions (`# prep: ignore[...]`)."""
 
     text: str
@@ -177,7 +192,8 @@ class Comment(Element):
     own_line: bool
 
 
-class Document(Element):
+@element
+class Document:
     """One parsed file."""
 
     path: str

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prep.diagnostics import Diagnostic, Severity, Span
-from prep.model import Comment, Document
+from prep.model import Document
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _lock = threading.Lock()
@@ -72,11 +72,12 @@ def parse_bytes(data: bytes, path: str) -> ParseResult:
 
 
 def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> ParseResult:
-    from lark.exceptions import UnexpectedInput, UnexpectedToken
+    from lark.exceptions import UnexpectedToken
     from lark.lexer import Token
 
     from prep.parser.build import Builder, Context
     from prep.parser.grammar import lark_parser
+    from prep.parser.stream import TokenStream
     from prep.parser.syntax_errors import (
         MAX_SYNTAX_ERRORS, recover, recover_at_end, syntax_error,
     )
@@ -88,38 +89,29 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
     errors: list[Diagnostic] = []
     with _lock:  # the builder's context is shared by the one parser instance
         Builder.context = context
-        try:
-            # Streamed: whitespace tokens are dropped as they come, never stored.
-            tokens, comments = _split(parser.lex(text, dont_ignore=True), text)
-        except UnexpectedInput as error:  # cannot happen: BAD_CHAR matches anything
-            return ParseResult(path, None, [Diagnostic.at(
-                Span.point(path, error.line, error.column), "PREP001", Severity.ERROR,
-                "unexpected text")], text)
+        stream = TokenStream(parser.lex(text, dont_ignore=True), text)
         state = parser.parse_interactive().parser_state
-        i, last_recovered, result = 0, -1, None
-        while i < len(tokens):
-            tok = tokens[i]
+        previous = resumed = result = None
+        while (tok := stream.next()) is not None:
             try:
                 state.feed_token(tok)
-                i += 1
+                previous = tok
             except UnexpectedToken as error:
-                if i == last_recovered:  # the token we resumed at fails again: drop it
-                    i += 1
+                if tok is resumed:  # the token we resumed at fails again: drop it
                     continue
-                errors.append(syntax_error(path, tok, error.expected,
-                                           tokens[i - 1] if i else None, tokens, i))
+                errors.append(syntax_error(path, tok, error.expected, previous, stream))
                 if len(errors) >= MAX_SYNTAX_ERRORS:
                     break
-                i = last_recovered = recover(state, tokens, i)
-        end = Token.new_borrow_pos("$END", "", tokens[-1]) if tokens else Token("$END", "", 0, 1, 1)
-        if tokens:
-            end.line, end.column = tokens[-1].end_line, tokens[-1].end_column
+                resumed = recover(state, stream, tok)
+        last = stream.last
+        end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
+        if last:
+            end.line, end.column = last.end_line, last.end_column
         if len(errors) < MAX_SYNTAX_ERRORS:
             try:
                 result = state.feed_token(end, True)
             except UnexpectedToken as error:
-                errors.append(syntax_error(path, end, error.expected,
-                                           tokens[-1] if tokens else None, tokens, len(tokens)))
+                errors.append(syntax_error(path, end, error.expected, last, stream))
                 recover_at_end(state)
                 try:
                     result = state.feed_token(end, True)
@@ -131,25 +123,8 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
         errors.append(Diagnostic.at(last.span, "PREP001", Severity.ERROR,
                                     f"too many syntax errors; stopped after {MAX_SYNTAX_ERRORS}"))
     errors.sort(key=lambda d: (d.span.line, d.span.column))
-    document = Document(path=path, processes=tuple(result or ()), comments=comments)
+    document = Document(path=path, processes=tuple(result or ()), comments=tuple(stream.comments))
     return ParseResult(path, document, errors, text)
-
-
-def _split(tokens, text: str):
-    """Drop whitespace; keep comments aside (for suppressions)."""
-    kept, comments = [], []
-    for tok in tokens:
-        kind = tok.type
-        if kind == "WS":
-            continue
-        if kind == "COMMENT":
-            line_start = text.rfind("\n", 0, tok.start_pos) + 1
-            own_line = not text[line_start:tok.start_pos].strip()
-            comments.append(Comment(text=str(tok), line=tok.line, column=tok.column,
-                                    own_line=own_line))
-            continue
-        kept.append(tok)
-    return kept, tuple(comments)
 
 
 __all__ = ["ParseResult", "parse_bytes", "parse_file", "parse_text"]

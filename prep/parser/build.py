@@ -17,6 +17,31 @@ from prep.model import (
 )
 
 
+@dataclass(slots=True)
+class Word:
+    """A name while parsing: its text and span (lighter than the model's Name)."""
+
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Draft:
+    """A product until its actor is known (products are reduced before their actor)."""
+
+    kind: str
+    name: str
+    state: str | None
+    params: tuple
+    attrs: tuple
+    span: Span
+    name_span: Span
+
+    def build(self, actor: str) -> Product:
+        return Product(kind=self.kind, name=self.name, state=self.state, params=self.params,
+                       attrs=self.attrs, actor=actor, span=self.span, name_span=self.name_span)
+
+
 @dataclass
 class Context:
     file: str
@@ -65,17 +90,17 @@ class Builder(Transformer):
         (tok,) = children
         span = token_span(self.context.file, tok)
         if tok.type == "IDENT":
-            return Name(text=str(tok), span=span)
+            return Word(str(tok), span)
         if tok.type == "BAD_STRING":
             self.context.errors.append(Diagnostic.at(
                 span, "PREP001", Severity.ERROR,
                 "a quoted name is not closed: the line ends before its closing `\"`",
                 hint='close the name with `"` on the same line; write `\\"` for a quote inside it'))
-        return Name(text=unquote(str(tok)), span=span)
+        return Word(unquote(str(tok)), span)
 
     def value(self, children):
         (item,) = children
-        if isinstance(item, Name):
+        if isinstance(item, Word):
             return item.text
         text = str(item)
         return float(text) if "." in text else int(text)
@@ -89,7 +114,7 @@ class Builder(Transformer):
         return tuple(c for c in children if isinstance(c, Attr))
 
     def params(self, children):
-        return tuple(c.text for c in children if isinstance(c, Name))
+        return tuple(c.text for c in children if isinstance(c, Word))
 
     def arrow(self, children):
         return children[0]
@@ -105,7 +130,7 @@ class Builder(Transformer):
             if isinstance(child, Token) and child.type == "STATE":
                 state = _state_text(child)
                 end = token_span(self.context.file, child)
-            elif isinstance(child, Name):
+            elif isinstance(child, Word):
                 param, end = child.text, child.span
         return Ref(name=name.text, state=state, param=param, span=name.span.to(end))
 
@@ -130,14 +155,13 @@ class Builder(Transformer):
                 attrs, last = child, child[-1]
             elif isinstance(child, tuple) and child and isinstance(child[0], str):
                 params = child
-        return Product(kind=str(kind), name=name.text, state=state, params=params, attrs=attrs,
-                       actor="", span=self._span(kind, last), name_span=name.span)
+        return Draft(str(kind), name.text, state, params, attrs, self._span(kind, last), name.span)
 
     def actor(self, children):
         kw, name = children[0], children[1]
         attrs = next((c for c in children[2:] if isinstance(c, tuple)), ())
         products = tuple(
-            p.model_copy(update={"actor": name.text}) for p in children if isinstance(p, Product))
+            p.build(name.text) for p in children if isinstance(p, Draft))
         return Actor(name=name.text, attrs=attrs, products=products,
                      span=self._span(kw, children[-1]), name_span=name.span)
 
@@ -179,7 +203,7 @@ class Builder(Transformer):
             if isinstance(child, Token) and child.type == "FOR":
                 for_ = rest[i + 1]
             elif isinstance(child, Token) and child.type == "UNDER":
-                under = rest[i + 1]
+                under = Name(text=rest[i + 1].text, span=rest[i + 1].span)
             elif isinstance(child, tuple):
                 attrs = child
         return Kpi(name=name.text, for_=for_, under=under, attrs=attrs, span=self._span(kw, name))

@@ -79,7 +79,7 @@ def describe_expected(expected: set[str], previous: Token | None) -> str:
 
 
 def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | None,
-                 tokens: list[Token], index: int) -> Diagnostic:
+                 stream) -> Diagnostic:
     """The PREP001 diagnostic for `tok`, the token the parser could not take."""
     after = f" after {describe_token(previous)}" if previous is not None else ""
     found = describe_token(tok)
@@ -93,7 +93,7 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         hint = 'close the quoted name with `"` on the same line'
     elif tok.type == "NUMBER" and wants_name:
         word = str(tok)
-        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        nxt = stream.peek()
         if nxt is not None and nxt.type == "IDENT" and nxt.start_pos == tok.end_pos:
             word += str(nxt)
         hint = f'a name cannot start with a digit; quote it: `"{word}"`'
@@ -101,7 +101,7 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         if wants_name:
             hint = f'`{tok}` is a keyword; to use it as a name, quote it: `"{tok}"`'
     elif tok.type == "$END" and "RBRACE" in expected:
-        opener = _open_brace(tokens, index)
+        opener = _open_block(stream.blocks)
         message = f"the file ends before the `}}` that closes {opener}"
         hint = "add the missing `}`"
     elif tok.type == "RBRACE" and previous is not None and "PROCESS" in expected:
@@ -114,54 +114,47 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
     return Diagnostic.at(span, "PREP001", Severity.ERROR, message, hint)
 
 
-def _open_brace(tokens: list[Token], index: int) -> str:
-    stack: list[int] = []
-    for i in range(min(index, len(tokens))):
-        t = tokens[i].type
-        if t == "LBRACE":
-            stack.append(i)
-        elif t == "RBRACE" and stack:
-            stack.pop()
-    if not stack:
+def _open_block(blocks: list[tuple]) -> str:
+    if not blocks:
         return "the last block"
-    i = stack[-1]
-    # The block's keyword and name stand before its `{` (perhaps with attributes).
-    for j in range(i - 1, -1, -1):
-        if tokens[j].type in ("PROCESS", "ACTOR", "SUBPROCESS"):
-            name = tokens[j + 1] if j + 1 < i else None
-            label = f" `{name}`" if name is not None and name.type in NAME_TOKENS else ""
-            return f"{KEYWORDS[tokens[j].type]}{label} (line {tokens[j].line})"
-    return f"the block opened on line {tokens[i].line}"
+    keyword, name, line = blocks[-1]
+    if keyword is None:
+        return f"the block opened on line {line}"
+    label = f" `{name}`" if name is not None else ""
+    return f"{KEYWORDS[keyword.type]}{label} (line {keyword.line})"
 
 
-def recover(state, tokens: list[Token], index: int) -> int:
-    """Drop the unfinished statement: return the index of the token to go on with,
-    having popped the parser's stacks back to a statement boundary where that token
-    can be taken. Candidates are the first tokens of later lines and any `}`."""
+def recover(state, stream, failed: Token) -> Token | None:
+    """Drop the unfinished statement: read on to the token to go on with, pop the
+    parser's stacks back to a statement boundary where that token can be taken, and
+    put it back into the stream (returned; None at the end of the text). Candidates
+    are the first tokens of later lines and any `}`."""
     states = state.parse_conf.states
-    line = tokens[index].line
-    for j in range(index, len(tokens)):
-        tok = tokens[j]
-        if tok.type != "RBRACE" and (j == index or tok.line == line):
-            continue
-        stack, values = state.state_stack, state.value_stack
-        for depth in range(len(stack)):
-            remaining = len(values) - depth
-            if remaining > 0 and not _is_boundary(values[remaining - 1]):
-                continue
-            if tok.type in states[stack[-1 - depth]]:
-                if depth:
-                    del state.state_stack[-depth:]
-                    del state.value_stack[-depth:]
-                return j
-    return len(tokens)
+    line = failed.line
+    tok = failed
+    while tok is not None:
+        if tok.type == "RBRACE" or (tok is not failed and tok.line != line):
+            stack, values = state.state_stack, state.value_stack
+            for depth in range(len(stack)):
+                remaining = len(values) - depth
+                if remaining > 0 and not _is_boundary(values[remaining - 1]):
+                    continue
+                if tok.type in states[stack[-1 - depth]]:
+                    if depth:
+                        del state.state_stack[-depth:]
+                        del state.value_stack[-depth:]
+                    stream.push(tok)
+                    return tok
+        tok = stream.next()
+    return None
 
 
 def _is_boundary(value) -> bool:
     """Whether a parser value ends a statement (or opens a block)."""
     from lark import Tree
 
-    from prep.model import Actor, External, Goal, Issue, Kpi, Process, Product, Relation, Subprocess
+    from prep.model import Actor, External, Goal, Issue, Kpi, Process, Relation, Subprocess
+    from prep.parser.build import Draft
 
     if isinstance(value, Token):
         return value.type in ("LBRACE", "RBRACE")
@@ -169,7 +162,7 @@ def _is_boundary(value) -> bool:
         return bool(value.children) and _is_boundary(value.children[-1])
     if isinstance(value, list):
         return bool(value) and isinstance(value[0], Relation)
-    return isinstance(value, (Actor, External, Goal, Issue, Kpi, Process, Product, Subprocess))
+    return isinstance(value, (Actor, Draft, External, Goal, Issue, Kpi, Process, Subprocess))
 
 
 def recover_at_end(state) -> None:

@@ -12,7 +12,7 @@ from prep.checks.suppress import (apply_suppressions, parse_suppressions, silenc
                                   unused)
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph import ProcessGraph, build_document
-from prep.parser import ParseResult, parse_file
+from prep.parser import ParseResult, gc_paused, parse_file
 
 
 @dataclass(frozen=True)
@@ -70,12 +70,13 @@ def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str]) -
     if not parsed.ok:
         result.diagnostics = list(parsed.diagnostics)
         return result
-    graphs, found = build_document(parsed.document)
-    result.graphs = graphs
     process_rules = [r for r in all_rules() if r.scope == "process" and r.code in selected]
-    for pg in graphs:
-        for rule in process_rules:
-            found.extend(rule.run(pg))
+    with gc_paused():
+        graphs, found = build_document(parsed.document)
+        for pg in graphs:
+            for rule in process_rules:
+                found.extend(rule.run(pg))
+    result.graphs = graphs
     result.diagnostics = found
     return result
 

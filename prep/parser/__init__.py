@@ -12,6 +12,9 @@ from pathlib import Path
 from prep.diagnostics import Diagnostic, Severity, Span
 from prep.model import Document
 
+import contextlib
+import gc
+
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _lock = threading.Lock()
 
@@ -28,6 +31,19 @@ class ParseResult:
     @property
     def ok(self) -> bool:
         return self.document is not None and not self.diagnostics
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """No cyclic garbage collection while building large, acyclic structures: its
+    repeated full passes over every live object make big models superlinear."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def unreadable(path: str, why: str, hint: str | None = None) -> ParseResult:
@@ -87,7 +103,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
     parser = lark_parser()
     context = Context(path)
     errors: list[Diagnostic] = []
-    with _lock:  # the builder's context is shared by the one parser instance
+    with _lock, gc_paused():  # the builder's context is shared by the one parser instance
         Builder.context = context
         stream = TokenStream(parser.lex(text, dont_ignore=True), text)
         state = parser.parse_interactive().parser_state
@@ -127,4 +143,4 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
     return ParseResult(path, document, errors, text)
 
 
-__all__ = ["ParseResult", "parse_bytes", "parse_file", "parse_text"]
+__all__ = ["ParseResult", "gc_paused", "parse_bytes", "parse_file", "parse_text"]

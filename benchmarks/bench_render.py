@@ -4,8 +4,10 @@
 Run: python benchmarks/bench_render.py [--products 1000] [--largest] [--format svg]
 
 Models come from benchmarks/gen_model.py when it is there (15 processes of 60
-products and one more, each in its own frame: the realistic case), else from a
-generator in this file. `--largest` doubles the number of products in ONE process
+products, each in its own frame; one process of chained products), else from a
+generator in this file; and one dense process (ten lanes, relations crossing them).
+Where `dot` is fast (the sparse models, about 0.3 s), the fixed cost of starting
+Python and checking the model dominates the ratio; on the dense model, `dot` does. `--largest` doubles the number of products in ONE process
 (the hard case for `dot`: one big clustered graph) until a render takes longer
 than 60 s, and reports the last size that made it.
 """
@@ -66,6 +68,30 @@ def many_processes(products: int) -> str:
         for p in range(-(-products // 60)):
             out.extend(_own_process(p, 60))
         return "\n".join(out) + "\n"
+
+
+def dense_process(products: int) -> str:
+    """One process of `products` products in ten lanes, each product fed by its
+    predecessor and every third one also by an earlier product (deterministic): many
+    relations cross the lanes, as in a real workshop model."""
+    import random
+
+    rnd = random.Random(1)
+    names = [f"p{i}" for i in range(products)]
+    out = ["process 大規模 {", "  goal 納期遵守率", "  external 入力", "  external 出力"]
+    for a in range(10):
+        out.append(f"  actor 担当{a} {{")
+        for i in range(a, products, 10):
+            kind = "final" if i == products - 1 else "milestone" if i % 50 == 0 else "product"
+            out.append(f"    {kind} {names[i]}(x, y)")
+        out.append("  }")
+    out.append("  入力 -> p0")
+    for i in range(1, products):
+        out.append(f"  {names[i - 1]} -> {names[i]}")
+        if i > 5 and i % 3 == 0:
+            out.append(f"  {names[rnd.randrange(max(0, i - 40), i - 1)]} -> {names[i]}")
+    out += [f"  {names[-1]} -> 出力", "}"]
+    return "\n".join(out) + "\n"
 
 
 def timed(argv: list[str], timeout: float = LIMIT + 30) -> tuple[float, int]:
@@ -130,6 +156,8 @@ def main() -> None:
         compare(many_processes(args.products), args.format, args.repeats, folder,
                 "processes of 60")
         compare(one_process(args.products), args.format, args.repeats, folder, "one process")
+        compare(dense_process(args.products), args.format, args.repeats, folder,
+                "one dense process, 10 lanes")
         if args.largest:
             largest(args.format, folder, max(250, args.products // 4))
 

@@ -17,13 +17,18 @@ def rule_markdown(rule: Rule, level: int = 1) -> str:
              f"{sections.get('Title', rule.summary)}", ""]
     for title in SECTIONS:
         if title in sections:
-            lines += [f"{h}# {HEADINGS[title]}", "", sections[title], ""]
+            lines += [f"{h}# {HEADINGS[title]}", "", _sentence(sections[title]), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _cell(text: str) -> str:
     """Text for a Markdown table cell: one line, pipes escaped."""
     return " ".join(text.split()).replace("|", "\\|")
+
+
+def _sentence(text: str) -> str:
+    """Section text as a sentence: the docstring reads "What it does: finds …"."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def rules_table(rules) -> str:

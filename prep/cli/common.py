@@ -68,7 +68,3 @@ def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:
         elif path.is_file() or path.exists():
             found.setdefault(display_name(path), path)
     return [(found[k], k) for k in sorted(found)]
-
-
-def read_stdin_is_tty() -> bool:
-    return sys.stdin.isatty()

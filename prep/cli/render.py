@@ -23,6 +23,12 @@ class Format(str, Enum):
     mermaid = "mermaid"
 
 
+class Lang(str, Enum):
+    auto = "auto"
+    ja = "ja"
+    en = "en"
+
+
 @app.command(name="render")
 def render_command(
     file: Path = typer.Argument(..., help="The .prep model to draw.", show_default=False),
@@ -39,6 +45,9 @@ def render_command(
         help="Draw only this process (default: every process of the file, each in its "
              "own frame, in one drawing)."),
     no_legend: bool = typer.Option(False, "--no-legend", help="Leave out the legend."),
+    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own words "
+                              "(legend, goal banner, badges): Japanese, English, or auto: "
+                              "Japanese when the model's names are."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.1,
                                   help="Stop Graphviz after this many seconds."),
@@ -75,7 +84,7 @@ def render_command(
     from prep.render.run import RenderError
 
     try:
-        data = render(graphs, fmt, legend=not no_legend, timeout=timeout)
+        data = render(graphs, fmt, legend=not no_legend, timeout=timeout, lang=lang.value)
     except RenderError as error:
         fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))

@@ -11,15 +11,17 @@ SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "
 EXTENSION = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd"}
 
 
-def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0) -> bytes:
-    """The drawing of `graphs` in `fmt`, as bytes. Raises run.RenderError."""
+def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
+           lang: str = "auto") -> bytes:
+    """The drawing of `graphs` in `fmt`, as bytes; the drawing's own words (legend,
+    banners) in `lang`: ja, en, or auto (as the model's names). Raises run.RenderError."""
     if fmt == "mermaid":
         from prep.render.mermaid import to_mermaid
 
-        return to_mermaid(graphs).encode("utf-8")
+        return to_mermaid(graphs, lang).encode("utf-8")
     from prep.render.dot import to_dot
 
-    source = to_dot(graphs, legend=legend)
+    source = to_dot(graphs, legend=legend, lang=lang)
     if fmt == "dot":
         return source.encode("utf-8")
     from prep.render.run import run_dot

@@ -20,29 +20,33 @@ class _Ids:
         return f"n{self.count}"
 
 
-def to_dot(graphs, legend: bool = True) -> str:
-    """The dot source of the given ProcessGraphs, one cluster each."""
+def to_dot(graphs, legend: bool = True, lang: str = "auto") -> str:
+    """The dot source of the given ProcessGraphs, one cluster each; the drawing's own
+    words in `lang` (ja, en, or auto: as the model's names)."""
     import graphviz
 
+    from prep.render.words import words_for
+
+    words = words_for(graphs, lang)
     dot = graphviz.Digraph("prep", graph_attr=S.GRAPH, node_attr=S.NODE, edge_attr=S.EDGE)
     ids = _Ids()
     for number, pg in enumerate(graphs, 1):
         with dot.subgraph(name=f"cluster_p{number}") as cluster:
-            _process(cluster, pg, number, ids)
+            _process(cluster, pg, number, ids, words)
     if legend:
-        _legend(dot)
+        _legend(dot, words)
     return dot.source
 
 
-def _process(c, pg, number: int, ids: _Ids) -> None:
+def _process(c, pg, number: int, ids: _Ids, words: dict) -> None:
     process = pg.process
     bands = _bands(pg)
-    c.attr(label=_banner(pg, bands), **S.PROCESS)
+    c.attr(label=_banner(pg, bands, words), **S.PROCESS)
     node_of: dict[str, str] = {}
     for lane_no, actor in enumerate(process.actors, 1):
         with c.subgraph(name=f"cluster_p{number}_a{lane_no}") as lane:
             role = actor.role if actor.role in S.LANE else "customer"
-            tag = S.ROLE_TAG.get(role)
+            tag = words["roles"].get(role)
             title = f"<B>{L.text(actor.name)}</B>" + (f" {L.text(tag)}" if tag else "")
             lane.attr(label=L.html_label(title), **S.LANE[role])
             for product in actor.products:
@@ -50,7 +54,7 @@ def _process(c, pg, number: int, ids: _Ids) -> None:
                 if pg.products.get(key) is not product or key in node_of:
                     continue              # a duplicate definition (PREP102): drawn once
                 node_of[key] = ids.next()
-                lane.node(node_of[key], **_product_attrs(pg, key, product, bands))
+                lane.node(node_of[key], **_product_attrs(pg, key, product, bands, words))
     for external in process.externals:
         if pg.externals.get(external.name) is not external or external.name in node_of:
             continue
@@ -62,7 +66,7 @@ def _process(c, pg, number: int, ids: _Ids) -> None:
     for edge in pg.edges:
         data = pg.graph.edges[edge.source, edge.target, edge.index]
         c.edge(node_of[edge.source], node_of[edge.target], **_edge_attrs(edge, data))
-    _notes(c, pg, node_of, ids)
+    _notes(c, pg, node_of, ids, words)
 
 
 def _bands(pg) -> dict[str, tuple[int, str]]:
@@ -76,26 +80,26 @@ def _bands(pg) -> dict[str, tuple[int, str]]:
     return bands
 
 
-def _banner(pg, bands) -> str:
+def _banner(pg, bands, words: dict) -> str:
     process = pg.process
     stage = "ToBe" if process.stage == "tobe" else "AsIs"
     rows = [f'<TR><TD ALIGN="LEFT"><B>{L.text(process.name)}</B> '
             f'{L.small(L.text("[" + stage + "]"), 10)}</TD></TR>']
     for goal in process.goals:
         rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{S.GOAL_FILL}" BORDER="1" '
-                    f'CELLPADDING="4"><B>{L.text("目標: " + goal.text)}</B></TD></TR>')
+                    f'CELLPADDING="4"><B>{L.text(words["goal"] + ": " + goal.text)}</B></TD></TR>')
     if process.subprocesses:
         cells = "".join(
             f'<TD BGCOLOR="{S.subprocess_colour(n)}" BORDER="1">{L.text(sp.name)}</TD>'
             for n, sp in enumerate(process.subprocesses))
         rows.append('<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="2" '
-                    f'CELLPADDING="2"><TR><TD>{L.small(L.text("サブプロセス:"))}</TD>'
+                    f'CELLPADDING="2"><TR><TD>{L.small(L.text(words["subprocesses"] + ":"))}</TD>'
                     f'{cells}</TR></TABLE></TD></TR>')
     return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
             + "".join(rows) + "</TABLE>>")
 
 
-def _product_attrs(pg, key: str, product, bands) -> dict[str, str]:
+def _product_attrs(pg, key: str, product, bands, words: dict) -> dict[str, str]:
     attrs = dict(S.KIND[product.kind])
     lines = [L.product_title(product.name, product.state)]
     if product.params:
@@ -103,7 +107,7 @@ def _product_attrs(pg, key: str, product, bands) -> dict[str, str]:
     if product.kind == "intangible":
         if pg.synced_with(key):
             attrs.update(S.INTERVENTION)
-            lines.append(L.small(f"<B>{L.text(S.INTERVENTION_BADGE)}</B>", 9,
+            lines.append(L.small(f"<B>{L.text(words['intervention'])}</B>", 9,
                                  S.INTERVENTION["color"]))
     else:
         attrs["fillcolor"] = S.PRODUCT_FILL
@@ -145,7 +149,7 @@ def _edge_attrs(edge, data) -> dict[str, str]:
     return attrs
 
 
-def _notes(c, pg, node_of: dict[str, str], ids: _Ids) -> None:
+def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict) -> None:
     """KPIs (`kpi … for P` hangs on P, `under K` on K) and issues, as notes."""
     kpi_node: dict[str, str] = {}
     for kpi in pg.process.kpis:
@@ -153,15 +157,15 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids) -> None:
         marks = []
         if kpi.has_attr("kgi"):
             attrs.update(S.KPI_KGI)
-            marks.append("KGI")
+            marks.append(words["kgi"])
         if kpi.has_attr("service"):
             attrs.update(S.KPI_SERVICE)
-            marks.append("サービス")
+            marks.append(words["service"])
         if kpi.has_attr("supplemented"):
             attrs.update(S.KPI_SUPPLEMENTED)
-            marks.append("補足")
+            marks.append(words["supplemented"])
         mark = f" [{', '.join(marks)}]" if marks else ""
-        attrs["label"] = L.html_label(L.text(f"KPI: {kpi.name}{mark}"))
+        attrs["label"] = L.html_label(L.text(f"{words['kpi']}: {kpi.name}{mark}"))
         _doc(attrs, kpi)
         node = ids.next()
         kpi_node.setdefault(kpi.name, node)
@@ -175,31 +179,32 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids) -> None:
         target = pg.issue_targets.get(id(issue))
         node = ids.next()
         attrs = dict(S.ISSUE)
-        attrs["label"] = L.html_label(L.text("課題: " + L.shorten(issue.text, 60)))
+        attrs["label"] = L.html_label(L.text(words["issue"] + ": " + L.shorten(issue.text, 60)))
         _doc(attrs, issue)
         c.node(node, **attrs)
         if target in node_of:
             c.edge(node_of[target], node, **S.NOTE_EDGE)
 
 
-def _legend(dot) -> None:
+def _legend(dot, words: dict) -> None:
     """The notation key, in rows: product kinds, notes, relations (invisible edges keep
     each row in order)."""
     with dot.subgraph(name="cluster_legend") as g:
-        g.attr(label=L.html_label("<B>凡例</B>"), style="rounded", color="#aaaaaa")
+        g.attr(label=L.html_label(f"<B>{L.text(words['legend'])}</B>"), style="rounded", color="#aaaaaa")
         kinds = []
         for kind in ("product", "milestone", "final", "intangible"):
             attrs = dict(S.KIND[kind])
             if kind != "intangible":
                 attrs["fillcolor"] = S.PRODUCT_FILL
-            kinds.append((attrs, S.KIND_WORD[kind]))
-        kinds.append(({**S.KIND["intangible"], **S.INTERVENTION},
-                      "無形成果物 (同期: " + S.INTERVENTION_BADGE + ")"))
-        kinds.append((dict(S.KIND["external"]), S.KIND_WORD["external"]))
-        notes = [(S.KPI, "KPI"), ({**S.KPI, **S.KPI_SERVICE}, "KPI [サービス]"),
-                 ({**S.KPI, **S.KPI_SUPPLEMENTED}, "KPI [補足]"), (S.ISSUE, "課題"),
+            kinds.append((attrs, words["kinds"][kind]))
+        kinds.append(({**S.KIND["intangible"], **S.INTERVENTION}, words["intangible_on_sync"]))
+        kinds.append((dict(S.KIND["external"]), words["kinds"]["external"]))
+        kpi = words["kpi"]
+        notes = [(S.KPI, kpi), ({**S.KPI, **S.KPI_SERVICE}, f"{kpi} [{words['service']}]"),
+                 ({**S.KPI, **S.KPI_SUPPLEMENTED}, f"{kpi} [{words['supplemented']}]"),
+                 (S.ISSUE, words["issue"]),
                  ({"shape": "box", "style": "filled", "fillcolor": S.subprocess_colour(0),
-                   "color": "#999999"}, "サブプロセスの色 [名前]")]
+                   "color": "#999999"}, words["subprocess_colour"])]
         count = 0
         for row in (kinds, notes):
             previous = None
@@ -211,8 +216,8 @@ def _legend(dot) -> None:
                     g.edge(previous, name, style="invis")
                 previous = name
         previous = None
-        for attrs, word in ((S.INPUT, "入力関係"), (S.SYNC, "同期関係"),
-                            ({**S.INPUT, **S.TOUCH}, "CSMタッチ (touch=)")):
+        for attrs, word in ((S.INPUT, words["input"]), (S.SYNC, words["sync"]),
+                            ({**S.INPUT, **S.TOUCH}, words["touch"])):
             count += 1
             start, end = f"legend{count}", f"legend{count}_to"
             g.node(start, label=L.html_label(L.text(word)), shape="plaintext", style="",

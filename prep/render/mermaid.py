@@ -42,7 +42,10 @@ def text(value: object) -> str:
                    for ch in flat)
 
 
-def to_mermaid(graphs) -> str:
+def to_mermaid(graphs, lang: str = "auto") -> str:
+    from prep.render.words import words_for
+
+    words = words_for(graphs, lang)
     lines = ["flowchart LR"]
     links: list[tuple[int, str]] = []      # (link number, style) for linkStyle lines
     count = {"node": 0, "link": 0}
@@ -61,7 +64,8 @@ def to_mermaid(graphs) -> str:
 
     for number, pg in enumerate(graphs, 1):
         process = pg.process
-        title = process.name + (f" / 目標: {process.goal.text}" if process.goal else "")
+        title = process.name + (f" / {words['goal']}: {process.goal.text}"
+                                if process.goal else "")
         lines.append(f'  subgraph p{number}["{text(title)}"]')
         lines.append("    direction LR")
         node_of: dict[str, str] = {}
@@ -75,7 +79,7 @@ def to_mermaid(graphs) -> str:
                 label = key + (f" ({', '.join(product.params)})" if product.params else "")
                 kind = product.kind
                 if kind == "intangible" and pg.synced_with(key):
-                    label += " ⚠ 介入点"
+                    label += " " + words["intervention"]
                     css = "intervention"
                 else:
                     css = kind
@@ -101,9 +105,8 @@ def to_mermaid(graphs) -> str:
             link(node_of[edge.source], arrow, node_of[edge.target], label, style)
         for kpi in process.kpis:
             node = new_id()
-            marks = [m for m, a in (("KGI", "kgi"), ("サービス", "service"),
-                                    ("補足", "supplemented")) if kpi.has_attr(a)]
-            label = f"KPI: {kpi.name}" + (f" [{', '.join(marks)}]" if marks else "")
+            marks = [words[a] for a in ("kgi", "service", "supplemented") if kpi.has_attr(a)]
+            label = f"{words['kpi']}: {kpi.name}" + (f" [{', '.join(marks)}]" if marks else "")
             css = "servicekpi" if kpi.has_attr("service") else "kpi"
             lines.append(f'    {node}["{text(label)}"]:::{css}')
             target = pg.kpi_target(kpi)
@@ -111,7 +114,7 @@ def to_mermaid(graphs) -> str:
                 link(node_of[target], "-.-", node)
         for issue in process.issues:
             node = new_id()
-            lines.append(f'    {node}["{text("課題: " + issue.text)}"]:::issue')
+            lines.append(f'    {node}["{text(words["issue"] + ": " + issue.text)}"]:::issue')
             target = pg.issue_targets.get(id(issue))
             if target in node_of:
                 link(node_of[target], "-.-", node)

@@ -41,14 +41,11 @@ KIND = {
     "external": {"shape": "cds", "style": "filled", "fillcolor": "#d9d9d9",
                  "color": "#444444"},
 }
-KIND_WORD = {"product": "中間成果物", "milestone": "マイルストーン成果物",
-             "final": "最終成果物", "intangible": "無形成果物", "external": "外部プロセス"}
 
 PRODUCT_FILL = "#ffffff"
 
 # An intangible product on a sync relation: where a service or a CSM can intervene.
 INTERVENTION = {"color": "#c62828", "penwidth": "2.4", "fontcolor": "#8e0000"}
-INTERVENTION_BADGE = "⚠ 介入点"
 
 # Relations.
 INPUT = {"style": "solid", "arrowhead": "normal"}
@@ -56,7 +53,7 @@ SYNC = {"style": "dashed", "dir": "both", "arrowhead": "normal", "arrowtail": "n
         "penwidth": "1.4"}
 TOUCH = {"color": "#2e7d32", "fontcolor": "#1b5e20", "penwidth": "2.4"}
 
-# Lanes by actor role: background, border style and a role tag in the lane label.
+# Lanes by actor role: background and border style (the role tag: words.py).
 LANE = {
     "customer": {"style": "rounded", "color": "#555555", "bgcolor": "#ffffff"},
     "csm": {"style": "rounded,filled,bold", "color": "#2e7d32", "fillcolor": "#e8f5e9",
@@ -65,7 +62,6 @@ LANE = {
                 "penwidth": "2"},
     "vendor": {"style": "rounded,filled", "color": "#6d4c41", "fillcolor": "#f3ece8"},
 }
-ROLE_TAG = {"csm": "«CSM»", "service": "«サービス»", "vendor": "«ベンダー»"}
 
 PROCESS = {"style": "rounded", "color": "#888888", "penwidth": "1"}
 GOAL_FILL = "#fff8e1"

@@ -126,19 +126,26 @@ def check_paths(paths: list[tuple[str | Path, str]],
             results.append(_check_one(path, display, sel))
             if progress is not None:
                 progress(n + 1, len(paths))
-    if workspace_rules:
-        from prep.checks.workspace import Workspace
-
-        by_file: dict[str, list[Diagnostic]] = {}
-        ws = Workspace([g for r in results for g in r.graphs])
-        for rule in workspace_rules:
-            for d in rule.run(ws):
-                by_file.setdefault(d.span.file, []).append(d)
-        for r in results:
-            r.diagnostics.extend(by_file.get(r.path, []))
+    run_workspace_rules(results, workspace_rules)
     for r, opts in zip(results, options):
         finish(r, opts)
     return CheckResult(results)
+
+
+def run_workspace_rules(results: list[FileResult], rules) -> None:
+    """Run rules that look across every graph of the run (PREP220); each finding goes
+    to the file it points into."""
+    if not rules:
+        return
+    from prep.checks.workspace import Workspace
+
+    by_file: dict[str, list[Diagnostic]] = {}
+    ws = Workspace([g for r in results for g in r.graphs])
+    for rule in rules:
+        for d in rule.run(ws):
+            by_file.setdefault(d.span.file, []).append(d)
+    for r in results:
+        r.diagnostics.extend(by_file.get(r.path, []))
 
 
 def _in_workers(paths, selected, jobs: int, progress, keep_model: bool) -> list[FileResult]:
@@ -197,16 +204,8 @@ def check_text(text: str, path: str = "model.prep", select=None, extend_select=(
     files = {path: text, **(others or {})}
     results = [check_file_model(name, parse_text(body, name), selected)
                for name, body in files.items()]
-    workspace_rules = [r for r in all_rules() if r.scope == "workspace" and r.code in selected]
-    if workspace_rules:
-        from prep.checks.workspace import Workspace
-
-        ws = Workspace([g for r in results for g in r.graphs])
-        for rule in workspace_rules:
-            for d in rule.run(ws):
-                for r in results:
-                    if r.path == d.span.file:
-                        r.diagnostics.append(d)
+    run_workspace_rules(results, [r for r in all_rules()
+                                  if r.scope == "workspace" and r.code in selected])
     for r in results:
         finish(r, opts)
     return results[0].diagnostics

@@ -378,3 +378,18 @@ def test_no_progress_when_not_a_terminal(monkeypatch):
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
     assert check_cli._progress() is None
+
+
+def test_errors_only_keeps_the_rules_that_report_errors_after_overrides():
+    from prep.checks import rules_by_code
+    from prep.checks.runner import CheckOptions
+    from prep.diagnostics import Severity
+
+    rules = rules_by_code()
+    options = CheckOptions(frozenset({"PREP101", "PREP204", "PREP401"}),
+                           (("PREP204", Severity.ERROR),))
+    assert options.errors_only().selected == {"PREP101", "PREP204"}
+    assert options.errors_only().severity == options.severity
+    assert rules["PREP204"].severity == Severity.WARNING
+    demoted = CheckOptions(frozenset({"PREP101"}), (("PREP1", Severity.WARNING),))
+    assert demoted.errors_only().selected == frozenset()

@@ -23,10 +23,23 @@ class CheckOptions:
     severity: tuple[tuple[str, Severity], ...] = ()
 
     def severity_of(self, d: Diagnostic) -> Severity:
-        for code, sev in self.severity:
-            if d.code.startswith(code):
+        return self.severity_of_code(d.code, d.severity)
+
+    def severity_of_code(self, code: str, default: Severity) -> Severity:
+        for prefix, sev in self.severity:
+            if code.startswith(prefix):
                 return sev
-        return d.severity
+        return default
+
+    def errors_only(self) -> CheckOptions:
+        """The same options with only the rules that report errors (after severity
+        overrides): what a command needs that stops on errors and shows nothing else."""
+        from prep.checks import rules_by_code
+
+        rules = rules_by_code()
+        keep = frozenset(c for c in self.selected if c in rules and self.severity_of_code(
+            c, rules[c].severity) == Severity.ERROR)
+        return CheckOptions(keep, self.severity)
 
 
 @dataclass

@@ -40,7 +40,12 @@ _register()
 
 
 def main() -> None:
+    import os
     import sys
+
+    # prep never uses pydantic plugins; looking for them scans every installed
+    # package at start-up. Set PYDANTIC_DISABLE_PLUGINS yourself to decide otherwise.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
     try:
         app(prog_name="prep")

@@ -32,7 +32,9 @@ def emit(data: bytes, output: str | None) -> None:
     from prep.cli.output import write_atomic
 
     write_atomic(Path(output), data)
-    console(stderr=True).print(f"wrote {output}", highlight=False, markup=False)
+    # Plain text, no styling: not worth loading rich for (it is on every render).
+    sys.stderr.write(f"wrote {output}\n")
+    sys.stderr.flush()
 
 
 def layout(source: str, fmt: str, timeout: float) -> bytes:
@@ -40,14 +42,26 @@ def layout(source: str, fmt: str, timeout: float) -> bytes:
     from prep.render.run import RenderError, run_dot
 
     try:
-        return run_dot(source, fmt, timeout)
+        with busy(f"Laying out the {fmt} drawing with Graphviz", timeout):
+            return run_dot(source, fmt, timeout)
     except RenderError as error:
         fail(error.message, error.hint)
 
 
+def busy(what: str, timeout: float):
+    """A spinner on stderr while Graphviz works, on a terminal only (a large layout
+    can take a minute); nothing otherwise, so logs and pipes stay clean."""
+    from contextlib import nullcontext
+
+    if not sys.stderr.isatty():
+        return nullcontext()
+    return console(stderr=True).status(
+        f"{what} (limit {timeout:g} s, Ctrl-C stops)", spinner="dots")
+
+
 def checked_graphs(file: Path, force: bool, consequence: str) -> list:
-    """The file's process graphs after checking it with its configuration (default
-    selection). Errors are printed to stderr and stop here (exit 1) unless `force`."""
+    """The file's process graphs after checking it with its configuration (the
+    selected rules that report errors; warnings are not shown). Errors are printed to stderr and stop here (exit 1) unless `force`."""
     from dataclasses import replace
 
     from prep.checks.runner import CheckOptions, CheckResult, check_paths
@@ -61,7 +75,8 @@ def checked_graphs(file: Path, force: bool, consequence: str) -> list:
         fail(f"{file} is a folder; give one .prep file")
     try:
         layers = Layers(config_for(file), Config())
-        options = CheckOptions(layers.selected(), layers.severity())
+        # Only errors stop a drawing and only errors are shown: skip the other rules.
+        options = CheckOptions(layers.selected(), layers.severity()).errors_only()
     except (ConfigError, SelectionError) as error:
         fail(f"bad configuration: {error}")
     found = check_paths([(file, file.as_posix())], lambda _path: options).files[0]

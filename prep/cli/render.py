@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -12,7 +13,7 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import fail
-from prep.cli.inputs import checked_graphs, emit, output_format
+from prep.cli.inputs import busy, checked_graphs, emit, output_format
 
 
 class Format(str, Enum):
@@ -54,9 +55,10 @@ def render_command(
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
-    The model is checked first: with errors it is not drawn (exit 1, the errors on
-    stderr) unless --force. Exit 2 when prep could not draw (no Graphviz, layout
-    too slow, unwritable output).
+    The model is checked first, for errors only (warnings are for `prep check`):
+    with errors it is not drawn (exit 1, the errors on stderr) unless --force. On a
+    terminal a spinner shows while Graphviz works. Exit 2 when prep could not draw
+    (no Graphviz, layout too slow, unwritable output).
 
     Example: prep render 製造.prep -o 製造.svg
     """
@@ -81,10 +83,17 @@ def render_command(
         fail(f"{file} defines no process to draw")
 
     from prep.render import render
-    from prep.render.run import RenderError
+    from prep.render.run import LAYOUT_FORMATS, RenderError
 
     try:
-        data = render(graphs, fmt, legend=not no_legend, timeout=timeout, lang=lang.value)
+        with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
+                if fmt in LAYOUT_FORMATS else nullcontext():
+            data = render(graphs, fmt, legend=not no_legend, timeout=timeout, lang=lang.value)
     except RenderError as error:
         fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))
+
+
+def _size(graphs) -> str:
+    products = sum(len(g.process.products) for g in graphs)
+    return f"{products} product{'s' if products != 1 else ''}"

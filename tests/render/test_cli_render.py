@@ -110,6 +110,40 @@ def test_model_with_errors_is_not_drawn(tmp_path):
     assert result.exit_code == 0 and "warning" in result.stderr and out.exists()
 
 
+ORPHAN = FIGURE4.read_text(encoding="utf-8").replace(
+    "    product   調達計画(部品, 数量)", "    product   調達計画(部品, 数量)\n    product   孤立")
+
+
+def test_warnings_neither_stop_nor_show(tmp_path):
+    model = tmp_path / "m.prep"
+    model.write_text(ORPHAN, encoding="utf-8")
+    result = run(model, "-o", tmp_path / "m.dot")
+    assert result.exit_code == 0 and (tmp_path / "m.dot").exists()
+    assert "PREP204" not in result.stderr and result.stderr == f"wrote {tmp_path / 'm.dot'}\n"
+
+
+def test_a_warning_raised_to_error_by_config_stops_the_drawing(tmp_path):
+    model = tmp_path / "m.prep"
+    model.write_text(ORPHAN, encoding="utf-8")
+    (tmp_path / "prep.toml").write_text('[severity]\nPREP204 = "error"\n', encoding="utf-8")
+    result = run(model, "-o", tmp_path / "m.dot")
+    assert result.exit_code == 1 and "PREP204 error" in result.stderr
+    assert not (tmp_path / "m.dot").exists()
+
+
+def test_an_ignored_error_does_not_stop_the_drawing(tmp_path):
+    model = tmp_path / "m.prep"
+    model.write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "prep.toml").write_text('ignore = ["PREP101"]\n', encoding="utf-8")
+    result = run(model, "-o", tmp_path / "m.dot")
+    assert result.exit_code == 0 and "PREP101" not in result.stderr
+
+
+def test_no_spinner_when_stderr_is_not_a_terminal(tmp_path):
+    result = run(FIGURE4, "-o", tmp_path / "m.svg")
+    assert result.exit_code == 0 and "Graphviz" not in result.stderr
+
+
 def test_unparseable_model(tmp_path):
     model = tmp_path / "m.prep"
     model.write_text("process 壊れた { actor A { product } ", encoding="utf-8")

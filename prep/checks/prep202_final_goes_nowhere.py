@@ -2,7 +2,9 @@
 
 What it does: reports a final product that has relations, but no input relation
 (`->`) to an external process, at its definition. (A final product with no
-relation at all is PREP204 only.)
+relation at all is PREP204 only.) Not reported while the final product has a
+relation to a name that is not defined: that is probably a typo of the receiver,
+and PREP101 reports it.
 
 Why: "final" means the product leaves this process for another one; that
 hand-over is what the relation to an `external` says. A final product that goes
@@ -47,8 +49,8 @@ from prep.diagnostics import Severity
       summary="a final product goes to no external process")
 def check(pg):
     for key, product in pg.products.items():
-        if product.kind != "final" or pg.degree(key) == 0:
-            continue
+        if product.kind != "final" or pg.degree(key) == 0 or key in pg.dangling:
+            continue        # unrelated: PREP204; a relation to a typo: PREP101 says
         if not any(pg.is_external(t) for t in pg.outputs_of(key)):
             yield check.at(product.span, f"final product `{key}` goes to no external process",
                            f"relate it to the process that receives it: `{key} -> RECEIVER` "

@@ -2,7 +2,9 @@
 
 What it does: reports a product that has relations but from which no path of
 input or sync relations, over products only, leads to a final product; at its
-definition. Not reported in a process without final products (that is PREP201).
+definition. Not reported in a process without final products (that is PREP201),
+nor for a product whose path runs into a relation to a name that is not defined:
+that typo (PREP101) may be the way to the final product.
 
 Why: every product of a process should serve its goal, and the goal is reached
 through the final products. A product that leads nowhere (a progress report
@@ -55,7 +57,9 @@ def check(pg):
     if not any(p.kind == "final" for p in pg.products.values()):
         return
     contributing = pg.contributing          # one reachability pass per process
+    # A path that runs into a relation with a typo (PREP101) may well reach a final.
+    unknown = pg.upstream(pg.dangling) if pg.dangling else set()
     for key, product in pg.products.items():
-        if key not in contributing and pg.degree(key) > 0:
+        if key not in contributing and key not in unknown and pg.degree(key) > 0:
             yield check.at(product.span, f"`{key}` contributes to no final product",
                            "relate it to a product on the way to a final product, or remove it")

@@ -2,7 +2,8 @@
 
 What it does: reports an `external` declaration that no relation uses, at the
 declaration. A relation whose other end is undefined still counts (that is
-PREP101).
+PREP101), and so does a typo of the external's own name where PREP101 suggests
+it ("did you mean"): one typo, one finding.
 
 Why: an external process is in the model because it sends products into the
 process or receives them. One that exchanges nothing tells the reader nothing,

@@ -14,8 +14,8 @@ from functools import cached_property
 from typing import Iterator
 
 from prep.diagnostics import Diagnostic, Related, Severity, Span
-from prep.graph.resolve import Resolver
-from prep.model import Document, Kpi, Process, Product, Relation
+from prep.graph.resolve import Resolver, closest
+from prep.model import Document, Kpi, Process, Product, Ref, Relation
 
 
 @dataclass(frozen=True)
@@ -138,9 +138,13 @@ class ProcessGraph:
     def contributing(self) -> set[str]:
         """Products with a path of input or sync relations, over products only, to a
         final product (final products included)."""
-        finals = [k for k, p in self.products.items() if p.kind == "final"]
-        seen = set(finals)
-        stack = list(finals)
+        return self.upstream(k for k, p in self.products.items() if p.kind == "final")
+
+    def upstream(self, keys) -> set[str]:
+        """`keys` and the products with a path of input or sync relations, over
+        products only, to one of them."""
+        seen = {k for k in keys if k in self.products}
+        stack = list(seen)
         adj = self._adjacency
         while stack:
             key = stack.pop()
@@ -176,22 +180,51 @@ class ProcessGraph:
     @cached_property
     def mentioned(self) -> set[str]:
         """Nodes named at an end of some relation as written, including relations whose
-        other end did not resolve (PREP101-105 report those), so that a typo at one end
-        does not also make the other end look unrelated."""
-        by_name: dict[str, list[str]] = {}
-        for key, product in self.products.items():
-            by_name.setdefault(product.name, []).append(key)
+        other end did not resolve (PREP101-105 report those), and the names PREP101
+        suggests for a name that is not defined: a typo then gets one finding, and
+        neither the other end nor the name meant looks unrelated."""
         found: set[str] = set()
         for relation in self.process.relations:
             for ref in (relation.source, relation.target):
-                if ref.state is not None:
-                    if ref.key in self.products:
-                        found.add(ref.key)
-                elif ref.name in by_name:
-                    found.update(by_name[ref.name])
-                elif ref.name in self.externals:
-                    found.add(ref.name)
+                nodes = self._nodes_named(ref)
+                if nodes is None and ref.state is None:
+                    meant = closest(ref.name, set(self._by_name) | set(self.externals))
+                    nodes = self._nodes_named(Ref(name=meant, span=ref.span)) if meant else None
+                found.update(nodes or ())
         return found
+
+    @cached_property
+    def dangling(self) -> set[str]:
+        """Nodes whose relation toward another node did not resolve (`X -> typo`,
+        `X <-> typo`, either side of a sync): where they lead is unknown until the
+        typo (PREP101-105) is fixed, so rules about where products go spare them."""
+        found: set[str] = set()
+        for relation in self.process.relations:
+            source = self._nodes_named(relation.source)
+            target = self._nodes_named(relation.target)
+            if target is None and source is not None:
+                found.update(source)
+            elif source is None and target is not None and relation.kind == "sync":
+                found.update(target)
+        return found
+
+    @cached_property
+    def _by_name(self) -> dict[str, list[str]]:
+        by_name: dict[str, list[str]] = {}
+        for key, product in self.products.items():
+            by_name.setdefault(product.name, []).append(key)
+        return by_name
+
+    def _nodes_named(self, ref: Ref) -> list[str] | None:
+        """The nodes a reference names as written (every state of a product named
+        without one), or None when it names nothing defined."""
+        if ref.state is not None:
+            return [ref.key] if ref.key in self.products else None
+        if ref.name in self._by_name:
+            return self._by_name[ref.name]
+        if ref.name in self.externals:
+            return [ref.name]
+        return None
 
 
 def _walk(start: Edge, component: set[str], sub) -> tuple[str, ...]:

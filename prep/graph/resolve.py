@@ -80,9 +80,8 @@ class Resolver:
         return None
 
     def _undefined(self, ref: Ref) -> None:
-        names = sorted(set(self.by_name) | self.externals)
-        close = difflib.get_close_matches(ref.name, names, n=1, cutoff=0.5)
-        hint = (f"did you mean `{close[0]}`?" if close else
+        close = closest(ref.name, set(self.by_name) | self.externals)
+        hint = (f"did you mean `{close}`?" if close else
                 "define it as a product in an actor, or as `external " + ref.name + "`")
         self._error(ref, "PREP101", f"`{ref.key}` is not defined in process `{self.process.name}`", hint)
 
@@ -101,3 +100,9 @@ class Resolver:
         self._error(ref, "PREP103", f"`{key}` has no parameter `{ref.param}`", hint,
                     (Related(product.name_span, f"`{key}` is defined here"),))
         return key  # the relation stands; only its parameter is wrong
+
+
+def closest(name: str, names) -> str | None:
+    """The defined name that `name` is most likely a typo of (what PREP101 suggests)."""
+    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.5)
+    return close[0] if close else None

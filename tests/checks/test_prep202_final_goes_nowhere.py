@@ -69,3 +69,16 @@ def test_each_final_product_judged_alone():
     }
     """)
     assert codes(found) == [("PREP202", 9)]
+
+
+def test_final_product_sent_to_a_typo_is_prep101_only():
+    # `倉皇` is a typo of `倉庫`: where the final product goes is unknown until it is fixed
+    found = check(MODEL % "出荷指示 -> 倉皇")
+    assert [c for c, _ in codes(found)] == ["PREP101"]
+    assert found[0].hint == "did you mean `倉庫`?"
+
+
+def test_a_typo_arriving_at_the_final_product_hides_nothing():
+    # `見積以来 -> 出荷指示`: the final product's own way out is known, and missing
+    found = check(MODEL % "見積以来 -> 出荷指示")
+    assert sorted(c for c, _ in codes(found)) == ["PREP101", "PREP202", "PREP207"]

@@ -64,3 +64,15 @@ def test_relation_with_an_undefined_end_still_counts():
     # the typo is PREP101; `議事録` is written in a relation, so no PREP204
     found = check(MODEL % ("product", "議事録 -> 出荷支持"))
     assert [c for c, _ in codes(found)] == ["PREP101"]
+
+
+def test_the_product_a_typo_means_is_not_called_unrelated():
+    # `議事緑` is a typo of `議事録`: one finding (PREP101 suggests the name), not two
+    found = check(MODEL % ("product", "議事緑 -> 出荷指示"))
+    assert [c for c, _ in codes(found)] == ["PREP101"]
+    assert found[0].hint == "did you mean `議事録`?"
+
+
+def test_a_name_like_no_other_leaves_the_product_unrelated():
+    found = check(MODEL % ("product", "まったく別 -> 出荷指示"))
+    assert sorted(c for c, _ in codes(found)) == ["PREP101", "PREP204"]

@@ -87,3 +87,14 @@ def test_not_reported_where_prep201_is():
       販売計画部 -> 生産計画
     }
     """, select=["PREP205"]) == []
+
+
+def test_a_path_into_a_typo_may_reach_a_final_product():
+    # `出貨` is a typo of `出荷`: 進捗報告 probably feeds it; PREP101 is the one finding
+    found = check(MODEL % ("product", "生産計画 -> 進捗報告 -> 出貨"))
+    assert [c for c, _ in codes(found)] == ["PREP101"]
+
+
+def test_a_typo_upstream_does_not_hide_a_dead_end():
+    found = check(MODEL % ("product", "生産計書 -> 進捗報告\n  生産計画 -> 進捗報告"))
+    assert sorted(c for c, _ in codes(found)) == ["PREP101", "PREP205"]

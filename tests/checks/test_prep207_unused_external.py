@@ -55,3 +55,10 @@ def test_every_unused_external():
     }
     """)
     assert codes(found) == [("PREP207", 6), ("PREP207", 7)]
+
+
+def test_the_external_a_typo_means_is_not_called_unused():
+    # `経理府` is a typo of `経理部`: PREP101 suggests it; no PREP207 as well
+    found = check(MODEL % "出荷指示 -> 経理府")
+    assert [c for c, _ in codes(found)] == ["PREP101"]
+    assert found[0].hint == "did you mean `経理部`?"

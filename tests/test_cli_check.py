@@ -111,6 +111,14 @@ def test_missing_path_exits_2_with_one_line(tmp_path):
     assert result.stderr == "prep: error: no such file or directory: nowhere.prep\n"
 
 
+def test_symbolic_link_loop_is_named_as_such(tmp_path):
+    (tmp_path / "a.prep").symlink_to("b.prep")
+    (tmp_path / "b.prep").symlink_to("a.prep")
+    result = run(["check", "a.prep"], tmp_path)
+    assert result.exit_code == 2
+    assert "a.prep is a symbolic link to nothing" in result.stderr
+
+
 def test_unknown_option_exits_2(tmp_path):
     write(tmp_path, "a.prep", CLEAN)
     result = run(["check", "a.prep", "--colour"], tmp_path)

@@ -52,6 +52,8 @@ def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:
     found: dict[str, Path] = {}
     for path in paths:
         if not path.exists():
+            if path.is_symlink():
+                fail(f"{path} is a symbolic link to nothing (a missing target, or a loop)")
             fail(f"no such file or directory: {path}")
         if path.is_dir():
             for root, dirs, files in os.walk(path):

@@ -70,6 +70,8 @@ def checked_graphs(file: Path, force: bool, consequence: str) -> list:
     from prep.diagnostics import Severity
 
     if not file.exists():
+        if file.is_symlink():
+            fail(f"{file} is a symbolic link to nothing (a missing target, or a loop)")
         fail(f"no such file: {file}")
     if file.is_dir():
         fail(f"{file} is a folder; give one .prep file")

@@ -61,6 +61,55 @@ process {name} [stage=asis] {{          # stage=tobe for the model with your ser
 }}
 """
 
+MODEL_JA = """\
+# PReP モデルのひな形: 1 つのプロセスと、そのゴール、2 つのアクター、その成果物。
+# ワークショップで書き換え、変更のたびに `prep check` を実行してください。
+#
+# PReP では業務(タスク)ではなく成果物(計画・注文・予測などのモノ)に名前を付けます:
+# 「見積を作成する」ではなく `見積`。空白や記号を含む名前は引用符で囲みます:
+# "納期遵守率 100%"。言語の説明: docs/language.md、全ルール: `prep rule --all`。
+
+process {name} [stage=asis] {{          # サービス導入後のモデルは stage=tobe
+  # ゴールは経営目標から。KPI ツリーの根になります。
+  goal "すべての注文を納期どおりに届ける"
+
+  # 外部プロセス: このプロセスに成果物を送る、またはここから受け取るプロセス。
+  external 顧客
+  external 倉庫
+
+  # アクター(スイムレーン)は責任を持つ主体ごとに 1 つ。その成果物を中に書きます。
+  actor 営業 {{
+    product    引合(品目, 数量)               # 中間成果物。( ) の中はパラメータ
+    intangible 顧客の勘所                     # ノウハウや肌感覚: 実体のない無形成果物
+    milestone  見積<承認済>(品目, 価格, 納期)  # 管理上の節目。< > の中は状態
+  }}
+  actor 出荷管理 {{
+    product 在庫(品目, 数量)
+    final   出荷指示(品目, 数量, 納期)        # 最終成果物: 外部プロセスへ渡る
+  }}
+
+  # サブプロセス: マイルストーン成果物までの部分。
+  subprocess 見積段階 until 見積
+
+  # 入力関係: 左の値が右に入る。
+  顧客 -> 引合 -> 見積 -> 出荷指示 -> 倉庫
+  顧客の勘所 -> 見積
+  見積.納期 -> 出荷指示.納期                  # パラメータ 1 つを受け渡す
+  # 同期関係: 両側が一緒に決まる。
+  在庫 <-> 出荷指示
+
+  # KPI: `for` は測る成果物、`under` は上位の KPI。インタビューで補った KPI には
+  # [supplemented]、自社サービスが提供する KPI には [service] を付けます。
+  kpi 納期遵守率 for 出荷指示
+  kpi 見積リードタイム for 見積 under 納期遵守率
+
+  # インタビューで聞いた課題を、関係する成果物に付けます。
+  issue "見積が営業部長の承認待ちで止まる" on 見積
+}}
+"""
+
+DEFAULT_NAME = {"en": "OrderHandling", "ja": "受注"}
+
 CONFIG = """\
 # prep configuration. The same keys work under [tool.prep] in pyproject.toml.
 # Command-line options (--select, --ignore, --fail-on, ...) override them.
@@ -96,5 +145,6 @@ def prep_name(name: str) -> str:
     return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def model_text(process_name: str) -> str:
-    return MODEL.format(name=prep_name(process_name))
+def model_text(process_name: str, lang: str = "en") -> str:
+    """The starter model, its comments and names in `lang` (en or ja)."""
+    return (MODEL_JA if lang == "ja" else MODEL).format(name=prep_name(process_name))

@@ -7,6 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from prep.checks.runner import check_text
@@ -16,11 +17,15 @@ from prep.init_template import CONFIG, model_text, prep_name
 from prep.parser import parse_text
 
 
-def run(args, cwd: Path):
+ENGLISH_LOCALE = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "C.UTF-8"}
+
+
+def run(args, cwd: Path, env=None):
     old = Path.cwd()
     os.chdir(cwd)
     try:
-        return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False,
+                                  env=env or ENGLISH_LOCALE)
     finally:
         os.chdir(old)
 
@@ -45,10 +50,13 @@ def test_init_creates_a_clean_model_and_a_valid_config(tmp_path):
     assert result.stdout == ""
 
 
-def test_the_model_shows_every_element():
-    document = parse_text(model_text("OrderHandling"), "model.prep").document
+@pytest.mark.parametrize("name, lang", [("OrderHandling", "en"), ("受注", "ja")])
+def test_the_model_shows_every_element(name, lang):
+    text = model_text(name, lang)
+    assert check_text(text, select=("ALL",)) == []
+    document = parse_text(text, "model.prep").document
     (process,) = document.processes
-    assert process.name == "OrderHandling"
+    assert process.name == name
     assert len(process.goals) == 1 and len(process.actors) == 2
     kinds = {p.kind for a in process.actors for p in a.products}
     assert kinds == {"product", "milestone", "final", "intangible"}
@@ -80,7 +88,9 @@ def test_refuses_a_file_as_folder(tmp_path):
 
 def test_name_option_is_written_and_quoted_when_needed(tmp_path):
     assert run(["init", "a", "--name", "受注"], tmp_path).exit_code == 0
-    assert "process 受注 [stage=asis]" in (tmp_path / "a" / "model.prep").read_text("utf-8")
+    text = (tmp_path / "a" / "model.prep").read_text("utf-8")
+    assert "process 受注 [stage=asis]" in text
+    assert "actor 営業 {" in text          # a Japanese name: the Japanese starter
     assert run(["init", "b", "--name", 'Order "to" cash'], tmp_path).exit_code == 0
     model = tmp_path / "b" / "model.prep"
     assert 'process "Order \\"to\\" cash" [stage=asis]' in model.read_text("utf-8")
@@ -117,3 +127,23 @@ def test_commented_config_examples_are_valid_when_enabled(tmp_path):
     path.write_text(text, encoding="utf-8")
     config = load_file(path)
     assert config.select is not None and config.ignore and config.exclude and config.severity
+
+
+def test_language_follows_the_locale_without_a_name(tmp_path):
+    japanese = {"LC_ALL": None, "LC_MESSAGES": None, "LANG": "ja_JP.UTF-8"}
+    assert run(["init", "ja"], tmp_path, env=japanese).exit_code == 0
+    text = (tmp_path / "ja" / "model.prep").read_text("utf-8")
+    assert "process 受注 [stage=asis]" in text and "# PReP モデルのひな形" in text
+    assert run(["init", "en"], tmp_path).exit_code == 0
+    assert "process OrderHandling" in (tmp_path / "en" / "model.prep").read_text("utf-8")
+
+
+def test_lang_option_wins(tmp_path):
+    assert run(["init", "a", "--lang", "ja", "--name", "Order"], tmp_path).exit_code == 0
+    text = (tmp_path / "a" / "model.prep").read_text("utf-8")
+    assert "process Order [stage=asis]" in text and "actor 営業 {" in text
+    assert run(["init", "b", "--lang", "en", "--name", "受注"], tmp_path).exit_code == 0
+    text = (tmp_path / "b" / "model.prep").read_text("utf-8")
+    assert "process 受注 [stage=asis]" in text and "actor Sales {" in text
+    result = run(["init", "c", "--lang", "fr"], tmp_path)
+    assert result.exit_code == 2 and not (tmp_path / "c").exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -11,6 +13,25 @@ from prep.cli import app
 from prep.cli.common import console, fail
 
 MODEL_FILE = "model.prep"
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    ja = "ja"
+    en = "en"
+
+
+def _language(name: str | None) -> str:
+    """auto: Japanese when the process name is, or (no name) when the locale is."""
+    if name is not None:
+        from prep.render.words import is_japanese
+
+        return "ja" if is_japanese(name) else "en"
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
 CONFIG_FILE = "prep.toml"
 
 
@@ -20,9 +41,14 @@ def init_command(
                                                help="Folder to create the files in (created "
                                                "if missing). Default: the current folder.",
                                                show_default=False),
-    name: str = typer.Option("OrderHandling", "--name", "-n",
-                             help="Name of the process in the starter model (quoted in the "
-                             "file when it needs to be)."),
+    name: Optional[str] = typer.Option(
+        None, "--name", "-n", show_default=False,
+        help="Name of the process in the starter model (quoted in the file when it needs "
+             "to be). [default: 受注 in Japanese, OrderHandling in English]"),
+    lang: Lang = typer.Option(
+        Lang.auto, "--lang",
+        help="Language of the starter model's names and comments: Japanese, English, or "
+             "auto: Japanese when --name is, or with no --name when the locale is (LANG)."),
 ) -> None:
     """Create a starter model (model.prep) and configuration (prep.toml) in DIR.
 
@@ -31,12 +57,14 @@ def init_command(
     Example: prep init workshop/ --name 受注
     """
     from prep.cli.output import write_atomic
-    from prep.init_template import CONFIG, model_text
+    from prep.init_template import CONFIG, DEFAULT_NAME, model_text
 
     folder = directory if directory is not None else Path(".")
-    if not name.strip() or any(c in name for c in "\r\n"):
+    if name is not None and (not name.strip() or any(c in name for c in "\r\n")):
         fail("--name must be a non-empty name on one line", "prep init --name 受注")
-    files = {folder / MODEL_FILE: model_text(name.strip()), folder / CONFIG_FILE: CONFIG}
+    language = lang.value if lang != Lang.auto else _language(name)
+    name = name.strip() if name is not None else DEFAULT_NAME[language]
+    files = {folder / MODEL_FILE: model_text(name, language), folder / CONFIG_FILE: CONFIG}
     if folder.exists() and not folder.is_dir():
         fail(f"{folder} exists and is not a folder")
     for path in files:
@@ -51,11 +79,12 @@ def init_command(
         write_atomic(path, text.encode("utf-8"))
 
     model = (folder / MODEL_FILE).as_posix()
+    drawing = (folder / "model.svg").as_posix()
     err = console(stderr=True)
     err.print(f"Created {model} and {(folder / CONFIG_FILE).as_posix()}.", markup=False)
     err.print("Next steps:\n"
-              f"  prep check {model}                 # check it (it is clean)\n"
-              f"  prep render {model} -o model.svg   # draw it\n"
-              f"  prep kpi {model}                   # its KPI tree\n"
+              f"  prep check {model}    # check it (it is clean)\n"
+              f"  prep render {model} -o {drawing}    # draw it\n"
+              f"  prep kpi {model}    # its KPI tree\n"
               "  Read docs/tutorial.md to model your customer's process, "
               "and `prep rule --all` for the rules.", markup=False)

@@ -39,6 +39,11 @@ WORDS = {
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 
 
+def is_japanese(text: str) -> bool:
+    """Whether `text` holds Japanese (kana or kanji)."""
+    return _JAPANESE.search(text) is not None
+
+
 def _names(graphs):
     for pg in graphs:
         process = pg.process
@@ -53,5 +58,5 @@ def words_for(graphs, lang: str = "auto") -> dict:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
     if lang == "auto":
-        lang = "ja" if any(_JAPANESE.search(n) for n in _names(graphs)) else "en"
+        lang = "ja" if any(is_japanese(n) for n in _names(graphs)) else "en"
     return WORDS[lang]

@@ -2,7 +2,10 @@
 
 What it does: reports a name in a relation, `kpi … for`, `issue … on` or
 `subprocess … until` that no product or `external` of the process defines. The
-hint suggests the closest defined name, which catches most typos.
+hint suggests the closest defined name, which catches most typos: any product or
+external in a relation, a product only after `kpi … for`, `issue … on`, `until`.
+The rules that would report what the typo leaves missing (PREP202, 204, 205, 207,
+303, 603) spare the name suggested, so a typo gets one finding.
 
 Why: every relation joins two things the model defines. An undefined name is
 almost always a typo (`生産計面` for `生産計画`) or a product someone forgot to

@@ -2,7 +2,9 @@
 
 What it does: in a process that has at least one `subprocess`, reports each
 `milestone` product that no `subprocess … until` names, once, at the product's
-definition. A process without subprocesses is not checked.
+definition. A process without subprocesses is not checked. A milestone that an
+`until` misspells (PREP101 suggests it) is not reported as well: one typo, one
+finding.
 
 Why: a milestone is a control gate for the process's quality risk, and once a
 process is cut into subprocesses, each gate closes one of them. A milestone that
@@ -59,6 +61,9 @@ def check(pg):
     if not pg.process.subprocesses:
         return
     ends = set(pg.until_targets.values())
+    # A typo after `until` is PREP101; the milestone it means does end a subprocess.
+    ends |= pg.meant([sp.until for sp in pg.process.subprocesses
+                      if pg.until_targets.get(id(sp)) is None], products_only=True)
     for key, product in pg.products.items():
         if product.kind == "milestone" and key not in ends:
             yield check.at(

@@ -1,7 +1,9 @@
 """A final product without a KPI.
 
 What it does: reports a `final` product that no `kpi … for` names, at the
-product's definition. Opt-in: enable it with `--extend-select PREP603`.
+product's definition. Opt-in: enable it with `--extend-select PREP603`. A final
+product that a `kpi … for` misspells (PREP101 suggests it) is not reported as
+well: one typo, one finding.
 
 Why: the KPI tree of a process hangs from its goal, and its first level is the
 final products, the results the process hands over (method step 3, the AsIs KPI
@@ -58,6 +60,10 @@ from prep.diagnostics import Severity
       summary="a final product without a KPI", scope="process", opt_in=True)
 def check(pg):
     measured = set(pg.kpi_targets.values())
+    # A typo after `for` is PREP101; the final product it means has its KPI.
+    measured |= pg.meant([kpi.for_ for kpi in pg.process.kpis
+                          if kpi.for_ is not None and pg.kpi_targets.get(id(kpi)) is None],
+                         products_only=True)
     for key, product in pg.products.items():
         if product.kind == "final" and key not in measured:
             yield check.at(

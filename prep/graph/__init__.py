@@ -187,10 +187,22 @@ class ProcessGraph:
         for relation in self.process.relations:
             for ref in (relation.source, relation.target):
                 nodes = self._nodes_named(ref)
-                if nodes is None and ref.state is None:
-                    meant = closest(ref.name, set(self._by_name) | set(self.externals))
-                    nodes = self._nodes_named(Ref(name=meant, span=ref.span)) if meant else None
-                found.update(nodes or ())
+                found.update(nodes if nodes is not None else self.meant((ref,)))
+        return found
+
+    def meant(self, refs, products_only: bool = False) -> set[str]:
+        """The nodes that references which did not resolve were probably meant to name:
+        the name PREP101 suggests for each ("did you mean"), every state of it. Rules
+        that say something is missing spare these: the typo is the one finding.
+        `products_only` where an external may not stand (`kpi … for`, `until`)."""
+        names = set(self._by_name) | (set() if products_only else set(self.externals))
+        found: set[str] = set()
+        for ref in refs:
+            if ref is None or ref.state is not None:
+                continue
+            name = closest(ref.name, names)
+            if name is not None:
+                found.update(self._by_name.get(name, [name]))
         return found
 
     @cached_property

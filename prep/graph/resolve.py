@@ -48,7 +48,7 @@ class Resolver:
                     self._error(ref, "PREP101", f"`{key}` is not defined: `{name}` is defined as {states}",
                                 f"use one of {states}, or define `{key}` in an actor")
                 else:
-                    self._undefined(ref)
+                    self._undefined(ref, allow_external)
                 return None
             return self._check_param(ref, key)
         if len(candidates) == 1:
@@ -76,11 +76,13 @@ class Resolver:
                     f"name {allowed} here")
             self._error(ref, "PREP105", f"`{name}` is {kind}, not {allowed}", hint)
             return None
-        self._undefined(ref)
+        self._undefined(ref, allow_external)
         return None
 
-    def _undefined(self, ref: Ref) -> None:
-        close = closest(ref.name, set(self.by_name) | self.externals)
+    def _undefined(self, ref: Ref, allow_external: bool = True) -> None:
+        # Suggest only what may stand here: after `kpi … for`, `until`, `on`, a product.
+        close = closest(ref.name, set(self.by_name) | (self.externals if allow_external
+                                                         else set()))
         hint = (f"did you mean `{close}`?" if close else
                 "define it as a product in an actor, or as `external " + ref.name + "`")
         self._error(ref, "PREP101", f"`{ref.key}` is not defined in process `{self.process.name}`", hint)

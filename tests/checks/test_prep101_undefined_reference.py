@@ -39,3 +39,12 @@ def test_one_finding_per_reference_even_in_a_list():
 
 def test_defined_names_are_clean():
     assert check(BASE % "") == []
+
+
+def test_only_products_are_suggested_where_only_a_product_may_stand():
+    # `営巣` is close to the external `営業`, but a KPI measures a product
+    (d,) = check(BASE % "kpi 出荷率 for 営巣")
+    assert d.code == "PREP101"
+    assert "did you mean" not in d.hint
+    (d,) = check(BASE % "営巣 -> 生産計画")
+    assert d.hint == "did you mean `営業`?"

@@ -48,3 +48,12 @@ def test_once_per_milestone():
 def test_each_milestone_without_subprocess():
     found = check(model("subprocess 出荷準備 until 出荷 { 出荷 }"))
     assert codes(found) == [("PREP303", 7), ("PREP303", 8)]
+
+
+def test_a_typo_after_until_is_prep101_only():
+    # `調達計書` is a typo of `調達計画`: that milestone is meant to end a subprocess
+    found = check(model("subprocess 計画 until 生産計画 { 生産計画 }",
+                        "subprocess 調達 until 調達計書",
+                        "subprocess 出荷準備 until 出荷 { 出荷 }"))
+    assert [c for c, _ in codes(found)] == ["PREP101"]
+    assert found[0].hint == "did you mean `調達計画`?"

@@ -197,6 +197,11 @@ def test_crlf_bom_fullwidth_space_and_nfc():
     ("process P {\n  actor A { product goal }\n}\n", 2, 21, "expected a product name after `product`, found `goal`"),
     ("process P {\n  actor A { product 100% }\n}\n", 2, 21, "expected a product name after `product`, found `100`"),
     ("process P {\n  a -> b%\n}\n", 2, 9, "unexpected character `%`"),
+    ("process P {\n  a → b\n}\n", 2, 5, "`→` is not part of the language: write `->`"),
+    ("process P {\n  actor A { product 見積（品目） }\n}\n", 2, 23,
+     "`（` is not part of the language: write `(`"),
+    ("process P {\n  actor A { product 見積(品目、数量) }\n}\n", 2, 26,
+     "`、` is not part of the language: write `,`"),
     ("プロセス P {}\n", 1, 1, "expected the end of the file or `process`, found `プロセス`"),
 ])
 def test_syntax_errors_say_where_what_was_found_and_what_was_expected(text, line, column, words):
@@ -267,3 +272,14 @@ def test_hostile_inputs_give_findings_not_exceptions(text):
     assert all(d.code == "PREP001" for d in result.diagnostics)
     assert len(result.diagnostics) <= 21
 
+
+
+def test_full_width_symbols_get_a_hint_about_the_input_method():
+    (found,) = errors("process P {\n  a ⇔ b\n}\n")
+    assert found[3] == "`⇔` is not part of the language: write `<->`"
+    assert "half-width" in found[4] and "names may stay Japanese" in found[4]
+
+
+def test_an_odd_character_after_a_name_does_not_list_everything_that_could_follow():
+    (found,) = errors("process P {\n  a -> b%\n}\n")
+    assert found[3] == "unexpected character `%`"

@@ -20,6 +20,14 @@ PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "LPAR": "(", "RPAR": ")", "LSQB": "
                "RSQB": "]", "COMMA": ",", "DOT": ".", "EQUAL": "=", "INPUT": "->",
                "SYNC": "<->"}
 NAME_TOKENS = {"IDENT", "STRING", "BAD_STRING"}
+
+# Characters a Japanese input method types for the language's symbols.
+LOOKALIKES = {
+    "（": "(", "）": ")", "｛": "{", "｝": "}", "［": "[", "］": "]", "【": "[", "】": "]",
+    "，": ",", "、": ",", "．": ".", "＝": "=", "＜": "<", "＞": ">", "〈": "<", "〉": ">",
+    "＂": '"', "“": '"', "”": '"', "＃": "#", "→": "->", "⇒": "->", "➡": "->",
+    "↔": "<->", "⇔": "<->", "－": "-", "＿": "_",
+}
 STATEMENT_START = {"GOAL", "ACTOR", "EXTERNAL", "SUBPROCESS", "KPI", "ISSUE"}
 
 # What kind of name is wanted after a token, by that token's type.
@@ -86,8 +94,16 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
     message = f"expected {describe_expected(set(expected), previous)}{after}, found {found}"
     hint = None
     wants_name = bool(NAME_TOKENS & set(expected))
-    if tok.type == "BAD_CHAR":
-        message = f"unexpected character {found}" + (f"; expected {describe_expected(set(expected), previous)}" if expected else "")
+    if tok.type == "BAD_CHAR" and str(tok) in LOOKALIKES:
+        meant = LOOKALIKES[str(tok)]
+        message = f"{found} is not part of the language: write `{meant}`"
+        hint = ("symbols are half-width (switch the input method to 直接入力 / half-width "
+                "for them); names may stay Japanese")
+    elif tok.type == "BAD_CHAR":
+        wanted = describe_expected(set(expected), previous) if expected else ""
+        # A long list of what could follow a name helps nobody: leave it out.
+        message = f"unexpected character {found}" + (
+            f"; expected {wanted}" if wanted and wanted.count(",") < 3 else "")
         hint = 'a name holds letters, digits, `_` and `・`; put other text in double quotes: `"100%"`'
     elif tok.type == "BAD_STRING":
         hint = 'close the quoted name with `"` on the same line'

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
+import time
 
 LAYOUT_FORMATS = ("svg", "png", "pdf")
 INSTALL_HINT = "install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)"
@@ -47,7 +50,24 @@ def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None
     if done.returncode != 0 or not done.stdout:
         detail = _first_line(done.stderr) or f"exit status {done.returncode}"
         raise RenderError(f"Graphviz `dot` failed: {detail}")
-    return done.stdout
+    return _fixed_dates(done.stdout) if fmt == "pdf" else done.stdout
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}Z\)")
+
+
+def _fixed_dates(pdf: bytes) -> bytes:
+    """The PDF with its creation time (cairo writes the clock's) set to
+    SOURCE_DATE_EPOCH, or 1970-01-01 without it: the same model gives the same bytes.
+    The date keeps its length, so the PDF's byte offsets stay valid."""
+    try:
+        when = time.strftime("%Y%m%d%H%M%S", time.gmtime(
+            max(0, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))).encode("ascii")
+    except (ValueError, OverflowError, OSError):
+        when = b""
+    if len(when) != 14:                 # unreadable, or past the year 9999
+        when = b"19700101000000"
+    return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + when + b"Z)", pdf)
 
 
 def _first_line(data: bytes) -> str:

@@ -62,6 +62,29 @@ def test_svg_and_dot_are_byte_identical_across_runs(tmp_path):
         assert first.read_bytes() == second.read_bytes()
 
 
+@needs_dot
+def test_png_and_pdf_are_byte_identical_across_runs(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    for fmt in ("png", "pdf"):
+        first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        assert run(FIGURE4, "-o", first).exit_code == 0
+        assert run(FIGURE4, "-o", second).exit_code == 0
+        assert first.read_bytes() == second.read_bytes(), fmt
+    # cairo writes the clock's time into the PDF; prep sets it, so no run differs
+    assert b"/CreationDate (D:19700101000000Z)" in first.read_bytes()
+
+
+def test_pdf_date_follows_source_date_epoch(monkeypatch):
+    from prep.render.run import _fixed_dates
+
+    pdf = b"<< /Creator (cairo) /CreationDate (D:20261123134158Z) >>"
+    for epoch, date in (("1700000000", b"20231114221320"), ("junk", b"19700101000000"),
+                        ("999999999999999", b"19700101000000")):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        fixed = _fixed_dates(pdf)
+        assert fixed == pdf.replace(b"20261123134158", date) and len(fixed) == len(pdf)
+
+
 def test_dot_and_mermaid_to_stdout():
     result = run(FIGURE4, "-f", "dot", "-o", "-")
     assert result.exit_code == 0 and result.stdout.startswith("digraph prep {")

@@ -2,7 +2,9 @@
 
 What it does: reports an attribute that `prep` does not know on that element, or
 a known attribute with a value it does not know. The attribute is kept in the
-model and otherwise ignored. Known attributes:
+model and otherwise ignored. The hint lists what is known there, after "did you
+mean" when one is close (`servise` → `service`, `role=CSM` → `role=csm`). Known
+attributes:
 
 | where | attribute |
 |---|---|
@@ -97,8 +99,10 @@ def check(pg):
             if allowed is None:
                 known = sorted(KNOWN.get(where, {})) + ["doc"]
                 listed = ", ".join(f"`{k}`" for k in known)
+                close = _closest(attr.name, known)
                 yield check.at(attr.span, f"unknown attribute `{attr.name}` on a {where}; it is ignored",
-                               f"attributes of a {where}: {listed}")
+                               (f"did you mean `{close}`? " if close else "")
+                               + f"attributes of a {where}: {listed}")
                 continue
             value = FLAG if attr.value is None else str(attr.value)
             if value in allowed:
@@ -109,5 +113,19 @@ def check(pg):
             else:
                 choices = ", ".join(f"`{attr.name}={v}`" for v in sorted(allowed))
                 shown = "no value" if value is FLAG else f"`{value}`"
+                close = None if value is FLAG else _closest(value, sorted(allowed), lower=True)
                 yield check.at(attr.span, f"unknown value {shown} for `{attr.name}`; it is ignored",
-                               f"use one of {choices}")
+                               (f"did you mean `{attr.name}={close}`? " if close else "")
+                               + f"use one of {choices}")
+
+
+def _closest(word: str, choices: list[str], lower: bool = False) -> str | None:
+    """The choice `word` most likely misspells (`servise` -> `service`, `CSM` -> `csm`)."""
+    import difflib
+
+    if lower:
+        for choice in choices:
+            if choice.lower() == word.lower():
+                return choice
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -47,3 +47,16 @@ def test_chain_attributes_are_reported_once():
 def test_warning_severity():
     (d,) = check(model(actor="[role=CSM]"))
     assert d.severity.value == "warning"
+
+
+def test_a_misspelt_attribute_or_value_gets_a_did_you_mean():
+    found = check(model(actor="[role=CSM]", relation="[touch=hi]", kpi="[servise]"))
+    hints = [d.hint for d in found if d.code == "PREP106"]
+    assert hints[0].startswith("did you mean `role=csm`? use one of ")
+    assert hints[1].startswith("did you mean `touch=high`? use one of ")
+    assert hints[2].startswith("did you mean `service`? attributes of a kpi: ")
+
+
+def test_no_did_you_mean_when_nothing_is_close():
+    (d,) = check(model(product="[color=red]"))
+    assert d.hint.startswith("attributes of a product: ")

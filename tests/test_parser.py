@@ -283,3 +283,15 @@ def test_full_width_symbols_get_a_hint_about_the_input_method():
 def test_an_odd_character_after_a_name_does_not_list_everything_that_could_follow():
     (found,) = errors("process P {\n  a -> b%\n}\n")
     assert found[3] == "unexpected character `%`"
+
+
+def test_a_misspelt_keyword_gets_a_did_you_mean():
+    found = errors("process P {\n  externel 顧客\n  actor A {\n    prodcut 見積\n  }\n}\n")
+    assert [(f[1], f[4]) for f in found] == [
+        (2, "did you mean the keyword `external` instead of `externel`?"),
+        (4, "did you mean the keyword `product` instead of `prodcut`?")]
+
+
+def test_no_keyword_hint_for_a_name_like_no_keyword():
+    (found,) = errors("process P {\n  顧客 見積\n}\n")
+    assert found[4] is None

@@ -125,9 +125,29 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         hint = "remove the extra `}`, or check the braces above it"
     elif tok.type in ("INPUT", "SYNC") and previous is not None and previous.type in ("INPUT", "SYNC"):
         hint = "write a product between two arrows: `A -> B -> C`"
+    if hint is None:
+        hint = _misspelt_keyword(tok, previous)
     span = Span(file, tok.line, tok.column, tok.end_line or tok.line,
                 tok.end_column or tok.column + 1)
     return Diagnostic.at(span, "PREP001", Severity.ERROR, message, hint)
+
+
+# Keywords long enough that a near miss is a typo, not another word.
+_LONG_KEYWORDS = sorted(w for w in [*KEYWORDS.values(), "product", "milestone", "final",
+                                    "intangible"] if len(w) >= 4)
+
+
+def _misspelt_keyword(tok: Token, previous: Token | None) -> str | None:
+    """`prodcut 見積`, `externel 顧客`: the word read as a name is a keyword's typo."""
+    import difflib
+
+    for word in (tok, previous):
+        if word is not None and word.type == "IDENT" and str(word).isascii():
+            close = difflib.get_close_matches(str(word).lower(), _LONG_KEYWORDS, n=1,
+                                              cutoff=0.75)
+            if close:
+                return f"did you mean the keyword `{close[0]}` instead of `{word}`?"
+    return None
 
 
 def _open_block(blocks: list[tuple]) -> str:

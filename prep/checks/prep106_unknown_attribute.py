@@ -121,11 +121,10 @@ def check(pg):
 
 def _closest(word: str, choices: list[str], lower: bool = False) -> str | None:
     """The choice `word` most likely misspells (`servise` -> `service`, `CSM` -> `csm`)."""
-    import difflib
+    from prep.graph.resolve import closest
 
     if lower:
         for choice in choices:
             if choice.lower() == word.lower():
                 return choice
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
+    return closest(word, choices, cutoff=0.6)

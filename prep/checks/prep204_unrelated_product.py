@@ -3,8 +3,8 @@
 What it does: reports a product that takes part in no relation (neither `->`
 nor `<->`), at its definition. A relation whose other end is undefined still
 counts (that is PREP101), and so does a typo of the product's own name where
-PREP101 suggests it ("did you mean"): one typo, one finding. A final product with no relation gets this finding
-only, not PREP202.
+PREP101 suggests it ("did you mean"): one typo, one finding. A final product with
+no relation gets this finding only, not PREP202.
 
 Why: a PReP model is the products *and how they feed each other*. A product
 that nothing feeds and that feeds nothing is information that plays no part in

@@ -20,6 +20,13 @@ def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def fail_missing(path: Path, what: str = "file") -> NoReturn:
+    """Exit 2 for a path that does not exist, saying so of a link that leads nowhere."""
+    if path.is_symlink():
+        fail(f"{path} is a symbolic link to nothing (a missing target, or a loop)")
+    fail(f"no such {what}: {path}")
+
+
 def warn(message: str) -> None:
     console(stderr=True).print(f"[yellow]prep: warning:[/yellow] {_escape(message)}",
                                highlight=False)
@@ -52,9 +59,7 @@ def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:
     found: dict[str, Path] = {}
     for path in paths:
         if not path.exists():
-            if path.is_symlink():
-                fail(f"{path} is a symbolic link to nothing (a missing target, or a loop)")
-            fail(f"no such file or directory: {path}")
+            fail_missing(path, "file or directory")
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 root_path = Path(root)

@@ -13,6 +13,7 @@ from prep.cli import app
 from prep.cli.common import console, fail
 
 MODEL_FILE = "model.prep"
+CONFIG_FILE = "prep.toml"
 
 
 class Lang(str, Enum):
@@ -32,7 +33,6 @@ def _language(name: str | None) -> str:
         if value:
             return "ja" if value.lower().startswith("ja") else "en"
     return "en"
-CONFIG_FILE = "prep.toml"
 
 
 @app.command(name="init")

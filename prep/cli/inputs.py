@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from prep.cli.common import console, fail, warn
+from prep.cli.common import console, fail, fail_missing, warn
 
 
 def output_format(chosen: str | None, output: str | None, suffixes: dict[str, str],
@@ -61,7 +61,8 @@ def busy(what: str, timeout: float):
 
 def checked_graphs(file: Path, force: bool, consequence: str) -> list:
     """The file's process graphs after checking it with its configuration (the
-    selected rules that report errors; warnings are not shown). Errors are printed to stderr and stop here (exit 1) unless `force`."""
+    selected rules that report errors; warnings are not shown). Errors are printed
+    to stderr and stop here (exit 1) unless `force`."""
     from dataclasses import replace
 
     from prep.checks.runner import CheckOptions, CheckResult, check_paths
@@ -70,9 +71,7 @@ def checked_graphs(file: Path, force: bool, consequence: str) -> list:
     from prep.diagnostics import Severity
 
     if not file.exists():
-        if file.is_symlink():
-            fail(f"{file} is a symbolic link to nothing (a missing target, or a loop)")
-        fail(f"no such file: {file}")
+        fail_missing(file)
     if file.is_dir():
         fail(f"{file} is a folder; give one .prep file")
     try:

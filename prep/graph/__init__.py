@@ -184,11 +184,15 @@ class ProcessGraph:
         suggests for a name that is not defined: a typo then gets one finding, and
         neither the other end nor the name meant looks unrelated."""
         found: set[str] = set()
+        unresolved = []
         for relation in self.process.relations:
             for ref in (relation.source, relation.target):
                 nodes = self._nodes_named(ref)
-                found.update(nodes if nodes is not None else self.meant((ref,)))
-        return found
+                if nodes is None:
+                    unresolved.append(ref)
+                else:
+                    found.update(nodes)
+        return found | self.meant(unresolved) if unresolved else found
 
     def meant(self, refs, products_only: bool = False) -> set[str]:
         """The nodes that references which did not resolve were probably meant to name:

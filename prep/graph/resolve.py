@@ -104,7 +104,8 @@ class Resolver:
         return key  # the relation stands; only its parameter is wrong
 
 
-def closest(name: str, names) -> str | None:
-    """The defined name that `name` is most likely a typo of (what PREP101 suggests)."""
-    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.5)
+def closest(name: str, names, cutoff: float = 0.5) -> str | None:
+    """The name among `names` that `name` is most likely a typo of (what PREP101
+    suggests for a product or external, with the default cutoff)."""
+    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=cutoff)
     return close[0] if close else None

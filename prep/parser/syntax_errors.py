@@ -133,8 +133,8 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
 
 
 # Keywords long enough that a near miss is a typo, not another word.
-_LONG_KEYWORDS = sorted(w for w in [*KEYWORDS.values(), "product", "milestone", "final",
-                                    "intangible"] if len(w) >= 4)
+_LONG_KEYWORDS = sorted(w for w in [*KEYWORDS.values(), *(k.lower() for k in KINDS)]
+                        if len(w) >= 4)
 
 
 def _misspelt_keyword(tok: Token, previous: Token | None) -> str | None:

@@ -56,6 +56,34 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the text of `span` (same file; end exclusive) with `text`."""
+
+    span: Span
+    text: str
+
+    def to_json(self) -> dict:
+        s = self.span
+        return {"line": s.line, "column": s.column, "end_line": s.end_line,
+                "end_column": s.end_column, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A way to mend a finding by editing the text (LANGUAGE.md §8). A safe fix changes
+    no meaning (`→` to `->`, `KPI` to `kpi`, quoting a name); an unsafe one may
+    (a did-you-mean name, a new `external` declaration)."""
+
+    message: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    def to_json(self) -> dict:
+        return {"message": self.message, "applicability": "safe" if self.safe else "unsafe",
+                "edits": [e.to_json() for e in self.edits]}
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """One finding: a fact about the user's model, at a place, with a way out."""
 
@@ -65,11 +93,13 @@ class Diagnostic:
     span: Span
     hint: str | None = None
     related: tuple[Related, ...] = field(default=())
+    fix: Fix | None = None
 
     @classmethod
     def at(cls, span: Span, code: str, severity: Severity, message: str,
-           hint: str | None = None, related: tuple[Related, ...] = ()) -> "Diagnostic":
-        return cls(code, severity, message, span, hint, tuple(related))
+           hint: str | None = None, related: tuple[Related, ...] = (),
+           fix: Fix | None = None) -> "Diagnostic":
+        return cls(code, severity, message, span, hint, tuple(related), fix)
 
     def with_severity(self, severity: Severity) -> "Diagnostic":
         return replace(self, severity=severity)
@@ -101,4 +131,6 @@ class Diagnostic:
                  "end_column": r.span.end_column}
                 for r in self.related
             ]
+        if self.fix:
+            data["fix"] = self.fix.to_json()
         return data

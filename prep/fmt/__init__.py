@@ -1,0 +1,1 @@
+"""`prep fmt`: the canonical layout of a model (LANGUAGE.md §8)."""

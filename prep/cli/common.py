@@ -17,6 +17,7 @@ def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     err.print(f"[bold red]prep: error:[/bold red] {_escape(message)}", highlight=False)
     if hint:
         err.print(f"  [green]hint:[/green] {_escape(hint)}", highlight=False)
+    err.file.flush()
     raise typer.Exit(code)
 
 
@@ -33,9 +34,12 @@ def warn(message: str) -> None:
 
 
 def _escape(text: str) -> str:
+    """Rich markup escaped, and control characters shown as escapes (one line)."""
     from rich.markup import escape
 
-    return escape(text)
+    from prep.diagnostics import printable
+
+    return escape(printable(text))
 
 
 def console(stderr: bool = False, file=None):
@@ -50,7 +54,12 @@ def console(stderr: bool = False, file=None):
 
 
 def display_name(path: Path) -> str:
-    return path.as_posix()
+    """The name to show and report for a path: forward slashes; bytes that are not
+    UTF-8 and control characters escaped (`r\\xff.prep`), so every output format
+    can carry it."""
+    from prep.diagnostics import printable
+
+    return printable(Path(path).as_posix())
 
 
 def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:

@@ -25,8 +25,8 @@ class Format(str, Enum):
 
 @app.command(name="diff")
 def diff_command(
-    asis: Path = typer.Argument(..., help="The AsIs model.", show_default=False),
-    tobe: Path = typer.Argument(..., help="The ToBe model.", show_default=False),
+    asis: Path = typer.Argument(..., readable=False, help="The AsIs model.", show_default=False),
+    tobe: Path = typer.Argument(..., readable=False, help="The ToBe model.", show_default=False),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "

@@ -37,7 +37,7 @@ def _language(name: str | None) -> str:
 
 @app.command(name="init")
 def init_command(
-    directory: Optional[Path] = typer.Argument(None, metavar="DIR",
+    directory: Optional[Path] = typer.Argument(None, metavar="DIR", readable=False,
                                                help="Folder to create the files in (created "
                                                "if missing). Default: the current folder.",
                                                show_default=False),

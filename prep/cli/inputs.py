@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from prep.cli.common import console, display_name, fail, fail_missing, warn
+from prep.cli.common import console, display_name, fail, stat_or_fail, warn
 
 
 def output_format(chosen: str | None, output: str | None, suffixes: dict[str, str],
@@ -33,15 +33,9 @@ def refuse_binary_on_terminal(fmt: str, output: str | None, text_formats) -> Non
 def require_model_file(file: Path) -> None:
     """Exit 2 unless `file` is a regular file that can be read (not a folder, a FIFO,
     a device, a missing path or one behind a folder prep may not search)."""
-    import os
     import stat
 
-    try:
-        info = os.stat(file)
-    except FileNotFoundError:
-        fail_missing(file)
-    except OSError as error:
-        fail(f"cannot read {display_name(file)}: {error.strerror or error}")
+    info = stat_or_fail(file)
     if stat.S_ISDIR(info.st_mode):
         fail(f"{display_name(file)} is a folder; give one .prep file")
     if not stat.S_ISREG(info.st_mode):

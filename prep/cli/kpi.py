@@ -27,9 +27,9 @@ class Format(str, Enum):
 
 @app.command(name="kpi")
 def kpi_command(
-    file: Path = typer.Argument(..., help="The .prep model (with --tobe: the AsIs model).",
+    file: Path = typer.Argument(..., readable=False, help="The .prep model (with --tobe: the AsIs model).",
                                 show_default=False),
-    tobe: Optional[Path] = typer.Option(None, "--tobe", show_default=False,
+    tobe: Optional[Path] = typer.Option(None, "--tobe", show_default=False, readable=False,
                                         help="The ToBe model: show its trees with what is "
                                         "new against FILE, and what was removed."),
     output: Optional[str] = typer.Option(

@@ -33,7 +33,7 @@ class Lang(str, Enum):
 
 @app.command(name="render")
 def render_command(
-    file: Path = typer.Argument(..., help="The .prep model to draw.", show_default=False),
+    file: Path = typer.Argument(..., readable=False, help="The .prep model to draw.", show_default=False),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "

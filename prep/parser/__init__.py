@@ -118,7 +118,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
                 errors.append(syntax_error(path, tok, error.expected, previous, stream))
                 if len(errors) >= MAX_SYNTAX_ERRORS:
                     break
-                resumed = recover(state, stream, tok)
+                resumed = recover(state, stream, tok, previous)
         last = stream.last
         end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
         if last:
@@ -133,7 +133,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
                     result = state.feed_token(end, True)
                 except UnexpectedToken:
                     result = None
-        errors = context.errors + errors
+        errors = list(dict.fromkeys(context.errors + errors))  # an unclosed quote: once
     if len(errors) >= MAX_SYNTAX_ERRORS:
         last = errors[-1]
         errors.append(Diagnostic.at(last.span, "PREP001", Severity.ERROR,

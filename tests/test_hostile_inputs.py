@@ -247,8 +247,9 @@ def test_other_separators_stay_on_their_line_escaped(tmp_path, separator):
 def test_escape_and_bell_in_a_name_are_shown_escaped(tmp_path):
     text = 'process P {\n  actor A { final x }\n  "a\x1b[31mred\x07" -> x\n}\n'
     (tmp_path / "m.prep").write_text(text, encoding="utf-8")
-    done = subprocess.run([*PREP, "check", "m.prep", "--select", "PREP101"], cwd=tmp_path,
+    done = subprocess.run([*PREP, "check", "m.prep"], cwd=tmp_path,
                           capture_output=True, env={**os.environ, "NO_COLOR": "1"}, timeout=60)
     out = done.stdout.decode()
     assert "\x1b" not in out and "\x07" not in out
-    assert '3 |   "a\\x1b[31mred\\x07" -> x' in out.splitlines()
+    assert out.splitlines()[1:4] == ["  |", '3 |   "a\\x1b[31mred\\x07" -> x',
+                                     "  |   " + "^" * len('"a\\x1b[31mred\\x07"')]

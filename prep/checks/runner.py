@@ -141,8 +141,18 @@ def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str]) -
 def read_source(path: str | Path) -> bytes | None:
     """The bytes of a file to check; None when it cannot be read or is too large (the
     parser then reports why: PREP002)."""
+    import os
+    import stat
+
     try:
-        with open(path, "rb") as handle:
+        # Non-blocking, and regular files only: a FIFO must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        with open(fd, "rb", closefd=True) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError:
         return None

@@ -1,20 +1,32 @@
 """`--format text`: findings grouped by file, the source line with a caret, the hint,
 and a summary line. Rich markup for a terminal (colour, never with NO_COLOR), or
 the same text plain (`markup=False`), which is what rich would print to a file or
-pipe, made without rich."""
+pipe, made without rich. Control characters are shown as escapes either way."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from prep.diagnostics import printable
+from prep.parser.lines import split as split_lines
+
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
+def escape(text: str) -> str:
+    """Rich markup escaped, control characters shown as escapes (never sent raw)."""
+    from rich.markup import escape as markup_escape
+
+    return markup_escape(printable(text))
+
+
 class _Plain:
-    """Markup helpers that leave the text as it is."""
+    """Text as it is (control characters still escaped)."""
+
+    escape = staticmethod(printable)
 
     @staticmethod
-    def escape(text: str) -> str:
+    def markup(text: str) -> str:
         return text
 
     @staticmethod
@@ -23,11 +35,13 @@ class _Plain:
 
 
 class _Markup:
-    @staticmethod
-    def escape(text: str) -> str:
-        from rich.markup import escape
+    escape = staticmethod(escape)
 
-        return escape(text)
+    @staticmethod
+    def markup(text: str) -> str:
+        from rich.markup import escape as markup_escape
+
+        return markup_escape(text)
 
     @staticmethod
     def tag(style: str, text: str) -> str:
@@ -44,7 +58,7 @@ def _source_lines(result) -> dict[str, list[str]]:
     for f in result.files:
         if f.diagnostics:
             text = f.text()
-            lines[f.path] = text.splitlines() if text is not None else []
+            lines[f.path] = split_lines(text) if text is not None else []
     return lines
 
 
@@ -57,18 +71,21 @@ def diagnostic_block(d, lines: list[str], markup: bool = True) -> list[str]:
     out = [m.tag("bold", f"{m.escape(s.file)}:{s.line}:{s.column}:") + " "
            + m.tag(STYLE[sev], f"{d.code} {sev}") + f": {m.escape(d.message)}"]
     if 1 <= s.line <= len(lines):
-        source = lines[s.line - 1].replace("\t", " ")
+        raw = lines[s.line - 1].replace("\t", " ")
+        start = max(s.column - 1, 0)
+        end = s.end_column - 1 if s.end_line == s.line else len(raw)
+        end = max(min(end, len(raw)), start + 1)
+        # Shown with control characters escaped; the carets measured on what is shown.
+        before, marked = printable(raw[:start]), printable(raw[start:end])
+        source = printable(raw)
         if len(source) > 200:
             source = source[:200] + "…"
-        start = max(s.column - 1, 0)
-        end = s.end_column - 1 if s.end_line == s.line else len(source)
-        end = max(min(end, len(source)), start + 1)
         gutter = str(s.line)
         pad = " " * len(gutter)
         out.append(m.tag("dim", f"{pad} |"))
-        out.append(m.tag("dim", f"{gutter} |") + f" {m.escape(source)}")
-        carets = "^" * max(cell_len(source[start:end]), 1)
-        out.append(m.tag("dim", f"{pad} |") + f" {' ' * cell_len(source[:start])}"
+        out.append(m.tag("dim", f"{gutter} |") + f" {m.markup(source)}")
+        carets = "^" * max(cell_len(marked), 1)
+        out.append(m.tag("dim", f"{pad} |") + f" {' ' * cell_len(before)}"
                    + m.tag(STYLE[sev], carets))
     if d.hint:
         out.append("  " + m.tag("green", "hint:") + f" {m.escape(d.hint)}")

@@ -151,6 +151,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
 
     from prep.parser.build import Builder, Context
     from prep.parser.grammar import lark_parser
+    from prep.parser.lexer import fast_lexer
     from prep.parser.stream import TokenStream
     from prep.parser.syntax_errors import (
         MAX_SYNTAX_ERRORS, recover, recover_at_end, syntax_error,
@@ -167,7 +168,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
     errors: list[Diagnostic] = []
     with _lock, gc_paused():  # the builder's context is shared by the one parser instance
         Builder.context = context
-        stream = TokenStream(parser.lex(text, dont_ignore=True), text)
+        stream = TokenStream(fast_lexer(parser).lex(text), text)
         state = parser.parse_interactive().parser_state
         previous = resumed = result = None
         while (tok := stream.next()) is not None:

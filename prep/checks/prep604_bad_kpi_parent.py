@@ -75,6 +75,8 @@ def _what(pg, name: str) -> str | None:
 def _cycles(kpis):
     """Cycles of `under` among KPIs: (the first kpi in source order, member names in
     the order `under` walks them), one per strongly connected component."""
+    if not any(kpi.under is not None for kpi in kpis):
+        return []                          # no `under`, no cycle: networkx not needed
     import networkx as nx
 
     first = {}

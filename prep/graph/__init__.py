@@ -5,7 +5,9 @@ Nodes: a product (`name` or `name<state>`) or an external process, with `kind`
 (product, milestone, final, intangible, external), `actor`, `params`, `state`,
 `attrs`, `span`. Edges: one per relation, `kind` input or sync (a sync relation is
 stored once, left to right), `params` (source, target) where parameters are named,
-`span`, `attrs` and `relation` (the model element)."""
+`span`, `attrs` and `relation` (the model element). The networkx graph is made on
+first use of `ProcessGraph.graph`; the rules work on the plain `nodes` and `edges`
+(importing networkx costs more than checking a small model)."""
 
 from __future__ import annotations
 
@@ -50,7 +52,7 @@ class Cycle:
 class ProcessGraph:
     process: Process
     file: str
-    graph: object                                   # networkx.MultiDiGraph
+    nodes: dict[str, dict]                          # key -> attributes, products first
     products: dict[str, Product]
     externals: dict[str, object]
     edges: list[Edge]
@@ -59,13 +61,27 @@ class ProcessGraph:
     until_targets: dict[int, str | None] = field(default_factory=dict)  # id(subprocess) -> key
     member_targets: dict[int, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    edge_data: list[tuple[str, str, int, dict]] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def graph(self):
+        """The process as a networkx.MultiDiGraph (made on first use: checking needs
+        no networkx unless a cycle is to be explained, and importing it is slow)."""
+        import networkx as nx
+
+        graph = nx.MultiDiGraph(name=self.process.name)
+        for key, attrs in self.nodes.items():
+            graph.add_node(key, **attrs)
+        for source, target, index, attrs in self.edge_data:
+            graph.add_edge(source, target, key=index, **attrs)
+        return graph
 
     @property
     def name(self) -> str:
         return self.process.name
 
     def kind(self, key: str) -> str:
-        return self.graph.nodes[key]["kind"]
+        return self.nodes[key]["kind"]
 
     def is_product(self, key: str) -> bool:
         return key in self.products
@@ -80,7 +96,7 @@ class ProcessGraph:
     @cached_property
     def _adjacency(self) -> dict[str, dict[str, list[str]]]:
         adj: dict[str, dict[str, list[str]]] = {
-            k: {"in": [], "out": [], "sync": []} for k in self.graph.nodes}
+            k: {"in": [], "out": [], "sync": []} for k in self.nodes}
         for e in self.edges:
             if e.kind == "input":
                 adj[e.source]["out"].append(e.target)
@@ -102,7 +118,17 @@ class ProcessGraph:
         return self._adjacency[key]["sync"]
 
     def degree(self, key: str) -> int:
-        return self.graph.degree(key)
+        """Relations at `key`, either way (a relation to itself counts twice), as
+        networkx's degree of a MultiDiGraph."""
+        return self._degrees.get(key, 0)
+
+    @cached_property
+    def _degrees(self) -> dict[str, int]:
+        degrees: dict[str, int] = {}
+        for e in self.edges:
+            degrees[e.source] = degrees.get(e.source, 0) + 1
+            degrees[e.target] = degrees.get(e.target, 0) + 1
+        return degrees
 
     def edges_of(self, key: str) -> Iterator[Edge]:
         for e in self.edges:
@@ -114,6 +140,8 @@ class ProcessGraph:
     def input_cycles(self) -> list[Cycle]:
         """Cycles of input relations among products, one per strongly connected
         component (self-loops excluded: those are PREP210)."""
+        if not self._may_cycle():
+            return []
         import networkx as nx
 
         sub = nx.DiGraph()
@@ -133,6 +161,26 @@ class ProcessGraph:
             cycles.append(Cycle(_walk(start, component, sub), start))
         cycles.sort(key=lambda c: c.first_edge.index)
         return cycles
+
+    def _may_cycle(self) -> bool:
+        """False when input relations among products surely form no cycle: every
+        product can be taken away once nothing feeds it (Kahn's order). Only then is
+        networkx needed, to find and walk the cycles."""
+        feeds: dict[str, list[str]] = {}
+        fed: dict[str, int] = {}
+        for e in self.edges:
+            if e.kind == "input" and e.source != e.target and e.source in self.products \
+                    and e.target in self.products:
+                feeds.setdefault(e.source, []).append(e.target)
+                fed[e.target] = fed.get(e.target, 0) + 1
+        ready = [k for k in feeds if k not in fed]
+        while ready:
+            for nxt in feeds.get(ready.pop(), ()):
+                fed[nxt] -= 1
+                if not fed[nxt]:
+                    del fed[nxt]
+                    ready.append(nxt)
+        return bool(fed)
 
     @cached_property
     def contributing(self) -> set[str]:

@@ -15,10 +15,9 @@ def _duplicate(what: str, name: str, span, first_span) -> Diagnostic:
 
 
 def build_process(process: Process, file: str, process_names: set[str]) -> ProcessGraph:
-    import networkx as nx
-
     diagnostics: list[Diagnostic] = []
-    graph = nx.MultiDiGraph(name=process.name)
+    nodes: dict[str, dict] = {}            # the networkx graph is made only when asked for
+    edge_data: list[tuple[str, str, int, dict]] = []
     products: dict[str, Product] = {}
     externals: dict[str, External] = {}
     actors: dict[str, object] = {}
@@ -52,11 +51,11 @@ def build_process(process: Process, file: str, process_names: set[str]) -> Proce
         externals[name] = external
 
     for key, p in products.items():
-        graph.add_node(key, kind=p.kind, name=p.name, actor=p.actor, params=p.params,
-                       state=p.state, attrs={a.name: a.value for a in p.attrs}, span=p.span)
+        nodes[key] = dict(kind=p.kind, name=p.name, actor=p.actor, params=p.params,
+                          state=p.state, attrs={a.name: a.value for a in p.attrs}, span=p.span)
     for name, x in externals.items():
-        graph.add_node(name, kind="external", name=name, actor=None, params=(), state=None,
-                       attrs={a.name: a.value for a in x.attrs}, span=x.span)
+        nodes[name] = dict(kind="external", name=name, actor=None, params=(), state=None,
+                           attrs={a.name: a.value for a in x.attrs}, span=x.span)
 
     other: dict[str, str] = {}
     for name in process_names:
@@ -80,12 +79,12 @@ def build_process(process: Process, file: str, process_names: set[str]) -> Proce
         edge = Edge(len(edges), source, target, relation.kind, relation)
         params = ((relation.source.param, relation.target.param)
                   if relation.source.param or relation.target.param else None)
-        graph.add_edge(source, target, key=edge.index, kind=relation.kind, params=params,
-                       span=relation.span, attrs={a.name: a.value for a in relation.attrs},
-                       relation=relation)
+        edge_data.append((source, target, edge.index, dict(
+            kind=relation.kind, params=params, span=relation.span,
+            attrs={a.name: a.value for a in relation.attrs}, relation=relation)))
         edges.append(edge)
 
-    pg = ProcessGraph(process, file, graph, products, externals, edges)
+    pg = ProcessGraph(process, file, nodes, products, externals, edges, edge_data=edge_data)
     for kpi in process.kpis:
         pg.kpi_targets[id(kpi)] = (resolver.resolve(kpi.for_, allow_external=False, what="`kpi … for`")
                                    if kpi.for_ is not None else None)

@@ -151,6 +151,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
 
     from prep.parser.build import Builder, Context
     from prep.parser.grammar import lark_parser
+    from prep.parser.lalr import QuickState
     from prep.parser.lexer import fast_lexer
     from prep.parser.stream import TokenStream
     from prep.parser.syntax_errors import (
@@ -169,7 +170,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
     with _lock, gc_paused():  # the builder's context is shared by the one parser instance
         Builder.context = context
         stream = TokenStream(fast_lexer(parser).lex(text), text)
-        state = parser.parse_interactive().parser_state
+        state = QuickState.of(parser.parse_interactive().parser_state)
         previous = resumed = result = None
         while (tok := stream.next()) is not None:
             try:

@@ -72,11 +72,34 @@ def _what(pg, name: str) -> str | None:
     return None
 
 
+def _may_cycle(kpis) -> bool:
+    """Whether following `under` from some KPI comes back to a KPI already passed
+    (each KPI names at most one parent, so a walk up from each one tells)."""
+    parents: dict[str, set[str]] = {}
+    for kpi in kpis:
+        if kpi.under is not None:
+            parents.setdefault(kpi.name, set()).add(kpi.under.text)
+    if any(len(p) > 1 for p in parents.values()):
+        return True                        # a name with two parents: let networkx look
+    parent = {name: next(iter(p)) for name, p in parents.items()}
+    done: set[str] = set()
+    for start in parent:
+        path: set[str] = set()
+        name = start
+        while name in parent and name not in done:
+            if name in path:
+                return True
+            path.add(name)
+            name = parent[name]
+        done |= path
+    return False
+
+
 def _cycles(kpis):
     """Cycles of `under` among KPIs: (the first kpi in source order, member names in
     the order `under` walks them), one per strongly connected component."""
-    if not any(kpi.under is not None for kpi in kpis):
-        return []                          # no `under`, no cycle: networkx not needed
+    if not _may_cycle(kpis):
+        return []                          # no cycle of `under`: networkx not needed
     import networkx as nx
 
     first = {}

@@ -42,7 +42,11 @@ def _table(conf) -> tuple:
 
 
 class QuickState(ParserState):
-    __slots__ = ()
+    __slots__ = ("_table", "_on_tokens")
+
+    def __init__(self, parse_conf, lexer, state_stack=None, value_stack=None):
+        super().__init__(parse_conf, lexer, state_stack, value_stack)
+        self._table, self._on_tokens = _table(parse_conf)
 
     @classmethod
     def of(cls, state: ParserState) -> QuickState:
@@ -51,7 +55,7 @@ class QuickState(ParserState):
     def feed_token(self, token, is_end=False):
         state_stack = self.state_stack
         value_stack = self.value_stack
-        table, on_tokens = _table(self.parse_conf)
+        table, on_tokens = self._table, self._on_tokens
         end_state = self.parse_conf.end_state
         kind = token.type
         while True:

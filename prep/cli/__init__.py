@@ -33,7 +33,7 @@ def root(
 
 
 def _register() -> None:
-    from prep.cli import check, diff, init, kpi, render, rule  # noqa: F401  (they register themselves)
+    from prep.cli import check, diff, init, kpi, render, rule, serve  # noqa: F401  (they register themselves)
 
 
 _register()

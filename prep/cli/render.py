@@ -1,4 +1,5 @@
-"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid)."""
+"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid), or the
+workshop view as one offline page (html)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Format(str, Enum):
     pdf = "pdf"
     dot = "dot"
     mermaid = "mermaid"
+    html = "html"
 
 
 class Lang(str, Enum):
@@ -36,7 +38,7 @@ def render_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
-             ".gv .mmd), or - for standard output. Default: the model's name with the "
+             ".gv .mmd .html), or - for standard output. Default: the model's name with the "
              "format's suffix, next to the model."),
     format: Optional[Format] = typer.Option(
         None, "--format", "-f", show_default=False,
@@ -55,6 +57,10 @@ def render_command(
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
+    `-f html` writes the workshop view of `prep serve` as one offline file to send
+    round: the drawing with pan and zoom, the findings, the KPI tree, and each
+    product's parameters, KPIs, issues and neighbourhood on hover or click.
+
     The model is checked first, for errors only (warnings are for `prep check`):
     with errors it is not drawn (exit 1, the errors on stderr) unless --force. On a
     terminal a spinner shows while Graphviz works. Exit 2 when prep could not draw
@@ -65,7 +71,7 @@ def render_command(
     from prep.render import EXTENSION, SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
-                        "-f svg|png|pdf|dot|mermaid")
+                        "-f svg|png|pdf|dot|mermaid|html")
     to_stdout = output == "-"
     if to_stdout and fmt not in TEXT_FORMATS and sys.stdout.isatty():
         fail(f"refusing to write {fmt} (binary) to a terminal",
@@ -85,6 +91,16 @@ def render_command(
     from prep.render import render
     from prep.render.run import LAYOUT_FORMATS, RenderError
 
+    if fmt == "html":
+        from prep.serve.page import model_page
+
+        try:
+            with busy(f"Laying out {_size(graphs)} with Graphviz", timeout):
+                data = model_page(file, file.as_posix(), graphs, lang.value, timeout)
+        except RenderError as error:
+            fail(error.message, error.hint)
+        emit(data, "-" if target is None else str(target))
+        return
     try:
         with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
                 if fmt in LAYOUT_FORMATS else nullcontext():

@@ -162,14 +162,15 @@ def _unique(keys) -> list[str]:
 
 def _reach(pg, key: str, way: str) -> list[str]:
     """Nodes reached from `key` along input relations (`in`: against them, what feeds
-    it; `out`: along them, what it feeds), crossing sync relations on the way."""
+    it; `out`: along them, what it feeds, up to the final products and externals).
+    Sync relations are not followed: they are `sync`, the direct partners."""
     step = pg.inputs_of if way == "in" else pg.outputs_of
     seen = {key}
     order = []
     stack = [key]
     while stack:
         current = stack.pop()
-        for nxt in list(step(current)) + list(pg.synced_with(current)):
+        for nxt in step(current):
             if nxt not in seen:
                 seen.add(nxt)
                 order.append(nxt)

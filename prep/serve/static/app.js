@@ -191,7 +191,7 @@
     for (var i = 0; i < all.length; i++) fn(all[i]);
   }
   function unmark() {
-    ["sel", "up", "down", "dim", "on"].forEach(function (c) { each(c, function (g) { g.classList.remove(c); }); });
+    ["sel", "up", "down", "sync", "dim", "on"].forEach(function (c) { each(c, function (g) { g.classList.remove(c); }); });
   }
   function mark(name) {
     unmark();
@@ -201,6 +201,7 @@
     lit[name] = "sel";
     info.upstream.forEach(function (k) { if (!lit[k]) lit[k] = "up"; });
     info.downstream.forEach(function (k) { if (!lit[k]) lit[k] = "down"; });
+    info.sync.forEach(function (k) { if (!lit[k]) lit[k] = "sync"; });
     ["product", "external"].forEach(function (cls) {
       each(cls, function (g) {
         var how = lit[titleOf(g)];
@@ -214,7 +215,8 @@
       if (!g) return;
       var a = lit[r.source], b = lit[r.target];
       var along = (a && b) && ((a === "up" || a === "sel") && (b === "up" || b === "sel") ||
-                               (a === "down" || a === "sel") && (b === "down" || b === "sel"));
+                               (a === "down" || a === "sel") && (b === "down" || b === "sel") ||
+                               r.kind === "sync" && (a === "sel" || b === "sel"));
       if (along) on.push(g);
     });
     each("relation", function (g) { if (on.indexOf(g) < 0) g.classList.add("dim"); else g.classList.add("on"); });
@@ -536,6 +538,10 @@
   function startLive() {
     state.live = true;
     $("models").addEventListener("change", function (e) { open(e.target.value); });
+    window.addEventListener("hashchange", function () {
+      var wanted = decodeURIComponent(location.hash.slice(1));
+      if (wanted && wanted !== state.file && state.models.indexOf(wanted) >= 0) open(wanted);
+    });
     loadModels().then(function (models) {
       var wanted = location.hash ? decodeURIComponent(location.hash.slice(1)) : null;
       var names = models.map(function (m) { return m.path; });

@@ -106,8 +106,9 @@ def _target(places, span) -> str | None:
 def products(graphs) -> dict[str, dict]:
     """Drawn name -> details of every product and external: kind, actor, parameters,
     state, doc, KPIs, issues, line, and its neighbourhood: `feeds` / `fed_by` (direct
-    input relations), `sync`, `upstream` (everything that feeds it, transitively) and
-    `downstream` (everything it feeds, up to the final products and externals)."""
+    input relations) and `sync`. The page follows `fed_by` and `feeds` from there to
+    everything that feeds a product and everything it feeds, up to the final products
+    (sending those closures would make the data grow with the square of the model)."""
     out: dict[str, dict] = {}
     for pg in graphs:
         q = lambda key: qualify(graphs, pg, key)  # noqa: E731
@@ -137,8 +138,6 @@ def products(graphs) -> dict[str, dict]:
                 "fed_by": [q(k) for k in _unique(pg.inputs_of(key))],
                 "feeds": [q(k) for k in _unique(pg.outputs_of(key))],
                 "sync": [q(k) for k in _unique(pg.synced_with(key))],
-                "upstream": [q(k) for k in _reach(pg, key, "in")],
-                "downstream": [q(k) for k in _reach(pg, key, "out")],
             }
             out[q(key)] = item
     return out
@@ -158,24 +157,6 @@ def relations(graphs) -> list[dict]:
 
 def _unique(keys) -> list[str]:
     return list(dict.fromkeys(keys))
-
-
-def _reach(pg, key: str, way: str) -> list[str]:
-    """Nodes reached from `key` along input relations (`in`: against them, what feeds
-    it; `out`: along them, what it feeds, up to the final products and externals).
-    Sync relations are not followed: they are `sync`, the direct partners."""
-    step = pg.inputs_of if way == "in" else pg.outputs_of
-    seen = {key}
-    order = []
-    stack = [key]
-    while stack:
-        current = stack.pop()
-        for nxt in step(current):
-            if nxt not in seen:
-                seen.add(nxt)
-                order.append(nxt)
-                stack.append(nxt)
-    return sorted(order)
 
 
 def kpi_trees(graphs) -> list[dict]:

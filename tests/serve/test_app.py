@@ -64,7 +64,8 @@ def test_one_model(client):
     assert data["ok"] is True and data["stale"] is False
     assert '<title>見積</title>' in data["svg"] and 'class="node product"' in data["svg"]
     assert data["products"]["見積"]["fed_by"] == ["顧客"]
-    assert data["products"]["見積"]["downstream"] == ["受注票", "顧客"]
+    assert data["products"]["見積"]["feeds"] == ["受注票"]
+    assert data["products"]["受注票"]["feeds"] == ["顧客"]
     assert data["products"]["受注票"]["kpis"] == [{"name": "受注率", "marks": []}]
     assert data["relations"][0] == {"source": "顧客", "target": "見積", "kind": "input",
                                     "title": "顧客 -> 見積", "line": 8}

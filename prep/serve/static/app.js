@@ -193,14 +193,28 @@
   function unmark() {
     ["sel", "up", "down", "sync", "dim", "on"].forEach(function (c) { each(c, function (g) { g.classList.remove(c); }); });
   }
+  // Everything that feeds `name` (way "fed_by") or that it feeds, up to the final
+  // products and externals (way "feeds"), along input relations.
+  function reach(name, way) {
+    var products = state.data.products, seen = {}, out = [], stack = [name];
+    seen[name] = true;
+    while (stack.length) {
+      var info = products[stack.pop()];
+      if (!info) continue;
+      info[way].forEach(function (k) {
+        if (!seen[k]) { seen[k] = true; out.push(k); stack.push(k); }
+      });
+    }
+    return out;
+  }
   function mark(name) {
     unmark();
     var info = state.data && state.data.products[name];
     if (!info) return;
     var lit = {};
     lit[name] = "sel";
-    info.upstream.forEach(function (k) { if (!lit[k]) lit[k] = "up"; });
-    info.downstream.forEach(function (k) { if (!lit[k]) lit[k] = "down"; });
+    reach(name, "fed_by").forEach(function (k) { if (!lit[k]) lit[k] = "up"; });
+    reach(name, "feeds").forEach(function (k) { if (!lit[k]) lit[k] = "down"; });
     info.sync.forEach(function (k) { if (!lit[k]) lit[k] = "sync"; });
     ["product", "external"].forEach(function (cls) {
       each(cls, function (g) {

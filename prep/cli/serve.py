@@ -84,7 +84,10 @@ def serve_command(
 
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     url = f"http://{shown}:{port}/" + (f"#{opening}" if opening else "")
-    sys.stderr.write(f"prep serve: {url} showing {path.resolve()} (Ctrl-C stops)\n")
-    sys.stderr.flush()
-    serve(path, sock, host, port, lang.value, None if no_browser else url)
+
+    def ready() -> None:
+        sys.stderr.write(f"prep serve: {url} showing {path.resolve()} (Ctrl-C stops)\n")
+        sys.stderr.flush()
+
+    serve(path, sock, host, port, lang.value, ready, None if no_browser else url)
     sys.stderr.write("prep serve: stopped\n")

@@ -9,7 +9,9 @@ from pathlib import Path
 
 
 def serve(root: Path, sock, host: str, port: int, lang: str = "auto",
-          open_url: str | None = None) -> None:
+          ready=None, open_url: str | None = None) -> None:
+    """Serve until Ctrl-C (or SIGTERM). `ready()` is called once the server answers,
+    then the browser opens `open_url` (if given)."""
     import uvicorn
 
     from prep.serve.app import create_app
@@ -26,19 +28,21 @@ def serve(root: Path, sock, host: str, port: int, lang: str = "auto",
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
                             timeout_graceful_shutdown=2, server_header=False)
     server = Server(config)
-    if open_url is not None:
-        threading.Thread(target=_open_when_started, args=(server, open_url), daemon=True).start()
+    threading.Thread(target=_when_started, args=(server, ready, open_url), daemon=True).start()
     server.run(sockets=[sock])
 
 
-def _open_when_started(server, url: str) -> None:
+def _when_started(server, ready, url: str | None) -> None:
     import webbrowser
 
-    for _ in range(200):
-        if server.started:
-            try:
-                webbrowser.open(url)
-            except Exception:       # no browser on this machine: the address was printed
-                pass
+    while not server.started:
+        if server.should_exit:
             return
-        time.sleep(0.05)
+        time.sleep(0.02)
+    if ready is not None:
+        ready()
+    if url is not None:
+        try:
+            webbrowser.open(url)
+        except Exception:       # no browser on this machine: the address was printed
+            pass

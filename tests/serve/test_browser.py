@@ -219,3 +219,40 @@ def test_the_html_file_works_offline(page, models, tmp_path):
     expect(product(page, "現場ノウハウ")).to_have_class("node product sel finding")
     assert asked == [out.as_uri()]
     assert page.errors == []
+
+
+HOSTILE_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200" onload="alert(1)">
+<style>.lane-a { fill: rgb(0, 128, 0); }</style>
+<script>alert(2)</script>
+<g class="lane"><title>営業</title><rect class="lane-a" x="0" y="0" width="300" height="200"/></g>
+<g class="product" style="opacity: 0.5"><title>見積</title>
+<a href="javascript:alert(3)"><rect x="10" y="10" width="80" height="40" fill="white" stroke="black"/></a>
+<text x="20" y="35" onclick="alert(4)">見積</text></g>
+<foreignObject width="10" height="10"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>
+</svg>"""
+
+
+def test_a_drawing_keeps_its_styles_and_loses_anything_active(page, tmp_path):
+    from prep.serve.page import offline_page
+
+    data = {"version": 1, "file": "x.prep", "ok": True, "stale": False, "processes": [],
+            "findings": [], "svg": HOSTILE_SVG, "render_error": None, "kpi": [],
+            "relations": [], "pair": None, "live": False,
+            "products": {"見積": {"process": "p", "key": "見積", "name": "見積", "kind": "product",
+                                 "actor": "営業", "params": [], "state": None, "doc": None,
+                                 "kpis": [], "issues": [], "file": "x.prep", "line": 1,
+                                 "fed_by": [], "feeds": [], "sync": []}}}
+    out = tmp_path / "x.html"
+    out.write_text(offline_page(data), "utf-8")
+    page.goto(out.as_uri())
+    group = product(page, "見積")
+    expect(group).to_have_count(1)
+    assert group.evaluate("g => getComputedStyle(g).opacity") == "0.5"
+    lane = page.locator("#canvas rect.lane-a")
+    assert lane.evaluate("r => getComputedStyle(r).fill") == "rgb(0, 128, 0)"
+    assert page.locator("#canvas script, #canvas foreignObject, #canvas style").count() == 0
+    assert page.locator("#canvas [onload], #canvas [onclick], #canvas [href]").count() == 0
+    group.locator("text").click()
+    expect(page.locator("#detail-body h3")).to_have_text("見積")
+    page.wait_for_timeout(200)
+    assert page.dialogs == [] and page.errors == []

@@ -140,19 +140,50 @@
     }
     return null;
   }
+  // The renderer escapes every name; this is a second lock: nothing active survives.
+  // Styles written in the drawing (a style attribute, a <style> element) are kept
+  // by applying them through the CSSOM, which the page's CSP allows, unlike markup.
   function sanitize(node) {
-    // The renderer escapes every name; this is a second lock: nothing active survives.
+    var sheets = [];
     var bad = node.querySelectorAll("script, foreignObject, iframe, object, embed, style");
-    for (var i = 0; i < bad.length; i++) bad[i].remove();
+    for (var i = 0; i < bad.length; i++) {
+      if (bad[i].localName === "style") sheets.push(bad[i].textContent);
+      bad[i].remove();
+    }
+    var styled = [];
     var all = node.querySelectorAll("*");
     for (var j = -1; j < all.length; j++) {
       var e = j < 0 ? node : all[j];
       for (var k = e.attributes.length - 1; k >= 0; k--) {
         var name = e.attributes[k].name.toLowerCase();
+        if (name === "style") styled.push([e, e.attributes[k].value]);
         if (name.indexOf("on") === 0 || name === "href" || name === "xlink:href" || name === "style") {
           e.removeAttribute(e.attributes[k].name);
         }
       }
+    }
+    return { sheets: sheets, styled: styled };
+  }
+  function restyle(kept, imported, original) {
+    // `imported` is the adopted copy of `original`: walk both in step.
+    if (kept.styled.length) {
+      var from = [original].concat(Array.prototype.slice.call(original.querySelectorAll("*")));
+      var to = [imported].concat(Array.prototype.slice.call(imported.querySelectorAll("*")));
+      var index = new Map();
+      from.forEach(function (e, n) { index.set(e, n); });
+      kept.styled.forEach(function (pair) {
+        var n = index.get(pair[0]);
+        if (n !== undefined && to[n].style) to[n].style.cssText = pair[1].replace(/url\s*\(/gi, "none(");
+      });
+    }
+    if (kept.sheets.length && "adoptedStyleSheets" in document && window.CSSStyleSheet) {
+      try {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(kept.sheets.join("\n").replace(/@import[^;]*;/gi, "").replace(/url\s*\(/gi, "none("));
+        document.adoptedStyleSheets = [sheet];
+      } catch (err) { /* a sheet the browser cannot read: the drawing keeps its attributes */ }
+    } else if ("adoptedStyleSheets" in document) {
+      document.adoptedStyleSheets = [];
     }
   }
   function drawSvg(text) {
@@ -160,8 +191,10 @@
     var doc = new DOMParser().parseFromString(text, "image/svg+xml");
     var svg = doc.documentElement;
     if (!svg || svg.localName !== "svg" || svg.namespaceURI !== SVGNS) return;
-    sanitize(svg);
+    var kept = sanitize(svg);
+    var original = svg;
     svg = document.importNode(svg, true);
+    restyle(kept, svg, original);
     clear(canvas);
     canvas.appendChild(svg);
     state.svgText = text;

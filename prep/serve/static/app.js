@@ -406,6 +406,7 @@
   function diffView(pair) {
     var section = $("diff-section"), box = $("diff");
     clear(box);
+    ["added", "removed"].forEach(function (c) { each(c, function (g) { g.classList.remove(c); }); });
     section.hidden = !pair;
     if (!pair) return;
     var head = el("p");
@@ -432,6 +433,16 @@
     });
     if (!any) list.appendChild(el("p", "muted", "No differences."));
     box.appendChild(list);
+    // In the drawing: what the ToBe model adds (seen in the ToBe file), what it
+    // removes (seen in the AsIs file).
+    var shown = state.file === pair.tobe ? pair.diff.added : state.file === pair.asis ? pair.diff.removed : null;
+    var cls = state.file === pair.tobe ? "added" : "removed";
+    if (!shown) return;
+    shown.products.concat(shown.externals).forEach(function (entry) {
+      var name = entry.split(" :: ");
+      var g = groupOf(name.length > 1 ? name[0] + "/" + name[1] : entry);
+      if (g) g.classList.add(cls);
+    });
   }
   function fileLink(name) {
     if (!state.live || name === state.file) return el("strong", null, name);

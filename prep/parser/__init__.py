@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prep.diagnostics import Diagnostic, Severity, Span
+from prep.parser.lines import normalize as normalize_lines
 from prep.model import Document
 
 import contextlib
 import gc
+import os
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _lock = threading.Lock()
@@ -102,14 +104,38 @@ def decode(data: bytes, path: str) -> str | ParseResult:
 def parse_file(path: str | Path, display: str | None = None) -> ParseResult:
     name = display if display is not None else str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        # Non-blocking open, so a FIFO named *.prep does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        return unreadable(name, f"the file cannot be read: {error.strerror or error}")
+        what = "folder" if os.path.isdir(path) else "file"
+        return unreadable(name, f"the {what} cannot be read: {error.strerror or error}")
+    with open(fd, "rb", closefd=True) as handle:
+        kind = _not_regular(os.fstat(fd).st_mode)
+        if kind:
+            return unreadable(name, f"the file cannot be read: it is {kind}, not a regular file",
+                              "give the model as a regular .prep file")
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            return unreadable(name, f"the file cannot be read: {error.strerror or error}")
     if len(data) > MAX_FILE_BYTES:
         return unreadable(name, f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB",
                           "split the model into several files")
     return parse_bytes(data, name)
+
+
+def _not_regular(mode: int) -> str:
+    """What a file is when it is not a regular file ("a FIFO", "a folder"), else ""."""
+    import stat
+
+    if stat.S_ISREG(mode):
+        return ""
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def parse_bytes(data: bytes, path: str) -> ParseResult:
@@ -135,6 +161,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
         if found is not None:
             return found
         text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    text = normalize_lines(text)      # one definition of a line (prep/parser/lines.py)
     parser = lark_parser()
     context = Context(path)
     errors: list[Diagnostic] = []

@@ -74,21 +74,34 @@ def painted(page, before: int, timeout: float = 60.0) -> dict:
         time.sleep(0.005)
 
 
+PARTS: dict[str, list[float]] = {}
+
+
 def run(page, path: Path, products: int, saves: int, first: int = 1) -> list[float]:
     times = []
+    PARTS.clear()
     for n in range(first, first + saves):
         before = page.evaluate("() => window.prepPainted ? window.prepPainted.n : 0")
         start = save(path, model(products, n))
         done = painted(page, before)
         times.append(done["at"] / 1000 - start)
+        if done.get("heard") and done.get("fetched"):
+            # save -> event heard (watching), -> data fetched (check, layout, JSON), -> painted
+            for part, value in (("event", done["heard"] / 1000 - start),
+                                ("data", (done["fetched"] - done["heard"]) / 1000),
+                                ("paint", (done["at"] - done["fetched"]) / 1000)):
+                PARTS.setdefault(part, []).append(value)
     return times
 
 
 def report(label: str, times: list[float]) -> None:
     ms = sorted(t * 1000 for t in times)
     p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
+    parts = ", ".join(f"{part} {statistics.median(values) * 1000:.0f}"
+                      for part, values in PARTS.items())
     print(f"{label}: median {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, "
-          f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms ({len(ms)} saves)", flush=True)
+          f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms ({len(ms)} saves); medians of the "
+          f"parts: {parts} ms", flush=True)
 
 
 def main() -> None:

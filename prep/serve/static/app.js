@@ -511,10 +511,14 @@
     else { state.pinned = null; select(null); }
     state.paints += 1;
     document.body.dataset.paints = String(state.paints);
-    window.prepPainted = { n: state.paints, at: performance.timeOrigin + performance.now(), file: data.file };
+    // For benchmarks and tests: when this paint happened, and when the change event
+    // and the model's data that led to it arrived (ms since the epoch).
+    window.prepPainted = { n: state.paints, at: now(), file: data.file,
+                           heard: state.heard, fetched: state.fetched };
   }
 
   // -- live: fetch, events ------------------------------------------------------------
+  function now() { return performance.timeOrigin + performance.now(); }
   function api(path) {
     return fetch(path, { cache: "no-store", credentials: "same-origin" });
   }
@@ -553,6 +557,7 @@
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.json();
     }).then(function (data) {
+      state.fetched = now();
       if (data && name === state.file) { state.gone = null; paint(data); }
     }).catch(function (err) {
       status("cannot load " + name + ": " + err.message, "offline");
@@ -578,6 +583,7 @@
       status("live: the view follows every save", "live");
     });
     source.addEventListener("change", function (e) {
+      state.heard = now();
       var ev = JSON.parse(e.data);
       var mine = state.file;
       var pair = state.data && state.data.pair;

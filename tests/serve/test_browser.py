@@ -265,3 +265,22 @@ def test_a_drawing_keeps_its_styles_and_loses_anything_active(page, tmp_path):
     expect(page.locator("#detail-body h3")).to_have_text("見積")
     page.wait_for_timeout(200)
     assert page.dialogs == [] and page.errors == []
+
+
+def test_an_empty_folder_shows_the_first_model_saved(tmp_path, page):
+    from tests.serve.conftest import Running
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    running = Running(empty)
+    try:
+        page.goto(running.url)
+        expect(page.locator("#status")).to_have_class("live")
+        expect(page.locator("#status")).to_have_text(
+            "live: no .prep files here yet: save one and it appears")
+        save(empty / "first.prep", SMALL)
+        expect(page.locator("#file")).to_have_text("first.prep")
+        expect(product(page, "見積")).to_have_count(1)
+        expect(page.locator("#status")).to_have_text("live: the view follows every save")
+    finally:
+        running.stop()

@@ -112,6 +112,7 @@
     else if (e.key === "-") zoomCentre(0.8);
     else if (e.key === "p") present();
     else if (e.key === "Escape" && document.body.classList.contains("present") && !document.fullscreenElement) present();
+    else if (e.key === "Escape") pin(null);
   });
   function present() {
     var on = !document.body.classList.contains("present");
@@ -355,7 +356,10 @@
     body.appendChild(el("h3", null, f.code + " at " + where(f)));
     body.appendChild(el("p", null, f.message));
     if (f.hint) body.appendChild(el("p", "hint", "hint: " + f.hint));
-    if (f.target) body.appendChild(facts([["about", f.target]]));
+    var rows = [];
+    if (f.target) rows.push(["about", f.target]);
+    (f.related || []).forEach(function (r) { rows.push(["see", r.file + ":" + r.line + ":" + r.column + " " + r.message]); });
+    if (rows.length) body.appendChild(facts(rows));
   }
   function findingList(list) {
     var ol = $("findings");
@@ -543,6 +547,7 @@
     state.gone = null;
     state.pinned = null;
     state.file = name;
+    if ($("status").className === "live") liveStatus();
     try { history.replaceState(null, "", "#" + encodeURIComponent(name)); } catch (e) { /* file: */ }
     $("models").value = name;
     return refresh();
@@ -573,6 +578,10 @@
     state.paints += 1;
     document.body.dataset.paints = String(state.paints);
   }
+  function liveStatus() {
+    status(state.file ? "live: the view follows every save"
+                      : "live: no .prep files here yet: save one and it appears", "live");
+  }
   function listen() {
     if (!window.EventSource) return;
     var source = new EventSource("events");
@@ -580,7 +589,7 @@
     source.addEventListener("hello", function () {
       if (connected) { loadModels(); refresh(); }
       connected = true;
-      status("live: the view follows every save", "live");
+      liveStatus();
     });
     source.addEventListener("change", function (e) {
       state.heard = now();
@@ -595,7 +604,11 @@
         refresh();
       }
       var fresh = ev.changed.some(function (n) { return state.models.indexOf(n) < 0; });
-      if (fresh || ev.deleted.length) loadModels();
+      if (fresh || ev.deleted.length) {
+        loadModels().then(function (models) {
+          if (!state.file && models.length) open(models[0].path);
+        });
+      }
     });
     source.onerror = function () { status("reconnecting…", "offline"); };
   }
@@ -609,7 +622,7 @@
     loadModels().then(function (models) {
       var wanted = location.hash ? decodeURIComponent(location.hash.slice(1)) : null;
       var names = models.map(function (m) { return m.path; });
-      if (!names.length) { status("no .prep files here yet: save one and it appears", "live"); return; }
+      if (!names.length) { liveStatus(); return; }
       return open(wanted && names.indexOf(wanted) >= 0 ? wanted : names[0]);
     }).then(listen);
   }

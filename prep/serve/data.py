@@ -6,7 +6,7 @@ both build their pages from this; nothing here knows HTTP."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 VERSION = 1
@@ -19,7 +19,6 @@ class Checked:
     display: str
     diagnostics: list
     graphs: list
-    readable: bool
 
     @property
     def errors(self) -> list:
@@ -41,9 +40,9 @@ def check_one(path: Path, display: str) -> Checked:
     except (ConfigError, SelectionError) as error:
         bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR,
                             f"bad configuration: {error}")
-        return Checked(display, [bad], [], False)
+        return Checked(display, [bad], [])
     found = check_paths([(path, display)], lambda _p: options).files[0]
-    return Checked(display, list(found.diagnostics), list(found.graphs), found.parsed.ok)
+    return Checked(display, list(found.diagnostics), list(found.graphs))
 
 
 def qualify(graphs, pg, key: str) -> str:
@@ -187,7 +186,6 @@ class View:
     render_error: str | None = None
     stale: bool = False                 # the svg is the last good drawing, not this text
     pair: dict | None = None            # {"asis": file, "tobe": file, "diff": {...}}
-    extra: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         graphs = self.checked.graphs if not self.checked.errors else []
@@ -205,7 +203,6 @@ class View:
             "relations": relations(graphs),
             "kpi": kpi_trees(graphs),
             "pair": self.pair,
-            **self.extra,
         }
 
 

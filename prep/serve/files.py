@@ -111,7 +111,6 @@ class Models:
             if cached is not None and cached[0] == signature:
                 return cached[1]
             data = self._view(rel, partner).to_json()
-            data["models"] = None
             text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             self._views[rel] = (signature, text)
             return text

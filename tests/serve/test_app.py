@@ -14,6 +14,7 @@ from starlette.testclient import TestClient
 
 from prep.serve.app import CSP, allowed_hosts, create_app, host_ok
 from prep.serve.files import Refused, listing, resolve
+from tests.serve.serving import models  # noqa: F401 (fixtures)
 
 PORT = 8765
 
@@ -243,3 +244,15 @@ def test_events_stream_says_hello(app, models):
     text = asyncio.run(first_chunk())
     assert text.startswith("event: hello\ndata: ")
     assert json.loads(text.split("data: ", 1)[1]) == {"seq": 0}
+
+
+def test_the_folder_configuration_applies(client, models):
+    assert [f["code"] for f in client.get("/api/model/manufacturing.prep").json()["findings"]] \
+        == ["PREP401"]
+    (models / "prep.toml").write_text('ignore = ["PREP401"]\n', "utf-8")
+    assert client.get("/api/model/manufacturing.prep").json()["findings"] == []
+    (models / "prep.toml").write_text("ignore = [\n", "utf-8")
+    data = client.get("/api/model/manufacturing.prep").json()
+    assert data["ok"] is False and data["stale"] is True
+    assert [f["code"] for f in data["findings"]] == ["config"]
+    assert data["findings"][0]["message"].startswith("bad configuration: ")

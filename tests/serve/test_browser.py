@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from playwright.sync_api import expect
+from tests.serve.serving import SMALL, browser, models, page, server  # noqa: F401 (fixtures)
 
-from tests.serve.conftest import SMALL
 
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 
@@ -268,7 +268,7 @@ def test_a_drawing_keeps_its_styles_and_loses_anything_active(page, tmp_path):
 
 
 def test_an_empty_folder_shows_the_first_model_saved(tmp_path, page):
-    from tests.serve.conftest import Running
+    from tests.serve.serving import Running
 
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -1,5 +1,7 @@
 """Fixtures for the workshop view: a folder of models, the app, a real server on a
-free port of 127.0.0.1 (uvicorn in a thread), and the distribution's Chromium."""
+free port of 127.0.0.1 (uvicorn in a thread), and the distribution's Chromium.
+(Not a conftest.py: the top-level tests import their own `conftest` by that name.)
+Test modules import the fixtures they use from here."""
 
 from __future__ import annotations
 

@@ -73,7 +73,9 @@ def root(
 
 
 def _register() -> None:
-    from prep.cli import check, clean, diff, init, kpi, render, rule  # noqa: F401  (they register themselves)
+    from prep.cli import (  # noqa: F401  (they register themselves)
+        check, clean, diff, init, kpi, render, rule, serve,
+    )
 
 
 _register()

@@ -121,10 +121,10 @@ def check(pg):
 
 def _closest(word: str, choices: list[str], lower: bool = False) -> str | None:
     """The choice `word` most likely misspells (`servise` -> `service`, `CSM` -> `csm`)."""
-    from prep.graph.resolve import closest
+    from prep.diagnostics import ATTRIBUTE_CUTOFF, closest
 
     if lower:
         for choice in choices:
             if choice.lower() == word.lower():
                 return choice
-    return closest(word, choices, cutoff=0.6)
+    return closest(word, choices, cutoff=ATTRIBUTE_CUTOFF)

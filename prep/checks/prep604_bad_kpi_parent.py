@@ -48,10 +48,9 @@ process 出荷業務 {
 ```
 """
 
-import difflib
 
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Related, Severity, closest
 
 
 def _what(pg, name: str) -> str | None:
@@ -115,8 +114,8 @@ def check(pg):
                            f"to measure a product write `kpi {kpi.name} for {parent}`; "
                            "`under` names another KPI")
             continue
-        close = difflib.get_close_matches(parent, sorted(names), n=1, cutoff=0.5)
-        hint = (f"did you mean `{close[0]}`?" if close else
+        close = closest(parent, names)
+        hint = (f"did you mean `{close}`?" if close else
                 "name a `kpi` of this process after `under`, or drop `under` to hang it "
                 "under the goal")
         said = f"{what}, not a KPI" if what else f"which is not defined in process `{pg.name}`"

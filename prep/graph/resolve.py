@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-
-from prep.diagnostics import Diagnostic, Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity, closest
 from prep.model import Process, Product, Ref
 
 
@@ -95,8 +93,8 @@ class Resolver:
             return key
         if product.params:
             listed = ", ".join(f"`{p}`" for p in product.params)
-            close = difflib.get_close_matches(ref.param, list(product.params), n=1, cutoff=0.5)
-            hint = (f"did you mean `{key}.{close[0]}`? " if close else "") + f"its parameters are {listed}"
+            close = closest(ref.param, product.params)
+            hint = (f"did you mean `{key}.{close}`? " if close else "") + f"its parameters are {listed}"
         else:
             hint = f"add the parameter to its definition: `{product.name}({ref.param})`"
         self._error(ref, "PREP103", f"`{key}` has no parameter `{ref.param}`", hint,
@@ -104,8 +102,3 @@ class Resolver:
         return key  # the relation stands; only its parameter is wrong
 
 
-def closest(name: str, names, cutoff: float = 0.5) -> str | None:
-    """The name among `names` that `name` is most likely a typo of (what PREP101
-    suggests for a product or external, with the default cutoff)."""
-    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=cutoff)
-    return close[0] if close else None

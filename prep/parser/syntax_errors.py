@@ -158,14 +158,13 @@ _LONG_KEYWORDS = sorted(w for w in [*KEYWORDS.values(), *(k.lower() for k in KIN
 
 def _misspelt_keyword(tok: Token, previous: Token | None) -> str | None:
     """`prodcut 見積`, `externel 顧客`: the word read as a name is a keyword's typo."""
-    import difflib
+    from prep.diagnostics import KEYWORD_CUTOFF, closest
 
     for word in (tok, previous):
         if word is not None and word.type == "IDENT" and str(word).isascii():
-            close = difflib.get_close_matches(str(word).lower(), _LONG_KEYWORDS, n=1,
-                                              cutoff=0.75)
+            close = closest(str(word).lower(), _LONG_KEYWORDS, cutoff=KEYWORD_CUTOFF)
             if close:
-                return f"did you mean the keyword `{close[0]}` instead of `{word}`?"
+                return f"did you mean the keyword `{close}` instead of `{word}`?"
     return None
 
 

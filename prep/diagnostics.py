@@ -53,6 +53,14 @@ def closest(word: str, candidates, cutoff: float = NAME_CUTOFF) -> str | None:
     return close[0] if close else None
 
 
+def json_text(data) -> str:
+    """The one JSON writer of every output (check, kpi, diff): text as is (not \\u
+    escapes), two-space indent, keys in the order given, a final newline."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def printable(text: str) -> str:
     """`text` with what would act on a terminal or hide itself shown as an escape
     (`\\x1b`, `\\u2028`); bytes of a file name that is not UTF-8 (surrogateescape)

@@ -18,6 +18,7 @@ import gc
 import os
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+_NAMES = frozenset(("IDENT", "STRING", "BAD_STRING", "TEXT"))
 _lock = threading.Lock()
 
 
@@ -161,6 +162,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
 
     from prep.parser.build import Builder, Context
     from prep.parser.grammar import lark_parser
+    from prep.parser.repair import adjacent, apply, at_error
     from prep.parser.stream import TokenStream
     from prep.parser.syntax_errors import (
         MAX_SYNTAX_ERRORS, recover, recover_at_end, syntax_error,
@@ -181,16 +183,31 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
         state = parser.parse_interactive().parser_state
         previous = resumed = result = None
         while (tok := stream.next()) is not None:
-            try:
-                state.feed_token(tok)
-                previous = tok
-            except UnexpectedToken as error:
-                if tok is resumed:  # the token we resumed at fails again: drop it
+            mend = None
+            if (tok.type in _NAMES and previous is not None and previous.type == "IDENT"
+                    and previous.end_line == tok.line):   # `gaol 満足度`, `院外 処方箋`
+                mend = adjacent(state, stream, text, path, previous, tok)
+            if mend is None:
+                try:
+                    state.feed_token(tok)
+                    previous = tok
                     continue
-                errors.append(syntax_error(path, tok, error.expected, previous, stream))
-                if len(errors) >= MAX_SYNTAX_ERRORS:
-                    break
-                resumed = recover(state, stream, tok, previous)
+                except UnexpectedToken as error:
+                    if tok is resumed:  # the token we resumed at fails again: drop it
+                        continue
+                    mend = at_error(state, stream, path, tok, previous)
+                    if mend is None:
+                        errors.append(syntax_error(path, tok, error.expected, previous, stream,
+                                                   state))
+            if mend is not None:
+                errors.append(mend.diagnostic)
+                if len(errors) < MAX_SYNTAX_ERRORS and apply(state, stream, mend):  # read on as if
+                    # it were written right
+                    previous = mend.tokens[-1] if mend.tokens else tok
+                    continue
+            if len(errors) >= MAX_SYNTAX_ERRORS:
+                break
+            resumed = recover(state, stream, tok, previous)
         last = stream.last
         end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
         if last:

@@ -185,16 +185,10 @@ class Layers:
     cli: Config = field(default_factory=Config)
 
     def selected(self) -> frozenset[str]:
-        from prep.checks import all_rules
-        from prep.checks.select import expand
+        from prep.checks.select import chosen_codes
 
-        chosen = {r.code for r in all_rules() if not r.opt_in}
-        for layer in (self.file, self.cli):
-            if layer.select is not None:
-                chosen = expand(layer.select, "select")
-            chosen |= expand(layer.extend_select, "extend-select")
-            chosen -= expand(layer.ignore, "ignore")
-        return frozenset(chosen)
+        return frozenset(chosen_codes((layer.select, layer.extend_select, layer.ignore)
+                                      for layer in (self.file, self.cli)))
 
     def fail_on(self) -> Severity:
         return self.cli.fail_on or self.file.fail_on or Severity.WARNING

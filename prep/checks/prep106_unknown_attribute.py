@@ -50,8 +50,11 @@ process 受注 [stage=tobe] {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Edit, Fix, Severity
+from prep.diagnostics import Diagnostic, Edit, Fix, Severity
+from prep.graph.process import ProcessGraph
 
 FLAG = object()  # an attribute written without a value
 CASE_FREE = {"stage", "role"}  # read in any letter case (prep.model): only the case is off
@@ -72,9 +75,8 @@ def _allowed(where: str, name: str):
     return KNOWN.get(where, {}).get(name)
 
 
-@rule("PREP106", Severity.WARNING, name="unknown-attribute",
-      summary="unknown attribute or attribute value")
-def check(pg):
+@rule("PREP106", Severity.WARNING, name="unknown-attribute")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     elements = [("process", process)]
     for actor in process.actors:

@@ -49,8 +49,11 @@ process 出荷業務 {
 """
 
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity, closest
+from prep.diagnostics import Diagnostic, Related, Severity, closest
+from prep.graph.process import ProcessGraph
 
 
 def _what(pg, name: str) -> str | None:
@@ -99,9 +102,8 @@ def _cycles(kpis):
 
 
 @rule("PREP604", Severity.ERROR, name="bad-kpi-parent",
-      summary="a KPI `under` a name that is not a KPI, or KPIs `under` each other in a cycle",
       scope="process")
-def check(pg):
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     kpis = list(pg.process.kpis)
     names = {k.name for k in kpis}
     for kpi in kpis:

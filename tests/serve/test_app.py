@@ -14,6 +14,7 @@ from starlette.testclient import TestClient
 
 from prep.serve.app import CSP, allowed_hosts, create_app, host_ok
 from prep.serve.files import Refused, listing, resolve
+
 from tests.serve.serving import models  # noqa: F401 (fixtures)
 
 PORT = 8765

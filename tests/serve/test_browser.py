@@ -67,6 +67,15 @@ def test_hovering_a_product_shows_it_and_what_it_feeds(server, page):
     expect(product(page, "作業指示")).to_have_class(has("down"))
     expect(product(page, "需要予測")).to_have_class(has("up"))
     expect(product(page, "現場ノウハウ")).to_have_class(has("dim"))
+    product(page, "需要予測").click()                       # pinned: stays when the mouse leaves
+    page.mouse.move(5, 890)
+    expect(page.locator("#detail-body h3")).to_have_text("需要予測")
+    expect(page.locator("#detail-body")).to_contain_text("需要予測が月に一度しか更新されない")
+    page.locator("#kpi button.chip", has_text="調達部品<検収済>").first.click()
+    expect(page.locator("#detail-body h3")).to_have_text("調達部品<検収済>")
+    expect(page.locator("#detail-body")).to_contain_text("部品欠品率")
+    page.keyboard.press("Escape")
+    expect(page.locator("#detail-body h3")).to_have_count(0)
 
 
 def test_saving_the_file_updates_the_drawing_keeping_zoom(server, page, models):

@@ -386,7 +386,15 @@
       return li;
     }
     if (node.id !== undefined) byId[node.id] = node;
-    li.appendChild(el("span", null, node.label));
+    var key = node.key !== undefined ? node.key : node.label;
+    if (node.kind !== "kpi" && state.data.products[key]) {
+      var b = el("button", "chip", node.label);
+      b.type = "button";
+      b.addEventListener("click", function () { pin(key); var g = groupOf(key); if (g) centreOn(g); });
+      li.appendChild(b);
+    } else {
+      li.appendChild(el("span", null, node.label));
+    }
     li.appendChild(el("span", "kind", node.kind));
     (node.marks || []).forEach(function (m) { li.appendChild(el("span", "mark", m)); });
     if (node.children && node.children.length) {
@@ -429,7 +437,7 @@
         list.appendChild(el("h4", null, how + " " + cat));
         var ul = el("ul");
         sets[cat].forEach(function (entry) {
-          var text = typeof entry === "string" ? entry : entry.name + " " + JSON.stringify(entry.changes);
+          var text = typeof entry === "string" ? entry : entry.name + ": " + changes(entry.changes);
           ul.appendChild(el("li", how, text));
         });
         list.appendChild(ul);
@@ -447,6 +455,23 @@
       var g = groupOf(name.length > 1 ? name[0] + "/" + name[1] : entry);
       if (g) g.classList.add(cls);
     });
+  }
+  function shown(value) {
+    if (value === null || value === undefined) return "—";
+    return Array.isArray(value) ? "(" + value.join(", ") + ")" : String(value);
+  }
+  function changes(all) {
+    var parts = [];
+    Object.keys(all).forEach(function (field) {
+      if (field === "attrs") {
+        Object.keys(all.attrs).forEach(function (a) {
+          parts.push(a + " " + shown(all.attrs[a][0]) + " → " + shown(all.attrs[a][1]));
+        });
+      } else {
+        parts.push(field + " " + shown(all[field][0]) + " → " + shown(all[field][1]));
+      }
+    });
+    return parts.join("; ");
   }
   function fileLink(name) {
     if (!state.live || name === state.file) return el("strong", null, name);

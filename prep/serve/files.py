@@ -160,24 +160,33 @@ class Models:
         return view
 
     def _partner(self, rel: str) -> str | None:
-        """The other half of an AsIs/ToBe pair: the one file in the same folder whose
-        processes say the other stage (the first by name, if several do)."""
+        """The other half of an AsIs/ToBe pair: a file in the same folder whose
+        processes say the other stage and share a process name with this one (the
+        first by file name); failing that, the other file when the folder holds
+        exactly one of each stage."""
         from prep.serve.data import stage
 
-        mine = stage(self._check(rel).graphs)
-        if mine is None:
+        mine = self._check(rel)
+        my_stage = stage(mine.graphs)
+        if my_stage is None:
             return None
-        want = "tobe" if mine == "asis" else "asis"
+        names = {pg.name for pg in mine.graphs}
         folder = rel.rpartition("/")[0]
+        others, same_stage = [], 0
         for other in listing(self.root):
             if other == rel or other.rpartition("/")[0] != folder:
                 continue
             try:
-                if stage(self._check(other).graphs) == want:
-                    return other
+                graphs = self._check(other).graphs
             except Refused:
                 continue
-        return None
+            if stage(graphs) == my_stage:
+                same_stage += 1
+            elif stage(graphs) is not None:
+                if names & {pg.name for pg in graphs}:
+                    return other
+                others.append(other)
+        return others[0] if len(others) == 1 and same_stage == 0 else None
 
     def _pair(self, rel: str, checked, partner: str) -> dict:
         from prep.serve.data import diff_json, stage

@@ -108,6 +108,17 @@ def test_an_asis_tobe_pair_has_its_diff(client, models):
     data = client.get("/api/model/small.prep").json()
     assert data["pair"]["asis"] == "small.prep" and data["pair"]["tobe"] == "small-tobe.prep"
     assert data["pair"]["diff"]["added"]["products"] == ["在庫照会"]
+    back = client.get("/api/model/small-tobe.prep").json()["pair"]
+    assert (back["asis"], back["tobe"]) == ("small.prep", "small-tobe.prep")
+    # 製造 shares no process with the ToBe file, and the folder has two AsIs files
+    assert client.get("/api/model/manufacturing.prep").json()["pair"] is None
+
+
+def test_the_only_asis_and_tobe_of_a_folder_pair_up(client, models):
+    (models / "manufacturing.prep").unlink()
+    tobe = (models / "small.prep").read_text("utf-8").replace("stage=asis", "stage=tobe")
+    (models / "new.prep").write_text(tobe.replace("process 受注", "process 新受注"), "utf-8")
+    assert client.get("/api/model/new.prep").json()["pair"]["asis"] == "small.prep"
 
 
 def test_nothing_is_written(client, models):

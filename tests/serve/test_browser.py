@@ -181,6 +181,7 @@ def test_presentation_mode_and_screenshot(server, page, models, tmp_path):
     expect(product(page, "在庫照会")).to_have_class(has("added"))
     page.goto(server.url + "#manufacturing.prep")
     expect(page.locator("#file")).to_have_text("manufacturing.prep")
+    expect(page.locator("#diff-section")).to_be_hidden()       # no ToBe of 製造 here
     product(page, "調達部品<検収済>").hover()
     shot = tmp_path / "workshop.png"
     page.screenshot(path=str(shot))
@@ -283,5 +284,32 @@ def test_an_empty_folder_shows_the_first_model_saved(tmp_path, page):
         expect(page.locator("#file")).to_have_text("first.prep")
         expect(product(page, "見積")).to_have_count(1)
         expect(page.locator("#status")).to_have_text("live: the view follows every save")
+    finally:
+        running.stop()
+
+
+def test_asis_then_tobe(page, tmp_path):
+    """The paper's apparel case: the ToBe drawing outlines what the service adds."""
+    import shutil
+
+    from tests.serve.serving import EXAMPLES, Running
+
+    folder = tmp_path / "apparel"
+    shutil.copytree(EXAMPLES / "apparel", folder)
+    running = Running(folder)
+    try:
+        open_model(page, running, "tobe.prep")
+        expect(page.locator("#diff")).to_contain_text("added products")
+        expect(page.locator("#diff")).to_contain_text("日々の店舗運営 :: 実績データ")
+        expect(product(page, "日々の店舗運営/実績データ")).to_have_class(has("added"))
+        page.locator("#diff button.chip", has_text="asis.prep").click()
+        expect(page.locator("#file")).to_have_text("asis.prep")
+        expect(product(page, "日々の店舗運営/肌感覚")).to_have_class(has("removed"))
+        page.locator("#diff button.chip", has_text="tobe.prep").click()
+        expect(page.locator("#file")).to_have_text("tobe.prep")
+        product(page, "日々の店舗運営/実績データ").hover()
+        expect(page.locator("#detail-body h3")).to_have_text("実績データ")
+        if os.environ.get("PREP_SCREENSHOTS"):
+            page.screenshot(path=str(DOCS_IMG / "workshop-tobe.png"))
     finally:
         running.stop()

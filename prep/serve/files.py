@@ -81,7 +81,7 @@ class Models:
         self._lock = threading.Lock()
         self._views: dict[str, tuple[tuple, bytes]] = {}
         self._checked: dict[str, tuple[tuple, object]] = {}
-        self._good_svg: dict[str, str] = {}
+        self._good: dict[str, tuple[str, list]] = {}   # the last good drawing and graphs
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
@@ -119,7 +119,7 @@ class Models:
         with self._lock:
             self._views.pop(rel, None)
             self._checked.pop(rel, None)
-            self._good_svg.pop(rel, None)
+            self._good.pop(rel, None)
 
     def _config_signature(self, path: Path) -> tuple:
         folder, sig = path.parent, []
@@ -150,11 +150,12 @@ class Models:
         if not checked.errors and checked.graphs:
             try:
                 view.svg = draw(checked.graphs, self.lang, self.timeout)
-                self._good_svg[rel] = view.svg
+                self._good[rel] = (view.svg, checked.graphs)
             except RenderError as error:
                 view.render_error = error.message
-        if view.svg is None and rel in self._good_svg:
-            view.svg, view.stale = self._good_svg[rel], True
+        if view.svg is None and rel in self._good:
+            # the last good drawing, with what it shows: hovering keeps working
+            (view.svg, view.drawn), view.stale = self._good[rel], True
         if partner is not None:
             view.pair = self._pair(rel, checked, partner)
         return view

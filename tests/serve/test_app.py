@@ -97,6 +97,8 @@ def test_errors_keep_the_last_good_drawing(client, models):
     (models / "small.prep").write_text("process 受注 {\n  actor 営業 {\n    product\n", "utf-8")
     bad = client.get("/api/model/small.prep").json()
     assert bad["ok"] is False and bad["stale"] is True and bad["svg"] == good["svg"]
+    assert bad["products"] == good["products"] and bad["relations"] == good["relations"]
+    assert bad["kpi"] == []
     assert [f["code"] for f in bad["findings"]] == ["PREP001"]
 
 

@@ -312,5 +312,7 @@ def test_asis_then_tobe(page, tmp_path):
         expect(page.locator("#detail-body h3")).to_have_text("実績データ")
         if os.environ.get("PREP_SCREENSHOTS"):
             page.screenshot(path=str(DOCS_IMG / "workshop-tobe.png"))
+        page.locator("#kpi button.chip", has_text="CSMの示唆").first.click()
+        expect(page.locator("#detail-body h3")).to_have_text("CSMの示唆")
     finally:
         running.stop()

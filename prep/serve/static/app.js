@@ -378,7 +378,7 @@
       ol.appendChild(li);
     });
   }
-  function kpiNode(node, byId) {
+  function kpiNode(node, byId, prefix) {
     var li = el("li");
     if (node.ref !== undefined) {
       var target = byId[node.ref];
@@ -386,7 +386,7 @@
       return li;
     }
     if (node.id !== undefined) byId[node.id] = node;
-    var key = node.key !== undefined ? node.key : node.label;
+    var key = prefix + (node.key !== undefined ? node.key : node.label);
     if (node.kind !== "kpi" && state.data.products[key]) {
       var b = el("button", "chip", node.label);
       b.type = "button";
@@ -399,7 +399,7 @@
     (node.marks || []).forEach(function (m) { li.appendChild(el("span", "mark", m)); });
     if (node.children && node.children.length) {
       var ul = el("ul");
-      node.children.forEach(function (c) { ul.appendChild(kpiNode(c, byId)); });
+      node.children.forEach(function (c) { ul.appendChild(kpiNode(c, byId, prefix)); });
       li.appendChild(ul);
     }
     return li;
@@ -411,7 +411,7 @@
     trees.forEach(function (t) {
       if (trees.length > 1) box.appendChild(el("h4", null, t.process + " [" + t.stage + "]"));
       var ul = el("ul", "tree");
-      ul.appendChild(kpiNode(t.root, {}));
+      ul.appendChild(kpiNode(t.root, {}, trees.length > 1 ? t.process + "/" : ""));
       box.appendChild(ul);
     });
   }
@@ -447,10 +447,10 @@
     box.appendChild(list);
     // In the drawing: what the ToBe model adds (seen in the ToBe file), what it
     // removes (seen in the AsIs file).
-    var shown = state.file === pair.tobe ? pair.diff.added : state.file === pair.asis ? pair.diff.removed : null;
+    var marked = state.file === pair.tobe ? pair.diff.added : state.file === pair.asis ? pair.diff.removed : null;
     var cls = state.file === pair.tobe ? "added" : "removed";
-    if (!shown) return;
-    shown.products.concat(shown.externals).forEach(function (entry) {
+    if (!marked) return;
+    marked.products.concat(marked.externals).forEach(function (entry) {
       var name = entry.split(" :: ");
       var g = groupOf(name.length > 1 ? name[0] + "/" + name[1] : entry);
       if (g) g.classList.add(cls);

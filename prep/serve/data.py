@@ -208,11 +208,11 @@ class View:
         }
 
 
-def draw(graphs, lang: str = "auto", timeout: float = 30.0) -> str:
+def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True) -> str:
     """The drawing of `prep render` as svg text, with the §5 classes and titles.
     Raises prep.render.run.RenderError."""
     from prep.render import render
     from prep.serve.svg import label
 
-    svg = render(graphs, "svg", legend=True, timeout=timeout, lang=lang).decode("utf-8")
+    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang).decode("utf-8")
     return label(svg, graphs)

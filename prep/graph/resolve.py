@@ -15,6 +15,18 @@ def written_ref(ref: Ref) -> str:
     return written_name(ref.name) + state + param
 
 
+MAX_LISTED = 5  # states named in a message (and related places) before "and N more"
+
+
+def listing(items, limit: int = MAX_LISTED) -> str:
+    """`a`, `b`, `c` — or the first `limit` of them and "and N more": a name defined
+    in a thousand states must not make every message (and report) a thousand long."""
+    items = list(items)
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
+
+
 class Resolver:
     """Turns references into node keys; remembers one finding per reference."""
 
@@ -51,7 +63,7 @@ class Resolver:
             key = ref.key
             if key not in self.products:
                 if candidates:
-                    states = ", ".join(f"`{p.key}`" for p in candidates)
+                    states = listing(f"`{p.key}`" for p in candidates)
                     self._error(ref, "PREP101", f"`{key}` is not defined: `{name}` is defined as {states}",
                                 f"use one of {states}, or define `{key}` in an actor")
                 else:
@@ -61,10 +73,11 @@ class Resolver:
         if len(candidates) == 1:
             return self._check_param(ref, candidates[0].key)
         if len(candidates) > 1:
-            states = ", ".join(f"`{p.key}`" for p in candidates)
+            states = listing(f"`{p.key}`" for p in candidates)
             self._error(ref, "PREP104", f"`{name}` is ambiguous: it is defined in several states ({states})",
                         f"name the state, for example `{candidates[0].key}`",
-                        tuple(Related(p.name_span, f"`{p.key}` is defined here") for p in candidates))
+                        tuple(Related(p.name_span, f"`{p.key}` is defined here")
+                              for p in candidates[:MAX_LISTED]))
             return None
         if name in self.externals:
             if not allow_external:

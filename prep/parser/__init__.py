@@ -108,7 +108,17 @@ def parse_file(path: str | Path, display: str | None = None) -> ParseResult:
         # Non-blocking open, so a FIFO named *.prep does not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        what = "folder" if os.path.isdir(path) else "file"
+        if os.path.islink(path) and not os.path.exists(path):
+            return unreadable(name, "the file is a symbolic link to nothing (a missing "
+                              "target, or a loop)")
+        try:
+            kind = _not_regular(os.stat(path).st_mode)
+        except OSError:
+            kind = ""
+        if kind and kind != "a folder":
+            return unreadable(name, f"the file cannot be read: it is {kind}, not a regular "
+                              "file", "give the model as a regular .prep file")
+        what = "folder" if kind else "file"
         return unreadable(name, f"the {what} cannot be read: {error.strerror or error}")
     with open(fd, "rb", closefd=True) as handle:
         kind = _not_regular(os.fstat(fd).st_mode)

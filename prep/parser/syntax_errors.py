@@ -153,7 +153,7 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
     elif tok.type in ("INPUT", "SYNC") and previous is not None and previous.type in ("INPUT", "SYNC"):
         hint = "write a product between two arrows: `A -> B -> C`"
     if hint is None:
-        hint = _misspelt_keyword(tok, previous)
+        hint, fix = _misspelt_keyword(file, tok, previous)
     if (hint is None and tok.type == "IDENT" and previous is not None
             and previous.type == "IDENT" and previous.end_line == tok.line):
         hint = f'a name with a space is written in double quotes: `"{previous} {tok}"`'
@@ -194,8 +194,9 @@ _LONG_KEYWORDS = sorted(w for w in [*KEYWORDS.values(), *(k.lower() for k in KIN
                         if len(w) >= 4)
 
 
-def _misspelt_keyword(tok: Token, previous: Token | None) -> str | None:
-    """`prodcut 見積`, `externel 顧客`: the word read as a name is a keyword's typo."""
+def _misspelt_keyword(file: str, tok: Token, previous: Token | None):
+    """(hint, fix) when the word read as a name is a keyword's typo (`prodcut 見積`,
+    `externel 顧客`) where the parser could not read on as if mended; (None, None)."""
     import difflib
 
     for word in (tok, previous):
@@ -203,8 +204,9 @@ def _misspelt_keyword(tok: Token, previous: Token | None) -> str | None:
             close = difflib.get_close_matches(str(word).lower(), _LONG_KEYWORDS, n=1,
                                               cutoff=0.75)
             if close:
-                return f"did you mean the keyword `{close[0]}` instead of `{word}`?"
-    return None
+                return (f"did you mean the keyword `{close[0]}` instead of `{word}`?",
+                        Fix(f"write `{close[0]}`", (Edit(_span(file, word), close[0]),)))
+    return None, None
 
 
 def _open_block(blocks: list[tuple]) -> str:

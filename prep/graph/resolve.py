@@ -145,9 +145,16 @@ class Resolver:
             close = difflib.get_close_matches(ref.param, list(product.params), n=1, cutoff=0.5)
             hint = (f"did you mean `{key}.{close[0]}`? " if close else "") + f"its parameters are {listed}"
         else:
+            close = None
             hint = f"add the parameter to its definition: `{product.name}({ref.param})`"
-        self._error(ref, "PREP103", f"`{key}` has no parameter `{ref.param}`", hint,
-                    (Related(product.name_span, f"`{key}` is defined here"),))
+        fix = None
+        if close:
+            meant = Ref(name=ref.name, state=ref.state, param=close[0], span=ref.span)
+            fix = Fix(f"write `{written_ref(meant)}`", (Edit(ref.span, written_ref(meant)),),
+                      safe=False)
+        self.diagnostics.append(Diagnostic.at(
+            ref.span, "PREP103", Severity.ERROR, f"`{key}` has no parameter `{ref.param}`", hint,
+            (Related(product.name_span, f"`{key}` is defined here"),), fix=fix))
         return key  # the relation stands; only its parameter is wrong
 
 

@@ -69,12 +69,16 @@ def works(state, repair: Repair, then: Token | None) -> bool:
     a copy of its state), so that a mend does not lead into a second error."""
     from lark.exceptions import UnexpectedToken
 
+    from prep.parser.build import Builder
+
     if repair.tokens is None:
         return True
     trial = state.copy(deepcopy_values=False)
     if repair.pop:
         del trial.state_stack[-1]
         del trial.value_stack[-1]
+    errors = Builder.context.errors
+    found = len(errors)
     try:
         for tok in repair.tokens:
             trial.feed_token(tok)
@@ -82,6 +86,8 @@ def works(state, repair: Repair, then: Token | None) -> bool:
             trial.feed_token(then)
     except UnexpectedToken:
         return False
+    finally:
+        del errors[found:]      # what the trial's reductions reported is not said twice
     return True
 
 

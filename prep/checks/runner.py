@@ -95,9 +95,16 @@ def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str]) -
 
 
 def _check_one(path: str | Path, display: str, selected: frozenset[str],
-               keep_model: bool = True) -> FileResult:
-    """Parse one file and run the per-process rules (in this process or a worker)."""
-    result = check_file_model(display, parse_file(path, display), selected)
+               keep_model: bool = True, text: str | None = None) -> FileResult:
+    """Parse one file (or `text` given for it) and run the per-process rules (in this
+    process or a worker)."""
+    if text is not None:
+        from prep.parser import parse_text
+
+        parsed = parse_text(text, display)
+    else:
+        parsed = parse_file(path, display)
+    result = check_file_model(display, parsed, selected)
     if not keep_model:
         # What the parent needs after a worker: findings, comments (for suppressions)
         # and the text (for the text report); not the model, which is slow to pickle.
@@ -118,25 +125,28 @@ def _check_chunk(items: list[tuple[str, str, frozenset[str]]], keep_model: bool
 def check_paths(paths: list[tuple[str | Path, str]],
                 options_for: Callable[[str | Path], CheckOptions],
                 progress: Callable[[int, int], None] | None = None,
-                jobs: int = 1) -> CheckResult:
+                jobs: int = 1, texts: dict[str, str] | None = None) -> CheckResult:
     """Check files given as (path on disk, name to report) pairs, in that order.
 
     With `jobs` > 1 (and at least two files per job), files are parsed and checked
     by a pool of that many worker processes; the findings are the same, in the same
     order. Workers send back only findings, comments and text, unless a workspace
-    rule is selected: those need every file's graphs, which are slow to pickle."""
+    rule is selected: those need every file's graphs, which are slow to pickle.
+    `texts` gives the text of some files (by name to report) instead of reading them
+    (standard input, an editor's unsaved buffer)."""
     options = [options_for(path) for path, _ in paths]
     everything = frozenset(r.code for r in all_rules())
     # Rules run when selected in this file, or when a severity override could matter.
     selected = [opts.selected or everything for opts in options]
     workspace_rules = [r for r in all_rules() if r.scope == "workspace"
                        and any(r.code in sel for sel in selected)]
-    if jobs > 1 and len(paths) >= 2 * jobs:
+    texts = texts or {}
+    if jobs > 1 and len(paths) >= 2 * jobs and not texts:
         results = _in_workers(paths, selected, jobs, progress, bool(workspace_rules))
     else:
         results = []
         for n, ((path, display), sel) in enumerate(zip(paths, selected)):
-            results.append(_check_one(path, display, sel))
+            results.append(_check_one(path, display, sel, text=texts.get(display)))
             if progress is not None:
                 progress(n + 1, len(paths))
     run_workspace_rules(results, workspace_rules)
@@ -202,6 +212,16 @@ def finish(result: FileResult, opts: CheckOptions) -> None:
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return list(dict.fromkeys(diagnostics))
+
+
+def findings_for(text: str, path: str, opts: CheckOptions) -> list[Diagnostic]:
+    """The findings of one file's text with its options (no workspace rules): what
+    fixing a file checks again after each round."""
+    from prep.parser import parse_text
+
+    result = check_file_model(path, parse_text(text, path), opts.selected)
+    finish(result, opts)
+    return result.diagnostics
 
 
 def check_text(text: str, path: str = "model.prep", select=None, extend_select=(),

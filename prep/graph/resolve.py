@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from prep.diagnostics import Diagnostic, Related, Severity
+from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
 from prep.model import Process, Product, Ref
 
 
@@ -34,8 +34,9 @@ class Resolver:
         return key
 
     def _error(self, ref: Ref, code: str, message: str, hint: str | None = None,
-               related: tuple[Related, ...] = ()) -> None:
-        self.diagnostics.append(Diagnostic.at(ref.span, code, Severity.ERROR, message, hint, related))
+               related: tuple[Related, ...] = (), fix: Fix | None = None) -> None:
+        self.diagnostics.append(Diagnostic.at(ref.span, code, Severity.ERROR, message, hint,
+                                              related, fix))
 
     def _resolve(self, ref: Ref, allow_external: bool, what: str) -> str | None:
         name = ref.name
@@ -85,7 +86,33 @@ class Resolver:
                                                          else set()))
         hint = (f"did you mean `{close}`?" if close else
                 "define it as a product in an actor, or as `external " + ref.name + "`")
-        self._error(ref, "PREP101", f"`{ref.key}` is not defined in process `{self.process.name}`", hint)
+        fix = (self._rename_fix(ref, close) if close else
+               self._external_fix(ref.name) if allow_external and ref.state is None else None)
+        self._error(ref, "PREP101", f"`{ref.key}` is not defined in process `{self.process.name}`",
+                    hint, fix=fix)
+
+    def _rename_fix(self, ref: Ref, close: str) -> Fix | None:
+        """Unsafe: write the near name instead (only for a bare reference, whose span
+        is the name as written)."""
+        from prep.parser.names import written
+
+        if ref.state is not None or ref.param is not None or ref.span.end_line != ref.span.line:
+            return None
+        return Fix(f"replace `{ref.name}` with `{close}`", (Edit(ref.span, written(close)),),
+                   safe=False)
+
+    def _external_fix(self, name: str) -> Fix | None:
+        """Unsafe: declare `external NAME` on a line of its own above the process's
+        first statement (when that statement starts a line after the header)."""
+        from prep.parser.names import written
+
+        header = self.process.header_span
+        first = _first_member(self.process)
+        if first is None or first.line <= header.end_line:
+            return None
+        at = Span(first.file, first.line, 1, first.line, 1)
+        text = " " * (first.column - 1) + f"external {written(name)}\n"
+        return Fix(f"declare `external {name}`", (Edit(at, text),), safe=False)
 
     def _check_param(self, ref: Ref, key: str) -> str | None:
         if ref.param is None:
@@ -102,6 +129,13 @@ class Resolver:
         self._error(ref, "PREP103", f"`{key}` has no parameter `{ref.param}`", hint,
                     (Related(product.name_span, f"`{key}` is defined here"),))
         return key  # the relation stands; only its parameter is wrong
+
+
+def _first_member(process: Process) -> Span | None:
+    spans = [m.span for group in (process.goals, process.actors, process.externals,
+                                  process.subprocesses, process.relations, process.kpis,
+                                  process.issues) for m in group]
+    return min(spans, key=lambda s: (s.line, s.column)) if spans else None
 
 
 def closest(name: str, names, cutoff: float = 0.5) -> str | None:

@@ -76,10 +76,10 @@ def test_prep101_carries_unsafe_fixes_a_near_name_and_an_external():
     found = [d for d in findings_for(TYPO, "m.prep", opts()) if d.code == "PREP101"]
     fixes = [d.fix.to_json() for d in found]
     assert fixes == [
-        {"message": "replace `売り上` with `売上`", "applicability": "unsafe",
+        {"message": "write `売上`", "applicability": "unsafe",
          "edits": [{"line": 7, "column": 3, "end_line": 7, "end_column": 6, "text": "売上"}]},
         {"message": "declare `external 顧客`", "applicability": "unsafe",
-         "edits": [{"line": 2, "column": 1, "end_line": 2, "end_column": 1,
+         "edits": [{"line": 3, "column": 1, "end_line": 3, "end_column": 1,
                     "text": "  external 顧客\n"}]},
     ]
 
@@ -99,14 +99,14 @@ def test_check_fix_with_unsafe_fixes_rewrites_and_reports_what_remains(tmp_path)
     assert proc.stdout.strip().splitlines()[-1] == "All checks passed (1 file checked)."
     assert proc.stderr == "Fixed 2 findings in 1 file.\n"
     text = (tmp_path / "m.prep").read_text(encoding="utf-8")
-    assert "  external 顧客\n  goal G\n" in text and "  売上 -> Out\n" in text
+    assert "  goal G\n  external 顧客\n  actor A" in text and "  売上 -> Out\n" in text
 
 
 def test_diff_prints_and_writes_nothing(tmp_path):
     (tmp_path / "m.prep").write_text(TYPO, encoding="utf-8")
     proc = run(["check", "m.prep", "--diff", "--unsafe-fixes"], tmp_path)
     assert proc.returncode == 1
-    assert proc.stdout == unified_diff(TYPO, TYPO.replace("  goal G\n", "  external 顧客\n  goal G\n")
+    assert proc.stdout == unified_diff(TYPO, TYPO.replace("  goal G\n", "  goal G\n  external 顧客\n")
                                        .replace("売り上 ->", "売上 ->"), "m.prep")
     assert proc.stdout.startswith("--- a/m.prep\n+++ b/m.prep\n")
     assert (tmp_path / "m.prep").read_text(encoding="utf-8") == TYPO
@@ -116,7 +116,7 @@ def test_diff_prints_and_writes_nothing(tmp_path):
 def test_fix_from_stdin_writes_the_model_to_stdout(tmp_path):
     proc = run(["check", "-", "--fix", "--unsafe-fixes", "--stdin-filename", "x.prep"],
                tmp_path, stdin=TYPO)
-    assert proc.stdout.startswith("process P {\n  external 顧客\n")
+    assert proc.stdout.startswith("process P {\n  goal G\n  external 顧客\n")
     assert "All checks passed" in proc.stderr
 
 
@@ -127,7 +127,7 @@ def test_json_and_sarif_carry_the_fix(tmp_path):
     sarif = json.loads(run(["check", "m.prep", "-f", "sarif"], tmp_path).stdout)
     result = sarif["runs"][0]["results"][0]
     assert result["fixes"] == [{
-        "description": {"text": "replace `売り上` with `売上`"},
+        "description": {"text": "write `売上`"},
         "artifactChanges": [{"artifactLocation": {"uri": "m.prep"}, "replacements": [
             {"deletedRegion": {"startLine": 7, "startColumn": 3, "endLine": 7, "endColumn": 6},
              "insertedContent": {"text": "売上"}}]}],

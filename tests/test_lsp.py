@@ -220,7 +220,7 @@ async def test_code_action_from_a_fix(client: LanguageClient):
         text_document=doc("ja.prep"), range=t.Range(start=pos(7, 18), end=pos(7, 18)),
         context=t.CodeActionContext(diagnostics=[])))
     [action] = actions
-    assert action.title == "replace `出荷支持` with `出荷指示` (unsafe)"
+    assert action.title == "write `出荷指示` (unsafe)"
     assert action.kind == t.CodeActionKind.QuickFix and not action.is_preferred
     [edit] = action.edit.changes[uri("ja.prep")]
     assert (edit.range.start, edit.range.end, edit.new_text) == (pos(7, 17), pos(7, 21), "出荷指示")

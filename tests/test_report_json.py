@@ -15,16 +15,16 @@ def test_json_snapshot(tmp_path):
     data = json.loads(run(["check", "a.prep", "-f", "json"], tmp_path).stdout)
     hint = data["diagnostics"][0].pop("hint")
     assert hint
+    fix = data["diagnostics"][0].pop("fix")
+    assert fix == {"message": "declare `external 未定義`", "applicability": "unsafe",
+                   "edits": [{"line": 5, "column": 1, "end_line": 5, "end_column": 1,
+                              "text": "  external 未定義\n"}]}
     assert data == {
         "version": 1,
         "diagnostics": [{"code": "PREP101", "severity": "error",
                          "message": "`未定義` is not defined in process `受注`",
                          "file": "a.prep", "line": 10, "column": 3, "end_line": 10,
-                         "end_column": 6,
-                         "fix": {"message": "declare `external 未定義`",
-                                 "applicability": "unsafe",
-                                 "edits": [{"line": 2, "column": 1, "end_line": 2,
-                                            "end_column": 1, "text": "  external 未定義\n"}]}}],
+                         "end_column": 6}],
         "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0},
     }
 

@@ -118,8 +118,8 @@ def test_results_snapshot(tmp_path):
         "fixes": [{"description": {"text": "declare `external 未定義`"},
                    "artifactChanges": [{"artifactLocation": {"uri": "m/a.prep"},
                                         "replacements": [{
-                                            "deletedRegion": {"startLine": 2, "startColumn": 1,
-                                                              "endLine": 2, "endColumn": 1},
+                                            "deletedRegion": {"startLine": 5, "startColumn": 1,
+                                                              "endLine": 5, "endColumn": 1},
                                             "insertedContent": {"text": "  external 未定義\n"}}]}],
                    "properties": {"applicability": "unsafe"}}],
     }

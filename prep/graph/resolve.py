@@ -5,7 +5,26 @@ from __future__ import annotations
 import difflib
 
 from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
-from prep.model import Process, Product, Ref
+from prep.model import Process, Product, Ref, written_name
+
+
+def written_ref(ref: Ref) -> str:
+    """A reference as written in a `.prep` file."""
+    state = f"<{ref.state}>" if ref.state else ""
+    param = f".{written_name(ref.param)}" if ref.param else ""
+    return written_name(ref.name) + state + param
+
+
+MAX_LISTED = 5  # states named in a message (and related places) before "and N more"
+
+
+def listing(items, limit: int = MAX_LISTED) -> str:
+    """`a`, `b`, `c` — or the first `limit` of them and "and N more": a name defined
+    in a thousand states must not make every message (and report) a thousand long."""
+    items = list(items)
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
 
 
 class Resolver:
@@ -34,9 +53,8 @@ class Resolver:
         return key
 
     def _error(self, ref: Ref, code: str, message: str, hint: str | None = None,
-               related: tuple[Related, ...] = (), fix: Fix | None = None) -> None:
-        self.diagnostics.append(Diagnostic.at(ref.span, code, Severity.ERROR, message, hint,
-                                              related, fix))
+               related: tuple[Related, ...] = ()) -> None:
+        self.diagnostics.append(Diagnostic.at(ref.span, code, Severity.ERROR, message, hint, related))
 
     def _resolve(self, ref: Ref, allow_external: bool, what: str) -> str | None:
         name = ref.name
@@ -45,20 +63,21 @@ class Resolver:
             key = ref.key
             if key not in self.products:
                 if candidates:
-                    states = ", ".join(f"`{p.key}`" for p in candidates)
+                    states = listing(f"`{p.key}`" for p in candidates)
                     self._error(ref, "PREP101", f"`{key}` is not defined: `{name}` is defined as {states}",
                                 f"use one of {states}, or define `{key}` in an actor")
                 else:
-                    self._undefined(ref, allow_external)
+                    self._undefined(ref, allow_external, what)
                 return None
             return self._check_param(ref, key)
         if len(candidates) == 1:
             return self._check_param(ref, candidates[0].key)
         if len(candidates) > 1:
-            states = ", ".join(f"`{p.key}`" for p in candidates)
+            states = listing(f"`{p.key}`" for p in candidates)
             self._error(ref, "PREP104", f"`{name}` is ambiguous: it is defined in several states ({states})",
                         f"name the state, for example `{candidates[0].key}`",
-                        tuple(Related(p.name_span, f"`{p.key}` is defined here") for p in candidates))
+                        tuple(Related(p.name_span, f"`{p.key}` is defined here")
+                              for p in candidates[:MAX_LISTED]))
             return None
         if name in self.externals:
             if not allow_external:
@@ -77,42 +96,43 @@ class Resolver:
                     f"name {allowed} here")
             self._error(ref, "PREP105", f"`{name}` is {kind}, not {allowed}", hint)
             return None
-        self._undefined(ref, allow_external)
+        self._undefined(ref, allow_external, what)
         return None
 
-    def _undefined(self, ref: Ref, allow_external: bool = True) -> None:
+    def _undefined(self, ref: Ref, allow_external: bool = True, what: str = "relation") -> None:
         # Suggest only what may stand here: after `kpi … for`, `until`, `on`, a product.
         close = closest(ref.name, set(self.by_name) | (self.externals if allow_external
                                                          else set()))
-        hint = (f"did you mean `{close}`?" if close else
-                "define it as a product in an actor, or as `external " + ref.name + "`")
-        fix = (self._rename_fix(ref, close) if close else
-               self._external_fix(ref.name) if allow_external and ref.state is None else None)
-        self._error(ref, "PREP101", f"`{ref.key}` is not defined in process `{self.process.name}`",
-                    hint, fix=fix)
+        fix = None
+        if close:
+            hint = f"did you mean `{close}`?"
+            meant = Ref(name=close, state=ref.state, param=ref.param, span=ref.span)
+            fix = Fix(f"write `{close}`", (Edit(ref.span, written_ref(meant)),), safe=False)
+        elif allow_external:
+            hint = f"define it as a product in an actor, or as `external {written_name(ref.name)}`"
+            fix = self._declare_external(ref.name)
+        else:
+            hint = (f"a {what} must name a product: define `{written_name(ref.name)}` as a "
+                    "product in an actor")
+        self.diagnostics.append(Diagnostic.at(
+            ref.span, "PREP101", Severity.ERROR,
+            f"`{ref.key}` is not defined in process `{self.process.name}`", hint, fix=fix))
 
-    def _rename_fix(self, ref: Ref, close: str) -> Fix | None:
-        """Unsafe: write the near name instead (only for a bare reference, whose span
-        is the name as written)."""
-        from prep.parser.names import written
-
-        if ref.state is not None or ref.param is not None or ref.span.end_line != ref.span.line:
-            return None
-        return Fix(f"replace `{ref.name}` with `{close}`", (Edit(ref.span, written(close)),),
-                   safe=False)
-
-    def _external_fix(self, name: str) -> Fix | None:
-        """Unsafe: declare `external NAME` on a line of its own above the process's
-        first statement (when that statement starts a line after the header)."""
-        from prep.parser.names import written
-
-        header = self.process.header_span
-        first = _first_member(self.process)
-        if first is None or first.line <= header.end_line:
-            return None
-        at = Span(first.file, first.line, 1, first.line, 1)
-        text = " " * (first.column - 1) + f"external {written(name)}\n"
-        return Fix(f"declare `external {name}`", (Edit(at, text),), safe=False)
+    def _declare_external(self, name: str) -> Fix:
+        """An `external NAME` line after the process's last `external` (or above its
+        first actor, or below its header)."""
+        process = self.process
+        if process.externals:
+            last = max((x.span for x in process.externals), key=lambda sp: sp.end_line)
+            line, indent = last.end_line + 1, last.column - 1
+        elif process.actors:
+            first = min((a.span for a in process.actors), key=lambda sp: sp.line)
+            line, indent = first.line, first.column - 1
+        else:
+            line, indent = process.header_span.end_line + 1, 2
+        at = Span(self.process.span.file, line, 1, line, 1)
+        text = f"{' ' * indent}external {written_name(name)}\n"
+        return Fix(f"declare `external {written_name(name)}`", (Edit(at, text),), safe=False)
 
     def _check_param(self, ref: Ref, key: str) -> str | None:
         if ref.param is None:
@@ -129,13 +149,6 @@ class Resolver:
         self._error(ref, "PREP103", f"`{key}` has no parameter `{ref.param}`", hint,
                     (Related(product.name_span, f"`{key}` is defined here"),))
         return key  # the relation stands; only its parameter is wrong
-
-
-def _first_member(process: Process) -> Span | None:
-    spans = [m.span for group in (process.goals, process.actors, process.externals,
-                                  process.subprocesses, process.relations, process.kpis,
-                                  process.issues) for m in group]
-    return min(spans, key=lambda s: (s.line, s.column)) if spans else None
 
 
 def closest(name: str, names, cutoff: float = 0.5) -> str | None:

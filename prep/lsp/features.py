@@ -114,7 +114,7 @@ def prepare_rename(a, position, encoding):
 
 
 def rename(workspace, a, position, new_name: str, encoding):
-    from prep.parser.names import written
+    from prep.model import written_name as written
 
     tok = token_at(a, position, encoding)
     if tok is None or tok.role not in RENAMABLE or not new_name.strip():
@@ -251,7 +251,7 @@ def completion(a, position, encoding):
     if prev is not None and prev.role == "keyword" and prev.text in KINDS + [
             "process", "actor", "external", "goal", "kpi", "issue", "subprocess"]:
         return t.CompletionList(is_incomplete=False, items=[])   # a new name: nothing to offer
-    from prep.parser.names import written
+    from prep.model import written_name as written
 
     products = sorted({x.name for x in in_scope if x.role == "product"})
     externals = sorted({x.name for x in in_scope if x.role == "external"})

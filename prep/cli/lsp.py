@@ -19,6 +19,12 @@ def lsp(
 
     Example: prep lsp   (started by the editor, not by hand)
     """
+    import os
+    import sys
+
     from prep.lsp.server import serve
 
     serve()
+    # The client has closed the streams: nothing is left to flush or to tear down.
+    sys.stderr.flush()
+    os._exit(0)

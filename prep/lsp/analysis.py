@@ -141,3 +141,83 @@ class Workspace:
             if a.path == path:
                 return a
         return self.saved(path)
+
+
+class Pieces:
+    """Checking while typing, one process at a time: the text is cut before each
+    line that starts with `process`, and a piece whose text and first line are
+    unchanged keeps its parse and graph findings. Whatever this cannot do exactly
+    as a whole-file check would (a syntax error, two processes of one name), it
+    leaves to `analyse`."""
+
+    def __init__(self):
+        self._parsed: dict[tuple, object] = {}
+        self._checked: dict[tuple, tuple] = {}
+
+    def analyse(self, uri: str, path: str, text: str) -> Analysis:
+        from prep.checks import all_rules
+        from prep.checks.workspace import Interface
+        from prep.graph import build_document
+        from prep.model import Document
+        from prep.parser import ParseResult, gc_paused, parse_text
+
+        text = unicodedata.normalize("NFC", text)
+        opts = options_for(path)
+        selected = opts.selected or frozenset(r.code for r in all_rules())
+        pieces = _cut(text)
+        parsed_now, checked_now = {}, {}
+        parses = []
+        for start, body in pieces:
+            key = (path, start, body)
+            parsed = self._parsed.get(key)
+            if parsed is None:
+                parsed = parse_text("\n" * start + body, path, normalized=True)
+            parsed_now[key] = parsed
+            if not parsed.ok:
+                self._parsed = parsed_now
+                return analyse(uri, path, text)
+            parses.append((key, parsed))
+        processes = [p for _, parsed in parses for p in parsed.document.processes]
+        names = frozenset(p.name for p in processes)
+        if len(names) != len(processes):
+            return analyse(uri, path, text)
+        rules = [r for r in all_rules() if r.scope == "process" and r.code in selected]
+        graphs, found, interfaces = [], [], []
+        with gc_paused():
+            for key, parsed in parses:
+                ckey = (key, names, selected)
+                done = self._checked.get(ckey)
+                if done is None:
+                    g, f = build_document(parsed.document, set(names))
+                    for pg in g:
+                        for rule in rules:
+                            f.extend(rule.run(pg))
+                    done = (g, f, [Interface.of(pg) for pg in g])
+                checked_now[ckey] = done
+                graphs.extend(done[0])
+                found.extend(done[1])
+                interfaces.extend(done[2])
+        self._parsed, self._checked = parsed_now, checked_now
+        comments = tuple(c for _, parsed in parses for c in parsed.document.comments)
+        document = Document(path=path, processes=tuple(processes), comments=comments)
+        raw = FileResult.of(path, ParseResult(path, document, [], text))
+        raw.graphs, raw.diagnostics, raw.interfaces = graphs, found, interfaces
+        return Analysis(uri, path, text, raw, opts)
+
+
+def _cut(text: str) -> list[tuple[int, str]]:
+    """(first line, 0-based; text) of each piece: cut before every line that starts
+    with `process` (the first piece also holds what comes before it)."""
+    import re
+
+    starts = [m.start() for m in re.finditer(r"^process\b", text, re.M)]
+    if not starts or starts[0] != 0:
+        starts = [0] + starts
+    pieces = []
+    line = 0
+    for i, at in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        body = text[at:end]
+        pieces.append((line, body))
+        line += body.count("\n")
+    return pieces

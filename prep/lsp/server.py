@@ -11,7 +11,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from prep import __version__
 from prep.lsp import features, names
-from prep.lsp.analysis import Workspace, analyse
+from prep.lsp.analysis import Pieces, Workspace
 
 DEBOUNCE = 0.03   # seconds of quiet typing before a document is checked again
 SEVERITY = {"error": t.DiagnosticSeverity.Error, "warning": t.DiagnosticSeverity.Warning,
@@ -30,6 +30,7 @@ class PrepServer(LanguageServer):
         self.prep = Workspace()
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published: dict[str, list] = {}
+        self.pieces: dict[str, Pieces] = {}
 
     @property
     def encoding(self) -> str:
@@ -41,14 +42,17 @@ class PrepServer(LanguageServer):
         whose findings changed (a workspace rule may move with it)."""
         self.pending.pop(uri, None)
         doc = self.workspace.get_text_document(uri)
-        self.prep.open[uri] = analyse(uri, path_of(uri), doc.source)
-        self.publish_all()
+        pieces = self.pieces.setdefault(uri, Pieces())
+        self.prep.open[uri] = pieces.analyse(uri, path_of(uri), doc.source)
+        self.publish_all(always=uri)
 
-    def publish_all(self) -> None:
+    def publish_all(self, always: str | None = None) -> None:
+        """Publish the findings of every open document that changed (and always those
+        of `always`, the document just checked: the editor waits for them)."""
         self.prep.refresh()
         for uri, a in self.prep.open.items():
             diagnostics = [self.diagnostic(a, d) for d in a.findings]
-            if self.published.get(uri) != diagnostics:
+            if uri == always or self.published.get(uri) != diagnostics:
                 self.published[uri] = diagnostics
                 version = self.workspace.get_text_document(uri).version
                 self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
@@ -132,6 +136,7 @@ def did_close(ls: PrepServer, params: t.DidCloseTextDocumentParams) -> None:
         handle.cancel()
     ls.prep.open.pop(uri, None)
     ls.published.pop(uri, None)
+    ls.pieces.pop(uri, None)
     ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
     ls.publish_all()
 

@@ -1,23 +1,25 @@
-"""`prep lsp` end to end: a real LSP client (pytest-lsp) starts `python -m prep lsp`
+"""`prep lsp` end to end: a real LSP client (pytest-lsp's) starts `python -m prep lsp`
 over stdio and exercises every capability on the examples, a broken file and
-Japanese names on lines with characters outside the BMP (positions in UTF-16)."""
+Japanese names on lines with characters outside the BMP (positions in UTF-16).
+
+The client runs in an event loop of its own, in a thread, so the tests do not
+depend on (or disturb) any loop another test module left running."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
 from pygls.uris import from_fs_path
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient, client_capabilities, make_test_lsp_client
 
 from conftest import ROOT
-
-pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 WS = Path(tempfile.mkdtemp(prefix="prep-lsp-"))
 for source in (ROOT / "examples" / "incident").glob("*.prep"):
@@ -49,14 +51,50 @@ def doc(name: str) -> t.TextDocumentIdentifier:
     return t.TextDocumentIdentifier(uri=uri(name))
 
 
-@pytest_lsp.fixture(scope="module", config=ClientServerConfig(
-    server_command=[sys.executable, "-m", "prep", "lsp"]))
-async def client(lsp_client: LanguageClient):
-    await lsp_client.initialize_session(t.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        workspace_folders=[t.WorkspaceFolder(uri=from_fs_path(str(WS)), name="ws")]))
-    yield
-    await lsp_client.shutdown_session()
+class Session:
+    """The client and its event loop, in a thread; `run` waits for a coroutine."""
+
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.client = self.run(self._start())
+
+    def run(self, coro, timeout: float = 120):
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
+
+    async def _start(self) -> LanguageClient:
+        client = make_test_lsp_client()
+        await client.start_io(sys.executable, "-m", "prep", "lsp")
+        await client.initialize_session(t.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"),
+            workspace_folders=[t.WorkspaceFolder(uri=from_fs_path(str(WS)), name="ws")]))
+        return client
+
+    def close(self) -> None:
+        async def stop():
+            await self.client.shutdown_session()
+            await self.client.stop()
+        try:
+            self.run(stop(), timeout=30)
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def session():
+    s = Session()
+    yield s
+    s.close()
+
+
+def lsp_test(body):
+    """A test that runs `body(client)` in the session's loop."""
+    def test(session):
+        session.run(body(session.client))
+    test.__name__, test.__doc__ = body.__name__, body.__doc__
+    return test
 
 
 async def open_file(client: LanguageClient, name: str) -> list[t.Diagnostic]:
@@ -78,6 +116,7 @@ def pos(line: int, character: int) -> t.Position:
     return t.Position(line=line, character=character)
 
 
+@lsp_test
 async def test_diagnostics_count_utf16_units_outside_the_bmp(client: LanguageClient):
     found = await open_file(client, "ja.prep")
     [d] = [d for d in found if d.code == "PREP101"]
@@ -87,6 +126,7 @@ async def test_diagnostics_count_utf16_units_outside_the_bmp(client: LanguageCli
     assert d.source == "prep" and d.severity == t.DiagnosticSeverity.Error
 
 
+@lsp_test
 async def test_typing_updates_diagnostics_incrementally(client: LanguageClient):
     # replace 出荷支持 with 出荷指示, in two keystrokes (the debounce sees the last)
     client.text_document_did_change(t.DidChangeTextDocumentParams(
@@ -107,6 +147,7 @@ async def test_typing_updates_diagnostics_incrementally(client: LanguageClient):
     assert [d.code for d in client.diagnostics[uri("ja.prep")]] == ["PREP101"]
 
 
+@lsp_test
 async def test_hover_shows_a_product_and_a_findings_rule(client: LanguageClient):
     hover = await client.text_document_hover_async(t.HoverParams(
         text_document=doc("ja.prep"), position=pos(7, 10)))   # on 𠮷の見積
@@ -122,6 +163,7 @@ async def test_hover_shows_a_product_and_a_findings_rule(client: LanguageClient)
     assert hover.contents.value == "**final** `出荷指示`(品目) in actor `𠮷野家`\n\nKPIs: `納期遵守率`"
 
 
+@lsp_test
 async def test_definition_within_a_process_and_across_files(client: LanguageClient):
     found = await client.text_document_definition_async(t.DefinitionParams(
         text_document=doc("ja.prep"), position=pos(9, 17)))    # 𠮷の見積 after `on`
@@ -133,6 +175,7 @@ async def test_definition_within_a_process_and_across_files(client: LanguageClie
     assert [(x.uri, x.range.start.line) for x in found] == [(uri("service_desk.prep"), 10)]
 
 
+@lsp_test
 async def test_references(client: LanguageClient):
     found = await client.text_document_references_async(t.ReferenceParams(
         text_document=doc("ja.prep"), position=pos(4, 13),
@@ -145,6 +188,7 @@ async def test_references(client: LanguageClient):
     assert len(found) == 2
 
 
+@lsp_test
 async def test_rename_within_a_process(client: LanguageClient):
     prepared = await client.text_document_prepare_rename_async(t.PrepareRenameParams(
         text_document=doc("ja.prep"), position=pos(4, 13)))
@@ -156,6 +200,7 @@ async def test_rename_within_a_process(client: LanguageClient):
     assert sorted(e.range.start.line for e in edits) == [4, 7, 9]
 
 
+@lsp_test
 async def test_rename_an_external_across_the_workspace(client: LanguageClient):
     edit = await client.text_document_rename_async(t.RenameParams(
         text_document=doc("operations.prep"), position=pos(10, 12), new_name="Desk"))
@@ -163,6 +208,7 @@ async def test_rename_an_external_across_the_workspace(client: LanguageClient):
     assert lines == {uri("operations.prep"): [10, 28, 30], uri("service_desk.prep"): [10]}
 
 
+@lsp_test
 async def test_completion(client: LanguageClient):
     result = await client.text_document_completion_async(t.CompletionParams(
         text_document=doc("ja.prep"), position=pos(7, 2)))
@@ -185,6 +231,7 @@ async def test_completion(client: LanguageClient):
     assert {"product", "milestone", "final", "intangible"} <= {i.label for i in result.items}
 
 
+@lsp_test
 async def test_document_symbols(client: LanguageClient):
     [process] = await client.text_document_document_symbol_async(t.DocumentSymbolParams(
         text_document=doc("ja.prep")))
@@ -195,6 +242,7 @@ async def test_document_symbols(client: LanguageClient):
     assert [c.name for c in process.children[1:]] == ["顧客", "納期遵守率"]
 
 
+@lsp_test
 async def test_semantic_tokens(client: LanguageClient):
     result = await client.text_document_semantic_tokens_full_async(t.SemanticTokensParams(
         text_document=doc("ja.prep")))
@@ -215,6 +263,7 @@ async def test_semantic_tokens(client: LanguageClient):
     assert line7[0] == (2, 2, "interface") and line7[1] == (5, 2, "operator")
 
 
+@lsp_test
 async def test_code_action_from_a_fix(client: LanguageClient):
     actions = await client.text_document_code_action_async(t.CodeActionParams(
         text_document=doc("ja.prep"), range=t.Range(start=pos(7, 18), end=pos(7, 18)),
@@ -226,6 +275,7 @@ async def test_code_action_from_a_fix(client: LanguageClient):
     assert (edit.range.start, edit.range.end, edit.new_text) == (pos(7, 17), pos(7, 21), "出荷指示")
 
 
+@lsp_test
 async def test_formatting(client: LanguageClient):
     ugly = "process P{actor A{product x final y}x->y}"
     (WS / "ugly.prep").write_text(ugly, encoding="utf-8")
@@ -242,6 +292,7 @@ async def test_formatting(client: LanguageClient):
     assert not formatted       # the example is formatted already
 
 
+@lsp_test
 async def test_a_broken_file(client: LanguageClient):
     found = await open_file(client, "broken.prep")
     assert [(d.code, d.range.start.line) for d in found] == [("PREP001", 5)]
@@ -257,6 +308,7 @@ async def test_a_broken_file(client: LanguageClient):
     assert "PREP001" in hover.contents.value
 
 
+@lsp_test
 async def test_workspace_rule_sees_open_and_saved_files(client: LanguageClient):
     sales = ("process 営業 {\n  goal 受注件数\n  external 顧客\n  external 生産\n"
              "  actor 営業部 {\n    product 引合(品目)\n    final   受注確定(品目, 数量)\n  }\n"

@@ -105,10 +105,11 @@ async def open_file(client: LanguageClient, name: str) -> list[t.Diagnostic]:
     return list(client.diagnostics[uri(name)])
 
 
-async def wait_for(client: LanguageClient, name: str) -> None:
+async def wait_for(client: LanguageClient, name: str, version: int | None = None) -> None:
+    """Until the findings of `name` (at `version`, if given) are published."""
     while True:
         params = await client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        if params.uri == uri(name):
+        if params.uri == uri(name) and (version is None or params.version == version):
             return
 
 
@@ -137,13 +138,13 @@ async def test_typing_updates_diagnostics_incrementally(client: LanguageClient):
         text_document=t.VersionedTextDocumentIdentifier(uri=uri("ja.prep"), version=3),
         content_changes=[t.TextDocumentContentChangePartial(
             range=t.Range(start=pos(7, 20), end=pos(7, 20)), text="示")]))
-    await wait_for(client, "ja.prep")
+    await wait_for(client, "ja.prep", version=3)
     assert [d.code for d in client.diagnostics[uri("ja.prep")]] == []
     # and back, so that the other tests see the typo
     client.text_document_did_change(t.DidChangeTextDocumentParams(
         text_document=t.VersionedTextDocumentIdentifier(uri=uri("ja.prep"), version=4),
         content_changes=[t.TextDocumentContentChangeWholeDocument(text=JA)]))
-    await wait_for(client, "ja.prep")
+    await wait_for(client, "ja.prep", version=4)
     assert [d.code for d in client.diagnostics[uri("ja.prep")]] == ["PREP101"]
 
 

@@ -10,7 +10,6 @@ becomes `fixes`, with its applicability (safe or unsafe) as a property."""
 
 from __future__ import annotations
 
-import json
 import os
 import posixpath
 import re
@@ -168,4 +167,6 @@ def document(result, show_suppressed: bool = False) -> dict:
 
 
 def render(result, show_suppressed: bool = False, **_) -> str:
-    return json.dumps(document(result, show_suppressed), ensure_ascii=False, indent=2) + "\n"
+    from prep.diagnostics import json_text
+
+    return json_text(document(result, show_suppressed))

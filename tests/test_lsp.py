@@ -319,6 +319,9 @@ async def test_workspace_rule_sees_open_and_saved_files(client: LanguageClient):
                   "  }\n  販売部 -> 生産指示 -> 完成品 -> 倉庫\n}\n")
     (WS / "sales.prep").write_text(sales, encoding="utf-8")
     (WS / "production.prep").write_text(production, encoding="utf-8")   # saved, not open
+    client.workspace_did_change_watched_files(t.DidChangeWatchedFilesParams(changes=[
+        t.FileEvent(uri=uri(name), type=t.FileChangeType.Created)
+        for name in ("sales.prep", "production.prep")]))
     found = await open_file(client, "sales.prep")
     assert [(d.code, d.range.start.line) for d in found] == [("PREP220", 8)]
     # open the other one and declare the sender there: the finding goes away

@@ -16,6 +16,7 @@ from prep.lsp import names
 from prep.lsp.positions import Lines
 
 MAX_WORKSPACE_FILES = 2000
+LISTING_SECONDS = 5.0
 
 
 @dataclass
@@ -74,8 +75,22 @@ class Workspace:
         self.folders: list[str] = []
         self.open: dict[str, Analysis] = {}        # uri -> the editor's text, checked
         self._disk: dict[str, tuple[float, Analysis]] = {}  # path -> (mtime, saved file)
+        self._listing: tuple[float, list[str]] | None = None
 
     def saved_files(self) -> list[str]:
+        """The `.prep` files under the workspace folders (listed again at most every
+        few seconds, not on every keystroke)."""
+        import time
+
+        now = time.monotonic()
+        if self._listing is None or now - self._listing[0] > LISTING_SECONDS:
+            self._listing = (now, self._list())
+        return self._listing[1]
+
+    def forget_listing(self) -> None:
+        self._listing = None
+
+    def _list(self) -> list[str]:
         from prep.cli.common import SKIP_DIRS
 
         found = []

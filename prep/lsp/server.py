@@ -111,6 +111,16 @@ def initialized(ls: PrepServer, params) -> None:
     ls.prep.folders = [path_of(f.uri) for f in folders]
     if not ls.prep.folders and ls.workspace.root_path:
         ls.prep.folders = [ls.workspace.root_path]
+    # Ask to be told of `.prep` files created, changed or deleted outside the editor
+    # (the workspace rules read them); without it, the folders are listed again
+    # every few seconds.
+    watch = ls.client_capabilities.workspace
+    if watch and watch.did_change_watched_files and \
+            watch.did_change_watched_files.dynamic_registration:
+        ls.client_register_capability(t.RegistrationParams(registrations=[t.Registration(
+            id="prep-files", method=t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=t.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[t.FileSystemWatcher(glob_pattern="**/*.prep")]))]))
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
@@ -125,6 +135,7 @@ def did_change(ls: PrepServer, params: t.DidChangeTextDocumentParams) -> None:
 
 @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: PrepServer, params: t.DidSaveTextDocumentParams) -> None:
+    ls.prep.forget_listing()
     ls.check(params.text_document.uri)
 
 
@@ -143,6 +154,7 @@ def did_close(ls: PrepServer, params: t.DidCloseTextDocumentParams) -> None:
 
 @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def watched(ls: PrepServer, params) -> None:
+    ls.prep.forget_listing()
     ls.publish_all()
 
 

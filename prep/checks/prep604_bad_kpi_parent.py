@@ -56,24 +56,6 @@ from prep.diagnostics import Diagnostic, Related, Severity, closest
 from prep.graph.process import ProcessGraph
 
 
-def _what(pg, name: str) -> str | None:
-    """What a name that is not a KPI stands for in the process, if anything."""
-    process = pg.process
-    if any(p.name == name for p in pg.products.values()):
-        return "a product"
-    if name in pg.externals:
-        return "an external process"
-    if any(a.name == name for a in process.actors):
-        return "an actor"
-    if any(s.name == name for s in process.subprocesses):
-        return "a subprocess"
-    if any(g.text == name for g in process.goals):
-        return "the goal"
-    if name == process.name:
-        return "the process"
-    return None
-
-
 def _cycles(kpis):
     """Cycles of `under` among KPIs: (the first kpi in source order, member names in
     the order `under` walks them), one per strongly connected component."""
@@ -110,7 +92,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         if kpi.under is None or kpi.under.text in names:
             continue
         parent = kpi.under.text
-        what = _what(pg, parent)
+        what = pg.what_is(parent)
         if what == "a product":
             yield check.at(kpi.span, f"KPI `{kpi.name}` is under `{parent}`, a product, not a KPI",
                            f"to measure a product write `kpi {kpi.name} for {parent}`; "

@@ -52,10 +52,22 @@ class ProcessGraph:
     until_targets: dict[int, str | None] = field(default_factory=dict)  # id(subprocess) -> key
     member_targets: dict[int, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    other_names: dict[str, str] = field(default_factory=dict)   # name -> "an actor", …
 
     @property
     def name(self) -> str:
         return self.process.name
+
+    def what_is(self, name: str) -> str | None:
+        """What `name` stands for in this process: "a product", "an external process",
+        "an actor", "a KPI", "a subprocess", "the goal", "the process", "a process" (another
+        of the run), or None. The one answer that name resolution (PREP105) and PREP604 give."""
+        if name in self._by_name:
+            return "a product"
+        if name in self.externals:
+            return "an external process"
+        what = self.other_names.get(name)
+        return "the process" if what == "a process" and name == self.process.name else what
 
     def kind(self, key: str) -> str:
         return self.graph.nodes[key]["kind"]

@@ -56,33 +56,6 @@ from prep.diagnostics import Diagnostic, Related, Severity, closest
 from prep.graph.process import ProcessGraph
 
 
-def _cycles(kpis):
-    """Cycles of `under` among KPIs: (the first kpi in source order, member names in
-    the order `under` walks them), one per strongly connected component."""
-    import networkx as nx
-
-    first = {}
-    for kpi in kpis:
-        first.setdefault(kpi.name, kpi)
-    tree = nx.DiGraph()
-    for kpi in kpis:
-        if kpi.under is not None and kpi.under.text in first:
-            tree.add_edge(kpi.name, kpi.under.text)
-    found = []
-    for component in nx.strongly_connected_components(tree):
-        if len(component) == 1 and not tree.has_edge(*component, *component):
-            continue
-        start = next(k for k in kpis if k.name in component)
-        order, name = [], start.name
-        while name not in order:
-            order.append(name)
-            name = next(n for n in sorted(tree.successors(name)) if n in component)
-        order += sorted(component - set(order))
-        found.append((start, order))
-    found.sort(key=lambda c: kpis.index(c[0]))
-    return found
-
-
 @rule("PREP604", Severity.ERROR, name="bad-kpi-parent",
       scope="process")
 def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
@@ -104,7 +77,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
                 "under the goal")
         said = f"{what}, not a KPI" if what else f"which is not defined in process `{pg.name}`"
         yield check.at(kpi.span, f"KPI `{kpi.name}` is under `{parent}`, {said}", hint)
-    for start, order in _cycles(kpis):
+    for start, order in pg.kpi_cycles:
         walk = " -> ".join(f"`{n}`" for n in (*order, order[0]))
         members = [k for k in kpis if k.name in order and k is not start]
         yield check.at(

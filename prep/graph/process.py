@@ -140,6 +140,35 @@ class ProcessGraph:
         return cycles
 
     @cached_property
+    def kpi_cycles(self) -> list[tuple[Kpi, list[str]]]:
+        """Cycles of `under` among KPIs (PREP604; the KPI tree cuts each at its start):
+        (the first kpi of the cycle in source order, member names in the order `under`
+        walks them), one per strongly connected component, in source order."""
+        import networkx as nx
+
+        kpis = list(self.process.kpis)
+        first = {}
+        for kpi in kpis:
+            first.setdefault(kpi.name, kpi)
+        tree = nx.DiGraph()
+        for kpi in kpis:
+            if kpi.under is not None and kpi.under.text in first:
+                tree.add_edge(kpi.name, kpi.under.text)
+        found = []
+        for component in nx.strongly_connected_components(tree):
+            if len(component) == 1 and not tree.has_edge(*component, *component):
+                continue
+            start = next(k for k in kpis if k.name in component)
+            order, name = [], start.name
+            while name not in order:
+                order.append(name)
+                name = next(n for n in sorted(tree.successors(name)) if n in component)
+            order += sorted(component - set(order))
+            found.append((start, order))
+        found.sort(key=lambda c: kpis.index(c[0]))
+        return found
+
+    @cached_property
     def contributing(self) -> set[str]:
         """Products with a path of input or sync relations, over products only, to a
         final product (final products included)."""

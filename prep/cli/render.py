@@ -95,7 +95,7 @@ def render_command(
                     from prep.serve.page import model_page
 
                     data = model_page(file, file.as_posix(), graphs, lang.value,
-                                      limit.remaining())
+                                      limit.remaining(), legend=not no_legend)
                 else:
                     data = render(graphs, fmt, legend=not no_legend,
                                   timeout=limit.remaining(), lang=lang.value)

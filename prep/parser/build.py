@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from lark import Token, Transformer
 
-from prep.diagnostics import Diagnostic, Severity, Span
-from prep.parser.texts import UNCLOSED, long_text, problem, unquote
+from prep.codes import SYNTAX_ERROR
+from prep.diagnostics import Diagnostic, Span
+from prep.parser.texts import MAX_NAME, UNCLOSED, long_text, problem, unquote
 from prep.model import (
     Actor, Attr, External, Goal, Issue, Kpi, Name, Process, Product, Ref, Relation,
     Subprocess,
@@ -71,13 +72,15 @@ class Builder(Transformer):
 
     # -- names and small pieces ------------------------------------------------
     def _error(self, span: Span, message: str, hint: str | None) -> None:
-        self.context.errors.append(Diagnostic.at(span, "PREP001", Severity.ERROR, message, hint))
+        self.context.errors.append(SYNTAX_ERROR.at(span, message, hint))
 
     def _word(self, tok: Token) -> Word:
         """A name or text token's value; PREP001 for an unclosed or unusable one."""
         span = token_span(self.context.file, tok)
         kind = tok.type
         if kind == "IDENT":
+            if len(tok) > MAX_NAME:
+                self._error(span, *problem(str(tok)))
             return Word(str(tok), span)
         if kind in UNCLOSED:
             self._error(span, *UNCLOSED[kind])

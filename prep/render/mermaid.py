@@ -9,7 +9,8 @@ written as an entity code (`#60;`)."""
 
 from __future__ import annotations
 
-SAFE_PUNCTUATION = set(" _-.,:/()・、。%+=!?[]")
+from prep import notation as N
+from prep.notation import mermaid_text as text
 
 SHAPES = {
     "product": ('["', '"]'),
@@ -34,18 +35,8 @@ CLASSES = (
 )
 
 
-def text(value: object) -> str:
-    """Label text: letters, digits and harmless punctuation as they are; everything
-    else (quotes, `<>`, `&`, `#`, `|`, braces, backslashes) as `#<code>;`."""
-    flat = " ".join(str(value).split())
-    return "".join(ch if ch.isalnum() or ch in SAFE_PUNCTUATION else f"#{ord(ch)};"
-                   for ch in flat)
-
-
 def to_mermaid(graphs, lang: str = "auto") -> str:
-    from prep.render.words import words_for
-
-    words = words_for(graphs, lang)
+    words = N.words_for(graphs, lang)
     lines = ["flowchart LR"]
     links: list[tuple[int, str]] = []      # (link number, style) for linkStyle lines
     count = {"node": 0, "link": 0}
@@ -99,7 +90,7 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
             relation = edge.relation
             label, style = None, None
             if relation.has_attr("touch"):
-                label = text(f"touch: {relation.attr('touch')}")
+                label = text(N.touch_word(relation.attr("touch"), words))
                 style = "stroke:#2e7d32,stroke-width:3px,color:#1b5e20"
             arrow = "-->" if edge.kind == "input" else "<-.->"
             link(node_of[edge.source], arrow, node_of[edge.target], label, style)

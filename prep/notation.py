@@ -122,10 +122,9 @@ LANE_HEADER = {
     "customer": {"fillcolor": "#eeeeee"}, "csm": {"fillcolor": "#d4ecd5"},
     "service": {"fillcolor": "#cfe3f7"}, "vendor": {"fillcolor": "#e9ddd7"},
 }
-# Subprocess column bands: a dashed border and a labelled cell above the lanes; a
-# faint tint alternates so neighbouring bands read apart even without colour.
+# Subprocess column bands: a dashed border over the lanes and a labelled cell above
+# them (told apart by label and border, not by colour).
 BAND = {"style": "dashed", "color": "#5d4037", "penwidth": "1.6"}
-BAND_TINTS = ("#8d6e6314", "#5c6bc014")
 BAND_LABEL = {"style": "filled", "fillcolor": "#f5efe6", "color": "#5d4037",
               "penwidth": "1.2"}
 

@@ -24,6 +24,11 @@ class Format(str, Enum):
     mermaid = "mermaid"
 
 
+class LayoutKind(str, Enum):
+    lanes = "lanes"
+    dot = "dot"
+
+
 class Lang(str, Enum):
     auto = "auto"
     ja = "ja"
@@ -49,9 +54,15 @@ def render_command(
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own words "
                               "(legend, goal banner, badges): Japanese, English, or auto: "
                               "Japanese when the model's names are."),
+    layout: LayoutKind = typer.Option(
+        LayoutKind.lanes, "--layout",
+        help="lanes: swimlanes in the file's order with subprocess columns (LANGUAGE.md "
+             "§5); dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
+             "as a fallback)."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.1,
-                                  help="Stop Graphviz after this many seconds."),
+                                  help="Stop after this many seconds (reading, checking, "
+                                       "laying out and drawing together)."),
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
@@ -62,7 +73,10 @@ def render_command(
 
     Example: prep render 製造.prep -o 製造.svg
     """
+    from prep.layout.measure import Deadline
     from prep.render import EXTENSION, SUFFIXES, TEXT_FORMATS
+
+    deadline = Deadline(timeout)
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
                         "-f svg|png|pdf|dot|mermaid")
@@ -86,9 +100,10 @@ def render_command(
     from prep.render.run import LAYOUT_FORMATS, RenderError
 
     try:
-        with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
+        with busy(f"Laying out {_size(graphs)} as {fmt}", timeout) \
                 if fmt in LAYOUT_FORMATS else nullcontext():
-            data = render(graphs, fmt, legend=not no_legend, timeout=timeout, lang=lang.value)
+            data = render(graphs, fmt, legend=not no_legend, timeout=timeout, lang=lang.value,
+                          layout=layout.value, deadline=deadline)
     except RenderError as error:
         fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))

@@ -5,14 +5,16 @@ while that lowers crossings. Lanes never move: their order is the file's."""
 
 from __future__ import annotations
 
-SWEEPS = 4
+SWEEPS = 8
 
 
 def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
-          down: list[list[int]], deadline=None) -> list[list[int]]:
+          down: list[list[int]], deadline=None, same=None) -> list[list[int]]:
     """`layers`: item ids per layer in a first order; `lane[i]`: the lane of item i;
-    `up[i]` / `down[i]`: its neighbours in the layer before / after. Returns the
-    layers reordered (new lists)."""
+    `up[i]` / `down[i]`: its neighbours in the layer before / after; `same[i]`: its
+    partners in its own layer (sync relations), which an item without neighbours
+    sits just above. Returns the layers reordered (new lists)."""
+    same = same or {}
     layers = [sorted(layer, key=lambda i: (lane[i],)) for layer in layers]
     pos = [0] * len(lane)
     _index(layers, pos)
@@ -28,7 +30,9 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
         for k in indices:
             near = up if forward else down
             layer = layers[k]
-            layer.sort(key=lambda i: (lane[i], _median([pos[j] for j in near[i]], pos[i])))
+            layer.sort(key=lambda i: (lane[i], _median(
+                [pos[j] for j in near[i]],
+                min(pos[j] for j in same[i]) - 0.5 if i in same else pos[i])))
             for p, i in enumerate(layer):
                 pos[i] = p
         count = total_crossings(layers, down, pos)
@@ -96,7 +100,7 @@ def _pair(u: int, v: int, near: list[list[int]], pos: list[int]) -> int:
     return sum(1 for x in a for y in b if pos[x] > pos[y])
 
 
-def _transpose(layers, lane, up, down, pos, passes: int = 3) -> None:
+def _transpose(layers, lane, up, down, pos, passes: int = 6) -> None:
     for _ in range(passes):
         improved = False
         for layer in layers:

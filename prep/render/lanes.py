@@ -228,7 +228,7 @@ def _legend(d: _Dot, legend) -> None:
             for name, x in ((a, box.x), (b, box.right)):
                 d.node(name, Box(x - 0.5, box.cy - 0.5, 1, 1), "",
                        {"shape": "point", "style": "invis", "class": "legend-item"})
-            attrs = dict(N.INPUT if item.kind == "input" else N.SYNC)
+            attrs = dict(N.SYNC if item.kind == "sync" else N.INPUT)
             if item.kind == "touch":
                 attrs.update(N.TOUCH)
             y = box.cy

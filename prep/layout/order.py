@@ -1,11 +1,12 @@
 """Order within columns (Gansner et al. 1993, with lanes): each layer is sorted by
 (lane, median of its neighbours in the layer before), swept left to right and right
-to left, the best order kept by crossings, then adjacent items of one lane swapped
-while that lowers crossings. Lanes never move: their order is the file's."""
+to left, adjacent items of one lane swapped while that lowers crossings, and the
+best order kept by crossings. Lanes never move: their order is the file's."""
 
 from __future__ import annotations
 
-SWEEPS = 8
+SWEEPS = 24            # sweeps on a drawing of up to SMALL items; 8 on larger ones
+SMALL = 3000
 
 
 def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
@@ -20,7 +21,8 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
     _index(layers, pos)
     best = [list(layer) for layer in layers]
     best_crossings = total_crossings(layers, down, pos)
-    for sweep in range(SWEEPS):
+    sweeps = SWEEPS if len(lane) <= SMALL else 8
+    for sweep in range(sweeps):
         if deadline is not None:
             deadline.check()
         if best_crossings == 0:
@@ -35,6 +37,8 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
                 min(pos[j] for j in same[i]) - 0.5 if i in same else pos[i])))
             for p, i in enumerate(layer):
                 pos[i] = p
+        if len(lane) <= SMALL:
+            _transpose(layers, lane, up, down, pos)
         count = total_crossings(layers, down, pos)
         if count < best_crossings:
             best_crossings = count

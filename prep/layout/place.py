@@ -14,6 +14,7 @@ GAP = 38.0          # between columns
 ARROW = 10.0        # arrowhead length
 SEP = 16.0          # between stacked products
 VSEP = 7.0          # between stacked edges
+VSEP_NODE = 13.0    # between a product and an edge passing above or below it
 VSLOT = 2.0         # an edge's slot height in a column
 SYNC_SEP = 34.0     # between a product and its sync partner stacked below it
 NOTE_GAP = 10.0
@@ -348,8 +349,10 @@ class Placer:
         return band_lines(self.plan.groups[g][0])
 
     def _sep(self, a: int, b: int) -> float:
-        if self.item_node[a] is None or self.item_node[b] is None:
+        if self.item_node[a] is None and self.item_node[b] is None:
             return VSEP
+        if self.item_node[a] is None or self.item_node[b] is None:
+            return VSEP_NODE
         if b in self.same.get(a, ()):
             return SYNC_SEP          # room for a short sync line with two heads
         return SEP

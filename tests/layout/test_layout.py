@@ -248,7 +248,11 @@ def test_layout_is_deterministic():
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_every_bundled_model_is_laid_out_soundly(path):
-    assert_sound(layout(graphs_in(path)))
+    drawing = layout(graphs_in(path))
+    assert_sound(drawing)
+    rows = {item.sample.y for item in drawing.legend.items}
+    assert len(rows) == 1, "the legend is one row"
+    assert drawing.legend.box.h <= drawing.height / 10
 
 
 def test_overlapping_subprocess_bands_tag_their_members():

@@ -6,10 +6,10 @@ from __future__ import annotations
 from prep import notation as N
 from prep.layout.model import Box, Legend, LegendItem, Text
 
-SAMPLE_W, SAMPLE_H = 32.0, 18.0
+SAMPLE_W, SAMPLE_H = 30.0, 16.0
 LINE_W = 40.0
 ITEM_GAP = 14.0
-PAD = 5.0
+PAD = 4.0
 
 
 def legend_items(plans, words: dict) -> list[tuple[str, Text]]:

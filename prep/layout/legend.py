@@ -1,5 +1,5 @@
-"""The legend: one compact row (wrapped only when wider than the drawing and 1,100
-points) of the notation's elements that the drawing uses."""
+"""The legend: one compact row (wrapped only past 1.15 times the drawing's width, or
+1,100 points) of the notation's elements that the drawing uses."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from prep.layout.model import Box, Legend, LegendItem, Text
 
 SAMPLE_W, SAMPLE_H = 30.0, 16.0
 LINE_W = 40.0
-ITEM_GAP = 14.0
+ITEM_GAP = 12.0
 PAD = 4.0
 
 
@@ -49,7 +49,7 @@ def place_legend(items, size, words: dict, top: float, width: float,
     y = top + PAD
     row_h = max([size(n)[1] for n in range(len(items))] + [SAMPLE_H]) + 2
     placed = []
-    limit = max(width, 1100.0)     # a narrow drawing may widen to keep one row
+    limit = max(width * 1.15, 1100.0)     # the drawing may widen a little to keep one row
     for n, (kind, text) in enumerate(items):
         tw, th = size(n)
         sw = LINE_W if kind in ("input", "sync", "touch") else SAMPLE_W

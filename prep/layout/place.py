@@ -4,6 +4,7 @@ each (column, lane), then x by column widths, y by lane bands, and the routes.""
 
 from __future__ import annotations
 
+from prep.layout.content import band_lines
 from prep.layout.model import Band, Banner, Box, Lane, Node, Note, ProcessLayout
 from prep.layout.order import order
 from prep.layout.route import Router
@@ -20,35 +21,6 @@ SYNC_SEP = 34.0     # between a product and its sync partner stacked below it
 NOTE_GAP = 10.0
 HEADER_GAP = 4.0
 BAND_ROW_GAP = 4.0
-PAD_X, PAD_Y = 14.0, 10.0
-
-
-MIN_W, MIN_H = 88.0, 44.0   # the smallest product box
-
-
-def box_size(kind: str, w: float, h: float) -> tuple[float, float]:
-    """A node's box around its measured label."""
-    if kind in ("product", "milestone", "final", "intangible"):
-        width, height = _box_size(kind, w, h)
-        return max(width, MIN_W), max(height, MIN_H)
-    return _box_size(kind, w, h)
-
-
-def _box_size(kind: str, w: float, h: float) -> tuple[float, float]:
-    if kind == "milestone":
-        height = h + 2 * PAD_Y + 10
-        # Graphviz's hexagon is half as wide at the top as in the middle: wide enough
-        # that the label's corners stay inside, no wider
-        width = max(w + 2 * PAD_X, w / (1 - h / (2 * height)) + 10)
-        return round(width, 2), round(height, 2)
-    if kind == "final":
-        return round(w + 2 * PAD_X + 8, 2), round(h + 2 * PAD_Y + 8, 2)
-    if kind == "external":
-        height = h + 2 * PAD_Y
-        return round(w + 2 * PAD_X + height * 0.5, 2), round(height, 2)
-    if kind in ("kpi", "issue"):
-        return round(w + 22, 2), round(h + 12, 2)
-    return round(w + 2 * PAD_X, 2), round(h + 2 * PAD_Y, 2)
 
 
 class Placer:
@@ -344,8 +316,6 @@ class Placer:
                     prev = i
 
     def _band_lines(self, g):
-        from prep.layout.content import band_lines
-
         return band_lines(self.plan.groups[g][0])
 
     def _sep(self, a: int, b: int) -> float:

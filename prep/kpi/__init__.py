@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import json
-
 FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid")
 TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
@@ -14,7 +12,9 @@ SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf
 def to_json(trees) -> str:
     """`{"version": 1, "trees": [...]}`, keys in a fixed order, UTF-8 text as is."""
     data = {"version": 1, "trees": [t.to_json() for t in trees]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from prep.diagnostics import json_text
+
+    return json_text(data)
 
 
 __all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "to_json"]

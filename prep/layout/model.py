@@ -38,20 +38,26 @@ model wrote it); escaping is the drawer's job (prep.notation).
       intangible|external; lines: Text lines of the label (name first); lane: index
       into lanes (None for externals); intervention: an intangible product on a sync
       relation; csm: touched by a CSM touch relation; subprocess: name of its band
-      (tag) or None; side: "left"|"right" for external stand-ins, else None.
+      or None; side: "left"|"right" for external stand-ins, else None; column: the
+      layer (0 the left margin, products from 1, the last one the right margin).
     Edge(id, source, target, kind, title, points, label, label_box, touch, params, doc)
       source/target: Node ids (for kind "note": a node id and a Note id); kind:
       input|sync|note|link; title: `A -> B` / `A <-> B` as §5 names it; points: a
       cubic Bézier path, 1 + 3k points (start, then control, control, end per
       segment), already clipped at the boxes, the arrowhead at the last point (sync
       relations: heads at both ends); label: Text lines (`x → y`, touch level) or
-      (); label_box where they are centred; touch: high|low|tech|None; params:
-      (source param, target param) or None.
+      (); label_box where they are centred; touch: high|low|tech (as written), ""
+      for a bare `touch`, None when not a touch relation; params: the first
+      (source param, target param) pair or None. Kind "note" joins a product (or
+      the note above) to a note, a straight dotted line.
     Note(id, kind, title, box, lines, target, marks, doc)
       kind: kpi|issue; title: the KPI's name / the issue's text; target: node id the
       note hangs on or None; marks: ("kgi", "service", "supplemented") that apply.
     Banner(box, lines)        Text lines: process name and stage, goal, KGIs.
-    Legend(box, items)        LegendItem(kind, sample: Box, text: Text, text_box: Box);
+    Link(source, target, points)  process names; a Bézier path from the source
+                              frame's right side, through the right margin, to the
+                              target frame's.
+    Legend(box, title, items) LegendItem(kind, sample: Box, text: Text, text_box: Box);
       kind is a notation key (product, milestone, final, intangible, intervention,
       external, kpi, issue, subprocess, input, sync, touch).
     Text(text, size, role, bold)

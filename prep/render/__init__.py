@@ -49,6 +49,12 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline) -> bytes:
     from prep.render.run import RenderError, run_dot
 
     deadline = deadline or Deadline(timeout)
+    if fmt == "pdf" and len(graphs) > 1:        # each process on its own page
+        from prep.notation import language_of
+        from prep.render.pdf import join
+
+        lang = language_of(graphs, lang)          # one language for every page
+        return join([_lanes([pg], fmt, legend, timeout, lang, deadline) for pg in graphs])
     try:
         positions = layout(graphs, lang=lang, legend=legend, deadline=deadline)
         source, titles = source_and_titles(positions)

@@ -191,3 +191,18 @@ def test_every_name_shows_as_written_in_kpi_and_diff_drawings(tmp_path):
     assert result.exit_code in (0, 1), result.output
     shown = _shown(diff.read_bytes())
     assert HOSTILE[0] in shown and "<script" not in diff.read_text(encoding="utf-8")
+
+
+def test_pdf_puts_each_process_on_its_own_page():
+    graphs = graphs_of(MODELS / "two_processes.prep")
+    pdf = render(graphs, "pdf")
+    assert pdf.startswith(b"%PDF-1.5") and pdf.rstrip().endswith(b"%%EOF")
+    assert len(re.findall(rb"/Type /Page\b", pdf)) == 2
+    assert b"/Count 2" in pdf
+    assert render(graphs, "pdf") == pdf                      # byte-identical
+    one = render(graphs[:1], "pdf")
+    assert len(re.findall(rb"/Type /Page\b", one)) == 1
+    # every object the table names is where it says
+    from prep.render.pdf import _objects
+
+    assert len(_objects(pdf)) > 10

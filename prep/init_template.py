@@ -5,13 +5,14 @@ name: bare when it is an identifier, otherwise quoted)."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-KEYWORDS = frozenset(
-    "process actor product milestone final intangible external subprocess until goal "
-    "kpi for under issue on".split())
-IDENT = re.compile(r"(?:[^\W\d]|_)[\w・]*")
+from prep import __version__
+from prep.model import written_name
+
+# The documentation of this version, online: a path in a clone means nothing after
+# `pipx install`.
+DOCS = f"https://github.com/prep-models/prep/blob/v{__version__}/docs"
 
 MODEL = """\
 # A starter PReP model: one process, its goal, two actors and their products.
@@ -20,7 +21,8 @@ MODEL = """\
 # PReP names products (things: a plan, an order, a forecast), never tasks:
 # write `Quote`, not `Create quote`. Names may be Japanese (`見積書`); quote a
 # name that has spaces or symbols: "On-time delivery 100%".
-# The language: docs/language.md; every rule: `prep rule --all`.
+# The language: {docs}/language.md
+# Every rule: `prep rule --all`; every command: `prep --help`.
 
 process {name} [stage=asis] {{          # stage=tobe for the model with your service
   # The goal comes from the management objectives; it is the root of the KPI tree.
@@ -67,7 +69,8 @@ MODEL_JA = """\
 #
 # PReP では業務(タスク)ではなく成果物(計画・注文・予測などのモノ)に名前を付けます:
 # 「見積を作成する」ではなく `見積`。空白や記号を含む名前は引用符で囲みます:
-# "納期遵守率 100%"。言語の説明: docs/language.md、全ルール: `prep rule --all`。
+# "納期遵守率 100%"。言語の説明: {docs}/language.md
+# 全ルール: `prep rule --all`、コマンド一覧: `prep --help`。
 
 process {name} [stage=asis] {{          # サービス導入後のモデルは stage=tobe
   # ゴールは経営目標から。KPI ツリーの根になります。
@@ -113,7 +116,7 @@ DEFAULT_NAME = {"en": "OrderHandling", "ja": "受注"}
 CONFIG = """\
 # prep configuration. The same keys work under [tool.prep] in pyproject.toml.
 # Command-line options (--select, --ignore, --fail-on, ...) override them.
-# See docs/configuration.md; `prep rule --all` lists the rule codes.
+# See {docs}/configuration.md; `prep rule --all` lists the rule codes.
 
 # Rules to check: codes or prefixes, "ALL" for every rule. Replaces the default
 # set (every rule that is not opt-in).
@@ -136,15 +139,70 @@ fail-on = "warning"
 # PREP205 = "error"
 """
 
+CONFIG_JA = """\
+# prep の設定。pyproject.toml の [tool.prep] にも同じキーが書けます。
+# コマンドラインのオプション(--select, --ignore, --fail-on など)が優先します。
+# 説明: {docs}/configuration.md
+# ルールの番号は `prep rule --all` で一覧できます。
+
+# 検査するルール: 番号か接頭辞。"ALL" ですべて。既定の集合(opt-in 以外のすべて)を
+# 置き換えます。
+# select = ["PREP0", "PREP1", "PREP2"]
+
+# 既定の集合に加えるルール(opt-in のルールなど)。
+extend-select = ["PREP603"]              # KPI のない最終成果物
+
+# 報告しないルール。
+# ignore = ["PREP204", "PREP5"]
+
+# この重さ以上の指摘があれば終了コード 1: error, warning, info。
+fail-on = "warning"
+
+# 検査しないファイルとフォルダ(このファイルからの相対パターン)。
+# exclude = ["drafts/", "*.old.prep"]
+
+# ルールの重さを変える。
+# [severity]
+# PREP205 = "error"
+"""
+
+NEXT_STEPS = {
+    "en": """\
+Created {model} and {config}.
+Next steps:
+  prep check {model}    # check it (it is clean)
+  prep render {model} -o {drawing}    # draw it
+  prep kpi {model}    # its KPI tree
+  The tutorial shows how to model your customer's process: {docs}/tutorial.md
+  `prep rule --all` lists the rules, `prep --help` the commands.""",
+    "ja": """\
+{model} と {config} を作りました。
+次の手順:
+  prep check {model}    # 検査する(このままなら指摘なし)
+  prep render {model} -o {drawing}    # 図にする
+  prep kpi {model}    # KPI ツリー
+  お客様のプロセスのモデル化はチュートリアルで: {docs}/tutorial.md
+  ルールの一覧は `prep rule --all`、コマンドの一覧は `prep --help`。""",
+}
+
 
 def prep_name(name: str) -> str:
     """`name` as written in a `.prep` file: bare when it can be, else quoted."""
-    name = unicodedata.normalize("NFC", name)
-    if IDENT.fullmatch(name) and name not in KEYWORDS:
-        return name
-    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return written_name(unicodedata.normalize("NFC", name))
 
 
 def model_text(process_name: str, lang: str = "en") -> str:
     """The starter model, its comments and names in `lang` (en or ja)."""
-    return (MODEL_JA if lang == "ja" else MODEL).format(name=prep_name(process_name))
+    return (MODEL_JA if lang == "ja" else MODEL).format(name=prep_name(process_name),
+                                                          docs=DOCS)
+
+
+def config_text(lang: str = "en") -> str:
+    """The starter prep.toml, its comments in `lang` (en or ja)."""
+    return (CONFIG_JA if lang == "ja" else CONFIG).format(docs=DOCS)
+
+
+def next_steps(model: str, config: str, drawing: str, lang: str = "en") -> str:
+    """What `prep init` prints after writing the files."""
+    return NEXT_STEPS["ja" if lang == "ja" else "en"].format(
+        model=model, config=config, drawing=drawing, docs=DOCS)

@@ -22,6 +22,11 @@ from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_f
 Format = choices("Format", RENDER_FORMATS)
 
 
+class LayoutKind(str, Enum):
+    lanes = "lanes"
+    dot = "dot"
+
+
 class Lang(str, Enum):
     auto = "auto"
     ja = "ja"
@@ -47,10 +52,15 @@ def render_command(
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own words "
                               "(legend, goal banner, badges): Japanese, English, or auto: "
                               "Japanese when the model's names are."),
+    layout: LayoutKind = typer.Option(
+        LayoutKind.lanes, "--layout",
+        help="lanes: swimlanes in the file's order with subprocess columns (LANGUAGE.md "
+             "§5); dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
+             "as a fallback)."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
-                                  help="Stop after this many seconds (checking, drawing "
-                                  "and Graphviz together)."),
+                                  help="Stop after this many seconds (checking, laying "
+                                  "out, drawing and Graphviz together)."),
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
@@ -85,6 +95,7 @@ def render_command(
         if not graphs:
             fail(f"{file} defines no process to draw")
 
+        from prep.layout.measure import Deadline
         from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
@@ -98,7 +109,9 @@ def render_command(
                                       limit.remaining(), legend=not no_legend)
                 else:
                     data = render(graphs, fmt, legend=not no_legend,
-                                  timeout=limit.remaining(), lang=lang.value)
+                                  timeout=limit.remaining(), lang=lang.value,
+                                  layout=layout.value,
+                                  deadline=Deadline(limit.remaining(), stated=timeout))
         except RenderError as error:
             fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))

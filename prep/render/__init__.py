@@ -12,22 +12,59 @@ EXTENSION = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermai
              "html": ".html"}
 
 
+LAYOUTS = ("lanes", "dot")
+
+
 def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
-           lang: str = "auto") -> bytes:
+           lang: str = "auto", layout: str = "lanes", deadline=None) -> bytes:
     """The drawing of `graphs` in `fmt`, as bytes; the drawing's own words (legend,
-    banners) in `lang`: ja, en, or auto (as the model's names). Raises run.RenderError."""
+    banners) in `lang`: ja, en, or auto (as the model's names). `layout`: "lanes"
+    (prep's swimlanes, LANGUAGE.md §5) or "dot" (Graphviz clusters, as in 0.1.0).
+    `deadline` (prep.layout.Deadline) bounds the whole drawing, else `timeout`.
+    Raises run.RenderError."""
     if fmt == "mermaid":
         from prep.render.mermaid import to_mermaid
 
         return to_mermaid(graphs, lang).encode("utf-8")
+    if layout == "lanes":
+        return _lanes(graphs, fmt, legend, timeout, lang, deadline)
     from prep.render.dot import to_dot
 
     source = to_dot(graphs, legend=legend, lang=lang)
     if fmt == "dot":
         return source.encode("utf-8")
-    from prep.render.run import run_dot
+    from prep.layout.measure import LayoutError
+    from prep.render.run import RenderError, run_dot
 
-    return run_dot(source, fmt, timeout)
+    try:
+        left = deadline.left() if deadline is not None else timeout
+    except LayoutError as error:
+        raise RenderError(error.message, error.hint) from None
+    return run_dot(source, fmt, left, stated=deadline.seconds if deadline else None)
 
 
-__all__ = ["EXTENSION", "FORMATS", "SUFFIXES", "TEXT_FORMATS", "render"]
+def _lanes(graphs, fmt, legend, timeout, lang, deadline) -> bytes:
+    from prep.layout import Deadline, LayoutError, layout
+    from prep.render.lanes import source_and_titles, svg_titles
+    from prep.render.run import RenderError, run_dot
+
+    deadline = deadline or Deadline(timeout)
+    if fmt == "pdf" and len(graphs) > 1:        # each process on its own page
+        from prep.notation import language_of
+        from prep.render.pdf import join
+
+        lang = language_of(graphs, lang)          # one language for every page
+        return join([_lanes([pg], fmt, legend, timeout, lang, deadline) for pg in graphs])
+    try:
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline)
+        source, titles = source_and_titles(positions)
+        if fmt == "dot":
+            return source.encode("utf-8")
+        left = deadline.left()
+    except LayoutError as error:
+        raise RenderError(error.message, error.hint) from None
+    data = run_dot(source, fmt, left, pinned=True, stated=deadline.seconds)
+    return svg_titles(data, titles) if fmt == "svg" else data
+
+
+__all__ = ["EXTENSION", "FORMATS", "LAYOUTS", "SUFFIXES", "TEXT_FORMATS", "render"]

@@ -1,4 +1,5 @@
-"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid)."""
+"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid; pptx
+and drawio for editing)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ class Format(str, Enum):
     pdf = "pdf"
     dot = "dot"
     mermaid = "mermaid"
+    pptx = "pptx"
+    drawio = "drawio"
 
 
 class LayoutKind(str, Enum):
@@ -41,7 +44,7 @@ def render_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
-             ".gv .mmd), or - for standard output. Default: the model's name with the "
+             ".gv .mmd .pptx .drawio), or - for standard output. Default: the model's name with the "
              "format's suffix, next to the model."),
     format: Optional[Format] = typer.Option(
         None, "--format", "-f", show_default=False,
@@ -66,6 +69,10 @@ def render_command(
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
+    pptx (one slide per process) and drawio (one page per process) are made of
+    editable shapes and connectors for touching up in PowerPoint or draw.io; they
+    always use prep's swimlane layout.
+
     The model is checked first, for errors only (warnings are for `prep check`):
     with errors it is not drawn (exit 1, the errors on stderr) unless --force. On a
     terminal a spinner shows while Graphviz works. Exit 2 when prep could not draw
@@ -74,12 +81,12 @@ def render_command(
     Example: prep render 製造.prep -o 製造.svg
     """
     from prep.layout.measure import Deadline
-    from prep.render import EXTENSION, SUFFIXES, TEXT_FORMATS
+    from prep.render import EXPORT_FORMATS, EXTENSION, SUFFIXES, TEXT_FORMATS
 
     deadline = Deadline(timeout)
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
-                        "-f svg|png|pdf|dot|mermaid")
+                        "-f svg|png|pdf|dot|mermaid|pptx|drawio")
     to_stdout = output == "-"
     if to_stdout and fmt not in TEXT_FORMATS and sys.stdout.isatty():
         fail(f"refusing to write {fmt} (binary) to a terminal",
@@ -101,7 +108,7 @@ def render_command(
 
     try:
         with busy(f"Laying out {_size(graphs)} as {fmt}", timeout) \
-                if fmt in LAYOUT_FORMATS else nullcontext():
+                if fmt in LAYOUT_FORMATS + EXPORT_FORMATS else nullcontext():
             data = render(graphs, fmt, legend=not no_legend, timeout=timeout, lang=lang.value,
                           layout=layout.value, deadline=deadline)
     except RenderError as error:

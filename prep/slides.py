@@ -163,7 +163,8 @@ def _site(sp, side: str) -> int:
 def put_text(sp, lines, scale: float, align: str = "center", anchor: str = "middle",
              pad: float = 2.0, wrap: bool = False) -> None:
     """Text lines (objects with text, size, role, bold) as paragraphs of the shape,
-    sizes scaled, colours by role (prep.notation.COLOUR), the notation's font."""
+    sizes scaled, colours by role (prep.notation.COLOUR), the notation's font; a
+    `\v` in a line is a line break inside its paragraph."""
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
     from pptx.util import Emu
 
@@ -177,10 +178,13 @@ def put_text(sp, lines, scale: float, align: str = "center", anchor: str = "midd
     for i, line in enumerate(lines):
         paragraph = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         paragraph.alignment = {"center": PP_ALIGN.CENTER, "left": PP_ALIGN.LEFT}[align]
-        run = paragraph.add_run()
-        run.text = clean(line.text)
-        style_run(run, line.size * scale, N.COLOUR.get(line.role, N.INK), line.bold,
-                  line.role == "doc")
+        for n, part in enumerate(str(line.text).split("\v")):
+            if n:
+                paragraph.add_line_break()
+            run = paragraph.add_run()
+            run.text = clean(part)
+            style_run(run, line.size * scale, N.COLOUR.get(line.role, N.INK), line.bold,
+                      line.role == "doc")
 
 
 def clean(value: str) -> str:

@@ -15,6 +15,7 @@ import html
 import xml.etree.ElementTree as ET
 
 from prep import notation as N
+from prep.render.pptx import whole_name
 from prep.slides import clean
 
 MARGIN = 10.0
@@ -62,7 +63,8 @@ def label(lines) -> str:
             css += "font-weight:bold;"
         if line.role == "doc":
             css += "font-style:italic;"
-        out.append(f'<span style="{css}">{html.escape(clean(line.text))}</span>')
+        body = "<br>".join(html.escape(clean(part)) for part in str(line.text).split("\v"))
+        out.append(f'<span style="{css}">{body}</span>')
     return "<br>".join(out)
 
 
@@ -162,8 +164,8 @@ def _page(mxfile, layout, process, number) -> None:
         if node.kind == "final":
             style["strokeWidth"] = "1.6"
         kind = "intervention" if node.intervention else node.kind
-        page.cell(node.id, kind, pre + node.key, label(node.lines), style, node.box,
-                  parent)
+        page.cell(node.id, kind, pre + node.key, label(whole_name(node.lines, node.key)),
+                  style, node.box, parent)
         if node.doc:
             root[-1].set("tooltip", clean(node.doc))
     for note in process.notes:

@@ -18,6 +18,7 @@ from prep import slides as S
 # other text under 11 px (LANGUAGE.md §5, "legible on a projector"): split instead.
 MIN_SCALE = 0.44
 LEGEND_GAP = 6.0
+STUB = 104.0             # room at a cut for the stand-ins of ends on the next slide
 TEXT_PAD = 2.0
 
 
@@ -36,6 +37,23 @@ def add_layout(deck, layout, marks: dict) -> None:
         views = plan_slides(process, layout.legend)
         for number, view in enumerate(views):
             _Drawer(deck, layout, process, view, views, number, marks, words).draw()
+
+
+def whole_name(lines, key: str) -> tuple:
+    """The lines with the name's wrapped lines joined into one, a line break (`\v`)
+    where the layout wrapped it: renaming in the editor is one edit, and the name
+    reads back as written (without the breaks). The key (`name` or `name<state>`)
+    tells where the wrap took a space, which is kept before the break."""
+    names = [line for line in lines if line.role == "name"]
+    if len(names) < 2:
+        return tuple(lines)
+    text = names[0].text
+    for line in names[1:]:
+        flat = text.replace("\v", "")
+        text += (" " if key.startswith(f"{flat} {line.text}") else "") + "\v" + line.text
+    first = names[0]
+    joined = type(first)(text, first.size, first.role, first.bold)
+    return (joined,) + tuple(line for line in lines if line.role != "name")
 
 
 # -- how a process is split and scaled ---------------------------------------------------
@@ -78,7 +96,7 @@ def plan_slides(process, legend) -> list[View]:
     cuts = _cuts(process)
     pieces, start = [], frame.x
     while True:
-        limit = start + widest - (header if pieces else 0.0)
+        limit = start + widest - (header + STUB if pieces else 0.0) - STUB
         if frame.right <= limit:
             pieces.append((start, frame.right))
             break
@@ -94,8 +112,8 @@ def plan_slides(process, legend) -> list[View]:
         return [whole]
     views = []
     for n, (a, b) in enumerate(pieces):
-        left = frame.x if n == 0 else a - header
-        right = frame.right if n == len(pieces) - 1 else b
+        left = frame.x if n == 0 else a - header - STUB
+        right = frame.right if n == len(pieces) - 1 else b + STUB
         sc, lsc = _fit(right - left, frame.h, legend)
         start = float("-inf") if n == 0 else a
         stop = float("inf") if n == len(pieces) - 1 else b
@@ -263,7 +281,7 @@ class _Drawer:
             if mark is not None:
                 look = self.marked(look, mark[0])
             sp = self.shape(PRESET[node.kind], node.box, f"{kind}: {title}", look)
-            S.put_text(sp, node.lines, self.view.scale, pad=TEXT_PAD)
+            S.put_text(sp, whole_name(node.lines, node.key), self.view.scale, pad=TEXT_PAD)
             if mark is not None:
                 self.badge(node.box, mark, title)
             self.shapes[node.id], self.boxes[node.id] = sp, node.box

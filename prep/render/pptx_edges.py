@@ -121,9 +121,11 @@ def _stand_in(d, there):
     text = f"{'→' if right else '←'} {there.lines[0].text if there.lines else ''} ({slide})"
     lanes_top = min((lane.box.y for lane in p.lanes), default=there.box.y)
     lanes_bottom = max((lane.box.bottom for lane in p.lanes), default=there.box.bottom)
-    w, h = 96.0, 24.0
+    from prep.render.pptx import STUB
+
+    w, h = STUB - 12, 24.0
     y = min(max(there.box.cy - h / 2, lanes_top + 2), lanes_bottom - h - 2)
-    x = v.right - w - 2 if right else v.left + v.header + 2
+    x = v.stop + 6 if right else v.start - STUB + 6
     box = Box(x, y, w, h)
     sp = d.shape("ROUNDED_RECTANGLE", box, f"continued: {d.pre}{_title(there)}",
                  {"fill": "#ffffff", "line": N.GREY, "width": 1.0, "dash": True,

@@ -26,8 +26,7 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     """The positions of a drawing of `graphs` (ProcessGraphs, drawn in this order).
     `measure(markups) -> [(w, h)]` sizes labels (default: Graphviz); `deadline`
     bounds the time (LayoutError when it passes)."""
-    from prep.layout.legend import legend_items, place_legend
-    from prep.layout.place import Placer, box_size
+    from prep.layout.legend import legend_items, legend_title, place_legend
     from prep.layout.plan import Ids, plan
 
     measure = measure or graphviz_measure
@@ -58,12 +57,37 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     items = legend_items(plans, words) if legend else []
     for n, item in enumerate(items):
         requests[(-1, f"legend{n}")] = N.markup((item[1],), "LEFT")
+    if items:
+        requests[(-1, "title")] = N.markup((legend_title(words),))
     keys = list(requests)
     sizes = dict(zip(keys, measure([requests[k] for k in keys], deadline)))
 
+    several = len(plans) > 1
+    processes = _place(plans, sizes, several, 0.0, deadline)
+    if several:             # stacked frames share one width
+        widest = max(pr.frame.w for pr in processes)
+        processes = _place(plans, sizes, several, widest, deadline)
+    top = processes[-1].frame.bottom + PROCESS_GAP if processes else 0.0
+    width = max([pr.frame.w for pr in processes] + [0.0])
+    links = _links(graphs, processes, width)
+    if links:
+        width += LINK_MARGIN
+    height = top - PROCESS_GAP if processes else 0.0
+    legend_box = None
+    if items:
+        legend_box = place_legend(items, lambda n: sizes[(-1, f"legend{n}")], words,
+                                  height + 8, width, sizes[(-1, "title")][0])
+        height = legend_box.box.bottom
+        width = max(width, legend_box.box.right)
+    return Layout(round(width + 4, 2), round(height + 4, 2), code, tuple(processes),
+                  tuple(links), legend_box)
+
+
+def _place(plans, sizes, several: bool, min_width: float, deadline) -> list:
+    from prep.layout.place import Placer, box_size
+
     processes = []
     top = 0.0
-    several = len(plans) > 1
     for p, pl in enumerate(plans):
         kinds = {n.id: n.kind for n in pl.nodes}
         kinds.update({note.id: note.kind for note in pl.notes})
@@ -74,23 +98,11 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
             return box_size(kind, w, h) if kind else (w, h)
 
         prefix = f"{pl.name}/" if several else ""
-        processes.append(Placer(pl, size, top, prefix, deadline).run())
+        processes.append(Placer(pl, size, top, prefix, deadline, min_width).run())
         top = processes[-1].frame.bottom + PROCESS_GAP
         if deadline is not None:
             deadline.check()
-    width = max([pr.frame.w for pr in processes] + [0.0])
-    links = _links(graphs, processes, width)
-    if links:
-        width += LINK_MARGIN
-    height = top - PROCESS_GAP if processes else 0.0
-    legend_box = None
-    if items:
-        legend_box = place_legend(items, lambda n: sizes[(-1, f"legend{n}")], words,
-                                  height + 12, width)
-        height = legend_box.box.bottom
-        width = max(width, legend_box.box.right)
-    return Layout(round(width + 4, 2), round(height + 4, 2), code, tuple(processes),
-                  tuple(links), legend_box)
+    return processes
 
 
 def _links(graphs, processes, width) -> list[Link]:

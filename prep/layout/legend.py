@@ -1,15 +1,15 @@
-"""The legend: one compact row (wrapped only when wider than the drawing) of the
-notation's elements that the drawing uses."""
+"""The legend: one compact row (wrapped only when wider than the drawing and 1,100
+points) of the notation's elements that the drawing uses."""
 
 from __future__ import annotations
 
 from prep import notation as N
 from prep.layout.model import Box, Legend, LegendItem, Text
 
-SAMPLE_W, SAMPLE_H = 34.0, 20.0
+SAMPLE_W, SAMPLE_H = 32.0, 18.0
 LINE_W = 40.0
-ITEM_GAP = 22.0
-PAD = 8.0
+ITEM_GAP = 14.0
+PAD = 5.0
 
 
 def legend_items(plans, words: dict) -> list[tuple[str, Text]]:
@@ -24,29 +24,38 @@ def legend_items(plans, words: dict) -> list[tuple[str, Text]]:
             present.add("subprocess")
         for edge in pl.edges:
             present.add("touch" if edge.touch is not None else edge.kind)
-    names = {**words["kinds"], "intervention": words["intangible_on_sync"],
+    names = {**words["kinds"], "intervention": words["intervention"],
              "kpi": words["kpi"], "issue": words["issue"],
              "subprocess": words["subprocess"], "input": words["input"],
              "sync": words["sync"], "touch": words["touch"]}
+    # subprocess bands, KPI and issue notes carry their own labels (the band's name,
+    # `KPI:`, `課題:`): the legend keeps to what a label does not say
     order = ("product", "milestone", "final", "intangible", "intervention", "external",
-             "input", "sync", "touch", "subprocess", "kpi", "issue")
+             "input", "sync", "touch")
     return [(kind, Text(names[kind], N.SIZE["legend"], "legend")) for kind in order
             if kind in present]
 
 
-def place_legend(items, size, words: dict, top: float, width: float) -> Legend:
-    title = Text(words["legend"], N.SIZE["legend"], "legend", True)
-    x = PAD + 44.0          # room for the title
+def legend_title(words: dict) -> Text:
+    return Text(words["legend"], N.SIZE["legend"], "legend", True)
+
+
+def place_legend(items, size, words: dict, top: float, width: float,
+                 title_w: float) -> Legend:
+    """`size(n)`: the measured (w, h) of item n's text; `title_w`: of the title."""
+    title = legend_title(words)
+    indent = PAD + title_w + 12
+    x = indent
     y = top + PAD
-    row_h = max([size(n)[1] for n in range(len(items))] + [SAMPLE_H]) + 6
+    row_h = max([size(n)[1] for n in range(len(items))] + [SAMPLE_H]) + 2
     placed = []
-    limit = max(width, 600.0)
+    limit = max(width, 1100.0)     # a narrow drawing may widen to keep one row
     for n, (kind, text) in enumerate(items):
         tw, th = size(n)
         sw = LINE_W if kind in ("input", "sync", "touch") else SAMPLE_W
         need = sw + 6 + tw
         if x + need > limit - PAD and placed:
-            x = PAD + 44.0
+            x = indent
             y += row_h
         sample = Box(round(x, 2), round(y + (row_h - SAMPLE_H) / 2, 2), sw, SAMPLE_H)
         text_box = Box(round(x + sw + 6, 2), round(y + (row_h - th) / 2, 2), tw, th)

@@ -43,7 +43,9 @@ class Placer:
     """Lays out one Plan at vertical offset `top`; `size` maps a label key to its
     measured (w, h)."""
 
-    def __init__(self, plan, size, top: float, prefix: str, deadline=None) -> None:
+    def __init__(self, plan, size, top: float, prefix: str, deadline=None,
+                 min_width: float = 0.0) -> None:
+        self.min_width = min_width
         self.plan = plan
         self.size = size
         self.top = top
@@ -199,9 +201,11 @@ class Placer:
             self.col_x[n - 1] = x
         self.gap = gap
         banner_w = self.size("banner")[0] + 24
-        self.frame_w = max(x + FRAME_PAD, banner_w + 2 * FRAME_PAD)
-        if self.frame_w > x + FRAME_PAD and not self.layers[n - 1]:
-            self.lanes_right += self.frame_w - (x + FRAME_PAD)
+        self.frame_w = max(x + FRAME_PAD, banner_w + 2 * FRAME_PAD, self.min_width)
+        extra = self.frame_w - (x + FRAME_PAD)
+        if extra > 0:       # the lanes take the room; the right margin moves with them
+            self.lanes_right += extra
+            self.col_x[n - 1] += extra
 
     def transition(self, k: int) -> tuple[float, float]:
         """Where edges between layer k and k + 1 may change height: outside every
@@ -346,5 +350,5 @@ class Placer:
                 above = nbox
         nodes.sort(key=lambda n: int(n.id[1:]))
         externals.sort(key=lambda n: int(n.id[1:]))
-        notes.sort(key=lambda n: (n.id[0], int(n.id[1:])))
+        notes.sort(key=lambda n: int(n.id[1:]))
         return nodes, externals, notes, note_edges

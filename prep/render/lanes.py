@@ -214,8 +214,10 @@ def _legend(d: _Dot, legend) -> None:
 
     d.node("legend", legend.box, legend.title.text,
            {"shape": "box", "style": "rounded", "color": "#aaaaaa", "class": "legend"})
-    title = Box(8, legend.items[0].text_box.y if legend.items else legend.box.y + 8, 40,
-                legend.items[0].text_box.h if legend.items else 20)
+    first = legend.items[0] if legend.items else None
+    title = Box(legend.box.x + 5, first.text_box.y if first else legend.box.y + 5,
+                (first.sample.x - 12 - legend.box.x - 5) if first else 40,
+                first.text_box.h if first else 20)
     d.node("legend0", title, legend.title.text,
            {"shape": "plaintext", "class": "legend-item", "label": N.markup((legend.title,))})
     for n, item in enumerate(legend.items, 1):

@@ -25,6 +25,7 @@ EMU = 12700
 # index of the site at the top, left, bottom and right of the shape.
 SITES = {
     "hexagon": {"top": 5, "left": 3, "bottom": 2, "right": 0},
+    "ellipse": {"top": 0, "left": 2, "bottom": 4, "right": 6},
 }
 RECT_SITES = {"top": 0, "left": 1, "bottom": 2, "right": 3}
 
@@ -146,10 +147,12 @@ def connector(slide, kind: str, begin: tuple[float, float], end: tuple[float, fl
 
 
 def attach(cx, source, source_site: str, target, target_site: str) -> None:
-    """Glue the connector's ends to shapes (PowerPoint keeps them glued when a shape
-    moves); the stored end points are those sites."""
-    cx.begin_connect(source, _site(source, source_site))
-    cx.end_connect(target, _site(target, target_site))
+    """Glue the connector's ends to connection sites of shapes (PowerPoint keeps them
+    glued when a shape moves). The connector was drawn to those sites already
+    (python-pptx's begin_connect would move the ends to where it thinks the site of
+    a rectangle is, which is wrong for an ellipse's or a hexagon's numbering)."""
+    cx._connect_begin_to(source, _site(source, source_site))
+    cx._connect_end_to(target, _site(target, target_site))
 
 
 def _site(sp, side: str) -> int:

@@ -22,6 +22,7 @@ class Format(str, Enum):
     pdf = "pdf"
     dot = "dot"
     mermaid = "mermaid"
+    pptx = "pptx"
 
 
 @app.command(name="kpi")
@@ -34,7 +35,7 @@ def kpi_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-             ".pdf .dot .mmd), or - for standard output. Default: standard output."),
+             ".pdf .dot .mmd .pptx), or - for standard output. Default: standard output."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
                                             help="Output format. [default: from the -o "
                                             "suffix, else text]"),
@@ -57,14 +58,14 @@ def kpi_command(
     from prep.kpi import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|svg|png|pdf|dot|mermaid")
+                        "-f text|json|svg|png|pdf|dot|mermaid|pptx")
     if output == "-" and fmt not in TEXT_FORMATS and sys.stdout.isatty():
         fail(f"refusing to write {fmt} (binary) to a terminal",
              "write to a file with -o FILE, or pipe the output")
 
     from prep.kpi.tree import derive_all
 
-    trees = derive_all(checked_graphs(file, force, "no KPI tree derived"), max_nodes)
+    trees = before = derive_all(checked_graphs(file, force, "no KPI tree derived"), max_nodes)
     if tobe is not None:
         from prep.kpi.compare import compare
 
@@ -81,6 +82,14 @@ def kpi_command(
         from prep.kpi.text import renderable
 
         console().print(renderable(trees))
+        return
+    if fmt == "pptx":
+        from prep.kpi.pptx import DrawError, to_pptx
+
+        try:
+            emit(to_pptx(trees, timeout=timeout, asis=before if tobe else None), output)
+        except DrawError as error:
+            fail(error.message, error.hint)
         return
     emit(_data(trees, fmt, timeout), output)
 

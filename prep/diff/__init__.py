@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-            ".dot": "dot", ".gv": "dot"}
+            ".dot": "dot", ".gv": "dot", ".pptx": "pptx"}
 TEXT_FORMATS = ("text", "json", "svg", "dot")
 
 

@@ -34,7 +34,9 @@ def to_pptx(layout, marks: dict | None = None, title: str = "") -> bytes:
 def add_layout(deck, layout, marks: dict) -> None:
     words = N.WORDS.get(layout.lang, N.WORDS["en"])
     for process in layout.processes:
-        views = plan_slides(process, layout.legend)
+        removed = marks.get(("removed", process.name))
+        reserve = min(16.0 + 12.0 * len(removed), 110.0) if removed else 0.0
+        views = plan_slides(process, layout.legend, reserve)
         for number, view in enumerate(views):
             _Drawer(deck, layout, process, view, views, number, marks, words).draw()
 
@@ -70,9 +72,9 @@ class View:
         return self.start <= box.cx < self.stop
 
 
-def _fit(width: float, height: float, legend) -> tuple[float, float]:
+def _fit(width: float, height: float, legend, reserve: float = 0.0) -> tuple[float, float]:
     room_w = S.SLIDE_W - 2 * S.MARGIN
-    room_h = S.SLIDE_H - 2 * S.MARGIN
+    room_h = S.SLIDE_H - 2 * S.MARGIN - reserve
     legend_scale = 0.0
     if legend is not None:
         legend_scale = min(room_w / legend.box.w, room_w / max(width, 1.0), 1.0)
@@ -81,12 +83,13 @@ def _fit(width: float, height: float, legend) -> tuple[float, float]:
     return scale, min(legend_scale, scale) if legend is not None else 0.0
 
 
-def plan_slides(process, legend) -> list[View]:
+def plan_slides(process, legend, reserve: float = 0.0) -> list[View]:
+    """The slides of a process; `reserve`: height kept free under the legend."""
     frame = process.frame
-    scale, legend_scale = _fit(frame.w, frame.h, legend)
+    scale, legend_scale = _fit(frame.w, frame.h, legend, reserve)
     whole = View(frame.x, frame.right, float("-inf"), float("inf"), scale, legend_scale, 0.0)
-    room_h = S.SLIDE_H - 2 * S.MARGIN - (legend.box.h * legend_scale + LEGEND_GAP
-                                         if legend is not None else 0.0)
+    room_h = S.SLIDE_H - 2 * S.MARGIN - reserve - (legend.box.h * legend_scale + LEGEND_GAP
+                                                   if legend is not None else 0.0)
     tall = room_h / max(frame.h, 1.0)
     if scale >= MIN_SCALE or tall <= scale * 1.05:
         return [whole]                  # legible already, or the height is the limit
@@ -114,7 +117,7 @@ def plan_slides(process, legend) -> list[View]:
     for n, (a, b) in enumerate(pieces):
         left = frame.x if n == 0 else a - header - STUB
         right = frame.right if n == len(pieces) - 1 else b + STUB
-        sc, lsc = _fit(right - left, frame.h, legend)
+        sc, lsc = _fit(right - left, frame.h, legend, reserve)
         start = float("-inf") if n == 0 else a
         stop = float("inf") if n == len(pieces) - 1 else b
         views.append(View(left, right, start, stop, sc, lsc, header if n else 0.0))
@@ -236,6 +239,25 @@ class _Drawer:
         self.edges()
         if self.layout.legend is not None:
             self.legend(self.layout.legend)
+        removed = self.marks.get(("removed", self.process.name))
+        if removed and self.number == 0:
+            self.removed(removed)
+
+    def removed(self, entries) -> None:
+        """What the ToBe model lost (prep diff): a note under the legend, in the
+        room plan_slides kept free."""
+        from prep.layout.model import Text
+
+        top = self.oy + self.process.frame.h * self.view.scale + LEGEND_GAP
+        legend = self.layout.legend
+        if legend is not None:
+            top += legend.box.h * self.view.legend_scale + 4
+        w, h = S.SLIDE_W - 2 * S.MARGIN, S.SLIDE_H - S.MARGIN - top
+        sp = S.shape(self.slide, "FOLDED_CORNER", S.MARGIN, top, w, max(h, 12.0),
+                     f"removed: {self.process.name}", "#f5f5f5", N.GREY, 1.0, True)
+        lines = [Text(f"－ {self.words['removed']}", 10, "mark", True)]
+        lines += [Text(entry, 9, "tag") for entry in entries]
+        S.put_text(sp, lines, 1.0, "left", "top", pad=4, wrap=True)
 
     def background(self) -> None:
         p, v = self.process, self.view

@@ -366,3 +366,78 @@ def test_cli_writes_pptx_and_drawio(tmp_path):
     result = runner.invoke(app, ["render", str(model), "-f", "drawio", "-o", "-"])
     assert result.exit_code == 0, result.output
     assert read_drawio(result.stdout_bytes).findall("diagram")
+
+
+# -- prep kpi / prep diff -----------------------------------------------------------------
+
+def _cli(args):
+    from typer.testing import CliRunner
+
+    from prep.cli import app
+
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_kpi_pptx_asis_beside_tobe(tmp_path):
+    from prep.kpi.tree import derive_all
+
+    asis, tobe = ROOT / "examples" / "apparel" / "asis.prep", ROOT / "examples" / "apparel" / "tobe.prep"
+    out = tmp_path / "kpi.pptx"
+    _cli(["kpi", str(asis), "--tobe", str(tobe), "-o", str(out)])
+    data = out.read_bytes()
+    deck = read_pptx(data)
+    trees = derive_all(graphs_of(tobe))
+    assert len(deck.slides) == len(trees)
+    width = deck.slide_width
+    for slide, tree in zip(deck.slides, trees):
+        shapes = {sp.name: sp for sp in slide.shapes}
+        assert "side: asis" in shapes and "side: tobe" in shapes
+        assert shapes["side: asis"].left < shapes["side: tobe"].left
+        assert "導入前" in shapes["side: asis"].text_frame.text
+        for node in tree.root.walk():
+            kind = node.kind
+            found = [sp for name, sp in shapes.items() if name == f"{kind}: {node.label}"]
+            assert found, (kind, node.label)
+            right = [sp for sp in found if sp.left >= width // 2]
+            assert right, node.label                                 # on the ToBe side
+            if kind == "kpi" and "service" in node.marks:
+                from pptx.oxml.ns import qn
+
+                ln = right[0]._element.spPr.find(qn("a:ln"))
+                assert ln.find(qn("a:solidFill"))[0].get("val") == "C62828"   # red
+        for sp in slide.shapes:
+            if hasattr(sp, "begin_x"):
+                continue
+            assert 0 <= sp.left and sp.left + sp.width <= width, sp.name
+            assert 0 <= sp.top and sp.top + sp.height <= deck.slide_height, sp.name
+    _cli(["kpi", str(asis), "--tobe", str(tobe), "-o", str(tmp_path / "again.pptx")])
+    assert (tmp_path / "again.pptx").read_bytes() == data
+
+
+def test_kpi_pptx_issues_and_lines_glued(tmp_path):
+    from pptx.oxml.ns import qn
+
+    model = ROOT / "examples" / "manufacturing.prep"
+    out = tmp_path / "kpi.pptx"
+    _cli(["kpi", str(model), "-f", "pptx", "-o", str(out)])
+    slide = read_pptx(out.read_bytes()).slides[0]
+    names = [sp.name for sp in slide.shapes]
+    assert "issue: 段取りがベテランの勘に頼っている" in names
+    assert "final: 出荷" in names and "kpi: 納期遵守率" in names
+    lines = [sp for sp in slide.shapes if sp.name.startswith("line: ")]
+    assert lines and all(sp._element.find(".//" + qn("a:stCxn")) is not None and
+                         sp._element.find(".//" + qn("a:endCxn")) is not None for sp in lines)
+
+
+def test_diff_pptx_marks_added_and_lists_removed(tmp_path):
+    asis, tobe = ROOT / "examples" / "apparel" / "asis.prep", ROOT / "examples" / "apparel" / "tobe.prep"
+    out = tmp_path / "diff.pptx"
+    _cli(["diff", str(asis), str(tobe), "-o", str(out)])
+    found = shapes_by_name(read_pptx(out.read_bytes()))
+    assert "badge added: 週次販売計画/実績データ" in found
+    assert "product: 週次販売計画/実績データ" in found
+    removed = [items[0][1].text_frame.text for name, items in found.items()
+               if name.startswith("removed: ")]
+    assert any("肌感覚" in text for text in removed)

@@ -34,6 +34,13 @@ def emu(points: float) -> int:
     return int(round(points * EMU))
 
 
+PRESETS = {"RECTANGLE": "rect", "ROUNDED_RECTANGLE": "roundRect", "HEXAGON": "hexagon",
+           "PENTAGON": "homePlate", "FOLDED_CORNER": "foldedCorner", "OVAL": "ellipse"}
+CONNECTORS = {"STRAIGHT": "straightConnector1", "ELBOW": "bentConnector3"}
+_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+
+
 def new_deck():
     from pptx import Presentation
     from pptx.util import Emu
@@ -41,153 +48,188 @@ def new_deck():
     deck = Presentation()
     deck.slide_width = Emu(emu(SLIDE_W))
     deck.slide_height = Emu(emu(SLIDE_H))
+    deck._prep_canvases = []
     return deck
 
 
-def blank_slide(deck):
-    return deck.slides.add_slide(deck.slide_layouts[6])
+class Canvas:
+    """One slide's shapes, written as DrawingML text and added to the slide in one
+    parse when the deck is saved (python-pptx's shape by shape API is ~10x slower
+    on decks of a few thousand shapes). Shape ids count up from 2 in drawing order."""
+
+    def __init__(self, slide) -> None:
+        self.slide = slide
+        self.shapes: list[Handle] = []
+
+    def add(self, handle: "Handle") -> "Handle":
+        handle.id = len(self.shapes) + 2
+        self.shapes.append(handle)
+        return handle
+
+    def flush(self) -> None:
+        from pptx.oxml import parse_xml
+
+        if not self.shapes:
+            return
+        tree = parse_xml(f"<p:spTree {_NS}>" + "".join(h.xml() for h in self.shapes)
+                         + "</p:spTree>")
+        target = self.slide.shapes._spTree
+        for element in list(tree):
+            target.append(element)
+        self.shapes = []
 
 
-def _plain(element) -> None:
-    """Drop the theme style python-pptx gives new shapes (blue fill, theme line and
-    font colour): prep sets fill, line and text colour itself."""
-    from pptx.oxml.ns import qn
+class Handle:
+    """A shape, text box or connector being drawn (see Canvas)."""
 
-    style = element.find(qn("p:style"))
-    if style is not None:
-        element.remove(style)
+    def __init__(self, kind: str, preset: str, x: float, y: float, w: float, h: float,
+                 name: str) -> None:
+        self.kind, self.preset, self.name = kind, preset, name
+        self.x, self.y, self.w, self.h = x, y, w, h
+        self.id = 0
+        self.adj = ""
+        self.fill = "<a:noFill/>"
+        self.line = ""
+        self.text = ""
+        self.flip = ""
+        self.ends = ""
+
+    def xml(self) -> str:
+        off = (f'<a:xfrm{self.flip}><a:off x="{emu(self.x)}" y="{emu(self.y)}"/>'
+               f'<a:ext cx="{emu(self.w)}" cy="{emu(self.h)}"/></a:xfrm>'
+               f'<a:prstGeom prst="{self.preset}"><a:avLst>{self.adj}</a:avLst></a:prstGeom>')
+        name = _attr(self.name)
+        if self.kind == "connector":
+            return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self.id}" name="{name}"/>'
+                    f"<p:cNvCxnSpPr>{self.ends}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>"
+                    f"<p:spPr>{off}<a:noFill/>{self.line}</p:spPr></p:cxnSp>")
+        box = ' txBox="1"' if self.kind == "text" else ""
+        body = self.text or ('<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr/></a:p>'
+                             "</p:txBody>")
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.id}" name="{name}"/>'
+                f"<p:cNvSpPr{box}/><p:nvPr/></p:nvSpPr>"
+                f"<p:spPr>{off}{self.fill}{self.line}</p:spPr>{body}</p:sp>")
 
 
-def shape(slide, preset: str, x: float, y: float, w: float, h: float, name: str,
+def blank_slide(deck) -> Canvas:
+    canvas = Canvas(deck.slides.add_slide(deck.slide_layouts[6]))
+    deck._prep_canvases.append(canvas)
+    return canvas
+
+
+def _attr(value: str) -> str:
+    return (clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def shape(slide: Canvas, preset: str, x: float, y: float, w: float, h: float, name: str,
           fill: str | None = None, line: str | None = None, width: float = 1.0,
-          dash: bool | str = False, double: bool = False):
-    """An autoshape (`preset`: an MSO_SHAPE member name) with the given look; `fill`
-    None for no fill, `line` None for no line."""
-    from pptx.enum.shapes import MSO_SHAPE
-    from pptx.util import Emu
-
-    sp = slide.shapes.add_shape(getattr(MSO_SHAPE, preset), Emu(emu(x)), Emu(emu(y)),
-                                Emu(emu(max(w, 0.5))), Emu(emu(max(h, 0.5))))
-    _plain(sp._element)
-    sp.name = name
+          dash: bool | str = False, double: bool = False) -> Handle:
+    """An autoshape (`preset`: RECTANGLE, ROUNDED_RECTANGLE, HEXAGON, PENTAGON,
+    FOLDED_CORNER, OVAL) with the given look; `fill` None for no fill, `line` None
+    for no line."""
+    sp = Handle("shape", PRESETS[preset], x, y, max(w, 0.5), max(h, 0.5), name)
     if preset == "ROUNDED_RECTANGLE":
-        sp.adjustments[0] = min(0.5, 6.0 / max(min(w, h), 1.0))
-    if fill is None:
-        sp.fill.background()
-    else:
-        sp.fill.solid()
-        sp.fill.fore_color.rgb = _rgb(fill)
+        value = int(round(min(0.5, 6.0 / max(min(w, h), 1.0)) * 100000))
+        sp.adj = f'<a:gd name="adj" fmla="val {value}"/>'
+    if fill is not None:
+        sp.fill = f'<a:solidFill><a:srgbClr val="{_hex(fill)}"/></a:solidFill>'
     set_line(sp, line, width, dash, double)
-    return sp
+    return slide.add(sp)
 
 
-def text_box(slide, x: float, y: float, w: float, h: float, name: str):
-    from pptx.util import Emu
-
-    tb = slide.shapes.add_textbox(Emu(emu(x)), Emu(emu(y)), Emu(emu(max(w, 0.5))),
-                                  Emu(emu(max(h, 0.5))))
-    tb.name = name
-    return tb
+def text_box(slide: Canvas, x: float, y: float, w: float, h: float, name: str) -> Handle:
+    return slide.add(Handle("text", "rect", x, y, max(w, 0.5), max(h, 0.5), name))
 
 
-def set_line(sp, colour: str | None, width: float = 1.0, dash: bool | str = False,
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+def set_line(sp: Handle, colour: str | None, width: float = 1.0, dash: bool | str = False,
              double: bool = False, head: bool = False, tail: bool = False) -> None:
-    """The shape's outline (a:ln) written whole: colour or none, width (points),
-    dash (True: dashed, or a preset name such as "sysDot"), compound double line,
-    arrowheads at the begin (`head`) and end (`tail`) of a connector."""
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import nsdecls, qn
-
-    spPr = sp._element.spPr
-    old = spPr.find(qn("a:ln"))
-    if old is not None:
-        spPr.remove(old)
+    """The outline (a:ln): colour or none, width (points), dash (True: dashed, or a
+    preset name such as "sysDot"), compound double line, arrowheads at the begin
+    (`head`) and end (`tail`) of a connector."""
     if colour is None:
         body = "<a:noFill/>"
     else:
-        body = f'<a:solidFill><a:srgbClr val="{colour.lstrip("#").upper()}"/></a:solidFill>'
+        body = f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
         if dash:
             body += f'<a:prstDash val="{"dash" if dash is True else dash}"/>'
-        body += "<a:round/>" if not double else "<a:miter lim=\"800000\"/>"
+        body += "<a:round/>" if not double else '<a:miter lim="800000"/>'
         if head:
             body += '<a:headEnd type="triangle" w="med" len="med"/>'
         if tail:
             body += '<a:tailEnd type="triangle" w="med" len="med"/>'
     compound = ' cmpd="dbl"' if double else ""
-    ln = parse_xml(f'<a:ln {nsdecls("a")} w="{emu(width)}"{compound}>{body}</a:ln>')
-    effects = spPr.find(qn("a:effectLst"))
-    if effects is not None:
-        effects.addprevious(ln)
-    else:
-        spPr.append(ln)
+    sp.line = f'<a:ln w="{emu(width)}"{compound}>{body}</a:ln>'
 
 
-def connector(slide, kind: str, begin: tuple[float, float], end: tuple[float, float],
-              name: str, bend: float | None = None):
-    """A connector (`kind`: STRAIGHT, ELBOW or CURVE) from `begin` to `end`; `bend`:
-    where an elbow turns, as a fraction of the way from begin to end."""
-    from pptx.enum.shapes import MSO_CONNECTOR
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import nsdecls, qn
-    from pptx.util import Emu
-
-    cx = slide.shapes.add_connector(getattr(MSO_CONNECTOR, kind), Emu(emu(begin[0])),
-                                    Emu(emu(begin[1])), Emu(emu(end[0])), Emu(emu(end[1])))
-    _plain(cx._element)
-    cx.name = name
+def connector(slide: Canvas, kind: str, begin: tuple[float, float],
+              end: tuple[float, float], name: str, bend: float | None = None) -> Handle:
+    """A connector (`kind`: STRAIGHT or ELBOW) from `begin` to `end`; `bend`: where
+    an elbow turns, as a fraction of the way from begin to end."""
+    (bx, by), (ex, ey) = begin, end
+    cx = Handle("connector", CONNECTORS[kind], min(bx, ex), min(by, ey), abs(ex - bx),
+                abs(ey - by), name)
+    flips = (' flipH="1"' if ex < bx else "") + (' flipV="1"' if ey < by else "")
+    cx.flip = flips
     if bend is not None and kind == "ELBOW":
-        geom = cx._element.spPr.find(qn("a:prstGeom"))
-        av = geom.find(qn("a:avLst"))
-        if av is not None:
-            geom.remove(av)
         value = int(round(min(max(bend, -20.0), 20.0) * 100000))
-        geom.append(parse_xml(f'<a:avLst {nsdecls("a")}><a:gd name="adj1" '
-                              f'fmla="val {value}"/></a:avLst>'))
-    return cx
+        cx.adj = f'<a:gd name="adj1" fmla="val {value}"/>'
+    set_line(cx, "#333333")
+    return slide.add(cx)
 
 
-def attach(cx, source, source_site: str, target, target_site: str) -> None:
+def attach(cx: Handle, source: Handle, source_site: str, target: Handle,
+           target_site: str) -> None:
     """Glue the connector's ends to connection sites of shapes (PowerPoint keeps them
-    glued when a shape moves). The connector was drawn to those sites already
-    (python-pptx's begin_connect would move the ends to where it thinks the site of
-    a rectangle is, which is wrong for an ellipse's or a hexagon's numbering)."""
-    cx._connect_begin_to(source, _site(source, source_site))
-    cx._connect_end_to(target, _site(target, target_site))
+    glued when a shape moves); it was drawn to those sites already."""
+    cx.ends = (f'<a:stCxn id="{source.id}" idx="{_site(source, source_site)}"/>'
+               f'<a:endCxn id="{target.id}" idx="{_site(target, target_site)}"/>')
 
 
-def _site(sp, side: str) -> int:
-    from pptx.oxml.ns import qn
-
-    geom = sp._element.spPr.find(qn("a:prstGeom"))
-    preset = geom.get("prst") if geom is not None else "rect"
-    return SITES.get(preset, RECT_SITES)[side]
+def _site(sp: Handle, side: str) -> int:
+    return SITES.get(sp.preset, RECT_SITES)[side]
 
 
-def put_text(sp, lines, scale: float, align: str = "center", anchor: str = "middle",
+def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str = "middle",
              pad: float = 2.0, wrap: bool = False) -> None:
     """Text lines (objects with text, size, role, bold) as paragraphs of the shape,
-    sizes scaled, colours by role (prep.notation.COLOUR), the notation's font; a
-    `\v` in a line is a line break inside its paragraph."""
-    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-    from pptx.util import Emu
+    sizes scaled, colours by role (prep.notation.COLOUR), the notation's font named
+    as latin, east-asian and complex-script font; a `\\v` in a line is a line break
+    inside its paragraph."""
+    side, top = emu(pad * scale), emu(pad * scale / 2)
+    body = (f'<a:bodyPr wrap="{"square" if wrap else "none"}" lIns="{side}" tIns="{top}" '
+            f'rIns="{side}" bIns="{top}" rtlCol="0" anchor="{"ctr" if anchor == "middle" else "t"}">'
+            "<a:noAutofit/></a:bodyPr><a:lstStyle/>")
+    algn = "ctr" if align == "center" else "l"
+    paragraphs = []
+    for line in lines:
+        props = _run_props(line.size * scale, N.COLOUR.get(line.role, N.INK), line.bold,
+                           line.role == "doc")
+        parts = [f"<a:r>{props}<a:t>{_text(part)}</a:t></a:r>"
+                 for part in str(line.text).split("\v")]
+        paragraphs.append(f'<a:p><a:pPr algn="{algn}"/>' + f"<a:br>{props}</a:br>".join(parts)
+                          + "</a:p>")
+    if not paragraphs:
+        paragraphs.append("<a:p><a:endParaRPr/></a:p>")
+    sp.text = f"<p:txBody>{body}{''.join(paragraphs)}</p:txBody>"
 
-    tf = sp.text_frame
-    tf.word_wrap = wrap
-    tf.auto_size = MSO_AUTO_SIZE.NONE
-    margin = Emu(emu(pad * scale))
-    tf.margin_left = tf.margin_right = margin
-    tf.margin_top = tf.margin_bottom = Emu(emu(pad * scale / 2))
-    tf.vertical_anchor = {"middle": MSO_ANCHOR.MIDDLE, "top": MSO_ANCHOR.TOP}[anchor]
-    for i, line in enumerate(lines):
-        paragraph = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        paragraph.alignment = {"center": PP_ALIGN.CENTER, "left": PP_ALIGN.LEFT}[align]
-        for n, part in enumerate(str(line.text).split("\v")):
-            if n:
-                paragraph.add_line_break()
-            run = paragraph.add_run()
-            run.text = clean(part)
-            style_run(run, line.size * scale, N.COLOUR.get(line.role, N.INK), line.bold,
-                      line.role == "doc")
+
+def _text(value: str) -> str:
+    return clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run_props(size: float, colour: str, bold: bool, italic: bool) -> str:
+    sz = int(round(max(1.0, round(size, 1)) * 100))
+    face = f'typeface="{N.FONT}"'
+    slant = ' i="1"' if italic else ""
+    return (f'<a:rPr sz="{sz}" b="{int(bool(bold))}"{slant}'
+            ' dirty="0">'
+            f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
+            f"<a:latin {face}/><a:ea {face}/><a:cs {face}/></a:rPr>")
 
 
 def clean(value: str) -> str:
@@ -203,30 +245,6 @@ def clean(value: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-def style_run(run, size: float, colour: str, bold: bool = False,
-              italic: bool = False) -> None:
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import nsdecls, qn
-    from pptx.util import Pt
-
-    font = run.font
-    font.size = Pt(max(1.0, round(size, 1)))
-    font.bold = bool(bold)
-    if italic:
-        font.italic = True
-    font.color.rgb = _rgb(colour)
-    font.name = N.FONT
-    latin = run._r.get_or_add_rPr().find(qn("a:latin"))
-    for tag in ("cs", "ea"):
-        latin.addnext(parse_xml(f'<a:{tag} {nsdecls("a")} typeface="{N.FONT}"/>'))
-
-
-def _rgb(colour: str):
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(colour.lstrip("#").upper())
 
 
 # -- deterministic bytes -----------------------------------------------------------------
@@ -256,6 +274,8 @@ def save(deck, title: str = "") -> bytes:
     core.last_printed = when
     core.revision = 1
     core.subject = core.keywords = core.comments = core.category = ""
+    for canvas in getattr(deck, "_prep_canvases", ()):
+        canvas.flush()
     raw = io.BytesIO()
     deck.save(raw)
     out = io.BytesIO()

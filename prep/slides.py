@@ -87,6 +87,7 @@ class Handle:
         self.kind, self.preset, self.name = kind, preset, name
         self.x, self.y, self.w, self.h = x, y, w, h
         self.id = 0
+        self.descr = ""          # alt text (a doc string)
         self.adj = ""
         self.fill = "<a:noFill/>"
         self.line = ""
@@ -98,7 +99,7 @@ class Handle:
         off = (f'<a:xfrm{self.flip}><a:off x="{emu(self.x)}" y="{emu(self.y)}"/>'
                f'<a:ext cx="{emu(self.w)}" cy="{emu(self.h)}"/></a:xfrm>'
                f'<a:prstGeom prst="{self.preset}"><a:avLst>{self.adj}</a:avLst></a:prstGeom>')
-        name = _attr(self.name)
+        name = _attr(self.name) + (f'" descr="{_attr(self.descr)}' if self.descr else "")
         if self.kind == "connector":
             return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self.id}" name="{name}"/>'
                     f"<p:cNvCxnSpPr>{self.ends}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>"

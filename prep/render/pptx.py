@@ -304,6 +304,7 @@ class _Drawer:
                 look = self.marked(look, mark[0])
             sp = self.shape(PRESET[node.kind], node.box, f"{kind}: {title}", look)
             S.put_text(sp, whole_name(node.lines, node.key), self.view.scale, pad=TEXT_PAD)
+            sp.descr = node.doc or ""
             if mark is not None:
                 self.badge(node.box, mark, title)
             self.shapes[node.id], self.boxes[node.id] = sp, node.box
@@ -342,6 +343,7 @@ class _Drawer:
                 look = self.marked(look, mark[0])
             sp = self.shape("FOLDED_CORNER", note.box, f"{note.kind}: {title}", look)
             S.put_text(sp, note.lines, self.view.scale, "left", pad=4.0)
+            sp.descr = note.doc or ""
             if mark is not None:
                 self.badge(note.box, mark, title)
             self.shapes[note.id], self.boxes[note.id] = sp, note.box

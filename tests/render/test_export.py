@@ -205,8 +205,9 @@ def test_hostile_names_come_back_as_written():
     assert "kpi: k<&>" in found
     assert "issue: <img src=x onerror=alert(1)>" in found
     assert "lane: <b>Bob</b> & {co}" in found
-    text = found["final: <script>alert(1)</script>"][0][1].text_frame.paragraphs[0].text
-    assert text.replace("\v", "") == "<script>alert(1)</script>"
+    final = found["final: <script>alert(1)</script>"][0][1]
+    assert final.text_frame.paragraphs[0].text.replace("\v", "") == "<script>alert(1)</script>"
+    assert final._element.nvSpPr.cNvPr.get("descr") == '\\N " <tt>'     # doc as alt text
 
 
 def test_same_model_same_bytes():

@@ -1,5 +1,5 @@
-"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid; pptx
-and drawio for editing)."""
+"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid), the
+workshop view as one offline page (html), or shapes to edit (pptx, drawio)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import fail
-from prep.cli.inputs import busy, checked_graphs, emit, output_format
+from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
+                             refuse_binary_on_terminal, require_model_file, time_limit)
 
 
 class Format(str, Enum):
@@ -23,6 +24,7 @@ class Format(str, Enum):
     pdf = "pdf"
     dot = "dot"
     mermaid = "mermaid"
+    html = "html"
     pptx = "pptx"
     drawio = "drawio"
 
@@ -40,12 +42,12 @@ class Lang(str, Enum):
 
 @app.command(name="render")
 def render_command(
-    file: Path = typer.Argument(..., help="The .prep model to draw.", show_default=False),
+    file: Path = typer.Argument(..., readable=False, help="The .prep model to draw.", show_default=False),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
-             ".gv .mmd .pptx .drawio), or - for standard output. Default: the model's name with the "
-             "format's suffix, next to the model."),
+             ".gv .mmd .html .pptx .drawio), or - for standard output. Default: the model's "
+             "name with the format's suffix, next to the model."),
     format: Optional[Format] = typer.Option(
         None, "--format", "-f", show_default=False,
         help="Output format. [default: from the -o suffix, else svg]"),
@@ -63,11 +65,15 @@ def render_command(
              "§5); dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
              "as a fallback)."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1,
-                                  help="Stop after this many seconds (reading, checking, "
-                                       "laying out and drawing together)."),
+    timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
+                                  help="Stop after this many seconds (checking, drawing "
+                                  "and Graphviz together)."),
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
+
+    `-f html` writes the workshop view of `prep serve` as one offline file to send
+    round: the drawing with pan and zoom, the findings, the KPI tree, and each
+    product's parameters, KPIs, issues and neighbourhood on hover or click.
 
     pptx (one slide per process) and drawio (one page per process) are made of
     editable shapes and connectors for touching up in PowerPoint or draw.io; they
@@ -80,39 +86,43 @@ def render_command(
 
     Example: prep render 製造.prep -o 製造.svg
     """
-    from prep.layout.measure import Deadline
     from prep.render import EXPORT_FORMATS, EXTENSION, SUFFIXES, TEXT_FORMATS
 
-    deadline = Deadline(timeout)
-
     fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
-                        "-f svg|png|pdf|dot|mermaid|pptx|drawio")
+                        "-f svg|png|pdf|dot|mermaid|html|pptx|drawio")
+    require_model_file(file)
     to_stdout = output == "-"
-    if to_stdout and fmt not in TEXT_FORMATS and sys.stdout.isatty():
-        fail(f"refusing to write {fmt} (binary) to a terminal",
-             "write to a file with -o FILE, or pipe the output")
+    refuse_binary_on_terminal(fmt, "-" if to_stdout else "", TEXT_FORMATS)
     target = None if to_stdout else Path(output) if output else file.with_suffix(EXTENSION[fmt])
 
-    graphs = everything = checked_graphs(file, force, "nothing drawn")
-    if process is not None:
-        wanted = unicodedata.normalize("NFC", process)
-        graphs = [g for g in everything if g.name == wanted]
+    with time_limit(timeout, "prep render") as limit:
+        graphs = everything = checked_graphs(file, force, "nothing drawn")
+        if process is not None:
+            wanted = unicodedata.normalize("NFC", process)
+            graphs = [g for g in everything if g.name == wanted]
+            if not graphs:
+                fail(f"no process `{process}` in {file}",
+                     "processes in the file: " + ", ".join(f"`{g.name}`" for g in everything))
         if not graphs:
-            fail(f"no process `{process}` in {file}",
-                 "processes in the file: " + ", ".join(f"`{g.name}`" for g in everything))
-    if not graphs:
-        fail(f"{file} defines no process to draw")
+            fail(f"{file} defines no process to draw")
 
-    from prep.render import render
-    from prep.render.run import LAYOUT_FORMATS, RenderError
+        from prep.render import render
+        from prep.render.run import LAYOUT_FORMATS, RenderError
 
-    try:
-        with busy(f"Laying out {_size(graphs)} as {fmt}", timeout) \
-                if fmt in LAYOUT_FORMATS + EXPORT_FORMATS else nullcontext():
-            data = render(graphs, fmt, legend=not no_legend, timeout=timeout, lang=lang.value,
-                          layout=layout.value, deadline=deadline)
-    except RenderError as error:
-        fail(error.message, error.hint)
+        try:
+            with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
+                    if fmt in LAYOUT_FORMATS + ("html",) + EXPORT_FORMATS else nullcontext():
+                if fmt == "html":           # the workshop view, offline (prep/serve/page.py)
+                    from prep.serve.page import model_page
+
+                    data = model_page(file, file.as_posix(), graphs, lang.value,
+                                      limit.remaining())
+                else:
+                    data = render(graphs, fmt, legend=not no_legend,
+                                  timeout=limit.remaining(), lang=lang.value,
+                                  layout=layout.value)
+        except RenderError as error:
+            fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from lark import Token
 
-from prep.diagnostics import Diagnostic, Severity, Span
+from prep.diagnostics import Diagnostic, Edit, Fix, Severity, Span
+from prep.parser.texts import UNCLOSED
 
 MAX_SYNTAX_ERRORS = 20
 
@@ -19,7 +20,7 @@ KEYWORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
 PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "LPAR": "(", "RPAR": ")", "LSQB": "[",
                "RSQB": "]", "COMMA": ",", "DOT": ".", "EQUAL": "=", "INPUT": "->",
                "SYNC": "<->"}
-NAME_TOKENS = {"IDENT", "STRING", "BAD_STRING"}
+NAME_TOKENS = {"IDENT", "STRING", "BAD_STRING", "TEXT", "BAD_TEXT"}
 
 # Characters a Japanese input method types for the language's symbols.
 LOOKALIKES = {
@@ -49,6 +50,8 @@ def describe_token(tok: Token) -> str:
         return "the end of the file"
     if tok.type == "BAD_STRING":
         return "a quoted name that is not closed"
+    if tok.type in ("TEXT", "BAD_TEXT"):
+        return 'a `"""` text'
     text = str(tok)
     if len(text) > 40:
         text = text[:37] + "..."
@@ -87,18 +90,39 @@ def describe_expected(expected: set[str], previous: Token | None) -> str:
 
 
 def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | None,
-                 stream) -> Diagnostic:
+                 stream, state=None) -> Diagnostic:
     """The PREP001 diagnostic for `tok`, the token the parser could not take."""
+    if unclosed_before(tok, previous):
+        # `goal "開いたまま` and the next line: the quote is the mistake, not the line after it
+        return Diagnostic.at(_span(file, previous), "PREP001", Severity.ERROR,
+                             *UNCLOSED[previous.type])
     after = f" after {describe_token(previous)}" if previous is not None else ""
     found = describe_token(tok)
     message = f"expected {describe_expected(set(expected), previous)}{after}, found {found}"
-    hint = None
+    hint = fix = None
     wants_name = bool(NAME_TOKENS & set(expected))
-    if tok.type == "BAD_CHAR" and str(tok) in LOOKALIKES:
+    closed = _closed_process(state, stream)
+    if tok.type in KINDS and "GOAL" in expected:
+        nxt = stream.peek()
+        what = f"{tok} {nxt}" if nxt is not None and nxt.type in NAME_TOKENS else str(tok)
+        message = f"`{what}` is outside any actor: products are defined inside an actor's block"
+        hint = (f"move it into the block of the actor responsible for it: "
+                f"`actor 担当 {{ {what} }}`")
+    elif closed is not None and tok.type != "RBRACE":
+        name, line = closed
+        message = (f"{found} is outside any process: process `{name}` ends with the `}}` "
+                   f"on line {line}")
+        hint = ("move it above that `}`, inside the process; or, if that `}` closes the "
+                "process too early, remove it")
+    elif tok.type == "BAD_ARROW" and str(tok) == "<>":
+        message = "a state cannot be empty: `<>` names no state"
+        hint = "write the state between `<` and `>`, as in `申込<提出済>`, or remove the `<>`"
+    elif tok.type == "BAD_CHAR" and str(tok) in LOOKALIKES:
         meant = LOOKALIKES[str(tok)]
         message = f"{found} is not part of the language: write `{meant}`"
         hint = ("symbols are half-width (switch the input method to 直接入力 / half-width "
                 "for them); names may stay Japanese")
+        fix = Fix(f"write `{meant}`", (Edit(_span(file, tok), meant),))
     elif tok.type == "BAD_CHAR":
         wanted = describe_expected(set(expected), previous) if expected else ""
         # A long list of what could follow a name helps nobody: leave it out.
@@ -107,6 +131,9 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         hint = 'a name holds letters, digits, `_` and `・`; put other text in double quotes: `"100%"`'
     elif tok.type == "BAD_STRING":
         hint = 'close the quoted name with `"` on the same line'
+    elif tok.type in ("TEXT", "BAD_TEXT") and wants_name:
+        hint = ('a `"""…"""` text can only be an issue text or a `doc=` value; '
+                'write a name on one line')
     elif tok.type == "NUMBER" and wants_name:
         word = str(tok)
         nxt = stream.peek()
@@ -127,9 +154,39 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         hint = "write a product between two arrows: `A -> B -> C`"
     if hint is None:
         hint = _misspelt_keyword(tok, previous)
-    span = Span(file, tok.line, tok.column, tok.end_line or tok.line,
+    if (hint is None and tok.type == "IDENT" and previous is not None
+            and previous.type == "IDENT" and previous.end_line == tok.line):
+        hint = f'a name with a space is written in double quotes: `"{previous} {tok}"`'
+    return Diagnostic.at(_span(file, tok), "PREP001", Severity.ERROR, message, hint, fix=fix)
+
+
+def _closed_process(state, stream) -> tuple[str, int] | None:
+    """(name, line of its `}`) when the parser stands right after a whole process."""
+    from prep.model import Process
+
+    if state is None or not state.value_stack or stream.blocks:
+        return None
+    values = state.value_stack
+    top = values[-1]
+    if isinstance(top, Process):
+        return top.name, top.span.end_line
+    if isinstance(top, Token) and top.type == "RBRACE":
+        at = max((i for i, v in enumerate(values)
+                  if isinstance(v, Token) and v.type == "PROCESS"), default=None)
+        if at is not None and at + 1 < len(values):
+            return getattr(values[at + 1], "text", "?"), top.line
+    return None
+
+
+def _span(file: str, tok: Token) -> Span:
+    return Span(file, tok.line, tok.column, tok.end_line or tok.line,
                 tok.end_column or tok.column + 1)
-    return Diagnostic.at(span, "PREP001", Severity.ERROR, message, hint)
+
+
+def unclosed_before(tok: Token, previous: Token | None) -> bool:
+    """Whether `tok` fails only because the line before ended inside a quote."""
+    return (previous is not None and previous.type in UNCLOSED
+            and tok.line > previous.end_line)
 
 
 # Keywords long enough that a near miss is a typo, not another word.
@@ -160,16 +217,18 @@ def _open_block(blocks: list[tuple]) -> str:
     return f"{KEYWORDS[keyword.type]}{label} (line {keyword.line})"
 
 
-def recover(state, stream, failed: Token) -> Token | None:
+def recover(state, stream, failed: Token, previous: Token | None = None) -> Token | None:
     """Drop the unfinished statement: read on to the token to go on with, pop the
     parser's stacks back to a statement boundary where that token can be taken, and
     put it back into the stream (returned; None at the end of the text). Candidates
-    are the first tokens of later lines and any `}`."""
+    are the first tokens of later lines and any `}`; after an unclosed quote, the
+    failed token itself, which starts the line after it."""
     states = state.parse_conf.states
-    line = failed.line
+    fresh = unclosed_before(failed, previous)
+    line = previous.end_line if fresh else failed.line
     tok = failed
     while tok is not None:
-        if tok.type == "RBRACE" or (tok is not failed and tok.line != line):
+        if tok.type == "RBRACE" or ((fresh or tok is not failed) and tok.line != line):
             stack, values = state.state_stack, state.value_stack
             for depth in range(len(stack)):
                 remaining = len(values) - depth

@@ -6,12 +6,13 @@ writes the result atomically."""
 
 from __future__ import annotations
 
-FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "pptx", "drawio")
-TEXT_FORMATS = ("svg", "dot", "mermaid", "drawio")
+FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "html", "pptx", "drawio")
+TEXT_FORMATS = ("svg", "dot", "mermaid", "html", "drawio")
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-            ".mmd": "mermaid", ".mermaid": "mermaid", ".pptx": "pptx", ".drawio": "drawio"}
+            ".mmd": "mermaid", ".mermaid": "mermaid", ".html": "html", ".htm": "html",
+            ".pptx": "pptx", ".drawio": "drawio"}
 EXTENSION = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd",
-             "pptx": ".pptx", "drawio": ".drawio"}
+             "html": ".html", "pptx": ".pptx", "drawio": ".drawio"}
 # Formats written from prep's own layout, whatever --layout says.
 EXPORT_FORMATS = ("pptx", "drawio")
 

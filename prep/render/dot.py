@@ -142,7 +142,7 @@ def _product_attrs(pg, key: str, product, bands, words: dict) -> dict[str, str]:
             attrs["fillcolor"] = N.subprocess_colour(number)
         lines.append(N.small(_text(f"[{name}]"), 8, "#555555"))
     doc = product.attr("doc")
-    if doc is not None:
+    if doc:                            # doc="" draws nothing: Graphviz refuses an empty <I></I>
         lines.append(N.small(f"<I>{_text(N.shorten(doc))}</I>", 8))
     attrs["label"] = N.stacked(*lines)
     _doc(attrs, product)

@@ -105,7 +105,7 @@ def test_syntax_error_exits_1_even_with_force(tmp_path):
     (["{fixtures}", "-f", "json"], "is a folder"),
     (["{model}", "-o", "tree.xyz"], "cannot tell the format"),
     (["{model}", "--tobe", "missing.prep"], "no such file"),
-    (["{model}", "--max-nodes", "0"], "Invalid value"),
+    (["{model}", "--max-nodes", "0"], "invalid value for '--max-nodes'"),
 ])
 def test_bad_input_exits_2(args, message):
     args = [a.format(fixtures=FIXTURES, model=FIXTURES / "manufacturing.prep") for a in args]

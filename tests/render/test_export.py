@@ -442,3 +442,45 @@ def test_diff_pptx_marks_added_and_lists_removed(tmp_path):
     removed = [items[0][1].text_frame.text for name, items in found.items()
                if name.startswith("removed: ")]
     assert any("肌感覚" in text for text in removed)
+
+
+def test_kpi_pptx_reference_is_one_shape_with_two_lines():
+    """Trees whose children may be references (prep kpi's §6 trees): a node reached
+    twice is drawn once, with a line from each parent."""
+    from dataclasses import dataclass, field
+
+    from prep.kpi.pptx import to_pptx as kpi_pptx
+
+    @dataclass
+    class Node:
+        id: str
+        label: str
+        kind: str
+        marks: list = field(default_factory=list)
+        children: list = field(default_factory=list)
+
+    @dataclass
+    class Ref:
+        node: Node
+
+    @dataclass
+    class Tree:
+        process: str
+        stage: str
+        root: Node
+        pair: object = None
+
+    shared = Node("product:共有", "共有", "milestone", ["new"])
+    a = Node("product:A", "A", "final", children=[shared])
+    b = Node("product:B", "B", "final", children=[Ref(shared)])
+    kpi = Node("kpi:率", "率<&>", "kpi", ["service"])
+    root = Node("goal", "目標", "goal", children=[a, b, kpi])
+    before = Tree("P", "asis", Node("goal", "目標", "goal", children=[Node("product:A", "A", "final")]))
+    after = Tree("P", "tobe", root, pair=before)
+    before.pair = after
+    deck = read_pptx(kpi_pptx([before, after]))
+    assert len(deck.slides) == 1
+    names = [sp.name for sp in deck.slides[0].shapes]
+    assert names.count("milestone: 共有") == 1
+    assert names.count("line: A -> 共有") == 1 and names.count("line: B -> 共有") == 1
+    assert "kpi: 率<&>" in names and "badge added: 共有" in names

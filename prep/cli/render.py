@@ -66,8 +66,8 @@ def render_command(
              "as a fallback)."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
-                                  help="Stop after this many seconds (checking, drawing "
-                                  "and Graphviz together)."),
+                                  help="Stop after this many seconds (checking, laying "
+                                  "out, drawing and Graphviz together)."),
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
@@ -106,6 +106,7 @@ def render_command(
         if not graphs:
             fail(f"{file} defines no process to draw")
 
+        from prep.layout.measure import Deadline
         from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
@@ -120,7 +121,8 @@ def render_command(
                 else:
                     data = render(graphs, fmt, legend=not no_legend,
                                   timeout=limit.remaining(), lang=lang.value,
-                                  layout=layout.value)
+                                  layout=layout.value,
+                                  deadline=Deadline(limit.remaining(), stated=timeout))
         except RenderError as error:
             fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))

@@ -84,7 +84,8 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
 
 
 def _place(plans, sizes, several: bool, min_width: float, deadline) -> list:
-    from prep.layout.place import Placer, box_size
+    from prep.layout.content import box_size
+    from prep.layout.place import Placer
 
     processes = []
     top = 0.0

@@ -1,5 +1,6 @@
 """What each box of a drawing says: Text lines (model text unescaped, sizes and roles
-from prep.notation), long names wrapped so columns stay narrow."""
+from prep.notation), long names wrapped so columns stay narrow; and how big a box is
+around its measured label."""
 
 from __future__ import annotations
 
@@ -105,3 +106,32 @@ def banner_lines(name: str, stage: str, goals, kgis, loose, words: dict) -> tupl
     for text in loose:
         lines.append(T(N.shorten(text, 120), "kgi"))
     return tuple(lines)
+
+
+PAD_X, PAD_Y = 14.0, 10.0
+MIN_W, MIN_H = 88.0, 44.0   # the smallest product box
+
+
+def box_size(kind: str, w: float, h: float) -> tuple[float, float]:
+    """A node's box around its measured label."""
+    if kind in ("product", "milestone", "final", "intangible"):
+        width, height = _box_size(kind, w, h)
+        return max(width, MIN_W), max(height, MIN_H)
+    return _box_size(kind, w, h)
+
+
+def _box_size(kind: str, w: float, h: float) -> tuple[float, float]:
+    if kind == "milestone":
+        height = h + 2 * PAD_Y + 10
+        # Graphviz's hexagon is half as wide at the top as in the middle: wide enough
+        # that the label's corners stay inside, no wider
+        width = max(w + 2 * PAD_X, w / (1 - h / (2 * height)) + 10)
+        return round(width, 2), round(height, 2)
+    if kind == "final":
+        return round(w + 2 * PAD_X + 8, 2), round(h + 2 * PAD_Y + 8, 2)
+    if kind == "external":
+        height = h + 2 * PAD_Y
+        return round(w + 2 * PAD_X + height * 0.5, 2), round(height, 2)
+    if kind in ("kpi", "issue"):
+        return round(w + 22, 2), round(h + 12, 2)
+    return round(w + 2 * PAD_X, 2), round(h + 2 * PAD_Y, 2)

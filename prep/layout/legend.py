@@ -1,15 +1,15 @@
-"""The legend: one compact row (wrapped only when wider than the drawing and 1,100
-points) of the notation's elements that the drawing uses."""
+"""The legend: one compact row (wrapped only past 1.15 times the drawing's width, or
+1,100 points) of the notation's elements that the drawing uses."""
 
 from __future__ import annotations
 
 from prep import notation as N
 from prep.layout.model import Box, Legend, LegendItem, Text
 
-SAMPLE_W, SAMPLE_H = 32.0, 18.0
+SAMPLE_W, SAMPLE_H = 30.0, 16.0
 LINE_W = 40.0
-ITEM_GAP = 14.0
-PAD = 5.0
+ITEM_GAP = 12.0
+PAD = 4.0
 
 
 def legend_items(plans, words: dict) -> list[tuple[str, Text]]:
@@ -44,23 +44,23 @@ def place_legend(items, size, words: dict, top: float, width: float,
                  title_w: float) -> Legend:
     """`size(n)`: the measured (w, h) of item n's text; `title_w`: of the title."""
     title = legend_title(words)
-    indent = PAD + title_w + 12
+    indent = PAD + 4 + title_w + 12
     x = indent
     y = top + PAD
     row_h = max([size(n)[1] for n in range(len(items))] + [SAMPLE_H]) + 2
     placed = []
-    limit = max(width, 1100.0)     # a narrow drawing may widen to keep one row
+    limit = max(width * 1.15, 1100.0)     # the drawing may widen a little to keep one row
     for n, (kind, text) in enumerate(items):
         tw, th = size(n)
         sw = LINE_W if kind in ("input", "sync", "touch") else SAMPLE_W
-        need = sw + 6 + tw
+        need = sw + 9 + tw
         if x + need > limit - PAD and placed:
             x = indent
             y += row_h
         sample = Box(round(x, 2), round(y + (row_h - SAMPLE_H) / 2, 2), sw, SAMPLE_H)
-        text_box = Box(round(x + sw + 6, 2), round(y + (row_h - th) / 2, 2), tw, th)
+        text_box = Box(round(x + sw + 9, 2), round(y + (row_h - th) / 2, 2), tw, th)
         placed.append(LegendItem(kind, sample, text, text_box))
         x += need + ITEM_GAP
     right = max(i.text_box.right for i in placed) + PAD
-    box = Box(0.0, round(top, 2), round(max(right, 0.0), 2), round(y + row_h + PAD - top, 2))
+    box = Box(2.0, round(top, 2), round(max(right - 2, 0.0), 2), round(y + row_h + PAD - top, 2))
     return Legend(box, title, tuple(placed))

@@ -35,8 +35,10 @@ def timed_out(seconds: float) -> LayoutError:
 class Deadline:
     """The time left of a whole command (`--timeout`)."""
 
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
+    def __init__(self, seconds: float | None, stated: float | None = None) -> None:
+        """`seconds` left from now; `stated`: the limit as the user gave it (for
+        messages; default `seconds`)."""
+        self.seconds = stated if stated is not None else seconds
         self.end = None if seconds is None else time.monotonic() + seconds
 
     def left(self) -> float | None:

@@ -1,24 +1,28 @@
 """Order within columns (Gansner et al. 1993, with lanes): each layer is sorted by
 (lane, median of its neighbours in the layer before), swept left to right and right
-to left, the best order kept by crossings, then adjacent items of one lane swapped
-while that lowers crossings. Lanes never move: their order is the file's."""
+to left, adjacent items of one lane swapped while that lowers crossings, and the
+best order kept by crossings. Lanes never move: their order is the file's."""
 
 from __future__ import annotations
 
-SWEEPS = 4
+SWEEPS = 24            # sweeps on a drawing of up to SMALL items; 8 on larger ones
+SMALL = 3000
 
 
 def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
-          down: list[list[int]], deadline=None) -> list[list[int]]:
+          down: list[list[int]], deadline=None, same=None) -> list[list[int]]:
     """`layers`: item ids per layer in a first order; `lane[i]`: the lane of item i;
-    `up[i]` / `down[i]`: its neighbours in the layer before / after. Returns the
-    layers reordered (new lists)."""
+    `up[i]` / `down[i]`: its neighbours in the layer before / after; `same[i]`: its
+    partners in its own layer (sync relations), which an item without neighbours
+    sits just above. Returns the layers reordered (new lists)."""
+    same = same or {}
     layers = [sorted(layer, key=lambda i: (lane[i],)) for layer in layers]
     pos = [0] * len(lane)
     _index(layers, pos)
     best = [list(layer) for layer in layers]
     best_crossings = total_crossings(layers, down, pos)
-    for sweep in range(SWEEPS):
+    sweeps = SWEEPS if len(lane) <= SMALL else 8
+    for sweep in range(sweeps):
         if deadline is not None:
             deadline.check()
         if best_crossings == 0:
@@ -28,9 +32,13 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
         for k in indices:
             near = up if forward else down
             layer = layers[k]
-            layer.sort(key=lambda i: (lane[i], _median([pos[j] for j in near[i]], pos[i])))
+            layer.sort(key=lambda i: (lane[i], _median(
+                [pos[j] for j in near[i]],
+                min(pos[j] for j in same[i]) - 0.5 if i in same else pos[i])))
             for p, i in enumerate(layer):
                 pos[i] = p
+        if len(lane) <= SMALL:
+            _transpose(layers, lane, up, down, pos)
         count = total_crossings(layers, down, pos)
         if count < best_crossings:
             best_crossings = count
@@ -96,7 +104,7 @@ def _pair(u: int, v: int, near: list[list[int]], pos: list[int]) -> int:
     return sum(1 for x in a for y in b if pos[x] > pos[y])
 
 
-def _transpose(layers, lane, up, down, pos, passes: int = 3) -> None:
+def _transpose(layers, lane, up, down, pos, passes: int = 6) -> None:
     for _ in range(passes):
         improved = False
         for layer in layers:

@@ -4,39 +4,23 @@ each (column, lane), then x by column widths, y by lane bands, and the routes.""
 
 from __future__ import annotations
 
+from prep.layout.content import band_lines
 from prep.layout.model import Band, Banner, Box, Lane, Node, Note, ProcessLayout
 from prep.layout.order import order
 from prep.layout.route import Router
 
 FRAME_PAD = 12.0
 LANE_PAD = 16.0
-GAP = 44.0          # between columns
+GAP = 38.0          # between columns
 ARROW = 10.0        # arrowhead length
 SEP = 16.0          # between stacked products
 VSEP = 7.0          # between stacked edges
+VSEP_NODE = 13.0    # between a product and an edge passing above or below it
 VSLOT = 2.0         # an edge's slot height in a column
+SYNC_SEP = 34.0     # between a product and its sync partner stacked below it
 NOTE_GAP = 10.0
-HEADER_GAP = 8.0
+HEADER_GAP = 4.0
 BAND_ROW_GAP = 4.0
-PAD_X, PAD_Y = 11.0, 7.0
-
-
-def box_size(kind: str, w: float, h: float) -> tuple[float, float]:
-    """A node's box around its measured label."""
-    if kind == "milestone":
-        height = h + 2 * PAD_Y + 10
-        # Graphviz's hexagon is half as wide at the top as in the middle: wide enough
-        # that the label's corners stay inside, no wider
-        width = max(w + 2 * PAD_X, w / (1 - h / (2 * height)) + 10)
-        return round(width, 2), round(height, 2)
-    if kind == "final":
-        return round(w + 2 * PAD_X + 8, 2), round(h + 2 * PAD_Y + 8, 2)
-    if kind == "external":
-        height = h + 2 * PAD_Y
-        return round(w + 2 * PAD_X + height * 0.5, 2), round(height, 2)
-    if kind in ("kpi", "issue"):
-        return round(w + 22, 2), round(h + 12, 2)
-    return round(w + 2 * PAD_X, 2), round(h + 2 * PAD_Y, 2)
 
 
 class Placer:
@@ -57,7 +41,8 @@ class Placer:
         self._layers()
         if self.deadline is not None:
             self.deadline.check()
-        self.layers = order(self.layers, self.lane, self.up, self.down, self.deadline)
+        self.layers = order(self.layers, self.lane, self.up, self.down, self.deadline,
+                            self.same)
         self._x()
         self._y()
         nodes, externals, notes, note_edges = self._boxes()
@@ -100,6 +85,8 @@ class Placer:
             self.item_of[node.id] = self._item(layer, lane, wide, slot, node)
         self.chains: dict[str, tuple[list[int], bool]] = {}
         self.same_layer: list = []
+        self.same: dict[int, list[int]] = {}
+        spans = []
         for edge in plan.edges:
             a, b = self.item_of[edge.source], self.item_of[edge.target]
             la, lb = self.layer_of[a], self.layer_of[b]
@@ -110,20 +97,48 @@ class Placer:
             if reverse:
                 a, b, la, lb = b, a, lb, la
             lane_a, lane_b = self.lane[a], self.lane[b]
-            na, nb = self.item_node[a], self.item_node[b]
-            if na.kind == "external":
+            if self.item_node[a].kind == "external":
                 lane_a = lane_b
-            if nb.kind == "external":
+            if self.item_node[b].kind == "external":
                 lane_b = lane_a
+            spans.append((edge, a, b, la, lb, lane_a, lane_b, reverse))
+        # where a long edge changes lanes: in the gap whose columns hold the fewest
+        # items in the lanes it passes over (each is a line it would cross)
+        busy: dict[tuple[int, int], int] = {}
+        for i, node in enumerate(self.item_node):
+            key = (self.layer_of[i], self.lane[i])
+            busy[key] = busy.get(key, 0) + 1
+        for _, _, _, la, lb, lane_a, lane_b, _ in spans:
+            if lane_a == lane_b:
+                for layer in range(la + 1, lb):
+                    busy[(layer, lane_a)] = busy.get((layer, lane_a), 0) + 1
+        for edge, a, b, la, lb, lane_a, lane_b, reverse in spans:
+            switch = (la + lb) // 2          # the last layer still in lane_a
+            if lane_a != lane_b and lb - la > 1:
+                low, high = sorted((lane_a, lane_b))
+                between = range(low + 1, high)
+
+                def cost(g: int) -> int:
+                    return sum(busy.get((layer, lane), 0) for layer in (g, g + 1)
+                               if la < layer < lb for lane in between)
+
+                middle = (la + lb - 1) / 2
+                switch = min(range(la, lb), key=lambda g: (cost(g), abs(g - middle), g))
             chain = [a]
             for layer in range(la + 1, lb):
-                half = (layer - la) <= (lb - la) / 2
-                chain.append(self._item(layer, lane_a if half else lane_b, 0.0, VSLOT, None))
+                lane = lane_a if layer <= switch else lane_b
+                busy[(layer, lane)] = busy.get((layer, lane), 0) + 1
+                chain.append(self._item(layer, lane, 0.0, VSLOT, None))
             chain.append(b)
             for u, v in zip(chain, chain[1:]):
                 self.down[u].append(v)
                 self.up[v].append(u)
             self.chains[edge.id] = (chain, reverse)
+        for edge in self.same_layer:          # an item joined by nothing else sits by
+            a, b = self.item_of[edge.source], self.item_of[edge.target]
+            if not (self.up[a] or self.down[a]) or not (self.up[b] or self.down[b]):
+                self.same.setdefault(a, []).append(b)
+                self.same.setdefault(b, []).append(a)
 
     def _item(self, layer: int, lane: int, w: float, h: float, node) -> int:
         i = len(self.lane)
@@ -158,6 +173,11 @@ class Placer:
         plan = self.plan
         n = self.count_layers
         width = [max([self.item_w[i] for i in layer] + [0.0]) for layer in self.layers]
+        # products of one column share its products' width: a tidy grid
+        self.product_w = [max([self.size(self.item_node[i].id)[0] for i in layer
+                               if self.item_node[i] is not None
+                               and self.item_node[i].kind != "external"] + [0.0])
+                          for layer in self.layers]
         header_w = max([self.size(f"h{k}")[0] for k in range(len(plan.lanes))] + [0.0])
         if n > 2:
             width[1] = max(width[1], header_w - LANE_PAD + 8)
@@ -296,12 +316,16 @@ class Placer:
                     prev = i
 
     def _band_lines(self, g):
-        from prep.layout.content import band_lines
-
         return band_lines(self.plan.groups[g][0])
 
     def _sep(self, a: int, b: int) -> float:
-        return VSEP if self.item_node[a] is None or self.item_node[b] is None else SEP
+        if self.item_node[a] is None and self.item_node[b] is None:
+            return VSEP
+        if self.item_node[a] is None or self.item_node[b] is None:
+            return VSEP_NODE
+        if b in self.same.get(a, ()):
+            return SYNC_SEP          # room for a short sync line with two heads
+        return SEP
 
     def _stack_height(self, stack: list[int]) -> float:
         if not stack:
@@ -320,6 +344,8 @@ class Placer:
                 continue
             layer = self.layer_of[i]
             w, h = self.size(node.id)
+            if node.kind != "external":
+                w = self.product_w[layer]
             cx = self.col_x[layer] + self.col_w[layer] / 2
             if layer == 0:
                 cx = self.col_x[0] + self.col_w[0] - w / 2       # flush toward the lanes

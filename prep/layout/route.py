@@ -66,6 +66,8 @@ class Router:
                     (self._centre_y(chain[-2]), edge.id, "high"))
             else:
                 a, b = p.item_of[edge.source], p.item_of[edge.target]
+                if self._adjacent(a, b) or self._adjacent(b, a):
+                    continue
                 sides.setdefault((a, "right"), []).append((self._centre_y(b), edge.id, "a"))
                 sides.setdefault((b, "right"), []).append((self._centre_y(a), edge.id, "b"))
         ports = {}
@@ -156,11 +158,35 @@ class Router:
             label = self._label(edge, t1 - ARROW - 4, end[1], below, right=True)
         return points, label
 
+    def _adjacent(self, a: int, b: int) -> bool:
+        """Whether b is stacked right below a (same lane, nothing between, no notes)."""
+        p = self.p
+        if p.lane[a] != p.lane[b] or p.item_node[a].notes:
+            return False
+        layer = p.layers[p.layer_of[a]]
+        k = layer.index(a)
+        return k + 1 < len(layer) and layer[k + 1] == b
+
     def _same_layer(self, edge, ports):
         p = self.p
         a = p.item_of[edge.source]
+        b = p.item_of[edge.target]
+        for upper, lower, flip in ((a, b, False), (b, a, True)):
+            if self._adjacent(upper, lower):
+                # straight down (or up) to the partner stacked right below
+                top = p.box_of[p.item_node[upper].id]
+                bottom = p.box_of[p.item_node[lower].id]
+                x = _r(min(top.cx, bottom.cx) if abs(top.cx - bottom.cx) < 1 else top.cx)
+                points = straight((x, _r(top.bottom)), (x, _r(bottom.y)))
+                if flip:
+                    points = list(reversed(points))
+                label = None
+                if edge.lines:
+                    w, h = p.size(edge.id)
+                    label = Box(_r(x + 6), _r((top.bottom + bottom.y) / 2 - h / 2), w, h)
+                return tuple(points), label
         layer = p.layer_of[a]
-        start, end = ports[(edge.id, "a")], ports[(edge.id, "b")]
+        start, end = ports[(edge.id, "a")], ports[(edge.id, "b")]  # beside: bulge right
         right = p.col_x[layer] + p.col_w[layer]
         if layer == 0:
             right = p.col_x[0] + p.col_w[0]

@@ -215,8 +215,8 @@ def _legend(d: _Dot, legend) -> None:
     d.node("legend", legend.box, legend.title.text,
            {"shape": "box", "style": "rounded", "color": "#aaaaaa", "class": "legend"})
     first = legend.items[0] if legend.items else None
-    title = Box(legend.box.x + 5, first.text_box.y if first else legend.box.y + 5,
-                (first.sample.x - 12 - legend.box.x - 5) if first else 40,
+    title = Box(legend.box.x + 4, first.text_box.y if first else legend.box.y + 5,
+                (first.sample.x - 8 - legend.box.x - 4) if first else 40,
                 first.text_box.h if first else 20)
     d.node("legend0", title, legend.title.text,
            {"shape": "plaintext", "class": "legend-item", "label": N.markup((legend.title,))})
@@ -228,7 +228,7 @@ def _legend(d: _Dot, legend) -> None:
             for name, x in ((a, box.x), (b, box.right)):
                 d.node(name, Box(x - 0.5, box.cy - 0.5, 1, 1), "",
                        {"shape": "point", "style": "invis", "class": "legend-item"})
-            attrs = dict(N.INPUT if item.kind == "input" else N.SYNC)
+            attrs = dict(N.SYNC if item.kind == "sync" else N.INPUT)
             if item.kind == "touch":
                 attrs.update(N.TOUCH)
             y = box.cy

@@ -248,4 +248,37 @@ def test_layout_is_deterministic():
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_every_bundled_model_is_laid_out_soundly(path):
-    assert_sound(layout(graphs_in(path)))
+    drawing = layout(graphs_in(path))
+    assert_sound(drawing)
+    rows = {item.sample.y for item in drawing.legend.items}
+    assert len(rows) == 1, "the legend is one row"
+    assert drawing.legend.box.h <= drawing.height / 10
+
+
+def test_overlapping_subprocess_bands_tag_their_members():
+    drawing = layout(graphs_of("""
+        process P {
+          actor X {
+            product A
+            milestone B
+            product C
+            final D
+          }
+          subprocess S1 until B { A, B }
+          subprocess S2 until D { C, D }
+          A -> C -> B -> D
+        }
+        """), lang="en")
+    process = drawing.processes[0]
+    first, second = sorted(process.bands, key=lambda b: b.box.x)
+    assert (first.name, second.name) == ("S1", "S2")
+    assert first.box.right > second.box.x                      # forced to overlap
+    assert first.label_box.y != second.label_box.y              # labels on two rows
+    tags = {n.key: [t.text for t in n.lines if t.role == "tag"] for n in process.nodes}
+    assert tags == {"A": ["[S1]"], "B": ["[S1]"], "C": ["[S2]"], "D": ["[S2]"]}
+    assert_sound(drawing)
+
+
+def test_bands_that_do_not_overlap_carry_no_tags():
+    drawing = layout(graphs_in(ROOT / "tests/render/models/subprocesses.prep"))
+    assert not [t for n in drawing.processes[0].nodes for t in n.lines if t.role == "tag"]

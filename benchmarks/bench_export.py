@@ -82,8 +82,13 @@ def _phases(model: Path) -> None:
     written = time.perf_counter()
     to_drawio(positions)
     done = time.perf_counter()
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(deck)) as z:
+        slides = sum(1 for n in z.namelist() if n.startswith("ppt/slides/slide"))
     print(f"  in-process: layout {laid - start:.2f} s, pptx writing {written - laid:.2f} s "
-          f"({len(deck) // 1024} KiB), drawio writing {done - written:.2f} s")
+          f"({slides} slides, {len(deck) // 1024} KiB), drawio writing {done - written:.2f} s")
 
 
 if __name__ == "__main__":

@@ -144,13 +144,14 @@ def _look(node) -> dict:
 # -- positions from Graphviz ----------------------------------------------------------------
 
 class _Placed:
-    def __init__(self, tree, words, timeout: float) -> None:
+    def __init__(self, tree, words, timeout: float, rankdir: str = "TB") -> None:
         import graphviz
 
+        self.rankdir = rankdir
         self.items: dict[str, tuple] = {}          # id -> (node or issue text, lines, kind)
         self.edges: list[tuple[str, str, str]] = []  # (parent id, child id, kind)
         seen: dict[int, str] = {}
-        dot = graphviz.Digraph("kpi", graph_attr={"rankdir": "TB", "nodesep": "0.2",
+        dot = graphviz.Digraph("kpi", graph_attr={"rankdir": rankdir, "nodesep": "0.2",
                                                   "ranksep": "0.4"},
                                node_attr={"fontname": N.FONT, "shape": "box",
                                           "margin": "0.1,0.05"})
@@ -221,11 +222,21 @@ def _dot_json(source: str, timeout: float) -> str:
 
 def _slide(deck, group, words, timeout) -> None:
     slide = S.blank_slide(deck)
-    placed = [_Placed(tree, words, timeout) for tree in group]
     room_w = (S.SLIDE_W - 2 * S.MARGIN - GAP * (len(group) - 1)) / len(group)
     room_h = S.SLIDE_H - 2 * S.MARGIN - TOP
-    scale = min([min(room_w / max(p.width, 1), room_h / max(p.height, 1), 1.0)
-                 for p in placed] + [1.0])
+
+    def fit(placed) -> float:
+        return min([min(room_w / max(p.width, 1), room_h / max(p.height, 1), 1.0)
+                    for p in placed] + [1.0])
+
+    # Top-down as the paper draws them; left to right when that shows the text larger
+    # (a wide, shallow tree on half a slide).
+    placed = [_Placed(tree, words, timeout) for tree in group]
+    scale = fit(placed)
+    if scale < 1.0:
+        across = [_Placed(tree, words, timeout, "LR") for tree in group]
+        if fit(across) > scale * 1.15:
+            placed, scale = across, fit(across)
     process = group[-1].process
     title = S.text_box(slide, S.MARGIN, S.MARGIN, S.SLIDE_W - 2 * S.MARGIN, 22,
                        f"title: {process}")
@@ -274,10 +285,12 @@ def _draw(slide, tree, p, ox, oy, scale, words) -> None:
             S.put_text(badge, (Text("＋", 11, "mark", True),), scale, pad=0)
     for a, b, kind in p.edges:
         upper, lower = boxes[a], boxes[b]
-        begin, end = (upper.cx, upper.bottom), (lower.cx, lower.y)
+        sides = ("bottom", "top") if p.rankdir == "TB" else ("right", "left")
+        begin, end = ((upper.cx, upper.bottom), (lower.cx, lower.y)) if p.rankdir == "TB" \
+            else ((upper.right, upper.cy), (lower.x, lower.cy))
         name = f"{'issue link' if kind == 'issue' else 'line'}: {_title(p, a)} -> {_title(p, b)}"
         cx = S.connector(slide, "STRAIGHT", begin, end, name)
-        S.attach(cx, shapes[a], "bottom", shapes[b], "top")
+        S.attach(cx, shapes[a], sides[0], shapes[b], sides[1])
         S.set_line(cx, N.ORANGE if kind == "issue" else "#777777", max(0.5, 1.2 * scale),
                    kind == "issue")
     removed = [r for r in (getattr(tree, "removed", None) or []) if isinstance(r, str)]

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, warn
+from prep.cli.common import choices, console, warn
+from prep.diff import FORMATS as DIFF_FORMATS
 from prep.cli.inputs import check_timeout
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    svg = "svg"
-    png = "png"
-    pdf = "pdf"
-    dot = "dot"
-    pptx = "pptx"
+Format = choices("Format", DIFF_FORMATS)
 
 
 @app.command(name="diff")

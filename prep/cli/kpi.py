@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, fail, warn
+from prep.cli.common import choices, console, fail, warn
+from prep.kpi import FORMATS as KPI_FORMATS
 from prep.cli.inputs import (check_timeout, checked_graphs, emit, layout, output_format,
                              refuse_binary_on_terminal)
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    svg = "svg"
-    png = "png"
-    pdf = "pdf"
-    dot = "dot"
-    mermaid = "mermaid"
-    pptx = "pptx"
+Format = choices("Format", KPI_FORMATS)
 
 
 @app.command(name="kpi")

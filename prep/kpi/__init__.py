@@ -4,8 +4,6 @@ is `Tree.to_json`."""
 
 from __future__ import annotations
 
-import json
-
 FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid", "pptx")
 TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
@@ -16,7 +14,9 @@ SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf
 def to_json(trees) -> str:
     """`{"version": 1, "trees": [...]}`, keys in a fixed order, UTF-8 text as is."""
     data = {"version": 1, "trees": [t.to_json() for t in trees]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from prep.diagnostics import json_text
+
+    return json_text(data)
 
 
 __all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "to_json"]

@@ -193,7 +193,8 @@ class Router:
         elif layer == p.count_layers - 2:
             right = p.lanes_right - 2
         gap = p.gap[layer] if layer < len(p.gap) else 40.0
-        bulge = _r(min(gap * 0.35, 24.0))
+        # a small bulge, clear of the band border in the middle of the gap
+        bulge = _r(max(6.0, min(gap * 0.3 - ARROW, 20.0)))
         edge_x = _r(right + ARROW)
         way = [(start, "L"), ((edge_x, start[1]), "L")]
         points = list(cubic(way))

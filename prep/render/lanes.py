@@ -106,7 +106,7 @@ def source_and_titles(layout) -> tuple[str, dict[str, str]]:
     d.lines.append(f"  edge [{d.attrs(N.EDGE)}];")
     from prep.layout.model import Box
 
-    d.node("canvas", Box(0, 0, layout.width, layout.height), "",
+    d.node("prep_canvas", Box(0, 0, layout.width, layout.height), "",
            {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white",
             "penwidth": "0", "class": "canvas"})
     for number, process in enumerate(layout.processes, 1):
@@ -158,7 +158,9 @@ def _background(d: _Dot, process, number: int) -> None:
 
 def _node_attrs(node) -> dict:
     attrs = dict(N.KIND[node.kind])
-    classes = ["external"] if node.kind == "external" else ["product", node.kind]
+    classes = ["external"] if node.kind == "external" else ["product"]
+    if node.kind not in ("external", "product"):
+        classes.append(node.kind)
     if node.kind not in ("intangible", "external"):
         attrs["fillcolor"] = N.PRODUCT_FILL
     if node.intervention:
@@ -212,16 +214,16 @@ def _foreground(d: _Dot, process) -> None:
 def _legend(d: _Dot, legend) -> None:
     from prep.layout.model import Box
 
-    d.node("legend", legend.box, legend.title.text,
+    d.node("prep_legend", legend.box, legend.title.text,
            {"shape": "box", "style": "rounded", "color": "#aaaaaa", "class": "legend"})
     first = legend.items[0] if legend.items else None
     title = Box(legend.box.x + 4, first.text_box.y if first else legend.box.y + 5,
                 (first.sample.x - 8 - legend.box.x - 4) if first else 40,
                 first.text_box.h if first else 20)
-    d.node("legend0", title, legend.title.text,
+    d.node("prep_legend0", title, legend.title.text,
            {"shape": "plaintext", "class": "legend-item", "label": N.markup((legend.title,))})
     for n, item in enumerate(legend.items, 1):
-        ident = f"legend{n}"
+        ident = f"prep_legend{n}"
         box = item.sample
         if item.kind in ("input", "sync", "touch"):
             a, b = f"{ident}a", f"{ident}b"

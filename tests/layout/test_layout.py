@@ -282,3 +282,25 @@ def test_overlapping_subprocess_bands_tag_their_members():
 def test_bands_that_do_not_overlap_carry_no_tags():
     drawing = layout(graphs_in(ROOT / "tests/render/models/subprocesses.prep"))
     assert not [t for n in drawing.processes[0].nodes for t in n.lines if t.role == "tag"]
+
+
+def test_labels_are_measured_in_one_batch(monkeypatch):
+    import prep.layout as L
+    from prep.layout.measure import graphviz_measure
+
+    calls = []
+
+    def counting(markups, deadline=None):
+        calls.append(len(markups))
+        return graphviz_measure(markups, deadline)
+
+    monkeypatch.setattr(L, "graphviz_measure", counting)
+    layout(graphs_in(ROOT / "examples/apparel/tobe.prep"))
+    assert len(calls) == 1 and calls[0] > 40
+
+
+def test_a_deadline_that_passed_stops_the_layout():
+    from prep.layout.measure import Deadline, LayoutError
+
+    with pytest.raises(LayoutError, match="longer than 0.5 s"):
+        layout(graphs_in(ROOT / "examples/restaurant.prep"), deadline=Deadline(-1, stated=0.5))

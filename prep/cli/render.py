@@ -1,5 +1,5 @@
-"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid), or the
-workshop view as one offline page (html)."""
+"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid), the
+workshop view as one offline page (html), or shapes to edit (pptx, drawio)."""
 
 from __future__ import annotations
 
@@ -39,8 +39,8 @@ def render_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
-             ".gv .mmd .html), or - for standard output. Default: the model's name with the "
-             "format's suffix, next to the model."),
+             ".gv .mmd .html .pptx .drawio), or - for standard output. Default: the model's "
+             "name with the format's suffix, next to the model."),
     format: Optional[Format] = typer.Option(
         None, "--format", "-f", show_default=False,
         help="Output format. [default: from the -o suffix, else svg]"),
@@ -68,6 +68,10 @@ def render_command(
     round: the drawing with pan and zoom, the findings, the KPI tree, and each
     product's parameters, KPIs, issues and neighbourhood on hover or click.
 
+    pptx (one slide per process) and drawio (one page per process) are made of
+    editable shapes and connectors for touching up in PowerPoint or draw.io; they
+    always use prep's swimlane layout.
+
     The model is checked first, for errors only (warnings are for `prep check`):
     with errors it is not drawn (exit 1, the errors on stderr) unless --force. On a
     terminal a spinner shows while Graphviz works. Exit 2 when prep could not draw
@@ -75,10 +79,10 @@ def render_command(
 
     Example: prep render 製造.prep -o 製造.svg
     """
-    from prep.render import EXTENSION, SUFFIXES, TEXT_FORMATS
+    from prep.render import EXPORT_FORMATS, EXTENSION, SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
-                        "-f svg|png|pdf|dot|mermaid|html")
+                        "-f svg|png|pdf|dot|mermaid|html|pptx|drawio")
     require_model_file(file)
     to_stdout = output == "-"
     refuse_binary_on_terminal(fmt, "-" if to_stdout else "", TEXT_FORMATS)
@@ -101,7 +105,7 @@ def render_command(
 
         try:
             with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
-                    if fmt in LAYOUT_FORMATS + ("html",) else nullcontext():
+                    if fmt in LAYOUT_FORMATS + ("html",) + EXPORT_FORMATS else nullcontext():
                 if fmt == "html":           # the workshop view, offline (prep/serve/page.py)
                     from prep.serve.page import model_page
 

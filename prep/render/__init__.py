@@ -1,15 +1,20 @@
 """Drawing process graphs: Graphviz dot source in PReP notation (dot.py, style.py,
 labels.py), Mermaid flowcharts (mermaid.py) and running `dot` with a time limit
-(run.py). The CLI checks the model first and writes the result atomically."""
+(run.py); editable exports of prep's layout: PowerPoint (pptx.py, pptx_edges.py)
+and draw.io (drawio.py, drawio_legend.py). The CLI checks the model first and
+writes the result atomically."""
 
 from __future__ import annotations
 
-FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "html")
-TEXT_FORMATS = ("svg", "dot", "mermaid", "html")
+FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "html", "pptx", "drawio")
+TEXT_FORMATS = ("svg", "dot", "mermaid", "html", "drawio")
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-            ".mmd": "mermaid", ".mermaid": "mermaid", ".html": "html", ".htm": "html"}
+            ".mmd": "mermaid", ".mermaid": "mermaid", ".html": "html", ".htm": "html",
+            ".pptx": "pptx", ".drawio": "drawio"}
 EXTENSION = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd",
-             "html": ".html"}
+             "html": ".html", "pptx": ".pptx", "drawio": ".drawio"}
+# Formats written from prep's own layout, whatever --layout says.
+EXPORT_FORMATS = ("pptx", "drawio")
 
 
 LAYOUTS = ("lanes", "dot")
@@ -26,6 +31,8 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
         from prep.render.mermaid import to_mermaid
 
         return to_mermaid(graphs, lang).encode("utf-8")
+    if fmt in EXPORT_FORMATS:
+        return export(graphs, fmt, legend, timeout, lang, deadline)
     if layout == "lanes":
         return _lanes(graphs, fmt, legend, timeout, lang, deadline)
     from prep.render.dot import to_dot
@@ -67,4 +74,25 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline) -> bytes:
     return svg_titles(data, titles) if fmt == "svg" else data
 
 
-__all__ = ["EXTENSION", "FORMATS", "LAYOUTS", "SUFFIXES", "TEXT_FORMATS", "render"]
+def export(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
+           lang: str = "auto", deadline=None, marks: dict | None = None) -> bytes:
+    """The editable export (pptx or drawio) of prep's swimlane layout of `graphs`;
+    `marks` (pptx only, for prep diff) decorate elements by title."""
+    from prep.layout import Deadline, LayoutError, layout
+    from prep.render.run import RenderError
+
+    deadline = deadline or Deadline(timeout)
+    try:
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline)
+    except LayoutError as error:
+        raise RenderError(error.message, error.hint) from None
+    if fmt == "drawio":
+        from prep.render.drawio import to_drawio
+
+        return to_drawio(positions)
+    from prep.render.pptx import to_pptx
+
+    return to_pptx(positions, marks)
+
+
+__all__ = ["EXPORT_FORMATS", "EXTENSION", "FORMATS", "LAYOUTS", "SUFFIXES", "TEXT_FORMATS", "export", "render"]

@@ -28,7 +28,7 @@ def kpi_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-             ".pdf .dot .mmd), or - for standard output. Default: standard output."),
+             ".pdf .dot .mmd .pptx), or - for standard output. Default: standard output."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
                                             help="Output format. [default: from the -o "
                                             "suffix, else text]"),
@@ -51,12 +51,12 @@ def kpi_command(
     from prep.kpi import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|svg|png|pdf|dot|mermaid")
+                        "-f text|json|svg|png|pdf|dot|mermaid|pptx")
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
 
     from prep.kpi.tree import derive_all
 
-    trees = derive_all(checked_graphs(file, force, "no KPI tree derived"), max_nodes)
+    trees = before = derive_all(checked_graphs(file, force, "no KPI tree derived"), max_nodes)
     if tobe is not None:
         from prep.kpi.compare import compare
 
@@ -73,6 +73,14 @@ def kpi_command(
         from prep.kpi.text import renderable
 
         console().print(renderable(trees))
+        return
+    if fmt == "pptx":
+        from prep.kpi.pptx import DrawError, to_pptx
+
+        try:
+            emit(to_pptx(trees, timeout=timeout, asis=before if tobe else None), output)
+        except DrawError as error:
+            fail(error.message, error.hint)
         return
     emit(_data(trees, fmt, timeout), output)
 

@@ -1,11 +1,12 @@
 """The semantic difference of an AsIs and a ToBe model (LANGUAGE.md §7): model.py
-computes it, text.py prints it, draw.py draws the ToBe model with the changes."""
+computes it, text.py prints it, draw.py draws the ToBe model with the changes,
+marks.py says how diff.pptx marks them."""
 
 from __future__ import annotations
 
-FORMATS = ("text", "json", "svg", "png", "pdf", "dot")
+FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "pptx")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-            ".dot": "dot", ".gv": "dot"}
+            ".dot": "dot", ".gv": "dot", ".pptx": "pptx"}
 TEXT_FORMATS = ("text", "json", "svg", "dot")
 
 

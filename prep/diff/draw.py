@@ -4,23 +4,13 @@ dot of its own (lanes per actor, left to right); every label escaped."""
 
 from __future__ import annotations
 
-import html
-
+from prep import notation as N
 from prep.diff.model import relation_label
+from prep.notation import FONT
+from prep.notation import text as _t
 
-FONT = "Noto Sans CJK JP"
-GREEN, ORANGE, RED = "#2e7d32", "#e65100", "#c62828"
-SHAPE = {
-    "product": {"shape": "box"},
-    "milestone": {"shape": "box", "style": "diagonals"},
-    "final": {"shape": "box", "peripheries": "2", "style": "bold"},
-    "intangible": {"shape": "box", "style": "rounded,dashed"},
-    "external": {"shape": "box3d", "style": "filled", "fillcolor": "#e0e0e0"},
-}
-
-
-def _t(value: object) -> str:
-    return html.escape(" ".join(str(value).split()), quote=True)
+GREEN, ORANGE, RED = N.GREEN, N.ORANGE, N.RED
+SHAPE = N.KIND
 
 
 def _mark(attrs: dict, status: str | None, tags: list[str]) -> None:

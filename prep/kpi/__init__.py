@@ -1,12 +1,14 @@
 """KPI trees (LANGUAGE.md §6): derivation (tree.py), AsIs/ToBe comparison
-(compare.py), text (text.py), dot and Mermaid (draw.py). JSON is `Tree.to_json`."""
+(compare.py), text (text.py), dot and Mermaid (draw.py), PowerPoint (pptx.py). JSON
+is `Tree.to_json`."""
 
 from __future__ import annotations
 
-FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid")
+FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid", "pptx")
 TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
+            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
+            ".pptx": "pptx"}
 
 
 def to_json(trees) -> str:

@@ -4,29 +4,18 @@ entity codes for Mermaid. Node ids are `t1n1`, … in tree order (deterministic)
 
 from __future__ import annotations
 
-import html
+from prep import notation as N
+from prep.notation import FONT
+from prep.notation import mermaid_text as _m
+from prep.notation import text as _text
 
-FONT = "Noto Sans CJK JP"
 GRAPH = {"rankdir": "LR", "fontname": FONT, "fontsize": "12", "nodesep": "0.15",
          "ranksep": "0.45", "newrank": "true", "ordering": "out"}
 NODE = {"fontname": FONT, "fontsize": "11", "shape": "box", "style": "rounded",
         "margin": "0.12,0.05"}
 EDGE = {"fontname": FONT, "dir": "none", "color": "#777777"}
-KIND = {
-    "goal": {"shape": "box", "style": "filled,bold", "fillcolor": "#fff8e1", "penwidth": "2"},
-    "process": {"shape": "box", "style": "filled,bold", "fillcolor": "#fff8e1"},
-    "final": {"shape": "box", "style": "bold", "peripheries": "2"},
-    "milestone": {"shape": "box", "style": "diagonals"},
-    "product": {"shape": "box", "style": "rounded"},
-    "intangible": {"shape": "box", "style": "rounded,dashed"},
-    "external": {"shape": "box3d", "style": "filled", "fillcolor": "#e0e0e0"},
-    "kpi": {"shape": "ellipse", "style": "filled", "fillcolor": "#e3f2fd"},
-}
-RED, GREEN, ORANGE = "#c62828", "#2e7d32", "#e65100"
-
-
-def _text(value: object) -> str:
-    return html.escape(" ".join(str(value).split()), quote=True)
+KIND = N.KIND
+RED, GREEN, ORANGE = N.RED, N.GREEN, N.ORANGE
 
 
 def _style(node) -> tuple[dict[str, str], list[str]]:
@@ -108,7 +97,6 @@ def to_dot(trees) -> str:
 
 
 # -- Mermaid -------------------------------------------------------------------------
-SAFE = set(" _-・.,()%/:")
 MERMAID_CLASSES = [
     "classDef goal fill:#fff8e1,stroke:#333333,stroke-width:2px",
     "classDef final fill:#ffffff,stroke:#222222,stroke-width:4px",
@@ -124,13 +112,6 @@ MERMAID_CLASSES = [
     "classDef issue fill:#fff3e0,stroke:#e65100",
     "classDef note fill:#ffebee,stroke:#c62828",
 ]
-
-
-def _m(value: object) -> str:
-    """Mermaid label text: letters, digits and a few safe signs as they are, anything
-    else (quotes, brackets, `#`, `|`, `<>`, `&`) as an entity code `#<n>;`."""
-    flat = " ".join(str(value).split())
-    return "".join(ch if ch.isalnum() or ch in SAFE else f"#{ord(ch)};" for ch in flat)
 
 
 def _mermaid_class(node) -> str:

@@ -22,12 +22,14 @@ KIND_STYLE = {
 def _line(node):
     from rich.text import Text
 
+    from prep.diagnostics import printable
+
     style = KIND_STYLE.get(node.kind, "")
     if "service" in node.marks:
         style = "bold red"
-    line = Text(node.label, style=style)
+    line = Text(printable(node.label), style=style)   # no bidi override reaches a terminal
     line.append(f"  {node.kind}", style="dim")
-    for mark in node.marks:
+    for mark in map(printable, node.marks):
         if mark.startswith("issue:"):
             line.append(f" [issue: {mark[6:]}]", style="dark_orange")
         elif mark.startswith("for:"):

@@ -1,172 +1,316 @@
-"""KPI trees as Graphviz dot source (left to right, one frame per process) and as
-Mermaid flowcharts. Every piece of model text is escaped: HTML-like labels for dot,
-entity codes for Mermaid. Node ids are `t1n1`, … in tree order (deterministic)."""
+"""KPI trees as pictures: Graphviz dot source (top to bottom: the goal on top, its
+KGIs inside it, the final products and their KPIs below) and Mermaid flowcharts.
+
+Shapes, colours, fonts, escaping and the drawing's words are those of `prep
+render` (prep/render). With --tobe the two trees of a process stand side by side
+under the words for before / after the service; `new` nodes carry a ＋ badge,
+`removed` ones are ghosted (grey, dashed), service KPIs and service data are red.
+A node reached again (a reference) is the same box with one more line into it.
+Node ids are `t1n1`, … in tree order (deterministic); nothing recurses."""
 
 from __future__ import annotations
 
-import html
+from prep.kpi.tree import Node
+from prep.render import labels as L
+from prep.render import marks as M
+from prep.render import style as S
 
-FONT = "Noto Sans CJK JP"
-GRAPH = {"rankdir": "LR", "fontname": FONT, "fontsize": "12", "nodesep": "0.15",
-         "ranksep": "0.45", "newrank": "true", "ordering": "out"}
-NODE = {"fontname": FONT, "fontsize": "11", "shape": "box", "style": "rounded",
-        "margin": "0.12,0.05"}
-EDGE = {"fontname": FONT, "dir": "none", "color": "#777777"}
-KIND = {
-    "goal": {"shape": "box", "style": "filled,bold", "fillcolor": "#fff8e1", "penwidth": "2"},
-    "process": {"shape": "box", "style": "filled,bold", "fillcolor": "#fff8e1"},
-    "final": {"shape": "box", "style": "bold", "peripheries": "2"},
-    "milestone": {"shape": "box", "style": "diagonals"},
-    "product": {"shape": "box", "style": "rounded"},
-    "intangible": {"shape": "box", "style": "rounded,dashed"},
-    "external": {"shape": "box3d", "style": "filled", "fillcolor": "#e0e0e0"},
-    "kpi": {"shape": "ellipse", "style": "filled", "fillcolor": "#e3f2fd"},
-}
-RED, GREEN, ORANGE = "#c62828", "#2e7d32", "#e65100"
+GRAPH = {**S.GRAPH, "rankdir": "TB", "splines": "spline", "nodesep": "0.25",
+         "ranksep": "0.45", "newrank": "true", "labeljust": "l", "ordering": "out",
+         "remincross": "false"}
+TREE_EDGE = {"dir": "none", "color": "#666666", "penwidth": "1.2"}
+SERVICE = {"color": "#c62828", "fontcolor": "#8e0000", "penwidth": "2.4",
+           "fillcolor": "#ffebee"}
 
 
-def _text(value: object) -> str:
-    return html.escape(" ".join(str(value).split()), quote=True)
+def _sides(trees) -> list[list]:
+    """Trees grouped into rows: with --tobe an AsIs tree and its ToBe tree share a row."""
+    rows, seen = [], set()
+    for tree in trees:
+        if id(tree) in seen:
+            continue
+        row = [tree]
+        seen.add(id(tree))
+        pair = tree.pair
+        if pair is not None and id(pair) not in seen:
+            row = [tree, pair] if tree.stage == "asis" else [pair, tree]
+            seen.add(id(pair))
+        rows.append(row)
+    return rows
 
 
-def _style(node) -> tuple[dict[str, str], list[str]]:
-    """Graphviz attributes and the small tag lines under the label."""
-    attrs = dict(KIND.get(node.kind, KIND["product"]))
-    styles = attrs.get("style", "").split(",")
-    tags = [node.kind]
-    for mark in node.marks:
-        if mark == "supplemented":
-            styles.append("dashed")
-            tags.append("supplemented")
-        elif mark == "service":
-            attrs.update(color=RED, fontcolor=RED, penwidth="2.5")
-            tags.append("service")
-        elif mark == "kgi":
-            attrs["penwidth"] = "2"
-            tags.append("KGI")
-        elif mark == "intervention":
-            attrs.update(color=ORANGE, penwidth="2.5")
-            tags.append("⚑ intervention point")
-        elif mark == "new":
-            styles.append("filled")
-            if "service" not in node.marks:
-                attrs["color"] = GREEN
-            attrs["fillcolor"] = "#e8f5e9"
-            tags.append("NEW")
-        elif mark == "ref":
-            styles = [s for s in styles if s not in ("bold", "dashed")] + ["dotted"]
-            tags.append("see above")
-        elif mark.startswith("for:"):
-            tags.append(f"for {mark[4:]}")
-    attrs["style"] = ",".join(dict.fromkeys(s for s in styles if s))
-    return attrs, tags
+def _node_attrs(node: Node, words: dict, kgis: list[Node]) -> dict[str, str]:
+    marks = node.marks
+    if node.kind in ("goal", "process"):
+        attrs = {"shape": "box", "style": "filled,bold,rounded", "fillcolor": S.GOAL_FILL,
+                 "penwidth": "2", "margin": "0.2,0.1"}
+        title = (L.text(f"{words['goal']}: {node.label}") if node.kind == "goal"
+                 else L.text(node.label))
+        lines = [f"<B>{title}</B>"]
+        for kgi in kgis:
+            lines.append(_kgi_line(kgi, words))
+    elif node.kind == "kpi":
+        attrs = dict(S.KPI)
+        attrs["fontsize"] = "10"
+        tags = []
+        if "service" in marks:
+            attrs.update(S.KPI_SERVICE)
+            tags.append(words["service"])
+        if "supplemented" in marks:
+            attrs.update(S.KPI_SUPPLEMENTED)
+            tags.append(words["supplemented"])
+        lines = [L.text(f"{words['kpi']}: {node.label}")]
+        measures = next((m[4:] for m in marks if m.startswith("for:")), None)
+        if measures:
+            lines.append(L.small(L.text(f"({measures})"), 8, "#555555"))
+        if tags:
+            lines.append(L.small(L.text("[" + ", ".join(tags) + "]"), 8))
+    else:
+        attrs = dict(S.KIND.get(node.kind, S.KIND["product"]))
+        if node.kind != "intangible":
+            attrs.setdefault("fillcolor", S.PRODUCT_FILL)
+        lines = [f"<B>{L.text(node.label)}</B>"]
+        if "service" in marks:
+            attrs.update(SERVICE)
+            lines.append(L.small(L.text(words["roles"]["service"]), 8, SERVICE["color"]))
+        if "intervention" in marks:
+            attrs.update(S.INTERVENTION)
+            lines.append(L.small(f"<B>{L.text(words['intervention'])}</B>", 9,
+                                 S.INTERVENTION["color"]))
+    for mark in marks:
+        if mark.startswith("issue:"):
+            lines.append(L.small(L.text(f"{words['issue']}: {L.shorten(mark[6:], 40)}"), 8,
+                                 S.ISSUE["color"]))
+    if "new" in marks:
+        M.added(attrs, lines, words, keep_colour="service" in marks)
+    if "removed" in marks:
+        M.removed(attrs, lines, words)
+    attrs["label"] = L.stacked(*lines)
+    attrs["tooltip"] = L.plain(node.label)
+    return attrs
 
 
-def _label(node, tags: list[str]) -> str:
-    colour = RED if "service" in node.marks else "#555555"
-    small = f'<FONT POINT-SIZE="8" COLOR="{colour}">{_text(" · ".join(tags))}</FONT>'
-    return f"<{_text(node.label)}<BR/>{small}>"
+def _kgi_line(kgi: Node, words: dict) -> str:
+    text = L.text(f"{words['kgi']}: {kgi.label}")
+    if "service" in kgi.marks:
+        text = f'<FONT COLOR="{S.KPI_SERVICE["color"]}">{text}</FONT>'
+    if "new" in kgi.marks:
+        text += " " + M.badge("added", words)
+    if "removed" in kgi.marks:
+        text = f'<FONT COLOR="{M.GHOST}"><S>{text}</S></FONT>'
+    return text
 
 
-def to_dot(trees) -> str:
+def to_dot(trees, words: dict, legend: bool = True) -> str:
+    """The dot source: one frame per process (AsIs beside ToBe with --tobe)."""
     import graphviz
 
-    dot = graphviz.Digraph("kpi", graph_attr=GRAPH, node_attr=NODE, edge_attr=EDGE)
-    for t, tree in enumerate(trees, 1):
-        with dot.subgraph(name=f"cluster_t{t}") as frame:
-            title = f"<B>{_text(tree.process)}</B> ({_text(tree.stage)}) — KPI tree"
-            frame.attr(label=f"<{title}>", labeljust="l", style="rounded", color="#999999")
-            count = 0
-            stack = [(None, tree.root)]
-            while stack:
-                parent, node = stack.pop()
-                count += 1
-                nid = f"t{t}n{count}"
-                attrs, tags = _style(node)
-                frame.node(nid, label=_label(node, tags), **attrs)
-                if parent is not None:
-                    frame.edge(parent, nid)
-                for mark in node.marks:
-                    if mark.startswith("issue:"):
-                        count += 1
-                        note = f"t{t}n{count}"
-                        frame.node(note, label=f"<issue: {_text(mark[6:])}>", shape="note",
-                                   style="filled", fillcolor="#fff3e0", color=ORANGE,
-                                   fontsize="9")
-                        frame.edge(nid, note, style="dashed", color=ORANGE)
-                stack.extend((nid, child) for child in reversed(node.children))
-            notes = []
-            if tree.removed:
-                notes.append("removed since AsIs: " + ", ".join(tree.removed))
-            if tree.truncated:
-                notes.append("note: " + tree.note)
-            if notes:
-                frame.node(f"t{t}note", label="<" + "<BR/>".join(_text(n) for n in notes) + ">",
-                           shape="note", style="filled", fillcolor="#ffebee", color=RED,
-                           fontsize="9")
+    dot = graphviz.Digraph("kpi", graph_attr=GRAPH, node_attr=S.NODE, edge_attr=S.EDGE)
+    previous_sinks: list[str] = []
+    count = 0
+    for r, row in enumerate(_sides(trees), 1):
+        with dot.subgraph(name=f"cluster_p{r}") as frame:
+            frame.attr(label=L.html_label(f"<B>{L.text(row[0].process)}</B>"), **S.PROCESS)
+            roots, sinks = [], []
+            # An invisible node above the row orders its trees left to right (ordering=out).
+            frame.node(f"p{r}top", label="", shape="point", style="invis", width="0",
+                       height="0")
+            for s, tree in enumerate(row, 1):
+                # The side's heading stands above its tree (a node, not a cluster label:
+                # dot keeps nodes in order, not clusters).
+                heading = f"p{r}h{s}"
+                with frame.subgraph(name=f"cluster_p{r}_s{s}") as side:
+                    side.attr(label="", style="rounded,dashed", color="#bbbbbb")
+                    side.node(heading, label=L.html_label(_side_title(tree, words,
+                                                                      len(row) > 1)),
+                              shape="plaintext", fontsize="13")
+                    prefix = f"t{r}_{s}n"
+                    count, root, leaves = _tree(side, tree, words, prefix)
+                    side.edge(heading, root, style="invis")
+                frame.edge(f"p{r}top", heading, style="invis")
+            if len(row) == 2:                     # AsIs left of ToBe: a flat edge between
+                with frame.subgraph() as same:    # the headings (dot keeps tail left of head)
+                    same.attr(rank="same")
+                    same.edge(f"p{r}h1", f"p{r}h2", style="invis", minlen="4")
+                roots.append(root)
+                sinks.extend(leaves)
+        for sink in previous_sinks:                 # the next process below this one
+            dot.edge(sink, f"p{r}top", style="invis", weight="0")
+        previous_sinks = sinks
+    if legend and trees:
+        _legend(dot, words, previous_sinks)
     return dot.source
 
 
+def _side_title(tree, words: dict, paired: bool) -> str:
+    if tree.compared or paired:
+        word = words["before"] if tree.stage == "asis" else words["after"]
+        return f"<B>{L.text(word)}</B> {L.small(L.text('(' + tree.stage + ')'), 9, '#555555')}"
+    stage = "ToBe" if tree.stage == "tobe" else "AsIs"
+    return L.small(L.text(f"{words['kpi_tree']} [{stage}]"), 10, "#555555")
+
+
+def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
+    """Draw one tree; (nodes drawn, the root's dot id, dot ids of nodes without children)."""
+    ids: dict[str, str] = {}
+    count = 0
+
+    def dot_id(node: Node) -> str:
+        nonlocal count
+        if node.id not in ids:
+            count += 1
+            ids[node.id] = f"{prefix}{count}"
+        return ids[node.id]
+
+    root = tree.root
+    kgis = [c for c in root.children
+            if isinstance(c, Node) and c.kind == "kpi" and "kgi" in c.marks]
+    inside = {k.id for k in kgis}
+    g.node(dot_id(root), **_node_attrs(root, words, kgis))
+    sinks = []
+    stack = [(dot_id(root), c) for c in reversed(root.children) if getattr(c, "id", None)
+             not in inside]
+    for kgi in reversed(kgis):                    # what hangs under a KGI hangs from the goal
+        stack.extend((dot_id(root), c) for c in reversed(kgi.children))
+    while stack:
+        parent, item = stack.pop()
+        if not isinstance(item, Node):            # a reference: one more line, no rank
+            g.edge(parent, dot_id(item.node), constraint="false", **TREE_EDGE)
+            continue
+        me = dot_id(item)
+        g.node(me, **_node_attrs(item, words, []))
+        edge = dict(TREE_EDGE)
+        if "removed" in item.marks:
+            edge.update(style="dashed", color=M.GHOST)
+        g.edge(parent, me, **edge)
+        if not item.children:
+            sinks.append(me)
+        stack.extend((me, c) for c in reversed(item.children))
+    if not sinks:
+        sinks.append(dot_id(root))
+    return count, dot_id(root), sinks
+
+
+def _legend(dot, words: dict, above: list[str]) -> None:
+    """One compact row below the trees: what a box, a colour, a badge means."""
+    samples = [
+        (S.KIND["final"], words["kinds"]["final"]),
+        (S.KIND["milestone"], words["kinds"]["milestone"]),
+        (S.KIND["product"], words["kinds"]["product"]),
+        ({**S.KIND["intangible"], **S.INTERVENTION}, words["intervention"]),
+        ({**S.KPI, "fontsize": "10"}, words["kpi"]),
+        ({**S.KPI, **S.KPI_SERVICE, "fontsize": "10"}, f"{words['kpi']} [{words['service']}]"),
+        ({**S.KIND["product"], **SERVICE}, words["service_data"]),
+    ]
+    with dot.subgraph(name="cluster_legend") as g:
+        g.attr(label=L.html_label(f"<B>{L.text(words['legend'])}</B>"), style="rounded",
+               color="#aaaaaa")
+        names = []
+        for n, (attrs, word) in enumerate(samples, 1):
+            node = dict(attrs)
+            node.setdefault("fillcolor", S.PRODUCT_FILL)
+            node["label"] = L.html_label(L.text(word))
+            node["fontsize"] = "10"
+            g.node(f"legend{n}", **node)
+            names.append(f"legend{n}")
+        for kind, word in (("added", words["new"]), ("removed", words["removed"])):
+            node = dict(S.KIND["product"], fillcolor=S.PRODUCT_FILL, fontsize="10")
+            lines = [L.text(word)]
+            (M.added if kind == "added" else M.removed)(node, lines, words)
+            node["label"] = L.stacked(*lines)
+            names.append(f"legend_{kind}")
+            g.node(names[-1], **node)
+        with g.subgraph() as same:
+            same.attr(rank="same")
+            for a, b in zip(names, names[1:]):
+                same.edge(a, b, style="invis")
+    for sink in above:
+        dot.edge(sink, names[0], style="invis", weight="0")
+
+
 # -- Mermaid -------------------------------------------------------------------------
-SAFE = set(" _-・.,()%/:")
-MERMAID_CLASSES = [
+MERMAID_CLASSES = (
     "classDef goal fill:#fff8e1,stroke:#333333,stroke-width:2px",
     "classDef final fill:#ffffff,stroke:#222222,stroke-width:4px",
     "classDef milestone fill:#ffffff,stroke:#222222,stroke-width:2px",
     "classDef product fill:#ffffff,stroke:#222222",
     "classDef intangible fill:none,stroke:#222222,stroke-dasharray:5 4",
-    "classDef external fill:#e0e0e0,stroke:#444444",
-    "classDef kpi fill:#e3f2fd,stroke:#1565c0",
-    "classDef supplemented fill:#e3f2fd,stroke:#1565c0,stroke-dasharray:5 4",
-    "classDef service fill:#ffebee,stroke:#c62828,stroke-width:3px,color:#b71c1c",
-    "classDef intervention fill:none,stroke:#e65100,stroke-width:3px,stroke-dasharray:5 4",
-    "classDef new fill:#e8f5e9,stroke:#2e7d32,stroke-width:2px",
+    "classDef external fill:#d9d9d9,stroke:#444444",
+    "classDef kpi fill:#fafafa,stroke:#777777",
+    "classDef supplemented fill:#fafafa,stroke:#777777,stroke-dasharray:5 4",
+    "classDef service fill:#ffebee,stroke:#c62828,stroke-width:2px,color:#b71c1c",
+    "classDef intervention fill:none,stroke:#c62828,stroke-width:3px,stroke-dasharray:5 4",
+    f"classDef added stroke:{M.ADDED},stroke-width:3px",
+    f"classDef removed fill:#ffffff,stroke:{M.GHOST},color:{M.GHOST},stroke-dasharray:4 4",
     "classDef issue fill:#fff3e0,stroke:#e65100",
-    "classDef note fill:#ffebee,stroke:#c62828",
-]
+)
+SHAPES = {
+    "goal": ('["', '"]'), "process": ('["', '"]'), "kpi": ('["', '"]'),
+    "product": ('["', '"]'), "milestone": ('{{"', '"}}'), "final": ('[["', '"]]'),
+    "intangible": ('("', '")'), "external": ('>"', '"]'),
+}
 
 
-def _m(value: object) -> str:
-    """Mermaid label text: letters, digits and a few safe signs as they are, anything
-    else (quotes, brackets, `#`, `|`, `<>`, `&`) as an entity code `#<n>;`."""
-    flat = " ".join(str(value).split())
-    return "".join(ch if ch.isalnum() or ch in SAFE else f"#{ord(ch)};" for ch in flat)
-
-
-def _mermaid_class(node) -> str:
-    for mark in ("service", "intervention", "new", "supplemented"):
+def _mermaid_class(node: Node) -> str:
+    for mark in ("removed", "service", "intervention", "supplemented"):
         if mark in node.marks:
             return mark
-    return "goal" if node.kind == "process" else node.kind
+    if node.kind == "process":
+        return "goal"
+    return node.kind
 
 
-def to_mermaid(trees) -> str:
-    out = ["flowchart LR"]
-    for t, tree in enumerate(trees, 1):
-        out.append(f'  subgraph t{t}["{_m(tree.process)} ({_m(tree.stage)})"]')
-        count = 0
-        stack = [(None, tree.root)]
-        while stack:
-            parent, node = stack.pop()
-            count += 1
-            nid = f"t{t}n{count}"
-            tags = [node.kind] + [m if not m.startswith(("issue:",)) else "issue"
-                                  for m in node.marks]
-            out.append(f'    {nid}["{_m(node.label)}<br/><small>{_m(" · ".join(tags))}'
-                       f'</small>"]:::{_mermaid_class(node)}')
-            if parent is not None:
-                out.append(f"    {parent} --- {nid}")
-            for mark in node.marks:
-                if mark.startswith("issue:"):
+def to_mermaid(trees, words: dict) -> str:
+    from prep.render.mermaid import text
+
+    out = ["flowchart TB"]
+    for r, row in enumerate(_sides(trees), 1):
+        out.append(f'  subgraph p{r}["{text(row[0].process)}"]')
+        out.append("    direction LR")
+        for s, tree in enumerate(row, 1):
+            if tree.compared:
+                title = words["before"] if tree.stage == "asis" else words["after"]
+            else:
+                title = f"{words['kpi_tree']} [{'ToBe' if tree.stage == 'tobe' else 'AsIs'}]"
+            out.append(f'    subgraph p{r}s{s}["{text(title)}"]')
+            out.append("      direction TB")
+            ids: dict[str, str] = {}
+            count = 0
+            added: list[str] = []
+            for _, parent, item in tree.walk():
+                target = item.node if not isinstance(item, Node) else item
+                if target.id not in ids:
                     count += 1
-                    out.append(f'    t{t}n{count}["issue: {_m(mark[6:])}"]:::issue')
-                    out.append(f"    {nid} -.- t{t}n{count}")
-            stack.extend((nid, child) for child in reversed(node.children))
-        if tree.removed:
-            out.append(f'    t{t}removed["removed since AsIs: {_m(", ".join(tree.removed))}"]'
-                       ":::note")
-        if tree.truncated:
-            out.append(f'    t{t}note["{_m(tree.note)}"]:::note')
+                    ids[target.id] = f"p{r}s{s}n{count}"
+                me = ids[target.id]
+                if isinstance(item, Node):
+                    label = item.label
+                    if item.kind == "goal":
+                        label = f"{words['goal']}: {label}"
+                    elif item.kind == "kpi":
+                        label = f"{words['kpi']}: {label}"
+                        if "kgi" in item.marks:
+                            label = f"{words['kgi']}: {item.label}"
+                    if "new" in item.marks:
+                        label = f"＋ {label}"
+                        added.append(me)
+                    if "intervention" in item.marks:
+                        label += " " + words["intervention"]
+                    start, end = SHAPES.get(item.kind, SHAPES["product"])
+                    out.append(f"      {me}{start}{text(label)}{end}:::{_mermaid_class(item)}")
+                    for mark in item.marks:
+                        if mark.startswith("issue:"):
+                            count += 1
+                            note = f"p{r}s{s}n{count}"
+                            out.append(f'      {note}["{text(words["issue"] + ": " + mark[6:])}"]'
+                                       ":::issue")
+                            out.append(f"      {me} -.- {note}")
+                if parent is not None:
+                    arrow = "-.-" if "removed" in target.marks else "---"
+                    out.append(f"      {ids[parent.id]} {arrow} {me}")
+            if added:
+                out.append(f"      class {','.join(added)} added")
+            out.append("    end")
         out.append("  end")
     out.extend("  " + c for c in MERMAID_CLASSES)
     return "\n".join(out) + "\n"

@@ -20,6 +20,9 @@ WORDS = {
         "subprocess_colour": "サブプロセスの色 [名前]",
         "input": "入力関係", "sync": "同期関係", "touch": "CSMタッチ (touch=)",
         "roles": {"csm": "«CSM»", "service": "«サービス»", "vendor": "«ベンダー»"},
+        "before": "サービス提供前", "after": "サービス提供後", "kpi_tree": "KPIツリー",
+        "new": "新規", "added": "追加", "removed": "削除", "changed": "変更",
+        "service_data": "サービスのデータ",
     },
     "en": {
         "legend": "Legend", "goal": "Goal", "subprocesses": "Subprocesses", "kpi": "KPI",
@@ -32,6 +35,9 @@ WORDS = {
         "subprocess_colour": "Subprocess colour [name]",
         "input": "Input relation", "sync": "Sync relation", "touch": "CSM touch (touch=)",
         "roles": {"csm": "«CSM»", "service": "«service»", "vendor": "«vendor»"},
+        "before": "Before the service", "after": "After the service", "kpi_tree": "KPI tree",
+        "new": "new", "added": "added", "removed": "removed", "changed": "changed",
+        "service_data": "service data",
     },
 }
 

@@ -1,13 +1,14 @@
 """The semantic difference of an AsIs and a ToBe model (LANGUAGE.md §7): model.py
-computes it, text.py prints it, draw.py draws the ToBe model with the changes."""
+computes it, text.py prints it, draw.py draws the union of both models (union.py) with
+the changes marked, through `prep render`."""
 
 from __future__ import annotations
 
 import json
 
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-            ".dot": "dot", ".gv": "dot"}
-TEXT_FORMATS = ("text", "json", "svg", "dot")
+            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
+TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid")
 
 
 def to_json(result) -> str:

@@ -12,16 +12,18 @@ EXTENSION = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermai
 
 
 def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
-           lang: str = "auto") -> bytes:
+           lang: str = "auto", marks=None) -> bytes:
     """The drawing of `graphs` in `fmt`, as bytes; the drawing's own words (legend,
-    banners) in `lang`: ja, en, or auto (as the model's names). Raises run.RenderError."""
+    banners) in `lang`: ja, en, or auto (as the model's names). `marks` (one
+    marks.Marks per graph) decorate what changed, for `prep diff`. Raises
+    run.RenderError."""
     if fmt == "mermaid":
         from prep.render.mermaid import to_mermaid
 
-        return to_mermaid(graphs, lang).encode("utf-8")
+        return to_mermaid(graphs, lang, marks).encode("utf-8")
     from prep.render.dot import to_dot
 
-    source = to_dot(graphs, legend=legend, lang=lang)
+    source = to_dot(graphs, legend=legend, lang=lang, marks=marks)
     if fmt == "dot":
         return source.encode("utf-8")
     from prep.render.run import run_dot

@@ -8,6 +8,7 @@ processes outside the lanes, then relations, KPI and issue notes. Node ids are
 from __future__ import annotations
 
 from prep.render import labels as L
+from prep.render import marks as M
 from prep.render import style as S
 
 
@@ -20,9 +21,10 @@ class _Ids:
         return f"n{self.count}"
 
 
-def to_dot(graphs, legend: bool = True, lang: str = "auto") -> str:
+def to_dot(graphs, legend: bool = True, lang: str = "auto", marks=None) -> str:
     """The dot source of the given ProcessGraphs, one cluster each; the drawing's own
-    words in `lang` (ja, en, or auto: as the model's names)."""
+    words in `lang` (ja, en, or auto: as the model's names). `marks`, one
+    render.marks.Marks per graph, decorate changed elements (prep diff)."""
     import graphviz
 
     from prep.render.words import words_for
@@ -32,13 +34,14 @@ def to_dot(graphs, legend: bool = True, lang: str = "auto") -> str:
     ids = _Ids()
     for number, pg in enumerate(graphs, 1):
         with dot.subgraph(name=f"cluster_p{number}") as cluster:
-            _process(cluster, pg, number, ids, words)
+            _process(cluster, pg, number, ids, words,
+                     marks[number - 1] if marks else M.Marks())
     if legend:
-        _legend(dot, words)
+        _legend(dot, words, bool(marks))
     return dot.source
 
 
-def _process(c, pg, number: int, ids: _Ids, words: dict) -> None:
+def _process(c, pg, number: int, ids: _Ids, words: dict, marks) -> None:
     process = pg.process
     bands = _bands(pg)
     c.attr(label=_banner(pg, bands, words), **S.PROCESS)
@@ -48,25 +51,31 @@ def _process(c, pg, number: int, ids: _Ids, words: dict) -> None:
             role = actor.role if actor.role in S.LANE else "customer"
             tag = words["roles"].get(role)
             title = f"<B>{L.text(actor.name)}</B>" + (f" {L.text(tag)}" if tag else "")
-            lane.attr(label=L.html_label(title), **S.LANE[role])
+            lane_attrs = dict(S.LANE[role])
+            title = M.apply_lane(marks.actors.get(actor.name), lane_attrs, title, words)
+            lane.attr(label=L.html_label(title), **lane_attrs)
             for product in actor.products:
                 key = product.key
                 if pg.products.get(key) is not product or key in node_of:
                     continue              # a duplicate definition (PREP102): drawn once
                 node_of[key] = ids.next()
-                lane.node(node_of[key], **_product_attrs(pg, key, product, bands, words))
+                lane.node(node_of[key], **_product_attrs(pg, key, product, bands, words,
+                                                         marks.products.get(key)))
     for external in process.externals:
         if pg.externals.get(external.name) is not external or external.name in node_of:
             continue
         node_of[external.name] = ids.next()
         attrs = dict(S.KIND["external"])
-        attrs["label"] = L.html_label(L.text(external.name))
+        attrs["label"] = M.label(marks.externals.get(external.name), attrs,
+                                 [L.text(external.name)], words)
         _doc(attrs, external)
         c.node(node_of[external.name], **attrs)
     for edge in pg.edges:
         data = pg.graph.edges[edge.source, edge.target, edge.index]
-        c.edge(node_of[edge.source], node_of[edge.target], **_edge_attrs(edge, data))
-    _notes(c, pg, node_of, ids, words)
+        attrs = _edge_attrs(edge, data)
+        M.apply_edge(marks.relations.get(edge.index), attrs, words)
+        c.edge(node_of[edge.source], node_of[edge.target], **attrs)
+    _notes(c, pg, node_of, ids, words, marks)
 
 
 def _bands(pg) -> dict[str, tuple[int, str]]:
@@ -99,7 +108,7 @@ def _banner(pg, bands, words: dict) -> str:
             + "".join(rows) + "</TABLE>>")
 
 
-def _product_attrs(pg, key: str, product, bands, words: dict) -> dict[str, str]:
+def _product_attrs(pg, key: str, product, bands, words: dict, mark=None) -> dict[str, str]:
     attrs = dict(S.KIND[product.kind])
     lines = [L.product_title(product.name, product.state)]
     if product.params:
@@ -120,6 +129,7 @@ def _product_attrs(pg, key: str, product, bands, words: dict) -> dict[str, str]:
     doc = product.attr("doc")
     if doc is not None:
         lines.append(L.small(f"<I>{L.text(L.shorten(doc))}</I>", 8))
+    M.apply(mark, attrs, lines, words)
     attrs["label"] = L.stacked(*lines)
     _doc(attrs, product)
     return attrs
@@ -149,7 +159,7 @@ def _edge_attrs(edge, data) -> dict[str, str]:
     return attrs
 
 
-def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict) -> None:
+def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict, changes) -> None:
     """KPIs (`kpi … for P` hangs on P, `under K` on K) and issues, as notes."""
     kpi_node: dict[str, str] = {}
     for kpi in pg.process.kpis:
@@ -165,7 +175,8 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict) -> None:
             attrs.update(S.KPI_SUPPLEMENTED)
             marks.append(words["supplemented"])
         mark = f" [{', '.join(marks)}]" if marks else ""
-        attrs["label"] = L.html_label(L.text(f"{words['kpi']}: {kpi.name}{mark}"))
+        attrs["label"] = M.label(changes.kpis.get(kpi.name), attrs,
+                                 [L.text(f"{words['kpi']}: {kpi.name}{mark}")], words)
         _doc(attrs, kpi)
         node = ids.next()
         kpi_node.setdefault(kpi.name, node)
@@ -186,7 +197,7 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict) -> None:
             c.edge(node_of[target], node, **S.NOTE_EDGE)
 
 
-def _legend(dot, words: dict) -> None:
+def _legend(dot, words: dict, changes: bool = False) -> None:
     """The notation key, in rows: product kinds, notes, relations (invisible edges keep
     each row in order)."""
     with dot.subgraph(name="cluster_legend") as g:
@@ -206,12 +217,17 @@ def _legend(dot, words: dict) -> None:
                  ({"shape": "box", "style": "filled", "fillcolor": S.subprocess_colour(0),
                    "color": "#999999"}, words["subprocess_colour"])]
         count = 0
-        for row in (kinds, notes):
+        rows = [kinds, notes]
+        if changes:
+            rows.append(M.legend_samples(words))
+        for row in rows:
             previous = None
             for attrs, word in row:
                 count += 1
                 name = f"legend{count}"
-                g.node(name, label=L.html_label(L.text(word)), **{"fontsize": "10", **attrs})
+                label = (L.stacked(*word) if isinstance(word, list)
+                         else L.html_label(L.text(word)))
+                g.node(name, label=label, **{"fontsize": "10", **attrs})
                 if previous is not None:
                     g.edge(previous, name, style="invis")
                 previous = name

@@ -8,10 +8,12 @@ style, so greyscale print keeps it."""
 from __future__ import annotations
 
 from prep.render import labels as L
+from prep.render import style as S
 
 ADDED = "#6a1b9a"      # purple: the ＋ badge and the border of an added element
 CHANGED = "#b26a00"    # amber: the ～ badge
 GHOST = "#9e9e9e"      # grey: removed elements
+TOUCH_GREEN = S.TOUCH["color"]   # touch lines keep their colour when marked
 
 
 def badge(kind: str, words: dict, detail: str | None = None) -> str:
@@ -60,3 +62,108 @@ def added_edge(attrs: dict) -> None:
 
 def changed_edge(attrs: dict) -> None:
     attrs.update(color=CHANGED, fontcolor=CHANGED, penwidth="2.6")
+
+
+class Marks:
+    """What a drawing of one process marks: element name (a product's key; for
+    relations the edge index) -> (`added` | `removed` | `changed`, old value or None)."""
+
+    def __init__(self) -> None:
+        self.products: dict[str, tuple[str, str | None]] = {}
+        self.externals: dict[str, tuple[str, str | None]] = {}
+        self.actors: dict[str, tuple[str, str | None]] = {}
+        self.kpis: dict[str, tuple[str, str | None]] = {}
+        self.relations: dict[int, tuple[str, str | None]] = {}
+
+
+def apply(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str],
+          words: dict) -> None:
+    """Decorate a node (its attributes and label lines) with a mark, if any."""
+    if mark is None:
+        return
+    kind, old = mark
+    if kind == "added":
+        added(attrs, lines, words, word="added")
+    elif kind == "removed":
+        removed(attrs, lines, words)
+    elif kind == "changed":
+        changed(attrs, lines, words, old)
+
+
+def label(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str],
+          words: dict) -> str:
+    """A note's label: as it was without a mark, stacked rows with its badge with one."""
+    if mark is None:
+        return L.html_label(*lines)
+    apply(mark, attrs, lines, words)
+    return L.stacked(*lines)
+
+
+def apply_edge(mark: tuple[str, str | None] | None, attrs: dict, words: dict) -> None:
+    """Decorate a relation: colour and a badge in its label."""
+    if mark is None:
+        return
+    kind, old = mark
+    if kind == "removed" or attrs.get("color") != TOUCH_GREEN:
+        {"added": added_edge, "removed": ghost_edge, "changed": changed_edge}[kind](attrs)
+    else:                                  # a touch line keeps its green; the badge says it
+        attrs["penwidth"] = "3"
+    label = attrs.get("xlabel")
+    inner = label[1:-1] if label else ""
+    tag = badge(kind, words, L.shorten(old, 40) if old else None)
+    attrs["xlabel"] = "<" + (inner + "<BR/>" if inner else "") + tag + ">"
+
+
+def apply_lane(mark: tuple[str, str | None] | None, attrs: dict, title: str,
+               words: dict) -> str:
+    """Decorate a lane (cluster attributes); the lane title with a badge."""
+    if mark is None:
+        return title
+    kind, old = mark
+    if kind == "added":
+        attrs.update(color=ADDED, penwidth="2.6")
+    elif kind == "removed":
+        styles = [s for s in attrs.get("style", "").split(",") if s and s != "bold"]
+        attrs.update(style=",".join(dict.fromkeys(styles + ["dashed"])), color=GHOST,
+                     fontcolor=GHOST)
+    else:
+        attrs.update(color=CHANGED, penwidth="2.6")
+    return title + " " + badge(kind, words, L.shorten(old, 40) if old else None)
+
+
+def legend_samples(words: dict) -> list[tuple[dict, list[str]]]:
+    """Legend entries for the marks: (node attributes, label lines)."""
+    out = []
+    for kind in ("added", "changed", "removed"):
+        attrs = {"shape": "box", "style": "filled", "fillcolor": "#ffffff", "color": "#222222"}
+        lines = [L.text(words["kinds"]["product"])]
+        apply((kind, "…" if kind == "changed" else None), attrs, lines, words)
+        out.append((attrs, lines))
+    return out
+
+
+MERMAID_CLASSES = (
+    f"classDef added stroke:{ADDED},stroke-width:3px",
+    f"classDef changed stroke:{CHANGED},stroke-width:3px",
+    f"classDef removed fill:#ffffff,stroke:{GHOST},color:{GHOST},stroke-dasharray:4 4",
+)
+MERMAID_LINK = {
+    "added": f"stroke:{ADDED},stroke-width:3px,color:{ADDED}",
+    "changed": f"stroke:{CHANGED},stroke-width:3px,color:{CHANGED}",
+    "removed": f"stroke:{GHOST},stroke-dasharray:4 4,color:{GHOST}",
+}
+
+
+def mermaid(mark: tuple[str, str | None] | None, label: str, css: str,
+            words: dict) -> tuple[str, str]:
+    """A Mermaid label with its badge in front (`＋ 追加 · name`), and the CSS class."""
+    if mark is None:
+        return label, css
+    kind, old = mark
+    sign = {"added": "＋", "changed": "～", "removed": "－"}[kind]
+    badge = f"{sign} {words[kind]}" + (f" ({shorten_plain(old)})" if old else "")
+    return (f"{badge} · {label}" if label else badge), kind
+
+
+def shorten_plain(value: str, limit: int = 40) -> str:
+    return L.shorten(value, limit)

@@ -124,8 +124,13 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
         from prep.kpi import to_csv
 
         return to_csv(trees).encode("utf-8")
-    from prep.kpi.draw import to_dot, to_mermaid
+    from prep.kpi.draw import DEPTH, to_dot, to_mermaid
     from prep.render.words import words_for
+
+    deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]
+    if deep:
+        warn("pictures show the first {} levels of a tree; {} go deeper (-f text or json "
+             "give everything)".format(DEPTH, ", ".join(f"`{n}`" for n in deep)))
 
     words = words_for(graphs, lang)
     if fmt == "mermaid":

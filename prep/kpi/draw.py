@@ -18,6 +18,7 @@ from prep.render import style as S
 GRAPH = {**S.GRAPH, "rankdir": "TB", "splines": "spline", "nodesep": "0.25",
          "ranksep": "0.45", "newrank": "true", "labeljust": "l", "ordering": "out",
          "remincross": "false"}
+DEPTH = 60            # pictures stop here (dot takes minutes on thousands of ranks)
 TREE_EDGE = {"dir": "none", "color": "#666666", "penwidth": "1.2"}
 SERVICE = {"color": "#c62828", "fontcolor": "#8e0000", "penwidth": "2.4",
            "fillcolor": "#ffebee"}
@@ -168,12 +169,12 @@ def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
     inside = {k.id for k in kgis}
     g.node(dot_id(root), **_node_attrs(root, words, kgis))
     sinks = []
-    stack = [(dot_id(root), c) for c in reversed(root.children) if getattr(c, "id", None)
-             not in inside]
+    stack = [(dot_id(root), c, 1) for c in reversed(root.children)
+             if getattr(c, "id", None) not in inside]
     for kgi in reversed(kgis):                    # what hangs under a KGI hangs from the goal
-        stack.extend((dot_id(root), c) for c in reversed(kgi.children))
+        stack.extend((dot_id(root), c, 1) for c in reversed(kgi.children))
     while stack:
-        parent, item = stack.pop()
+        parent, item, depth = stack.pop()
         if not isinstance(item, Node):            # a reference: one more line, no rank
             g.edge(parent, dot_id(item.node), constraint="false", **TREE_EDGE)
             continue
@@ -185,7 +186,16 @@ def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
         g.edge(parent, me, **edge)
         if not item.children:
             sinks.append(me)
-        stack.extend((me, c) for c in reversed(item.children))
+        elif depth >= DEPTH:
+            count += 1
+            stub = f"{prefix}{count}"
+            g.node(stub, label=L.html_label(L.text(words["deeper"])), shape="plaintext",
+                   fontcolor="#555555")
+            g.edge(me, stub, style="dotted", **{k: v for k, v in TREE_EDGE.items()
+                                                 if k != "style"})
+            sinks.append(stub)
+            continue
+        stack.extend((me, c, depth + 1) for c in reversed(item.children))
     if not sinks:
         sinks.append(dot_id(root))
     return count, dot_id(root), sinks

@@ -61,6 +61,9 @@ class Tree:
             if isinstance(item, Node):
                 stack.extend((depth + 1, item, c) for c in reversed(item.children))
 
+    def depth(self) -> int:
+        return max(d for d, _, _ in self.walk())
+
     def nodes(self):
         return [item for _, _, item in self.walk() if isinstance(item, Node)]
 

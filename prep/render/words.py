@@ -23,6 +23,7 @@ WORDS = {
         "before": "サービス提供前", "after": "サービス提供後", "kpi_tree": "KPIツリー",
         "new": "新規", "added": "追加", "removed": "削除", "changed": "変更",
         "service_data": "サービスのデータ",
+        "deeper": "⋯ これより深い階層は省略 (全体: prep kpi -f text)",
     },
     "en": {
         "legend": "Legend", "goal": "Goal", "subprocesses": "Subprocesses", "kpi": "KPI",
@@ -38,6 +39,7 @@ WORDS = {
         "before": "Before the service", "after": "After the service", "kpi_tree": "KPI tree",
         "new": "new", "added": "added", "removed": "removed", "changed": "changed",
         "service_data": "service data",
+        "deeper": "⋯ deeper levels left out (all of them: prep kpi -f text)",
     },
 }
 

@@ -7,6 +7,8 @@ passed over). Command-line options are applied on top."""
 from __future__ import annotations
 
 import fnmatch
+import os
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,8 +62,8 @@ def _codes(path: Path, key: str, value) -> tuple[str, ...]:
         raise ConfigError(path, key, "expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]")
     from prep.checks.select import SelectionError, expand, split_codes
 
-    codes = tuple(split_codes(value))
     try:
+        codes = tuple(split_codes(value, key))
         expand(codes, key)
     except SelectionError as error:
         raise ConfigError(path, key, str(error).split(": ", 1)[-1]) from None
@@ -89,8 +91,9 @@ def parse_table(path: Path, table: dict) -> Config:
         raise ConfigError(path, "severity", "expected a table of CODE = \"error|warning|info\"")
     overrides = []
     for code, sev in severity.items():
-        _codes(path, f"severity.{code}", [code])
-        overrides.append((code.upper(), _severity(path, f"severity.{code}", sev)))
+        key = f"severity.{code}" if code.strip() else f"severity.{code!r}"
+        _codes(path, key, [code])
+        overrides.append((code.strip().upper(), _severity(path, key, sev)))
     exclude = table.get("exclude", [])
     if isinstance(exclude, str):
         exclude = [exclude]
@@ -117,8 +120,13 @@ def load_file(path: Path) -> Config | None:
         raise ConfigError(path, None, "is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(path, None, f"is not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(path, None, "is nested too deeply to read") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("prep")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(path, "tool", "expected a table ([tool.prep])")
+        table = tool.get("prep")
         return None if table is None else parse_table(path, table)
     return parse_table(path, data)
 
@@ -131,7 +139,7 @@ def config_for_dir(folder: Path, cache: dict | None = None) -> Config:
         return cache[folder]
     found = None
     for candidate in (folder / "prep.toml", folder / "pyproject.toml"):
-        if candidate.is_file():
+        if _is_file(candidate):
             found = load_file(candidate)
             if found is not None:
                 break
@@ -144,7 +152,24 @@ def config_for_dir(folder: Path, cache: dict | None = None) -> Config:
 
 def config_for(path: Path, cache: dict | None = None) -> Config:
     path = Path(path).absolute()
-    return config_for_dir(path if path.is_dir() else path.parent, cache)
+    return config_for_dir(path if _is_dir(path) else path.parent, cache)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file. A folder prep may not search hides its files: its
+    models cannot be read either (they are reported as PREP002), so its configuration
+    is taken as absent rather than stopping the run."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ and what was found (Diagnostic). Every layer speaks it; it imports nothing of ou
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field, replace
 
 
@@ -26,6 +27,31 @@ class Severity(str, enum.Enum):
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+# Shown escaped wherever text reaches a terminal or a report: control characters (C0,
+# DEL, C1), line and paragraph separators, bidirectional overrides, non-characters.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                        "\ufeff\ufffe\uffff\ud800-\udfff]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def printable(text: str) -> str:
+    """`text` with what would act on a terminal or hide itself shown as an escape
+    (`\\x1b`, `\\u2028`); bytes of a file name that is not UTF-8 (surrogateescape)
+    as `\\xff`. Everything else, Japanese included, unchanged."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(_escape_one, text)
+
+
+def _escape_one(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    if 0xDC80 <= code <= 0xDCFF:            # a byte of a non-UTF-8 name (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True, slots=True)

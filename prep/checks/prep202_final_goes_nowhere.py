@@ -4,7 +4,9 @@ What it does: reports a final product that has relations, but no input relation
 (`->`) to an external process, at its definition. (A final product with no
 relation at all is PREP204 only.) Not reported while the final product has a
 relation to a name that is not defined: that is probably a typo of the receiver,
-and PREP101 reports it.
+and PREP101 reports it. A sync relation (`<->`) with an external process is a
+negotiation, not a hand-over: a final product that is only synced with an
+external is reported, and the hint names the sync.
 
 Why: "final" means the product leaves this process for another one; that
 hand-over is what the relation to an `external` says. A final product that goes
@@ -51,7 +53,14 @@ def check(pg):
     for key, product in pg.products.items():
         if product.kind != "final" or pg.degree(key) == 0 or key in pg.dangling:
             continue        # unrelated: PREP204; a relation to a typo: PREP101 says
-        if not any(pg.is_external(t) for t in pg.outputs_of(key)):
-            yield check.at(product.span, f"final product `{key}` goes to no external process",
-                           f"relate it to the process that receives it: `{key} -> RECEIVER` "
-                           "with `external RECEIVER`, or make it a `product`")
+        if any(pg.is_external(t) for t in pg.outputs_of(key)):
+            continue
+        synced = [n for n in pg.synced_with(key) if pg.is_external(n)]
+        if synced:
+            there = synced[0]
+            hint = (f"`{key} <-> {there}` is a sync (a negotiation), not a hand-over: "
+                    f"write `{key} -> {there}` for what it receives")
+        else:
+            hint = (f"relate it to the process that receives it: `{key} -> RECEIVER` "
+                    "with `external RECEIVER`, or make it a `product`")
+        yield check.at(product.span, f"final product `{key}` goes to no external process", hint)

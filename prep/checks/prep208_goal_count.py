@@ -1,7 +1,8 @@
 """A process has no goal, or more than one.
 
 What it does: reports a process without a `goal` (at the process header) and a
-process with several (once, at the second goal).
+process with several (once, at the second goal; the hint says that KPI trees use
+the first).
 
 Why: PReP judges a process against one management goal: it is the root of the
 KPI tree (the KGI), and the final products are the means of reaching it.
@@ -52,5 +53,6 @@ def check(pg):
                        'add the goal it serves, from the management objectives: `goal "…"`')
     elif len(goals) > 1:
         yield check.at(goals[1].span, f"process `{pg.name}` has {len(goals)} goals",
-                       "keep one goal per process; split a process that serves two purposes",
+                       f"KPI trees use the first goal, `{goals[0].text}`; keep one goal per "
+                       "process, and split a process that serves two purposes",
                        [Related(g.span, f"goal `{g.text}`") for g in goals if g is not goals[1]])

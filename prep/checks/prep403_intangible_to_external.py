@@ -1,8 +1,9 @@
 """An intangible product goes to an external process or is final.
 
 What it does: reports an input relation (`->`) from an `intangible` product to
-an external process, or a sync relation (`<->`, undirected) between the two, at
-the relation; it replaces PREP206 for that relation.
+an external process, at the relation; it replaces PREP206 for that relation. A
+sync relation (`<->`) with an external process is a negotiation, not a
+hand-over, and is not reported.
 An intangible final product cannot be written: the kind is one keyword
 (`intangible` or `final`) and `final` is reserved, so `[final]` is a syntax error.
 
@@ -58,11 +59,11 @@ from prep.diagnostics import Related, Severity
       summary="an intangible product goes to an external process or is final", scope="process")
 def check(pg):
     for e in pg.edges:
-        ends = [(e.source, e.target)] + ([(e.target, e.source)] if e.kind == "sync" else [])
-        for here, there in ends:
-            product = pg.products.get(here)
-            if product is None or product.kind != "intangible" or not pg.is_external(there):
-                continue
+        if e.kind != "input":
+            continue        # a sync with an external hands nothing over
+        here, there = e.source, e.target
+        product = pg.products.get(here)
+        if product is not None and product.kind == "intangible" and pg.is_external(there):
             yield check.at(
                 e.span,
                 f"intangible `{here}` goes to external process `{there}`",

@@ -1,11 +1,13 @@
 """A product named like a task.
 
 What it does: reports a product whose name reads as an action rather than a
-thing: a Japanese name ending in `する`, `すること`, `を行う` or `を行うこと`
-(`見積を作成する`), or an English name whose first word, followed by a space, is a
-clear verb (`Create plan`, `Check stock`, `Send invoice`; any letter case). Words
-that are nouns as well (Plan, Order, Process, Issue, Report, Forecast, Request,
-Schedule) are not on the list. Opt-in: enable it with `--extend-select PREP501`.
+thing: a Japanese name ending in a verb (`する`, `すること`, `を行う`, `を行うこと`,
+or an object marker `を` and a verbal noun: `を作成`, `を確認`, `を送付` and the
+like; `見積を作成する`, `在庫を確認`), or an English name whose first word (split
+at spaces, `_` and camelCase) is a clear imperative verb, followed by more words
+(`Create plan`, `send_invoice`, `calculatePrice`; any letter case). Words that are
+nouns as well (Check, Review, Update, Register, Plan, Order, Process, Issue,
+Report, Forecast, Request, Schedule) are not on the list. Opt-in: enable it with `--extend-select PREP501`.
 
 Why: PReP describes a business by its products, units of meaningful information,
 and never by its tasks. A product named as an action drags the model back into a
@@ -50,13 +52,20 @@ process 受注 {
 from prep.checks.base import rule
 from prep.diagnostics import Severity
 
-ENDINGS = ("を行うこと", "すること", "を行う", "する")       # longest first
-# Clear verbs only: words that are nouns as well (plan, order, process...) stay out.
+import re
+
+# A verb where a product noun belongs; longest first.
+ENDINGS = ("を行うこと", "すること", "を行う", "する") + tuple(
+    "を" + noun for noun in
+    "作成 確認 実施 送付 送信 登録 提出 承認 入力 依頼 決定 検討 作る 送る 出す 決める".split())
+# Clear imperative verbs only: words that are common nouns as well (check, review,
+# update, register, plan, order, process...) stay out (LANGUAGE.md §4).
 VERBS = frozenset("""
-analyse analyze approve assign calculate check collect compile confirm create decide define
-deliver determine do evaluate execute fill gather generate make manage notify perform prepare
-receive register review send submit update validate verify write
+analyse analyze approve assign calculate collect compile confirm create decide define
+deliver determine do evaluate execute gather generate notify perform prepare
+receive send submit validate verify write
 """.split())
+_WORDS = re.compile(r"[\s_]+|(?<=[a-z])(?=[A-Z])")
 
 
 def task_like(name: str) -> tuple[str, str] | None:
@@ -66,9 +75,10 @@ def task_like(name: str) -> tuple[str, str] | None:
             stem = name[: -len(ending)]
             noun = stem.rsplit("を", 1)[0]          # 見積を作成 -> 見積
             return f"it ends in `{ending}`", noun or stem
-    first, space, rest = name.partition(" ")
-    if space and rest.strip() and first.lower() in VERBS:
-        rest = rest.strip()
+    words = [w for w in _WORDS.split(name.strip()) if w]
+    if len(words) > 1 and words[0].lower() in VERBS:
+        first = words[0]
+        rest = name.strip()[len(first):].lstrip(" _")
         return f"it starts with the verb `{first}`", rest[:1].upper() + rest[1:]
     return None
 

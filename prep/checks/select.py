@@ -15,7 +15,8 @@ def expand(patterns, what: str = "--select") -> set[str]:
     for raw in patterns:
         pattern = raw.strip().upper()
         if not pattern:
-            continue
+            raise SelectionError(f"{what}: an empty rule code selects nothing "
+                                 "(see `prep rule --all`)")
         if pattern == "ALL":
             chosen |= codes
             continue
@@ -27,12 +28,19 @@ def expand(patterns, what: str = "--select") -> set[str]:
     return chosen
 
 
-def split_codes(value) -> list[str]:
-    """`"PREP201,PREP3"` or a list of such strings -> ["PREP201", "PREP3"]."""
+def split_codes(value, what: str = "--select") -> list[str]:
+    """`"PREP201,PREP3"` or a list of such strings -> ["PREP201", "PREP3"]. An empty
+    code (`""`, `","`, `"PREP2,"`) is a SelectionError: it would select nothing, or
+    as a severity prefix match every code."""
     if value is None:
         return []
     items = [value] if isinstance(value, str) else list(value)
-    return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+    parts = [part.strip() for item in items for part in str(item).split(",")]
+    if any(not part for part in parts):
+        shown = ", ".join(f"`{item}`" for item in items if str(item).strip(", "))
+        raise SelectionError(f"{what}: an empty rule code" + (f" in {shown}" if shown else "")
+                             + "; give codes or prefixes such as PREP2 (see `prep rule --all`)")
+    return parts
 
 
 def selected_codes(select=None, extend_select=(), ignore=()) -> set[str]:

@@ -39,6 +39,58 @@ def _register() -> None:
 _register()
 
 
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP, handled as Ctrl-C is: `dot` is killed and reaped
+    (subprocess.run kills its child on any exception), temporary files removed, and
+    prep exits 128 + the signal's number. A BaseException: nothing on the way (typer,
+    `except Exception`) takes it for an error of its own."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum, _frame) -> None:
+    raise Stopped(signum)
+
+
+def _handle_signals() -> None:
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, _stop)
+
+
+def _say(line: str) -> None:
+    import sys
+
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _output_failed(error: OSError) -> int:
+    """Standard output could not be written (a full disk, a closed pipe): one line
+    on stderr, exit 2, and nothing more (what is still buffered is dropped)."""
+    import os
+    import sys
+
+    from prep.diagnostics import printable
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    where = printable(str(error.filename)) if error.filename else "standard output"
+    _say(f"prep: error: cannot write to {where}: {error.strerror or error}")
+    return 2
+
+
 def main() -> None:
     import os
     import sys
@@ -46,9 +98,23 @@ def main() -> None:
     # prep never uses pydantic plugins; looking for them scans every installed
     # package at start-up. Set PYDANTIC_DISABLE_PLUGINS yourself to decide otherwise.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
+    _handle_signals()
     try:
-        app(prog_name="prep")
+        try:
+            app(prog_name="prep")
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()   # a full disk shows here, not at exit as a traceback
+    except Stopped as stop:
+        import signal
+
+        _say(f"prep: stopped by {signal.Signals(stop.signum).name}")
+        status = 128 + stop.signum
     except KeyboardInterrupt:
-        sys.stderr.write("prep: interrupted\n")
-        sys.exit(130)
+        _say("prep: interrupted")
+        status = 130
+    except OSError as error:
+        status = _output_failed(error)
+    except SystemExit as done:
+        status = done.code
+    sys.exit(status)

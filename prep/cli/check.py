@@ -28,7 +28,7 @@ class Level(str, Enum):
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(None, help="Files and folders to check (folders: every "
+    paths: List[Path] = typer.Argument(None, readable=False, help="Files and folders to check (folders: every "
                                        "*.prep below them). Default: the current folder.",
                                        show_default=False),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
@@ -66,12 +66,15 @@ def check(
     from prep.config import Config, ConfigError, Layers, config_for
     from prep.diagnostics import Severity
 
-    cli = Config(
-        select=tuple(split_codes(select)) if select else None,
-        extend_select=tuple(split_codes(extend_select)),
-        ignore=tuple(split_codes(ignore)),
-        fail_on=Severity(fail_on.value) if fail_on else None,
-    )
+    try:
+        cli = Config(
+            select=tuple(split_codes(select)) if select is not None else None,
+            extend_select=tuple(split_codes(extend_select, "--extend-select")),
+            ignore=tuple(split_codes(ignore, "--ignore")),
+            fail_on=Severity(fail_on.value) if fail_on else None,
+        )
+    except SelectionError as error:
+        fail(str(error))
     paths = list(paths or [Path(".")])
     config_cache: dict = {}
 

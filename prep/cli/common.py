@@ -17,14 +17,27 @@ def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     err.print(f"[bold red]prep: error:[/bold red] {_escape(message)}", highlight=False)
     if hint:
         err.print(f"  [green]hint:[/green] {_escape(hint)}", highlight=False)
+    err.file.flush()
     raise typer.Exit(code)
 
 
 def fail_missing(path: Path, what: str = "file") -> NoReturn:
     """Exit 2 for a path that does not exist, saying so of a link that leads nowhere."""
-    if path.is_symlink():
-        fail(f"{path} is a symbolic link to nothing (a missing target, or a loop)")
-    fail(f"no such {what}: {path}")
+    if os.path.islink(path):
+        fail(f"{display_name(path)} is a symbolic link to nothing (a missing target, or a loop)")
+    fail(f"no such {what}: {display_name(path)}")
+
+
+def stat_or_fail(path: Path, what: str = "file") -> os.stat_result:
+    """os.stat(path), or exit 2 with one line: missing, a link loop, no permission."""
+    import errno
+
+    try:
+        return os.stat(path)
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
+            fail_missing(path, what)
+        fail(f"cannot read {display_name(path)}: {error.strerror or error}")
 
 
 def warn(message: str) -> None:
@@ -33,9 +46,12 @@ def warn(message: str) -> None:
 
 
 def _escape(text: str) -> str:
+    """Rich markup escaped, and control characters shown as escapes (one line)."""
     from rich.markup import escape
 
-    return escape(text)
+    from prep.diagnostics import printable
+
+    return escape(printable(text))
 
 
 def console(stderr: bool = False, file=None):
@@ -50,27 +66,62 @@ def console(stderr: bool = False, file=None):
 
 
 def display_name(path: Path) -> str:
-    return path.as_posix()
+    """The name to show and report for a path: forward slashes; bytes that are not
+    UTF-8 and control characters escaped (`r\\xff.prep`), so every output format
+    can carry it."""
+    from prep.diagnostics import printable
+
+    return printable(Path(path).as_posix())
 
 
 def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:
     """`*.prep` files under the given paths (recursively, sorted), as (path, name to show).
-    A file named on the command line is taken whatever its suffix. Missing paths exit 2."""
+    A file named on the command line is taken whatever its suffix; a path that is missing
+    or cannot be looked at, or that is not a regular file or folder, exits 2. Below a
+    folder, whatever cannot be read (a subfolder without permission, a FIFO named
+    *.prep) is listed too, so that checking it reports PREP002 rather than nothing."""
+    import stat
+
     found: dict[str, Path] = {}
     for path in paths:
-        if not path.exists():
-            fail_missing(path, "file or directory")
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                root_path = Path(root)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
-                                 and not (excluded and excluded(root_path / d)))
-                for name in sorted(files):
-                    if name.endswith(".prep"):
-                        file = root_path / name
-                        if excluded and excluded(file):
-                            continue
-                        found.setdefault(display_name(file), file)
-        elif path.is_file() or path.exists():
+        info = stat_or_fail(path, "file or directory")
+        if stat.S_ISDIR(info.st_mode):
+            for file in _walk(path, excluded):
+                found.setdefault(display_name(file), file)
+        elif stat.S_ISREG(info.st_mode):
             found.setdefault(display_name(path), path)
+        else:
+            from prep.cli.inputs import file_kind
+
+            fail(f"{display_name(path)} is not a regular file ({file_kind(info.st_mode)}); "
+                 "give .prep files or folders")
     return [(found[k], k) for k in sorted(found)]
+
+
+def _walk(folder: Path, excluded) -> list[Path]:
+    out: list[Path] = []
+    unreadable: list[Path] = []
+
+    def on_error(error: OSError) -> None:
+        if error.filename is not None:
+            unreadable.append(Path(error.filename))
+
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        root_path = Path(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
+                         and not (excluded and _safely(excluded, root_path / d)))
+        for name in sorted(files):
+            if name.endswith(".prep"):
+                file = root_path / name
+                if not (excluded and _safely(excluded, file)):
+                    out.append(file)
+    return out + [p for p in unreadable if not (excluded and _safely(excluded, p))]
+
+
+def _safely(excluded, path: Path) -> bool:
+    """`excluded(path)`, taking a path that cannot be looked at as not excluded (it is
+    then reported as unreadable)."""
+    try:
+        return excluded(path)
+    except PermissionError:
+        return False

@@ -11,6 +11,7 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import console, warn
+from prep.cli.inputs import check_timeout
 
 
 class Format(str, Enum):
@@ -31,8 +32,8 @@ class Lang(str, Enum):
 
 @app.command(name="diff")
 def diff_command(
-    asis: Path = typer.Argument(..., help="The AsIs model.", show_default=False),
-    tobe: Path = typer.Argument(..., help="The ToBe model.", show_default=False),
+    asis: Path = typer.Argument(..., readable=False, help="The AsIs model.", show_default=False),
+    tobe: Path = typer.Argument(..., readable=False, help="The ToBe model.", show_default=False),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
@@ -49,7 +50,7 @@ def diff_command(
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the models "
                                    "differ (as `git diff --exit-code`)."),
     force: bool = typer.Option(False, "--force", help="Compare even if a model has errors."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1,
+    timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
                                   help="Stop Graphviz after this many seconds (svg, png, pdf)."),
 ) -> None:
     """Compare two models: what was added, removed or changed, element by element.
@@ -65,17 +66,16 @@ def diff_command(
 
     Example: prep diff asis.prep tobe.prep -f json
     """
-    from prep.cli.common import fail
     from contextlib import nullcontext
 
-    from prep.cli.inputs import busy, checked_graphs, emit, output_format
+    from prep.cli.common import fail
+    from prep.cli.inputs import (busy, checked_graphs, emit, output_format,
+                                 refuse_binary_on_terminal)
     from prep.diff import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
                         "-f text|json|svg|png|pdf|dot|mermaid")
-    if output == "-" and fmt not in TEXT_FORMATS and sys.stdout.isatty():
-        fail(f"refusing to write {fmt} (binary) to a terminal",
-             "write to a file with -o FILE, or pipe the output")
+    refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
     before = checked_graphs(asis, force, "nothing compared")
     after = checked_graphs(tobe, force, "nothing compared")
 

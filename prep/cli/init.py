@@ -37,7 +37,7 @@ def _language(name: str | None) -> str:
 
 @app.command(name="init")
 def init_command(
-    directory: Optional[Path] = typer.Argument(None, metavar="DIR",
+    directory: Optional[Path] = typer.Argument(None, metavar="DIR", readable=False,
                                                help="Folder to create the files in (created "
                                                "if missing). Default: the current folder.",
                                                show_default=False),
@@ -56,7 +56,7 @@ def init_command(
 
     Example: prep init workshop/ --name 受注
     """
-    from prep.cli.output import write_atomic
+    from prep.cli.output import OutputError, create_new
     from prep.init_template import CONFIG, DEFAULT_NAME, model_text
 
     folder = directory if directory is not None else Path(".")
@@ -75,8 +75,16 @@ def init_command(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         fail(f"cannot create the folder {folder}: {error.strerror or error}")
+    made: list[Path] = []
     for path, text in files.items():
-        write_atomic(path, text.encode("utf-8"))
+        try:
+            create_new(path, text.encode("utf-8"))   # exclusive: never replaces a file
+        except OutputError as error:
+            for done in made:                          # all or nothing
+                done.unlink(missing_ok=True)
+            fail(f"{error}; nothing was written",
+                 "choose another folder, or move the file away")
+        made.append(path)
 
     model = (folder / MODEL_FILE).as_posix()
     drawing = (folder / "model.svg").as_posix()

@@ -10,8 +10,9 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, fail, warn
-from prep.cli.inputs import checked_graphs, emit, layout, output_format
+from prep.cli.common import console, warn
+from prep.cli.inputs import (check_timeout, checked_graphs, emit, layout, output_format,
+                             refuse_binary_on_terminal)
 
 
 class Format(str, Enum):
@@ -38,9 +39,9 @@ class Lang(str, Enum):
 
 @app.command(name="kpi")
 def kpi_command(
-    file: Path = typer.Argument(..., help="The .prep model (with --tobe: the AsIs model).",
+    file: Path = typer.Argument(..., readable=False, help="The .prep model (with --tobe: the AsIs model).",
                                 show_default=False),
-    tobe: Optional[Path] = typer.Option(None, "--tobe", show_default=False,
+    tobe: Optional[Path] = typer.Option(None, "--tobe", show_default=False, readable=False,
                                         help="The ToBe model: show both trees, AsIs beside "
                                         "ToBe, with what the AsIs model lacks marked new and "
                                         "what the ToBe model lacks marked removed."),
@@ -63,7 +64,7 @@ def kpi_command(
                                    "pictures."),
     force: bool = typer.Option(False, "--force", help="Derive trees even if a model has "
                                "errors."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1,
+    timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
                                   help="Stop Graphviz after this many seconds (svg, png, pdf)."),
 ) -> None:
     """Derive the KPI tree of each process: the goal with its KGIs, the final
@@ -82,9 +83,7 @@ def kpi_command(
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
                         "-f text|json|csv|svg|png|pdf|dot|mermaid")
-    if output == "-" and fmt not in TEXT_FORMATS and sys.stdout.isatty():
-        fail(f"refusing to write {fmt} (binary) to a terminal",
-             "write to a file with -o FILE, or pipe the output")
+    refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
 
     from prep.kpi.tree import derive_all
 

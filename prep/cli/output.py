@@ -1,42 +1,210 @@
-"""Writing output files atomically: a failed write leaves no half file."""
+"""Writing results: the one function every command calls to put bytes somewhere.
+
+`write_output(target, data)` decides by what the target is:
+
+- `-`: standard output.
+- `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`: that open file
+  descriptor, written in place (its mode and position kept, as a shell would).
+- a character or block device or a FIFO (`/dev/null`, a named pipe): opened and
+  written directly; it is never replaced by a regular file.
+- a symbolic link: followed to its final target, which is replaced (the link stays).
+- a regular file, or nothing yet: written atomically, through a temporary file in the
+  same folder renamed over the target, keeping the old file's mode. Until the rename
+  SIGINT, SIGTERM, SIGHUP and SIGALRM are held back, so no signal leaves a half file
+  or a `.NAME.*.tmp` behind; a failed write removes the temporary file.
+
+`create_new(path, data)` creates a file that must not exist yet (link-then-unlink:
+it appears complete or not at all, and never replaces a file made meanwhile).
+
+Failures raise `OutputError` (a one-line message); `emit`/`write_or_fail` turn it
+into `prep: error: …` with exit 2."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import signal
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
-from prep.cli.common import fail
+# Signals held back while a temporary file exists (delivered right after the rename).
+HELD_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGALRM")
+                     if hasattr(signal, name))
+_FD_ALIAS = re.compile(r"^/(?:dev/fd|proc/self/fd|proc/thread-self/fd)/(\d+)$")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+class OutputError(Exception):
+    """The output could not be written; the message says where and why."""
+
+
+def write_output(target: str | os.PathLike, data: bytes) -> None:
+    """Write `data` to `target` (see the module's description); raises OutputError."""
+    name = os.fspath(target)
+    if name == "-":
+        _write_fd(sys.stdout, data, "to standard output")
+        return
+    fd = _fd_alias(name)
+    if fd is not None:
+        stream = {1: sys.stdout, 2: sys.stderr}.get(fd)
+        if stream is not None:
+            _write_fd(stream, data, name)
+        else:
+            _write_all(fd, data, name)
+        return
+    shown = _shown(name)
+    real = os.path.realpath(name)           # follow symbolic links to the final target
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error, name)}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"cannot write {shown}: it is a folder")
+    if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+                             or stat.S_ISFIFO(info.st_mode)):
+        _write_in_place(real, data, shown)
+        return
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"cannot write {shown}: it is not a regular file (a socket?)")
+    _replace(Path(real), data, shown, info)
+
+
+def create_new(path: str | os.PathLike, data: bytes) -> None:
+    """Create `path` with `data`; OutputError when it exists (it is never replaced)."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        fail(f"cannot write {path}: the folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        fail(f"cannot write {path}: {error.strerror or error}")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), _mode(path))  # mkstemp makes 0600; give the usual mode
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError as error:
+    shown = _shown(os.fspath(path))
+    folder = path.parent
+    with held_signals():
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        fail(f"cannot write {path}: {error.strerror or error}")
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except OSError as error:
+            raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o666 & ~_umask())
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            try:
+                os.link(tmp, path)            # fails if `path` exists: never replaces
+            except FileExistsError:
+                raise OutputError(f"{shown} already exists") from None
+            except OSError:
+                _create_exclusive(path, data, shown)  # no hard links on this file system
+        except OSError as error:
+            raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
-def _mode(path: Path) -> int:
-    """The mode of the file being replaced, else what the umask allows (as `open` does)."""
+@contextlib.contextmanager
+def held_signals():
+    """Hold back HELD_SIGNALS for the block (they arrive when it ends)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
     try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        return 0o666 & ~_umask()
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _create_exclusive(path: Path, data: bytes, shown: str) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        raise OutputError(f"{shown} already exists") from None
+    try:
+        _write_all(fd, data, shown)
+    except OutputError:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    finally:
+        os.close(fd)
+
+
+def _replace(path: Path, data: bytes, shown: str, info) -> None:
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {shown}: the folder {_shown(str(folder))} does not exist")
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    with held_signals():
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except OSError as error:
+            raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), mode)  # mkstemp makes 0600; give the usual mode
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException as error:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if isinstance(error, OSError):
+                raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+            raise
+
+
+def _write_in_place(path: str, data: bytes, shown: str) -> None:
+    """A device or FIFO: open it (no create, no truncation) and write."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+    try:
+        _write_all(fd, data, shown)
+    finally:
+        os.close(fd)
+
+
+def _write_fd(stream, data: bytes, shown: str) -> None:
+    if stream is None:
+        raise OutputError(f"cannot write {shown}: it is closed")
+    try:
+        stream.flush()
+        stream.buffer.write(data)
+        stream.buffer.flush()
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+
+
+def _write_all(fd: int, data: bytes, shown: str) -> None:
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+
+
+def _fd_alias(name: str) -> int | None:
+    path = os.path.abspath(name)
+    if path in ("/dev/stdout", "/dev/stderr"):
+        return 1 if path.endswith("out") else 2
+    match = _FD_ALIAS.match(path)
+    return int(match.group(1)) if match else None
+
+
+def _reason(error: OSError, name: str | None = None) -> str:
+    import errno
+
+    if error.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    return error.strerror or str(error)
+
+
+def _shown(name: str) -> str:
+    from prep.cli.common import display_name
+
+    return display_name(Path(name))
 
 
 def _umask() -> int:
@@ -51,3 +219,13 @@ def _umask() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
     return umask
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """write_output for the CLI: a failure is `prep: error: …`, exit 2."""
+    from prep.cli.common import fail
+
+    try:
+        write_output(path, data)
+    except OutputError as error:
+        fail(str(error))

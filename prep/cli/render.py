@@ -13,7 +13,8 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import fail
-from prep.cli.inputs import busy, checked_graphs, emit, output_format
+from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
+                             refuse_binary_on_terminal, require_model_file, time_limit)
 
 
 class Format(str, Enum):
@@ -32,7 +33,7 @@ class Lang(str, Enum):
 
 @app.command(name="render")
 def render_command(
-    file: Path = typer.Argument(..., help="The .prep model to draw.", show_default=False),
+    file: Path = typer.Argument(..., readable=False, help="The .prep model to draw.", show_default=False),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
@@ -50,8 +51,9 @@ def render_command(
                               "(legend, goal banner, badges): Japanese, English, or auto: "
                               "Japanese when the model's names are."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
-    timeout: float = typer.Option(60.0, "--timeout", min=0.1,
-                                  help="Stop Graphviz after this many seconds."),
+    timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
+                                  help="Stop after this many seconds (checking, drawing "
+                                  "and Graphviz together)."),
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
@@ -66,31 +68,32 @@ def render_command(
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
                         "-f svg|png|pdf|dot|mermaid")
+    require_model_file(file)
     to_stdout = output == "-"
-    if to_stdout and fmt not in TEXT_FORMATS and sys.stdout.isatty():
-        fail(f"refusing to write {fmt} (binary) to a terminal",
-             "write to a file with -o FILE, or pipe the output")
+    refuse_binary_on_terminal(fmt, "-" if to_stdout else "", TEXT_FORMATS)
     target = None if to_stdout else Path(output) if output else file.with_suffix(EXTENSION[fmt])
 
-    graphs = everything = checked_graphs(file, force, "nothing drawn")
-    if process is not None:
-        wanted = unicodedata.normalize("NFC", process)
-        graphs = [g for g in everything if g.name == wanted]
+    with time_limit(timeout, "prep render") as limit:
+        graphs = everything = checked_graphs(file, force, "nothing drawn")
+        if process is not None:
+            wanted = unicodedata.normalize("NFC", process)
+            graphs = [g for g in everything if g.name == wanted]
+            if not graphs:
+                fail(f"no process `{process}` in {file}",
+                     "processes in the file: " + ", ".join(f"`{g.name}`" for g in everything))
         if not graphs:
-            fail(f"no process `{process}` in {file}",
-                 "processes in the file: " + ", ".join(f"`{g.name}`" for g in everything))
-    if not graphs:
-        fail(f"{file} defines no process to draw")
+            fail(f"{file} defines no process to draw")
 
-    from prep.render import render
-    from prep.render.run import LAYOUT_FORMATS, RenderError
+        from prep.render import render
+        from prep.render.run import LAYOUT_FORMATS, RenderError
 
-    try:
-        with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
-                if fmt in LAYOUT_FORMATS else nullcontext():
-            data = render(graphs, fmt, legend=not no_legend, timeout=timeout, lang=lang.value)
-    except RenderError as error:
-        fail(error.message, error.hint)
+        try:
+            with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
+                    if fmt in LAYOUT_FORMATS else nullcontext():
+                data = render(graphs, fmt, legend=not no_legend, timeout=limit.remaining(),
+                              lang=lang.value)
+        except RenderError as error:
+            fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))
 
 

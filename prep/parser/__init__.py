@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prep.diagnostics import Diagnostic, Severity, Span
+from prep.parser.lines import normalize as normalize_lines
 from prep.model import Document
 
 import contextlib
 import gc
+import os
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _lock = threading.Lock()
@@ -51,33 +53,89 @@ def unreadable(path: str, why: str, hint: str | None = None) -> ParseResult:
     return ParseResult(path, None, [d])
 
 
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+              (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+_SAVE_AS_UTF8 = ("save the file as UTF-8 (for example, convert it with "
+                 "`iconv -f {encoding} -t UTF-8`)")
+
+
+def binary(text: str | bytes, path: str) -> ParseResult | None:
+    """PREP002 for text with a NUL (a binary file, or UTF-16/32 read as bytes), naming
+    the line of the first NUL; the same whether bytes come from a file or text from
+    an editor or `check_text`."""
+    nul = "\x00" if isinstance(text, str) else b"\x00"
+    at = text.find(nul)
+    if at < 0:
+        return None
+    line = text.count("\n" if isinstance(text, str) else b"\n", 0, at) + 1
+    if _looks_wide(text):
+        return unreadable(path, f"the file is UTF-16 or UTF-32 text, not UTF-8 (a NUL byte "
+                                f"on line {line})", _SAVE_AS_UTF8.format(encoding="UTF-16"))
+    return unreadable(path, f"the file is binary, not a text model (a NUL byte on line {line})",
+                      "`prep` reads `.prep` text files saved as UTF-8")
+
+
+def _looks_wide(text: str | bytes) -> bool:
+    """UTF-16/32 without a byte order mark: NULs at every second (or fourth) byte."""
+    sample = text[:400]
+    nul = "\x00" if isinstance(sample, str) else b"\x00"
+    return len(sample) >= 4 and sample.count(nul) * 3 >= len(sample)
+
+
 def decode(data: bytes, path: str) -> str | ParseResult:
     """UTF-8 text without a byte order mark, NFC-normalised; or a PREP002 result."""
-    if b"\x00" in data:
-        return unreadable(path, "the file is binary, not a text model (it contains NUL bytes)",
-                          "`prep` reads `.prep` text files saved as UTF-8")
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return unreadable(path, f"the file is {encoding} text, not UTF-8 (its byte order "
+                                    "mark on line 1)", _SAVE_AS_UTF8.format(encoding=encoding))
+    found = binary(data, path)
+    if found is not None:
+        return found
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         return unreadable(
             path, f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x} on line {line})",
-            "save the file as UTF-8 (for example, convert it from Shift_JIS with "
-            "`iconv -f SHIFT_JIS -t UTF-8`)")
+            _SAVE_AS_UTF8.format(encoding="SHIFT_JIS").replace("with", "from Shift_JIS with"))
     return unicodedata.normalize("NFC", text)
 
 
 def parse_file(path: str | Path, display: str | None = None) -> ParseResult:
     name = display if display is not None else str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        # Non-blocking open, so a FIFO named *.prep does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        return unreadable(name, f"the file cannot be read: {error.strerror or error}")
+        what = "folder" if os.path.isdir(path) else "file"
+        return unreadable(name, f"the {what} cannot be read: {error.strerror or error}")
+    with open(fd, "rb", closefd=True) as handle:
+        kind = _not_regular(os.fstat(fd).st_mode)
+        if kind:
+            return unreadable(name, f"the file cannot be read: it is {kind}, not a regular file",
+                              "give the model as a regular .prep file")
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            return unreadable(name, f"the file cannot be read: {error.strerror or error}")
     if len(data) > MAX_FILE_BYTES:
         return unreadable(name, f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB",
                           "split the model into several files")
     return parse_bytes(data, name)
+
+
+def _not_regular(mode: int) -> str:
+    """What a file is when it is not a regular file ("a FIFO", "a folder"), else ""."""
+    import stat
+
+    if stat.S_ISREG(mode):
+        return ""
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def parse_bytes(data: bytes, path: str) -> ParseResult:
@@ -99,7 +157,11 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
     )
 
     if not normalized:
+        found = binary(text, path)
+        if found is not None:
+            return found
         text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    text = normalize_lines(text)      # one definition of a line (prep/parser/lines.py)
     parser = lark_parser()
     context = Context(path)
     errors: list[Diagnostic] = []
@@ -118,7 +180,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
                 errors.append(syntax_error(path, tok, error.expected, previous, stream))
                 if len(errors) >= MAX_SYNTAX_ERRORS:
                     break
-                resumed = recover(state, stream, tok)
+                resumed = recover(state, stream, tok, previous)
         last = stream.last
         end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
         if last:
@@ -133,7 +195,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
                     result = state.feed_token(end, True)
                 except UnexpectedToken:
                     result = None
-        errors = context.errors + errors
+        errors = list(dict.fromkeys(context.errors + errors))  # an unclosed quote: once
     if len(errors) >= MAX_SYNTAX_ERRORS:
         last = errors[-1]
         errors.append(Diagnostic.at(last.span, "PREP001", Severity.ERROR,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from lark import Token, Transformer
 
 from prep.diagnostics import Diagnostic, Severity, Span
+from prep.parser.texts import UNCLOSED, long_text, problem, unquote
 from prep.model import (
     Actor, Attr, External, Goal, Issue, Kpi, Name, Process, Product, Ref, Relation,
     Subprocess,
@@ -52,23 +53,6 @@ def token_span(file: str, tok: Token) -> Span:
     return Span(file, tok.line, tok.column, tok.end_line, tok.end_column)
 
 
-def unquote(text: str) -> str:
-    """The text of a quoted name: `\\"` is `"`, `\\\\` is `\\`; other `\\x` stay as written."""
-    body = text[1:-1] if text.endswith('"') and len(text) > 1 else text[1:]
-    if "\\" not in body:
-        return body
-    out, i = [], 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\" and i + 1 < len(body) and body[i + 1] in '"\\':
-            out.append(body[i + 1])
-            i += 2
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
-
-
 def _span_of(value) -> Span:
     if isinstance(value, Token):
         return token_span(Builder.context.file, value)
@@ -86,24 +70,40 @@ class Builder(Transformer):
         return _span_of(first).to(_span_of(last))
 
     # -- names and small pieces ------------------------------------------------
-    def name(self, children):
-        (tok,) = children
+    def _error(self, span: Span, message: str, hint: str | None) -> None:
+        self.context.errors.append(Diagnostic.at(span, "PREP001", Severity.ERROR, message, hint))
+
+    def _word(self, tok: Token) -> Word:
+        """A name or text token's value; PREP001 for an unclosed or unusable one."""
         span = token_span(self.context.file, tok)
-        if tok.type == "IDENT":
+        kind = tok.type
+        if kind == "IDENT":
             return Word(str(tok), span)
-        if tok.type == "BAD_STRING":
-            self.context.errors.append(Diagnostic.at(
-                span, "PREP001", Severity.ERROR,
-                "a quoted name is not closed: the line ends before its closing `\"`",
-                hint='close the name with `"` on the same line; write `\\"` for a quote inside it'))
-        return Word(unquote(str(tok)), span)
+        if kind in UNCLOSED:
+            self._error(span, *UNCLOSED[kind])
+            return Word(unquote(str(tok)) if kind == "BAD_STRING" else long_text(str(tok)), span)
+        multiline = kind == "TEXT"
+        value = long_text(str(tok)) if multiline else unquote(str(tok))
+        found = problem(value, multiline=multiline)
+        if found is not None:
+            self._error(span, *found)
+        return Word(value, span)
+
+    def name(self, children):
+        return self._word(children[0])
+
+    def text(self, children):
+        (item,) = children
+        return item if isinstance(item, Word) else self._word(item)
 
     def value(self, children):
         (item,) = children
-        if isinstance(item, Word):
-            return item.text
-        text = str(item)
-        return float(text) if "." in text else int(text)
+        if item.type == "NUMBER":
+            text = str(item)
+            return float(text) if "." in text else int(text)
+        if item.type == "STRING" and item == '""':
+            return ""          # `doc=""`: an empty value says nothing, and harms nothing
+        return self._word(item).text
 
     def attr(self, children):
         name = children[0]
@@ -128,7 +128,7 @@ class Builder(Transformer):
         end = name.span
         for child in children[1:]:
             if isinstance(child, Token) and child.type == "STATE":
-                state = _state_text(child)
+                state = self._state(child)
                 end = token_span(self.context.file, child)
             elif isinstance(child, Word):
                 param, end = child.text, child.span
@@ -140,6 +140,19 @@ class Builder(Transformer):
     def members(self, children):
         return tuple(c for c in children if isinstance(c, Ref))
 
+    def _state(self, tok: Token) -> str:
+        state = str(tok)[1:-1].strip()
+        if not state:
+            self._error(token_span(self.context.file, tok),
+                        f"a state cannot be {'empty' if str(tok) == '<>' else 'blank'}: "
+                        f"`{tok}` names no state",
+                        "write the state between `<` and `>`, as in `申込<提出済>`, or remove "
+                        "the `<>`")
+        elif (found := problem(state)) is not None:
+            self._error(token_span(self.context.file, tok), found[0].replace("a name", "a state"),
+                        found[1])
+        return state
+
     # -- statements --------------------------------------------------------------
     def goal(self, children):
         kw, name = children
@@ -150,7 +163,7 @@ class Builder(Transformer):
         state, params, attrs, last = None, (), (), name
         for child in children[2:]:
             if isinstance(child, Token):  # STATE
-                state, last = _state_text(child), child
+                state, last = self._state(child), child
             elif child and isinstance(child[0], Attr):
                 attrs, last = child, child[-1]
             elif isinstance(child, tuple) and child and isinstance(child[0], str):
@@ -237,6 +250,3 @@ class Builder(Transformer):
 _BUCKET = {Goal: "goals", Actor: "actors", External: "externals", Subprocess: "subprocesses",
            Kpi: "kpis", Issue: "issues"}
 
-
-def _state_text(tok: Token) -> str:
-    return str(tok)[1:-1].strip()

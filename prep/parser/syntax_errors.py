@@ -10,6 +10,7 @@ from __future__ import annotations
 from lark import Token
 
 from prep.diagnostics import Diagnostic, Severity, Span
+from prep.parser.texts import UNCLOSED
 
 MAX_SYNTAX_ERRORS = 20
 
@@ -19,7 +20,7 @@ KEYWORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
 PUNCTUATION = {"LBRACE": "{", "RBRACE": "}", "LPAR": "(", "RPAR": ")", "LSQB": "[",
                "RSQB": "]", "COMMA": ",", "DOT": ".", "EQUAL": "=", "INPUT": "->",
                "SYNC": "<->"}
-NAME_TOKENS = {"IDENT", "STRING", "BAD_STRING"}
+NAME_TOKENS = {"IDENT", "STRING", "BAD_STRING", "TEXT", "BAD_TEXT"}
 
 # Characters a Japanese input method types for the language's symbols.
 LOOKALIKES = {
@@ -49,6 +50,8 @@ def describe_token(tok: Token) -> str:
         return "the end of the file"
     if tok.type == "BAD_STRING":
         return "a quoted name that is not closed"
+    if tok.type in ("TEXT", "BAD_TEXT"):
+        return 'a `"""` text'
     text = str(tok)
     if len(text) > 40:
         text = text[:37] + "..."
@@ -89,6 +92,10 @@ def describe_expected(expected: set[str], previous: Token | None) -> str:
 def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | None,
                  stream) -> Diagnostic:
     """The PREP001 diagnostic for `tok`, the token the parser could not take."""
+    if unclosed_before(tok, previous):
+        # `goal "開いたまま` and the next line: the quote is the mistake, not the line after it
+        return Diagnostic.at(_span(file, previous), "PREP001", Severity.ERROR,
+                             *UNCLOSED[previous.type])
     after = f" after {describe_token(previous)}" if previous is not None else ""
     found = describe_token(tok)
     message = f"expected {describe_expected(set(expected), previous)}{after}, found {found}"
@@ -107,6 +114,9 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         hint = 'a name holds letters, digits, `_` and `・`; put other text in double quotes: `"100%"`'
     elif tok.type == "BAD_STRING":
         hint = 'close the quoted name with `"` on the same line'
+    elif tok.type in ("TEXT", "BAD_TEXT") and wants_name:
+        hint = ('a `"""…"""` text can only be an issue text or a `doc=` value; '
+                'write a name on one line')
     elif tok.type == "NUMBER" and wants_name:
         word = str(tok)
         nxt = stream.peek()
@@ -127,9 +137,18 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         hint = "write a product between two arrows: `A -> B -> C`"
     if hint is None:
         hint = _misspelt_keyword(tok, previous)
-    span = Span(file, tok.line, tok.column, tok.end_line or tok.line,
+    return Diagnostic.at(_span(file, tok), "PREP001", Severity.ERROR, message, hint)
+
+
+def _span(file: str, tok: Token) -> Span:
+    return Span(file, tok.line, tok.column, tok.end_line or tok.line,
                 tok.end_column or tok.column + 1)
-    return Diagnostic.at(span, "PREP001", Severity.ERROR, message, hint)
+
+
+def unclosed_before(tok: Token, previous: Token | None) -> bool:
+    """Whether `tok` fails only because the line before ended inside a quote."""
+    return (previous is not None and previous.type in UNCLOSED
+            and tok.line > previous.end_line)
 
 
 # Keywords long enough that a near miss is a typo, not another word.
@@ -160,16 +179,18 @@ def _open_block(blocks: list[tuple]) -> str:
     return f"{KEYWORDS[keyword.type]}{label} (line {keyword.line})"
 
 
-def recover(state, stream, failed: Token) -> Token | None:
+def recover(state, stream, failed: Token, previous: Token | None = None) -> Token | None:
     """Drop the unfinished statement: read on to the token to go on with, pop the
     parser's stacks back to a statement boundary where that token can be taken, and
     put it back into the stream (returned; None at the end of the text). Candidates
-    are the first tokens of later lines and any `}`."""
+    are the first tokens of later lines and any `}`; after an unclosed quote, the
+    failed token itself, which starts the line after it."""
     states = state.parse_conf.states
-    line = failed.line
+    fresh = unclosed_before(failed, previous)
+    line = previous.end_line if fresh else failed.line
     tok = failed
     while tok is not None:
-        if tok.type == "RBRACE" or (tok is not failed and tok.line != line):
+        if tok.type == "RBRACE" or ((fresh or tok is not failed) and tok.line != line):
             stack, values = state.state_stack, state.value_stack
             for depth in range(len(stack)):
                 remaining = len(values) - depth

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+import re
 from urllib.parse import quote
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -48,16 +49,40 @@ def _rule(rule) -> dict:
     }
 
 
+# An escape made by prep.diagnostics.printable in a reported file name: the byte or
+# character it stands for is percent-encoded in the URI.
+_ESCAPED = re.compile(r"\\(x[0-9a-f]{2}|u[0-9a-f]{4}|[tnr])")
+_NAMED = {"t": "%09", "n": "%0A", "r": "%0D"}
+
+
 def uri(file: str) -> str:
-    """A relative URI reference for a reported file name (forward slashes)."""
-    path = file.replace("\\", "/")
+    """A relative URI reference for a reported file name (forward slashes; the bytes
+    of a name that is not UTF-8, shown as `\\xff`, percent-encoded as `%FF`)."""
+    pieces = _ESCAPED.split(file)
+    path = "".join(pieces[0::2]).replace("\\", "/")
     if path.startswith("/"):
         cwd = os.getcwd().replace("\\", "/").rstrip("/") + "/"
-        if not path.startswith(cwd):
-            return "file://" + quote(path, safe="/")
-        path = path[len(cwd):]
-    path = posixpath.normpath(path) if path not in ("", ".") else path
-    return quote(path, safe="/")
+        if not "".join(pieces[0::2]).startswith(cwd):
+            return "file://" + _quote(pieces)
+        pieces[0] = pieces[0][len(cwd):]
+    if len(pieces) == 1:
+        path = pieces[0].replace("\\", "/")
+        return quote(posixpath.normpath(path) if path not in ("", ".") else path, safe="/")
+    return _quote(pieces)
+
+
+def _quote(pieces: list[str]) -> str:
+    out = []
+    for n, piece in enumerate(pieces):
+        if n % 2 == 0:
+            out.append(quote(piece.replace("\\", "/"), safe="/"))
+        elif piece[0] == "x":
+            out.append("%" + piece[1:].upper())
+        elif piece[0] == "u":
+            out.append(quote(chr(int(piece[1:], 16)), safe=""))
+        else:
+            out.append(_NAMED[piece])
+    return "".join(out)
 
 
 def _region(span) -> dict:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.cells import cell_len
-from rich.markup import escape
+from rich.markup import escape as _markup
+
+from prep.diagnostics import printable
+from prep.parser.lines import split as split_lines
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -15,11 +18,16 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def escape(text: str) -> str:
+    """Rich markup escaped, control characters shown as escapes (never sent raw)."""
+    return _markup(printable(text))
+
+
 def _source_lines(result) -> dict[str, list[str]]:
     lines = {}
     for f in result.files:
         text = f.parsed.text
-        lines[f.path] = text.splitlines() if text is not None else []
+        lines[f.path] = split_lines(text) if text is not None else []
     return lines
 
 
@@ -29,18 +37,21 @@ def diagnostic_block(d, lines: list[str]) -> list[str]:
     out = [f"[bold]{escape(s.file)}:{s.line}:{s.column}:[/bold] "
            f"[{STYLE[sev]}]{d.code} {sev}[/{STYLE[sev]}]: {escape(d.message)}"]
     if 1 <= s.line <= len(lines):
-        source = lines[s.line - 1].replace("\t", " ")
+        raw = lines[s.line - 1].replace("\t", " ")
+        start = max(s.column - 1, 0)
+        end = s.end_column - 1 if s.end_line == s.line else len(raw)
+        end = max(min(end, len(raw)), start + 1)
+        # Shown with control characters escaped; the carets measured on what is shown.
+        before, marked = printable(raw[:start]), printable(raw[start:end])
+        source = printable(raw)
         if len(source) > 200:
             source = source[:200] + "…"
-        start = max(s.column - 1, 0)
-        end = s.end_column - 1 if s.end_line == s.line else len(source)
-        end = max(min(end, len(source)), start + 1)
         gutter = str(s.line)
         pad = " " * len(gutter)
         out.append(f"[dim]{pad} |[/dim]")
-        out.append(f"[dim]{gutter} |[/dim] {escape(source)}")
-        carets = "^" * max(cell_len(source[start:end]), 1)
-        out.append(f"[dim]{pad} |[/dim] {' ' * cell_len(source[:start])}[{STYLE[sev]}]{carets}[/{STYLE[sev]}]")
+        out.append(f"[dim]{gutter} |[/dim] {_markup(source)}")
+        carets = "^" * max(cell_len(marked), 1)
+        out.append(f"[dim]{pad} |[/dim] {' ' * cell_len(before)}[{STYLE[sev]}]{carets}[/{STYLE[sev]}]")
     if d.hint:
         out.append(f"  [green]hint:[/green] {escape(d.hint)}")
     for r in d.related:

@@ -29,7 +29,10 @@ def test_final_product_to_external_is_clean():
 
 
 def test_sync_with_external_is_not_going_to_it():
-    assert ("PREP202", 8) in codes(check(MODEL % "出荷指示 <-> 倉庫"))
+    found = check(MODEL % "出荷指示 <-> 倉庫")
+    assert codes(found) == [("PREP202", 8)]
+    assert found[0].hint == ("`出荷指示 <-> 倉庫` is a sync (a negotiation), not a hand-over: "
+                             "write `出荷指示 -> 倉庫` for what it receives")
 
 
 def test_input_from_external_is_not_going_to_it():

@@ -1,0 +1,95 @@
+"""Quoted names and `\"\"\"…\"\"\"` texts: their value, and what makes one unusable.
+
+A name must be something a reader can see and a drawing can show: not empty, not
+blank, no control characters, not absurdly long (LANGUAGE.md §2)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_NAME = 1000      # characters in a name
+MAX_TEXT = 10_000    # characters in an issue text or a doc= value
+
+
+UNCLOSED = {
+    "BAD_STRING": ('a quoted name is not closed: the line ends before its closing `"`',
+                   'close the name with `"` on the same line; write `\\"` for a quote inside it'),
+    "BAD_TEXT": ('a `"""` text is not closed: no `"""` follows it', 'end the text with `"""`'),
+}
+
+
+def unescape(body: str) -> str:
+    """`\\"` is `"`, `\\\\` is `\\`; other `\\x` stay as written."""
+    if "\\" not in body:
+        return body
+    out, i = [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body) and body[i + 1] in '"\\':
+            out.append(body[i + 1])
+            i += 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def unquote(text: str) -> str:
+    """The value of a `"…"` name (or of an unclosed `"…`)."""
+    body = text[1:-1] if text.endswith('"') and len(text) > 1 else text[1:]
+    return unescape(body)
+
+
+def long_text(token: str) -> str:
+    """The value of a `\"\"\"…\"\"\"` text: its lines, without the common indentation
+    of the lines after the first, the first line's leading spaces, and blank lines
+    at the start and end."""
+    body = token[3:-3] if token.endswith('"""') and len(token) >= 6 else token[3:]
+    lines = unescape(body).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines[0] = lines[0].lstrip()
+    rest = [line for line in lines[1:] if line.strip()]
+    margin = min((len(line) - len(line.lstrip()) for line in rest), default=0)
+    lines = [lines[0]] + [line[margin:].rstrip() for line in lines[1:]]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _control(ch: str) -> bool:
+    code = ord(ch)
+    return (unicodedata.category(ch) in ("Cc", "Cs")
+            or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE)
+
+
+def problem(value: str, *, multiline: bool = False) -> tuple[str, str] | None:
+    """(message, hint) when `value` cannot be a name (or, multiline, a text); else None."""
+    what = "a text" if multiline else "a name"
+    if not value:
+        return (f"{what} cannot be empty: `\"\"` names nothing",
+                "write the name between the quotes, or remove the empty name")
+    if not value.strip():
+        return (f"{what} cannot be blank: it holds only spaces",
+                "write the name between the quotes")
+    allowed = "\n\t" if multiline else ""
+    bad = next((ch for ch in value if ch not in allowed and _control(ch)), None)
+    if bad is not None:
+        where = value.index(bad) + 1
+        if bad == "\t":
+            return (f"{what} cannot hold a tab (character {where})", "write a space instead")
+        if bad in "\n\r":
+            return (f"{what} cannot hold a line break (character {where})",
+                    "keep a name on one line; an issue text or `doc=` may be a "
+                    '`"""…"""` text over several lines')
+        return (f"{what} holds an invisible control character U+{ord(bad):04X} "
+                f"(character {where})",
+                "delete it: it shows as nothing, or breaks the drawing; retype the name if "
+                "it was pasted")
+    limit = MAX_TEXT if multiline else MAX_NAME
+    if len(value) > limit:
+        return (f"{what} is {len(value):,} characters long; at most {limit:,} are allowed",
+                "shorten it; put a long explanation in `doc=\"…\"`" if not multiline
+                else "shorten it, or keep the long text in a document outside the model")
+    return None
+

@@ -146,7 +146,8 @@ def to_dot(trees, words: dict, legend: bool = True) -> str:
 def _side_title(tree, words: dict, paired: bool) -> str:
     if tree.compared or paired:
         word = words["before"] if tree.stage == "asis" else words["after"]
-        return f"<B>{L.text(word)}</B> {L.small(L.text('(' + tree.stage + ')'), 9, '#555555')}"
+        stage = "ToBe" if tree.stage == "tobe" else "AsIs"
+        return f"<B>{L.text(word)}</B> {L.small(L.text('(' + stage + ')'), 10, '#555555')}"
     stage = "ToBe" if tree.stage == "tobe" else "AsIs"
     return L.small(L.text(f"{words['kpi_tree']} [{stage}]"), 10, "#555555")
 
@@ -223,9 +224,9 @@ def _legend(dot, words: dict, above: list[str]) -> None:
             node["fontsize"] = "10"
             g.node(f"legend{n}", **node)
             names.append(f"legend{n}")
-        for kind, word in (("added", words["new"]), ("removed", words["removed"])):
+        for kind in ("added", "removed"):
             node = dict(S.KIND["product"], fillcolor=S.PRODUCT_FILL, fontsize="10")
-            lines = [L.text(word)]
+            lines = [L.text(words["kinds"]["product"])]
             (M.added if kind == "added" else M.removed)(node, lines, words)
             node["label"] = L.stacked(*lines)
             names.append(f"legend_{kind}")

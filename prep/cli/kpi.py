@@ -67,8 +67,7 @@ def kpi_command(
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
                                   help="Stop Graphviz after this many seconds (svg, png, pdf)."),
 ) -> None:
-    """Derive the KPI tree of each process: the goal with its KGIs, the final
-    products with their KPIs, and what feeds them.
+    """Derive the KPI tree of each process: goal and KGIs, final products, their KPIs.
 
     Each node appears once; a node reached again is a reference: `name (*)` in
     text, {"ref": id} in JSON, a second line into the same box in pictures. The

@@ -107,13 +107,16 @@ def diff_command(
 
         emit(to_json(result).encode("utf-8"), output)
     else:
-        from prep.diff.draw import draw
+        from prep.diff.draw import union_graphs
+        from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
+        graphs, marks = union_graphs(result)
         try:
             with busy(f"Laying out the {fmt} drawing with Graphviz", timeout) \
                     if fmt in LAYOUT_FORMATS else nullcontext():
-                data = draw(result, fmt, not no_legend, timeout, lang.value)
+                data = render(graphs, fmt, legend=not no_legend, timeout=timeout,
+                              lang=lang.value, marks=marks)
         except RenderError as error:
             fail(error.message, error.hint)
         emit(data, output)

@@ -122,7 +122,7 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
         from prep.kpi import to_csv
 
         return to_csv(trees).encode("utf-8")
-    from prep.kpi.draw import DEPTH, to_dot, to_mermaid
+    from prep.render.kpitree import DEPTH, to_dot, to_mermaid
     from prep.render.words import words_for
 
     deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]

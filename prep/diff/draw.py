@@ -1,7 +1,9 @@
 """The diff picture (LANGUAGE.md §7): the union of both models drawn by `prep
 render` (same notation, same layout), with marks: a ＋ badge for what was added, a
 ～ badge with the old value for what changed, removed elements ghosted where they
-were. This module only builds the union (union.py) and hands it to the renderer."""
+were. This module only builds the union (union.py); `prep diff` hands it to
+`prep.render.render(graphs, fmt, marks=marks)` (render sits beside diff, so diff
+does not import it)."""
 
 from __future__ import annotations
 
@@ -16,12 +18,3 @@ def union_graphs(result) -> tuple[list, list]:
         graphs.append(pg)
         marks.append(mark)
     return graphs, marks
-
-
-def draw(result, fmt: str, legend: bool = True, timeout: float = 60.0,
-         lang: str = "auto") -> bytes:
-    """The picture in `fmt` (svg, png, pdf, dot, mermaid). Raises render.run.RenderError."""
-    from prep.render import render
-
-    graphs, marks = union_graphs(result)
-    return render(graphs, fmt, legend=legend, timeout=timeout, lang=lang, marks=marks)

@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from prep.diff.model import relation_label
-from prep.render.marks import Marks
 
 
 def union(p, before, after):
-    """(the union ProcessGraph, its Marks) for one ProcessDiff `p` of graphs
+    """(the union ProcessGraph, its marks) for one ProcessDiff `p` of graphs
     `before` (AsIs, or None) and `after` (ToBe, or None)."""
     from prep.graph.build import build_process
 
@@ -118,11 +117,14 @@ def _value(value) -> str:
     return str(value)
 
 
-def _marks(p, pg, before, after) -> Marks:
-    marks = Marks()
+def _marks(p, pg, before, after) -> dict:
+    """What render.marks reads: category -> {element: (status, old value or None)};
+    relations by edge index of the union graph."""
+    marks: dict[str, dict] = {c: {} for c in ("products", "externals", "actors", "kpis",
+                                               "relations")}
     whole = "removed" if after is None else "added" if before is None else None
-    for cat, table in (("products", marks.products), ("externals", marks.externals),
-                       ("actors", marks.actors), ("kpis", marks.kpis)):
+    for cat in ("products", "externals", "actors", "kpis"):
+        table = marks[cat]
         for name in p.added[cat]:
             table[name] = ("added", None)
         for name in p.removed[cat]:
@@ -143,21 +145,21 @@ def _marks(p, pg, before, after) -> Marks:
     for edge in pg.edges:
         label = relation_label(edge)
         if whole:
-            marks.relations[edge.index] = (whole, None)
+            marks["relations"][edge.index] = (whole, None)
         elif label in added:
-            marks.relations[edge.index] = ("added", None)
+            marks["relations"][edge.index] = ("added", None)
         elif label in removed:
-            marks.relations[edge.index] = ("removed", None)
+            marks["relations"][edge.index] = ("removed", None)
         elif label in changed or label in touches_old:
             old = "; ".join(x for x in (changed.get(label), touches_old.get(label)) if x)
-            marks.relations[edge.index] = ("changed", old)
+            marks["relations"][edge.index] = ("changed", old)
     if whole:
         for key in pg.products:
-            marks.products[key] = (whole, None)
+            marks["products"][key] = (whole, None)
         for name in pg.externals:
-            marks.externals[name] = (whole, None)
+            marks["externals"][name] = (whole, None)
         for actor in pg.process.actors:
-            marks.actors[actor.name] = (whole, None)
+            marks["actors"][actor.name] = (whole, None)
         for kpi in pg.process.kpis:
-            marks.kpis[kpi.name] = (whole, None)
+            marks["kpis"][kpi.name] = (whole, None)
     return marks

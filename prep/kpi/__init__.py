@@ -1,5 +1,5 @@
 """KPI trees (LANGUAGE.md §6): derivation (tree.py), AsIs/ToBe comparison
-(compare.py), text (text.py), pictures (draw.py); JSON and CSV here."""
+(compare.py), text (text.py); JSON and CSV here. Pictures: prep/render/kpitree.py."""
 
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ def to_dot(graphs, legend: bool = True, lang: str = "auto", marks=None) -> str:
     for number, pg in enumerate(graphs, 1):
         with dot.subgraph(name=f"cluster_p{number}") as cluster:
             _process(cluster, pg, number, ids, words,
-                     marks[number - 1] if marks else M.Marks())
+                     marks[number - 1] if marks else None)
     if legend:
         _legend(dot, words, bool(marks))
     return dot.source
@@ -52,7 +52,7 @@ def _process(c, pg, number: int, ids: _Ids, words: dict, marks) -> None:
             tag = words["roles"].get(role)
             title = f"<B>{L.text(actor.name)}</B>" + (f" {L.text(tag)}" if tag else "")
             lane_attrs = dict(S.LANE[role])
-            title = M.apply_lane(marks.actors.get(actor.name), lane_attrs, title, words)
+            title = M.apply_lane(M.of(marks, "actors", actor.name), lane_attrs, title, words)
             lane.attr(label=L.html_label(title), **lane_attrs)
             for product in actor.products:
                 key = product.key
@@ -60,20 +60,20 @@ def _process(c, pg, number: int, ids: _Ids, words: dict, marks) -> None:
                     continue              # a duplicate definition (PREP102): drawn once
                 node_of[key] = ids.next()
                 lane.node(node_of[key], **_product_attrs(pg, key, product, bands, words,
-                                                         marks.products.get(key)))
+                                                         M.of(marks, "products", key)))
     for external in process.externals:
         if pg.externals.get(external.name) is not external or external.name in node_of:
             continue
         node_of[external.name] = ids.next()
         attrs = dict(S.KIND["external"])
-        attrs["label"] = M.label(marks.externals.get(external.name), attrs,
+        attrs["label"] = M.label(M.of(marks, "externals", external.name), attrs,
                                  [L.text(external.name)], words)
         _doc(attrs, external)
         c.node(node_of[external.name], **attrs)
     for edge in pg.edges:
         data = pg.graph.edges[edge.source, edge.target, edge.index]
         attrs = _edge_attrs(edge, data)
-        M.apply_edge(marks.relations.get(edge.index), attrs, words)
+        M.apply_edge(M.of(marks, "relations", edge.index), attrs, words)
         c.edge(node_of[edge.source], node_of[edge.target], **attrs)
     _notes(c, pg, node_of, ids, words, marks)
 
@@ -175,7 +175,7 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict, changes) -> N
             attrs.update(S.KPI_SUPPLEMENTED)
             marks.append(words["supplemented"])
         mark = f" [{', '.join(marks)}]" if marks else ""
-        attrs["label"] = M.label(changes.kpis.get(kpi.name), attrs,
+        attrs["label"] = M.label(M.of(changes, "kpis", kpi.name), attrs,
                                  [L.text(f"{words['kpi']}: {kpi.name}{mark}")], words)
         _doc(attrs, kpi)
         node = ids.next()

@@ -64,16 +64,14 @@ def changed_edge(attrs: dict) -> None:
     attrs.update(color=CHANGED, fontcolor=CHANGED, penwidth="2.6")
 
 
-class Marks:
-    """What a drawing of one process marks: element name (a product's key; for
-    relations the edge index) -> (`added` | `removed` | `changed`, old value or None)."""
+CATEGORIES = ("products", "externals", "actors", "kpis", "relations")
 
-    def __init__(self) -> None:
-        self.products: dict[str, tuple[str, str | None]] = {}
-        self.externals: dict[str, tuple[str, str | None]] = {}
-        self.actors: dict[str, tuple[str, str | None]] = {}
-        self.kpis: dict[str, tuple[str, str | None]] = {}
-        self.relations: dict[int, tuple[str, str | None]] = {}
+
+def of(marks: dict | None, category: str, key) -> tuple[str, str | None] | None:
+    """The mark of one element. `marks` (one per drawn process, made by prep diff) maps
+    a category (products by key, externals, actors and kpis by name, relations by
+    edge index) to {element: (`added` | `removed` | `changed`, old value or None)}."""
+    return (marks or {}).get(category, {}).get(key)
 
 
 def apply(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str],

@@ -72,9 +72,9 @@ def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
         lines.append(f'  subgraph p{number}["{text(title)}"]')
         lines.append("    direction LR")
         node_of: dict[str, str] = {}
-        mk = changes[number - 1] if changes else M.Marks()
+        mk = changes[number - 1] if changes else None
         for lane, actor in enumerate(process.actors, 1):
-            name, _ = M.mermaid(mk.actors.get(actor.name), actor.name, "", words)
+            name, _ = M.mermaid(M.of(mk, "actors", actor.name), actor.name, "", words)
             lines.append(f'    subgraph p{number}a{lane}["{text(name)}"]')
             for product in actor.products:
                 key = product.key
@@ -89,7 +89,7 @@ def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
                 else:
                     css = kind
                 start, end = SHAPES[kind]
-                label, css = M.mermaid(mk.products.get(key), label, css, words)
+                label, css = M.mermaid(M.of(mk, "products", key), label, css, words)
                 lines.append(f"      {node_of[key]}{start}{text(label)}{end}:::{css}")
             lines.append("    end")
             if actor.role in ("csm", "service"):
@@ -99,7 +99,7 @@ def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
                 continue
             node_of[external.name] = new_id()
             start, end = SHAPES["external"]
-            label, css = M.mermaid(mk.externals.get(external.name), external.name, "external",
+            label, css = M.mermaid(M.of(mk, "externals", external.name), external.name, "external",
                                    words)
             lines.append(f"    {node_of[external.name]}{start}{text(label)}{end}:::{css}")
         for edge in pg.edges:
@@ -109,7 +109,7 @@ def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
                 label = text(f"touch: {relation.attr('touch')}")
                 style = "stroke:#2e7d32,stroke-width:3px,color:#1b5e20"
             arrow = "-->" if edge.kind == "input" else "<-.->"
-            mark = mk.relations.get(edge.index)
+            mark = M.of(mk, "relations", edge.index)
             if mark is not None:
                 badge, _ = M.mermaid(mark, "", "", words)
                 label = text(badge.strip()) + (" " + label if label else "")
@@ -120,7 +120,7 @@ def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
             marks = [words[a] for a in ("kgi", "service", "supplemented") if kpi.has_attr(a)]
             label = f"{words['kpi']}: {kpi.name}" + (f" [{', '.join(marks)}]" if marks else "")
             css = "servicekpi" if kpi.has_attr("service") else "kpi"
-            label, css = M.mermaid(mk.kpis.get(kpi.name), label, css, words)
+            label, css = M.mermaid(M.of(mk, "kpis", kpi.name), label, css, words)
             lines.append(f'    {node}["{text(label)}"]:::{css}')
             target = pg.kpi_target(kpi)
             if target in node_of:

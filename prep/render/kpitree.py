@@ -1,5 +1,7 @@
-"""KPI trees as pictures: Graphviz dot source (top to bottom: the goal on top, its
-KGIs inside it, the final products and their KPIs below) and Mermaid flowcharts.
+"""KPI trees (prep.kpi.tree.Tree) as pictures: Graphviz dot source (top to bottom:
+the goal on top, its KGIs inside it, the final products and their KPIs below) and
+Mermaid flowcharts. Trees are read as they are (nodes with `children`, references
+with `node`), so render does not import prep.kpi (the layers of docs/architecture.md).
 
 Shapes, colours, fonts, escaping and the drawing's words are those of `prep
 render` (prep/render). With --tobe the two trees of a process stand side by side
@@ -10,7 +12,6 @@ Node ids are `t1n1`, … in tree order (deterministic); nothing recurses."""
 
 from __future__ import annotations
 
-from prep.kpi.tree import Node
 from prep.render import labels as L
 from prep.render import marks as M
 from prep.render import style as S
@@ -40,7 +41,12 @@ def _sides(trees) -> list[list]:
     return rows
 
 
-def _node_attrs(node: Node, words: dict, kgis: list[Node]) -> dict[str, str]:
+def _is_node(item) -> bool:
+    """A tree node, not a reference to one."""
+    return hasattr(item, "children")
+
+
+def _node_attrs(node, words: dict, kgis: list) -> dict[str, str]:
     marks = node.marks
     if node.kind in ("goal", "process"):
         attrs = {"shape": "box", "style": "filled,bold,rounded", "fillcolor": S.GOAL_FILL,
@@ -91,7 +97,7 @@ def _node_attrs(node: Node, words: dict, kgis: list[Node]) -> dict[str, str]:
     return attrs
 
 
-def _kgi_line(kgi: Node, words: dict) -> str:
+def _kgi_line(kgi, words: dict) -> str:
     text = L.text(f"{words['kgi']}: {kgi.label}")
     if "service" in kgi.marks:
         text = f'<FONT COLOR="{S.KPI_SERVICE["color"]}">{text}</FONT>'
@@ -157,7 +163,7 @@ def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
     ids: dict[str, str] = {}
     count = 0
 
-    def dot_id(node: Node) -> str:
+    def dot_id(node) -> str:
         nonlocal count
         if node.id not in ids:
             count += 1
@@ -166,7 +172,7 @@ def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
 
     root = tree.root
     kgis = [c for c in root.children
-            if isinstance(c, Node) and c.kind == "kpi" and "kgi" in c.marks]
+            if _is_node(c) and c.kind == "kpi" and "kgi" in c.marks]
     inside = {k.id for k in kgis}
     g.node(dot_id(root), **_node_attrs(root, words, kgis))
     sinks = []
@@ -176,7 +182,7 @@ def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
         stack.extend((dot_id(root), c, 1) for c in reversed(kgi.children))
     while stack:
         parent, item, depth = stack.pop()
-        if not isinstance(item, Node):            # a reference: one more line, no rank
+        if not _is_node(item):                    # a reference: one more line, no rank
             g.edge(parent, dot_id(item.node), constraint="false", **TREE_EDGE)
             continue
         me = dot_id(item)
@@ -262,7 +268,7 @@ SHAPES = {
 }
 
 
-def _mermaid_class(node: Node) -> str:
+def _mermaid_class(node) -> str:
     for mark in ("removed", "service", "intervention", "supplemented"):
         if mark in node.marks:
             return mark
@@ -289,12 +295,12 @@ def to_mermaid(trees, words: dict) -> str:
             count = 0
             added: list[str] = []
             for _, parent, item in tree.walk():
-                target = item.node if not isinstance(item, Node) else item
+                target = item if _is_node(item) else item.node
                 if target.id not in ids:
                     count += 1
                     ids[target.id] = f"p{r}s{s}n{count}"
                 me = ids[target.id]
-                if isinstance(item, Node):
+                if _is_node(item):
                     label = item.label
                     if item.kind == "goal":
                         label = f"{words['goal']}: {label}"

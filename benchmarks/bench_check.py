@@ -1,18 +1,25 @@
-"""How fast is `prep check`, and how much memory does it take?
+"""How fast is `prep check`, and how much memory does it take? (issue 17's table)
 
-Run: python benchmarks/bench_check.py [--repeats N] [--files N] [--skip-large]
+Run: python benchmarks/bench_check.py [--runs N] [--files N] [--quick]
 
-Prints, on generated models (benchmarks/gen_model.py):
-- seconds for checking a 10,000-line model in-process (the runner) and through
-  the CLI (`python -m prep check`, a subprocess, start-up included);
-- the ratio to `json.load` of the same model as JSON (the parsed processes dumped
-  with pydantic's TypeAdapter.dump_python(mode="json")); goal <= 25x, stretch 15x;
-- the 100,000-line time and its ratio to the 10,000-line time (goal <= 12x);
-- the peak memory (max RSS) of the CLI on the 100,000-line model (goal < 300 MiB);
-- many files (default 200 of 300 lines): sequential against `--jobs 2`, with the
-  default rules and without the workspace rule PREP220.
-Times are the best of N runs (other load on the machine only slows runs down).
-Figures are printed, never asserted: speed goals are not tests.
+Every row compares two whole commands (a new process each, output to /dev/null,
+as a pre-commit hook or an editor runs them), run alternately N times (default 5);
+the ratio is of the medians. On generated models (benchmarks/gen_model.py):
+
+  1. `prep check` of 10,000 lines vs `python -c "json.load(...)"` of the same
+     model as JSON                                   (goal <= 20x, stretch 15x)
+  2. `prep check` of 50 lines vs `python -c pass`     (goal <= 12x)
+  3. re-check of an unchanged folder of 200 models (about 104,000 lines) vs its
+     first check (an empty cache)                    (goal <= 0.1x)
+  4. `--jobs 2` vs `--jobs 1` on those 200 files, PREP220 on (goal < 1x)
+  5. `prep check` of 100,000 lines vs 10,000 lines   (goal <= 10x)
+  6. peak memory: 100,000 lines in one file / the 200 files (goal <= 300 / 100 MiB)
+  7. time per MB of one large valid model, 1 to 20 MB: flat when checking is linear
+     (skipped with --quick)
+
+Rows 1, 2, 4, 5 and 6 use --no-cache, so they measure checking, not the cache.
+The machine may be shared: other load slows runs down at random, which is why
+runs alternate and medians are taken. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,40 +41,47 @@ sys.path.insert(0, str(HERE))
 from gen_model import generate  # noqa: E402
 
 
-def best(func, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def prep_command() -> list[str]:
+    script = Path(sys.executable).with_name("prep")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "prep"]
 
 
-def check_in_process(files: list[Path], jobs: int = 1, workspace: bool = True):
-    from prep.checks import all_rules
-    from prep.checks.runner import CheckOptions, check_paths
-
-    options = CheckOptions(frozenset(r.code for r in all_rules() if not r.opt_in
-                                     and (workspace or r.scope != "workspace")))
-    return check_paths([(f, f.name) for f in files], lambda _p: options, jobs=jobs)
+def timed(argv: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   timeout=3600)
+    return time.perf_counter() - start
 
 
-def cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "prep", *args], cwd=cwd,
-                          capture_output=True, timeout=3600)
+def alternate(a: list[str], b: list[str], cwd: Path, runs: int, before_a=None,
+              before_b=None) -> tuple[float, float]:
+    """Medians of `a` and `b`, run one after the other `runs` times (after one
+    unmeasured run of each, which fills the OS and grammar caches)."""
+    ta, tb = [], []
+    for n in range(runs + 1):
+        if before_a:
+            before_a()
+        x = timed(a, cwd)
+        if before_b:
+            before_b()
+        y = timed(b, cwd)
+        if n:
+            ta.append(x)
+            tb.append(y)
+    return statistics.median(ta), statistics.median(tb)
 
 
-def peak_rss_mib(args: list[str], cwd: Path) -> float:
-    """Max RSS of the CLI in a child process (resource.getrusage of the children)."""
+def peak_rss_mib(argv: list[str], cwd: Path) -> float:
+    """Max RSS of the command (the largest of its processes), in MiB."""
     code = ("import resource, subprocess, sys; "
             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "prep", *args],
-                         cwd=cwd, capture_output=True, text=True, timeout=3600)
+    out = subprocess.run([sys.executable, "-c", code, *argv], cwd=cwd, capture_output=True,
+                         text=True, timeout=3600)
     return int(out.stdout.strip()) / 1024          # KiB on Linux
 
 
-def json_baseline(model: Path, work: Path, repeats: int) -> tuple[float, int]:
+def as_json(model: Path, target: Path) -> None:
     from pydantic import TypeAdapter
 
     from prep.model import Process
@@ -73,65 +89,89 @@ def json_baseline(model: Path, work: Path, repeats: int) -> tuple[float, int]:
 
     parsed = parse_file(model)
     data = TypeAdapter(list[Process]).dump_python(list(parsed.document.processes), mode="json")
-    path = work / "model.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
-    def load():
-        with open(path, encoding="utf-8") as handle:
-            json.load(handle)
 
-    return best(load, repeats), path.stat().st_size
+def row(number: int, text: str, ratio: float, goal: str, detail: str) -> None:
+    print(f"{number}. {text:58s} {ratio:7.2f}x  (goal {goal})  {detail}", flush=True)
+
+
+def lines_for_mb(mb: float) -> int:
+    sample = generate(10_000)
+    return int(10_000 * mb * 1e6 / len(sample.encode("utf-8")))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5, help="alternating runs per row (>= 5)")
     parser.add_argument("--files", type=int, default=200)
-    parser.add_argument("--skip-large", action="store_true", help="skip the 100,000 lines")
+    parser.add_argument("--quick", action="store_true", help="skip the 1-20 MB scaling row")
     args = parser.parse_args()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.2f}")
+    runs = max(args.runs, 1)
+    prep = prep_command()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
+          f"{os.getloadavg()[0]:.2f}; {runs} alternating runs per row, medians", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        small = work / "m10k.prep"
-        small.write_text(generate(10_000), encoding="utf-8")
-        found = check_in_process([small]).diagnostics
-        print(f"10,000 lines: {len(found)} findings (a generated model should have none)")
-
-        t_json, size = json_baseline(small, work, args.repeats * 3)
-        t_run = best(lambda: check_in_process([small]), args.repeats)
-        t_cli = best(lambda: cli(["check", small.name], work), args.repeats)
-        print(f"json.load of the same model ({size / 1e6:.1f} MB JSON): {t_json:.3f} s")
-        print(f"check 10,000 lines, in-process: {t_run:.3f} s = {t_run / t_json:.1f}x json.load "
-              "(goal <= 25x, stretch 15x)")
-        print(f"check 10,000 lines, CLI:        {t_cli:.3f} s = {t_cli / t_json:.1f}x json.load")
-
-        if not args.skip_large:
-            large = work / "m100k.prep"
-            large.write_text(generate(100_000), encoding="utf-8")
-            t_large = best(lambda: check_in_process([large]), max(1, args.repeats - 1))
-            print(f"check 100,000 lines, in-process: {t_large:.3f} s = "
-                  f"{t_large / t_run:.1f}x the 10,000-line time (goal <= 12x)")
-            rss = peak_rss_mib(["check", large.name], work)
-            print(f"peak memory, CLI on 100,000 lines: {rss:.0f} MiB (goal < 300 MiB)")
-
+        (work / "m10k.prep").write_text(generate(10_000), encoding="utf-8")
+        (work / "m100k.prep").write_text(generate(100_000), encoding="utf-8")
+        (work / "m50.prep").write_text(generate(50), encoding="utf-8")
+        as_json(work / "m10k.prep", work / "m10k.json")
         many = work / "many"
         many.mkdir()
-        text = generate(300)
+        text = generate(520)
         for n in range(args.files):
             (many / f"m{n:04d}.prep").write_text(text.replace("業務", f"業務F{n}_"),
                                                   encoding="utf-8")
-        files = sorted(many.glob("*.prep"))
-        t_seq = best(lambda: check_in_process(files), max(1, args.repeats - 1))
-        t_par = best(lambda: check_in_process(files, jobs=2), max(1, args.repeats - 1))
-        print(f"{args.files} files of 300 lines: sequential {t_seq:.2f} s, 2 jobs {t_par:.2f} s "
-              f"(speed-up {t_seq / t_par:.2f}x)")
-        # Without workspace rules (PREP220) the workers send back findings only.
-        t_seq = best(lambda: check_in_process(files, workspace=False), max(1, args.repeats - 1))
-        t_par = best(lambda: check_in_process(files, jobs=2, workspace=False),
-                     max(1, args.repeats - 1))
-        print(f"the same without workspace rules: sequential {t_seq:.2f} s, 2 jobs "
-              f"{t_par:.2f} s (speed-up {t_seq / t_par:.2f}x)")
+        total = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in many.iterdir())
+        check = [*prep, "check", "--no-cache"]
+
+        a, b = alternate([*check, "m10k.prep"],
+                         [sys.executable, "-c", "import json; json.load(open('m10k.json'))"],
+                         work, runs)
+        row(1, "check 10,000 lines / json.load of it", a / b, "<= 20x, stretch 15x",
+            f"{a:.3f} s / {b:.3f} s")
+
+        a, b = alternate([*check, "m50.prep"], [sys.executable, "-c", "pass"], work, runs)
+        row(2, "check 50 lines / python -c pass", a / b, "<= 12x",
+            f"{a * 1000:.0f} ms / {b * 1000:.0f} ms")
+
+        cache = many / ".prep_cache"
+        warm = [*prep, "check", "."]
+        subprocess.run(warm, cwd=many, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        a, b = alternate(warm, warm, many, runs,
+                         before_b=lambda: shutil.rmtree(cache, ignore_errors=True))
+        subprocess.run(warm, cwd=many, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        row(3, f"re-check {args.files} unchanged files / first check", a / b, "<= 0.1x",
+            f"{a:.2f} s / {b:.2f} s ({total:,} lines)")
+
+        a, b = alternate([*check, "--jobs", "2", "."], [*check, "--jobs", "1", "."], many, runs)
+        row(4, f"--jobs 2 / --jobs 1, {args.files} files, PREP220 on", a / b, "< 1x",
+            f"{a:.2f} s / {b:.2f} s")
+
+        a, b = alternate([*check, "m100k.prep"], [*check, "m10k.prep"], work, runs)
+        row(5, "check 100,000 lines / 10,000 lines", a / b, "<= 10x",
+            f"{a:.2f} s / {b:.3f} s")
+
+        big = peak_rss_mib([*check, "m100k.prep"], work)
+        files1 = peak_rss_mib([*check, "--jobs", "1", "."], many)
+        files = peak_rss_mib([*check, "."], many)
+        print(f"6. peak memory: 100,000 lines {big:.0f} MiB (goal <= 300); {args.files} files "
+              f"{files1:.0f} MiB with --jobs 1, {files:.0f} MiB by default (goal <= 100)",
+              flush=True)
+
+        if not args.quick:
+            per_mb = []
+            for mb in (1, 2, 5, 10, 20):
+                model = work / f"m{mb}mb.prep"
+                model.write_text(generate(lines_for_mb(mb)), encoding="utf-8")
+                size = model.stat().st_size / 1e6
+                seconds = timed([*check, model.name], work)
+                per_mb.append(seconds / size)
+                model.unlink()
+                print(f"7. {size:5.1f} MB: {seconds:6.2f} s, {seconds / size:5.2f} s per MB",
+                      flush=True)
+            print(f"7. time per MB, 20 MB / 1 MB: {per_mb[-1] / per_mb[0]:.2f}x (goal: flat, ~1x)")
     return 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from prep.diagnostics import Severity
 
-KEYS = ("select", "ignore", "extend-select", "fail-on", "severity", "exclude")
+KEYS = ("select", "ignore", "extend-select", "fail-on", "severity", "exclude", "cache-dir")
 
 
 class ConfigError(Exception):
@@ -38,6 +38,7 @@ class Config:
     fail_on: Severity | None = None
     severity: tuple[tuple[str, Severity], ...] = ()
     exclude: tuple[str, ...] = ()
+    cache_dir: str | None = None         # `prep check`'s result cache, relative to `root`
 
     @property
     def root(self) -> Path | None:
@@ -99,8 +100,12 @@ def parse_table(path: Path, table: dict) -> Config:
         exclude = [exclude]
     if not isinstance(exclude, list) or not all(isinstance(x, str) for x in exclude):
         raise ConfigError(path, "exclude", "expected a list of glob patterns")
+    cache_dir = table.get("cache-dir")
+    if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir.strip()):
+        raise ConfigError(path, "cache-dir", "expected a folder name, such as \".prep_cache\"")
     return Config(
         path=path,
+        cache_dir=cache_dir,
         select=_codes(path, "select", table["select"]) if "select" in table else None,
         extend_select=_codes(path, "extend-select", table.get("extend-select", [])),
         ignore=_codes(path, "ignore", table.get("ignore", [])),

@@ -123,8 +123,24 @@ def test_unknown_option_exits_2(tmp_path):
     write(tmp_path, "a.prep", CLEAN)
     result = run(["check", "a.prep", "--colour"], tmp_path)
     assert result.exit_code == 2
-    assert "No such option" in result.stderr
-    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    assert result.stderr == "prep: error: no such option: --colour (see `prep check -h`)\n"
+
+
+@pytest.mark.parametrize("args, line", [
+    (["chek"], "prep: error: no such command 'chek'. Did you mean 'check'? (see `prep -h`)"),
+    (["render"], "prep: error: missing argument 'file' (see `prep render -h`)"),
+    (["check", "--fail-on", "fatal"], "prep: error: invalid value for '--fail-on': 'fatal' "
+     "is not one of 'error', 'warning', 'info' (see `prep check -h`)"),
+])
+def test_usage_mistakes_are_one_line(tmp_path, args, line):
+    result = run(args, tmp_path)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", line + "\n")
+
+
+def test_prep_alone_prints_its_help():
+    result = run([])
+    assert result.exit_code == 0 and "Usage: prep" in result.stdout
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore", "--extend-select"])
@@ -240,7 +256,8 @@ def test_unwritable_output_file_exits_2_and_leaves_no_file(tmp_path, target):
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"prep: error: cannot write {target}")
-    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    after = [p for p in tmp_path.rglob("*") if ".prep_cache" not in p.parts]  # results cache
+    assert sorted(p.relative_to(tmp_path) for p in after) == before
 
 
 # -- colour -----------------------------------------------------------------------------

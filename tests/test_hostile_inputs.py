@@ -253,3 +253,21 @@ def test_escape_and_bell_in_a_name_are_shown_escaped(tmp_path):
     assert "\x1b" not in out and "\x07" not in out
     assert out.splitlines()[1:4] == ["  |", '3 |   "a\\x1b[31mred\\x07" -> x',
                                      "  |   " + "^" * len('"a\\x1b[31mred\\x07"')]
+
+
+# -- item 7: what checks clean draws ----------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf", "dot", "mermaid"])
+@pytest.mark.parametrize("final", ['Done [doc=""]', '"' + "長" * 999 + '"',
+                                   '"<b>&amp;\\"q\\\\</b>{|}"', '"A\u202eB 𝔸😀"'])
+def test_names_that_check_clean_draw(tmp_path, final, fmt):
+    from prep.checks.runner import check_text
+    from prep.graph import build_document
+    from prep.render import render
+
+    name = final.split(" [")[0]
+    text = f"process P {{\n  goal G\n  external Out\n  actor A {{ final {final} }}\n" \
+           f"  {name} -> Out\n}}\n"
+    assert check_text(text, select=["PREP0", "PREP1"]) == []
+    graphs, _ = build_document(parse_text(text).document)
+    assert render(graphs, fmt, timeout=60)

@@ -77,3 +77,66 @@ def test_every_layer_takes_mangled_models(seed):
             p = diff_process(graphs[0].name, graphs[0], graphs[-1])
             pg, marks = union(p, graphs[0], graphs[-1])
             to_dot([pg], marks=[marks])
+
+
+# -- file-system faults (issue 11): a finding or one line, never a traceback or a hang ----
+
+def _hostile_folder(folder: Path) -> dict[str, str]:
+    """Things a checked folder can hold, and what each becomes when the folder is checked."""
+    import os
+    import socket
+
+    model = (ROOT / "tests" / "render" / "models" / "figure4.prep").read_text(encoding="utf-8")
+    (folder / "ok.prep").write_text(model, encoding="utf-8")
+    (folder / "empty.prep").write_bytes(b"")
+    (folder / "binary.prep").write_bytes(b"\x00\x01process")
+    (folder / "sjis.prep").write_bytes("process 製造 {}".encode("shift_jis"))
+    (folder / os.fsdecode(b"r\xff.prep")).write_text(model, encoding="utf-8")
+    os.mkfifo(folder / "fifo.prep")
+    (folder / "loop.prep").symlink_to("loop.prep")
+    (folder / "dangling.prep").symlink_to("nowhere.prep")
+    (folder / "dir.prep").mkdir()
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(folder / "sock.prep"))
+    sock.close()
+    return {"binary.prep": "PREP002", "fifo.prep": "PREP002", "sjis.prep": "PREP002",
+            "sock.prep": "PREP002", "loop.prep": "PREP002", "dangling.prep": "PREP002"}
+
+
+def _prep(args, cwd):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "from prep.cli import main; main()", *args],
+                          cwd=cwd, capture_output=True, timeout=120)
+
+
+def test_a_folder_of_file_system_faults_is_checked_with_findings(tmp_path):
+    import json
+
+    expected = _hostile_folder(tmp_path)
+    done = _prep(["check", ".", "-f", "json", "--select", "PREP0"], tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == b""
+    found = {d["file"]: d["code"] for d in json.loads(done.stdout)["diagnostics"]}
+    assert found == expected
+
+
+@pytest.mark.parametrize("name, status, stderr", [
+    ("fifo.prep", 2, "prep: error: fifo.prep is not a regular file (a FIFO); give a .prep file"),
+    ("sock.prep", 2, "prep: error: sock.prep is not a regular file (a socket); give a .prep "
+                     "file"),
+    ("loop.prep", 2, "prep: error: loop.prep is a symbolic link to nothing (a missing target, "
+                     "or a loop)"),
+    ("dangling.prep", 2, "prep: error: dangling.prep is a symbolic link to nothing (a missing "
+                         "target, or a loop)"),
+    ("dir.prep", 2, "prep: error: dir.prep is a folder; give one .prep file"),
+    ("binary.prep", 1, "prep: error: binary.prep cannot be read as a model; nothing drawn"),
+])
+def test_each_file_system_fault_named_to_render_is_one_line(tmp_path, name, status, stderr):
+    _hostile_folder(tmp_path)
+    done = _prep(["render", name, "-f", "dot", "-o", "-"], tmp_path)
+    assert done.returncode == status
+    assert done.stdout == b""
+    assert done.stderr.decode().splitlines()[-1] == stderr
+    assert b"Traceback" not in done.stderr

@@ -287,11 +287,11 @@ def test_an_odd_character_after_a_name_does_not_list_everything_that_could_follo
 
 def test_a_misspelt_keyword_gets_a_did_you_mean():
     found = errors("process P {\n  externel 顧客\n  actor A {\n    prodcut 見積\n  }\n}\n")
-    assert [(f[1], f[4]) for f in found] == [
-        (2, "did you mean the keyword `external` instead of `externel`?"),
-        (4, "did you mean the keyword `product` instead of `prodcut`?")]
+    assert [f[1:] for f in found] == [
+        (2, 3, "`externel` is not a keyword", "did you mean the keyword `external`?"),
+        (4, 5, "`prodcut` is not a keyword", "did you mean the keyword `product`?")]
 
 
 def test_no_keyword_hint_for_a_name_like_no_keyword():
     (found,) = errors("process P {\n  顧客 見積\n}\n")
-    assert found[4] is None
+    assert found[4] == 'a name with a space is written in double quotes: `"顧客 見積"`'

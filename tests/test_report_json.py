@@ -15,6 +15,10 @@ def test_json_snapshot(tmp_path):
     data = json.loads(run(["check", "a.prep", "-f", "json"], tmp_path).stdout)
     hint = data["diagnostics"][0].pop("hint")
     assert hint
+    fix = data["diagnostics"][0].pop("fix")
+    assert fix == {"message": "declare `external 未定義`", "applicability": "unsafe",
+                   "edits": [{"line": 5, "column": 1, "end_line": 5, "end_column": 1,
+                              "text": "  external 未定義\n"}]}
     assert data == {
         "version": 1,
         "diagnostics": [{"code": "PREP101", "severity": "error",

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from prep.diagnostics import Diagnostic, Related, Severity, Span
+from prep.diagnostics import Diagnostic, Fix, Related, Severity, Span
 
 # Where a rule's findings come from:
 #   syntax    - the parser (PREP001, PREP002)
@@ -34,9 +34,9 @@ class Rule:
     check: Callable | None = None
 
     def at(self, span: Span, message: str, hint: str | None = None,
-           related: tuple[Related, ...] | list[Related] = ()) -> Diagnostic:
-        """A finding of this rule at its default severity."""
-        return Diagnostic(self.code, self.severity, message, span, hint, tuple(related))
+           related: tuple[Related, ...] | list[Related] = (), fix: Fix | None = None) -> Diagnostic:
+        """A finding of this rule at its default severity (with a fix, §8, when known)."""
+        return Diagnostic(self.code, self.severity, message, span, hint, tuple(related), fix)
 
     def run(self, target) -> Iterator[Diagnostic]:
         if self.check is not None:

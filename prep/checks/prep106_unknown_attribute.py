@@ -51,9 +51,10 @@ process 受注 [stage=tobe] {
 """
 
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Edit, Fix, Severity
 
 FLAG = object()  # an attribute written without a value
+CASE_FREE = {"stage", "role"}  # read in any letter case (prep.model): only the case is off
 ANY_TEXT = object()
 
 # element kind -> attribute -> allowed values
@@ -110,13 +111,21 @@ def check(pg):
             if FLAG in allowed:
                 yield check.at(attr.span, f"`{attr.name}` is a flag and takes no value",
                                f"write `[{attr.name}]`")
+            elif value.lower() in allowed and attr.name in CASE_FREE:
+                meant = f"{attr.name}={value.lower()}"
+                yield check.at(attr.span, f"`{attr.name}={value}` is read as `{meant}`: values "
+                                          "are lower case", f"write `{meant}`",
+                               fix=Fix(f"write `{meant}`", (Edit(attr.span, meant),)))
             else:
                 choices = ", ".join(f"`{attr.name}={v}`" for v in sorted(allowed))
                 shown = "no value" if value is FLAG else f"`{value}`"
                 close = None if value is FLAG else _closest(value, sorted(allowed), lower=True)
+                fix = (Fix(f"write `{attr.name}={close}`",
+                           (Edit(attr.span, f"{attr.name}={close}"),), safe=False)
+                       if close else None)
                 yield check.at(attr.span, f"unknown value {shown} for `{attr.name}`; it is ignored",
                                (f"did you mean `{attr.name}={close}`? " if close else "")
-                               + f"use one of {choices}")
+                               + f"use one of {choices}", fix=fix)
 
 
 def _closest(word: str, choices: list[str], lower: bool = False) -> str | None:

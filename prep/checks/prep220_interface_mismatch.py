@@ -73,19 +73,15 @@ from prep.diagnostics import Related, Severity
       summary="a final product goes to a process of the run that declares no external "
               "for the sender", scope="workspace")
 def check(workspace):
-    for pg in workspace.graphs:
-        for edge in pg.edges:
-            product = pg.products.get(edge.source)
-            if edge.kind != "input" or product is None or product.kind != "final" \
-                    or not pg.is_external(edge.target):
-                continue
-            receivers = [r for r in workspace.processes_named(edge.target) if r is not pg]
-            if not receivers or any(pg.name in r.externals for r in receivers):
+    for sender in workspace.interfaces:
+        for send in sender.sends:
+            receivers = [r for r in workspace.processes_named(send.target) if r is not sender]
+            if not receivers or any(sender.name in r.externals for r in receivers):
                 continue                    # not in this run, or the interfaces agree
             yield check.at(
-                edge.span,
-                f"`{edge.source}` goes to process `{edge.target}`, which declares no "
-                f"`external {pg.name}`",
-                f"add `external {pg.name}` to process `{edge.target}` and relate it to "
+                send.span,
+                f"`{send.product}` goes to process `{send.target}`, which declares no "
+                f"`external {sender.name}`",
+                f"add `external {sender.name}` to process `{send.target}` and relate it to "
                 "the product it delivers, or correct the name of the external",
-                [Related(r.process.header_span, f"process `{r.name}`") for r in receivers])
+                [Related(r.header_span, f"process `{r.name}`") for r in receivers])

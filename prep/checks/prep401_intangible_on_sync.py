@@ -10,8 +10,8 @@ judgement: 肌感覚 settling 日々の販売目標. That is work which depends 
 person's skill and cannot be measured, and exactly the place where a service
 (measured data) or a CSM (suggestions) can intervene in the ToBe model.
 
-How to fix: nothing needs fixing. Note the point with `issue "…" on PRODUCT`,
-and plan the ToBe model: a `role=service` actor supplying data, or a `role=csm`
+How to fix: nothing needs fixing. Note the point with `issue "…" on PRODUCT`
+(once it is noted, the hint says so), and plan the ToBe model: a `role=service` actor supplying data, or a `role=csm`
 actor whose suggestion feeds the decision. Silence it on the line with
 `# prep: ignore[PREP401]` once it is dealt with.
 
@@ -62,10 +62,20 @@ def check(pg):
         if product.kind != "intangible" or not pg.synced_with(key):
             continue
         partners = ", ".join(f"`{k}`" for k in dict.fromkeys(pg.synced_with(key)))
+        noted = [i for i in pg.process.issues if pg.issue_targets.get(id(i)) == key]
+        if pg.process.stage == "tobe":
+            hint = ("a point where a service or a CSM can intervene; in this ToBe model, show "
+                    "how: relate it to a product of a `role=service` actor, or mark its "
+                    "relations with `touch=`")
+        elif noted:
+            hint = (f"a point where a service or a CSM can intervene; noted by the issue on "
+                    f"line {noted[0].span.line}: plan the ToBe model around it")
+        else:
+            hint = ("a point where a service or a CSM can intervene; note it with "
+                    f"`issue \"…\" on {key}` and plan the ToBe model")
         yield check.at(
             product.name_span,
             f"intangible `{key}` is synced with {partners}: tacit, personal work",
-            "a point where a service or a CSM can intervene; note it with "
-            f"`issue \"…\" on {key}` and plan the ToBe model",
+            hint,
             [Related(e.span, f"sync relation `{e.label}`") for e in pg.edges_of(key)
              if e.kind == "sync" and e.source != e.target])

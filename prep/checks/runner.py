@@ -3,16 +3,18 @@ and severities. The CLI, the renderer and the KPI commands all start here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from prep.checks import all_rules
-from prep.checks.suppress import (apply_suppressions, parse_suppressions, silences_meta,
-                                  unused)
+from prep.checks.cache import ResultCache, entry_key
+from prep.checks.suppress import (DIRECTIVE, apply_suppressions, parse_suppressions,
+                                  silences_meta, unused)
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph import ProcessGraph, build_document
-from prep.parser import ParseResult, gc_paused, parse_file
+from prep.checks.workspace import Interface
+from prep.parser import MAX_FILE_BYTES, ParseResult, gc_paused, parse_bytes, parse_file
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,51 @@ class CheckOptions:
 
 @dataclass
 class FileResult:
+    """One file's findings. `parsed` and `graphs` (the model) are kept only when the
+    caller asks for them (render, kpi); `prep check` needs the rest, which is also
+    what worker processes send back and what the result cache keeps."""
+
     path: str
-    parsed: ParseResult
+    parsed: ParseResult | None = None
     graphs: list[ProcessGraph] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     suppressed: list[Diagnostic] = field(default_factory=list)
+    interfaces: list[Interface] = field(default_factory=list)
+    comments: tuple = ()                 # the file's `# prep:` comments (suppressions)
+    ok: bool = False                     # read and parsed without syntax errors
+    has_document: bool = False           # read (a document, maybe with syntax errors)
+    parse_errors: list[Diagnostic] = field(default_factory=list)   # PREP001, PREP002
+    source: bytes | None = field(default=None, repr=False)  # the bytes checked, if kept
+    disk: str | None = None              # where the file is, to read its text again
+
+    @classmethod
+    def of(cls, path: str, parsed: ParseResult) -> FileResult:
+        document = parsed.document
+        comments = document.comments if document is not None else ()
+        return cls(path, parsed, ok=parsed.ok, has_document=document is not None,
+                   comments=tuple(c for c in comments if DIRECTIVE.search(c.text)),
+                   parse_errors=list(parsed.diagnostics))
+
+    def text(self) -> str | None:
+        """The file's text as it was checked (decoded and normalised as the parser
+        does), for showing source lines; None when it cannot be had."""
+        from prep.parser import decode
+
+        if self.parsed is not None and self.parsed.text is not None:
+            return self.parsed.text
+        data = self.source
+        if data is None and self.disk is not None:
+            data = read_source(self.disk)
+        if data is None:
+            return None
+        text = decode(data, self.path)
+        return text if isinstance(text, str) else None
+
+    def slim(self) -> FileResult:
+        """Without the model: what the parent of a worker, or a report, needs."""
+        self.parsed = None
+        self.graphs = []
+        return self
 
 
 @dataclass
@@ -78,8 +120,9 @@ class CheckResult:
 
 
 def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str]) -> FileResult:
-    """Graph-building and per-process findings of one parsed file (unfiltered)."""
-    result = FileResult(path, parsed)
+    """Graph-building and per-process findings of one parsed file (unfiltered), and
+    the interfaces of its processes for the workspace rules."""
+    result = FileResult.of(path, parsed)
     if not parsed.ok:
         result.diagnostics = list(parsed.diagnostics)
         return result
@@ -89,60 +132,130 @@ def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str]) -
         for pg in graphs:
             for rule in process_rules:
                 found.extend(rule.run(pg))
+        result.interfaces = [Interface.of(pg) for pg in graphs]
     result.graphs = graphs
     result.diagnostics = found
     return result
 
 
+def read_source(path: str | Path) -> bytes | None:
+    """The bytes of a file to check; None when it cannot be read or is too large (the
+    parser then reports why: PREP002)."""
+    import os
+    import stat
+
+    try:
+        # Non-blocking, and regular files only: a FIFO must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        with open(fd, "rb", closefd=True) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return None
+    return data if len(data) <= MAX_FILE_BYTES else None
+
+
 def _check_one(path: str | Path, display: str, selected: frozenset[str],
-               keep_model: bool = True) -> FileResult:
-    """Parse one file and run the per-process rules (in this process or a worker)."""
-    result = check_file_model(display, parse_file(path, display), selected)
-    if not keep_model:
-        # What the parent needs after a worker: findings, comments (for suppressions)
-        # and the text (for the text report); not the model, which is slow to pickle.
-        parsed = result.parsed
-        if parsed.document is not None:
-            slim = replace(parsed.document, processes=())
-            result.parsed = ParseResult(parsed.path, slim, parsed.diagnostics, parsed.text)
-        result.graphs = []
-    return result
+               data: bytes | None = None, keep_model: bool = True,
+               cache_folder: str | None = None, key: str | None = None) -> FileResult:
+    """Parse one file (its bytes, when already read) and run the per-process rules,
+    in this process or a worker; with `key`, keep the result in the cache."""
+    parsed = parse_file(path, display) if data is None else parse_bytes(data, display)
+    result = check_file_model(display, parsed, selected)
+    if key is not None and cache_folder is not None:
+        from prep.checks.cache import ResultCache
+
+        ResultCache(cache_folder).put(key, display, result)
+    return result if keep_model else result.slim()
 
 
-def _check_chunk(items: list[tuple[str, str, frozenset[str]]], keep_model: bool
-                 ) -> list[FileResult]:
-    return [_check_one(path, display, selected, keep_model)
-            for path, display, selected in items]
+def _check_chunk(items: list[tuple], cache_folder: str | None) -> list[FileResult]:
+    return [_check_one(path, display, selected, data, False, cache_folder, key)
+            for path, display, selected, data, key in items]
 
 
 def check_paths(paths: list[tuple[str | Path, str]],
                 options_for: Callable[[str | Path], CheckOptions],
                 progress: Callable[[int, int], None] | None = None,
-                jobs: int = 1) -> CheckResult:
+                jobs: int | None = 1, cache: ResultCache | None = None,
+                keep_models: bool = True) -> CheckResult:
     """Check files given as (path on disk, name to report) pairs, in that order.
 
-    With `jobs` > 1 (and at least two files per job), files are parsed and checked
-    by a pool of that many worker processes; the findings are the same, in the same
-    order. Workers send back only findings, comments and text, unless a workspace
-    rule is selected: those need every file's graphs, which are slow to pickle."""
+    With a `cache`, a file whose name, content, selected rules and prep's code are
+    unchanged since it was last checked is not checked again: its findings and
+    interfaces come from the cache (and the workspace rules run over them all).
+    With `jobs` > 1 (and at least two files per job to check), files are checked by
+    a pool of that many worker processes, which send back findings and interfaces,
+    never models; `jobs=None`: one worker per CPU when more files than CPUs need
+    checking. The findings are the same, in the same order, either way.
+    `keep_models` keeps each file's parse result and graphs (then in this process)."""
     options = [options_for(path) for path, _ in paths]
     everything = frozenset(r.code for r in all_rules())
     # Rules run when selected in this file, or when a severity override could matter.
     selected = [opts.selected or everything for opts in options]
     workspace_rules = [r for r in all_rules() if r.scope == "workspace"
                        and any(r.code in sel for sel in selected)]
-    if jobs > 1 and len(paths) >= 2 * jobs:
-        results = _in_workers(paths, selected, jobs, progress, bool(workspace_rules))
-    else:
-        results = []
-        for n, ((path, display), sel) in enumerate(zip(paths, selected)):
-            results.append(_check_one(path, display, sel))
+    results: list[FileResult | None] = [None] * len(paths)
+    todo: list[tuple[int, tuple]] = []
+    for n, ((path, display), sel) in enumerate(zip(paths, selected)):
+        data = key = None
+        if cache is not None and not keep_models:
+            data = read_source(path)
+            if data is not None:
+                key = entry_key(display, data, sel)
+                hit = cache.get(key, display)
+                if hit is not None:
+                    results[n] = FileResult(display, **hit, source=data)
+                    continue
+        todo.append((n, (str(path), display, sel, data, key)))
+    done = len(paths) - len(todo)
+    if progress is not None and done:
+        progress(done, len(paths))
+    jobs = worker_count(jobs, len(todo)) if not keep_models else 1
+    folder = cache.folder if cache is not None else None
+    if jobs > 1 and len(todo) >= 2 * jobs:
+        for (n, item), result in _in_workers(todo, jobs, folder):
+            _place(results, n, item, result)
+            done += 1
             if progress is not None:
-                progress(n + 1, len(paths))
+                progress(done, len(paths))
+    else:
+        for n, item in todo:
+            path, display, sel, data, key = item
+            result = _check_one(path, display, sel, data, keep_models, folder, key)
+            _place(results, n, item, result)
+            done += 1
+            if progress is not None:
+                progress(done, len(paths))
     run_workspace_rules(results, workspace_rules)
     for r, opts in zip(results, options):
         finish(r, opts)
     return CheckResult(results)
+
+
+def _place(results: list, n: int, item: tuple, result: FileResult) -> None:
+    if result.parsed is None:                    # slim: keep how to show its lines
+        path, _display, _sel, data, _key = item
+        result.source, result.disk = data, path
+    results[n] = result
+
+
+def worker_count(jobs: int | None, files: int) -> int:
+    """`jobs` as asked (0: one per CPU); None: one per CPU when more files than CPUs
+    need checking, else 1."""
+    import os
+
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    if jobs is None:
+        return cpus if files > cpus else 1
+    return cpus if jobs == 0 else max(1, jobs)
 
 
 def run_workspace_rules(results: list[FileResult], rules) -> None:
@@ -153,7 +266,7 @@ def run_workspace_rules(results: list[FileResult], rules) -> None:
     from prep.checks.workspace import Workspace
 
     by_file: dict[str, list[Diagnostic]] = {}
-    ws = Workspace([g for r in results for g in r.graphs])
+    ws = Workspace([i for r in results for i in r.interfaces])
     for rule in rules:
         for d in rule.run(ws):
             by_file.setdefault(d.span.file, []).append(d)
@@ -161,23 +274,21 @@ def run_workspace_rules(results: list[FileResult], rules) -> None:
         r.diagnostics.extend(by_file.get(r.path, []))
 
 
-def _in_workers(paths, selected, jobs: int, progress, keep_model: bool) -> list[FileResult]:
-    """Check files in a process pool, in chunks, keeping the input order."""
+def _in_workers(todo: list[tuple[int, tuple]], jobs: int, cache_folder: str | None):
+    """((index, item), result) of each file checked in a process pool, in chunks,
+    in order."""
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
 
-    items = [(str(path), display, sel) for (path, display), sel in zip(paths, selected)]
-    size = max(1, min(32, len(items) // (jobs * 4)))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    size = max(1, min(32, len(todo) // (jobs * 4)))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)
-    results: list[FileResult] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for chunk in pool.map(_check_chunk, chunks, [keep_model] * len(chunks)):
-            results.extend(chunk)
-            if progress is not None:
-                progress(len(results), len(items))
-    return results
+        found = pool.map(_check_chunk, [[item for _n, item in chunk] for chunk in chunks],
+                         [cache_folder] * len(chunks))
+        for chunk, results in zip(chunks, found):
+            yield from zip(chunk, results)
 
 
 def finish(result: FileResult, opts: CheckOptions) -> None:
@@ -185,10 +296,9 @@ def finish(result: FileResult, opts: CheckOptions) -> None:
     chosen = [d for d in result.diagnostics if d.code in opts.selected]
     chosen = [d if opts.severity_of(d) == d.severity else d.with_severity(opts.severity_of(d))
               for d in chosen]
-    comments = result.parsed.document.comments if result.parsed.document is not None else ()
-    suppressions = parse_suppressions(comments)
+    suppressions = parse_suppressions(result.comments)
     kept, silenced = apply_suppressions(chosen, suppressions)
-    if "PREP901" in opts.selected and result.parsed.ok:
+    if "PREP901" in opts.selected and result.ok:
         extra = [d.with_severity(opts.severity_of(d)) for d in
                  unused(result.path, suppressions, set(opts.selected))]
         # Only a suppression that names PREP901 silences these (a bare one cannot).

@@ -4,11 +4,51 @@ layers, print, and set the exit status (0 clean, 1 findings, 2 could not run).""
 from __future__ import annotations
 
 import typer
+from typer.core import TyperGroup
 
 from prep import __version__
 
+
+class OneLineErrors(TyperGroup):
+    """A usage mistake (an unknown option or command, a bad value) is one line,
+    `prep: error: …`, and exit status 2, as docs/cli.md says; not click's box."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra):
+        import sys
+
+        # click's exceptions, from wherever typer takes click (it may carry its own copy)
+        errors = sys.modules[typer.BadParameter.__module__]
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            done = super().main(args, prog_name, complete_var, False, **extra)
+        except errors.UsageError as error:
+            if type(error).__name__ == "NoArgsIsHelpError":   # `prep` alone: its help
+                typer.echo(error.ctx.get_help() if error.ctx else error.format_message())
+                sys.exit(0)
+            sys.stderr.write(f"prep: error: {usage_line(error)}\n")
+            sys.exit(2)
+        except errors.ClickException as error:
+            sys.stderr.write(f"prep: error: {usage_line(error)}\n")
+            sys.exit(error.exit_code)
+        sys.exit(done if isinstance(done, int) else 0)
+
+
+def usage_line(error) -> str:
+    """click's message in prep's words: lower case, with where to look for help."""
+    message = " ".join(error.format_message().replace("Value error, ", "").split()).rstrip(".")
+    if message[:1].isupper() and message[1:2].islower():
+        message = message[0].lower() + message[1:]
+    ctx = getattr(error, "ctx", None)
+    if ctx is not None:
+        message += f" (see `{ctx.command_path} -h`)"
+    return message
+
+
 app = typer.Typer(
     name="prep",
+    cls=OneLineErrors,
     help="A toolkit for PReP models (Products Relationship Process): check, render, "
          "derive KPI trees and compare AsIs with ToBe.\n\n"
          "Example: prep check models/",
@@ -33,7 +73,9 @@ def root(
 
 
 def _register() -> None:
-    from prep.cli import check, diff, init, kpi, render, rule  # noqa: F401  (they register themselves)
+    from prep.cli import (  # noqa: F401  (they register themselves)
+        check, clean, diff, init, kpi, render, rule, serve,
+    )
 
 
 _register()
@@ -117,4 +159,26 @@ def main() -> None:
         status = _output_failed(error)
     except SystemExit as done:
         status = done.code
+    _exit_now(status)
     sys.exit(status)
+
+
+def _exit_now(status) -> None:
+    """Exit at once, once the output is flushed: tearing the interpreter down (freeing
+    every object of a large model) takes longer than the check of a small one. Only
+    with the main thread alone and a plain status; otherwise return (normal exit)."""
+    import os
+    import sys
+    import threading
+
+    if status is None:
+        status = 0
+    if not isinstance(status, int) or threading.active_count() > 1:
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return              # the normal exit reports what it must
+    os._exit(status)

@@ -51,8 +51,12 @@ def check(
                                                "of standard output."),
     no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml and "
                                    "prep.toml files."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Check files in this many "
-                             "processes (0: one per CPU). Pays off only for many files."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Check files in "
+                                       "this many processes (0: one per CPU). [default: one "
+                                       "per CPU when more files than CPUs need checking]",
+                                       show_default=False),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the "
+                                  "result cache (.prep_cache/ at the project root)."),
 ) -> None:
     """Check models for mistakes: syntax, references, structure, method rules.
 
@@ -111,31 +115,40 @@ def check(
         return option_cache[folder][0]
 
     progress = _progress() if format == Format.text else None
-    if jobs == 0:
-        import os
-
-        jobs = os.cpu_count() or 1
-    result = check_paths(files, options_for, progress, jobs=jobs)
+    cache = None if no_cache else _cache(paths[0], layers_for)
+    result = check_paths(files, options_for, progress, jobs=jobs, cache=cache,
+                         keep_models=False)
     fail_level = {f.path: option_cache[Path(p).absolute().parent][1] for p, f in
                   zip((p for p, _ in files), result.files)}
 
     from prep.report import render
 
-    text = render(format.value, result, show_suppressed=show_suppressed, statistics=statistics)
-    _write(text, output_file, rich=format == Format.text)
+    # Rich markup only for a terminal; otherwise the same text, plain, without rich.
+    styled = format == Format.text and output_file is None and sys.stdout.isatty()
+    text = render(format.value, result, show_suppressed=show_suppressed, statistics=statistics,
+                  markup=styled)
+    _write(text, output_file, rich=styled)
     failed = any(d.severity.rank >= fail_level[f.path].rank for f in result.files
                  for d in f.diagnostics)
     raise typer.Exit(1 if failed else 0)
+
+
+def _cache(first: Path, layers_for):
+    """The result cache of the project: `cache-dir` of the configuration that applies
+    to the first path (relative to that file's folder), else `.prep_cache` beside it,
+    else in the current folder. None when it cannot be used (then nothing is cached)."""
+    from prep.checks.cache import DEFAULT_DIR, ResultCache
+
+    config = layers_for(first).file
+    root = config.root or Path.cwd()
+    folder = root / Path(config.cache_dir or DEFAULT_DIR).expanduser()
+    return ResultCache.open(folder)
 
 
 def _write(text: str, output_file: Optional[Path], rich: bool) -> None:
     if output_file is not None:
         from prep.cli.output import write_atomic
 
-        if rich:
-            from rich.text import Text
-
-            text = Text.from_markup(text).plain
         write_atomic(output_file, text.encode("utf-8"))
         return
     if rich:

@@ -115,7 +115,7 @@ def checked_graphs(file: Path, force: bool, consequence: str) -> list:
         text = report("text", CheckResult([replace(found, diagnostics=errors)]))
         console(stderr=True).print(text, end="", markup=True)
         plural = "s" if len(errors) > 1 else ""
-        if not found.parsed.ok:
+        if not found.ok:
             fail(f"{file} cannot be read as a model; {consequence}", code=1)
         if not force:
             fail(f"{file} has {len(errors)} error{plural}; {consequence}",

@@ -1,4 +1,5 @@
-"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid)."""
+"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid), or the
+workshop view as one offline page (html)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class Format(str, Enum):
     pdf = "pdf"
     dot = "dot"
     mermaid = "mermaid"
+    html = "html"
 
 
 class Lang(str, Enum):
@@ -37,7 +39,7 @@ def render_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
-             ".gv .mmd), or - for standard output. Default: the model's name with the "
+             ".gv .mmd .html), or - for standard output. Default: the model's name with the "
              "format's suffix, next to the model."),
     format: Optional[Format] = typer.Option(
         None, "--format", "-f", show_default=False,
@@ -57,6 +59,10 @@ def render_command(
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
+    `-f html` writes the workshop view of `prep serve` as one offline file to send
+    round: the drawing with pan and zoom, the findings, the KPI tree, and each
+    product's parameters, KPIs, issues and neighbourhood on hover or click.
+
     The model is checked first, for errors only (warnings are for `prep check`):
     with errors it is not drawn (exit 1, the errors on stderr) unless --force. On a
     terminal a spinner shows while Graphviz works. Exit 2 when prep could not draw
@@ -67,7 +73,7 @@ def render_command(
     from prep.render import EXTENSION, SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
-                        "-f svg|png|pdf|dot|mermaid")
+                        "-f svg|png|pdf|dot|mermaid|html")
     require_model_file(file)
     to_stdout = output == "-"
     refuse_binary_on_terminal(fmt, "-" if to_stdout else "", TEXT_FORMATS)
@@ -89,9 +95,15 @@ def render_command(
 
         try:
             with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
-                    if fmt in LAYOUT_FORMATS else nullcontext():
-                data = render(graphs, fmt, legend=not no_legend, timeout=limit.remaining(),
-                              lang=lang.value)
+                    if fmt in LAYOUT_FORMATS + ("html",) else nullcontext():
+                if fmt == "html":           # the workshop view, offline (prep/serve/page.py)
+                    from prep.serve.page import model_page
+
+                    data = model_page(file, file.as_posix(), graphs, lang.value,
+                                      limit.remaining())
+                else:
+                    data = render(graphs, fmt, legend=not no_legend,
+                                  timeout=limit.remaining(), lang=lang.value)
         except RenderError as error:
             fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))

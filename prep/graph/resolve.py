@@ -4,8 +4,27 @@ from __future__ import annotations
 
 import difflib
 
-from prep.diagnostics import Diagnostic, Related, Severity
-from prep.model import Process, Product, Ref
+from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
+from prep.model import Process, Product, Ref, written_name
+
+
+def written_ref(ref: Ref) -> str:
+    """A reference as written in a `.prep` file."""
+    state = f"<{ref.state}>" if ref.state else ""
+    param = f".{written_name(ref.param)}" if ref.param else ""
+    return written_name(ref.name) + state + param
+
+
+MAX_LISTED = 5  # states named in a message (and related places) before "and N more"
+
+
+def listing(items, limit: int = MAX_LISTED) -> str:
+    """`a`, `b`, `c` — or the first `limit` of them and "and N more": a name defined
+    in a thousand states must not make every message (and report) a thousand long."""
+    items = list(items)
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f" and {len(items) - limit} more"
 
 
 class Resolver:
@@ -44,20 +63,21 @@ class Resolver:
             key = ref.key
             if key not in self.products:
                 if candidates:
-                    states = ", ".join(f"`{p.key}`" for p in candidates)
+                    states = listing(f"`{p.key}`" for p in candidates)
                     self._error(ref, "PREP101", f"`{key}` is not defined: `{name}` is defined as {states}",
                                 f"use one of {states}, or define `{key}` in an actor")
                 else:
-                    self._undefined(ref, allow_external)
+                    self._undefined(ref, allow_external, what)
                 return None
             return self._check_param(ref, key)
         if len(candidates) == 1:
             return self._check_param(ref, candidates[0].key)
         if len(candidates) > 1:
-            states = ", ".join(f"`{p.key}`" for p in candidates)
+            states = listing(f"`{p.key}`" for p in candidates)
             self._error(ref, "PREP104", f"`{name}` is ambiguous: it is defined in several states ({states})",
                         f"name the state, for example `{candidates[0].key}`",
-                        tuple(Related(p.name_span, f"`{p.key}` is defined here") for p in candidates))
+                        tuple(Related(p.name_span, f"`{p.key}` is defined here")
+                              for p in candidates[:MAX_LISTED]))
             return None
         if name in self.externals:
             if not allow_external:
@@ -76,16 +96,43 @@ class Resolver:
                     f"name {allowed} here")
             self._error(ref, "PREP105", f"`{name}` is {kind}, not {allowed}", hint)
             return None
-        self._undefined(ref, allow_external)
+        self._undefined(ref, allow_external, what)
         return None
 
-    def _undefined(self, ref: Ref, allow_external: bool = True) -> None:
+    def _undefined(self, ref: Ref, allow_external: bool = True, what: str = "relation") -> None:
         # Suggest only what may stand here: after `kpi … for`, `until`, `on`, a product.
         close = closest(ref.name, set(self.by_name) | (self.externals if allow_external
                                                          else set()))
-        hint = (f"did you mean `{close}`?" if close else
-                "define it as a product in an actor, or as `external " + ref.name + "`")
-        self._error(ref, "PREP101", f"`{ref.key}` is not defined in process `{self.process.name}`", hint)
+        fix = None
+        if close:
+            hint = f"did you mean `{close}`?"
+            meant = Ref(name=close, state=ref.state, param=ref.param, span=ref.span)
+            fix = Fix(f"write `{close}`", (Edit(ref.span, written_ref(meant)),), safe=False)
+        elif allow_external:
+            hint = f"define it as a product in an actor, or as `external {written_name(ref.name)}`"
+            fix = self._declare_external(ref.name)
+        else:
+            hint = (f"a {what} must name a product: define `{written_name(ref.name)}` as a "
+                    "product in an actor")
+        self.diagnostics.append(Diagnostic.at(
+            ref.span, "PREP101", Severity.ERROR,
+            f"`{ref.key}` is not defined in process `{self.process.name}`", hint, fix=fix))
+
+    def _declare_external(self, name: str) -> Fix:
+        """An `external NAME` line after the process's last `external` (or above its
+        first actor, or below its header)."""
+        process = self.process
+        if process.externals:
+            last = max((x.span for x in process.externals), key=lambda sp: sp.end_line)
+            line, indent = last.end_line + 1, last.column - 1
+        elif process.actors:
+            first = min((a.span for a in process.actors), key=lambda sp: sp.line)
+            line, indent = first.line, first.column - 1
+        else:
+            line, indent = process.header_span.end_line + 1, 2
+        at = Span(self.process.span.file, line, 1, line, 1)
+        text = f"{' ' * indent}external {written_name(name)}\n"
+        return Fix(f"declare `external {written_name(name)}`", (Edit(at, text),), safe=False)
 
     def _check_param(self, ref: Ref, key: str) -> str | None:
         if ref.param is None:

@@ -3,6 +3,7 @@ keeping the span of its source. The parser makes them; nothing here knows text."
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Union
 
 from pydantic import ConfigDict
@@ -70,6 +71,20 @@ class Ref:
         return self.key + (f".{self.param}" if self.param else "")
 
 
+ROLES = ("customer", "csm", "service", "vendor")
+KEYWORDS = frozenset(
+    "process actor product milestone final intangible external subprocess until goal "
+    "kpi for under issue on".split())
+_IDENT = re.compile(r"(?:[^\W\d]|_)[\w・]*")
+
+
+def written_name(name: str) -> str:
+    """`name` as written in a `.prep` file: bare when it can be, else quoted."""
+    if _IDENT.fullmatch(name) and name not in KEYWORDS:
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def product_key(name: str, state: str | None) -> str:
     """The graph key of a product: `name`, or `name<state>` when it has a state."""
     return f"{name}<{state}>" if state else name
@@ -100,7 +115,8 @@ class Actor(Attributed):
     @property
     def role(self) -> str:
         value = self.attr("role", "customer")
-        return str(value) if value is not None else "customer"
+        text = str(value) if value is not None else "customer"
+        return text.lower() if text.lower() in ROLES else text
 
 
 @element
@@ -170,8 +186,10 @@ class Process(Attributed):
 
     @property
     def stage(self) -> str:
-        value = self.attr("stage", "asis")
-        return str(value) if value is not None else "asis"
+        """`asis` or `tobe`, in any letter case (`stage=ToBe` is ToBe); anything else is
+        ignored (PREP106 says so), leaving the default, `asis`."""
+        value = str(self.attr("stage", "asis")).lower()
+        return value if value in ("asis", "tobe") else "asis"
 
     @property
     def goal(self) -> Goal | None:
@@ -204,5 +222,5 @@ class Document:
 __all__ = [
     "Actor", "Attr", "AttrValue", "Comment", "Document", "External", "Goal", "Issue",
     "Kpi", "Name", "Process", "Product", "ProductKind", "PRODUCT_KINDS", "Ref",
-    "Relation", "RelationKind", "Subprocess", "product_key",
+    "Relation", "RelationKind", "Subprocess", "product_key", "written_name", "KEYWORDS",
 ]

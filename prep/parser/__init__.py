@@ -18,6 +18,7 @@ import gc
 import os
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+_NAMES = frozenset(("IDENT", "STRING", "BAD_STRING", "TEXT"))
 _lock = threading.Lock()
 
 
@@ -107,7 +108,17 @@ def parse_file(path: str | Path, display: str | None = None) -> ParseResult:
         # Non-blocking open, so a FIFO named *.prep does not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
-        what = "folder" if os.path.isdir(path) else "file"
+        if os.path.islink(path) and not os.path.exists(path):
+            return unreadable(name, "the file is a symbolic link to nothing (a missing "
+                              "target, or a loop)")
+        try:
+            kind = _not_regular(os.stat(path).st_mode)
+        except OSError:
+            kind = ""
+        if kind and kind != "a folder":
+            return unreadable(name, f"the file cannot be read: it is {kind}, not a regular "
+                              "file", "give the model as a regular .prep file")
+        what = "folder" if kind else "file"
         return unreadable(name, f"the {what} cannot be read: {error.strerror or error}")
     with open(fd, "rb", closefd=True) as handle:
         kind = _not_regular(os.fstat(fd).st_mode)
@@ -151,6 +162,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
 
     from prep.parser.build import Builder, Context
     from prep.parser.grammar import lark_parser
+    from prep.parser.repair import adjacent, apply, at_error
     from prep.parser.stream import TokenStream
     from prep.parser.syntax_errors import (
         MAX_SYNTAX_ERRORS, recover, recover_at_end, syntax_error,
@@ -171,16 +183,31 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
         state = parser.parse_interactive().parser_state
         previous = resumed = result = None
         while (tok := stream.next()) is not None:
-            try:
-                state.feed_token(tok)
-                previous = tok
-            except UnexpectedToken as error:
-                if tok is resumed:  # the token we resumed at fails again: drop it
+            mend = None
+            if (tok.type in _NAMES and previous is not None and previous.type == "IDENT"
+                    and previous.end_line == tok.line):   # `gaol 満足度`, `院外 処方箋`
+                mend = adjacent(state, stream, text, path, previous, tok)
+            if mend is None:
+                try:
+                    state.feed_token(tok)
+                    previous = tok
                     continue
-                errors.append(syntax_error(path, tok, error.expected, previous, stream))
-                if len(errors) >= MAX_SYNTAX_ERRORS:
-                    break
-                resumed = recover(state, stream, tok, previous)
+                except UnexpectedToken as error:
+                    if tok is resumed:  # the token we resumed at fails again: drop it
+                        continue
+                    mend = at_error(state, stream, path, tok, previous)
+                    if mend is None:
+                        errors.append(syntax_error(path, tok, error.expected, previous, stream,
+                                                   state))
+            if mend is not None:
+                errors.append(mend.diagnostic)
+                if len(errors) < MAX_SYNTAX_ERRORS and apply(state, stream, mend):  # read on as if
+                    # it were written right
+                    previous = mend.tokens[-1] if mend.tokens else tok
+                    continue
+            if len(errors) >= MAX_SYNTAX_ERRORS:
+                break
+            resumed = recover(state, stream, tok, previous)
         last = stream.last
         end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
         if last:

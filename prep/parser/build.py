@@ -96,8 +96,7 @@ class Builder(Transformer):
         (item,) = children
         return item if isinstance(item, Word) else self._word(item)
 
-    def value(self, children):
-        (item,) = children
+    def _value(self, item: Token):
         if item.type == "NUMBER":
             text = str(item)
             return float(text) if "." in text else int(text)
@@ -107,8 +106,11 @@ class Builder(Transformer):
 
     def attr(self, children):
         name = children[0]
-        value = children[1] if len(children) > 1 else None
-        return Attr(name=name.text, value=value, span=name.span)
+        if len(children) == 1:
+            return Attr(name=name.text, value=None, span=name.span)
+        tok = children[-1]      # `value` is inlined: its token
+        return Attr(name=name.text, value=self._value(tok),
+                    span=name.span.to(token_span(self.context.file, tok)))
 
     def attrs(self, children):
         return tuple(c for c in children if isinstance(c, Attr))

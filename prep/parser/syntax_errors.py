@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lark import Token
 
-from prep.diagnostics import Diagnostic, Severity, Span
+from prep.diagnostics import Diagnostic, Edit, Fix, Severity, Span
 from prep.parser.texts import UNCLOSED
 
 MAX_SYNTAX_ERRORS = 20
@@ -90,7 +90,7 @@ def describe_expected(expected: set[str], previous: Token | None) -> str:
 
 
 def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | None,
-                 stream) -> Diagnostic:
+                 stream, state=None) -> Diagnostic:
     """The PREP001 diagnostic for `tok`, the token the parser could not take."""
     if unclosed_before(tok, previous):
         # `goal "開いたまま` and the next line: the quote is the mistake, not the line after it
@@ -99,13 +99,30 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
     after = f" after {describe_token(previous)}" if previous is not None else ""
     found = describe_token(tok)
     message = f"expected {describe_expected(set(expected), previous)}{after}, found {found}"
-    hint = None
+    hint = fix = None
     wants_name = bool(NAME_TOKENS & set(expected))
-    if tok.type == "BAD_CHAR" and str(tok) in LOOKALIKES:
+    closed = _closed_process(state, stream)
+    if tok.type in KINDS and "GOAL" in expected:
+        nxt = stream.peek()
+        what = f"{tok} {nxt}" if nxt is not None and nxt.type in NAME_TOKENS else str(tok)
+        message = f"`{what}` is outside any actor: products are defined inside an actor's block"
+        hint = (f"move it into the block of the actor responsible for it: "
+                f"`actor 担当 {{ {what} }}`")
+    elif closed is not None and tok.type != "RBRACE":
+        name, line = closed
+        message = (f"{found} is outside any process: process `{name}` ends with the `}}` "
+                   f"on line {line}")
+        hint = ("move it above that `}`, inside the process; or, if that `}` closes the "
+                "process too early, remove it")
+    elif tok.type == "BAD_ARROW" and str(tok) == "<>":
+        message = "a state cannot be empty: `<>` names no state"
+        hint = "write the state between `<` and `>`, as in `申込<提出済>`, or remove the `<>`"
+    elif tok.type == "BAD_CHAR" and str(tok) in LOOKALIKES:
         meant = LOOKALIKES[str(tok)]
         message = f"{found} is not part of the language: write `{meant}`"
         hint = ("symbols are half-width (switch the input method to 直接入力 / half-width "
                 "for them); names may stay Japanese")
+        fix = Fix(f"write `{meant}`", (Edit(_span(file, tok), meant),))
     elif tok.type == "BAD_CHAR":
         wanted = describe_expected(set(expected), previous) if expected else ""
         # A long list of what could follow a name helps nobody: leave it out.
@@ -137,7 +154,28 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         hint = "write a product between two arrows: `A -> B -> C`"
     if hint is None:
         hint = _misspelt_keyword(tok, previous)
-    return Diagnostic.at(_span(file, tok), "PREP001", Severity.ERROR, message, hint)
+    if (hint is None and tok.type == "IDENT" and previous is not None
+            and previous.type == "IDENT" and previous.end_line == tok.line):
+        hint = f'a name with a space is written in double quotes: `"{previous} {tok}"`'
+    return Diagnostic.at(_span(file, tok), "PREP001", Severity.ERROR, message, hint, fix=fix)
+
+
+def _closed_process(state, stream) -> tuple[str, int] | None:
+    """(name, line of its `}`) when the parser stands right after a whole process."""
+    from prep.model import Process
+
+    if state is None or not state.value_stack or stream.blocks:
+        return None
+    values = state.value_stack
+    top = values[-1]
+    if isinstance(top, Process):
+        return top.name, top.span.end_line
+    if isinstance(top, Token) and top.type == "RBRACE":
+        at = max((i for i, v in enumerate(values)
+                  if isinstance(v, Token) and v.type == "PROCESS"), default=None)
+        if at is not None and at + 1 < len(values):
+            return getattr(values[at + 1], "text", "?"), top.line
+    return None
 
 
 def _span(file: str, tok: Token) -> Span:

@@ -4,11 +4,12 @@ labels.py), Mermaid flowcharts (mermaid.py) and running `dot` with a time limit
 
 from __future__ import annotations
 
-FORMATS = ("svg", "png", "pdf", "dot", "mermaid")
-TEXT_FORMATS = ("svg", "dot", "mermaid")
+FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "html")
+TEXT_FORMATS = ("svg", "dot", "mermaid", "html")
 SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-            ".mmd": "mermaid", ".mermaid": "mermaid"}
-EXTENSION = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd"}
+            ".mmd": "mermaid", ".mermaid": "mermaid", ".html": "html", ".htm": "html"}
+EXTENSION = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd",
+             "html": ".html"}
 
 
 def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,

@@ -127,7 +127,7 @@ def _product_attrs(pg, key: str, product, bands, words: dict, mark=None) -> dict
             attrs["fillcolor"] = S.subprocess_colour(number)
         lines.append(L.small(L.text(f"[{name}]"), 8, "#555555"))
     doc = product.attr("doc")
-    if doc is not None:
+    if doc:                            # doc="" draws nothing: Graphviz refuses an empty <I></I>
         lines.append(L.small(f"<I>{L.text(L.shorten(doc))}</I>", 8))
     M.apply(mark, attrs, lines, words)
     attrs["label"] = L.stacked(*lines)

@@ -1,12 +1,11 @@
 """`--format text`: findings grouped by file, the source line with a caret, the hint,
-and a summary line. Rich markup; colour only on a terminal and never with NO_COLOR."""
+and a summary line. Rich markup for a terminal (colour, never with NO_COLOR), or
+the same text plain (`markup=False`), which is what rich would print to a file or
+pipe, made without rich. Control characters are shown as escapes either way."""
 
 from __future__ import annotations
 
 from collections import Counter
-
-from rich.cells import cell_len
-from rich.markup import escape as _markup
 
 from prep.diagnostics import printable
 from prep.parser.lines import split as split_lines
@@ -14,28 +13,63 @@ from prep.parser.lines import split as split_lines
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
+def escape(text: str) -> str:
+    """Rich markup escaped, control characters shown as escapes (never sent raw)."""
+    from rich.markup import escape as markup_escape
+
+    return markup_escape(printable(text))
+
+
+class _Plain:
+    """Text as it is (control characters still escaped)."""
+
+    escape = staticmethod(printable)
+
+    @staticmethod
+    def markup(text: str) -> str:
+        return text
+
+    @staticmethod
+    def tag(style: str, text: str) -> str:
+        return text
+
+
+class _Markup:
+    escape = staticmethod(escape)
+
+    @staticmethod
+    def markup(text: str) -> str:
+        from rich.markup import escape as markup_escape
+
+        return markup_escape(text)
+
+    @staticmethod
+    def tag(style: str, text: str) -> str:
+        return f"[{style}]{text}[/{style}]"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def escape(text: str) -> str:
-    """Rich markup escaped, control characters shown as escapes (never sent raw)."""
-    return _markup(printable(text))
-
-
 def _source_lines(result) -> dict[str, list[str]]:
+    """The lines of each file with findings (read again when not kept)."""
     lines = {}
     for f in result.files:
-        text = f.parsed.text
-        lines[f.path] = split_lines(text) if text is not None else []
+        if f.diagnostics:
+            text = f.text()
+            lines[f.path] = split_lines(text) if text is not None else []
     return lines
 
 
-def diagnostic_block(d, lines: list[str]) -> list[str]:
+def diagnostic_block(d, lines: list[str], markup: bool = True) -> list[str]:
+    from rich.cells import cell_len
+
+    m = _Markup if markup else _Plain
     s = d.span
     sev = d.severity.value
-    out = [f"[bold]{escape(s.file)}:{s.line}:{s.column}:[/bold] "
-           f"[{STYLE[sev]}]{d.code} {sev}[/{STYLE[sev]}]: {escape(d.message)}"]
+    out = [m.tag("bold", f"{m.escape(s.file)}:{s.line}:{s.column}:") + " "
+           + m.tag(STYLE[sev], f"{d.code} {sev}") + f": {m.escape(d.message)}"]
     if 1 <= s.line <= len(lines):
         raw = lines[s.line - 1].replace("\t", " ")
         start = max(s.column - 1, 0)
@@ -48,46 +82,52 @@ def diagnostic_block(d, lines: list[str]) -> list[str]:
             source = source[:200] + "…"
         gutter = str(s.line)
         pad = " " * len(gutter)
-        out.append(f"[dim]{pad} |[/dim]")
-        out.append(f"[dim]{gutter} |[/dim] {_markup(source)}")
+        out.append(m.tag("dim", f"{pad} |"))
+        out.append(m.tag("dim", f"{gutter} |") + f" {m.markup(source)}")
         carets = "^" * max(cell_len(marked), 1)
-        out.append(f"[dim]{pad} |[/dim] {' ' * cell_len(before)}[{STYLE[sev]}]{carets}[/{STYLE[sev]}]")
+        out.append(m.tag("dim", f"{pad} |") + f" {' ' * cell_len(before)}"
+                   + m.tag(STYLE[sev], carets))
     if d.hint:
-        out.append(f"  [green]hint:[/green] {escape(d.hint)}")
+        out.append("  " + m.tag("green", "hint:") + f" {m.escape(d.hint)}")
     for r in d.related:
-        out.append(f"  [dim]note: {escape(r.span.file)}:{r.span.line}:{r.span.column}: "
-                   f"{escape(r.message)}[/dim]")
+        out.append("  " + m.tag("dim", f"note: {m.escape(r.span.file)}:{r.span.line}:"
+                                       f"{r.span.column}: {m.escape(r.message)}"))
     return out
 
 
-def summary_line(result) -> str:
+def summary_line(result, markup: bool = True) -> str:
+    m = _Markup if markup else _Plain
     c = result.counts()
     files = _plural(len(result.files), "file")
     if not result.diagnostics:
-        return f"[green]All checks passed[/green] ({files} checked)."
+        return m.tag("green", "All checks passed") + f" ({files} checked)."
     parts = [_plural(c["error"], "error"), _plural(c["warning"], "warning"),
              _plural(c["info"], "info")]
     return f"Found {', '.join(parts)} in {files}."
 
 
-def render(result, show_suppressed: bool = False, statistics: bool = False, **_) -> str:
-    """Rich markup text (the CLI prints it through a rich Console)."""
+def render(result, show_suppressed: bool = False, statistics: bool = False,
+           markup: bool = True, **_) -> str:
+    """Rich markup text (the CLI prints it through a rich Console on a terminal), or
+    plain text with `markup=False`."""
+    m = _Markup if markup else _Plain
     lines = _source_lines(result)
     out: list[str] = []
     for f in result.files:
         for d in f.diagnostics:
-            out.extend(diagnostic_block(d, lines.get(f.path, [])))
+            out.extend(diagnostic_block(d, lines.get(f.path, []), markup))
             out.append("")
     if show_suppressed and result.suppressed:
-        out.append("[bold]Suppressed:[/bold]")
+        out.append(m.tag("bold", "Suppressed:"))
         for d in result.suppressed:
             s = d.span
-            out.append(f"  {escape(s.file)}:{s.line}:{s.column}: {d.code} {escape(d.message)}")
+            out.append(f"  {m.escape(s.file)}:{s.line}:{s.column}: {d.code} "
+                       f"{m.escape(d.message)}")
         out.append("")
     if statistics:
         out.extend(statistics_lines(result))
         out.append("")
-    out.append(summary_line(result))
+    out.append(summary_line(result, markup))
     return "\n".join(out) + "\n"
 
 

@@ -52,7 +52,7 @@ def test_warning_severity():
 def test_a_misspelt_attribute_or_value_gets_a_did_you_mean():
     found = check(model(actor="[role=CSM]", relation="[touch=hi]", kpi="[servise]"))
     hints = [d.hint for d in found if d.code == "PREP106"]
-    assert hints[0].startswith("did you mean `role=csm`? use one of ")
+    assert hints[0] == "write `role=csm`"
     assert hints[1].startswith("did you mean `touch=high`? use one of ")
     assert hints[2].startswith("did you mean `service`? attributes of a kpi: ")
 
@@ -60,3 +60,26 @@ def test_a_misspelt_attribute_or_value_gets_a_did_you_mean():
 def test_no_did_you_mean_when_nothing_is_close():
     (d,) = check(model(product="[color=red]"))
     assert d.hint.startswith("attributes of a product: ")
+
+
+def fix_of(d):
+    return ([(e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.text)
+             for e in d.fix.edits], d.fix.safe)
+
+
+def test_a_stage_in_another_case_is_read_as_that_stage():
+    from prep.parser import parse_text
+
+    text = "process 外来 [stage=ToBe] {\n}\n"
+    (d,) = check(text, select=["PREP106"])
+    assert (d.span.line, d.span.column, d.span.end_column) == (1, 13, 23)
+    assert d.message == "`stage=ToBe` is read as `stage=tobe`: values are lower case"
+    assert d.hint == "write `stage=tobe`"
+    assert fix_of(d) == ([(1, 13, 1, 23, "stage=tobe")], True)
+    assert parse_text(text, "m.prep").document.processes[0].stage == "tobe"
+
+
+def test_a_misspelt_value_carries_an_unsafe_fix():
+    found = check(model(relation="[touch=hi]"), select=["PREP106"])
+    (d,) = found
+    assert d.fix.safe is False and d.fix.edits[0].text == "touch=high"

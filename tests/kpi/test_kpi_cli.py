@@ -286,7 +286,7 @@ def test_names_show_as_written_in_every_format(tmp_path):
     (["{fixtures}", "-f", "json"], "is a folder"),
     (["{model}", "-o", "tree.xyz"], "cannot tell the format"),
     (["{model}", "--tobe", "missing.prep"], "no such file"),
-    (["{model}", "--view", "tasks"], "Invalid value"),
+    (["{model}", "--view", "tasks"], "invalid value for '--view'"),
 ])
 def test_bad_input_exits_2(args, message):
     args = [a.format(fixtures=FIXTURES, model=EXAMPLES / "manufacturing.prep") for a in args]
@@ -307,6 +307,14 @@ def test_model_with_errors_exits_1(tmp_path):
     forced = run("kpi", model, "--force", "-f", "json")
     assert forced.exit_code == 0
     assert json.loads(forced.stdout)["trees"][0]["root"]["label"] == "G"
+
+
+def test_syntax_error_exits_1_even_with_force(tmp_path):
+    model = tmp_path / "bad.prep"
+    model.write_text("process {", encoding="utf-8")
+    result = run("kpi", model, "--force")
+    assert result.exit_code == 1
+    assert "PREP001" in result.stderr
 
 
 def test_processes_that_do_not_match_warn(tmp_path):

@@ -1,0 +1,155 @@
+"""How fast does `prep serve` repaint after a save, and does the server grow?
+
+Run: python benchmarks/bench_serve.py [--saves 1000] [--repeats 30]
+
+Starts `prep serve DIR --no-browser` as a subprocess on a free port of 127.0.0.1,
+opens the page in Chromium (Playwright, /usr/bin/chromium) and saves the model
+(a new file renamed over the old one, as editors do) again and again, each time a
+real change (one product's name). The time of a save is taken just before the
+rename, the time of the repaint by the page itself when the new drawing is in the
+document (both on this machine's wall clock).
+
+- save → repainted drawing, median and 95th percentile, for a 40-product and a
+  300-product model (goal: median ≤ 300 ms at 40 products);
+- the server's resident memory (VmRSS) after warming up and after `--saves` saves
+  of the 40-product model (goal: grows less than 20 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+PREP = str(Path(sys.executable).with_name("prep"))
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def model(products: int, version: int) -> str:
+    """A dense process (bench_render's) whose first product is renamed per version."""
+    from bench_render import dense_process
+
+    return dense_process(products).replace("p0", f"start{version}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def save(path: Path, text: str) -> float:
+    tmp = path.with_name("." + path.name + ".tmp")
+    tmp.write_text(text, "utf-8")
+    start = time.time()
+    os.replace(tmp, path)
+    return start
+
+
+def painted(page, before: int, timeout: float = 60.0) -> dict:
+    end = time.monotonic() + timeout
+    while True:
+        done = page.evaluate("() => window.prepPainted || null")
+        if done and done["n"] > before:
+            return done
+        if time.monotonic() > end:
+            raise TimeoutError("no repaint")
+        time.sleep(0.005)
+
+
+PARTS: dict[str, list[float]] = {}
+
+
+def run(page, path: Path, products: int, saves: int, first: int = 1) -> list[float]:
+    times = []
+    PARTS.clear()
+    for n in range(first, first + saves):
+        before = page.evaluate("() => window.prepPainted ? window.prepPainted.n : 0")
+        start = save(path, model(products, n))
+        done = painted(page, before)
+        times.append(done["at"] / 1000 - start)
+        if done.get("heard") and done.get("fetched"):
+            # save -> event heard (watching), -> data fetched (check, layout, JSON), -> painted
+            for part, value in (("event", done["heard"] / 1000 - start),
+                                ("data", (done["fetched"] - done["heard"]) / 1000),
+                                ("paint", (done["at"] - done["fetched"]) / 1000)):
+                PARTS.setdefault(part, []).append(value)
+    return times
+
+
+def report(label: str, times: list[float]) -> None:
+    ms = sorted(t * 1000 for t in times)
+    p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
+    parts = ", ".join(f"{part} {statistics.median(values) * 1000:.0f}"
+                      for part, values in PARTS.items())
+    print(f"{label}: median {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, "
+          f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms ({len(ms)} saves); medians of the "
+          f"parts: {parts} ms", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--saves", type=int, default=1000, help="saves for the memory figure")
+    parser.add_argument("--repeats", type=int, default=30, help="saves timed per model size")
+    options = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    small, large = folder / "m40.prep", folder / "m300.prep"
+    small.write_text(model(40, 0), "utf-8")
+    large.write_text(model(300, 0), "utf-8")
+    port = free_port()
+    server = subprocess.Popen([PREP, "serve", str(folder), "--no-browser", "--port", str(port)],
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        server.stderr.readline()                      # "prep serve: http://…"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            page = browser.new_page(viewport={"width": 1600, "height": 900})
+            for path, products in ((small, 40), (large, 300)):
+                page.goto(f"http://127.0.0.1:{port}/#{path.name}")
+                page.wait_for_selector("body[data-paints]")
+                page.wait_for_selector("#status.live")
+                run(page, path, products, 3, first=10_000)       # warm up
+                report(f"{products} products, save -> repainted drawing",
+                       run(page, path, products, options.repeats))
+            page.goto(f"http://127.0.0.1:{port}/#{small.name}")
+            page.wait_for_selector("#status.live")
+            run(page, small, 40, 20, first=20_000)
+            before = rss_mb(server.pid)
+            started = time.monotonic()
+            times = run(page, small, 40, options.saves, first=30_000)
+            after = rss_mb(server.pid)
+            report("40 products, during the memory run", times)
+            print(f"server memory: {before:.1f} MB after warming up, {after:.1f} MB after "
+                  f"{options.saves} saves ({after - before:+.1f} MB) in "
+                  f"{time.monotonic() - started:.0f} s", flush=True)
+            browser.close()
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""The result cache of `prep check`, as ruff keeps one: per file, what checking it
+found before the run-wide steps (its own findings, its suppression comments and the
+interfaces of its processes), keyed by the file's name and content, prep's code and
+the rules selected for it.
+
+Entries are JSON (nothing here can run code), written atomically (a temporary file,
+then a rename), so runs at once never see half an entry. An entry is read only from
+a folder and file owned by this user and writable by no one else; an entry that
+cannot be read or understood is a miss and is written again. Nothing in the cache
+ever stops a check: when it cannot be used, files are checked as if it were not there."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
+from prep.private_files import private_folder, read_private, write_private
+
+FORMAT = "v1"
+DEFAULT_DIR = ".prep_cache"
+TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# prep's result cache (prep clean removes it)\n"
+TAG_FILE = "CACHEDIR.TAG"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """prep's version and the size and time of each of its source files and of the
+    grammar: an edited checkout never reads results of the code it replaced."""
+    import prep
+    from prep.parser.grammar import grammar_text
+
+    digest = hashlib.sha256(f"{FORMAT}\n{prep.__version__}\n".encode())
+    root = Path(prep.__file__).parent
+    for folder, dirs, files in sorted(os.walk(root)):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
+    digest.update(grammar_text().encode())
+    return digest.hexdigest()
+
+
+def entry_key(path: str, data: bytes, selected: frozenset[str]) -> str:
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(",".join(sorted(selected)).encode() + b"\0")
+    digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """One cache folder; `get` and `put` never raise."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self.entries = os.path.join(folder, FORMAT)
+
+    @classmethod
+    def open(cls, folder: Path | str) -> ResultCache | None:
+        """The cache in `folder`, created when missing (with a `.gitignore` of `*`);
+        None when it cannot be had or is not this user's alone."""
+        folder = os.path.abspath(folder)
+        fresh = not os.path.lexists(folder)
+        if private_folder(folder) is None:
+            return None
+        if fresh or not os.path.lexists(os.path.join(folder, TAG_FILE)):
+            write_private(folder, ".gitignore", b"# created by prep\n*\n")
+            write_private(folder, TAG_FILE, TAG.encode())
+        if private_folder(os.path.join(folder, FORMAT)) is None:
+            return None
+        return cls(folder)
+
+    def _file(self, key: str) -> str:
+        return os.path.join(self.entries, key[:2], key + ".json")
+
+    def get(self, key: str, path: str) -> dict | None:
+        data = read_private(self._file(key))
+        if data is None:
+            return None
+        try:
+            entry = json.loads(data)
+            if entry.get("key") != key:
+                return None
+            return decode_entry(entry, path)
+        except Exception:       # damaged or foreign: a miss, written again after checking
+            return None
+
+    def put(self, key: str, path: str, result) -> None:
+        try:
+            data = json.dumps(encode_entry(key, path, result), ensure_ascii=False,
+                              separators=(",", ":")).encode("utf-8")
+        except (TypeError, ValueError):
+            return
+        folder = os.path.dirname(self._file(key))
+        if private_folder(folder) is not None:
+            write_private(folder, key + ".json", data)
+
+
+def is_cache_folder(folder: Path) -> bool:
+    """A folder prep made for its cache (it holds prep's CACHEDIR.TAG)."""
+    try:
+        return (folder / TAG_FILE).read_text(encoding="utf-8") == TAG
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def remove(folder: Path) -> bool:
+    """Remove a cache folder prep made; anything else is left alone (False)."""
+    import shutil
+
+    if folder.is_symlink() or not folder.is_dir() or not is_cache_folder(folder):
+        return False
+    shutil.rmtree(folder)
+    return True
+
+
+# -- JSON shapes ------------------------------------------------------------------
+def _span(span: Span, path: str):
+    where = [span.line, span.column, span.end_line, span.end_column]
+    return where if span.file == path else [span.file, *where]
+
+
+def _unspan(data, path: str) -> Span:
+    if len(data) == 5:
+        file, line, column, end_line, end_column = data
+        if not isinstance(file, str):
+            raise ValueError("bad span")
+    else:
+        file = path
+        line, column, end_line, end_column = data
+    if not all(type(n) is int for n in (line, column, end_line, end_column)):
+        raise ValueError("bad span")
+    return Span(file, line, column, end_line, end_column)
+
+
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    return value
+
+
+def encode_diagnostic(d: Diagnostic, path: str) -> dict:
+    data = {"c": d.code, "s": d.severity.value, "m": d.message, "p": _span(d.span, path)}
+    if d.hint is not None:
+        data["h"] = d.hint
+    if d.related:
+        data["r"] = [[_span(r.span, path), r.message] for r in d.related]
+    if d.fix is not None:
+        data["f"] = {"m": d.fix.message, "safe": d.fix.safe,
+                     "e": [[_span(e.span, path), e.text] for e in d.fix.edits]}
+    return data
+
+
+def decode_diagnostic(data: dict, path: str) -> Diagnostic:
+    hint = data.get("h")
+    fix = None
+    if "f" in data:
+        f = data["f"]
+        if not isinstance(f["safe"], bool):
+            raise ValueError("bad fix")
+        fix = Fix(_text(f["m"]), tuple(Edit(_unspan(s, path), _text(t)) for s, t in f["e"]),
+                  f["safe"])
+    return Diagnostic(_text(data["c"]), Severity(data["s"]), _text(data["m"]),
+                      _unspan(data["p"], path), None if hint is None else _text(hint),
+                      tuple(Related(_unspan(s, path), _text(m)) for s, m in data.get("r", ())),
+                      fix)
+
+
+def encode_entry(key: str, path: str, result) -> dict:
+    return {
+        "key": key,
+        "ok": result.ok,
+        "document": result.has_document,
+        "parse": [encode_diagnostic(d, path) for d in result.parse_errors],
+        "found": [encode_diagnostic(d, path) for d in result.diagnostics],
+        "comments": [[c.text, c.line, c.column, c.own_line] for c in result.comments],
+        "interfaces": [{"name": i.name, "header": _span(i.header_span, path),
+                        "externals": sorted(i.externals),
+                        "sends": [[s.product, s.target, _span(s.span, path)]
+                                  for s in i.sends]}
+                       for i in result.interfaces],
+    }
+
+
+def decode_entry(entry: dict, path: str) -> dict:
+    """The parts of a FileResult the entry holds (ValueError, KeyError or TypeError
+    when it is not what `encode_entry` writes)."""
+    from prep.checks.workspace import Interface, Send
+    from prep.model import Comment
+
+    if not isinstance(entry["ok"], bool) or not isinstance(entry["document"], bool):
+        raise ValueError("bad flags")
+    comments = []
+    for text, line, column, own_line in entry["comments"]:
+        if type(line) is not int or type(column) is not int or not isinstance(own_line, bool):
+            raise ValueError("bad comment")
+        comments.append(Comment(text=_text(text), line=line, column=column, own_line=own_line))
+    interfaces = [
+        Interface(_text(i["name"]), _unspan(i["header"], path),
+                  frozenset(_text(x) for x in i["externals"]),
+                  tuple(Send(_text(p), _text(t), _unspan(s, path)) for p, t, s in i["sends"]))
+        for i in entry["interfaces"]]
+    return {
+        "ok": entry["ok"],
+        "has_document": entry["document"],
+        "parse_errors": [decode_diagnostic(d, path) for d in entry["parse"]],
+        "diagnostics": [decode_diagnostic(d, path) for d in entry["found"]],
+        "comments": tuple(comments),
+        "interfaces": interfaces,
+    }

@@ -1,0 +1,216 @@
+"""What the workshop view shows of one model, as JSON-ready data: the findings (each
+with the product it is about), the drawing (svg text), every product's details and
+neighbourhood (what feeds it and what it feeds, up to the final products), the KPI
+trees and, for an AsIs/ToBe pair, the diff. `prep serve` and `prep render -f html`
+both build their pages from this; nothing here knows HTTP."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+VERSION = 1
+
+
+@dataclass
+class Checked:
+    """One file, checked with its configuration: findings and graphs."""
+
+    display: str
+    diagnostics: list
+    graphs: list
+
+    @property
+    def errors(self) -> list:
+        return [d for d in self.diagnostics if d.severity.value == "error"]
+
+
+def check_one(path: Path, display: str) -> Checked:
+    """Parse and check `path` with the configuration that applies to it (every
+    selected rule, so warnings show too). A bad configuration is reported as a
+    finding-like error on line 1, never raised."""
+    from prep.checks.runner import CheckOptions, check_paths
+    from prep.checks.select import SelectionError
+    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.diagnostics import Diagnostic, Severity, Span
+
+    try:
+        layers = Layers(config_for(path), Config())
+        options = CheckOptions(layers.selected(), layers.severity())
+    except (ConfigError, SelectionError) as error:
+        bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR,
+                            f"bad configuration: {error}")
+        return Checked(display, [bad], [])
+    found = check_paths([(path, display)], lambda _p: options).files[0]
+    return Checked(display, list(found.diagnostics), list(found.graphs))
+
+
+def qualify(graphs, pg, key: str) -> str:
+    """The name a drawing's `<title>` gives an element (LANGUAGE.md §5): its key,
+    prefixed `process/` in a drawing of several processes."""
+    return f"{pg.name}/{key}" if len(graphs) > 1 else key
+
+
+def findings(checked: Checked) -> list[dict]:
+    """Each finding as §4 JSON, with `target`: the drawn product or external it is
+    about (the innermost element whose text holds the finding's start), if any."""
+    places = _places(checked.graphs)
+    out = []
+    for d in checked.diagnostics:
+        item = d.to_json()
+        item["target"] = _target(places, d.span)
+        out.append(item)
+    return out
+
+
+def _places(graphs) -> list[tuple[tuple, tuple, list[str]]]:
+    """(start, end, titles) of every element with a span, the drawn names it stands for."""
+    places = []
+    for pg in graphs:
+        q = lambda key: qualify(graphs, pg, key)  # noqa: E731
+        for key, product in pg.products.items():
+            places.append((product.span, [q(key)]))
+        for name, external in pg.externals.items():
+            places.append((external.span, [q(name)]))
+        for edge in pg.edges:
+            places.append((edge.span, [q(edge.source), q(edge.target)]))
+        for kpi in pg.process.kpis:
+            target = pg.kpi_target(kpi)
+            if target is not None:
+                places.append((kpi.span, [q(target)]))
+        for issue in pg.process.issues:
+            target = pg.issue_targets.get(id(issue))
+            if target is not None:
+                places.append((issue.span, [q(target)]))
+        for sp in pg.process.subprocesses:
+            target = pg.until_targets.get(id(sp))
+            if target is not None:
+                places.append((sp.span, [q(target)]))
+    return [((s.line, s.column), (s.end_line, s.end_column), titles) for s, titles in places]
+
+
+def _target(places, span) -> str | None:
+    at = (span.line, span.column)
+    best = None
+    for start, end, titles in places:
+        if start <= at < end or start == at:
+            size = (end[0] - start[0], end[1] - start[1])
+            if best is None or size < best[0]:
+                best = (size, titles)
+    if best is None:
+        return None
+    return best[1][0]            # a relation: its source
+
+
+def products(graphs) -> dict[str, dict]:
+    """Drawn name -> details of every product and external: kind, actor, parameters,
+    state, doc, KPIs, issues, line, and its neighbourhood: `feeds` / `fed_by` (direct
+    input relations) and `sync`. The page follows `fed_by` and `feeds` from there to
+    everything that feeds a product and everything it feeds, up to the final products
+    (sending those closures would make the data grow with the square of the model)."""
+    out: dict[str, dict] = {}
+    for pg in graphs:
+        q = lambda key: qualify(graphs, pg, key)  # noqa: E731
+        kpis: dict[str, list] = {}
+        for kpi in pg.process.kpis:
+            target = pg.kpi_target(kpi)
+            if target is not None:
+                marks = [m for m in ("kgi", "service", "supplemented") if kpi.has_attr(m)]
+                kpis.setdefault(target, []).append({"name": kpi.name, "marks": marks})
+        issues: dict[str, list] = {}
+        for issue in pg.process.issues:
+            target = pg.issue_targets.get(id(issue))
+            if target is not None:
+                issues.setdefault(target, []).append(issue.text)
+        nodes = [(k, p, p.kind) for k, p in pg.products.items()]
+        nodes += [(k, x, "external") for k, x in pg.externals.items()]
+        for key, element, kind in nodes:
+            doc = element.attr("doc")
+            item = {
+                "process": pg.name, "key": key, "name": getattr(element, "name", key),
+                "kind": kind, "actor": getattr(element, "actor", None),
+                "params": list(getattr(element, "params", ())),
+                "state": getattr(element, "state", None),
+                "doc": None if doc is None else str(doc),
+                "kpis": kpis.get(key, []), "issues": issues.get(key, []),
+                "file": element.span.file, "line": element.span.line,
+                "fed_by": [q(k) for k in _unique(pg.inputs_of(key))],
+                "feeds": [q(k) for k in _unique(pg.outputs_of(key))],
+                "sync": [q(k) for k in _unique(pg.synced_with(key))],
+            }
+            out[q(key)] = item
+    return out
+
+
+def relations(graphs) -> list[dict]:
+    """Every relation: its ends as drawn names and the titles a drawing may give it."""
+    out = []
+    for pg in graphs:
+        for edge in pg.edges:
+            source, target = qualify(graphs, pg, edge.source), qualify(graphs, pg, edge.target)
+            arrow = "->" if edge.kind == "input" else "<->"
+            out.append({"source": source, "target": target, "kind": edge.kind,
+                        "title": f"{source} {arrow} {target}", "line": edge.span.line})
+    return out
+
+
+def _unique(keys) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
+def kpi_trees(graphs) -> list[dict]:
+    from prep.kpi.tree import derive_all
+
+    return [t.to_json() for t in derive_all(graphs)]
+
+
+def diff_json(before: list, after: list) -> dict:
+    from prep.diff.model import diff
+
+    return diff(before, after).to_json()
+
+
+def stage(graphs) -> str | None:
+    """asis / tobe when every process of the file says so, else None."""
+    stages = {pg.process.stage for pg in graphs}
+    return stages.pop() if len(stages) == 1 else None
+
+
+@dataclass
+class View:
+    """The data of one model for the page (see `to_json`)."""
+
+    file: str
+    checked: Checked
+    svg: str | None = None
+    render_error: str | None = None
+    stale: bool = False                 # the svg is the last good drawing, not this text
+    pair: dict | None = None            # {"asis": file, "tobe": file, "diff": {...}}
+
+    def to_json(self) -> dict:
+        graphs = self.checked.graphs if not self.checked.errors else []
+        return {
+            "version": VERSION,
+            "file": self.file,
+            "ok": not self.checked.errors,
+            "stale": self.stale,
+            "processes": [{"name": pg.name, "stage": pg.process.stage}
+                          for pg in self.checked.graphs],
+            "findings": findings(self.checked),
+            "svg": self.svg,
+            "render_error": self.render_error,
+            "products": products(graphs),
+            "relations": relations(graphs),
+            "kpi": kpi_trees(graphs),
+            "pair": self.pair,
+        }
+
+
+def draw(graphs, lang: str = "auto", timeout: float = 30.0) -> str:
+    """The drawing of `prep render` as svg text, with the §5 classes and titles.
+    Raises prep.render.run.RenderError."""
+    from prep.render import render
+    from prep.serve.svg import label
+
+    svg = render(graphs, "svg", legend=True, timeout=timeout, lang=lang).decode("utf-8")
+    return label(svg, graphs)

@@ -1,0 +1,194 @@
+"""The models under the served folder: listing them, resolving a requested name to
+a file only when it lies under the folder, and the view of each (cached by the
+file's size and time, keeping the last good drawing of each file)."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+from urllib.parse import unquote
+
+SKIP_DIRS = {"node_modules", "__pycache__", "venv", ".venv"}
+_DRIVE = re.compile(r"^[A-Za-z]:")
+CONFIG_FILES = ("prep.toml", "pyproject.toml")
+
+
+class Refused(Exception):
+    """A requested name that does not lead to a model under the folder."""
+
+
+def resolve(root: Path, name: str) -> Path:
+    """The model file `name` (a relative path with `/`) under `root`, or Refused: no
+    empty, `.` or `..` parts (also percent-encoded, once or more), no absolute or
+    drive paths, no backslashes or NULs, no hidden parts, only `.prep` files, and
+    no symbolic link that leads out of `root`."""
+    if not name or "\x00" in name or "\\" in name or "%" in name and unquote(name) != name:
+        raise Refused(name)
+    if name.startswith("/") or _DRIVE.match(name):
+        raise Refused(name)
+    parts = name.split("/")
+    if any(p in ("", ".", "..") or p.startswith(".") for p in parts):
+        raise Refused(name)
+    if not name.endswith(".prep"):
+        raise Refused(name)
+    base = root.resolve()
+    try:
+        real = (base / name).resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise Refused(name) from None
+    if not real.is_relative_to(base) or not real.is_file():
+        raise Refused(name)
+    return real
+
+
+def listing(root: Path) -> list[str]:
+    """Relative names of the `.prep` files under root, sorted; hidden folders and
+    tool folders skipped, symbolic links followed only when they stay under root."""
+    base = root.resolve()
+    found = []
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        for file in files:
+            if not file.endswith(".prep") or file.startswith("."):
+                continue
+            rel = Path(folder, file).relative_to(base).as_posix()
+            try:
+                resolve(base, rel)
+            except Refused:
+                continue
+            found.append(rel)
+    return sorted(found)
+
+
+def _signature(path: Path) -> tuple:
+    try:
+        s = path.stat()
+    except OSError:
+        return ()
+    return (s.st_mtime_ns, s.st_size, s.st_ino)
+
+
+class Models:
+    """The models under `root` and their views. Thread-safe; computing is serialised
+    (one model at a time: Graphviz is the slow part and the machine's CPUs are few)."""
+
+    def __init__(self, root: Path, lang: str = "auto", timeout: float = 30.0) -> None:
+        self.root = Path(root).resolve()
+        self.lang = lang
+        self.timeout = timeout
+        self._lock = threading.Lock()
+        self._views: dict[str, tuple[tuple, bytes]] = {}
+        self._checked: dict[str, tuple[tuple, object]] = {}
+        self._good_svg: dict[str, str] = {}
+
+    # -- listing -------------------------------------------------------------------
+    def models(self) -> list[dict]:
+        with self._lock:
+            out = []
+            for rel in listing(self.root):
+                checked = self._check(rel)
+                from prep.serve.data import stage
+
+                out.append({"path": rel, "stage": stage(checked.graphs),
+                            "processes": [pg.name for pg in checked.graphs],
+                            "errors": len(checked.errors)})
+            return out
+
+    # -- one model -----------------------------------------------------------------
+    def view_json(self, rel: str) -> bytes:
+        """The JSON of the page for model `rel` (resolve it first). Cached until the
+        file, its pair partner or the configuration changes."""
+        import json
+
+        with self._lock:
+            path = resolve(self.root, rel)
+            partner = self._partner(rel)
+            signature = (_signature(path), partner and _signature(self.root / partner),
+                         self._config_signature(path))
+            cached = self._views.get(rel)
+            if cached is not None and cached[0] == signature:
+                return cached[1]
+            data = self._view(rel, partner).to_json()
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            self._views[rel] = (signature, text)
+            return text
+
+    def forget(self, rel: str) -> None:
+        with self._lock:
+            self._views.pop(rel, None)
+            self._checked.pop(rel, None)
+            self._good_svg.pop(rel, None)
+
+    def _config_signature(self, path: Path) -> tuple:
+        folder, sig = path.parent, []
+        while True:
+            sig.extend(_signature(folder / name) for name in CONFIG_FILES)
+            if folder == self.root or folder.parent == folder:
+                return tuple(sig)
+            folder = folder.parent
+
+    def _check(self, rel: str):
+        from prep.serve.data import check_one
+
+        path = resolve(self.root, rel)
+        signature = (_signature(path), self._config_signature(path))
+        cached = self._checked.get(rel)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        checked = check_one(path, rel)
+        self._checked[rel] = (signature, checked)
+        return checked
+
+    def _view(self, rel: str, partner: str | None):
+        from prep.render.run import RenderError
+        from prep.serve.data import View, draw
+
+        checked = self._check(rel)
+        view = View(rel, checked)
+        if not checked.errors and checked.graphs:
+            try:
+                view.svg = draw(checked.graphs, self.lang, self.timeout)
+                self._good_svg[rel] = view.svg
+            except RenderError as error:
+                view.render_error = error.message
+        if view.svg is None and rel in self._good_svg:
+            view.svg, view.stale = self._good_svg[rel], True
+        if partner is not None:
+            view.pair = self._pair(rel, checked, partner)
+        return view
+
+    def _partner(self, rel: str) -> str | None:
+        """The other half of an AsIs/ToBe pair: the one file in the same folder whose
+        processes say the other stage (the first by name, if several do)."""
+        from prep.serve.data import stage
+
+        mine = stage(self._check(rel).graphs)
+        if mine is None:
+            return None
+        want = "tobe" if mine == "asis" else "asis"
+        folder = rel.rpartition("/")[0]
+        for other in listing(self.root):
+            if other == rel or other.rpartition("/")[0] != folder:
+                continue
+            try:
+                if stage(self._check(other).graphs) == want:
+                    return other
+            except Refused:
+                continue
+        return None
+
+    def _pair(self, rel: str, checked, partner: str) -> dict:
+        from prep.serve.data import diff_json, stage
+
+        other = self._check(partner)
+        asis, tobe = (rel, partner) if stage(checked.graphs) == "asis" else (partner, rel)
+        before, after = (checked, other) if asis == rel else (other, checked)
+        pair = {"asis": asis, "tobe": tobe, "diff": None, "error": None}
+        if before.errors or after.errors or not before.graphs or not after.graphs:
+            bad = asis if before.errors or not before.graphs else tobe
+            pair["error"] = f"{bad} has errors; no diff until they are fixed"
+        else:
+            pair["diff"] = diff_json(before.graphs, after.graphs)
+        return pair

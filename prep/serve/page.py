@@ -1,0 +1,74 @@
+"""`prep render -f html`: the workshop view as one self-contained offline file.
+
+The served page's own script and style are written inline, with the model's data
+(drawing, findings, products, KPI trees) in a `<script type="application/json">`
+block that is never executed. The page's Content-Security-Policy allows exactly
+that script and style (by their SHA-256 hashes) and no network at all, so the file
+opened from a mail attachment can neither run anything else nor load anything."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+
+from prep.serve.app import static_text
+
+
+def _hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _json_for_html(data: dict) -> str:
+    """JSON that cannot end its <script> element or open a comment in it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def offline_page(data: dict) -> str:
+    """The page for one model's view data (prep.serve.data.View.to_json())."""
+    script = static_text("app.js")
+    style = static_text("style.css")
+    csp = (f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    page = static_text("index.html")
+    head = (f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+            '<meta name="generator" content="prep render -f html">')
+    page = page.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n' + head, 1)
+    page = page.replace('<link rel="stylesheet" href="style.css">',
+                        f"<style>{style}</style>", 1)
+    title = data.get("file") or "prep"
+    page = re.sub(r"<title>[^<]*</title>", lambda _m: f"<title>{_escape(title)}</title>", page,
+                  count=1)
+    page = page.replace('<script src="app.js"></script>',
+                        '<script type="application/json" id="prep-data">'
+                        f"{_json_for_html(data)}</script>\n<script>{script}</script>", 1)
+    return page
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def model_page(path, display: str, graphs, lang: str = "auto", timeout: float = 60.0) -> bytes:
+    """The offline page of the model in `path` drawing `graphs` (checked by the
+    caller; perhaps one process of the file). Raises prep.render.run.RenderError."""
+    from prep.serve.data import View, check_one, draw
+
+    checked = check_one(path, display)
+    checked.graphs = list(graphs)
+    # a --force drawing of a model with errors: show the findings, draw anyway
+    view = View(display, checked, svg=draw(graphs, lang, timeout) if graphs else None)
+    data = view.to_json()
+    if checked.errors and graphs:
+        from prep.serve.data import kpi_trees, products, relations
+
+        data.update(products=products(graphs), relations=relations(graphs),
+                    kpi=kpi_trees(graphs))
+    data["live"] = False
+    return offline_page(data).encode("utf-8")

@@ -1,0 +1,641 @@
+// prep serve: the workshop view. Plain JavaScript, no build step, no libraries.
+// Every name from a model is shown with textContent (never innerHTML); the drawing
+// is parsed as SVG, stripped of anything active, and its groups found by class and
+// <title> (LANGUAGE.md §5). Live mode (served) fetches JSON and listens to
+// server-sent events; offline mode (prep render -f html) reads the data embedded in
+// the page.
+(function () {
+  "use strict";
+
+  var $ = function (id) { return document.getElementById(id); };
+  var SVGNS = "http://www.w3.org/2000/svg";
+  var GROUPS = ["product", "external", "relation", "kpi", "issue", "lane", "subprocess"];
+
+  var state = {
+    file: null, data: null, svgText: null, groups: {}, view: { x: 0, y: 0, s: 1 },
+    fitted: null, pinned: null, finding: null, loading: false, again: false,
+    models: [], gone: null, paints: 0, live: false
+  };
+  window.prepView = state;
+
+  // -- small DOM helpers (text only) -------------------------------------------
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function status(text, cls) { var s = $("status"); s.textContent = text; s.className = cls || ""; }
+
+  // -- pan and zoom --------------------------------------------------------------
+  var viewport = $("viewport"), canvas = $("canvas");
+  function apply() {
+    var v = state.view;
+    canvas.style.transform = "translate(" + v.x + "px," + v.y + "px) scale(" + v.s + ")";
+  }
+  function svgSize() {
+    var svg = canvas.querySelector("svg");
+    if (!svg) return null;
+    var box = svg.viewBox && svg.viewBox.baseVal;
+    var w = svg.width.baseVal.value || (box && box.width) || 800;
+    var h = svg.height.baseVal.value || (box && box.height) || 600;
+    return { w: w, h: h };
+  }
+  function fit() {
+    var size = svgSize();
+    if (!size) return;
+    var vw = viewport.clientWidth, vh = viewport.clientHeight;
+    var s = Math.min(vw / size.w, vh / size.h) * 0.96;
+    if (!isFinite(s) || s <= 0) s = 1;
+    state.view = { s: s, x: (vw - size.w * s) / 2, y: (vh - size.h * s) / 2 };
+    apply();
+  }
+  function zoomAt(factor, cx, cy) {
+    var v = state.view, s = Math.max(0.05, Math.min(20, v.s * factor));
+    v.x = cx - (cx - v.x) * (s / v.s);
+    v.y = cy - (cy - v.y) * (s / v.s);
+    v.s = s;
+    apply();
+  }
+  function zoomCentre(factor) { zoomAt(factor, viewport.clientWidth / 2, viewport.clientHeight / 2); }
+  function centreOn(g) {
+    var box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
+    state.view.x += port.left + port.width / 2 - (box.left + box.width / 2);
+    state.view.y += port.top + port.height / 2 - (box.top + box.height / 2);
+    apply();
+  }
+  viewport.addEventListener("wheel", function (e) {
+    e.preventDefault();
+    var r = viewport.getBoundingClientRect();
+    zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top);
+  }, { passive: false });
+  var drag = null;
+  viewport.addEventListener("pointerdown", function (e) {
+    if (e.button !== 0) return;
+    drag = { x: e.clientX, y: e.clientY, vx: state.view.x, vy: state.view.y, moved: false, id: e.pointerId };
+  });
+  viewport.addEventListener("pointermove", function (e) {
+    if (!drag) return;
+    var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+    if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    if (!drag.moved) { drag.moved = true; viewport.classList.add("dragging"); viewport.setPointerCapture(drag.id); }
+    state.view.x = drag.vx + dx; state.view.y = drag.vy + dy;
+    apply();
+  });
+  function endDrag() {
+    var was = drag && drag.moved;
+    drag = null;
+    viewport.classList.remove("dragging");
+    return was;
+  }
+  viewport.addEventListener("pointerup", function (e) {
+    if (endDrag()) { e.preventDefault(); return; }
+    var g = e.target.closest && e.target.closest("g.product, g.external");
+    if (g && canvas.contains(g)) { pin(titleOf(g)); } else { pin(null); }
+  });
+  viewport.addEventListener("pointercancel", endDrag);
+  viewport.addEventListener("mouseover", function (e) {
+    if (state.pinned || drag) return;
+    var g = e.target.closest && e.target.closest("g.product, g.external");
+    if (g && canvas.contains(g)) { select(titleOf(g)); }
+  });
+  viewport.addEventListener("mouseleave", function () { if (!state.pinned) select(null); });
+  $("zoom-in").addEventListener("click", function () { zoomCentre(1.25); });
+  $("zoom-out").addEventListener("click", function () { zoomCentre(0.8); });
+  $("fit").addEventListener("click", fit);
+  $("present").addEventListener("click", present);
+  document.addEventListener("keydown", function (e) {
+    if (e.target && (e.target.tagName === "SELECT" || e.target.tagName === "INPUT")) return;
+    if (e.key === "f") fit();
+    else if (e.key === "+" || e.key === "=") zoomCentre(1.25);
+    else if (e.key === "-") zoomCentre(0.8);
+    else if (e.key === "p") present();
+    else if (e.key === "Escape" && document.body.classList.contains("present") && !document.fullscreenElement) present();
+    else if (e.key === "Escape") pin(null);
+  });
+  function present() {
+    var on = !document.body.classList.contains("present");
+    document.body.classList.toggle("present", on);
+    try {
+      if (on && document.documentElement.requestFullscreen && !document.fullscreenElement) {
+        document.documentElement.requestFullscreen().catch(function () {});
+      } else if (!on && document.fullscreenElement) {
+        document.exitFullscreen().catch(function () {});
+      }
+    } catch (err) { /* no full screen here: the layout alone changes */ }
+    setTimeout(fit, 60);
+  }
+  document.addEventListener("fullscreenchange", function () {
+    if (!document.fullscreenElement && document.body.classList.contains("present")) {
+      document.body.classList.remove("present");
+      setTimeout(fit, 60);
+    }
+  });
+  window.addEventListener("resize", function () { if (document.body.classList.contains("present")) fit(); });
+
+  // -- the drawing -------------------------------------------------------------
+  function titleOf(g) {
+    for (var c = g.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName === "title") return c.textContent;
+    }
+    return null;
+  }
+  // The renderer escapes every name; this is a second lock: nothing active survives.
+  // Styles written in the drawing (a style attribute, a <style> element) are kept
+  // by applying them through the CSSOM, which the page's CSP allows, unlike markup.
+  function sanitize(node) {
+    var sheets = [];
+    var bad = node.querySelectorAll("script, foreignObject, iframe, object, embed, style");
+    for (var i = 0; i < bad.length; i++) {
+      if (bad[i].localName === "style") sheets.push(bad[i].textContent);
+      bad[i].remove();
+    }
+    var styled = [];
+    var all = node.querySelectorAll("*");
+    for (var j = -1; j < all.length; j++) {
+      var e = j < 0 ? node : all[j];
+      for (var k = e.attributes.length - 1; k >= 0; k--) {
+        var name = e.attributes[k].name.toLowerCase();
+        if (name === "style") styled.push([e, e.attributes[k].value]);
+        if (name.indexOf("on") === 0 || name === "href" || name === "xlink:href" || name === "style") {
+          e.removeAttribute(e.attributes[k].name);
+        }
+      }
+    }
+    return { sheets: sheets, styled: styled };
+  }
+  function restyle(kept, imported, original) {
+    // `imported` is the adopted copy of `original`: walk both in step.
+    if (kept.styled.length) {
+      var from = [original].concat(Array.prototype.slice.call(original.querySelectorAll("*")));
+      var to = [imported].concat(Array.prototype.slice.call(imported.querySelectorAll("*")));
+      var index = new Map();
+      from.forEach(function (e, n) { index.set(e, n); });
+      kept.styled.forEach(function (pair) {
+        var n = index.get(pair[0]);
+        if (n !== undefined && to[n].style) to[n].style.cssText = pair[1].replace(/url\s*\(/gi, "none(");
+      });
+    }
+    if (kept.sheets.length && "adoptedStyleSheets" in document && window.CSSStyleSheet) {
+      try {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(kept.sheets.join("\n").replace(/@import[^;]*;/gi, "").replace(/url\s*\(/gi, "none("));
+        document.adoptedStyleSheets = [sheet];
+      } catch (err) { /* a sheet the browser cannot read: the drawing keeps its attributes */ }
+    } else if ("adoptedStyleSheets" in document) {
+      document.adoptedStyleSheets = [];
+    }
+  }
+  function drawSvg(text) {
+    if (text === state.svgText) return;
+    var doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    var svg = doc.documentElement;
+    if (!svg || svg.localName !== "svg" || svg.namespaceURI !== SVGNS) return;
+    var kept = sanitize(svg);
+    var original = svg;
+    svg = document.importNode(svg, true);
+    restyle(kept, svg, original);
+    clear(canvas);
+    canvas.appendChild(svg);
+    state.svgText = text;
+    state.groups = {};
+    GROUPS.forEach(function (cls) { state.groups[cls] = {}; });
+    var groups = svg.querySelectorAll("g");
+    for (var i = 0; i < groups.length; i++) {
+      var g = groups[i];
+      for (var n = 0; n < GROUPS.length; n++) {
+        if (g.classList.contains(GROUPS[n])) {
+          var t = titleOf(g);
+          if (t !== null && !(t in state.groups[GROUPS[n]])) state.groups[GROUPS[n]][t] = g;
+        }
+      }
+    }
+  }
+  function groupOf(name) {
+    return state.groups.product && (state.groups.product[name] || state.groups.external[name]) || null;
+  }
+  function relationGroup(r) {
+    var rel = state.groups.relation || {};
+    var arrow = r.kind === "sync" ? "<->" : "->";
+    return rel[r.title] || rel[r.source + arrow + r.target] || rel[r.target + " " + arrow + " " + r.source] || null;
+  }
+  function each(cls, fn) {
+    var all = canvas.querySelectorAll("g." + cls);
+    for (var i = 0; i < all.length; i++) fn(all[i]);
+  }
+  function unmark() {
+    ["sel", "up", "down", "sync", "dim", "on"].forEach(function (c) { each(c, function (g) { g.classList.remove(c); }); });
+  }
+  // Everything that feeds `name` (way "fed_by") or that it feeds, up to the final
+  // products and externals (way "feeds"), along input relations.
+  function reach(name, way) {
+    var products = state.data.products, seen = {}, out = [], stack = [name];
+    seen[name] = true;
+    while (stack.length) {
+      var info = products[stack.pop()];
+      if (!info) continue;
+      info[way].forEach(function (k) {
+        if (!seen[k]) { seen[k] = true; out.push(k); stack.push(k); }
+      });
+    }
+    return out;
+  }
+  function mark(name) {
+    unmark();
+    var info = state.data && state.data.products[name];
+    if (!info) return;
+    var lit = {};
+    lit[name] = "sel";
+    reach(name, "fed_by").forEach(function (k) { if (!lit[k]) lit[k] = "up"; });
+    reach(name, "feeds").forEach(function (k) { if (!lit[k]) lit[k] = "down"; });
+    info.sync.forEach(function (k) { if (!lit[k]) lit[k] = "sync"; });
+    ["product", "external"].forEach(function (cls) {
+      each(cls, function (g) {
+        var how = lit[titleOf(g)];
+        if (how) g.classList.add(how); else g.classList.add("dim");
+      });
+    });
+    ["kpi", "issue"].forEach(function (cls) { each(cls, function (g) { g.classList.add("dim"); }); });
+    var on = [];
+    state.data.relations.forEach(function (r) {
+      var g = relationGroup(r);
+      if (!g) return;
+      var a = lit[r.source], b = lit[r.target];
+      var along = (a && b) && ((a === "up" || a === "sel") && (b === "up" || b === "sel") ||
+                               (a === "down" || a === "sel") && (b === "down" || b === "sel") ||
+                               r.kind === "sync" && (a === "sel" || b === "sel"));
+      if (along) on.push(g);
+    });
+    each("relation", function (g) { if (on.indexOf(g) < 0) g.classList.add("dim"); else g.classList.add("on"); });
+  }
+  function select(name) {
+    if (name === null) { unmark(); details(null); return; }
+    mark(name);
+    details(name);
+  }
+  function pin(name) {
+    state.pinned = name;
+    clearFinding();
+    select(name);
+  }
+
+  // -- the side panel ------------------------------------------------------------
+  function chips(list) {
+    var span = el("span");
+    if (!list.length) { span.textContent = "—"; return span; }
+    list.forEach(function (k) {
+      var b = el("button", "chip", k);
+      b.type = "button";
+      b.addEventListener("click", function () { pin(k); var g = groupOf(k); if (g) centreOn(g); });
+      span.appendChild(b);
+    });
+    return span;
+  }
+  function facts(rows) {
+    var dl = el("dl", "facts");
+    rows.forEach(function (row) {
+      if (row[1] === null || row[1] === undefined || row[1] === "") return;
+      dl.appendChild(el("dt", null, row[0]));
+      var dd = el("dd");
+      if (row[1] instanceof Node) dd.appendChild(row[1]); else dd.textContent = String(row[1]);
+      dl.appendChild(dd);
+    });
+    return dl;
+  }
+  function details(name) {
+    var body = $("detail-body"), card = $("card");
+    clear(body); clear(card);
+    var info = name && state.data && state.data.products[name];
+    if (!info) {
+      body.className = "muted";
+      body.textContent = "Hover over a product, or click it to keep it selected.";
+      card.hidden = true;
+      return;
+    }
+    body.className = "";
+    [body, card].forEach(function (box, n) {
+      box.appendChild(el("h3", null, info.name + (info.state ? "<" + info.state + ">" : "")));
+      var kpis = info.kpis.map(function (k) { return k.name + (k.marks.length ? " [" + k.marks.join(", ") + "]" : ""); });
+      var rows = [["kind", info.kind], ["actor", info.actor],
+                  ["parameters", info.params.length ? info.params.join(", ") : null],
+                  ["state", info.state], ["KPIs", kpis.join("; ")], ["issues", info.issues.join("; ")],
+                  ["doc", info.doc]];
+      if (n === 0) {
+        rows.push(["fed by", chips(info.fed_by)], ["feeds", chips(info.feeds)]);
+        if (info.sync.length) rows.push(["sync", chips(info.sync)]);
+        rows.push(["defined at", info.file + ":" + info.line]);
+      }
+      box.appendChild(facts(rows));
+    });
+    card.hidden = !document.body.classList.contains("present");
+  }
+  function clearFinding() {
+    state.finding = null;
+    each("finding", function (g) { g.classList.remove("finding"); });
+    var items = $("findings").querySelectorAll("li.chosen");
+    for (var i = 0; i < items.length; i++) items[i].classList.remove("chosen");
+  }
+  function where(f) { return f.file + ":" + f.line + ":" + f.column; }
+  function showFinding(f, li) {
+    clearFinding();
+    state.pinned = null;
+    state.finding = f;
+    li.classList.add("chosen");
+    var g = f.target ? groupOf(f.target) : null;
+    if (g) {
+      select(f.target);
+      g.classList.add("finding");
+      centreOn(g);
+    } else {
+      select(null);
+    }
+    var body = $("detail-body");
+    clear(body);
+    body.className = "";
+    body.appendChild(el("h3", null, f.code + " at " + where(f)));
+    body.appendChild(el("p", null, f.message));
+    if (f.hint) body.appendChild(el("p", "hint", "hint: " + f.hint));
+    var rows = [];
+    if (f.target) rows.push(["about", f.target]);
+    (f.related || []).forEach(function (r) { rows.push(["see", r.file + ":" + r.line + ":" + r.column + " " + r.message]); });
+    if (rows.length) body.appendChild(facts(rows));
+  }
+  function findingList(list) {
+    var ol = $("findings");
+    clear(ol);
+    $("finding-count").textContent = list.length ? "(" + list.length + ")" : "";
+    if (!list.length) { ol.appendChild(el("li", "muted", "No findings.")); return; }
+    list.forEach(function (f) {
+      var li = el("li"), b = el("button");
+      b.type = "button";
+      b.appendChild(el("span", "sev " + f.severity, f.severity));
+      b.appendChild(el("span", "code", f.code + " "));
+      b.appendChild(el("span", "where", where(f)));
+      b.appendChild(el("div", null, f.message));
+      b.addEventListener("click", function () { showFinding(f, li); });
+      li.appendChild(b);
+      ol.appendChild(li);
+    });
+  }
+  function kpiNode(node, byId) {
+    var li = el("li");
+    if (node.ref !== undefined) {
+      var target = byId[node.ref];
+      li.appendChild(el("span", null, (target ? target.label : node.ref) + " (*)"));
+      return li;
+    }
+    if (node.id !== undefined) byId[node.id] = node;
+    li.appendChild(el("span", null, node.label));
+    li.appendChild(el("span", "kind", node.kind));
+    (node.marks || []).forEach(function (m) { li.appendChild(el("span", "mark", m)); });
+    if (node.children && node.children.length) {
+      var ul = el("ul");
+      node.children.forEach(function (c) { ul.appendChild(kpiNode(c, byId)); });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+  function kpiTrees(trees) {
+    var box = $("kpi");
+    clear(box);
+    if (!trees || !trees.length) { box.appendChild(el("p", "muted", "No tree (the model has errors).")); return; }
+    trees.forEach(function (t) {
+      if (trees.length > 1) box.appendChild(el("h4", null, t.process + " [" + t.stage + "]"));
+      var ul = el("ul", "tree");
+      ul.appendChild(kpiNode(t.root, {}));
+      box.appendChild(ul);
+    });
+  }
+  function diffView(pair) {
+    var section = $("diff-section"), box = $("diff");
+    clear(box);
+    ["added", "removed"].forEach(function (c) { each(c, function (g) { g.classList.remove(c); }); });
+    section.hidden = !pair;
+    if (!pair) return;
+    var head = el("p");
+    head.appendChild(el("span", null, "AsIs "));
+    head.appendChild(fileLink(pair.asis));
+    head.appendChild(el("span", null, " → ToBe "));
+    head.appendChild(fileLink(pair.tobe));
+    box.appendChild(head);
+    if (pair.error) { box.appendChild(el("p", "muted", pair.error)); return; }
+    var list = el("div", "diff-list"), any = false;
+    ["added", "removed", "changed"].forEach(function (how) {
+      var sets = pair.diff[how];
+      Object.keys(sets).forEach(function (cat) {
+        if (!sets[cat].length) return;
+        any = true;
+        list.appendChild(el("h4", null, how + " " + cat));
+        var ul = el("ul");
+        sets[cat].forEach(function (entry) {
+          var text = typeof entry === "string" ? entry : entry.name + " " + JSON.stringify(entry.changes);
+          ul.appendChild(el("li", how, text));
+        });
+        list.appendChild(ul);
+      });
+    });
+    if (!any) list.appendChild(el("p", "muted", "No differences."));
+    box.appendChild(list);
+    // In the drawing: what the ToBe model adds (seen in the ToBe file), what it
+    // removes (seen in the AsIs file).
+    var shown = state.file === pair.tobe ? pair.diff.added : state.file === pair.asis ? pair.diff.removed : null;
+    var cls = state.file === pair.tobe ? "added" : "removed";
+    if (!shown) return;
+    shown.products.concat(shown.externals).forEach(function (entry) {
+      var name = entry.split(" :: ");
+      var g = groupOf(name.length > 1 ? name[0] + "/" + name[1] : entry);
+      if (g) g.classList.add(cls);
+    });
+  }
+  function fileLink(name) {
+    if (!state.live || name === state.file) return el("strong", null, name);
+    var b = el("button", "chip", name);
+    b.type = "button";
+    b.addEventListener("click", function () { open(name); });
+    return b;
+  }
+
+  // -- the banner above the drawing --------------------------------------------
+  function banner(data) {
+    var box = $("banner");
+    clear(box);
+    box.className = "";
+    if (state.gone) {
+      box.className = "gone";
+      box.appendChild(el("h3", null, state.gone.text));
+      if (state.gone.to) {
+        var b = el("button", "chip", "open " + state.gone.to);
+        b.type = "button";
+        var to = state.gone.to;
+        b.addEventListener("click", function () { open(to); });
+        box.appendChild(b);
+      }
+      box.hidden = false;
+      return;
+    }
+    var errors = data ? data.findings.filter(function (f) { return f.severity === "error"; }) : [];
+    if (data && (errors.length || data.render_error)) {
+      var title = errors.length
+        ? errors.length + " error" + (errors.length > 1 ? "s" : "") + " in " + data.file
+        : "The drawing could not be made";
+      if (data.stale) title += " — showing the last good drawing";
+      else if (!data.svg) title += " — nothing to draw yet";
+      box.appendChild(el("h3", null, title));
+      var ul = el("ul");
+      errors.forEach(function (f) {
+        var li = el("li");
+        li.appendChild(el("span", "where", where(f) + " "));
+        li.appendChild(el("span", "code", f.code + " "));
+        li.appendChild(el("span", null, f.message));
+        ul.appendChild(li);
+      });
+      if (data.render_error) ul.appendChild(el("li", null, data.render_error));
+      box.appendChild(ul);
+      box.hidden = false;
+      return;
+    }
+    box.hidden = true;
+  }
+
+  // -- painting a model ----------------------------------------------------------
+  function paint(data) {
+    var first = state.fitted !== data.file;
+    state.data = data;
+    banner(data);
+    if (data.svg) drawSvg(data.svg);
+    else if (!data.stale) { clear(canvas); state.svgText = null; state.groups = {}; }
+    $("file").textContent = data.file;
+    document.title = data.file + " — prep";
+    findingList(data.findings);
+    kpiTrees(data.kpi);
+    diffView(data.pair);
+    if (first && data.svg) { fit(); state.fitted = data.file; }
+    if (state.pinned && data.products[state.pinned]) select(state.pinned);
+    else { state.pinned = null; select(null); }
+    state.paints += 1;
+    document.body.dataset.paints = String(state.paints);
+    // For benchmarks and tests: when this paint happened, and when the change event
+    // and the model's data that led to it arrived (ms since the epoch).
+    window.prepPainted = { n: state.paints, at: now(), file: data.file,
+                           heard: state.heard, fetched: state.fetched };
+  }
+
+  // -- live: fetch, events ------------------------------------------------------------
+  function now() { return performance.timeOrigin + performance.now(); }
+  function api(path) {
+    return fetch(path, { cache: "no-store", credentials: "same-origin" });
+  }
+  function encodePath(name) { return name.split("/").map(encodeURIComponent).join("/"); }
+  function loadModels() {
+    return api("api/models").then(function (r) { return r.json(); }).then(function (data) {
+      state.models = data.models.map(function (m) { return m.path; });
+      var select = $("models");
+      clear(select);
+      data.models.forEach(function (m) {
+        var label = m.path + (m.stage ? "  [" + m.stage + "]" : "") + (m.errors ? "  ✗" : "");
+        var opt = el("option", null, label);
+        opt.value = m.path;
+        select.appendChild(opt);
+      });
+      if (state.file && state.models.indexOf(state.file) >= 0) select.value = state.file;
+      else if (state.file) { var o = el("option", null, state.file + " (gone)"); o.value = state.file; select.appendChild(o); select.value = state.file; }
+      return data.models;
+    });
+  }
+  function open(name) {
+    state.gone = null;
+    state.pinned = null;
+    state.file = name;
+    if ($("status").className === "live") liveStatus();
+    try { history.replaceState(null, "", "#" + encodeURIComponent(name)); } catch (e) { /* file: */ }
+    $("models").value = name;
+    return refresh();
+  }
+  function refresh() {
+    if (!state.file) return Promise.resolve();
+    if (state.loading) { state.again = true; return Promise.resolve(); }
+    state.loading = true;
+    var name = state.file;
+    return api("api/model/" + encodePath(name)).then(function (r) {
+      if (r.status === 404) { gone(name, null); return null; }
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (data) {
+      state.fetched = now();
+      if (data && name === state.file) { state.gone = null; paint(data); }
+    }).catch(function (err) {
+      status("cannot load " + name + ": " + err.message, "offline");
+    }).then(function () {
+      state.loading = false;
+      if (state.again) { state.again = false; return refresh(); }
+    });
+  }
+  function gone(name, to) {
+    state.gone = { text: name + (to ? " was renamed to " + to : " was deleted or renamed") +
+                   " — the last drawing stays until you choose another model", to: to };
+    banner(state.data);
+    state.paints += 1;
+    document.body.dataset.paints = String(state.paints);
+  }
+  function liveStatus() {
+    status(state.file ? "live: the view follows every save"
+                      : "live: no .prep files here yet: save one and it appears", "live");
+  }
+  function listen() {
+    if (!window.EventSource) return;
+    var source = new EventSource("events");
+    var connected = false;
+    source.addEventListener("hello", function () {
+      if (connected) { loadModels(); refresh(); }
+      connected = true;
+      liveStatus();
+    });
+    source.addEventListener("change", function (e) {
+      state.heard = now();
+      var ev = JSON.parse(e.data);
+      var mine = state.file;
+      var pair = state.data && state.data.pair;
+      var partner = pair ? (pair.asis === mine ? pair.tobe : pair.asis) : null;
+      if (ev.deleted.indexOf(mine) >= 0) {
+        var added = ev.changed.filter(function (n) { return state.models.indexOf(n) < 0; });
+        gone(mine, added.length === 1 ? added[0] : null);
+      } else if (ev.config || ev.changed.indexOf(mine) >= 0 || (partner && (ev.changed.indexOf(partner) >= 0 || ev.deleted.indexOf(partner) >= 0))) {
+        refresh();
+      }
+      var fresh = ev.changed.some(function (n) { return state.models.indexOf(n) < 0; });
+      if (fresh || ev.deleted.length) {
+        loadModels().then(function (models) {
+          if (!state.file && models.length) open(models[0].path);
+        });
+      }
+    });
+    source.onerror = function () { status("reconnecting…", "offline"); };
+  }
+  function startLive() {
+    state.live = true;
+    $("models").addEventListener("change", function (e) { open(e.target.value); });
+    window.addEventListener("hashchange", function () {
+      var wanted = decodeURIComponent(location.hash.slice(1));
+      if (wanted && wanted !== state.file && state.models.indexOf(wanted) >= 0) open(wanted);
+    });
+    loadModels().then(function (models) {
+      var wanted = location.hash ? decodeURIComponent(location.hash.slice(1)) : null;
+      var names = models.map(function (m) { return m.path; });
+      if (!names.length) { liveStatus(); return; }
+      return open(wanted && names.indexOf(wanted) >= 0 ? wanted : names[0]);
+    }).then(listen);
+  }
+
+  // -- offline: the data is in the page ------------------------------------------
+  var embedded = $("prep-data");
+  if (embedded) {
+    $("models-label").hidden = true;
+    var data = JSON.parse(embedded.textContent);
+    state.file = data.file;
+    status("offline copy", "");
+    paint(data);
+  } else {
+    startLive();
+  }
+})();

@@ -16,7 +16,7 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
            lang: str = "auto", marks=None) -> bytes:
     """The drawing of `graphs` in `fmt`, as bytes; the drawing's own words (legend,
     banners) in `lang`: ja, en, or auto (as the model's names). `marks` (one
-    marks.Marks per graph) decorate what changed, for `prep diff`. Raises
+    dict of render.marks per graph) decorate what changed, for `prep diff`. Raises
     run.RenderError."""
     if fmt == "mermaid":
         from prep.render.mermaid import to_mermaid

@@ -20,6 +20,7 @@ GRAPH = {**S.GRAPH, "rankdir": "TB", "splines": "spline", "nodesep": "0.25",
          "ranksep": "0.45", "newrank": "true", "labeljust": "l", "ordering": "out",
          "remincross": "false"}
 DEPTH = 60            # pictures stop here (dot takes minutes on thousands of ranks)
+NODE = {**S.NODE, "fontsize": "14"}     # a tree is read from afar: larger than a lane's
 TREE_EDGE = {"dir": "none", "color": "#666666", "penwidth": "1.2"}
 SERVICE = {"color": "#c62828", "fontcolor": "#8e0000", "penwidth": "2.4",
            "fillcolor": "#ffebee"}
@@ -58,7 +59,7 @@ def _node_attrs(node, words: dict, kgis: list) -> dict[str, str]:
             lines.append(_kgi_line(kgi, words))
     elif node.kind == "kpi":
         attrs = dict(S.KPI)
-        attrs["fontsize"] = "10"
+        attrs["fontsize"] = "13"
         tags = []
         if "service" in marks:
             attrs.update(S.KPI_SERVICE)
@@ -69,9 +70,9 @@ def _node_attrs(node, words: dict, kgis: list) -> dict[str, str]:
         lines = [L.text(f"{words['kpi']}: {node.label}")]
         measures = next((m[4:] for m in marks if m.startswith("for:")), None)
         if measures:
-            lines.append(L.small(L.text(f"({measures})"), 8, "#555555"))
+            lines.append(L.small(L.text(f"({measures})"), 11, "#555555"))
         if tags:
-            lines.append(L.small(L.text("[" + ", ".join(tags) + "]"), 8))
+            lines.append(L.small(L.text("[" + ", ".join(tags) + "]"), 11))
     else:
         attrs = dict(S.KIND.get(node.kind, S.KIND["product"]))
         if node.kind != "intangible":
@@ -79,14 +80,14 @@ def _node_attrs(node, words: dict, kgis: list) -> dict[str, str]:
         lines = [f"<B>{L.text(node.label)}</B>"]
         if "service" in marks:
             attrs.update(SERVICE)
-            lines.append(L.small(L.text(words["roles"]["service"]), 8, SERVICE["color"]))
+            lines.append(L.small(L.text(words["roles"]["service"]), 11, SERVICE["color"]))
         if "intervention" in marks:
             attrs.update(S.INTERVENTION)
-            lines.append(L.small(f"<B>{L.text(words['intervention'])}</B>", 9,
+            lines.append(L.small(f"<B>{L.text(words['intervention'])}</B>", 12,
                                  S.INTERVENTION["color"]))
     for mark in marks:
         if mark.startswith("issue:"):
-            lines.append(L.small(L.text(f"{words['issue']}: {L.shorten(mark[6:], 40)}"), 8,
+            lines.append(L.small(L.text(f"{words['issue']}: {L.shorten(mark[6:], 40)}"), 11,
                                  S.ISSUE["color"]))
     if "new" in marks:
         M.added(attrs, lines, words, keep_colour="service" in marks)
@@ -112,12 +113,13 @@ def to_dot(trees, words: dict, legend: bool = True) -> str:
     """The dot source: one frame per process (AsIs beside ToBe with --tobe)."""
     import graphviz
 
-    dot = graphviz.Digraph("kpi", graph_attr=GRAPH, node_attr=S.NODE, edge_attr=S.EDGE)
+    dot = graphviz.Digraph("kpi", graph_attr=GRAPH, node_attr=NODE, edge_attr=S.EDGE)
     previous_sinks: list[str] = []
     count = 0
     for r, row in enumerate(_sides(trees), 1):
         with dot.subgraph(name=f"cluster_p{r}") as frame:
-            frame.attr(label=L.html_label(f"<B>{L.text(row[0].process)}</B>"), **S.PROCESS)
+            frame.attr(label=L.html_label(L.small(f"<B>{L.text(row[0].process)}</B>", 18)),
+                       **S.PROCESS)
             roots, sinks = [], []
             # An invisible node above the row orders its trees left to right (ordering=out).
             frame.node(f"p{r}top", label="", shape="point", style="invis", width="0",
@@ -130,7 +132,7 @@ def to_dot(trees, words: dict, legend: bool = True) -> str:
                     side.attr(label="", style="rounded,dashed", color="#bbbbbb")
                     side.node(heading, label=L.html_label(_side_title(tree, words,
                                                                       len(row) > 1)),
-                              shape="plaintext", fontsize="13")
+                              shape="plaintext", fontsize="16")
                     prefix = f"t{r}_{s}n"
                     count, root, leaves = _tree(side, tree, words, prefix)
                     side.edge(heading, root, style="invis")
@@ -153,9 +155,9 @@ def _side_title(tree, words: dict, paired: bool) -> str:
     if tree.compared or paired:
         word = words["before"] if tree.stage == "asis" else words["after"]
         stage = "ToBe" if tree.stage == "tobe" else "AsIs"
-        return f"<B>{L.text(word)}</B> {L.small(L.text('(' + stage + ')'), 10, '#555555')}"
+        return f"<B>{L.text(word)}</B> {L.small(L.text('(' + stage + ')'), 13, '#555555')}"
     stage = "ToBe" if tree.stage == "tobe" else "AsIs"
-    return L.small(L.text(f"{words['kpi_tree']} [{stage}]"), 10, "#555555")
+    return L.small(L.text(f"{words['kpi_tree']} [{stage}]"), 13, "#555555")
 
 
 def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
@@ -215,8 +217,8 @@ def _legend(dot, words: dict, above: list[str]) -> None:
         (S.KIND["milestone"], words["kinds"]["milestone"]),
         (S.KIND["product"], words["kinds"]["product"]),
         ({**S.KIND["intangible"], **S.INTERVENTION}, words["intervention"]),
-        ({**S.KPI, "fontsize": "10"}, words["kpi"]),
-        ({**S.KPI, **S.KPI_SERVICE, "fontsize": "10"}, f"{words['kpi']} [{words['service']}]"),
+        ({**S.KPI, "fontsize": "12"}, words["kpi"]),
+        ({**S.KPI, **S.KPI_SERVICE, "fontsize": "12"}, f"{words['kpi']} [{words['service']}]"),
         ({**S.KIND["product"], **SERVICE}, words["service_data"]),
     ]
     with dot.subgraph(name="cluster_legend") as g:
@@ -227,11 +229,11 @@ def _legend(dot, words: dict, above: list[str]) -> None:
             node = dict(attrs)
             node.setdefault("fillcolor", S.PRODUCT_FILL)
             node["label"] = L.html_label(L.text(word))
-            node["fontsize"] = "10"
+            node["fontsize"] = "12"
             g.node(f"legend{n}", **node)
             names.append(f"legend{n}")
         for kind in ("added", "removed"):
-            node = dict(S.KIND["product"], fillcolor=S.PRODUCT_FILL, fontsize="10")
+            node = dict(S.KIND["product"], fillcolor=S.PRODUCT_FILL, fontsize="12")
             lines = [L.text(words["kinds"]["product"])]
             (M.added if kind == "added" else M.removed)(node, lines, words)
             node["label"] = L.stacked(*lines)

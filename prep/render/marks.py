@@ -21,7 +21,7 @@ def badge(kind: str, words: dict, detail: str | None = None) -> str:
     sign, colour = {"added": ("＋", ADDED), "changed": ("～", CHANGED),
                     "removed": ("－", GHOST), "new": ("＋", ADDED)}[kind]
     text = f"{sign} {words[kind]}" + (f": {detail}" if detail else "")
-    return f'<FONT COLOR="{colour}" POINT-SIZE="9"><B>{L.text(text)}</B></FONT>'
+    return f'<FONT COLOR="{colour}" POINT-SIZE="11"><B>{L.text(text)}</B></FONT>'
 
 
 def added(attrs: dict, lines: list[str], words: dict, keep_colour: bool = False,

@@ -109,7 +109,7 @@ def test_a_generated_model_has_errors_or_draws_in_every_format(text):
     if errors or not graphs:
         return
     for fmt in FORMATS:
-        if fmt == "html":           # the workshop page: made by the CLI (prep/serve), not render()
+        if fmt == "html":       # the workshop page (prep/serve), drawn by tests/serve
             continue
         data = render(graphs, fmt, timeout=60)
         assert data

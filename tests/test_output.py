@@ -146,7 +146,20 @@ def test_output_file_on_a_full_device_is_one_line_exit_2():
 
 # -- item 4: signals ---------------------------------------------------------------------
 
-def test_a_signal_while_the_temporary_file_exists_waits_for_the_rename(tmp_path, monkeypatch):
+@pytest.mark.parametrize("other_thread", [False, True])
+def test_a_signal_while_the_temporary_file_exists_waits_for_the_rename(tmp_path, monkeypatch,
+                                                                      other_thread):
+    """Also with another thread alive, to which the kernel may hand the signal."""
+    import threading
+
+    done = threading.Event()
+    if other_thread:
+        threading.Thread(target=done.wait, daemon=True).start()
+    _signal_during_rename(tmp_path, monkeypatch)
+    done.set()
+
+
+def _signal_during_rename(tmp_path, monkeypatch):
     target = tmp_path / "out.svg"
     target.write_bytes(b"old")
     real_replace = os.replace

@@ -104,15 +104,26 @@ def create_new(path: str | os.PathLike, data: bytes) -> None:
 
 @contextlib.contextmanager
 def held_signals():
-    """Hold back HELD_SIGNALS for the block (they arrive when it ends)."""
-    if not hasattr(signal, "pthread_sigmask"):
+    """Hold back HELD_SIGNALS for the block: they are recorded and raised again when it
+    ends. Python-level handlers, not the thread's signal mask, so a signal that the
+    kernel hands to another thread is held too. Outside the main thread, nothing is held."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
+    caught: list[int] = []
+    previous = {}
+    for signum in HELD_SIGNALS:
+        previous[signum] = signal.signal(signum, lambda n, _frame: caught.append(n))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for signum, handler in previous.items():
+            if handler is not None:         # None: a handler not set from Python
+                signal.signal(signum, handler)
+        for signum in dict.fromkeys(caught):
+            signal.raise_signal(signum)
 
 
 def _create_exclusive(path: Path, data: bytes, shown: str) -> None:

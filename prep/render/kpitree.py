@@ -17,8 +17,8 @@ from prep.render import marks as M
 from prep.render import style as S
 
 GRAPH = {**S.GRAPH, "rankdir": "TB", "splines": "spline", "nodesep": "0.25",
-         "ranksep": "0.45", "newrank": "true", "labeljust": "l", "ordering": "out",
-         "remincross": "false"}
+         "ranksep": "0.45", "labeljust": "l", "ordering": "out", "remincross": "false"}
+GRAPH.pop("newrank")     # with packed components, newrank loses the clusters (Graphviz 2.43)
 DEPTH = 60            # pictures stop here (dot takes minutes on thousands of ranks)
 NODE = {**S.NODE, "fontsize": "14"}     # a tree is read from afar: larger than a lane's
 TREE_EDGE = {"dir": "none", "color": "#666666", "penwidth": "1.2"}
@@ -110,54 +110,48 @@ def _kgi_line(kgi, words: dict) -> str:
 
 
 def to_dot(trees, words: dict, legend: bool = True) -> str:
-    """The dot source: one frame per process (AsIs beside ToBe with --tobe)."""
+    """The dot source: one frame per tree; with --tobe the AsIs and ToBe frames of a
+    process side by side, processes one below the other. Each frame is a component
+    of its own, and Graphviz packs them in a grid in the order written (so AsIs stays
+    left of ToBe, which dot's cluster ordering does not promise)."""
     import graphviz
 
-    dot = graphviz.Digraph("kpi", graph_attr=GRAPH, node_attr=NODE, edge_attr=S.EDGE)
-    previous_sinks: list[str] = []
+    rows = _sides(trees)
+    columns = 2 if any(t.compared for t in trees) else 1
+    graph = {**GRAPH, "pack": "true", "packmode": f"array_ut{columns}"}
+    dot = graphviz.Digraph("kpi", graph_attr=graph, node_attr=NODE, edge_attr=S.EDGE)
     count = 0
-    for r, row in enumerate(_sides(trees), 1):
-        with dot.subgraph(name=f"cluster_p{r}") as frame:
-            frame.attr(label=L.html_label(L.small(f"<B>{L.text(row[0].process)}</B>", 18)),
-                       **S.PROCESS)
-            roots, sinks = [], []
-            # An invisible node above the row orders its trees left to right (ordering=out).
-            frame.node(f"p{r}top", label="", shape="point", style="invis", width="0",
-                       height="0")
-            for s, tree in enumerate(row, 1):
-                # The side's heading stands above its tree (a node, not a cluster label:
-                # dot keeps nodes in order, not clusters).
-                heading = f"p{r}h{s}"
-                with frame.subgraph(name=f"cluster_p{r}_s{s}") as side:
-                    side.attr(label="", style="rounded,dashed", color="#bbbbbb")
-                    side.node(heading, label=L.html_label(_side_title(tree, words,
-                                                                      len(row) > 1)),
-                              shape="plaintext", fontsize="16")
-                    prefix = f"t{r}_{s}n"
-                    count, root, leaves = _tree(side, tree, words, prefix)
-                    side.edge(heading, root, style="invis")
-                frame.edge(f"p{r}top", heading, style="invis")
-            if len(row) == 2:                     # AsIs left of ToBe: a flat edge between
-                with frame.subgraph() as same:    # the headings (dot keeps tail left of head)
-                    same.attr(rank="same")
-                    same.edge(f"p{r}h1", f"p{r}h2", style="invis", minlen="4")
-                roots.append(root)
-                sinks.extend(leaves)
-        for sink in previous_sinks:                 # the next process below this one
-            dot.edge(sink, f"p{r}top", style="invis", weight="0")
-        previous_sinks = sinks
+    for r, row in enumerate(rows, 1):
+        if len(row) < columns and row[0].stage == "tobe":     # a ToBe tree stays right
+            _gap(dot, f"p{r}_s0")
+        for s, tree in enumerate(row, 1):
+            with dot.subgraph(name=f"cluster_p{r}_s{s}") as side:
+                side.attr(label=L.html_label(*_side_title(tree, words)), **S.PROCESS)
+                count, _, _ = _tree(side, tree, words, f"t{r}_{s}n")
+        if len(row) < columns and row[0].stage != "tobe":     # keep the columns aligned
+            _gap(dot, f"p{r}_s2")
     if legend and trees:
-        _legend(dot, words, previous_sinks)
+        _legend(dot, words, any(t.compared for t in trees))
     return dot.source
 
 
-def _side_title(tree, words: dict, paired: bool) -> str:
-    if tree.compared or paired:
-        word = words["before"] if tree.stage == "asis" else words["after"]
-        stage = "ToBe" if tree.stage == "tobe" else "AsIs"
-        return f"<B>{L.text(word)}</B> {L.small(L.text('(' + stage + ')'), 13, '#555555')}"
+def _gap(dot, name: str) -> None:
+    """An empty cell of the grid. Graphviz packs components with clusters before the
+    others, so the gap is an invisible cluster too."""
+    with dot.subgraph(name=f"cluster_{name}") as gap:
+        gap.attr(style="invis", label="")
+        gap.node(name, label="", shape="point", style="invis", width="0.01")
+
+
+def _side_title(tree, words: dict) -> list[str]:
+    """The frame's title: the process, then which side (or that it is a KPI tree)."""
     stage = "ToBe" if tree.stage == "tobe" else "AsIs"
-    return L.small(L.text(f"{words['kpi_tree']} [{stage}]"), 13, "#555555")
+    if tree.compared:
+        word = words["before"] if tree.stage == "asis" else words["after"]
+        second = f"<B>{L.text(word)}</B> {L.small(L.text('(' + stage + ')'), 13, '#555555')}"
+    else:
+        second = L.small(L.text(f"{words['kpi_tree']} [{stage}]"), 13, "#555555")
+    return [L.small(f"<B>{L.text(tree.process)}</B>", 18), L.small(second, 16)]
 
 
 def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
@@ -210,8 +204,8 @@ def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
     return count, dot_id(root), sinks
 
 
-def _legend(dot, words: dict, above: list[str]) -> None:
-    """One compact row below the trees: what a box, a colour, a badge means."""
+def _legend(dot, words: dict, compared: bool) -> None:
+    """A compact key below the trees: what a box, a colour, a badge means."""
     samples = [
         (S.KIND["final"], words["kinds"]["final"]),
         (S.KIND["milestone"], words["kinds"]["milestone"]),
@@ -232,19 +226,21 @@ def _legend(dot, words: dict, above: list[str]) -> None:
             node["fontsize"] = "12"
             g.node(f"legend{n}", **node)
             names.append(f"legend{n}")
-        for kind in ("added", "removed"):
+        for kind in ("added", "removed") if compared else ():
             node = dict(S.KIND["product"], fillcolor=S.PRODUCT_FILL, fontsize="12")
             lines = [L.text(words["kinds"]["product"])]
             (M.added if kind == "added" else M.removed)(node, lines, words)
             node["label"] = L.stacked(*lines)
             names.append(f"legend_{kind}")
             g.node(names[-1], **node)
-        with g.subgraph() as same:
-            same.attr(rank="same")
-            for a, b in zip(names, names[1:]):
-                same.edge(a, b, style="invis")
-    for sink in above:
-        dot.edge(sink, names[0], style="invis", weight="0")
+        # Two rows (products; KPIs and marks), so the legend stays narrow in the grid.
+        rows = [names[:4], names[4:]]
+        for row in rows:
+            with g.subgraph() as same:
+                same.attr(rank="same")
+                for a, b in zip(row, row[1:]):
+                    same.edge(a, b, style="invis")
+        g.edge(rows[0][0], rows[1][0], style="invis")
 
 
 # -- Mermaid -------------------------------------------------------------------------

@@ -56,24 +56,77 @@ class Config:
                    for pattern in self.exclude)
 
 
+# What each key must look like, said when it does not.
+SHAPES = {
+    "select": "expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]",
+    "extend-select": "expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]",
+    "ignore": "expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]",
+    "fail-on": "expected \"error\", \"warning\" or \"info\"",
+    "severity": "expected a table of CODE = \"error|warning|info\"",
+    "exclude": "expected a list of glob patterns",
+    "cache-dir": "expected a folder name, such as \".prep_cache\"",
+}
+
+
+def _table_model():
+    """The shape of `[tool.prep]` / prep.toml as a pydantic model (built on first use):
+    the keys, and the type of each value. What the values mean (codes that name rules,
+    severities) is checked after it."""
+    from typing import Optional, Union
+
+    from pydantic import BaseModel, ConfigDict, Field
+
+    Strings = Union[str, list[str]]
+
+    class Table(BaseModel):
+        model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+        select: Optional[Strings] = None
+        extend_select: Strings = Field(default=(), alias="extend-select")
+        ignore: Strings = ()
+        fail_on: Optional[str] = Field(default=None, alias="fail-on")
+        severity: dict[str, str] = Field(default_factory=dict)
+        exclude: Strings = ()
+        cache_dir: Optional[str] = Field(default=None, alias="cache-dir")
+
+    return Table
+
+
+_TABLE = None
+
+
+def _shape(path: Path, table: dict):
+    """`table` validated by the pydantic model, or the first problem as a ConfigError."""
+    global _TABLE
+    from pydantic import ValidationError
+
+    if _TABLE is None:
+        _TABLE = _table_model()
+    try:
+        return _TABLE.model_validate(table)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        loc = [str(part) for part in problem["loc"]]
+        key = loc[0] if loc else "tool.prep"
+        if problem["type"] == "extra_forbidden":
+            raise ConfigError(path, key, "unknown key; known keys: " + ", ".join(KEYS)) from None
+        if key == "severity" and len(loc) > 1:
+            raise ConfigError(path, f"severity.{loc[1]}", SHAPES["fail-on"]) from None
+        raise ConfigError(path, key, SHAPES.get(key, "expected a table")) from None
+
+
 def _codes(path: Path, key: str, value) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(path, key, "expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]")
     from prep.checks.select import SelectionError, expand, split_codes
 
     try:
-        codes = tuple(split_codes(value, key))
+        codes = tuple(split_codes([value] if isinstance(value, str) else value, key))
         expand(codes, key)
     except SelectionError as error:
         raise ConfigError(path, key, str(error).split(": ", 1)[-1]) from None
     return codes
 
 
-def _severity(path: Path, key: str, value) -> Severity:
-    if not isinstance(value, str):
-        raise ConfigError(path, key, "expected \"error\", \"warning\" or \"info\"")
+def _severity(path: Path, key: str, value: str) -> Severity:
     try:
         return Severity.parse(value)
     except ValueError:
@@ -84,32 +137,22 @@ def _severity(path: Path, key: str, value) -> Severity:
 def parse_table(path: Path, table: dict) -> Config:
     if not isinstance(table, dict):
         raise ConfigError(path, "tool.prep", "expected a table")
-    for key in table:
-        if key not in KEYS:
-            raise ConfigError(path, key, "unknown key; known keys: " + ", ".join(KEYS))
-    severity = table.get("severity", {})
-    if not isinstance(severity, dict):
-        raise ConfigError(path, "severity", "expected a table of CODE = \"error|warning|info\"")
+    shape = _shape(path, table)
     overrides = []
-    for code, sev in severity.items():
+    for code, sev in shape.severity.items():
         key = f"severity.{code}" if code.strip() else f"severity.{code!r}"
         _codes(path, key, [code])
         overrides.append((code.strip().upper(), _severity(path, key, sev)))
-    exclude = table.get("exclude", [])
-    if isinstance(exclude, str):
-        exclude = [exclude]
-    if not isinstance(exclude, list) or not all(isinstance(x, str) for x in exclude):
-        raise ConfigError(path, "exclude", "expected a list of glob patterns")
-    cache_dir = table.get("cache-dir")
-    if cache_dir is not None and (not isinstance(cache_dir, str) or not cache_dir.strip()):
-        raise ConfigError(path, "cache-dir", "expected a folder name, such as \".prep_cache\"")
+    if shape.cache_dir is not None and not shape.cache_dir.strip():
+        raise ConfigError(path, "cache-dir", SHAPES["cache-dir"])
+    exclude = [shape.exclude] if isinstance(shape.exclude, str) else list(shape.exclude)
     return Config(
         path=path,
-        cache_dir=cache_dir,
-        select=_codes(path, "select", table["select"]) if "select" in table else None,
-        extend_select=_codes(path, "extend-select", table.get("extend-select", [])),
-        ignore=_codes(path, "ignore", table.get("ignore", [])),
-        fail_on=_severity(path, "fail-on", table["fail-on"]) if "fail-on" in table else None,
+        cache_dir=shape.cache_dir,
+        select=_codes(path, "select", shape.select) if shape.select is not None else None,
+        extend_select=_codes(path, "extend-select", shape.extend_select),
+        ignore=_codes(path, "ignore", shape.ignore),
+        fail_on=_severity(path, "fail-on", shape.fail_on) if shape.fail_on is not None else None,
         severity=tuple(sorted(overrides, key=lambda item: -len(item[0]))),
         exclude=tuple(exclude),
     )
@@ -185,16 +228,10 @@ class Layers:
     cli: Config = field(default_factory=Config)
 
     def selected(self) -> frozenset[str]:
-        from prep.checks import all_rules
-        from prep.checks.select import expand
+        from prep.checks.select import chosen_codes
 
-        chosen = {r.code for r in all_rules() if not r.opt_in}
-        for layer in (self.file, self.cli):
-            if layer.select is not None:
-                chosen = expand(layer.select, "select")
-            chosen |= expand(layer.extend_select, "extend-select")
-            chosen -= expand(layer.ignore, "ignore")
-        return frozenset(chosen)
+        return frozenset(chosen_codes((layer.select, layer.extend_select, layer.ignore)
+                                      for layer in (self.file, self.cli)))
 
     def fail_on(self) -> Severity:
         return self.cli.fail_on or self.file.fail_on or Severity.WARNING

@@ -35,6 +35,32 @@ _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u20
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
+# "Did you mean": how like a known word a typo must be to be suggested, in one place.
+# The model's own names (products, externals, KPIs, parameters) take the loosest match;
+# attribute names and values, a short fixed vocabulary, a closer one; keywords the
+# closest, since a name the user meant may resemble one by chance.
+NAME_CUTOFF = 0.5
+ATTRIBUTE_CUTOFF = 0.6
+KEYWORD_CUTOFF = 0.75
+
+
+def closest(word: str, candidates, cutoff: float = NAME_CUTOFF) -> str | None:
+    """The candidate that `word` is most likely a typo of, or None: the one matcher
+    every "did you mean" uses (difflib's ratio; ties go to the first in sorted order)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+def json_text(data) -> str:
+    """The one JSON writer of every output (check, kpi, diff): text as is (not \\u
+    escapes), two-space indent, keys in the order given, a final newline."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def printable(text: str) -> str:
     """`text` with what would act on a terminal or hide itself shown as an escape
     (`\\x1b`, `\\u2028`); bytes of a file name that is not UTF-8 (surrogateescape)

@@ -68,7 +68,7 @@ def test_clean_model_exits_0(tmp_path):
     write(tmp_path, "a.prep", CLEAN)
     result = run(["check", "a.prep"], tmp_path)
     assert result.exit_code == 0, result.output
-    assert "All checks passed (1 file checked)." in result.stdout
+    assert result.stdout == "All checks passed (1 file checked).\n"
     assert result.stderr == ""
 
 
@@ -116,7 +116,8 @@ def test_symbolic_link_loop_is_named_as_such(tmp_path):
     (tmp_path / "b.prep").symlink_to("a.prep")
     result = run(["check", "a.prep"], tmp_path)
     assert result.exit_code == 2
-    assert "a.prep is a symbolic link to nothing" in result.stderr
+    assert result.stderr == ("prep: error: a.prep is a symbolic link to nothing (a missing "
+                             "target, or a loop)\n")
 
 
 def test_unknown_option_exits_2(tmp_path):
@@ -206,7 +207,7 @@ def test_a_file_named_twice_is_checked_once(tmp_path):
 def test_no_files_found_warns_and_exits_0(tmp_path):
     result = run(["check", "."], tmp_path)
     assert result.exit_code == 0
-    assert "prep: warning: no .prep files found in ." in result.stderr
+    assert result.stderr == "prep: warning: no .prep files found in .\n"
 
 
 def test_output_is_deterministic(tmp_path):

@@ -242,14 +242,17 @@ def test_bad_tool_prep_in_pyproject(tmp_path):
     write(tmp_path, "a.prep", CLEAN)
     result = run(["check", "a.prep"], tmp_path)
     assert result.exit_code == 2
-    assert "pyproject.toml: `tool.prep`: expected a table" in result.stderr
+    assert result.stderr == (f"prep: error: bad configuration: {tmp_path / 'pyproject.toml'}: "
+                             "`tool.prep`: expected a table\n")
 
 
 def test_config_that_is_not_utf8(tmp_path):
     write(tmp_path, "prep.toml", b"select = ['\xff']\n")
     write(tmp_path, "a.prep", CLEAN)
     result = run(["check", "a.prep"], tmp_path)
-    assert result.exit_code == 2 and "is not UTF-8 text" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == (f"prep: error: bad configuration: {tmp_path / 'prep.toml'}: "
+                             "is not UTF-8 text\n")
 
 
 def test_a_bad_configuration_below_a_traversed_folder_is_reported(tmp_path):
@@ -257,7 +260,10 @@ def test_a_bad_configuration_below_a_traversed_folder_is_reported(tmp_path):
     write(tmp_path, "sub/prep.toml", "fail-on = 'never'\n")
     write(tmp_path, "sub/b.prep", CLEAN)
     result = run(["check", "."], tmp_path)
-    assert result.exit_code == 2 and "sub/prep.toml: `fail-on`" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == (f"prep: error: bad configuration: {tmp_path / 'sub' / 'prep.toml'}: "
+                             "`fail-on`: unknown severity 'never'; use \"error\", \"warning\" "
+                             "or \"info\"\n")
 
 
 def test_load_file_unit(tmp_path):

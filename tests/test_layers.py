@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "prep"
-RANK = {"cli": 7, "report": 6, "config": 6, "checks": 5, "render": 5, "kpi": 5, "diff": 5,
+RANK = {"cli": 7, "serve": 6.5, "report": 6, "config": 6, "checks": 5, "render": 5, "kpi": 5, "diff": 5,
         "init_template": 5, "graph": 4, "parser": 3, "model": 2, "diagnostics": 1}
 
 

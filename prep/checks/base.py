@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from prep.codes import Code
 from prep.diagnostics import Diagnostic, Fix, Related, Severity, Span
 
 # Where a rule's findings come from:
@@ -27,7 +28,6 @@ class Rule:
     code: str
     name: str
     severity: Severity
-    summary: str
     scope: str
     opt_in: bool
     module: str
@@ -41,6 +41,12 @@ class Rule:
     def run(self, target) -> Iterator[Diagnostic]:
         if self.check is not None:
             yield from self.check(target)
+
+    @property
+    def summary(self) -> str:
+        """One line for tables and SARIF: the docstring's title, without its full stop."""
+        title = " ".join(split_sections(self.doc).get("Title", "").split())
+        return title[:-1] if title.endswith(".") else title
 
     @property
     def doc(self) -> str:
@@ -64,21 +70,23 @@ def split_sections(doc: str) -> dict[str, str]:
     return parts
 
 
-def rule(code: str, severity: Severity, *, name: str, summary: str, scope: str = "process",
+def rule(code: str, severity: Severity, *, name: str, scope: str = "process",
          opt_in: bool = False):
-    """Declare a rule; as a decorator, the function is its check."""
+    """Declare a rule; as a decorator, the function is its check. Its summary is the
+    title of its module's docstring."""
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope}")
 
     def declare(func: Callable | None = None, module: str | None = None) -> Rule:
         mod = func.__module__ if func is not None else module
-        return Rule(code, name, severity, summary, scope, opt_in, mod, func)
+        return Rule(code, name, severity, scope, opt_in, mod, func)
 
     return declare
 
 
-def reported_elsewhere(code: str, severity: Severity, *, name: str, summary: str, scope: str,
-                       module: str, opt_in: bool = False) -> Rule:
-    """A rule whose findings the parser or graph builder makes; the module holds its docs."""
-    return rule(code, severity, name=name, summary=summary, scope=scope,
-                opt_in=opt_in)(None, module)
+def reported_elsewhere(code: Code, *, name: str, scope: str, module: str,
+                       opt_in: bool = False) -> Rule:
+    """A rule whose findings the parser, the graph builder or the checker itself make
+    with `code` (prep/codes.py: its code and default severity); the module holds its
+    docs."""
+    return rule(code.code, code.severity, name=name, scope=scope, opt_in=opt_in)(None, module)

@@ -41,8 +41,7 @@ process 出荷業務 {
 """
 
 from prep.checks.base import reported_elsewhere
-from prep.diagnostics import Severity
+from prep.codes import SYNTAX_ERROR
 
-RULE = reported_elsewhere("PREP001", Severity.ERROR, name="syntax-error",
-                          summary="syntax error: where, what was found, what was expected",
+RULE = reported_elsewhere(SYNTAX_ERROR, name="syntax-error",
                           scope="syntax", module=__name__)

@@ -21,8 +21,7 @@ The same text saved as UTF-8.
 """
 
 from prep.checks.base import reported_elsewhere
-from prep.diagnostics import Severity
+from prep.codes import UNREADABLE_FILE
 
-RULE = reported_elsewhere("PREP002", Severity.ERROR, name="unreadable-file",
-                          summary="file is not valid UTF-8, or cannot be read",
+RULE = reported_elsewhere(UNREADABLE_FILE, name="unreadable-file",
                           scope="syntax", module=__name__)

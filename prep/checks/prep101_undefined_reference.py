@@ -44,8 +44,7 @@ process 製造 {
 """
 
 from prep.checks.base import reported_elsewhere
-from prep.diagnostics import Severity
+from prep.codes import UNDEFINED_REFERENCE
 
-RULE = reported_elsewhere("PREP101", Severity.ERROR, name="undefined-reference",
-                          summary="reference to an undefined product or external",
+RULE = reported_elsewhere(UNDEFINED_REFERENCE, name="undefined-reference",
                           scope="graph", module=__name__)

@@ -46,9 +46,7 @@ process 受注 {
 """
 
 from prep.checks.base import reported_elsewhere
-from prep.diagnostics import Severity
+from prep.codes import DUPLICATE_DEFINITION
 
-RULE = reported_elsewhere("PREP102", Severity.ERROR, name="duplicate-definition",
-                          summary="the same product (name and state), actor, external or "
-                                  "process defined twice",
+RULE = reported_elsewhere(DUPLICATE_DEFINITION, name="duplicate-definition",
                           scope="graph", module=__name__)

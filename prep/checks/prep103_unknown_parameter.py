@@ -43,8 +43,7 @@ process 受注 {
 """
 
 from prep.checks.base import reported_elsewhere
-from prep.diagnostics import Severity
+from prep.codes import UNKNOWN_PARAMETER
 
-RULE = reported_elsewhere("PREP103", Severity.ERROR, name="unknown-parameter",
-                          summary="reference to a parameter that the product does not have",
+RULE = reported_elsewhere(UNKNOWN_PARAMETER, name="unknown-parameter",
                           scope="graph", module=__name__)

@@ -42,9 +42,7 @@ process 申込受付 {
 """
 
 from prep.checks.base import reported_elsewhere
-from prep.diagnostics import Severity
+from prep.codes import AMBIGUOUS_REFERENCE
 
-RULE = reported_elsewhere("PREP104", Severity.ERROR, name="ambiguous-reference",
-                          summary="ambiguous reference: the name has several states and none "
-                                  "is given",
+RULE = reported_elsewhere(AMBIGUOUS_REFERENCE, name="ambiguous-reference",
                           scope="graph", module=__name__)

@@ -42,9 +42,7 @@ process 製造 {
 """
 
 from prep.checks.base import reported_elsewhere
-from prep.diagnostics import Severity
+from prep.codes import NOT_A_PRODUCT
 
-RULE = reported_elsewhere("PREP105", Severity.ERROR, name="not-a-product",
-                          summary="a relation, `kpi for`, `issue on` or `subprocess until` "
-                                  "names something that is not a product",
+RULE = reported_elsewhere(NOT_A_PRODUCT, name="not-a-product",
                           scope="graph", module=__name__)

@@ -50,8 +50,11 @@ process 受注 [stage=tobe] {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Edit, Fix, Severity
+from prep.diagnostics import Diagnostic, Edit, Fix, Severity
+from prep.graph.process import ProcessGraph
 
 FLAG = object()  # an attribute written without a value
 CASE_FREE = {"stage", "role"}  # read in any letter case (prep.model): only the case is off
@@ -72,9 +75,8 @@ def _allowed(where: str, name: str):
     return KNOWN.get(where, {}).get(name)
 
 
-@rule("PREP106", Severity.WARNING, name="unknown-attribute",
-      summary="unknown attribute or attribute value")
-def check(pg):
+@rule("PREP106", Severity.WARNING, name="unknown-attribute")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     elements = [("process", process)]
     for actor in process.actors:
@@ -130,10 +132,10 @@ def check(pg):
 
 def _closest(word: str, choices: list[str], lower: bool = False) -> str | None:
     """The choice `word` most likely misspells (`servise` -> `service`, `CSM` -> `csm`)."""
-    from prep.graph.resolve import closest
+    from prep.diagnostics import ATTRIBUTE_CUTOFF, closest
 
     if lower:
         for choice in choices:
             if choice.lower() == word.lower():
                 return choice
-    return closest(word, choices, cutoff=0.6)
+    return closest(word, choices, cutoff=ATTRIBUTE_CUTOFF)

@@ -38,13 +38,15 @@ process 見積 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP201", Severity.ERROR, name="no-final-product",
-      summary="a process has no final product")
-def check(pg):
+@rule("PREP201", Severity.ERROR, name="no-final-product")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not any(p.kind == "final" for p in pg.products.values()):
         yield check.at(pg.process.header_span, f"process `{pg.name}` has no final product",
                        "declare the product that leaves the process as `final` and relate it "

@@ -43,13 +43,15 @@ process 受注 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP202", Severity.ERROR, name="final-goes-nowhere",
-      summary="a final product goes to no external process")
-def check(pg):
+@rule("PREP202", Severity.ERROR, name="final-goes-nowhere")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "final" or pg.degree(key) == 0 or key in pg.dangling:
             continue        # unrelated: PREP204; a relation to a typo: PREP101 says

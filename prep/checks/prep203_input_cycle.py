@@ -46,12 +46,15 @@ process 店舗計画 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP203", Severity.ERROR, name="input-cycle", summary="input relations form a cycle")
-def check(pg):
+@rule("PREP203", Severity.ERROR, name="input-cycle")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for cycle in pg.input_cycles:          # strongly connected components, computed once
         names = " -> ".join(f"`{m}`" for m in (*cycle.members, cycle.members[0]))
         yield check.at(

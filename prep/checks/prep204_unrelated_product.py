@@ -44,13 +44,15 @@ process 受注 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP204", Severity.WARNING, name="unrelated-product",
-      summary="a product has no relation at all")
-def check(pg):
+@rule("PREP204", Severity.WARNING, name="unrelated-product")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if key not in pg.mentioned:         # no relation names it, even a broken one
             yield check.at(product.span, f"`{key}` takes part in no relation",

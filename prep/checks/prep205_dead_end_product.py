@@ -47,13 +47,15 @@ process 製造 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP205", Severity.WARNING, name="dead-end-product",
-      summary="a product that has relations contributes to no final product")
-def check(pg):
+@rule("PREP205", Severity.WARNING, name="dead-end-product")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not any(p.kind == "final" for p in pg.products.values()):
         return
     contributing = pg.contributing          # one reachability pass per process

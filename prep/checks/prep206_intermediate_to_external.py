@@ -42,13 +42,15 @@ process 製造 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP206", Severity.WARNING, name="intermediate-to-external",
-      summary="a product that is not final goes to an external process")
-def check(pg):
+@rule("PREP206", Severity.WARNING, name="intermediate-to-external")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for edge in pg.edges:
         if edge.kind != "input" or not pg.is_external(edge.target):
             continue

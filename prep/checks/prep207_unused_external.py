@@ -42,13 +42,15 @@ process 受注 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP207", Severity.WARNING, name="unused-external",
-      summary="an external process has no relation")
-def check(pg):
+@rule("PREP207", Severity.WARNING, name="unused-external")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for name, external in pg.externals.items():
         if name not in pg.mentioned:        # no relation names it, even a broken one
             yield check.at(external.span,

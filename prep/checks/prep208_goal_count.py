@@ -40,13 +40,15 @@ process 受注 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP208", Severity.WARNING, name="goal-count",
-      summary="a process has no goal, or more than one")
-def check(pg):
+@rule("PREP208", Severity.WARNING, name="goal-count")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     goals = pg.process.goals
     if not goals:
         yield check.at(pg.process.header_span, f"process `{pg.name}` has no goal",

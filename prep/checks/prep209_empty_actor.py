@@ -40,12 +40,15 @@ process 受注 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP209", Severity.WARNING, name="empty-actor", summary="an actor has no products")
-def check(pg):
+@rule("PREP209", Severity.WARNING, name="empty-actor")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for actor in pg.process.actors:
         if not actor.products:
             yield check.at(actor.span, f"actor `{actor.name}` has no products",

@@ -42,12 +42,15 @@ process 製造 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP210", Severity.ERROR, name="self-relation", summary="a relation from a node to itself")
-def check(pg):
+@rule("PREP210", Severity.ERROR, name="self-relation")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for edge in pg.edges:
         if edge.source == edge.target:
             yield check.at(edge.span, f"`{edge.label}` relates `{edge.source}` to itself",

@@ -43,8 +43,11 @@ process 製造 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph.process import ProcessGraph
 
 
 def _identity(edge) -> tuple:
@@ -55,9 +58,8 @@ def _identity(edge) -> tuple:
     return edge.kind, source, target
 
 
-@rule("PREP211", Severity.WARNING, name="duplicate-relation",
-      summary="the same relation written twice")
-def check(pg):
+@rule("PREP211", Severity.WARNING, name="duplicate-relation")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     first = {}
     for edge in pg.edges:
         key = _identity(edge)

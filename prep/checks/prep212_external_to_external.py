@@ -40,13 +40,15 @@ process 製造 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP212", Severity.ERROR, name="external-to-external",
-      summary="an external process is related to another external process directly")
-def check(pg):
+@rule("PREP212", Severity.ERROR, name="external-to-external")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for edge in pg.edges:
         if edge.source == edge.target:  # a relation to itself is PREP210
             continue

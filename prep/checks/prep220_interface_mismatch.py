@@ -69,9 +69,7 @@ from prep.checks.base import rule
 from prep.diagnostics import Related, Severity
 
 
-@rule("PREP220", Severity.WARNING, name="interface-mismatch",
-      summary="a final product goes to a process of the run that declares no external "
-              "for the sender", scope="workspace")
+@rule("PREP220", Severity.WARNING, name="interface-mismatch", scope="workspace")
 def check(workspace):
     for sender in workspace.interfaces:
         for send in sender.sends:

@@ -46,15 +46,17 @@ process 製造 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph.process import ProcessGraph
 
 GATES = ("milestone", "final")
 
 
-@rule("PREP301", Severity.ERROR, name="until-not-milestone",
-      summary="a subprocess ends at a product that is neither milestone nor final", scope="process")
-def check(pg):
+@rule("PREP301", Severity.ERROR, name="until-not-milestone", scope="process")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for sp in pg.process.subprocesses:
         key = pg.until_targets.get(id(sp))
         if key is None or pg.products[key].kind in GATES:

@@ -52,13 +52,15 @@ process 製造 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP302", Severity.ERROR, name="product-in-two-subprocesses",
-      summary="a product belongs to two subprocesses", scope="process")
-def check(pg):
+@rule("PREP302", Severity.ERROR, name="product-in-two-subprocesses", scope="process")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     members = pg.subprocess_members
     order = {key: i for i, key in enumerate(pg.products)}     # definition order
     claims: dict[str, list] = {}

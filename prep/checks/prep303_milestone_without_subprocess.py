@@ -50,14 +50,16 @@ process 製造 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
 @rule("PREP303", Severity.WARNING, name="milestone-without-subprocess",
-      summary="a milestone product ends no subprocess, while the process has subprocesses",
       scope="process")
-def check(pg):
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not pg.process.subprocesses:
         return
     ends = set(pg.until_targets.values())

@@ -50,14 +50,15 @@ process 店舗運営 [stage=tobe] {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP401", Severity.INFO, name="intangible-on-sync",
-      summary="an intangible product on a sync relation: a point where a service or a CSM "
-              "can intervene", scope="process")
-def check(pg):
+@rule("PREP401", Severity.INFO, name="intangible-on-sync", scope="process")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "intangible" or not pg.synced_with(key):
             continue

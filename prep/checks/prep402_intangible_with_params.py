@@ -46,13 +46,15 @@ process 製造 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP402", Severity.WARNING, name="intangible-with-params",
-      summary="an intangible product has parameters or a state", scope="process")
-def check(pg):
+@rule("PREP402", Severity.WARNING, name="intangible-with-params", scope="process")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "intangible" or not (product.params or product.state):
             continue

@@ -51,13 +51,15 @@ process 受注 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP403", Severity.ERROR, name="intangible-to-external",
-      summary="an intangible product goes to an external process or is final", scope="process")
-def check(pg):
+@rule("PREP403", Severity.ERROR, name="intangible-to-external", scope="process")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for e in pg.edges:
         if e.kind != "input":
             continue        # a sync with an external hands nothing over

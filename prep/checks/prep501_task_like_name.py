@@ -49,8 +49,11 @@ process 受注 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 import re
 
@@ -83,9 +86,8 @@ def task_like(name: str) -> tuple[str, str] | None:
     return None
 
 
-@rule("PREP501", Severity.WARNING, name="task-like-name",
-      summary="a product named like a task", scope="process", opt_in=True)
-def check(pg):
+@rule("PREP501", Severity.WARNING, name="task-like-name", scope="process", opt_in=True)
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for product in pg.products.values():
         found = task_like(product.name)
         if found is None:

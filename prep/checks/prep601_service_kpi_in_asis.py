@@ -45,13 +45,15 @@ process 店舗運営 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP601", Severity.WARNING, name="service-kpi-in-asis",
-      summary="a KPI marked `service` in a process with `stage=asis`", scope="process")
-def check(pg):
+@rule("PREP601", Severity.WARNING, name="service-kpi-in-asis", scope="process")
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     if process.stage == "tobe":
         return

@@ -60,14 +60,16 @@ process 店舗販売 [stage=tobe] {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity
+from prep.graph.process import ProcessGraph
 
 
 @rule("PREP602", Severity.WARNING, name="touch-without-csm",
-      summary="a relation with `touch=` in an AsIs process, or touching no `role=csm` actor",
       scope="process")
-def check(pg):
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     touched = [e for e in pg.edges if e.relation.has_attr("touch")]
     if process.stage != "tobe":

@@ -52,13 +52,15 @@ process 出荷業務 {
 ```
 """
 
+from typing import Iterator
+
 from prep.checks.base import rule
-from prep.diagnostics import Severity
+from prep.diagnostics import Diagnostic, Severity
+from prep.graph.process import ProcessGraph
 
 
-@rule("PREP603", Severity.INFO, name="final-without-kpi",
-      summary="a final product without a KPI", scope="process", opt_in=True)
-def check(pg):
+@rule("PREP603", Severity.INFO, name="final-without-kpi", scope="process", opt_in=True)
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     measured = set(pg.kpi_targets.values())
     # A typo after `for` is PREP101; the final product it means has its KPI.
     measured |= pg.meant([kpi.for_ for kpi in pg.process.kpis

@@ -48,10 +48,12 @@ process 出荷業務 {
 ```
 """
 
-import difflib
+
+from typing import Iterator
 
 from prep.checks.base import rule
-from prep.diagnostics import Related, Severity
+from prep.diagnostics import Diagnostic, Related, Severity, closest
+from prep.graph.process import ProcessGraph
 
 
 def _what(pg, name: str) -> str | None:
@@ -100,9 +102,8 @@ def _cycles(kpis):
 
 
 @rule("PREP604", Severity.ERROR, name="bad-kpi-parent",
-      summary="a KPI `under` a name that is not a KPI, or KPIs `under` each other in a cycle",
       scope="process")
-def check(pg):
+def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     kpis = list(pg.process.kpis)
     names = {k.name for k in kpis}
     for kpi in kpis:
@@ -115,8 +116,8 @@ def check(pg):
                            f"to measure a product write `kpi {kpi.name} for {parent}`; "
                            "`under` names another KPI")
             continue
-        close = difflib.get_close_matches(parent, sorted(names), n=1, cutoff=0.5)
-        hint = (f"did you mean `{close[0]}`?" if close else
+        close = closest(parent, names)
+        hint = (f"did you mean `{close}`?" if close else
                 "name a `kpi` of this process after `under`, or drop `under` to hang it "
                 "under the goal")
         said = f"{what}, not a KPI" if what else f"which is not defined in process `{pg.name}`"

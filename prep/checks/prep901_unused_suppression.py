@@ -43,8 +43,7 @@ process 受注 {
 """
 
 from prep.checks.base import reported_elsewhere
-from prep.diagnostics import Severity
+from prep.codes import UNUSED_SUPPRESSION
 
-RULE = reported_elsewhere("PREP901", Severity.INFO, name="unused-suppression",
-                          summary="a suppression comment that silences nothing",
+RULE = reported_elsewhere(UNUSED_SUPPRESSION, name="unused-suppression",
                           scope="meta", module=__name__)

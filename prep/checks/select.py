@@ -43,12 +43,21 @@ def split_codes(value, what: str = "--select") -> list[str]:
     return parts
 
 
-def selected_codes(select=None, extend_select=(), ignore=()) -> set[str]:
-    """The codes to report. Without `select`, every rule that is not opt-in."""
-    if select:
-        chosen = expand(select, "select")
-    else:
-        chosen = {r.code for r in all_rules() if not r.opt_in}
-    chosen |= expand(extend_select, "extend-select")
-    chosen -= expand(ignore, "ignore")
+def chosen_codes(layers) -> set[str]:
+    """The one rule selection: start from every rule that is not opt-in; each layer
+    (select, extend_select, ignore), lowest first (configuration file, then command
+    line), replaces the set when it has a `select` (None: keep it), then adds and
+    removes."""
+    chosen = {r.code for r in all_rules() if not r.opt_in}
+    for select, extend_select, ignore in layers:
+        if select is not None:
+            chosen = expand(select, "select")
+        chosen |= expand(extend_select, "extend-select")
+        chosen -= expand(ignore, "ignore")
     return chosen
+
+
+def selected_codes(select=None, extend_select=(), ignore=()) -> set[str]:
+    """The codes to report for one layer (the API and tests). Without `select` (or
+    with an empty one), every rule that is not opt-in."""
+    return chosen_codes([(select or None, extend_select, ignore)])

@@ -10,14 +10,11 @@ from typing import List, Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import collect_files, console, fail, warn
+from prep.cli.common import choices, collect_files, console, fail, warn
+from prep.report import FORMATS as REPORT_FORMATS
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
+Format = choices("Format", REPORT_FORMATS)
 
 
 class Level(str, Enum):

@@ -11,6 +11,14 @@ import typer
 SKIP_DIRS = {"node_modules", "__pycache__", "venv", ".venv"}
 
 
+def choices(name: str, values) -> type:
+    """An Enum for typer's option choices, made from the layer's tuple of formats, so
+    the formats are written once (prep.render.FORMATS, prep.report.FORMATS, …)."""
+    from enum import Enum
+
+    return Enum(name, {value: value for value in values}, type=str)
+
+
 def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     """Print `prep: error: …` (and a hint) to stderr and exit (2: prep could not do its job)."""
     err = console(stderr=True)

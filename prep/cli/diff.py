@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, warn
+from prep.cli.common import choices, console, warn
+from prep.diff import FORMATS as DIFF_FORMATS
 from prep.cli.inputs import check_timeout
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    svg = "svg"
-    png = "png"
-    pdf = "pdf"
-    dot = "dot"
-    mermaid = "mermaid"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
+Format = choices("Format", DIFF_FORMATS)
+Lang = choices("Lang", ("auto", "ja", "en"))
 
 
 @app.command(name="diff")

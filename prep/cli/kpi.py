@@ -3,38 +3,23 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, warn
+from prep.cli.common import choices, console, warn
+from prep.kpi import FORMATS as KPI_FORMATS
 from prep.cli.inputs import (check_timeout, checked_graphs, emit, layout, output_format,
                              refuse_binary_on_terminal)
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-    svg = "svg"
-    png = "png"
-    pdf = "pdf"
-    dot = "dot"
-    mermaid = "mermaid"
+Format = choices("Format", KPI_FORMATS)
 
 
-class View(str, Enum):
-    kpi = "kpi"
-    products = "products"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
+View = choices("View", ("kpi", "products"))
+Lang = choices("Lang", ("auto", "ja", "en"))
 
 
 @app.command(name="kpi")

@@ -144,7 +144,8 @@ def _create_exclusive(path: Path, data: bytes, shown: str) -> None:
 def _replace(path: Path, data: bytes, shown: str, info) -> None:
     folder = path.parent
     if not folder.is_dir():
-        raise OutputError(f"cannot write {shown}: the folder {_shown(str(folder))} does not exist")
+        raise OutputError(f"cannot write {shown}: the folder "
+                          f"{os.path.dirname(shown) or '.'} does not exist")
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     with held_signals():
         try:

@@ -13,18 +13,13 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import fail
+from prep.cli.common import choices, fail
+from prep.render import FORMATS as RENDER_FORMATS
 from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal, require_model_file, time_limit)
 
 
-class Format(str, Enum):
-    svg = "svg"
-    png = "png"
-    pdf = "pdf"
-    dot = "dot"
-    mermaid = "mermaid"
-    html = "html"
+Format = choices("Format", RENDER_FORMATS)
 
 
 class Lang(str, Enum):
@@ -100,7 +95,7 @@ def render_command(
                     from prep.serve.page import model_page
 
                     data = model_page(file, file.as_posix(), graphs, lang.value,
-                                      limit.remaining())
+                                      limit.remaining(), legend=not no_legend)
                 else:
                     data = render(graphs, fmt, legend=not no_legend,
                                   timeout=limit.remaining(), lang=lang.value)

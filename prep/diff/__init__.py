@@ -4,15 +4,16 @@ the changes marked, through `prep render`."""
 
 from __future__ import annotations
 
-import json
-
+FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
             ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
 TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid")
 
 
 def to_json(result) -> str:
-    return json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    from prep.diagnostics import json_text
+
+    return json_text(result.to_json())
 
 
-__all__ = ["SUFFIXES", "TEXT_FORMATS", "to_json"]
+__all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "to_json"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from prep.diagnostics import Diagnostic, Related, Severity
-from prep.graph import Edge, ProcessGraph
+from prep.codes import DUPLICATE_DEFINITION
+from prep.diagnostics import Diagnostic, Related
+from prep.graph.process import Edge, ProcessGraph
 from prep.graph.resolve import Resolver
-from prep.model import External, Process, Product
+from prep.model import Document, External, Process, Product
 
 
 def _duplicate(what: str, name: str, span, first_span) -> Diagnostic:
-    return Diagnostic.at(span, "PREP102", Severity.ERROR, f"{what} `{name}` is defined twice",
+    return DUPLICATE_DEFINITION.at(span, f"{what} `{name}` is defined twice",
                          "remove one definition, or give it another name (or a state)",
                          (Related(first_span, "first defined here"),))
 
@@ -43,8 +44,8 @@ def build_process(process: Process, file: str, process_names: set[str]) -> Proce
                                           externals[name].span))
             continue
         if name in products:
-            diagnostics.append(Diagnostic.at(
-                external.span, "PREP102", Severity.ERROR,
+            diagnostics.append(DUPLICATE_DEFINITION.at(
+                external.span,
                 f"`{name}` is defined both as a product and as an external process",
                 "give the external process another name",
                 (Related(products[name].name_span, "the product is defined here"),)))
@@ -101,3 +102,25 @@ def build_process(process: Process, file: str, process_names: set[str]) -> Proce
             pg.member_targets[id(sp)] = [k for k in keys if k is not None]
     pg.diagnostics = diagnostics + resolver.diagnostics
     return pg
+
+
+def build_document(document: Document, process_names: set[str] | None = None
+                   ) -> tuple[list[ProcessGraph], list[Diagnostic]]:
+    """The graphs of a document's processes, and the findings of building them
+    (PREP101–PREP105, including duplicate processes in this document)."""
+    names = set(process_names or ()) | {p.name for p in document.processes}
+    graphs, diagnostics = [], []
+    seen: dict[str, Process] = {}
+    for process in document.processes:
+        if process.name in seen:
+            first = seen[process.name]
+            diagnostics.append(DUPLICATE_DEFINITION.at(
+                process.header_span,
+                f"process `{process.name}` is defined twice",
+                "rename one of them, or merge them into one process",
+                (Related(first.header_span, "first defined here"),)))
+        seen.setdefault(process.name, process)
+        pg = build_process(process, document.path, names)
+        graphs.append(pg)
+        diagnostics.extend(pg.diagnostics)
+    return graphs, diagnostics

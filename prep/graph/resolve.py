@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
-
-from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
+from prep.codes import (AMBIGUOUS_REFERENCE, NOT_A_PRODUCT, UNDEFINED_REFERENCE,
+                        UNKNOWN_PARAMETER, Code)
+from prep.diagnostics import Diagnostic, Edit, Fix, Related, Span, closest
 from prep.model import Process, Product, Ref, written_name
 
 
@@ -52,9 +52,9 @@ class Resolver:
         self._seen[memo] = key
         return key
 
-    def _error(self, ref: Ref, code: str, message: str, hint: str | None = None,
+    def _error(self, ref: Ref, code: Code, message: str, hint: str | None = None,
                related: tuple[Related, ...] = ()) -> None:
-        self.diagnostics.append(Diagnostic.at(ref.span, code, Severity.ERROR, message, hint, related))
+        self.diagnostics.append(code.at(ref.span, message, hint, related))
 
     def _resolve(self, ref: Ref, allow_external: bool, what: str) -> str | None:
         name = ref.name
@@ -64,7 +64,7 @@ class Resolver:
             if key not in self.products:
                 if candidates:
                     states = listing(f"`{p.key}`" for p in candidates)
-                    self._error(ref, "PREP101", f"`{key}` is not defined: `{name}` is defined as {states}",
+                    self._error(ref, UNDEFINED_REFERENCE, f"`{key}` is not defined: `{name}` is defined as {states}",
                                 f"use one of {states}, or define `{key}` in an actor")
                 else:
                     self._undefined(ref, allow_external, what)
@@ -74,18 +74,18 @@ class Resolver:
             return self._check_param(ref, candidates[0].key)
         if len(candidates) > 1:
             states = listing(f"`{p.key}`" for p in candidates)
-            self._error(ref, "PREP104", f"`{name}` is ambiguous: it is defined in several states ({states})",
+            self._error(ref, AMBIGUOUS_REFERENCE, f"`{name}` is ambiguous: it is defined in several states ({states})",
                         f"name the state, for example `{candidates[0].key}`",
                         tuple(Related(p.name_span, f"`{p.key}` is defined here")
                               for p in candidates[:MAX_LISTED]))
             return None
         if name in self.externals:
             if not allow_external:
-                self._error(ref, "PREP105", f"`{name}` is an external process, not a product; "
+                self._error(ref, NOT_A_PRODUCT, f"`{name}` is an external process, not a product; "
                             f"a {what} must name a product")
                 return None
             if ref.param is not None:
-                self._error(ref, "PREP103", f"`{name}` is an external process and has no parameters",
+                self._error(ref, UNKNOWN_PARAMETER, f"`{name}` is an external process and has no parameters",
                             f"write `{name}` without `.{ref.param}`")
             return name
         if name in self.other_names:
@@ -94,7 +94,7 @@ class Resolver:
             hint = (f"declare `external {name}` to relate to that process"
                     if kind == "a process" and allow_external else
                     f"name {allowed} here")
-            self._error(ref, "PREP105", f"`{name}` is {kind}, not {allowed}", hint)
+            self._error(ref, NOT_A_PRODUCT, f"`{name}` is {kind}, not {allowed}", hint)
             return None
         self._undefined(ref, allow_external, what)
         return None
@@ -114,8 +114,8 @@ class Resolver:
         else:
             hint = (f"a {what} must name a product: define `{written_name(ref.name)}` as a "
                     "product in an actor")
-        self.diagnostics.append(Diagnostic.at(
-            ref.span, "PREP101", Severity.ERROR,
+        self.diagnostics.append(UNDEFINED_REFERENCE.at(
+            ref.span,
             f"`{ref.key}` is not defined in process `{self.process.name}`", hint, fix=fix))
 
     def _declare_external(self, name: str) -> Fix:
@@ -142,17 +142,12 @@ class Resolver:
             return key
         if product.params:
             listed = ", ".join(f"`{p}`" for p in product.params)
-            close = difflib.get_close_matches(ref.param, list(product.params), n=1, cutoff=0.5)
-            hint = (f"did you mean `{key}.{close[0]}`? " if close else "") + f"its parameters are {listed}"
+            close = closest(ref.param, product.params)
+            hint = (f"did you mean `{key}.{close}`? " if close else "") + f"its parameters are {listed}"
         else:
             hint = f"add the parameter to its definition: `{product.name}({ref.param})`"
-        self._error(ref, "PREP103", f"`{key}` has no parameter `{ref.param}`", hint,
+        self._error(ref, UNKNOWN_PARAMETER, f"`{key}` has no parameter `{ref.param}`", hint,
                     (Related(product.name_span, f"`{key}` is defined here"),))
         return key  # the relation stands; only its parameter is wrong
 
 
-def closest(name: str, names, cutoff: float = 0.5) -> str | None:
-    """The name among `names` that `name` is most likely a typo of (what PREP101
-    suggests for a product or external, with the default cutoff)."""
-    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=cutoff)
-    return close[0] if close else None

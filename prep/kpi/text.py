@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import io
 
+from prep.diagnostics import printable
 from prep.kpi.tree import Node
+
+
+def _shown(text: str) -> str:
+    """Model text on one line, with anything that would act on a terminal escaped
+    (a multi-line issue text stays on its line)."""
+    return printable(" ".join(text.split()))
 
 DEPTH = 32
 MARK_STYLE = {
@@ -31,12 +38,12 @@ def _node_line(node: Node, suffix: str = "") -> list[tuple[str, str]]:
         style = "bold red"
     if "removed" in node.marks:
         style = "dim"
-    parts = [(node.label, style), (f"  {node.kind}", "dim")]
+    parts = [(_shown(node.label), style), (f"  {node.kind}", "dim")]
     for mark in node.marks:
         if mark.startswith("issue:"):
-            parts.append((f" [issue: {mark[6:]}]", "dark_orange"))
+            parts.append((f" [issue: {_shown(mark[6:])}]", "dark_orange"))
         elif mark.startswith("for:"):
-            parts.append((f" [for {mark[4:]}]", "dim"))
+            parts.append((f" [for {_shown(mark[4:])}]", "dim"))
         else:
             parts.append((f" [{mark}]", MARK_STYLE.get(mark, "")))
     if suffix:
@@ -61,7 +68,7 @@ def tree_lines(tree) -> list[list[tuple[str, str]]]:
             item, prefix, last, depth = stack.pop()
             guide = prefix + ("└── " if last else "├── ")
             if not isinstance(item, Node):
-                out.append([(guide, "dim"), (item.node.label, ""), (" (*)", "dim")])
+                out.append([(guide, "dim"), (_shown(item.node.label), ""), (" (*)", "dim")])
                 continue
             if depth >= DEPTH and item.children:
                 out.append([(guide, "dim")] + _node_line(item, "  (continued below)"))
@@ -81,14 +88,15 @@ def all_lines(trees) -> list[list[tuple[str, str]]]:
         if n:
             out.append([])
         view = "" if tree.view == "kpi" else ", products"
-        out.append([(tree.process, "bold underline"), (f"  ({tree.stage}{view})", "dim")])
+        out.append([(_shown(tree.process), "bold underline"),
+                    (f"  ({tree.stage}{view})", "dim")])
         out.extend(tree_lines(tree))
         if tree.added is not None and tree.stage == "tobe":
             out.append([("added: ", "bold magenta"),
-                        (", ".join(tree.labels(tree.added)) or "(nothing)", "magenta")])
+                        (_shown(", ".join(tree.labels(tree.added))) or "(nothing)", "magenta")])
         if tree.removed is not None and tree.stage == "tobe":
             out.append([("removed: ", "bold"),
-                        (", ".join(tree.labels(tree.removed)) or "(nothing)", "")])
+                        (_shown(", ".join(tree.labels(tree.removed))) or "(nothing)", "")])
     if not trees:
         out.append([("no process", "dim")])
     return out

@@ -9,7 +9,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from prep.diagnostics import Diagnostic, Severity, Span
+from prep.codes import SYNTAX_ERROR, UNREADABLE_FILE
+from prep.diagnostics import Diagnostic, Span
 from prep.parser.lines import normalize as normalize_lines
 from prep.model import Document
 
@@ -50,7 +51,7 @@ def gc_paused():
 
 
 def unreadable(path: str, why: str, hint: str | None = None) -> ParseResult:
-    d = Diagnostic.at(Span.point(path), "PREP002", Severity.ERROR, why, hint)
+    d = UNREADABLE_FILE.at(Span.point(path), why, hint)
     return ParseResult(path, None, [d])
 
 
@@ -225,7 +226,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
         errors = list(dict.fromkeys(context.errors + errors))  # an unclosed quote: once
     if len(errors) >= MAX_SYNTAX_ERRORS:
         last = errors[-1]
-        errors.append(Diagnostic.at(last.span, "PREP001", Severity.ERROR,
+        errors.append(SYNTAX_ERROR.at(last.span,
                                     f"too many syntax errors; stopped after {MAX_SYNTAX_ERRORS}"))
     errors.sort(key=lambda d: (d.span.line, d.span.column))
     document = Document(path=path, processes=tuple(result or ()), comments=tuple(stream.comments))

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from lark import Token, Transformer
 
-from prep.diagnostics import Diagnostic, Severity, Span
+from prep.codes import SYNTAX_ERROR
+from prep.diagnostics import Diagnostic, Span
 from prep.parser.texts import UNCLOSED, long_text, problem, unquote
 from prep.model import (
     Actor, Attr, External, Goal, Issue, Kpi, Name, Process, Product, Ref, Relation,
@@ -71,7 +72,7 @@ class Builder(Transformer):
 
     # -- names and small pieces ------------------------------------------------
     def _error(self, span: Span, message: str, hint: str | None) -> None:
-        self.context.errors.append(Diagnostic.at(span, "PREP001", Severity.ERROR, message, hint))
+        self.context.errors.append(SYNTAX_ERROR.at(span, message, hint))
 
     def _word(self, tok: Token) -> Word:
         """A name or text token's value; PREP001 for an unclosed or unusable one."""

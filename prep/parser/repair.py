@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from lark import Token
 
-from prep.diagnostics import Diagnostic, Edit, Fix, Severity, Span
+from prep.codes import SYNTAX_ERROR
+from prep.diagnostics import Diagnostic, Edit, Fix, Span
 
 # Keyword token types and their text, products' kinds included.
 WORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
@@ -96,7 +97,7 @@ def _point_after(file: str, tok: Token) -> Span:
 
 
 def _error(span: Span, message: str, hint: str, fix: Fix | None = None) -> Diagnostic:
-    return Diagnostic.at(span, "PREP001", Severity.ERROR, message, hint, fix=fix)
+    return SYNTAX_ERROR.at(span, message, hint, fix=fix)
 
 
 def _virtual(kind: str, text: str, at: Token) -> Token:

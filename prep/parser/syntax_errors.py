@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from lark import Token
 
-from prep.diagnostics import Diagnostic, Edit, Fix, Severity, Span
+from prep.codes import SYNTAX_ERROR
+from prep.diagnostics import Diagnostic, Edit, Fix, Span
 from prep.parser.texts import UNCLOSED
 
 MAX_SYNTAX_ERRORS = 20
@@ -94,7 +95,7 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
     """The PREP001 diagnostic for `tok`, the token the parser could not take."""
     if unclosed_before(tok, previous):
         # `goal "開いたまま` and the next line: the quote is the mistake, not the line after it
-        return Diagnostic.at(_span(file, previous), "PREP001", Severity.ERROR,
+        return SYNTAX_ERROR.at(_span(file, previous),
                              *UNCLOSED[previous.type])
     after = f" after {describe_token(previous)}" if previous is not None else ""
     found = describe_token(tok)
@@ -157,7 +158,7 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
     if (hint is None and tok.type == "IDENT" and previous is not None
             and previous.type == "IDENT" and previous.end_line == tok.line):
         hint = f'a name with a space is written in double quotes: `"{previous} {tok}"`'
-    return Diagnostic.at(_span(file, tok), "PREP001", Severity.ERROR, message, hint, fix=fix)
+    return SYNTAX_ERROR.at(_span(file, tok), message, hint, fix=fix)
 
 
 def _closed_process(state, stream) -> tuple[str, int] | None:
@@ -196,14 +197,13 @@ _LONG_KEYWORDS = sorted(w for w in [*KEYWORDS.values(), *(k.lower() for k in KIN
 
 def _misspelt_keyword(tok: Token, previous: Token | None) -> str | None:
     """`prodcut 見積`, `externel 顧客`: the word read as a name is a keyword's typo."""
-    import difflib
+    from prep.diagnostics import KEYWORD_CUTOFF, closest
 
     for word in (tok, previous):
         if word is not None and word.type == "IDENT" and str(word).isascii():
-            close = difflib.get_close_matches(str(word).lower(), _LONG_KEYWORDS, n=1,
-                                              cutoff=0.75)
+            close = closest(str(word).lower(), _LONG_KEYWORDS, cutoff=KEYWORD_CUTOFF)
             if close:
-                return f"did you mean the keyword `{close[0]}` instead of `{word}`?"
+                return f"did you mean the keyword `{close}` instead of `{word}`?"
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from prep.diagnostics import json_text
 
 
 def document(result, show_suppressed: bool = False, statistics: bool = False) -> dict:
@@ -32,4 +32,4 @@ def statistics_object(result) -> dict:
 
 
 def render(result, show_suppressed: bool = False, statistics: bool = False, **_) -> str:
-    return json.dumps(document(result, show_suppressed, statistics), ensure_ascii=False, indent=2) + "\n"
+    return json_text(document(result, show_suppressed, statistics))

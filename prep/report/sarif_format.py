@@ -9,7 +9,6 @@ suppression (as SARIF expects) instead of being dropped."""
 
 from __future__ import annotations
 
-import json
 import os
 import posixpath
 import re
@@ -151,4 +150,6 @@ def document(result, show_suppressed: bool = False) -> dict:
 
 
 def render(result, show_suppressed: bool = False, **_) -> str:
-    return json.dumps(document(result, show_suppressed), ensure_ascii=False, indent=2) + "\n"
+    from prep.diagnostics import json_text
+
+    return json_text(document(result, show_suppressed))

@@ -185,10 +185,12 @@ class View:
     svg: str | None = None
     render_error: str | None = None
     stale: bool = False                 # the svg is the last good drawing, not this text
+    drawn: list | None = None           # the graphs of that drawing, when stale
     pair: dict | None = None            # {"asis": file, "tobe": file, "diff": {...}}
 
     def to_json(self) -> dict:
         graphs = self.checked.graphs if not self.checked.errors else []
+        drawn = self.drawn if self.stale and self.drawn is not None else graphs
         return {
             "version": VERSION,
             "file": self.file,
@@ -199,18 +201,18 @@ class View:
             "findings": findings(self.checked),
             "svg": self.svg,
             "render_error": self.render_error,
-            "products": products(graphs),
-            "relations": relations(graphs),
+            "products": products(drawn),
+            "relations": relations(drawn),
             "kpi": kpi_trees(graphs),
             "pair": self.pair,
         }
 
 
-def draw(graphs, lang: str = "auto", timeout: float = 30.0) -> str:
+def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True) -> str:
     """The drawing of `prep render` as svg text, with the §5 classes and titles.
     Raises prep.render.run.RenderError."""
     from prep.render import render
     from prep.serve.svg import label
 
-    svg = render(graphs, "svg", legend=True, timeout=timeout, lang=lang).decode("utf-8")
+    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang).decode("utf-8")
     return label(svg, graphs)

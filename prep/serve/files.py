@@ -81,7 +81,7 @@ class Models:
         self._lock = threading.Lock()
         self._views: dict[str, tuple[tuple, bytes]] = {}
         self._checked: dict[str, tuple[tuple, object]] = {}
-        self._good_svg: dict[str, str] = {}
+        self._good: dict[str, tuple[str, list]] = {}   # the last good drawing and graphs
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
@@ -119,7 +119,7 @@ class Models:
         with self._lock:
             self._views.pop(rel, None)
             self._checked.pop(rel, None)
-            self._good_svg.pop(rel, None)
+            self._good.pop(rel, None)
 
     def _config_signature(self, path: Path) -> tuple:
         folder, sig = path.parent, []
@@ -150,34 +150,44 @@ class Models:
         if not checked.errors and checked.graphs:
             try:
                 view.svg = draw(checked.graphs, self.lang, self.timeout)
-                self._good_svg[rel] = view.svg
+                self._good[rel] = (view.svg, checked.graphs)
             except RenderError as error:
                 view.render_error = error.message
-        if view.svg is None and rel in self._good_svg:
-            view.svg, view.stale = self._good_svg[rel], True
+        if view.svg is None and rel in self._good:
+            # the last good drawing, with what it shows: hovering keeps working
+            (view.svg, view.drawn), view.stale = self._good[rel], True
         if partner is not None:
             view.pair = self._pair(rel, checked, partner)
         return view
 
     def _partner(self, rel: str) -> str | None:
-        """The other half of an AsIs/ToBe pair: the one file in the same folder whose
-        processes say the other stage (the first by name, if several do)."""
+        """The other half of an AsIs/ToBe pair: a file in the same folder whose
+        processes say the other stage and share a process name with this one (the
+        first by file name); failing that, the other file when the folder holds
+        exactly one of each stage."""
         from prep.serve.data import stage
 
-        mine = stage(self._check(rel).graphs)
-        if mine is None:
+        mine = self._check(rel)
+        my_stage = stage(mine.graphs)
+        if my_stage is None:
             return None
-        want = "tobe" if mine == "asis" else "asis"
+        names = {pg.name for pg in mine.graphs}
         folder = rel.rpartition("/")[0]
+        others, same_stage = [], 0
         for other in listing(self.root):
             if other == rel or other.rpartition("/")[0] != folder:
                 continue
             try:
-                if stage(self._check(other).graphs) == want:
-                    return other
+                graphs = self._check(other).graphs
             except Refused:
                 continue
-        return None
+            if stage(graphs) == my_stage:
+                same_stage += 1
+            elif stage(graphs) is not None:
+                if names & {pg.name for pg in graphs}:
+                    return other
+                others.append(other)
+        return others[0] if len(others) == 1 and same_stage == 0 else None
 
     def _pair(self, rel: str, checked, partner: str) -> dict:
         from prep.serve.data import diff_json, stage

@@ -55,7 +55,8 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def model_page(path, display: str, graphs, lang: str = "auto", timeout: float = 60.0) -> bytes:
+def model_page(path, display: str, graphs, lang: str = "auto", timeout: float = 60.0,
+               legend: bool = True) -> bytes:
     """The offline page of the model in `path` drawing `graphs` (checked by the
     caller; perhaps one process of the file). Raises prep.render.run.RenderError."""
     from prep.serve.data import View, check_one, draw
@@ -63,7 +64,7 @@ def model_page(path, display: str, graphs, lang: str = "auto", timeout: float = 
     checked = check_one(path, display)
     checked.graphs = list(graphs)
     # a --force drawing of a model with errors: show the findings, draw anyway
-    view = View(display, checked, svg=draw(graphs, lang, timeout) if graphs else None)
+    view = View(display, checked, svg=draw(graphs, lang, timeout, legend) if graphs else None)
     data = view.to_json()
     if checked.errors and graphs:
         from prep.serve.data import kpi_trees, products, relations

@@ -42,7 +42,7 @@ def test_until_a_final_product_is_clean():
 
 def test_until_an_intangible():
     found = check(model(kind="intangible", params=""))
-    assert ("PREP301", 11) in codes(found)
+    assert codes(found) == [("PREP301", 11)]
 
 
 def test_unresolved_until_is_left_to_prep101():

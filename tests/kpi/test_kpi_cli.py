@@ -302,7 +302,13 @@ def test_model_with_errors_exits_1(tmp_path):
                      encoding="utf-8")
     result = run("kpi", model)
     assert result.exit_code == 1
-    assert "PREP101" in result.stderr and "--force" in result.stderr
+    assert result.stderr == (
+        f"{model}:4:8: PREP101 error: `無い` is not defined in process `P`\n"
+        "  |\n4 |   F -> 無い\n  |        ^^^^\n"
+        "  hint: define it as a product in an actor, or as `external 無い`\n\n"
+        "Found 1 error, 0 warnings, 0 infos in 1 file.\n"
+        f"prep: error: {model} has 1 error; no KPI tree derived\n"
+        "  hint: fix them, or go on anyway with --force\n")
     assert result.stdout == ""
     forced = run("kpi", model, "--force", "-f", "json")
     assert forced.exit_code == 0
@@ -314,7 +320,11 @@ def test_syntax_error_exits_1_even_with_force(tmp_path):
     model.write_text("process {", encoding="utf-8")
     result = run("kpi", model, "--force")
     assert result.exit_code == 1
-    assert "PREP001" in result.stderr
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if " PREP" in line] == [
+        f"{model}:1:9: PREP001 error: expected a process name after `process`, found `{{`",
+        f"{model}:1:10: PREP001 error: expected a name after `{{`, found the end of the file"]
+    assert lines[-1] == f"prep: error: {model} cannot be read as a model; no KPI tree derived"
 
 
 def test_processes_that_do_not_match_warn(tmp_path):
@@ -323,8 +333,9 @@ def test_processes_that_do_not_match_warn(tmp_path):
     result = run("kpi", EXAMPLES / "manufacturing.prep", "--tobe", other, "-f", "json",
                  "--force")
     assert result.exit_code == 0
-    assert "only in the AsIs file" in result.stderr
-    assert "only in the ToBe file" in result.stderr
+    assert result.stderr.splitlines()[-2:] == [
+        "prep: warning: processes only in the AsIs file: `製造`",
+        "prep: warning: processes only in the ToBe file (all their nodes are new): `A`, `B`"]
     trees = json.loads(result.stdout)["trees"]
     assert [(t["process"], t["stage"]) for t in trees] == [
         ("A", "tobe"), ("B", "tobe"), ("製造", "asis")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -14,6 +15,7 @@ from starlette.testclient import TestClient
 
 from prep.serve.app import CSP, allowed_hosts, create_app, host_ok
 from prep.serve.files import Refused, listing, resolve
+
 from tests.serve.serving import models  # noqa: F401 (fixtures)
 
 PORT = 8765
@@ -95,6 +97,8 @@ def test_errors_keep_the_last_good_drawing(client, models):
     (models / "small.prep").write_text("process 受注 {\n  actor 営業 {\n    product\n", "utf-8")
     bad = client.get("/api/model/small.prep").json()
     assert bad["ok"] is False and bad["stale"] is True and bad["svg"] == good["svg"]
+    assert bad["products"] == good["products"] and bad["relations"] == good["relations"]
+    assert bad["kpi"] == []
     assert [f["code"] for f in bad["findings"]] == ["PREP001"]
 
 
@@ -106,6 +110,17 @@ def test_an_asis_tobe_pair_has_its_diff(client, models):
     data = client.get("/api/model/small.prep").json()
     assert data["pair"]["asis"] == "small.prep" and data["pair"]["tobe"] == "small-tobe.prep"
     assert data["pair"]["diff"]["added"]["products"] == ["在庫照会"]
+    back = client.get("/api/model/small-tobe.prep").json()["pair"]
+    assert (back["asis"], back["tobe"]) == ("small.prep", "small-tobe.prep")
+    # 製造 shares no process with the ToBe file, and the folder has two AsIs files
+    assert client.get("/api/model/manufacturing.prep").json()["pair"] is None
+
+
+def test_the_only_asis_and_tobe_of_a_folder_pair_up(client, models):
+    (models / "manufacturing.prep").unlink()
+    tobe = (models / "small.prep").read_text("utf-8").replace("stage=asis", "stage=tobe")
+    (models / "new.prep").write_text(tobe.replace("process 受注", "process 新受注"), "utf-8")
+    assert client.get("/api/model/new.prep").json()["pair"]["asis"] == "small.prep"
 
 
 def test_nothing_is_written(client, models):
@@ -256,3 +271,30 @@ def test_the_folder_configuration_applies(client, models):
     assert data["ok"] is False and data["stale"] is True
     assert [f["code"] for f in data["findings"]] == ["config"]
     assert data["findings"][0]["message"].startswith("bad configuration: ")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("folder", [ROOT.parent / "shared" / "conformance" / "cases",
+                                    ROOT / "examples"], ids=["conformance", "examples"])
+def test_every_model_gives_a_view(folder):
+    """Broken, binary, odd and large models: always a view, never a server error."""
+    app = create_app(folder, "127.0.0.1", PORT, watch=False)
+    with TestClient(app, base_url=f"http://127.0.0.1:{PORT}") as c:
+        names = [m["path"] for m in c.get("/api/models").json()["models"]]
+        assert len(names) >= 6
+        for name in names:
+            data = c.get("/api/model/" + name).json()
+            assert data["file"] == name
+            assert data["ok"] == (data["svg"] is not None and not data["stale"]), name
+            assert data["ok"] or any(f["severity"] == "error" for f in data["findings"]), name
+
+
+def test_the_example_pair():
+    app = create_app(ROOT / "examples", "127.0.0.1", PORT, watch=False)
+    with TestClient(app, base_url=f"http://127.0.0.1:{PORT}") as c:
+        data = c.get("/api/model/apparel/tobe.prep").json()
+    assert data["pair"]["asis"] == "apparel/asis.prep"
+    assert data["pair"]["tobe"] == "apparel/tobe.prep"
+    assert data["pair"]["diff"]["added"]["products"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from prep.cli import app
+
 from tests.serve.serving import models  # noqa: F401 (fixtures)
 
 PREP = str(Path(sys.executable).with_name("prep"))

@@ -378,7 +378,7 @@
       ol.appendChild(li);
     });
   }
-  function kpiNode(node, byId) {
+  function kpiNode(node, byId, prefix) {
     var li = el("li");
     if (node.ref !== undefined) {
       var target = byId[node.ref];
@@ -386,12 +386,20 @@
       return li;
     }
     if (node.id !== undefined) byId[node.id] = node;
-    li.appendChild(el("span", null, node.label));
+    var key = prefix + (node.key !== undefined ? node.key : node.label);
+    if (node.kind !== "kpi" && state.data.products[key]) {
+      var b = el("button", "chip", node.label);
+      b.type = "button";
+      b.addEventListener("click", function () { pin(key); var g = groupOf(key); if (g) centreOn(g); });
+      li.appendChild(b);
+    } else {
+      li.appendChild(el("span", null, node.label));
+    }
     li.appendChild(el("span", "kind", node.kind));
     (node.marks || []).forEach(function (m) { li.appendChild(el("span", "mark", m)); });
     if (node.children && node.children.length) {
       var ul = el("ul");
-      node.children.forEach(function (c) { ul.appendChild(kpiNode(c, byId)); });
+      node.children.forEach(function (c) { ul.appendChild(kpiNode(c, byId, prefix)); });
       li.appendChild(ul);
     }
     return li;
@@ -403,7 +411,7 @@
     trees.forEach(function (t) {
       if (trees.length > 1) box.appendChild(el("h4", null, t.process + " [" + t.stage + "]"));
       var ul = el("ul", "tree");
-      ul.appendChild(kpiNode(t.root, {}));
+      ul.appendChild(kpiNode(t.root, {}, trees.length > 1 ? t.process + "/" : ""));
       box.appendChild(ul);
     });
   }
@@ -429,7 +437,7 @@
         list.appendChild(el("h4", null, how + " " + cat));
         var ul = el("ul");
         sets[cat].forEach(function (entry) {
-          var text = typeof entry === "string" ? entry : entry.name + " " + JSON.stringify(entry.changes);
+          var text = typeof entry === "string" ? entry : entry.name + ": " + changes(entry.changes);
           ul.appendChild(el("li", how, text));
         });
         list.appendChild(ul);
@@ -439,14 +447,31 @@
     box.appendChild(list);
     // In the drawing: what the ToBe model adds (seen in the ToBe file), what it
     // removes (seen in the AsIs file).
-    var shown = state.file === pair.tobe ? pair.diff.added : state.file === pair.asis ? pair.diff.removed : null;
+    var marked = state.file === pair.tobe ? pair.diff.added : state.file === pair.asis ? pair.diff.removed : null;
     var cls = state.file === pair.tobe ? "added" : "removed";
-    if (!shown) return;
-    shown.products.concat(shown.externals).forEach(function (entry) {
+    if (!marked) return;
+    marked.products.concat(marked.externals).forEach(function (entry) {
       var name = entry.split(" :: ");
       var g = groupOf(name.length > 1 ? name[0] + "/" + name[1] : entry);
       if (g) g.classList.add(cls);
     });
+  }
+  function shown(value) {
+    if (value === null || value === undefined) return "—";
+    return Array.isArray(value) ? "(" + value.join(", ") + ")" : String(value);
+  }
+  function changes(all) {
+    var parts = [];
+    Object.keys(all).forEach(function (field) {
+      if (field === "attrs") {
+        Object.keys(all.attrs).forEach(function (a) {
+          parts.push(a + " " + shown(all.attrs[a][0]) + " → " + shown(all.attrs[a][1]));
+        });
+      } else {
+        parts.push(field + " " + shown(all[field][0]) + " → " + shown(all[field][1]));
+      }
+    });
+    return parts.join("; ");
   }
   function fileLink(name) {
     if (!state.live || name === state.file) return el("strong", null, name);

@@ -3,7 +3,8 @@
 Two views. `kpi` (the default) is the tree a consultant draws: the goal with its
 KGIs, the final products with their KPIs, and below a product only the
 *significant* products that feed it (with a KPI, milestones, intervention points,
-the service's data, products with an issue), passing through every other product.
+the products of the service and of the CSM, products with an issue), passing
+through every other product.
 `products` is the full derivation through every product and external process.
 
 Each node appears once. A later path to a node already shown gives a `Ref` to it;
@@ -149,7 +150,7 @@ class _Deriver:
             return False
         return (product.kind in ("final", "milestone") or key in self.measured
                 or (product.kind == "intangible" and key in self.on_sync)
-                or self.roles.get(product.actor) == "service" or key in self.issues)
+                or self.roles.get(product.actor) in ("service", "csm") or key in self.issues)
 
     # -- KPIs --------------------------------------------------------------------------
     def _place_kpis(self) -> None:

@@ -95,7 +95,10 @@ def test_apparel_pair_with_tobe_snapshot():
     assert labels[(daily, "tobe", "施策実行率")] == ["service", "new"]
     assert labels[(daily, "asis", "肌感覚")] == ["intervention", "removed"]
     assert trees[3]["added"] == ["kpi:動線カバー率", "product:実績データ", "kpi:購買率",
-                                 "kpi:施策実行率"]
+                                 "product:CSMの示唆", "kpi:施策実行率",
+                                 "product:施策マニュアル"]
+    # The CSM's contribution is in the ToBe tree (not red: it is not the service's data).
+    assert labels[(daily, "tobe", "CSMの示唆")] == ["new"]
     assert trees[3]["removed"] == ["product:肌感覚"]
     assert "added" not in trees[2]
 
@@ -119,7 +122,8 @@ def test_text_is_a_tree_with_references():
     assert out.startswith("週次販売計画  (asis)\n店舗別の週次売上目標の達成  goal\n")
     assert "    └── 肌感覚  intangible [intervention] [removed]\n" in out
     assert "│   └── 実績データ (*)\n" in out
-    assert "added: 動線カバー率, 実績データ, 購買率, 施策実行率\nremoved: 肌感覚\n" in out
+    assert ("added: 動線カバー率, 実績データ, 購買率, CSMの示唆, 施策実行率, 施策マニュアル\n"
+            "removed: 肌感覚\n") in out
     assert "\x1b[" not in out
 
 
@@ -185,11 +189,12 @@ def test_pictures_side_by_side_in_the_models_language(tmp_path):
 
 def test_shared_node_is_one_box_with_two_lines():
     dot = run("kpi", TOBE, "-f", "dot").stdout
-    # 実績データ is drawn once per process, with three lines into it in the daily tree.
+    # 実績データ is drawn once per process, with a line from each of its four parents in
+    # the daily tree (商品の陳列, 接客指示, スタッフのシフト調整, CSMの示唆).
     boxes = re.findall(r'(t\d+_\d+n\d+) \[label=<<TABLE[^\n]*<B>実績データ</B>', dot)
     assert len(boxes) == 2
     lines_in = re.findall(rf"-> {boxes[1]} \[", dot)
-    assert len(lines_in) == 3
+    assert len(lines_in) == 4
 
 
 DEEP = 10_000

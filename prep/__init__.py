@@ -3,4 +3,4 @@ the notation. Models are `.prep` text files; `prep check` verifies them, `prep
 render` draws them, `prep kpi` derives KPI trees and `prep diff` compares AsIs with
 ToBe."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -147,3 +147,38 @@ def test_lang_option_wins(tmp_path):
     assert "process 受注 [stage=asis]" in text and "actor Sales {" in text
     result = run(["init", "c", "--lang", "fr"], tmp_path)
     assert result.exit_code == 2 and not (tmp_path / "c").exists()
+
+
+def test_files_and_output_point_to_urls_and_commands_not_repository_paths(tmp_path):
+    from prep import __version__
+
+    docs = f"https://github.com/prep-models/prep/blob/v{__version__}/docs/"
+    for lang in ("en", "ja"):
+        result = run(["init", lang, "--lang", lang], tmp_path)
+        assert result.exit_code == 0, result.output
+        texts = [(tmp_path / lang / name).read_text("utf-8") for name in ("model.prep",
+                                                                          "prep.toml")]
+        for text in [*texts, result.stderr]:
+            assert not re.search(r"(?<!/)docs/\w+\.md", text.replace(docs, "")), text
+        assert f"{docs}language.md" in texts[0] and "`prep --help`" in texts[0]
+        assert f"{docs}configuration.md" in texts[1]
+        assert f"{docs}tutorial.md" in result.stderr
+        assert "`prep rule --all`" in result.stderr and "`prep --help`" in result.stderr
+
+
+def test_japanese_init_speaks_japanese(tmp_path):
+    from prep import __version__
+
+    result = run(["init", "w", "--lang", "ja"], tmp_path)
+    assert result.stderr == (
+        "w/model.prep と w/prep.toml を作りました。\n"
+        "次の手順:\n"
+        "  prep check w/model.prep    # 検査する(このままなら指摘なし)\n"
+        "  prep render w/model.prep -o w/model.svg    # 図にする\n"
+        "  prep kpi w/model.prep    # KPI ツリー\n"
+        "  お客様のプロセスのモデル化はチュートリアルで: "
+        f"https://github.com/prep-models/prep/blob/v{__version__}/docs/tutorial.md\n"
+        "  ルールの一覧は `prep rule --all`、コマンドの一覧は `prep --help`。\n")
+    config = (tmp_path / "w" / "prep.toml").read_text("utf-8")
+    assert config.startswith("# prep の設定。")
+    assert load_file(tmp_path / "w" / "prep.toml").extend_select == ("PREP603",)

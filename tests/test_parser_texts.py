@@ -133,3 +133,9 @@ def test_empty_or_blank_states_are_prep001(state, message):
 def test_an_empty_state_in_a_reference():
     (found,) = findings("見積依頼<> -> 見積依頼")
     assert found[:4] == ("PREP001", 5, 7, "a state cannot be empty: `<>` names no state")
+
+
+def test_an_over_long_bare_name_too():
+    found = findings("長" * 16_000 + " -> 見積依頼")
+    assert [f[:4] for f in found] == [
+        ("PREP001", 5, 3, "a name is 16,000 characters long; at most 1,000 are allowed")]

@@ -25,8 +25,9 @@ def diff_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-             ".pdf .dot .mmd; pictures draw both models in one, as `prep render` does, with "
-             "the changes marked), or - for standard output. Default: standard output."),
+             ".pdf .dot .mmd .pptx; pictures draw both models in one, as `prep render` "
+             "does, with the changes marked), or - for standard output. Default: "
+             "standard output."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
                                             help="Output format. [default: from the -o "
                                             "suffix, else text]"),
@@ -62,7 +63,7 @@ def diff_command(
     from prep.diff import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|svg|png|pdf|dot|mermaid")
+                        "-f text|json|svg|png|pdf|dot|mermaid|pptx")
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
     before = checked_graphs(asis, force, "nothing compared")
     after = checked_graphs(tobe, force, "nothing compared")
@@ -94,6 +95,18 @@ def diff_command(
         from prep.diff import to_json
 
         emit(to_json(result).encode("utf-8"), output)
+    elif fmt == "pptx":
+        from prep.diff.marks import marks_for
+        from prep.render import export
+        from prep.render.run import RenderError
+
+        graphs = [p.graph for p in result.processes if p.graph is not None]
+        if not graphs:
+            fail(f"{tobe} has no process to draw")
+        try:
+            emit(export(graphs, "pptx", timeout=timeout, marks=marks_for(result)), output)
+        except RenderError as error:
+            fail(error.message, error.hint)
     else:
         from prep.diff.draw import union_graphs
         from prep.render import render

@@ -25,7 +25,7 @@ class Lang(str, Enum):
 def _language(name: str | None) -> str:
     """auto: Japanese when the process name is, or (no name) when the locale is."""
     if name is not None:
-        from prep.render.words import is_japanese
+        from prep.notation import is_japanese
 
         return "ja" if is_japanese(name) else "en"
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -57,14 +57,15 @@ def init_command(
     Example: prep init workshop/ --name 受注
     """
     from prep.cli.output import OutputError, create_new
-    from prep.init_template import CONFIG, DEFAULT_NAME, model_text
+    from prep.init_template import DEFAULT_NAME, config_text, model_text, next_steps
 
     folder = directory if directory is not None else Path(".")
     if name is not None and (not name.strip() or any(c in name for c in "\r\n")):
         fail("--name must be a non-empty name on one line", "prep init --name 受注")
     language = lang.value if lang != Lang.auto else _language(name)
     name = name.strip() if name is not None else DEFAULT_NAME[language]
-    files = {folder / MODEL_FILE: model_text(name, language), folder / CONFIG_FILE: CONFIG}
+    files = {folder / MODEL_FILE: model_text(name, language),
+             folder / CONFIG_FILE: config_text(language)}
     if folder.exists() and not folder.is_dir():
         fail(f"{folder} exists and is not a folder")
     for path in files:
@@ -86,13 +87,7 @@ def init_command(
                  "choose another folder, or move the file away")
         made.append(path)
 
-    model = (folder / MODEL_FILE).as_posix()
-    drawing = (folder / "model.svg").as_posix()
-    err = console(stderr=True)
-    err.print(f"Created {model} and {(folder / CONFIG_FILE).as_posix()}.", markup=False)
-    err.print("Next steps:\n"
-              f"  prep check {model}    # check it (it is clean)\n"
-              f"  prep render {model} -o {drawing}    # draw it\n"
-              f"  prep kpi {model}    # its KPI tree\n"
-              "  Read docs/tutorial.md to model your customer's process, "
-              "and `prep rule --all` for the rules.", markup=False)
+    console(stderr=True).print(next_steps((folder / MODEL_FILE).as_posix(),
+                                          (folder / CONFIG_FILE).as_posix(),
+                                          (folder / "model.svg").as_posix(), language),
+                               markup=False, highlight=False)

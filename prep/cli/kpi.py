@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import choices, console, warn
+from prep.cli.common import choices, console, fail, warn
 from prep.kpi import FORMATS as KPI_FORMATS
 from prep.cli.inputs import (check_timeout, checked_graphs, emit, layout, output_format,
                              refuse_binary_on_terminal)
@@ -38,7 +38,7 @@ def kpi_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .csv .svg "
-             ".png .pdf .dot .mmd), or - for standard output. Default: standard output."),
+             ".png .pdf .dot .mmd .pptx), or - for standard output. Default: standard output."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
                                             help="Output format. [default: from the -o "
                                             "suffix, else text]"),
@@ -66,7 +66,7 @@ def kpi_command(
     from prep.kpi import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|csv|svg|png|pdf|dot|mermaid")
+                        "-f text|json|csv|svg|png|pdf|dot|mermaid|pptx")
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
 
     from prep.kpi.tree import derive_all
@@ -91,6 +91,14 @@ def kpi_command(
 
         console().print(renderable(trees))
         return
+    if fmt == "pptx":
+        from prep.kpi.pptx import DrawError, to_pptx
+
+        try:
+            emit(to_pptx(trees, lang=lang.value, timeout=timeout), output)
+        except DrawError as error:
+            fail(error.message, error.hint)
+        return
     emit(_data(trees, graphs, fmt, timeout, lang.value, not no_legend), output)
 
 
@@ -108,7 +116,7 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
 
         return to_csv(trees).encode("utf-8")
     from prep.render.kpitree import DEPTH, to_dot, to_mermaid
-    from prep.render.words import words_for
+    from prep.notation import words_for
 
     deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]
     if deep:

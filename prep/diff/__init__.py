@@ -1,12 +1,12 @@
 """The semantic difference of an AsIs and a ToBe model (LANGUAGE.md §7): model.py
 computes it, text.py prints it, draw.py draws the union of both models (union.py) with
-the changes marked, through `prep render`."""
+the changes marked, through `prep render`; marks.py says how diff.pptx marks them."""
 
 from __future__ import annotations
 
-FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid")
+FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid", "pptx")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid"}
+            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid", ".pptx": "pptx"}
 TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid")
 
 

@@ -86,7 +86,7 @@ def build_process(process: Process, file: str, process_names: set[str]) -> Proce
                        relation=relation)
         edges.append(edge)
 
-    pg = ProcessGraph(process, file, graph, products, externals, edges)
+    pg = ProcessGraph(process, file, graph, products, externals, edges, other_names=other)
     for kpi in process.kpis:
         pg.kpi_targets[id(kpi)] = (resolver.resolve(kpi.for_, allow_external=False, what="`kpi … for`")
                                    if kpi.for_ is not None else None)

@@ -52,10 +52,22 @@ class ProcessGraph:
     until_targets: dict[int, str | None] = field(default_factory=dict)  # id(subprocess) -> key
     member_targets: dict[int, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    other_names: dict[str, str] = field(default_factory=dict)   # name -> "an actor", …
 
     @property
     def name(self) -> str:
         return self.process.name
+
+    def what_is(self, name: str) -> str | None:
+        """What `name` stands for in this process: "a product", "an external process",
+        "an actor", "a KPI", "a subprocess", "the goal", "the process", "a process" (another
+        of the run), or None. The one answer that name resolution (PREP105) and PREP604 give."""
+        if name in self._by_name:
+            return "a product"
+        if name in self.externals:
+            return "an external process"
+        what = self.other_names.get(name)
+        return "the process" if what == "a process" and name == self.process.name else what
 
     def kind(self, key: str) -> str:
         return self.graph.nodes[key]["kind"]
@@ -126,6 +138,35 @@ class ProcessGraph:
             cycles.append(Cycle(_walk(start, component, sub), start))
         cycles.sort(key=lambda c: c.first_edge.index)
         return cycles
+
+    @cached_property
+    def kpi_cycles(self) -> list[tuple[Kpi, list[str]]]:
+        """Cycles of `under` among KPIs (PREP604; the KPI tree cuts each at its start):
+        (the first kpi of the cycle in source order, member names in the order `under`
+        walks them), one per strongly connected component, in source order."""
+        import networkx as nx
+
+        kpis = list(self.process.kpis)
+        first = {}
+        for kpi in kpis:
+            first.setdefault(kpi.name, kpi)
+        tree = nx.DiGraph()
+        for kpi in kpis:
+            if kpi.under is not None and kpi.under.text in first:
+                tree.add_edge(kpi.name, kpi.under.text)
+        found = []
+        for component in nx.strongly_connected_components(tree):
+            if len(component) == 1 and not tree.has_edge(*component, *component):
+                continue
+            start = next(k for k in kpis if k.name in component)
+            order, name = [], start.name
+            while name not in order:
+                order.append(name)
+                name = next(n for n in sorted(tree.successors(name)) if n in component)
+            order += sorted(component - set(order))
+            found.append((start, order))
+        found.sort(key=lambda c: kpis.index(c[0]))
+        return found
 
     @cached_property
     def contributing(self) -> set[str]:

@@ -53,8 +53,8 @@ class Resolver:
         return key
 
     def _error(self, ref: Ref, code: Code, message: str, hint: str | None = None,
-               related: tuple[Related, ...] = ()) -> None:
-        self.diagnostics.append(code.at(ref.span, message, hint, related))
+               related: tuple[Related, ...] = (), fix: Fix | None = None) -> None:
+        self.diagnostics.append(code.at(ref.span, message, hint, related, fix))
 
     def _resolve(self, ref: Ref, allow_external: bool, what: str) -> str | None:
         name = ref.name
@@ -145,9 +145,15 @@ class Resolver:
             close = closest(ref.param, product.params)
             hint = (f"did you mean `{key}.{close}`? " if close else "") + f"its parameters are {listed}"
         else:
+            close = None
             hint = f"add the parameter to its definition: `{product.name}({ref.param})`"
+        fix = None
+        if close:
+            meant = Ref(name=ref.name, state=ref.state, param=close, span=ref.span)
+            fix = Fix(f"write `{written_ref(meant)}`", (Edit(ref.span, written_ref(meant)),),
+                      safe=False)
         self._error(ref, UNKNOWN_PARAMETER, f"`{key}` has no parameter `{ref.param}`", hint,
-                    (Related(product.name_span, f"`{key}` is defined here"),))
+                    (Related(product.name_span, f"`{key}` is defined here"),), fix=fix)
         return key  # the relation stands; only its parameter is wrong
 
 

@@ -1,15 +1,16 @@
 """KPI trees (LANGUAGE.md §6): derivation (tree.py), AsIs/ToBe comparison
-(compare.py), text (text.py); JSON and CSV here. Pictures: prep/render/kpitree.py."""
+(compare.py), text (text.py), PowerPoint (pptx.py); JSON and CSV here. Pictures:
+prep/render/kpitree.py."""
 
 from __future__ import annotations
 
 import json
 
-FORMATS = ("text", "json", "csv", "svg", "png", "pdf", "dot", "mermaid")
+FORMATS = ("text", "json", "csv", "svg", "png", "pdf", "dot", "mermaid", "pptx")
 TEXT_FORMATS = ("text", "json", "csv", "svg", "dot", "mermaid")
 SUFFIXES = {".txt": "text", ".json": "json", ".csv": "csv", ".svg": "svg", ".png": "png",
             ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid",
-            ".mermaid": "mermaid"}
+            ".mermaid": "mermaid", ".pptx": "pptx"}
 INDENT_CAP = 24
 CSV_COLUMNS = ("process", "stage", "kpi", "parent", "measures", "marks", "status")
 

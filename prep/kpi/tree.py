@@ -166,7 +166,9 @@ class _Deriver:
         for kpi in self.kpis:
             above = first.get(kpi.under.text) if kpi.under is not None else None
             parent[id(kpi)] = above if above is not None and above is not kpi else None
-        for kpi in self.kpis:                       # break cycles of `under`
+        for start, _members in self.pg.kpi_cycles:   # break each cycle of `under` at
+            parent[id(start)] = None                 # its first KPI (as PREP604 reports)
+        for kpi in self.kpis:      # and any loop left by KPIs that share a name
             seen, k = {id(kpi)}, parent[id(kpi)]
             while k is not None:
                 if id(k) in seen:

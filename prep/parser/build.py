@@ -12,7 +12,7 @@ from lark import Token, Transformer
 
 from prep.codes import SYNTAX_ERROR
 from prep.diagnostics import Diagnostic, Span
-from prep.parser.texts import UNCLOSED, long_text, problem, unquote
+from prep.parser.texts import MAX_NAME, UNCLOSED, long_text, problem, unquote
 from prep.model import (
     Actor, Attr, External, Goal, Issue, Kpi, Name, Process, Product, Ref, Relation,
     Subprocess,
@@ -79,6 +79,8 @@ class Builder(Transformer):
         span = token_span(self.context.file, tok)
         kind = tok.type
         if kind == "IDENT":
+            if len(tok) > MAX_NAME:
+                self._error(span, *problem(str(tok)))
             return Word(str(tok), span)
         if kind in UNCLOSED:
             self._error(span, *UNCLOSED[kind])

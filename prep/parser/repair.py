@@ -8,13 +8,12 @@ one mistake is one finding and the lines after it are still checked."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from lark import Token
 
 from prep.codes import SYNTAX_ERROR
-from prep.diagnostics import Diagnostic, Edit, Fix, Span
+from prep.diagnostics import KEYWORD_CUTOFF, Diagnostic, Edit, Fix, Span, closest
 
 # Keyword token types and their text, products' kinds included.
 WORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
@@ -70,12 +69,16 @@ def works(state, repair: Repair, then: Token | None) -> bool:
     a copy of its state), so that a mend does not lead into a second error."""
     from lark.exceptions import UnexpectedToken
 
+    from prep.parser.build import Builder
+
     if repair.tokens is None:
         return True
     trial = state.copy(deepcopy_values=False)
     if repair.pop:
         del trial.state_stack[-1]
         del trial.value_stack[-1]
+    errors = Builder.context.errors
+    found = len(errors)
     try:
         for tok in repair.tokens:
             trial.feed_token(tok)
@@ -83,6 +86,8 @@ def works(state, repair: Repair, then: Token | None) -> bool:
             trial.feed_token(then)
     except UnexpectedToken:
         return False
+    finally:
+        del errors[found:]      # what the trial's reductions reported is not said twice
     return True
 
 
@@ -125,9 +130,8 @@ def keyword_for(word: str, wanted) -> str | None:
             return kind
     if len(lower) < 4:
         return None
-    close = difflib.get_close_matches(lower, [w for w in candidates.values() if len(w) >= 4],
-                                      n=1, cutoff=0.75)
-    return next((t for t, w in candidates.items() if close and w == close[0]), None)
+    close = closest(lower, [w for w in candidates.values() if len(w) >= 4], KEYWORD_CUTOFF)
+    return next((t for t, w in candidates.items() if close and w == close), None)
 
 
 def _keyword(file: str, word: Token, kind: str) -> Diagnostic:

@@ -154,7 +154,7 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
     elif tok.type in ("INPUT", "SYNC") and previous is not None and previous.type in ("INPUT", "SYNC"):
         hint = "write a product between two arrows: `A -> B -> C`"
     if hint is None:
-        hint = _misspelt_keyword(tok, previous)
+        hint, fix = _misspelt_keyword(file, tok, previous)
     if (hint is None and tok.type == "IDENT" and previous is not None
             and previous.type == "IDENT" and previous.end_line == tok.line):
         hint = f'a name with a space is written in double quotes: `"{previous} {tok}"`'
@@ -195,16 +195,18 @@ _LONG_KEYWORDS = sorted(w for w in [*KEYWORDS.values(), *(k.lower() for k in KIN
                         if len(w) >= 4)
 
 
-def _misspelt_keyword(tok: Token, previous: Token | None) -> str | None:
-    """`prodcut 見積`, `externel 顧客`: the word read as a name is a keyword's typo."""
+def _misspelt_keyword(file: str, tok: Token, previous: Token | None):
+    """(hint, fix) when the word read as a name is a keyword's typo (`prodcut 見積`,
+    `externel 顧客`) where the parser could not read on as if mended; (None, None)."""
     from prep.diagnostics import KEYWORD_CUTOFF, closest
 
     for word in (tok, previous):
         if word is not None and word.type == "IDENT" and str(word).isascii():
             close = closest(str(word).lower(), _LONG_KEYWORDS, cutoff=KEYWORD_CUTOFF)
             if close:
-                return f"did you mean the keyword `{close}` instead of `{word}`?"
-    return None
+                return (f"did you mean the keyword `{close}` instead of `{word}`?",
+                        Fix(f"write `{close}`", (Edit(_span(file, word), close),)))
+    return None, None
 
 
 def _open_block(blocks: list[tuple]) -> str:

@@ -12,13 +12,14 @@ Node ids are `t1n1`, … in tree order (deterministic); nothing recurses."""
 
 from __future__ import annotations
 
-from prep.render import labels as L
+from prep import notation as L
+from prep import notation as S
 from prep.render import marks as M
-from prep.render import style as S
 
-GRAPH = {**S.GRAPH, "rankdir": "TB", "splines": "spline", "nodesep": "0.25",
-         "ranksep": "0.45", "labeljust": "l", "ordering": "out", "remincross": "false"}
-GRAPH.pop("newrank")     # with packed components, newrank loses the clusters (Graphviz 2.43)
+GRAPH = {**S.GRAPH, "fontsize": "12", "labelloc": "t", "pad": "0.2", "rankdir": "TB",
+         "splines": "spline", "nodesep": "0.25", "ranksep": "0.45", "labeljust": "l",
+         "ordering": "out", "remincross": "false"}
+# (no newrank: with packed components it loses the clusters, Graphviz 2.43)
 DEPTH = 60            # pictures stop here (dot takes minutes on thousands of ranks)
 NODE = {**S.NODE, "fontsize": "14"}     # a tree is read from afar: larger than a lane's
 TREE_EDGE = {"dir": "none", "color": "#666666", "penwidth": "1.2"}
@@ -148,7 +149,7 @@ def _side_title(tree, words: dict) -> list[str]:
     stage = "ToBe" if tree.stage == "tobe" else "AsIs"
     if tree.compared:
         word = words["before"] if tree.stage == "asis" else words["after"]
-        second = f"<B>{L.text(word)}</B> {L.small(L.text('(' + stage + ')'), 13, '#555555')}"
+        second = f"<B>{L.text(word)}</B>"
     else:
         second = L.small(L.text(f"{words['kpi_tree']} [{stage}]"), 13, "#555555")
     return [L.small(f"<B>{L.text(tree.process)}</B>", 18), L.small(second, 16)]
@@ -276,7 +277,7 @@ def _mermaid_class(node) -> str:
 
 
 def to_mermaid(trees, words: dict) -> str:
-    from prep.render.mermaid import text
+    text = L.mermaid_text
 
     out = ["flowchart TB"]
     for r, row in enumerate(_sides(trees), 1):

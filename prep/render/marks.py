@@ -7,8 +7,8 @@ style, so greyscale print keeps it."""
 
 from __future__ import annotations
 
-from prep.render import labels as L
-from prep.render import style as S
+from prep import notation as L
+from prep import notation as S
 
 ADDED = "#6a1b9a"      # purple: the ＋ badge and the border of an added element
 CHANGED = "#b26a00"    # amber: the ～ badge

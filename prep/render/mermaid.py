@@ -9,7 +9,8 @@ written as an entity code (`#60;`)."""
 
 from __future__ import annotations
 
-SAFE_PUNCTUATION = set(" _-.,:/()・、。%+=!?[]")
+from prep import notation as N
+from prep.notation import mermaid_text as text
 
 SHAPES = {
     "product": ('["', '"]'),
@@ -19,36 +20,29 @@ SHAPES = {
     "external": ('>"', '"]'),
 }
 
-CLASSES = (
-    "classDef product fill:#ffffff,stroke:#222222",
-    "classDef milestone fill:#ffffff,stroke:#222222,stroke-width:2px",
-    "classDef final fill:#ffffff,stroke:#222222,stroke-width:4px",
+CLASSES = (     # the colours of prep.notation, in Mermaid's terms
+    f"classDef product fill:{N.PRODUCT_FILL},stroke:#222222",
+    f"classDef milestone fill:{N.PRODUCT_FILL},stroke:#222222,stroke-width:2px",
+    f"classDef final fill:{N.PRODUCT_FILL},stroke:#222222,stroke-width:4px",
     "classDef intangible fill:none,stroke:#222222,stroke-dasharray:5 4",
-    "classDef intervention fill:none,stroke:#c62828,stroke-width:3px,stroke-dasharray:5 4",
-    "classDef external fill:#d9d9d9,stroke:#444444",
-    "classDef kpi fill:#fafafa,stroke:#777777",
-    "classDef servicekpi fill:#ffebee,stroke:#c62828,stroke-width:2px,color:#b71c1c",
-    "classDef issue fill:#fff3e0,stroke:#e65100",
-    "classDef csm fill:#e8f5e9,stroke:#2e7d32,stroke-width:2px",
-    "classDef service fill:#e3f2fd,stroke:#1565c0,stroke-width:2px,stroke-dasharray:6 3",
+    f"classDef intervention fill:none,stroke:{N.RED},stroke-width:3px,stroke-dasharray:5 4",
+    f"classDef external fill:{N.KIND['external']['fillcolor']},stroke:{N.KIND['external']['color']}",
+    f"classDef kpi fill:{N.KPI['fillcolor']},stroke:{N.KPI['color']}",
+    f"classDef servicekpi fill:{N.KPI_SERVICE['fillcolor']},stroke:{N.RED},stroke-width:2px,"
+    f"color:{N.KPI_SERVICE['fontcolor']}",
+    f"classDef issue fill:{N.ISSUE['fillcolor']},stroke:{N.ISSUE['color']}",
+    f"classDef csm fill:{N.LANE['csm']['fillcolor']},stroke:{N.GREEN},stroke-width:2px",
+    f"classDef service fill:{N.LANE['service']['fillcolor']},stroke:{N.BLUE},stroke-width:2px,"
+    "stroke-dasharray:6 3",
 )
-
-
-def text(value: object) -> str:
-    """Label text: letters, digits and harmless punctuation as they are; everything
-    else (quotes, `<>`, `&`, `#`, `|`, braces, backslashes) as `#<code>;`."""
-    flat = " ".join(str(value).split())
-    return "".join(ch if ch.isalnum() or ch in SAFE_PUNCTUATION else f"#{ord(ch)};"
-                   for ch in flat)
+TOUCH_LINK = f"stroke:{N.GREEN},stroke-width:3px,color:{N.COLOUR['touch']}"
 
 
 def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
     from prep.render import marks as M
-    from prep.render.words import words_for
 
+    words = N.words_for(graphs, lang)
     changes = marks
-
-    words = words_for(graphs, lang)
     lines = ["flowchart LR"]
     links: list[tuple[int, str]] = []      # (link number, style) for linkStyle lines
     count = {"node": 0, "link": 0}
@@ -99,15 +93,15 @@ def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
                 continue
             node_of[external.name] = new_id()
             start, end = SHAPES["external"]
-            label, css = M.mermaid(M.of(mk, "externals", external.name), external.name, "external",
-                                   words)
+            label, css = M.mermaid(M.of(mk, "externals", external.name), external.name,
+                                   "external", words)
             lines.append(f"    {node_of[external.name]}{start}{text(label)}{end}:::{css}")
         for edge in pg.edges:
             relation = edge.relation
             label, style = None, None
             if relation.has_attr("touch"):
-                label = text(f"touch: {relation.attr('touch')}")
-                style = "stroke:#2e7d32,stroke-width:3px,color:#1b5e20"
+                label = text(N.touch_word(relation.attr("touch"), words))
+                style = TOUCH_LINK
             arrow = "-->" if edge.kind == "input" else "<-.->"
             mark = M.of(mk, "relations", edge.index)
             if mark is not None:

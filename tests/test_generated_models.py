@@ -19,7 +19,7 @@ from prep.kpi import to_csv, to_json
 from prep.kpi.text import to_text as kpi_text
 from prep.kpi.tree import derive_all
 from prep.render.kpitree import to_dot as kpi_dot, to_mermaid as kpi_mermaid
-from prep.render.words import words_for
+from prep.notation import words_for
 from prep.parser import parse_text
 from prep.parser.grammar import grammar_text
 from prep.render import render

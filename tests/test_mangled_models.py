@@ -22,7 +22,7 @@ from prep.parser import parse_text
 from prep.render.dot import to_dot
 from prep.render.kpitree import to_dot as tree_dot
 from prep.render.kpitree import to_mermaid as tree_mermaid
-from prep.render.words import words_for
+from prep.notation import words_for
 from prep.render.mermaid import to_mermaid
 
 ROOT = Path(__file__).resolve().parents[1]

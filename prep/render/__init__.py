@@ -21,23 +21,27 @@ LAYOUTS = ("lanes", "dot")
 
 
 def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
-           lang: str = "auto", layout: str = "lanes", deadline=None) -> bytes:
+           lang: str = "auto", layout: str = "lanes", deadline=None, marks=None) -> bytes:
     """The drawing of `graphs` in `fmt`, as bytes; the drawing's own words (legend,
     banners) in `lang`: ja, en, or auto (as the model's names). `layout`: "lanes"
     (prep's swimlanes, LANGUAGE.md §5) or "dot" (Graphviz clusters, as in 0.1.0).
     `deadline` (prep.layout.Deadline) bounds the whole drawing, else `timeout`.
+    `marks` (one dict of render.marks per graph, from prep diff) decorate what changed;
+    the swimlane layout does not draw them yet, so a drawing with marks uses "dot".
     Raises run.RenderError."""
     if fmt == "mermaid":
         from prep.render.mermaid import to_mermaid
 
-        return to_mermaid(graphs, lang).encode("utf-8")
+        return to_mermaid(graphs, lang, marks).encode("utf-8")
+    if marks is not None:
+        layout = "dot"
     if fmt in EXPORT_FORMATS:
         return export(graphs, fmt, legend, timeout, lang, deadline)
     if layout == "lanes":
         return _lanes(graphs, fmt, legend, timeout, lang, deadline)
     from prep.render.dot import to_dot
 
-    source = to_dot(graphs, legend=legend, lang=lang)
+    source = to_dot(graphs, legend=legend, lang=lang, marks=marks)
     if fmt == "dot":
         return source.encode("utf-8")
     from prep.layout.measure import LayoutError

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep.notation import text as _text
+from prep.render import marks as M
 
 # The cluster layout of 0.1.0 (`--layout dot`): dot lays everything out.
 GRAPH = {
@@ -46,9 +47,10 @@ class _Ids:
         return f"n{self.count}"
 
 
-def to_dot(graphs, legend: bool = True, lang: str = "auto") -> str:
+def to_dot(graphs, legend: bool = True, lang: str = "auto", marks=None) -> str:
     """The dot source of the given ProcessGraphs, one cluster each; the drawing's own
-    words in `lang` (ja, en, or auto: as the model's names)."""
+    words in `lang` (ja, en, or auto: as the model's names). `marks`, one dict of
+    render.marks per graph, decorate changed elements (prep diff)."""
     import graphviz
 
     words = N.words_for(graphs, lang)
@@ -56,13 +58,14 @@ def to_dot(graphs, legend: bool = True, lang: str = "auto") -> str:
     ids = _Ids()
     for number, pg in enumerate(graphs, 1):
         with dot.subgraph(name=f"cluster_p{number}") as cluster:
-            _process(cluster, pg, number, ids, words)
+            _process(cluster, pg, number, ids, words,
+                     marks[number - 1] if marks else None)
     if legend:
-        _legend(dot, words)
+        _legend(dot, words, bool(marks))
     return dot.source
 
 
-def _process(c, pg, number: int, ids: _Ids, words: dict) -> None:
+def _process(c, pg, number: int, ids: _Ids, words: dict, marks=None) -> None:
     process = pg.process
     bands = _bands(pg)
     c.attr(label=_banner(pg, bands, words), **N.PROCESS)
@@ -72,25 +75,31 @@ def _process(c, pg, number: int, ids: _Ids, words: dict) -> None:
             role = actor.role if actor.role in LANE else "customer"
             tag = words["roles"].get(role)
             title = f"<B>{_text(actor.name)}</B>" + (f" {_text(tag)}" if tag else "")
-            lane.attr(label=N.html_label(title), **LANE[role])
+            lane_attrs = dict(LANE[role])
+            title = M.apply_lane(M.of(marks, "actors", actor.name), lane_attrs, title, words)
+            lane.attr(label=N.html_label(title), **lane_attrs)
             for product in actor.products:
                 key = product.key
                 if pg.products.get(key) is not product or key in node_of:
                     continue              # a duplicate definition (PREP102): drawn once
                 node_of[key] = ids.next()
-                lane.node(node_of[key], **_product_attrs(pg, key, product, bands, words))
+                lane.node(node_of[key], **_product_attrs(pg, key, product, bands, words,
+                                                         M.of(marks, "products", key)))
     for external in process.externals:
         if pg.externals.get(external.name) is not external or external.name in node_of:
             continue
         node_of[external.name] = ids.next()
         attrs = dict(N.KIND["external"])
-        attrs["label"] = N.html_label(_text(external.name))
+        attrs["label"] = M.label(M.of(marks, "externals", external.name), attrs,
+                                 [_text(external.name)], words)
         _doc(attrs, external)
         c.node(node_of[external.name], **attrs)
     for edge in pg.edges:
         data = pg.graph.edges[edge.source, edge.target, edge.index]
-        c.edge(node_of[edge.source], node_of[edge.target], **_edge_attrs(edge, data, words))
-    _notes(c, pg, node_of, ids, words)
+        attrs = _edge_attrs(edge, data, words)
+        M.apply_edge(M.of(marks, "relations", edge.index), attrs, words)
+        c.edge(node_of[edge.source], node_of[edge.target], **attrs)
+    _notes(c, pg, node_of, ids, words, marks)
 
 
 def _bands(pg) -> dict[str, tuple[int, str]]:
@@ -123,7 +132,7 @@ def _banner(pg, bands, words: dict) -> str:
             + "".join(rows) + "</TABLE>>")
 
 
-def _product_attrs(pg, key: str, product, bands, words: dict) -> dict[str, str]:
+def _product_attrs(pg, key: str, product, bands, words: dict, mark=None) -> dict[str, str]:
     attrs = dict(N.KIND[product.kind])
     lines = [N.product_title(product.name, product.state)]
     if product.params:
@@ -144,6 +153,7 @@ def _product_attrs(pg, key: str, product, bands, words: dict) -> dict[str, str]:
     doc = product.attr("doc")
     if doc:                            # doc="" draws nothing: Graphviz refuses an empty <I></I>
         lines.append(N.small(f"<I>{_text(N.shorten(doc))}</I>", 8))
+    M.apply(mark, attrs, lines, words)
     attrs["label"] = N.stacked(*lines)
     _doc(attrs, product)
     return attrs
@@ -173,7 +183,7 @@ def _edge_attrs(edge, data, words: dict) -> dict[str, str]:
     return attrs
 
 
-def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict) -> None:
+def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict, changes=None) -> None:
     """KPIs (`kpi … for P` hangs on P, `under K` on K) and issues, as notes."""
     kpi_node: dict[str, str] = {}
     for kpi in pg.process.kpis:
@@ -189,7 +199,8 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict) -> None:
             attrs.update(N.KPI_SUPPLEMENTED)
             marks.append(words["supplemented"])
         mark = f" [{', '.join(marks)}]" if marks else ""
-        attrs["label"] = N.html_label(_text(f"{words['kpi']}: {kpi.name}{mark}"))
+        attrs["label"] = M.label(M.of(changes, "kpis", kpi.name), attrs,
+                                 [_text(f"{words['kpi']}: {kpi.name}{mark}")], words)
         _doc(attrs, kpi)
         node = ids.next()
         kpi_node.setdefault(kpi.name, node)
@@ -210,7 +221,7 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict) -> None:
             c.edge(node_of[target], node, **N.NOTE_EDGE)
 
 
-def _legend(dot, words: dict) -> None:
+def _legend(dot, words: dict, changes: bool = False) -> None:
     """The notation key, in rows: product kinds, notes, relations (invisible edges keep
     each row in order)."""
     with dot.subgraph(name="cluster_legend") as g:
@@ -230,12 +241,15 @@ def _legend(dot, words: dict) -> None:
                  ({"shape": "box", "style": "filled", "fillcolor": N.subprocess_colour(0),
                    "color": "#999999"}, words["subprocess_colour"])]
         count = 0
-        for row in (kinds, notes):
+        rows = [kinds, notes] + ([M.legend_samples(words)] if changes else [])
+        for row in rows:
             previous = None
             for attrs, word in row:
                 count += 1
                 name = f"legend{count}"
-                g.node(name, label=N.html_label(_text(word)), **{"fontsize": "10", **attrs})
+                label = (N.stacked(*word) if isinstance(word, list)
+                         else N.html_label(_text(word)))
+                g.node(name, label=label, **{"fontsize": "10", **attrs})
                 if previous is not None:
                     g.edge(previous, name, style="invis")
                 previous = name

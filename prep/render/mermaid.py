@@ -38,8 +38,11 @@ CLASSES = (     # the colours of prep.notation, in Mermaid's terms
 TOUCH_LINK = f"stroke:{N.GREEN},stroke-width:3px,color:{N.COLOUR['touch']}"
 
 
-def to_mermaid(graphs, lang: str = "auto") -> str:
+def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
+    from prep.render import marks as M
+
     words = N.words_for(graphs, lang)
+    changes = marks
     lines = ["flowchart LR"]
     links: list[tuple[int, str]] = []      # (link number, style) for linkStyle lines
     count = {"node": 0, "link": 0}
@@ -63,8 +66,10 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
         lines.append(f'  subgraph p{number}["{text(title)}"]')
         lines.append("    direction LR")
         node_of: dict[str, str] = {}
+        mk = changes[number - 1] if changes else None
         for lane, actor in enumerate(process.actors, 1):
-            lines.append(f'    subgraph p{number}a{lane}["{text(actor.name)}"]')
+            name, _ = M.mermaid(M.of(mk, "actors", actor.name), actor.name, "", words)
+            lines.append(f'    subgraph p{number}a{lane}["{text(name)}"]')
             for product in actor.products:
                 key = product.key
                 if pg.products.get(key) is not product or key in node_of:
@@ -78,6 +83,7 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
                 else:
                     css = kind
                 start, end = SHAPES[kind]
+                label, css = M.mermaid(M.of(mk, "products", key), label, css, words)
                 lines.append(f"      {node_of[key]}{start}{text(label)}{end}:::{css}")
             lines.append("    end")
             if actor.role in ("csm", "service"):
@@ -87,8 +93,9 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
                 continue
             node_of[external.name] = new_id()
             start, end = SHAPES["external"]
-            lines.append(f"    {node_of[external.name]}{start}{text(external.name)}{end}"
-                         ":::external")
+            label, css = M.mermaid(M.of(mk, "externals", external.name), external.name,
+                                   "external", words)
+            lines.append(f"    {node_of[external.name]}{start}{text(label)}{end}:::{css}")
         for edge in pg.edges:
             relation = edge.relation
             label, style = None, None
@@ -96,12 +103,18 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
                 label = text(N.touch_word(relation.attr("touch"), words))
                 style = TOUCH_LINK
             arrow = "-->" if edge.kind == "input" else "<-.->"
+            mark = M.of(mk, "relations", edge.index)
+            if mark is not None:
+                badge, _ = M.mermaid(mark, "", "", words)
+                label = text(badge.strip()) + (" " + label if label else "")
+                style = M.MERMAID_LINK[mark[0]]
             link(node_of[edge.source], arrow, node_of[edge.target], label, style)
         for kpi in process.kpis:
             node = new_id()
             marks = [words[a] for a in ("kgi", "service", "supplemented") if kpi.has_attr(a)]
             label = f"{words['kpi']}: {kpi.name}" + (f" [{', '.join(marks)}]" if marks else "")
             css = "servicekpi" if kpi.has_attr("service") else "kpi"
+            label, css = M.mermaid(M.of(mk, "kpis", kpi.name), label, css, words)
             lines.append(f'    {node}["{text(label)}"]:::{css}')
             target = pg.kpi_target(kpi)
             if target in node_of:
@@ -114,5 +127,7 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
                 link(node_of[target], "-.-", node)
         lines.append("  end")
     lines.extend(f"  {c}" for c in CLASSES)
+    if changes:
+        lines.extend(f"  {c}" for c in M.MERMAID_CLASSES)
     lines.extend(f"  linkStyle {n} {style}" for n, style in links)
     return "\n".join(lines) + "\n"

@@ -396,7 +396,7 @@ def test_kpi_pptx_asis_beside_tobe(tmp_path):
         shapes = {sp.name: sp for sp in slide.shapes}
         assert "side: asis" in shapes and "side: tobe" in shapes
         assert shapes["side: asis"].left < shapes["side: tobe"].left
-        assert "導入前" in shapes["side: asis"].text_frame.text
+        assert "サービス提供前" in shapes["side: asis"].text_frame.text
         for node in tree.root.walk():
             kind = node.kind
             found = [sp for name, sp in shapes.items() if name == f"{kind}: {node.label}"]

@@ -1,5 +1,7 @@
-"""How fast is `prep kpi -f json` against `prep check` on the same model (goal: at
-most 2x)? Also times `prep diff` of the model against itself, for reference.
+"""How fast is `prep kpi` against `prep check` on the same model (goal: at most
+1.2x)? `prep check --no-cache` is the measure: kpi, like an uncached check, parses
+and checks the model. Times the default kpi view as JSON and as text, the products view, and `prep
+diff` of the model against itself, for reference.
 
 Run: python benchmarks/bench_kpi.py [lines] [repeats]     (default 10000 lines, 5 runs)
 
@@ -68,13 +70,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         model = Path(folder) / "big.prep"
         model.write_text(generate(lines), encoding="utf-8")
-        check = median_time(prep + ["check", str(model)], repeats)
+        # The same work as `prep kpi`: parse and check (a cached check reads its findings
+        # from .prep_cache/ and parses nothing; it is shown for reference).
+        check = median_time(prep + ["check", "--no-cache", str(model)], repeats)
+        cached = median_time(prep + ["check", str(model)], repeats)
         kpi = median_time(prep + ["kpi", str(model), "-f", "json"], repeats)
+        text = median_time(prep + ["kpi", str(model)], repeats)
+        products = median_time(prep + ["kpi", str(model), "--view", "products", "-f", "json"],
+                               repeats)
         diff = median_time(prep + ["diff", str(model), str(model), "-f", "json"], repeats)
     print(f"model: {lines} lines, median of {repeats} runs")
-    print(f"prep check            {check:7.3f} s")
-    print(f"prep kpi -f json      {kpi:7.3f} s   ratio {kpi / check:.2f} (goal <= 2.00)")
-    print(f"prep diff -f json     {diff:7.3f} s   ratio {diff / check:.2f} (two models checked)")
+    print(f"prep check --no-cache             {check:7.3f} s")
+    print(f"prep check (cached findings)      {cached:7.3f} s")
+    print(f"prep kpi -f json                  {kpi:7.3f} s   ratio {kpi / check:.2f} "
+          "(goal <= 1.20)")
+    print(f"prep kpi (text)                   {text:7.3f} s   ratio {text / check:.2f}")
+    print(f"prep kpi --view products -f json  {products:7.3f} s   ratio {products / check:.2f}")
+    print(f"prep diff -f json                 {diff:7.3f} s   ratio {diff / check:.2f} "
+          "(two models checked)")
 
 
 if __name__ == "__main__":

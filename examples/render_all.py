@@ -4,7 +4,9 @@
     python examples/render_all.py OUTDIR     # elsewhere (tests/test_examples.py compares)
 
 Each `examples/**/*.prep` becomes `img/<path with / as ->.svg`, for instance
-`apparel/asis.prep` -> `img/apparel-asis.svg`. Exit status 1 when a render fails.
+`apparel/asis.prep` -> `img/apparel-asis.svg`; each AsIs/ToBe pair also gets its
+KPI trees (`prep kpi --tobe`, `img/<pair>-kpi.svg`) and its diff picture (`prep
+diff`, `img/<pair>-diff.svg`). Exit status 1 when a render fails.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ HERE = Path(__file__).resolve().parent
 
 def models() -> list[Path]:
     return sorted(HERE.rglob("*.prep"))
+
+
+PAIRS = {"apparel": ("apparel/asis.prep", "apparel/tobe.prep"),
+         "incident": ("incident/service_desk.prep", "incident/tobe/service_desk.prep")}
 
 
 def picture_name(model: Path) -> str:
@@ -36,6 +42,18 @@ def render(out_dir: Path) -> int:
             status = 1
         else:
             sys.stderr.write(f"wrote {target}\n")
+    for name, (asis, tobe) in PAIRS.items():
+        asis, tobe = str(HERE / asis), str(HERE / tobe)
+        for command, args in (("kpi", [asis, "--tobe", tobe]), ("diff", [asis, tobe])):
+            target = out_dir / f"{name}-{command}.svg"
+            proc = subprocess.run([sys.executable, "-m", "prep", command, *args,
+                                   "-o", str(target)],
+                                  capture_output=True, text=True, cwd=HERE.parent)
+            if proc.returncode not in (0, 1):
+                sys.stderr.write(f"{command} {name}: {proc.stderr.strip()}\n")
+                status = 1
+            else:
+                sys.stderr.write(f"wrote {target}\n")
     return status
 
 

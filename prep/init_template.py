@@ -24,7 +24,7 @@ MODEL = """\
 # The language: {docs}/language.md
 # Every rule: `prep rule --all`; every command: `prep --help`.
 
-process {name} [stage=asis] {{          # stage=tobe for the model with your service
+process {name} [stage=asis] {{  # stage=tobe for the model with your service
   # The goal comes from the management objectives; it is the root of the KPI tree.
   goal "Every order delivered on time"
 
@@ -40,7 +40,7 @@ process {name} [stage=asis] {{          # stage=tobe for the model with your ser
   }}
   actor Fulfilment {{
     product Stock(item, quantity)
-    final   ShippingOrder(item, quantity, due_date)    # leaves the process for an external one
+    final   ShippingOrder(item, quantity, due_date)  # leaves the process for an external one
   }}
 
   # A subprocess is the part of the process up to a milestone product.
@@ -49,7 +49,7 @@ process {name} [stage=asis] {{          # stage=tobe for the model with your ser
   # Input relations: the values of the left side go into the right side.
   Customer -> Inquiry -> Quote -> ShippingOrder -> Warehouse
   CustomerInsight -> Quote
-  Quote.due_date -> ShippingOrder.due_date           # one parameter, passed on
+  Quote.due_date -> ShippingOrder.due_date  # one parameter, passed on
   # A sync relation: the two sides are determined together.
   Stock <-> ShippingOrder
 
@@ -72,7 +72,7 @@ MODEL_JA = """\
 # "納期遵守率 100%"。言語の説明: {docs}/language.md
 # 全ルール: `prep rule --all`、コマンド一覧: `prep --help`。
 
-process {name} [stage=asis] {{          # サービス導入後のモデルは stage=tobe
+process {name} [stage=asis] {{  # サービス導入後のモデルは stage=tobe
   # ゴールは経営目標から。KPI ツリーの根になります。
   goal "すべての注文を納期どおりに届ける"
 
@@ -82,13 +82,13 @@ process {name} [stage=asis] {{          # サービス導入後のモデルは s
 
   # アクター(スイムレーン)は責任を持つ主体ごとに 1 つ。その成果物を中に書きます。
   actor 営業 {{
-    product    引合(品目, 数量)               # 中間成果物。( ) の中はパラメータ
-    intangible 顧客の勘所                     # ノウハウや肌感覚: 実体のない無形成果物
+    product    引合(品目, 数量)                # 中間成果物。( ) の中はパラメータ
+    intangible 顧客の勘所                      # ノウハウや肌感覚: 実体のない無形成果物
     milestone  見積<承認済>(品目, 価格, 納期)  # 管理上の節目。< > の中は状態
   }}
   actor 出荷管理 {{
     product 在庫(品目, 数量)
-    final   出荷指示(品目, 数量, 納期)        # 最終成果物: 外部プロセスへ渡る
+    final   出荷指示(品目, 数量, 納期)  # 最終成果物: 外部プロセスへ渡る
   }}
 
   # サブプロセス: マイルストーン成果物までの部分。
@@ -97,7 +97,7 @@ process {name} [stage=asis] {{          # サービス導入後のモデルは s
   # 入力関係: 左の値が右に入る。
   顧客 -> 引合 -> 見積 -> 出荷指示 -> 倉庫
   顧客の勘所 -> 見積
-  見積.納期 -> 出荷指示.納期                  # パラメータ 1 つを受け渡す
+  見積.納期 -> 出荷指示.納期  # パラメータ 1 つを受け渡す
   # 同期関係: 両側が一緒に決まる。
   在庫 <-> 出荷指示
 

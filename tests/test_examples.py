@@ -109,7 +109,7 @@ def test_kpi_tree_of_each_example(model):
     proc = prep("kpi", model, "-f", "json")
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
-    assert report["version"] == 1
+    assert report["version"] == 2
     from prep.parser import parse_file
 
     names = [p.name for p in parse_file(model).document.processes]
@@ -134,7 +134,8 @@ def test_apparel_tobe_kpi_tree_marks_service_kpis():
 
     found = {m for tree in report["trees"] for m in marks(tree["root"])}
     assert {"service", "new"} <= found
-    assert all("removed" in tree for tree in report["trees"])
+    tobe = [tree for tree in report["trees"] if tree["stage"] == "tobe"]
+    assert tobe and all("removed" in tree and "added" in tree for tree in tobe)
 
 
 def test_apparel_diff():

@@ -15,10 +15,11 @@ from hypothesis.extra.lark import from_lark
 from prep.checks import all_rules
 from prep.checks.runner import CheckOptions, check_file_model, finish
 from prep.diagnostics import Severity
-from prep.kpi import to_json
-from prep.kpi.draw import to_dot as kpi_dot, to_mermaid as kpi_mermaid
+from prep.kpi import to_csv, to_json
 from prep.kpi.text import to_text as kpi_text
 from prep.kpi.tree import derive_all
+from prep.render.kpitree import to_dot as kpi_dot, to_mermaid as kpi_mermaid
+from prep.notation import words_for
 from prep.parser import parse_text
 from prep.parser.grammar import grammar_text
 from prep.render import render
@@ -111,11 +112,12 @@ def test_a_generated_model_has_errors_or_draws_in_every_format(text):
     for fmt in DRAWN:
         data = render(graphs, fmt, timeout=60)
         assert data
-    trees = derive_all(graphs, 500)
+    trees = derive_all(graphs) + derive_all(graphs, "products", True)
     kpi_text(trees)
-    kpi_dot(trees)
-    kpi_mermaid(trees)
+    kpi_dot(trees, words_for(graphs))
+    kpi_mermaid(trees, words_for(graphs))
     to_json(trees)
+    to_csv(trees)
 
 
 def test_the_generator_makes_models_that_draw():

@@ -61,19 +61,18 @@ def test_clean_model_is_checked_without_networkx(tmp_path):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 6)), max_size=8))
 def test_kpi_cycle_precheck_agrees_with_networkx(unders):
-    """PREP604 asks networkx only when following `under` may come back."""
-    from prep.checks.prep604_bad_kpi_parent import _cycles, _may_cycle
-    from prep.parser import parse_text
-
-    kpis = "\n".join(f"  kpi K{a}" + (f" under K{b}" if b < 6 else "") for a, b in unders)
-    parsed = parse_text(f"process X {{\n  goal G\n{kpis}\n}}\n")
-    found = parsed.document.processes[0].kpis
+    """KPI cycles (PREP604) need networkx only when following `under` may come back."""
     import networkx as nx
 
+    from prep.graph.process import _kpis_may_cycle
+
+    kpis = "\n".join(f"  kpi K{a}" + (f" under K{b}" if b < 6 else "") for a, b in unders)
+    (pg,), _ = graphs(f"process X {{\n  goal G\n{kpis}\n}}\n")
+    found = list(pg.process.kpis)
     first: dict = {}
     for kpi in found:
         first.setdefault(kpi.name, kpi)
     tree = nx.DiGraph([(k.name, k.under.text) for k in found
                        if k.under is not None and k.under.text in first])
-    assert _may_cycle(found) or nx.is_directed_acyclic_graph(tree)
-    assert bool(_cycles(found)) == (not nx.is_directed_acyclic_graph(tree))
+    assert _kpis_may_cycle(found) or nx.is_directed_acyclic_graph(tree)
+    assert bool(pg.kpi_cycles) == (not nx.is_directed_acyclic_graph(tree))

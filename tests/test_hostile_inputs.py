@@ -271,3 +271,12 @@ def test_names_that_check_clean_draw(tmp_path, final, fmt):
     assert check_text(text, select=["PREP0", "PREP1"]) == []
     graphs, _ = build_document(parse_text(text).document)
     assert render(graphs, fmt, timeout=60)
+
+
+def test_kpi_text_shows_separators_and_overrides_escaped(tmp_path):
+    text = ('process P {\n  goal "G\u202eX"\n  external Out\n  actor A { final "F\u2028Y" }\n'
+            '  "F\u2028Y" -> Out\n}\n')
+    (tmp_path / "m.prep").write_text(text, encoding="utf-8")
+    result = run(["kpi", "m.prep"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:3] == ["G\\u202eX  goal", "└── F\\u2028Y  final"]

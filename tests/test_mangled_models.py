@@ -13,9 +13,16 @@ import pytest
 from prep.checks import all_rules
 from prep.checks.runner import CheckOptions, check_file_model, finish
 from prep.diff.model import diff_process
+from prep.diff.union import union
+from prep.kpi import to_csv, to_json
+from prep.kpi.compare import compare
+from prep.kpi.text import to_text
 from prep.kpi.tree import derive_all
 from prep.parser import parse_text
 from prep.render.dot import to_dot
+from prep.render.kpitree import to_dot as tree_dot
+from prep.render.kpitree import to_mermaid as tree_mermaid
+from prep.notation import words_for
 from prep.render.mermaid import to_mermaid
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,8 +70,13 @@ def test_every_layer_takes_mangled_models(seed):
         if graphs:
             to_dot(graphs)
             to_mermaid(graphs, "auto")
-            derive_all(graphs, 500)
-            diff_process(graphs[0].name, graphs[0], graphs[-1])
+            trees = derive_all(graphs) + derive_all(graphs, "products")
+            to_json(trees), to_csv(trees), to_text(trees)
+            both, _ = compare(derive_all(graphs[:1]), derive_all(graphs[-1:]))
+            tree_dot(both, words_for(graphs)), tree_mermaid(both, words_for(graphs))
+            p = diff_process(graphs[0].name, graphs[0], graphs[-1])
+            pg, marks = union(p, graphs[0], graphs[-1])
+            to_dot([pg], marks=[marks])
 
 
 # -- file-system faults (issue 11): a finding or one line, never a traceback or a hang ----

@@ -115,6 +115,13 @@ def test_results_snapshot(tmp_path):
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": "m/a.prep"},
             "region": {"startLine": 10, "startColumn": 3, "endLine": 10, "endColumn": 6}}}],
+        "fixes": [{"description": {"text": "declare `external 未定義`"},
+                   "artifactChanges": [{"artifactLocation": {"uri": "m/a.prep"},
+                                        "replacements": [{
+                                            "deletedRegion": {"startLine": 5, "startColumn": 1,
+                                                              "endLine": 5, "endColumn": 1},
+                                            "insertedContent": {"text": "  external 未定義\n"}}]}],
+                   "properties": {"applicability": "unsafe"}}],
     }
     assert hint.startswith("hint: ")
 

@@ -51,7 +51,7 @@ def test_rule_all_lists_every_rule(tmp_path):
 def test_unknown_rule_exits_2(tmp_path):
     result = run(["rule", "PREP999"], tmp_path)
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == "prep: error: unknown rule code `PREP999`"
+    assert result.stderr.splitlines()[0] == "prep: error: unknown rule code or name `PREP999`"
 
 
 def test_rule_without_a_code_exits_2(tmp_path):

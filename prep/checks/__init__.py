@@ -60,7 +60,12 @@ def rules_by_code() -> dict[str, Rule]:
 
 
 def get_rule(code: str) -> Rule | None:
-    return rules_by_code().get(code.strip().upper())
+    """The rule with this code (`PREP203`, `prep203`) or name (`input-cycle`)."""
+    key = code.strip()
+    found = rules_by_code().get(key.upper())
+    if found is None:
+        found = next((r for r in all_rules() if r.name == key.lower().replace("_", "-")), None)
+    return found
 
 
 __all__ = ["RULE_MODULES", "Rule", "all_rules", "get_rule", "rule", "rules_by_code"]

@@ -113,7 +113,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
             if FLAG in allowed:
                 yield check.at(attr.span, f"`{attr.name}` is a flag and takes no value",
                                f"write `[{attr.name}]`")
-            elif value.lower() in allowed and attr.name in CASE_FREE:
+            elif value is not FLAG and value.lower() in allowed and attr.name in CASE_FREE:
                 meant = f"{attr.name}={value.lower()}"
                 yield check.at(attr.span, f"`{attr.name}={value}` is read as `{meant}`: values "
                                           "are lower case", f"write `{meant}`",

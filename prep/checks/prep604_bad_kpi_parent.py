@@ -56,76 +56,6 @@ from prep.diagnostics import Diagnostic, Related, Severity, closest
 from prep.graph.process import ProcessGraph
 
 
-def _what(pg, name: str) -> str | None:
-    """What a name that is not a KPI stands for in the process, if anything."""
-    process = pg.process
-    if any(p.name == name for p in pg.products.values()):
-        return "a product"
-    if name in pg.externals:
-        return "an external process"
-    if any(a.name == name for a in process.actors):
-        return "an actor"
-    if any(s.name == name for s in process.subprocesses):
-        return "a subprocess"
-    if any(g.text == name for g in process.goals):
-        return "the goal"
-    if name == process.name:
-        return "the process"
-    return None
-
-
-def _may_cycle(kpis) -> bool:
-    """Whether following `under` from some KPI comes back to a KPI already passed
-    (each KPI names at most one parent, so a walk up from each one tells)."""
-    parents: dict[str, set[str]] = {}
-    for kpi in kpis:
-        if kpi.under is not None:
-            parents.setdefault(kpi.name, set()).add(kpi.under.text)
-    if any(len(p) > 1 for p in parents.values()):
-        return True                        # a name with two parents: let networkx look
-    parent = {name: next(iter(p)) for name, p in parents.items()}
-    done: set[str] = set()
-    for start in parent:
-        path: set[str] = set()
-        name = start
-        while name in parent and name not in done:
-            if name in path:
-                return True
-            path.add(name)
-            name = parent[name]
-        done |= path
-    return False
-
-
-def _cycles(kpis):
-    """Cycles of `under` among KPIs: (the first kpi in source order, member names in
-    the order `under` walks them), one per strongly connected component."""
-    if not _may_cycle(kpis):
-        return []                          # no cycle of `under`: networkx not needed
-    import networkx as nx
-
-    first = {}
-    for kpi in kpis:
-        first.setdefault(kpi.name, kpi)
-    tree = nx.DiGraph()
-    for kpi in kpis:
-        if kpi.under is not None and kpi.under.text in first:
-            tree.add_edge(kpi.name, kpi.under.text)
-    found = []
-    for component in nx.strongly_connected_components(tree):
-        if len(component) == 1 and not tree.has_edge(*component, *component):
-            continue
-        start = next(k for k in kpis if k.name in component)
-        order, name = [], start.name
-        while name not in order:
-            order.append(name)
-            name = next(n for n in sorted(tree.successors(name)) if n in component)
-        order += sorted(component - set(order))
-        found.append((start, order))
-    found.sort(key=lambda c: kpis.index(c[0]))
-    return found
-
-
 @rule("PREP604", Severity.ERROR, name="bad-kpi-parent",
       scope="process")
 def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
@@ -135,7 +65,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         if kpi.under is None or kpi.under.text in names:
             continue
         parent = kpi.under.text
-        what = _what(pg, parent)
+        what = pg.what_is(parent)
         if what == "a product":
             yield check.at(kpi.span, f"KPI `{kpi.name}` is under `{parent}`, a product, not a KPI",
                            f"to measure a product write `kpi {kpi.name} for {parent}`; "
@@ -147,7 +77,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
                 "under the goal")
         said = f"{what}, not a KPI" if what else f"which is not defined in process `{pg.name}`"
         yield check.at(kpi.span, f"KPI `{kpi.name}` is under `{parent}`, {said}", hint)
-    for start, order in _cycles(kpis):
+    for start, order in pg.kpi_cycles:
         walk = " -> ".join(f"`{n}`" for n in (*order, order[0]))
         members = [k for k in kpis if k.name in order and k is not start]
         yield check.at(

@@ -182,7 +182,7 @@ def check_paths(paths: list[tuple[str | Path, str]],
                 options_for: Callable[[str | Path], CheckOptions],
                 progress: Callable[[int, int], None] | None = None,
                 jobs: int | None = 1, cache: ResultCache | None = None,
-                keep_models: bool = True) -> CheckResult:
+                keep_models: bool = True, texts: dict[str, str] | None = None) -> CheckResult:
     """Check files given as (path on disk, name to report) pairs, in that order.
 
     With a `cache`, a file whose name, content, selected rules and prep's code are
@@ -192,7 +192,9 @@ def check_paths(paths: list[tuple[str | Path, str]],
     a pool of that many worker processes, which send back findings and interfaces,
     never models; `jobs=None`: one worker per CPU when more files than CPUs need
     checking. The findings are the same, in the same order, either way.
-    `keep_models` keeps each file's parse result and graphs (then in this process)."""
+    `keep_models` keeps each file's parse result and graphs (then in this process).
+    `texts` gives the text of some files (by name to report) instead of reading them
+    (standard input, a file just fixed in memory); those are never cached."""
     options = [options_for(path) for path, _ in paths]
     everything = frozenset(r.code for r in all_rules())
     # Rules run when selected in this file, or when a severity override could matter.
@@ -203,7 +205,9 @@ def check_paths(paths: list[tuple[str | Path, str]],
     todo: list[tuple[int, tuple]] = []
     for n, ((path, display), sel) in enumerate(zip(paths, selected)):
         data = key = None
-        if cache is not None and not keep_models:
+        if texts and display in texts:
+            data = texts[display].encode("utf-8")
+        elif cache is not None and not keep_models:
             data = read_source(path)
             if data is not None:
                 key = entry_key(display, data, sel)
@@ -312,6 +316,16 @@ def finish(result: FileResult, opts: CheckOptions) -> None:
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return list(dict.fromkeys(diagnostics))
+
+
+def findings_for(text: str, path: str, opts: CheckOptions) -> list[Diagnostic]:
+    """The findings of one file's text with its options (no workspace rules): what
+    fixing a file checks again after each round."""
+    from prep.parser import parse_text
+
+    result = check_file_model(path, parse_text(text, path), opts.selected)
+    finish(result, opts)
+    return result.diagnostics
 
 
 def check_text(text: str, path: str = "model.prep", select=None, extend_select=(),

@@ -74,7 +74,7 @@ def root(
 
 def _register() -> None:
     from prep.cli import (  # noqa: F401  (they register themselves)
-        check, clean, diff, init, kpi, render, rule, serve,
+        check, clean, completion, diff, fmt, init, kpi, lsp, render, rule, serve,
     )
 
 
@@ -140,6 +140,10 @@ def main() -> None:
     # prep never uses pydantic plugins; looking for them scans every installed
     # package at start-up. Set PYDANTIC_DISABLE_PLUGINS yourself to decide otherwise.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if os.environ.get("_PREP_COMPLETE"):   # the script of `prep completion SHELL` asks
+        from typer.completion import completion_init
+
+        completion_init()
     _handle_signals()
     try:
         try:

@@ -25,9 +25,9 @@ class Level(str, Enum):
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(None, readable=False, help="Files and folders to check (folders: every "
-                                       "*.prep below them). Default: the current folder.",
-                                       show_default=False),
+    paths: List[Path] = typer.Argument(None, readable=False, help="Files and folders to check "
+                                       "(folders: every *.prep below them; `-`: standard input). "
+                                       "Default: the current folder.", show_default=False),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Check only these codes "
                                                "or prefixes (comma-separated; ALL for every "
@@ -42,7 +42,22 @@ def check(
                                             show_default=False),
     show_suppressed: bool = typer.Option(False, "--show-suppressed",
                                          help="Also list findings silenced by `# prep: ignore`."),
-    statistics: bool = typer.Option(False, "--statistics", help="Print counts per code."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print counts per code "
+                                    "instead of the findings."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes that findings carry, "
+                             "then report what remains."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, "
+                                      "apply unsafe fixes too (a did-you-mean name, a missing "
+                                      "`external`)."),
+    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff "
+                              "instead of writing them; exit 1 when there are any."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="The name of "
+                                                 "the model read from `-` (for messages and "
+                                                 "the configuration)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings "
+                                   "are reported (2 still means prep could not run)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no "
+                               "summary line, no warnings."),
     output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
                                                help="Write the report to this file instead "
                                                "of standard output."),
@@ -59,6 +74,10 @@ def check(
 
     Exit status: 0 when nothing at or above --fail-on was found, 1 when something
     was, 2 when prep could not do its job (missing path, bad option or config).
+
+    With --fix, findings that carry a safe fix are mended in place (written
+    atomically) and the rest are reported; `prep check - --fix` writes the fixed
+    model to standard output and the report to standard error.
 
     Example: prep check models/ --format json --select PREP2 --ignore PREP204
     """
@@ -77,6 +96,9 @@ def check(
     except SelectionError as error:
         fail(str(error))
     paths = list(paths or [Path(".")])
+    stdin = _read_stdin(paths, stdin_filename)
+    if stdin is not None:
+        paths = []
     config_cache: dict = {}
 
     def layers_for(path) -> Layers:
@@ -96,7 +118,11 @@ def check(
     except SelectionError as error:
         fail(str(error))
     files = collect_files(paths, excluded)
-    if not files:
+    texts: dict[str, str] = {}
+    if stdin is not None:
+        name, text = stdin
+        files, texts = [(Path(name), name)], {name: text}
+    if not files and not quiet:
         warn("no .prep files found in " + ", ".join(str(p) for p in paths))
     option_cache: dict[Path, tuple[CheckOptions, Severity]] = {}
 
@@ -112,22 +138,58 @@ def check(
         return option_cache[folder][0]
 
     progress = _progress() if format == Format.text else None
-    cache = None if no_cache else _cache(paths[0], layers_for)
+    if fix or diff:
+        from prep.cli.fixing import fix_files
+
+        outcome = fix_files(files, texts, options_for, unsafe_fixes, diff)
+        if diff:
+            sys.stdout.write(outcome.diff)
+            sys.stdout.flush()
+            raise typer.Exit(1 if outcome.diff and not exit_zero else 0)
+        texts = outcome.texts
+    first = Path(stdin[0]) if stdin is not None else paths[0]
+    cache = None if no_cache else _cache(first, layers_for)
     result = check_paths(files, options_for, progress, jobs=jobs, cache=cache,
-                         keep_models=False)
+                         keep_models=False, texts=texts)
     fail_level = {f.path: option_cache[Path(p).absolute().parent][1] for p, f in
                   zip((p for p, _ in files), result.files)}
 
     from prep.report import render
 
     # Rich markup only for a terminal; otherwise the same text, plain, without rich.
-    styled = format == Format.text and output_file is None and sys.stdout.isatty()
+    to_stderr = fix and stdin is not None    # the fixed model goes to stdout
+    out = sys.stderr if to_stderr else sys.stdout
+    styled = format == Format.text and output_file is None and out.isatty()
     text = render(format.value, result, show_suppressed=show_suppressed, statistics=statistics,
-                  markup=styled)
-    _write(text, output_file, rich=styled)
+                  markup=styled, quiet=quiet)
+    if to_stderr:
+        sys.stdout.write(texts[stdin[0]])
+        sys.stdout.flush()
+        _write(text, None, rich=styled, stderr=True)
+    else:
+        _write(text, output_file, rich=styled)
+    if fix and not quiet and format == Format.text:
+        outcome.say()
     failed = any(d.severity.rank >= fail_level[f.path].rank for f in result.files
                  for d in f.diagnostics)
-    raise typer.Exit(1 if failed else 0)
+    raise typer.Exit(1 if failed and not exit_zero else 0)
+
+
+def _read_stdin(paths: list[Path], name: Optional[str]) -> Optional[tuple[str, str]]:
+    """(name, text) when the model comes from standard input (`-`), else None."""
+    if not any(str(p) == "-" for p in paths):
+        if name is not None:
+            fail("--stdin-filename needs `-` among the paths")
+        return None
+    if len(paths) > 1:
+        fail("`-` (standard input) cannot be mixed with other paths")
+    from prep.parser import decode
+
+    display = name or "-"
+    text = decode(sys.stdin.buffer.read(), display)
+    if not isinstance(text, str):
+        fail(f"{display}: {text.diagnostics[0].message}")
+    return display, text
 
 
 def _cache(first: Path, layers_for):
@@ -142,17 +204,18 @@ def _cache(first: Path, layers_for):
     return ResultCache.open(folder)
 
 
-def _write(text: str, output_file: Optional[Path], rich: bool) -> None:
+def _write(text: str, output_file: Optional[Path], rich: bool, stderr: bool = False) -> None:
     if output_file is not None:
         from prep.cli.output import write_atomic
 
         write_atomic(output_file, text.encode("utf-8"))
         return
     if rich:
-        console().print(text, end="", markup=True)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        console(stderr=stderr).print(text, end="", markup=True)
+        return
+    out = sys.stderr if stderr else sys.stdout
+    out.write(text)
+    out.flush()
 
 
 def _progress():

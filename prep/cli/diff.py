@@ -15,6 +15,7 @@ from prep.cli.inputs import check_timeout
 
 
 Format = choices("Format", DIFF_FORMATS)
+Lang = choices("Lang", ("auto", "ja", "en"))
 
 
 @app.command(name="diff")
@@ -24,11 +25,17 @@ def diff_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-             ".pdf .dot; images draw the ToBe model with the changes marked), or - for "
-             "standard output. Default: standard output."),
+             ".pdf .dot .mmd .pptx; pictures draw both models in one, as `prep render` "
+             "does, with the changes marked), or - for standard output. Default: "
+             "standard output."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
                                             help="Output format. [default: from the -o "
                                             "suffix, else text]"),
+    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own "
+                              "words (legend, badges): Japanese, English, or auto: Japanese "
+                              "when the model's names are."),
+    no_legend: bool = typer.Option(False, "--no-legend", help="Leave the legend out of "
+                                   "pictures."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the models "
                                    "differ (as `git diff --exit-code`)."),
     force: bool = typer.Option(False, "--force", help="Compare even if a model has errors."),
@@ -38,23 +45,34 @@ def diff_command(
     """Compare two models: what was added, removed or changed, element by element.
 
     Products, externals, actors, relations, KPIs and CSM touches are compared by
-    name (docs/kpi.md).
+    name (docs/kpi.md). Pictures (-o diff.svg, png, pdf, dot, mmd) draw both models
+    in one in the notation of `prep render`: added elements with a ＋ badge, changed
+    ones with a ～ badge and the old value, removed ones ghosted where they were.
+    prep warns when the two files' stage= attributes look swapped.
 
     Both models are checked first: with errors nothing is compared (exit 1, the
     errors on stderr) unless --force. Order and layout of the text are no difference.
 
     Example: prep diff asis.prep tobe.prep -f json
     """
+    from contextlib import nullcontext
+
     from prep.cli.common import fail
-    from prep.cli.inputs import (checked_graphs, emit, layout, output_format,
+    from prep.cli.inputs import (busy, checked_graphs, emit, output_format,
                                  refuse_binary_on_terminal)
     from prep.diff import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|svg|png|pdf|dot")
+                        "-f text|json|svg|png|pdf|dot|mermaid|pptx")
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
     before = checked_graphs(asis, force, "nothing compared")
     after = checked_graphs(tobe, force, "nothing compared")
+
+    from prep.kpi.compare import stages_swapped
+
+    if stages_swapped(before, after):
+        warn(f"{asis} says stage=tobe and {tobe} says stage=asis: the models look swapped; "
+             f"give the AsIs model first (prep diff {tobe} {asis})")
 
     from prep.diff.model import diff
 
@@ -77,10 +95,31 @@ def diff_command(
         from prep.diff import to_json
 
         emit(to_json(result).encode("utf-8"), output)
-    else:
-        from prep.diff.draw import to_dot
+    elif fmt == "pptx":
+        from prep.diff.marks import marks_for
+        from prep.render import export
+        from prep.render.run import RenderError
 
-        source = to_dot(result)
-        emit(source.encode("utf-8") if fmt == "dot" else layout(source, fmt, timeout), output)
+        graphs = [p.graph for p in result.processes if p.graph is not None]
+        if not graphs:
+            fail(f"{tobe} has no process to draw")
+        try:
+            emit(export(graphs, "pptx", timeout=timeout, marks=marks_for(result)), output)
+        except RenderError as error:
+            fail(error.message, error.hint)
+    else:
+        from prep.diff.draw import union_graphs
+        from prep.render import render
+        from prep.render.run import LAYOUT_FORMATS, RenderError
+
+        graphs, marks = union_graphs(result)
+        try:
+            with busy(f"Laying out the {fmt} drawing with Graphviz", timeout) \
+                    if fmt in LAYOUT_FORMATS else nullcontext():
+                data = render(graphs, fmt, legend=not no_legend, timeout=timeout,
+                              lang=lang.value, marks=marks)
+        except RenderError as error:
+            fail(error.message, error.hint)
+        emit(data, output)
     different = not result.empty or result.missing or result.extra
     raise typer.Exit(1 if exit_code and different else 0)

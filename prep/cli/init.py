@@ -25,7 +25,7 @@ class Lang(str, Enum):
 def _language(name: str | None) -> str:
     """auto: Japanese when the process name is, or (no name) when the locale is."""
     if name is not None:
-        from prep.render.words import is_japanese
+        from prep.notation import is_japanese
 
         return "ja" if is_japanese(name) else "en"
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):

@@ -1,4 +1,4 @@
-"""`prep kpi`: the KPI tree of each process, and AsIs against ToBe (`--tobe`)."""
+"""`prep kpi`: the KPI tree of each process, and AsIs beside ToBe (`--tobe`)."""
 
 from __future__ import annotations
 
@@ -18,66 +18,91 @@ from prep.cli.inputs import (check_timeout, checked_graphs, emit, layout, output
 Format = choices("Format", KPI_FORMATS)
 
 
+View = choices("View", ("kpi", "products"))
+Lang = choices("Lang", ("auto", "ja", "en"))
+
+
 @app.command(name="kpi")
 def kpi_command(
     file: Path = typer.Argument(..., readable=False, help="The .prep model (with --tobe: the AsIs model).",
                                 show_default=False),
     tobe: Optional[Path] = typer.Option(None, "--tobe", show_default=False, readable=False,
-                                        help="The ToBe model: show its trees with what is "
-                                        "new against FILE, and what was removed."),
+                                        help="The ToBe model: show both trees, AsIs beside "
+                                        "ToBe, with what the AsIs model lacks marked new and "
+                                        "what the ToBe model lacks marked removed."),
+    view: View = typer.Option(View.kpi, "--view", help="kpi: goal, final products, KPIs "
+                              "and the significant products only (the consultant's tree); "
+                              "products: the full derivation through every product."),
+    externals: bool = typer.Option(False, "--externals", help="Show external processes "
+                                   "in the kpi view (the products view always does)."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
-        help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-             ".pdf .dot .mmd), or - for standard output. Default: standard output."),
+        help="Where to write: a file (the format follows its suffix: .txt .json .csv .svg "
+             ".png .pdf .dot .mmd .pptx), or - for standard output. Default: standard output."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
                                             help="Output format. [default: from the -o "
                                             "suffix, else text]"),
-    max_nodes: int = typer.Option(5000, "--max-nodes", min=1,
-                                  help="Past this many nodes, a subtree already shown in "
-                                  "full is referenced (mark `ref`) instead of repeated."),
+    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own "
+                              "words (headings, legend, badges): Japanese, English, or "
+                              "auto: Japanese when the model's names are."),
+    no_legend: bool = typer.Option(False, "--no-legend", help="Leave the legend out of "
+                                   "pictures."),
     force: bool = typer.Option(False, "--force", help="Derive trees even if a model has "
                                "errors."),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
                                   help="Stop Graphviz after this many seconds (svg, png, pdf)."),
 ) -> None:
-    """Derive the KPI tree of each process: goal, final products, what feeds them, KPIs.
+    """Derive the KPI tree of each process: goal and KGIs, final products, their KPIs.
 
-    The model is checked first: with errors no tree is derived (exit 1, the errors
-    on stderr) unless --force. With --tobe, the ToBe trees are shown with new nodes
-    marked and the AsIs labels that disappeared listed.
+    Each node appears once; a node reached again is a reference: `name (*)` in
+    text, {"ref": id} in JSON, a second line into the same box in pictures. The
+    model is checked first: with errors no tree is derived (exit 1, the errors on
+    stderr) unless --force. With --tobe, both trees are given, AsIs beside ToBe;
+    prep warns when the two files' stage= attributes look swapped. -f csv writes
+    one row per KPI (UTF-8 with a byte order mark, for spreadsheets).
 
     Example: prep kpi asis.prep --tobe tobe.prep -o kpi.svg
     """
     from prep.kpi import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|svg|png|pdf|dot|mermaid")
+                        "-f text|json|csv|svg|png|pdf|dot|mermaid|pptx")
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
 
     from prep.kpi.tree import derive_all
 
-    trees = derive_all(checked_graphs(file, force, "no KPI tree derived"), max_nodes)
+    before = checked_graphs(file, force, "no KPI tree derived")
+    trees = derive_all(before, view.value, externals)
+    graphs = list(before)
     if tobe is not None:
-        from prep.kpi.compare import compare
+        from prep.kpi.compare import compare, stages_swapped
 
-        after = derive_all(checked_graphs(tobe, force, "no KPI tree derived"), max_nodes)
-        trees, warnings = compare(trees, after)
+        after_graphs = checked_graphs(tobe, force, "no KPI tree derived")
+        graphs += after_graphs
+        if stages_swapped(before, after_graphs):
+            warn(f"{file} says stage=tobe and {tobe} says stage=asis: the models look "
+                 f"swapped; give the AsIs model first (prep kpi {tobe} --tobe {file})")
+        trees, warnings = compare(trees, derive_all(after_graphs, view.value, externals))
         for message in warnings:
             warn(message)
-    for tree in trees:
-        if tree.truncated:
-            warn(f"the KPI tree of `{tree.process}` is large (over {max_nodes} nodes): "
-                 "repeated subtrees are referenced, not repeated")
 
     if fmt == "text" and output in (None, "-") and sys.stdout.isatty():
         from prep.kpi.text import renderable
 
         console().print(renderable(trees))
         return
-    emit(_data(trees, fmt, timeout), output)
+    if fmt == "pptx":
+        from prep.kpi.pptx import DrawError, to_pptx
+
+        try:
+            emit(to_pptx(trees, lang=lang.value, timeout=timeout), output)
+        except DrawError as error:
+            fail(error.message, error.hint)
+        return
+    emit(_data(trees, graphs, fmt, timeout, lang.value, not no_legend), output)
 
 
-def _data(trees, fmt: str, timeout: float) -> bytes:
+def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> bytes:
     if fmt == "text":
         from prep.kpi.text import to_text
 
@@ -86,12 +111,20 @@ def _data(trees, fmt: str, timeout: float) -> bytes:
         from prep.kpi import to_json
 
         return to_json(trees).encode("utf-8")
-    from prep.kpi.draw import to_dot, to_mermaid
+    if fmt == "csv":
+        from prep.kpi import to_csv
 
+        return to_csv(trees).encode("utf-8")
+    from prep.render.kpitree import DEPTH, to_dot, to_mermaid
+    from prep.notation import words_for
+
+    deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]
+    if deep:
+        warn("pictures show the first {} levels of a tree; {} go deeper (-f text or json "
+             "give everything)".format(DEPTH, ", ".join(f"`{n}`" for n in deep)))
+
+    words = words_for(graphs, lang)
     if fmt == "mermaid":
-        return to_mermaid(trees).encode("utf-8")
-    source = to_dot(trees)
+        return to_mermaid(trees, words).encode("utf-8")
+    source = to_dot(trees, words, legend)
     return source.encode("utf-8") if fmt == "dot" else layout(source, fmt, timeout)
-
-
-# -- shared with `prep diff` -----------------------------------------------------------

@@ -1,5 +1,5 @@
-"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid), or the
-workshop view as one offline page (html)."""
+"""`prep render`: draw a model in PReP notation (svg, png, pdf, dot, mermaid), the
+workshop view as one offline page (html), or shapes to edit (pptx, drawio)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_f
 Format = choices("Format", RENDER_FORMATS)
 
 
+class LayoutKind(str, Enum):
+    lanes = "lanes"
+    dot = "dot"
+
+
 class Lang(str, Enum):
     auto = "auto"
     ja = "ja"
@@ -34,8 +39,8 @@ def render_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
-             ".gv .mmd .html), or - for standard output. Default: the model's name with the "
-             "format's suffix, next to the model."),
+             ".gv .mmd .html .pptx .drawio), or - for standard output. Default: the model's "
+             "name with the format's suffix, next to the model."),
     format: Optional[Format] = typer.Option(
         None, "--format", "-f", show_default=False,
         help="Output format. [default: from the -o suffix, else svg]"),
@@ -47,16 +52,25 @@ def render_command(
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own words "
                               "(legend, goal banner, badges): Japanese, English, or auto: "
                               "Japanese when the model's names are."),
+    layout: LayoutKind = typer.Option(
+        LayoutKind.lanes, "--layout",
+        help="lanes: swimlanes in the file's order with subprocess columns (LANGUAGE.md "
+             "§5); dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
+             "as a fallback)."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
-                                  help="Stop after this many seconds (checking, drawing "
-                                  "and Graphviz together)."),
+                                  help="Stop after this many seconds (checking, laying "
+                                  "out, drawing and Graphviz together)."),
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
     `-f html` writes the workshop view of `prep serve` as one offline file to send
     round: the drawing with pan and zoom, the findings, the KPI tree, and each
     product's parameters, KPIs, issues and neighbourhood on hover or click.
+
+    pptx (one slide per process) and drawio (one page per process) are made of
+    editable shapes and connectors for touching up in PowerPoint or draw.io; they
+    always use prep's swimlane layout.
 
     The model is checked first, for errors only (warnings are for `prep check`):
     with errors it is not drawn (exit 1, the errors on stderr) unless --force. On a
@@ -65,10 +79,10 @@ def render_command(
 
     Example: prep render 製造.prep -o 製造.svg
     """
-    from prep.render import EXTENSION, SUFFIXES, TEXT_FORMATS
+    from prep.render import EXPORT_FORMATS, EXTENSION, SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
-                        "-f svg|png|pdf|dot|mermaid|html")
+                        "-f svg|png|pdf|dot|mermaid|html|pptx|drawio")
     require_model_file(file)
     to_stdout = output == "-"
     refuse_binary_on_terminal(fmt, "-" if to_stdout else "", TEXT_FORMATS)
@@ -85,12 +99,13 @@ def render_command(
         if not graphs:
             fail(f"{file} defines no process to draw")
 
+        from prep.layout.measure import Deadline
         from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
         try:
             with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
-                    if fmt in LAYOUT_FORMATS + ("html",) else nullcontext():
+                    if fmt in LAYOUT_FORMATS + ("html",) + EXPORT_FORMATS else nullcontext():
                 if fmt == "html":           # the workshop view, offline (prep/serve/page.py)
                     from prep.serve.page import model_page
 
@@ -98,7 +113,9 @@ def render_command(
                                       limit.remaining(), legend=not no_legend)
                 else:
                     data = render(graphs, fmt, legend=not no_legend,
-                                  timeout=limit.remaining(), lang=lang.value)
+                                  timeout=limit.remaining(), lang=lang.value,
+                                  layout=layout.value,
+                                  deadline=Deadline(limit.remaining(), stated=timeout))
         except RenderError as error:
             fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))

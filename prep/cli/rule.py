@@ -12,13 +12,14 @@ from prep.cli.common import console, fail
 
 @app.command()
 def rule(
-    code: Optional[str] = typer.Argument(None, help="A rule code, such as PREP203.",
-                                         show_default=False),
+    code: Optional[str] = typer.Argument(None, help="A rule code or name, such as PREP203 "
+                                         "or input-cycle.", show_default=False,
+                                         autocompletion=lambda incomplete: _complete(incomplete)),
     all_: bool = typer.Option(False, "--all", help="List every rule."),
 ) -> None:
     """Show a rule's documentation: what it does, why, how to fix it, examples.
 
-    Example: prep rule PREP203
+    Example: prep rule PREP203   (or: prep rule input-cycle)
     """
     from prep.checks import all_rules, get_rule
     from prep.checks.docs import rule_markdown, rules_table
@@ -31,5 +32,13 @@ def rule(
         return
     found = get_rule(code)
     if found is None:
-        fail(f"unknown rule code `{code}`", "`prep rule --all` lists the rules")
+        fail(f"unknown rule code or name `{code}`", "`prep rule --all` lists the rules")
     out.print(rule_markdown(found), markup=False, end="")
+
+
+def _complete(incomplete: str) -> list[tuple[str, str]]:
+    from prep.checks import all_rules
+
+    low = incomplete.lower()
+    return [(value, r.summary) for r in all_rules() for value in (r.code, r.name)
+            if value.lower().startswith(low)]

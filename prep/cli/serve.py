@@ -29,7 +29,8 @@ def serve_command(
                              help="The address to listen on. Anything but this machine's "
                                   "loopback lets others on the network read the models."),
     no_browser: bool = typer.Option(False, "--no-browser",
-                                    help="Do not open a browser (print the address only)."),
+                                    help="Do not open a browser (print the address only; "
+                                         "also the case without a graphical session)."),
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own words."),
 ) -> None:
     """Show the models under PATH in the browser, redrawn within half a second of every save.

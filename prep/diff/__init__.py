@@ -1,12 +1,13 @@
 """The semantic difference of an AsIs and a ToBe model (LANGUAGE.md §7): model.py
-computes it, text.py prints it, draw.py draws the ToBe model with the changes."""
+computes it, text.py prints it, draw.py draws the union of both models (union.py) with
+the changes marked, through `prep render`; marks.py says how diff.pptx marks them."""
 
 from __future__ import annotations
 
-FORMATS = ("text", "json", "svg", "png", "pdf", "dot")
+FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid", "pptx")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-            ".dot": "dot", ".gv": "dot"}
-TEXT_FORMATS = ("text", "json", "svg", "dot")
+            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid", ".pptx": "pptx"}
+TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid")
 
 
 def to_json(result) -> str:
@@ -15,4 +16,4 @@ def to_json(result) -> str:
     return json_text(result.to_json())
 
 
-__all__ = ["SUFFIXES", "TEXT_FORMATS", "to_json"]
+__all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "to_json"]

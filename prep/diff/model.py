@@ -85,6 +85,7 @@ def _touch(label: str, level) -> str:
 class ProcessDiff:
     name: str
     graph: object | None                      # the ToBe ProcessGraph (None: removed process)
+    before: object | None = None              # the AsIs ProcessGraph (None: added process)
     added: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
     removed: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
     changed: dict[str, list[dict]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
@@ -97,7 +98,7 @@ class ProcessDiff:
 def diff_process(name: str, before, after) -> ProcessDiff:
     old = elements(before) if before is not None else {c: {} for c in CATEGORIES}
     new = elements(after) if after is not None else {c: {} for c in CATEGORIES}
-    result = ProcessDiff(name, after)
+    result = ProcessDiff(name, after, before)
     for cat in CATEGORIES:
         a, b = old[cat], new[cat]
         added = sorted(set(b) - set(a))

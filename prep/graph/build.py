@@ -91,7 +91,8 @@ def build_process(process: Process, file: str,
             attrs={a.name: a.value for a in relation.attrs}, relation=relation)))
         edges.append(edge)
 
-    pg = ProcessGraph(process, file, nodes, products, externals, edges, edge_data=edge_data)
+    pg = ProcessGraph(process, file, nodes, products, externals, edges, edge_data=edge_data,
+                      other_names=other)
     for kpi in process.kpis:
         pg.kpi_targets[id(kpi)] = (resolver.resolve(kpi.for_, allow_external=False, what="`kpi … for`")
                                    if kpi.for_ is not None else None)

@@ -52,6 +52,7 @@ class ProcessGraph:
     until_targets: dict[int, str | None] = field(default_factory=dict)  # id(subprocess) -> key
     member_targets: dict[int, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    other_names: dict[str, str] = field(default_factory=dict)   # name -> "an actor", …
     edge_data: list[tuple[str, str, int, dict]] = field(default_factory=list, repr=False)
 
     @cached_property
@@ -70,6 +71,17 @@ class ProcessGraph:
     @property
     def name(self) -> str:
         return self.process.name
+
+    def what_is(self, name: str) -> str | None:
+        """What `name` stands for in this process: "a product", "an external process",
+        "an actor", "a KPI", "a subprocess", "the goal", "the process", "a process" (another
+        of the run), or None. The one answer that name resolution (PREP105) and PREP604 give."""
+        if name in self._by_name:
+            return "a product"
+        if name in self.externals:
+            return "an external process"
+        what = self.other_names.get(name)
+        return "the process" if what == "a process" and name == self.process.name else what
 
     def kind(self, key: str) -> str:
         return self.nodes[key]["kind"]
@@ -172,6 +184,37 @@ class ProcessGraph:
                     del fed[nxt]
                     ready.append(nxt)
         return bool(fed)
+
+    @cached_property
+    def kpi_cycles(self) -> list[tuple[Kpi, list[str]]]:
+        """Cycles of `under` among KPIs (PREP604; the KPI tree cuts each at its start):
+        (the first kpi of the cycle in source order, member names in the order `under`
+        walks them), one per strongly connected component, in source order."""
+        kpis = list(self.process.kpis)
+        if not _kpis_may_cycle(kpis):
+            return []                      # no cycle of `under`: networkx not needed
+        import networkx as nx
+
+        first = {}
+        for kpi in kpis:
+            first.setdefault(kpi.name, kpi)
+        tree = nx.DiGraph()
+        for kpi in kpis:
+            if kpi.under is not None and kpi.under.text in first:
+                tree.add_edge(kpi.name, kpi.under.text)
+        found = []
+        for component in nx.strongly_connected_components(tree):
+            if len(component) == 1 and not tree.has_edge(*component, *component):
+                continue
+            start = next(k for k in kpis if k.name in component)
+            order, name = [], start.name
+            while name not in order:
+                order.append(name)
+                name = next(n for n in sorted(tree.successors(name)) if n in component)
+            order += sorted(component - set(order))
+            found.append((start, order))
+        found.sort(key=lambda c: kpis.index(c[0]))
+        return found
 
     @cached_property
     def contributing(self) -> set[str]:
@@ -295,3 +338,26 @@ def _walk(start: Edge, component: set[str], sub) -> tuple[str, ...]:
         node = next((n for n in nxt if n not in seen), nxt[0] if nxt else start.source)
     order.extend(sorted(component - seen))
     return tuple(order)
+
+
+def _kpis_may_cycle(kpis) -> bool:
+    """Whether following `under` from some KPI comes back to a KPI already passed
+    (each KPI names at most one parent, so a walk up from each one tells)."""
+    parents: dict[str, set[str]] = {}
+    for kpi in kpis:
+        if kpi.under is not None:
+            parents.setdefault(kpi.name, set()).add(kpi.under.text)
+    if any(len(p) > 1 for p in parents.values()):
+        return True                        # a name with two parents: let networkx look
+    parent = {name: next(iter(p)) for name, p in parents.items()}
+    done: set[str] = set()
+    for start in parent:
+        path: set[str] = set()
+        name = start
+        while name in parent and name not in done:
+            if name in path:
+                return True
+            path.add(name)
+            name = parent[name]
+        done |= path
+    return False

@@ -1,9 +1,10 @@
 """AsIs against ToBe KPI trees (`prep kpi ASIS --tobe TOBE`).
 
 Trees are matched by process name; when each file holds exactly one process they
-are matched whatever their names. In a ToBe tree every node whose label appears
-nowhere in the matching AsIs tree is marked `new`; `removed` lists (sorted) the
-labels of the AsIs tree that appear nowhere in the ToBe tree."""
+are matched whatever their names. A ToBe node is `new` when the AsIs *model* lacks
+it (a product by key, an external or a KPI by name) — not merely the AsIs tree, so
+a product that is passed through in AsIs and measured in ToBe is not new. An AsIs
+node that the ToBe model lacks is `removed` (drawn greyed on the AsIs side)."""
 
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ def match(asis: list, tobe: list) -> tuple[list[tuple[object | None, object]], l
 
 
 def compare(asis: list[Tree], tobe: list[Tree]) -> tuple[list[Tree], list[str]]:
-    """The ToBe trees marked against the AsIs trees, and warnings (processes that
-    do not match)."""
+    """Both sides in output order (each AsIs tree before its ToBe tree, AsIs trees
+    without a match last), marked, and warnings (processes that do not match)."""
     pairs, missing, extra = match(asis, tobe)
     warnings = []
     if missing:
@@ -38,16 +39,64 @@ def compare(asis: list[Tree], tobe: list[Tree]) -> tuple[list[Tree], list[str]]:
     if extra:
         warnings.append("processes only in the ToBe file (all their nodes are new): "
                         + ", ".join(f"`{n}`" for n in extra))
+    out: list[Tree] = []
+    matched = set()
     for before, after in pairs:
         mark(before, after)
-    return [t for _, t in pairs], warnings
+        if before is not None:
+            matched.add(id(before))
+            out.append(before)
+        out.append(after)
+    for before in asis:
+        if id(before) not in matched:
+            mark(before, None)
+            out.append(before)
+    return out, warnings
 
 
-def mark(before: Tree | None, after: Tree) -> None:
-    old = {n.label for n in before.root.walk()} if before is not None else set()
-    new = set()
-    for node in after.root.walk():
-        new.add(node.label)
-        if node.label not in old and "new" not in node.marks:
-            node.marks.append("new")
-    after.removed = sorted(old - new)
+def _has(pg, node) -> bool:
+    if node.kind in ("goal", "process"):
+        return True
+    if node.kind == "kpi":
+        return any(k.name == node.key for k in pg.process.kpis)
+    if node.kind == "external":
+        return node.key in pg.externals
+    return node.key in pg.products
+
+
+def mark(before: Tree | None, after: Tree | None) -> None:
+    """Mark `new` nodes of `after` and `removed` nodes of `before`; the ids go into
+    `after.added` and `after.removed`."""
+    added, removed = [], []
+    if after is not None:
+        after.stage = "tobe"
+        for node in after.nodes():
+            if before is None or not _has(before.graph, node):
+                node.marks.append("new")
+                added.append(node.id)
+    if before is not None:
+        before.stage = "asis"
+        for node in before.nodes():
+            if after is None or not _has(after.graph, node):
+                node.marks.append("removed")
+                removed.append(node.id)
+        if after is None:
+            before.added, before.removed = [], removed
+    if after is not None:
+        after.added, after.removed = added, removed
+        after.pair = before
+        after.compared = True
+    if before is not None:
+        before.pair = after
+        before.compared = True
+
+
+def stages_swapped(asis_graphs, tobe_graphs) -> bool:
+    """Whether the files' `stage=` attributes say the AsIs file is the ToBe model and
+    the other way round (both written explicitly)."""
+    def stages(graphs) -> set[str]:
+        return {str(pg.process.attr("stage")) for pg in graphs
+                if pg.process.has_attr("stage")}
+
+    first, second = stages(asis_graphs), stages(tobe_graphs)
+    return first == {"tobe"} and second == {"asis"}

@@ -1,17 +1,30 @@
-"""KPI trees as text: a rich Tree per process, marks as coloured tags. Model text
-goes into rich `Text` objects, never into markup, so a name cannot style output."""
+"""KPI trees as text, drawn with `├──` guides as `cargo tree` does: a node shown
+before is written again as `name (*)`. Lines are built without recursion; past
+DEPTH levels a branch is continued in a section of its own below the tree, so a
+very deep chain stays readable and linear in size. Model text goes into rich
+`Text` objects, never into markup, so a name cannot style output."""
 
 from __future__ import annotations
 
 import io
 
+from prep.diagnostics import printable
+from prep.kpi.tree import Node
+
+
+def _shown(text: str) -> str:
+    """Model text on one line, with anything that would act on a terminal escaped
+    (a multi-line issue text stays on its line)."""
+    return printable(" ".join(text.split()))
+
+DEPTH = 32
 MARK_STYLE = {
-    "new": "bold green",
+    "new": "bold magenta",
+    "removed": "dim strike",
     "service": "bold red",
     "supplemented": "cyan",
-    "kgi": "bold magenta",
-    "intervention": "bold yellow",
-    "ref": "dim",
+    "kgi": "bold",
+    "intervention": "bold red",
 }
 KIND_STYLE = {
     "goal": "bold", "process": "bold", "final": "bold", "milestone": "",
@@ -19,62 +32,93 @@ KIND_STYLE = {
 }
 
 
-def _line(node):
-    from rich.text import Text
-
+def _node_line(node: Node, suffix: str = "") -> list[tuple[str, str]]:
     style = KIND_STYLE.get(node.kind, "")
     if "service" in node.marks:
         style = "bold red"
-    line = Text(node.label, style=style)
-    line.append(f"  {node.kind}", style="dim")
+    if "removed" in node.marks:
+        style = "dim"
+    parts = [(_shown(node.label), style), (f"  {node.kind}", "dim")]
     for mark in node.marks:
         if mark.startswith("issue:"):
-            line.append(f" [issue: {mark[6:]}]", style="dark_orange")
+            parts.append((f" [issue: {_shown(mark[6:])}]", "dark_orange"))
         elif mark.startswith("for:"):
-            line.append(f" [for {mark[4:]}]", style="dim")
-        elif mark == "ref":
-            line.append(" [ref: shown in full above]", style="dim")
+            parts.append((f" [for {_shown(mark[4:])}]", "dim"))
         else:
-            line.append(f" [{mark}]", style=MARK_STYLE.get(mark, ""))
-    return line
+            parts.append((f" [{mark}]", MARK_STYLE.get(mark, "")))
+    if suffix:
+        parts.append((suffix, "dim"))
+    return parts
+
+
+def tree_lines(tree) -> list[list[tuple[str, str]]]:
+    """The lines of one tree (without its heading), as (text, style) segments."""
+    out: list[list[tuple[str, str]]] = []
+    sections = [tree.root]
+    while sections:
+        top = sections.pop(0)
+        if top is not tree.root:
+            out.append([])
+            out.append(_node_line(top, "  (continued)"))
+        else:
+            out.append(_node_line(top))
+        stack = [(c, "", n == len(top.children) - 1, 1)
+                 for n, c in reversed(list(enumerate(top.children)))]
+        while stack:
+            item, prefix, last, depth = stack.pop()
+            guide = prefix + ("└── " if last else "├── ")
+            if not isinstance(item, Node):
+                out.append([(guide, "dim"), (_shown(item.node.label), ""), (" (*)", "dim")])
+                continue
+            if depth >= DEPTH and item.children:
+                out.append([(guide, "dim")] + _node_line(item, "  (continued below)"))
+                sections.append(item)
+                continue
+            out.append([(guide, "dim")] + _node_line(item))
+            inner = prefix + ("    " if last else "│   ")
+            count = len(item.children)
+            stack.extend((c, inner, n == count - 1, depth + 1)
+                         for n, c in reversed(list(enumerate(item.children))))
+    return out
+
+
+def all_lines(trees) -> list[list[tuple[str, str]]]:
+    out: list[list[tuple[str, str]]] = []
+    for n, tree in enumerate(trees):
+        if n:
+            out.append([])
+        view = "" if tree.view == "kpi" else ", products"
+        out.append([(_shown(tree.process), "bold underline"),
+                    (f"  ({tree.stage}{view})", "dim")])
+        out.extend(tree_lines(tree))
+        if tree.added is not None and tree.stage == "tobe":
+            out.append([("added: ", "bold magenta"),
+                        (_shown(", ".join(tree.labels(tree.added))) or "(nothing)", "magenta")])
+        if tree.removed is not None and tree.stage == "tobe":
+            out.append([("removed: ", "bold"),
+                        (_shown(", ".join(tree.labels(tree.removed))) or "(nothing)", "")])
+    if not trees:
+        out.append([("no process", "dim")])
+    return out
 
 
 def renderable(trees):
-    """One rich renderable for all trees."""
+    """One rich renderable for all trees (terminal output, with styles)."""
     from rich.console import Group
     from rich.text import Text
-    from rich.tree import Tree as RichTree
 
-    parts = []
-    for n, tree in enumerate(trees):
-        if n:
-            parts.append(Text(""))
-        heading = Text(f"{tree.process}", style="bold underline")
-        heading.append(f"  ({tree.stage})", style="dim")
-        parts.append(heading)
-        top = RichTree(_line(tree.root), guide_style="dim")
-        stack = [(top, tree.root)]
-        while stack:                       # iterative: deep trees must not recurse
-            branch, node = stack.pop()
-            made = [(branch.add(_line(child)), child) for child in node.children]
-            stack.extend(reversed(made))
-        parts.append(top)
-        if tree.removed:
-            gone = Text("removed: ", style="bold red")
-            gone.append(", ".join(tree.removed), style="red")
-            parts.append(gone)
-        if tree.truncated:
-            parts.append(Text(f"note: {tree.note}", style="yellow"))
-    if not trees:
-        parts.append(Text("no process", style="dim"))
-    return Group(*parts)
+    lines = []
+    for parts in all_lines(trees):
+        line = Text()
+        for text, style in parts:
+            line.append(text, style=style)
+        lines.append(line)
+    return Group(*lines)
 
 
-def to_text(trees, width: int = 200) -> str:
-    """Plain text (no colour), for files and `-o -`."""
-    from rich.console import Console
-
+def to_text(trees) -> str:
+    """Plain text (no colour), for files, pipes and `-o -`."""
     buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, no_color=True, highlight=False,
-            soft_wrap=True, legacy_windows=False).print(renderable(trees))
+    for parts in all_lines(trees):
+        buffer.write("".join(text for text, _ in parts).rstrip() + "\n")
     return buffer.getvalue()

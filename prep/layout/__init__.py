@@ -1,1 +1,130 @@
-"""Swimlane layout (LANGUAGE.md §5): process graph -> positions of lanes, columns, bands, products and edge routes. Pure functions; no drawing here."""
+"""Swimlane layout (LANGUAGE.md §5, shared/design/LAYOUT.md): process graphs ->
+positions (prep.layout.model.Layout) of lanes, subprocess bands, products, externals,
+notes and edge routes. Pure: no drawing here; Graphviz is asked only for text sizes
+(one batch call, prep.layout.measure).
+
+    plan.py     what each process shows (Text lines, merged relations, notes)
+    rank.py     columns from input relations
+    order.py    order inside each (column, lane) to reduce crossings
+    place.py    x by column widths, y by lane bands
+    route.py    edge routes through the virtual nodes
+    legend.py   the one-row legend
+"""
+
+from __future__ import annotations
+
+from prep import notation as N
+from prep.layout.measure import Deadline, LayoutError, graphviz_measure
+from prep.layout.model import Box, Layout, Link
+
+PROCESS_GAP = 24.0
+LINK_MARGIN = 28.0
+
+
+def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
+           deadline: Deadline | None = None) -> Layout:
+    """The positions of a drawing of `graphs` (ProcessGraphs, drawn in this order).
+    `measure(markups) -> [(w, h)]` sizes labels (default: Graphviz); `deadline`
+    bounds the time (LayoutError when it passes)."""
+    from prep.layout.legend import legend_items, legend_title, place_legend
+    from prep.layout.plan import Ids, plan
+
+    measure = measure or graphviz_measure
+    code = N.language_of(graphs, lang)
+    words = N.WORDS[code]
+    ids = Ids()
+    plans = []
+    for pg in graphs:
+        plans.append(plan(pg, words, ids))
+        if deadline is not None:
+            deadline.check()
+    requests: dict[tuple[int, str], str] = {}
+    for p, pl in enumerate(plans):
+        for node in pl.nodes:
+            requests[(p, node.id)] = N.markup(node.lines)
+            for note in node.notes:
+                requests[(p, note.id)] = N.markup(note.lines, "LEFT")
+        for edge in pl.edges:
+            if edge.lines:
+                requests[(p, edge.id)] = N.markup(edge.lines)
+        for k, lane in enumerate(pl.lanes):
+            requests[(p, f"h{k}")] = N.markup(lane[2], "LEFT")
+        for g, (name, _) in enumerate(pl.groups):
+            from prep.layout.content import band_lines
+
+            requests[(p, f"b{g}")] = N.markup(band_lines(name))
+        requests[(p, "banner")] = N.markup(pl.banner, "LEFT")
+    items = legend_items(plans, words) if legend else []
+    for n, item in enumerate(items):
+        requests[(-1, f"legend{n}")] = N.markup((item[1],), "LEFT")
+    if items:
+        requests[(-1, "title")] = N.markup((legend_title(words),))
+    keys = list(requests)
+    sizes = dict(zip(keys, measure([requests[k] for k in keys], deadline)))
+
+    several = len(plans) > 1
+    processes = _place(plans, sizes, several, 0.0, deadline)
+    if several:             # stacked frames share one width
+        widest = max(pr.frame.w for pr in processes)
+        processes = _place(plans, sizes, several, widest, deadline)
+    top = processes[-1].frame.bottom + PROCESS_GAP if processes else 0.0
+    width = max([pr.frame.w for pr in processes] + [0.0])
+    links = _links(graphs, processes, width)
+    if links:
+        width += LINK_MARGIN
+    height = top - PROCESS_GAP if processes else 0.0
+    legend_box = None
+    if items:
+        legend_box = place_legend(items, lambda n: sizes[(-1, f"legend{n}")], words,
+                                  height + 8, width, sizes[(-1, "title")][0])
+        height = legend_box.box.bottom
+        width = max(width, legend_box.box.right)
+    return Layout(round(width + 4, 2), round(height + 4, 2), code, tuple(processes),
+                  tuple(links), legend_box)
+
+
+def _place(plans, sizes, several: bool, min_width: float, deadline) -> list:
+    from prep.layout.content import box_size
+    from prep.layout.place import Placer
+
+    processes = []
+    top = 0.0
+    for p, pl in enumerate(plans):
+        kinds = {n.id: n.kind for n in pl.nodes}
+        kinds.update({note.id: note.kind for note in pl.notes})
+
+        def size(key, p=p, kinds=kinds):
+            w, h = sizes[(p, key)]
+            kind = kinds.get(key)
+            return box_size(kind, w, h) if kind else (w, h)
+
+        prefix = f"{pl.name}/" if several else ""
+        processes.append(Placer(pl, size, top, prefix, deadline, min_width).run())
+        top = processes[-1].frame.bottom + PROCESS_GAP
+        if deadline is not None:
+            deadline.check()
+    return processes
+
+
+def _links(graphs, processes, width) -> list[Link]:
+    """Processes naming each other as externals: one dashed line per pair, in the
+    right margin."""
+    index = {pg.name: i for i, pg in enumerate(graphs)}
+    pairs = []
+    for i, pg in enumerate(graphs):
+        for name in pg.externals:
+            j = index.get(name)
+            if j is not None and j != i and (min(i, j), max(i, j)) not in pairs:
+                pairs.append((min(i, j), max(i, j)))
+    links = []
+    for n, (i, j) in enumerate(sorted(pairs)):
+        a, b = processes[i].frame, processes[j].frame
+        x = round(width + 8 + 6 * (n % 3), 2)
+        ya, yb = round(a.cy, 2), round(b.cy, 2)
+        points = ((a.right, ya), (x, ya), (x, ya), (x, round((ya + yb) / 2, 2)),
+                  (x, yb), (x, yb), (b.right, yb))
+        links.append(Link(graphs[i].name, graphs[j].name, points))
+    return links
+
+
+__all__ = ["Box", "Deadline", "Layout", "LayoutError", "layout"]

@@ -9,7 +9,8 @@ written as an entity code (`#60;`)."""
 
 from __future__ import annotations
 
-SAFE_PUNCTUATION = set(" _-.,:/()・、。%+=!?[]")
+from prep import notation as N
+from prep.notation import mermaid_text as text
 
 SHAPES = {
     "product": ('["', '"]'),
@@ -19,33 +20,29 @@ SHAPES = {
     "external": ('>"', '"]'),
 }
 
-CLASSES = (
-    "classDef product fill:#ffffff,stroke:#222222",
-    "classDef milestone fill:#ffffff,stroke:#222222,stroke-width:2px",
-    "classDef final fill:#ffffff,stroke:#222222,stroke-width:4px",
+CLASSES = (     # the colours of prep.notation, in Mermaid's terms
+    f"classDef product fill:{N.PRODUCT_FILL},stroke:#222222",
+    f"classDef milestone fill:{N.PRODUCT_FILL},stroke:#222222,stroke-width:2px",
+    f"classDef final fill:{N.PRODUCT_FILL},stroke:#222222,stroke-width:4px",
     "classDef intangible fill:none,stroke:#222222,stroke-dasharray:5 4",
-    "classDef intervention fill:none,stroke:#c62828,stroke-width:3px,stroke-dasharray:5 4",
-    "classDef external fill:#d9d9d9,stroke:#444444",
-    "classDef kpi fill:#fafafa,stroke:#777777",
-    "classDef servicekpi fill:#ffebee,stroke:#c62828,stroke-width:2px,color:#b71c1c",
-    "classDef issue fill:#fff3e0,stroke:#e65100",
-    "classDef csm fill:#e8f5e9,stroke:#2e7d32,stroke-width:2px",
-    "classDef service fill:#e3f2fd,stroke:#1565c0,stroke-width:2px,stroke-dasharray:6 3",
+    f"classDef intervention fill:none,stroke:{N.RED},stroke-width:3px,stroke-dasharray:5 4",
+    f"classDef external fill:{N.KIND['external']['fillcolor']},stroke:{N.KIND['external']['color']}",
+    f"classDef kpi fill:{N.KPI['fillcolor']},stroke:{N.KPI['color']}",
+    f"classDef servicekpi fill:{N.KPI_SERVICE['fillcolor']},stroke:{N.RED},stroke-width:2px,"
+    f"color:{N.KPI_SERVICE['fontcolor']}",
+    f"classDef issue fill:{N.ISSUE['fillcolor']},stroke:{N.ISSUE['color']}",
+    f"classDef csm fill:{N.LANE['csm']['fillcolor']},stroke:{N.GREEN},stroke-width:2px",
+    f"classDef service fill:{N.LANE['service']['fillcolor']},stroke:{N.BLUE},stroke-width:2px,"
+    "stroke-dasharray:6 3",
 )
+TOUCH_LINK = f"stroke:{N.GREEN},stroke-width:3px,color:{N.COLOUR['touch']}"
 
 
-def text(value: object) -> str:
-    """Label text: letters, digits and harmless punctuation as they are; everything
-    else (quotes, `<>`, `&`, `#`, `|`, braces, backslashes) as `#<code>;`."""
-    flat = " ".join(str(value).split())
-    return "".join(ch if ch.isalnum() or ch in SAFE_PUNCTUATION else f"#{ord(ch)};"
-                   for ch in flat)
+def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
+    from prep.render import marks as M
 
-
-def to_mermaid(graphs, lang: str = "auto") -> str:
-    from prep.render.words import words_for
-
-    words = words_for(graphs, lang)
+    words = N.words_for(graphs, lang)
+    changes = marks
     lines = ["flowchart LR"]
     links: list[tuple[int, str]] = []      # (link number, style) for linkStyle lines
     count = {"node": 0, "link": 0}
@@ -69,8 +66,10 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
         lines.append(f'  subgraph p{number}["{text(title)}"]')
         lines.append("    direction LR")
         node_of: dict[str, str] = {}
+        mk = changes[number - 1] if changes else None
         for lane, actor in enumerate(process.actors, 1):
-            lines.append(f'    subgraph p{number}a{lane}["{text(actor.name)}"]')
+            name, _ = M.mermaid(M.of(mk, "actors", actor.name), actor.name, "", words)
+            lines.append(f'    subgraph p{number}a{lane}["{text(name)}"]')
             for product in actor.products:
                 key = product.key
                 if pg.products.get(key) is not product or key in node_of:
@@ -84,6 +83,7 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
                 else:
                     css = kind
                 start, end = SHAPES[kind]
+                label, css = M.mermaid(M.of(mk, "products", key), label, css, words)
                 lines.append(f"      {node_of[key]}{start}{text(label)}{end}:::{css}")
             lines.append("    end")
             if actor.role in ("csm", "service"):
@@ -93,21 +93,28 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
                 continue
             node_of[external.name] = new_id()
             start, end = SHAPES["external"]
-            lines.append(f"    {node_of[external.name]}{start}{text(external.name)}{end}"
-                         ":::external")
+            label, css = M.mermaid(M.of(mk, "externals", external.name), external.name,
+                                   "external", words)
+            lines.append(f"    {node_of[external.name]}{start}{text(label)}{end}:::{css}")
         for edge in pg.edges:
             relation = edge.relation
             label, style = None, None
             if relation.has_attr("touch"):
-                label = text(f"touch: {relation.attr('touch')}")
-                style = "stroke:#2e7d32,stroke-width:3px,color:#1b5e20"
+                label = text(N.touch_word(relation.attr("touch"), words))
+                style = TOUCH_LINK
             arrow = "-->" if edge.kind == "input" else "<-.->"
+            mark = M.of(mk, "relations", edge.index)
+            if mark is not None:
+                badge, _ = M.mermaid(mark, "", "", words)
+                label = text(badge.strip()) + (" " + label if label else "")
+                style = M.MERMAID_LINK[mark[0]]
             link(node_of[edge.source], arrow, node_of[edge.target], label, style)
         for kpi in process.kpis:
             node = new_id()
             marks = [words[a] for a in ("kgi", "service", "supplemented") if kpi.has_attr(a)]
             label = f"{words['kpi']}: {kpi.name}" + (f" [{', '.join(marks)}]" if marks else "")
             css = "servicekpi" if kpi.has_attr("service") else "kpi"
+            label, css = M.mermaid(M.of(mk, "kpis", kpi.name), label, css, words)
             lines.append(f'    {node}["{text(label)}"]:::{css}')
             target = pg.kpi_target(kpi)
             if target in node_of:
@@ -120,5 +127,7 @@ def to_mermaid(graphs, lang: str = "auto") -> str:
                 link(node_of[target], "-.-", node)
         lines.append("  end")
     lines.extend(f"  {c}" for c in CLASSES)
+    if changes:
+        lines.extend(f"  {c}" for c in M.MERMAID_CLASSES)
     lines.extend(f"  linkStyle {n} {style}" for n, style in links)
     return "\n".join(lines) + "\n"

@@ -29,18 +29,24 @@ def find_dot() -> str:
     return path
 
 
-def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None) -> bytes:
-    """`dot -T<fmt>` on `source`; the output bytes. Raises RenderError when `dot` is
-    missing, fails, or takes longer than `timeout` seconds (it is killed)."""
+def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None,
+            pinned: bool = False, stated: float | None = None) -> bytes:
+    """`dot -T<fmt>` on `source` (`neato -n2` when every position is `pinned`); the
+    output bytes. Raises RenderError when Graphviz is missing, fails, or takes longer
+    than `timeout` seconds (it is killed; the message names `stated`, the whole
+    command's limit, when given)."""
     if fmt not in LAYOUT_FORMATS:
         raise ValueError(f"not a layout format: {fmt}")
     program = dot or find_dot()
+    args = [program, f"-T{fmt}"]
+    if pinned:
+        args = [program, "-Kneato", "-n2", f"-T{fmt}"]
     try:
-        done = subprocess.run([program, f"-T{fmt}"], input=source.encode("utf-8"),
+        done = subprocess.run(args, input=source.encode("utf-8"),
                               capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"Graphviz took longer than {timeout:g} s to lay out the diagram, and was stopped",
+            f"drawing took longer than {stated or timeout:g} s, and Graphviz was stopped",
             "draw one process at a time with --process NAME, split the model, "
             "or allow more time with --timeout SECONDS") from None
     except FileNotFoundError:

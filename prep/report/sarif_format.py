@@ -5,7 +5,8 @@ result's `ruleIndex` is stable. Columns are 1-based characters (Unicode code
 points), said once with `columnKind`; the end column is exclusive, as in SARIF.
 File names are relative URIs with forward slashes, percent-encoded. With
 `--show-suppressed`, silenced findings are included with an `inSource`
-suppression (as SARIF expects) instead of being dropped."""
+suppression (as SARIF expects) instead of being dropped. A finding's fix (§8)
+becomes `fixes`, with its applicability (safe or unsafe) as a property."""
 
 from __future__ import annotations
 
@@ -116,9 +117,25 @@ def _result(d, index: dict[str, int], suppressed: bool = False) -> dict:
     if d.related:
         out["relatedLocations"] = [_location(r.span, r.message, n + 1)
                                    for n, r in enumerate(d.related)]
+    if d.fix is not None:
+        out["fixes"] = [_fix(d.fix)]
     if suppressed:
         out["suppressions"] = [{"kind": "inSource"}]
     return out
+
+
+def _fix(fix) -> dict:
+    """A SARIF `fix`: one artifactChange per file with its replacements (an empty
+    region deletes nothing, so it inserts)."""
+    by_file: dict[str, list] = {}
+    for e in fix.edits:
+        by_file.setdefault(e.span.file, []).append(
+            {"deletedRegion": _region(e.span), "insertedContent": {"text": e.text}})
+    kind = "safe" if fix.safe else "unsafe"
+    return {"description": {"text": fix.message},
+            "artifactChanges": [{"artifactLocation": {"uri": uri(f)}, "replacements": r}
+                                for f, r in by_file.items()],
+            "properties": {"applicability": kind}}
 
 
 def document(result, show_suppressed: bool = False) -> dict:

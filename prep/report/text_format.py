@@ -107,13 +107,14 @@ def summary_line(result, markup: bool = True) -> str:
 
 
 def render(result, show_suppressed: bool = False, statistics: bool = False,
-           markup: bool = True, **_) -> str:
+           markup: bool = True, quiet: bool = False, **_) -> str:
     """Rich markup text (the CLI prints it through a rich Console on a terminal), or
-    plain text with `markup=False`."""
+    plain text with `markup=False`. With `statistics`, counts per code instead of
+    the findings (as ruff); `quiet` drops the summary."""
     m = _Markup if markup else _Plain
     lines = _source_lines(result)
     out: list[str] = []
-    for f in result.files:
+    for f in ([] if statistics else result.files):
         for d in f.diagnostics:
             out.extend(diagnostic_block(d, lines.get(f.path, []), markup))
             out.append("")
@@ -124,13 +125,27 @@ def render(result, show_suppressed: bool = False, statistics: bool = False,
             out.append(f"  {m.escape(s.file)}:{s.line}:{s.column}: {d.code} "
                        f"{m.escape(d.message)}")
         out.append("")
-    if statistics:
+    if statistics and result.diagnostics:
         out.extend(statistics_lines(result))
         out.append("")
+    if quiet:
+        while out and out[-1] == "":
+            out.pop()
+        return "\n".join(out) + "\n" if out else ""
     out.append(summary_line(result, markup))
     return "\n".join(out) + "\n"
 
 
 def statistics_lines(result) -> list[str]:
+    """`count  code  severity  rule-name`, with `[*]` when some of them can be fixed."""
+    from prep.checks import rules_by_code
+
+    rules = rules_by_code()
     counts = Counter((d.code, d.severity.value) for d in result.diagnostics)
-    return [f"{n:5d}  {code}  {sev}" for (code, sev), n in sorted(counts.items())]
+    fixable = {d.code for d in result.diagnostics if d.fix is not None}
+    out = []
+    for (code, sev), n in sorted(counts.items()):
+        name = rules[code].name if code in rules else ""
+        mark = "[*] " if code in fixable else ""
+        out.append(f"{n:5d}  {code}  {sev}  {escape(mark + name)}".rstrip())
+    return out

@@ -41,8 +41,19 @@ def _when_started(server, ready, url: str | None) -> None:
         time.sleep(0.02)
     if ready is not None:
         ready()
-    if url is not None:
+    if url is not None and _desktop():
         try:
             webbrowser.open(url)
         except Exception:       # no browser on this machine: the address was printed
             pass
+
+
+def _desktop() -> bool:
+    """A graphical session to open a browser in. Without one, Python's webbrowser
+    would start a text browser (lynx, w3m) in the terminal the server logs to."""
+    import os
+    import sys
+
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -83,3 +83,10 @@ def test_a_misspelt_value_carries_an_unsafe_fix():
     found = check(model(relation="[touch=hi]"), select=["PREP106"])
     (d,) = found
     assert d.fix.safe is False and d.fix.edits[0].text == "touch=high"
+
+
+def test_a_value_attribute_written_as_a_flag_is_reported_not_a_crash():
+    from conftest import check
+
+    found = [d for d in check("process A [stage] {\n}\n") if d.code == "PREP106"]
+    assert len(found) == 1   # a bare `stage` once raised AttributeError (found by prep fmt's tests)

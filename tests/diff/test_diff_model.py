@@ -178,17 +178,85 @@ def test_changed_text_line(tmp_path):
     assert "~ a: kind product → milestone" in result.stdout
 
 
-def test_draw_marks_added_and_lists_removed(tmp_path):
+def test_picture_is_the_union_in_render_notation(tmp_path):
     result = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
                  "-f", "dot")
     assert result.exit_code == 0
     dot = result.stdout
-    assert "CSMの示唆" in dot and "added" in dot and "touch=high" in dot
-    assert "removed" in dot and "肌感覚" in dot
-    svg = tmp_path / "diff.svg"
-    assert run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
-               "-o", svg).exit_code == 0
-    assert "<svg" in svg.read_text(encoding="utf-8")
+    from prep.render import marks as M
+
+    # Added: ＋ badge in the added colour (not the touch green); the touch line keeps green.
+    assert "＋ 追加" in dot and M.ADDED in dot and M.ADDED != "#2e7d32"
+    # Removed: ghosted where it was, in the lane of 店長 (not in a corner note).
+    lane = dot[dot.index("<B>店長</B>"):]
+    assert "肌感覚" in lane[:lane.index("subgraph")] if "subgraph" in lane else "肌感覚" in lane
+    assert "－ 削除" in dot and M.GHOST in dot
+    assert "removed since" not in dot and "changes since" not in dot
+    # The legend explains the marks, in the model's language.
+    assert "凡例" in dot and dot.count("legend") > 10
+    english = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
+                  "-f", "dot", "--lang", "en").stdout
+    assert "＋ added" in english and "Legend" in english
+    for suffix in ("svg", "png", "pdf", "mmd"):
+        out = tmp_path / f"diff.{suffix}"
+        assert run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
+                   "-o", out).exit_code == 0
+    assert "<svg" in (tmp_path / "diff.svg").read_text(encoding="utf-8")
+    assert (tmp_path / "diff.mmd").read_text(encoding="utf-8").startswith("flowchart LR")
+
+
+def test_picture_shows_changes_with_old_values(tmp_path):
+    (tmp_path / "a.prep").write_text(BASE, encoding="utf-8")
+    changed = (BASE.replace("product a(p, q)", "milestone a(p, q)")
+               .replace("kpi L under K", "kpi L under K [service]")
+               .replace("k <-> m", "k <-> m [touch=high]")
+               .replace("stage=asis", "stage=tobe"))
+    (tmp_path / "b.prep").write_text(changed, encoding="utf-8")
+    dot = run("diff", tmp_path / "a.prep", tmp_path / "b.prep", "-f", "dot", "--force").stdout
+    assert "～ changed: kind: product" in dot
+    assert "～ changed: service=—" in dot              # the KPI change, with its old value
+    assert "～ changed: touch: —" in dot               # a touch level where there was none
+    mermaid = run("diff", tmp_path / "a.prep", tmp_path / "b.prep", "-f", "mermaid",
+                  "--force").stdout
+    assert "classDef changed" in mermaid and ":::changed" in mermaid
+
+
+def test_swapped_stages_warn():
+    result = run("diff", FIXTURES / "apparel_tobe.prep", FIXTURES / "apparel_asis.prep")
+    assert "look swapped" in result.stderr
+    assert "look swapped" not in run("diff", FIXTURES / "apparel_asis.prep",
+                                     FIXTURES / "apparel_tobe.prep").stderr
+
+
+def test_names_show_as_written_in_every_diff_format(tmp_path):
+    names = ['a\\Gb', 'c\\Nd', 'e\\Lf', 'g\\Eh', 'i\\Tj', 'k\\Hl',
+             '<script>x</script>', 'say \\"hi\\"', '{brace}', 'R&D']
+    plain = [n.replace("\\\\", "\\").replace('\\"', '"') for n in names]
+    quoted = ['"' + n + '"' for n in names]
+    (tmp_path / "a.prep").write_text(
+        "process P {\n goal G\n external X\n actor A { final F }\n F -> X\n}\n",
+        encoding="utf-8")
+    (tmp_path / "b.prep").write_text(
+        "process P {\n goal G\n external X\n actor A {\n"
+        + "".join(f"  milestone {q}\n" for q in quoted) + "  final F\n }\n "
+        + " -> ".join(quoted) + " -> F -> X\n}\n", encoding="utf-8")
+    args = (tmp_path / "a.prep", tmp_path / "b.prep")
+    text = run("diff", *args).stdout
+    data = json.loads(run("diff", *args, "-f", "json").stdout)
+    svg = tmp_path / "d.svg"
+    assert run("diff", *args, "-o", svg).exit_code == 0
+    raw = svg.read_text(encoding="utf-8")
+    assert "<script" not in raw
+    from xml.etree import ElementTree
+
+    drawn = " ".join("".join(e.itertext()) for e in ElementTree.fromstring(raw).iter(
+        "{http://www.w3.org/2000/svg}text"))
+    mermaid = run("diff", *args, "-f", "mermaid").stdout
+    assert "<script>" not in mermaid
+    for name in plain:
+        assert f"+ {name}\n" in text
+        assert name in data["added"]["products"]
+        assert name in drawn, name
 
 
 def test_errors_and_bad_paths(tmp_path):
@@ -200,7 +268,7 @@ def test_errors_and_bad_paths(tmp_path):
     missing = run("diff", tmp_path / "nope.prep", FIXTURES / "apparel_tobe.prep")
     assert missing.exit_code == 2 and "no such file" in missing.stderr
     suffix = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
-                 "-o", tmp_path / "d.mmd")
+                 "-o", tmp_path / "d.xyz")
     assert suffix.exit_code == 2 and "cannot tell the format" in suffix.stderr
 
 

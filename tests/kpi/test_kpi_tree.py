@@ -1,29 +1,13 @@
-"""Deriving KPI trees (LANGUAGE.md §6)."""
+"""Deriving KPI trees (LANGUAGE.md §6): the kpi view, the products view, references."""
 
 from __future__ import annotations
 
-import json
-import os
 import textwrap
-from pathlib import Path
 
 from prep.graph import build_document
-from prep.kpi.compare import compare
-from prep.kpi.tree import derive, derive_all
-from prep.parser import parse_file, parse_text
-
-HERE = Path(__file__).resolve().parent
-FIXTURES = HERE / "fixtures"
-
-
-def snapshot(data: dict, name: str) -> None:
-    """`data` must equal tests/kpi/snapshots/NAME exactly (PREP_UPDATE_SNAPSHOTS=1
-    rewrites it)."""
-    path = HERE / "snapshots" / name
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if os.environ.get("PREP_UPDATE_SNAPSHOTS") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+from prep.kpi.compare import compare, stages_swapped
+from prep.kpi.tree import Node, Ref, derive
+from prep.parser import parse_text
 
 
 def graphs_of(text: str):
@@ -33,108 +17,67 @@ def graphs_of(text: str):
     return build_document(parsed.document)[0]
 
 
-def trees_of(name: str, max_nodes: int = 5000):
-    parsed = parse_file(FIXTURES / name, name)
-    graphs, _ = build_document(parsed.document)
-    return derive_all(graphs, max_nodes)
-
-
-def shape(node) -> list:
-    """(label, kind, marks, children) as nested lists, for compact assertions."""
-    return [node.label, node.kind, node.marks, [shape(c) for c in node.children]]
+def shape(item) -> list:
+    """(label, kind, marks, children) as nested lists; a reference is `ref:<id>`."""
+    if isinstance(item, Ref):
+        return f"ref:{item.id}"
+    return [item.label, item.kind, item.marks, [shape(c) for c in item.children]]
 
 
 def labels(node) -> list[str]:
-    return [c.label for c in node.children]
+    return [c.label if isinstance(c, Node) else f"ref:{c.id}" for c in node.children]
 
 
-def test_manufacturing_snapshot():
-    trees = trees_of("manufacturing.prep")
-    snapshot({"version": 1, "trees": [t.to_json() for t in trees]}, "manufacturing.json")
+SIGNIFICANT = """
+    process P {
+      goal G
+      external 外
+      actor A {
+        product 素材
+        product 中間
+        milestone 節目
+        intangible 勘
+        product 測る
+        final 結果
+      }
+      actor S [role=service] { product データ }
+      外 -> 素材 -> 中間 -> 節目 -> 結果 -> 外
+      データ -> 中間
+      勘 <-> 中間
+      測る -> 結果
+      kpi 率 for 測る
+      kpi 総合 [kgi]
+      kpi 下位 under 総合
+    }
+"""
 
 
-def test_manufacturing_structure():
-    root = trees_of("manufacturing.prep")[0].root
-    assert (root.label, root.kind) == ("品質基準をみたす納期遵守率100%", "goal")
-    assert labels(root) == ["出荷"]
-    shipped = root.children[0]
-    # KPIs first, then what feeds the product in source order; 生産計画 reaches 出荷
-    # twice (through 製品 and directly along the parameter relation).
-    assert labels(shipped) == ["納期遵守率", "製品<検査済>", "生産計画"]
-    product = shipped.children[1]
-    assert product.marks == ["issue:検査基準が人によって違う"]
-    # 調達計画 (plain, unmeasured) is passed through: 調達部品 -> 生産計画 directly.
-    assert labels(product) == ["検査合格率", "調達部品<検収済>", "現場ノウハウ"]
-    assert labels(product.children[1]) == ["生産計画"]
-    knowhow = product.children[2]
-    assert knowhow.marks == ["intervention"]
-    # The sync relation is cut: 製品 does not reappear under 現場ノウハウ.
-    assert knowhow.children == []
-    # `kpi 部品欠品率 for 調達部品 under 納期遵守率` hangs under the KPI.
-    assert shape(shipped.children[0]) == [
-        "納期遵守率", "kpi", ["kgi"],
-        [["部品欠品率", "kpi", ["supplemented", "for:調達部品<検収済>"], []]]]
-
-
-def test_apparel_asis_snapshot():
-    trees = trees_of("apparel_asis.prep")
-    snapshot({"version": 1, "trees": [t.to_json() for t in trees]}, "apparel_asis.json")
-
-
-def test_apparel_tobe_against_asis_snapshot():
-    trees, warnings = compare(trees_of("apparel_asis.prep"), trees_of("apparel_tobe.prep"))
-    assert warnings == []
-    snapshot({"version": 1, "trees": [t.to_json() for t in trees]}, "apparel_tobe.json")
-    tree = trees[0]
-    assert tree.stage == "tobe"
-    assert tree.removed == ["POSレジ", "肌感覚"]
-    marked = {n.label: n.marks for n in tree.root.walk()}
-    assert marked["購買率"] == ["service", "new"]
-    assert marked["示唆の実行率"] == ["supplemented", "service", "new"]
-    assert marked["CSMの示唆"] == ["new"]
-    assert marked["日次売上"] == []
-
-
-def test_asis_intervention_and_issue_on_intangible():
-    tree = trees_of("apparel_asis.prep")[0]
-    gut = [n for n in tree.root.walk() if n.label == "肌感覚"]
-    # under 日々の販売目標, and (through 接客指示, passed through) under the final
-    assert len(gut) == 2
-    expected = ["intervention", "issue:スタッフに何を伝えればよいか曖昧"]
-    assert all(n.marks == expected for n in gut)
-
-
-def test_no_goal_root_is_process():
-    (pg,) = graphs_of("""
-        process 受注 {
-          external 顧客
-          actor 営業 { final 見積 }
-          見積 -> 顧客
-          kpi 回答時間
-        }
-    """)
+def test_kpi_view_keeps_significant_products_only():
+    (pg,) = graphs_of(SIGNIFICANT)
     root = derive(pg).root
-    assert shape(root) == ["受注", "process", [], [
-        ["見積", "final", [], []],
-        ["回答時間", "kpi", [], []]]]
+    # The KGI first, then the final product; plain products are passed through.
+    assert shape(root) == ["G", "goal", [], [
+        ["総合", "kpi", ["kgi"], [["下位", "kpi", [], []]]],
+        ["結果", "final", [], [
+            ["節目", "milestone", [], [
+                ["データ", "product", ["service"], []],
+                # 勘 is synced with 中間, which データ feeds: shown once, referenced
+                ["勘", "intangible", ["intervention"], ["ref:product:データ"]]]],
+            ["測る", "product", [], [["率", "kpi", [], []]]]]]]]
 
 
-def test_no_final_product():
-    (pg,) = graphs_of("""
-        process 企画 {
-          goal 売上
-          actor 企画部 { product 案  milestone 決裁 }
-          案 -> 決裁
-          kpi 決裁件数 for 決裁
-        }
-    """)
-    # Nothing reaches the root through a final product; the KPI of a product that
-    # is not in the tree hangs under the root.
-    assert shape(derive(pg).root) == ["売上", "goal", [], [
-        ["決裁件数", "kpi", ["for:決裁"], []]]]
+def test_externals_option_and_products_view():
+    (pg,) = graphs_of(SIGNIFICANT)
+    with_externals = derive(pg, externals=True).root
+    final = with_externals.children[1]
+    assert labels(final.children[0]) == ["外", "データ", "勘"]
+    full = derive(pg, view="products")
+    assert full.view == "products"
+    assert [n.label for n in full.nodes()] == [
+        "G", "総合", "下位", "結果", "節目", "中間", "素材", "外", "データ", "勘", "測る", "率"]
 
 
-def test_product_reached_by_two_paths():
+def test_each_node_once_later_paths_are_references():
     (pg,) = graphs_of("""
         process P {
           goal G
@@ -150,14 +93,36 @@ def test_product_reached_by_two_paths():
           結果 -> X
         }
     """)
-    root = derive(pg).root
-    final = root.children[0]
-    assert labels(final) == ["左", "右"]
-    assert labels(final.children[0]) == ["共通"]
-    assert labels(final.children[1]) == ["共通"]
+    final = derive(pg).root.children[0]
+    assert shape(final) == ["結果", "final", [], [
+        ["左", "milestone", [], [["共通", "milestone", [], []]]],
+        ["右", "milestone", [], ["ref:product:共通"]]]]
 
 
-def test_sync_cycle_is_cut():
+def test_node_shown_at_its_least_depth():
+    # 接客 feeds the final directly and, through a sync, hangs under 勘 too: it is
+    # shown in full directly under the final and referenced under 勘.
+    (pg,) = graphs_of("""
+        process P {
+          goal G
+          external X
+          actor A {
+            milestone 陳列
+            intangible 勘
+            milestone 接客
+            final 実績
+          }
+          勘 <-> 陳列, 接客
+          陳列, 接客 -> 実績 -> X
+        }
+    """)
+    final = derive(pg).root.children[0]
+    assert shape(final) == ["実績", "final", [], [
+        ["陳列", "milestone", [], [["勘", "intangible", ["intervention"], ["ref:product:接客"]]]],
+        ["接客", "milestone", [], ["ref:product:勘"]]]]
+
+
+def test_sync_cycle_is_cut_on_its_own_path():
     (pg,) = graphs_of("""
         process P {
           goal G
@@ -177,36 +142,55 @@ def test_sync_cycle_is_cut():
     final = derive(pg).root.children[0]
     assert shape(final) == ["結果", "final", [], [
         ["計画", "milestone", [], [
-            ["案", "milestone", [], [["勘", "intangible", ["intervention"], []]]],
-            ["勘", "intangible", ["intervention"], [["案", "milestone", [], []]]]]]]]
+            ["案", "milestone", [], ["ref:product:勘"]],
+            ["勘", "intangible", ["intervention"], ["ref:product:案"]]]]]]
 
 
-def test_cycle_through_passed_through_products_ends():
+def test_external_is_a_leaf_and_not_a_way_back():
+    # What the process sends out and gets back from an external does not make the
+    # final product feed itself.
     (pg,) = graphs_of("""
         process P {
           goal G
-          external X
-          actor A {
-            product a
-            product b
-            milestone m
-            final f
-          }
-          X -> a
-          a <-> b
-          b -> m
-          m -> f -> X
+          external 下流
+          actor A { milestone 振り返り  final 計画 }
+          計画 -> 下流 -> 振り返り -> 計画
         }
     """)
-    final = derive(pg).root.children[0]
-    assert shape(final) == ["f", "final", [], [["m", "milestone", [], [["X", "external", [], []]]]]]
+    assert shape(derive(pg).root) == ["G", "goal", [], [
+        ["計画", "final", [], [["振り返り", "milestone", [], []]]]]]
+    full = derive(pg, view="products").root
+    assert shape(full.children[0]) == ["計画", "final", [], [
+        ["振り返り", "milestone", [], [["下流", "external", [], []]]]]]
 
 
-def test_empty_process():
-    (pg,) = graphs_of("process 空 {}")
+def test_kpi_of_a_product_outside_the_tree_hangs_under_the_root():
+    (pg,) = graphs_of("""
+        process 企画 {
+          goal 売上
+          actor 企画部 { product 案  milestone 決裁 }
+          案 -> 決裁
+          kpi 決裁件数 for 決裁
+        }
+    """)
+    assert shape(derive(pg).root) == ["売上", "goal", [], [
+        ["決裁件数", "kpi", ["for:決裁"], []]]]
+
+
+def test_no_goal_root_is_process_and_ids():
+    (pg,) = graphs_of("""
+        process 受注 {
+          external 顧客
+          actor 営業 { final 見積 }
+          見積 -> 顧客
+          kpi 回答時間
+          kpi 回答時間 [supplemented]
+        }
+    """)
     tree = derive(pg)
-    assert tree.to_json() == {"process": "空", "stage": "asis", "root": {
-        "label": "空", "kind": "process", "marks": [], "children": []}}
+    assert [(n.id, n.kind) for n in tree.nodes()] == [
+        ("process", "process"), ("product:見積", "final"), ("kpi:回答時間", "kpi"),
+        ("kpi:回答時間#2", "kpi")]
 
 
 def test_kpi_under_cycle_falls_back_to_root():
@@ -217,37 +201,75 @@ def test_kpi_under_cycle_falls_back_to_root():
           kpi B under A
         }
     """)
-    root = derive(pg).root
-    assert shape(root) == ["G", "goal", [], [["A", "kpi", [], [["B", "kpi", [], []]]]]]
+    assert shape(derive(pg).root) == ["G", "goal", [], [["A", "kpi", [], [["B", "kpi", [], []]]]]]
 
 
-def test_dense_model_is_referenced_past_the_limit():
-    # A lattice of milestones: every layer feeds every node of the next one, so the
-    # number of paths grows exponentially with the depth.
-    layers, width = 9, 3
+def test_empty_process_json():
+    (pg,) = graphs_of("process 空 {}")
+    assert derive(pg).to_json() == {"process": "空", "stage": "asis", "view": "kpi", "root": {
+        "id": "process", "label": "空", "kind": "process", "marks": [], "children": []}}
+
+
+def test_dense_lattice_stays_linear():
+    # Every layer feeds every node of the next: exponentially many paths, each node once.
+    layers, width = 12, 4
     lines = ["process 密 {", "  goal G", "  external X", "  actor A {"]
     names = [[f"m{i}_{j}" for j in range(width)] for i in range(layers)]
-    lines += [f"    milestone {n}" for layer in names for n in layer]
-    lines += ["    final F", "  }"]
+    lines += [f"    milestone {n}" for layer in names for n in layer] + ["    final F", "  }"]
     for upper, lower in zip(names, names[1:]):
         lines.append("  " + ", ".join(lower) + " -> " + ", ".join(upper))
-    lines.append("  " + ", ".join(names[0]) + " -> F -> X")
-    lines.append("}")
+    lines += ["  " + ", ".join(names[0]) + " -> F -> X", "}"]
     (pg,) = graphs_of("\n".join(lines))
-    tree = derive(pg, max_nodes=200)
-    nodes = list(tree.root.walk())
-    assert tree.truncated
-    assert tree.to_json()["truncated"] is True and "ref" in tree.to_json()["note"]
-    assert len(nodes) < 200 + layers * width * (width + 1)
-    refs = [n for n in nodes if "ref" in n.marks]
-    assert refs and all(n.children == [] for n in refs)
-    # Without the limit the same model gives root + F + 3 + 9 + 27 + ... nodes.
-    full = derive(pg, max_nodes=10 ** 9)
-    assert not full.truncated
-    assert sum(1 for _ in full.root.walk()) == 2 + sum(width ** k for k in range(1, layers + 1))
+    tree = derive(pg)
+    assert len(tree.nodes()) == 2 + layers * width
+    refs = [i for _, _, i in tree.walk() if isinstance(i, Ref)]
+    assert len(refs) == (layers - 1) * width * (width - 1)
 
 
-def test_deterministic():
-    a = [t.to_json() for t in trees_of("apparel_tobe.prep")]
-    b = [t.to_json() for t in trees_of("apparel_tobe.prep")]
-    assert a == b
+def test_deep_chain_without_recursion():
+    n = 10_000
+    lines = ["process 深 {", "  goal G", "  external X", "  actor A {"]
+    lines += [f"    milestone m{i}" for i in range(n)] + ["    final F", "  }"]
+    lines += [f"  m{i + 1} -> m{i}" for i in range(n - 1)] + ["  m0 -> F -> X", "}"]
+    (pg,) = graphs_of("\n".join(lines))
+    tree = derive(pg)
+    assert tree.depth() == n + 1
+    assert len(tree.nodes()) == n + 2
+    data = tree.to_json()
+    assert data["root"]["children"][0]["children"][0]["id"] == "product:m0"
+
+
+def test_compare_marks_by_model_not_tree():
+    (asis,) = graphs_of("""
+        process P [stage=asis] {
+          goal G
+          external X
+          actor A { product 陳列  intangible 勘  final 実績 }
+          勘 <-> 陳列
+          陳列 -> 実績 -> X
+          kpi 売上 for 実績
+        }
+    """)
+    (tobe,) = graphs_of("""
+        process P [stage=tobe] {
+          goal G
+          external X
+          actor A { product 陳列  final 実績 }
+          actor S [role=service] { product データ }
+          データ -> 陳列 -> 実績 -> X
+          kpi 売上 for 実績
+          kpi 動線 for 陳列 [service]
+        }
+    """)
+    trees, warnings = compare([derive(asis)], [derive(tobe)])
+    assert warnings == []
+    before, after = trees
+    assert (before.stage, after.stage) == ("asis", "tobe")
+    marks = {n.label: n.marks for n in after.nodes()}
+    assert marks["陳列"] == []                       # in the AsIs model, though not its tree
+    assert marks["データ"] == ["service", "new"]
+    assert marks["動線"] == ["service", "new"]
+    assert after.added == ["kpi:動線", "product:データ"]      # in tree order
+    assert after.removed == ["product:勘"]
+    assert {n.label: n.marks for n in before.nodes()}["勘"] == ["intervention", "removed"]
+    assert stages_swapped([tobe], [asis]) and not stages_swapped([asis], [tobe])

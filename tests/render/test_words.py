@@ -12,7 +12,7 @@ from prep.graph import build_document
 from prep.parser import parse_text
 from prep.render.dot import to_dot
 from prep.render.mermaid import to_mermaid
-from prep.render.words import words_for
+from prep.notation import words_for
 
 ENGLISH = """
 process Orders {

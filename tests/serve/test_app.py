@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -65,7 +66,9 @@ def test_lists_the_models(client):
 def test_one_model(client):
     data = client.get("/api/model/small.prep").json()
     assert data["ok"] is True and data["stale"] is False
-    assert '<title>見積</title>' in data["svg"] and 'class="node product"' in data["svg"]
+    # LANGUAGE.md §5: the product's group has the class `product` and its key as title
+    assert re.search(r'<g id="[^"]+" class="[^"]*\bproduct\b[^"]*">\n<title>見積</title>',
+                     data["svg"])
     assert data["products"]["見積"]["fed_by"] == ["顧客"]
     assert data["products"]["見積"]["feeds"] == ["受注票"]
     assert data["products"]["受注票"]["feeds"] == ["顧客"]

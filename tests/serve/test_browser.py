@@ -199,8 +199,11 @@ def test_presentation_mode_and_screenshot(server, page, models, tmp_path):
     assert size > 24                                     # 14 px text outside the mode
     if os.environ.get("PREP_SCREENSHOTS"):
         page.screenshot(path=str(DOCS_IMG / "workshop-present.png"))
+    expect(page.locator("#present")).to_have_text("Leave")
     page.keyboard.press("p")
     expect(page.locator("body")).not_to_have_class("present")
+    expect(page.locator("#present")).to_have_text("Present")
+    expect(page.locator("#card")).to_be_hidden()
 
 
 def test_the_html_file_works_offline(page, models, tmp_path):

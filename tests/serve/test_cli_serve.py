@@ -135,3 +135,26 @@ def test_markup_in_names_cannot_end_the_data_block(models, tmp_path):
     page = offline_page({"file": "</script><script>alert(1)</script>", "findings": []})
     assert "</script><script>alert(1)" not in page
     assert "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in page
+
+
+def test_opens_the_browser_in_a_desktop_session(models, tmp_path):
+    import os
+    import time
+
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', "utf-8")
+    browser.chmod(0o755)
+    env = {**os.environ, "DISPLAY": ":99", "BROWSER": f"{browser} %s"}
+    process = subprocess.Popen([PREP, "serve", str(models / "small.prep"), "--port", "0"],
+                               stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        line = process.stderr.readline()
+        port = re.match(r"prep serve: http://127.0.0.1:(\d+)/", line).group(1)
+        for _ in range(500):
+            if opened.exists() and opened.read_text("utf-8").strip():
+                break
+            time.sleep(0.02)
+        assert opened.read_text("utf-8").strip() == f"http://127.0.0.1:{port}/#small.prep"
+    finally:
+        stop(process)

@@ -117,6 +117,9 @@
   function present() {
     var on = !document.body.classList.contains("present");
     document.body.classList.toggle("present", on);
+    $("present").textContent = on ? "Leave" : "Present";
+    if (state.data && state.pinned) details(state.pinned);
+    else if (!on) $("card").hidden = true;
     try {
       if (on && document.documentElement.requestFullscreen && !document.fullscreenElement) {
         document.documentElement.requestFullscreen().catch(function () {});
@@ -129,6 +132,7 @@
   document.addEventListener("fullscreenchange", function () {
     if (!document.fullscreenElement && document.body.classList.contains("present")) {
       document.body.classList.remove("present");
+      $("present").textContent = "Present";
       setTimeout(fit, 60);
     }
   });

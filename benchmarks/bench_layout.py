@@ -1,0 +1,223 @@
+"""How good and how fast is prep's swimlane layout (`--layout lanes`, the default)
+against the cluster layout of 0.1.0 (`--layout dot`)?
+
+Run: python benchmarks/bench_layout.py [--quality] [--scale] [--sizes 1000,5000,10000]
+
+--quality (default with no option): for every bundled example (the paper's figures
+are among them) and generated models of 100, 300 and 1,000 products, both layouts
+are drawn by Graphviz to JSON and measured on the same geometry:
+  crossings   pairs of relation lines that cross (lines sharing a product not counted)
+  length      total relation length over the drawing's diagonal
+  area        share of the drawing's area covered by product boxes
+Goal: on every example no more crossings than `dot`, at least 30 % fewer in total,
+products covering at least 15 % of the area.
+
+--scale: `prep render -o x.svg` (the whole command, in a subprocess) on single
+processes of 1,000, 5,000 and 10,000 products in ten lanes. Goal: 10,000 within 30 s,
+time(10,000) / time(1,000) at most 15.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").rglob("*.prep"))
+
+
+def layered(n: int, lanes: int = 10, seed: int = 1) -> str:
+    """One process of `n` products in `lanes` lanes, in stages of about sqrt(n)/2
+    products, each fed by one or two products of the stage before (deterministic)."""
+    rnd = random.Random(seed)
+    width = max(4, int(n ** 0.5 / 2))
+    out = ["process 大規模 {", "  goal 納期遵守率", "  external 入力", "  external 出力"]
+    for a in range(lanes):
+        out.append(f"  actor 担当{a} {{")
+        for i in range(a, n, lanes):
+            kind = "final" if i == n - 1 else "milestone" if i % 97 == 0 else "product"
+            out.append(f"    {kind} p{i}(x, y)")
+        out.append("  }")
+    out += [f"  入力 -> p{i}" for i in range(min(width, n))]
+    for i in range(width, n):
+        lo, hi = (i // width - 1) * width, (i // width) * width
+        out.append(f"  p{rnd.randrange(lo, hi)} -> p{i}")
+        if rnd.random() < 0.4:
+            out.append(f"  p{rnd.randrange(max(0, lo - width), hi)} -> p{i}")
+    out += [f"  p{i} -> 出力" for i in range(max(0, n - width), n)]
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+# -- geometry from Graphviz JSON ---------------------------------------------------------
+def _graph(model: Path, layout: str) -> dict:
+    """The drawing as Graphviz JSON (positions after layout)."""
+    from prep.graph import build_document
+    from prep.parser import parse_file
+    from prep.render import render
+
+    graphs = build_document(parse_file(model, model.name).document)[0]
+    source = render(graphs, "dot", layout=layout, timeout=600).decode("utf-8")
+    args = ["dot", "-Kneato", "-n2", "-Tjson"] if layout == "lanes" else ["dot", "-Tjson"]
+    done = subprocess.run(args, input=source.encode(), capture_output=True, check=True,
+                          timeout=900)
+    return json.loads(done.stdout)
+
+
+def _beziers(ops) -> list[list[tuple[float, float]]]:
+    return [[tuple(p) for p in op["points"]] for op in ops if op.get("op") in ("b", "B")]
+
+
+def _polyline(points, steps: int = 8) -> list[tuple[float, float]]:
+    out = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i:i + 4]
+        for s in range(1, steps + 1):
+            t = s / steps
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
+            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                        a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out
+
+
+def _cross(p, q, r, s) -> bool:
+    def orient(a, b, c):
+        v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+        return 0 if abs(v) < 1e-9 else (1 if v > 0 else -1)
+
+    return (orient(p, q, r) * orient(p, q, s) < 0) and (orient(r, s, p) * orient(r, s, q) < 0)
+
+
+def measure(data: dict, layout: str) -> dict:
+    x0, y0, x1, y1 = (float(v) for v in data["bb"].split(","))
+    width, height = x1 - x0, y1 - y0
+    objects = data.get("objects", [])
+    products, ids = [], {}
+    for obj in objects:
+        if "_gvid" not in obj or "nodes" in obj:
+            continue
+        name, shape = obj.get("name", ""), obj.get("shape", "")
+        ids[obj["_gvid"]] = name
+        is_node = name.startswith("n") and name[1:].isdigit()
+        if is_node and shape not in ("cds", "note", "plaintext", "point") \
+                and "external" not in obj.get("class", ""):
+            products.append(obj)
+    area = sum(float(o["width"]) * float(o["height"]) * 72 * 72 for o in products)
+    product_ids = {o["_gvid"] for o in products}
+    lines = []
+    for edge in data.get("edges", []):
+        if edge.get("style") in ("invis", "dotted") or "note" in edge.get("class", "") \
+                or "link" in edge.get("class", "") or "legend" in edge.get("class", ""):
+            continue
+        if ids.get(edge["tail"], "").startswith("legend"):
+            continue
+        ends = {edge["tail"], edge["head"]}
+        for points in _beziers(edge.get("_draw_", [])):
+            lines.append((ends, _polyline(points)))
+    length = sum(math.dist(a, b) for _, pl in lines for a, b in zip(pl, pl[1:]))
+    crossings = _crossings(lines)
+    return {"crossings": crossings, "length": length / math.hypot(width, height),
+            "area": area / (width * height), "products": len(product_ids)}
+
+
+def _crossings(lines) -> int:
+    """Pairs of lines that cross (a grid of cells keeps it near linear)."""
+    cell = 40.0
+    grid: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    segments = []
+    for n, (_, pl) in enumerate(lines):
+        for a, b in zip(pl, pl[1:]):
+            k = len(segments)
+            segments.append((n, a, b))
+            for gx in range(int(min(a[0], b[0]) // cell), int(max(a[0], b[0]) // cell) + 1):
+                for gy in range(int(min(a[1], b[1]) // cell), int(max(a[1], b[1]) // cell) + 1):
+                    grid.setdefault((gx, gy), []).append(k)
+    pairs: set[tuple[int, int]] = set()
+    for members in grid.values():
+        for i, s in enumerate(members):
+            n, a, b = segments[s]
+            for t in members[i + 1:]:
+                m, c, d = segments[t]
+                if m == n or (min(m, n), max(m, n)) in pairs:
+                    continue
+                if lines[n][0] & lines[m][0]:
+                    continue          # lines meeting at a shared product
+                if _cross(a, b, c, d):
+                    pairs.add((min(m, n), max(m, n)))
+    return len(pairs)
+
+
+def quality() -> bool:
+    models = [(p.relative_to(ROOT).as_posix(), p, True) for p in EXAMPLES]
+    folder = Path(tempfile.mkdtemp(prefix="prep-bench-layout-"))
+    for n in (100, 300, 1000):
+        path = folder / f"generated{n}.prep"
+        path.write_text(layered(n), encoding="utf-8")
+        models.append((f"generated, {n} products", path, False))
+    print(f"{'model':32} {'crossings':>16} {'length/diag':>14} {'product area':>14}")
+    print(f"{'':32} {'lanes':>7} {'dot':>8} {'lanes':>6} {'dot':>7} {'lanes':>6} {'dot':>7}")
+    total = {"lanes": 0, "dot": 0}
+    ok = True
+    for label, path, example in models:
+        got = {layout: measure(_graph(path, layout), layout) for layout in ("lanes", "dot")}
+        lanes, dot = got["lanes"], got["dot"]
+        print(f"{label:32} {lanes['crossings']:>7} {dot['crossings']:>8} "
+              f"{lanes['length']:>6.1f} {dot['length']:>7.1f} "
+              f"{lanes['area']:>6.1%} {dot['area']:>7.1%}", flush=True)
+        if example:
+            total["lanes"] += lanes["crossings"]
+            total["dot"] += dot["crossings"]
+            ok &= lanes["crossings"] <= dot["crossings"] and lanes["area"] >= 0.15
+    fewer = 1 - total["lanes"] / total["dot"] if total["dot"] else 0.0
+    print(f"examples: {total['lanes']} crossings with lanes, {total['dot']} with dot "
+          f"({fewer:.0%} fewer; goal >= 30 %)")
+    return ok and (total["dot"] == 0 or fewer >= 0.30)
+
+
+def scale(sizes: list[int]) -> bool:
+    folder = Path(tempfile.mkdtemp(prefix="prep-bench-scale-"))
+    times = {}
+    for n in sizes:
+        model = folder / f"layered{n}.prep"
+        model.write_text(layered(n), encoding="utf-8")
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
+                               str(folder / f"layered{n}.svg"), "--timeout", "600"],
+                              capture_output=True, text=True)
+        times[n] = time.perf_counter() - start
+        status = "ok" if done.returncode == 0 else f"exit {done.returncode}: {done.stderr}"
+        print(f"{n:>6} products: {times[n]:6.1f} s  {status}", flush=True)
+    ok = True
+    if 10000 in times:
+        ok &= times[10000] <= 30
+    if 1000 in times and 10000 in times:
+        ratio = times[10000] / times[1000]
+        print(f"time(10,000) / time(1,000) = {ratio:.1f} (goal <= 15)")
+        ok &= ratio <= 15
+    return ok
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quality", action="store_true")
+    parser.add_argument("--scale", action="store_true")
+    parser.add_argument("--sizes", default="1000,5000,10000")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    ok = True
+    if args.quality or not args.scale:
+        ok &= quality()
+    if args.scale:
+        ok &= scale([int(s) for s in args.sizes.split(",")])
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""How quickly `prep lsp` answers while typing, and `prep fmt` against `prep check`.
+
+    python benchmarks/bench_lsp.py            # 2,000-line model, 10,000 for fmt
+    python benchmarks/bench_lsp.py 2000 10000 20
+
+1. The time from a `textDocument/didChange` on a 2,000-line model to the
+   `textDocument/publishDiagnostics` for it (median and worst of N edits; the
+   goal: median <= 100 ms). The server is started over stdio by pytest-lsp's
+   client, as an editor would; it debounces changes (prep.lsp.server.DEBOUNCE),
+   which is included. Only the edited process is parsed and checked again.
+   Measured on the 2-core machine (load ~3): median 59 ms, worst 89 ms.
+2. `prep fmt --check` and `prep check --no-cache` on a 10,000-line model, each run
+   as a command (median of 3); the goal: fmt <= 1.5 x check. Measured: 1.29 s
+   against 1.56 s (0.82 x).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_model import generate  # noqa: E402
+
+
+async def lsp_latency(lines: int, edits: int) -> list[float]:
+    from lsprotocol import types as t
+    from pygls.uris import from_fs_path
+    from pytest_lsp import client_capabilities, make_test_lsp_client
+
+    folder = Path(tempfile.mkdtemp(prefix="prep-bench-lsp-"))
+    path = folder / "big.prep"
+    text = generate(lines)
+    path.write_text(text, encoding="utf-8")
+    uri = from_fs_path(str(path))
+    client = make_test_lsp_client()
+
+    @client.feature(t.CLIENT_REGISTER_CAPABILITY)
+    def register(params):    # the server asks to watch *.prep files: fine
+        return None
+
+    await client.start_io(sys.executable, "-m", "prep", "lsp")
+    await client.initialize_session(t.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),
+        workspace_folders=[t.WorkspaceFolder(uri=from_fs_path(str(folder)), name="bench")]))
+    client.text_document_did_open(t.DidOpenTextDocumentParams(text_document=t.TextDocumentItem(
+        uri=uri, language_id="prep", version=1, text=text)))
+    await client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    # a line to edit: the first relation of the first process, typed in and out again
+    split = text.split("\n")
+    line = next(n for n, s in enumerate(split) if " -> " in s)
+    times = []
+    for n in range(edits):
+        insert = n % 2 == 0
+        change = t.TextDocumentContentChangePartial(
+            range=t.Range(start=t.Position(line=line, character=2),
+                          end=t.Position(line=line, character=2 if insert else 3)),
+            text="X" if insert else "")
+        start = time.perf_counter()
+        client.text_document_did_change(t.DidChangeTextDocumentParams(
+            text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=n + 2),
+            content_changes=[change]))
+        while True:
+            params = await client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            if params.uri == uri and params.version == n + 2:
+                break
+        times.append(time.perf_counter() - start)
+    await client.shutdown_session()
+    await client.stop()
+    return times
+
+
+def command_time(args: list[str], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "prep", *args], capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    lsp_lines = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    fmt_lines = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    times = asyncio.run(lsp_latency(lsp_lines, edits))
+    print(f"lsp: didChange -> publishDiagnostics on {lsp_lines} lines, {edits} edits: "
+          f"median {statistics.median(times) * 1000:.0f} ms, "
+          f"worst {max(times) * 1000:.0f} ms (goal: median <= 100 ms)")
+    folder = Path(tempfile.mkdtemp(prefix="prep-bench-fmt-"))
+    big = folder / "big.prep"
+    big.write_text(generate(fmt_lines), encoding="utf-8")
+    check = command_time(["check", str(big), "--no-cache", "--exit-zero"])
+    fmt = command_time(["fmt", str(big), "--check"])
+    print(f"fmt --check on {fmt_lines} lines: {fmt:.2f} s; check --no-cache: {check:.2f} s; "
+          f"ratio {fmt / check:.2f} (goal: <= 1.5)")
+
+
+if __name__ == "__main__":
+    main()

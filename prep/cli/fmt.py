@@ -1,0 +1,126 @@
+"""`prep fmt`: rewrite models in the canonical layout (LANGUAGE.md §8)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from prep.cli import app
+from prep.cli.common import collect_files, console, fail, warn
+
+
+@app.command()
+def fmt(
+    paths: List[Path] = typer.Argument(None, help="Files and folders to format (folders: every "
+                                       "*.prep below them; `-`: standard input to standard "
+                                       "output). Default: the current folder.",
+                                       show_default=False),
+    check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 when a file "
+                               "would be reformatted."),
+    diff: bool = typer.Option(False, "--diff", help="Change nothing; print the changes as a "
+                              "unified diff (exit 1 when there are any)."),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="The name of "
+                                                 "the model read from `-` (for messages)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
+) -> None:
+    """Rewrite models in one canonical layout, keeping their meaning and comments.
+
+    Two-space indentation, one statement per line, product kinds aligned within
+    an actor, attributes as `[a, b=c]`, comments where they were, one final newline.
+
+    A file with a syntax error (PREP001) or that cannot be read (PREP002) is left
+    untouched. Exit status: 0 done (or nothing to change), 1 with --check or --diff
+    when a file would change, 2 when a file could not be formatted.
+
+    Example: prep fmt models/ --check
+    """
+    from prep.fmt import format_bytes
+
+    paths = list(paths or [Path(".")])
+    if any(str(p) == "-" for p in paths):
+        if len(paths) > 1:
+            fail("`-` (standard input) cannot be mixed with other paths")
+        _stdin(stdin_filename or "-", check, diff)
+        return
+    if stdin_filename is not None:
+        fail("--stdin-filename needs `-` as the path")
+    files = collect_files(paths)
+    if not files and not quiet:
+        warn("no .prep files found in " + ", ".join(str(p) for p in paths))
+    changed, unchanged, broken = [], 0, []
+    diffs = []
+    for path, name in files:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            broken.append(f"{name}: the file cannot be read: {error.strerror or error}")
+            continue
+        result = format_bytes(data, name)
+        if not result.ok:
+            broken.append(_why(result.errors))
+            continue
+        new = result.text.encode("utf-8")
+        if new == data:
+            unchanged += 1
+            continue
+        changed.append(name)
+        if diff:
+            from prep.checks.fixes import unified_diff
+
+            diffs.append(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
+                                      result.text, name))
+        elif check:
+            sys.stdout.write(f"would reformat {name}\n")
+        else:
+            from prep.cli.output import write_atomic
+
+            write_atomic(path, new)
+    if diffs:
+        sys.stdout.write("".join(diffs))
+    sys.stdout.flush()
+    err = console(stderr=True)
+    for line in broken:
+        err.print(f"prep: error: {line}", markup=False, highlight=False)
+    if not quiet and files:
+        verb = "would be reformatted" if check or diff else "reformatted"
+        parts = [f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}",
+                 f"{unchanged} left unchanged"]
+        if broken:
+            parts.append(f"{len(broken)} not formatted (errors)")
+        err.print(", ".join(parts) + ".", markup=False, highlight=False)
+    if broken:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if changed and (check or diff) else 0)
+
+
+def _why(errors) -> str:
+    d = errors[0]
+    s = d.span
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return (f"{s.file}:{s.line}:{s.column}: {d.code} {d.message}{more}; "
+            "left untouched, fix it first (`prep check`)")
+
+
+def _stdin(name: str, check: bool, diff: bool) -> None:
+    from prep.fmt import format_bytes
+
+    data = sys.stdin.buffer.read()
+    result = format_bytes(data, name)
+    if not result.ok:
+        fail(_why(result.errors))
+    new = result.text
+    same = new.encode("utf-8") == data
+    if diff:
+        from prep.checks.fixes import unified_diff
+
+        sys.stdout.write(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"), new, name))
+    elif check:
+        if not same:
+            sys.stdout.write(f"would reformat {name}\n")
+    else:
+        sys.stdout.write(new)
+    sys.stdout.flush()
+    raise typer.Exit(1 if (check or diff) and not same else 0)

@@ -1,0 +1,137 @@
+"""What each box of a drawing says: Text lines (model text unescaped, sizes and roles
+from prep.notation), long names wrapped so columns stay narrow; and how big a box is
+around its measured label."""
+
+from __future__ import annotations
+
+from prep import notation as N
+from prep.layout.model import Text
+
+NAME_UNITS = 20        # a product name wraps after ~10 wide (CJK) or ~20 narrow characters
+LINE_UNITS = 28        # parameters, notes, tags
+NOTE_LIMIT = 90        # characters of a note before it is shortened
+
+
+def _units(ch: str) -> int:
+    return 2 if ord(ch) > 0x2e7f else 1
+
+
+def wrap(value: str, limit: int = NAME_UNITS) -> list[str]:
+    """`value` (flattened) in lines of at most `limit` units (a wide character is 2):
+    at spaces or after `,`/`、` where possible, else anywhere."""
+    flat = " ".join(str(value).split())
+    lines: list[str] = []
+    while sum(_units(c) for c in flat) > limit:
+        used, cut, soft = 0, 0, 0
+        for i, ch in enumerate(flat):
+            used += _units(ch)
+            if used > limit:
+                break
+            cut = i + 1
+            if ch in " ,、・/)" and i > 0:
+                soft = i + 1
+        if soft and soft >= cut // 2:
+            cut = soft
+        if cut == 0:
+            cut = 1
+        lines.append(flat[:cut].rstrip())
+        flat = flat[cut:].lstrip()
+    if flat or not lines:
+        lines.append(flat)
+    return lines
+
+
+def T(value: str, role: str, bold: bool = False) -> Text:
+    return Text(value, N.SIZE[role], role, bold)
+
+
+def product_lines(name: str, state: str | None, params, intervention: bool,
+                  tag: str | None, doc: str | None, words: dict) -> tuple[Text, ...]:
+    lines = [T(part, "name", True) for part in wrap(name)]
+    if state:
+        lines += [T(part, "state") for part in wrap(f"<{state}>", LINE_UNITS)]
+    if params:
+        lines += [T(part, "params") for part in wrap("(" + ", ".join(params) + ")", LINE_UNITS)]
+    if intervention:
+        lines.append(T(words["intervention"], "mark", True))
+    if tag:
+        lines += [T(part, "tag") for part in wrap(f"[{tag}]", LINE_UNITS)]
+    if doc:
+        lines.append(T(N.shorten(doc, 30), "doc"))
+    return tuple(lines)
+
+
+def external_lines(name: str) -> tuple[Text, ...]:
+    return tuple(T(part, "name", True) for part in wrap(name))
+
+
+def header_lines(actor: str, role: str, words: dict) -> tuple[Text, ...]:
+    lines = [T(actor, "header", True)]
+    tag = N.role_tag(role, words)
+    if tag:
+        lines.append(T(tag, "role"))
+    return tuple(lines)
+
+
+def band_lines(name: str) -> tuple[Text, ...]:
+    return (T(name, "band", True),)
+
+
+def kpi_lines(name: str, marks, words: dict) -> tuple[Text, ...]:
+    mark = f" [{', '.join(words[m] for m in marks)}]" if marks else ""
+    return tuple(T(part, "note") for part in
+                 wrap(f"{words['kpi']}: {N.shorten(name, NOTE_LIMIT)}{mark}", LINE_UNITS))
+
+
+def issue_lines(text: str, words: dict) -> tuple[Text, ...]:
+    return tuple(T(part, "note") for part in
+                 wrap(f"{words['issue']}: {N.shorten(text, NOTE_LIMIT)}", LINE_UNITS))
+
+
+def edge_lines(params, touch: str | None, touched: bool, words: dict) -> tuple[Text, ...]:
+    """`x → y` lines of a merged parameter relation, then the touch level."""
+    lines = [T(" → ".join(p for p in pair if p), "edge") for pair in params]
+    if touched:
+        lines.append(Text(N.touch_word(touch, words), N.SIZE["edge"], "touch", True))
+    return tuple(lines)
+
+
+def banner_lines(name: str, stage: str, goals, kgis, loose, words: dict) -> tuple[Text, ...]:
+    """The process's name and stage, its goals, KGIs and notes hung on nothing."""
+    lines = [T(f"{name}  [{N.stage_word(stage, words)}]", "banner", True)]
+    for goal in goals:
+        lines.append(T(f"{words['goal']}: {' '.join(goal.split())}", "goal", True))
+    for kgi in kgis:
+        lines.append(T(f"{words['kgi']}: {kgi}", "kgi"))
+    for text in loose:
+        lines.append(T(N.shorten(text, 120), "kgi"))
+    return tuple(lines)
+
+
+PAD_X, PAD_Y = 14.0, 10.0
+MIN_W, MIN_H = 88.0, 44.0   # the smallest product box
+
+
+def box_size(kind: str, w: float, h: float) -> tuple[float, float]:
+    """A node's box around its measured label."""
+    if kind in ("product", "milestone", "final", "intangible"):
+        width, height = _box_size(kind, w, h)
+        return max(width, MIN_W), max(height, MIN_H)
+    return _box_size(kind, w, h)
+
+
+def _box_size(kind: str, w: float, h: float) -> tuple[float, float]:
+    if kind == "milestone":
+        height = h + 2 * PAD_Y + 10
+        # Graphviz's hexagon is half as wide at the top as in the middle: wide enough
+        # that the label's corners stay inside, no wider
+        width = max(w + 2 * PAD_X, w / (1 - h / (2 * height)) + 10)
+        return round(width, 2), round(height, 2)
+    if kind == "final":
+        return round(w + 2 * PAD_X + 8, 2), round(h + 2 * PAD_Y + 8, 2)
+    if kind == "external":
+        height = h + 2 * PAD_Y
+        return round(w + 2 * PAD_X + height * 0.5, 2), round(height, 2)
+    if kind in ("kpi", "issue"):
+        return round(w + 22, 2), round(h + 12, 2)
+    return round(w + 2 * PAD_X, 2), round(h + 2 * PAD_Y, 2)

@@ -1,0 +1,105 @@
+"""Text sizes from Graphviz: every label of a drawing in one batch call of
+`dot -Kneato -n2 -Tjson0` (pinned positions, so nothing is laid out), which answers each
+node's width and height for the real fonts. No guessing of CJK text widths."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+
+from prep import notation as N
+
+INSTALL_HINT = "install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)"
+
+
+class LayoutError(Exception):
+    """The layout could not be made; `hint` says what to do."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+TIMEOUT_HINT = ("draw one process at a time with --process NAME, split the model, "
+                "or allow more time with --timeout SECONDS")
+
+
+def timed_out(seconds: float) -> LayoutError:
+    return LayoutError(f"drawing took longer than {seconds:g} s, and was stopped",
+                       TIMEOUT_HINT)
+
+
+class Deadline:
+    """The time left of a whole command (`--timeout`)."""
+
+    def __init__(self, seconds: float | None, stated: float | None = None) -> None:
+        """`seconds` left from now; `stated`: the limit as the user gave it (for
+        messages; default `seconds`)."""
+        self.seconds = stated if stated is not None else seconds
+        self.end = None if seconds is None else time.monotonic() + seconds
+
+    def left(self) -> float | None:
+        if self.end is None:
+            return None
+        remaining = self.end - time.monotonic()
+        if remaining <= 0:
+            raise timed_out(self.seconds)
+        return remaining
+
+    def check(self) -> None:
+        self.left()
+
+
+def graphviz_measure(markups: list[str], deadline: Deadline | None = None
+                     ) -> list[tuple[float, float]]:
+    """Width and height in points of each HTML-like label (as notation.markup makes
+    them), measured by Graphviz in one call; equal labels are measured once."""
+    unique = list(dict.fromkeys(markups))
+    if not unique:
+        return []
+    program = shutil.which("dot")
+    if program is None:
+        raise LayoutError("Graphviz `dot` was not found on PATH", INSTALL_HINT)
+    lines = [f'digraph m {{ node [shape=plain fontname="{N.FONT}" margin=0 pos="0,0"];']
+    lines.extend(f"m{i} [label={label}];" for i, label in enumerate(unique))
+    lines.append("}")
+    left = deadline.left() if deadline else None
+    try:
+        done = subprocess.run([program, "-Kneato", "-n2", "-Tjson0"], input="\n".join(lines).encode(),
+                              capture_output=True, timeout=left, check=False)
+    except subprocess.TimeoutExpired:
+        raise timed_out(deadline.seconds if deadline else 0) from None
+    except OSError as error:
+        raise LayoutError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
+    if done.returncode != 0 or not done.stdout:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise LayoutError("Graphviz `dot` failed (measuring labels): "
+                          + (detail[0] if detail else f"exit status {done.returncode}"))
+    sizes: dict[str, tuple[float, float]] = {}
+    for obj in json.loads(done.stdout).get("objects", []):
+        index = int(obj["name"][1:])
+        sizes[unique[index]] = (round(float(obj["width"]) * 72, 2),
+                                round(float(obj["height"]) * 72, 2))
+    return [sizes[m] for m in markups]
+
+
+def estimate_measure(markups: list[str], deadline=None) -> list[tuple[float, float]]:
+    """A rough stand-in without Graphviz (tests of the geometry only): width from the
+    characters (wide ones count double), height from the number of rows."""
+    import re
+
+    out = []
+    for m in markups:
+        rows = re.findall(r'POINT-SIZE="([\d.]+)"[^>]*>(.*?)</FONT>', m)
+        width, height = 0.0, 0.0
+        for size, body in rows:
+            plain = re.sub(r"<[^>]+>", "", body)
+            size = float(size)
+            units = sum(2 if ord(c) > 0x2e7f else 1 for c in plain)
+            width = max(width, units * size * 0.55)
+            height += size * 1.4
+        out.append((round(width + 2, 2), round(height + 2, 2)))
+    return out

@@ -1,0 +1,380 @@
+"""Positions of one process (LANGUAGE.md §5): layers (columns, with the external
+margins as layer 0 and the last), virtual nodes for long edges, the order inside
+each (column, lane), then x by column widths, y by lane bands, and the routes."""
+
+from __future__ import annotations
+
+from prep.layout.content import band_lines
+from prep.layout.model import Band, Banner, Box, Lane, Node, Note, ProcessLayout
+from prep.layout.order import order
+from prep.layout.route import Router
+
+FRAME_PAD = 12.0
+LANE_PAD = 16.0
+GAP = 38.0          # between columns
+ARROW = 10.0        # arrowhead length
+SEP = 16.0          # between stacked products
+VSEP = 7.0          # between stacked edges
+VSEP_NODE = 13.0    # between a product and an edge passing above or below it
+VSLOT = 2.0         # an edge's slot height in a column
+SYNC_SEP = 34.0     # between a product and its sync partner stacked below it
+NOTE_GAP = 10.0
+HEADER_GAP = 4.0
+BAND_ROW_GAP = 4.0
+
+
+class Placer:
+    """Lays out one Plan at vertical offset `top`; `size` maps a label key to its
+    measured (w, h)."""
+
+    def __init__(self, plan, size, top: float, prefix: str, deadline=None,
+                 min_width: float = 0.0) -> None:
+        self.min_width = min_width
+        self.plan = plan
+        self.size = size
+        self.top = top
+        self.prefix = prefix
+        self.deadline = deadline
+
+    def run(self) -> ProcessLayout:
+        plan = self.plan
+        self._layers()
+        if self.deadline is not None:
+            self.deadline.check()
+        self.layers = order(self.layers, self.lane, self.up, self.down, self.deadline,
+                            self.same)
+        self._x()
+        self._y()
+        nodes, externals, notes, note_edges = self._boxes()
+        router = Router(self)
+        edges = router.edges(plan.edges) + note_edges
+        frame = Box(0.0, self.top, self.frame_w, self.bottom - self.top)
+        banner = Banner(self.banner_box, plan.banner)
+        return ProcessLayout(plan.name, plan.stage, self.prefix, frame, banner,
+                             tuple(self.lane_boxes), tuple(self.bands), tuple(nodes),
+                             tuple(externals), tuple(edges), tuple(notes))
+
+    # -- layers and virtual nodes ------------------------------------------------
+    def _layers(self) -> None:
+        plan = self.plan
+        columns = plan.column
+        width = max(columns.values(), default=-1) + 1
+        self.right_layer = width + 1
+        self.count_layers = width + 2
+        self.node_of = {n.id: n for n in plan.nodes}
+        self.lane: list[int] = []
+        self.item_h: list[float] = []
+        self.item_w: list[float] = []
+        self.item_node: list = []              # PNode or None (virtual)
+        self.up: list[list[int]] = []
+        self.down: list[list[int]] = []
+        self.layers: list[list[int]] = [[] for _ in range(self.count_layers)]
+        self.layer_of: list[int] = []
+        self.item_of: dict[str, int] = {}
+        self._home_lanes()
+        for node in plan.nodes:
+            if node.kind == "external":
+                layer = 0 if node.side == "left" else self.right_layer
+                lane = self.home[node.id]
+            else:
+                layer = columns[node.key] + 1
+                lane = node.lane
+            w, h = self.size(node.id)
+            slot = h + sum(NOTE_GAP + self.size(n.id)[1] for n in node.notes)
+            wide = max([w] + [self.size(n.id)[0] for n in node.notes])
+            self.item_of[node.id] = self._item(layer, lane, wide, slot, node)
+        self.chains: dict[str, tuple[list[int], bool]] = {}
+        self.same_layer: list = []
+        self.same: dict[int, list[int]] = {}
+        spans = []
+        for edge in plan.edges:
+            a, b = self.item_of[edge.source], self.item_of[edge.target]
+            la, lb = self.layer_of[a], self.layer_of[b]
+            if la == lb:
+                self.same_layer.append(edge)
+                continue
+            reverse = la > lb
+            if reverse:
+                a, b, la, lb = b, a, lb, la
+            lane_a, lane_b = self.lane[a], self.lane[b]
+            if self.item_node[a].kind == "external":
+                lane_a = lane_b
+            if self.item_node[b].kind == "external":
+                lane_b = lane_a
+            spans.append((edge, a, b, la, lb, lane_a, lane_b, reverse))
+        # where a long edge changes lanes: in the gap whose columns hold the fewest
+        # items in the lanes it passes over (each is a line it would cross)
+        busy: dict[tuple[int, int], int] = {}
+        for i, node in enumerate(self.item_node):
+            key = (self.layer_of[i], self.lane[i])
+            busy[key] = busy.get(key, 0) + 1
+        for _, _, _, la, lb, lane_a, lane_b, _ in spans:
+            if lane_a == lane_b:
+                for layer in range(la + 1, lb):
+                    busy[(layer, lane_a)] = busy.get((layer, lane_a), 0) + 1
+        for edge, a, b, la, lb, lane_a, lane_b, reverse in spans:
+            switch = (la + lb) // 2          # the last layer still in lane_a
+            if lane_a != lane_b and lb - la > 1:
+                low, high = sorted((lane_a, lane_b))
+                between = range(low + 1, high)
+
+                def cost(g: int) -> int:
+                    return sum(busy.get((layer, lane), 0) for layer in (g, g + 1)
+                               if la < layer < lb for lane in between)
+
+                middle = (la + lb - 1) / 2
+                switch = min(range(la, lb), key=lambda g: (cost(g), abs(g - middle), g))
+            chain = [a]
+            for layer in range(la + 1, lb):
+                lane = lane_a if layer <= switch else lane_b
+                busy[(layer, lane)] = busy.get((layer, lane), 0) + 1
+                chain.append(self._item(layer, lane, 0.0, VSLOT, None))
+            chain.append(b)
+            for u, v in zip(chain, chain[1:]):
+                self.down[u].append(v)
+                self.up[v].append(u)
+            self.chains[edge.id] = (chain, reverse)
+        for edge in self.same_layer:          # an item joined by nothing else sits by
+            a, b = self.item_of[edge.source], self.item_of[edge.target]
+            if not (self.up[a] or self.down[a]) or not (self.up[b] or self.down[b]):
+                self.same.setdefault(a, []).append(b)
+                self.same.setdefault(b, []).append(a)
+
+    def _item(self, layer: int, lane: int, w: float, h: float, node) -> int:
+        i = len(self.lane)
+        self.lane.append(lane)
+        self.item_w.append(w)
+        self.item_h.append(h)
+        self.item_node.append(node)
+        self.up.append([])
+        self.down.append([])
+        self.layer_of.append(layer)
+        self.layers[layer].append(i)
+        return i
+
+    def _home_lanes(self) -> None:
+        """An external stand-in goes to the lane it exchanges most with."""
+        plan = self.plan
+        lane_of = {n.id: n.lane for n in plan.nodes if n.kind != "external"}
+        counts: dict[str, dict[int, int]] = {}
+        for e in plan.edges:
+            for here, there in ((e.source, e.target), (e.target, e.source)):
+                if here not in lane_of and there in lane_of:
+                    tally = counts.setdefault(here, {})
+                    tally[lane_of[there]] = tally.get(lane_of[there], 0) + 1
+        self.home = {}
+        for n in plan.nodes:
+            if n.kind == "external":
+                tally = counts.get(n.id)
+                self.home[n.id] = min(tally, key=lambda k: (-tally[k], k)) if tally else 0
+
+    # -- x: column widths and gaps ---------------------------------------------------
+    def _x(self) -> None:
+        plan = self.plan
+        n = self.count_layers
+        width = [max([self.item_w[i] for i in layer] + [0.0]) for layer in self.layers]
+        # products of one column share its products' width: a tidy grid
+        self.product_w = [max([self.size(self.item_node[i].id)[0] for i in layer
+                               if self.item_node[i] is not None
+                               and self.item_node[i].kind != "external"] + [0.0])
+                          for layer in self.layers]
+        header_w = max([self.size(f"h{k}")[0] for k in range(len(plan.lanes))] + [0.0])
+        if n > 2:
+            width[1] = max(width[1], header_w - LANE_PAD + 8)
+        gap = [GAP] * (n - 1)          # gap[k]: between layer k and k + 1
+        # label zones: the end of a gap where edges run level under their labels
+        self.zone_l = [0.0] * (n - 1)
+        self.zone_r = [0.0] * (n - 1)
+        for edge in plan.edges:
+            if not edge.lines or edge.id not in self.chains:
+                continue
+            chain, reverse = self.chains[edge.id]
+            w = self.size(edge.id)[0] + ARROW + 8
+            if reverse:
+                k = self.layer_of[chain[0]]
+                self.zone_l[k] = max(self.zone_l[k], w)
+            else:
+                k = self.layer_of[chain[-1]] - 1
+                self.zone_r[k] = max(self.zone_r[k], w)
+        for k in range(n - 1):
+            gap[k] = max(gap[k], GAP * 0.75 + self.zone_l[k] + self.zone_r[k])
+        self.col_x = [0.0] * n
+        self.col_w = width
+        x = FRAME_PAD
+        has_left = bool(self.layers[0])
+        self.col_x[0] = x
+        if has_left:
+            x += width[0] + gap[0]
+        self.lanes_x = x
+        x += LANE_PAD
+        for k in range(1, n - 1):
+            self.col_x[k] = x
+            x += width[k] + (gap[k] if k < n - 2 else 0)
+        x += LANE_PAD
+        self.lanes_right = max(x, self.lanes_x + header_w + 2 * LANE_PAD)
+        x = self.lanes_right
+        if self.layers[n - 1]:
+            x += gap[n - 2]
+            self.col_x[n - 1] = x
+            x += width[n - 1]
+        else:
+            self.col_x[n - 1] = x
+        self.gap = gap
+        banner_w = self.size("banner")[0] + 24
+        self.frame_w = max(x + FRAME_PAD, banner_w + 2 * FRAME_PAD, self.min_width)
+        extra = self.frame_w - (x + FRAME_PAD)
+        if extra > 0:       # the lanes take the room; the right margin moves with them
+            self.lanes_right += extra
+            self.col_x[n - 1] += extra
+
+    def transition(self, k: int) -> tuple[float, float]:
+        """Where edges between layer k and k + 1 may change height: outside every
+        column (and, next to the margins, outside the lanes) and the label zones."""
+        t0, t1 = self.gap_ends(k)
+        return t0 + self.zone_l[k], t1 - self.zone_r[k]
+
+    def gap_ends(self, k: int) -> tuple[float, float]:
+        if k == 0:
+            return self.col_x[0] + self.col_w[0], self.lanes_x
+        if k == self.count_layers - 2:
+            return self.lanes_right, self.col_x[k + 1]
+        return self.col_x[k] + self.col_w[k], self.col_x[k + 1]
+
+    # -- y: banner, band labels, lane bands ----------------------------------------------
+    def _y(self) -> None:
+        plan = self.plan
+        y = self.top + FRAME_PAD
+        bw, bh = self.size("banner")
+        self.banner_box = Box(FRAME_PAD, y, self.frame_w - 2 * FRAME_PAD, bh + 12)
+        y += bh + 12 + 10
+        spans = []
+        for g, (name, keys) in enumerate(plan.groups):
+            layers = [self.plan.column[k] + 1 for k in keys]
+            first, last = min(layers), max(layers)
+            # borders in the middle of where edges change height, clear of labels
+            x0 = sum(self.transition(first - 1)) / 2 if first > 1 \
+                else self.lanes_x + LANE_PAD / 2
+            x1 = sum(self.transition(last)) / 2 if last < self.count_layers - 2 \
+                else self.lanes_right - LANE_PAD / 2
+            spans.append((g, name, x0, x1))
+        rows: list[float] = []
+        placed = []
+        for g, name, x0, x1 in sorted(spans, key=lambda s: (s[2], s[0])):
+            row = next((r for r, end in enumerate(rows) if end <= x0 + 0.01), None)
+            if row is None:
+                rows.append(x1)
+                row = len(rows) - 1
+            else:
+                rows[row] = x1
+            placed.append((g, name, x0, x1, row))
+        label_h = max([self.size(f"b{g}")[1] + 8 for g in range(len(plan.groups))] + [0.0])
+        band_top = y
+        y += len(rows) * (label_h + BAND_ROW_GAP)
+        self.lanes_top = y
+        lane_h = []
+        self.content_top = []
+        self.lane_boxes = []
+        for index, (actor, role, lines) in enumerate(plan.lanes):
+            hw, hh = self.size(f"h{index}")
+            top = y
+            content = top + hh + 8 + HEADER_GAP
+            need = 40.0
+            for layer in self.layers:
+                stack = [i for i in layer if self.lane[i] == index]
+                need = max(need, self._stack_height(stack))
+            height = hh + 8 + HEADER_GAP + need + 14
+            self.content_top.append((content, need))
+            lane_h.append(height)
+            box = Box(self.lanes_x, top, self.lanes_right - self.lanes_x, height)
+            header = Box(self.lanes_x, top, hw + 16, hh + 8)
+            self.lane_boxes.append(Lane(actor, role, index, box, header, lines))
+            y += height
+        if not plan.lanes:
+            y += 40
+        self.lanes_bottom = y
+        self.bands = []
+        for g, name, x0, x1, row in sorted(placed):
+            label = Box(x0, band_top + row * (label_h + BAND_ROW_GAP), x1 - x0, label_h)
+            box = Box(x0, label.y, x1 - x0, self.lanes_bottom - label.y)
+            self.bands.append(Band(name, g, box, label, self._band_lines(g)))
+        self.bottom = self.lanes_bottom + FRAME_PAD
+        self.item_y = [0.0] * len(self.lane)
+        for layer in self.layers:
+            by_lane: dict[int, list[int]] = {}
+            for i in layer:
+                by_lane.setdefault(self.lane[i], []).append(i)
+            for lane, stack in by_lane.items():
+                content, need = self.content_top[lane] if lane < len(self.content_top) \
+                    else (self.lanes_top, 40.0)
+                y = content + (need - self._stack_height(stack)) / 2
+                prev = None
+                for i in stack:
+                    if prev is not None:
+                        y += self._sep(prev, i)
+                    self.item_y[i] = y
+                    y += self.item_h[i]
+                    prev = i
+
+    def _band_lines(self, g):
+        return band_lines(self.plan.groups[g][0])
+
+    def _sep(self, a: int, b: int) -> float:
+        if self.item_node[a] is None and self.item_node[b] is None:
+            return VSEP
+        if self.item_node[a] is None or self.item_node[b] is None:
+            return VSEP_NODE
+        if b in self.same.get(a, ()):
+            return SYNC_SEP          # room for a short sync line with two heads
+        return SEP
+
+    def _stack_height(self, stack: list[int]) -> float:
+        if not stack:
+            return 0.0
+        total = sum(self.item_h[i] for i in stack)
+        return total + sum(self._sep(a, b) for a, b in zip(stack, stack[1:]))
+
+    # -- boxes ---------------------------------------------------------------------------
+    def _boxes(self):
+        from prep.layout.model import Edge
+
+        nodes, externals, notes, note_edges = [], [], [], []
+        self.box_of: dict[str, Box] = {}
+        for i, node in enumerate(self.item_node):
+            if node is None:
+                continue
+            layer = self.layer_of[i]
+            w, h = self.size(node.id)
+            if node.kind != "external":
+                w = self.product_w[layer]
+            cx = self.col_x[layer] + self.col_w[layer] / 2
+            if layer == 0:
+                cx = self.col_x[0] + self.col_w[0] - w / 2       # flush toward the lanes
+            elif layer == self.count_layers - 1:
+                cx = self.col_x[layer] + w / 2
+            box = Box(round(cx - w / 2, 2), round(self.item_y[i], 2), w, h)
+            self.box_of[node.id] = box
+            out = Node(node.id, node.key, node.kind, box, node.lines, node.actor, node.lane,
+                       layer, node.intervention, node.csm, node.subprocess, node.side,
+                       node.doc)
+            (externals if node.kind == "external" else nodes).append(out)
+            y = box.bottom
+            above = box
+            for note in node.notes:
+                nw, nh = self.size(note.id)
+                nbox = Box(round(cx - nw / 2, 2), round(y + NOTE_GAP, 2), nw, nh)
+                y = nbox.bottom
+                self.box_of[note.id] = nbox
+                notes.append(Note(note.id, note.kind, note.title, nbox, note.lines,
+                                  note.target, note.marks, note.doc))
+                x = round(cx, 2)
+                p0, p1 = (x, above.bottom), (x, nbox.y)
+                third = (p1[1] - p0[1]) / 3
+                points = (p0, (x, round(p0[1] + third, 2)), (x, round(p1[1] - third, 2)), p1)
+                source = note.parent or note.target
+                note_edges.append(Edge(f"{note.id}l", source, note.id, "note",
+                                       f"{note.title}", points))
+                above = nbox
+        nodes.sort(key=lambda n: int(n.id[1:]))
+        externals.sort(key=lambda n: int(n.id[1:]))
+        notes.sort(key=lambda n: int(n.id[1:]))
+        return nodes, externals, notes, note_edges

@@ -1,0 +1,253 @@
+"""What one process's drawing holds, before any position: lanes, products, external
+stand-ins, merged relations, notes, subprocess groups and the banner, each with its
+Text lines (so every label can be measured in one batch)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from prep.layout import content as C
+
+
+@dataclass
+class PNode:
+    id: str
+    key: str
+    kind: str
+    lines: tuple
+    lane: int | None = None
+    actor: str | None = None
+    side: str | None = None          # externals: left | right
+    intervention: bool = False
+    csm: bool = False
+    doc: str | None = None
+    subprocess: str | None = None
+    notes: list = field(default_factory=list)      # PNote, in order
+
+
+@dataclass
+class PEdge:
+    id: str
+    source: str          # PNode id
+    target: str
+    kind: str            # input | sync
+    title: str
+    lines: tuple = ()
+    touch: str | None = None
+    params: tuple | None = None
+    doc: str | None = None
+
+
+@dataclass
+class PNote:
+    id: str
+    kind: str
+    title: str
+    lines: tuple
+    target: str | None            # PNode id
+    marks: tuple = ()
+    doc: str | None = None
+    parent: str | None = None     # the note (id) or node it hangs under
+
+
+@dataclass
+class Plan:
+    name: str
+    stage: str
+    lanes: list                    # (actor name, role, header lines)
+    nodes: list                    # PNode: products in file order, then externals
+    edges: list
+    notes: list
+    groups: list                   # (subprocess name, [product keys]) in band order
+    banner: tuple
+    cycles: list
+    inputs: list                   # (source key, target key) between products
+    syncs: list
+    band_of: dict = field(default_factory=dict)     # key -> subprocess name
+    column: dict = field(default_factory=dict)      # product key -> column (0, 1, …)
+
+
+class Ids:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, prefix: str = "n") -> str:
+        self.count += 1
+        return f"{prefix}{self.count}"
+
+
+def plan(pg, words: dict, ids: Ids) -> Plan:
+    process = pg.process
+    lanes, nodes, by_key = [], [], {}
+    for index, actor in enumerate(process.actors):
+        role = actor.role if actor.role in ("customer", "csm", "service", "vendor") \
+            else "customer"
+        lanes.append((actor.name, role, C.header_lines(actor.name, role, words)))
+        for product in actor.products:
+            key = product.key
+            if pg.products.get(key) is not product or key in by_key:
+                continue          # a duplicate definition (PREP102): drawn once
+            node = PNode(ids(), key, product.kind, (), index, actor.name,
+                         doc=_doc(product))
+            node.intervention = product.kind == "intangible" and bool(pg.synced_with(key))
+            by_key[key] = node
+            nodes.append(node)
+    groups, band_of = _groups(pg, by_key)
+    # externals: a stand-in on the side(s) where they exchange
+    sides: dict[str, set[str]] = {}
+    for e in pg.edges:
+        if e.source in pg.externals:
+            sides.setdefault(e.source, set()).add("left")
+        if e.target in pg.externals:
+            sides.setdefault(e.target, set()).add("right")
+    stand_in: dict[tuple[str, str], PNode] = {}
+    for external in process.externals:
+        name = external.name
+        if pg.externals.get(name) is not external or any(k[0] == name for k in stand_in):
+            continue
+        for side in sorted(sides.get(name, {"left"})):
+            node = PNode(ids(), name, "external", C.external_lines(name), side=side,
+                         doc=_doc(external))
+            stand_in[(name, side)] = node
+            nodes.append(node)
+
+    def end(key: str, side: str) -> str | None:
+        if key in by_key:
+            return by_key[key].id
+        node = stand_in.get((key, side))
+        return node.id if node else None
+
+    edges, merged = [], {}
+    inputs, syncs = [], []
+    for e in pg.edges:
+        if e.source == e.target:
+            continue                        # PREP210: nothing to draw
+        source, target = end(e.source, "left"), end(e.target, "right")
+        if source is None or target is None:
+            continue
+        if e.kind == "input" and e.source in by_key and e.target in by_key:
+            inputs.append((e.source, e.target))
+        elif e.kind == "sync" and e.source in by_key and e.target in by_key:
+            syncs.append((e.source, e.target))
+        relation = e.relation
+        data = pg.graph.edges[e.source, e.target, e.index]
+        found = merged.get((source, target, e.kind))
+        if found is None:
+            found = {"edge": PEdge(ids("e"), source, target, e.kind, e.label,
+                                   doc=_doc(relation)), "params": [], "touch": None,
+                     "touched": False}
+            merged[(source, target, e.kind)] = found
+            edges.append(found)
+        if data.get("params"):
+            pair = tuple(data["params"])
+            if pair not in found["params"]:
+                found["params"].append(pair)
+        if relation.has_attr("touch"):
+            found["touched"] = True
+            found["touch"] = found["touch"] or relation.attr("touch")
+            if e.target in by_key:
+                by_key[e.target].csm = True
+    out_edges = []
+    for found in edges:
+        edge = found["edge"]
+        edge.params = found["params"][0] if found["params"] else None
+        edge.touch = str(found["touch"]) if found["touched"] and found["touch"] is not None \
+            else ("" if found["touched"] else None)
+        edge.lines = C.edge_lines(found["params"], found["touch"], found["touched"], words)
+        out_edges.append(edge)
+    column, groups, tagged = _columns(nodes, inputs, syncs, pg, groups)
+    for node in nodes:
+        if node.kind == "external":
+            continue
+        product = pg.products[node.key]
+        node.subprocess = band_of.get(node.key)
+        node.lines = C.product_lines(product.name, product.state, product.params,
+                                     node.intervention,
+                                     node.subprocess if node.key in tagged else None,
+                                     node.doc, words)
+    notes, kgis, loose = _notes(pg, by_key, words, ids)
+    banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals],
+                            kgis, loose, words)
+    return Plan(process.name, process.stage, lanes, nodes, out_edges, notes, groups, banner,
+                [tuple(c.members) for c in pg.input_cycles], inputs, syncs, band_of, column)
+
+
+def _columns(nodes, inputs, syncs, pg, groups):
+    """Columns of the products; subprocess groups in the order of their `until`
+    products along the flow; the products of bands that overlap in columns (tagged)."""
+    from prep.layout.rank import columns
+
+    keys = [n.key for n in nodes if n.kind != "external"]
+    cycles = [tuple(c.members) for c in pg.input_cycles]
+    first = columns(keys, inputs, syncs, cycles, [])
+    groups = sorted(groups, key=lambda g: (first.get(g[2], max(first[k] for k in g[1])),
+                                           min(first[k] for k in g[1])))
+    column = columns(keys, inputs, syncs, cycles, [g[1] for g in groups]) \
+        if len(groups) > 1 else first
+    spans = [(min(column[k] for k in g[1]), max(column[k] for k in g[1])) for g in groups]
+    tagged: set[str] = set()
+    for i, (a0, a1) in enumerate(spans):
+        for j, (b0, b1) in enumerate(spans):
+            if i != j and a0 <= b1 and b0 <= a1:
+                tagged.update(groups[i][1])
+    return column, [(name, keys_) for name, keys_, _ in groups], tagged
+
+
+def _doc(element) -> str | None:
+    doc = element.attr("doc")
+    return None if doc is None else str(doc)
+
+
+def _groups(pg, by_key) -> tuple[list, dict]:
+    """Subprocesses with their drawn members; the first in the file wins a product
+    two of them claim (PREP302)."""
+    members = pg.subprocess_members
+    band_of: dict[str, str] = {}
+    groups = []
+    for sp in pg.process.subprocesses:
+        keys = [k for k in sorted(members.get(id(sp), ())) if k in by_key and k not in band_of]
+        for k in keys:
+            band_of[k] = sp.name
+        if keys:
+            until = pg.until_targets.get(id(sp))
+            groups.append((sp.name, keys, until))
+    return groups, band_of
+
+
+def _notes(pg, by_key, words, ids) -> tuple[list, list, list]:
+    """KPI and issue notes hung on their product (or under their parent KPI's note);
+    KGIs and notes that hang on nothing go to the banner."""
+    notes, kgis, loose = [], [], []
+    kpi_note: dict[str, PNote] = {}
+    for kpi in pg.process.kpis:
+        marks = tuple(m for m in ("kgi", "service", "supplemented") if kpi.has_attr(m))
+        if "kgi" in marks:
+            kgis.append(kpi.name)
+            continue
+        target = pg.kpi_target(kpi)
+        node = by_key.get(target) if target else None
+        parent = None
+        if node is None and kpi.under is not None and kpi.under.text in kpi_note:
+            parent = kpi_note[kpi.under.text]
+            node = by_key.get(parent.target) if parent.target else None
+        lines = C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words)
+        if node is None:
+            loose.append(" ".join(t.text for t in lines))
+            continue
+        note = PNote(ids("k"), "kpi", kpi.name, lines, node.id, marks, _doc(kpi),
+                     parent.id if parent else None)
+        kpi_note.setdefault(kpi.name, note)
+        node.notes.append(note)
+        notes.append(note)
+    for issue in pg.process.issues:
+        target = pg.issue_targets.get(id(issue))
+        node = by_key.get(target) if target else None
+        lines = C.issue_lines(issue.text, words)
+        if node is None:
+            loose.append(" ".join(t.text for t in lines))
+            continue
+        note = PNote(ids("i"), "issue", " ".join(issue.text.split()), lines, node.id,
+                     doc=_doc(issue))
+        node.notes.append(note)
+        notes.append(note)
+    return notes, kgis, loose

@@ -1,0 +1,208 @@
+"""Edge routes: from a port on the source's side, straight through each column at the
+height of the edge's virtual node, changing height only in the gaps between columns
+(a cubic S-curve with level ends), into a port on the target's side. Edges sharing a
+side of a box get ports spread over its middle, in the order of where they go."""
+
+from __future__ import annotations
+
+from prep.layout.model import Box, Edge
+
+ARROW = 10.0
+
+
+def _r(value: float) -> float:
+    return round(value, 2)
+
+
+def straight(p, q) -> list:
+    return [p, (_r(p[0] + (q[0] - p[0]) / 3), _r(p[1] + (q[1] - p[1]) / 3)),
+            (_r(p[0] + 2 * (q[0] - p[0]) / 3), _r(p[1] + 2 * (q[1] - p[1]) / 3)), q]
+
+
+def s_curve(p, q) -> list:
+    half = (q[0] - p[0]) / 2
+    return [p, (_r(p[0] + half), p[1]), (_r(q[0] - half), q[1]), q]
+
+
+def cubic(waypoints) -> tuple:
+    """[(point, how)] with how 'L' (straight) or 'S' (S-curve) for the segment that
+    ends at that point -> Bézier points (1 + 3k)."""
+    points = [waypoints[0][0]]
+    for point, how in waypoints[1:]:
+        last = points[-1]
+        if abs(point[0] - last[0]) < 0.01 and abs(point[1] - last[1]) < 0.01:
+            continue
+        segment = straight(last, point) if how == "L" or abs(point[1] - last[1]) < 0.01 \
+            else s_curve(last, point)
+        points.extend(segment[1:])
+    if len(points) == 1:
+        points = straight(points[0], points[0])
+    return tuple((_r(x), _r(y)) for x, y in points)
+
+
+class Router:
+    def __init__(self, placer) -> None:
+        self.p = placer
+
+    # -- ports -------------------------------------------------------------------------
+    def _centre_y(self, i: int) -> float:
+        p = self.p
+        node = p.item_node[i]
+        if node is None:
+            return p.item_y[i] + p.item_h[i] / 2
+        box = p.box_of[node.id]
+        return box.cy
+
+    def _ports(self, plan_edges) -> dict:
+        """(edge id, 'start'|'end') -> port y; ports on one side of a box spread."""
+        p = self.p
+        sides: dict[tuple[int, str], list] = {}
+        for edge in plan_edges:
+            if edge.id in p.chains:
+                chain, _ = p.chains[edge.id]
+                sides.setdefault((chain[0], "right"), []).append(
+                    (self._centre_y(chain[1]), edge.id, "low"))
+                sides.setdefault((chain[-1], "left"), []).append(
+                    (self._centre_y(chain[-2]), edge.id, "high"))
+            else:
+                a, b = p.item_of[edge.source], p.item_of[edge.target]
+                if self._adjacent(a, b) or self._adjacent(b, a):
+                    continue
+                sides.setdefault((a, "right"), []).append((self._centre_y(b), edge.id, "a"))
+                sides.setdefault((b, "right"), []).append((self._centre_y(a), edge.id, "b"))
+        ports = {}
+        self.bottom_port = {}
+        for (i, side), ends in sides.items():
+            box = p.box_of[p.item_node[i].id]
+            ends.sort()
+            n = len(ends)
+            spread = min(box.h * 0.6, (n - 1) * 9.0)
+            for k, (_, edge_id, which) in enumerate(ends):
+                y = box.cy if n == 1 else box.cy - spread / 2 + spread * k / (n - 1)
+                ports[(edge_id, which)] = (self._port_x(i, side, y), _r(y))
+                self.bottom_port[(edge_id, which)] = n > 1 and k == n - 1
+        return ports
+
+    def _port_x(self, i: int, side: str, y: float) -> float:
+        p = self.p
+        node = p.item_node[i]
+        box: Box = p.box_of[node.id]
+        inset = 0.0
+        dy = min(abs(y - box.cy) / (box.h / 2), 1.0) if box.h else 0.0
+        if node.kind == "milestone":
+            inset = box.w / 4 * dy
+        elif node.kind == "external" and side == "right":
+            inset = box.h * 0.25 * dy
+        return _r(box.x + inset if side == "left" else box.right - inset)
+
+    # -- routes ------------------------------------------------------------------------
+    def edges(self, plan_edges) -> list[Edge]:
+        p = self.p
+        ports = self._ports(plan_edges)
+        out = []
+        for edge in plan_edges:
+            if edge.id in p.chains:
+                points, label = self._chain(edge, ports)
+            else:
+                points, label = self._same_layer(edge, ports)
+            out.append(Edge(edge.id, edge.source, edge.target, edge.kind, edge.title,
+                            points, edge.lines, label, edge.touch, edge.params, edge.doc))
+        return out
+
+    def _label(self, edge, x_anchor: float, y: float, below: bool, right: bool):
+        """The label box near the head, over (or under) the level end of the line."""
+        if not edge.lines:
+            return None
+        w, h = self.p.size(edge.id)
+        x = x_anchor - w if right else x_anchor
+        top = y + 3 if below else y - 3 - h
+        return Box(_r(x), _r(top), w, h)
+
+    def _chain(self, edge, ports):
+        p = self.p
+        chain, reverse = p.chains[edge.id]
+        start_arrow = reverse or edge.kind == "sync"
+        end_arrow = not reverse or edge.kind == "sync"
+        start = ports[(edge.id, "low")]
+        end = ports[(edge.id, "high")]
+        way = [(start, "L")]
+        y = start[1]
+        for n, c in enumerate(chain[1:], 1):
+            k = p.layer_of[c] - 1
+            t0, t1 = p.transition(k)
+            if n == 1 and start_arrow:
+                t0 = min(t0 + ARROW, t1 - 1)
+            last = n == len(chain) - 1
+            if last and end_arrow:
+                t1 = max(t1 - ARROW, t0 + 1)
+            way.append(((_r(t0), y), "L"))
+            y_next = end[1] if last else _r(self._centre_y(c))
+            way.append(((_r(t1), y_next), "S"))
+            if last:
+                way.append((end, "L"))
+            else:
+                k2 = p.layer_of[c]
+                t0_next, _ = p.transition(k2)
+                way.append(((_r(t0_next), y_next), "L"))
+            y = y_next
+        points = cubic(way)
+        # the label near the head, in the gap's label zone
+        if reverse:
+            t0, _ = p.gap_ends(p.layer_of[chain[0]])
+            below = self.bottom_port.get((edge.id, "low"), False)
+            label = self._label(edge, t0 + ARROW + 4, start[1], below, right=False)
+            points = tuple(reversed(points))
+        else:
+            _, t1 = p.gap_ends(p.layer_of[chain[-1]] - 1)
+            below = self.bottom_port.get((edge.id, "high"), False)
+            label = self._label(edge, t1 - ARROW - 4, end[1], below, right=True)
+        return points, label
+
+    def _adjacent(self, a: int, b: int) -> bool:
+        """Whether b is stacked right below a (same lane, nothing between, no notes)."""
+        p = self.p
+        if p.lane[a] != p.lane[b] or p.item_node[a].notes:
+            return False
+        layer = p.layers[p.layer_of[a]]
+        k = layer.index(a)
+        return k + 1 < len(layer) and layer[k + 1] == b
+
+    def _same_layer(self, edge, ports):
+        p = self.p
+        a = p.item_of[edge.source]
+        b = p.item_of[edge.target]
+        for upper, lower, flip in ((a, b, False), (b, a, True)):
+            if self._adjacent(upper, lower):
+                # straight down (or up) to the partner stacked right below
+                top = p.box_of[p.item_node[upper].id]
+                bottom = p.box_of[p.item_node[lower].id]
+                x = _r(min(top.cx, bottom.cx) if abs(top.cx - bottom.cx) < 1 else top.cx)
+                points = straight((x, _r(top.bottom)), (x, _r(bottom.y)))
+                if flip:
+                    points = list(reversed(points))
+                label = None
+                if edge.lines:
+                    w, h = p.size(edge.id)
+                    label = Box(_r(x + 6), _r((top.bottom + bottom.y) / 2 - h / 2), w, h)
+                return tuple(points), label
+        layer = p.layer_of[a]
+        start, end = ports[(edge.id, "a")], ports[(edge.id, "b")]  # beside: bulge right
+        right = p.col_x[layer] + p.col_w[layer]
+        if layer == 0:
+            right = p.col_x[0] + p.col_w[0]
+        elif layer == p.count_layers - 2:
+            right = p.lanes_right - 2
+        gap = p.gap[layer] if layer < len(p.gap) else 40.0
+        # a small bulge, clear of the band border in the middle of the gap
+        bulge = _r(max(6.0, min(gap * 0.3 - ARROW, 20.0)))
+        edge_x = _r(right + ARROW)
+        way = [(start, "L"), ((edge_x, start[1]), "L")]
+        points = list(cubic(way))
+        points += [(_r(edge_x + bulge), start[1]), (_r(edge_x + bulge), end[1]),
+                   (edge_x, end[1])]
+        points += straight((edge_x, end[1]), end)[1:]
+        label = None
+        if edge.lines:
+            w, h = p.size(edge.id)
+            label = Box(_r(edge_x + bulge + 4), _r((start[1] + end[1]) / 2 - h / 2), w, h)
+        return tuple(points), label

@@ -1,0 +1,343 @@
+"""PReP notation: the one place every drawing (`prep render`, `prep kpi`, `prep diff`,
+Graphviz and Mermaid alike) takes its shapes, colours, fonts, escaping and words from
+(LANGUAGE.md §5 "Same look everywhere", docs/notation.md).
+
+It lives at `prep/notation.py`, below render, kpi, diff and layout, so every one of
+them may import it (a module in prep/render could not be imported by prep/kpi: the
+layers only import downward). It imports nothing heavy at module level.
+
+What it offers (stable names):
+
+Fonts and text
+    FONT                       the font family of every drawing
+    SIZE[role], COLOUR[role]   point size and colour of a text role (name, state,
+                               params, mark, tag, doc, header, role, band, banner,
+                               goal, kgi, note, edge, legend, title)
+Shapes and colours (Graphviz attribute dicts; copy before changing)
+    GRAPH, NODE, EDGE          defaults for a Graphviz graph of prep
+    KIND[kind]                 product, milestone, final, intangible, external;
+                               also kpi, goal, process for KPI trees
+    PRODUCT_FILL, INTERVENTION, CSM_PRODUCT
+    INPUT, SYNC, TOUCH, NOTE_EDGE, LINK   relation line styles
+    LANE[role]                 customer, csm, service, vendor: lane fill and border
+    LANE_HEADER[role]          the lane's header cell
+    BAND, BAND_LABEL           subprocess column bands
+    PROCESS, BANNER, GOAL_FILL frame and goal banner
+    KPI, KPI_SERVICE, KPI_SUPPLEMENTED, KPI_KGI, ISSUE   notes
+    ADDED, REMOVED, CHANGED    diff statuses (ADDED is not the touch green)
+    RED, GREEN, ORANGE, BLUE, PURPLE, GREY   the palette
+    subprocess_colour(i)       a pastel for the i-th subprocess (Mermaid, old layout)
+Escaping
+    text(v)                    model text inside a Graphviz HTML-like label: `<>&"'`
+                               escaped, backslashes doubled (so `\\G \\N \\L \\E \\T \\H`
+                               show as written), line breaks flattened
+    html_label(*lines)         `<line<BR/>line>` from escaped lines
+    stacked(*lines)            the lines as table rows (a tidy multi-line label)
+    small(markup, size, colour)   a <FONT> span
+    markup(lines)              layout Text lines (prep.layout.model.Text or any object
+                               with text, size, role, bold) -> HTML-like label
+    plain(v)                   a quoted attribute (tooltip): backslash shown as `＼`
+    xml(v)                     text for SVG/XML/HTML (titles, attributes)
+    mermaid_text(v)            text inside a Mermaid label: anything not a letter,
+                               digit or harmless punctuation as `#<code>;`
+    shorten(v, limit), product_title(name, state), params_line(params)
+Words
+    LANGUAGES, WORDS[lang], is_japanese(s), language_of(graphs, lang),
+    words_for(graphs, lang), touch_word(level, words), role_tag(role, words),
+    stage_word(stage, words)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+FONT = "Noto Sans CJK JP"
+
+# -- the palette -------------------------------------------------------------------
+RED, GREEN, ORANGE, BLUE, PURPLE, GREY = ("#c62828", "#2e7d32", "#e65100", "#1565c0",
+                                         "#6a1b9a", "#9e9e9e")
+INK = "#111111"
+
+# -- text: sizes (points) and colours by role ---------------------------------------
+# Sizes are chosen for a projector: scaled to 1920 px wide, a drawing of up to ~40
+# products keeps product names >= 14 px and every other text >= 11 px.
+SIZE = {
+    "name": 16, "state": 14, "params": 13, "mark": 13, "tag": 12, "doc": 12,
+    "header": 15, "role": 13, "band": 14, "banner": 18, "goal": 15, "kgi": 14,
+    "note": 13, "edge": 13, "legend": 13, "title": 16,
+}
+COLOUR = {
+    "name": INK, "state": "#333333", "params": "#333333", "mark": "#8e0000",
+    "tag": "#555555", "doc": "#555555", "header": INK, "role": "#333333", "band": INK,
+    "banner": INK, "goal": INK, "kgi": INK, "note": INK, "edge": "#333333",
+    "legend": INK, "title": INK, "touch": "#1b5e20", "service": "#b71c1c",
+}
+
+# -- shapes ------------------------------------------------------------------------
+GRAPH = {"fontname": FONT, "fontsize": "14", "bgcolor": "white"}
+NODE = {"fontname": FONT, "fontsize": str(SIZE["name"]), "margin": "0.12,0.06",
+        "color": "#222222", "fontcolor": INK, "penwidth": "1.2"}
+EDGE = {"fontname": FONT, "fontsize": str(SIZE["edge"]), "color": "#333333",
+        "arrowsize": "0.9"}
+
+# Product kinds: shape and border carry the kind (greyscale safe); fill stays white.
+KIND = {
+    "product": {"shape": "box", "style": "filled"},
+    "milestone": {"shape": "hexagon", "style": "filled,bold", "penwidth": "1.8"},
+    "final": {"shape": "box", "style": "filled,bold", "peripheries": "2", "penwidth": "2.4"},
+    "intangible": {"shape": "box", "style": "dashed,rounded", "penwidth": "1.4"},
+    "external": {"shape": "cds", "style": "filled", "fillcolor": "#d9d9d9",
+                 "color": "#444444"},
+    # KPI trees (prep kpi)
+    "kpi": {"shape": "ellipse", "style": "filled", "fillcolor": "#e3f2fd"},
+    "goal": {"shape": "box", "style": "filled,bold", "fillcolor": "#fff8e1", "penwidth": "2"},
+    "process": {"shape": "box", "style": "filled,bold", "fillcolor": "#fff8e1"},
+}
+PRODUCT_FILL = "#ffffff"
+# An intangible product on a sync relation: where a service or a CSM can intervene.
+INTERVENTION = {"color": RED, "penwidth": "2.4", "fontcolor": "#8e0000"}
+# A product at the customer's end of a CSM touch relation.
+CSM_PRODUCT = {"color": GREEN, "penwidth": "2.4"}
+
+# Relations.
+INPUT = {"style": "solid", "arrowhead": "normal"}
+SYNC = {"style": "dashed", "dir": "both", "arrowhead": "normal", "arrowtail": "normal",
+        "penwidth": "1.4"}
+TOUCH = {"color": GREEN, "fontcolor": "#1b5e20", "penwidth": "2.6"}
+NOTE_EDGE = {"style": "dotted", "arrowhead": "none", "color": "#777777", "penwidth": "1.2"}
+LINK = {"style": "dashed", "arrowhead": "none", "color": "#777777", "penwidth": "1.5"}
+
+# Lanes by actor role: fill and border (the role tag comes from WORDS).
+LANE = {
+    "customer": {"style": "filled", "color": "#555555", "fillcolor": "#ffffff",
+                 "penwidth": "1"},
+    "csm": {"style": "filled,bold", "color": GREEN, "fillcolor": "#eef7ee", "penwidth": "2"},
+    "service": {"style": "filled,dashed", "color": BLUE, "fillcolor": "#eaf3fc",
+                "penwidth": "2"},
+    "vendor": {"style": "filled", "color": "#6d4c41", "fillcolor": "#f6f1ee",
+               "penwidth": "1"},
+}
+LANE_HEADER = {
+    "customer": {"fillcolor": "#eeeeee"}, "csm": {"fillcolor": "#d4ecd5"},
+    "service": {"fillcolor": "#cfe3f7"}, "vendor": {"fillcolor": "#e9ddd7"},
+}
+# Subprocess column bands: a dashed border over the lanes and a labelled cell above
+# them (told apart by label and border, not by colour).
+BAND = {"style": "dashed", "color": "#5d4037", "penwidth": "1.6"}
+BAND_LABEL = {"style": "filled", "fillcolor": "#f5efe6", "color": "#5d4037",
+              "penwidth": "1.2"}
+
+PROCESS = {"style": "rounded", "color": "#888888", "penwidth": "1"}
+GOAL_FILL = "#fff8e1"
+BANNER = {"style": "filled", "fillcolor": GOAL_FILL, "color": "#c8a200", "penwidth": "1.2"}
+
+# KPIs and issues: notes joined to their product by a dotted line.
+KPI = {"shape": "note", "style": "filled", "fillcolor": "#fafafa", "color": "#777777",
+       "penwidth": "1"}
+KPI_SERVICE = {"color": RED, "fontcolor": "#b71c1c", "penwidth": "2", "fillcolor": "#ffebee"}
+KPI_SUPPLEMENTED = {"style": "filled,dashed"}
+KPI_KGI = {"penwidth": "2"}
+ISSUE = {"shape": "note", "style": "filled", "fillcolor": "#fff3e0", "color": ORANGE,
+         "penwidth": "1"}
+
+# prep diff: added (purple, not the touch green), removed (ghosted), changed (orange).
+ADDED = {"color": PURPLE, "penwidth": "2.6", "fontcolor": "#4a148c"}
+REMOVED = {"color": GREY, "fontcolor": "#757575", "style": "dashed"}
+CHANGED = {"color": ORANGE, "penwidth": "2.6"}
+
+SUBPROCESS_COLOURS = ("#fde2c8", "#d7ecf9", "#e1f3d6", "#f3dcf2", "#fff3b0", "#d9e6d1",
+                      "#e8dcf7", "#fbd5d5", "#d2f0ee", "#efe5d2")
+
+
+def subprocess_colour(index: int) -> str:
+    return SUBPROCESS_COLOURS[index % len(SUBPROCESS_COLOURS)]
+
+
+# -- escaping ----------------------------------------------------------------------
+DOC_LIMIT = 48
+
+
+def _flat(value: object) -> str:
+    return " ".join(str(value).split())
+
+
+def text(value: object) -> str:
+    """Model text for inside a Graphviz HTML-like label: `<`, `>`, `&` and quotes
+    escaped, line breaks turned into spaces (a label line is one line). Graphviz
+    expands `\\N`, `\\G`, … even in HTML-like labels and reads `\\\\` as one
+    backslash: doubling every backslash keeps them all literal."""
+    return html.escape(_flat(value), quote=True).replace("\\", "\\\\")
+
+
+def html_label(*lines: str) -> str:
+    """An HTML-like label (graphviz.quote keeps `<...>` as is) from lines that are
+    already escaped markup."""
+    return "<" + "<BR/>".join(lines) + ">"
+
+
+def stacked(*lines: str) -> str:
+    """An HTML-like label of lines as table rows (more legible spacing than <BR/>)."""
+    rows = "".join(f"<TR><TD>{line}</TD></TR>" for line in lines)
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="0">{rows}</TABLE>>'
+
+
+def small(markup_: str, size: float = 9, colour: str | None = None) -> str:
+    tint = f' COLOR="{colour}"' if colour else ""
+    return f'<FONT POINT-SIZE="{size:g}"{tint}>{markup_}</FONT>'
+
+
+def span(line) -> str:
+    """One layout Text line (text, size, role, bold) as escaped HTML-like markup."""
+    body = text(line.text)
+    if line.bold:
+        body = f"<B>{body}</B>"
+    if line.role == "doc":
+        body = f"<I>{body}</I>"
+    colour = COLOUR.get(line.role, INK)
+    return f'<FONT POINT-SIZE="{line.size:g}" COLOR="{colour}">{body}</FONT>'
+
+
+def markup(lines, align: str = "CENTER") -> str:
+    """Layout Text lines as one HTML-like label (a table, one row per line); the
+    same markup is measured and drawn, so measured sizes are exact."""
+    rows = "".join(f'<TR><TD ALIGN="{align}">{span(line)}</TD></TR>' for line in lines)
+    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+            f"{rows}</TABLE>>")
+
+
+def plain(value: object) -> str:
+    """A quoted-string attribute (tooltip). Graphviz unescapes tooltips more than once
+    (`\\\\N` still becomes the node id), so a backslash is shown as the full-width
+    `＼`; the string is marked not-HTML, and graphviz.quote escapes its quotes."""
+    import graphviz
+
+    return graphviz.nohtml(_flat(value).replace("\\", "＼"))
+
+
+def xml(value: object) -> str:
+    """Text for SVG, XML or HTML (element text and attribute values)."""
+    return html.escape(str(value), quote=True)
+
+
+SAFE_PUNCTUATION = set(" _-.,:/()・、。%+=!?[]")
+
+
+def mermaid_text(value: object) -> str:
+    """Mermaid label text: letters, digits and harmless punctuation as they are;
+    everything else (quotes, `<>`, `&`, `#`, `|`, braces, backslashes) as `#<code>;`."""
+    return "".join(ch if ch.isalnum() or ch in SAFE_PUNCTUATION else f"#{ord(ch)};"
+                   for ch in _flat(value))
+
+
+def shorten(value: object, limit: int = DOC_LIMIT) -> str:
+    flat = _flat(value)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def product_title(name: str, state: str | None) -> str:
+    """`<B>申込</B>&lt;提出された&gt;`"""
+    title = f"<B>{text(name)}</B>"
+    if state:
+        title += text(f"<{state}>")
+    return title
+
+
+def params_line(params) -> str:
+    return text("(" + ", ".join(params) + ")")
+
+
+# -- words ---------------------------------------------------------------------------
+LANGUAGES = ("auto", "ja", "en")
+
+WORDS = {
+    "ja": {
+        "legend": "凡例", "goal": "目標", "subprocesses": "サブプロセス", "kpi": "KPI",
+        "issue": "課題", "service": "サービス", "supplemented": "補足", "kgi": "KGI",
+        "kinds": {"product": "中間成果物", "milestone": "マイルストーン成果物",
+                  "final": "最終成果物", "intangible": "無形成果物",
+                  "external": "外部プロセス"},
+        "intervention": "⚠ 介入点",
+        "intangible_on_sync": "無形成果物 (同期: ⚠ 介入点)",
+        "subprocess_colour": "サブプロセスの色 [名前]",
+        "subprocess": "サブプロセス",
+        "input": "入力関係", "sync": "同期関係", "touch": "CSMタッチ",
+        "touch_levels": {"high": "ハイタッチ", "low": "ロータッチ", "tech": "テックタッチ"},
+        "roles": {"csm": "«CSM»", "service": "«サービス»", "vendor": "«ベンダー»"},
+        "stages": {"asis": "AsIs", "tobe": "ToBe"},
+        "kpi_tree": "KPIツリー", "before": "サービス提供前 (AsIs)",
+        "after": "サービス提供後 (ToBe)", "service_data": "サービスのデータ",
+        "deeper": "⋯ これより深い階層は省略 (全体: prep kpi -f text)",
+        "added": "追加", "removed": "削除", "changed": "変更", "new": "新規",
+        "see_above": "上を参照", "actor": "アクター",
+    },
+    "en": {
+        "legend": "Legend", "goal": "Goal", "subprocesses": "Subprocesses", "kpi": "KPI",
+        "issue": "Issue", "service": "service", "supplemented": "supplemented", "kgi": "KGI",
+        "kinds": {"product": "Intermediate product", "milestone": "Milestone product",
+                  "final": "Final product", "intangible": "Intangible product",
+                  "external": "External process"},
+        "intervention": "⚠ intervention point",
+        "intangible_on_sync": "Intangible (sync: ⚠ intervention point)",
+        "subprocess_colour": "Subprocess colour [name]",
+        "subprocess": "Subprocess",
+        "input": "Input relation", "sync": "Sync relation", "touch": "CSM touch",
+        "touch_levels": {"high": "high touch", "low": "low touch", "tech": "tech touch"},
+        "roles": {"csm": "«CSM»", "service": "«service»", "vendor": "«vendor»"},
+        "stages": {"asis": "AsIs", "tobe": "ToBe"},
+        "kpi_tree": "KPI tree", "before": "Before the service (AsIs)",
+        "after": "After the service (ToBe)", "service_data": "service data",
+        "deeper": "⋯ deeper levels left out (all of them: prep kpi -f text)",
+        "added": "added", "removed": "removed", "changed": "changed", "new": "new",
+        "see_above": "see above", "actor": "Actor",
+    },
+}
+
+# Hiragana, katakana (with the prolonged sound mark and ・) and CJK ideographs.
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+
+
+def is_japanese(value: str) -> bool:
+    """Whether `value` holds Japanese (kana or kanji)."""
+    return _JAPANESE.search(value) is not None
+
+
+def _names(graphs):
+    for pg in graphs:
+        process = getattr(pg, "process", pg)
+        yield process.name
+        yield from (g.text for g in process.goals)
+        yield from (a.name for a in process.actors)
+        yield from (p.name for p in process.products)
+        yield from (x.name for x in process.externals)
+
+
+def language_of(graphs, lang: str = "auto") -> str:
+    """"ja" or "en": `lang`, or with "auto" Japanese when the model's names are.
+    `graphs` are ProcessGraphs or Processes."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    if lang == "auto":
+        return "ja" if any(is_japanese(n) for n in _names(graphs)) else "en"
+    return lang
+
+
+def words_for(graphs, lang: str = "auto") -> dict:
+    """The drawing's words in `lang` (ja, en, or auto: as the model's names)."""
+    return WORDS[language_of(graphs, lang)]
+
+
+def touch_word(level: object, words: dict) -> str:
+    """ハイタッチ / high touch …; an unknown level as written, a bare `touch` as the
+    word for CSM touch."""
+    if level is None:
+        return words["touch"]
+    return words["touch_levels"].get(str(level), f"{words['touch']}: {level}")
+
+
+def role_tag(role: str | None, words: dict) -> str | None:
+    return words["roles"].get(role or "")
+
+
+def stage_word(stage: str | None, words: dict) -> str:
+    return words["stages"].get(stage or "asis", "AsIs")

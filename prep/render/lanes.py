@@ -1,0 +1,278 @@
+"""A Layout (prep.layout.model) -> Graphviz dot source with every position, size and
+edge spline pinned, drawn by `neato -n2` exactly as laid out; and the SVG's <title>s
+set to the names as written (LANGUAGE.md §5, SVG structure).
+
+Background first (canvas, frames, banners, lanes, headers, bands), then products,
+externals, notes and the legend; edges are drawn over nodes (`outputorder=nodesfirst`)
+and never pass through a product. Graphviz's y grows upward: y is flipped here."""
+
+from __future__ import annotations
+
+import re
+
+from prep import notation as N
+
+ARROW = 10.0
+
+
+def _q(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _n(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+class _Dot:
+    def __init__(self, height: float) -> None:
+        self.height = height
+        self.lines: list[str] = []
+        self.titles: dict[str, str] = {}
+
+    def y(self, y: float) -> float:
+        return self.height - y
+
+    def attrs(self, attrs: dict) -> str:
+        parts = []
+        for key, value in attrs.items():
+            if key == "label" and value.startswith("<") and value.endswith(">"):
+                parts.append(f"label={value}")
+            else:
+                parts.append(f"{key}={_q(str(value))}")
+        return " ".join(parts)
+
+    def node(self, ident: str, box, title: str, attrs: dict) -> None:
+        self.titles[ident] = title
+        full = {"id": ident, "pos": f"{_n(box.cx)},{_n(self.y(box.cy))}",
+                "width": _n(box.w / 72), "height": _n(box.h / 72), **attrs}
+        full.setdefault("label", "")
+        self.lines.append(f"  {ident} [{self.attrs(full)}];")
+
+    def edge(self, ident: str, tail: str, head: str, title: str, pos: str,
+             attrs: dict) -> None:
+        self.titles[ident] = title
+        full = {"id": ident, "pos": pos, **attrs}
+        self.lines.append(f"  {tail} -> {head} [{self.attrs(full)}];")
+
+    def spline(self, points, start_arrow: bool, end_arrow: bool) -> str:
+        points = list(points)
+        head = tail = None
+        if end_arrow:
+            points, head = _trim(points)
+        if start_arrow:
+            rev, tail = _trim(list(reversed(points)))
+            points = list(reversed(rev))
+        parts = []
+        if tail is not None:
+            parts.append(f"s,{_n(tail[0])},{_n(self.y(tail[1]))}")
+        if head is not None:
+            parts.append(f"e,{_n(head[0])},{_n(self.y(head[1]))}")
+        parts.extend(f"{_n(x)},{_n(self.y(y))}" for x, y in points)
+        return " ".join(parts)
+
+
+def _trim(points):
+    """The spline shortened by an arrowhead at its end; the arrow's tip."""
+    tip = points[-1]
+    if len(points) < 4:
+        return points, tip
+    p = points[-4]
+    dx, dy = tip[0] - p[0], tip[1] - p[1]
+    length = (dx * dx + dy * dy) ** 0.5
+    if length > ARROW + 0.5:
+        end = (tip[0] - dx / length * ARROW, tip[1] - dy / length * ARROW)
+        ex, ey = end[0] - p[0], end[1] - p[1]
+        segment = [p, (p[0] + ex / 3, p[1] + ey / 3), (p[0] + 2 * ex / 3, p[1] + 2 * ey / 3), end]
+        return points[:-4] + segment, tip
+    if len(points) >= 7:
+        return points[:-3], tip
+    return points, tip
+
+
+def to_dot(layout) -> str:
+    """The pinned dot source of a Layout (draw it with `neato -n2`)."""
+    return source_and_titles(layout)[0]
+
+
+def source_and_titles(layout) -> tuple[str, dict[str, str]]:
+    """The pinned dot source, and the SVG title of each element id."""
+    d = _Dot(layout.height)
+    d.lines.append("digraph prep {")
+    d.lines.append("  // every position pinned: draw with `neato -n2 -Tsvg`")
+    graph = {**N.GRAPH, "outputorder": "nodesfirst", "pad": "0", "splines": "true"}
+    d.lines.append(f"  graph [{d.attrs(graph)}];")
+    d.lines.append(f"  node [{d.attrs({**N.NODE, 'fixedsize': 'true', 'margin': '0'})}];")
+    d.lines.append(f"  edge [{d.attrs(N.EDGE)}];")
+    from prep.layout.model import Box
+
+    d.node("prep_canvas", Box(0, 0, layout.width, layout.height), "",
+           {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white",
+            "penwidth": "0", "class": "canvas"})
+    for number, process in enumerate(layout.processes, 1):
+        _background(d, process, number)
+    for process in layout.processes:
+        _foreground(d, process)
+    for number, link in enumerate(layout.links, 1):
+        a = next(i for i, p in enumerate(layout.processes, 1) if p.name == link.source)
+        b = next(i for i, p in enumerate(layout.processes, 1) if p.name == link.target)
+        d.edge(f"link{number}", f"p{a}", f"p{b}", f"{link.source} - {link.target}",
+               d.spline(link.points, False, False), {**N.LINK, "class": "link"})
+    if layout.legend is not None:
+        _legend(d, layout.legend)
+    d.lines.append("}")
+    return "\n".join(d.lines) + "\n", d.titles
+
+
+def _background(d: _Dot, process, number: int) -> None:
+    pre = process.prefix
+    d.node(f"p{number}", process.frame, process.name,
+           {**N.PROCESS, "shape": "box", "class": "process"})
+    banner = process.banner
+    inner = banner.box.w - 16
+    rows = "".join(f'<TR><TD ALIGN="LEFT">{N.span(line)}</TD></TR>' for line in banner.lines)
+    label = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" '
+             f'FIXEDSIZE="TRUE" WIDTH="{int(inner)}" HEIGHT="{int(banner.box.h - 8)}">'
+             f"{rows}</TABLE>>")
+    goal = next((t.text for t in banner.lines if t.role == "goal"), process.name)
+    d.node(f"p{number}g", banner.box, pre + goal,
+           {"shape": "box", **N.BANNER, "class": "goal", "label": label})
+    for lane in process.lanes:
+        style = N.LANE[lane.role]
+        d.node(f"p{number}l{lane.index + 1}", lane.box, pre + lane.actor,
+               {"shape": "box", **style, "class": "lane"})
+    for band in process.bands:
+        d.node(f"p{number}b{band.index + 1}", band.box, pre + band.name,
+               {"shape": "box", **N.BAND, "class": "subprocess"})
+    for lane in process.lanes:
+        style = N.LANE[lane.role]
+        d.node(f"p{number}h{lane.index + 1}", lane.header, pre + lane.actor,
+               {"shape": "box", "style": "filled", "color": style["color"],
+                "penwidth": style["penwidth"], **N.LANE_HEADER[lane.role],
+                "class": "lane-header", "label": N.markup(lane.label, "LEFT")})
+    for band in process.bands:
+        d.node(f"p{number}bl{band.index + 1}", band.label_box, pre + band.name,
+               {"shape": "box", **N.BAND_LABEL, "class": "subprocess-label",
+                "label": N.markup(band.label)})
+
+
+def _node_attrs(node) -> dict:
+    attrs = dict(N.KIND[node.kind])
+    classes = ["external"] if node.kind == "external" else ["product"]
+    if node.kind not in ("external", "product"):
+        classes.append(node.kind)
+    if node.kind not in ("intangible", "external"):
+        attrs["fillcolor"] = N.PRODUCT_FILL
+    if node.intervention:
+        attrs.update(N.INTERVENTION)
+        classes.append("intervention")
+    if node.csm:
+        classes.append("csm")
+    attrs["class"] = " ".join(classes)
+    attrs["label"] = N.markup(node.lines)
+    if node.doc:
+        attrs["tooltip"] = N.plain(node.doc)
+    return attrs
+
+
+def _foreground(d: _Dot, process) -> None:
+    pre = process.prefix
+    for node in process.nodes + process.externals:
+        d.node(node.id, node.box, pre + node.key, _node_attrs(node))
+    for note in process.notes:
+        attrs = dict(N.KPI if note.kind == "kpi" else N.ISSUE)
+        if "kgi" in note.marks:
+            attrs.update(N.KPI_KGI)
+        if "service" in note.marks:
+            attrs.update(N.KPI_SERVICE)
+        if "supplemented" in note.marks:
+            attrs.update(N.KPI_SUPPLEMENTED)
+        attrs["class"] = note.kind
+        attrs["label"] = N.markup(note.lines, "LEFT")
+        if note.doc:
+            attrs["tooltip"] = N.plain(note.doc)
+        d.node(note.id, note.box, pre + note.title, attrs)
+    for edge in process.edges:
+        if edge.kind == "note":
+            d.edge(edge.id, edge.source, edge.target, pre + edge.title,
+                   d.spline(edge.points, False, False), {**N.NOTE_EDGE, "class": "note-link"})
+            continue
+        attrs = dict(N.INPUT if edge.kind == "input" else N.SYNC)
+        if edge.touch is not None:
+            attrs.update(N.TOUCH)
+        attrs["class"] = "relation" + (" touch" if edge.touch is not None else "")
+        if edge.label and edge.label_box is not None:
+            attrs["label"] = N.markup(edge.label)
+            attrs["lp"] = f"{_n(edge.label_box.cx)},{_n(d.y(edge.label_box.cy))}"
+        if edge.doc:
+            attrs["tooltip"] = N.plain(edge.doc)
+        both = edge.kind == "sync"
+        d.edge(edge.id, edge.source, edge.target, pre + edge.title,
+               d.spline(edge.points, both, True), attrs)
+
+
+def _legend(d: _Dot, legend) -> None:
+    from prep.layout.model import Box
+
+    d.node("prep_legend", legend.box, legend.title.text,
+           {"shape": "box", "style": "rounded", "color": "#aaaaaa", "class": "legend"})
+    first = legend.items[0] if legend.items else None
+    title = Box(legend.box.x + 4, first.text_box.y if first else legend.box.y + 5,
+                (first.sample.x - 8 - legend.box.x - 4) if first else 40,
+                first.text_box.h if first else 20)
+    d.node("prep_legend0", title, legend.title.text,
+           {"shape": "plaintext", "class": "legend-item", "label": N.markup((legend.title,))})
+    for n, item in enumerate(legend.items, 1):
+        ident = f"prep_legend{n}"
+        box = item.sample
+        if item.kind in ("input", "sync", "touch"):
+            a, b = f"{ident}a", f"{ident}b"
+            for name, x in ((a, box.x), (b, box.right)):
+                d.node(name, Box(x - 0.5, box.cy - 0.5, 1, 1), "",
+                       {"shape": "point", "style": "invis", "class": "legend-item"})
+            attrs = dict(N.SYNC if item.kind == "sync" else N.INPUT)
+            if item.kind == "touch":
+                attrs.update(N.TOUCH)
+            y = box.cy
+            points = [(box.x, y), (box.x + box.w / 3, y), (box.x + 2 * box.w / 3, y),
+                      (box.right, y)]
+            d.edge(f"{ident}e", a, b, item.text.text,
+                   d.spline(points, item.kind == "sync", True),
+                   {**attrs, "class": "legend-item", "arrowsize": "0.7"})
+        else:
+            d.node(ident + "s", box, item.text.text, {**_sample(item.kind),
+                                                     "class": "legend-item"})
+        d.node(ident, item.text_box, item.text.text,
+               {"shape": "plaintext", "class": "legend-item", "label": N.markup((item.text,))})
+
+
+def _sample(kind: str) -> dict:
+    if kind in N.KIND and kind not in ("kpi", "goal", "process"):
+        attrs = dict(N.KIND[kind])
+        if kind not in ("intangible", "external"):
+            attrs["fillcolor"] = N.PRODUCT_FILL
+        return attrs
+    if kind == "intervention":
+        return {**N.KIND["intangible"], **N.INTERVENTION}
+    if kind == "kpi":
+        return dict(N.KPI)
+    if kind == "issue":
+        return dict(N.ISSUE)
+    return {"shape": "box", **N.BAND}
+
+
+_GROUP = re.compile(r'<g id="([^"]+)" class="([^"]*)">\n<title>[^<]*</title>')
+
+
+def svg_titles(svg: bytes, titles: dict[str, str]) -> bytes:
+    """Each group's <title> set to the name as written (escaped)."""
+    text = svg.decode("utf-8")
+
+    def swap(match: re.Match) -> str:
+        ident = match.group(1)
+        if ident not in titles:
+            return match.group(0)
+        return (f'<g id="{ident}" class="{match.group(2)}">\n'
+                f"<title>{N.xml(titles[ident])}</title>")
+
+    return _GROUP.sub(swap, text).encode("utf-8")

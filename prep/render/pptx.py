@@ -1,0 +1,359 @@
+"""A Layout (prep.layout.model) -> a PowerPoint deck of native, editable shapes:
+one 16:9 slide per process (LANGUAGE.md §5, docs/notation.md "Exports").
+
+Positions are the layout's, scaled to fit the slide; a process too wide to keep its
+text legible is split across slides at subprocess (else column) boundaries, with
+the lane headers repeated and a small "continued" stand-in at the cut for every
+relation that crosses it. Nothing is cut off. Relations are connectors glued to
+their products (they follow a product when it is moved). Every shape is named
+`kind: title` (`product: 需要予測`, `input: A -> B`, `kpi: …`) so tests and macros
+can find it; the slide's notes hold nothing."""
+
+from __future__ import annotations
+
+from prep import notation as N
+from prep import slides as S
+
+# Below this scale a slide shown 1920 px wide has product names under 14 px and
+# other text under 11 px (LANGUAGE.md §5, "legible on a projector"): split instead.
+MIN_SCALE = 0.44
+LEGEND_GAP = 6.0
+STUB = 104.0             # room at a cut for the stand-ins of ends on the next slide
+TEXT_PAD = 2.0
+
+
+def to_pptx(layout, marks: dict | None = None, title: str = "") -> bytes:
+    """The deck's bytes. `marks` (prep diff): {title: ("added"|"removed"|"changed",
+    note)} decorates products, externals, relations and notes by their title."""
+    deck = S.new_deck()
+    add_layout(deck, layout, marks or {})
+    name = title or (layout.processes[0].name if layout.processes else "")
+    return S.save(deck, name)
+
+
+def add_layout(deck, layout, marks: dict) -> None:
+    words = N.WORDS.get(layout.lang, N.WORDS["en"])
+    for process in layout.processes:
+        removed = marks.get(("removed", process.name))
+        reserve = min(16.0 + 12.0 * len(removed), 110.0) if removed else 0.0
+        views = plan_slides(process, layout.legend, reserve)
+        for number, view in enumerate(views):
+            _Drawer(deck, layout, process, view, views, number, marks, words).draw()
+
+
+def whole_name(lines, key: str) -> tuple:
+    """The lines with the name's wrapped lines joined into one, a line break (`\v`)
+    where the layout wrapped it: renaming in the editor is one edit, and the name
+    reads back as written (without the breaks). The key (`name` or `name<state>`)
+    tells where the wrap took a space, which is kept before the break."""
+    names = [line for line in lines if line.role == "name"]
+    if len(names) < 2:
+        return tuple(lines)
+    text = names[0].text
+    for line in names[1:]:
+        flat = text.replace("\v", "")
+        text += (" " if key.startswith(f"{flat} {line.text}") else "") + "\v" + line.text
+    first = names[0]
+    joined = type(first)(text, first.size, first.role, first.bold)
+    return (joined,) + tuple(line for line in lines if line.role != "name")
+
+
+# -- how a process is split and scaled ---------------------------------------------------
+
+class View:
+    """One slide's part of a process: x range [left, right) of the layout shown,
+    items whose centre lies in [start, stop), scale and offsets."""
+
+    def __init__(self, left, right, start, stop, scale, legend_scale, header):
+        self.left, self.right, self.start, self.stop = left, right, start, stop
+        self.scale, self.legend_scale, self.header = scale, legend_scale, header
+
+    def holds(self, box) -> bool:
+        return self.start <= box.cx < self.stop
+
+
+def _fit(width: float, height: float, legend, reserve: float = 0.0) -> tuple[float, float]:
+    room_w = S.SLIDE_W - 2 * S.MARGIN
+    room_h = S.SLIDE_H - 2 * S.MARGIN - reserve
+    legend_scale = 0.0
+    if legend is not None:
+        legend_scale = min(room_w / legend.box.w, room_w / max(width, 1.0), 1.0)
+        room_h -= legend.box.h * legend_scale + LEGEND_GAP
+    scale = min(room_w / max(width, 1.0), room_h / max(height, 1.0), 1.0)
+    return scale, min(legend_scale, scale) if legend is not None else 0.0
+
+
+def plan_slides(process, legend, reserve: float = 0.0) -> list[View]:
+    """The slides of a process; `reserve`: height kept free under the legend."""
+    frame = process.frame
+    scale, legend_scale = _fit(frame.w, frame.h, legend, reserve)
+    whole = View(frame.x, frame.right, float("-inf"), float("inf"), scale, legend_scale, 0.0)
+    room_h = S.SLIDE_H - 2 * S.MARGIN - reserve - (legend.box.h * legend_scale + LEGEND_GAP
+                                                   if legend is not None else 0.0)
+    tall = room_h / max(frame.h, 1.0)
+    if scale >= MIN_SCALE or tall <= scale * 1.05:
+        return [whole]                  # legible already, or the height is the limit
+    target = min(tall, MIN_SCALE)
+    header = max((lane.header.w for lane in process.lanes), default=0.0) + 4.0
+    widest = (S.SLIDE_W - 2 * S.MARGIN) / target
+    cuts = _cuts(process)
+    pieces, start = [], frame.x
+    while True:
+        limit = start + widest - (header + STUB if pieces else 0.0) - STUB
+        if frame.right <= limit:
+            pieces.append((start, frame.right))
+            break
+        fitting = [c for c in cuts if start + 20 < c <= limit]
+        bands = [c for c in fitting if c in _band_edges(process) and c - start >= widest / 2]
+        cut = (bands or fitting or [c for c in cuts if c > start + 20] or [None])[-1 if (bands or fitting) else 0]
+        if cut is None:
+            pieces.append((start, frame.right))
+            break
+        pieces.append((start, cut))
+        start = cut
+    if len(pieces) == 1:
+        return [whole]
+    views = []
+    for n, (a, b) in enumerate(pieces):
+        left = frame.x if n == 0 else a - header - STUB
+        right = frame.right if n == len(pieces) - 1 else b + STUB
+        sc, lsc = _fit(right - left, frame.h, legend, reserve)
+        start = float("-inf") if n == 0 else a
+        stop = float("inf") if n == len(pieces) - 1 else b
+        views.append(View(left, right, start, stop, sc, lsc, header if n else 0.0))
+    return views
+
+
+def _band_edges(process) -> set[float]:
+    return {round(b.box.x, 2) for b in process.bands} | {round(b.box.right, 2)
+                                                        for b in process.bands}
+
+
+def _cuts(process) -> list[float]:
+    """x positions where no product or note lies: band edges in such gaps, else the
+    middle of each gap."""
+    spans = sorted((b.box.x, b.box.right) for b in list(process.nodes) + list(process.notes))
+    gaps, reach = [], None
+    for a, b in spans:
+        if reach is not None and a > reach + 2:
+            gaps.append((reach, a))
+        reach = b if reach is None else max(reach, b)
+    edges = sorted(_band_edges(process))
+    out = []
+    for a, b in gaps:
+        inside = [e for e in edges if a <= e <= b]
+        out.append(round(inside[0], 2) if inside else round((a + b) / 2, 2))
+    return out
+
+
+# -- drawing one slide -------------------------------------------------------------------
+
+def _look(attrs: dict) -> dict:
+    """Graphviz attributes of prep.notation -> fill, line, width, dash, double."""
+    style = attrs.get("style", "")
+    return {"fill": attrs.get("fillcolor") if "filled" in style else None,
+            "line": attrs.get("color", N.NODE["color"]),
+            "width": float(attrs.get("penwidth", N.NODE["penwidth"])),
+            "dash": "sysDot" if "dotted" in style else "dashed" in style,
+            "double": attrs.get("peripheries") == "2"}
+
+
+PRESET = {"product": "RECTANGLE", "milestone": "HEXAGON", "final": "RECTANGLE",
+          "intangible": "ROUNDED_RECTANGLE", "external": "PENTAGON"}
+
+
+def node_look(node) -> dict:
+    attrs = dict(N.KIND[node.kind])
+    if node.kind not in ("intangible", "external"):
+        attrs["fillcolor"] = N.PRODUCT_FILL
+    if node.intervention:
+        attrs.update(N.INTERVENTION)
+    elif node.csm:
+        attrs.update(N.CSM_PRODUCT)
+    return _look(attrs)
+
+
+def note_look(note) -> dict:
+    attrs = dict(N.KPI if note.kind == "kpi" else N.ISSUE)
+    if "kgi" in note.marks:
+        attrs.update(N.KPI_KGI)
+    if "service" in note.marks:
+        attrs.update(N.KPI_SERVICE)
+    if "supplemented" in note.marks:
+        attrs.update(N.KPI_SUPPLEMENTED)
+    return _look(attrs)
+
+
+def edge_look(kind: str, touch) -> dict:
+    if kind == "note":
+        attrs = dict(N.NOTE_EDGE)
+    else:
+        attrs = {**N.EDGE, **(N.INPUT if kind == "input" else N.SYNC)}
+        if touch is not None:
+            attrs.update(N.TOUCH)
+    look = _look({"penwidth": "1", **attrs})
+    look["head"] = kind == "sync"
+    look["tail"] = kind in ("input", "sync")
+    return look
+
+
+MARK = {"added": (N.PURPLE, "＋"), "changed": (N.ORANGE, "～"), "removed": (N.GREY, "－")}
+
+
+class _Drawer:
+    def __init__(self, deck, layout, process, view, views, number, marks, words):
+        self.slide = S.blank_slide(deck)
+        self.layout, self.process, self.view = layout, process, view
+        self.views, self.number, self.marks, self.words = views, number, marks, words
+        s = view.scale
+        self.ox = S.MARGIN + ((S.SLIDE_W - 2 * S.MARGIN) - (view.right - view.left) * s) / 2
+        self.oy = S.MARGIN
+        self.shapes: dict[str, object] = {}
+        self.boxes: dict[str, object] = {}
+        self.pre = process.prefix
+
+    # coordinates
+    def x(self, x: float) -> float:
+        return self.ox + (x - self.view.left) * self.view.scale
+
+    def y(self, y: float) -> float:
+        return self.oy + (y - self.process.frame.y) * self.view.scale
+
+    def box(self, b, left=None, right=None):
+        x0 = b.x if left is None else max(b.x, left)
+        x1 = b.right if right is None else min(b.right, right)
+        return self.x(x0), self.y(b.y), (x1 - x0) * self.view.scale, b.h * self.view.scale
+
+    def width(self, w: float) -> float:
+        return max(0.5, w * self.view.scale)
+
+    def shape(self, preset, b, name, look, left=None, right=None):
+        x, y, w, h = self.box(b, left, right)
+        return S.shape(self.slide, preset, x, y, w, h, name, look["fill"], look["line"],
+                       self.width(look["width"]), look["dash"], look["double"])
+
+    def draw(self) -> None:
+        self.background()
+        self.products()
+        self.notes()
+        self.edges()
+        if self.layout.legend is not None:
+            self.legend(self.layout.legend)
+        removed = self.marks.get(("removed", self.process.name))
+        if removed and self.number == 0:
+            self.removed(removed)
+
+    def removed(self, entries) -> None:
+        """What the ToBe model lost (prep diff): a note under the legend, in the
+        room plan_slides kept free."""
+        from prep.layout.model import Text
+
+        top = self.oy + self.process.frame.h * self.view.scale + LEGEND_GAP
+        legend = self.layout.legend
+        if legend is not None:
+            top += legend.box.h * self.view.legend_scale + 4
+        w, h = S.SLIDE_W - 2 * S.MARGIN, S.SLIDE_H - S.MARGIN - top
+        sp = S.shape(self.slide, "FOLDED_CORNER", S.MARGIN, top, w, max(h, 12.0),
+                     f"removed: {self.process.name}", "#f5f5f5", N.GREY, 1.0, True)
+        lines = [Text(f"－ {self.words['removed']}", 10, "mark", True)]
+        lines += [Text(entry, 9, "tag") for entry in entries]
+        S.put_text(sp, lines, 1.0, "left", "top", pad=4, wrap=True)
+
+    def background(self) -> None:
+        p, v = self.process, self.view
+        self.shape("ROUNDED_RECTANGLE", p.frame, f"process: {p.name}",
+                   _look(N.PROCESS), v.left, v.right)
+        banner = self.shape("RECTANGLE", p.banner.box, f"goal: {p.name}", _look(N.BANNER),
+                            v.left, v.right)
+        lines = list(p.banner.lines)
+        if len(self.views) > 1 and lines:
+            first = lines[0]
+            lines[0] = type(first)(f"{first.text}  ({self.number + 1}/{len(self.views)})",
+                                   first.size, first.role, first.bold)
+        S.put_text(banner, lines, v.scale, "left", "top", 8.0)
+        for lane in p.lanes:
+            self.shape("RECTANGLE", lane.box, f"lane: {lane.actor}", _look(N.LANE[lane.role]),
+                       v.left, v.right)
+        for band in p.bands:
+            if min(band.box.right, v.right) - max(band.box.x, v.left + v.header) < 2:
+                continue
+            self.shape("RECTANGLE", band.box, f"subprocess: {band.name}", _look(N.BAND),
+                       v.left + v.header, v.right)
+            cell = self.shape("RECTANGLE", band.label_box, f"subprocess label: {band.name}",
+                              _look(N.BAND_LABEL), v.left + v.header, v.right)
+            S.put_text(cell, band.label, v.scale)
+        for lane in p.lanes:
+            look = _look({**N.LANE[lane.role], **N.LANE_HEADER[lane.role], "style": "filled"})
+            header = lane.header
+            if v.header:
+                from prep.layout.model import Box
+
+                header = Box(v.left, lane.header.y, lane.header.w, lane.header.h)
+            cell = self.shape("RECTANGLE", header, f"lane header: {lane.actor}", look)
+            S.put_text(cell, lane.label, v.scale, "left")
+
+    def products(self) -> None:
+        for node in self.process.nodes + self.process.externals:
+            if not self.view.holds(node.box):
+                continue
+            title = self.pre + node.key
+            look = node_look(node)
+            kind = "intervention" if node.intervention else node.kind
+            mark = self.marks.get(title)
+            if mark is not None:
+                look = self.marked(look, mark[0])
+            sp = self.shape(PRESET[node.kind], node.box, f"{kind}: {title}", look)
+            S.put_text(sp, whole_name(node.lines, node.key), self.view.scale, pad=TEXT_PAD)
+            sp.descr = node.doc or ""
+            if mark is not None:
+                self.badge(node.box, mark, title)
+            self.shapes[node.id], self.boxes[node.id] = sp, node.box
+
+    def marked(self, look: dict, status: str) -> dict:
+        colour = MARK[status][0]
+        look = {**look, "line": colour, "width": max(look["width"], 2.6)}
+        if status == "removed":
+            look.update(dash=True, width=1.2)
+        return look
+
+    def badge(self, b, mark, title) -> None:
+        status, note = mark
+        colour, sign = MARK[status]
+        size = 18.0
+        from prep.layout.model import Box, Text
+
+        spot = Box(b.right - size * 0.6, b.y - size * 0.5, size, size)
+        sp = self.shape("OVAL", spot, f"badge {status}: {title}",
+                        {"fill": "#ffffff", "line": colour, "width": 1.5, "dash": False,
+                         "double": False})
+        S.put_text(sp, (Text(sign, 11, "mark", True),), self.view.scale, pad=0)
+        if note:
+            words = Box(b.x, b.bottom + 1, max(b.w, 80.0), 16.0)
+            tb = S.text_box(self.slide, *self.box(words), f"badge note: {title}")
+            S.put_text(tb, (Text(note, 10, "mark"),), self.view.scale, "left", pad=0)
+
+    def notes(self) -> None:
+        for note in self.process.notes:
+            if not self.view.holds(note.box):
+                continue
+            title = self.pre + note.title
+            look = note_look(note)
+            mark = self.marks.get(f"{note.kind}: {title}")
+            if mark is not None:
+                look = self.marked(look, mark[0])
+            sp = self.shape("FOLDED_CORNER", note.box, f"{note.kind}: {title}", look)
+            S.put_text(sp, note.lines, self.view.scale, "left", pad=4.0)
+            sp.descr = note.doc or ""
+            if mark is not None:
+                self.badge(note.box, mark, title)
+            self.shapes[note.id], self.boxes[note.id] = sp, note.box
+
+    def edges(self) -> None:
+        from prep.render.pptx_edges import draw_edges
+
+        draw_edges(self)
+
+    def legend(self, legend) -> None:
+        from prep.render.pptx_edges import draw_legend
+
+        draw_legend(self, legend)

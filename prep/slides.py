@@ -1,0 +1,292 @@
+"""PowerPoint plumbing shared by every slide deck prep writes (`prep render`, `prep
+kpi`, `prep diff` with `-o x.pptx`): a 16:9 deck, native shapes with explicit fill
+and line (no theme style), text in the notation's font named as latin, east-asian
+and complex-script font (so a slide program without it substitutes per script),
+connectors, and deterministic bytes (fixed core properties and zip entries).
+
+It sits beside prep.notation (below render, kpi and diff) so each of them may use
+it. python-pptx and lxml are imported inside functions: `prep --help` stays fast.
+Coordinates here are points; python-pptx wants EMU (12,700 per point)."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+
+from prep import notation as N
+
+SLIDE_W, SLIDE_H = 960.0, 540.0        # points: 13.333 × 7.5 in, 16:9
+MARGIN = 12.0
+EMU = 12700
+
+# Connection sites of the preset shapes prep uses (ECMA-376 presetShapeDefinitions):
+# index of the site at the top, left, bottom and right of the shape.
+SITES = {
+    "hexagon": {"top": 5, "left": 3, "bottom": 2, "right": 0},
+    "ellipse": {"top": 0, "left": 2, "bottom": 4, "right": 6},
+}
+RECT_SITES = {"top": 0, "left": 1, "bottom": 2, "right": 3}
+
+
+def emu(points: float) -> int:
+    return int(round(points * EMU))
+
+
+PRESETS = {"RECTANGLE": "rect", "ROUNDED_RECTANGLE": "roundRect", "HEXAGON": "hexagon",
+           "PENTAGON": "homePlate", "FOLDED_CORNER": "foldedCorner", "OVAL": "ellipse"}
+CONNECTORS = {"STRAIGHT": "straightConnector1", "ELBOW": "bentConnector3"}
+_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+
+
+def new_deck():
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    deck = Presentation()
+    deck.slide_width = Emu(emu(SLIDE_W))
+    deck.slide_height = Emu(emu(SLIDE_H))
+    deck._prep_canvases = []
+    return deck
+
+
+class Canvas:
+    """One slide's shapes, written as DrawingML text and added to the slide in one
+    parse when the deck is saved (python-pptx's shape by shape API is ~10x slower
+    on decks of a few thousand shapes). Shape ids count up from 2 in drawing order."""
+
+    def __init__(self, slide) -> None:
+        self.slide = slide
+        self.shapes: list[Handle] = []
+
+    def add(self, handle: "Handle") -> "Handle":
+        handle.id = len(self.shapes) + 2
+        self.shapes.append(handle)
+        return handle
+
+    def flush(self) -> None:
+        from pptx.oxml import parse_xml
+
+        if not self.shapes:
+            return
+        tree = parse_xml(f"<p:spTree {_NS}>" + "".join(h.xml() for h in self.shapes)
+                         + "</p:spTree>")
+        target = self.slide.shapes._spTree
+        for element in list(tree):
+            target.append(element)
+        self.shapes = []
+
+
+class Handle:
+    """A shape, text box or connector being drawn (see Canvas)."""
+
+    def __init__(self, kind: str, preset: str, x: float, y: float, w: float, h: float,
+                 name: str) -> None:
+        self.kind, self.preset, self.name = kind, preset, name
+        self.x, self.y, self.w, self.h = x, y, w, h
+        self.id = 0
+        self.descr = ""          # alt text (a doc string)
+        self.adj = ""
+        self.fill = "<a:noFill/>"
+        self.line = ""
+        self.text = ""
+        self.flip = ""
+        self.ends = ""
+
+    def xml(self) -> str:
+        off = (f'<a:xfrm{self.flip}><a:off x="{emu(self.x)}" y="{emu(self.y)}"/>'
+               f'<a:ext cx="{emu(self.w)}" cy="{emu(self.h)}"/></a:xfrm>'
+               f'<a:prstGeom prst="{self.preset}"><a:avLst>{self.adj}</a:avLst></a:prstGeom>')
+        name = _attr(self.name) + (f'" descr="{_attr(self.descr)}' if self.descr else "")
+        if self.kind == "connector":
+            return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self.id}" name="{name}"/>'
+                    f"<p:cNvCxnSpPr>{self.ends}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>"
+                    f"<p:spPr>{off}<a:noFill/>{self.line}</p:spPr></p:cxnSp>")
+        box = ' txBox="1"' if self.kind == "text" else ""
+        body = self.text or ('<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr/></a:p>'
+                             "</p:txBody>")
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.id}" name="{name}"/>'
+                f"<p:cNvSpPr{box}/><p:nvPr/></p:nvSpPr>"
+                f"<p:spPr>{off}{self.fill}{self.line}</p:spPr>{body}</p:sp>")
+
+
+def blank_slide(deck) -> Canvas:
+    canvas = Canvas(deck.slides.add_slide(deck.slide_layouts[6]))
+    deck._prep_canvases.append(canvas)
+    return canvas
+
+
+def _attr(value: str) -> str:
+    return (clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+def shape(slide: Canvas, preset: str, x: float, y: float, w: float, h: float, name: str,
+          fill: str | None = None, line: str | None = None, width: float = 1.0,
+          dash: bool | str = False, double: bool = False) -> Handle:
+    """An autoshape (`preset`: RECTANGLE, ROUNDED_RECTANGLE, HEXAGON, PENTAGON,
+    FOLDED_CORNER, OVAL) with the given look; `fill` None for no fill, `line` None
+    for no line."""
+    sp = Handle("shape", PRESETS[preset], x, y, max(w, 0.5), max(h, 0.5), name)
+    if preset == "ROUNDED_RECTANGLE":
+        value = int(round(min(0.5, 6.0 / max(min(w, h), 1.0)) * 100000))
+        sp.adj = f'<a:gd name="adj" fmla="val {value}"/>'
+    if fill is not None:
+        sp.fill = f'<a:solidFill><a:srgbClr val="{_hex(fill)}"/></a:solidFill>'
+    set_line(sp, line, width, dash, double)
+    return slide.add(sp)
+
+
+def text_box(slide: Canvas, x: float, y: float, w: float, h: float, name: str) -> Handle:
+    return slide.add(Handle("text", "rect", x, y, max(w, 0.5), max(h, 0.5), name))
+
+
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+def set_line(sp: Handle, colour: str | None, width: float = 1.0, dash: bool | str = False,
+             double: bool = False, head: bool = False, tail: bool = False) -> None:
+    """The outline (a:ln): colour or none, width (points), dash (True: dashed, or a
+    preset name such as "sysDot"), compound double line, arrowheads at the begin
+    (`head`) and end (`tail`) of a connector."""
+    if colour is None:
+        body = "<a:noFill/>"
+    else:
+        body = f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
+        if dash:
+            body += f'<a:prstDash val="{"dash" if dash is True else dash}"/>'
+        body += "<a:round/>" if not double else '<a:miter lim="800000"/>'
+        if head:
+            body += '<a:headEnd type="triangle" w="med" len="med"/>'
+        if tail:
+            body += '<a:tailEnd type="triangle" w="med" len="med"/>'
+    compound = ' cmpd="dbl"' if double else ""
+    sp.line = f'<a:ln w="{emu(width)}"{compound}>{body}</a:ln>'
+
+
+def connector(slide: Canvas, kind: str, begin: tuple[float, float],
+              end: tuple[float, float], name: str, bend: float | None = None) -> Handle:
+    """A connector (`kind`: STRAIGHT or ELBOW) from `begin` to `end`; `bend`: where
+    an elbow turns, as a fraction of the way from begin to end."""
+    (bx, by), (ex, ey) = begin, end
+    cx = Handle("connector", CONNECTORS[kind], min(bx, ex), min(by, ey), abs(ex - bx),
+                abs(ey - by), name)
+    flips = (' flipH="1"' if ex < bx else "") + (' flipV="1"' if ey < by else "")
+    cx.flip = flips
+    if bend is not None and kind == "ELBOW":
+        value = int(round(min(max(bend, -20.0), 20.0) * 100000))
+        cx.adj = f'<a:gd name="adj1" fmla="val {value}"/>'
+    set_line(cx, "#333333")
+    return slide.add(cx)
+
+
+def attach(cx: Handle, source: Handle, source_site: str, target: Handle,
+           target_site: str) -> None:
+    """Glue the connector's ends to connection sites of shapes (PowerPoint keeps them
+    glued when a shape moves); it was drawn to those sites already."""
+    cx.ends = (f'<a:stCxn id="{source.id}" idx="{_site(source, source_site)}"/>'
+               f'<a:endCxn id="{target.id}" idx="{_site(target, target_site)}"/>')
+
+
+def _site(sp: Handle, side: str) -> int:
+    return SITES.get(sp.preset, RECT_SITES)[side]
+
+
+def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str = "middle",
+             pad: float = 2.0, wrap: bool = False) -> None:
+    """Text lines (objects with text, size, role, bold) as paragraphs of the shape,
+    sizes scaled, colours by role (prep.notation.COLOUR), the notation's font named
+    as latin, east-asian and complex-script font; a `\\v` in a line is a line break
+    inside its paragraph."""
+    side, top = emu(pad * scale), emu(pad * scale / 2)
+    body = (f'<a:bodyPr wrap="{"square" if wrap else "none"}" lIns="{side}" tIns="{top}" '
+            f'rIns="{side}" bIns="{top}" rtlCol="0" anchor="{"ctr" if anchor == "middle" else "t"}">'
+            "<a:noAutofit/></a:bodyPr><a:lstStyle/>")
+    algn = "ctr" if align == "center" else "l"
+    paragraphs = []
+    for line in lines:
+        props = _run_props(line.size * scale, N.COLOUR.get(line.role, N.INK), line.bold,
+                           line.role == "doc")
+        parts = [f"<a:r>{props}<a:t>{_text(part)}</a:t></a:r>"
+                 for part in str(line.text).split("\v")]
+        paragraphs.append(f'<a:p><a:pPr algn="{algn}"/>' + f"<a:br>{props}</a:br>".join(parts)
+                          + "</a:p>")
+    if not paragraphs:
+        paragraphs.append("<a:p><a:endParaRPr/></a:p>")
+    sp.text = f"<p:txBody>{body}{''.join(paragraphs)}</p:txBody>"
+
+
+def _text(value: str) -> str:
+    return clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _run_props(size: float, colour: str, bold: bool, italic: bool) -> str:
+    sz = int(round(max(1.0, round(size, 1)) * 100))
+    face = f'typeface="{N.FONT}"'
+    slant = ' i="1"' if italic else ""
+    return (f'<a:rPr sz="{sz}" b="{int(bool(bold))}"{slant}'
+            ' dirty="0">'
+            f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
+            f"<a:latin {face}/><a:ea {face}/><a:cs {face}/></a:rPr>")
+
+
+def clean(value: str) -> str:
+    """Text XML can hold: control characters (never in a model's names, but a doc
+    string may carry one) shown as U+FFFD, line breaks as spaces."""
+    out = []
+    for ch in str(value):
+        code = ord(ch)
+        if ch in "\r\n\t":
+            out.append(" ")
+        elif code < 0x20 or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# -- deterministic bytes -----------------------------------------------------------------
+
+def fixed_time() -> tuple[int, ...]:
+    """SOURCE_DATE_EPOCH (as for PDF), else 1980-01-01 (the zip format's first day)."""
+    try:
+        seconds = int(os.environ.get("SOURCE_DATE_EPOCH", ""))
+        stamp = time.gmtime(max(seconds, 315532800))
+    except (ValueError, OverflowError, OSError):
+        stamp = time.gmtime(315532800)
+    if stamp.tm_year > 2107:
+        stamp = time.gmtime(315532800)
+    return tuple(stamp[:6])
+
+
+def save(deck, title: str = "") -> bytes:
+    """The deck as bytes: the same deck gives the same bytes (fixed core properties,
+    zip entries in python-pptx's order with one fixed timestamp)."""
+    import datetime
+
+    when = datetime.datetime(*fixed_time())
+    core = deck.core_properties
+    core.author = core.last_modified_by = "prep"
+    core.title = clean(title)[:255]
+    core.created = core.modified = when
+    core.last_printed = when
+    core.revision = 1
+    core.subject = core.keywords = core.comments = core.category = ""
+    for canvas in getattr(deck, "_prep_canvases", ()):
+        canvas.flush()
+    raw = io.BytesIO()
+    deck.save(raw)
+    out = io.BytesIO()
+    stamp = fixed_time()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 3
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

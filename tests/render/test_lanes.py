@@ -1,0 +1,208 @@
+"""The swimlane drawing (LANGUAGE.md §5): pinned dot text (snapshots), the SVG's
+structure, legibility on a 1920-pixel screen, and escaping in every drawing kind.
+
+PREP_UPDATE_SNAPSHOTS=1 python -m pytest tests/render rewrites the snapshots."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from prep.cli import app
+from prep.graph import build_document
+from prep.parser import parse_file, parse_text
+from prep.render import render
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+MODELS = HERE / "models"
+SNAPSHOTS = HERE / "snapshots" / "lanes"
+EXAMPLES = sorted((ROOT / "examples").rglob("*.prep"))
+SVG = "{http://www.w3.org/2000/svg}"
+INK = "#111111"         # the colour of product names (prep.notation.COLOUR["name"])
+
+
+def graphs_of(path: Path):
+    parsed = parse_file(path, path.name)
+    assert parsed.ok, parsed.diagnostics
+    return build_document(parsed.document)[0]
+
+
+def graphs_from(text: str):
+    parsed = parse_text(text, "m.prep")
+    assert parsed.ok, parsed.diagnostics
+    return build_document(parsed.document)[0]
+
+
+def groups(svg: bytes) -> list[tuple[set[str], str, ET.Element]]:
+    """(classes, title, element) of every <g> with a title."""
+    found = []
+    for g in ET.fromstring(svg).iter(f"{SVG}g"):
+        title = g.find(f"{SVG}title")
+        if title is not None and g.get("class"):
+            found.append((set(g.get("class").split()), title.text or "", g))
+    return found
+
+
+def titles(svg: bytes, cls: str) -> list[str]:
+    return [title for classes, title, _ in groups(svg) if cls in classes]
+
+
+@pytest.mark.parametrize("model", sorted(p.name for p in MODELS.glob("*.prep")))
+def test_snapshot(model):
+    source = render(graphs_of(MODELS / model), "dot")
+    snapshot = SNAPSHOTS / (Path(model).stem + ".dot")
+    if os.environ.get("PREP_UPDATE_SNAPSHOTS") == "1" or not snapshot.exists():
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_bytes(source)
+    assert source == snapshot.read_bytes(), \
+        f"{snapshot.name} changed; rerun with PREP_UPDATE_SNAPSHOTS=1 if intended"
+
+
+def test_svg_structure_names_every_element():
+    svg = render(graphs_of(MODELS / "figure4.prep"), "svg")
+    assert titles(svg, "lane") == ["生産管理", "購買", "製造部"]
+    assert titles(svg, "subprocess") == ["計画", "調達", "検査", "製造工程"]
+    assert set(titles(svg, "product")) == {
+        "生産計画", "調達計画", "調達部品<検収済>", "現場ノウハウ", "製品<検査済>", "出荷"}
+    assert sorted(titles(svg, "external")) == ["営業", "販売計画部"]
+    relations = titles(svg, "relation")
+    assert "生産計画 -> 出荷" in relations and "現場ノウハウ <-> 製品<検査済>" in relations
+    assert relations.count("生産計画 -> 出荷") == 1      # the parameter relation merged
+    text = svg.decode()
+    assert "納期 → 出荷日" in text and "⚠ 介入点" in text
+
+
+def test_svg_structure_of_notes_and_several_processes():
+    svg = render(graphs_of(MODELS / "two_processes.prep"), "svg")
+    assert titles(svg, "lane") == ["受注/営業部", "出荷/倉庫", "出荷/配送サービス"]
+    assert titles(svg, "issue") == ["受注/見積に3日かかる"]
+    assert "受注/見積依頼" in titles(svg, "product")
+    assert titles(svg, "process") == ["受注", "出荷"]
+    svg = render(graphs_of(MODELS / "tobe_csm.prep"), "svg")
+    assert titles(svg, "kpi")
+    assert titles(svg, "touch")
+
+
+def _px(value: str, scale: float) -> float:
+    return float(value.removesuffix("pt").removesuffix("px")) * scale
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_legible_on_a_1920_pixel_screen(path):
+    svg = render(graphs_of(path), "svg")
+    root = ET.fromstring(svg)
+    width = float(root.get("width").removesuffix("pt"))
+    height = float(root.get("height").removesuffix("pt"))
+    scale = 1920 / width
+    names, others = [], []
+    for classes, title, g in groups(svg):
+        for text in g.iter(f"{SVG}text"):
+            size = _px(text.get("font-size"), scale)
+            if "product" in classes and text.get("font-weight") == "bold" \
+                    and text.get("fill") == INK:
+                names.append((size, text.text))
+            else:
+                others.append((size, text.text))
+    assert names and min(names)[0] >= 14, min(names)
+    assert min(others)[0] >= 11, min(others)
+    legend = next(g for classes, _, g in groups(svg) if "legend" in classes)
+    points = legend.find(f"{SVG}path") if legend.find(f"{SVG}polygon") is None \
+        else legend.find(f"{SVG}polygon")
+    ys = [float(v) for v in re.findall(r"[-\d.]+,([-\d.]+)", points.get("points", "")
+                                       or points.get("d", ""))]
+    assert max(ys) - min(ys) <= height / 10
+
+
+HOSTILE = ["出荷\\G指示", "\\N", "\\L\\E\\T\\H", "<script>x</script>", 'say "hi"',
+           "{brace}", "a&b"]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _model(names) -> str:
+    a, b, c = (_quote(n) for n in names[:3])
+    return f"""process {_quote(names[3])} {{
+  goal {_quote(names[4])}
+  external {_quote(names[5])}
+  actor {_quote(names[6])} {{
+    product {a}(x)
+    intangible {c}
+    final {b} [doc={a}]
+  }}
+  {a} -> {b} -> {_quote(names[5])}
+  {c} <-> {b}
+  kpi {a} for {b}
+  issue {b} on {a}
+}}
+"""
+
+
+def _shown(svg: bytes) -> str:
+    return "\n".join(html.unescape(t) for t in re.findall(r">([^<]*)</text>", svg.decode()))
+
+
+@pytest.mark.parametrize("layout", ["lanes", "dot"])
+def test_every_name_shows_as_written_in_render(layout):
+    graphs = graphs_from(_model(HOSTILE))
+    svg = render(graphs, "svg", layout=layout)
+    shown = _shown(svg)
+    for name in HOSTILE:
+        assert name in shown, name
+    assert b"<script" not in svg
+    if layout == "lanes":
+        products = titles(svg, "product")
+        assert set(HOSTILE[:3]) <= set(products)
+
+
+def test_every_name_shows_as_written_in_mermaid():
+    from prep.notation import mermaid_text
+
+    text = render(graphs_from(_model(HOSTILE)), "mermaid").decode()
+    for name in HOSTILE:
+        assert mermaid_text(name) in text
+        assert "\\" not in mermaid_text(name) and '"' not in mermaid_text(name)
+
+
+def test_every_name_shows_as_written_in_kpi_and_diff_drawings(tmp_path):
+    asis = tmp_path / "asis.prep"
+    tobe = tmp_path / "tobe.prep"
+    asis.write_text(_model(HOSTILE), encoding="utf-8")
+    tobe.write_text(_model(HOSTILE).replace("kpi ", "kpi \"\\\\G new\" for "
+                                            + _quote(HOSTILE[1]) + "\n  kpi ", 1),
+                    encoding="utf-8")
+    runner = CliRunner()
+    kpi = tmp_path / "kpi.svg"
+    result = runner.invoke(app, ["kpi", str(asis), "--force", "-o", str(kpi)])
+    assert result.exit_code == 0, result.output
+    shown = _shown(kpi.read_bytes())
+    for name in (HOSTILE[0], HOSTILE[1]):
+        assert name in shown, name
+    diff = tmp_path / "diff.svg"
+    result = runner.invoke(app, ["diff", str(asis), str(tobe), "-o", str(diff)])
+    assert result.exit_code in (0, 1), result.output
+    shown = _shown(diff.read_bytes())
+    assert HOSTILE[0] in shown and "<script" not in diff.read_text(encoding="utf-8")
+
+
+def test_pdf_puts_each_process_on_its_own_page():
+    graphs = graphs_of(MODELS / "two_processes.prep")
+    pdf = render(graphs, "pdf")
+    assert pdf.startswith(b"%PDF-1.5") and pdf.rstrip().endswith(b"%%EOF")
+    assert len(re.findall(rb"/Type /Page\b", pdf)) == 2
+    assert b"/Count 2" in pdf
+    assert render(graphs, "pdf") == pdf                      # byte-identical
+    one = render(graphs[:1], "pdf")
+    assert len(re.findall(rb"/Type /Page\b", one)) == 1
+    # every object the table names is where it says
+    from prep.render.pdf import _objects
+
+    assert len(_objects(pdf)) > 10

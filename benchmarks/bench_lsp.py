@@ -7,9 +7,11 @@
    `textDocument/publishDiagnostics` for it (median and worst of N edits; the
    goal: median <= 100 ms). The server is started over stdio by pytest-lsp's
    client, as an editor would; it debounces changes (prep.lsp.server.DEBOUNCE),
-   which is included.
+   which is included. Only the edited process is parsed and checked again.
+   Measured on the 2-core machine (load ~3): median 59 ms, worst 89 ms.
 2. `prep fmt --check` and `prep check --no-cache` on a 10,000-line model, each run
-   as a command (median of 3); the goal: fmt <= 1.5 x check.
+   as a command (median of 3); the goal: fmt <= 1.5 x check. Measured: 1.29 s
+   against 1.56 s (0.82 x).
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ async def lsp_latency(lines: int, edits: int) -> list[float]:
     path.write_text(text, encoding="utf-8")
     uri = from_fs_path(str(path))
     client = make_test_lsp_client()
+
+    @client.feature(t.CLIENT_REGISTER_CAPABILITY)
+    def register(params):    # the server asks to watch *.prep files: fine
+        return None
+
     await client.start_io(sys.executable, "-m", "prep", "lsp")
     await client.initialize_session(t.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),

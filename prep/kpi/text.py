@@ -7,15 +7,19 @@ very deep chain stays readable and linear in size. Model text goes into rich
 from __future__ import annotations
 
 import io
+import re
 
 from prep.diagnostics import printable
 from prep.kpi.tree import Node
 
 
+_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
 def _shown(text: str) -> str:
-    """Model text on one line, with anything that would act on a terminal escaped
-    (a multi-line issue text stays on its line)."""
-    return printable(" ".join(text.split()))
+    """Model text on one line (a multi-line issue text stays on its line), with
+    anything that would act on a terminal or hide itself escaped (`\u2028`)."""
+    return printable(_BREAKS.sub(" ", text))
 
 DEPTH = 32
 MARK_STYLE = {

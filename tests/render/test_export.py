@@ -397,7 +397,7 @@ def test_kpi_pptx_asis_beside_tobe(tmp_path):
         assert "side: asis" in shapes and "side: tobe" in shapes
         assert shapes["side: asis"].left < shapes["side: tobe"].left
         assert "サービス提供前" in shapes["side: asis"].text_frame.text
-        for node in tree.root.walk():
+        for node in tree.nodes():
             kind = node.kind
             found = [sp for name, sp in shapes.items() if name == f"{kind}: {node.label}"]
             assert found, (kind, node.label)

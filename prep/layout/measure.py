@@ -93,7 +93,7 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
 
 # Labels measured so far in this process (a label's size depends on nothing else).
 _MEASURED: dict[str, tuple[float, float]] = {}
-_MEASURED_MAX = 50_000
+_MEASURED_MAX = 5_000
 
 
 def estimate_measure(markups: list[str], deadline=None) -> list[tuple[float, float]]:

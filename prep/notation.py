@@ -138,10 +138,21 @@ KPI = {"shape": "note", "style": "filled", "fillcolor": "#fafafa", "color": "#77
 KPI_SERVICE = {"color": RED, "fontcolor": "#b71c1c", "penwidth": "2", "fillcolor": "#ffebee"}
 KPI_SUPPLEMENTED = {"style": "filled,dashed"}
 KPI_KGI = {"penwidth": "2"}
+_NOTE_MARKS = (("kgi", KPI_KGI), ("service", KPI_SERVICE), ("supplemented", KPI_SUPPLEMENTED))
 ISSUE = {"shape": "note", "style": "filled", "fillcolor": "#fff3e0", "color": ORANGE,
          "penwidth": "1"}
 
 # prep diff: added (purple, not the touch green), removed (ghosted), changed (orange).
+def note_style(kind: str, marks) -> dict:
+    """The Graphviz attributes of a KPI or issue note with its marks (kgi, service,
+    supplemented): one look for every drawer (lanes, PowerPoint, draw.io)."""
+    attrs = dict(KPI if kind == "kpi" else ISSUE)
+    for mark, extra in _NOTE_MARKS:
+        if mark in marks:
+            attrs.update(extra)
+    return attrs
+
+
 ADDED = {"color": PURPLE, "penwidth": "2.6", "fontcolor": "#4a148c"}
 REMOVED = {"color": GREY, "fontcolor": "#757575", "style": "dashed"}
 CHANGED = {"color": ORANGE, "penwidth": "2.6"}

@@ -290,3 +290,14 @@ def save(deck, title: str = "") -> bytes:
             entry.create_system = 3
             target.writestr(entry, source.read(info.filename))
     return out.getvalue()
+
+
+def look(attrs: dict) -> dict:
+    """Graphviz attributes of prep.notation -> fill, line, width, dash, double: how a
+    slide shape shows a kind (render, kpi and diff decks alike)."""
+    style = attrs.get("style", "")
+    return {"fill": attrs.get("fillcolor") if "filled" in style else None,
+            "line": attrs.get("color", N.NODE["color"]),
+            "width": float(attrs.get("penwidth", N.NODE["penwidth"])),
+            "dash": "sysDot" if "dotted" in style else "dashed" in style,
+            "double": attrs.get("peripheries") == "2"}

@@ -133,12 +133,7 @@ def _look(node) -> dict:
         attrs.update(color=N.GREY, style=attrs.get("style", "") + ",dashed")
     if "ref" in node.marks:
         attrs["style"] = attrs.get("style", "") + ",dotted"
-    style = attrs.get("style", "")
-    return {"fill": attrs.get("fillcolor") if "filled" in style else None,
-            "line": attrs.get("color", N.NODE["color"]),
-            "width": float(attrs.get("penwidth", N.NODE["penwidth"])),
-            "dash": "sysDot" if "dotted" in style else "dashed" in style,
-            "double": attrs.get("peripheries") == "2"}
+    return S.look(attrs)
 
 
 # -- positions from Graphviz ----------------------------------------------------------------

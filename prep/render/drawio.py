@@ -171,11 +171,7 @@ def _page(mxfile, layout, process, number) -> None:
     for note in process.notes:
         parent = next((lanes[lane.index] for lane in process.lanes
                        if lane.box.contains(note.box)), "1")
-        look = dict(N.KPI if note.kind == "kpi" else N.ISSUE)
-        for mark, extra in (("kgi", N.KPI_KGI), ("service", N.KPI_SERVICE),
-                            ("supplemented", N.KPI_SUPPLEMENTED)):
-            if mark in note.marks:
-                look.update(extra)
+        look = N.note_style(note.kind, note.marks)
         page.cell(note.id, note.kind, pre + note.title, label(note.lines),
                   {**BASE, "shape": "note", "size": "8", **_look(look), "align": "left",
                    "spacingLeft": "4"}, note.box, parent)

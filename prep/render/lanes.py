@@ -180,13 +180,7 @@ def _foreground(d: _Dot, process) -> None:
     for node in process.nodes + process.externals:
         d.node(node.id, node.box, pre + node.key, _node_attrs(node))
     for note in process.notes:
-        attrs = dict(N.KPI if note.kind == "kpi" else N.ISSUE)
-        if "kgi" in note.marks:
-            attrs.update(N.KPI_KGI)
-        if "service" in note.marks:
-            attrs.update(N.KPI_SERVICE)
-        if "supplemented" in note.marks:
-            attrs.update(N.KPI_SUPPLEMENTED)
+        attrs = N.note_style(note.kind, note.marks)
         attrs["class"] = note.kind
         attrs["label"] = N.markup(note.lines, "LEFT")
         if note.doc:

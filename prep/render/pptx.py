@@ -148,14 +148,7 @@ def _cuts(process) -> list[float]:
 
 # -- drawing one slide -------------------------------------------------------------------
 
-def _look(attrs: dict) -> dict:
-    """Graphviz attributes of prep.notation -> fill, line, width, dash, double."""
-    style = attrs.get("style", "")
-    return {"fill": attrs.get("fillcolor") if "filled" in style else None,
-            "line": attrs.get("color", N.NODE["color"]),
-            "width": float(attrs.get("penwidth", N.NODE["penwidth"])),
-            "dash": "sysDot" if "dotted" in style else "dashed" in style,
-            "double": attrs.get("peripheries") == "2"}
+_look = S.look
 
 
 PRESET = {"product": "RECTANGLE", "milestone": "HEXAGON", "final": "RECTANGLE",
@@ -174,14 +167,7 @@ def node_look(node) -> dict:
 
 
 def note_look(note) -> dict:
-    attrs = dict(N.KPI if note.kind == "kpi" else N.ISSUE)
-    if "kgi" in note.marks:
-        attrs.update(N.KPI_KGI)
-    if "service" in note.marks:
-        attrs.update(N.KPI_SERVICE)
-    if "supplemented" in note.marks:
-        attrs.update(N.KPI_SUPPLEMENTED)
-    return _look(attrs)
+    return _look(N.note_style(note.kind, note.marks))
 
 
 def edge_look(kind: str, touch) -> dict:

@@ -15,7 +15,7 @@ the ratio is of the medians. On generated models (benchmarks/gen_model.py):
   5. `prep check` of 100,000 lines vs 10,000 lines   (goal <= 10x)
   6. peak memory: 100,000 lines in one file / the 200 files (goal <= 300 / 100 MiB)
   7. time per MB of one large valid model, 1 to 20 MB: flat when checking is linear
-     (skipped with --quick)
+     (one run each; CPU time, which other load disturbs less; skipped with --quick)
 
 Rows 1, 2, 4, 5 and 6 use --no-cache, so they measure checking, not the cache.
 The machine may be shared: other load slows runs down at random, which is why
@@ -47,10 +47,20 @@ def prep_command() -> list[str]:
 
 
 def timed(argv: list[str], cwd: Path) -> float:
+    return timed_cpu(argv, cwd)[0]
+
+
+def timed_cpu(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall-clock seconds and CPU seconds (user + system) of the command."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                    timeout=3600)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def alternate(a: list[str], b: list[str], cwd: Path, runs: int, before_a=None,
@@ -106,8 +116,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="alternating runs per row (>= 5)")
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--quick", action="store_true", help="skip the 1-20 MB scaling row")
+    parser.add_argument("--rows", default="1,2,3,4,5,6,7", help="rows to run, e.g. 3,7")
     args = parser.parse_args()
     runs = max(args.runs, 1)
+    rows = {int(r) for r in args.rows.split(",") if r.strip()}
+    if args.quick:
+        rows.discard(7)
     prep = prep_command()
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
           f"{os.getloadavg()[0]:.2f}; {runs} alternating runs per row, medians", flush=True)
@@ -126,52 +140,55 @@ def main() -> int:
         total = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in many.iterdir())
         check = [*prep, "check", "--no-cache"]
 
-        a, b = alternate([*check, "m10k.prep"],
-                         [sys.executable, "-c", "import json; json.load(open('m10k.json'))"],
-                         work, runs)
-        row(1, "check 10,000 lines / json.load of it", a / b, "<= 20x, stretch 15x",
-            f"{a:.3f} s / {b:.3f} s")
-
-        a, b = alternate([*check, "m50.prep"], [sys.executable, "-c", "pass"], work, runs)
-        row(2, "check 50 lines / python -c pass", a / b, "<= 12x",
-            f"{a * 1000:.0f} ms / {b * 1000:.0f} ms")
+        if 1 in rows:
+            a, b = alternate([*check, "m10k.prep"],
+                             [sys.executable, "-c", "import json; json.load(open('m10k.json'))"],
+                             work, runs)
+            row(1, "check 10,000 lines / json.load of it", a / b, "<= 20x, stretch 15x",
+                f"{a:.3f} s / {b:.3f} s")
+        if 2 in rows:
+            a, b = alternate([*check, "m50.prep"], [sys.executable, "-c", "pass"], work, runs)
+            row(2, "check 50 lines / python -c pass", a / b, "<= 12x",
+                f"{a * 1000:.0f} ms / {b * 1000:.0f} ms")
 
         cache = many / ".prep_cache"
         warm = [*prep, "check", "."]
-        subprocess.run(warm, cwd=many, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        a, b = alternate(warm, warm, many, runs,
-                         before_b=lambda: shutil.rmtree(cache, ignore_errors=True))
-        subprocess.run(warm, cwd=many, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        row(3, f"re-check {args.files} unchanged files / first check", a / b, "<= 0.1x",
-            f"{a:.2f} s / {b:.2f} s ({total:,} lines)")
+        if 3 in rows:
+            subprocess.run(warm, cwd=many, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            a, b = alternate(warm, warm, many, runs,
+                             before_b=lambda: shutil.rmtree(cache, ignore_errors=True))
+            row(3, f"re-check {args.files} unchanged files / first check", a / b, "<= 0.1x",
+                f"{a:.2f} s / {b:.2f} s ({total:,} lines)")
+        if 4 in rows:
+            a, b = alternate([*check, "--jobs", "2", "."], [*check, "--jobs", "1", "."], many,
+                             runs)
+            row(4, f"--jobs 2 / --jobs 1, {args.files} files, PREP220 on", a / b, "< 1x",
+                f"{a:.2f} s / {b:.2f} s")
+        if 5 in rows:
+            a, b = alternate([*check, "m100k.prep"], [*check, "m10k.prep"], work, runs)
+            row(5, "check 100,000 lines / 10,000 lines", a / b, "<= 10x",
+                f"{a:.2f} s / {b:.3f} s")
+        if 6 in rows:
+            big = peak_rss_mib([*check, "m100k.prep"], work)
+            files1 = peak_rss_mib([*check, "--jobs", "1", "."], many)
+            files = peak_rss_mib([*check, "."], many)
+            print(f"6. peak memory: 100,000 lines {big:.0f} MiB (goal <= 300); {args.files} "
+                  f"files {files1:.0f} MiB with --jobs 1, {files:.0f} MiB by default "
+                  "(goal <= 100)", flush=True)
 
-        a, b = alternate([*check, "--jobs", "2", "."], [*check, "--jobs", "1", "."], many, runs)
-        row(4, f"--jobs 2 / --jobs 1, {args.files} files, PREP220 on", a / b, "< 1x",
-            f"{a:.2f} s / {b:.2f} s")
-
-        a, b = alternate([*check, "m100k.prep"], [*check, "m10k.prep"], work, runs)
-        row(5, "check 100,000 lines / 10,000 lines", a / b, "<= 10x",
-            f"{a:.2f} s / {b:.3f} s")
-
-        big = peak_rss_mib([*check, "m100k.prep"], work)
-        files1 = peak_rss_mib([*check, "--jobs", "1", "."], many)
-        files = peak_rss_mib([*check, "."], many)
-        print(f"6. peak memory: 100,000 lines {big:.0f} MiB (goal <= 300); {args.files} files "
-              f"{files1:.0f} MiB with --jobs 1, {files:.0f} MiB by default (goal <= 100)",
-              flush=True)
-
-        if not args.quick:
+        if 7 in rows:
             per_mb = []
             for mb in (1, 2, 5, 10, 20):
                 model = work / f"m{mb}mb.prep"
                 model.write_text(generate(lines_for_mb(mb)), encoding="utf-8")
                 size = model.stat().st_size / 1e6
-                seconds = timed([*check, model.name], work)
-                per_mb.append(seconds / size)
+                seconds, cpu = timed_cpu([*check, model.name], work)
+                per_mb.append(cpu / size)
                 model.unlink()
-                print(f"7. {size:5.1f} MB: {seconds:6.2f} s, {seconds / size:5.2f} s per MB",
-                      flush=True)
-            print(f"7. time per MB, 20 MB / 1 MB: {per_mb[-1] / per_mb[0]:.2f}x (goal: flat, ~1x)")
+                print(f"7. {size:5.1f} MB: {seconds:6.2f} s, CPU {cpu:6.2f} s, "
+                      f"{cpu / size:5.2f} CPU s per MB", flush=True)
+            print(f"7. CPU time per MB, 20 MB / 1 MB: {per_mb[-1] / per_mb[0]:.2f}x "
+                  "(goal: flat, ~1x)")
     return 0
 
 

@@ -223,6 +223,23 @@ def test_cache_dir_from_the_configuration(tmp_path):
     assert not (tmp_path / ".prep_cache").exists() and not (tmp_path / "sub/.prep_cache").exists()
 
 
+@pytest.mark.parametrize("where", [".", "models"])
+def test_a_folder_of_something_else_is_never_used_as_the_cache(tmp_path, where):
+    project(tmp_path, {"prep.toml": f'cache-dir = "{where}"\n', "models/a.prep": SENDER})
+    expected = outputs(["check", "--no-cache", "models"], tmp_path)
+    assert outputs(["check", "models"], tmp_path) == expected
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.prep", "models", "prep.toml"]
+    result = run(["clean"], tmp_path)
+    assert result.exit_code == 2 and (tmp_path / "models/a.prep").exists()
+
+
+def test_an_empty_folder_may_become_the_cache(tmp_path):
+    project(tmp_path, {"prep.toml": 'cache-dir = "cache"\n', "a.prep": SENDER})
+    (tmp_path / "cache").mkdir()
+    run(["check"], tmp_path)
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").exists() and entries(tmp_path / "cache")
+
+
 def test_bad_cache_dir_is_a_configuration_error(tmp_path):
     project(tmp_path, {"prep.toml": "cache-dir = 3\n", "a.prep": SENDER})
     result = run(["check"], tmp_path)

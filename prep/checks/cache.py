@@ -65,10 +65,15 @@ class ResultCache:
         """The cache in `folder`, created when missing (with a `.gitignore` of `*`);
         None when it cannot be had or is not this user's alone."""
         folder = os.path.abspath(folder)
-        fresh = not os.path.lexists(folder)
+        if os.path.lexists(folder) and not is_cache_folder(Path(folder)):
+            try:
+                if os.listdir(folder):     # a folder of something else (`cache-dir = "."`):
+                    return None            # never ours to fill, nor for `prep clean` to remove
+            except OSError:
+                return None
         if private_folder(folder) is None:
             return None
-        if fresh or not os.path.lexists(os.path.join(folder, TAG_FILE)):
+        if not is_cache_folder(Path(folder)):
             write_private(folder, ".gitignore", b"# created by prep\n*\n")
             write_private(folder, TAG_FILE, TAG.encode())
         if private_folder(os.path.join(folder, FORMAT)) is None:

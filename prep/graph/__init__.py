@@ -5,7 +5,9 @@ Nodes: a product (`name` or `name<state>`) or an external process, with `kind`
 (product, milestone, final, intangible, external), `actor`, `params`, `state`,
 `attrs`, `span`. Edges: one per relation, `kind` input or sync (a sync relation is
 stored once, left to right), `params` (source, target) where parameters are named,
-`span`, `attrs` and `relation` (the model element)."""
+`span`, `attrs` and `relation` (the model element). The networkx graph is made on
+first use of `ProcessGraph.graph`; the rules work on the plain `nodes` and `edges`
+(importing networkx costs more than checking a small model)."""
 
 from __future__ import annotations
 

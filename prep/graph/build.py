@@ -15,11 +15,11 @@ def _duplicate(what: str, name: str, span, first_span) -> Diagnostic:
                          (Related(first_span, "first defined here"),))
 
 
-def build_process(process: Process, file: str, process_names: set[str]) -> ProcessGraph:
-    import networkx as nx
-
+def build_process(process: Process, file: str,
+                  process_names: set[str] | dict[str, str]) -> ProcessGraph:
     diagnostics: list[Diagnostic] = []
-    graph = nx.MultiDiGraph(name=process.name)
+    nodes: dict[str, dict] = {}            # the networkx graph is made only when asked for
+    edge_data: list[tuple[str, str, int, dict]] = []
     products: dict[str, Product] = {}
     externals: dict[str, External] = {}
     actors: dict[str, object] = {}
@@ -53,23 +53,28 @@ def build_process(process: Process, file: str, process_names: set[str]) -> Proce
         externals[name] = external
 
     for key, p in products.items():
-        graph.add_node(key, kind=p.kind, name=p.name, actor=p.actor, params=p.params,
-                       state=p.state, attrs={a.name: a.value for a in p.attrs}, span=p.span)
+        nodes[key] = dict(kind=p.kind, name=p.name, actor=p.actor, params=p.params,
+                          state=p.state, attrs={a.name: a.value for a in p.attrs}, span=p.span)
     for name, x in externals.items():
-        graph.add_node(name, kind="external", name=name, actor=None, params=(), state=None,
-                       attrs={a.name: a.value for a in x.attrs}, span=x.span)
+        nodes[name] = dict(kind="external", name=name, actor=None, params=(), state=None,
+                           attrs={a.name: a.value for a in x.attrs}, span=x.span)
 
-    other: dict[str, str] = {}
-    for name in process_names:
-        other[name] = "a process"
+    # What other names are; every process's name is "a process" unless this process
+    # uses it otherwise. A view over one shared mapping, not a copy per process: a
+    # file of thousands of processes would otherwise take time squared.
+    from collections import ChainMap
+
+    local: dict[str, str] = {}
+    other = ChainMap(local, process_names if isinstance(process_names, dict)
+                     else dict.fromkeys(process_names, "a process"))
     for sp in process.subprocesses:
-        other[sp.name] = "a subprocess"
+        local[sp.name] = "a subprocess"
     for kpi in process.kpis:
-        other[kpi.name] = "a KPI"
+        local[kpi.name] = "a KPI"
     for goal in process.goals:
-        other[goal.text] = "the goal"
+        local[goal.text] = "the goal"
     for name in actors:
-        other[name] = "an actor"
+        local[name] = "an actor"
     resolver = Resolver(process, products, set(externals), other)
 
     edges: list[Edge] = []
@@ -81,12 +86,13 @@ def build_process(process: Process, file: str, process_names: set[str]) -> Proce
         edge = Edge(len(edges), source, target, relation.kind, relation)
         params = ((relation.source.param, relation.target.param)
                   if relation.source.param or relation.target.param else None)
-        graph.add_edge(source, target, key=edge.index, kind=relation.kind, params=params,
-                       span=relation.span, attrs={a.name: a.value for a in relation.attrs},
-                       relation=relation)
+        edge_data.append((source, target, edge.index, dict(
+            kind=relation.kind, params=params, span=relation.span,
+            attrs={a.name: a.value for a in relation.attrs}, relation=relation)))
         edges.append(edge)
 
-    pg = ProcessGraph(process, file, graph, products, externals, edges, other_names=other)
+    pg = ProcessGraph(process, file, nodes, products, externals, edges, edge_data=edge_data,
+                      other_names=other)
     for kpi in process.kpis:
         pg.kpi_targets[id(kpi)] = (resolver.resolve(kpi.for_, allow_external=False, what="`kpi … for`")
                                    if kpi.for_ is not None else None)
@@ -108,7 +114,8 @@ def build_document(document: Document, process_names: set[str] | None = None
                    ) -> tuple[list[ProcessGraph], list[Diagnostic]]:
     """The graphs of a document's processes, and the findings of building them
     (PREP101–PREP105, including duplicate processes in this document)."""
-    names = set(process_names or ()) | {p.name for p in document.processes}
+    names = dict.fromkeys(set(process_names or ()) | {p.name for p in document.processes},
+                          "a process")
     graphs, diagnostics = [], []
     seen: dict[str, Process] = {}
     for process in document.processes:

@@ -43,7 +43,7 @@ class Cycle:
 class ProcessGraph:
     process: Process
     file: str
-    graph: object                                   # networkx.MultiDiGraph
+    nodes: dict[str, dict]                          # key -> attributes, products first
     products: dict[str, Product]
     externals: dict[str, object]
     edges: list[Edge]
@@ -53,6 +53,20 @@ class ProcessGraph:
     member_targets: dict[int, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     other_names: dict[str, str] = field(default_factory=dict)   # name -> "an actor", …
+    edge_data: list[tuple[str, str, int, dict]] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def graph(self):
+        """The process as a networkx.MultiDiGraph (made on first use: checking needs
+        no networkx unless a cycle is to be explained, and importing it is slow)."""
+        import networkx as nx
+
+        graph = nx.MultiDiGraph(name=self.process.name)
+        for key, attrs in self.nodes.items():
+            graph.add_node(key, **attrs)
+        for source, target, index, attrs in self.edge_data:
+            graph.add_edge(source, target, key=index, **attrs)
+        return graph
 
     @property
     def name(self) -> str:
@@ -70,7 +84,7 @@ class ProcessGraph:
         return "the process" if what == "a process" and name == self.process.name else what
 
     def kind(self, key: str) -> str:
-        return self.graph.nodes[key]["kind"]
+        return self.nodes[key]["kind"]
 
     def is_product(self, key: str) -> bool:
         return key in self.products
@@ -85,7 +99,7 @@ class ProcessGraph:
     @cached_property
     def _adjacency(self) -> dict[str, dict[str, list[str]]]:
         adj: dict[str, dict[str, list[str]]] = {
-            k: {"in": [], "out": [], "sync": []} for k in self.graph.nodes}
+            k: {"in": [], "out": [], "sync": []} for k in self.nodes}
         for e in self.edges:
             if e.kind == "input":
                 adj[e.source]["out"].append(e.target)
@@ -107,7 +121,17 @@ class ProcessGraph:
         return self._adjacency[key]["sync"]
 
     def degree(self, key: str) -> int:
-        return self.graph.degree(key)
+        """Relations at `key`, either way (a relation to itself counts twice), as
+        networkx's degree of a MultiDiGraph."""
+        return self._degrees.get(key, 0)
+
+    @cached_property
+    def _degrees(self) -> dict[str, int]:
+        degrees: dict[str, int] = {}
+        for e in self.edges:
+            degrees[e.source] = degrees.get(e.source, 0) + 1
+            degrees[e.target] = degrees.get(e.target, 0) + 1
+        return degrees
 
     def edges_of(self, key: str) -> Iterator[Edge]:
         for e in self.edges:
@@ -119,6 +143,8 @@ class ProcessGraph:
     def input_cycles(self) -> list[Cycle]:
         """Cycles of input relations among products, one per strongly connected
         component (self-loops excluded: those are PREP210)."""
+        if not self._may_cycle():
+            return []
         import networkx as nx
 
         sub = nx.DiGraph()
@@ -139,14 +165,36 @@ class ProcessGraph:
         cycles.sort(key=lambda c: c.first_edge.index)
         return cycles
 
+    def _may_cycle(self) -> bool:
+        """False when input relations among products surely form no cycle: every
+        product can be taken away once nothing feeds it (Kahn's order). Only then is
+        networkx needed, to find and walk the cycles."""
+        feeds: dict[str, list[str]] = {}
+        fed: dict[str, int] = {}
+        for e in self.edges:
+            if e.kind == "input" and e.source != e.target and e.source in self.products \
+                    and e.target in self.products:
+                feeds.setdefault(e.source, []).append(e.target)
+                fed[e.target] = fed.get(e.target, 0) + 1
+        ready = [k for k in feeds if k not in fed]
+        while ready:
+            for nxt in feeds.get(ready.pop(), ()):
+                fed[nxt] -= 1
+                if not fed[nxt]:
+                    del fed[nxt]
+                    ready.append(nxt)
+        return bool(fed)
+
     @cached_property
     def kpi_cycles(self) -> list[tuple[Kpi, list[str]]]:
         """Cycles of `under` among KPIs (PREP604; the KPI tree cuts each at its start):
         (the first kpi of the cycle in source order, member names in the order `under`
         walks them), one per strongly connected component, in source order."""
+        kpis = list(self.process.kpis)
+        if not _kpis_may_cycle(kpis):
+            return []                      # no cycle of `under`: networkx not needed
         import networkx as nx
 
-        kpis = list(self.process.kpis)
         first = {}
         for kpi in kpis:
             first.setdefault(kpi.name, kpi)
@@ -290,3 +338,26 @@ def _walk(start: Edge, component: set[str], sub) -> tuple[str, ...]:
         node = next((n for n in nxt if n not in seen), nxt[0] if nxt else start.source)
     order.extend(sorted(component - seen))
     return tuple(order)
+
+
+def _kpis_may_cycle(kpis) -> bool:
+    """Whether following `under` from some KPI comes back to a KPI already passed
+    (each KPI names at most one parent, so a walk up from each one tells)."""
+    parents: dict[str, set[str]] = {}
+    for kpi in kpis:
+        if kpi.under is not None:
+            parents.setdefault(kpi.name, set()).add(kpi.under.text)
+    if any(len(p) > 1 for p in parents.values()):
+        return True                        # a name with two parents: let networkx look
+    parent = {name: next(iter(p)) for name, p in parents.items()}
+    done: set[str] = set()
+    for start in parent:
+        path: set[str] = set()
+        name = start
+        while name in parent and name not in done:
+            if name in path:
+                return True
+            path.add(name)
+            name = parent[name]
+        done |= path
+    return False

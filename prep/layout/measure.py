@@ -56,10 +56,13 @@ class Deadline:
 def graphviz_measure(markups: list[str], deadline: Deadline | None = None
                      ) -> list[tuple[float, float]]:
     """Width and height in points of each HTML-like label (as notation.markup makes
-    them), measured by Graphviz in one call; equal labels are measured once."""
-    unique = list(dict.fromkeys(markups))
+    them), measured by Graphviz in one call; equal labels are measured once, and once
+    per process: a long-running caller (`prep serve`, `prep lsp`) measures on each save
+    only the labels it has not seen."""
+    sizes = {m: _MEASURED[m] for m in dict.fromkeys(markups) if m in _MEASURED}
+    unique = [m for m in dict.fromkeys(markups) if m not in sizes]
     if not unique:
-        return []
+        return [sizes[m] for m in markups]
     program = shutil.which("dot")
     if program is None:
         raise LayoutError("Graphviz `dot` was not found on PATH", INSTALL_HINT)
@@ -78,12 +81,19 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise LayoutError("Graphviz `dot` failed (measuring labels): "
                           + (detail[0] if detail else f"exit status {done.returncode}"))
-    sizes: dict[str, tuple[float, float]] = {}
     for obj in json.loads(done.stdout).get("objects", []):
         index = int(obj["name"][1:])
         sizes[unique[index]] = (round(float(obj["width"]) * 72, 2),
                                 round(float(obj["height"]) * 72, 2))
+    if len(_MEASURED) + len(unique) > _MEASURED_MAX:
+        _MEASURED.clear()
+    _MEASURED.update((m, sizes[m]) for m in unique)
     return [sizes[m] for m in markups]
+
+
+# Labels measured so far in this process (a label's size depends on nothing else).
+_MEASURED: dict[str, tuple[float, float]] = {}
+_MEASURED_MAX = 50_000
 
 
 def estimate_measure(markups: list[str], deadline=None) -> list[tuple[float, float]]:

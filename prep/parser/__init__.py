@@ -163,6 +163,8 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
 
     from prep.parser.build import Builder, Context
     from prep.parser.grammar import lark_parser
+    from prep.parser.lalr import QuickState
+    from prep.parser.lexer import fast_lexer
     from prep.parser.repair import adjacent, apply, at_error
     from prep.parser.stream import TokenStream
     from prep.parser.syntax_errors import (
@@ -180,8 +182,8 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
     errors: list[Diagnostic] = []
     with _lock, gc_paused():  # the builder's context is shared by the one parser instance
         Builder.context = context
-        stream = TokenStream(parser.lex(text, dont_ignore=True), text)
-        state = parser.parse_interactive().parser_state
+        stream = TokenStream(fast_lexer(parser).lex(text), text)
+        state = QuickState.of(parser.parse_interactive().parser_state)
         previous = resumed = result = None
         while (tok := stream.next()) is not None:
             mend = None

@@ -304,3 +304,22 @@ def test_a_deadline_that_passed_stops_the_layout():
 
     with pytest.raises(LayoutError, match="longer than 0.5 s"):
         layout(graphs_in(ROOT / "examples/restaurant.prep"), deadline=Deadline(-1, stated=0.5))
+
+
+def test_labels_are_measured_once_per_process(monkeypatch):
+    """A long-running caller (prep serve) measures on a save only labels it has not seen;
+    the sizes are the same as a fresh measurement."""
+    import subprocess
+
+    from prep.layout import measure as M
+
+    monkeypatch.setattr(M, "_MEASURED", {})
+    labels = ['<<FONT POINT-SIZE="14">見積</FONT>>', '<<FONT POINT-SIZE="14">受注</FONT>>']
+    first = M.graphviz_measure(labels)
+    runs = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: runs.append(a) or real_run(*a, **k))
+    assert M.graphviz_measure(list(reversed(labels))) == list(reversed(first))
+    assert runs == []
+    more = M.graphviz_measure([labels[0], '<<FONT POINT-SIZE="14">出荷指示</FONT>>'])
+    assert len(runs) == 1 and more[0] == first[0] and more[1][0] > first[0][0]

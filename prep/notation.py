@@ -66,12 +66,15 @@ SIZE = {
     "name": 16, "state": 14, "params": 13, "mark": 13, "tag": 12, "doc": 12,
     "header": 15, "role": 13, "band": 14, "banner": 18, "goal": 15, "kgi": 14,
     "note": 13, "edge": 13, "legend": 13, "title": 16,
+    "added": 12, "changed": 12, "removed": 12,
 }
 COLOUR = {
     "name": INK, "state": "#333333", "params": "#333333", "mark": "#8e0000",
     "tag": "#555555", "doc": "#555555", "header": INK, "role": "#333333", "band": INK,
     "banner": INK, "goal": INK, "kgi": INK, "note": INK, "edge": "#333333",
     "legend": INK, "title": INK, "touch": "#1b5e20", "service": "#b71c1c",
+    # prep diff's badges (render.marks) and the ghosted text of removed elements
+    "added": "#6a1b9a", "changed": "#b26a00", "removed": "#9e9e9e", "ghost": "#9e9e9e",
 }
 
 # -- shapes ------------------------------------------------------------------------

@@ -22,10 +22,11 @@ LINK_MARGIN = 28.0
 
 
 def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
-           deadline: Deadline | None = None) -> Layout:
+           deadline: Deadline | None = None, marks=None) -> Layout:
     """The positions of a drawing of `graphs` (ProcessGraphs, drawn in this order).
     `measure(markups) -> [(w, h)]` sizes labels (default: Graphviz); `deadline`
-    bounds the time (LayoutError when it passes)."""
+    bounds the time (LayoutError when it passes). `marks` (one dict per graph, from
+    prep diff) put badges on the labels and ghost what was removed (layout/marks.py)."""
     from prep.layout.legend import legend_items, legend_title, place_legend
     from prep.layout.plan import Ids, plan
 
@@ -35,7 +36,7 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     ids = Ids()
     plans = []
     for pg in graphs:
-        plans.append(plan(pg, words, ids))
+        plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None))
         if deadline is not None:
             deadline.check()
     requests: dict[tuple[int, str], str] = {}
@@ -54,7 +55,7 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
 
             requests[(p, f"b{g}")] = N.markup(band_lines(name))
         requests[(p, "banner")] = N.markup(pl.banner, "LEFT")
-    items = legend_items(plans, words) if legend else []
+    items = legend_items(plans, words, bool(marks)) if legend else []
     for n, item in enumerate(items):
         requests[(-1, f"legend{n}")] = N.markup((item[1],), "LEFT")
     if items:

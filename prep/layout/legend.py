@@ -12,8 +12,9 @@ ITEM_GAP = 12.0
 PAD = 4.0
 
 
-def legend_items(plans, words: dict) -> list[tuple[str, Text]]:
-    """(notation kind, text) for what the drawing shows, in a fixed order."""
+def legend_items(plans, words: dict, marks: bool = False) -> list[tuple[str, Text]]:
+    """(notation kind, text) for what the drawing shows, in a fixed order; with
+    `marks` (prep diff) the three marks after them, as their badges say."""
     present: set[str] = set()
     for pl in plans:
         for node in pl.nodes:
@@ -32,8 +33,14 @@ def legend_items(plans, words: dict) -> list[tuple[str, Text]]:
     # `KPI:`, `課題:`): the legend keeps to what a label does not say
     order = ("product", "milestone", "final", "intangible", "intervention", "external",
              "input", "sync", "touch")
-    return [(kind, Text(names[kind], N.SIZE["legend"], "legend")) for kind in order
-            if kind in present]
+    items = [(kind, Text(names[kind], N.SIZE["legend"], "legend")) for kind in order
+             if kind in present]
+    if marks:
+        from prep.layout.marks import KINDS, SIGN
+
+        items += [(kind, Text(f"{SIGN[kind]} {words[kind]}", N.SIZE["legend"], kind, True))
+                  for kind in KINDS]
+    return items
 
 
 def legend_title(words: dict) -> Text:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from prep.layout import content as C
+from prep.layout.marks import marked, of
 
 
 @dataclass
@@ -76,13 +77,15 @@ class Ids:
         return f"{prefix}{self.count}"
 
 
-def plan(pg, words: dict, ids: Ids) -> Plan:
+def plan(pg, words: dict, ids: Ids, marks: dict | None = None) -> Plan:
+    """`marks` (prep diff, LANGUAGE.md §7): badges and ghosting on the lines."""
     process = pg.process
     lanes, nodes, by_key = [], [], {}
     for index, actor in enumerate(process.actors):
         role = actor.role if actor.role in ("customer", "csm", "service", "vendor") \
             else "customer"
-        lanes.append((actor.name, role, C.header_lines(actor.name, role, words)))
+        lanes.append((actor.name, role, marked(C.header_lines(actor.name, role, words),
+                                               of(marks, "actors", actor.name), words)))
         for product in actor.products:
             key = product.key
             if pg.products.get(key) is not product or key in by_key:
@@ -106,7 +109,8 @@ def plan(pg, words: dict, ids: Ids) -> Plan:
         if pg.externals.get(name) is not external or any(k[0] == name for k in stand_in):
             continue
         for side in sorted(sides.get(name, {"left"})):
-            node = PNode(ids(), name, "external", C.external_lines(name), side=side,
+            lines = marked(C.external_lines(name), of(marks, "externals", name), words)
+            node = PNode(ids(), name, "external", lines, side=side,
                          doc=_doc(external))
             stand_in[(name, side)] = node
             nodes.append(node)
@@ -135,9 +139,10 @@ def plan(pg, words: dict, ids: Ids) -> Plan:
         if found is None:
             found = {"edge": PEdge(ids("e"), source, target, e.kind, e.label,
                                    doc=_doc(relation)), "params": [], "touch": None,
-                     "touched": False}
+                     "touched": False, "mark": None}
             merged[(source, target, e.kind)] = found
             edges.append(found)
+        found["mark"] = found["mark"] or of(marks, "relations", e.index)
         if data.get("params"):
             pair = tuple(data["params"])
             if pair not in found["params"]:
@@ -153,7 +158,8 @@ def plan(pg, words: dict, ids: Ids) -> Plan:
         edge.params = found["params"][0] if found["params"] else None
         edge.touch = str(found["touch"]) if found["touched"] and found["touch"] is not None \
             else ("" if found["touched"] else None)
-        edge.lines = C.edge_lines(found["params"], found["touch"], found["touched"], words)
+        edge.lines = marked(C.edge_lines(found["params"], found["touch"], found["touched"],
+                                         words), found["mark"], words)
         out_edges.append(edge)
     column, groups, tagged = _columns(nodes, inputs, syncs, pg, groups)
     for node in nodes:
@@ -165,7 +171,8 @@ def plan(pg, words: dict, ids: Ids) -> Plan:
                                      node.intervention,
                                      node.subprocess if node.key in tagged else None,
                                      node.doc, words)
-    notes, kgis, loose = _notes(pg, by_key, words, ids)
+        node.lines = marked(node.lines, of(marks, "products", node.key), words)
+    notes, kgis, loose = _notes(pg, by_key, words, ids, marks)
     banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals],
                             kgis, loose, words)
     return Plan(process.name, process.stage, lanes, nodes, out_edges, notes, groups, banner,
@@ -214,7 +221,7 @@ def _groups(pg, by_key) -> tuple[list, dict]:
     return groups, band_of
 
 
-def _notes(pg, by_key, words, ids) -> tuple[list, list, list]:
+def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
     """KPI and issue notes hung on their product (or under their parent KPI's note);
     KGIs and notes that hang on nothing go to the banner."""
     notes, kgis, loose = [], [], []
@@ -230,7 +237,8 @@ def _notes(pg, by_key, words, ids) -> tuple[list, list, list]:
         if node is None and kpi.under is not None and kpi.under.text in kpi_note:
             parent = kpi_note[kpi.under.text]
             node = by_key.get(parent.target) if parent.target else None
-        lines = C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words)
+        lines = marked(C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words),
+                       of(changes, "kpis", kpi.name), words)
         if node is None:
             loose.append(" ".join(t.text for t in lines))
             continue

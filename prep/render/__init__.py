@@ -26,19 +26,17 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
     banners) in `lang`: ja, en, or auto (as the model's names). `layout`: "lanes"
     (prep's swimlanes, LANGUAGE.md §5) or "dot" (Graphviz clusters, as in 0.1.0).
     `deadline` (prep.layout.Deadline) bounds the whole drawing, else `timeout`.
-    `marks` (one dict of render.marks per graph, from prep diff) decorate what changed;
-    the swimlane layout does not draw them yet, so a drawing with marks uses "dot".
+    `marks` (one dict of render.marks per graph, from prep diff) decorate what changed
+    (badges measured with the labels, colours and ghosting; LANGUAGE.md §7).
     Raises run.RenderError."""
     if fmt == "mermaid":
         from prep.render.mermaid import to_mermaid
 
         return to_mermaid(graphs, lang, marks).encode("utf-8")
-    if marks is not None:
-        layout = "dot"
     if fmt in EXPORT_FORMATS:
         return export(graphs, fmt, legend, timeout, lang, deadline)
     if layout == "lanes":
-        return _lanes(graphs, fmt, legend, timeout, lang, deadline)
+        return _lanes(graphs, fmt, legend, timeout, lang, deadline, marks)
     from prep.render.dot import to_dot
 
     source = to_dot(graphs, legend=legend, lang=lang, marks=marks)
@@ -54,7 +52,7 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
     return run_dot(source, fmt, left, stated=deadline.seconds if deadline else None)
 
 
-def _lanes(graphs, fmt, legend, timeout, lang, deadline) -> bytes:
+def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None) -> bytes:
     from prep.layout import Deadline, LayoutError, layout
     from prep.render.lanes import source_and_titles, svg_titles
     from prep.render.run import RenderError, run_dot
@@ -65,9 +63,10 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline) -> bytes:
         from prep.render.pdf import join
 
         lang = language_of(graphs, lang)          # one language for every page
-        return join([_lanes([pg], fmt, legend, timeout, lang, deadline) for pg in graphs])
+        return join([_lanes([pg], fmt, legend, timeout, lang, deadline,
+                            [marks[n]] if marks else None) for n, pg in enumerate(graphs)])
     try:
-        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline)
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks)
         source, titles = source_and_titles(positions)
         if fmt == "dot":
             return source.encode("utf-8")

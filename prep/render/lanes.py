@@ -11,8 +11,34 @@ from __future__ import annotations
 import re
 
 from prep import notation as N
+from prep.layout.marks import kind_of
 
 ARROW = 10.0
+# prep diff's marks (LANGUAGE.md §7), as in prep.render.marks
+ADDED, CHANGED, GHOST = N.COLOUR["added"], N.COLOUR["changed"], N.COLOUR["ghost"]
+
+
+def _marked(attrs: dict, lines, edge: bool = False) -> dict:
+    """`attrs` decorated by the mark the label's badge line says, if any: added purple,
+    changed amber (a touch line keeps its green, thicker), removed grey and dashed
+    with a white fill."""
+    kind = kind_of(lines)
+    if kind is None:
+        return attrs
+    attrs["class"] = attrs.get("class", "") + f" {kind}"
+    if kind == "removed":
+        styles = [x for x in attrs.get("style", "").split(",") if x and x not in ("bold", "solid")]
+        if not edge and "filled" not in styles:
+            styles.append("filled")
+        attrs.update(style=",".join(dict.fromkeys(styles + ["dashed"])), color=GHOST,
+                     fontcolor=GHOST, penwidth="1.4")
+        if not edge:
+            attrs["fillcolor"] = "#ffffff"
+    elif edge and attrs.get("color") == N.TOUCH.get("color"):
+        attrs["penwidth"] = "3"
+    else:
+        attrs.update(color=ADDED if kind == "added" else CHANGED, penwidth="2.6")
+    return attrs
 
 
 def _q(value: str) -> str:
@@ -140,16 +166,18 @@ def _background(d: _Dot, process, number: int) -> None:
     for lane in process.lanes:
         style = N.LANE[lane.role]
         d.node(f"p{number}l{lane.index + 1}", lane.box, pre + lane.actor,
-               {"shape": "box", **style, "class": "lane"})
+               _marked({"shape": "box", **style, "class": "lane"}, lane.label))
     for band in process.bands:
         d.node(f"p{number}b{band.index + 1}", band.box, pre + band.name,
                {"shape": "box", **N.BAND, "class": "subprocess"})
     for lane in process.lanes:
         style = N.LANE[lane.role]
-        d.node(f"p{number}h{lane.index + 1}", lane.header, pre + lane.actor,
-               {"shape": "box", "style": "filled", "color": style["color"],
-                "penwidth": style["penwidth"], **N.LANE_HEADER[lane.role],
-                "class": "lane-header", "label": N.markup(lane.label, "LEFT")})
+        header = {"shape": "box", "style": "filled", "color": style["color"],
+                  "penwidth": style["penwidth"], **N.LANE_HEADER[lane.role],
+                  "class": "lane-header"}
+        header = _marked(header, lane.label)
+        header["label"] = N.markup(lane.label, "LEFT")
+        d.node(f"p{number}h{lane.index + 1}", lane.header, pre + lane.actor, header)
     for band in process.bands:
         d.node(f"p{number}bl{band.index + 1}", band.label_box, pre + band.name,
                {"shape": "box", **N.BAND_LABEL, "class": "subprocess-label",
@@ -169,6 +197,7 @@ def _node_attrs(node) -> dict:
     if node.csm:
         classes.append("csm")
     attrs["class"] = " ".join(classes)
+    _marked(attrs, node.lines)
     attrs["label"] = N.markup(node.lines)
     if node.doc:
         attrs["tooltip"] = N.plain(node.doc)
@@ -182,6 +211,7 @@ def _foreground(d: _Dot, process) -> None:
     for note in process.notes:
         attrs = N.note_style(note.kind, note.marks)
         attrs["class"] = note.kind
+        _marked(attrs, note.lines)
         attrs["label"] = N.markup(note.lines, "LEFT")
         if note.doc:
             attrs["tooltip"] = N.plain(note.doc)
@@ -195,6 +225,7 @@ def _foreground(d: _Dot, process) -> None:
         if edge.touch is not None:
             attrs.update(N.TOUCH)
         attrs["class"] = "relation" + (" touch" if edge.touch is not None else "")
+        _marked(attrs, edge.label, edge=True)
         if edge.label and edge.label_box is not None:
             attrs["label"] = N.markup(edge.label)
             attrs["lp"] = f"{_n(edge.label_box.cx)},{_n(d.y(edge.label_box.cy))}"
@@ -252,6 +283,11 @@ def _sample(kind: str) -> dict:
         return dict(N.KPI)
     if kind == "issue":
         return dict(N.ISSUE)
+    if kind in ("added", "changed", "removed"):
+        from prep.layout.model import Text
+
+        return _marked({**N.KIND["product"], "fillcolor": N.PRODUCT_FILL},
+                       (Text("", 1, kind),))
     return {"shape": "box", **N.BAND}
 
 

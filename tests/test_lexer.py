@@ -59,3 +59,16 @@ def test_same_tokens_as_lark_on_any_text(pieces):
     text = normalize("".join(pieces))
     theirs, ours = both(text)
     assert ours == theirs
+
+
+def test_the_parse_table_is_built_once_not_per_parse():
+    """lark makes a new configuration for every parse; the quick table is keyed by the
+    shared table and callbacks, so a long-running server (prep serve, prep lsp) keeps one."""
+    from prep.parser import parse_text
+    from prep.parser import lalr
+
+    parse_text("process P {\n}\n", "a.prep")
+    before = dict(lalr._tables)
+    for i in range(5):
+        parse_text(f"process P{i} {{\n  goal G\n}}\n", "a.prep")
+    assert len(lalr._tables) == len(before) == 1

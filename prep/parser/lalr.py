@@ -18,11 +18,14 @@ _tables: dict[int, tuple] = {}
 
 def _table(conf) -> tuple:
     """{state: {symbol: (True, next state) | (False, (size, callback, rule name))}},
-    and the callbacks on tokens, made once per parse configuration."""
-    found = _tables.get(id(conf))
-    if found is not None and found[0] is conf:
-        return found[1], found[2]
-    callbacks = conf.callbacks
+    and the callbacks on tokens, made once per parse table and callbacks: lark makes a
+    new configuration for every parse, over the same table and the same callbacks, so
+    keying by the configuration would build (and keep) a table per parse."""
+    states, callbacks = conf.states, conf.callbacks
+    key = (id(states), id(callbacks))
+    found = _tables.get(key)
+    if found is not None and found[0] is states and found[1] is callbacks:
+        return found[2], found[3]
     reductions: dict = {}
     table = {}
     for state, actions in conf.states.items():
@@ -37,7 +40,7 @@ def _table(conf) -> tuple:
                 row[symbol] = (False, reductions[arg])
         table[state] = row
     on_tokens = {k: v for k, v in callbacks.items() if isinstance(k, str)}
-    _tables[id(conf)] = (conf, table, on_tokens)
+    _tables[key] = (states, callbacks, table, on_tokens)
     return table, on_tokens
 
 

@@ -81,7 +81,8 @@ def _ref(pg, key: str, param: str | None, renamed: dict | None = None):
         return Ref(name=name, state=state.rstrip(">") if state else None, param=param,
                    span=_span(pg))
     if product is None:
-        return Ref(name=key, param=param, span=_span(pg))
+        external = pg.externals.get(key)
+        return Ref(name=key, param=param, span=external.span if external else _span(pg))
     return Ref(name=product.name, state=product.state, param=param, span=product.span)
 
 

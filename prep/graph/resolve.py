@@ -45,7 +45,8 @@ class Resolver:
     def resolve(self, ref: Ref, allow_external: bool = True, what: str = "relation") -> str | None:
         """The key `ref` names, or None after reporting why it names nothing usable.
         A wrong parameter is reported, but the key is still returned."""
-        memo = (ref.span, allow_external)
+        memo = (ref.span, ref.name, ref.state, ref.param, allow_external)  # a ref built
+        # by a program (prep diff's union) may share its span with another
         if memo in self._seen:
             return self._seen[memo]
         key = self._resolve(ref, allow_external, what)

@@ -138,3 +138,13 @@ def test_hostile_names_marked_and_escaped(tmp_path):
     text = svg.decode("utf-8")
     assert "&lt;gone&gt; &amp; \\N" in text and html.escape('say "new" <script>') in text
     assert not re.search(r"<title>[^<]*<script", text)
+
+
+def test_externals_keep_their_own_relations_in_the_union(tmp_path):
+    """Each external's relations end at its own stand-ins: 週次販売計画 sends and
+    receives (two stand-ins), 気象情報 only sends, POSレジ is gone (ghosted, left)."""
+    svg = _diff(APPAREL / "asis.prep", APPAREL / "tobe.prep", tmp_path / "d.svg").decode()
+    titles = re.findall(r'class="node external[^"]*">\s*<title>([^<]*)</title>', svg)
+    daily = sorted(html.unescape(t) for t in titles if t.startswith("日々の店舗運営/"))
+    assert daily == ["日々の店舗運営/POSレジ", "日々の店舗運営/気象情報",
+                     "日々の店舗運営/週次販売計画", "日々の店舗運営/週次販売計画"]

@@ -138,3 +138,15 @@ def test_hostile_names_marked_and_escaped(tmp_path):
     text = svg.decode("utf-8")
     assert "&lt;gone&gt; &amp; \\N" in text and html.escape('say "new" <script>') in text
     assert not re.search(r"<title>[^<]*<script", text)
+
+
+def test_kgi_changes_show_in_the_banner_and_pdf_has_a_page_per_process(tmp_path):
+    asis, tobe = tmp_path / "asis.prep", tmp_path / "tobe.prep"
+    asis.write_text(HOSTILE_ASIS, encoding="utf-8")
+    tobe.write_text(HOSTILE_TOBE.replace("  external X\n", '  external X\n  kpi "Speed <x>" [kgi]\n'),
+                    encoding="utf-8")
+    svg = _diff(asis, tobe, tmp_path / "diff.svg", "--lang", "en")
+    goal = [texts for classes, _, texts, _ in _groups(svg) if "goal" in classes]
+    assert "KGI: Speed <x> ＋ added" in goal[0]
+    pdf = _diff(APPAREL / "asis.prep", APPAREL / "tobe.prep", tmp_path / "diff.pdf")
+    assert len(re.findall(rb"/Type /Page\b", pdf)) == 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from prep.layout import content as C
-from prep.layout.marks import marked, of
+from prep.layout.marks import badge, marked, of
 
 
 @dataclass
@@ -228,8 +228,9 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
     kpi_note: dict[str, PNote] = {}
     for kpi in pg.process.kpis:
         marks = tuple(m for m in ("kgi", "service", "supplemented") if kpi.has_attr(m))
-        if "kgi" in marks:
-            kgis.append(kpi.name)
+        if "kgi" in marks:             # a banner line: its badge, if any, as text
+            mark = of(changes, "kpis", kpi.name)
+            kgis.append(kpi.name + (f" {badge(*mark, words).text}" if mark else ""))
             continue
         target = pg.kpi_target(kpi)
         node = by_key.get(target) if target else None

@@ -148,3 +148,15 @@ def test_externals_keep_their_own_relations_in_the_union(tmp_path):
     daily = sorted(html.unescape(t) for t in titles if t.startswith("日々の店舗運営/"))
     assert daily == ["日々の店舗運営/POSレジ", "日々の店舗運営/気象情報",
                      "日々の店舗運営/週次販売計画", "日々の店舗運営/週次販売計画"]
+
+
+def test_kgi_changes_show_in_the_banner_and_pdf_has_a_page_per_process(tmp_path):
+    asis, tobe = tmp_path / "asis.prep", tmp_path / "tobe.prep"
+    asis.write_text(HOSTILE_ASIS, encoding="utf-8")
+    tobe.write_text(HOSTILE_TOBE.replace("  external X\n", '  external X\n  kpi "Speed <x>" [kgi]\n'),
+                    encoding="utf-8")
+    svg = _diff(asis, tobe, tmp_path / "diff.svg", "--lang", "en")
+    goal = [texts for classes, _, texts, _ in _groups(svg) if "goal" in classes]
+    assert "KGI: Speed <x> ＋ added" in goal[0]
+    pdf = _diff(APPAREL / "asis.prep", APPAREL / "tobe.prep", tmp_path / "diff.pdf")
+    assert len(re.findall(rb"/Type /Page\b", pdf)) == 2

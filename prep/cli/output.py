@@ -79,16 +79,8 @@ def create_new(path: str | os.PathLike, data: bytes) -> None:
     shown = _shown(os.fspath(path))
     folder = path.parent
     with held_signals():
+        tmp = _temporary(folder, path.name, data, 0o666 & ~_umask(), shown, sync=True)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        except OSError as error:
-            raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                os.fchmod(handle.fileno(), 0o666 & ~_umask())
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
             try:
                 os.link(tmp, path)            # fails if `path` exists: never replaces
             except FileExistsError:
@@ -148,14 +140,8 @@ def _replace(path: Path, data: bytes, shown: str, info) -> None:
                           f"{os.path.dirname(shown) or '.'} does not exist")
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     with held_signals():
+        tmp = _temporary(folder, path.name, data, mode, shown)
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        except OSError as error:
-            raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                os.fchmod(handle.fileno(), mode)  # mkstemp makes 0600; give the usual mode
-                handle.write(data)
             os.replace(tmp, path)
         except BaseException as error:
             with contextlib.suppress(OSError):
@@ -163,6 +149,30 @@ def _replace(path: Path, data: bytes, shown: str, info) -> None:
             if isinstance(error, OSError):
                 raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
             raise
+
+
+def _temporary(folder: Path, name: str, data: bytes, mode: int, shown: str,
+               sync: bool = False) -> str:
+    """A new temporary file `.NAME.*.tmp` in `folder` holding `data` with `mode`
+    (mkstemp makes 0600; give the usual mode); its path. Removed again on failure."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
+            handle.write(data)
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(error, OSError):
+            raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+        raise
+    return tmp
 
 
 def _write_in_place(path: str, data: bytes, shown: str) -> None:

@@ -146,6 +146,20 @@ ISSUE = {"shape": "note", "style": "filled", "fillcolor": "#fff3e0", "color": OR
          "penwidth": "1"}
 
 # prep diff: added (purple, not the touch green), removed (ghosted), changed (orange).
+def node_style(kind: str, intervention: bool = False, csm: bool = False) -> dict:
+    """The Graphviz attributes of a product or external of `kind`: filled unless
+    intangible or external; an intervention point red, a CSM-touched product green
+    (the editable exports: PowerPoint and draw.io)."""
+    attrs = dict(KIND[kind])
+    if kind not in ("intangible", "external"):
+        attrs["fillcolor"] = PRODUCT_FILL
+    if intervention:
+        attrs.update(INTERVENTION)
+    elif csm:
+        attrs.update(CSM_PRODUCT)
+    return attrs
+
+
 def note_style(kind: str, marks) -> dict:
     """The Graphviz attributes of a KPI or issue note with its marks (kgi, service,
     supplemented): one look for every drawer (lanes, PowerPoint, draw.io)."""

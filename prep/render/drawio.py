@@ -153,13 +153,7 @@ def _page(mxfile, layout, process, number) -> None:
                   label(band.label), {**BASE, **_look(N.BAND_LABEL)}, band.label_box)
     for node in process.nodes + process.externals:
         parent = lanes.get(node.lane, "1") if node.lane is not None else "1"
-        look = dict(N.KIND[node.kind])
-        if node.kind not in ("intangible", "external"):
-            look["fillcolor"] = N.PRODUCT_FILL
-        if node.intervention:
-            look.update(N.INTERVENTION)
-        elif node.csm:
-            look.update(N.CSM_PRODUCT)
+        look = N.node_style(node.kind, node.intervention, node.csm)
         style = {**BASE, **SHAPE[node.kind], **_look(look)}
         if node.kind == "final":
             style["strokeWidth"] = "1.6"

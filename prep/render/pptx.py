@@ -156,14 +156,7 @@ PRESET = {"product": "RECTANGLE", "milestone": "HEXAGON", "final": "RECTANGLE",
 
 
 def node_look(node) -> dict:
-    attrs = dict(N.KIND[node.kind])
-    if node.kind not in ("intangible", "external"):
-        attrs["fillcolor"] = N.PRODUCT_FILL
-    if node.intervention:
-        attrs.update(N.INTERVENTION)
-    elif node.csm:
-        attrs.update(N.CSM_PRODUCT)
-    return _look(attrs)
+    return _look(N.node_style(node.kind, node.intervention, node.csm))
 
 
 def note_look(note) -> dict:

@@ -9,6 +9,7 @@ from prep.layout.model import Text
 
 NAME_UNITS = 20        # a product name wraps after ~10 wide (CJK) or ~20 narrow characters
 LINE_UNITS = 28        # parameters, notes, tags
+HEADER_UNITS = 16      # a lane header wraps after ~8 wide or ~16 narrow characters
 NOTE_LIMIT = 90        # characters of a note before it is shortened
 
 
@@ -66,7 +67,7 @@ def external_lines(name: str) -> tuple[Text, ...]:
 
 
 def header_lines(actor: str, role: str, words: dict) -> tuple[Text, ...]:
-    lines = [T(actor, "header", True)]
+    lines = [T(part, "header", True) for part in wrap(actor, HEADER_UNITS)]
     tag = N.role_tag(role, words)
     if tag:
         lines.append(T(tag, "role"))

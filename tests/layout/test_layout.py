@@ -72,7 +72,8 @@ def assert_sound(drawing) -> None:
                 assert not box_a.overlaps(box_b), f"{a} overlaps {b}"
         solid = [(n.id, n.box) for n in process.nodes + process.externals] + \
                 [(n.id, n.box) for n in process.notes] + \
-                [(f"header {lane.actor}", lane.header) for lane in lanes]
+                [(f"header text {lane.actor}", lane.label_box) for lane in lanes]
+        left = {n.id for n in process.externals if n.side == "left"}
         for edge in process.edges:
             if edge.kind == "note":
                 continue
@@ -81,6 +82,13 @@ def assert_sound(drawing) -> None:
                     if ident in (edge.source, edge.target):
                         continue
                     assert not inside(box, point), f"{edge.title} passes through {ident}"
+                # only an edge from the left margin crosses the header column
+                if any(inside(lane.header, point) for lane in lanes):
+                    assert {edge.source, edge.target} & left, f"{edge.title} in a header"
+        for lane in lanes:
+            assert lane.header.x == lane.box.x and lane.header.y == lane.box.y
+            assert lane.header.h == lane.box.h and lane.header.w == lanes[0].header.w
+            assert lane.header.contains(lane.label_box), f"{lane.actor}: text outside"
         for a, b in zip(lanes, lanes[1:]):
             assert a.box.bottom <= b.box.y + 0.01, "lanes out of file order"
             assert a.box.x == b.box.x and a.box.w == b.box.w, "lanes not one width"

@@ -9,7 +9,8 @@ from prep.layout.model import Text
 
 NAME_UNITS = 20        # a product name wraps after ~10 wide (CJK) or ~20 narrow characters
 LINE_UNITS = 28        # parameters, notes, tags
-HEADER_UNITS = 16      # a lane header wraps after ~8 wide or ~16 narrow characters
+HEADER_UNITS = 16      # a lane header wraps after ~8 wide characters,
+LATIN_HEADER = 14      # or ~14 narrow ones (CamelCase words between their parts)
 NOTE_LIMIT = 90        # characters of a note before it is shortened
 
 
@@ -17,9 +18,10 @@ def _units(ch: str) -> int:
     return 2 if ord(ch) > 0x2e7f else 1
 
 
-def wrap(value: str, limit: int = NAME_UNITS) -> list[str]:
+def wrap(value: str, limit: int = NAME_UNITS, camel: bool = False) -> list[str]:
     """`value` (flattened) in lines of at most `limit` units (a wide character is 2):
-    at spaces or after `,`/`、` where possible, else anywhere."""
+    at spaces or after `,`/`、` where possible (`camel`: also inside CamelCase words,
+    before a capital), else anywhere."""
     flat = " ".join(str(value).split())
     lines: list[str] = []
     while sum(_units(c) for c in flat) > limit:
@@ -27,11 +29,15 @@ def wrap(value: str, limit: int = NAME_UNITS) -> list[str]:
         for i, ch in enumerate(flat):
             used += _units(ch)
             if used > limit:
+                if camel and ch.isupper() and flat[i - 1].islower():
+                    soft = i
                 break
             cut = i + 1
             if ch in " ,、・/)" and i > 0:
                 soft = i + 1
-        if soft and soft >= cut // 2:
+            elif camel and ch.isupper() and i > 0 and flat[i - 1].islower():
+                soft = i
+        if soft and (soft >= cut // 2 or camel and soft >= 4):
             cut = soft
         if cut == 0:
             cut = 1
@@ -67,7 +73,9 @@ def external_lines(name: str) -> tuple[Text, ...]:
 
 
 def header_lines(actor: str, role: str, words: dict) -> tuple[Text, ...]:
-    lines = [T(part, "header", True) for part in wrap(actor, HEADER_UNITS)]
+    wide = any(_units(c) == 2 for c in actor)
+    lines = [T(part, "header", True)
+             for part in wrap(actor, HEADER_UNITS if wide else LATIN_HEADER, camel=True)]
     tag = N.role_tag(role, words)
     if tag:
         lines.append(T(tag, "role"))

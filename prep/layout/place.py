@@ -18,9 +18,9 @@ VSEP = 7.0          # between stacked edges
 VSEP_NODE = 13.0    # between a product and an edge passing above or below it
 VSLOT = 2.0         # an edge's slot height in a column
 SYNC_SEP = 34.0     # between a product and its sync partner stacked below it
-NOTE_GAP = 10.0
+NOTE_GAP = 8.0
 HEADER_PAD = 8.0    # around the text of a lane's header cell
-LANE_VPAD = 12.0    # above and below the tallest stack of a lane
+LANE_VPAD = 10.0    # above and below the tallest stack of a lane
 BAND_ROW_GAP = 4.0
 
 
@@ -248,7 +248,7 @@ class Placer:
         y = self.top + FRAME_PAD
         bw, bh = self.size("banner")
         self.banner_box = Box(FRAME_PAD, y, self.frame_w - 2 * FRAME_PAD, bh + 12)
-        y += bh + 12 + 10
+        y += bh + 12 + 8
         spans = []
         for g, (name, keys) in enumerate(plan.groups):
             layers = [self.plan.column[k] + 1 for k in keys]

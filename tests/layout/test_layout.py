@@ -331,3 +331,31 @@ def test_labels_are_measured_once_per_process(monkeypatch):
     assert runs == []
     more = M.graphviz_measure([labels[0], '<<FONT POINT-SIZE="14">出荷指示</FONT>>'])
     assert len(runs) == 1 and more[0] == first[0] and more[1][0] > first[0][0]
+
+
+def test_lane_headers_are_full_height_cells_of_one_width_with_wrapped_names():
+    drawing = layout(graphs_of("""
+        process P {
+          external 客
+          actor ServiceDeskAgent {
+            product A
+          }
+          actor 店舗分析サービス担当者の皆さん [role=service] {
+            product B
+            product C
+          }
+          客 -> A -> B -> C
+        }
+        """))
+    process = drawing.processes[0]
+    first, second = process.lanes
+    assert [t.text for t in first.label] == ["ServiceDesk", "Agent"]
+    assert [t.text for t in second.label] == ["店舗分析サービス", "担当者の皆さん", "«サービス»"]
+    assert [t.role for t in second.label] == ["header", "header", "role"]
+    for lane in process.lanes:
+        assert (lane.header.x, lane.header.y, lane.header.h) == \
+            (lane.box.x, lane.box.y, lane.box.h)
+        assert lane.header.w == second.header.w
+    # products start right of the header column; bands too
+    assert all(n.box.x >= first.header.right for n in process.nodes)
+    assert_sound(drawing)

@@ -63,8 +63,8 @@ def product_lines(name: str, state: str | None, params, intervention: bool,
         lines.append(T(words["intervention"], "mark", True))
     if tag:
         lines += [T(part, "tag") for part in wrap(f"[{tag}]", LINE_UNITS)]
-    if doc:
-        lines.append(T(N.shorten(doc, 30), "doc"))
+    if doc:                      # its first 30 characters, in its own lines
+        lines += [T(part, "doc") for part in N.kept_lines(doc, 30)]
     return tuple(lines)
 
 
@@ -93,8 +93,10 @@ def kpi_lines(name: str, marks, words: dict) -> tuple[Text, ...]:
 
 
 def issue_lines(text: str, words: dict) -> tuple[Text, ...]:
-    return tuple(T(part, "note") for part in
-                 wrap(f"{words['issue']}: {N.shorten(text, NOTE_LIMIT)}", LINE_UNITS))
+    """`課題: …` with the text's own lines (a \"\"\"…\"\"\" text), each wrapped."""
+    kept = N.kept_lines(text, NOTE_LIMIT)
+    kept[0] = f"{words['issue']}: {kept[0]}"
+    return tuple(T(part, "note") for line in kept for part in wrap(line, LINE_UNITS))
 
 
 def edge_lines(params, touch: str | None, touched: bool, words: dict) -> tuple[Text, ...]:
@@ -113,7 +115,7 @@ def banner_lines(name: str, stage: str, goals, kgis, loose, words: dict) -> tupl
     for kgi in kgis:
         lines.append(T(f"{words['kgi']}: {kgi}", "kgi"))
     for text in loose:
-        lines.append(T(N.shorten(text, 120), "kgi"))
+        lines += [T(part, "kgi") for part in N.kept_lines(text, 120)]
     return tuple(lines)
 
 

@@ -64,6 +64,8 @@ class _Dot:
         for key, value in attrs.items():
             if key == "label" and value.startswith("<") and value.endswith(">"):
                 parts.append(f"label={value}")
+            elif key == "tooltip":      # N.plain: no backslash left but its line breaks
+                parts.append(f'tooltip="{value.replace(chr(34), chr(92) + chr(34))}"')
             else:
                 parts.append(f"{key}={_q(str(value))}")
         return " ".join(parts)

@@ -10,18 +10,26 @@ SMALL = 3000
 
 
 def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
-          down: list[list[int]], deadline=None, same=None) -> list[list[int]]:
+          down: list[list[int]], deadline=None, same=None, seed: int = 0,
+          sweeps: int | None = None) -> list[list[int]]:
     """`layers`: item ids per layer in a first order; `lane[i]`: the lane of item i;
     `up[i]` / `down[i]`: its neighbours in the layer before / after; `same[i]`: its
     partners in its own layer (sync relations), which an item without neighbours
-    sits just above. Returns the layers reordered (new lists)."""
+    sits just above. `seed` > 0 starts from a shuffled order (the same for the same
+    seed), another start for the sweeps. Returns the layers reordered (new lists)."""
     same = same or {}
+    if seed:
+        import random
+
+        shuffle = random.Random(seed)
+        layers = [shuffle.sample(layer, len(layer)) for layer in layers]
     layers = [sorted(layer, key=lambda i: (lane[i],)) for layer in layers]
     pos = [0] * len(lane)
     _index(layers, pos)
     best = [list(layer) for layer in layers]
     best_crossings = total_crossings(layers, down, pos)
-    sweeps = SWEEPS if len(lane) <= SMALL else 8
+    if sweeps is None:
+        sweeps = SWEEPS if len(lane) <= SMALL else 8
     for sweep in range(sweeps):
         if deadline is not None:
             deadline.check()

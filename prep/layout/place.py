@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from prep.layout.content import band_lines
 from prep.layout.model import Band, Banner, Box, Lane, Node, Note, ProcessLayout
-from prep.layout.order import order
-from prep.layout.route import Router
+from prep.layout.route import Router, bulge_room
 
 FRAME_PAD = 12.0
 LANE_PAD = 16.0
@@ -32,18 +31,25 @@ class Placer:
                  min_width: float = 0.0) -> None:
         self.min_width = min_width
         self.plan = plan
+        # choices the layout search (layout/search.py) may change: the lane of an
+        # external stand-in, the column of a product joined only by sync relations,
+        # the last layer a lane-changing edge stays in its source's lane
+        self.lane_choice: dict[str, int] = {}
+        self.column_choice: dict[str, int] = {}
+        self.switch_choice: dict[str, int] = {}
+        self.via_choice: dict[str, int] = {}    # a long edge's middle in another lane
+        self.seed_choice: dict[str, int] = {}   # the ordering sweeps' start
         self.size = size
         self.top = top
         self.prefix = prefix
         self.deadline = deadline
 
     def run(self) -> ProcessLayout:
+        from prep.layout.search import search
+
         plan = self.plan
-        self._layers()
-        if self.deadline is not None:
-            self.deadline.check()
-        self.layers = order(self.layers, self.lane, self.up, self.down, self.deadline,
-                            self.same)
+        search(self)
+        self.bulge_room = bulge_room(self)
         self._x()
         self._y()
         nodes, externals, notes, note_edges = self._boxes()
@@ -76,15 +82,17 @@ class Placer:
         for node in plan.nodes:
             if node.kind == "external":
                 layer = 0 if node.side == "left" else self.right_layer
-                lane = self.home[node.id]
+                lane = self.lane_choice.get(node.id, self.home[node.id])
             else:
-                layer = columns[node.key] + 1
+                layer = self.column_choice.get(node.key, columns[node.key]) + 1
                 lane = node.lane
             w, h = self.size(node.id)
             slot = h + sum(NOTE_GAP + self.size(n.id)[1] for n in node.notes)
             wide = max([w] + [self.size(n.id)[0] for n in node.notes])
             self.item_of[node.id] = self._item(layer, lane, wide, slot, node)
         self.chains: dict[str, tuple[list[int], bool]] = {}
+        self.switch_range: dict[str, tuple[int, int, int]] = {}
+        self.via_range: list[str] = []
         self.same_layer: list = []
         self.same: dict[int, list[int]] = {}
         spans = []
@@ -97,12 +105,7 @@ class Placer:
             reverse = la > lb
             if reverse:
                 a, b, la, lb = b, a, lb, la
-            lane_a, lane_b = self.lane[a], self.lane[b]
-            if self.item_node[a].kind == "external":
-                lane_a = lane_b
-            if self.item_node[b].kind == "external":
-                lane_b = lane_a
-            spans.append((edge, a, b, la, lb, lane_a, lane_b, reverse))
+            spans.append((edge, a, b, la, lb, self.lane[a], self.lane[b], reverse))
         # where a long edge changes lanes: in the gap whose columns hold the fewest
         # items in the lanes it passes over (each is a line it would cross)
         busy: dict[tuple[int, int], int] = {}
@@ -115,7 +118,11 @@ class Placer:
                     busy[(layer, lane_a)] = busy.get((layer, lane_a), 0) + 1
         for edge, a, b, la, lb, lane_a, lane_b, reverse in spans:
             switch = (la + lb) // 2          # the last layer still in lane_a
-            if lane_a != lane_b and lb - la > 1:
+            if self.item_node[a].kind == "external":
+                switch = la                  # into the product's lane at once
+            elif self.item_node[b].kind == "external":
+                switch = lb - 1              # in the product's lane to the margin
+            elif lane_a != lane_b and lb - la > 1:
                 low, high = sorted((lane_a, lane_b))
                 between = range(low + 1, high)
 
@@ -125,9 +132,15 @@ class Placer:
 
                 middle = (la + lb - 1) / 2
                 switch = min(range(la, lb), key=lambda g: (cost(g), abs(g - middle), g))
+            if lane_a != lane_b and lb - la > 1:
+                self.switch_range[edge.id] = (la, lb - 1, switch)
+                switch = self.switch_choice.get(edge.id, switch)
+            if lb - la > 2 and len(plan.lanes) > 2:
+                self.via_range.append(edge.id)
+            via = self.via_choice.get(edge.id)
             chain = [a]
             for layer in range(la + 1, lb):
-                lane = lane_a if layer <= switch else lane_b
+                lane = via if via is not None else lane_a if layer <= switch else lane_b
                 busy[(layer, lane)] = busy.get((layer, lane), 0) + 1
                 chain.append(self._item(layer, lane, 0.0, VSLOT, None))
             chain.append(b)
@@ -164,10 +177,13 @@ class Placer:
                     tally = counts.setdefault(here, {})
                     tally[lane_of[there]] = tally.get(lane_of[there], 0) + 1
         self.home = {}
+        self.homes: dict[str, list[int]] = {}      # every lane it exchanges most with
         for n in plan.nodes:
             if n.kind == "external":
                 tally = counts.get(n.id)
                 self.home[n.id] = min(tally, key=lambda k: (-tally[k], k)) if tally else 0
+                most = max(tally.values()) if tally else 0
+                self.homes[n.id] = sorted(k for k, c in (tally or {}).items() if c == most)
 
     # -- x: column widths and gaps ---------------------------------------------------
     def _x(self) -> None:
@@ -198,6 +214,9 @@ class Placer:
             else:
                 k = self.layer_of[chain[-1]] - 1
                 self.zone_r[k] = max(self.zone_r[k], w)
+        for k, room in self.bulge_room.items():
+            if k < n - 1:
+                self.zone_l[k] = max(self.zone_l[k], room)
         for k in range(n - 1):
             gap[k] = max(gap[k], GAP * 0.75 + self.zone_l[k] + self.zone_r[k])
         self.col_x = [0.0] * n

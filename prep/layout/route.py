@@ -8,6 +8,19 @@ from __future__ import annotations
 from prep.layout.model import Box, Edge
 
 ARROW = 10.0
+BULGE = 20.0
+BULGE_ROOM = ARROW + BULGE + 8     # the room a sync line beside a column takes
+
+
+def bulge_room(placer) -> dict[int, float]:
+    """Layer -> the room its sync lines beside the column need in the gap after it."""
+    router = Router(placer)
+    room = {}
+    for edge in placer.same_layer:
+        a, b = placer.item_of[edge.source], placer.item_of[edge.target]
+        if not (router._adjacent(a, b) or router._adjacent(b, a)):
+            room[placer.layer_of[a]] = BULGE_ROOM
+    return room
 
 
 def _r(value: float) -> float:
@@ -61,15 +74,20 @@ class Router:
             if edge.id in p.chains:
                 chain, _ = p.chains[edge.id]
                 sides.setdefault((chain[0], "right"), []).append(
-                    (self._centre_y(chain[1]), edge.id, "low"))
+                    ((1, self._centre_y(chain[1])), edge.id, "low"))
                 sides.setdefault((chain[-1], "left"), []).append(
-                    (self._centre_y(chain[-2]), edge.id, "high"))
+                    ((1, self._centre_y(chain[-2])), edge.id, "high"))
             else:
                 a, b = p.item_of[edge.source], p.item_of[edge.target]
                 if self._adjacent(a, b) or self._adjacent(b, a):
                     continue
-                sides.setdefault((a, "right"), []).append((self._centre_y(b), edge.id, "a"))
-                sides.setdefault((b, "right"), []).append((self._centre_y(a), edge.id, "b"))
+                # a sync line beside the column takes the outermost port toward its
+                # partner, so the edges leaving level into the gap pass clear of it
+                ya, yb = self._centre_y(a), self._centre_y(b)
+                sides.setdefault((a, "right"), []).append(
+                    ((0 if yb < ya else 2, yb), edge.id, "a"))
+                sides.setdefault((b, "right"), []).append(
+                    ((0 if ya < yb else 2, ya), edge.id, "b"))
         ports = {}
         self.bottom_port = {}
         for (i, side), ends in sides.items():
@@ -193,8 +211,8 @@ class Router:
         elif layer == p.count_layers - 2:
             right = p.lanes_right - 2
         gap = p.gap[layer] if layer < len(p.gap) else 40.0
-        # a small bulge, clear of the band border in the middle of the gap
-        bulge = _r(max(6.0, min(gap * 0.3 - ARROW, 20.0)))
+        # a small bulge, left of where the gap's edges change height
+        bulge = _r(max(6.0, min(gap * 0.3 - ARROW, BULGE)))
         edge_x = _r(right + ARROW)
         way = [(start, "L"), ((edge_x, start[1]), "L")]
         points = list(cubic(way))

@@ -1,0 +1,243 @@
+"""The choices the layered method leaves open, tried and kept by the crossings they
+give (LANGUAGE.md §5 "Products … stacked in an order that reduces crossings").
+
+With lanes fixed in file order, most crossings come from three choices that the
+ordering sweeps cannot change:
+- the lane an external's stand-in stands in, when it exchanges most with several
+  lanes alike (§5 puts it at the height of the lane it exchanges most with);
+- the layer where a long edge leaves its source's lane for its target's;
+- the column of a product joined only by sync relations (its partner's, or one
+  beside it).
+Each is tried in turn (coordinate descent, a fixed budget, so the result is the same
+on every run); a choice is kept only when it lowers the crossings. Crossings are
+counted the way the drawing will show them: between layers (inversions) and where a
+sync line beside a column passes the edges of the products stacked between its ends."""
+
+from __future__ import annotations
+
+from prep.layout.order import order, total_crossings
+
+SEARCH_ITEMS = 400      # drawings with more items keep the first choices
+BUDGET = 160            # layouts tried at most
+WORK = 4000             # … and at most this many items laid out in all
+QUICK = 8               # ordering sweeps while trying
+SEEDS = 6               # other starts for the ordering sweeps
+
+
+def search(placer) -> None:
+    """Lay out `placer`'s layers with the choices that give the fewest crossings."""
+    first = _evaluate(placer)
+    if len(placer.lane) > SEARCH_ITEMS or first == 0:
+        return
+    budget = min(BUDGET, WORK // len(placer.lane))
+    best = _evaluate(placer, QUICK)
+    tried = 0
+    for _ in range(2):
+        improved = False
+        for table, key, values in _variables(placer):
+            current = table.get(key)
+            for value in values:
+                if value == current or tried >= budget:
+                    continue
+                tried += 1
+                table[key] = value
+                cost = _evaluate(placer, QUICK)
+                if cost < best:
+                    best, current, improved = cost, value, True
+                if placer.deadline is not None:
+                    placer.deadline.check()
+            if current is None:
+                table.pop(key, None)
+            else:
+                table[key] = current
+        if not improved or tried >= budget:
+            break
+    if _evaluate(placer) >= first:          # the sweeps in full: keep the better
+        for table in _tables(placer):
+            table.clear()
+        _evaluate(placer)
+    placer.plan.column.update(placer.column_choice)
+
+
+def _tables(placer) -> tuple:
+    return (placer.lane_choice, placer.column_choice, placer.switch_choice,
+            placer.via_choice, placer.seed_choice)
+
+
+def _variables(placer) -> list:
+    """(table, key, candidate values) for every open choice, in a fixed order."""
+    plan = placer.plan
+    out = []
+    for node in plan.nodes:
+        if node.kind == "external" and len(placer.homes[node.id]) > 1:
+            # §5: at the height of the lane it exchanges most with (one of them, if tied)
+            out.append((placer.lane_choice, node.id, placer.homes[node.id]))
+    for key, values in _column_moves(plan):
+        out.append((placer.column_choice, key, values))
+    for edge_id, (first, last, default) in sorted(placer.switch_range.items()):
+        values = [default] + [v for v in (first, last) if v != default]
+        out.append((placer.switch_choice, edge_id, values))
+    out.append((placer.seed_choice, "seed", list(range(1, SEEDS + 1))))
+    for edge_id in placer.via_range:
+        out.append((placer.via_choice, edge_id, [None] + list(range(len(plan.lanes)))))
+    return out
+
+
+def _column_moves(plan) -> list:
+    """Products that may move one column left or right: still right of every input
+    and left of every target, inside their subprocess's columns, not in an input
+    cycle, not leaving their column empty."""
+    column = plan.column
+    width = max(column.values(), default=-1) + 1
+    before: dict[str, list[str]] = {}
+    after: dict[str, list[str]] = {}
+    for s, t in plan.inputs:
+        after.setdefault(s, []).append(t)
+        before.setdefault(t, []).append(s)
+    in_cycle = {k for cycle in plan.cycles for k in cycle}
+    span: dict[str, tuple[int, int]] = {}
+    for _, keys in plan.groups:
+        cols = [column[k] for k in keys]
+        for k in keys:
+            span[k] = (min(cols), max(cols))
+    count: dict[int, int] = {}
+    for c in column.values():
+        count[c] = count.get(c, 0) + 1
+    out = []
+    for node in plan.nodes:
+        key = node.key
+        if node.kind == "external" or key in in_cycle or count[column[key]] < 2:
+            continue
+        c = column[key]
+        low = max([column[p] + 1 for p in before.get(key, ())] + [0, span.get(key, (0,))[0]])
+        high = min([column[t] - 1 for t in after.get(key, ())]
+                   + [width - 1, span.get(key, (0, width - 1))[1]])
+        values = [c] + sorted((v for v in range(low, high + 1) if v != c),
+                              key=lambda v: (abs(v - c), -v))
+        if len(values) > 1:
+            out.append((key, values))
+    return out
+
+
+def _valid(placer) -> bool:
+    """The columns chosen still put every input left of its target and leave no
+    column empty."""
+    choice = placer.column_choice
+    if not choice:
+        return True
+    column = {k: choice.get(k, c) for k, c in placer.plan.column.items()}
+    if any(column[s] >= column[t] for s, t in placer.plan.inputs if s in column
+           and t in column and not _same_cycle(placer.plan, s, t)):
+        return False
+    return set(column.values()) == set(placer.plan.column.values())
+
+
+def _same_cycle(plan, s: str, t: str) -> bool:
+    return any(s in cycle and t in cycle for cycle in plan.cycles)
+
+
+def _evaluate(placer, sweeps: int | None = None) -> float:
+    if not _valid(placer):
+        return float("inf")
+    placer._layers()
+    if placer.deadline is not None:
+        placer.deadline.check()
+    placer.layers = order(placer.layers, placer.lane, placer.up, placer.down,
+                          placer.deadline, placer.same, placer.seed_choice.get("seed", 0),
+                          sweeps)
+    pos = _positions(placer)
+    place_syncs(placer, pos)
+    return _crossings(placer, pos) + sum(
+        _beside(placer, pos, a, b) for a, b in _same_pairs(placer)) + _detours(placer)
+
+
+DETOUR = 0.75     # a lane border crossed out of the way costs this many crossings
+
+
+def _detours(placer) -> float:
+    """Lane borders long edges cross beyond what their ends need (a middle run in
+    another lane): a detour is worth it only when it saves more crossings."""
+    extra = 0
+    for chain, _ in placer.chains.values():
+        lanes = [placer.lane[i] for i in chain]
+        hops = sum(abs(a - b) for a, b in zip(lanes, lanes[1:]))
+        extra += hops - abs(lanes[0] - lanes[-1])
+    return DETOUR * extra
+
+
+def _crossings(placer, pos) -> int:
+    """Pairs of edges that cross between layers, as the drawing counts them: edges
+    that share a product never cross (they meet there), and two edges crossing twice
+    are one pair."""
+    if len(placer.lane) > SEARCH_ITEMS:
+        return total_crossings(placer.layers, placer.down, pos)
+    gaps: dict[int, list] = {}
+    for edge_id, (chain, _) in placer.chains.items():
+        ends = (chain[0], chain[-1])
+        for u, v in zip(chain, chain[1:]):
+            gaps.setdefault(placer.layer_of[u], []).append((pos[u], pos[v], ends, edge_id))
+    pairs = set()
+    for segments in gaps.values():
+        for n, (u1, v1, ends1, id1) in enumerate(segments):
+            for u2, v2, ends2, id2 in segments[n + 1:]:
+                if (u1 - u2) * (v1 - v2) < 0 and not set(ends1) & set(ends2):
+                    pairs.add((min(id1, id2), max(id1, id2)))
+    return len(pairs)
+
+
+def _positions(placer) -> list[int]:
+    pos = [0] * len(placer.lane)
+    for layer in placer.layers:
+        for p, i in enumerate(layer):
+            pos[i] = p
+    return pos
+
+
+def _same_pairs(placer) -> list[tuple[int, int]]:
+    return [(placer.item_of[e.source], placer.item_of[e.target])
+            for e in placer.same_layer]
+
+
+def _beside(placer, pos, a: int, b: int) -> int:
+    """Crossings of a sync line drawn beside its column, from a to b: one per edge
+    leaving an item stacked between them."""
+    layer = placer.layers[placer.layer_of[a]]
+    low, high = sorted((pos[a], pos[b]))
+    return sum(len(placer.down[i]) for i in layer[low + 1:high])
+
+
+def place_syncs(placer, pos) -> None:
+    """A product joined by nothing but sync relations in its own column moves, within
+    its lane, to where its sync lines pass the fewest edges (ties: just above its first
+    partner)."""
+    partners: dict[int, list[int]] = {}
+    for a, b in _same_pairs(placer):
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    for item in sorted(partners):
+        if placer.up[item] or placer.down[item]:
+            continue
+        layer = placer.layers[placer.layer_of[item]]
+        layer.remove(item)
+        lane = placer.lane[item]
+        start = sum(1 for i in layer if placer.lane[i] < lane)
+        end = sum(1 for i in layer if placer.lane[i] <= lane)
+        slots = range(start, end + 1)       # inside its lane's stack
+        first = partners[item][0]
+
+        def cost(p: int) -> tuple:
+            trial = layer[:p] + [item] + layer[p:]
+            where = {i: k for k, i in enumerate(trial)}
+            crossings = 0
+            for other in partners[item]:
+                if other not in where:
+                    continue
+                low, high = sorted((where[item], where[other]))
+                crossings += sum(len(placer.down[i]) for i in trial[low + 1:high])
+            gap = abs(where[first] - p - 1) if first in where else 0
+            return crossings, gap, p
+
+        best = min(slots, key=cost)
+        layer.insert(best, item)
+        for p, i in enumerate(layer):
+            pos[i] = p

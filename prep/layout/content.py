@@ -123,20 +123,37 @@ PAD_X, PAD_Y = 14.0, 10.0
 MIN_W, MIN_H = 88.0, 44.0   # the smallest product box
 
 
-def box_size(kind: str, w: float, h: float) -> tuple[float, float]:
-    """A node's box around its measured label."""
+def box_size(kind: str, w: float, h: float, rows=None) -> tuple[float, float]:
+    """A node's box around its measured label; `rows`: the measured (w, h) of each
+    line of a milestone's label (its hexagon fits them one by one)."""
     if kind in ("product", "milestone", "final", "intangible"):
-        width, height = _box_size(kind, w, h)
+        width, height = _box_size(kind, w, h, rows)
         return max(width, MIN_W), max(height, MIN_H)
     return _box_size(kind, w, h)
 
 
-def _box_size(kind: str, w: float, h: float) -> tuple[float, float]:
+def hexagon_width(w: float, h: float, height: float, rows=None) -> float:
+    """The narrowest Graphviz hexagon of `height` holding a label of w x h inside:
+    the hexagon is half as wide at its top as in its middle, so each line needs the
+    more room the farther its outer edge is from the middle; with `rows` (each
+    line's w, h, top to bottom) every line's corners stay inside, else the label's."""
+    if not rows:
+        rows = [(w, h)]
+    scale = h / (sum(rh for _, rh in rows) or 1.0)
+    need, top = 0.0, -h / 2
+    for rw, rh in rows:
+        bottom = top + rh * scale
+        reach = max(abs(top), abs(bottom))          # the line's outer edge
+        need = max(need, rw / (1 - reach / height))
+        top = bottom
+    return need
+
+
+def _box_size(kind: str, w: float, h: float, rows=None) -> tuple[float, float]:
     if kind == "milestone":
         height = h + 2 * PAD_Y + 10
-        # Graphviz's hexagon is half as wide at the top as in the middle: wide enough
-        # that the label's corners stay inside, no wider
-        width = max(w + 2 * PAD_X, w / (1 - h / (2 * height)) + 10)
+        # wide enough that the lines' corners stay inside (and 4 pt clear), no wider
+        width = max(w + 2 * PAD_X, hexagon_width(w, h, height, rows) + 8)
         return round(width, 2), round(height, 2)
     if kind == "final":
         return round(w + 2 * PAD_X + 8, 2), round(h + 2 * PAD_Y + 8, 2)

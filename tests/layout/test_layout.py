@@ -359,3 +359,38 @@ def test_lane_headers_are_full_height_cells_of_one_width_with_wrapped_names():
     # products start right of the header column; bands too
     assert all(n.box.x >= first.header.right for n in process.nodes)
     assert_sound(drawing)
+
+
+def test_milestone_hexagon_fits_each_line_and_is_no_wider():
+    """Graphviz's hexagon is half as wide at its top as in its middle: each line of a
+    milestone's label keeps its corners inside, and the hexagon is only as wide as
+    its widest-reaching line needs (not as the label's bounding box would)."""
+    from prep import notation as N
+    from prep.layout.content import hexagon_width
+    from prep.layout.measure import graphviz_measure
+
+    drawing = layout(graphs_of("""
+        process P {
+          actor A {
+            milestone Ticket<triaged>(id, priority, category, similar_incidents)
+            final Done
+          }
+          Ticket -> Done
+        }
+        """))
+    node = next(n for n in drawing.processes[0].nodes if n.kind == "milestone")
+    assert len(node.lines) == 4               # name, state, two lines of parameters
+    rows = graphviz_measure([N.markup((line,)) for line in node.lines])
+    w, h = graphviz_measure([N.markup(node.lines)])[0]
+    box = node.box
+    top = box.cy - h / 2
+    scale = h / sum(rh for _, rh in rows)
+    for rw, rh in rows:
+        bottom = top + rh * scale
+        reach = max(abs(top - box.cy), abs(bottom - box.cy))
+        half = box.w / 2 * (1 - reach / box.h)     # the hexagon's half-width there
+        assert rw / 2 <= half, "a line's corner outside the hexagon"
+        top = bottom
+    # the widest line is not the outer one: narrower than the bounding box needs
+    assert box.w < 0.9 * (hexagon_width(w, h, box.h) + 8)
+    assert box.w <= hexagon_width(w, h, box.h, rows) + 8 + 0.01

@@ -6,8 +6,10 @@ notes and edge routes. Pure: no drawing here; Graphviz is asked only for text si
     plan.py     what each process shows (Text lines, merged relations, notes)
     rank.py     columns from input relations
     order.py    order inside each (column, lane) to reduce crossings
+    search.py   the choices the ordering leaves open, kept by the crossings they give
     place.py    x by column widths, y by lane bands
     route.py    edge routes through the virtual nodes
+    bus.py      complete fans between neighbouring columns drawn as buses
     legend.py   the one-row legend
 """
 

@@ -4,6 +4,7 @@ each (column, lane), then x by column widths, y by lane bands, and the routes.""
 
 from __future__ import annotations
 
+from prep.layout.bus import buses
 from prep.layout.content import band_lines
 from prep.layout.model import Band, Banner, Box, Lane, Node, Note, ProcessLayout
 from prep.layout.route import Router, bulge_room
@@ -11,6 +12,7 @@ from prep.layout.route import Router, bulge_room
 FRAME_PAD = 12.0
 LANE_PAD = 16.0
 GAP = 38.0          # between columns
+BUS_GAP = 64.0      # between columns whose lines meet in a bus (layout/bus.py)
 ARROW = 10.0        # arrowhead length
 SEP = 16.0          # between stacked products
 VSEP = 7.0          # between stacked edges
@@ -50,6 +52,7 @@ class Placer:
         plan = self.plan
         search(self)
         self.bulge_room = bulge_room(self)
+        self.bus_layers = {self.layer_of[self.chains[e][0][0]] for e in buses(self)}
         self._x()
         self._y()
         nodes, externals, notes, note_edges = self._boxes()
@@ -218,7 +221,8 @@ class Placer:
             if k < n - 1:
                 self.zone_l[k] = max(self.zone_l[k], room)
         for k in range(n - 1):
-            gap[k] = max(gap[k], GAP * 0.75 + self.zone_l[k] + self.zone_r[k])
+            gap[k] = max(gap[k], GAP * 0.75 + self.zone_l[k] + self.zone_r[k],
+                         BUS_GAP if k in self.bus_layers else 0.0)
         self.col_x = [0.0] * n
         self.col_w = width
         x = FRAME_PAD

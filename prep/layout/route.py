@@ -5,6 +5,7 @@ side of a box get ports spread over its middle, in the order of where they go.""
 
 from __future__ import annotations
 
+from prep.layout.bus import buses
 from prep.layout.model import Box, Edge
 
 ARROW = 10.0
@@ -70,8 +71,22 @@ class Router:
         """(edge id, 'start'|'end') -> port y; ports on one side of a box spread."""
         p = self.p
         sides: dict[tuple[int, str], list] = {}
+        self.bus_of = buses(p)
+        self.bus_y = self._bus_heights()
+        shared: dict[tuple, list] = {}       # one port per box and bus
         for edge in plan_edges:
-            if edge.id in p.chains:
+            if edge.id in self.bus_of:
+                chain, _ = p.chains[edge.id]
+                bus = self.bus_of[edge.id]
+                for item, side, which in ((chain[0], "right", "low"),
+                                          (chain[-1], "left", "high")):
+                    key = (item, side, bus)
+                    if key not in shared:
+                        shared[key] = []
+                        sides.setdefault((item, side), []).append(
+                            ((1, self.bus_y[bus]), f"\0bus{bus}", f"{item}"))
+                    shared[key].append((edge.id, which))
+            elif edge.id in p.chains:
                 chain, _ = p.chains[edge.id]
                 sides.setdefault((chain[0], "right"), []).append(
                     ((1, self._centre_y(chain[1])), edge.id, "low"))
@@ -99,7 +114,23 @@ class Router:
                 y = box.cy if n == 1 else box.cy - spread / 2 + spread * k / (n - 1)
                 ports[(edge_id, which)] = (self._port_x(i, side, y), _r(y))
                 self.bottom_port[(edge_id, which)] = n > 1 and k == n - 1
+        for (item, _, bus), members in shared.items():
+            for edge_id, which in members:
+                ports[(edge_id, which)] = ports[(f"\0bus{bus}", f"{item}")]
         return ports
+
+    def _bus_heights(self) -> dict[int, float]:
+        """Where each bus's lines meet: halfway between its sources' and its
+        targets' middles."""
+        p = self.p
+        ends: dict[int, tuple[list, list]] = {}
+        for edge_id, bus in self.bus_of.items():
+            chain, _ = p.chains[edge_id]
+            sources, targets = ends.setdefault(bus, ([], []))
+            sources.append(self._centre_y(chain[0]))
+            targets.append(self._centre_y(chain[-1]))
+        return {bus: _r((sum(a) / len(a) + sum(b) / len(b)) / 2)
+                for bus, (a, b) in ends.items()}
 
     def _port_x(self, i: int, side: str, y: float) -> float:
         p = self.p
@@ -154,6 +185,8 @@ class Router:
             if last and end_arrow:
                 t1 = max(t1 - ARROW, t0 + 1)
             way.append(((_r(t0), y), "L"))
+            if edge.id in self.bus_of:       # through the bus's meeting point
+                way.append(((_r((t0 + t1) / 2), self.bus_y[self.bus_of[edge.id]]), "S"))
             y_next = end[1] if last else _r(self._centre_y(c))
             way.append(((_r(t1), y_next), "S"))
             if last:

@@ -10,11 +10,14 @@ ordering sweeps cannot change:
   beside it).
 Each is tried in turn (coordinate descent, a fixed budget, so the result is the same
 on every run); a choice is kept only when it lowers the crossings. Crossings are
-counted the way the drawing will show them: between layers (inversions) and where a
-sync line beside a column passes the edges of the products stacked between its ends."""
+counted the way the drawing will show them: between layers (inversions; lines of one
+bus, layout/bus.py, meet rather than cross) and where a sync line beside a column
+passes the edges of the products stacked between its ends; a long edge's detour
+through another lane costs a little too."""
 
 from __future__ import annotations
 
+from prep.layout.bus import buses
 from prep.layout.order import order, total_crossings
 
 SEARCH_ITEMS = 400      # drawings with more items keep the first choices
@@ -176,11 +179,13 @@ def _crossings(placer, pos) -> int:
         ends = (chain[0], chain[-1])
         for u, v in zip(chain, chain[1:]):
             gaps.setdefault(placer.layer_of[u], []).append((pos[u], pos[v], ends, edge_id))
+    bus = buses(placer)
     pairs = set()
     for segments in gaps.values():
         for n, (u1, v1, ends1, id1) in enumerate(segments):
             for u2, v2, ends2, id2 in segments[n + 1:]:
-                if (u1 - u2) * (v1 - v2) < 0 and not set(ends1) & set(ends2):
+                if (u1 - u2) * (v1 - v2) < 0 and not set(ends1) & set(ends2) \
+                        and (id1 not in bus or bus[id1] != bus.get(id2)):
                     pairs.add((min(id1, id2), max(id1, id2)))
     return len(pairs)
 

@@ -394,3 +394,30 @@ def test_milestone_hexagon_fits_each_line_and_is_no_wider():
     # the widest line is not the outer one: narrower than the bounding box needs
     assert box.w < 0.9 * (hexagon_width(w, h, box.h) + 8)
     assert box.w <= hexagon_width(w, h, box.h, rows) + 8 + 0.01
+
+
+def test_header_text_moves_clear_of_an_edge_from_the_left_margin():
+    drawing = layout(graphs_of("""
+        process P {
+          external 客
+          actor 受付 {
+            product A
+          }
+          actor 後方 {
+            product B
+          }
+          客 -> A -> B
+        }
+        """))
+    process = drawing.processes[0]
+    first = process.lanes[0]
+    edge = next(e for e in process.edges if e.title == "客 -> A")
+    # the edge crosses the header cell level at A's height; the name is above it
+    crossing = [y for x, y in bezier(edge.points) if first.header.x < x < first.header.right]
+    assert crossing and max(crossing) - min(crossing) < 0.5
+    assert first.label_box.bottom < min(crossing) or first.label_box.y > max(crossing)
+    assert first.header.contains(first.label_box)
+    # a lane no edge crosses keeps its name in the middle
+    second = process.lanes[1]
+    assert abs(second.label_box.cy - second.header.cy) < 0.01
+    assert_sound(drawing)

@@ -144,7 +144,7 @@ def _page(mxfile, layout, process, number) -> None:
         # its text where the layout centres it (clear of edges crossing the cell).
         text = lane.label_box or lane.header
         place = {} if abs(text.cy - lane.header.cy) < 1 else {
-            "verticalAlign": "top", "spacingTop": f"{round(text.y - lane.header.y)}"}
+            "verticalAlign": "top", "spacingTop": f"{max(round(text.y - lane.header.y) - 2, 0)}"}
         page.cell(f"{ident}h", "lane header", pre + lane.actor, label(lane.label), {
             **BASE, **place, "strokeColor": look["strokeColor"],
             "strokeWidth": look["strokeWidth"],

@@ -87,9 +87,9 @@ def _variables(placer) -> list:
 
 
 def _column_moves(plan) -> list:
-    """Products that may move one column left or right: still right of every input
-    and left of every target, inside their subprocess's columns, not in an input
-    cycle, not leaving their column empty."""
+    """Products that may move to another column: still right of every input and
+    left of every target, under the same subprocess bands, not in an input cycle,
+    not leaving their column empty."""
     column = plan.column
     width = max(column.values(), default=-1) + 1
     before: dict[str, list[str]] = {}
@@ -98,11 +98,13 @@ def _column_moves(plan) -> list:
         after.setdefault(s, []).append(t)
         before.setdefault(t, []).append(s)
     in_cycle = {k for cycle in plan.cycles for k in cycle}
-    span: dict[str, tuple[int, int]] = {}
-    for _, keys in plan.groups:
+    # a column shows the subprocess bands over it: a product moves only to a column
+    # under the same bands, so it never seems to belong to another subprocess
+    bands: dict[int, set[str]] = {c: set() for c in range(width)}
+    for name, keys in plan.groups:
         cols = [column[k] for k in keys]
-        for k in keys:
-            span[k] = (min(cols), max(cols))
+        for c in range(min(cols), max(cols) + 1):
+            bands[c].add(name)
     count: dict[int, int] = {}
     for c in column.values():
         count[c] = count.get(c, 0) + 1
@@ -112,10 +114,10 @@ def _column_moves(plan) -> list:
         if node.kind == "external" or key in in_cycle or count[column[key]] < 2:
             continue
         c = column[key]
-        low = max([column[p] + 1 for p in before.get(key, ())] + [0, span.get(key, (0,))[0]])
-        high = min([column[t] - 1 for t in after.get(key, ())]
-                   + [width - 1, span.get(key, (0, width - 1))[1]])
-        values = [c] + sorted((v for v in range(low, high + 1) if v != c),
+        low = max([column[p] + 1 for p in before.get(key, ())] + [0])
+        high = min([column[t] - 1 for t in after.get(key, ())] + [width - 1])
+        values = [c] + sorted((v for v in range(low, high + 1)
+                               if v != c and bands[v] == bands[c]),
                               key=lambda v: (abs(v - c), -v))
         if len(values) > 1:
             out.append((key, values))

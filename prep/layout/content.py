@@ -22,8 +22,15 @@ def wrap(value: str, limit: int = NAME_UNITS, camel: bool = False) -> list[str]:
     """`value` (flattened) in lines of at most `limit` units (a wide character is 2):
     at spaces or after `,`/`、` where possible (`camel`: also inside CamelCase words,
     before a capital), else anywhere."""
+    return _wrap(value, limit, camel)[0]
+
+
+def _wrap(value: str, limit: int, camel: bool) -> tuple[list[str], int]:
+    """The lines, and how many of them end inside a word (not at a space, a soft
+    character, a CamelCase joint or between two wide characters)."""
     flat = " ".join(str(value).split())
     lines: list[str] = []
+    hard = 0
     while sum(_units(c) for c in flat) > limit:
         used, cut, soft = 0, 0, 0
         for i, ch in enumerate(flat):
@@ -41,10 +48,38 @@ def wrap(value: str, limit: int = NAME_UNITS, camel: bool = False) -> list[str]:
             cut = soft
         if cut == 0:
             cut = 1
+        if cut != soft and cut < len(flat) and flat[cut] != " " \
+                and not (_units(flat[cut - 1]) == 2 and _units(flat[cut]) == 2):
+            hard += 1
         lines.append(flat[:cut].rstrip())
         flat = flat[cut:].lstrip()
     if flat or not lines:
         lines.append(flat)
+    return lines, hard
+
+
+def unwrap(parts) -> str:
+    """Wrapped lines back in one line (no space put between two wide characters)."""
+    out = ""
+    for part in parts:
+        if out and part and not (_units(out[-1]) == 2 and _units(part[0]) == 2):
+            out += " "
+        out += part
+    return out
+
+
+def balanced(value: str, limit: int, camel: bool = False) -> list[str]:
+    """`wrap` in as few lines, each as short as that allows without cutting more
+    words: a note or header as narrow as its text needs (`需要予測が月に一度しか更新
+    されない` in two lines of nine and eight characters, not fourteen and three)."""
+    lines, hard = _wrap(value, limit, camel)
+    if len(lines) < 2:
+        return lines
+    units = sum(_units(c) for c in " ".join(str(value).split()))
+    for trial in range(-(-units // len(lines)), limit):
+        fewer, cuts = _wrap(value, trial, camel)
+        if len(fewer) == len(lines) and cuts <= hard:
+            return fewer
     return lines
 
 
@@ -54,11 +89,12 @@ def T(value: str, role: str, bold: bool = False) -> Text:
 
 def product_lines(name: str, state: str | None, params, intervention: bool,
                   tag: str | None, doc: str | None, words: dict) -> tuple[Text, ...]:
-    lines = [T(part, "name", True) for part in wrap(name)]
+    lines = [T(part, "name", True) for part in balanced(name, NAME_UNITS)]
     if state:
-        lines += [T(part, "state") for part in wrap(f"<{state}>", LINE_UNITS)]
+        lines += [T(part, "state") for part in balanced(f"<{state}>", LINE_UNITS)]
     if params:
-        lines += [T(part, "params") for part in wrap("(" + ", ".join(params) + ")", LINE_UNITS)]
+        lines += [T(part, "params")
+                  for part in balanced("(" + ", ".join(params) + ")", LINE_UNITS)]
     if intervention:
         lines.append(T(words["intervention"], "mark", True))
     if tag:
@@ -75,7 +111,8 @@ def external_lines(name: str) -> tuple[Text, ...]:
 def header_lines(actor: str, role: str, words: dict) -> tuple[Text, ...]:
     wide = any(_units(c) == 2 for c in actor)
     lines = [T(part, "header", True)
-             for part in wrap(actor, HEADER_UNITS if wide else LATIN_HEADER, camel=True)]
+             for part in (balanced(actor, HEADER_UNITS) if wide
+                          else wrap(actor, LATIN_HEADER, camel=True))]
     tag = N.role_tag(role, words)
     if tag:
         lines.append(T(tag, "role"))
@@ -89,14 +126,14 @@ def band_lines(name: str) -> tuple[Text, ...]:
 def kpi_lines(name: str, marks, words: dict) -> tuple[Text, ...]:
     mark = f" [{', '.join(words[m] for m in marks)}]" if marks else ""
     return tuple(T(part, "note") for part in
-                 wrap(f"{words['kpi']}: {N.shorten(name, NOTE_LIMIT)}{mark}", LINE_UNITS))
+                 balanced(f"{words['kpi']}: {N.shorten(name, NOTE_LIMIT)}{mark}", LINE_UNITS))
 
 
 def issue_lines(text: str, words: dict) -> tuple[Text, ...]:
     """`課題: …` with the text's own lines (a \"\"\"…\"\"\" text), each wrapped."""
     kept = N.kept_lines(text, NOTE_LIMIT)
     kept[0] = f"{words['issue']}: {kept[0]}"
-    return tuple(T(part, "note") for line in kept for part in wrap(line, LINE_UNITS))
+    return tuple(T(part, "note") for line in kept for part in balanced(line, LINE_UNITS))
 
 
 def edge_lines(params, touch: str | None, touched: bool, words: dict) -> tuple[Text, ...]:

@@ -241,7 +241,7 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
         lines = marked(C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words),
                        of(changes, "kpis", kpi.name), words)
         if node is None:
-            loose.append(" ".join(t.text for t in lines))
+            loose.append(C.unwrap(t.text for t in lines))
             continue
         note = PNote(ids("k"), "kpi", kpi.name, lines, node.id, marks, _doc(kpi),
                      parent.id if parent else None)

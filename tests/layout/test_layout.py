@@ -421,3 +421,16 @@ def test_header_text_moves_clear_of_an_edge_from_the_left_margin():
     second = process.lanes[1]
     assert abs(second.label_box.cy - second.header.cy) < 0.01
     assert_sound(drawing)
+
+
+def test_notes_wrap_in_as_few_lines_as_narrow_as_that_allows():
+    from prep.layout.content import balanced, unwrap, wrap
+
+    text = "課題: 需要予測が月に一度しか更新されない"
+    assert wrap(text, 28) == ["課題: 需要予測が月に一度しか", "更新されない"]
+    assert balanced(text, 28) == ["課題: 需要予測が月に", "一度しか更新されない"]
+    # no word is cut that wrapping at the limit would keep whole
+    assert balanced("KPI: ReassignmentRate [service]", 28) == ["KPI: ReassignmentRate",
+                                                             "[service]"]
+    assert unwrap(balanced(text, 28)) == text
+    assert unwrap(["KPI: Reassignment", "[service]"]) == "KPI: Reassignment [service]"

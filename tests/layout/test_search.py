@@ -146,10 +146,16 @@ def test_a_complete_fan_is_drawn_as_a_bus():
     meeting = set.intersection(*(set(e.points[1:-1]) for e in fan))
     assert meeting and len({y for _, y in meeting}) == 1   # all pass one point, level
     assert drawn_crossings(process) == []
+    # the meeting point is drawn as a dot (a join, not a crossing), titled
+    [joint] = process.joints
+    assert (joint.x, joint.y) in meeting
+    assert joint.title.startswith(("S1, S2 -> ", "S2, S1 -> "))
+    assert sorted(joint.title.split(" -> ")[1].split(", ")) == ["X", "Y", "Z"]
 
 
 def test_a_product_feeding_only_some_of_a_fan_keeps_its_own_lines():
-    _, lines = fan_lines("S1 -> X, Y\n      S2 -> X")
+    process, lines = fan_lines("S1 -> X, Y\n      S2 -> X")
+    assert process.joints == ()
     assert len(lines) == 3
     assert not set.intersection(*(set(e.points[1:-1]) for e in lines))
 

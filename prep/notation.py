@@ -240,10 +240,13 @@ def markup(lines, align: str = "CENTER") -> str:
 def plain(value: object) -> str:
     """A quoted-string attribute (tooltip). Graphviz unescapes tooltips more than once
     (`\\\\N` still becomes the node id), so a backslash is shown as the full-width
-    `＼`; the string is marked not-HTML, and graphviz.quote escapes its quotes."""
+    `＼`; the string is marked not-HTML, and graphviz.quote escapes its quotes. The
+    lines of a multi-line text stay lines (`\\n`)."""
     import graphviz
 
-    return graphviz.nohtml(_flat(value).replace("\\", "＼"))
+    lines = [_flat(line) for line in str(value).splitlines()]
+    body = "\\n".join(line.replace("\\", "＼") for line in lines if line)
+    return graphviz.nohtml(body)
 
 
 def xml(value: object) -> str:
@@ -264,6 +267,23 @@ def mermaid_text(value: object) -> str:
 def shorten(value: object, limit: int = DOC_LIMIT) -> str:
     flat = _flat(value)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def kept_lines(value: object, limit: int = DOC_LIMIT) -> list[str]:
+    r"""The lines of a text as written (a \"\"\"…\"\"\" text keeps its lines; blank
+    ones are dropped), each flattened, within `limit` characters in all: where the
+    limit falls the text is cut with `…`."""
+    lines = [flat for flat in (_flat(line) for line in str(value).splitlines()) if flat]
+    out: list[str] = []
+    left = limit
+    for n, flat in enumerate(lines):
+        rest = n + 1 < len(lines)
+        if len(flat) > left or (rest and len(flat) == left):
+            out.append(flat[: max(left - 1, 0)].rstrip() + "…")
+            break
+        out.append(flat)
+        left -= len(flat)
+    return out or [""]
 
 
 def product_title(name: str, state: str | None) -> str:

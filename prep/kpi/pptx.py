@@ -168,7 +168,9 @@ class _Placed:
             for mark in node.marks:
                 if mark.startswith("issue:"):
                     note = f"n{len(self.items) + 1}"
-                    text = (Text(f"{words['issue']}: {mark[6:]}", 11, "note"),)
+                    kept = N.kept_lines(mark[6:], 120)     # its own lines kept
+                    kept[0] = f"{words['issue']}: {kept[0]}"
+                    text = tuple(Text(line, 11, "note") for line in kept)
                     self.items[note] = (mark[6:], text, "issue")
                     dot.node(note, label=N.markup(text), shape="note")
                     self.edges.append((ident, note, "issue"))

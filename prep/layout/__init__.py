@@ -45,6 +45,9 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     for p, pl in enumerate(plans):
         for node in pl.nodes:
             requests[(p, node.id)] = N.markup(node.lines)
+            if node.kind == "milestone" and len(node.lines) > 1:    # its hexagon fits each
+                for k, line in enumerate(node.lines):
+                    requests[(p, f"{node.id}/{k}")] = N.markup((line,))
             for note in node.notes:
                 requests[(p, note.id)] = N.markup(note.lines, "LEFT")
         for edge in pl.edges:
@@ -95,11 +98,13 @@ def _place(plans, sizes, several: bool, min_width: float, deadline) -> list:
     for p, pl in enumerate(plans):
         kinds = {n.id: n.kind for n in pl.nodes}
         kinds.update({note.id: note.kind for note in pl.notes})
+        rows = {n.id: [sizes[(p, f"{n.id}/{k}")] for k in range(len(n.lines))]
+                for n in pl.nodes if (p, f"{n.id}/0") in sizes}
 
-        def size(key, p=p, kinds=kinds):
+        def size(key, p=p, kinds=kinds, rows=rows):
             w, h = sizes[(p, key)]
             kind = kinds.get(key)
-            return box_size(kind, w, h) if kind else (w, h)
+            return box_size(kind, w, h, rows.get(key)) if kind else (w, h)
 
         prefix = f"{pl.name}/" if several else ""
         processes.append(Placer(pl, size, top, prefix, deadline, min_width).run())

@@ -9,6 +9,8 @@ from prep.layout.model import Text
 
 NAME_UNITS = 20        # a product name wraps after ~10 wide (CJK) or ~20 narrow characters
 LINE_UNITS = 28        # parameters, notes, tags
+HEADER_UNITS = 16      # a lane header wraps after ~8 wide characters,
+LATIN_HEADER = 14      # or ~14 narrow ones (CamelCase words between their parts)
 NOTE_LIMIT = 90        # characters of a note before it is shortened
 
 
@@ -16,9 +18,10 @@ def _units(ch: str) -> int:
     return 2 if ord(ch) > 0x2e7f else 1
 
 
-def wrap(value: str, limit: int = NAME_UNITS) -> list[str]:
+def wrap(value: str, limit: int = NAME_UNITS, camel: bool = False) -> list[str]:
     """`value` (flattened) in lines of at most `limit` units (a wide character is 2):
-    at spaces or after `,`/`、` where possible, else anywhere."""
+    at spaces or after `,`/`、` where possible (`camel`: also inside CamelCase words,
+    before a capital), else anywhere."""
     flat = " ".join(str(value).split())
     lines: list[str] = []
     while sum(_units(c) for c in flat) > limit:
@@ -26,11 +29,15 @@ def wrap(value: str, limit: int = NAME_UNITS) -> list[str]:
         for i, ch in enumerate(flat):
             used += _units(ch)
             if used > limit:
+                if camel and ch.isupper() and flat[i - 1].islower():
+                    soft = i
                 break
             cut = i + 1
             if ch in " ,、・/)" and i > 0:
                 soft = i + 1
-        if soft and soft >= cut // 2:
+            elif camel and ch.isupper() and i > 0 and flat[i - 1].islower():
+                soft = i
+        if soft and (soft >= cut // 2 or camel and soft >= 4):
             cut = soft
         if cut == 0:
             cut = 1
@@ -56,8 +63,8 @@ def product_lines(name: str, state: str | None, params, intervention: bool,
         lines.append(T(words["intervention"], "mark", True))
     if tag:
         lines += [T(part, "tag") for part in wrap(f"[{tag}]", LINE_UNITS)]
-    if doc:
-        lines.append(T(N.shorten(doc, 30), "doc"))
+    if doc:                      # its first 30 characters, in its own lines
+        lines += [T(part, "doc") for part in N.kept_lines(doc, 30)]
     return tuple(lines)
 
 
@@ -66,7 +73,9 @@ def external_lines(name: str) -> tuple[Text, ...]:
 
 
 def header_lines(actor: str, role: str, words: dict) -> tuple[Text, ...]:
-    lines = [T(actor, "header", True)]
+    wide = any(_units(c) == 2 for c in actor)
+    lines = [T(part, "header", True)
+             for part in wrap(actor, HEADER_UNITS if wide else LATIN_HEADER, camel=True)]
     tag = N.role_tag(role, words)
     if tag:
         lines.append(T(tag, "role"))
@@ -84,8 +93,10 @@ def kpi_lines(name: str, marks, words: dict) -> tuple[Text, ...]:
 
 
 def issue_lines(text: str, words: dict) -> tuple[Text, ...]:
-    return tuple(T(part, "note") for part in
-                 wrap(f"{words['issue']}: {N.shorten(text, NOTE_LIMIT)}", LINE_UNITS))
+    """`課題: …` with the text's own lines (a \"\"\"…\"\"\" text), each wrapped."""
+    kept = N.kept_lines(text, NOTE_LIMIT)
+    kept[0] = f"{words['issue']}: {kept[0]}"
+    return tuple(T(part, "note") for line in kept for part in wrap(line, LINE_UNITS))
 
 
 def edge_lines(params, touch: str | None, touched: bool, words: dict) -> tuple[Text, ...]:
@@ -104,7 +115,7 @@ def banner_lines(name: str, stage: str, goals, kgis, loose, words: dict) -> tupl
     for kgi in kgis:
         lines.append(T(f"{words['kgi']}: {kgi}", "kgi"))
     for text in loose:
-        lines.append(T(N.shorten(text, 120), "kgi"))
+        lines += [T(part, "kgi") for part in N.kept_lines(text, 120)]
     return tuple(lines)
 
 
@@ -112,20 +123,37 @@ PAD_X, PAD_Y = 14.0, 10.0
 MIN_W, MIN_H = 88.0, 44.0   # the smallest product box
 
 
-def box_size(kind: str, w: float, h: float) -> tuple[float, float]:
-    """A node's box around its measured label."""
+def box_size(kind: str, w: float, h: float, rows=None) -> tuple[float, float]:
+    """A node's box around its measured label; `rows`: the measured (w, h) of each
+    line of a milestone's label (its hexagon fits them one by one)."""
     if kind in ("product", "milestone", "final", "intangible"):
-        width, height = _box_size(kind, w, h)
+        width, height = _box_size(kind, w, h, rows)
         return max(width, MIN_W), max(height, MIN_H)
     return _box_size(kind, w, h)
 
 
-def _box_size(kind: str, w: float, h: float) -> tuple[float, float]:
+def hexagon_width(w: float, h: float, height: float, rows=None) -> float:
+    """The narrowest Graphviz hexagon of `height` holding a label of w x h inside:
+    the hexagon is half as wide at its top as in its middle, so each line needs the
+    more room the farther its outer edge is from the middle; with `rows` (each
+    line's w, h, top to bottom) every line's corners stay inside, else the label's."""
+    if not rows:
+        rows = [(w, h)]
+    scale = h / (sum(rh for _, rh in rows) or 1.0)
+    need, top = 0.0, -h / 2
+    for rw, rh in rows:
+        bottom = top + rh * scale
+        reach = max(abs(top), abs(bottom))          # the line's outer edge
+        need = max(need, rw / (1 - reach / height))
+        top = bottom
+    return need
+
+
+def _box_size(kind: str, w: float, h: float, rows=None) -> tuple[float, float]:
     if kind == "milestone":
         height = h + 2 * PAD_Y + 10
-        # Graphviz's hexagon is half as wide at the top as in the middle: wide enough
-        # that the label's corners stay inside, no wider
-        width = max(w + 2 * PAD_X, w / (1 - h / (2 * height)) + 10)
+        # wide enough that the lines' corners stay inside (and 4 pt clear), no wider
+        width = max(w + 2 * PAD_X, hexagon_width(w, h, height, rows) + 8)
         return round(width, 2), round(height, 2)
     if kind == "final":
         return round(w + 2 * PAD_X + 8, 2), round(h + 2 * PAD_Y + 8, 2)

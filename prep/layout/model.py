@@ -25,9 +25,12 @@ model wrote it); escaping is the drawer's job (prep.notation).
       edges: [Edge]            relations (parameter relations merged), note links
       notes: [Note]            KPI and issue notes beside their product
 
-    Lane(actor, role, index, box, header, label)
-      role: customer|csm|service|vendor; header: the title cell at the left of the band;
-      label: Text lines of the header (actor name, role tag «CSM» …).
+    Lane(actor, role, index, box, header, label, label_box)
+      role: customer|csm|service|vendor; header: the header cell at the left end of
+      the band, its full height (one width for every lane of a process; products start
+      right of it); label: Text lines of the header (actor name, wrapped, then the role
+      tag «CSM» …); label_box: where the lines are centred inside the header (its
+      middle, or moved clear of the edges from the left margin crossing the cell).
     Band(name, index, box, label_box, label)
       box spans every lane (top of the first lane to bottom of the last); label_box
       is the cell above the lanes holding the subprocess's name.
@@ -119,6 +122,7 @@ class Lane:
     box: Box
     header: Box
     label: tuple[Text, ...]
+    label_box: Box | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,9 @@ VSEP = 7.0          # between stacked edges
 VSEP_NODE = 13.0    # between a product and an edge passing above or below it
 VSLOT = 2.0         # an edge's slot height in a column
 SYNC_SEP = 34.0     # between a product and its sync partner stacked below it
-NOTE_GAP = 10.0
-HEADER_GAP = 4.0
+NOTE_GAP = 8.0
+HEADER_PAD = 8.0    # around the text of a lane's header cell
+LANE_VPAD = 10.0    # above and below the tallest stack of a lane
 BAND_ROW_GAP = 4.0
 
 
@@ -198,9 +199,10 @@ class Placer:
                                if self.item_node[i] is not None
                                and self.item_node[i].kind != "external"] + [0.0])
                           for layer in self.layers]
-        header_w = max([self.size(f"h{k}")[0] for k in range(len(plan.lanes))] + [0.0])
-        if n > 2:
-            width[1] = max(width[1], header_w - LANE_PAD + 8)
+        # the header column: one cell per lane at its left end, as wide as the widest
+        header_w = max([self.size(f"h{k}")[0] + 2 * HEADER_PAD
+                        for k in range(len(plan.lanes))] + [0.0])
+        self.header_w = header_w
         gap = [GAP] * (n - 1)          # gap[k]: between layer k and k + 1
         # label zones: the end of a gap where edges run level under their labels
         self.zone_l = [0.0] * (n - 1)
@@ -230,12 +232,12 @@ class Placer:
         if has_left:
             x += width[0] + gap[0]
         self.lanes_x = x
-        x += LANE_PAD
+        x += header_w + LANE_PAD
         for k in range(1, n - 1):
             self.col_x[k] = x
             x += width[k] + (gap[k] if k < n - 2 else 0)
         x += LANE_PAD
-        self.lanes_right = max(x, self.lanes_x + header_w + 2 * LANE_PAD)
+        self.lanes_right = max(x, self.lanes_x + header_w + 2 * LANE_PAD + 40)
         x = self.lanes_right
         if self.layers[n - 1]:
             x += gap[n - 2]
@@ -270,14 +272,14 @@ class Placer:
         y = self.top + FRAME_PAD
         bw, bh = self.size("banner")
         self.banner_box = Box(FRAME_PAD, y, self.frame_w - 2 * FRAME_PAD, bh + 12)
-        y += bh + 12 + 10
+        y += bh + 12 + 8
         spans = []
         for g, (name, keys) in enumerate(plan.groups):
             layers = [self.plan.column[k] + 1 for k in keys]
             first, last = min(layers), max(layers)
             # borders in the middle of where edges change height, clear of labels
             x0 = sum(self.transition(first - 1)) / 2 if first > 1 \
-                else self.lanes_x + LANE_PAD / 2
+                else self.lanes_x + self.header_w + LANE_PAD / 2
             x1 = sum(self.transition(last)) / 2 if last < self.count_layers - 2 \
                 else self.lanes_right - LANE_PAD / 2
             spans.append((g, name, x0, x1))
@@ -299,19 +301,19 @@ class Placer:
         self.content_top = []
         self.lane_boxes = []
         for index, (actor, role, lines) in enumerate(plan.lanes):
-            hw, hh = self.size(f"h{index}")
+            hh = self.size(f"h{index}")[1]
             top = y
-            content = top + hh + 8 + HEADER_GAP
-            need = 40.0
+            need = 0.0
             for layer in self.layers:
                 stack = [i for i in layer if self.lane[i] == index]
                 need = max(need, self._stack_height(stack))
-            height = hh + 8 + HEADER_GAP + need + 14
-            self.content_top.append((content, need))
+            height, content, middle = self._header_room(need, hh, self._crossings(index, need))
+            self.content_top.append((top + content, need))
             lane_h.append(height)
             box = Box(self.lanes_x, top, self.lanes_right - self.lanes_x, height)
-            header = Box(self.lanes_x, top, hw + 16, hh + 8)
-            self.lane_boxes.append(Lane(actor, role, index, box, header, lines))
+            header = Box(self.lanes_x, top, self.header_w, height)
+            text = Box(self.lanes_x, round(top + middle - hh / 2, 2), self.header_w, hh)
+            self.lane_boxes.append(Lane(actor, role, index, box, header, lines, text))
             y += height
         if not plan.lanes:
             y += 40
@@ -338,6 +340,46 @@ class Placer:
                     self.item_y[i] = y
                     y += self.item_h[i]
                     prev = i
+
+    def _crossings(self, lane: int, need: float) -> list[tuple[float, float]]:
+        """Where edges from the left margin cross the lane's header cell: level at the
+        height of what they reach in the first column (offsets from the stack's top)."""
+        if len(self.layers) < 3:
+            return []
+        stack = [i for i in self.layers[1] if self.lane[i] == lane]
+        y = (need - self._stack_height(stack)) / 2
+        out, prev = [], None
+        for i in stack:
+            if prev is not None:
+                y += self._sep(prev, i)
+            if any(self.layer_of[j] == 0 for j in self.up[i] + self.down[i]):
+                out.append((y, y + self.item_h[i]))
+            y += self.item_h[i]
+            prev = i
+        return out
+
+    def _header_room(self, need: float, text_h: float, crossings) -> tuple[float, float, float]:
+        """A lane's height, its stack's offset from the top and the middle of its header
+        text: the text centred, or moved clear of the edges crossing the header cell
+        (`crossings`, offsets from the stack's top), the lane growing when no gap fits."""
+        height = max(need + 2 * LANE_VPAD, text_h + 2 * HEADER_PAD, 48.0)
+        content = (height - need) / 2
+        if not crossings:
+            return height, content, height / 2
+        room = text_h + 12
+        blocked = sorted((content + a - 3, content + b + 3) for a, b in crossings)
+        gaps, start = [], 2.0
+        for a, b in blocked:
+            gaps.append((start, a))
+            start = max(start, b)
+        gaps.append((start, height - 2))
+        fits = [(g0, g1) for g0, g1 in gaps if g1 - g0 >= room]
+        if fits:
+            middle = min((min(max(height / 2, g0 + room / 2), g1 - room / 2) for g0, g1 in fits),
+                         key=lambda m: (abs(m - height / 2), m))
+            return height, content, middle
+        extra = room - (blocked[0][0] - 2)          # room above the first crossing
+        return height + extra, content + extra, 2 + room / 2
 
     def _band_lines(self, g):
         return band_lines(self.plan.groups[g][0])

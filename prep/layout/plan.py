@@ -252,8 +252,8 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
         target = pg.issue_targets.get(id(issue))
         node = by_key.get(target) if target else None
         lines = C.issue_lines(issue.text, words)
-        if node is None:
-            loose.append(" ".join(t.text for t in lines))
+        if node is None:             # the banner keeps the text's own lines
+            loose.append(f"{words['issue']}: {issue.text}")
             continue
         note = PNote(ids("i"), "issue", " ".join(issue.text.split()), lines, node.id,
                      doc=_doc(issue))

@@ -152,7 +152,7 @@ def _product_attrs(pg, key: str, product, bands, words: dict, mark=None) -> dict
         lines.append(N.small(_text(f"[{name}]"), 8, "#555555"))
     doc = product.attr("doc")
     if doc:                            # doc="" draws nothing: Graphviz refuses an empty <I></I>
-        lines.append(N.small(f"<I>{_text(N.shorten(doc))}</I>", 8))
+        lines.extend(N.small(f"<I>{_text(line)}</I>", 8) for line in N.kept_lines(doc))
     M.apply(mark, attrs, lines, words)
     attrs["label"] = N.stacked(*lines)
     _doc(attrs, product)
@@ -214,7 +214,9 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict, changes=None)
         target = pg.issue_targets.get(id(issue))
         node = ids.next()
         attrs = {**N.ISSUE, **NOTE}
-        attrs["label"] = N.html_label(_text(words["issue"] + ": " + N.shorten(issue.text, 60)))
+        kept = N.kept_lines(issue.text, 60)
+        kept[0] = f"{words['issue']}: {kept[0]}"
+        attrs["label"] = N.html_label(*(_text(line) for line in kept))
         _doc(attrs, issue)
         c.node(node, **attrs)
         if target in node_of:

@@ -140,9 +140,13 @@ def _page(mxfile, layout, process, number) -> None:
             "strokeColor": look["strokeColor"], "strokeWidth": look["strokeWidth"],
             **({"dashed": "1"} if "dashed" in look else {}),
             "collapsible": "0", "container": "1", "swimlaneLine": "0"}, lane.box)
-        # The header cell, inside the lane (it moves with it), as the layout puts it.
+        # The header cell, inside the lane (it moves with it), as the layout puts it;
+        # its text where the layout centres it (clear of edges crossing the cell).
+        text = lane.label_box or lane.header
+        place = {} if abs(text.cy - lane.header.cy) < 1 else {
+            "verticalAlign": "top", "spacingTop": f"{max(round(text.y - lane.header.y) - 2, 0)}"}
         page.cell(f"{ident}h", "lane header", pre + lane.actor, label(lane.label), {
-            **BASE, "align": "left", "spacingLeft": "4", "strokeColor": look["strokeColor"],
+            **BASE, **place, "strokeColor": look["strokeColor"],
             "strokeWidth": look["strokeWidth"],
             "fillColor": N.LANE_HEADER[lane.role]["fillcolor"], "movable": "0"},
             lane.header, ident)

@@ -88,8 +88,12 @@ def _node_attrs(node, words: dict, kgis: list) -> dict[str, str]:
                                  S.INTERVENTION["color"]))
     for mark in marks:
         if mark.startswith("issue:"):
-            lines.append(L.small(L.text(f"{words['issue']}: {L.shorten(mark[6:], 40)}"), 11,
-                                 S.ISSUE["color"]))
+            from prep.layout.content import wrap
+
+            kept = L.kept_lines(mark[6:], 80)       # a """…""" text keeps its lines
+            kept[0] = f"{words['issue']}: {kept[0]}"
+            lines.extend(L.small(L.text(part), 11, S.ISSUE["color"])
+                         for line in kept for part in wrap(line, 48))
     if "new" in marks:
         M.added(attrs, lines, words, keep_colour="service" in marks)
     if "removed" in marks:

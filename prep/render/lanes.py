@@ -64,6 +64,8 @@ class _Dot:
         for key, value in attrs.items():
             if key == "label" and value.startswith("<") and value.endswith(">"):
                 parts.append(f"label={value}")
+            elif key == "tooltip":      # N.plain: no backslash left but its line breaks
+                parts.append(f'tooltip="{value.replace(chr(34), chr(92) + chr(34))}"')
             else:
                 parts.append(f"{key}={_q(str(value))}")
         return " ".join(parts)
@@ -179,12 +181,25 @@ def _background(d: _Dot, process, number: int) -> None:
                   "penwidth": style["penwidth"], **N.LANE_HEADER[lane.role],
                   "class": "lane-header"}
         header = _marked(header, lane.label)
-        header["label"] = N.markup(lane.label, "LEFT")
+        header["label"] = _header_label(lane)
         d.node(f"p{number}h{lane.index + 1}", lane.header, pre + lane.actor, header)
     for band in process.bands:
         d.node(f"p{number}bl{band.index + 1}", band.label_box, pre + band.name,
                {"shape": "box", **N.BAND_LABEL, "class": "subprocess-label",
                 "label": N.markup(band.label)})
+
+
+def _header_label(lane) -> str:
+    """The header's lines, centred on its label_box: a spacer above (or below) moves
+    them off the cell's middle."""
+    text = N.markup(lane.label)
+    shift = 0.0 if lane.label_box is None else lane.label_box.cy - lane.header.cy
+    if abs(shift) < 1:
+        return text
+    spacer = f'<TR><TD HEIGHT="{round(2 * abs(shift))}"></TD></TR>'
+    row = f"<TR><TD>{text[1:-1]}</TD></TR>"
+    rows = spacer + row if shift > 0 else row + spacer
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>>'
 
 
 def _node_attrs(node) -> dict:

@@ -263,13 +263,18 @@ class _Drawer:
             S.put_text(cell, band.label, v.scale)
         for lane in p.lanes:
             look = _look({**N.LANE[lane.role], **N.LANE_HEADER[lane.role], "style": "filled"})
-            header = lane.header
-            if v.header:
-                from prep.layout.model import Box
+            from prep.layout.model import Box
 
+            header, text = lane.header, lane.label_box or lane.header
+            if v.header:
                 header = Box(v.left, lane.header.y, lane.header.w, lane.header.h)
             cell = self.shape("RECTANGLE", header, f"lane header: {lane.actor}", look)
-            S.put_text(cell, lane.label, v.scale, "left")
+            if abs(text.cy - lane.header.cy) < 1:
+                S.put_text(cell, lane.label, v.scale)
+            else:       # the text moved clear of edges crossing the cell
+                where = Box(header.x, text.y, header.w, text.h)
+                tb = S.text_box(self.slide, *self.box(where), f"lane header text: {lane.actor}")
+                S.put_text(tb, lane.label, v.scale, pad=0)
 
     def products(self) -> None:
         for node in self.process.nodes + self.process.externals:

@@ -72,7 +72,8 @@ def assert_sound(drawing) -> None:
                 assert not box_a.overlaps(box_b), f"{a} overlaps {b}"
         solid = [(n.id, n.box) for n in process.nodes + process.externals] + \
                 [(n.id, n.box) for n in process.notes] + \
-                [(f"header {lane.actor}", lane.header) for lane in lanes]
+                [(f"header text {lane.actor}", lane.label_box) for lane in lanes]
+        left = {n.id for n in process.externals if n.side == "left"}
         for edge in process.edges:
             if edge.kind == "note":
                 continue
@@ -81,6 +82,13 @@ def assert_sound(drawing) -> None:
                     if ident in (edge.source, edge.target):
                         continue
                     assert not inside(box, point), f"{edge.title} passes through {ident}"
+                # only an edge from the left margin crosses the header column
+                if any(inside(lane.header, point) for lane in lanes):
+                    assert {edge.source, edge.target} & left, f"{edge.title} in a header"
+        for lane in lanes:
+            assert lane.header.x == lane.box.x and lane.header.y == lane.box.y
+            assert lane.header.h == lane.box.h and lane.header.w == lanes[0].header.w
+            assert lane.header.contains(lane.label_box), f"{lane.actor}: text outside"
         for a, b in zip(lanes, lanes[1:]):
             assert a.box.bottom <= b.box.y + 0.01, "lanes out of file order"
             assert a.box.x == b.box.x and a.box.w == b.box.w, "lanes not one width"
@@ -323,3 +331,93 @@ def test_labels_are_measured_once_per_process(monkeypatch):
     assert runs == []
     more = M.graphviz_measure([labels[0], '<<FONT POINT-SIZE="14">出荷指示</FONT>>'])
     assert len(runs) == 1 and more[0] == first[0] and more[1][0] > first[0][0]
+
+
+def test_lane_headers_are_full_height_cells_of_one_width_with_wrapped_names():
+    drawing = layout(graphs_of("""
+        process P {
+          external 客
+          actor ServiceDeskAgent {
+            product A
+          }
+          actor 店舗分析サービス担当者の皆さん [role=service] {
+            product B
+            product C
+          }
+          客 -> A -> B -> C
+        }
+        """))
+    process = drawing.processes[0]
+    first, second = process.lanes
+    assert [t.text for t in first.label] == ["ServiceDesk", "Agent"]
+    assert [t.text for t in second.label] == ["店舗分析サービス", "担当者の皆さん", "«サービス»"]
+    assert [t.role for t in second.label] == ["header", "header", "role"]
+    for lane in process.lanes:
+        assert (lane.header.x, lane.header.y, lane.header.h) == \
+            (lane.box.x, lane.box.y, lane.box.h)
+        assert lane.header.w == second.header.w
+    # products start right of the header column; bands too
+    assert all(n.box.x >= first.header.right for n in process.nodes)
+    assert_sound(drawing)
+
+
+def test_milestone_hexagon_fits_each_line_and_is_no_wider():
+    """Graphviz's hexagon is half as wide at its top as in its middle: each line of a
+    milestone's label keeps its corners inside, and the hexagon is only as wide as
+    its widest-reaching line needs (not as the label's bounding box would)."""
+    from prep import notation as N
+    from prep.layout.content import hexagon_width
+    from prep.layout.measure import graphviz_measure
+
+    drawing = layout(graphs_of("""
+        process P {
+          actor A {
+            milestone Ticket<triaged>(id, priority, category, similar_incidents)
+            final Done
+          }
+          Ticket -> Done
+        }
+        """))
+    node = next(n for n in drawing.processes[0].nodes if n.kind == "milestone")
+    assert len(node.lines) == 4               # name, state, two lines of parameters
+    rows = graphviz_measure([N.markup((line,)) for line in node.lines])
+    w, h = graphviz_measure([N.markup(node.lines)])[0]
+    box = node.box
+    top = box.cy - h / 2
+    scale = h / sum(rh for _, rh in rows)
+    for rw, rh in rows:
+        bottom = top + rh * scale
+        reach = max(abs(top - box.cy), abs(bottom - box.cy))
+        half = box.w / 2 * (1 - reach / box.h)     # the hexagon's half-width there
+        assert rw / 2 <= half, "a line's corner outside the hexagon"
+        top = bottom
+    # the widest line is not the outer one: narrower than the bounding box needs
+    assert box.w < 0.9 * (hexagon_width(w, h, box.h) + 8)
+    assert box.w <= hexagon_width(w, h, box.h, rows) + 8 + 0.01
+
+
+def test_header_text_moves_clear_of_an_edge_from_the_left_margin():
+    drawing = layout(graphs_of("""
+        process P {
+          external 客
+          actor 受付 {
+            product A
+          }
+          actor 後方 {
+            product B
+          }
+          客 -> A -> B
+        }
+        """))
+    process = drawing.processes[0]
+    first = process.lanes[0]
+    edge = next(e for e in process.edges if e.title == "客 -> A")
+    # the edge crosses the header cell level at A's height; the name is above it
+    crossing = [y for x, y in bezier(edge.points) if first.header.x < x < first.header.right]
+    assert crossing and max(crossing) - min(crossing) < 0.5
+    assert first.label_box.bottom < min(crossing) or first.label_box.y > max(crossing)
+    assert first.header.contains(first.label_box)
+    # a lane no edge crosses keeps its name in the middle
+    second = process.lanes[1]
+    assert abs(second.label_box.cy - second.header.cy) < 0.01
+    assert_sound(drawing)

@@ -108,6 +108,9 @@ INPUT = {"style": "solid", "arrowhead": "normal"}
 SYNC = {"style": "dashed", "dir": "both", "arrowhead": "normal", "arrowtail": "normal",
         "penwidth": "1.4"}
 TOUCH = {"color": GREEN, "fontcolor": "#1b5e20", "penwidth": "2.6"}
+# Where the lines of a bus meet (`A, B -> X, Y, Z`): a dot, as a join reads on a plan.
+JOINT = {"shape": "circle", "style": "filled", "color": "#333333", "fillcolor": "#333333",
+         "penwidth": "0"}
 NOTE_EDGE = {"style": "dotted", "arrowhead": "none", "color": "#777777", "penwidth": "1.2"}
 LINK = {"style": "dashed", "arrowhead": "none", "color": "#777777", "penwidth": "1.5"}
 

@@ -82,6 +82,8 @@ def test_wheel_and_sdist_build_and_run_outside_the_clone(tmp_path):
         members = archive.getnames()
     assert f"prep_models-{__version__}/grammar/prep.lark" in members
     assert f"prep_models-{__version__}/README.md" in members
+    assert f"prep_models-{__version__}/LICENSE" in members          # the MIT text
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
 
     # Install the wheel alone (its dependencies come from this environment) and run it
     # from elsewhere: the grammar must come from the package data, not the clone.

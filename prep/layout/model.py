@@ -185,6 +185,16 @@ class Banner:
 
 
 @dataclass(frozen=True, slots=True)
+class Joint:
+    """The point where the lines of a bus meet: drawn as a dot, so it reads as a
+    join, not a crossing."""
+    id: str
+    title: str           # `A, B -> X, Y, Z`
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
 class ProcessLayout:
     name: str
     stage: str
@@ -197,6 +207,7 @@ class ProcessLayout:
     externals: tuple[Node, ...]
     edges: tuple[Edge, ...]
     notes: tuple[Note, ...]
+    joints: tuple[Joint, ...] = ()     # where the lines of a bus meet (layout/bus.py)
 
 
 @dataclass(frozen=True, slots=True)

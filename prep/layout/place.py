@@ -58,11 +58,12 @@ class Placer:
         nodes, externals, notes, note_edges = self._boxes()
         router = Router(self)
         edges = router.edges(plan.edges) + note_edges
+        joints = router.joints()
         frame = Box(0.0, self.top, self.frame_w, self.bottom - self.top)
         banner = Banner(self.banner_box, plan.banner)
         return ProcessLayout(plan.name, plan.stage, self.prefix, frame, banner,
                              tuple(self.lane_boxes), tuple(self.bands), tuple(nodes),
-                             tuple(externals), tuple(edges), tuple(notes))
+                             tuple(externals), tuple(edges), tuple(notes), joints)
 
     # -- layers and virtual nodes ------------------------------------------------
     def _layers(self) -> None:

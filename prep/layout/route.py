@@ -73,6 +73,7 @@ class Router:
         sides: dict[tuple[int, str], list] = {}
         self.bus_of = buses(p)
         self.bus_y = self._bus_heights()
+        self.bus_x: dict[int, float] = {}
         shared: dict[tuple, list] = {}       # one port per box and bus
         for edge in plan_edges:
             if edge.id in self.bus_of:
@@ -118,6 +119,25 @@ class Router:
             for edge_id, which in members:
                 ports[(edge_id, which)] = ports[(f"\0bus{bus}", f"{item}")]
         return ports
+
+    def joints(self) -> tuple:
+        """Where each bus's lines meet (after `edges`), with its sources and targets."""
+        from prep.layout.model import Joint
+
+        p = self.p
+        ends: dict[int, tuple[dict, dict]] = {}
+        for edge_id, bus in self.bus_of.items():
+            chain, _ = p.chains[edge_id]
+            sources, targets = ends.setdefault(bus, ({}, {}))
+            for item, names in ((chain[0], sources), (chain[-1], targets)):
+                names[item] = p.item_node[item].key
+        out = []
+        for bus in sorted(ends):
+            sources, targets = (", ".join(names[i] for i in sorted(names, key=p.item_y.__getitem__))
+                                for names in ends[bus])
+            out.append(Joint(f"j{bus + 1}", f"{sources} -> {targets}",
+                             self.bus_x[bus], self.bus_y[bus]))
+        return tuple(out)
 
     def _bus_heights(self) -> dict[int, float]:
         """Where each bus's lines meet: halfway between its sources' and its
@@ -186,7 +206,9 @@ class Router:
                 t1 = max(t1 - ARROW, t0 + 1)
             way.append(((_r(t0), y), "L"))
             if edge.id in self.bus_of:       # through the bus's meeting point
-                way.append(((_r((t0 + t1) / 2), self.bus_y[self.bus_of[edge.id]]), "S"))
+                bus = self.bus_of[edge.id]
+                self.bus_x[bus] = _r((t0 + t1) / 2)
+                way.append(((self.bus_x[bus], self.bus_y[bus]), "S"))
             y_next = end[1] if last else _r(self._centre_y(c))
             way.append(((_r(t1), y_next), "S"))
             if last:

@@ -22,7 +22,7 @@ from prep.layout.order import order, total_crossings
 
 SEARCH_ITEMS = 400      # drawings with more items keep the first choices
 BUDGET = 160            # layouts tried at most
-WORK = 4000             # … and at most this many items laid out in all
+WORK = 2500             # … and at most this many items laid out in all
 QUICK = 8               # ordering sweeps while trying
 SEEDS = 6               # other starts for the ordering sweeps
 

@@ -139,8 +139,11 @@ def source_and_titles(layout) -> tuple[str, dict[str, str]]:
             "penwidth": "0", "class": "canvas"})
     for number, process in enumerate(layout.processes, 1):
         _background(d, process, number)
-    for process in layout.processes:
+    for number, process in enumerate(layout.processes, 1):
         _foreground(d, process)
+        for joint in process.joints:        # a bus's lines meet here: a dot, not a crossing
+            d.node(f"p{number}{joint.id}", Box(joint.x - 2.5, joint.y - 2.5, 5, 5),
+                   process.prefix + joint.title, {**N.JOINT, "class": "joint"})
     for number, link in enumerate(layout.links, 1):
         a = next(i for i, p in enumerate(layout.processes, 1) if p.name == link.source)
         b = next(i for i, p in enumerate(layout.processes, 1) if p.name == link.target)

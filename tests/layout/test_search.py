@@ -117,45 +117,45 @@ def test_a_long_edge_changes_lanes_where_it_crosses_nothing():
     assert drawn_crossings(drawing.processes[0]) == []
 
 
+FAN = """
+    process P {
+      external E
+      actor A {
+        product S1
+        product S2
+        product X
+        product Y
+        product Z
+      }
+      E -> S1, S2
+      RELATIONS
+    }
+"""
+
+
+def fan_lines(relations: str):
+    process = layout(graphs_of(FAN.replace("RELATIONS", relations))).processes[0]
+    return process, [e for e in process.edges if e.title.startswith("S")]
+
+
 def test_a_complete_fan_is_drawn_as_a_bus():
     # both sources feed all three targets: the six lines meet at one point in the gap
     # instead of crossing three times
-    drawing = layout(graphs_of("""
-        process P {
-          external E
-          actor A {
-            product S1
-            product S2
-            product X
-            product Y
-            product Z
-          }
-          E -> S1, S2
-          S1, S2 -> X, Y, Z
-        }
-    """))
-    process = drawing.processes[0]
-    fan = [e for e in process.edges if e.kind == "input" and e.title.startswith("S")]
+    process, fan = fan_lines("S1, S2 -> X, Y, Z")
     assert len(fan) == 6
     meeting = set.intersection(*(set(e.points[1:-1]) for e in fan))
     assert meeting and len({y for _, y in meeting}) == 1   # all pass one point, level
     assert drawn_crossings(process) == []
-    # a product feeding only some of the targets keeps its own lines
-    drawing = layout(graphs_of("""
-        process P {
-          external E
-          actor A {
-            product S1
-            product S2
-            product X
-            product Y
-          }
-          E -> S1, S2
-          S1 -> X, Y
-          S2 -> X
-        }
-    """))
-    lines = [e for e in drawing.processes[0].edges if e.title.startswith("S")]
+    # the meeting point is drawn as a dot (a join, not a crossing), titled
+    [joint] = process.joints
+    assert (joint.x, joint.y) in meeting
+    assert joint.title.startswith(("S1, S2 -> ", "S2, S1 -> "))
+    assert sorted(joint.title.split(" -> ")[1].split(", ")) == ["X", "Y", "Z"]
+
+
+def test_a_product_feeding_only_some_of_a_fan_keeps_its_own_lines():
+    process, lines = fan_lines("S1 -> X, Y\n      S2 -> X")
+    assert process.joints == ()
     assert len(lines) == 3
     assert not set.intersection(*(set(e.points[1:-1]) for e in lines))
 

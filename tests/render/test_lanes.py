@@ -90,6 +90,12 @@ def test_svg_structure_of_notes_and_several_processes():
     assert titles(svg, "touch")
 
 
+def test_svg_structure_of_a_bus_joint():
+    svg = render(graphs_of(ROOT / "examples" / "apparel" / "asis.prep"), "svg")
+    assert titles(svg, "joint") == [
+        "日々の店舗運営/日々の販売目標, 週間天気予報 -> 商品の陳列, 接客指示, スタッフのシフト調整"]
+
+
 def _px(value: str, scale: float) -> float:
     return float(value.removesuffix("pt").removesuffix("px")) * scale
 

@@ -230,18 +230,19 @@ def place_syncs(placer, pos) -> None:
         start = sum(1 for i in layer if placer.lane[i] < lane)
         end = sum(1 for i in layer if placer.lane[i] <= lane)
         slots = range(start, end + 1)       # inside its lane's stack
-        first = partners[item][0]
+        where = {i: k for k, i in enumerate(layer)}
+        edges_before = [0]                  # edges leaving the items above each place
+        for i in layer:
+            edges_before.append(edges_before[-1] + len(placer.down[i]))
+        here = [where[o] for o in partners[item] if o in where]
+        first = where.get(partners[item][0])
 
         def cost(p: int) -> tuple:
-            trial = layer[:p] + [item] + layer[p:]
-            where = {i: k for k, i in enumerate(trial)}
-            crossings = 0
-            for other in partners[item]:
-                if other not in where:
-                    continue
-                low, high = sorted((where[item], where[other]))
-                crossings += sum(len(placer.down[i]) for i in trial[low + 1:high])
-            gap = abs(where[first] - p - 1) if first in where else 0
+            # inserted at p: a partner at q < p has layer[q + 1:p] between them,
+            # one at q >= p has layer[p:q]
+            crossings = sum(edges_before[p] - edges_before[q + 1] if q < p
+                            else edges_before[q] - edges_before[p] for q in here)
+            gap = abs(first - p) if first is not None else 0
             return crossings, gap, p
 
         best = min(slots, key=cost)

@@ -129,6 +129,14 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
             return JSONResponse({"error": "no such model", "file": name}, status_code=404)
         return Response(body, media_type="application/json")
 
+    async def one_kpi(request):
+        name = request.path_params["name"]
+        try:
+            body = await run_in_threadpool(models.kpi_json, name)
+        except Refused:
+            return JSONResponse({"error": "no such model", "file": name}, status_code=404)
+        return Response(body, media_type="application/json")
+
     async def events(request):
         queue: asyncio.Queue = asyncio.Queue()
         broker.queues.add(queue)
@@ -196,6 +204,7 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
 
     routes = [Route(path, page) for path in STATIC]
     routes += [Route("/api/models", list_models), Route("/api/model/{name:path}", one_model),
+               Route("/api/kpi/{name:path}", one_kpi),
                Route("/events", events)]
     inner = Starlette(routes=routes, lifespan=lifespan)
 

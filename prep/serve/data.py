@@ -164,6 +164,31 @@ def kpi_trees(graphs) -> list[dict]:
     return [t.to_json() for t in derive_all(graphs)]
 
 
+def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
+                legend: bool = True) -> tuple[str, list[str]]:
+    """The KPI tree drawing of `prep kpi -f svg` as svg text (with `tobe`, the ToBe
+    model's graphs: that of `prep kpi ASIS --tobe TOBE`, AsIs beside ToBe), and the
+    notes `prep kpi` would warn with (processes without a partner, trees cut at
+    DEPTH). Names are escaped by the renderer. Raises prep.render.run.RenderError."""
+    from prep.kpi.tree import derive_all
+    from prep.notation import words_for
+    from prep.render.kpitree import DEPTH, to_dot
+    from prep.render.run import run_dot
+
+    trees, notes, named = derive_all(graphs), [], list(graphs)
+    if tobe is not None:
+        from prep.kpi.compare import compare
+
+        trees, notes = compare(trees, derive_all(tobe))
+        named += list(tobe)
+    deep = [t.process for t in trees if t.depth() > DEPTH]
+    if deep:
+        notes.append("the drawing shows the first {} levels; {} go deeper".format(
+            DEPTH, ", ".join(f"`{n}`" for n in deep)))
+    source = to_dot(trees, words_for(named, lang), legend)
+    return run_dot(source, "svg", timeout).decode("utf-8"), notes
+
+
 def diff_json(before: list, after: list) -> dict:
     from prep.diff.model import diff
 

@@ -1,6 +1,8 @@
 """The models under the served folder: listing them, resolving a requested name to
 a file only when it lies under the folder, and the view of each (cached by the
-file's size and time, keeping the last good drawing of each file)."""
+file's size and time, keeping the last good drawing of each file). The KPI tree
+drawings are made apart (kpi_json), only when the page asks for them: the page
+does when its KPI tab is open, so a save repaints the swimlanes as fast as before."""
 
 from __future__ import annotations
 
@@ -82,6 +84,8 @@ class Models:
         self._views: dict[str, tuple[tuple, bytes]] = {}
         self._checked: dict[str, tuple[tuple, object]] = {}
         self._good: dict[str, tuple[str, list]] = {}   # the last good drawing and graphs
+        self._kpis: dict[str, tuple[tuple, bytes]] = {}
+        self._good_kpi: dict[tuple, tuple[str, list]] = {}   # the last good KPI drawings
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
@@ -115,11 +119,32 @@ class Models:
             self._views[rel] = (signature, text)
             return text
 
+    def kpi_json(self, rel: str) -> bytes:
+        """The JSON of model `rel`'s KPI tree drawing and, when its AsIs/ToBe partner
+        is known, of the two trees side by side (see _kpi). Cached as view_json."""
+        import json
+
+        with self._lock:
+            path = resolve(self.root, rel)
+            partner = self._partner(rel)
+            signature = (_signature(path), partner and _signature(self.root / partner),
+                         self._config_signature(path))
+            cached = self._kpis.get(rel)
+            if cached is not None and cached[0] == signature:
+                return cached[1]
+            data = self._kpi(rel, partner)
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            self._kpis[rel] = (signature, text)
+            return text
+
     def forget(self, rel: str) -> None:
         with self._lock:
             self._views.pop(rel, None)
             self._checked.pop(rel, None)
             self._good.pop(rel, None)
+            self._kpis.pop(rel, None)
+            for key in [k for k in self._good_kpi if rel in k]:
+                del self._good_kpi[key]
 
     def _config_signature(self, path: Path) -> tuple:
         folder, sig = path.parent, []
@@ -159,6 +184,50 @@ class Models:
         if partner is not None:
             view.pair = self._pair(rel, checked, partner)
         return view
+
+    def _kpi(self, rel: str, partner: str | None) -> dict:
+        """{"file", "ok", "svg", "notes", "stale", "error", "compare"}: the drawing of
+        `prep kpi FILE -f svg`; while the file has errors (or Graphviz fails) the last
+        good one, `stale`. `compare`, for a pair: {"asis", "tobe", "svg", "notes",
+        "stale", "error"}, the drawing of `prep kpi ASIS --tobe TOBE`, kept the same way
+        while either file has errors."""
+        checked = self._check(rel)
+        data = {"version": 1, "file": rel, "ok": not checked.errors}
+        data.update(self._kpi_drawing((rel,), [checked], f"{rel} has errors"))
+        data["compare"] = None
+        if partner is not None:
+            from prep.serve.data import stage
+
+            other = self._check(partner)
+            asis, tobe = (rel, partner) if stage(checked.graphs) == "asis" else (partner, rel)
+            sides = [checked, other] if asis == rel else [other, checked]
+            bad = next((name for name, side in zip((asis, tobe), sides)
+                        if side.errors or not side.graphs), None)
+            compare = {"asis": asis, "tobe": tobe}
+            compare.update(self._kpi_drawing((asis, tobe), sides, f"{bad} has errors"))
+            data["compare"] = compare
+        return data
+
+    def _kpi_drawing(self, key: tuple, sides: list, why: str) -> dict:
+        """One KPI drawing of the checked files `sides` (one, or AsIs and ToBe), or
+        the last good drawing of `key` while one of them has errors."""
+        from prep.render.run import RenderError
+        from prep.serve.data import kpi_drawing
+
+        out = {"svg": None, "notes": [], "stale": False, "error": None}
+        if any(side.errors or not side.graphs for side in sides):
+            out["error"] = why if any(side.errors for side in sides) else None
+        else:
+            tobe = sides[1].graphs if len(sides) > 1 else None
+            try:
+                out["svg"], out["notes"] = kpi_drawing(sides[0].graphs, self.lang,
+                                                       self.timeout, tobe)
+                self._good_kpi[key] = (out["svg"], out["notes"])
+            except RenderError as error:
+                out["error"] = error.message
+        if out["svg"] is None and key in self._good_kpi:
+            (out["svg"], out["notes"]), out["stale"] = self._good_kpi[key], True
+        return out
 
     def _partner(self, rel: str) -> str | None:
         """The other half of an AsIs/ToBe pair: a file in the same folder whose

@@ -1,7 +1,7 @@
 """`prep render -f html`: the workshop view as one self-contained offline file.
 
 The served page's own script and style are written inline, with the model's data
-(drawing, findings, products, KPI trees) in a `<script type="application/json">`
+(drawing, findings, products, KPI trees and their drawing) in a `<script type="application/json">`
 block that is never executed. The page's Content-Security-Policy allows exactly
 that script and style (by their SHA-256 hashes) and no network at all, so the file
 opened from a mail attachment can neither run anything else nor load anything."""
@@ -71,5 +71,22 @@ def model_page(path, display: str, graphs, lang: str = "auto", timeout: float = 
 
         data.update(products=products(graphs), relations=relations(graphs),
                     kpi=kpi_trees(graphs))
+    data["kpi_drawing"] = _kpi_drawing(display, graphs, lang, timeout, legend)
     data["live"] = False
     return offline_page(data).encode("utf-8")
+
+
+def _kpi_drawing(display: str, graphs, lang: str, timeout: float, legend: bool) -> dict:
+    """The KPI tab's data (as prep.serve.files.Models.kpi_json gives it, without a
+    pair): the drawing of `prep kpi -f svg`, or why there is none."""
+    from prep.render.run import RenderError
+    from prep.serve.data import kpi_drawing
+
+    data = {"version": 1, "file": display, "ok": True, "svg": None, "notes": [],
+            "stale": False, "error": None, "compare": None}
+    if graphs:
+        try:
+            data["svg"], data["notes"] = kpi_drawing(graphs, lang, timeout, legend=legend)
+        except RenderError as error:
+            data["error"] = error.message
+    return data

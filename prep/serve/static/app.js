@@ -3,7 +3,10 @@
 // is parsed as SVG, stripped of anything active, and its groups found by class and
 // <title> (LANGUAGE.md §5). Live mode (served) fetches JSON and listens to
 // server-sent events; offline mode (prep render -f html) reads the data embedded in
-// the page.
+// the page. The tabs above the drawing switch the viewport between the swimlane
+// drawing and the KPI tree drawings (`prep kpi -f svg`, and AsIs beside ToBe for a
+// pair), each with its own pan and zoom; the KPI drawings are fetched only while
+// their tab is open.
 (function () {
   "use strict";
 
@@ -13,8 +16,9 @@
 
   var state = {
     file: null, data: null, svgText: null, groups: {}, view: { x: 0, y: 0, s: 1 },
-    fitted: null, pinned: null, finding: null, loading: false, again: false,
-    models: [], gone: null, paints: 0, live: false
+    pinned: null, finding: null, loading: false, again: false,
+    models: [], gone: null, paints: 0, live: false,
+    tab: "drawing", kpi: null, kpiWanted: true, kpiLoading: false, kpiAgain: false, kpiPaints: 0
   };
   window.prepView = state;
 
@@ -28,14 +32,22 @@
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function status(text, cls) { var s = $("status"); s.textContent = text; s.className = cls || ""; }
 
-  // -- pan and zoom --------------------------------------------------------------
+  // -- pan and zoom (of the pane of the open tab) ------------------------------------
   var viewport = $("viewport"), canvas = $("canvas");
+  // Each tab's layer in the viewport: its canvas, its view, the svg text it shows,
+  // the file it was last fitted to, the style sheets its drawing brought.
+  var panes = {
+    drawing: { canvas: canvas, view: state.view, text: null, fitted: null, sheets: [] },
+    kpi: { canvas: $("kpi-canvas"), view: { x: 0, y: 0, s: 1 }, text: null, fitted: null, sheets: [] },
+    compare: { canvas: $("compare-canvas"), view: { x: 0, y: 0, s: 1 }, text: null, fitted: null, sheets: [] }
+  };
+  function pane() { return panes[state.tab]; }
   function apply() {
-    var v = state.view;
-    canvas.style.transform = "translate(" + v.x + "px," + v.y + "px) scale(" + v.s + ")";
+    var p = pane(), v = p.view;
+    p.canvas.style.transform = "translate(" + v.x + "px," + v.y + "px) scale(" + v.s + ")";
   }
   function svgSize() {
-    var svg = canvas.querySelector("svg");
+    var svg = pane().canvas.querySelector("svg");
     if (!svg) return null;
     var box = svg.viewBox && svg.viewBox.baseVal;
     var w = svg.width.baseVal.value || (box && box.width) || 800;
@@ -48,11 +60,12 @@
     var vw = viewport.clientWidth, vh = viewport.clientHeight;
     var s = Math.min(vw / size.w, vh / size.h) * 0.96;
     if (!isFinite(s) || s <= 0) s = 1;
-    state.view = { s: s, x: (vw - size.w * s) / 2, y: (vh - size.h * s) / 2 };
+    var v = pane().view;
+    v.s = s; v.x = (vw - size.w * s) / 2; v.y = (vh - size.h * s) / 2;
     apply();
   }
   function zoomAt(factor, cx, cy) {
-    var v = state.view, s = Math.max(0.05, Math.min(20, v.s * factor));
+    var v = pane().view, s = Math.max(0.05, Math.min(20, v.s * factor));
     v.x = cx - (cx - v.x) * (s / v.s);
     v.y = cy - (cy - v.y) * (s / v.s);
     v.s = s;
@@ -60,6 +73,7 @@
   }
   function zoomCentre(factor) { zoomAt(factor, viewport.clientWidth / 2, viewport.clientHeight / 2); }
   function centreOn(g) {
+    if (state.tab !== "drawing") show("drawing");
     var box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
     state.view.x += port.left + port.width / 2 - (box.left + box.width / 2);
     state.view.y += port.top + port.height / 2 - (box.top + box.height / 2);
@@ -73,14 +87,15 @@
   var drag = null;
   viewport.addEventListener("pointerdown", function (e) {
     if (e.button !== 0) return;
-    drag = { x: e.clientX, y: e.clientY, vx: state.view.x, vy: state.view.y, moved: false, id: e.pointerId };
+    var v = pane().view;
+    drag = { x: e.clientX, y: e.clientY, vx: v.x, vy: v.y, moved: false, id: e.pointerId, view: v };
   });
   viewport.addEventListener("pointermove", function (e) {
     if (!drag) return;
     var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
     if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
     if (!drag.moved) { drag.moved = true; viewport.classList.add("dragging"); viewport.setPointerCapture(drag.id); }
-    state.view.x = drag.vx + dx; state.view.y = drag.vy + dy;
+    drag.view.x = drag.vx + dx; drag.view.y = drag.vy + dy;
     apply();
   });
   function endDrag() {
@@ -91,6 +106,7 @@
   }
   viewport.addEventListener("pointerup", function (e) {
     if (endDrag()) { e.preventDefault(); return; }
+    if (state.tab !== "drawing") return;
     var g = e.target.closest && e.target.closest("g.product, g.external");
     if (g && canvas.contains(g)) { pin(titleOf(g)); } else { pin(null); }
   });
@@ -111,6 +127,7 @@
     else if (e.key === "+" || e.key === "=") zoomCentre(1.25);
     else if (e.key === "-") zoomCentre(0.8);
     else if (e.key === "p") present();
+    else if (e.key === "k") show(state.tab === "drawing" ? "kpi" : "drawing");
     else if (e.key === "Escape" && document.body.classList.contains("present") && !document.fullscreenElement) present();
     else if (e.key === "Escape") pin(null);
   });
@@ -169,7 +186,7 @@
     }
     return { sheets: sheets, styled: styled };
   }
-  function restyle(kept, imported, original) {
+  function restyle(kept, imported, original, p) {
     // `imported` is the adopted copy of `original`: walk both in step.
     if (kept.styled.length) {
       var from = [original].concat(Array.prototype.slice.call(original.querySelectorAll("*")));
@@ -181,27 +198,37 @@
         if (n !== undefined && to[n].style) to[n].style.cssText = pair[1].replace(/url\s*\(/gi, "none(");
       });
     }
+    p.sheets = [];
     if (kept.sheets.length && "adoptedStyleSheets" in document && window.CSSStyleSheet) {
       try {
         var sheet = new CSSStyleSheet();
         sheet.replaceSync(kept.sheets.join("\n").replace(/@import[^;]*;/gi, "").replace(/url\s*\(/gi, "none("));
-        document.adoptedStyleSheets = [sheet];
+        p.sheets = [sheet];
       } catch (err) { /* a sheet the browser cannot read: the drawing keeps its attributes */ }
-    } else if ("adoptedStyleSheets" in document) {
-      document.adoptedStyleSheets = [];
+    }
+    if ("adoptedStyleSheets" in document) {
+      document.adoptedStyleSheets = panes.drawing.sheets.concat(panes.kpi.sheets, panes.compare.sheets);
     }
   }
-  function drawSvg(text) {
-    if (text === state.svgText) return;
+  // Parse `text` as SVG, strip it (sanitize) and put it in pane `p`. False when the
+  // text is not an SVG document.
+  function drawInto(p, text) {
     var doc = new DOMParser().parseFromString(text, "image/svg+xml");
     var svg = doc.documentElement;
-    if (!svg || svg.localName !== "svg" || svg.namespaceURI !== SVGNS) return;
+    if (!svg || svg.localName !== "svg" || svg.namespaceURI !== SVGNS) return false;
     var kept = sanitize(svg);
     var original = svg;
     svg = document.importNode(svg, true);
-    restyle(kept, svg, original);
-    clear(canvas);
-    canvas.appendChild(svg);
+    restyle(kept, svg, original, p);
+    clear(p.canvas);
+    p.canvas.appendChild(svg);
+    p.text = text;
+    return true;
+  }
+  function drawSvg(text) {
+    if (text === state.svgText) return;
+    if (!drawInto(panes.drawing, text)) return;
+    var svg = canvas.querySelector("svg");
     state.svgText = text;
     state.groups = {};
     GROUPS.forEach(function (cls) { state.groups[cls] = {}; });
@@ -485,6 +512,94 @@
     return b;
   }
 
+  // -- the tabs: the swimlane drawing, the KPI tree, AsIs beside ToBe ----------------
+  var TABS = ["drawing", "kpi", "compare"];
+  function show(tab) {
+    if (tab === "compare" && $("tab-compare").hidden) tab = "kpi";
+    state.tab = tab;
+    TABS.forEach(function (t) {
+      var button = $("tab-" + t);
+      button.setAttribute("aria-selected", t === tab ? "true" : "false");
+      button.tabIndex = t === tab ? 0 : -1;
+      panes[t].canvas.hidden = t !== tab;
+    });
+    viewport.classList.toggle("kpi-view", tab !== "drawing");
+    if (tab !== "drawing" && state.kpiWanted) loadKpi();
+    kpiStatus();
+    apply();
+    if (pane().text && pane().fitted !== state.file) { fit(); pane().fitted = state.file; }
+  }
+  TABS.forEach(function (t, n) {
+    var button = $("tab-" + t);
+    button.addEventListener("click", function () { show(t); });
+    button.addEventListener("keydown", function (e) {    // arrow keys move along the tabs
+      if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+      var shown = TABS.filter(function (x) { return !$("tab-" + x).hidden; });
+      var at = shown.indexOf(t) + (e.key === "ArrowRight" ? 1 : -1);
+      var next = shown[(at + shown.length) % shown.length];
+      show(next);
+      $("tab-" + next).focus();
+      e.preventDefault();
+    });
+  });
+  function loadKpi() {
+    if (!state.file) return;
+    if (!state.live) {                          // offline: drawn into the page, or none
+      state.kpiWanted = false;
+      paintKpi(state.data && state.data.kpi_drawing || null);
+      return;
+    }
+    if (state.kpiLoading) { state.kpiAgain = true; return; }
+    state.kpiLoading = true;
+    state.kpiWanted = false;
+    var name = state.file;
+    if (!state.kpi || state.kpi.file !== name) kpiStatus("Drawing the KPI tree…");
+    api("api/kpi/" + encodePath(name)).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    }).then(function (data) {
+      if (name === state.file) paintKpi(data);
+    }).catch(function (err) {
+      kpiStatus("cannot load the KPI tree of " + name + ": " + err.message);
+    }).then(function () {
+      state.kpiLoading = false;
+      if (state.kpiAgain) { state.kpiAgain = false; loadKpi(); }
+    });
+  }
+  function paintKpi(data) {
+    state.kpi = data;
+    [["kpi", data], ["compare", data && data.compare]].forEach(function (pair) {
+      var p = panes[pair[0]], part = pair[1];
+      if (part && part.svg) {
+        if (part.svg !== p.text) drawInto(p, part.svg);
+      } else { clear(p.canvas); p.text = null; p.sheets = []; }
+    });
+    kpiStatus();
+    if (pane().text && state.tab !== "drawing" && pane().fitted !== state.file) {
+      fit(); pane().fitted = state.file;
+    }
+    state.kpiPaints += 1;
+    document.body.dataset.kpiPaints = String(state.kpiPaints);
+  }
+  // The line above a KPI drawing: what it shows, and why it is an older one.
+  function kpiStatus(text) {
+    var box = $("kpi-status");
+    clear(box);
+    box.hidden = state.tab === "drawing";
+    if (box.hidden) return;
+    if (text) { box.textContent = text; return; }
+    var data = state.kpi && state.kpi.file === state.file ? state.kpi : null;
+    var part = data && (state.tab === "compare" ? data.compare : data);
+    if (!part) { box.textContent = state.live ? "Drawing the KPI tree…" : "No KPI tree drawing in this copy."; return; }
+    var words = state.tab === "compare"
+      ? "AsIs " + part.asis + " beside ToBe " + part.tobe + " (prep kpi " + part.asis + " --tobe " + part.tobe + ")"
+      : "The KPI tree of " + data.file + " (prep kpi " + data.file + ")";
+    box.appendChild(el("span", null, words));
+    if (part.stale) box.appendChild(el("span", "stale", " — showing the last good drawing: " + (part.error || "")));
+    else if (!part.svg) box.appendChild(el("span", "stale", " — nothing to draw" + (part.error ? ": " + part.error : " yet")));
+    (part.notes || []).forEach(function (n) { box.appendChild(el("span", "muted", " — " + n)); });
+  }
+
   // -- the banner above the drawing --------------------------------------------
   function banner(data) {
     var box = $("banner");
@@ -529,17 +644,21 @@
 
   // -- painting a model ----------------------------------------------------------
   function paint(data) {
-    var first = state.fitted !== data.file;
+    var first = panes.drawing.fitted !== data.file;
     state.data = data;
     banner(data);
     if (data.svg) drawSvg(data.svg);
-    else if (!data.stale) { clear(canvas); state.svgText = null; state.groups = {}; }
+    else if (!data.stale) { clear(canvas); state.svgText = panes.drawing.text = null; state.groups = {}; }
     $("file").textContent = data.file;
     document.title = data.file + " — prep";
     findingList(data.findings);
     kpiTrees(data.kpi);
     diffView(data.pair);
-    if (first && data.svg) { fit(); state.fitted = data.file; }
+    $("tab-compare").hidden = !data.pair;
+    state.kpiWanted = true;                     // fetched now if its tab is open, else when opened
+    if (state.tab === "compare" && !data.pair) show("kpi");
+    else if (state.tab !== "drawing") show(state.tab);
+    if (first && data.svg && state.tab === "drawing") { fit(); panes.drawing.fitted = data.file; }
     if (state.pinned && data.products[state.pinned]) select(state.pinned);
     else { state.pinned = null; select(null); }
     state.paints += 1;
@@ -575,6 +694,10 @@
   function open(name) {
     state.gone = null;
     state.pinned = null;
+    if (name !== state.file) {                  // the other model's KPI drawings go
+      state.kpi = null;
+      ["kpi", "compare"].forEach(function (t) { clear(panes[t].canvas); panes[t].text = null; panes[t].sheets = []; });
+    }
     state.file = name;
     if ($("status").className === "live") liveStatus();
     try { history.replaceState(null, "", "#" + encodeURIComponent(name)); } catch (e) { /* file: */ }

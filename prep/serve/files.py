@@ -86,6 +86,7 @@ class Models:
         self._good: dict[str, tuple[str, list]] = {}   # the last good drawing and graphs
         self._kpis: dict[str, tuple[tuple, bytes]] = {}
         self._good_kpi: dict[tuple, tuple[str, list]] = {}   # the last good KPI drawings
+        self._partners: dict[str, str] = {}                  # the last partner found
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
@@ -145,6 +146,8 @@ class Models:
             self._kpis.pop(rel, None)
             for key in [k for k in self._good_kpi if rel in k]:
                 del self._good_kpi[key]
+            for key in [k for k, v in self._partners.items() if rel in (k, v)]:
+                del self._partners[key]
 
     def _config_signature(self, path: Path) -> tuple:
         folder, sig = path.parent, []
@@ -196,10 +199,8 @@ class Models:
         data.update(self._kpi_drawing((rel,), [checked], f"{rel} has errors"))
         data["compare"] = None
         if partner is not None:
-            from prep.serve.data import stage
-
             other = self._check(partner)
-            asis, tobe = (rel, partner) if stage(checked.graphs) == "asis" else (partner, rel)
+            asis, tobe = (rel, partner) if _is_asis(checked, other) else (partner, rel)
             sides = [checked, other] if asis == rel else [other, checked]
             bad = next((name for name, side in zip((asis, tobe), sides)
                         if side.errors or not side.graphs), None)
@@ -230,10 +231,28 @@ class Models:
         return out
 
     def _partner(self, rel: str) -> str | None:
-        """The other half of an AsIs/ToBe pair: a file in the same folder whose
-        processes say the other stage and share a process name with this one (the
-        first by file name); failing that, the other file when the folder holds
-        exactly one of each stage."""
+        """The other half of an AsIs/ToBe pair (see _find_partner); while this file or
+        its last partner has errors (and so perhaps no stage to go by), the last one."""
+        found = self._find_partner(rel)
+        if found is not None:
+            self._partners[rel] = found
+            self._partners.setdefault(found, rel)
+            return found
+        last = self._partners.get(rel)
+        if last is None:
+            return None
+        try:
+            if self._check(rel).errors or self._check(last).errors:
+                return last
+        except Refused:
+            pass
+        del self._partners[rel]
+        return None
+
+    def _find_partner(self, rel: str) -> str | None:
+        """A file in the same folder whose processes say the other stage than this
+        one's and share a process name with it (the first by file name); failing
+        that, the other file when the folder holds exactly one of each stage."""
         from prep.serve.data import stage
 
         mine = self._check(rel)
@@ -259,10 +278,10 @@ class Models:
         return others[0] if len(others) == 1 and same_stage == 0 else None
 
     def _pair(self, rel: str, checked, partner: str) -> dict:
-        from prep.serve.data import diff_json, stage
+        from prep.serve.data import diff_json
 
         other = self._check(partner)
-        asis, tobe = (rel, partner) if stage(checked.graphs) == "asis" else (partner, rel)
+        asis, tobe = (rel, partner) if _is_asis(checked, other) else (partner, rel)
         before, after = (checked, other) if asis == rel else (other, checked)
         pair = {"asis": asis, "tobe": tobe, "diff": None, "error": None}
         if before.errors or after.errors or not before.graphs or not after.graphs:
@@ -271,3 +290,13 @@ class Models:
         else:
             pair["diff"] = diff_json(before.graphs, after.graphs)
         return pair
+
+
+def _is_asis(mine, other) -> bool:
+    """Whether `mine` is the AsIs half of a pair (by its stage, or, while it has
+    errors and so perhaps no stage, by its partner's)."""
+    from prep.serve.data import stage
+
+    if stage(mine.graphs) is not None:
+        return stage(mine.graphs) == "asis"
+    return stage(other.graphs) == "tobe"

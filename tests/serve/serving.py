@@ -78,14 +78,27 @@ def server(models):
     running.stop()
 
 
+_SHARED: dict = {}
+
+
 @pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the whole run. Each test module that imports this fixture
+    gets its own session fixture, but Playwright's sync API runs one instance per
+    thread: they share it, and the last one done closes it."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    if not _SHARED:
+        playwright = sync_playwright().start()
+        _SHARED.update(playwright=playwright, users=0, chromium=playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS))
+    _SHARED["users"] += 1
+    yield _SHARED["chromium"]
+    _SHARED["users"] -= 1
+    if not _SHARED["users"]:
+        _SHARED["chromium"].close()
+        _SHARED["playwright"].stop()
+        _SHARED.clear()
 
 
 @pytest.fixture

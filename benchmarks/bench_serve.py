@@ -12,7 +12,10 @@ document (both on this machine's wall clock).
 - save → repainted drawing, median and 95th percentile, for a 40-product and a
   300-product model (goal: median ≤ 300 ms at 40 products);
 - the server's resident memory (VmRSS) after warming up and after `--saves` saves
-  of the 40-product model (goal: grows less than 20 MB).
+  of the 40-product model (goal: grows less than 20 MB);
+- with the KPI tab open (a 40-product model with a KPI on every fifth product):
+  save → repainted drawing (the swimlanes, painted first) and save → repainted KPI
+  tree drawing (fetched after them). With the tab closed no KPI drawing is made.
 """
 
 from __future__ import annotations
@@ -41,6 +44,12 @@ def model(products: int, version: int) -> str:
     return dense_process(products).replace("p0", f"start{version}")
 
 
+def kpi_model(products: int, version: int) -> str:
+    """model() with a KPI on every fifth product, so the KPI tree has some size."""
+    kpis = "".join(f"  kpi 指標{i} for p{i}\n" for i in range(5, products, 5))
+    return model(products, version).rstrip().removesuffix("}") + kpis + "}\n"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -63,10 +72,10 @@ def save(path: Path, text: str) -> float:
     return start
 
 
-def painted(page, before: int, timeout: float = 60.0) -> dict:
+def painted(page, before: int, timeout: float = 60.0, what: str = "prepPainted") -> dict:
     end = time.monotonic() + timeout
     while True:
-        done = page.evaluate("() => window.prepPainted || null")
+        done = page.evaluate(f"() => window.{what} || null")
         if done and done["n"] > before:
             return done
         if time.monotonic() > end:
@@ -94,14 +103,27 @@ def run(page, path: Path, products: int, saves: int, first: int = 1) -> list[flo
     return times
 
 
+def run_kpi(page, path: Path, products: int, saves: int, first: int) -> tuple[list, list]:
+    """With the KPI tab open: save -> repainted drawing, save -> repainted KPI drawing."""
+    drawing, kpi = [], []
+    PARTS.clear()
+    for n in range(first, first + saves):
+        before = page.evaluate("() => [window.prepPainted ? window.prepPainted.n : 0, "
+                               "window.prepKpiPainted ? window.prepKpiPainted.n : 0]")
+        start = save(path, kpi_model(products, n))
+        drawing.append(painted(page, before[0])["at"] / 1000 - start)
+        kpi.append(painted(page, before[1], what="prepKpiPainted")["at"] / 1000 - start)
+    return drawing, kpi
+
+
 def report(label: str, times: list[float]) -> None:
     ms = sorted(t * 1000 for t in times)
     p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
     parts = ", ".join(f"{part} {statistics.median(values) * 1000:.0f}"
                       for part, values in PARTS.items())
+    parts = f"; medians of the parts: {parts} ms" if parts else ""
     print(f"{label}: median {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, "
-          f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms ({len(ms)} saves); medians of the "
-          f"parts: {parts} ms", flush=True)
+          f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms ({len(ms)} saves){parts}", flush=True)
 
 
 def main() -> None:
@@ -142,6 +164,19 @@ def main() -> None:
             print(f"server memory: {before:.1f} MB after warming up, {after:.1f} MB after "
                   f"{options.saves} saves ({after - before:+.1f} MB) in "
                   f"{time.monotonic() - started:.0f} s", flush=True)
+            kpi = folder / "k40.prep"
+            kpi.write_text(kpi_model(40, 0), "utf-8")
+            page.goto("about:blank")                  # a new page, not a new #hash
+            page.goto(f"http://127.0.0.1:{port}/#{kpi.name}")
+            page.wait_for_selector("#status.live")
+            page.wait_for_function(f"() => document.getElementById('file').textContent "
+                                   f"=== '{kpi.name}'")
+            page.click("#tab-kpi")
+            page.wait_for_selector("#kpi-canvas svg")
+            run_kpi(page, kpi, 40, 3, first=40_000)                    # warm up
+            drawing, trees = run_kpi(page, kpi, 40, options.repeats, first=50_000)
+            report("40 products, KPI tab open, save -> repainted drawing", drawing)
+            report("40 products, KPI tab open, save -> repainted KPI drawing", trees)
             browser.close()
     finally:
         server.terminate()

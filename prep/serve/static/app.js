@@ -580,6 +580,7 @@
     }
     state.kpiPaints += 1;
     document.body.dataset.kpiPaints = String(state.kpiPaints);
+    window.prepKpiPainted = { n: state.kpiPaints, at: now(), file: data && data.file };
   }
   // The line above a KPI drawing: what it shows, and why it is an older one.
   function kpiStatus(text) {

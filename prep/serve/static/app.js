@@ -435,6 +435,16 @@
     }
     return li;
   }
+  // Every node of a tree by id, so a reference met before its node has its label.
+  function kpiIds(root) {
+    var byId = {}, stack = [root];
+    while (stack.length) {
+      var node = stack.pop();
+      if (node.id !== undefined) byId[node.id] = node;
+      (node.children || []).forEach(function (c) { stack.push(c); });
+    }
+    return byId;
+  }
   function kpiTrees(trees) {
     var box = $("kpi");
     clear(box);
@@ -442,7 +452,7 @@
     trees.forEach(function (t) {
       if (trees.length > 1) box.appendChild(el("h4", null, t.process + " [" + t.stage + "]"));
       var ul = el("ul", "tree");
-      ul.appendChild(kpiNode(t.root, {}, trees.length > 1 ? t.process + "/" : ""));
+      ul.appendChild(kpiNode(t.root, kpiIds(t.root), trees.length > 1 ? t.process + "/" : ""));
       box.appendChild(ul);
     });
   }

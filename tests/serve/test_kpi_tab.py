@@ -181,6 +181,10 @@ def test_the_kpi_tab_shows_the_drawing_and_the_comparison(page, apparel):
         texts = kpi_texts(page)
         for name in ("目標: 店舗別の週次売上目標の達成", "KPI: 施策の効果", "実績データ", "CSMの示唆"):
             assert name in texts
+        titles = page.locator("#kpi-canvas title").all_text_contents()
+        assert "CSMの示唆" in titles and "施策の効果" in titles      # tooltips: names, no ids
+        assert not any(t.startswith(("t1_", "cluster_")) for t in titles)
+        assert page.locator("#kpi-canvas svg > title, #kpi-canvas g.cluster > title").count() == 0
         expect(page.locator("#kpi-status")).to_have_text(
             "The KPI tree of tobe.prep (prep kpi tobe.prep)")
         transform = page.locator("#kpi-canvas").evaluate("e => e.style.transform")

@@ -581,7 +581,7 @@
     [["kpi", data], ["compare", data && data.compare]].forEach(function (pair) {
       var p = panes[pair[0]], part = pair[1];
       if (part && part.svg) {
-        if (part.svg !== p.text) drawInto(p, part.svg);
+        if (part.svg !== p.text && drawInto(p, part.svg)) tooltips(p.canvas);
       } else { clear(p.canvas); p.text = null; p.sheets = []; }
     });
     kpiStatus();
@@ -591,6 +591,18 @@
     state.kpiPaints += 1;
     document.body.dataset.kpiPaints = String(state.kpiPaints);
     window.prepKpiPainted = { n: state.kpiPaints, at: now(), file: data && data.file };
+  }
+  // Graphviz titles a box by its node id (t1_1n3), the name being in the link's
+  // xlink:title: hovering a box shows its name, and nothing else shows an id.
+  function tooltips(node) {
+    var XLINK = "http://www.w3.org/1999/xlink";
+    var titles = node.querySelectorAll("title");
+    for (var i = 0; i < titles.length; i++) {
+      var owner = titles[i].parentNode;
+      var link = owner.classList && owner.classList.contains("node") && owner.querySelector("a");
+      var name = link && (link.getAttributeNS(XLINK, "title") || link.getAttribute("title"));
+      if (name) titles[i].textContent = name; else titles[i].remove();
+    }
   }
   // The line above a KPI drawing: what it shows, and why it is an older one.
   function kpiStatus(text) {

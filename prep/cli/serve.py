@@ -37,8 +37,10 @@ def serve_command(
 
     The page lists the models; for the chosen one it shows the drawing (pan with the
     mouse, zoom with the wheel or + and -, f fits, p for the full-screen presentation
-    mode), the findings (click one to see it in the drawing), the KPI tree and, for
-    an AsIs/ToBe pair in one folder, what changed. Hover over or click a product for
+    mode), the findings (click one to see it in the drawing), the KPI tree (drawn in
+    its tab, k switches, as prep kpi -f svg; listed beside) and, for an AsIs/ToBe
+    pair in one folder, what changed and both KPI trees side by side (prep kpi
+    --tobe). Hover over or click a product for
     its parameters, KPIs and issues, and what feeds it and what it feeds.
 
     The server reads only .prep files under PATH, writes nothing, and answers only

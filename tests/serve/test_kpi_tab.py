@@ -127,6 +127,26 @@ def test_names_reach_the_kpi_drawing_escaped(models):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;" in svg
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("folder", [ROOT.parent / "shared" / "conformance" / "cases",
+                                    ROOT / "examples"], ids=["conformance", "examples"])
+def test_every_model_gives_a_kpi_answer(folder):
+    """Broken, binary, odd and large models: a drawing or why not, never a server error."""
+    with client_for(folder) as c:
+        names = [m["path"] for m in c.get("/api/models").json()["models"]]
+        assert len(names) >= 6
+        for name in names:
+            answer = c.get("/api/kpi/" + name)
+            assert answer.status_code == 200, name
+            data = answer.json()
+            assert data["file"] == name
+            assert (data["svg"] is not None) == (data["ok"] and "process" in
+                                                 (folder / name).read_text("utf-8", "replace")), name
+            assert data["ok"] or data["error"] == f"{name} has errors", name
+
+
 @pytest.mark.parametrize("name", ["../small.prep", "nothere.prep", "small.txt", ".hidden.prep"])
 def test_the_kpi_endpoint_refuses_what_the_model_endpoint_refuses(models, name):
     with client_for(models) as c:

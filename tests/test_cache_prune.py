@@ -178,7 +178,24 @@ def test_check_marks_hits_used_and_prunes_after_writing(tmp_path):
     assert run(["check"], tmp_path).exit_code == 0
     assert entry.stat().st_mtime > long_ago and stale.exists()
     # a new file is checked and written: the stale entry goes, the used one stays
+    # (pruning last ran more than an hour ago)
+    pruned = tmp_path / ".prep_cache" / "pruned"
+    assert pruned.exists()
+    os.utime(pruned, (long_ago, long_ago))
     (tmp_path / "b.prep").write_text(SENDER.replace("営業", "販売"), encoding="utf-8")
     assert run(["check"], tmp_path).exit_code == 0
     assert not stale.exists() and entry.exists()
     assert len(list((tmp_path / ".prep_cache" / "v1").rglob("*.json"))) == 2
+
+
+def test_pruning_runs_at_most_once_an_hour(tmp_path):
+    cache = new_cache(tmp_path)
+    stamp = Path(cache.folder) / "pruned"
+    plant(cache, 1, 99)
+    assert cache.maybe_prune(now=NOW) == 1          # never pruned: now
+    assert os.stat(stamp).st_mode & 0o077 == 0
+    for age, pruned in ((0.5, 0), (2, 1), (-1, 1)):    # hours since (-1: in the future)
+        plant(cache, 1, 99)
+        os.utime(stamp, (NOW - age * 3600,) * 2)
+        assert cache.maybe_prune(now=NOW) == pruned, age
+    assert names(cache) == []

@@ -10,10 +10,11 @@ cannot be read or understood is a miss and is written again. Nothing in the cach
 ever stops a check: when it cannot be used, files are checked as if it were not there.
 
 The cache is bounded (`prune`): an entry read is marked used (its time set to now);
-after a run that wrote entries, those not used for MAX_AGE_DAYS are removed, then the
-least recently used ones until all together take at most MAX_BYTES. Only entry files
-prep names (and its own temporary files left by a crash) are removed, only regular
-files of this user in the cache's own folders, never through a link."""
+after a run that wrote entries (at most once an hour), those not used for
+MAX_AGE_DAYS are removed, then the least recently used ones until all together take
+at most MAX_BYTES. Only entry files prep names (and its own temporary files left by
+a crash) are removed, only regular files of this user in the cache's own folders,
+never through a link."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ from prep.private_files import private_folder, read_private, write_private
 FORMAT = "v1"
 MAX_AGE_DAYS = 30               # entries not used for this long are removed
 MAX_BYTES = 64 * 1024 * 1024    # then the least recently used, down to this size
+PRUNE_EVERY = 3600              # seconds: pruning runs at most this often
+PRUNED = "pruned"               # its file time: when pruning last ran
 DEFAULT_DIR = ".prep_cache"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# prep's result cache (prep clean removes it)\n"
 TAG_FILE = "CACHEDIR.TAG"
@@ -116,6 +119,22 @@ class ResultCache:
         folder = os.path.dirname(self._file(key))
         if private_folder(folder) is not None:
             write_private(folder, key + ".json", data)
+
+    def maybe_prune(self, now: float | None = None) -> int:
+        """`prune`, at most once an hour (the time of the file PRUNED says when it
+        last ran): a large cache is not scanned after every run."""
+        import time
+
+        now = time.time() if now is None else now
+        stamp = os.path.join(self.folder, PRUNED)
+        try:
+            last = os.lstat(stamp).st_mtime
+        except OSError:
+            last = None
+        if last is not None and now - PRUNE_EVERY < last <= now:
+            return 0
+        write_private(self.folder, PRUNED, b"")
+        return self.prune(now)
 
     def prune(self, now: float | None = None, max_age_days: float = MAX_AGE_DAYS,
               max_bytes: int = MAX_BYTES) -> int:

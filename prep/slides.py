@@ -38,7 +38,8 @@ PRESETS = {"RECTANGLE": "rect", "ROUNDED_RECTANGLE": "roundRect", "HEXAGON": "he
            "PENTAGON": "homePlate", "FOLDED_CORNER": "foldedCorner", "OVAL": "ellipse"}
 CONNECTORS = {"STRAIGHT": "straightConnector1", "ELBOW": "bentConnector3"}
 _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 
 
 def new_deck():
@@ -71,6 +72,11 @@ class Canvas:
 
         if not self.shapes:
             return
+        for handle in self.shapes:
+            if handle.jump is not None:         # a click shows that slide
+                from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+                handle.link = self.slide.part.relate_to(handle.jump.part, RT.SLIDE)
         tree = parse_xml(f"<p:spTree {_NS}>" + "".join(h.xml() for h in self.shapes)
                          + "</p:spTree>")
         target = self.slide.shapes._spTree
@@ -94,20 +100,25 @@ class Handle:
         self.text = ""
         self.flip = ""
         self.ends = ""
+        self.jump = None         # a slide to show on a click (python-pptx Slide)
+        self.link = ""           # its relationship id, found when the slide is written
 
     def xml(self) -> str:
         off = (f'<a:xfrm{self.flip}><a:off x="{emu(self.x)}" y="{emu(self.y)}"/>'
                f'<a:ext cx="{emu(self.w)}" cy="{emu(self.h)}"/></a:xfrm>'
                f'<a:prstGeom prst="{self.preset}"><a:avLst>{self.adj}</a:avLst></a:prstGeom>')
         name = _attr(self.name) + (f'" descr="{_attr(self.descr)}' if self.descr else "")
+        nv = f'<p:cNvPr id="{self.id}" name="{name}"'
+        nv += (f'><a:hlinkClick r:id="{self.link}" action="ppaction://hlinksldjump"/>'
+               "</p:cNvPr>" if self.link else "/>")
         if self.kind == "connector":
-            return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self.id}" name="{name}"/>'
+            return (f'<p:cxnSp><p:nvCxnSpPr>{nv}'
                     f"<p:cNvCxnSpPr>{self.ends}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>"
                     f"<p:spPr>{off}<a:noFill/>{self.line}</p:spPr></p:cxnSp>")
         box = ' txBox="1"' if self.kind == "text" else ""
         body = self.text or ('<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr/></a:p>'
                              "</p:txBody>")
-        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.id}" name="{name}"/>'
+        return (f'<p:sp><p:nvSpPr>{nv}'
                 f"<p:cNvSpPr{box}/><p:nvPr/></p:nvSpPr>"
                 f"<p:spPr>{off}{self.fill}{self.line}</p:spPr>{body}</p:sp>")
 

@@ -48,3 +48,33 @@ def test_command_help_has_summary_and_example(name):
     assert summary.split()[0] in text
     assert re.search(rf"^\W*Example: prep {re.escape(name)}\b", text, re.M), \
         f"`prep {name} --help` shows no `Example: prep {name} …` line"
+
+
+def _option_rows(text: str) -> dict[str, str]:
+    """`--name` → the rest of its row in the options panel (NO_COLOR, 200 columns)."""
+    rows = {}
+    for line in text.splitlines():
+        match = re.match(r"^│\s+(--[\w-]+)(.*)│$", line)
+        if match:
+            rows[match.group(1)] = match.group(2)
+    return rows
+
+
+def test_flags_show_no_value_type():
+    # a flag takes no value: its value column is empty (typer 0.29 would print <bool>)
+    root = _option_rows(_help([]))
+    assert root["--version"].split() == ["-V", "Show", "the", "version", "and", "exit."]
+    assert root["--help"].split() == ["-h", "Show", "this", "message", "and", "exit."]
+    check = _option_rows(_help(["check"]))
+    for flag in ("--fix", "--diff", "--quiet", "--no-cache", "--help"):
+        assert "<" not in check[flag], f"{flag}: {check[flag]!r}"
+    # options that take a value keep their type
+    assert "<text|json|sarif|github>" in check["--format"]
+    render = _option_rows(_help(["render"]))
+    assert "<str>" in render["--output"] and "<float>" in render["--timeout"]
+    assert "<" not in render["--force"] and "<" not in render["--no-legend"]
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_no_command_shows_bool(name):
+    assert "<bool>" not in _help([name])

@@ -7,7 +7,14 @@ Entries are JSON (nothing here can run code), written atomically (a temporary fi
 then a rename), so runs at once never see half an entry. An entry is read only from
 a folder and file owned by this user and writable by no one else; an entry that
 cannot be read or understood is a miss and is written again. Nothing in the cache
-ever stops a check: when it cannot be used, files are checked as if it were not there."""
+ever stops a check: when it cannot be used, files are checked as if it were not there.
+
+The cache is bounded (`prune`): an entry read is marked used (its time set to now);
+after a run that wrote entries (at most once an hour), those not used for
+MAX_AGE_DAYS are removed, then the least recently used ones until all together take
+at most MAX_BYTES. Only entry files prep names (and its own temporary files left by
+a crash) are removed, only regular files of this user in the cache's own folders,
+never through a link."""
 
 from __future__ import annotations
 
@@ -15,12 +22,18 @@ import functools
 import hashlib
 import json
 import os
+import re
+import stat
 from pathlib import Path
 
 from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
 from prep.private_files import private_folder, read_private, write_private
 
 FORMAT = "v1"
+MAX_AGE_DAYS = 30               # entries not used for this long are removed
+MAX_BYTES = 64 * 1024 * 1024    # then the least recently used, down to this size
+PRUNE_EVERY = 3600              # seconds: pruning runs at most this often
+PRUNED = "pruned"               # its file time: when pruning last ran
 DEFAULT_DIR = ".prep_cache"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# prep's result cache (prep clean removes it)\n"
 TAG_FILE = "CACHEDIR.TAG"
@@ -91,9 +104,11 @@ class ResultCache:
             entry = json.loads(data)
             if entry.get("key") != key:
                 return None
-            return decode_entry(entry, path)
+            found = decode_entry(entry, path)
         except Exception:       # damaged or foreign: a miss, written again after checking
             return None
+        _mark_used(self._file(key))
+        return found
 
     def put(self, key: str, path: str, result) -> None:
         try:
@@ -104,6 +119,111 @@ class ResultCache:
         folder = os.path.dirname(self._file(key))
         if private_folder(folder) is not None:
             write_private(folder, key + ".json", data)
+
+    def maybe_prune(self, now: float | None = None) -> int:
+        """`prune`, at most once an hour (the time of the file PRUNED says when it
+        last ran): a large cache is not scanned after every run."""
+        import time
+
+        now = time.time() if now is None else now
+        stamp = os.path.join(self.folder, PRUNED)
+        try:
+            last = os.lstat(stamp).st_mtime
+        except OSError:
+            last = None
+        if last is not None and now - PRUNE_EVERY < last <= now:
+            return 0
+        write_private(self.folder, PRUNED, b"")
+        return self.prune(now)
+
+    def prune(self, now: float | None = None, max_age_days: float = MAX_AGE_DAYS,
+              max_bytes: int = MAX_BYTES) -> int:
+        """Remove entries not used for `max_age_days`, then the least recently used
+        (oldest time first, then by name) until the rest take at most `max_bytes`.
+        Returns how many files were removed; never raises."""
+        import time
+
+        now = time.time() if now is None else now
+        oldest = now - max_age_days * 86400
+        entries = sorted(_entry_files(self.folder))
+        removed = 0
+        kept = []
+        for mtime, name, size, path, temporary in entries:
+            if mtime < oldest or (temporary and mtime < now - 86400):
+                removed += _remove(path)
+            elif not temporary:
+                kept.append((size, path))
+        total = sum(size for size, _ in kept)
+        for size, path in kept:         # least recently used first
+            if total <= max_bytes:
+                break
+            removed += _remove(path)
+            total -= size
+        return removed
+
+
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.json\..*\.tmp")
+_FORMAT = re.compile(r"v[0-9]+")
+_SHARD = re.compile(r"[0-9a-f]{2}")
+
+
+def _entry_files(folder: str):
+    """(time, name, size, path, temporary) of each entry file of every format in the
+    cache `folder`: regular files of this user named as prep names them, in folders
+    of this user that are not links. Anything else is not looked at."""
+    if not is_cache_folder(Path(folder)) or private_folder(folder, create=False) is None:
+        return
+    me = os.geteuid()
+    for version in _folders(folder, _FORMAT):
+        for shard in _folders(version, _SHARD):
+            try:
+                with os.scandir(shard) as files:
+                    items = list(files)
+            except OSError:
+                continue
+            for item in items:
+                entry = bool(_ENTRY.fullmatch(item.name)) and item.name[:2] == \
+                    os.path.basename(shard)
+                temporary = bool(_TEMPORARY.fullmatch(item.name))
+                if not (entry or temporary):
+                    continue
+                try:
+                    info = item.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if stat.S_ISREG(info.st_mode) and info.st_uid == me:
+                    yield (info.st_mtime, item.name, info.st_size, item.path, temporary)
+
+
+def _folders(parent: str, pattern: re.Pattern):
+    """The folders in `parent` named by `pattern`: real folders (not links) of this
+    user that no one else can write, sorted by name."""
+    try:
+        with os.scandir(parent) as items:
+            names = sorted(i.name for i in items if pattern.fullmatch(i.name)
+                           and i.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
+    return [p for p in (os.path.join(parent, n) for n in names)
+            if private_folder(p, create=False) is not None]
+
+
+def _remove(path: str) -> int:
+    try:
+        os.unlink(path)         # removes the name itself, never what a link points to
+    except OSError:
+        return 0
+    return 1
+
+
+def _mark_used(path: str) -> None:
+    """Set an entry's time to now: the least recently used go first when pruning."""
+    try:
+        if os.utime in os.supports_follow_symlinks:
+            os.utime(path, follow_symlinks=False)
+    except OSError:
+        pass
 
 
 def is_cache_folder(folder: Path) -> bool:

@@ -187,7 +187,8 @@ def check_paths(paths: list[tuple[str | Path, str]],
 
     With a `cache`, a file whose name, content, selected rules and prep's code are
     unchanged since it was last checked is not checked again: its findings and
-    interfaces come from the cache (and the workspace rules run over them all).
+    interfaces come from the cache (and the workspace rules run over them all);
+    when entries were written, the cache is pruned (`ResultCache.maybe_prune`).
     With `jobs` > 1 (and at least two files per job to check), files are checked by
     a pool of that many worker processes, which send back findings and interfaces,
     never models; `jobs=None`: one worker per CPU when more files than CPUs need
@@ -235,6 +236,8 @@ def check_paths(paths: list[tuple[str | Path, str]],
             done += 1
             if progress is not None:
                 progress(done, len(paths))
+    if cache is not None and any(item[4] is not None for _, item in todo):
+        cache.maybe_prune()     # entries were written: keep the cache bounded
     run_workspace_rules(results, workspace_rules)
     for r, opts in zip(results, options):
         finish(r, opts)

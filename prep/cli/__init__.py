@@ -46,6 +46,28 @@ def usage_line(error) -> str:
     return message
 
 
+def _flags_show_no_type() -> None:
+    """A flag (`--fix`, `--help`, `--version`) takes no value, so `--help` shows nothing
+    in its value column, as for a flag in click. typer 0.29 prints the flag's Python
+    type there (`<bool>`); options that take a value keep their `<…>`."""
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_prep_flags", False):
+        return
+
+    def display_type_rich(self, ctx):
+        if getattr(self, "is_flag", False) and self.metavar is None:
+            return None
+        return shown(self, ctx)
+
+    display_type_rich._prep_flags = True
+    TyperOption.display_type_rich = display_type_rich
+
+
+_flags_show_no_type()
+
+
 app = typer.Typer(
     name="prep",
     cls=OneLineErrors,

@@ -25,7 +25,8 @@ def clean(
 
     The cache is .prep_cache/ at the project root (where the configuration is, else
     the current folder), or `cache-dir` of the configuration. Only a folder prep
-    made is removed.
+    made is removed. There is no need to run it now and then: `prep check` drops
+    entries unused for 30 days, then the least recently used beyond 64 MiB.
 
     Example: prep clean
     """

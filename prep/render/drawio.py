@@ -6,7 +6,9 @@ at coordinates relative to the lane; relations are edges attached to their ends,
 through the layout's route as waypoints, so moving a product in draw.io keeps its
 edges. Every cell is a UserObject with `prep_kind` (product, milestone, final,
 intangible, external, input, sync, touch, kpi, issue, lane, subprocess, …) and
-`prep_title` (the name as written, the SVG <title>) beside its HTML label.
+`prep_title` (the name as written, the SVG <title>) beside its HTML label. A
+process linked with another (they name each other) has a dashed edge from its frame
+to a stand-in of the other, linked to that page.
 Uncompressed XML, ids from the layout (stable), no `modified` or `etag`."""
 
 from __future__ import annotations
@@ -99,18 +101,26 @@ class _Page:
 
 
 def to_drawio(layout) -> bytes:
+    from prep.render.pptx import linked
+
     mxfile = ET.Element("mxfile", {"host": "prep", "type": "device"})
+    partners = linked(layout)
+    pages = {process.name: number for number, process in enumerate(layout.processes, 1)}
     for number, process in enumerate(layout.processes, 1):
-        _page(mxfile, layout, process, number)
+        links = [(other, pages[other]) for other in partners.get(process.name, ())]
+        _page(mxfile, layout, process, number, links)
     ET.indent(mxfile, "  ")
     return (ET.tostring(mxfile, encoding="unicode") + "\n").encode("utf-8")
 
 
-def _page(mxfile, layout, process, number) -> None:
+def _page(mxfile, layout, process, number, links=()) -> None:
+    from prep.render.pptx import LINK_ROOM
+
     frame = process.frame
     legend = layout.legend
     dy = MARGIN - frame.y
-    width = max(frame.w, legend.box.w if legend else 0.0) + 2 * MARGIN
+    room = LINK_ROOM if links else 0.0
+    width = max(frame.w + room, legend.box.w if legend else 0.0) + 2 * MARGIN
     height = frame.h + (legend.box.h + 12 if legend else 0.0) + 2 * MARGIN
     diagram = ET.SubElement(mxfile, "diagram", {"id": f"p{number}", "name": clean(process.name)})
     model = ET.SubElement(diagram, "mxGraphModel", {
@@ -176,6 +186,7 @@ def _page(mxfile, layout, process, number) -> None:
     boxes = {item.id: item.box for item in process.nodes + process.externals + process.notes}
     for edge in process.edges:
         _edge(page, pre, edge, boxes)
+    _links(page, layout, process, number, links)
     if legend is not None:
         from prep.render.drawio_legend import draw_legend
 
@@ -221,6 +232,35 @@ def _edge(page, pre, edge, boxes) -> None:
         mx, my = _middle(edge.points)
         ET.SubElement(geo, "mxPoint", {"x": _n(edge.label_box.cx - mx),
                                        "y": _n(edge.label_box.cy - my), "as": "offset"})
+
+
+def _links(page, layout, process, number, links) -> None:
+    """Processes linked with this one (they name each other as externals; each has
+    its own page): a dashed grey edge from the frame's right side to a stand-in
+    naming the other process and its page, which a click opens (`data:page/id,…`)."""
+    from prep.layout.model import Box, Text
+    from prep.render.pptx import LINK_GAP, LINK_H, LINK_W
+    from prep.render.pptx_edges import _pair
+
+    frame = process.frame
+    look = _look({**N.LINK, "style": "dashed"})
+    step = LINK_H + 8
+    top = frame.cy - (len(links) * step - 8) / 2
+    top = max(min(top, frame.bottom - len(links) * step), frame.y)
+    for n, (other, page_number) in enumerate(links, 1):
+        box = Box(frame.right + LINK_GAP, top + (n - 1) * step, LINK_W, LINK_H)
+        ident = f"p{number}k{n}"
+        text = label((Text(f"↔ {other} ({page_number})", 11, "tag"),))
+        page.cell(ident, "linked process", other, text,
+                  {**BASE, "rounded": "1", "arcSize": "20", "fillColor": "#ffffff",
+                   "strokeColor": look["strokeColor"], "strokeWidth": "1", "dashed": "1"},
+                  box, attrs={})
+        page.root[-1].set("link", f"data:page/id,p{page_number}")
+        style = {"edgeStyle": "orthogonalEdgeStyle", "rounded": "1", **BASE, **look,
+                 "endArrow": "none", "startArrow": "none", "exitX": "1", "exitY": "0.5",
+                 "exitPerimeter": "0", "entryX": "0", "entryY": "0.5", "entryPerimeter": "0"}
+        page.cell(f"{ident}e", "link", _pair(layout, process.name, other), "", style,
+                  edge={"source": f"p{number}", "target": ident})
 
 
 def _rel(value: float, start: float, size: float) -> float:

@@ -4,8 +4,11 @@ one 16:9 slide per process (LANGUAGE.md §5, docs/notation.md "Exports").
 Positions are the layout's, scaled to fit the slide; a process too wide to keep its
 text legible is split across slides at subprocess (else column) boundaries, with
 the lane headers repeated and a small "continued" stand-in at the cut for every
-relation that crosses it. Nothing is cut off. Relations are connectors glued to
-their products (they follow a product when it is moved). Every shape is named
+relation that crosses it. Nothing is cut off. Processes linked in the layout (they
+name each other) each get a glued dashed connector from their frame to a stand-in
+of the other process, which a click in the slide show jumps to. Relations are
+connectors glued to their products (they follow a product when it is moved). Every
+shape is named
 `kind: title` (`product: 需要予測`, `input: A -> B`, `kpi: …`) so tests and macros
 can find it; the slide's notes hold nothing."""
 
@@ -20,6 +23,9 @@ MIN_SCALE = 0.44
 LEGEND_GAP = 6.0
 STUB = 104.0             # room at a cut for the stand-ins of ends on the next slide
 TEXT_PAD = 2.0
+LINK_GAP = 24.0          # from the frame's right side to the stand-ins of linked processes
+LINK_W, LINK_H = 120.0, 34.0
+LINK_ROOM = LINK_GAP + LINK_W + 4.0
 
 
 def to_pptx(layout, marks: dict | None = None, title: str = "") -> bytes:
@@ -33,12 +39,37 @@ def to_pptx(layout, marks: dict | None = None, title: str = "") -> bytes:
 
 def add_layout(deck, layout, marks: dict) -> None:
     words = N.WORDS.get(layout.lang, N.WORDS["en"])
+    partners = linked(layout)
+    plans = []
     for process in layout.processes:
         removed = marks.get(("removed", process.name))
         reserve = min(16.0 + 12.0 * len(removed), 110.0) if removed else 0.0
-        views = plan_slides(process, layout.legend, reserve)
+        room = LINK_ROOM if partners.get(process.name) else 0.0
+        plans.append((process, plan_slides(process, layout.legend, reserve, room)))
+    first, count = {}, len(deck.slides)
+    for process, views in plans:
+        first[process.name] = count + 1
+        count += len(views)
+    jumps = []
+    for process, views in plans:
         for number, view in enumerate(views):
-            _Drawer(deck, layout, process, view, views, number, marks, words).draw()
+            drawer = _Drawer(deck, layout, process, view, views, number, marks, words)
+            if number == len(views) - 1:       # the frame's right side: its links
+                drawer.links = [(other, first[other]) for other in partners.get(process.name, ())]
+            drawer.draw()
+            jumps += drawer.jumps
+    for handle, slide in jumps:
+        handle.jump = deck.slides[slide - 1]
+
+
+def linked(layout) -> dict[str, list[str]]:
+    """{process: the processes it is linked with (naming each other), in the order of
+    the layout's links}."""
+    out: dict[str, list[str]] = {}
+    for link in layout.links:
+        out.setdefault(link.source, []).append(link.target)
+        out.setdefault(link.target, []).append(link.source)
+    return out
 
 
 def whole_name(lines, key: str) -> tuple:
@@ -83,11 +114,13 @@ def _fit(width: float, height: float, legend, reserve: float = 0.0) -> tuple[flo
     return scale, min(legend_scale, scale) if legend is not None else 0.0
 
 
-def plan_slides(process, legend, reserve: float = 0.0) -> list[View]:
-    """The slides of a process; `reserve`: height kept free under the legend."""
+def plan_slides(process, legend, reserve: float = 0.0, room: float = 0.0) -> list[View]:
+    """The slides of a process; `reserve`: height kept free under the legend, `room`:
+    width kept free right of the frame (for the stand-ins of linked processes)."""
     frame = process.frame
-    scale, legend_scale = _fit(frame.w, frame.h, legend, reserve)
-    whole = View(frame.x, frame.right, float("-inf"), float("inf"), scale, legend_scale, 0.0)
+    edge = frame.right + room
+    scale, legend_scale = _fit(frame.w + room, frame.h, legend, reserve)
+    whole = View(frame.x, edge, float("-inf"), float("inf"), scale, legend_scale, 0.0)
     room_h = S.SLIDE_H - 2 * S.MARGIN - reserve - (legend.box.h * legend_scale + LEGEND_GAP
                                                    if legend is not None else 0.0)
     tall = room_h / max(frame.h, 1.0)
@@ -100,14 +133,14 @@ def plan_slides(process, legend, reserve: float = 0.0) -> list[View]:
     pieces, start = [], frame.x
     while True:
         limit = start + widest - (header + STUB if pieces else 0.0) - STUB
-        if frame.right <= limit:
-            pieces.append((start, frame.right))
+        if edge <= limit:
+            pieces.append((start, edge))
             break
         fitting = [c for c in cuts if start + 20 < c <= limit]
         bands = [c for c in fitting if c in _band_edges(process) and c - start >= widest / 2]
         cut = (bands or fitting or [c for c in cuts if c > start + 20] or [None])[-1 if (bands or fitting) else 0]
         if cut is None:
-            pieces.append((start, frame.right))
+            pieces.append((start, edge))
             break
         pieces.append((start, cut))
         start = cut
@@ -116,7 +149,7 @@ def plan_slides(process, legend, reserve: float = 0.0) -> list[View]:
     views = []
     for n, (a, b) in enumerate(pieces):
         left = frame.x if n == 0 else a - header - STUB
-        right = frame.right if n == len(pieces) - 1 else b + STUB
+        right = edge if n == len(pieces) - 1 else b + STUB
         sc, lsc = _fit(right - left, frame.h, legend, reserve)
         start = float("-inf") if n == 0 else a
         stop = float("inf") if n == len(pieces) - 1 else b
@@ -190,6 +223,9 @@ class _Drawer:
         self.shapes: dict[str, object] = {}
         self.boxes: dict[str, object] = {}
         self.pre = process.prefix
+        self.links: list[tuple[str, int]] = []     # (linked process, its first slide)
+        self.jumps: list[tuple[object, int]] = []  # (shape, slide a click shows)
+        self.frame_shape = None
 
     # coordinates
     def x(self, x: float) -> float:
@@ -216,6 +252,10 @@ class _Drawer:
         self.products()
         self.notes()
         self.edges()
+        if self.links:
+            from prep.render.pptx_edges import draw_links
+
+            draw_links(self)
         if self.layout.legend is not None:
             self.legend(self.layout.legend)
         removed = self.marks.get(("removed", self.process.name))
@@ -240,8 +280,8 @@ class _Drawer:
 
     def background(self) -> None:
         p, v = self.process, self.view
-        self.shape("ROUNDED_RECTANGLE", p.frame, f"process: {p.name}",
-                   _look(N.PROCESS), v.left, v.right)
+        self.frame_shape = self.shape("ROUNDED_RECTANGLE", p.frame, f"process: {p.name}",
+                                      _look(N.PROCESS), v.left, v.right)
         banner = self.shape("RECTANGLE", p.banner.box, f"goal: {p.name}", _look(N.BANNER),
                             v.left, v.right)
         lines = list(p.banner.lines)

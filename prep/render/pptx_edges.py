@@ -135,6 +135,44 @@ def _stand_in(d, there):
     return sp
 
 
+def draw_links(d) -> None:
+    """Processes linked with this one (they name each other as externals, drawn on
+    their own slides): a dashed grey connector from the frame's right side, glued to
+    it, to a stand-in naming the other process and its slide (a click shows it)."""
+    from prep.render.pptx import LINK_GAP, LINK_H, LINK_W
+
+    p, v = d.process, d.view
+    frame = p.frame
+    look = _look(N.LINK)
+    step = LINK_H + 8
+    top = frame.cy - (len(d.links) * step - 8) / 2
+    top = max(min(top, frame.bottom - len(d.links) * step), frame.y)
+    for n, (other, slide) in enumerate(d.links):
+        box = Box(frame.right + LINK_GAP, top + n * step, LINK_W, LINK_H)
+        sp = d.shape("ROUNDED_RECTANGLE", box, f"linked process: {other}",
+                     {"fill": "#ffffff", "line": look["line"], "width": 1.0, "dash": True,
+                      "double": False})
+        S.put_text(sp, (Text(f"↔ {other} ({slide})", 11, "tag"),), v.scale, pad=2,
+                   wrap=True)
+        d.jumps.append((sp, slide))
+        begin, end = (frame.right, frame.cy), (box.x, box.cy)
+        kind = "STRAIGHT" if abs(begin[1] - end[1]) < 1 else "ELBOW"
+        cx = S.connector(d.slide, kind, (d.x(begin[0]), d.y(begin[1])),
+                         (d.x(end[0]), d.y(end[1])), f"link: {_pair(d.layout, p.name, other)}",
+                         0.5 if kind == "ELBOW" else None)
+        S.attach(cx, d.frame_shape, "right", sp, "left")
+        S.set_line(cx, look["line"], d.width(look["width"]), look["dash"])
+
+
+def _pair(layout, a: str, b: str) -> str:
+    """`source - target` of the layout's link between processes a and b (the SVG's
+    title of that line)."""
+    for link in layout.links:
+        if {link.source, link.target} == {a, b}:
+            return f"{link.source} - {link.target}"
+    return f"{a} - {b}"
+
+
 def _title(item) -> str:
     return item.key if hasattr(item, "key") else item.title
 

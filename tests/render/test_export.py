@@ -484,3 +484,105 @@ def test_kpi_pptx_reference_is_one_shape_with_two_lines():
     assert names.count("milestone: 共有") == 1
     assert names.count("line: A -> 共有") == 1 and names.count("line: B -> 共有") == 1
     assert "kpi: 率<&>" in names and "badge added: 共有" in names
+
+
+# -- links between processes naming each other (LANGUAGE.md §5) ----------------------------
+
+APPAREL = ROOT / "examples" / "apparel" / "asis.prep"
+WEEKLY, DAILY = "週次販売計画", "日々の店舗運営"
+
+
+def _links_on(slide):
+    return [sp for sp in slide.shapes if sp.name.startswith("link: ")]
+
+
+def test_pptx_links_processes_naming_each_other():
+    from pptx.oxml.ns import qn
+
+    deck = read_pptx(to_pptx(layout(graphs_of(APPAREL))))
+    assert len(deck.slides) == 2
+    for number, (here, other) in enumerate(((WEEKLY, DAILY), (DAILY, WEEKLY)), 1):
+        slide = deck.slides[number - 1]
+        ids = {sp.shape_id: sp for sp in slide.shapes}
+        (link,) = _links_on(slide)
+        assert link.name == f"link: {WEEKLY} - {DAILY}"       # as the SVG's <title>
+        begin = link._element.find(".//" + qn("a:stCxn"))
+        end = link._element.find(".//" + qn("a:endCxn"))
+        assert ids[int(begin.get("id"))].name == f"process: {here}"
+        assert begin.get("idx") == "3"                       # the frame's right side
+        stand_in = ids[int(end.get("id"))]
+        assert (stand_in.name, end.get("idx")) == (f"linked process: {other}", "1")
+        assert stand_in.text_frame.text == f"↔ {other} ({3 - number})"
+        assert stand_in.click_action.target_slide == deck.slides[2 - number]
+        ln = link._element.spPr.find(qn("a:ln"))
+        assert ln.find(qn("a:prstDash")).get("val") == "dash"
+        assert ln.find(qn("a:solidFill"))[0].get("val") == "777777"          # grey
+        assert ln.find(qn("a:headEnd")) is None and ln.find(qn("a:tailEnd")) is None
+        frame = ids[int(begin.get("id"))]
+        assert link.begin_x == frame.left + frame.width           # drawn where it is glued
+        assert stand_in.left > frame.left + frame.width
+        assert stand_in.left + stand_in.width <= deck.slide_width
+
+
+def test_pptx_draws_no_link_for_one_process():
+    deck = read_pptx(to_pptx(layout(graphs_of(HERE / "models" / "figure4.prep"))))
+    assert not any(sp.name.startswith(("link: ", "linked process: "))
+                   for slide in deck.slides for sp in slide.shapes)
+    graphs = [pg for pg in graphs_of(APPAREL) if pg.name == DAILY]     # --process
+    deck = read_pptx(to_pptx(layout(graphs)))
+    assert not any(_links_on(slide) for slide in deck.slides)
+
+
+def test_pptx_link_of_a_split_process_is_on_its_last_slide():
+    text = wide_model(60) + f"""
+process 受注 {{
+  goal 受注件数
+  external 業務0
+  actor 営業 {{
+    final 受注(品目)
+  }}
+  業務0 -> 受注 -> 業務0
+}}
+"""
+    deck = read_pptx(to_pptx(layout(graphs_from(text))))
+    found = shapes_by_name(deck)
+    slides = sorted(n for n, _ in found["process: 業務0"])
+    (last_of_wide,) = [n for n, _ in found["link: 業務0 - 受注"] if n in slides]
+    assert len(slides) > 1 and last_of_wide == slides[-1]
+    (stand_in,) = [sp for n, sp in found["linked process: 受注"]]
+    target = deck.slides.index(stand_in.click_action.target_slide) + 1
+    assert target == slides[-1] + 1 and found["process: 受注"][0][0] == target
+    (back,) = [sp for n, sp in found["linked process: 業務0"]]
+    assert back.text_frame.text == "↔ 業務0 (1)"
+    assert deck.slides.index(back.click_action.target_slide) == 0
+
+
+def test_drawio_links_processes_naming_each_other():
+    root = read_drawio(to_drawio(layout(graphs_of(APPAREL))))
+    pages = root.findall("diagram")
+    assert [page.get("id") for page in pages] == ["p1", "p2"]
+    for number, (page, other) in enumerate(zip(pages, (DAILY, WEEKLY)), 1):
+        objects = page.find("mxGraphModel/root").findall("UserObject")
+        by_id = {o.get("id"): o for o in objects}
+        (link,) = [o for o in objects if o.get("prep_kind") == "link"]
+        assert link.get("prep_title") == f"{WEEKLY} - {DAILY}"
+        cell = link.find("mxCell")
+        assert cell.get("edge") == "1"
+        frame, stand_in = by_id[cell.get("source")], by_id[cell.get("target")]
+        assert frame.get("prep_kind") == "process" and frame.get("id") == f"p{number}"
+        assert (stand_in.get("prep_kind"), stand_in.get("prep_title")) == \
+            ("linked process", other)
+        assert plain(stand_in.get("label")) == f"↔ {other} ({3 - number})"
+        assert stand_in.get("link") == f"data:page/id,p{3 - number}"
+        style = dict(part.split("=", 1) for part in cell.get("style").rstrip(";").split(";"))
+        assert (style["dashed"], style["strokeColor"], style["endArrow"],
+                style["startArrow"]) == ("1", "#777777", "none", "none")
+        assert (style["exitX"], style["exitY"], style["entryX"]) == ("1", "0.5", "0")
+        frame_geo = frame.find("mxCell/mxGeometry")
+        stand_geo = stand_in.find("mxCell/mxGeometry")
+        assert float(stand_geo.get("x")) > float(frame_geo.get("x")) + float(frame_geo.get("width"))
+
+
+def test_drawio_draws_no_link_for_one_process():
+    data = to_drawio(layout(graphs_of(HERE / "models" / "figure4.prep"))).decode()
+    assert 'prep_kind="link"' not in data and "data:page/id" not in data

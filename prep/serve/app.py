@@ -121,21 +121,19 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
                 "models": await run_in_threadpool(models.models)}
         return JSONResponse(data)
 
-    async def one_model(request):
-        name = request.path_params["name"]
-        try:
-            body = await run_in_threadpool(models.view_json, name)
-        except Refused:
-            return JSONResponse({"error": "no such model", "file": name}, status_code=404)
-        return Response(body, media_type="application/json")
+    def model_json(build):
+        async def answer(request):
+            name = request.path_params["name"]
+            try:
+                body = await run_in_threadpool(build, name)
+            except Refused:
+                return JSONResponse({"error": "no such model", "file": name},
+                                    status_code=404)
+            return Response(body, media_type="application/json")
+        return answer
 
-    async def one_kpi(request):
-        name = request.path_params["name"]
-        try:
-            body = await run_in_threadpool(models.kpi_json, name)
-        except Refused:
-            return JSONResponse({"error": "no such model", "file": name}, status_code=404)
-        return Response(body, media_type="application/json")
+    one_model = model_json(models.view_json)
+    one_kpi = model_json(models.kpi_json)
 
     async def events(request):
         queue: asyncio.Queue = asyncio.Queue()

@@ -7,11 +7,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from prep.checks import cache as cache_module
 from prep.checks.cache import ResultCache
-from prep.cli import app
+from test_result_cache import run
 
 DAY = 86400
 NOW = 2_000_000_000.0           # a fixed "now" (2033); file times are set relative to it
@@ -155,15 +153,6 @@ def test_a_folder_prep_did_not_make_is_never_pruned(tmp_path):
     entry = plant(cache, 1, 99)
     (Path(cache.folder) / "CACHEDIR.TAG").unlink()
     assert cache.prune(now=NOW) == 0 and entry.exists()
-
-
-def run(args, cwd: Path):
-    old = Path.cwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
-    finally:
-        os.chdir(old)
 
 
 def test_check_marks_hits_used_and_prunes_after_writing(tmp_path):

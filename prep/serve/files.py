@@ -105,24 +105,17 @@ class Models:
     def view_json(self, rel: str) -> bytes:
         """The JSON of the page for model `rel` (resolve it first). Cached until the
         file, its pair partner or the configuration changes."""
-        import json
-
-        with self._lock:
-            path = resolve(self.root, rel)
-            partner = self._partner(rel)
-            signature = (_signature(path), partner and _signature(self.root / partner),
-                         self._config_signature(path))
-            cached = self._views.get(rel)
-            if cached is not None and cached[0] == signature:
-                return cached[1]
-            data = self._view(rel, partner).to_json()
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            self._views[rel] = (signature, text)
-            return text
+        return self._cached(self._views, rel,
+                            lambda partner: self._view(rel, partner).to_json())
 
     def kpi_json(self, rel: str) -> bytes:
         """The JSON of model `rel`'s KPI tree drawing and, when its AsIs/ToBe partner
         is known, of the two trees side by side (see _kpi). Cached as view_json."""
+        return self._cached(self._kpis, rel, lambda partner: self._kpi(rel, partner))
+
+    def _cached(self, cache: dict, rel: str, make) -> bytes:
+        """`make(partner)` as compact JSON, kept in `cache` until model `rel`, its pair
+        partner or the configuration changes."""
         import json
 
         with self._lock:
@@ -130,12 +123,12 @@ class Models:
             partner = self._partner(rel)
             signature = (_signature(path), partner and _signature(self.root / partner),
                          self._config_signature(path))
-            cached = self._kpis.get(rel)
+            cached = cache.get(rel)
             if cached is not None and cached[0] == signature:
                 return cached[1]
-            data = self._kpi(rel, partner)
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            self._kpis[rel] = (signature, text)
+            text = json.dumps(make(partner), ensure_ascii=False,
+                              separators=(",", ":")).encode("utf-8")
+            cache[rel] = (signature, text)
             return text
 
     def forget(self, rel: str) -> None:

@@ -52,7 +52,8 @@ class Placer:
         plan = self.plan
         search(self)
         self.bulge_room = bulge_room(self)
-        self.bus_layers = {self.layer_of[self.chains[e][0][0]] for e in buses(self)}
+        self.bus_of = buses(self)            # the order is final: its buses too
+        self.bus_layers = {self.layer_of[self.chains[e][0][0]] for e in self.bus_of}
         self._x()
         self._y()
         nodes, externals, notes, note_edges = self._boxes()

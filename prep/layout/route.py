@@ -5,7 +5,6 @@ side of a box get ports spread over its middle, in the order of where they go.""
 
 from __future__ import annotations
 
-from prep.layout.bus import buses
 from prep.layout.model import Box, Edge
 
 ARROW = 10.0
@@ -71,7 +70,7 @@ class Router:
         """(edge id, 'start'|'end') -> port y; ports on one side of a box spread."""
         p = self.p
         sides: dict[tuple[int, str], list] = {}
-        self.bus_of = buses(p)
+        self.bus_of = p.bus_of
         self.bus_y = self._bus_heights()
         self.bus_x: dict[int, float] = {}
         shared: dict[tuple, list] = {}       # one port per box and bus

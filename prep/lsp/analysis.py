@@ -12,6 +12,7 @@ from pathlib import Path
 
 from prep.checks.runner import CheckOptions, FileResult, check_file_model, finish
 from prep.diagnostics import Diagnostic
+from prep.folders import walked
 from prep.lsp import names
 from prep.lsp.positions import Lines
 
@@ -91,12 +92,10 @@ class Workspace:
         self._listing = None
 
     def _list(self) -> list[str]:
-        from prep.cli.common import SKIP_DIRS
-
         found = []
         for folder in self.folders:
             for root, dirs, files in os.walk(folder):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+                dirs[:] = walked(dirs)
                 found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(".prep"))
                 if len(found) > MAX_WORKSPACE_FILES:
                     return found[:MAX_WORKSPACE_FILES]

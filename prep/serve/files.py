@@ -12,7 +12,8 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote
 
-SKIP_DIRS = {"node_modules", "__pycache__", "venv", ".venv"}
+from prep.folders import walked
+
 _DRIVE = re.compile(r"^[A-Za-z]:")
 CONFIG_FILES = ("prep.toml", "pyproject.toml")
 
@@ -51,7 +52,7 @@ def listing(root: Path) -> list[str]:
     base = root.resolve()
     found = []
     for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        dirs[:] = walked(dirs)
         for file in files:
             if not file.endswith(".prep") or file.startswith("."):
                 continue

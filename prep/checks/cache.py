@@ -148,7 +148,7 @@ class ResultCache:
         entries = sorted(_entry_files(self.folder))
         removed = 0
         kept = []
-        for mtime, name, size, path, temporary in entries:
+        for mtime, _name, size, path, temporary in entries:
             if mtime < oldest or (temporary and mtime < now - 86400):
                 removed += _remove(path)
             elif not temporary:

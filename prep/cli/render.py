@@ -3,7 +3,6 @@ workshop view as one offline page (html), or shapes to edit (pptx, drawio)."""
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from contextlib import nullcontext
 from enum import Enum

@@ -229,7 +229,7 @@ def test_a_wide_process_is_split_by_columns_and_stays_legible():
     deck = read_pptx(to_pptx(positions))
     assert len(deck.slides) > 1
     found = shapes_by_name(deck)
-    for pre, pg, products, externals, relations, kpis, issues in expected(graphs):
+    for pre, _pg, products, _externals, relations, _kpis, _issues in expected(graphs):
         for key, kind in products.items():
             assert len(found[f"{kind}: {pre}{key}"]) == 1, key      # each once
         titles = {name.split(": ", 1)[1] for name in found if ": " in name}
@@ -534,15 +534,15 @@ def test_pptx_draws_no_link_for_one_process():
 
 
 def test_pptx_link_of_a_split_process_is_on_its_last_slide():
-    text = wide_model(60) + f"""
-process 受注 {{
+    text = wide_model(60) + """
+process 受注 {
   goal 受注件数
   external 業務0
-  actor 営業 {{
+  actor 営業 {
     final 受注(品目)
-  }}
+  }
   業務0 -> 受注 -> 業務0
-}}
+}
 """
     deck = read_pptx(to_pptx(layout(graphs_from(text))))
     found = shapes_by_name(deck)

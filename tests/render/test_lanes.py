@@ -108,7 +108,7 @@ def test_legible_on_a_1920_pixel_screen(path):
     height = float(root.get("height").removesuffix("pt"))
     scale = 1920 / width
     names, others = [], []
-    for classes, title, g in groups(svg):
+    for classes, _title, g in groups(svg):
         for text in g.iter(f"{SVG}text"):
             size = _px(text.get("font-size"), scale)
             if "product" in classes and text.get("font-weight") == "bold" \

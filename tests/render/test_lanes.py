@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from prep.cli import app
+from prep.layout import layout
 from prep.render import render
 from conftest import graphs_from, graphs_in, same_as_snapshot
 
@@ -40,10 +41,40 @@ def titles(svg: bytes, cls: str) -> list[str]:
     return [title for classes, title, _ in groups(svg) if cls in classes]
 
 
+def summary(drawing) -> str:
+    """What a reviewer checks in a swimlane layout, as text: per process its lanes,
+    bands, the products of each column (lane by lane, top to bottom), the externals'
+    sides and lanes, and the edges. The pinned dot beside it holds the coordinates."""
+    out = []
+    for pl in drawing.processes:
+        lanes = [lane.actor for lane in pl.lanes]
+        out.append(f"process {pl.name} ({pl.stage})")
+        out.append("  lanes: " + " | ".join(lanes))
+        for band in pl.bands:
+            members = sorted({n.column for n in pl.nodes if n.subprocess == band.name})
+            out.append(f"  band {band.name}: columns {members}")
+        for column in sorted({n.column for n in pl.nodes}):
+            here = sorted((n for n in pl.nodes if n.column == column), key=lambda n: n.box.cy)
+            cells = [f"{lanes[n.lane]}: {n.key}" for n in here]
+            out.append(f"  column {column}: " + "; ".join(cells))
+        for n in sorted(pl.externals, key=lambda n: (n.side or "", n.key)):
+            lane = min(pl.lanes, key=lambda lane: abs(lane.box.cy - n.box.cy)).actor
+            out.append(f"  external {n.key}: {n.side}, beside {lane}")
+        edges = sorted(e.title for e in pl.edges if e.kind in ("input", "sync"))
+        out.append("  edges: " + "; ".join(edges))
+        notes = sorted(f"{note.kind} {note.title}" for note in pl.notes)
+        if notes:
+            out.append("  notes: " + "; ".join(notes))
+    return "\n".join(out) + "\n"
+
+
 @pytest.mark.parametrize("model", sorted(p.name for p in MODELS.glob("*.prep")))
 def test_snapshot(model):
-    source = render(graphs_in(MODELS / model), "dot")
-    same_as_snapshot(source, SNAPSHOTS / (Path(model).stem + ".dot"))
+    """The pinned dot (coordinates) and, beside it, a readable summary to review."""
+    graphs = graphs_in(MODELS / model)
+    same_as_snapshot(summary(layout(graphs)).encode("utf-8"),
+                     SNAPSHOTS / (Path(model).stem + ".summary.txt"))
+    same_as_snapshot(render(graphs, "dot"), SNAPSHOTS / (Path(model).stem + ".dot"))
 
 
 def test_svg_structure_names_every_element():

@@ -1,5 +1,5 @@
 """Quoted names, `\"\"\"…\"\"\"` texts and states: their values and the PREP001s for
-unusable ones (LANGUAGE.md §2)."""
+unusable ones (docs/language.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Positions of one process (LANGUAGE.md §5): layers (columns, with the external
+"""Positions of one process (docs/notation.md): layers (columns, with the external
 margins as layer 0 and the last), virtual nodes for long edges, the order inside
 each (column, lane), then x by column widths, y by lane bands, and the routes."""
 

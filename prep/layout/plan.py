@@ -78,7 +78,7 @@ class Ids:
 
 
 def plan(pg, words: dict, ids: Ids, marks: dict | None = None) -> Plan:
-    """`marks` (prep diff, LANGUAGE.md §7): badges and ghosting on the lines."""
+    """`marks` (prep diff, docs/kpi.md, "prep diff"): badges and ghosting on the lines."""
     process = pg.process
     lanes, nodes, by_key = [], [], {}
     for index, actor in enumerate(process.actors):

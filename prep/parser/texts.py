@@ -1,7 +1,7 @@
 """Quoted names and `\"\"\"…\"\"\"` texts: their value, and what makes one unusable.
 
 A name must be something a reader can see and a drawing can show: not empty, not
-blank, no control characters, not absurdly long (LANGUAGE.md §2)."""
+blank, no control characters, not absurdly long (docs/language.md)."""
 
 from __future__ import annotations
 

@@ -24,10 +24,10 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
            lang: str = "auto", layout: str = "lanes", deadline=None, marks=None) -> bytes:
     """The drawing of `graphs` in `fmt`, as bytes; the drawing's own words (legend,
     banners) in `lang`: ja, en, or auto (as the model's names). `layout`: "lanes"
-    (prep's swimlanes, LANGUAGE.md §5) or "dot" (Graphviz clusters, as in 0.1.0).
+    (prep's swimlanes, docs/notation.md) or "dot" (Graphviz clusters, as in 0.1.0).
     `deadline` (prep.layout.Deadline) bounds the whole drawing, else `timeout`.
     `marks` (one dict of render.marks per graph, from prep diff) decorate what changed
-    (badges measured with the labels, colours and ghosting; LANGUAGE.md §7).
+    (badges measured with the labels, colours and ghosting; docs/kpi.md, "prep diff").
     Raises run.RenderError."""
     if fmt == "mermaid":
         from prep.render.mermaid import to_mermaid

@@ -1,5 +1,5 @@
 """A Layout (prep.layout.model) -> a draw.io (diagrams.net) file of editable cells:
-one page per process (LANGUAGE.md §5, docs/notation.md "Exports").
+one page per process (docs/notation.md, "Exports").
 
 Lanes are swimlane containers holding their products (and the notes inside them),
 at coordinates relative to the lane; relations are edges attached to their ends,

@@ -46,13 +46,13 @@ def check_one(path: Path, display: str) -> Checked:
 
 
 def qualify(graphs, pg, key: str) -> str:
-    """The name a drawing's `<title>` gives an element (LANGUAGE.md §5): its key,
+    """The name a drawing's `<title>` gives an element (docs/notation.md): its key,
     prefixed `process/` in a drawing of several processes."""
     return f"{pg.name}/{key}" if len(graphs) > 1 else key
 
 
 def findings(checked: Checked) -> list[dict]:
-    """Each finding as §4 JSON, with `target`: the drawn product or external it is
+    """Each finding as `--format json` gives it, with `target`: the drawn product or external it is
     about (the innermost element whose text holds the finding's start), if any."""
     places = _places(checked.graphs)
     out = []
@@ -234,7 +234,7 @@ class View:
 
 
 def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True) -> str:
-    """The drawing of `prep render` as svg text, with the §5 classes and titles.
+    """The drawing of `prep render` as svg text, with the classes of docs/notation.md and titles.
     Raises prep.render.run.RenderError."""
     from prep.render import render
     from prep.serve.svg import label

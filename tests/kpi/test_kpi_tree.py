@@ -1,4 +1,4 @@
-"""Deriving KPI trees (LANGUAGE.md §6): the kpi view, the products view, references."""
+"""Deriving KPI trees (docs/kpi.md): the kpi view, the products view, references."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The swimlane layout (LANGUAGE.md §5) on small graphs and on every bundled example:
+"""The swimlane layout (docs/notation.md) on small graphs and on every bundled example:
 products inside their lane's band, nothing overlapping, no edge through a product,
 columns following input relations, lanes in file order, externals in the margins,
 subprocess bands, merged parameter relations, determinism."""

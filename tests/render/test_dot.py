@@ -185,7 +185,7 @@ def test_label_text_escapes():
     assert "\\" not in str(plain("a\\N"))
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/conformance is absent")
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the conformance cases are absent (a clone alone)")
 @pytest.mark.parametrize("case", sorted(p.name for p in SHARED.glob("valid_*.prep"))
                          if SHARED.is_dir() else [])
 def test_valid_cases_draw(case):

@@ -432,7 +432,7 @@ def test_diff_pptx_marks_added_and_lists_removed(tmp_path):
 
 
 def test_kpi_pptx_reference_is_one_shape_with_two_lines():
-    """Trees whose children may be references (prep kpi's §6 trees): a node reached
+    """Trees whose children may be references (prep kpi's trees): a node reached
     twice is drawn once, with a line from each parent."""
     from dataclasses import dataclass, field
 
@@ -473,7 +473,7 @@ def test_kpi_pptx_reference_is_one_shape_with_two_lines():
     assert "kpi: 率<&>" in names and "badge added: 共有" in names
 
 
-# -- links between processes naming each other (LANGUAGE.md §5) ----------------------------
+# -- links between processes naming each other (docs/notation.md) ----------------------------
 
 APPAREL = ROOT / "examples" / "apparel" / "asis.prep"
 WEEKLY, DAILY = "週次販売計画", "日々の店舗運営"

@@ -1,4 +1,4 @@
-"""The swimlane drawing (LANGUAGE.md §5): pinned dot text (snapshots), the SVG's
+"""The swimlane drawing (docs/notation.md): pinned dot text (snapshots), the SVG's
 structure, legibility on a 1920-pixel screen, and escaping in every drawing kind.
 
 PREP_UPDATE_SNAPSHOTS=1 python -m pytest tests/render rewrites the snapshots."""

@@ -7,7 +7,10 @@
   descriptor, written in place (its mode and position kept, as a shell would).
 - a character or block device or a FIFO (`/dev/null`, a named pipe): opened and
   written directly; it is never replaced by a regular file.
-- a symbolic link: followed to its final target, which is replaced (the link stays).
+- a symbolic link: followed to its final target, which is replaced (the link stays),
+  only when the link and its target belong to this user or to root, and never another
+  user's link in a sticky shared folder such as /tmp (see prep/cli/output_links.py).
+- a FIFO is opened without waiting: when no one reads it, that is an error.
 - a regular file, or nothing yet: written atomically, through a temporary file in the
   same folder renamed over the target, keeping the old file's mode. Until the rename
   SIGINT, SIGTERM, SIGHUP and SIGALRM are held back, so no signal leaves a half file
@@ -55,9 +58,13 @@ def write_output(target: str | os.PathLike, data: bytes) -> None:
             _write_all(fd, data, name)
         return
     shown = _shown(name)
-    real = os.path.realpath(name)           # follow symbolic links to the final target
+    from prep.cli.output_links import LinkRefused, follow
+
     try:
+        real = follow(name)                 # the links this user may follow, to the end
         info = os.stat(real)
+    except LinkRefused as refused:
+        raise OutputError(f"cannot write {shown}: {refused}") from None
     except FileNotFoundError:
         info = None
     except OSError as error:
@@ -176,15 +183,40 @@ def _temporary(folder: Path, name: str, data: bytes, mode: int, shown: str,
 
 
 def _write_in_place(path: str, data: bytes, shown: str) -> None:
-    """A device or FIFO: open it (no create, no truncation) and write."""
+    """A device or FIFO: open it (no create, no truncation, no waiting) and write."""
+    import errno
+    import fcntl
+
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | os.O_NONBLOCK | os.O_NOFOLLOW
     try:
-        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        fd = _open_waiting(path, flags)
     except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OutputError(f"cannot write {shown}: it is a FIFO no one is "
+                              f"reading") from None
         raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+    with contextlib.suppress(OSError):      # opened: now wait for the reader as usual
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
     try:
         _write_all(fd, data, shown)
     finally:
         os.close(fd)
+
+
+def _open_waiting(path: str, flags: int, tries: int = 40) -> int:
+    """os.open; a FIFO without a reader yet (ENXIO) is tried again for about two seconds
+    (a reader started together with prep), never waited for forever."""
+    import errno
+    import time
+
+    for _ in range(tries - 1):
+        try:
+            return os.open(path, flags)
+        except OSError as error:
+            if error.errno != errno.ENXIO:
+                raise
+        time.sleep(0.05)
+    return os.open(path, flags)
 
 
 def _write_fd(stream, data: bytes, shown: str) -> None:

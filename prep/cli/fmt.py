@@ -76,9 +76,13 @@ def fmt(
         elif check:
             sys.stdout.write(f"would reformat {name}\n")
         else:
-            from prep.cli.output import write_atomic
+            from prep.cli.output import OutputError, rewrite
 
-            write_atomic(path, new)
+            try:
+                rewrite(path, new)        # owner, mode and hard links kept; read-only refused
+            except OutputError as error:
+                changed.pop()
+                broken.append(str(error))
     if diffs:
         sys.stdout.write("".join(diffs))
     sys.stdout.flush()

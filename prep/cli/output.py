@@ -149,6 +149,8 @@ def _replace(path: Path, data: bytes, shown: str, info) -> None:
     with held_signals():
         tmp = _temporary(folder, path.name, data, mode, shown)
         try:
+            if info is not None:
+                _keep_owner(tmp, info)
             os.replace(tmp, path)
         except BaseException as error:
             with contextlib.suppress(OSError):
@@ -156,6 +158,20 @@ def _replace(path: Path, data: bytes, shown: str, info) -> None:
             if isinstance(error, OSError):
                 raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
             raise
+
+
+def _keep_owner(tmp: str, info) -> None:
+    """Give the new file the old one's owner and group (root rewriting a user's file
+    leaves it the user's); where that is not allowed, the group alone, else as is."""
+    if (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    for uid in (info.st_uid, -1):
+        try:
+            os.chown(tmp, uid, info.st_gid)
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))   # chown clears set-id bits
+            return
+        except OSError:
+            continue
 
 
 def _temporary(folder: Path, name: str, data: bytes, mode: int, shown: str,
@@ -275,11 +291,71 @@ def _umask() -> int:
     return umask
 
 
+def rewrite(path: str | os.PathLike, data: bytes) -> None:
+    """Give an existing model file (`fmt`, `check --fix`) new contents, keeping what it
+    is: a read-only file (no write permission bits, or not writable by this user) is
+    refused; a file with other hard links is written in place, so every name sees the
+    new text; otherwise it is replaced atomically keeping its mode, owner and group."""
+    name = os.fspath(path)
+    shown = _shown(name)
+    try:
+        info = os.stat(name)
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+    if not info.st_mode & 0o222 or not os.access(name, os.W_OK):
+        raise OutputError(f"{shown} is read-only; left unchanged")
+    if info.st_nlink > 1 and stat.S_ISREG(info.st_mode):
+        _rewrite_in_place(name, data, shown)
+        return
+    write_output(name, data)
+
+
+def _rewrite_in_place(name: str, data: bytes, shown: str) -> None:
+    """Overwrite the file itself (its other names see it); on failure the old bytes are
+    put back as far as possible."""
+    with held_signals():
+        try:
+            fd = os.open(name, os.O_RDWR | os.O_NOFOLLOW)
+        except OSError as error:
+            raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+        try:
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                old = handle.read()
+            try:
+                _write_at_start(fd, data, shown)
+            except OutputError:
+                with contextlib.suppress(OutputError):
+                    _write_at_start(fd, old, shown)
+                raise
+        finally:
+            os.close(fd)
+
+
+def _write_at_start(fd: int, data: bytes, shown: str) -> None:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        _write_all(fd, data, shown)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """write_output for the CLI: a failure is `prep: error: …`, exit 2."""
     from prep.cli.common import fail
 
     try:
         write_output(path, data)
+    except OutputError as error:
+        fail(str(error))
+
+
+def rewrite_or_fail(path: str | os.PathLike, data: bytes) -> None:
+    """rewrite for the CLI: a failure is `prep: error: …`, exit 2."""
+    from prep.cli.common import fail
+
+    try:
+        rewrite(path, data)
     except OutputError as error:
         fail(str(error))

@@ -59,7 +59,8 @@ def kpi_command(
     model is checked first: with errors no tree is derived (exit 1, the errors on
     stderr) unless --force. With --tobe, both trees are given, AsIs beside ToBe;
     prep warns when the two files' stage= attributes look swapped. -f csv writes
-    one row per KPI (UTF-8 with a byte order mark, for spreadsheets).
+    one row per KPI (UTF-8 with a byte order mark, for spreadsheets; a cell that
+    would start with = + - @ gets a leading ' so it is never run as a formula).
 
     Example: prep kpi asis.prep --tobe tobe.prep -o kpi.svg
     """

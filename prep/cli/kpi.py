@@ -11,7 +11,7 @@ import typer
 from prep.cli import app
 from prep.cli.common import choices, console, fail, warn
 from prep.kpi import FORMATS as KPI_FORMATS
-from prep.cli.inputs import (check_timeout, checked_graphs, emit, layout, output_format,
+from prep.cli.inputs import (check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal)
 
 
@@ -116,8 +116,8 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
         from prep.kpi import to_csv
 
         return to_csv(trees).encode("utf-8")
-    from prep.render.kpitree import DEPTH, to_dot, to_mermaid
     from prep.notation import words_for
+    from prep.render.kpitree import DEPTH, draw, to_dot, to_mermaid
 
     deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]
     if deep:
@@ -127,5 +127,19 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
     words = words_for(graphs, lang)
     if fmt == "mermaid":
         return to_mermaid(trees, words).encode("utf-8")
-    source = to_dot(trees, words, legend)
-    return source.encode("utf-8") if fmt == "dot" else layout(source, fmt, timeout)
+    if fmt == "dot":
+        return to_dot(trees, words, legend).encode("utf-8")
+    return _draw(draw, trees, words, fmt, legend, timeout)
+
+
+def _draw(draw, trees, words, fmt: str, legend: bool, timeout: float) -> bytes:
+    """The picture; a clear message when Graphviz cannot draw it."""
+    from prep.cli.inputs import busy
+    from prep.layout.measure import LayoutError
+    from prep.render.run import RenderError
+
+    try:
+        with busy(f"Drawing the {fmt} KPI trees with Graphviz", timeout):
+            return draw(trees, words, fmt, legend, timeout)
+    except (RenderError, LayoutError) as error:
+        fail(error.message, error.hint)

@@ -172,8 +172,9 @@ def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
     DEPTH). Names are escaped by the renderer. Raises prep.render.run.RenderError."""
     from prep.kpi.tree import derive_all
     from prep.notation import words_for
-    from prep.render.kpitree import DEPTH, to_dot
-    from prep.render.run import run_dot
+    from prep.layout.measure import LayoutError
+    from prep.render.kpitree import DEPTH, draw
+    from prep.render.run import RenderError
 
     trees, notes, named = derive_all(graphs), [], list(graphs)
     if tobe is not None:
@@ -185,8 +186,11 @@ def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
     if deep:
         notes.append("the drawing shows the first {} levels; {} go deeper".format(
             DEPTH, ", ".join(f"`{n}`" for n in deep)))
-    source = to_dot(trees, words_for(named, lang), legend)
-    return run_dot(source, "svg", timeout).decode("utf-8"), notes
+    try:
+        svg = draw(trees, words_for(named, lang), "svg", legend, timeout)
+    except LayoutError as error:
+        raise RenderError(error.message, error.hint) from None
+    return svg.decode("utf-8"), notes
 
 
 def diff_json(before: list, after: list) -> dict:

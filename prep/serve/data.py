@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 VERSION = 1
+BLOCKING = {"PREP001", "PREP002", "config"}    # errors that leave nothing to draw
 
 
 @dataclass
@@ -23,6 +24,14 @@ class Checked:
     @property
     def errors(self) -> list:
         return [d for d in self.diagnostics if d.severity.value == "error"]
+
+    @property
+    def drawable(self) -> bool:
+        """Whether the model can be drawn as it is: it has processes and no error
+        that stops reading it (a syntax error, an unreadable file, a bad
+        configuration). Other errors (an undefined name, a cycle) are drawn, with
+        the errors shown over the drawing."""
+        return bool(self.graphs) and not any(d.code in BLOCKING for d in self.errors)
 
 
 def check_one(path: Path, display: str) -> Checked:
@@ -216,9 +225,11 @@ class View:
     stale: bool = False                 # the svg is the last good drawing, not this text
     drawn: list | None = None           # the graphs of that drawing, when stale
     pair: dict | None = None            # {"asis": file, "tobe": file, "diff": {...}}
+    kpi: list | None = None             # the KPI trees (the last good ones, when stale)
+    kpi_stale: bool = False
 
     def to_json(self) -> dict:
-        graphs = self.checked.graphs if not self.checked.errors else []
+        graphs = self.checked.graphs if self.checked.drawable else []
         drawn = self.drawn if self.stale and self.drawn is not None else graphs
         return {
             "version": VERSION,
@@ -232,7 +243,8 @@ class View:
             "render_error": self.render_error,
             "products": products(drawn),
             "relations": relations(drawn),
-            "kpi": kpi_trees(graphs),
+            "kpi": self.kpi if self.kpi is not None else kpi_trees(graphs),
+            "kpi_stale": self.kpi_stale,
             "pair": self.pair,
         }
 

@@ -24,6 +24,18 @@ def codes(diagnostics) -> list[tuple[str, int]]:
     return sorted((d.code, d.span.line) for d in diagnostics)
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Tests read prep's messages in English unless they choose Japanese (PREP_LANG=ja
+    or prep.i18n.set_language("ja")), whatever the locale of the machine running them."""
+    from prep import i18n
+
+    monkeypatch.setenv("PREP_LANG", "en")
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
+
+
 @pytest.fixture
 def run_check():
     return check

@@ -1,5 +1,5 @@
 """Imports flow one way (DEVELOPERS.md): cli -> report -> {checks, render, kpi, diff}
--> graph -> parser -> model -> diagnostics. A module imports only from layers below
+-> graph -> parser -> model -> diagnostics -> i18n. A module imports only from layers below
 its own (or from its own package); the check reads every import statement."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "prep"
 RANK = {"cli": 7, "serve": 6.5, "report": 6, "config": 6, "checks": 5, "render": 5, "kpi": 5, "diff": 5,
-        "init_template": 5, "graph": 4, "parser": 3, "model": 2, "diagnostics": 1}
+        "init_template": 5, "graph": 4, "parser": 3, "model": 2, "diagnostics": 1,
+        "i18n": 0.5}
 RANK.update({"layout": 4.6, "notation": 4.3})   # render/kpi/diff -> layout -> notation -> graph
 
 

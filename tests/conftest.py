@@ -61,6 +61,16 @@ def same_as_snapshot(data: bytes, snapshot: Path) -> None:
     assert snapshot.exists(), f"no snapshot {snapshot.name}; write it with PREP_UPDATE_SNAPSHOTS=1"
     assert data == snapshot.read_bytes(), \
         f"{snapshot.name} changed; rerun with PREP_UPDATE_SNAPSHOTS=1 if intended"
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Tests read prep's messages in English unless they choose Japanese (PREP_LANG=ja
+    or prep.i18n.set_language("ja")), whatever the locale of the machine running them."""
+    from prep import i18n
+
+    monkeypatch.setenv("PREP_LANG", "en")
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
 
 
 @pytest.fixture

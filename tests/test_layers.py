@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parents[1] / "prep"
 RANK = {"cli": 7, "serve": 6.5, "report": 6, "config": 6, "checks": 5, "render": 5, "kpi": 5, "diff": 5,
         "init_template": 5, "graph": 4, "parser": 3, "model": 2, "diagnostics": 1}
 RANK.update({"layout": 4.6, "notation": 4.3})   # render/kpi/diff -> layout -> notation -> graph
+# The public API sits just under cli (the CLI builds on it); the documentation
+# integrations sit at the top beside cli: mkdocs/sphinx -> embed -> api.
+RANK.update({"api": 6.8, "embed": 6.9, "mkdocs": 7, "sphinx": 7})
 
 
 def layer(module: str) -> str | None:

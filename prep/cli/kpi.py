@@ -11,7 +11,7 @@ import typer
 from prep.cli import app
 from prep.cli.common import choices, console, fail, warn
 from prep.kpi import FORMATS as KPI_FORMATS
-from prep.cli.inputs import (check_timeout, checked_graphs, emit, layout, output_format,
+from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal)
 
 
@@ -115,16 +115,19 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
         from prep.kpi import to_csv
 
         return to_csv(trees).encode("utf-8")
-    from prep.render.kpitree import DEPTH, to_dot, to_mermaid
-    from prep.notation import words_for
+    from contextlib import nullcontext
+
+    from prep.api import kpi_picture
+    from prep.render.kpitree import DEPTH
+    from prep.render.run import LAYOUT_FORMATS, RenderError
 
     deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]
     if deep:
         warn("pictures show the first {} levels of a tree; {} go deeper (-f text or json "
              "give everything)".format(DEPTH, ", ".join(f"`{n}`" for n in deep)))
-
-    words = words_for(graphs, lang)
-    if fmt == "mermaid":
-        return to_mermaid(trees, words).encode("utf-8")
-    source = to_dot(trees, words, legend)
-    return source.encode("utf-8") if fmt == "dot" else layout(source, fmt, timeout)
+    try:
+        with busy(f"Laying out the {fmt} drawing with Graphviz", timeout) \
+                if fmt in LAYOUT_FORMATS else nullcontext():
+            return kpi_picture(trees, graphs, fmt, lang, legend, timeout)
+    except RenderError as error:
+        fail(error.message, error.hint)

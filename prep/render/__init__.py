@@ -52,6 +52,23 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
     return run_dot(source, fmt, left, stated=deadline.seconds if deadline else None)
 
 
+def render_kpi(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True,
+               timeout: float = 60.0) -> bytes:
+    """The picture of KPI trees (prep.kpi) in `fmt` (svg, png, pdf, dot, mermaid), the
+    drawing's words as the models `graphs` (`lang`: ja, en or auto): the one entry for
+    `prep kpi`, `prep serve`, the Python API and the docs integrations. Raises
+    run.RenderError (and prep.layout.measure.LayoutError while measuring)."""
+    from prep.notation import words_for
+    from prep.render.kpitree import draw, to_dot, to_mermaid
+
+    words = words_for(graphs, lang)
+    if fmt == "mermaid":
+        return to_mermaid(trees, words).encode("utf-8")
+    if fmt == "dot":
+        return to_dot(trees, words, legend).encode("utf-8")
+    return draw(trees, words, fmt, legend, timeout)
+
+
 def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None) -> bytes:
     from prep.layout import Deadline, LayoutError, layout
     from prep.render.lanes import source_and_titles, svg_titles

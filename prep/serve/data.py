@@ -180,9 +180,9 @@ def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
     notes `prep kpi` would warn with (processes without a partner, trees cut at
     DEPTH). Names are escaped by the renderer. Raises prep.render.run.RenderError."""
     from prep.kpi.tree import derive_all
-    from prep.notation import words_for
     from prep.layout.measure import LayoutError
-    from prep.render.kpitree import DEPTH, draw
+    from prep.render import render_kpi
+    from prep.render.kpitree import DEPTH
     from prep.render.run import RenderError
 
     trees, notes, named = derive_all(graphs), [], list(graphs)
@@ -196,7 +196,7 @@ def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
         notes.append("the drawing shows the first {} levels; {} go deeper".format(
             DEPTH, ", ".join(f"`{n}`" for n in deep)))
     try:
-        svg = draw(trees, words_for(named, lang), "svg", legend, timeout)
+        svg = render_kpi(trees, named, "svg", lang, legend, timeout)
     except LayoutError as error:
         raise RenderError(error.message, error.hint) from None
     return svg.decode("utf-8"), notes

@@ -129,7 +129,7 @@ def key_of(item: Block) -> str:
 
 def _rules(path: Path) -> str:
     """The rules and severities that apply to `path` (its prep.toml / pyproject)."""
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import Config, Layers, config_for
 
     try:
         layers = Layers(config_for(path), Config())

@@ -48,14 +48,13 @@ def load(source, name: str | None = None) -> Model:
 
 def _check(display: str, path: Path | None, text: str | None):
     """(findings, graphs, text) of one model, every selected rule run."""
-    from prep.checks.runner import CheckOptions, check_paths
+    from prep.checks.runner import check_paths
     from prep.checks.select import SelectionError
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import ConfigError, options_for
     from prep.diagnostics import Diagnostic, Severity, Span
 
     try:
-        layers = Layers(config_for(path) if path is not None else Config(), Config())
-        options = CheckOptions(layers.selected(), layers.severity())
+        options = options_for(path)
     except (ConfigError, SelectionError) as error:
         bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR,
                             f"bad configuration: {error}")

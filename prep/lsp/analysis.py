@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import unicodedata
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from prep.checks.runner import CheckOptions, FileResult, check_file_model, finish
 from prep.diagnostics import Diagnostic
@@ -49,11 +48,11 @@ class Analysis:
 def options_for(path: str) -> CheckOptions:
     from prep.checks import all_rules
     from prep.checks.select import SelectionError
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import ConfigError
+    from prep.config import options_for as configured
 
     try:
-        layers = Layers(config_for(Path(path)), Config())
-        opts = CheckOptions(layers.selected(), layers.severity())
+        opts = configured(path)
     except (ConfigError, SelectionError, OSError):
         opts = CheckOptions(frozenset(r.code for r in all_rules() if not r.opt_in))
     return opts

@@ -38,14 +38,13 @@ def check_one(path: Path, display: str) -> Checked:
     """Parse and check `path` with the configuration that applies to it (every
     selected rule, so warnings show too). A bad configuration is reported as a
     finding-like error on line 1, never raised."""
-    from prep.checks.runner import CheckOptions, check_paths
+    from prep.checks.runner import check_paths
     from prep.checks.select import SelectionError
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import ConfigError, options_for
     from prep.diagnostics import Diagnostic, Severity, Span
 
     try:
-        layers = Layers(config_for(path), Config())
-        options = CheckOptions(layers.selected(), layers.severity())
+        options = options_for(path)
     except (ConfigError, SelectionError) as error:
         bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR,
                             f"bad configuration: {error}")

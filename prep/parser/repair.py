@@ -2,7 +2,7 @@
 
 A consultant's typical slips (a misspelt or capitalised keyword, a name with a
 space, another notation's arrow, a full-width symbol, a `;`, a missing `)`, `]`
-or `}`) each get one PREP001 that says what to write, with a fix (docs/editors.md, "Fixes on the command line")
+or `}`) each get one PREP001 that says what to write, with a fix (docs/editors.md)
 where the mend is certain; then parsing goes on as if it were written, so that
 one mistake is one finding and the lines after it are still checked."""
 

@@ -8,6 +8,7 @@ one mistake is one finding and the lines after it are still checked."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from lark import Token
@@ -21,7 +22,7 @@ WORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
          "FOR": "for", "UNDER": "under", "ISSUE": "issue", "ON": "on", "PRODUCT": "product",
          "MILESTONE": "milestone", "FINAL": "final", "INTANGIBLE": "intangible"}
 # Error terminals of grammar/prep.lark: never taken by the parser.
-ERROR_TOKENS = ("BAD_CHAR", "BAD_ARROW", "IME_ARROW")
+ERROR_TOKENS = ("BAD_CHAR", "BAD_ARROW", "IME_ARROW", "IME_STRING", "IME_STATE", "KAGI_TEXT")
 KINDS = ("PRODUCT", "MILESTONE", "FINAL", "INTANGIBLE")
 STATEMENTS = ("GOAL", "ACTOR", "EXTERNAL", "SUBPROCESS", "KPI", "ISSUE")
 # What a full-width symbol stands for, as the token the parser wants.
@@ -123,9 +124,12 @@ def _shifted(state, tok: Token | None) -> bool:
 
 def keyword_for(word: str, wanted) -> str | None:
     """The keyword token type that `word` is a slip of (`KPI`, `Kpi`, `kpis`,
-    `gaol`, `extrenal`), among the token types in `wanted`."""
+    `gaol`, `extrenal`, full-width `ｋｐｉ`), among the token types in `wanted`."""
     if not word.isascii():
-        return None
+        folded = unicodedata.normalize("NFKC", word).lower()
+        if not folded.isascii():
+            return None
+        return next((t for t, w in WORDS.items() if t in wanted and w == folded), None)
     lower = word.lower()
     candidates = {t: w for t, w in WORDS.items() if t in wanted}
     for kind, text in candidates.items():
@@ -140,6 +144,9 @@ def keyword_for(word: str, wanted) -> str | None:
 def _keyword(file: str, word: Token, kind: str) -> Diagnostic:
     keyword = WORDS[kind]
     fix = Fix(f"write `{keyword}`", (Edit(span_of(file, word), keyword),))
+    if not str(word).isascii():
+        return _error(span_of(file, word), f"`{word}` is typed in full-width: write `{keyword}`",
+                      IME_HINT, fix)
     if str(word).lower() == keyword:
         return _error(span_of(file, word), f"`{word}` is not a keyword: keywords are lower case",
                       f"write `{keyword}`", fix)
@@ -164,9 +171,10 @@ def _mend_keyword(state, file: str, tok: Token, previous: Token | None) -> Repai
 
 def adjacent(state, stream, text: str, file: str, previous: Token, tok: Token) -> Repair | None:
     """Before `tok` is fed: a name followed by another on the same line. Either the
-    first is a misspelt keyword (`gaol 満足度`, `isue "…"`), or the two are one name
-    with a space (`院外 処方箋`, also with U+3000), which must be quoted. (Checked before
-    feeding: once the parser has reduced the first name, it cannot be taken back.)"""
+    first is a misspelt keyword (`gaol 満足度`, `isue "…"`), or the second is (`kpi 率
+    ｆｏｒ 見積`, `kpi 率 of 見積`), or the two are one name with a space (`院外 処方箋`),
+    which must be quoted. (Checked before feeding: once the parser has reduced the first
+    name, it cannot be taken back.)"""
     if not _shifted(state, previous):
         return None
     kind = keyword_for(str(previous), _acceptable(state, below=1))
@@ -176,25 +184,95 @@ def adjacent(state, stream, text: str, file: str, previous: Token, tok: Token) -
         return mend if works(state, mend, stream.peek()) else None
     if keyword_for(str(previous), WORDS) is not None or tok.type != "IDENT":
         return None         # `Product 見積` outside an actor: the usual message says more
+    mend = _keyword_after(state, stream, file, tok)
+    if mend is not None:
+        return mend
     words = [tok]
     while (nxt := stream.peek()) is not None and nxt.type == "IDENT" and nxt.line == tok.line:
         words.append(stream.next())
-    last = words[-1]
-    raw = text[previous.start_pos:last.end_pos]
-    quoted = f'"{raw}"'
-    count = {2: "two", 3: "three"}.get(raw.count(" ") + raw.count("\u3000") + 1, "several")
-    merged = Token("STRING", quoted, previous.start_pos, previous.line, previous.column,
-                   last.end_line, last.end_column, last.end_pos)
-    span = span_of(file, previous, last)
-    diagnostic = _error(span, f"`{raw}` is read as {count} names: a name with a space is "
-                              "written in double quotes", f"write `{quoted}`",
-                        Fix(f"quote the name: `{quoted}`", (Edit(span, quoted),)))
-    mend = Repair(diagnostic, [merged], pop=True)
-    if works(state, mend, stream.peek()):
+    mend = _spaced_name(state, stream, text, file, previous, words)
+    if mend is not None and works(state, mend, stream.peek()):
         return mend
     for word in reversed(words[1:]):     # not one name after all: the usual message
         stream.push(word)
     return None
+
+
+# English words written where a keyword belongs (`kpi 率 of 見積`): a guess, so unsafe.
+CONNECTORS = {"of": "FOR", "to": "FOR", "about": "ON", "at": "ON", "in": "UNDER"}
+
+
+def _keyword_after(state, stream, file: str, tok: Token) -> Repair | None:
+    """`kpi 率 ｆｏｒ 見積`, `kpi 率 Under 親`: the word after a name is a keyword slip;
+    `kpi 率 of 見積`: an English word where `for` fits (an unsafe fix: a guess)."""
+    wanted = _acceptable(state)
+    kind = keyword_for(str(tok), wanted)
+    if kind is not None:
+        diagnostic = _keyword(file, tok, kind)
+    elif CONNECTORS.get(str(tok).lower()) in wanted:
+        kind = CONNECTORS[str(tok).lower()]
+        keyword = WORDS[kind]
+        diagnostic = _error(span_of(file, tok), f"`{tok}` is not a keyword: did you mean "
+                                                f"`{keyword}`?", _KEYWORD_HINTS.get(kind),
+                            Fix(f"write `{keyword}`", (Edit(span_of(file, tok), keyword),),
+                                safe=False))
+    else:
+        return None
+    mend = Repair(diagnostic, [_virtual(kind, WORDS[kind], tok)])
+    return mend if works(state, mend, stream.peek()) else None
+
+
+_KEYWORD_HINTS = {
+    "FOR": "`kpi NAME for PRODUCT` names the product a KPI measures; `under` its parent KPI",
+    "ON": "`issue \"…\" on PRODUCT` names the product an issue is about",
+    "UNDER": "`kpi NAME under PARENT` hangs a KPI under another",
+}
+# Tokens before a name that make it a definition (or a text): there, words with a space
+# can only be one name, so quoting them is safe. Elsewhere a `,` or a keyword may be
+# missing between them (`A B -> C`, `kpi 率 見積`, `(品目 数量)`): quoting is a guess.
+DEFINES = ("PROCESS", "ACTOR", "EXTERNAL", "SUBPROCESS", "GOAL", "ISSUE", *KINDS)
+
+
+def _spaced_name(state, stream, text: str, file: str, previous: Token, words: list):
+    """Words with spaces where one name stands: quote them (safe in a definition), or,
+    in a list of parameters, separate them with `,`; a full-width space is a slip."""
+    last = words[-1]
+    raw = text[previous.start_pos:last.end_pos]
+    quoted = f'"{raw}"'
+    names = [str(previous), *map(str, words)]
+    count = {2: "two", 3: "three"}.get(len(names), "several")
+    merged = Token("STRING", quoted, previous.start_pos, previous.line, previous.column,
+                   last.end_line, last.end_column, last.end_pos)
+    span = span_of(file, previous, last)
+    before = state.value_stack[-2] if len(state.value_stack) > 1 else None
+    context = before.type if isinstance(before, Token) else ""
+    nxt = stream.peek()
+    if "\u3000" in raw:
+        joined = "".join(names)
+        diagnostic = _error(span, f"`{raw}` has a full-width space inside: a name has no space",
+                            f"write `{joined}`, or `\"{' '.join(names)}\"` for a name with a space",
+                            Fix(f"write `{joined}`", (Edit(span, joined),), safe=False))
+    elif "RPAR" in _acceptable(state) and context in ("LPAR", "COMMA"):
+        listed = ", ".join(names)
+        diagnostic = _error(span, f"`{raw}`: parameters are separated by `,`",
+                            f"write `{listed}`, or `{quoted}` for one parameter with a space",
+                            Fix(f"write `{listed}`", (Edit(span, listed),), safe=False))
+    else:
+        safe = context in DEFINES or (context == "KPI" and nxt is not None
+                                      and nxt.line == last.line and nxt.type in ("FOR", "UNDER"))
+        safe = safe and not any(n.lower() in CONNECTORS or n.lower() in WORDS.values()
+                                for n in names)
+        hint = f"write `{quoted}`"
+        if context == "KPI" and not safe:
+            hint = (f"write `kpi {names[0]} for {' '.join(names[1:])}` if the KPI measures "
+                    f"`{' '.join(names[1:])}`, or `kpi {quoted}` for one name")
+        elif not safe:
+            hint = (f"write `{quoted}` for one name with a space, or `{', '.join(names)}` for "
+                    f"{count} names")
+        diagnostic = _error(span, f"`{raw}` is read as {count} names: a name with a space is "
+                                  "written in double quotes", hint,
+                            Fix(f"quote the name: `{quoted}`", (Edit(span, quoted),), safe=safe))
+    return Repair(diagnostic, [merged], pop=True)
 
 
 def at_error(state, stream, file: str, tok: Token, previous: Token | None) -> Repair | None:
@@ -223,6 +301,10 @@ def _at_error(state, stream, file: str, tok: Token, previous: Token | None) -> R
             [_virtual(kind, meant, tok)])
     if tok.type == "IME_ARROW":
         return _ime_arrow(file, tok, wanted)
+    if tok.type in ("IME_STRING", "IME_STATE", "KAGI_TEXT"):
+        return _ime_quoted(file, tok, wanted)
+    if tok.type == "BAD_CHAR" and text in ":：" and previous is not None and previous.type in WORDS:
+        return _colon(file, tok, previous, stream)
     if tok.type == "BAD_CHAR" and text == ";":
         return Repair(_error(span_of(file, tok), "`;` is not needed: a statement ends by itself",
                              "remove the `;`; write one statement per line",
@@ -261,6 +343,38 @@ def _ime_arrow(file: str, tok: Token, wanted) -> Repair:
     diagnostic = _error(span, f"`{text}` is not part of the language: write `{meant}`",
                         IME_HINT, Fix(f"write `{meant}`", (Edit(span, meant),)))
     return Repair(diagnostic, [_virtual(kind, meant, tok)] if kind in wanted else None)
+
+
+def _ime_quoted(file: str, tok: Token, wanted) -> Repair | None:
+    """`“…”`, `＂…＂` (a name), `＜…＞` (a state): their ASCII forms, a safe fix; `「…」`
+    around a text: the hint to write `"…"` (an unsafe fix: the brackets may be meant)."""
+    text = str(tok)
+    kind = "STATE" if tok.type == "IME_STATE" else "STRING"
+    if kind not in wanted:
+        return None
+    meant = f"<{text[1:-1]}>" if kind == "STATE" else f'"{text[1:-1]}"'
+    span = span_of(file, tok)
+    fix = Fix(f"write `{meant}`", (Edit(span, meant),), safe=tok.type != "KAGI_TEXT")
+    if tok.type == "KAGI_TEXT":
+        diagnostic = _error(span, f"`「」` are not quotes in a model: write `{meant}`",
+                            f'a text with spaces or symbols is written in double quotes: `{meant}`',
+                            fix)
+    else:
+        diagnostic = _error(span, f"`{text}` is typed in full-width: write `{meant}`", IME_HINT,
+                            fix)
+    return Repair(diagnostic, [_virtual(kind, meant, tok)])
+
+
+def _colon(file: str, tok: Token, previous: Token, stream) -> Repair:
+    """`actor: 営業部 {`, `goal：納期遵守率`: a keyword is followed by its name, no colon."""
+    nxt = stream.peek()
+    joined = nxt is not None and nxt.start_pos == tok.end_pos
+    span = span_of(file, tok)
+    keyword = WORDS[previous.type]
+    name = str(nxt) if nxt is not None and nxt.type in ("IDENT", "STRING") else "…"
+    return Repair(_error(span, f"`{tok}` is not needed after `{keyword}`: a keyword is followed "
+                               "by its name", f"remove the `{tok}`: write `{keyword} {name}`",
+                         Fix(f"remove the `{tok}`", (Edit(span, " " if joined else ""),))), [])
 
 
 def _unclosed(state, stream, file, tok, previous, wanted) -> Repair | None:

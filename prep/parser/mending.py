@@ -42,6 +42,7 @@ class Repair:
     tokens: list | None
     pop: bool = False
     closes_block: bool = False   # a `}` is among the tokens: the stream's open block ends
+    opens_block: tuple | None = None   # a `{` is: the block it opens, as the stream keeps it
 
 
 def apply(state, stream, repair: Repair) -> bool:
@@ -55,6 +56,8 @@ def apply(state, stream, repair: Repair) -> bool:
         del state.value_stack[-1]
     if repair.closes_block and stream.blocks:
         stream.blocks.pop()
+    if repair.opens_block is not None:
+        stream.blocks.append(repair.opens_block)
     try:
         for tok in repair.tokens:
             state.feed_token(tok)

@@ -13,7 +13,7 @@ import unicodedata
 from lark import Token
 
 from prep.diagnostics import KEYWORD_CUTOFF, Diagnostic, Edit, Fix, Span, closest
-from prep.parser import ime
+from prep.parser import ime, statements
 from prep.parser.mending import (  # noqa: F401 (apply, works: the parser's entry points)
     ARROWS_HINT, HALF_WIDTH, IME_HINT, KINDS, STATEMENTS, TEXT, WORDS, Repair, acceptable, apply,
     error,
@@ -73,6 +73,9 @@ def adjacent(state, stream, text: str, file: str, previous: Token, tok: Token) -
     ｆｏｒ 見積`, `kpi 率 of 見積`), or the two are one name with a space (`院外 処方箋`),
     which must be quoted. (Checked before feeding: once the parser has reduced the first
     name, it cannot be taken back.)"""
+    if previous.type == "STRING":     # `"率¥""`: `¥"` typed for `\"`
+        return statements.yen_escape(state, stream, file, tok, previous) \
+            if tok.start_pos == previous.end_pos else None
     if not shifted(state, previous):
         return None
     kind = keyword_for(str(previous), acceptable(state, below=1))
@@ -204,6 +207,9 @@ def _at_error(state, stream, file: str, tok: Token, previous: Token | None) -> R
                              Fix("remove the `;`", (Edit(span_of(file, tok), ""),))), [])
     if tok.type == "BAD_ARROW":
         return _arrow(state, stream, file, tok, previous, wanted)
+    found = statements.mend(state, stream, file, tok, previous, wanted)
+    if found is not None:
+        return found
     if previous is not None and tok.line > previous.end_line:
         return _unclosed(state, stream, file, tok, previous, wanted)
     return None

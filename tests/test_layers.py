@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1] / "prep"
 RANK = {"cli": 7, "serve": 6.5, "report": 6, "config": 6, "checks": 5, "render": 5, "kpi": 5, "diff": 5,
         "init_template": 5, "graph": 4, "parser": 3, "model": 2, "diagnostics": 1}
-RANK.update({"layout": 4.6, "notation": 4.3})   # render/kpi/diff -> layout -> notation -> graph
+RANK.update({"layout": 4.6, "notation": 4.3, "graphviz_run": 1.5})   # render/kpi/diff -> layout -> notation -> graph
 
 
 def layer(module: str) -> str | None:

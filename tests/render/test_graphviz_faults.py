@@ -23,6 +23,7 @@ def fake_dot(tmp_path, monkeypatch, body: str) -> None:
     (folder / "dot").write_text("#!/bin/sh\ncat >/dev/null\n" + body + "\n")
     (folder / "dot").chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr("prep.layout.measure._MEASURED", {})   # measured labels: ask again
 
 
 def run(*args):

@@ -25,7 +25,7 @@ def diff_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-             ".pdf .dot .mmd .pptx; pictures draw both models in one, as `prep render` "
+             ".pdf .dot .mmd .html .pptx; pictures draw both models in one, as `prep render` "
              "does, with the changes marked), or - for standard output. Default: "
              "standard output."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
@@ -48,6 +48,7 @@ def diff_command(
     name (docs/kpi.md). Pictures (-o diff.svg, png, pdf, dot, mmd) draw both models
     in one in the notation of `prep render`: added elements with a ＋ badge, changed
     ones with a ～ badge and the old value, removed ones ghosted where they were.
+    -o diff.html writes one offline page: that picture and the text, no script.
     prep warns when the two files' stage= attributes look swapped.
 
     Both models are checked first: with errors nothing is compared (exit 1, the
@@ -63,7 +64,7 @@ def diff_command(
     from prep.diff import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|svg|png|pdf|dot|mermaid|pptx")
+                        "-f text|json|svg|png|pdf|dot|mermaid|html|pptx")
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
     before = checked_graphs(asis, force, "nothing compared")
     after = checked_graphs(tobe, force, "nothing compared")
@@ -108,15 +109,26 @@ def diff_command(
         except RenderError as error:
             fail(error.message, error.hint)
     else:
-        from prep.api import diff_picture
+        from prep.diff.draw import union_graphs
+        from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
+        graphs, marks = union_graphs(result)
+        drawn = "svg" if fmt == "html" else fmt
         try:
-            with busy(f"Laying out the {fmt} drawing with Graphviz", timeout) \
-                    if fmt in LAYOUT_FORMATS else nullcontext():
-                data = diff_picture(result, fmt, lang.value, not no_legend, timeout)
+            with busy(f"Laying out the {drawn} drawing with Graphviz", timeout) \
+                    if drawn in LAYOUT_FORMATS else nullcontext():
+                data = render(graphs, drawn, legend=not no_legend, timeout=timeout,
+                              lang=lang.value, marks=marks) if graphs else None
         except RenderError as error:
             fail(error.message, error.hint)
+        if fmt == "html":
+            from prep.diff.html import diff_page
+            from prep.diff.text import to_text
+
+            data = diff_page(f"{asis.name} → {tobe.name}", data, to_text(result))
+        elif data is None:
+            fail(f"{tobe} has no process to draw")
         emit(data, output)
     different = not result.empty or result.missing or result.extra
     raise typer.Exit(1 if exit_code and different else 0)

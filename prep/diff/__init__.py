@@ -4,10 +4,11 @@ the changes marked, through `prep render`; marks.py says how diff.pptx marks the
 
 from __future__ import annotations
 
-FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid", "pptx")
+FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid", "html", "pptx")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid", ".pptx": "pptx"}
-TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid")
+            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
+            ".html": "html", ".htm": "html", ".pptx": "pptx"}
+TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid", "html")
 
 
 def to_json(result) -> str:

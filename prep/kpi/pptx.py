@@ -178,6 +178,13 @@ class _Placed:
         for a, b, kind in self.edges:
             dot.edge(a, b, **({"style": "dashed"} if kind == "issue" else {}))
         data = json.loads(_dot_json(dot.source, timeout))
+        try:
+            self._place(data)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            raise DrawError("Graphviz `dot` printed JSON without the layout asked for",
+                            "check the Graphviz installation: dot -V") from None
+
+    def _place(self, data: dict) -> None:
         x0, y0, x1, y1 = (float(v) for v in data["bb"].split(","))
         self.width, self.height = x1 - x0, y1 - y0
         self.boxes: dict[str, Box] = {}
@@ -205,15 +212,22 @@ def _dot_json(source: str, timeout: float) -> str:
     if program is None:
         raise DrawError("Graphviz `dot` was not found on PATH",
                         "install Graphviz: sudo apt-get install graphviz")
+    from prep.graphviz_run import GraphvizOutputError, run, status, valid
+
     try:
-        done = subprocess.run([program, "-Tjson"], input=source.encode("utf-8"),
-                              capture_output=True, timeout=timeout, check=False)
+        done = run([program, "-Tjson"], source.encode("utf-8"), timeout)
     except subprocess.TimeoutExpired:
         raise DrawError(f"laying out the KPI tree took longer than {timeout:g} s",
                         "allow more time with --timeout SECONDS") from None
+    except OSError as error:
+        raise DrawError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
     if done.returncode != 0:
-        raise DrawError("Graphviz `dot` failed: "
-                        + done.stderr.decode("utf-8", "replace").strip().split("\n")[0])
+        detail = done.stderr.decode("utf-8", "replace").strip().split("\n")[0]
+        raise DrawError("Graphviz `dot` failed: " + (detail or status(done.returncode)))
+    try:
+        valid(done.stdout, "json")
+    except GraphvizOutputError as error:
+        raise DrawError(str(error), "check the Graphviz installation: dot -V") from None
     return done.stdout.decode("utf-8")
 
 

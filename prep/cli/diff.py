@@ -113,11 +113,13 @@ def diff_command(
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
         graphs, marks = union_graphs(result)
+        # in AsIs's order where the relations allow, so it compares with AsIs's drawing
+        asis = [p.before for p in result.processes if p.before is not None]
         try:
             with busy(f"Laying out the {fmt} drawing with Graphviz", timeout) \
                     if fmt in LAYOUT_FORMATS else nullcontext():
                 data = render(graphs, fmt, legend=not no_legend, timeout=timeout,
-                              lang=lang.value, marks=marks)
+                              lang=lang.value, marks=marks, like=asis or None)
         except RenderError as error:
             fail(error.message, error.hint)
         emit(data, output)

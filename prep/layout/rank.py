@@ -8,6 +8,8 @@ column, and empty columns are dropped."""
 
 from __future__ import annotations
 
+EACH_EDGE = 400         # hinted blocks checked one by one up to this many (layout/hint.py)
+
 
 def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[str, str]],
             cycles: list[tuple[str, ...]], groups: list[list[str]],
@@ -145,6 +147,7 @@ def _hint_gates(dag, hint: dict, members, offset, order) -> None:
         if hinted:
             by_column.setdefault(min(hinted), []).append(b)
     steps = sorted(by_column)
+    each = len(members) <= EACH_EDGE
     for n, (c0, c1) in enumerate(zip(steps, steps[1:])):
         gate = f"\0hint{n}"
         dag.add_node(gate)
@@ -152,7 +155,11 @@ def _hint_gates(dag, hint: dict, members, offset, order) -> None:
             span = max(offset[k] for k in members[b])
             dag.add_edge(b, gate, w=span + 1)
         for b in sorted(by_column[c1], key=order.get):
+            # b must stay right of what it feeds: skip it alone (a small drawing) or
+            # the whole gate (a large one) where the relations say otherwise
+            if each and nx.has_path(dag, b, gate):
+                continue
             if not dag.has_edge(gate, b):
                 dag.add_edge(gate, b, w=0)
-        if not nx.is_directed_acyclic_graph(dag):
+        if not each and not nx.is_directed_acyclic_graph(dag):
             dag.remove_node(gate)

@@ -115,11 +115,13 @@ def diff_command(
 
         graphs, marks = union_graphs(result)
         drawn = "svg" if fmt == "html" else fmt
+        # in AsIs's order where the relations allow, so it compares with AsIs's drawing
+        before = [p.before for p in result.processes if p.before is not None]
         try:
             with busy(f"Laying out the {drawn} drawing with Graphviz", timeout) \
                     if drawn in LAYOUT_FORMATS else nullcontext():
                 data = render(graphs, drawn, legend=not no_legend, timeout=timeout,
-                              lang=lang.value, marks=marks) if graphs else None
+                              lang=lang.value, marks=marks, like=before or None) if graphs else None
         except RenderError as error:
             fail(error.message, error.hint)
         if fmt == "html":

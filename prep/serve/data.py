@@ -248,11 +248,15 @@ class View:
         }
 
 
-def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True) -> str:
+def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True,
+         like=None, hints: list | None = None) -> str:
     """The drawing of `prep render` as svg text, with the classes of docs/notation.md and titles.
-    Raises prep.render.run.RenderError."""
+    `like`: the last drawing's Hint (or an AsIs's graphs), so an edit moves little
+    (docs/language.md, "Stable across edits"); this drawing's Hint is appended to
+    `hints`. Raises prep.render.run.RenderError."""
     from prep.render import render
     from prep.serve.svg import label
 
-    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang).decode("utf-8")
+    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang, like=like,
+                 hints=hints).decode("utf-8")
     return label(svg, graphs)

@@ -86,6 +86,7 @@ class Models:
         self._views: dict[str, tuple[tuple, bytes]] = {}
         self._checked: dict[str, tuple[tuple, object]] = {}
         self._good: dict[str, tuple[str, list]] = {}   # the last good drawing and graphs
+        self._hint: dict[str, object] = {}      # its layout/hint.Hint: the next one's
         self._kpis: dict[str, tuple[tuple, bytes]] = {}
         self._good_kpi: dict[tuple, tuple[str, list]] = {}   # the last good KPI drawings
         self._partners: dict[str, str] = {}                  # the last partner found
@@ -149,6 +150,7 @@ class Models:
             self._good_trees.pop(rel, None)
             self._checked.pop(rel, None)
             self._good.pop(rel, None)
+            self._hint.pop(rel, None)
             self._kpis.pop(rel, None)
             for key in [k for k in self._good_kpi if rel in k]:
                 del self._good_kpi[key]
@@ -186,9 +188,12 @@ class Models:
         checked = self._check(rel)
         view = View(rel, checked)
         if checked.drawable:
+            hints: list = []
             try:
-                view.svg = draw(checked.graphs, self.lang, self.timeout)
+                view.svg = draw(checked.graphs, self.lang, self.timeout,
+                                like=self._like(rel, checked, partner), hints=hints)
                 self._good[rel] = (view.svg, checked.graphs)
+                self._hint[rel] = hints[0] if hints else None
             except RenderError as error:
                 view.render_error = error.message
             try:
@@ -203,6 +208,18 @@ class Models:
         if partner is not None:
             view.pair = pair_of(self, rel, checked, partner)
         return view
+
+    def _like(self, rel: str, checked, partner: str | None):
+        """The hint for this file's next drawing: its last drawing; the first drawing
+        of a ToBe follows its AsIs partner's (the pair compares by eye)."""
+        if self._hint.get(rel) is not None:
+            return self._hint[rel]
+        if partner is None:
+            return None
+        other = self._check(partner)
+        if _is_asis(checked, other) or other.errors or not other.graphs:
+            return None
+        return self._hint.get(partner) or other.graphs
 
     def _kpi(self, rel: str, partner: str | None) -> dict:
         """{"file", "ok", "svg", "notes", "stale", "error", "compare"}: the drawing of

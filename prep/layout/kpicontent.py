@@ -11,7 +11,7 @@ from prep.layout.content import balanced, hexagon_width
 from prep.layout.model import Text
 
 NAME_UNITS = 20
-GOAL_UNITS = 34
+GOAL_UNITS = 64
 NOTE_UNITS = 26
 SLACK = 1.1               # room beyond the measured text in every box
 NAME, NOTE, TAG = 16, 13, 12

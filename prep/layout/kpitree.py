@@ -162,27 +162,32 @@ def _rows(parts: list[_Parts]) -> list[list[int]]:
         own.append([rows[p.unit(i)] for i in range(len(p.items))])
     if len(parts) < 2:
         return own
-    keys: dict[str, int] = {}
+    split: set[str] = set()       # shared ids the two trees order in contradiction
+    for _ in range(64):
+        keys: dict[str, int] = {}
+        names: dict[int, str] = {}
 
-    def key(t: int, i: int) -> int:
-        item = parts[t].items[i]
-        name = "#root" if i == 0 else (item.nid if item.nid and item.host is None
-                                       else f"{t}#{i}")
-        return keys.setdefault(name, len(keys))
+        def key(t: int, i: int) -> int:
+            item = parts[t].items[i]
+            name = "#root" if i == 0 else (item.nid if item.nid and item.host is None
+                                           and item.nid not in split else f"{t}#{i}")
+            if name not in keys:
+                keys[name] = len(keys)
+                names[keys[name]] = name
+            return keys[name]
 
-    first = [(key(0, a), key(0, b)) for a, b in parts[0].edges()]
-    second = [(key(1, a), key(1, b)) for a, b in parts[1].edges()]
-    for t, p in enumerate(parts):
-        for i in p.units():
-            key(t, i)
-    edges, _ = P.acyclic(len(keys), first, second)
-    merged = P.longest_rows(len(keys), edges, keys["#root"])
-    out = []
-    for t, p in enumerate(parts):
-        rows = [merged[key(t, p.unit(i))] for i in range(len(p.items))]
-        down = all(rows[b] > rows[a] for a, b in p.edges())
-        out.append(rows if down else own[t])
-    return out
+        for t, p in enumerate(parts):
+            for i in p.units():
+                key(t, i)
+        first = [(key(0, a), key(0, b)) for a, b in parts[0].edges()]
+        second = [(key(1, a), key(1, b)) for a, b in parts[1].edges()]
+        edges, left = P.acyclic(len(keys), first, second)
+        if not left:
+            merged = P.longest_rows(len(keys), edges, keys["#root"])
+            return [[merged[key(t, p.unit(i))] for i in range(len(p.items))]
+                    for t, p in enumerate(parts)]
+        split.update(names[k] for a, b in left for k in (a, b) if "#" not in names[k])
+    return own
 
 
 def _measure_all(groups, words, measure, legend_used: set[str]):

@@ -97,7 +97,7 @@ def more_lines(words: dict) -> tuple[Text, ...]:
 def title_lines(tree, words: dict) -> tuple[Text, ...]:
     """The frame's title: the process, then the side (or that it is a KPI tree)."""
     first = Text(tree.process, 18, "banner", True)
-    if tree.compared:
+    if getattr(tree, "compared", False) or getattr(tree, "pair", None) is not None:
         side = words["before"] if tree.stage == "asis" else words["after"]
         return (first, Text(side, 15, "goal", True))
     stage = "ToBe" if tree.stage == "tobe" else "AsIs"

@@ -81,7 +81,7 @@ class _Parts:
     def _node(self, node, parent: int, words: dict) -> int:
         above = self.items[parent]
         marks = tuple(node.marks)
-        me = self._add(Item(node.kind, node.label, node.key, marks,
+        me = self._add(Item(node.kind, node.label, getattr(node, "key", None), marks,
                             C.node_lines(node, words), node.id))
         if node.kind == "kpi" and above.kind in C.PRODUCTS and above.host is None:
             self.items[me].host = parent
@@ -233,13 +233,16 @@ def _measure_all(groups, words, measure, legend_used: set[str]):
     return items, legend_sizes, title_w
 
 
-def kpi_layout(trees, words: dict, legend: bool = True, measure=None) -> KpiLayout:
-    """The positions of the pictures of `trees` (as prep kpi has them)."""
+def kpi_layout(trees, words: dict, legend: bool = True, measure=None,
+               together: bool = False) -> KpiLayout:
+    """The positions of the pictures of `trees` (as prep kpi has them; `together`:
+    the trees are one AsIs/ToBe pair, whatever their `pair` says)."""
     from prep.layout.kpiframe import frames
 
     if measure is None:
         from prep.layout.measure import graphviz_measure as measure
-    groups = [[_Parts(t, words) for t in group] for group in _pairs(trees)]
+    pairs = [list(trees)] if together and len(trees) == 2 else _pairs(trees)
+    groups = [[_Parts(t, words) for t in group] for group in pairs]
     used: set[str] = set()
     for parts in groups:
         for p in parts:

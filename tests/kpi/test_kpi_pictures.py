@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import SHARED
+from conftest import CASES_DIR, needs_conformance
 from prep.graph import build_document
 from prep.kpi.compare import compare
 from prep.kpi.tree import derive_all
@@ -29,7 +29,7 @@ PAIRS = [("apparel/asis.prep", "apparel/tobe.prep"),
          ("incident/service_desk.prep", "incident/tobe/service_desk.prep")]
 SINGLES = ["restaurant.prep", "manufacturing.prep", "apparel/asis.prep", "apparel/tobe.prep",
            "incident/operations.prep", "incident/service_desk.prep"]
-CASES = SHARED / "conformance" / "cases"
+CASES = CASES_DIR
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -128,7 +128,7 @@ def _cases_with_kpis() -> list[Path]:
     return out
 
 
-@pytest.mark.skipif(not CASES.is_dir(), reason="../shared/conformance is absent")
+@needs_conformance
 def test_every_conformance_case_with_kpis_reads_as_a_tree():
     cases = _cases_with_kpis()
     assert cases

@@ -38,12 +38,12 @@ def graphs(text: str, name: str = "m.prep"):
     return build_document(parsed.document)[0] if parsed.document is not None else []
 
 
-def layout_of(asis_text: str, tobe_text: str | None = None):
+def layout_of(asis_text: str, tobe_text: str | None = None, view: str = "kpi"):
     before = graphs(asis_text)
-    trees, named = derive_all(before), list(before)
+    trees, named = derive_all(before, view), list(before)
     if tobe_text is not None:
         after = graphs(tobe_text)
-        trees, _ = compare(trees, derive_all(after))
+        trees, _ = compare(trees, derive_all(after, view))
         named += after
     return kpi_layout(trees, words_for(named))
 
@@ -104,14 +104,29 @@ def read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("view", ["kpi", "products"])
 @pytest.mark.parametrize("name", SINGLES)
-def test_every_example_reads_as_a_tree(name):
-    check(layout_of(read(EXAMPLES / name)))
+def test_every_example_reads_as_a_tree(name, view):
+    check(layout_of(read(EXAMPLES / name), view=view))
 
 
+@pytest.mark.parametrize("view", ["kpi", "products"])
 @pytest.mark.parametrize("asis, tobe", PAIRS)
-def test_every_example_pair_reads_as_trees(asis, tobe):
-    check(layout_of(read(EXAMPLES / asis), read(EXAMPLES / tobe)))
+def test_every_example_pair_reads_as_trees(asis, tobe, view):
+    check(layout_of(read(EXAMPLES / asis), read(EXAMPLES / tobe), view))
+
+
+def test_a_shared_external_stands_below_every_product_it_feeds():
+    """In --view products an external feeding several products is one box in a row
+    below all of them."""
+    layout = layout_of(read(EXAMPLES / "manufacturing.prep"), view="products")
+    for tree in layout.trees:
+        nodes = {n.id: n for n in tree.nodes}
+        for node in tree.nodes:
+            parents = [nodes[e.source] for e in tree.edges
+                       if e.kind == "tree" and e.target == node.id]
+            if node.kind == "external" and len(parents) > 1:
+                assert all(p.box.bottom < node.box.y for p in parents)
 
 
 def _cases_with_kpis() -> list[Path]:

@@ -91,3 +91,16 @@ def _model(seed: int, size: int | None) -> str:
         out.append(f'  issue "Nobody knows why {seed} is late" on {rnd.choice(rest)}')
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def wide(finals: int, kpis: int = 2, stage: str = "asis") -> str:
+    """A shallow, wide model: `finals` final products from one source, each with
+    `kpis` KPIs (a tree of 2 + finals * (1 + kpis) nodes, most of them in one row)."""
+    out = [f"process Wide [stage={stage}] {{", '  goal "Every order shipped on time"',
+           "  external Customer", "  actor Plant {", "    product Order"]
+    out += [f"    final Shipment{i}" for i in range(finals)]
+    out.append("  }")
+    out += [f"  Order -> Shipment{i} -> Customer" for i in range(finals)]
+    out += [f"  kpi Rate{i}_{k} for Shipment{i}" for i in range(finals) for k in range(kpis)]
+    out.append("}")
+    return "\n".join(out) + "\n"

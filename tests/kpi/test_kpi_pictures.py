@@ -21,7 +21,7 @@ from prep.notation import words_for
 from prep.parser import parse_text
 
 sys.path.insert(0, str(Path(__file__).parent))
-from kpi_models import model  # noqa: E402
+from kpi_models import model, wide  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -188,6 +188,12 @@ def test_shared_nodes_of_a_pair_stand_in_the_same_rows():
     assert aligned >= 10
 
 
+@pytest.mark.parametrize("finals", [3, 6, 10, 13])
+def test_wide_trees_read_as_trees_in_staggered_rows(finals):
+    check(layout_of(wide(finals)))
+    check(layout_of(wide(finals), wide(finals, stage="tobe").replace("Rate0_0", "New0")))
+
+
 def px(layout, size: float) -> float:
     return size * 1920 / layout.width
 
@@ -209,6 +215,12 @@ def test_legible_at_1920_px():
         if _nodes(pair) <= 30:
             figures.append(("pair", seed, px(pair, 16), px(pair, 12)))
             assert px(pair, 16) >= 12 and px(pair, 12) >= 10, (seed, pair.width)
+    for finals in (6, 10, 13):                       # 2 + 3 * finals nodes: up to 41
+        single = layout_of(wide(finals))
+        assert px(single, 16) >= 14 and px(single, 12) >= 11, (finals, single.width)
+        pair = layout_of(wide(finals), wide(finals, stage="tobe"))
+        if _nodes(pair) <= 30:
+            assert px(pair, 16) >= 12 and px(pair, 12) >= 10, (finals, pair.width)
     assert figures
 
 

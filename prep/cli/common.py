@@ -47,6 +47,17 @@ def stat_or_fail(path: Path, what: str = "file") -> os.stat_result:
         fail(f"cannot read {display_name(path)}: {error.strerror or error}")
 
 
+def file_kind(mode: int) -> str:
+    """What a path that is not a regular file is, in words."""
+    import stat
+
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
 def warn(message: str) -> None:
     console(stderr=True).print(f"[yellow]prep: warning:[/yellow] {_escape(message)}",
                                highlight=False)
@@ -98,8 +109,6 @@ def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:
         elif stat.S_ISREG(info.st_mode):
             found.setdefault(display_name(path), path)
         else:
-            from prep.cli.inputs import file_kind
-
             fail(f"{display_name(path)} is not a regular file ({file_kind(info.st_mode)}); "
                  "give .prep files or folders")
     return [(found[k], k) for k in sorted(found)]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from prep.cli.common import console, display_name, fail, stat_or_fail, warn
+from prep.cli.common import console, display_name, fail, file_kind, stat_or_fail, warn
+from prep.cli.output import write_atomic
 
 
 def output_format(chosen: str | None, output: str | None, suffixes: dict[str, str],
@@ -43,26 +44,12 @@ def require_model_file(file: Path) -> None:
              "give a .prep file")
 
 
-def file_kind(mode: int) -> str:
-    import stat
-
-    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return kind
-    return "not a regular file"
-
-
 def emit(data: bytes, output: str | None) -> None:
     """Write to standard output (no -o, or -o -) or to `output` (prep.cli.output:
     atomically to a file, directly into a device or FIFO)."""
-    from prep.cli.output import write_atomic
-
     write_atomic("-" if output is None else output, data)
     if output is not None and output != "-":
         # Plain text, no styling: not worth loading rich for (it is on every render).
-        from prep.cli.common import display_name
-
         sys.stderr.write(f"wrote {display_name(Path(output))}\n")
         sys.stderr.flush()
 

@@ -73,7 +73,7 @@ def _variables(placer) -> list:
     out = []
     for node in plan.nodes:
         if node.kind == "external" and len(placer.homes[node.id]) > 1:
-            # docs/notation.md: at the height of the lane it exchanges most with (one of them, if tied)
+            # at the height of the lane it exchanges most with (one of them, if tied)
             out.append((placer.lane_choice, node.id, placer.homes[node.id]))
     for key, values in _column_moves(plan):
         out.append((placer.column_choice, key, values))

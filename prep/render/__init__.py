@@ -1,7 +1,8 @@
-"""Drawing process graphs: Graphviz dot source in PReP notation (dot.py, style.py,
-labels.py), Mermaid flowcharts (mermaid.py) and running `dot` with a time limit
-(run.py); editable exports of prep's layout: PowerPoint (pptx.py, pptx_edges.py)
-and draw.io (drawio.py, drawio_legend.py). The CLI checks the model first and
+"""Drawing process graphs and KPI trees: prep's swimlanes as pinned Graphviz
+(lanes.py), the 0.1.0 cluster layout (dot.py, `--layout dot`), Mermaid flowcharts
+(mermaid.py), KPI tree pictures (kpitree.py, kpimermaid.py; `render_kpi`), running
+`dot` with a time limit (run.py); editable exports of prep's layout: PowerPoint
+(pptx.py, pptx_edges.py) and draw.io (drawio.py, drawio_legend.py, drawio_look.py). The CLI checks the model first and
 writes the result atomically."""
 
 from __future__ import annotations

@@ -384,11 +384,16 @@ def test_kpi_pptx_asis_beside_tobe(tmp_path):
         assert "side: asis" in shapes and "side: tobe" in shapes
         assert shapes["side: asis"].left < shapes["side: tobe"].left
         assert "サービス提供前" in shapes["side: asis"].text_frame.text
+        goal = shapes["goal: " + tree.root.label].text_frame.text
+        tobe_left = shapes[f"frame: {tree.process} [tobe]"].left
         for node in tree.nodes():
             kind = node.kind
+            if "kgi" in node.marks:                     # a KGI is a line in the goal's box
+                assert f"KGI: {node.label}" in goal
+                continue
             found = [sp for name, sp in shapes.items() if name == f"{kind}: {node.label}"]
             assert found, (kind, node.label)
-            right = [sp for sp in found if sp.left >= width // 2]
+            right = [sp for sp in found if sp.left >= tobe_left]
             assert right, node.label                                 # on the ToBe side
             if kind == "kpi" and "service" in node.marks:
                 from pptx.oxml.ns import qn
@@ -413,10 +418,17 @@ def test_kpi_pptx_issues_and_lines_glued(tmp_path):
     slide = read_pptx(out.read_bytes()).slides[0]
     names = [sp.name for sp in slide.shapes]
     assert "issue: 段取りがベテランの勘に頼っている" in names
-    assert "final: 出荷" in names and "kpi: 納期遵守率" in names
-    lines = [sp for sp in slide.shapes if sp.name.startswith("line: ")]
-    assert lines and all(sp._element.find(".//" + qn("a:stCxn")) is not None and
-                         sp._element.find(".//" + qn("a:endCxn")) is not None for sp in lines)
+    assert "final: 出荷" in names and "kpi: 出荷リードタイム" in names
+    goal = next(sp for sp in slide.shapes if sp.name.startswith("goal: "))
+    assert "KGI: 納期遵守率" in goal.text_frame.text          # KGIs inside the goal
+    # straight lines are connectors glued to both shapes; a line that must go round
+    # other shapes is a freeform along the picture's curve
+    lines = [sp for sp in slide.shapes if sp.name.startswith(("line: ", "note link: "))]
+    glued = [sp for sp in lines if sp._element.tag == qn("p:cxnSp")]
+    assert glued and all(sp._element.find(".//" + qn("a:stCxn")) is not None and
+                         sp._element.find(".//" + qn("a:endCxn")) is not None for sp in glued)
+    assert all(sp._element.find(".//" + qn("a:custGeom")) is not None
+               for sp in lines if sp not in glued)
 
 
 def test_diff_pptx_marks_added_and_lists_removed(tmp_path):
@@ -470,7 +482,9 @@ def test_kpi_pptx_reference_is_one_shape_with_two_lines():
     names = [sp.name for sp in deck.slides[0].shapes]
     assert names.count("milestone: 共有") == 1
     assert names.count("line: A -> 共有") == 1 and names.count("line: B -> 共有") == 1
-    assert "kpi: 率<&>" in names and "badge added: 共有" in names
+    assert "kpi: 率<&>" in names
+    shared = next(sp for sp in deck.slides[0].shapes if sp.name == "milestone: 共有")
+    assert "＋ 新規" in shared.text_frame.text                  # new: a ＋ line
 
 
 # -- links between processes naming each other (docs/notation.md) ----------------------------

@@ -592,13 +592,16 @@
     document.body.dataset.kpiPaints = String(state.kpiPaints);
     window.prepKpiPainted = { n: state.kpiPaints, at: now(), file: data && data.file };
   }
-  // Graphviz titles a box by its node id (t1_1n3), the name being in the link's
-  // xlink:title: hovering a box shows its name, and nothing else shows an id.
+  // Graphviz titles a box by its node id, the name being in the link's xlink:title:
+  // hovering a box shows its name, and nothing else shows an id. The KPI tree
+  // drawing's groups carry their names already (docs/kpi.md, "Pictures").
   function tooltips(node) {
     var XLINK = "http://www.w3.org/1999/xlink";
     var titles = node.querySelectorAll("title");
     for (var i = 0; i < titles.length; i++) {
       var owner = titles[i].parentNode;
+      // a KPI tree's groups (kpi-node, kpi-edge, …) are titled by name already
+      if (/(^| )kpi-/.test((owner.getAttribute && owner.getAttribute("class")) || "")) continue;
       var link = owner.classList && owner.classList.contains("node") && owner.querySelector("a");
       var name = link && (link.getAttributeNS(XLINK, "title") || link.getAttribute("title"));
       if (name) titles[i].textContent = name; else titles[i].remove();

@@ -64,7 +64,8 @@ def model_page(path, display: str, graphs, lang: str = "auto", timeout: float = 
     checked = check_one(path, display)
     checked.graphs = list(graphs)
     # a --force drawing of a model with errors: show the findings, draw anyway
-    view = View(display, checked, svg=draw(graphs, lang, timeout, legend) if graphs else None)
+    view = View(display, checked, svg=draw(graphs, lang, timeout, legend) if graphs else None,
+                lang=lang)
     data = view.to_json()
     if checked.errors and graphs:
         from prep.serve.data import kpi_trees, products, relations

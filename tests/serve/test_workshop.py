@@ -1,0 +1,136 @@
+"""The workshop view on a projector (issue 26), in Chromium at 1920×1080: errors
+float over the last good drawing and the side panel keeps its tree and diff; what a
+person points at wins over the AsIs/ToBe marks; Present walks one process (or one
+part of a wide one) at a time with names ≥ 14 px and other text ≥ 11 px; the diff
+tab; the page's words in the model's language; paths never the machine's; the
+keyboard, the focus ring, pinch zoom and KPI boxes that select their product."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.serve.serving import EXAMPLES, SMALL, Running, browser, models  # noqa: F401
+from tests.serve.test_browser import DOCS_IMG, has, open_model, product, save
+
+ROOT = Path(__file__).resolve().parents[2]
+expect.set_options(timeout=20_000)        # a loaded two-core machine draws slowly
+
+
+@pytest.fixture
+def wall(browser):
+    """A page the size of a projector: 1920×1080."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def apparel(tmp_path):
+    folder = tmp_path / "apparel"
+    shutil.copytree(EXAMPLES / "apparel", folder)
+    running = Running(folder)
+    yield folder, running
+    running.stop()
+
+
+def stroke(locator) -> dict:
+    """The computed stroke of a product's own outline (its first shape)."""
+    return locator.evaluate("""g => {
+        const s = g.querySelector(':scope > :is(polygon, ellipse, path, rect), '
+                                  + ':scope > g > :is(polygon, ellipse, path, rect)');
+        const c = getComputedStyle(s);
+        return {colour: c.stroke, width: c.strokeWidth, dash: c.strokeDasharray};
+    }""")
+
+
+# -- 2. errors while typing -----------------------------------------------------------
+
+def test_errors_float_over_the_drawing_and_the_side_panel_stays(wall, apparel):
+    folder, running = apparel
+    open_model(wall, running, "tobe.prep")
+    added = product(wall, "日々の店舗運営/実績データ")
+    expect(added).to_have_class(has("added"))
+    expect(wall.locator("#diff")).to_contain_text("日々の店舗運営 :: 実績データ")
+    svg_top = wall.locator("#canvas svg").evaluate("s => s.getBoundingClientRect().top")
+    port = wall.locator("#viewport").bounding_box()
+    text = (folder / "tobe.prep").read_text("utf-8")
+    save(folder / "tobe.prep", text + "\nproduct ->\n")          # typing: a syntax error
+    banner = wall.locator("#banner")
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text("PREP001")
+    # the banner floats over the drawing: nothing moved
+    assert wall.locator("#canvas svg").evaluate("s => s.getBoundingClientRect().top") == svg_top
+    assert wall.locator("#viewport").bounding_box() == port
+    box = banner.bounding_box()
+    assert port["y"] <= box["y"] < port["y"] + port["height"] / 2
+    # the KPI list, the diff and the ToBe marks stay, said to be the last good ones
+    expect(wall.locator("#kpi")).to_contain_text("CSMの示唆")
+    expect(wall.locator("#kpi .stale-note")).to_have_text(
+        "最後に正しく読めたときのツリーです (今はモデルを読めません)。")
+    expect(wall.locator("#diff")).to_contain_text("日々の店舗運営 :: 実績データ")
+    expect(wall.locator("#diff .stale-note")).to_have_text(
+        "tobe.prep にエラーがあります。最後に正しく読めた版の差分です。")
+    expect(added).to_have_class(has("added"))
+    save(folder / "tobe.prep", text)
+    expect(banner).to_be_hidden()
+    expect(wall.locator("#diff .stale-note")).to_have_count(0)
+    assert wall.errors == []
+
+
+PREP212 = SMALL.replace("  external 顧客\n", "  external 顧客\n  external 倉庫\n").replace(
+    "  kpi 受注率", "  倉庫 -> 顧客\n  kpi 受注率")
+
+
+def test_a_model_with_only_non_syntax_errors_is_drawn_from_the_start(wall, models):
+    save(models / "small.prep", PREP212)
+    running = Running(models)
+    try:
+        open_model(wall, running, "small.prep")
+        expect(product(wall, "見積")).to_have_count(1)
+        expect(wall.locator("#banner")).to_contain_text("PREP212")
+        expect(wall.locator("#banner h3")).to_have_text("small.prep にエラーが 1 件")
+        expect(wall.locator("#kpi")).to_contain_text("受注率")
+    finally:
+        running.stop()
+
+
+# -- 3. highlights win ----------------------------------------------------------------
+
+BLACK, BLUE, ORANGE, RED = "rgb(0, 0, 0)", "rgb(21, 101, 192)", "rgb(230, 81, 0)", "rgb(198, 40, 40)"
+
+
+def test_what_a_person_points_at_wins_over_the_tobe_marks(wall, apparel):
+    _folder, running = apparel
+    open_model(wall, running, "tobe.prep")
+    added = product(wall, "日々の店舗運営/実績データ")
+    expect(added).to_have_class(has("added"))
+    assert stroke(added)["colour"] == "rgb(46, 125, 50)"          # green while nothing is pointed at
+    added.hover()                                                  # hovered: black, not green
+    expect(added).to_have_class(has("added", "sel"))
+    assert stroke(added)["colour"] == BLACK
+    # the products it feeds, some of them added too: the flow colour, not green
+    down = wall.locator("#canvas g.product.added.down")
+    assert down.count() >= 1
+    for n in range(down.count()):
+        assert stroke(down.nth(n))["colour"] == ORANGE
+    added.click()                                                  # selected: black
+    wall.mouse.move(1900, 1070)
+    assert stroke(added)["colour"] == BLACK
+    wall.locator("#tab-drawing").focus()
+    wall.goto(running.url + "#asis.prep")
+    expect(wall.locator("#file")).to_have_text("asis.prep")
+    gone = product(wall, "日々の店舗運営/肌感覚")
+    expect(gone).to_have_class(has("removed"))
+    wall.locator("#findings li button", has_text="asis.prep:53:16").click()
+    expect(gone).to_have_class(has("removed", "finding"))
+    outline = stroke(gone)
+    assert outline["colour"] == RED and outline["dash"] == "none"  # red and solid, not grey dashed

@@ -134,3 +134,101 @@ def test_what_a_person_points_at_wins_over_the_tobe_marks(wall, apparel):
     expect(gone).to_have_class(has("removed", "finding"))
     outline = stroke(gone)
     assert outline["colour"] == RED and outline["dash"] == "none"  # red and solid, not grey dashed
+
+
+# -- 1. Present: one process at a time, legible -----------------------------------------
+
+# Every text shown in the open tab (not hidden, inside the viewport): its size in
+# screen pixels (font size times the screen matrix, which holds the zoom); a
+# product's or external's name (its first text) apart from every other text.
+MEASURE = """() => {
+  const port = document.getElementById('viewport').getBoundingClientRect();
+  const layer = [...document.querySelectorAll('#viewport .layer')].find(l => !l.hidden);
+  const names = [], others = [];
+  for (const t of layer.querySelectorAll('text')) {
+    if (t.closest('.elsewhere')) continue;
+    const r = t.getBoundingClientRect();
+    if (r.width === 0 || r.right < port.left || r.left > port.right
+        || r.bottom < port.top || r.top > port.bottom) continue;
+    const px = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
+    const g = t.parentNode;
+    const name = g.matches('g.product, g.external') && g.querySelector('text') === t;
+    (name ? names : others).push(px);
+  }
+  return {tab: window.prepView.tab, step: document.getElementById('step').textContent,
+          x: window.prepView.view.x, names: names, others: others,
+          hidden: layer.querySelectorAll('g.product.elsewhere').length};
+}"""
+
+
+def walk(page) -> list[dict]:
+    """Press Present and step with the right arrow to the end: each step measured."""
+    page.keyboard.press("p")
+    expect(page.locator("#step")).to_be_visible()
+    steps = []
+    while True:
+        page.wait_for_timeout(300)
+        expect(page.locator("#viewport .layer:not([hidden]) svg")).to_have_count(1)
+        now = page.evaluate(MEASURE)
+        if steps and (now["tab"], now["step"]) == (steps[-1]["tab"], steps[-1]["step"]):
+            return steps
+        steps.append(now)
+        assert len(steps) < 40
+        page.keyboard.press("ArrowRight")
+
+
+def legible(steps) -> None:
+    for s in steps:
+        assert s["names"] or s["others"], s["step"]
+        assert min(s["names"], default=99) >= 14, (s["step"], min(s["names"]))
+        assert min(s["others"], default=99) >= 11, (s["step"], min(s["others"]))
+
+
+def test_present_shows_one_process_at_a_time(wall, apparel):
+    """Two processes: each alone (the other hidden), fitted, then the KPI tree, the
+    KPI comparison and the diff picture, every text legible on the wall."""
+    _folder, running = apparel
+    open_model(wall, running, "tobe.prep")
+    steps = walk(wall)
+    tabs = [s["tab"] for s in steps]
+    assert tabs[:2] == ["drawing", "drawing"] and tabs.count("drawing") == 2
+    assert [s["step"] for s in steps[:2]] == ["プロセス 1 / 2", "プロセス 2 / 2"]
+    assert all(s["hidden"] > 0 for s in steps[:2])          # the other process is not shown
+    assert {"kpi", "compare", "diff"} <= set(tabs)
+    legible(steps)
+    if os.environ.get("PREP_SCREENSHOTS"):
+        wall.keyboard.press("Home")
+    wall.keyboard.press("ArrowLeft")                        # back one step
+    expect(wall.locator("#step")).not_to_have_text(steps[-1]["step"])
+    wall.keyboard.press("Escape")
+    expect(wall.locator("body")).not_to_have_class("present")
+    expect(wall.locator("#step")).to_be_hidden()
+    assert wall.locator("#viewport g.elsewhere").count() == 0
+    assert wall.errors == []
+
+
+def wide_model(products: int = 40) -> str:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.gen_model import _process
+
+    return "\n".join(_process(1, products)) + "\n"
+
+
+def test_present_walks_a_wide_process_in_flow_order(wall, models):
+    save(models / "wide.prep", wide_model(40))
+    running = Running(models)
+    try:
+        open_model(wall, running, "wide.prep")
+        wall.locator("#fit").click()
+        at_fit = wall.evaluate(MEASURE)
+        assert min(at_fit["names"]) < 14                     # too wide to read whole
+        steps = walk(wall)
+        drawing = [s for s in steps if s["tab"] == "drawing"]
+        assert len(drawing) >= 3
+        xs = [s["x"] for s in drawing]
+        assert xs == sorted(xs, reverse=True)                # left to right, in flow order
+        legible(steps)
+        if os.environ.get("PREP_SCREENSHOTS"):
+            wall.keyboard.press("ArrowLeft")
+    finally:
+        running.stop()

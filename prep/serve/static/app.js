@@ -210,7 +210,8 @@
     else if (e.key === "-") zoomCentre(0.8);
     else if (e.key === "p") present();
     else if (e.key === "k") show(state.tab === "drawing" ? "kpi" : "drawing");
-    else if (e.key === "Escape" && presenting() && !document.fullscreenElement) present();
+    else if (presenting() && e.key === "Home") { walk.tab = "drawing"; walk.n = 0; goStep(); }
+    else if (e.key === "Escape" && presenting()) present();
     else if (e.key === "Escape") pin(null);
   });
   // The arrow keys pan (outside presentation mode, where they step).

@@ -232,3 +232,126 @@ def test_present_walks_a_wide_process_in_flow_order(wall, models):
             wall.keyboard.press("ArrowLeft")
     finally:
         running.stop()
+
+
+# -- 4. the diff tab --------------------------------------------------------------------
+
+def test_the_diff_has_a_tab_with_its_picture_and_the_list_stays(wall, apparel):
+    folder, running = apparel
+    open_model(wall, running, "tobe.prep")
+    tab = wall.locator("#tab-diff")
+    expect(tab).to_be_visible()
+    expect(tab).to_have_text("AsIs → ToBe")
+    tab.click()
+    picture = wall.locator("#diff-canvas svg")
+    expect(picture).to_have_count(1)
+    expect(wall.locator("#diff-canvas")).to_be_visible()
+    # the picture of prep diff: the union of both, additions and removals marked
+    texts = wall.locator("#diff-canvas svg text").all_text_contents()
+    assert "＋ 追加" in texts and "－ 削除" in texts and "肌感覚" in texts and "実績データ" in texts
+    expect(wall.locator("#kpi-status")).to_have_text(
+        "AsIs asis.prep → ToBe tobe.prep (prep diff asis.prep tobe.prep)")
+    expect(wall.locator("#diff")).to_contain_text("日々の店舗運営 :: 実績データ")   # the list stays
+    box, port = picture.bounding_box(), wall.locator("#viewport").bounding_box()
+    assert max(box["width"] / port["width"], box["height"] / port["height"]) > 0.9   # fitted
+    if os.environ.get("PREP_SCREENSHOTS"):
+        wall.screenshot(path=str(DOCS_IMG / "workshop-diff.png"))
+    text = (folder / "tobe.prep").read_text("utf-8")            # a typo keeps the picture
+    svg = wall.locator("#diff-canvas").inner_html()
+    before = int(wall.get_attribute("body", "data-diff-paints"))
+    save(folder / "tobe.prep", text + "\nproduct ->\n")
+    expect(wall.locator("#kpi-status")).to_contain_text("最後に正しく描けた図を表示中")
+    assert int(wall.get_attribute("body", "data-diff-paints")) > before
+    assert wall.locator("#diff-canvas").inner_html() == svg
+    assert wall.errors == []
+
+
+# -- 5. the model's language, --lang ---------------------------------------------------------
+
+ENGLISH = """process Ordering [stage=asis] {
+  goal "On-time delivery"
+  external Customer
+  actor Sales {
+    product Quote(item, price)
+    final Order(item, quantity)
+  }
+  Customer -> Quote -> Order -> Customer
+  kpi "Order rate" for Order
+}
+"""
+
+
+def test_the_page_speaks_the_models_language(wall, models):
+    save(models / "english.prep", ENGLISH)
+    running = Running(models)
+    try:
+        open_model(wall, running, "small.prep")                    # a Japanese model
+        expect(wall.locator("html")).to_have_attribute("lang", "ja")
+        expect(wall.locator("#tab-drawing")).to_have_text("プロセス")
+        expect(wall.locator("#findings-section h2")).to_contain_text("指摘")
+        expect(wall.locator("#present")).to_have_text("発表")
+        product(wall, "受注票").hover()
+        expect(wall.locator("#detail-body dt").first).to_have_text("種類")
+        expect(wall.locator("#detail-body dd").first).to_have_text("最終成果物")   # not "final"
+        expect(wall.locator("#detail-body")).to_contain_text("入力元")            # not "fed by"
+        wall.goto(running.url + "#english.prep")                  # an English one
+        expect(wall.locator("#file")).to_have_text("english.prep")
+        expect(wall.locator("html")).to_have_attribute("lang", "en")
+        expect(wall.locator("#tab-drawing")).to_have_text("Process")
+        product(wall, "Order").hover()
+        expect(wall.locator("#detail-body dd").first).to_have_text("final")
+        expect(wall.locator("#detail-body")).to_contain_text("fed by")
+    finally:
+        running.stop()
+    running = Running(models, lang="ja")                           # --lang ja overrides
+    try:
+        open_model(wall, running, "english.prep")
+        expect(wall.locator("#tab-drawing")).to_have_text("プロセス")
+        expect(wall.locator("#status")).to_have_text("ライブ: 保存するたびに表示が追従します")
+    finally:
+        running.stop()
+
+
+def test_every_page_word_has_both_languages():
+    from prep.serve.words import KINDS, PAGE
+
+    assert PAGE["en"].keys() == PAGE["ja"].keys()
+    assert set(KINDS["ja"]) >= {"product", "final", "milestone", "intangible", "external"}
+    script = (ROOT / "prep" / "serve" / "static" / "app.js").read_text("utf-8")
+    page = (ROOT / "prep" / "serve" / "static" / "index.html").read_text("utf-8")
+    import re
+
+    used = set(re.findall(r'\bw\("([a-z_]+)"', script))
+    used |= set(re.findall(r'data-(?:word|title|label)="([a-z_]+)"', page))
+    assert used and used <= PAGE["en"].keys(), used - PAGE["en"].keys()
+
+
+# -- 7. paths -------------------------------------------------------------------------------
+
+def test_no_path_of_the_machine_reaches_the_page(wall, models, tmp_path):
+    from typer.testing import CliRunner
+
+    from prep.cli import app
+
+    out = tmp_path / "view.html"
+    given = str(models / "manufacturing.prep")                   # an absolute path
+    result = CliRunner().invoke(app, ["render", given, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text("utf-8")
+    assert str(models) not in html and str(tmp_path) not in html
+    wall.goto(out.as_uri())
+    expect(wall.locator("#file")).to_have_text("manufacturing.prep")
+    product(wall, "生産計画").hover()
+    expect(wall.locator("#detail-body")).to_contain_text("manufacturing.prep:")
+    (models / "sub").mkdir()
+    save(models / "sub" / "deep.prep", SMALL)
+    running = Running(models)
+    try:
+        open_model(wall, running, "sub/deep.prep")
+        product(wall, "見積").hover()
+        expect(wall.locator("#detail-body")).to_contain_text("sub/deep.prep:5")
+        for api in ("api/models", "api/model/sub/deep.prep", "api/kpi/sub/deep.prep"):
+            body = wall.request.get(running.url + api).text()
+            assert str(models) not in body and str(tmp_path) not in body, api
+    finally:
+        running.stop()

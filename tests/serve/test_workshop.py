@@ -355,3 +355,82 @@ def test_no_path_of_the_machine_reaches_the_page(wall, models, tmp_path):
             assert str(models) not in body and str(tmp_path) not in body, api
     finally:
         running.stop()
+
+
+# -- 8. keyboard, focus, pinch, KPI boxes -----------------------------------------------------
+
+def view(page) -> dict:
+    return page.evaluate("() => ({...window.prepView.view})")
+
+
+def test_the_keyboard_pans_and_reaches_the_products(wall, models):
+    running = Running(models)
+    try:
+        open_model(wall, running, "manufacturing.prep")
+        wall.locator("#canvas").click(position={"x": 2, "y": 2})     # the drawing has the keys
+        start = view(wall)
+        wall.keyboard.press("ArrowRight")
+        wall.keyboard.press("ArrowDown")
+        moved = view(wall)
+        assert moved["x"] < start["x"] and moved["y"] < start["y"] and moved["s"] == start["s"]
+        wall.keyboard.press("ArrowLeft")
+        assert view(wall)["x"] == start["x"]
+        wall.locator("#tab-drawing").focus()
+        wall.keyboard.press("Tab")                                   # into the drawing
+        focused = wall.evaluate("() => document.activeElement.matches('#canvas g.product')")
+        assert focused
+        name = wall.evaluate("() => document.activeElement.getAttribute('aria-label')")
+        expect(wall.locator("#detail-body h3")).to_have_text(name)
+        ring = wall.evaluate("""() => getComputedStyle(document.activeElement.querySelector(
+            ':scope > :is(polygon, path, rect), :scope > g > :is(polygon, path, rect)'))""" +
+                             ".stroke")
+        assert ring == BLUE                                           # a visible focus ring
+        wall.keyboard.press("Tab")
+        second = wall.evaluate("() => document.activeElement.getAttribute('aria-label')")
+        assert second != name
+        wall.keyboard.press("Enter")                                  # kept, as a click keeps it
+        assert wall.evaluate("() => window.prepView.pinned") == second
+        # the focus ring on a finding and on a chip: the accent, 3 px, not a faint fill
+        wall.locator("#findings li button").first.focus()
+        outline = wall.locator("#findings li button").first.evaluate(
+            "b => [getComputedStyle(b).outlineStyle, getComputedStyle(b).outlineWidth, "
+            "getComputedStyle(b).outlineColor]")
+        assert outline == ["solid", "3px", BLUE]
+        chip = wall.locator("#detail-body .chip").first
+        chip.focus()
+        assert chip.evaluate("b => getComputedStyle(b).outlineColor") == BLUE
+    finally:
+        running.stop()
+
+
+def test_two_fingers_pinch_to_zoom(browser, models):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, has_touch=True)
+    page = context.new_page()
+    running = Running(models)
+    try:
+        open_model(page, running, "manufacturing.prep")
+        before = view(page)
+        cdp = context.new_cdp_session(page)
+        touch = lambda kind, points: cdp.send("Input.dispatchTouchEvent", {  # noqa: E731
+            "type": kind, "touchPoints": [{"x": x, "y": 600, "id": n}
+                                          for n, x in enumerate(points)]})
+        touch("touchStart", [900, 1000])
+        for spread in range(1, 11):
+            touch("touchMove", [900 - 10 * spread, 1000 + 10 * spread])
+        touch("touchEnd", [])
+        after = view(page)
+        assert after["s"] == pytest.approx(before["s"] * 300 / 100, rel=0.05)   # 100 px → 300 px
+    finally:
+        running.stop()
+        context.close()
+
+
+def test_clicking_a_kpi_box_selects_its_product(wall, apparel):
+    _folder, running = apparel
+    open_model(wall, running, "tobe.prep")
+    wall.locator("#tab-kpi").click()
+    box = wall.locator("#kpi-canvas g.node", has=wall.locator("title:text-is('CSMの示唆')")).first
+    expect(box).to_have_count(1)
+    box.click()
+    expect(wall.locator("#detail-body h3")).to_have_text("CSMの示唆")
+    assert wall.evaluate("() => window.prepView.pinned") == "週次販売計画/CSMの示唆"

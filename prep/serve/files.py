@@ -12,9 +12,9 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote
 
+from prep.folders import walked
 from prep.serve.pairs import diff_picture, is_asis as _is_asis, pair_of
 
-SKIP_DIRS = {"node_modules", "__pycache__", "venv", ".venv"}
 _DRIVE = re.compile(r"^[A-Za-z]:")
 CONFIG_FILES = ("prep.toml", "pyproject.toml")
 
@@ -53,7 +53,7 @@ def listing(root: Path) -> list[str]:
     base = root.resolve()
     found = []
     for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        dirs[:] = walked(dirs)
         for file in files:
             if not file.endswith(".prep") or file.startswith("."):
                 continue

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 import pytest
 from starlette.testclient import TestClient
 
+from conftest import CASES_DIR, needs_conformance
 from prep.serve.app import CSP, allowed_hosts, create_app, host_ok
 from prep.serve.files import Refused, listing, resolve
 
@@ -66,7 +67,7 @@ def test_lists_the_models(client):
 def test_one_model(client):
     data = client.get("/api/model/small.prep").json()
     assert data["ok"] is True and data["stale"] is False
-    # LANGUAGE.md §5: the product's group has the class `product` and its key as title
+    # docs/notation.md: the product's group has the class `product` and its key as title
     assert re.search(r'<g id="[^"]+" class="[^"]*\bproduct\b[^"]*">\n<title>見積</title>',
                      data["svg"])
     assert data["products"]["見積"]["fed_by"] == ["顧客"]
@@ -304,8 +305,9 @@ def test_the_folder_configuration_applies(client, models):
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("folder", [ROOT.parent / "shared" / "conformance" / "cases",
-                                    ROOT / "examples"], ids=["conformance", "examples"])
+@pytest.mark.parametrize("folder", [
+    pytest.param(CASES_DIR, marks=needs_conformance, id="conformance"),
+    pytest.param(ROOT / "examples", id="examples")])
 def test_every_model_gives_a_view(folder):
     """Broken, binary, odd and large models: always a view, never a server error."""
     app = create_app(folder, "127.0.0.1", PORT, watch=False)

@@ -226,8 +226,11 @@ class View:
     pair: dict | None = None            # {"asis": file, "tobe": file, "diff": {...}}
     kpi: list | None = None             # the KPI trees (the last good ones, when stale)
     kpi_stale: bool = False
+    lang: str = "auto"                  # the page's words: ja, en, or as the model's names
 
     def to_json(self) -> dict:
+        from prep.serve.words import page_words
+
         graphs = self.checked.graphs if self.checked.drawable else []
         drawn = self.drawn if self.stale and self.drawn is not None else graphs
         return {
@@ -245,6 +248,7 @@ class View:
             "kpi": self.kpi if self.kpi is not None else kpi_trees(graphs),
             "kpi_stale": self.kpi_stale,
             "pair": self.pair,
+            "words": page_words(drawn or self.checked.graphs, self.lang),
         }
 
 

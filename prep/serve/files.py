@@ -186,7 +186,7 @@ class Models:
         from prep.serve.data import View, draw, kpi_trees
 
         checked = self._check(rel)
-        view = View(rel, checked)
+        view = View(rel, checked, lang=self.lang)
         if checked.drawable:
             hints: list = []
             try:
@@ -229,7 +229,7 @@ class Models:
         while either file has errors."""
         checked = self._check(rel)
         data = {"version": 1, "file": rel, "ok": not checked.errors}
-        data.update(self._kpi_drawing((rel,), [checked], f"{rel} has errors"))
+        data.update(self._kpi_drawing((rel,), [checked], rel))
         data["compare"] = None
         if partner is not None:
             other = self._check(partner)
@@ -238,19 +238,21 @@ class Models:
             bad = next((name for name, side in zip((asis, tobe), sides)
                         if not side.drawable), None)
             compare = {"asis": asis, "tobe": tobe}
-            compare.update(self._kpi_drawing((asis, tobe), sides, f"{bad} has errors"))
+            compare.update(self._kpi_drawing((asis, tobe), sides, bad))
             data["compare"] = compare
         return data
 
-    def _kpi_drawing(self, key: tuple, sides: list, why: str) -> dict:
+    def _kpi_drawing(self, key: tuple, sides: list, bad: str | None) -> dict:
         """One KPI drawing of the checked files `sides` (one, or AsIs and ToBe), or
-        the last good drawing of `key` while one of them has errors."""
+        the last good drawing of `key` while one of them (`bad`) cannot be read
+        (`error` says so in English, `bad` names it for the page's own words)."""
         from prep.render.run import RenderError
         from prep.serve.data import kpi_drawing
 
-        out = {"svg": None, "notes": [], "stale": False, "error": None}
+        out = {"svg": None, "notes": [], "stale": False, "error": None, "bad": None}
         if not all(side.drawable for side in sides):
-            out["error"] = why if any(side.errors for side in sides) else None
+            if any(side.errors for side in sides):
+                out["error"], out["bad"] = f"{bad} has errors", bad
         else:
             tobe = sides[1].graphs if len(sides) > 1 else None
             try:

@@ -34,7 +34,7 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
 
         return to_mermaid(graphs, lang, marks).encode("utf-8")
     if fmt in EXPORT_FORMATS:
-        return export(graphs, fmt, legend, timeout, lang, deadline)
+        return export(graphs, fmt, legend, timeout, lang, deadline, marks)
     if layout == "lanes":
         return _lanes(graphs, fmt, legend, timeout, lang, deadline, marks)
     from prep.render.dot import to_dot
@@ -78,15 +78,16 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None) -> bytes:
 
 
 def export(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
-           lang: str = "auto", deadline=None, marks: dict | None = None) -> bytes:
+           lang: str = "auto", deadline=None, marks=None) -> bytes:
     """The editable export (pptx or drawio) of prep's swimlane layout of `graphs`;
-    `marks` (pptx only, for prep diff) decorate elements by title."""
+    `marks` (one dict per graph, from prep diff) badge and ghost what changed, in
+    the layout's lines, as the SVG shows them (docs/language.md, "prep diff")."""
     from prep.layout import Deadline, LayoutError, layout
     from prep.render.run import RenderError
 
     deadline = deadline or Deadline(timeout)
     try:
-        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline)
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks)
     except LayoutError as error:
         raise RenderError(error.message, error.hint) from None
     if fmt == "drawio":
@@ -95,7 +96,7 @@ def export(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
         return to_drawio(positions)
     from prep.render.pptx import to_pptx
 
-    return to_pptx(positions, marks)
+    return to_pptx(positions)
 
 
 __all__ = ["EXPORT_FORMATS", "EXTENSION", "FORMATS", "LAYOUTS", "SUFFIXES", "TEXT_FORMATS", "export", "render"]

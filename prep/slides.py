@@ -240,14 +240,14 @@ def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str
     sizes scaled, colours by role (prep.notation.COLOUR), in the notation's font with
     fallbacks (see _run_props); a `\\v` in a line is a line break inside its paragraph.
 
-    The text fits: `measured` (the lines' width and height at their own sizes, the
-    drawing's text metrics) with SLACK to spare, else its sizes shrink until it
+    The text fits: `measured` (the lines' width and height at the drawn sizes, by
+    the drawing's text metrics) with SLACK to spare, else its sizes shrink until it
     does; `wrap` True lets the slide program wrap it (else the lines stay as drawn),
     and the body may shrink the text further (normAutofit) rather than overflow
     with a substitute font."""
     side, top = emu(pad * scale), emu(pad * scale / 2)
     if measured is not None:
-        scale *= fit(measured, scale, sp.w - 2 * pad * scale, sp.h - pad * scale)
+        scale *= fit(measured, sp.w - 2 * pad * scale, sp.h - pad * scale)
     body = (f'<a:bodyPr wrap="square" lIns="{side}" tIns="{top}" '
             f'rIns="{side}" bIns="{top}" rtlCol="0" anchor="{"ctr" if anchor == "middle" else "t"}">'
             "<a:normAutofit/></a:bodyPr><a:lstStyle/>")
@@ -266,19 +266,20 @@ def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str
     sp.fitted = scale
 
 
-SLACK = 1.12     # a text's room over its measured size (>= 10 %: another font may be wider)
+SLACK = 1.15     # a text's room over its measured size (>= 10 %, and the metrics of small sizes)
 
 
-def fit(measured: tuple[float, float], scale: float, room_w: float, room_h: float) -> float:
-    """The factor (<= 1) by which text measured (w, h) at scale 1 must shrink so that,
-    drawn at `scale`, it has SLACK to spare in room_w × room_h."""
+def fit(measured: tuple[float, float], room_w: float, room_h: float) -> float:
+    """The factor (<= 1) by which text measured (w, h) at its drawn size must shrink
+    to have SLACK to spare in room_w × room_h (a little more when it shrinks: small
+    sizes do not measure in proportion)."""
     w, h = measured
     factor = 1.0
     if w > 0:
-        factor = min(factor, room_w / (w * scale * SLACK))
+        factor = min(factor, room_w / (w * SLACK))
     if h > 0:
-        factor = min(factor, room_h / (h * scale * SLACK))
-    return max(factor, 0.3)
+        factor = min(factor, room_h / (h * SLACK))
+    return 1.0 if factor >= 1.0 else max(factor * 0.95, 0.3)
 
 
 def _text(value: str) -> str:

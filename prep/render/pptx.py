@@ -44,7 +44,7 @@ def to_pptx(layout, title: str = "") -> bytes:
 def add_layout(deck, layout) -> None:
     words = N.WORDS.get(layout.lang, N.WORDS["en"])
     partners = linked(layout)
-    sizes = Measures(layout)
+    sizes = Measures()
     plans = []
     for process in layout.processes:
         room = LINK_ROOM if partners.get(process.name) else 0.0
@@ -66,23 +66,12 @@ def add_layout(deck, layout) -> None:
 
 
 class Measures:
-    """Width and height of text lines at their own sizes, by the drawing's text
-    metrics (Graphviz, as the layout measured them: mostly already known)."""
+    """Width and height of text lines as drawn on a slide (sizes scaled and rounded as
+    written), by the drawing's text metrics: Graphviz, as the layout measured them;
+    one call per slide (`prepare`), cached."""
 
-    def __init__(self, layout) -> None:
+    def __init__(self) -> None:
         self.known: dict[str, tuple[float, float]] = {}
-        wanted = []
-        for p in layout.processes:
-            wanted += [N.markup(n.lines) for n in p.nodes + p.externals]
-            wanted += [N.markup(n.lines, "LEFT") for n in p.notes]
-            wanted += [N.markup(e.label) for e in p.edges if e.label]
-            wanted += [N.markup(lane.label) for lane in p.lanes]
-            wanted += [N.markup(band.label) for band in p.bands]
-            wanted.append(N.markup(p.banner.lines, "LEFT"))
-        if layout.legend is not None:
-            wanted += [N.markup((i.text,)) for i in layout.legend.items]
-            wanted.append(N.markup((layout.legend.title,)))
-        self.add(wanted)
 
     def add(self, markups: list[str]) -> None:
         from prep.layout.measure import LayoutError, estimate_measure, graphviz_measure
@@ -96,8 +85,14 @@ class Measures:
             sizes = estimate_measure(todo)
         self.known.update(zip(todo, sizes))
 
-    def of(self, lines, align: str = "center") -> tuple[float, float]:
-        markup = N.markup(lines, "CENTER" if align == "center" else "LEFT")
+    @staticmethod
+    def markup(lines, align: str, scale: float) -> str:
+        drawn = [type(t)(t.text.replace("\v", " "), round(max(1.0, t.size * scale), 1),
+                         t.role, t.bold) for t in lines]
+        return N.markup(drawn, "CENTER" if align == "center" else "LEFT")
+
+    def of(self, lines, align: str = "center", scale: float = 1.0) -> tuple[float, float]:
+        markup = self.markup(lines, align, scale)
         if markup not in self.known:
             self.add([markup])
         return self.known[markup]
@@ -304,6 +299,7 @@ class _Drawer:
                        self.width(look["width"]), look["dash"], look["double"])
 
     def draw(self) -> None:
+        self.prepare()
         self.background()
         self.products()
         self.notes()
@@ -315,15 +311,27 @@ class _Drawer:
         if self.layout.legend is not None:
             self.legend(self.layout.legend)
 
+    def prepare(self) -> None:
+        """Measure this slide's texts at their drawn sizes in one call."""
+        p, v, m = self.process, self.view, self.sizes.markup
+        wanted = [m(n.lines, "center", v.scale) for n in p.nodes + p.externals]
+        wanted += [m(n.lines, "left", v.scale) for n in p.notes]
+        wanted += [m(e.label, "center", v.scale) for e in p.edges if e.label]
+        wanted += [m(lane.label, "center", v.scale) for lane in p.lanes]
+        wanted += [m(band.label, "center", v.scale) for band in p.bands]
+        legend = self.layout.legend
+        if legend is not None:
+            wanted += [m((i.text,), "left", v.legend_scale) for i in legend.items]
+            wanted.append(m((legend.title,), "left", v.legend_scale))
+        self.sizes.add(wanted)
+
     def text(self, sp, lines, align="center", anchor="middle", pad=2.0, wrap=False,
              scale=None, measured_lines=None) -> None:
-        """Lines into shape `sp`, fitted by their measured size (slides.put_text)."""
+        """Lines into shape `sp`, fitted by their measured size (slides.put_text); a
+        text that may wrap must fit in height at least."""
         scale = self.view.scale if scale is None else scale
-        measured = self.sizes.of(measured_lines or lines, align) if not wrap else None
-        if wrap:       # it may wrap: its height must fit, at least
-            w, h = self.sizes.of(lines, align)
-            measured = (0.0, h)
-        S.put_text(sp, lines, scale, align, anchor, pad, wrap, measured)
+        w, h = self.sizes.of(measured_lines or lines, align, scale)
+        S.put_text(sp, lines, scale, align, anchor, pad, wrap, (0.0, h) if wrap else (w, h))
 
     def label(self, box, lines, name, scale=None) -> None:
         """A free text (a relation's label) centred on `box`, its box widened by the
@@ -331,8 +339,9 @@ class _Drawer:
         from prep.layout.model import Box
 
         scale = self.view.scale if scale is None else scale
-        w, h = self.sizes.of(lines)
-        grow_w, grow_h = max(box.w, w * S.SLACK), max(box.h, h * S.SLACK)
+        w, h = self.sizes.of(lines, "center", scale)
+        grow_w = max(box.w, w / scale * S.SLACK)
+        grow_h = max(box.h, h / scale * S.SLACK)
         wide = Box(box.cx - grow_w / 2, box.cy - grow_h / 2, grow_w, grow_h)
         tb = S.text_box(self.slide, *self.box(wide), name)
         S.put_text(tb, lines, scale, pad=0, measured=(w, h))

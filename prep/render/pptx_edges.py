@@ -292,8 +292,16 @@ def draw_legend(d, legend) -> None:
 
     frame = S.shape(d.slide, "ROUNDED_RECTANGLE", *place(legend.box), "legend",
                     None, "#aaaaaa", max(0.5, ls))
+    def roomy(b: Box, lines) -> Box:
+        """The text's box widened (to the right: the text is left-aligned) and heightened
+        by the slack, so the text keeps its size."""
+        w, h = d.sizes.of(lines, "left", ls)
+        grow_w, grow_h = max(b.w, w / ls * S.SLACK), max(b.h, h / ls * S.SLACK)
+        return Box(b.x, b.cy - grow_h / 2, grow_w, grow_h)
+
     first = legend.items[0].text_box if legend.items else legend.box
-    title = S.text_box(d.slide, *place(Box(legend.box.x + 8, first.y, 40, first.h)),
+    title = S.text_box(d.slide, *place(roomy(Box(legend.box.x + 8, first.y, 40, first.h),
+                                             (legend.title,))),
                        f"legend title: {legend.title.text}")
     d.text(title, (legend.title,), "left", pad=0, scale=ls)
     for item in legend.items:
@@ -309,7 +317,8 @@ def draw_legend(d, legend) -> None:
             preset, look = _sample(item.kind)
             S.shape(d.slide, preset, x, y, w, h, name, look["fill"], look["line"],
                     max(0.5, look["width"] * ls), look["dash"], look["double"])
-        tb = S.text_box(d.slide, *place(item.text_box), f"legend text: {item.text.text}")
+        tb = S.text_box(d.slide, *place(roomy(item.text_box, (item.text,))),
+                        f"legend text: {item.text.text}")
         d.text(tb, (item.text,), "left", pad=0, scale=ls)
 
 

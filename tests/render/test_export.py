@@ -437,18 +437,6 @@ def test_kpi_pptx_issues_and_lines_glued(tmp_path):
                          sp._element.find(".//" + qn("a:endCxn")) is not None for sp in lines)
 
 
-def test_diff_pptx_marks_added_and_lists_removed(tmp_path):
-    asis, tobe = ROOT / "examples" / "apparel" / "asis.prep", ROOT / "examples" / "apparel" / "tobe.prep"
-    out = tmp_path / "diff.pptx"
-    _cli(["diff", str(asis), str(tobe), "-o", str(out)])
-    found = shapes_by_name(read_pptx(out.read_bytes()))
-    assert "badge added: 週次販売計画/実績データ" in found
-    assert "product: 週次販売計画/実績データ" in found
-    removed = [items[0][1].text_frame.text for name, items in found.items()
-               if name.startswith("removed: ")]
-    assert any("肌感覚" in text for text in removed)
-
-
 def test_kpi_pptx_reference_is_one_shape_with_two_lines():
     """Trees whose children may be references (prep kpi's §6 trees): a node reached
     twice is drawn once, with a line from each parent."""

@@ -47,10 +47,12 @@ def report_command(
     timeout: float = typer.Option(120.0, "--timeout", callback=check_timeout,
                                   help="Stop drawing after this many seconds in all."),
 ) -> None:
-    """Write a handout: a cover (processes, stages, date, prep version), each
-    process's drawing and KPI tree, for an AsIs and a ToBe file the KPI comparison
-    and the diff picture, the findings, the intervention points with hints, and a
-    glossary of products.
+    """Write one handout of models for the client: a PDF or an offline HTML file.
+
+    It holds a cover (processes, stages, date, prep version), each process's
+    drawing and KPI tree, for an AsIs and a ToBe file the KPI comparison and the
+    diff picture, the findings, the intervention points with hints, and a glossary
+    of products.
 
     A PDF has bookmarks per section, page numbers, fonts embedded and text as text;
     it needs the `handout` extra (weasyprint). The date is SOURCE_DATE_EPOCH's when

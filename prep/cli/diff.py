@@ -96,18 +96,6 @@ def diff_command(
         from prep.diff import to_json
 
         emit(to_json(result).encode("utf-8"), output)
-    elif fmt == "pptx":
-        from prep.diff.marks import marks_for
-        from prep.render import export
-        from prep.render.run import RenderError
-
-        graphs = [p.graph for p in result.processes if p.graph is not None]
-        if not graphs:
-            fail(f"{tobe} has no process to draw")
-        try:
-            emit(export(graphs, "pptx", timeout=timeout, marks=marks_for(result)), output)
-        except RenderError as error:
-            fail(error.message, error.hint)
     else:
         from prep.diff.draw import union_graphs
         from prep.render import render

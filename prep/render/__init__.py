@@ -39,7 +39,7 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
 
         return to_mermaid(graphs, lang, marks).encode("utf-8")
     if fmt in EXPORT_FORMATS:
-        return export(graphs, fmt, legend, timeout, lang, deadline, like=like)
+        return export(graphs, fmt, legend, timeout, lang, deadline, marks, like=like)
     if layout == "lanes":
         return _lanes(graphs, fmt, legend, timeout, lang, deadline, marks, like, hints)
     from prep.render.dot import to_dot
@@ -111,17 +111,18 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None, like=None,
 
 
 def export(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
-           lang: str = "auto", deadline=None, marks: dict | None = None,
-           like=None) -> bytes:
+           lang: str = "auto", deadline=None, marks=None, like=None) -> bytes:
     """The editable export (pptx or drawio) of prep's swimlane layout of `graphs`;
-    `marks` (pptx only, for prep diff) decorate elements by title; `like` as in
-    render."""
+    `marks` (one dict per graph, from prep diff) badge and ghost what changed, in
+    the layout's lines, as the SVG shows them (docs/language.md, "prep diff"); `like`
+    as in render."""
     from prep.layout import Deadline, LayoutError, layout
     from prep.render.run import RenderError
 
     deadline = deadline or Deadline(timeout)
     try:
-        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, like=like)
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks,
+                           like=like)
     except LayoutError as error:
         raise RenderError(error.message, error.hint) from None
     if fmt == "drawio":
@@ -130,7 +131,7 @@ def export(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
         return to_drawio(positions)
     from prep.render.pptx import to_pptx
 
-    return to_pptx(positions, marks)
+    return to_pptx(positions)
 
 
 __all__ = ["EXPORT_FORMATS", "EXTENSION", "FORMATS", "LAYOUTS", "SUFFIXES", "TEXT_FORMATS", "export", "render"]

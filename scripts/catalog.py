@@ -29,15 +29,18 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")
 PROSE_SECTIONS = ("Title", "What it does", "Why", "How to fix")  # prep.checks.base.PROSE
 
 
-def source_messages() -> dict[str, str]:
-    """Every message of the source: text -> where it is first found."""
+def source_messages() -> dict:
+    """Every message of the source: text (or (singular, plural)) -> where it is first
+    found."""
     from babel.messages.extract import extract_from_dir
 
-    found: dict[str, str] = {}
+    found: dict = {}
     for name, line, text, _comments, _context in extract_from_dir(
             str(ROOT / "prep"), method_map=[("**.py", "python")],
-            keywords={"_": None, "N_": None}):
-        if isinstance(text, str) and text:
+            keywords={"_": None, "N_": None, "_n": (1, 2)}):
+        if isinstance(text, tuple):
+            text = tuple(text[:2]) if all(text[:2]) else None
+        if text:
             found.setdefault(text, f"prep/{name}:{line}")
     for text, where in [*help_messages(), *rule_messages()]:
         if text:
@@ -96,19 +99,29 @@ def problems() -> list[str]:
     catalogue = read_catalogue()
     out = []
     for text, where in wanted.items():
-        entry = catalogue.get(text)
-        if entry is None or not entry.string:
+        entry = catalogue.get(text[0] if isinstance(text, tuple) else text)
+        strings = _strings(entry)
+        if entry is None or not all(strings):
             out.append(f"missing: {where}: {text!r}")
         elif entry.fuzzy:
             out.append(f"fuzzy (check the translation): {where}: {text!r}")
-        elif placeholders(text) != placeholders(entry.string):
-            out.append(f"placeholders differ: {where}: {placeholders(text)} "
-                       f"!= {placeholders(entry.string)}")
+        else:
+            want = placeholders(text[-1] if isinstance(text, tuple) else text)
+            for string in strings:
+                if placeholders(string) != want:
+                    out.append(f"placeholders differ: {where}: {want} "
+                               f"!= {placeholders(string)}")
     if MO.exists() and compiled(catalogue) != MO.read_bytes():
         out.append("stale: prep.mo; run `python scripts/catalog.py compile`")
     elif not MO.exists():
         out.append("missing: prep.mo; run `python scripts/catalog.py compile`")
     return out
+
+
+def _strings(entry) -> tuple:
+    if entry is None:
+        return ("",)
+    return entry.string if isinstance(entry.string, tuple) else (entry.string,)
 
 
 def update() -> list[str]:
@@ -125,12 +138,15 @@ def update() -> list[str]:
                   copyright_holder="prep contributors", fuzzy=False)
     missing = []
     for text, where in source_messages().items():
-        entry = old.get(text)
+        entry = old.get(text[0] if isinstance(text, tuple) else text)
         string = entry.string if entry is not None else ""
-        new.add(text, string, auto_comments=[where.split(":")[0]] if entry is None else
-                entry.auto_comments, flags=[f for f in (entry.flags if entry else ())
-                                             if f != "python-format"])
-        if not string:
+        if isinstance(text, tuple) and not isinstance(string, tuple):
+            string = (string,)
+        elif not isinstance(text, tuple) and isinstance(string, tuple):
+            string = string[0]
+        new.add(text, string, auto_comments=[where.split(":")[0]],
+                flags=[f for f in (entry.flags if entry else ()) if f != "python-format"])
+        if not all(_strings(new.get(text[0] if isinstance(text, tuple) else text))):
             missing.append(f"{where}: {text!r}")
     out = io.BytesIO()
     write_po(out, new, width=0, omit_header=False, sort_output=True, no_location=True,

@@ -10,6 +10,7 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import fail
+from prep.i18n import _
 
 
 @app.command()
@@ -42,12 +43,12 @@ def clean(
         folder = root / Path(config.cache_dir or DEFAULT_DIR).expanduser()
         shown = _shown(folder)
         if not folder.exists() and not folder.is_symlink():
-            sys.stdout.write(f"no cache at {shown}\n")
+            sys.stdout.write(_("no cache at {name}", name=shown) + "\n")
         elif not remove(folder):
-            fail(f"{shown} is not a cache made by prep; not removed",
-                 "remove it yourself if it is not needed")
+            fail(_("{name} is not a cache made by prep; not removed", name=shown),
+                 _("remove it yourself if it is not needed"))
         else:
-            sys.stdout.write(f"removed {shown}\n")
+            sys.stdout.write(_("removed {name}", name=shown) + "\n")
     sys.stdout.flush()
 
 

@@ -17,6 +17,7 @@ from prep.cli.common import choices, fail
 from prep.render import FORMATS as RENDER_FORMATS
 from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal, require_model_file, time_limit)
+from prep.i18n import N_, _
 
 
 Format = choices("Format", RENDER_FORMATS)
@@ -89,15 +90,16 @@ def render_command(
     target = None if to_stdout else Path(output) if output else file.with_suffix(EXTENSION[fmt])
 
     with time_limit(timeout, "prep render") as limit:
-        graphs = everything = checked_graphs(file, force, "nothing drawn")
+        graphs = everything = checked_graphs(file, force, N_("nothing drawn"))
         if process is not None:
             wanted = unicodedata.normalize("NFC", process)
             graphs = [g for g in everything if g.name == wanted]
             if not graphs:
-                fail(f"no process `{process}` in {file}",
-                     "processes in the file: " + ", ".join(f"`{g.name}`" for g in everything))
+                fail(_("no process `{process}` in {file}", process=process, file=file),
+                     _("processes in the file: {names}",
+                       names=", ".join(f"`{g.name}`" for g in everything)))
         if not graphs:
-            fail(f"{file} defines no process to draw")
+            fail(_("{file} defines no process to draw", file=file))
 
         from prep.layout.measure import Deadline
         from prep.render import render

@@ -18,6 +18,10 @@ class OneLineErrors(TyperGroup):
              **extra):
         import sys
 
+        from prep.cli.localize import choose, localize
+
+        choose(args)                # `--lang`, else PREP_LANG, else the locale
+        localize(self)              # the help in that language
         # click's exceptions, from wherever typer takes click (it may carry its own copy)
         errors = sys.modules[typer.BadParameter.__module__]
         if not standalone_mode:
@@ -87,10 +91,23 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+def _lang(value: str | None) -> str | None:
+    if value is not None:
+        from prep.i18n import normalize, set_language
+
+        if normalize(value) not in ("en", "ja"):
+            raise typer.BadParameter(_("use `ja` or `en`, not {value!r}", value=value))
+        set_language(value)
+    return value
+
+
 @app.callback()
 def root(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
+    lang: str = typer.Option(None, "--lang", metavar="ja|en", callback=_lang, is_eager=True,
+                             help="The language of messages and help: ja or en (default: "
+                                  "PREP_LANG, else the locale, else English)."),
 ) -> None:
     """A toolkit for PReP models."""
 

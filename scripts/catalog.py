@@ -79,11 +79,19 @@ def rule_messages():
                 yield sections[title], f"rule {rule.code}: {title}"
 
 
+FIXED_DATE = "2026-01-01 00:00+0000"    # in the header: the same bytes for the same text
+
+
 def read_catalogue(path: Path = PO):
+    from datetime import datetime
+
     from babel.messages.pofile import read_po
 
     with open(path, "rb") as f:
-        return read_po(f, locale="ja", domain="prep")
+        catalogue = read_po(f, locale="ja", domain="prep")
+    fixed = datetime.strptime(FIXED_DATE, "%Y-%m-%d %H:%M%z")
+    catalogue.creation_date = catalogue.revision_date = fixed
+    return catalogue
 
 
 def placeholders(text: str) -> list[str]:
@@ -135,7 +143,8 @@ def update() -> list[str]:
     set_language("en")
     old = read_catalogue() if PO.exists() else Catalog(locale="ja", domain="prep")
     new = Catalog(locale="ja", domain="prep", project="prep",
-                  copyright_holder="prep contributors", fuzzy=False)
+                  copyright_holder="prep contributors", fuzzy=False,
+                  creation_date=old.creation_date, revision_date=old.revision_date)
     missing = []
     for text, where in source_messages().items():
         entry = old.get(text[0] if isinstance(text, tuple) else text)

@@ -36,8 +36,9 @@ def _sentence(text: str) -> str:
 def rules_table(rules) -> str:
     lines = [_("| code | name | severity | default | summary |"), "|---|---|---|---|---|"]
     for r in rules:
-        lines.append(f"| {r.code} | {r.name} | {r.severity.value} | "
-                     f"{_('opt-in') if r.opt_in else _('yes')} | {_cell(r.summary)} |")
+        default = _("opt-in") if r.opt_in else _("yes")
+        lines.append(f"| {r.code} | {r.name} | {r.severity.value} | {default} | "
+                     f"{_cell(r.summary)} |")
     return "\n".join(lines) + "\n"
 
 

@@ -38,7 +38,7 @@ def clean(
         try:
             config = Config() if no_config else config_for(path)
         except ConfigError as error:
-            fail(f"bad configuration: {error}")
+            fail(_("bad configuration: {error}", error=error))
         root = config.root or Path.cwd()
         folder = root / Path(config.cache_dir or DEFAULT_DIR).expanduser()
         shown = _shown(folder)

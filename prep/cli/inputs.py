@@ -108,7 +108,7 @@ def checked_graphs(file: Path, force: bool, consequence: str) -> list:
         # Only errors stop a drawing and only errors are shown: skip the other rules.
         options = CheckOptions(layers.selected(), layers.severity()).errors_only()
     except (ConfigError, SelectionError) as error:
-        fail(f"bad configuration: {error}")
+        fail(_("bad configuration: {error}", error=error))
     found = check_paths([(file, display_name(file))], lambda _path: options).files[0]
     errors = [d for d in found.diagnostics if d.severity == Severity.ERROR]
     if errors:

@@ -136,3 +136,23 @@ def _wrap_japanese(on: bool) -> None:
     closing = "、。，．）」』】〉》！？：；ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"  # nor at the start
     word = rf"\s*(?:[{opening}]*[{wide}][{closing}]*|[^\s{wide}]+[{closing}]*)\s*"
     wrap.re_word = re.compile(word) if on else _ENGLISH_WORD
+    _strip_by_cells()
+
+
+def _strip_by_cells() -> None:
+    """rich drops the spaces that end a wrapped line when the line is longer than its
+    column in characters; with wide characters it must be in cells, or the line is
+    cut with "…"."""
+    from rich.text import Text
+
+    rstrip_end = Text.rstrip_end
+    if getattr(rstrip_end, "_prep", False):
+        return
+
+    def by_cells(self, size: int) -> None:
+        rstrip_end(self, size)
+        if self.cell_len > size:
+            self.rstrip()
+
+    by_cells._prep = True
+    Text.rstrip_end = by_cells

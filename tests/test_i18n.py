@@ -80,13 +80,31 @@ def literal_messages(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("area", ["checks", "graph", "cli", "report"])
+@pytest.mark.parametrize("area", ["checks", "graph", "cli", "report", "lsp"])
 def test_messages_are_not_plain_english_literals(area):
     """A finding's message and hint, a related note, a fix's title and a CLI error are
     written `_("…", name=value)` so that the catalogue finds them."""
     literal = [hit for path in sorted((ROOT / "prep" / area).rglob("*.py"))
                for hit in literal_messages(path)]
     assert literal == []
+
+
+def test_no_module_hides_the_translator():
+    """A module that says messages with `_` never binds `_` itself (`for _ in`,
+    `x, _ = …`, `**_`): the message would be called on something else."""
+    wrong = []
+    for path in sorted((ROOT / "prep").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if not any(isinstance(n, ast.ImportFrom) and n.module == "prep.i18n"
+                   and any(a.name == "_" for a in n.names) for n in ast.walk(tree)):
+            continue
+        for node in ast.walk(tree):
+            bound = ((isinstance(node, ast.Name) and node.id == "_"
+                      and isinstance(node.ctx, ast.Store))
+                     or (isinstance(node, ast.arg) and node.arg == "_"))
+            if bound:
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert wrong == []
 
 
 # -- choosing the language --------------------------------------------------------

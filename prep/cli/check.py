@@ -154,7 +154,7 @@ def check(
     result = check_paths(files, options_for, progress, jobs=jobs, cache=cache,
                          keep_models=False, texts=texts)
     fail_level = {f.path: option_cache[Path(p).absolute().parent][1] for p, f in
-                  zip((p for p, _ in files), result.files)}
+                  zip((p for p, _shown in files), result.files)}
 
     from prep.report import render
 

@@ -37,7 +37,7 @@ class Rule:
 
     def at(self, span: Span, message: str, hint: str | None = None,
            related: tuple[Related, ...] | list[Related] = (), fix: Fix | None = None) -> Diagnostic:
-        """A finding of this rule at its default severity (with a fix, §8, when known)."""
+        """A finding of this rule at its default severity (with a fix, when known)."""
         return Diagnostic(self.code, self.severity, message, span, hint, tuple(related), fix)
 
     def run(self, target) -> Iterator[Diagnostic]:

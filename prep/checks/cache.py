@@ -125,6 +125,28 @@ class ResultCache:
         if private_folder(folder) is not None:
             write_private(folder, key + ".json", data)
 
+    def get_data(self, key: str):
+        """What `put_data` kept under `key` (JSON: the drawings of the MkDocs plugin
+        and the Sphinx extension), or None."""
+        data = read_private(self._file(key))
+        try:
+            entry = json.loads(data) if data is not None else None
+        except ValueError:
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != key or "data" not in entry:
+            return None
+        _mark_used(self._file(key))
+        return entry["data"]
+
+    def put_data(self, key: str, value) -> None:
+        """Keep JSON `value` under `key` (an `entry_key`-like hex digest); pruned as
+        the check results are."""
+        data = json.dumps({"key": key, "data": value}, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        folder = os.path.dirname(self._file(key))
+        if private_folder(folder) is not None:
+            write_private(folder, key + ".json", data)
+
     def maybe_prune(self, now: float | None = None) -> int:
         """`prune`, at most once an hour (the time of the file PRUNED says when it
         last ran): a large cache is not scanned after every run."""
@@ -153,7 +175,7 @@ class ResultCache:
         entries = sorted(_entry_files(self.folder))
         removed = 0
         kept = []
-        for mtime, name, size, path, temporary in entries:
+        for mtime, _name, size, path, temporary in entries:
             if mtime < oldest or (temporary and mtime < now - 86400):
                 removed += _remove(path)
             elif not temporary:

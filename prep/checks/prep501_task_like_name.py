@@ -63,7 +63,7 @@ ENDINGS = ("を行うこと", "すること", "を行う", "する") + tuple(
     "を" + noun for noun in
     "作成 確認 実施 送付 送信 登録 提出 承認 入力 依頼 決定 検討 作る 送る 出す 決める".split())
 # Clear imperative verbs only: words that are common nouns as well (check, review,
-# update, register, plan, order, process...) stay out (LANGUAGE.md §4).
+# update, register, plan, order, process...) stay out (docs/rules.md).
 VERBS = frozenset("""
 analyse analyze approve assign calculate collect compile confirm create decide define
 deliver determine do evaluate execute gather generate notify perform prepare

@@ -111,16 +111,13 @@ def diff_command(
         except RenderError as error:
             fail(error.message, error.hint)
     else:
-        from prep.diff.draw import union_graphs
-        from prep.render import render
+        from prep.api import diff_picture
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
-        graphs, marks = union_graphs(result)
         try:
-            with busy(f"Laying out the {fmt} drawing with Graphviz", timeout) \
+            with busy(_("Laying out the {fmt} drawing with Graphviz", fmt=fmt), timeout) \
                     if fmt in LAYOUT_FORMATS else nullcontext():
-                data = render(graphs, fmt, legend=not no_legend, timeout=timeout,
-                              lang=lang.value, marks=marks)
+                data = diff_picture(result, fmt, lang.value, not no_legend, timeout)
         except RenderError as error:
             fail(error.message, error.hint)
         emit(data, output)

@@ -3,7 +3,6 @@ workshop view as one offline page (html), or shapes to edit (pptx, drawio)."""
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from contextlib import nullcontext
 from enum import Enum
@@ -17,7 +16,7 @@ from prep.cli.common import choices, fail
 from prep.render import FORMATS as RENDER_FORMATS
 from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal, require_model_file, time_limit)
-from prep.i18n import N_, _
+from prep.i18n import N_, _, _n
 
 
 Format = choices("Format", RENDER_FORMATS)
@@ -55,8 +54,8 @@ def render_command(
                               "Japanese when the model's names are."),
     layout: LayoutKind = typer.Option(
         LayoutKind.lanes, "--layout",
-        help="lanes: swimlanes in the file's order with subprocess columns (LANGUAGE.md "
-             "§5); dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
+        help="lanes: swimlanes in the file's order with subprocess columns (docs/notation.md); "
+             "dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
              "as a fallback)."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
@@ -106,7 +105,8 @@ def render_command(
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
         try:
-            with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
+            doing = _("Laying out {size} as {fmt} with Graphviz", size=_size(graphs), fmt=fmt)
+            with busy(doing, timeout) \
                     if fmt in LAYOUT_FORMATS + ("html",) + EXPORT_FORMATS else nullcontext():
                 if fmt == "html":           # the workshop view, offline (prep/serve/page.py)
                     from prep.serve.page import model_page
@@ -125,4 +125,4 @@ def render_command(
 
 def _size(graphs) -> str:
     products = sum(len(g.process.products) for g in graphs)
-    return f"{products} product{'s' if products != 1 else ''}"
+    return _n("{count} product", "{count} products", products)

@@ -243,7 +243,7 @@ class ProcessGraph:
 
     @cached_property
     def subprocess_members(self) -> dict[int, set[str]]:
-        """id(subprocess) -> its products (LANGUAGE.md §4, membership)."""
+        """id(subprocess) -> its products (docs/rules.md, membership)."""
         untils = {k for k in self.until_targets.values() if k is not None}
         members: dict[int, set[str]] = {}
         for sp in self.process.subprocesses:

@@ -5,7 +5,7 @@ result's `ruleIndex` is stable. Columns are 1-based characters (Unicode code
 points), said once with `columnKind`; the end column is exclusive, as in SARIF.
 File names are relative URIs with forward slashes, percent-encoded. With
 `--show-suppressed`, silenced findings are included with an `inSource`
-suppression (as SARIF expects) instead of being dropped. A finding's fix (§8)
+suppression (as SARIF expects) instead of being dropped. A finding's fix
 becomes `fixes`, with its applicability (safe or unsafe) as a property."""
 
 from __future__ import annotations

@@ -153,16 +153,37 @@ def update() -> list[str]:
             string = (string,)
         elif not isinstance(text, tuple) and isinstance(string, tuple):
             string = string[0]
-        new.add(text, string, auto_comments=[where.split(":")[0]],
-                flags=[f for f in (entry.flags if entry else ()) if f != "python-format"])
-        if not all(_strings(new.get(text[0] if isinstance(text, tuple) else text))):
-            missing.append(f"{where}: {text!r}")
+        flags = [f for f in (entry.flags if entry else ()) if f != "python-format"]
+        if not any(_strings(entry)):
+            string, flags = _close_translation(old, text, string, flags)
+        new.add(text, string, auto_comments=[where.split(":")[0]], flags=flags)
+        made = new.get(text[0] if isinstance(text, tuple) else text)
+        if not all(_strings(made)) or made.fuzzy:
+            missing.append(f"{where}: {text!r}" + (" (fuzzy: a similar message's "
+                                                   "translation, to be checked)"
+                                                   if made.fuzzy else ""))
     out = io.BytesIO()
     write_po(out, new, width=0, omit_header=False, sort_output=True, no_location=True,
              ignore_obsolete=True)
     PO.parent.mkdir(parents=True, exist_ok=True)
     PO.write_bytes(_stable_header(out.getvalue()))
     return missing
+
+
+def _close_translation(old, text, string, flags):
+    """For a new or changed message, the translation of the most similar old one,
+    marked fuzzy (`check` fails until someone reads it and removes the flag)."""
+    import difflib
+
+    singular = text[0] if isinstance(text, tuple) else text
+    olds = {m.id if isinstance(m.id, str) else m.id[0]: m for m in old if m.id and m.string}
+    close = difflib.get_close_matches(singular, list(olds), n=1, cutoff=0.8)
+    if not close:
+        return string, flags
+    found = olds[close[0]].string
+    if isinstance(text, tuple) != isinstance(found, tuple):
+        found = (found,) if isinstance(text, tuple) else found[0]
+    return found, [*flags, "fuzzy"]
 
 
 def _stable_header(data: bytes) -> bytes:

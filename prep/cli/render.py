@@ -16,6 +16,7 @@ from prep.cli.common import choices, fail
 from prep.render import FORMATS as RENDER_FORMATS
 from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal, require_model_file, time_limit)
+from prep.i18n import N_, _, _n
 
 
 Format = choices("Format", RENDER_FORMATS)
@@ -97,15 +98,16 @@ def render_command(
     target = None if to_stdout else Path(output) if output else file.with_suffix(EXTENSION[fmt])
 
     with time_limit(timeout, "prep render") as limit:
-        graphs = everything = checked_graphs(file, force, "nothing drawn")
+        graphs = everything = checked_graphs(file, force, N_("nothing drawn"))
         if process is not None:
             wanted = unicodedata.normalize("NFC", process)
             graphs = [g for g in everything if g.name == wanted]
             if not graphs:
-                fail(f"no process `{process}` in {file}",
-                     "processes in the file: " + ", ".join(f"`{g.name}`" for g in everything))
+                fail(_("no process `{process}` in {file}", process=process, file=file),
+                     _("processes in the file: {names}",
+                       names=", ".join(f"`{g.name}`" for g in everything)))
         if not graphs:
-            fail(f"{file} defines no process to draw")
+            fail(_("{file} defines no process to draw", file=file))
         hint = like_graphs(like) if like is not None else None
 
         from prep.layout.measure import Deadline
@@ -113,7 +115,8 @@ def render_command(
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
         try:
-            with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
+            doing = _("Laying out {size} as {fmt} with Graphviz", size=_size(graphs), fmt=fmt)
+            with busy(doing, timeout) \
                     if fmt in LAYOUT_FORMATS + ("html",) + EXPORT_FORMATS else nullcontext():
                 if fmt == "html":           # the workshop view, offline (prep/serve/page.py)
                     from prep.serve.page import model_page
@@ -146,4 +149,4 @@ def like_graphs(path: Path) -> list:
 
 def _size(graphs) -> str:
     products = sum(len(g.process.products) for g in graphs)
-    return f"{products} product{'s' if products != 1 else ''}"
+    return _n("{count} product", "{count} products", products)

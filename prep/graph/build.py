@@ -133,7 +133,7 @@ def build_document(document: Document, process_names: set[str] | None = None
             diagnostics.append(DUPLICATE_DEFINITION.at(
                 process.header_span,
                 _("process `{name}` is defined twice", name=process.name),
-                "rename one of them, or merge them into one process",
+                _("rename one of them, or merge them into one process"),
                 (Related(first.header_span, _("first defined here")),)))
         seen.setdefault(process.name, process)
         pg = build_process(process, document.path, names)

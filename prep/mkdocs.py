@@ -75,17 +75,18 @@ class PrepPlugin(BasePlugin[PrepConfig]):
                 body = "\n".join(line[len(indent):] if line.startswith(indent) else line
                                  for line in lines[n + 1:end])
                 out.append(indent + self.placeholder(match["rest"], body, page,
-                                                    skipped + n + 1))
+                                                    skipped + n + 1, len(indent)))
             n = end + 1
         return "\n".join(out)
 
-    def placeholder(self, options: str, body: str, page: Path, line: int) -> str:
+    def placeholder(self, options: str, body: str, page: Path, line: int,
+                    indent: int = 0) -> str:
         from prep.embed import EmbedError, block, draw, parse_options
 
         name = self.shown(page)
         try:
             item = block(parse_options(options), body + "\n", page.parent, name, line,
-                         self.shown)
+                         self.shown, indent)
         except EmbedError as error:
             log.warning(f"{name}:{line}: prep block: {error}")
             page_html = f'<div class="prep prep-error"><p>{_escape(str(error))}</p></div>'

@@ -129,14 +129,18 @@ def key_of(item: Block) -> str:
 
 
 def _rules(path: Path) -> str:
-    """The rules and severities that apply to `path` (its prep.toml / pyproject)."""
-    from prep.config import Config, ConfigError, Layers, config_for
-
-    try:
-        layers = Layers(config_for(path), Config())
-        return repr((sorted(layers.selected()), layers.severity()))
-    except Exception as error:      # reported as a finding when the model is checked
-        return f"bad: {error}"
+    """What decides the rules for `path`: the prep.toml and pyproject.toml files of its
+    folder and those above (their bytes; reading them as configuration would import
+    pydantic, which a cached rebuild does not need)."""
+    found = []
+    for folder in path.parents:
+        for name in ("prep.toml", "pyproject.toml"):
+            try:
+                data = (folder / name).read_bytes()
+            except OSError:
+                continue
+            found.append(f"{folder / name}\0{hashlib.sha256(data).hexdigest()}")
+    return "\n".join(found)
 
 
 def draw(item: Block, cache=None) -> tuple[str, list[Finding]]:

@@ -200,6 +200,8 @@ def inline_svg(svg: str, tag: str) -> str:
     body = svg[start:] if start >= 0 else svg
     body = re.sub(r"<!--.*?-->\n?", "", body, flags=re.S)
     body = _ID.sub(lambda m: f"{m.group(1)}prep-{tag}-", body)
+    # Graphviz's tooltips are <a> elements: the theme's link underline stays off them
+    body = body.replace("<a ", '<a style="text-decoration:none;border:0" ')
     return body.strip().replace("<svg", '<svg style="max-width:100%;height:auto"', 1)
 
 

@@ -72,6 +72,9 @@ def test_the_directive_draws_inline_models_files_kpi_trees_and_diffs(tmp_path):
     assert titles(drawings[0][1]) == ["F"]
     assert sorted(titles(drawings[1][1])) == ["受注票", "見積"]
     assert "凡例" not in drawings[3][1] and "Legend" not in drawings[3][1]
+    # the theme underlines links: the drawings' tooltip <a> elements opt out
+    assert '<a xlink:title="受注率">' not in page
+    assert '<a style="text-decoration:none;border:0" xlink:title="受注率">' in page
 
 
 def test_findings_are_warnings_and_w_fails(tmp_path):

@@ -48,14 +48,13 @@ def load(source, name: str | None = None) -> Model:
 
 def _check(display: str, path: Path | None, text: str | None):
     """(findings, graphs, text) of one model, every selected rule run."""
-    from prep.checks.runner import CheckOptions, check_paths
+    from prep.checks.runner import check_paths
     from prep.checks.select import SelectionError
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import ConfigError, options_for
     from prep.diagnostics import Diagnostic, Severity, Span
 
     try:
-        layers = Layers(config_for(path) if path is not None else Config(), Config())
-        options = CheckOptions(layers.selected(), layers.severity())
+        options = options_for(path)
     except (ConfigError, SelectionError) as error:
         bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR,
                             f"bad configuration: {error}")
@@ -256,15 +255,14 @@ def kpi_picture(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True
                 timeout: float = 60.0) -> bytes:
     """The KPI tree picture of `prep kpi` (svg, png, pdf, dot, mermaid). Raises
     prep.render.run.RenderError."""
-    from prep.notation import words_for
-    from prep.render.kpitree import to_dot, to_mermaid
-    from prep.render.run import run_dot
+    from prep.layout.measure import LayoutError
+    from prep.render import render_kpi
+    from prep.render.run import RenderError
 
-    words = words_for(graphs, lang)
-    if fmt == "mermaid":
-        return to_mermaid(trees, words).encode("utf-8")
-    source = to_dot(trees, words, legend)
-    return source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, timeout)
+    try:
+        return render_kpi(trees, graphs, fmt, lang, legend, timeout)
+    except LayoutError as error:
+        raise RenderError(error.message, error.hint) from None
 
 
 def diff_picture(result, fmt: str, lang: str = "auto", legend: bool = True,

@@ -1,7 +1,7 @@
 """The result cache of `prep check`, as ruff keeps one: per file, what checking it
 found before the run-wide steps (its own findings, its suppression comments and the
-interfaces of its processes), keyed by the file's name and content, prep's code and
-the rules selected for it.
+interfaces of its processes), keyed by the file's name and content, prep's code (and
+its message catalogue), the rules selected for it and the language of the messages.
 
 Entries are JSON (nothing here can run code), written atomically (a temporary file,
 then a rename), so runs at once never see half an entry. An entry is read only from
@@ -50,7 +50,7 @@ def code_fingerprint() -> str:
     for folder, dirs, files in sorted(os.walk(root)):
         dirs.sort()
         for name in sorted(files):
-            if name.endswith(".py"):
+            if name.endswith((".py", ".mo")):     # the code and its translations
                 info = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
     digest.update(_grammar_text().encode())
@@ -71,7 +71,12 @@ def _grammar_text() -> str:
 
 
 def entry_key(path: str, data: bytes, selected: frozenset[str]) -> str:
+    """Also keyed by the language of the messages: findings cached in English never
+    come back in a Japanese run, nor the other way round."""
+    from prep.i18n import language
+
     digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(b"\0lang=" + language().encode())
     digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(",".join(sorted(selected)).encode() + b"\0")
     digest.update(hashlib.sha256(data).digest())
@@ -182,7 +187,7 @@ class ResultCache:
         entries = sorted(_entry_files(self.folder))
         removed = 0
         kept = []
-        for mtime, name, size, path, temporary in entries:
+        for mtime, _name, size, path, temporary in entries:
             if mtime < oldest or (temporary and mtime < now - 86400):
                 removed += _remove(path)
             elif not temporary:

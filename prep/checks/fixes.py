@@ -1,6 +1,7 @@
-"""Applying the fixes that findings carry (LANGUAGE.md §8): `prep check --fix`, the
-editor's code actions. Edits are in the finding's coordinates (1-based line and
-column counted in characters of the NFC text, end exclusive)."""
+"""Applying the fixes that findings carry (docs/editors.md, "Fixes on the command
+line"): `prep check --fix`, the editor's code actions. Edits are in the finding's coordinates (1-based line and
+column counted in characters of the NFC text, end exclusive); a line ends at LF,
+CR LF or a lone CR (prep.parser.lines, as everywhere)."""
 
 from __future__ import annotations
 
@@ -8,29 +9,18 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from prep.diagnostics import Diagnostic, Edit, Fix
+from prep.parser.lines import line_end, line_starts
 
 MAX_ROUNDS = 10  # a fix can reveal another (a keyword fixed, then a name resolved)
 
 
-def line_starts(text: str) -> list[int]:
-    """The offset at which each line begins (index 0 is line 1)."""
-    starts = [0]
-    pos = text.find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = text.find("\n", pos + 1)
-    return starts
-
-
 def offset(starts: list[int], text: str, line: int, column: int) -> int:
-    """The character offset of (line, column), clamped to the text."""
+    """The character offset of (line, column), clamped to the line (before its end)."""
     if line < 1:
         return 0
     if line > len(starts):
         return len(text)
-    start = starts[line - 1]
-    end = starts[line] - 1 if line < len(starts) else len(text)
-    return min(start + max(column - 1, 0), end)
+    return min(starts[line - 1] + max(column - 1, 0), line_end(text, starts, line - 1))
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:

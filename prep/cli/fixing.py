@@ -57,8 +57,8 @@ def fix_files(files: list[tuple[Path, str]], texts: dict[str, str], options_for,
         elif name in texts:
             outcome.texts[name] = fixed.text
         else:
-            from prep.cli.output import write_atomic
+            from prep.cli.output import rewrite_or_fail
 
-            write_atomic(path, (bom + fixed.text).encode("utf-8"))
+            rewrite_or_fail(path, (bom + fixed.text).encode("utf-8"))
     outcome.diff = "".join(diffs)
     return outcome

@@ -1,4 +1,4 @@
-"""`prep fmt`: rewrite models in the canonical layout (LANGUAGE.md §8)."""
+"""`prep fmt`: rewrite models in the canonical layout (docs/editors.md, "Fixes on the command line")."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ def fmt(
 
     Two-space indentation, one statement per line, product kinds aligned within
     an actor, attributes as `[a, b=c]`, comments where they were, one final newline.
+    The file's line end (LF, CR LF or CR) and byte order mark are kept.
 
     A file with a syntax error (PREP001) or that cannot be read (PREP002) is left
     untouched. Exit status: 0 done (or nothing to change), 1 with --check or --diff
@@ -71,13 +72,17 @@ def fmt(
             from prep.checks.fixes import unified_diff
 
             diffs.append(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
-                                      result.text, name))
+                                      result.text.lstrip("\ufeff"), name))
         elif check:
             sys.stdout.write(f"would reformat {name}\n")
         else:
-            from prep.cli.output import write_atomic
+            from prep.cli.output import OutputError, rewrite
 
-            write_atomic(path, new)
+            try:
+                rewrite(path, new)        # owner, mode and hard links kept; read-only refused
+            except OutputError as error:
+                changed.pop()
+                broken.append(str(error))
     if diffs:
         sys.stdout.write("".join(diffs))
     sys.stdout.flush()
@@ -116,11 +121,13 @@ def _stdin(name: str, check: bool, diff: bool) -> None:
     if diff:
         from prep.checks.fixes import unified_diff
 
-        sys.stdout.write(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"), new, name))
+        sys.stdout.write(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
+                                      new.lstrip("\ufeff"), name))
     elif check:
         if not same:
             sys.stdout.write(f"would reformat {name}\n")
     else:
-        sys.stdout.write(new)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(new.encode("utf-8"))
     sys.stdout.flush()
     raise typer.Exit(1 if (check or diff) and not same else 0)

@@ -59,7 +59,8 @@ def kpi_command(
     model is checked first: with errors no tree is derived (exit 1, the errors on
     stderr) unless --force. With --tobe, both trees are given, AsIs beside ToBe;
     prep warns when the two files' stage= attributes look swapped. -f csv writes
-    one row per KPI (UTF-8 with a byte order mark, for spreadsheets).
+    one row per KPI (UTF-8 with a byte order mark, for spreadsheets; a cell that
+    would start with = + - @ gets a leading ' so it is never run as a formula).
 
     Example: prep kpi asis.prep --tobe tobe.prep -o kpi.svg
     """
@@ -115,19 +116,26 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
         from prep.kpi import to_csv
 
         return to_csv(trees).encode("utf-8")
-    from contextlib import nullcontext
-
-    from prep.api import kpi_picture
     from prep.render.kpitree import DEPTH
-    from prep.render.run import LAYOUT_FORMATS, RenderError
 
     deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]
     if deep:
         warn("pictures show the first {} levels of a tree; {} go deeper (-f text or json "
              "give everything)".format(DEPTH, ", ".join(f"`{n}`" for n in deep)))
+    return _draw(trees, graphs, fmt, lang, legend, timeout)
+
+
+def _draw(trees, graphs, fmt: str, lang: str, legend: bool, timeout: float) -> bytes:
+    """The picture; a clear message when Graphviz cannot draw it."""
+    from contextlib import nullcontext
+
+    from prep.layout.measure import LayoutError
+    from prep.render import render_kpi
+    from prep.render.run import LAYOUT_FORMATS, RenderError
+
     try:
-        with busy(f"Laying out the {fmt} drawing with Graphviz", timeout) \
+        with busy(f"Drawing the {fmt} KPI trees with Graphviz", timeout) \
                 if fmt in LAYOUT_FORMATS else nullcontext():
-            return kpi_picture(trees, graphs, fmt, lang, legend, timeout)
-    except RenderError as error:
+            return render_kpi(trees, graphs, fmt, lang, legend, timeout)
+    except (RenderError, LayoutError) as error:
         fail(error.message, error.hint)

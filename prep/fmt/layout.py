@@ -52,7 +52,6 @@ def _lines(tokens) -> list[Line]:
     prev = None                  # the type of the previous significant token
     statement = None             # the keyword of the statement being built
     members = False              # inside a subprocess's `{ … }`
-    in_statement = False         # a statement is being built (maybe over several lines)
     block_id = 0
     blocks: list[int] = []
 
@@ -90,7 +89,7 @@ def _lines(tokens) -> list[Line]:
             if blocks:
                 blocks.pop()
             lines.append(Line(len(stack), ["}"], kind="close"))
-            cur, in_statement, statement = None, False, None
+            cur, statement = None, None
             prev, blank, newline = kind, False, False
             continue
         starts = kind in STARTERS or (kind in NAMES and len(stack) == 1 and not members
@@ -100,7 +99,7 @@ def _lines(tokens) -> list[Line]:
             cur = Line(depth, blank_before=blank, block=blocks[-1] if blocks else 0,
                        product=kind in KINDS)
             lines.append(cur)
-            statement, in_statement = kind, True
+            statement = kind
         elif cur is None:
             # the statement goes on after a comment: one level deeper
             place_comments(depth + 1)
@@ -120,7 +119,7 @@ def _lines(tokens) -> list[Line]:
                 stack.append("actor" if statement == "ACTOR" else "process")
                 block_id += 1
                 blocks.append(block_id)
-                cur, in_statement, statement = None, False, None
+                cur, statement = None, None
         elif kind == "RBRACE":
             members = False
         prev, blank, newline = kind, False, False

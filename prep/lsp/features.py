@@ -390,14 +390,20 @@ def code_actions(a, rng: t.Range, encoding, to_diagnostic):
 def formatting(a, encoding):
     from prep.fmt import format_text
 
+    from prep.fmt import with_ending
+    from prep.parser.lines import ending
+
     result = format_text(a.text, a.path)
-    if not result.ok or result.text == a.text:
-        return [] if result.ok else None
+    if not result.ok:
+        return None
+    new_text = with_ending(result.text, ending(a.text))   # the document's line end kept
+    if new_text == a.text:
+        return []
     lines = a.lines(encoding)
     last = len(lines.lines) - 1
     end = lines.position(last, len(lines.line(last)))
     return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end),
-                       new_text=result.text)]
+                       new_text=new_text)]
 
 
 def uri_of(path: str) -> str:

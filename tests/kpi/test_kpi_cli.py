@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from prep.cli import app
+from conftest import same_as_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -30,10 +30,7 @@ def run(*args):
 
 def snapshot(text: str, name: str) -> None:
     """`text` must equal tests/kpi/snapshots/NAME (PREP_UPDATE_SNAPSHOTS=1 rewrites it)."""
-    path = SNAPSHOTS / name
-    if os.environ.get("PREP_UPDATE_SNAPSHOTS") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    same_as_snapshot(text.encode("utf-8"), SNAPSHOTS / name)
 
 
 def snapshot_name(model: Path, view: str) -> str:
@@ -353,3 +350,26 @@ def test_help_is_current():
     assert "Example: prep kpi" in result.stdout
     for option in ("--view", "--externals", "--tobe", "--lang", "csv"):
         assert option in result.stdout
+
+
+def test_csv_cells_are_never_formulas(tmp_path):
+    model = tmp_path / "f.prep"
+    model.write_text('process P {\n goal G\n external X\n actor A { final "=cmd|\' /C calc\'!A0" }\n'
+                     ' "=cmd|\' /C calc\'!A0" -> X\n kpi "=HYPERLINK(\\"http://x\\")" for '
+                     '"=cmd|\' /C calc\'!A0"\n kpi "+1" for "=cmd|\' /C calc\'!A0"\n'
+                     ' kpi "@SUM(A1)" for "=cmd|\' /C calc\'!A0"\n'
+                     ' kpi "-2" for "=cmd|\' /C calc\'!A0"\n kpi "＝1" for "=cmd|\' /C calc\'!A0"\n'
+                     ' kpi "a=b" for "=cmd|\' /C calc\'!A0"\n}\n', encoding="utf-8")
+    result = run("kpi", model, "-f", "csv", "--force")
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
+    assert sorted(row[2] for row in rows[1:]) == ["'+1", "'-2", "'=HYPERLINK(\"http://x\")",
+                                                 "'@SUM(A1)", "'＝1", "a=b"]
+    assert {row[3] for row in rows[1:]} == {"'=cmd|' /C calc'!A0"}
+
+
+@pytest.mark.parametrize("cell, shown", [("=1", "'=1"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+                                         ("x=1", "x=1"), ("", ""), ("－1", "'－1")])
+def test_spreadsheet_cell(cell, shown):
+    from prep.kpi import spreadsheet_cell
+
+    assert spreadsheet_cell(cell) == shown

@@ -19,6 +19,16 @@ def choices(name: str, values) -> type:
     return Enum(name, {value: value for value in values}, type=str)
 
 
+def _languages() -> type:
+    from prep.notation import LANGUAGES
+
+    return choices("Lang", LANGUAGES)
+
+
+# The drawing's (and the page's, the handout's, a starter's) language: auto, ja, en.
+Lang = _languages()
+
+
 def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     """Print `prep: error: …` (and a hint) to stderr and exit (2: prep could not do its job)."""
     err = console(stderr=True)

@@ -9,14 +9,13 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import choices, console, warn
+from prep.cli.common import Lang, choices, console, warn
 from prep.diff import FORMATS as DIFF_FORMATS
 from prep.cli.inputs import check_timeout
 from prep.i18n import N_, _
 
 
 Format = choices("Format", DIFF_FORMATS)
-Lang = choices("Lang", ("auto", "ja", "en"))
 
 
 @app.command(name="diff")

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, fail
+from prep.cli.common import Lang, console, fail
 from prep.i18n import _
 
 MODEL_FILE = "model.prep"
 CONFIG_FILE = "prep.toml"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
 
 
 def _language(name: str | None) -> str:

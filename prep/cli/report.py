@@ -11,19 +11,13 @@ from typing import List
 import typer
 
 from prep.cli import app
-from prep.cli.common import fail
+from prep.cli.common import Lang, fail
 from prep.cli.inputs import check_timeout
 
 
 class Paper(str, Enum):
     a4 = "a4"
     a3 = "a3"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
 
 
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html"}

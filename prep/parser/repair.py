@@ -196,6 +196,8 @@ def _at_error(state, stream, file: str, tok: Token, previous: Token | None) -> R
     text = str(tok)
     if tok.type == "BAD_CHAR" and text in HALF_WIDTH:
         return ime.half_width(file, tok, wanted)
+    if tok.type == "BAD_CHAR" and text in ">＞":
+        return ime.lone_gt(file, tok, previous, wanted)
     if tok.type == "IME_ARROW":
         return ime.arrow(file, tok, wanted)
     if tok.type in ("IME_STRING", "IME_STATE", "KAGI_TEXT"):

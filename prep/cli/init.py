@@ -11,6 +11,7 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import console, fail
+from prep.i18n import _
 
 MODEL_FILE = "model.prep"
 CONFIG_FILE = "prep.toml"
@@ -61,21 +62,22 @@ def init_command(
 
     folder = directory if directory is not None else Path(".")
     if name is not None and (not name.strip() or any(c in name for c in "\r\n")):
-        fail("--name must be a non-empty name on one line", "prep init --name 受注")
+        fail(_("--name must be a non-empty name on one line"), "prep init --name 受注")
     language = lang.value if lang != Lang.auto else _language(name)
     name = name.strip() if name is not None else DEFAULT_NAME[language]
     files = {folder / MODEL_FILE: model_text(name, language),
              folder / CONFIG_FILE: config_text(language)}
     if folder.exists() and not folder.is_dir():
-        fail(f"{folder} exists and is not a folder")
+        fail(_("{folder} exists and is not a folder", folder=folder))
     for path in files:
         if path.exists() or path.is_symlink():
-            fail(f"{path} already exists; nothing was written",
-                 "choose another folder, or move the file away")
+            fail(_("{path} already exists; nothing was written", path=path),
+                 _("choose another folder, or move the file away"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        fail(f"cannot create the folder {folder}: {error.strerror or error}")
+        fail(_("cannot create the folder {folder}: {why}", folder=folder,
+               why=error.strerror or error))
     made: list[Path] = []
     for path, text in files.items():
         try:
@@ -83,8 +85,8 @@ def init_command(
         except OutputError as error:
             for done in made:                          # all or nothing
                 done.unlink(missing_ok=True)
-            fail(f"{error}; nothing was written",
-                 "choose another folder, or move the file away")
+            fail(_("{error}; nothing was written", error=error),
+                 _("choose another folder, or move the file away"))
         made.append(path)
 
     console(stderr=True).print(next_steps((folder / MODEL_FILE).as_posix(),

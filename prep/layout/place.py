@@ -114,7 +114,7 @@ class Placer:
         # where a long edge changes lanes: in the gap whose columns hold the fewest
         # items in the lanes it passes over (each is a line it would cross)
         busy: dict[tuple[int, int], int] = {}
-        for i, node in enumerate(self.item_node):
+        for i in range(len(self.item_node)):
             key = (self.layer_of[i], self.lane[i])
             busy[key] = busy.get(key, 0) + 1
         for _, _, _, la, lb, lane_a, lane_b, _ in spans:

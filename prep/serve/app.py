@@ -117,8 +117,11 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
                         headers={"Content-Type": kind})
 
     async def list_models(_request):
+        from prep.serve.words import page_words
+
         data = {"version": 1, "root": models.root.name, "live": True,
-                "models": await run_in_threadpool(models.models)}
+                "models": await run_in_threadpool(models.models),
+                "words": page_words([], models.lang)}
         return JSONResponse(data)
 
     def model_json(build):
@@ -134,6 +137,7 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
 
     one_model = model_json(models.view_json)
     one_kpi = model_json(models.kpi_json)
+    one_diff = model_json(models.diff_json)
 
     async def events(request):
         queue: asyncio.Queue = asyncio.Queue()
@@ -203,6 +207,7 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
     routes = [Route(path, page) for path in STATIC]
     routes += [Route("/api/models", list_models), Route("/api/model/{name:path}", one_model),
                Route("/api/kpi/{name:path}", one_kpi),
+               Route("/api/diff/{name:path}", one_diff),
                Route("/events", events)]
     inner = Starlette(routes=routes, lifespan=lifespan)
 

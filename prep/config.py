@@ -289,3 +289,16 @@ class Layers:
 
     def severity(self) -> tuple[tuple[str, Severity], ...]:
         return self.cli.severity + self.file.severity
+
+
+def options_for(path: Path | str | None, overrides: Config | None = None,
+                cache: dict | None = None):
+    """The check options (prep.checks.runner.CheckOptions) for the model at `path`: the
+    configuration that applies to it, with `overrides` (the command line's) on top;
+    `path` None takes no file's. The one way every command, the server, the editor
+    and the API choose rules. Raises ConfigError or prep.checks.select.SelectionError."""
+    from prep.checks.runner import CheckOptions
+
+    file = config_for(Path(path), cache) if path is not None else Config()
+    layers = Layers(file, overrides or Config())
+    return CheckOptions(layers.selected(), layers.severity())

@@ -122,7 +122,7 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
-    """A way to mend a finding by editing the text (LANGUAGE.md §8). A safe fix changes
+    """A way to mend a finding by editing the text (docs/editors.md, "Fixes on the command line"). A safe fix changes
     no meaning (`→` to `->`, `KPI` to `kpi`, quoting a name); an unsafe one may
     (a did-you-mean name, a new `external` declaration)."""
 
@@ -162,7 +162,7 @@ class Diagnostic:
         return (s.file, s.line, s.column, self.code, self.message)
 
     def to_json(self) -> dict:
-        """The §4 JSON shape of one diagnostic."""
+        """The JSON shape (docs/cli.md) of one diagnostic."""
         s = self.span
         data = {
             "code": self.code,

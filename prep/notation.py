@@ -1,6 +1,6 @@
 """PReP notation: the one place every drawing (`prep render`, `prep kpi`, `prep diff`,
 Graphviz and Mermaid alike) takes its shapes, colours, fonts, escaping and words from
-(LANGUAGE.md §5 "Same look everywhere", docs/notation.md).
+(docs/notation.md).
 
 It lives at `prep/notation.py`, below render, kpi, diff and layout, so every one of
 them may import it (a module in prep/render could not be imported by prep/kpi: the

@@ -1,4 +1,4 @@
-"""`prep fmt` (LANGUAGE.md §8): the canonical layout is idempotent and keeps the
+"""`prep fmt` (docs/editors.md, "Fixes on the command line"): the canonical layout is idempotent and keeps the
 meaning (the same model and the same findings, positions aside) on every example,
 every conformance case and generated models; files with syntax errors are left alone."""
 

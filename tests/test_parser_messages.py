@@ -1,5 +1,5 @@
 """PREP001 for the slips a consultant makes: where, what and how to fix, in the
-user's words; one finding per mistake; a fix (§8) where the mend is certain."""
+user's words; one finding per mistake; a fix where the mend is certain."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, needs_conformance
 from prep.cli import app
 
 EXAMPLES = sorted((ROOT / "examples").rglob("*.prep"))
@@ -82,6 +82,7 @@ def three_ways(args, cwd: Path, cache: Path) -> list[tuple[int, str, str]]:
     return runs
 
 
+@needs_conformance
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
 def test_cached_output_is_byte_identical_on_every_example_and_case(tmp_path, fmt):
     sources = [(p, "examples/" + p.relative_to(ROOT / "examples").as_posix())

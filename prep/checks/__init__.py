@@ -49,7 +49,7 @@ def all_rules() -> tuple[Rule, ...]:
     rules = []
     for name in RULE_MODULES:
         module = importlib.import_module(f"prep.checks.{name}")
-        found = getattr(module, "RULE", None) or getattr(module, "check")
+        found = getattr(module, "RULE", None) or module.check
         rules.append(found)
     return tuple(sorted(rules, key=lambda r: r.code))
 

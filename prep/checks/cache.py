@@ -1,7 +1,7 @@
 """The result cache of `prep check`, as ruff keeps one: per file, what checking it
 found before the run-wide steps (its own findings, its suppression comments and the
-interfaces of its processes), keyed by the file's name and content, prep's code and
-the rules selected for it.
+interfaces of its processes), keyed by the file's name and content, prep's code (and
+its message catalogue), the rules selected for it and the language of the messages.
 
 Entries are JSON (nothing here can run code), written atomically (a temporary file,
 then a rename), so runs at once never see half an entry. An entry is read only from
@@ -51,7 +51,7 @@ def code_fingerprint() -> str:
     for folder, dirs, files in sorted(os.walk(root)):
         dirs.sort()
         for name in sorted(files):
-            if name.endswith(".py"):
+            if name.endswith((".py", ".mo")):     # the code and its translations
                 info = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
     digest.update(grammar_text().encode())
@@ -59,7 +59,12 @@ def code_fingerprint() -> str:
 
 
 def entry_key(path: str, data: bytes, selected: frozenset[str]) -> str:
+    """Also keyed by the language of the messages: findings cached in English never
+    come back in a Japanese run, nor the other way round."""
+    from prep.i18n import language
+
     digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(b"\0lang=" + language().encode())
     digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(",".join(sorted(selected)).encode() + b"\0")
     digest.update(hashlib.sha256(data).digest())
@@ -120,6 +125,28 @@ class ResultCache:
         if private_folder(folder) is not None:
             write_private(folder, key + ".json", data)
 
+    def get_data(self, key: str):
+        """What `put_data` kept under `key` (JSON: the drawings of the MkDocs plugin
+        and the Sphinx extension), or None."""
+        data = read_private(self._file(key))
+        try:
+            entry = json.loads(data) if data is not None else None
+        except ValueError:
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != key or "data" not in entry:
+            return None
+        _mark_used(self._file(key))
+        return entry["data"]
+
+    def put_data(self, key: str, value) -> None:
+        """Keep JSON `value` under `key` (an `entry_key`-like hex digest); pruned as
+        the check results are."""
+        data = json.dumps({"key": key, "data": value}, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        folder = os.path.dirname(self._file(key))
+        if private_folder(folder) is not None:
+            write_private(folder, key + ".json", data)
+
     def maybe_prune(self, now: float | None = None) -> int:
         """`prune`, at most once an hour (the time of the file PRUNED says when it
         last ran): a large cache is not scanned after every run."""
@@ -148,7 +175,7 @@ class ResultCache:
         entries = sorted(_entry_files(self.folder))
         removed = 0
         kept = []
-        for mtime, name, size, path, temporary in entries:
+        for mtime, _name, size, path, temporary in entries:
             if mtime < oldest or (temporary and mtime < now - 86400):
                 removed += _remove(path)
             elif not temporary:

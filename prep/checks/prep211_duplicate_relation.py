@@ -48,6 +48,7 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 def _identity(edge) -> tuple:
@@ -64,8 +65,9 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for edge in pg.edges:
         key = _identity(edge)
         if key in first:
-            yield check.at(edge.span, f"the relation `{edge.relation}` is written twice",
-                           "remove this writing",
-                           [Related(first[key].span, "first written here")])
+            yield check.at(edge.span, _("the relation `{relation}` is written twice",
+                                       relation=edge.relation),
+                           _("remove this writing"),
+                           [Related(first[key].span, _("first written here"))])
         else:
             first[key] = edge

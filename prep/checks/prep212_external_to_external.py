@@ -45,6 +45,7 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP212", Severity.ERROR, name="external-to-external")
@@ -53,5 +54,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         if edge.source == edge.target:  # a relation to itself is PREP210
             continue
         if pg.is_external(edge.source) and pg.is_external(edge.target):
-            yield check.at(edge.span, f"`{edge.label}` relates two external processes directly",
-                           "remove it: what other processes exchange is outside this model")
+            yield check.at(edge.span, _("`{label}` relates two external processes directly",
+                                       label=edge.label),
+                           _("remove it: what other processes exchange is outside this "
+                             "model"))

@@ -51,6 +51,7 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 GATES = ("milestone", "final")
 
@@ -64,6 +65,9 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         product = pg.products[key]
         yield check.at(
             sp.span,
-            f"subprocess `{sp.name}` ends at `{key}`, which is neither milestone nor final",
-            f"make `{key}` a `milestone`, or end the subprocess at a milestone or final product",
-            [Related(product.name_span, f"`{key}` is defined as `{product.kind}` here")])
+            _("subprocess `{name}` ends at `{key}`, which is neither milestone nor final",
+              name=sp.name, key=key),
+            _("make `{key}` a `milestone`, or end the subprocess at a milestone or final "
+              "product", key=key),
+            [Related(product.name_span, _("`{key}` is defined as `{kind}` here", key=key,
+                                          kind=product.kind))])

@@ -55,6 +55,7 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP303", Severity.WARNING, name="milestone-without-subprocess",
@@ -70,5 +71,6 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         if product.kind == "milestone" and key not in ends:
             yield check.at(
                 product.name_span,
-                f"milestone `{key}` ends no subprocess",
-                f"add `subprocess NAME until {key}`, or make it a `product` if it is not a gate")
+                _("milestone `{key}` ends no subprocess", key=key),
+                _("add `subprocess NAME until {key}`, or make it a `product` if it is not a "
+                  "gate", key=key))

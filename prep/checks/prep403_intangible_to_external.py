@@ -56,6 +56,7 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP403", Severity.ERROR, name="intangible-to-external", scope="process")
@@ -68,7 +69,9 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         if product is not None and product.kind == "intangible" and pg.is_external(there):
             yield check.at(
                 e.span,
-                f"intangible `{here}` goes to external process `{there}`",
-                f"an intangible product cannot be handed over: relate `{here}` to a product "
-                f"inside the process, and send a `final` product to `{there}`",
-                [Related(product.name_span, f"`{here}` is defined as intangible here")])
+                _("intangible `{here}` goes to external process `{there}`", here=here, there=there),
+                _("an intangible product cannot be handed over: relate `{here}` to a "
+                  "product inside the process, and send a `final` product to `{there}`",
+                  here=here, there=there),
+                [Related(product.name_span, _("`{here}` is defined as intangible here",
+                                              here=here))])

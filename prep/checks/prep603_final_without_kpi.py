@@ -57,6 +57,7 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP603", Severity.INFO, name="final-without-kpi", scope="process", opt_in=True)
@@ -70,5 +71,6 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         if product.kind == "final" and key not in measured:
             yield check.at(
                 product.name_span,
-                f"final product `{key}` has no KPI",
-                f"add `kpi NAME for {key}` (with `[supplemented]` if it comes from an interview)")
+                _("final product `{key}` has no KPI", key=key),
+                _("add `kpi NAME for {key}` (with `[supplemented]` if it comes from an "
+                  "interview)", key=key))

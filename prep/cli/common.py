@@ -8,8 +8,7 @@ from typing import NoReturn
 
 import typer
 
-SKIP_DIRS = {"node_modules", "__pycache__", "venv", ".venv"}
-
+from prep.folders import walked
 
 def choices(name: str, values) -> type:
     """An Enum for typer's option choices, made from the layer's tuple of formats, so
@@ -116,8 +115,8 @@ def _walk(folder: Path, excluded) -> list[Path]:
 
     for root, dirs, files in os.walk(folder, onerror=on_error):
         root_path = Path(root)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS
-                         and not (excluded and _safely(excluded, root_path / d)))
+        dirs[:] = [d for d in walked(dirs)
+                   if not (excluded and _safely(excluded, root_path / d))]
         for name in sorted(files):
             if name.endswith(".prep"):
                 file = root_path / name

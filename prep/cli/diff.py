@@ -109,17 +109,14 @@ def diff_command(
         except RenderError as error:
             fail(error.message, error.hint)
     else:
-        from prep.diff.draw import union_graphs
-        from prep.render import render
+        from prep.api import diff_picture
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
-        graphs, marks = union_graphs(result)
-        drawn = "svg" if fmt == "html" else fmt
+        drawn = "svg" if fmt == "html" else fmt       # the page holds the svg picture
         try:
             with busy(f"Laying out the {drawn} drawing with Graphviz", timeout) \
                     if drawn in LAYOUT_FORMATS else nullcontext():
-                data = render(graphs, drawn, legend=not no_legend, timeout=timeout,
-                              lang=lang.value, marks=marks) if graphs else None
+                data = diff_picture(result, drawn, lang.value, not no_legend, timeout)
         except RenderError as error:
             fail(error.message, error.hint)
         if fmt == "html":
@@ -127,8 +124,6 @@ def diff_command(
             from prep.diff.text import to_text
 
             data = diff_page(f"{asis.name} → {tobe.name}", data, to_text(result))
-        elif data is None:
-            fail(f"{tobe} has no process to draw")
         emit(data, output)
     different = not result.empty or result.missing or result.extra
     raise typer.Exit(1 if exit_code and different else 0)

@@ -95,16 +95,15 @@ def checked_graphs(file: Path, force: bool, consequence: str) -> list:
     to stderr and stop here (exit 1) unless `force`."""
     from dataclasses import replace
 
-    from prep.checks.runner import CheckOptions, CheckResult, check_paths
+    from prep.checks.runner import CheckResult, check_paths
     from prep.checks.select import SelectionError
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import ConfigError, options_for
     from prep.diagnostics import Severity
 
     require_model_file(file)
     try:
-        layers = Layers(config_for(file), Config())
         # Only errors stop a drawing and only errors are shown: skip the other rules.
-        options = CheckOptions(layers.selected(), layers.severity()).errors_only()
+        options = options_for(file).errors_only()
     except (ConfigError, SelectionError) as error:
         fail(f"bad configuration: {error}")
     found = check_paths([(file, display_name(file))], lambda _path: options).files[0]

@@ -11,7 +11,7 @@ import typer
 from prep.cli import app
 from prep.cli.common import choices, console, fail, warn
 from prep.kpi import FORMATS as KPI_FORMATS
-from prep.cli.inputs import (check_timeout, checked_graphs, emit, layout, output_format,
+from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal)
 
 
@@ -116,16 +116,26 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
         from prep.kpi import to_csv
 
         return to_csv(trees).encode("utf-8")
-    from prep.render.kpitree import DEPTH, to_dot, to_mermaid
-    from prep.notation import words_for
+    from prep.render.kpitree import DEPTH
 
     deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]
     if deep:
         warn("pictures show the first {} levels of a tree; {} go deeper (-f text or json "
              "give everything)".format(DEPTH, ", ".join(f"`{n}`" for n in deep)))
+    return _draw(trees, graphs, fmt, lang, legend, timeout)
 
-    words = words_for(graphs, lang)
-    if fmt == "mermaid":
-        return to_mermaid(trees, words).encode("utf-8")
-    source = to_dot(trees, words, legend)
-    return source.encode("utf-8") if fmt == "dot" else layout(source, fmt, timeout)
+
+def _draw(trees, graphs, fmt: str, lang: str, legend: bool, timeout: float) -> bytes:
+    """The picture; a clear message when Graphviz cannot draw it."""
+    from contextlib import nullcontext
+
+    from prep.layout.measure import LayoutError
+    from prep.render import render_kpi
+    from prep.render.run import LAYOUT_FORMATS, RenderError
+
+    try:
+        with busy(f"Drawing the {fmt} KPI trees with Graphviz", timeout) \
+                if fmt in LAYOUT_FORMATS else nullcontext():
+            return render_kpi(trees, graphs, fmt, lang, legend, timeout)
+    except (RenderError, LayoutError) as error:
+        fail(error.message, error.hint)

@@ -3,7 +3,6 @@ workshop view as one offline page (html), or shapes to edit (pptx, drawio)."""
 
 from __future__ import annotations
 
-import sys
 import unicodedata
 from contextlib import nullcontext
 from enum import Enum
@@ -54,8 +53,8 @@ def render_command(
                               "Japanese when the model's names are."),
     layout: LayoutKind = typer.Option(
         LayoutKind.lanes, "--layout",
-        help="lanes: swimlanes in the file's order with subprocess columns (LANGUAGE.md "
-             "§5); dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
+        help="lanes: swimlanes in the file's order with subprocess columns (docs/notation.md); "
+             "dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
              "as a fallback)."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,

@@ -1,4 +1,4 @@
-"""`prep serve`: the workshop view in a browser, redrawn on every save (LANGUAGE.md §9)."""
+"""`prep serve`: the workshop view in a browser, redrawn on every save (docs/workshop.md)."""
 
 from __future__ import annotations
 

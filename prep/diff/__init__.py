@@ -1,4 +1,4 @@
-"""The semantic difference of an AsIs and a ToBe model (LANGUAGE.md §7): model.py
+"""The semantic difference of an AsIs and a ToBe model (docs/kpi.md, "prep diff"): model.py
 computes it, text.py prints it, draw.py draws the union of both models (union.py) with
 the changes marked, through `prep render`; marks.py says how diff.pptx marks them."""
 

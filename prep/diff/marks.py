@@ -1,5 +1,5 @@
 """How the diff's elements are marked on an editable drawing of the ToBe model
-(`prep diff -o diff.pptx`, LANGUAGE.md §7): {title: (status, note)} for products,
+(`prep diff -o diff.pptx`, docs/kpi.md, "prep diff"): {title: (status, note)} for products,
 externals, relations (by their drawn title `A -> B`) and notes (`kpi: name`), with
 status added / changed; and, under the key ("removed", process name), the list of
 what the AsIs model had and the ToBe model lost (drawn as a note: a removed element

@@ -49,7 +49,7 @@ def _suppressing_lines(tokens) -> set[int]:
     """The source lines whose code carries a `# prep: ignore…` comment. A suppression
     applies to its line, so such a line is kept whole and alone: its tokens stay on
     one line (not split into statements) and no token of another line joins it."""
-    from prep.checks.suppress import DIRECTIVE
+    from prep.model import SUPPRESSION
 
     code: set[int] = set()
     found: set[int] = set()
@@ -57,7 +57,7 @@ def _suppressing_lines(tokens) -> set[int]:
         if tok.type == "WS":
             continue
         if tok.type == "COMMENT":
-            if tok.line in code and DIRECTIVE.search(str(tok)):
+            if tok.line in code and SUPPRESSION.search(str(tok)):
                 found.add(tok.line)
         else:
             code.update((tok.line, tok.end_line or tok.line))
@@ -74,7 +74,6 @@ def _lines(tokens, kept: set[int] = frozenset()) -> list[Line]:
     prev = None                  # the type of the previous significant token
     statement = None             # the keyword of the statement being built
     members = False              # inside a subprocess's `{ … }`
-    in_statement = False         # a statement is being built (maybe over several lines)
     block_id = 0
     blocks: list[int] = []
     whole = None                 # the kept source line being copied (see _suppressing_lines)
@@ -114,9 +113,9 @@ def _lines(tokens, kept: set[int] = frozenset()) -> list[Line]:
                 if blocks:
                     blocks.pop()
                 cur.kind = "code"
-                statement, in_statement = None, False
+                statement = None
             elif kind in STARTERS or (kind in NAMES and prev in ENDERS):
-                statement, in_statement = kind, True
+                statement = kind
             _append(cur, kind, prev, tok)
             if kind == "LBRACE":
                 if statement == "SUBPROCESS" and not members:
@@ -126,7 +125,7 @@ def _lines(tokens, kept: set[int] = frozenset()) -> list[Line]:
                     stack.append("actor" if statement == "ACTOR" else "process")
                     block_id += 1
                     blocks.append(block_id)
-                    statement, in_statement = None, False
+                    statement = None
             elif kind == "RBRACE":
                 members = False
             prev, blank, newline = kind, False, False
@@ -140,7 +139,7 @@ def _lines(tokens, kept: set[int] = frozenset()) -> list[Line]:
             if blocks:
                 blocks.pop()
             lines.append(Line(len(stack), ["}"], kind="close"))
-            cur, in_statement, statement = None, False, None
+            cur, statement = None, None
             if whole == tok.line:
                 cur = lines[-1]
             prev, blank, newline = kind, False, False
@@ -152,7 +151,7 @@ def _lines(tokens, kept: set[int] = frozenset()) -> list[Line]:
             cur = Line(depth, blank_before=blank, block=blocks[-1] if blocks else 0,
                        product=kind in KINDS)
             lines.append(cur)
-            statement, in_statement = kind, True
+            statement = kind
         elif cur is None:
             # the statement goes on after a comment: one level deeper
             place_comments(depth + 1)
@@ -167,7 +166,7 @@ def _lines(tokens, kept: set[int] = frozenset()) -> list[Line]:
                 stack.append("actor" if statement == "ACTOR" else "process")
                 block_id += 1
                 blocks.append(block_id)
-                in_statement, statement = False, None
+                statement = None
                 if whole != tok.line:
                     cur = None
         elif kind == "RBRACE":

@@ -1,4 +1,4 @@
-"""KPI trees (LANGUAGE.md §6): derivation (tree.py), AsIs/ToBe comparison
+"""KPI trees (docs/kpi.md): derivation (tree.py), AsIs/ToBe comparison
 (compare.py), text (text.py), PowerPoint (pptx.py); JSON and CSV here. Pictures:
 prep/render/kpitree.py."""
 

@@ -1,4 +1,4 @@
-"""KPI trees as PowerPoint slides of editable shapes (LANGUAGE.md §6, `prep kpi -o
+"""KPI trees as PowerPoint slides of editable shapes (docs/kpi.md, `prep kpi -o
 kpi.pptx`): one slide per process; with --tobe the AsIs and ToBe trees side by
 side (before / after, in the drawing's language), service KPIs and service data
 red, what is new with a ＋ badge, what disappeared greyed (or listed).

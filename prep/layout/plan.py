@@ -78,7 +78,7 @@ class Ids:
 
 
 def plan(pg, words: dict, ids: Ids, marks: dict | None = None) -> Plan:
-    """`marks` (prep diff, LANGUAGE.md §7): badges and ghosting on the lines."""
+    """`marks` (prep diff, docs/kpi.md, "prep diff"): badges and ghosting on the lines."""
     process = pg.process
     lanes, nodes, by_key = [], [], {}
     for index, actor in enumerate(process.actors):
@@ -236,8 +236,8 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
         node = by_key.get(target) if target else None
         parent = None
         if node is None and kpi.under is not None and kpi.under.text in kpi_note:
-            parent = kpi_note[kpi.under.text]
-            node = by_key.get(parent.target) if parent.target else None
+            parent = kpi_note[kpi.under.text]          # in its parent KPI's note
+            node = next((n for n in by_key.values() if n.id == parent.target), None)
         lines = marked(C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words),
                        of(changes, "kpis", kpi.name), words)
         if node is None:

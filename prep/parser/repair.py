@@ -2,7 +2,7 @@
 
 A consultant's typical slips (a misspelt or capitalised keyword, a name with a
 space, another notation's arrow, a full-width symbol, a `;`, a missing `)`, `]`
-or `}`) each get one PREP001 that says what to write, with a fix (LANGUAGE.md §8)
+or `}`) each get one PREP001 that says what to write, with a fix (docs/editors.md, "Fixes on the command line")
 where the mend is certain; then parsing goes on as if it were written, so that
 one mistake is one finding and the lines after it are still checked."""
 
@@ -20,15 +20,18 @@ WORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
          "SUBPROCESS": "subprocess", "UNTIL": "until", "GOAL": "goal", "KPI": "kpi",
          "FOR": "for", "UNDER": "under", "ISSUE": "issue", "ON": "on", "PRODUCT": "product",
          "MILESTONE": "milestone", "FINAL": "final", "INTANGIBLE": "intangible"}
+# Error terminals of grammar/prep.lark: never taken by the parser.
+ERROR_TOKENS = ("BAD_CHAR", "BAD_ARROW", "IME_ARROW")
 KINDS = ("PRODUCT", "MILESTONE", "FINAL", "INTANGIBLE")
 STATEMENTS = ("GOAL", "ACTOR", "EXTERNAL", "SUBPROCESS", "KPI", "ISSUE")
 # What a full-width symbol stands for, as the token the parser wants.
 HALF_WIDTH = {"（": "LPAR", "）": "RPAR", "｛": "LBRACE", "｝": "RBRACE", "［": "LSQB",
               "］": "RSQB", "【": "LSQB", "】": "RSQB", "，": "COMMA", "、": "COMMA",
-              "．": "DOT", "＝": "EQUAL", "→": "INPUT", "⇒": "INPUT", "➡": "INPUT",
-              "↔": "SYNC", "⇔": "SYNC"}
+              "．": "DOT", "＝": "EQUAL"}
 TEXT = {"LPAR": "(", "RPAR": ")", "LBRACE": "{", "RBRACE": "}", "LSQB": "[", "RSQB": "]",
         "COMMA": ",", "DOT": ".", "EQUAL": "=", "INPUT": "->", "SYNC": "<->"}
+IME_HINT = ("symbols are half-width (switch the input method to 直接入力 / half-width "
+            "for them); names may stay Japanese")
 ARROWS_HINT = ("PReP has two arrows: `A -> B` (A is input into B) and `A <-> B` "
                "(A and B are determined together)")
 
@@ -82,7 +85,7 @@ def works(state, repair: Repair, then: Token | None) -> bool:
     try:
         for tok in repair.tokens:
             trial.feed_token(tok)
-        if then is not None and then.type not in ("BAD_CHAR", "BAD_ARROW"):
+        if then is not None and then.type not in ERROR_TOKENS:
             trial.feed_token(then)
     except UnexpectedToken:
         return False
@@ -216,10 +219,10 @@ def _at_error(state, stream, file: str, tok: Token, previous: Token | None) -> R
         meant = TEXT[kind]
         return Repair(
             _error(span_of(file, tok), f"`{text}` is not part of the language: write `{meant}`",
-                   "symbols are half-width (switch the input method to 直接入力 / half-width "
-                   "for them); names may stay Japanese",
-                   Fix(f"write `{meant}`", (Edit(span_of(file, tok), meant),))),
+                   IME_HINT, Fix(f"write `{meant}`", (Edit(span_of(file, tok), meant),))),
             [_virtual(kind, meant, tok)])
+    if tok.type == "IME_ARROW":
+        return _ime_arrow(file, tok, wanted)
     if tok.type == "BAD_CHAR" and text == ";":
         return Repair(_error(span_of(file, tok), "`;` is not needed: a statement ends by itself",
                              "remove the `;`; write one statement per line",
@@ -246,6 +249,17 @@ def _arrow(state, stream, file, tok, previous, wanted) -> Repair | None:
                          else ("INPUT", "->", "an input relation"))
     diagnostic = _error(span, f"`{text}` is not a PReP arrow: write `{meant}` for {what}",
                         ARROWS_HINT, Fix(f"write `{meant}`", (Edit(span, meant),)))
+    return Repair(diagnostic, [_virtual(kind, meant, tok)] if kind in wanted else None)
+
+
+def _ime_arrow(file: str, tok: Token, wanted) -> Repair:
+    """`ー＞`, `－＞`, `→` typed for `->`; `＜－＞`, `↔` for `<->` (the input method on)."""
+    text = str(tok)
+    kind = "SYNC" if text[0] in "<＜↔⇔" else "INPUT"
+    meant = TEXT[kind]
+    span = span_of(file, tok)
+    diagnostic = _error(span, f"`{text}` is not part of the language: write `{meant}`",
+                        IME_HINT, Fix(f"write `{meant}`", (Edit(span, meant),)))
     return Repair(diagnostic, [_virtual(kind, meant, tok)] if kind in wanted else None)
 
 

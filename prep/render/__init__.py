@@ -24,10 +24,10 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
            lang: str = "auto", layout: str = "lanes", deadline=None, marks=None) -> bytes:
     """The drawing of `graphs` in `fmt`, as bytes; the drawing's own words (legend,
     banners) in `lang`: ja, en, or auto (as the model's names). `layout`: "lanes"
-    (prep's swimlanes, LANGUAGE.md §5) or "dot" (Graphviz clusters, as in 0.1.0).
+    (prep's swimlanes, docs/notation.md) or "dot" (Graphviz clusters, as in 0.1.0).
     `deadline` (prep.layout.Deadline) bounds the whole drawing, else `timeout`.
     `marks` (one dict of render.marks per graph, from prep diff) decorate what changed
-    (badges measured with the labels, colours and ghosting; LANGUAGE.md §7).
+    (badges measured with the labels, colours and ghosting; docs/kpi.md, "prep diff").
     Raises run.RenderError."""
     if fmt == "mermaid":
         from prep.render.mermaid import to_mermaid
@@ -50,6 +50,23 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
     except LayoutError as error:
         raise RenderError(error.message, error.hint) from None
     return run_dot(source, fmt, left, stated=deadline.seconds if deadline else None)
+
+
+def render_kpi(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True,
+               timeout: float = 60.0) -> bytes:
+    """The picture of KPI trees (prep.kpi) in `fmt` (svg, png, pdf, dot, mermaid), the
+    drawing's words as the models `graphs` (`lang`: ja, en or auto): the one entry for
+    `prep kpi`, `prep serve`, the Python API and the docs integrations. Raises
+    run.RenderError (and prep.layout.measure.LayoutError while measuring)."""
+    from prep.notation import words_for
+    from prep.render.kpitree import draw, to_dot, to_mermaid
+
+    words = words_for(graphs, lang)
+    if fmt == "mermaid":
+        return to_mermaid(trees, words).encode("utf-8")
+    if fmt == "dot":
+        return to_dot(trees, words, legend).encode("utf-8")
+    return draw(trees, words, fmt, legend, timeout)
 
 
 def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None) -> bytes:

@@ -1,5 +1,5 @@
 """A Layout (prep.layout.model) -> a PowerPoint deck of native, editable shapes:
-one 16:9 slide per process (LANGUAGE.md §5, docs/notation.md "Exports").
+one 16:9 slide per process (docs/notation.md, "Exports").
 
 Positions are the layout's, scaled to fit the slide; a process too wide to keep its
 text legible is split across slides at subprocess (else column) boundaries, with
@@ -18,7 +18,7 @@ from prep import notation as N
 from prep import slides as S
 
 # Below this scale a slide shown 1920 px wide has product names under 14 px and
-# other text under 11 px (LANGUAGE.md §5, "legible on a projector"): split instead.
+# other text under 11 px (docs/notation.md, "legible on a projector"): split instead.
 MIN_SCALE = 0.44
 LEGEND_GAP = 6.0
 STUB = 104.0             # room at a cut for the stand-ins of ends on the next slide

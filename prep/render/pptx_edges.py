@@ -186,7 +186,7 @@ def draw_legend(d, legend) -> None:
         return (S.MARGIN + (b.x - legend.box.x) * ls, top + (b.y - legend.box.y) * ls,
                 b.w * ls, b.h * ls)
 
-    frame = S.shape(d.slide, "ROUNDED_RECTANGLE", *place(legend.box), "legend",
+    S.shape(d.slide, "ROUNDED_RECTANGLE", *place(legend.box), "legend",
                     None, "#aaaaaa", max(0.5, ls))
     first = legend.items[0].text_box if legend.items else legend.box
     title = S.text_box(d.slide, *place(Box(legend.box.x + 8, first.y, 40, first.h)),

@@ -134,6 +134,7 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
 
     one_model = model_json(models.view_json)
     one_kpi = model_json(models.kpi_json)
+    one_diff = model_json(models.diff_json)
 
     async def events(request):
         queue: asyncio.Queue = asyncio.Queue()
@@ -203,6 +204,7 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
     routes = [Route(path, page) for path in STATIC]
     routes += [Route("/api/models", list_models), Route("/api/model/{name:path}", one_model),
                Route("/api/kpi/{name:path}", one_kpi),
+               Route("/api/diff/{name:path}", one_diff),
                Route("/events", events)]
     inner = Starlette(routes=routes, lifespan=lifespan)
 

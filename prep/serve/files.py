@@ -12,7 +12,9 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote
 
-SKIP_DIRS = {"node_modules", "__pycache__", "venv", ".venv"}
+from prep.folders import walked
+from prep.serve.pairs import diff_picture, is_asis as _is_asis, pair_of
+
 _DRIVE = re.compile(r"^[A-Za-z]:")
 CONFIG_FILES = ("prep.toml", "pyproject.toml")
 
@@ -51,7 +53,7 @@ def listing(root: Path) -> list[str]:
     base = root.resolve()
     found = []
     for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+        dirs[:] = walked(dirs)
         for file in files:
             if not file.endswith(".prep") or file.startswith("."):
                 continue
@@ -87,6 +89,9 @@ class Models:
         self._kpis: dict[str, tuple[tuple, bytes]] = {}
         self._good_kpi: dict[tuple, tuple[str, list]] = {}   # the last good KPI drawings
         self._partners: dict[str, str] = {}                  # the last partner found
+        self._good_trees: dict[str, list] = {}               # the last good KPI trees
+        self._good_diff: dict[tuple, dict] = {}              # the last good diff of a pair
+        self._diffs: dict[str, tuple[tuple, bytes]] = {}
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
@@ -131,14 +136,24 @@ class Models:
             cache[rel] = (signature, text)
             return text
 
+    def diff_json(self, rel: str) -> bytes:
+        """The JSON of the diff picture of model `rel` and its AsIs/ToBe partner
+        (prep.serve.pairs.diff_picture). Cached as view_json."""
+        return self._cached(self._diffs, rel,
+                            lambda partner: diff_picture(self, rel, partner))
+
     def forget(self, rel: str) -> None:
         with self._lock:
             self._views.pop(rel, None)
+            self._diffs.pop(rel, None)
+            self._good_trees.pop(rel, None)
             self._checked.pop(rel, None)
             self._good.pop(rel, None)
             self._kpis.pop(rel, None)
             for key in [k for k in self._good_kpi if rel in k]:
                 del self._good_kpi[key]
+            for key in [k for k in self._good_diff if rel in k]:
+                del self._good_diff[key]
             for key in [k for k, v in self._partners.items() if rel in (k, v)]:
                 del self._partners[key]
 
@@ -163,22 +178,30 @@ class Models:
         return checked
 
     def _view(self, rel: str, partner: str | None):
+        """The page's data of `rel`. A model that cannot be read (a syntax error)
+        keeps its last good drawing and KPI trees; one with other errors is drawn."""
         from prep.render.run import RenderError
-        from prep.serve.data import View, draw
+        from prep.serve.data import View, draw, kpi_trees
 
         checked = self._check(rel)
         view = View(rel, checked)
-        if not checked.errors and checked.graphs:
+        if checked.drawable:
             try:
                 view.svg = draw(checked.graphs, self.lang, self.timeout)
                 self._good[rel] = (view.svg, checked.graphs)
             except RenderError as error:
                 view.render_error = error.message
+            try:
+                view.kpi = self._good_trees[rel] = kpi_trees(checked.graphs)
+            except Exception:               # a model too broken for a tree: keep the last
+                view.kpi, view.kpi_stale = self._good_trees.get(rel, []), True
+        else:
+            view.kpi, view.kpi_stale = self._good_trees.get(rel, []), rel in self._good_trees
         if view.svg is None and rel in self._good:
             # the last good drawing, with what it shows: hovering keeps working
             (view.svg, view.drawn), view.stale = self._good[rel], True
         if partner is not None:
-            view.pair = self._pair(rel, checked, partner)
+            view.pair = pair_of(self, rel, checked, partner)
         return view
 
     def _kpi(self, rel: str, partner: str | None) -> dict:
@@ -196,7 +219,7 @@ class Models:
             asis, tobe = (rel, partner) if _is_asis(checked, other) else (partner, rel)
             sides = [checked, other] if asis == rel else [other, checked]
             bad = next((name for name, side in zip((asis, tobe), sides)
-                        if side.errors or not side.graphs), None)
+                        if not side.drawable), None)
             compare = {"asis": asis, "tobe": tobe}
             compare.update(self._kpi_drawing((asis, tobe), sides, f"{bad} has errors"))
             data["compare"] = compare
@@ -209,7 +232,7 @@ class Models:
         from prep.serve.data import kpi_drawing
 
         out = {"svg": None, "notes": [], "stale": False, "error": None}
-        if any(side.errors or not side.graphs for side in sides):
+        if not all(side.drawable for side in sides):
             out["error"] = why if any(side.errors for side in sides) else None
         else:
             tobe = sides[1].graphs if len(sides) > 1 else None
@@ -269,27 +292,3 @@ class Models:
                     return other
                 others.append(other)
         return others[0] if len(others) == 1 and same_stage == 0 else None
-
-    def _pair(self, rel: str, checked, partner: str) -> dict:
-        from prep.serve.data import diff_json
-
-        other = self._check(partner)
-        asis, tobe = (rel, partner) if _is_asis(checked, other) else (partner, rel)
-        before, after = (checked, other) if asis == rel else (other, checked)
-        pair = {"asis": asis, "tobe": tobe, "diff": None, "error": None}
-        if before.errors or after.errors or not before.graphs or not after.graphs:
-            bad = asis if before.errors or not before.graphs else tobe
-            pair["error"] = f"{bad} has errors; no diff until they are fixed"
-        else:
-            pair["diff"] = diff_json(before.graphs, after.graphs)
-        return pair
-
-
-def _is_asis(mine, other) -> bool:
-    """Whether `mine` is the AsIs half of a pair (by its stage, or, while it has
-    errors and so perhaps no stage, by its partner's)."""
-    from prep.serve.data import stage
-
-    if stage(mine.graphs) is not None:
-        return stage(mine.graphs) == "asis"
-    return stage(other.graphs) == "tobe"

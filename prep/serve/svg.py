@@ -1,4 +1,4 @@
-"""The drawing's groups named as LANGUAGE.md §5 says: each product, external,
+"""The drawing's groups named as docs/notation.md says: each product, external,
 relation, KPI and issue note a `<g>` with a class (`product`, `external`,
 `relation`, `kpi`, `issue`) and a `<title>` holding its name (a product's key, a
 relation `A -> B`, prefixed `process/` with several processes).

@@ -1,7 +1,7 @@
-"""The diff picture (LANGUAGE.md §7) in the swimlane layout of `prep render`: the
+"""The diff picture (docs/kpi.md, "prep diff") in the swimlane layout of `prep render`: the
 union of both models, added elements with a ＋ badge (purple), changed ones with a ～
 badge and the old value (amber), removed ones ghosted (grey, dashed) where they were,
-the marks in the legend row; SVG groups and titles as §5 says; escaping."""
+the marks in the legend row; SVG groups and titles as docs/notation.md says; escaping."""
 
 from __future__ import annotations
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from prep.cli import app
+from conftest import same_as_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -30,10 +30,7 @@ def run(*args):
 
 def snapshot(text: str, name: str) -> None:
     """`text` must equal tests/kpi/snapshots/NAME (PREP_UPDATE_SNAPSHOTS=1 rewrites it)."""
-    path = SNAPSHOTS / name
-    if os.environ.get("PREP_UPDATE_SNAPSHOTS") == "1":
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
+    same_as_snapshot(text.encode("utf-8"), SNAPSHOTS / name)
 
 
 def snapshot_name(model: Path, view: str) -> str:

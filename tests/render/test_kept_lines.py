@@ -1,4 +1,4 @@
-"""Texts written `\"\"\"…\"\"\"` keep their lines (LANGUAGE.md §2) in every drawing that
+"""Texts written `\"\"\"…\"\"\"` keep their lines (docs/language.md) in every drawing that
 shows them: issue notes and product docs in `prep render` (lanes and the cluster
 layout), tooltips, the banner, and the KPI tree of `prep kpi`."""
 

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 import pytest
 from starlette.testclient import TestClient
 
+from conftest import CASES_DIR, needs_conformance
 from prep.serve.app import CSP, allowed_hosts, create_app, host_ok
 from prep.serve.files import Refused, listing, resolve
 
@@ -66,7 +67,7 @@ def test_lists_the_models(client):
 def test_one_model(client):
     data = client.get("/api/model/small.prep").json()
     assert data["ok"] is True and data["stale"] is False
-    # LANGUAGE.md §5: the product's group has the class `product` and its key as title
+    # docs/notation.md: the product's group has the class `product` and its key as title
     assert re.search(r'<g id="[^"]+" class="[^"]*\bproduct\b[^"]*">\n<title>見積</title>',
                      data["svg"])
     assert data["products"]["見積"]["fed_by"] == ["顧客"]
@@ -101,8 +102,33 @@ def test_errors_keep_the_last_good_drawing(client, models):
     bad = client.get("/api/model/small.prep").json()
     assert bad["ok"] is False and bad["stale"] is True and bad["svg"] == good["svg"]
     assert bad["products"] == good["products"] and bad["relations"] == good["relations"]
-    assert bad["kpi"] == []
+    assert bad["kpi"] == good["kpi"] and bad["kpi_stale"] and not good["kpi_stale"]
     assert [f["code"] for f in bad["findings"]] == ["PREP001"]
+
+
+SMALL_212 = """process 受注 [stage=asis] {
+  goal 納期遵守
+  external 顧客
+  external 倉庫
+  actor 営業 {
+    product 見積(品目, 金額)
+    final 受注票(品目, 数量)
+  }
+  顧客 -> 見積 -> 受注票 -> 顧客
+  倉庫 -> 顧客
+  kpi 受注率 for 受注票
+}
+"""
+
+
+def test_a_model_whose_errors_are_not_syntax_errors_is_drawn(client, models):
+    """An external related to an external (PREP212) is an error, but the model reads:
+    it is drawn from the first look, its KPI tree derived."""
+    (models / "small.prep").write_text(SMALL_212, "utf-8")
+    data = client.get("/api/model/small.prep").json()
+    assert [f["code"] for f in data["findings"] if f["severity"] == "error"] == ["PREP212"]
+    assert data["ok"] is False and data["stale"] is False and data["svg"]
+    assert "見積" in data["products"] and data["kpi"] and not data["kpi_stale"]
 
 
 def test_an_asis_tobe_pair_has_its_diff(client, models):
@@ -279,8 +305,9 @@ def test_the_folder_configuration_applies(client, models):
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("folder", [ROOT.parent / "shared" / "conformance" / "cases",
-                                    ROOT / "examples"], ids=["conformance", "examples"])
+@pytest.mark.parametrize("folder", [
+    pytest.param(CASES_DIR, marks=needs_conformance, id="conformance"),
+    pytest.param(ROOT / "examples", id="examples")])
 def test_every_model_gives_a_view(folder):
     """Broken, binary, odd and large models: always a view, never a server error."""
     app = create_app(folder, "127.0.0.1", PORT, watch=False)
@@ -290,7 +317,9 @@ def test_every_model_gives_a_view(folder):
         for name in names:
             data = c.get("/api/model/" + name).json()
             assert data["file"] == name
-            assert data["ok"] == (data["svg"] is not None and not data["stale"]), name
+            readable = bool(data["processes"]) and not any(
+                f["code"] in ("PREP001", "PREP002") for f in data["findings"])
+            assert readable == (data["svg"] is not None and not data["stale"]), name
             assert data["ok"] or any(f["severity"] == "error" for f in data["findings"]), name
 
 

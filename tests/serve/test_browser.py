@@ -16,7 +16,7 @@ DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 
 
 def product(page, title: str):
-    """The drawing's group of a product, found as LANGUAGE.md §5 says: class and title."""
+    """The drawing's group of a product, found as docs/notation.md says: class and title."""
     return page.locator("#canvas g.product", has=page.locator(f"title:text-is('{title}')"))
 
 

@@ -1,7 +1,7 @@
 // prep serve: the workshop view. Plain JavaScript, no build step, no libraries.
 // Every name from a model is shown with textContent (never innerHTML); the drawing
 // is parsed as SVG, stripped of anything active, and its groups found by class and
-// <title> (LANGUAGE.md §5). Live mode (served) fetches JSON and listens to
+// <title> (docs/notation.md). Live mode (served) fetches JSON and listens to
 // server-sent events; offline mode (prep render -f html) reads the data embedded in
 // the page. The tabs above the drawing switch the viewport between the swimlane
 // drawing and the KPI tree drawings (`prep kpi -f svg`, and AsIs beside ToBe for a

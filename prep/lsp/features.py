@@ -7,6 +7,7 @@ from lsprotocol import types as t
 from pygls.uris import from_fs_path
 
 from prep.lsp.names import EXTERNAL_ROLES, KPI_ROLES, PRODUCT_ROLES, Token
+from prep.lsp.markdown import code, message, text as md
 
 NAME_ROLES = {"product", "ref", "external", "process", "actor", "kpi", "kpi-ref",
               "subprocess", "param", "param-ref"}
@@ -130,6 +131,8 @@ def rename(workspace, a, position, new_name: str, encoding):
 # Hover ------------------------------------------------------------------------
 
 def hover(a, position, encoding):
+    """Markdown: the element under the cursor and the findings there; every text that
+    comes from the model or a finding is escaped (prep.lsp.markdown)."""
     parts = []
     line, column = a.lines(encoding).char(position)
     for d in a.findings:
@@ -152,9 +155,9 @@ def _finding_doc(d) -> str:
     from prep.checks import rules_by_code
 
     rule = rules_by_code().get(d.code)
-    text = f"**{d.code}** {d.severity.value}: {d.message}"
+    text = f"**{d.code}** {d.severity.value}: {message(d.message)}"
     if d.hint:
-        text += f"\n\nhint: {d.hint}"
+        text += f"\n\nhint: {message(d.hint)}"
     if rule:
         sections = rule.sections
         text += f"\n\n**{rule.code} {rule.name}**: {rule.summary}"
@@ -172,51 +175,52 @@ def _process(a, tok: Token):
 
 
 def _element_doc(a, tok: Token) -> str | None:
+    """What the name at `tok` is; every text of the model in it escaped (lsp.markdown)."""
     process = _process(a, tok)
     if process is None:
         return None
     roles, _ = same_thing(a, tok)
     name = tok.name
     if tok.role == "process":
-        return f"**process** `{name}` (stage {process.stage})"
+        return f"**process** {code(name)} (stage {md(str(process.stage))})"
     if tok.role == "actor":
         actor = next((x for x in process.actors if x.name == name), None)
         if actor:
-            products = ", ".join(f"`{p.key}`" for p in actor.products) or "none"
-            return f"**actor** `{name}` (role {actor.role})\n\nproducts: {products}"
+            products = ", ".join(code(p.key) for p in actor.products) or "none"
+            return f"**actor** {code(name)} (role {md(str(actor.role))})\n\nproducts: {products}"
     if roles == KPI_ROLES:
         kpi = next((k for k in process.kpis if k.name == name), None)
         if kpi:
-            text = f"**kpi** `{name}`"
+            text = f"**kpi** {code(name)}"
             if kpi.for_:
-                text += f" for `{kpi.for_}`"
+                text += f" for {code(str(kpi.for_))}"
             if kpi.under:
-                text += f" under `{kpi.under.text}`"
-            flags = [x.name for x in kpi.attrs]
-            return text + (f" [{', '.join(flags)}]" if flags else "")
+                text += f" under {code(kpi.under.text)}"
+            flags = [md(x.name) for x in kpi.attrs]
+            return text + (f" \\[{', '.join(flags)}\\]" if flags else "")
     if roles == EXTERNAL_ROLES:
-        return f"**external** process `{name}`"
+        return f"**external** process {code(name)}"
     if roles == PRODUCT_ROLES:
         products = [p for p in process.products if p.name == name]
         if not products:
             return None
         out = []
         for p in products:
-            text = f"**{p.kind}** `{p.key}`"
+            text = f"**{p.kind}** {code(p.key)}"
             if p.params:
-                text += "(" + ", ".join(p.params) + ")"
-            text += f" in actor `{p.actor}`"
+                text += "(" + ", ".join(md(x) for x in p.params) + ")"
+            text += f" in actor {code(p.actor)}"
             if p.state:
-                text += f"\n\nstate: {p.state}"
+                text += f"\n\nstate: {code(p.state)}"
             kpis = [k.name for k in process.kpis if k.for_ and k.for_.name == name]
             issues = [i.text for i in process.issues if i.on.name == name]
             if kpis:
-                text += "\n\nKPIs: " + ", ".join(f"`{k}`" for k in kpis)
+                text += "\n\nKPIs: " + ", ".join(code(k) for k in kpis)
             if issues:
-                text += "\n\nissues: " + "; ".join(issues)
+                text += "\n\nissues: " + "; ".join(md(i) for i in issues)
             doc = p.attr("doc")
             if doc:
-                text += f"\n\n{doc}"
+                text += f"\n\n{md(str(doc))}"
             out.append(text)
         return "\n\n".join(out)
     return None

@@ -16,6 +16,8 @@ from prep.folders import walked
 from prep.serve.pairs import diff_picture, is_asis as _is_asis, pair_of
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")   # no URL route matches a line break: not served
+_UNSERVED: set[str] = set()                   # names already reported as not served
 CONFIG_FILES = ("prep.toml", "pyproject.toml")
 
 
@@ -26,15 +28,19 @@ class Refused(Exception):
 def resolve(root: Path, name: str) -> Path:
     """The model file `name` (a relative path with `/`) under `root`, or Refused: no
     empty, `.` or `..` parts (also percent-encoded, once or more), no absolute or
-    drive paths, no backslashes or NULs, no hidden parts, only `.prep` files, and
-    no symbolic link that leads out of `root`."""
-    if not name or "\x00" in name or "\\" in name or "%" in name and unquote(name) != name:
+    drive paths (also read with `\\` as a separator), no control characters, no hidden
+    parts, only `.prep` files, and no symbolic link that leads out of `root`."""
+    if not name or _CONTROL.search(name):
         raise Refused(name)
-    if name.startswith("/") or _DRIVE.match(name):
-        raise Refused(name)
-    parts = name.split("/")
-    if any(p in ("", ".", "..") or p.startswith(".") for p in parts):
-        raise Refused(name)
+    # The name is taken literally (a file may be called `100%.prep` or `a\\b.prep`), but
+    # refused when it would lead elsewhere read with `\\` as a separator or decoded
+    # once more (`..\\x`, `%2e%2e/x`).
+    decoded = unquote(name)
+    for form in {name, decoded, name.replace("\\", "/"), decoded.replace("\\", "/")}:
+        if form.startswith("/") or _DRIVE.match(form):
+            raise Refused(name)
+        if any(p in ("", ".", "..") or p.startswith(".") for p in form.split("/")):
+            raise Refused(name)
     if not name.endswith(".prep"):
         raise Refused(name)
     base = root.resolve()
@@ -61,9 +67,23 @@ def listing(root: Path) -> list[str]:
             try:
                 resolve(base, rel)
             except Refused:
+                _say_unserved(rel)
                 continue
             found.append(rel)
     return sorted(found)
+
+
+def _say_unserved(rel: str) -> None:
+    """One line on stderr, once per name, for a model the page cannot show."""
+    import sys
+
+    if rel in _UNSERVED or not _CONTROL.search(rel):
+        return                       # hidden parts and links out of the folder: by design
+    _UNSERVED.add(rel)
+    from prep.diagnostics import printable
+
+    sys.stderr.write(f"prep: warning: {printable(rel)} is not served: its name holds a "
+                     f"control character; rename it\n")
 
 
 def _signature(path: Path) -> tuple:

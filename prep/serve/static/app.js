@@ -1064,15 +1064,20 @@
     });
     source.onerror = function () { status(w("reconnecting"), "offline"); };
   }
+  function hashName() {
+    // the model named in the page's address (#name); a malformed escape names none
+    try { return location.hash ? decodeURIComponent(location.hash.slice(1)) : null; }
+    catch (e) { return null; }
+  }
   function startLive() {
     state.live = true;
     $("models").addEventListener("change", function (e) { open(e.target.value); });
     window.addEventListener("hashchange", function () {
-      var wanted = decodeURIComponent(location.hash.slice(1));
+      var wanted = hashName();
       if (wanted && wanted !== state.file && state.models.indexOf(wanted) >= 0) open(wanted);
     });
     loadModels().then(function (models) {
-      var wanted = location.hash ? decodeURIComponent(location.hash.slice(1)) : null;
+      var wanted = hashName();
       var names = models.map(function (m) { return m.path; });
       if (!names.length) { liveStatus(); return; }
       return open(wanted && names.indexOf(wanted) >= 0 ? wanted : names[0]);

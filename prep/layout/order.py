@@ -36,6 +36,7 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
     best_crossings = total_crossings(layers, down, pos)
     if sweeps is None:
         sweeps = SWEEPS if len(lane) <= SMALL else 8
+    seen: list[tuple] = []
     for sweep in range(sweeps):
         if deadline is not None:
             deadline.check()
@@ -59,6 +60,10 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
         if count < best_crossings:
             best_crossings = count
             best = [list(layer) for layer in layers]
+        state = tuple(map(tuple, layers))
+        if len(seen) > 1 and state == seen[-2]:
+            break                   # back where a sweep pair left it: nothing new follows
+        seen.append(state)
     layers = best
     _index(layers, pos)
     _transpose(layers, lane, up, down, pos, heights=heights)
@@ -123,13 +128,23 @@ def total_crossings(layers, down, pos) -> int:
     return sum(crossings_between(layer, down, pos) for layer in layers[:-1])
 
 
-def _pair(u: int, v: int, near: list[list[int]], pos: list[int]) -> int:
-    """Crossings between the edges of u and of v toward one neighbour layer, u before v."""
+def _pair(u: int, v: int, near: list[list[int]], pos: list[int]) -> tuple[int, int]:
+    """Crossings between the edges of u and of v toward one neighbour layer: with u
+    before v, and with v before u."""
     a = near[u]
     b = near[v]
     if not a or not b:
-        return 0
-    return sum(1 for x in a for y in b if pos[x] > pos[y])
+        return 0, 0
+    before = after = 0
+    for x in a:
+        px = pos[x]
+        for y in b:
+            py = pos[y]
+            if px > py:
+                before += 1
+            elif px < py:
+                after += 1
+    return before, after
 
 
 def _transpose(layers, lane, up, down, pos, passes: int = 6, heights=None) -> None:
@@ -143,9 +158,9 @@ def _transpose(layers, lane, up, down, pos, passes: int = 6, heights=None) -> No
                     continue
                 if len(up[u]) * len(up[v]) + len(down[u]) * len(down[v]) > 400:
                     continue
-                now = _pair(u, v, up, pos) + _pair(u, v, down, pos)
-                swapped = _pair(v, u, up, pos) + _pair(v, u, down, pos)
-                if swapped < now:
+                (now_up, swapped_up), (now_down, swapped_down) = \
+                    _pair(u, v, up, pos), _pair(u, v, down, pos)
+                if swapped_up + swapped_down < now_up + now_down:
                     layer[p], layer[p + 1] = v, u
                     pos[u], pos[v] = p + 1, p
                     improved = True

@@ -22,8 +22,8 @@ from prep.layout.hint import item_heights
 from prep.layout.order import order, total_crossings
 
 SEARCH_ITEMS = 400      # drawings with more items keep the first choices
-BUDGET = 160            # layouts tried at most
-WORK = 2500             # … and at most this many items laid out in all
+BUDGET = 600            # layouts tried at most
+WORK = 25000            # … and at most this many items laid out in all
 QUICK = 8               # ordering sweeps while trying
 SEEDS = 6               # other starts for the ordering sweeps
 

@@ -437,7 +437,7 @@ def test_clicking_a_kpi_box_selects_its_product(wall, apparel):
     _folder, running = apparel
     open_model(wall, running, "tobe.prep")
     wall.locator("#tab-kpi").click()
-    box = wall.locator("#kpi-canvas g.node", has=wall.locator("title:text-is('CSMの示唆')")).first
+    box = wall.locator("#kpi-canvas g.kpi-node", has=wall.locator("title:text-is('CSMの示唆')")).first
     expect(box).to_have_count(1)
     box.click()
     expect(wall.locator("#detail-body h3")).to_have_text("CSMの示唆")

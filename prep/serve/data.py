@@ -174,6 +174,20 @@ def kpi_trees(graphs) -> list[dict]:
 
 def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
                 legend: bool = True) -> tuple[str, list[str]]:
+    """_kpi_drawing, and a model with errors that the tree or its drawing cannot take
+    said so as a RenderError, never a traceback (the page shows why)."""
+    from prep.render.run import RenderError
+
+    try:
+        return _kpi_drawing(graphs, lang, timeout, tobe, legend)
+    except RenderError:
+        raise
+    except Exception as error:
+        raise RenderError(f"the KPI tree could not be drawn ({type(error).__name__}: "
+                          f"{error})") from None
+
+
+def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool) -> tuple[str, list[str]]:
     """The KPI tree drawing of `prep kpi -f svg` as svg text (with `tobe`, the ToBe
     model's graphs: that of `prep kpi ASIS --tobe TOBE`, AsIs beside ToBe), and the
     notes `prep kpi` would warn with (processes without a partner, trees cut at

@@ -113,6 +113,7 @@ class Models:
         self._good_trees: dict[str, list] = {}               # the last good KPI trees
         self._good_diff: dict[tuple, dict] = {}              # the last good diff of a pair
         self._diffs: dict[str, tuple[tuple, bytes]] = {}
+        self._asked: dict[tuple[str, str], float] = {}       # (kpi|diff, rel) -> when
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
@@ -137,6 +138,7 @@ class Models:
     def kpi_json(self, rel: str) -> bytes:
         """The JSON of model `rel`'s KPI tree drawing and, when its AsIs/ToBe partner
         is known, of the two trees side by side (see _kpi). Cached as view_json."""
+        self._asked[("kpi", rel)] = _now()
         return self._cached(self._kpis, rel, lambda partner: self._kpi(rel, partner))
 
     def _cached(self, cache: dict, rel: str, make) -> bytes:
@@ -160,13 +162,38 @@ class Models:
     def diff_json(self, rel: str) -> bytes:
         """The JSON of the diff picture of model `rel` and its AsIs/ToBe partner
         (prep.serve.pairs.diff_picture). Cached as view_json."""
+        self._asked[("diff", rel)] = _now()
         return self._cached(self._diffs, rel,
                             lambda partner: diff_picture(self, rel, partner))
+
+    def prewarm(self, changed: list[str]) -> None:
+        """Make, as soon as a save is seen, what the open pages will ask for: the view
+        of each changed model that was shown (and of its pair partner), then the KPI
+        and diff drawings asked for in the last minute. The pages' requests then
+        find them made or being made (computing is serialised), the views first."""
+        import time
+
+        changed_set = set(changed)
+        with self._lock:
+            views = [rel for rel in self._views
+                     if rel in changed_set or self._partners.get(rel) in changed_set]
+            recent = time.monotonic() - 60
+            extras = [(kind, rel) for (kind, rel), at in self._asked.items()
+                      if at > recent and rel in views]
+        jobs = [("view", rel) for rel in views] + sorted(extras)
+        make = {"view": self.view_json, "kpi": self.kpi_json, "diff": self.diff_json}
+        for kind, rel in jobs:
+            try:
+                make[kind](rel)
+            except Exception:           # gone, refused, unreadable: the page will say so
+                continue
 
     def forget(self, rel: str) -> None:
         with self._lock:
             self._views.pop(rel, None)
             self._diffs.pop(rel, None)
+            self._asked.pop(("kpi", rel), None)
+            self._asked.pop(("diff", rel), None)
             self._good_trees.pop(rel, None)
             self._checked.pop(rel, None)
             self._good.pop(rel, None)
@@ -331,3 +358,9 @@ class Models:
                     return other
                 others.append(other)
         return others[0] if len(others) == 1 and same_stage == 0 else None
+
+
+def _now() -> float:
+    import time
+
+    return time.monotonic()

@@ -196,8 +196,13 @@ def test_present_shows_one_process_at_a_time(wall, apparel):
     assert all(s["hidden"] > 0 for s in steps[:2])          # the other process is not shown
     assert {"kpi", "compare", "diff"} <= set(tabs)
     legible(steps)
-    if os.environ.get("PREP_SCREENSHOTS"):
+    if os.environ.get("PREP_SCREENSHOTS"):                 # docs/workshop.md's picture
         wall.keyboard.press("Home")
+        wall.keyboard.press("ArrowRight")
+        product(wall, "日々の店舗運営/実績データ").click()
+        expect(wall.locator("#card")).to_be_visible()
+        wall.wait_for_timeout(300)
+        wall.screenshot(path=str(DOCS_IMG / "workshop-present.png"))
     wall.keyboard.press("ArrowLeft")                        # back one step
     expect(wall.locator("#step")).not_to_have_text(steps[-1]["step"])
     wall.keyboard.press("Escape")
@@ -228,8 +233,11 @@ def test_present_walks_a_wide_process_in_flow_order(wall, models):
         xs = [s["x"] for s in drawing]
         assert xs == sorted(xs, reverse=True)                # left to right, in flow order
         legible(steps)
-        if os.environ.get("PREP_SCREENSHOTS"):
-            wall.keyboard.press("ArrowLeft")
+        if os.environ.get("PREP_SCREENSHOTS"):             # docs/workshop.md's picture
+            wall.keyboard.press("Home")
+            wall.keyboard.press("ArrowRight")
+            wall.wait_for_timeout(300)
+            wall.screenshot(path=str(DOCS_IMG / "workshop-present-wide.png"))
     finally:
         running.stop()
 
@@ -429,7 +437,7 @@ def test_clicking_a_kpi_box_selects_its_product(wall, apparel):
     _folder, running = apparel
     open_model(wall, running, "tobe.prep")
     wall.locator("#tab-kpi").click()
-    box = wall.locator("#kpi-canvas g.node", has=wall.locator("title:text-is('CSMの示唆')")).first
+    box = wall.locator("#kpi-canvas g.kpi-node", has=wall.locator("title:text-is('CSMの示唆')")).first
     expect(box).to_have_count(1)
     box.click()
     expect(wall.locator("#detail-body h3")).to_have_text("CSMの示唆")

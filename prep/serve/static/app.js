@@ -166,8 +166,8 @@
   viewport.addEventListener("pointercancel", function (e) { untouch(e); endDrag(); });
   // A box of a KPI drawing selects the product it stands for (by its name).
   function kpiClick(target) {
-    var g = target.closest && target.closest("g.node, g.kpi-node");
-    var name = g && titleOf(g);
+    var g = target.closest && target.closest("g.kpi-node, g.node");
+    var name = g && (g.getAttribute("data-key") || titleOf(g));
     if (!name || !state.data) return;
     var products = state.data.products, keys = Object.keys(products);
     var key = products[name] ? name : keys.filter(function (k) {

@@ -114,7 +114,7 @@ def root(
 
 def _register() -> None:
     from prep.cli import (  # noqa: F401  (they register themselves)
-        check, clean, completion, diff, fmt, init, kpi, lsp, render, rule, serve,
+        check, clean, completion, diff, fmt, init, kpi, lsp, render, report, rule, serve,
     )
 
 

@@ -50,6 +50,17 @@ def stat_or_fail(path: Path, what: str = N_("file")) -> os.stat_result:
                why=error.strerror or error))
 
 
+def file_kind(mode: int) -> str:
+    """What a path that is not a regular file is, in words (to be translated with _())."""
+    import stat
+
+    for test, kind in ((stat.S_ISFIFO, N_("a FIFO")), (stat.S_ISCHR, N_("a character device")),
+                       (stat.S_ISBLK, N_("a block device")), (stat.S_ISSOCK, N_("a socket"))):
+        if test(mode):
+            return kind
+    return N_("not a regular file")
+
+
 def warn(message: str) -> None:
     console(stderr=True).print(f"[yellow]prep: {_('warning:')}[/yellow] {_escape(message)}",
                                highlight=False)
@@ -101,8 +112,6 @@ def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:
         elif stat.S_ISREG(info.st_mode):
             found.setdefault(display_name(path), path)
         else:
-            from prep.cli.inputs import file_kind
-
             fail(_("{name} is not a regular file ({kind}); give .prep files or folders",
                    name=display_name(path), kind=_(file_kind(info.st_mode))))
     return [(found[k], k) for k in sorted(found)]

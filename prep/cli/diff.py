@@ -26,7 +26,7 @@ def diff_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-             ".pdf .dot .mmd .pptx; pictures draw both models in one, as `prep render` "
+             ".pdf .dot .mmd .html .pptx; pictures draw both models in one, as `prep render` "
              "does, with the changes marked), or - for standard output. Default: "
              "standard output."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
@@ -49,6 +49,7 @@ def diff_command(
     name (docs/kpi.md). Pictures (-o diff.svg, png, pdf, dot, mmd) draw both models
     in one in the notation of `prep render`: added elements with a ＋ badge, changed
     ones with a ～ badge and the old value, removed ones ghosted where they were.
+    -o diff.html writes one offline page: that picture and the text, no script.
     prep warns when the two files' stage= attributes look swapped.
 
     Both models are checked first: with errors nothing is compared (exit 1, the
@@ -64,7 +65,7 @@ def diff_command(
     from prep.diff import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|svg|png|pdf|dot|mermaid|pptx")
+                        "-f text|json|svg|png|pdf|dot|mermaid|html|pptx")
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
     before = checked_graphs(asis, force, N_("nothing compared"))
     after = checked_graphs(tobe, force, N_("nothing compared"))
@@ -98,28 +99,29 @@ def diff_command(
         from prep.diff import to_json
 
         emit(to_json(result).encode("utf-8"), output)
-    elif fmt == "pptx":
-        from prep.diff.marks import marks_for
-        from prep.render import export
-        from prep.render.run import RenderError
-
-        graphs = [p.graph for p in result.processes if p.graph is not None]
-        if not graphs:
-            fail(_("{file} has no process to draw", file=tobe))
-        try:
-            emit(export(graphs, "pptx", timeout=timeout, marks=marks_for(result)), output)
-        except RenderError as error:
-            fail(error.message, error.hint)
     else:
-        from prep.api import diff_picture
+        from prep.diff.draw import union_graphs
+        from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
+        graphs, marks = union_graphs(result)
+        drawn = "svg" if fmt == "html" else fmt
+        # in AsIs's order where the relations allow, so it compares with AsIs's drawing
+        before = [p.before for p in result.processes if p.before is not None]
         try:
-            with busy(_("Laying out the {fmt} drawing with Graphviz", fmt=fmt), timeout) \
-                    if fmt in LAYOUT_FORMATS else nullcontext():
-                data = diff_picture(result, fmt, lang.value, not no_legend, timeout)
+            with busy(_("Laying out the {fmt} drawing with Graphviz", fmt=drawn), timeout) \
+                    if drawn in LAYOUT_FORMATS else nullcontext():
+                data = render(graphs, drawn, legend=not no_legend, timeout=timeout,
+                              lang=lang.value, marks=marks, like=before or None) if graphs else None
         except RenderError as error:
             fail(error.message, error.hint)
+        if fmt == "html":
+            from prep.diff.html import diff_page
+            from prep.diff.text import to_text
+
+            data = diff_page(f"{asis.name} → {tobe.name}", data, to_text(result))
+        elif data is None:
+            fail(_("{file} has no process to draw", file=tobe))
         emit(data, output)
     different = not result.empty or result.missing or result.extra
     raise typer.Exit(1 if exit_code and different else 0)

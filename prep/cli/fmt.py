@@ -1,4 +1,4 @@
-"""`prep fmt`: rewrite models in the canonical layout (docs/editors.md, "Fixes on the command line")."""
+"""`prep fmt`: rewrite models in the canonical layout (docs/editors.md)."""
 
 from __future__ import annotations
 

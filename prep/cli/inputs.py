@@ -6,7 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from prep.cli.common import console, display_name, fail, stat_or_fail, warn
+from prep.cli.common import console, display_name, fail, file_kind, stat_or_fail, warn
+from prep.cli.output import write_atomic
 from prep.i18n import N_, _, _n
 
 
@@ -45,26 +46,12 @@ def require_model_file(file: Path) -> None:
                name=display_name(file), kind=_(file_kind(info.st_mode))))
 
 
-def file_kind(mode: int) -> str:
-    import stat
-
-    for test, kind in ((stat.S_ISFIFO, N_("a FIFO")), (stat.S_ISCHR, N_("a character device")),
-                       (stat.S_ISBLK, N_("a block device")), (stat.S_ISSOCK, N_("a socket"))):
-        if test(mode):
-            return kind
-    return N_("not a regular file")
-
-
 def emit(data: bytes, output: str | None) -> None:
     """Write to standard output (no -o, or -o -) or to `output` (prep.cli.output:
     atomically to a file, directly into a device or FIFO)."""
-    from prep.cli.output import write_atomic
-
     write_atomic("-" if output is None else output, data)
     if output is not None and output != "-":
         # Plain text, no styling: not worth loading rich for (it is on every render).
-        from prep.cli.common import display_name
-
         sys.stderr.write(f"wrote {display_name(Path(output))}\n")
         sys.stderr.flush()
 

@@ -57,6 +57,12 @@ def render_command(
         help="lanes: swimlanes in the file's order with subprocess columns (docs/notation.md); "
              "dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
              "as a fallback)."),
+    like: Optional[Path] = typer.Option(
+        None, "--like", show_default=False, readable=False,
+        help="Another model (the AsIs of this ToBe, or an earlier version of this "
+             "model): the products both share keep its drawing's order of columns and "
+             "of places in a column wherever the relations allow, so the two drawings "
+             "compare by eye. Swimlane layout only."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
                                   help="Stop after this many seconds (checking, laying "
@@ -76,6 +82,9 @@ def render_command(
     with errors it is not drawn (exit 1, the errors on stderr) unless --force. On a
     terminal a spinner shows while Graphviz works. Exit 2 when prep could not draw
     (no Graphviz, layout too slow, unwritable output).
+
+    --like ASIS draws a ToBe with the products it shares with its AsIs in AsIs's
+    order (the same for an earlier version of the model).
 
     Example: prep render 製造.prep -o 製造.svg
     """
@@ -99,6 +108,7 @@ def render_command(
                        names=", ".join(f"`{g.name}`" for g in everything)))
         if not graphs:
             fail(_("{file} defines no process to draw", file=file))
+        hint = like_graphs(like) if like is not None else None
 
         from prep.layout.measure import Deadline
         from prep.render import render
@@ -116,11 +126,25 @@ def render_command(
                 else:
                     data = render(graphs, fmt, legend=not no_legend,
                                   timeout=limit.remaining(), lang=lang.value,
-                                  layout=layout.value,
+                                  layout=layout.value, like=hint,
                                   deadline=Deadline(limit.remaining(), stated=timeout))
         except RenderError as error:
             fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))
+
+
+def like_graphs(path: Path) -> list:
+    """The process graphs of the --like model: read, not checked (its errors do not
+    matter to a hint); a model that cannot be read stops here (exit 1)."""
+    from prep.graph import build_document
+    from prep.parser import parse_file
+
+    require_model_file(path)
+    parsed = parse_file(path, path.as_posix())
+    if not parsed.ok or parsed.document is None:
+        fail(f"{path} cannot be read as a model; nothing drawn",
+             f"run `prep check {path}`", code=1)
+    return build_document(parsed.document)[0]
 
 
 def _size(graphs) -> str:

@@ -1,4 +1,4 @@
-"""`prep fmt`: the canonical layout of a model (docs/editors.md, "Fixes on the command line").
+"""`prep fmt`: the canonical layout of a model (docs/editors.md).
 
 `format_text(text, path)` gives the formatted text (LF line ends), or the syntax
 findings that stop it: a file with a PREP001 or PREP002 is never rewritten.

@@ -4,7 +4,6 @@ for names that cross files: an external is another file's process)."""
 from __future__ import annotations
 
 from lsprotocol import types as t
-from pygls.uris import from_fs_path
 
 from prep.lsp.names import EXTERNAL_ROLES, KPI_ROLES, PRODUCT_ROLES, Token
 from prep.i18n import N_, _
@@ -411,7 +410,3 @@ def formatting(a, encoding):
     end = lines.position(last, len(lines.line(last)))
     return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end),
                        new_text=new_text)]
-
-
-def uri_of(path: str) -> str:
-    return from_fs_path(path) or path

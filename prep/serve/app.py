@@ -117,8 +117,11 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
                         headers={"Content-Type": kind})
 
     async def list_models(_request):
+        from prep.serve.words import page_words
+
         data = {"version": 1, "root": models.root.name, "live": True,
-                "models": await run_in_threadpool(models.models)}
+                "models": await run_in_threadpool(models.models),
+                "words": page_words([], models.lang)}
         return JSONResponse(data)
 
     def model_json(build):

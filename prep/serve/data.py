@@ -226,8 +226,11 @@ class View:
     pair: dict | None = None            # {"asis": file, "tobe": file, "diff": {...}}
     kpi: list | None = None             # the KPI trees (the last good ones, when stale)
     kpi_stale: bool = False
+    lang: str = "auto"                  # the page's words: ja, en, or as the model's names
 
     def to_json(self) -> dict:
+        from prep.serve.words import page_words
+
         graphs = self.checked.graphs if self.checked.drawable else []
         drawn = self.drawn if self.stale and self.drawn is not None else graphs
         return {
@@ -245,14 +248,19 @@ class View:
             "kpi": self.kpi if self.kpi is not None else kpi_trees(graphs),
             "kpi_stale": self.kpi_stale,
             "pair": self.pair,
+            "words": page_words(drawn or self.checked.graphs, self.lang),
         }
 
 
-def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True) -> str:
+def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True,
+         like=None, hints: list | None = None) -> str:
     """The drawing of `prep render` as svg text, with the classes of docs/notation.md and titles.
-    Raises prep.render.run.RenderError."""
+    `like`: the last drawing's Hint (or an AsIs's graphs), so an edit moves little
+    (docs/language.md, "Stable across edits"); this drawing's Hint is appended to
+    `hints`. Raises prep.render.run.RenderError."""
     from prep.render import render
     from prep.serve.svg import label
 
-    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang).decode("utf-8")
+    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang, like=like,
+                 hints=hints).decode("utf-8")
     return label(svg, graphs)

@@ -53,7 +53,7 @@ def diff_picture(models, rel: str, partner: str | None) -> dict:
     from prep.render.run import RenderError
 
     data = {"version": 1, "file": rel, "asis": None, "tobe": None, "svg": None,
-            "stale": False, "error": None}
+            "stale": False, "error": None, "bad": None}
     if partner is None:
         return data
     asis, tobe, before, after, bad = sides(models, rel, models._check(rel), partner)
@@ -67,7 +67,7 @@ def diff_picture(models, rel: str, partner: str | None) -> dict:
         except RenderError as error:
             data["error"] = error.message
     else:
-        data["error"] = f"{bad} has errors"
+        data["error"], data["bad"] = f"{bad} has errors", bad
     if key in models._good_diff:
         data["svg"], data["stale"] = models._good_diff[key], True
     return data

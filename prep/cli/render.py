@@ -136,8 +136,9 @@ def like_graphs(path: Path) -> list:
     require_model_file(path)
     parsed = parse_file(path, path.as_posix())
     if not parsed.ok or parsed.document is None:
-        fail(f"{path} cannot be read as a model; nothing drawn",
-             f"run `prep check {path}`", code=1)
+        fail(_("{file} cannot be read as a model; {consequence}", file=path,
+               consequence=_("nothing drawn")),
+             _("run `prep check {file}`", file=path), code=1)
     return build_document(parsed.document)[0]
 
 

@@ -131,24 +131,28 @@ def rename(workspace, a, position, new_name: str, encoding):
 # Hover ------------------------------------------------------------------------
 
 def hover(a, position, encoding):
-    """Markdown: the element under the cursor and the findings there; every text that
-    comes from the model or a finding is escaped (prep.lsp.markdown)."""
+    """Markdown: the element under the cursor and the findings there, with the range it
+    covers (the name, else the finding); every text that comes from the model or a
+    finding is escaped (prep.lsp.markdown)."""
     parts = []
+    where = None
     line, column = a.lines(encoding).char(position)
     for d in a.findings:
         s = d.span
         inside = (s.line - 1, s.column - 1) <= (line, column) <= (s.end_line - 1, s.end_column - 1)
         if inside:
             parts.append(_finding_doc(d))
+            where = where or a.lines(encoding).range(s)
     tok = token_at(a, position, encoding)
     if tok is not None and tok.role in NAME_ROLES:
         about = _element_doc(a, tok)
         if about:
             parts.insert(0, about)
+            where = a.lines(encoding).token_range(tok)
     if not parts:
         return None
     return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown,
-                                            value="\n\n---\n\n".join(parts)))
+                                            value="\n\n---\n\n".join(parts)), range=where)
 
 
 def _finding_doc(d) -> str:
@@ -255,7 +259,8 @@ def completion(a, position, encoding):
     process = prev.process if prev is not None else -1
     in_scope = [x for x in a.tokens if x.process == process]
     if prev is not None and prev.text == "under":
-        kpis = sorted({x.name for x in in_scope if x.role == "kpi"})
+        own = _own_kpi(before)      # `kpi 新KPI … under`: not under itself
+        kpis = sorted({x.name for x in in_scope if x.role == "kpi"} - {own})
         return t.CompletionList(is_incomplete=False,
                                 items=[_item(k, t.CompletionItemKind.Event, "KPI") for k in kpis])
     if prev is not None and prev.role == "keyword" and prev.text in KINDS + [
@@ -268,12 +273,31 @@ def completion(a, position, encoding):
     items = [_item(written(p), t.CompletionItemKind.Variable, "product", p) for p in products]
     items += [_item(written(e), t.CompletionItemKind.Interface, "external process", e)
               for e in externals]
+    if prev is not None and prev.text in NAMES_ONLY_AFTER:
+        return t.CompletionList(is_incomplete=False, items=items)   # a name, no keyword
     depth_actor = _inside_actor(before)
     keywords = KINDS if depth_actor else STATEMENTS + ["for", "under", "until", "on"]
     if process < 0:
         keywords = ["process"]
     items += [_item(k, t.CompletionItemKind.Keyword, "keyword") for k in keywords]
     return t.CompletionList(is_incomplete=False, items=items)
+
+
+# Completion is offered on its own after these (`>`: the end of `->` and `<->`).
+TRIGGER_CHARACTERS = ["[", "=", ",", ".", ">"]
+# After these only a product or an external can stand (never `actor`, `kpi`, …).
+NAMES_ONLY_AFTER = ("->", "<->", "for", "on", "until")
+
+
+def _own_kpi(before: list[Token]) -> str | None:
+    """The name of the KPI whose statement the cursor is in (`kpi 新KPI for X under`)."""
+    for i in range(len(before) - 1, -1, -1):
+        x = before[i]
+        if x.role == "keyword" and x.text == "kpi":
+            return before[i + 1].name if i + 1 < len(before) else None
+        if x.role == "keyword" and x.text not in ("for", "under") or x.text in ("{", "}"):
+            return None
+    return None
 
 
 def _item(text: str, kind, detail: str, label: str | None = None) -> t.CompletionItem:

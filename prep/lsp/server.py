@@ -215,7 +215,7 @@ def rename(ls: PrepServer, params: t.RenameParams):
 
 
 @server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                t.CompletionOptions(trigger_characters=["[", "=", ",", "."]))
+                t.CompletionOptions(trigger_characters=features.TRIGGER_CHARACTERS))
 def completion(ls: PrepServer, params: t.CompletionParams):
     a = ls.analysis(params.text_document.uri)
     return features.completion(a, params.position, ls.encoding)

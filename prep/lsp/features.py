@@ -114,18 +114,51 @@ def prepare_rename(a, position, encoding):
                                       placeholder=tok.name)
 
 
+class RenameRefused(Exception):
+    """The new name cannot be used; the message says why (the editor shows it)."""
+
+
 def rename(workspace, a, position, new_name: str, encoding):
     from prep.model import written_name as written
 
     tok = token_at(a, position, encoding)
-    if tok is None or tok.role not in RENAMABLE or not new_name.strip():
+    if tok is None or tok.role not in RENAMABLE:
         return None
-    text = written(new_name.strip())
+    name = new_name.strip()
+    why = rename_problem(a, tok, name)
+    if why:
+        raise RenameRefused(why)
+    text = written(name)
     changes: dict[str, list[t.TextEdit]] = {}
     for o, x in occurrences(workspace, a, tok):
         changes.setdefault(o.uri, []).append(
             t.TextEdit(range=o.lines(encoding).token_range(x), new_text=text))
     return t.WorkspaceEdit(changes=changes)
+
+
+def rename_problem(a, tok: Token, name: str) -> str | None:
+    """Why `name` cannot replace `tok`'s name, or None: it must be a valid name (one
+    line, no control or invisible characters, not too long: as the parser says) and
+    must not be the name of another element of the process (that would merge them)."""
+    from prep.parser.texts import problem
+
+    if not name:
+        return "the new name is empty"
+    found = problem(name)
+    if found is not None:
+        return "cannot rename: " + found[0]
+    if name == tok.name:
+        return None
+    taken = {x.name for x in a.tokens if x.process == tok.process and x.role in
+             NAME_ROLES - {"param", "param-ref"}}
+    if tok.role == "process":
+        taken = {x.name for x in a.tokens if x.role == "process"}
+    declared = any(x.name == tok.name and x.process == tok.process and x.role not in
+                   ("ref", "kpi-ref") for x in a.tokens)
+    if name in taken and declared:     # an undefined reference may be renamed to a name
+        return (f"cannot rename: `{name}` is already a name in this process; renaming "
+                "would merge two elements")
+    return None
 
 
 # Hover ------------------------------------------------------------------------

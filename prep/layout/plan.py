@@ -176,16 +176,23 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Pla
             continue
         product = pg.products[node.key]
         node.subprocess = band_of.get(node.key)
+        tag = node.subprocess if node.key in tagged else None
+        if node.subprocess is None and _inside(column[node.key], column, groups):
+            tag = words["no_subprocess"]    # inside a band it does not belong to
         node.lines = C.product_lines(product.name, product.state, product.params,
-                                     node.intervention,
-                                     node.subprocess if node.key in tagged else None,
-                                     node.doc, words)
+                                     node.intervention, tag, node.doc, words)
         node.lines = marked(node.lines, of(marks, "products", node.key), words)
     banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals],
                             kgis, loose, words)
     return Plan(process.name, process.stage, lanes, nodes, out_edges, notes, groups, banner,
                 [tuple(c.members) for c in pg.input_cycles], inputs, syncs, band_of, column,
                 hint, handoffs)
+
+
+def _inside(c: int, column: dict, groups) -> bool:
+    """Whether column c lies under a subprocess band (its members' columns)."""
+    return any(min(column[k] for k in keys) <= c <= max(column[k] for k in keys)
+               for _, keys in groups)
 
 
 def _handoffs(by_key, inputs, edges) -> frozenset:

@@ -7,12 +7,15 @@ from prep.diagnostics import Diagnostic, Related
 from prep.graph.process import Edge, ProcessGraph
 from prep.graph.resolve import Resolver
 from prep.model import Document, External, Process, Product
+from prep.i18n import N_, _
 
 
 def _duplicate(what: str, name: str, span, first_span) -> Diagnostic:
-    return DUPLICATE_DEFINITION.at(span, f"{what} `{name}` is defined twice",
-                         "remove one definition, or give it another name (or a state)",
-                         (Related(first_span, "first defined here"),))
+    return DUPLICATE_DEFINITION.at(span, _("{what} `{name}` is defined twice", what=_(what),
+                                           name=name),
+                                   _("remove one definition, or give it another name (or a "
+                                     "state)"),
+                                   (Related(first_span, _("first defined here")),))
 
 
 def build_process(process: Process, file: str,
@@ -26,29 +29,30 @@ def build_process(process: Process, file: str,
 
     for actor in process.actors:
         if actor.name in actors:
-            diagnostics.append(_duplicate("actor", actor.name, actor.name_span,
+            diagnostics.append(_duplicate(N_("actor"), actor.name, actor.name_span,
                                           actors[actor.name].name_span))
         else:
             actors[actor.name] = actor
         for product in actor.products:
             key = product.key
             if key in products:
-                diagnostics.append(_duplicate("product", key, product.name_span,
+                diagnostics.append(_duplicate(N_("product"), key, product.name_span,
                                               products[key].name_span))
                 continue
             products[key] = product
     for external in process.externals:
         name = external.name
         if name in externals:
-            diagnostics.append(_duplicate("external process", name, external.span,
+            diagnostics.append(_duplicate(N_("external process"), name, external.span,
                                           externals[name].span))
             continue
         if name in products:
             diagnostics.append(DUPLICATE_DEFINITION.at(
                 external.span,
-                f"`{name}` is defined both as a product and as an external process",
-                "give the external process another name",
-                (Related(products[name].name_span, "the product is defined here"),)))
+                _("`{name}` is defined both as a product and as an external process",
+                  name=name),
+                _("give the external process another name"),
+                (Related(products[name].name_span, _("the product is defined here")),)))
             continue
         externals[name] = external
 
@@ -78,9 +82,14 @@ def build_process(process: Process, file: str,
     resolver = Resolver(process, products, set(externals), other)
 
     edges: list[Edge] = []
+    ends: dict = {}         # a reference's span -> the names at the other end(s)
     for relation in process.relations:
-        source = resolver.resolve(relation.source)
-        target = resolver.resolve(relation.target)
+        ends.setdefault(relation.source.span, set()).add(relation.target.name)
+        ends.setdefault(relation.target.span, set()).add(relation.source.name)
+    for relation in process.relations:
+        # "did you mean" never suggests the other end: that would relate a thing to itself
+        source = resolver.resolve(relation.source, avoid=ends[relation.source.span])
+        target = resolver.resolve(relation.target, avoid=ends[relation.target.span])
         if source is None or target is None:
             continue
         edge = Edge(len(edges), source, target, relation.kind, relation)
@@ -103,7 +112,7 @@ def build_process(process: Process, file: str,
         pg.until_targets[id(sp)] = resolver.resolve(sp.until, allow_external=False,
                                                     what="`subprocess … until`")
         if sp.members is not None:
-            keys = [resolver.resolve(m, allow_external=False, what="subprocess member")
+            keys = [resolver.resolve(m, allow_external=False, what=N_("subprocess member"))
                     for m in sp.members]
             pg.member_targets[id(sp)] = [k for k in keys if k is not None]
     pg.diagnostics = diagnostics + resolver.diagnostics
@@ -123,9 +132,9 @@ def build_document(document: Document, process_names: set[str] | None = None
             first = seen[process.name]
             diagnostics.append(DUPLICATE_DEFINITION.at(
                 process.header_span,
-                f"process `{process.name}` is defined twice",
-                "rename one of them, or merge them into one process",
-                (Related(first.header_span, "first defined here"),)))
+                _("process `{name}` is defined twice", name=process.name),
+                _("rename one of them, or merge them into one process"),
+                (Related(first.header_span, _("first defined here")),)))
         seen.setdefault(process.name, process)
         pg = build_process(process, document.path, names)
         graphs.append(pg)

@@ -1,4 +1,4 @@
-"""Swimlane layout (LANGUAGE.md §5, shared/design/LAYOUT.md): process graphs ->
+"""Swimlane layout (docs/notation.md, "Layout"): process graphs ->
 positions (prep.layout.model.Layout) of lanes, subprocess bands, products, externals,
 notes and edge routes. Pure: no drawing here; Graphviz is asked only for text sizes
 (one batch call, prep.layout.measure).

@@ -81,7 +81,7 @@ class Ids:
 
 
 def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Plan:
-    """`marks` (prep diff, LANGUAGE.md §7): badges and ghosting on the lines; `hint`
+    """`marks` (prep diff, docs/kpi.md, "prep diff"): badges and ghosting on the lines; `hint`
     (layout/hint.py): where another drawing put the products, key -> (column, y)."""
     hint = hint or {}
     process = pg.process

@@ -1,4 +1,4 @@
-"""Columns (ranks) from input relations (LANGUAGE.md §5 "Flow").
+"""Columns (ranks) from input relations (docs/notation.md "Flow").
 
 Input cycles are condensed to one block whose members take consecutive columns in
 the cycle's walk order; longest path over the condensation gives a first rank; then

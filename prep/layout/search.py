@@ -1,10 +1,10 @@
 """The choices the layered method leaves open, tried and kept by the crossings they
-give (LANGUAGE.md §5 "Products … stacked in an order that reduces crossings").
+give (docs/notation.md "Products … stacked in an order that reduces crossings").
 
 With lanes fixed in file order, most crossings come from three choices that the
 ordering sweeps cannot change:
 - the lane an external's stand-in stands in, when it exchanges most with several
-  lanes alike (§5 puts it at the height of the lane it exchanges most with);
+  lanes alike (docs/notation.md puts it at the height of the lane it exchanges most with);
 - the layer where a long edge leaves its source's lane for its target's;
 - the column of a product joined only by sync relations (its partner's, or one
   beside it).
@@ -74,7 +74,7 @@ def _variables(placer) -> list:
     out = []
     for node in plan.nodes:
         if node.kind == "external" and len(placer.homes[node.id]) > 1:
-            # §5: at the height of the lane it exchanges most with (one of them, if tied)
+            # at the height of the lane it exchanges most with (one of them, if tied)
             out.append((placer.lane_choice, node.id, placer.homes[node.id]))
     for key, values in _column_moves(plan):
         out.append((placer.column_choice, key, values))

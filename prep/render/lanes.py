@@ -1,6 +1,6 @@
 """A Layout (prep.layout.model) -> Graphviz dot source with every position, size and
 edge spline pinned, drawn by `neato -n2` exactly as laid out; and the SVG's <title>s
-set to the names as written (LANGUAGE.md §5, SVG structure).
+set to the names as written (docs/notation.md, SVG structure).
 
 Background first (canvas, frames, banners, lanes, headers, bands), then products,
 externals, notes and the legend; edges are drawn over nodes (`outputorder=nodesfirst`)
@@ -14,7 +14,7 @@ from prep import notation as N
 from prep.layout.marks import kind_of
 
 ARROW = 10.0
-# prep diff's marks (LANGUAGE.md §7), as in prep.render.marks
+# prep diff's marks (docs/kpi.md, "prep diff"), as in prep.render.marks
 ADDED, CHANGED, GHOST = N.COLOUR["added"], N.COLOUR["changed"], N.COLOUR["ghost"]
 
 

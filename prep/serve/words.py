@@ -107,7 +107,8 @@ KINDS = {
     "en": {},
     "ja": {"product": "成果物", "milestone": "マイルストーン", "final": "最終成果物",
            "intangible": "無形成果物", "external": "外部プロセス", "goal": "目標",
-           "kpi": "KPI", "kgi": "KGI", "service": "サービス", "supplemented": "補完"},
+           "kpi": "KPI", "kgi": "KGI", "service": "サービス", "supplemented": "補完",
+           "intervention": "介入点"},
 }
 
 

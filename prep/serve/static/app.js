@@ -299,7 +299,9 @@
     if (!svg) return [];
     var scale = legibleScale(p, svg), whole = local(p, svg.getBoundingClientRect());
     var frames = Array.prototype.map.call(svg.querySelectorAll("g.process"), function (g) {
-      return local(p, g.getBoundingClientRect());
+      var box = local(p, g.getBoundingClientRect());
+      box.name = titleOf(g);
+      return box;
     });
     if (!frames.length) frames = [whole];
     var bands = Array.prototype.map.call(svg.querySelectorAll("g.subprocess"), function (g) {
@@ -351,11 +353,11 @@
       g.classList.remove("elsewhere");
       if (!within(local(p, g.getBoundingClientRect()), r.frame)) g.classList.add("elsewhere");
     }
-    stepLabel(walk.n + 1, regions.length);
+    stepLabel(walk.n + 1, regions.length, r.frame.name);
   }
-  function stepLabel(n, of) {
+  function stepLabel(n, of, name) {
     var label = $("tab-" + walk.tab).textContent;
-    $("step").textContent = label + (of > 1 ? " " + w("step", { n: n, of: of }) : "");
+    $("step").textContent = (name ? name + " — " : "") + label + (of > 1 ? " " + w("step", { n: n, of: of }) : "");
     $("step").hidden = false;
   }
   function step(by) {

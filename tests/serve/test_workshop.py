@@ -196,6 +196,10 @@ def test_present_shows_one_process_at_a_time(wall, apparel):
                                               "日々の店舗運営 — プロセス 2 / 2"]
     assert all(s["hidden"] > 0 for s in steps[:2])          # the other process is not shown
     assert {"kpi", "compare", "diff"} <= set(tabs)
+    assert tabs.count("kpi") == 2                           # a KPI tree per process
+    kpi = [s for s in steps if s["tab"] == "kpi"]
+    assert [s["step"] for s in kpi] == ["週次販売計画 — KPIツリー 1 / 2",
+                                        "日々の店舗運営 — KPIツリー 2 / 2"]
     legible(steps)
     if os.environ.get("PREP_SCREENSHOTS"):                 # docs/workshop.md's picture
         wall.keyboard.press("Home")

@@ -467,3 +467,24 @@ def test_the_kpi_comparison_titles_do_not_overlap(wall, apparel):
             apart = (s["bottom"] - slack <= n["top"] or n["bottom"] - slack <= s["top"]
                      or s["right"] <= n["left"] or n["right"] <= s["left"])
             assert apart, (s, n)
+
+
+# -- 6. latency: the laptop's page and the projector's on the KPI tab --------------------------
+
+def test_a_save_reaches_the_drawing_page_and_the_kpi_page(wall, models):
+    """The set-up bench_serve.py --two-pages times (figures in docs/workshop.md): one
+    page on the drawing, another on the KPI tab; a save repaints both, the KPI
+    drawing made by the server as soon as it saw the save (Models.prewarm)."""
+    running = Running(models)
+    other = wall.context.new_page()
+    try:
+        open_model(wall, running, "small.prep")
+        open_model(other, running, "small.prep")
+        other.locator("#tab-kpi").click()
+        expect(other.locator("#kpi-canvas svg text", has_text="KPI: 受注率")).to_have_count(1)
+        save(models / "small.prep", SMALL.replace("受注率", "成約率"))
+        expect(wall.locator("#kpi")).to_contain_text("成約率")
+        expect(other.locator("#kpi-canvas svg text", has_text="KPI: 成約率")).to_have_count(1)
+        assert ("kpi", "small.prep") in running.app.models._asked
+    finally:
+        running.stop()

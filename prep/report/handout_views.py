@@ -18,8 +18,44 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def _svg(data: bytes) -> str:
-    text = data.decode("utf-8")
-    return _COMMENT.sub("", _PROLOG.sub("", text, count=1))
+    """The SVG text without its XML prolog (comments kept: they mark the elements)."""
+    return _PROLOG.sub("", data.decode("utf-8"), count=1)
+
+
+_XS = re.compile(r'(?:points|d)="([^"]*)"|\sx="(-?[\d.]+)"')
+_PAIR = re.compile(r"(-?[\d.]+),(-?[\d.]+)|(-?[\d.]+)")
+
+
+def _span(chunk: str) -> tuple[float, float] | None:
+    """The x range an element's shapes and texts cover, or None (nothing drawn)."""
+    xs = []
+    for attr, x in _XS.findall(chunk):
+        if x:
+            xs.append(float(x))
+            continue
+        for a, _b, single in _PAIR.findall(attr.replace("M", " ").replace("C", " ")):
+            xs.append(float(a) if a else float(single))
+            if not a:
+                break                    # a path's numbers without commas: skip
+    return (min(xs), max(xs)) if xs else None
+
+
+def _within(svg: str, x0: float, x1: float) -> str:
+    """The SVG without the elements (Graphviz marks each with a comment) that lie
+    wholly outside [x0, x1]: a piece draws only what it shows."""
+    parts = re.split(r"(<!--.*?-->)", svg, flags=re.S)
+    out = [parts[0]]
+    for k in range(1, len(parts) - 1, 2):
+        chunk = parts[k + 1]
+        span = _span(chunk)
+        last = k + 2 >= len(parts)
+        if last or span is None or (span[1] >= x0 - 2 and span[0] <= x1 + 2):
+            out.append(chunk)
+        else:
+            tail = chunk.rfind("</svg>")
+            if tail >= 0:
+                out.append(chunk[tail:])
+    return "".join(out)
 
 
 def _deadline(deadline):
@@ -28,7 +64,7 @@ def _deadline(deadline):
     return deadline or Deadline(60.0)
 
 
-def _draw(graphs, code: str, deadline, marks=None):
+def _draw(graphs, code: str, deadline, marks=None, legend: bool = True):
     """(layout, svg text) of `graphs` in prep's swimlanes."""
     from prep.layout import LayoutError, layout
     from prep.render.lanes import source_and_titles, svg_titles
@@ -36,7 +72,7 @@ def _draw(graphs, code: str, deadline, marks=None):
 
     deadline = _deadline(deadline)
     try:
-        positions = layout(graphs, lang=code, deadline=deadline, marks=marks)
+        positions = layout(graphs, lang=code, legend=legend, deadline=deadline, marks=marks)
         source, titles = source_and_titles(positions)
         left = deadline.left()
     except LayoutError as error:
@@ -69,6 +105,7 @@ def crop(svg: str, x0: float, x1: float, height: float, scale: float, ident: str
     """The drawing seen through the x range [x0, x1] (its full height), clipped to it,
     printed at `scale`; `ident` names its clip path (unique in the document)."""
     w = x1 - x0
+    svg = _COMMENT.sub("", _within(svg, x0, x1) if x0 > 0 or x1 < _width(svg) else svg)
     root = _ROOT.search(svg)
     if root is None:
         return svg
@@ -81,6 +118,11 @@ def crop(svg: str, x0: float, x1: float, height: float, scale: float, ident: str
             f'<g transform="translate({-x0:.2f} 0)">')
     end = svg.rfind("</svg>")
     return head + svg[root.end():end] + "</g></g></svg>"
+
+
+def _width(svg: str) -> float:
+    size = re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+)', svg)
+    return float(size.group(1)) if size else 0.0
 
 
 def views(positions, svg: str, room: tuple[float, float], ident: str) -> list[tuple[str, str]]:
@@ -106,8 +148,9 @@ def views(positions, svg: str, room: tuple[float, float], ident: str) -> list[tu
     return out
 
 
-def drawing_views(graphs, code: str, room, ident: str, deadline=None) -> list[tuple[str, str]]:
-    positions, svg = _draw(graphs, code, deadline)
+def drawing_views(graphs, code: str, room, ident: str, deadline=None,
+                  legend: bool = True) -> list[tuple[str, str]]:
+    positions, svg = _draw(graphs, code, deadline, legend=legend)
     return views(positions, svg, room, ident)
 
 
@@ -120,13 +163,13 @@ def diff_views(before, after, code: str, room, ident: str,
     graphs, marks = union_graphs(diff(before, after))
     out = []
     for n, (pg, mark) in enumerate(zip(graphs, marks)):
-        positions, svg = _draw([pg], code, deadline, [mark])
+        positions, svg = _draw([pg], code, deadline, [mark], legend=n == 0)
         out += [(f": {pg.name}{caption}", piece)
                 for caption, piece in views(positions, svg, room, f"{ident}-{n}")]
     return out
 
 
-def kpi_view(graphs, code: str, room, deadline=None, tobe=None) -> str:
+def kpi_view(graphs, code: str, room, deadline=None, tobe=None, legend: bool = True) -> str:
     """The KPI tree(s) of `graphs`, or with `tobe` the AsIs/ToBe comparison."""
     from prep.kpi.tree import derive_all
     from prep.render.kpitree import to_dot
@@ -139,7 +182,7 @@ def kpi_view(graphs, code: str, room, deadline=None, tobe=None) -> str:
         trees, _ = compare(trees, derive_all(tobe))
     words = N.WORDS[code]
     left = _deadline(deadline).left()
-    svg = _svg(run_dot(to_dot(trees, words, True), "svg", left))
+    svg = _COMMENT.sub("", _svg(run_dot(to_dot(trees, words, legend), "svg", left)))
     return _fitted(svg, room)
 
 

@@ -22,7 +22,7 @@ def _svg(data: bytes) -> str:
     return _PROLOG.sub("", data.decode("utf-8"), count=1)
 
 
-_XS = re.compile(r'(?:points|d)="([^"]*)"|\sx="(-?[\d.]+)"')
+_XS = re.compile(r'\s(?:points|d)="([^"]*)"|\sx="(-?[\d.]+)"')
 _PAIR = re.compile(r"(-?[\d.]+),(-?[\d.]+)|(-?[\d.]+)")
 
 
@@ -101,11 +101,32 @@ def pieces(process, widest: float) -> list[tuple[float, float]]:
     return out
 
 
-def crop(svg: str, x0: float, x1: float, height: float, scale: float, ident: str) -> str:
+def headers(svg: str) -> tuple[str, float]:
+    """The lane header cells of the drawing (their elements), and their left edge."""
+    parts = re.split(r"(<!--.*?-->)", svg, flags=re.S)
+    cells = [parts[k + 1] for k in range(1, len(parts) - 1, 2)
+             if re.search(r'class="node lane(-|&#45;)header', parts[k + 1])]
+    cells = [c[:c.rfind("</svg>")] if "</svg>" in c else c for c in cells]
+    spans = [_span(c) for c in cells]
+    left = min((sp[0] for sp in spans if sp), default=0.0)
+    return "".join(cells), left
+
+
+def crop(svg: str, x0: float, x1: float, height: float, scale: float, ident: str,
+         header: str = "", header_x: float = 0.0) -> str:
     """The drawing seen through the x range [x0, x1] (its full height), clipped to it,
-    printed at `scale`; `ident` names its clip path (unique in the document)."""
+    printed at `scale`; `ident` names its clip path (unique in the document). A
+    `header` (lane header cells at `header_x`) is repeated at the left edge."""
     w = x1 - x0
     svg = _COMMENT.sub("", _within(svg, x0, x1) if x0 > 0 or x1 < _width(svg) else svg)
+    if header:
+        graph = re.search(r'<g id="graph0"[^>]*>', svg)
+        shift = re.search(r"translate\((-?[\d.]+) (-?[\d.]+)\)", graph.group(0)) if graph else None
+        dy = shift.group(2) if shift else "0"
+        repeat = (f'<g transform="translate({x0 - header_x:.2f} {dy})">'
+                  f"{_COMMENT.sub('', header)}</g>")
+        end = svg.rfind("</svg>")
+        svg = svg[:end] + repeat + svg[end:]
     root = _ROOT.search(svg)
     if root is None:
         return svg
@@ -136,15 +157,22 @@ def views(positions, svg: str, room: tuple[float, float], ident: str) -> list[tu
     tall = min(room_h / max(height, 1.0), 1.0)
     ranges = [(0.0, width)]
     if width * min(least, tall) > room_w and len(positions.processes) == 1:
-        widest = room_w / min(least, tall)
+        lanes = positions.processes[0].lanes
+        widest = room_w / min(least, tall) - (max((lane.header.w for lane in lanes),
+                                                  default=0.0) + 4.0)
         ranges = pieces(positions.processes[0], widest)
         ranges[0] = (0.0, ranges[0][1])
         ranges[-1] = (ranges[-1][0], width)
+    cells, left = headers(svg) if len(ranges) > 1 else ("", 0.0)
+    room_header = max((lane.header.w for p in positions.processes for lane in p.lanes),
+                      default=0.0) + 4.0
     out = []
     for n, (a, b) in enumerate(ranges, 1):
+        a = a - room_header if n > 1 else a          # room for the repeated lane headers
         scale = min(room_w / max(b - a, 1.0), tall)
         caption = f" ({n}/{len(ranges)})" if len(ranges) > 1 else ""
-        out.append((caption, crop(svg, a, b, height, scale, f"{ident}-{n}")))
+        out.append((caption, crop(svg, a, b, height, scale, f"{ident}-{n}",
+                                  cells if n > 1 else "", left)))
     return out
 
 

@@ -74,11 +74,13 @@ def _table(head: list[str], rows: list[list[str]], widths: tuple[int, ...],
     """A table (fixed layout: columns of `widths` per cent); cells are HTML already
     escaped."""
     classes = classes or {}
-    top = "".join(f'<th style="width: {w}%">{esc(h)}</th>' for h, w in zip(head, widths))
+    cols = "".join(f'<col style="width: {w * 0.95:.1f}%">' for w in widths)
+    top = "".join(f"<th>{esc(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(
         f'<td class="{classes[k]}">{cell}</td>' if k in classes else f"<td>{cell}</td>"
         for k, cell in enumerate(row)) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
+    return (f"<table><colgroup>{cols}</colgroup><thead><tr>{top}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
 
 
 def cover(models, words: dict, date: str) -> str:

@@ -1,8 +1,8 @@
 """The codes and default severities of the rules whose findings are made below the
 checks layer: by the parser (PREP001, PREP002), by the graph builder's name
-resolution (PREP101–PREP105) and by the checker's suppressions (PREP901). The rule objects of `prep.checks` take their code and
-severity from here, and the parser and graph builder make their findings with
-`CODE.at(…)`: one source of truth, and imports still flow downwards."""
+resolution (PREP101–PREP105) and by the checker's suppressions (PREP901). The rule
+objects of `prep.checks` take their code and severity from here, and the parser and
+graph builder make their findings with `CODE.at(…)`: one source of truth, and imports still flow downwards."""
 
 from __future__ import annotations
 

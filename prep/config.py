@@ -187,7 +187,7 @@ def config_for_dir(folder: Path, cache: dict | None = None) -> Config:
         return cache[folder]
     found = None
     for candidate in (folder / "prep.toml", folder / "pyproject.toml"):
-        if _is_file(candidate):
+        if _is_file(candidate) and _trusted(candidate):
             found = load_file(candidate)
             if found is not None:
                 break
@@ -201,6 +201,57 @@ def config_for_dir(folder: Path, cache: dict | None = None) -> Config:
 def config_for(path: Path, cache: dict | None = None) -> Config:
     path = Path(path).absolute()
     return config_for_dir(path if _is_dir(path) else path.parent, cache)
+
+
+_SKIPPED: set[str] = set()    # configuration files already reported as skipped (this run)
+
+
+def _trusted(path: Path) -> bool:
+    """Whether the configuration file `path` may be used: it and its folder belong to
+    the user running prep or to root, no one else may write the file, and the folder is
+    not one everyone may write (unless sticky, as /tmp). Otherwise it is skipped, with
+    one line on standard error, as git skips a repository of another user."""
+    import sys
+
+    why = _distrust(path)
+    if why is None:
+        return True
+    if str(path) not in _SKIPPED:
+        _SKIPPED.add(str(path))
+        from prep.diagnostics import printable
+
+        sys.stderr.write(f"prep: warning: {printable(str(path))} is skipped: {why}\n")
+    return False
+
+
+def _distrust(path: Path) -> str | None:
+    """Why `path` is not to be trusted, or None."""
+    me = os.geteuid()
+    try:
+        info, folder = os.stat(path), os.stat(path.parent)
+    except OSError:
+        return None                        # unreadable: load_file reports it
+    if info.st_uid not in (me, 0):
+        return f"it belongs to another user (uid {info.st_uid})"
+    if info.st_mode & stat.S_IWOTH or (info.st_mode & stat.S_IWGRP
+                                       and not _own_group(info.st_uid, info.st_gid)):
+        return "other users may write it"
+    if folder.st_uid not in (me, 0):
+        return f"its folder belongs to another user (uid {folder.st_uid})"
+    if folder.st_mode & stat.S_IWOTH and not folder.st_mode & stat.S_ISVTX:
+        return "its folder may be written by everyone"
+    return None
+
+
+def _own_group(uid: int, gid: int) -> bool:
+    """Whether `gid` is the primary group of `uid` (a user's private group, as umask
+    002 systems give every file: writable by that group is writable by the user only)."""
+    import pwd
+
+    try:
+        return pwd.getpwuid(uid).pw_gid == gid
+    except (KeyError, OSError):
+        return False
 
 
 def _is_file(path: Path) -> bool:
@@ -238,3 +289,16 @@ class Layers:
 
     def severity(self) -> tuple[tuple[str, Severity], ...]:
         return self.cli.severity + self.file.severity
+
+
+def options_for(path: Path | str | None, overrides: Config | None = None,
+                cache: dict | None = None):
+    """The check options (prep.checks.runner.CheckOptions) for the model at `path`: the
+    configuration that applies to it, with `overrides` (the command line's) on top;
+    `path` None takes no file's. The one way every command, the server, the editor
+    and the API choose rules. Raises ConfigError or prep.checks.select.SelectionError."""
+    from prep.checks.runner import CheckOptions
+
+    file = config_for(Path(path), cache) if path is not None else Config()
+    layers = Layers(file, overrides or Config())
+    return CheckOptions(layers.selected(), layers.severity())

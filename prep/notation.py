@@ -1,6 +1,6 @@
 """PReP notation: the one place every drawing (`prep render`, `prep kpi`, `prep diff`,
 Graphviz and Mermaid alike) takes its shapes, colours, fonts, escaping and words from
-(LANGUAGE.md §5 "Same look everywhere", docs/notation.md).
+(docs/notation.md).
 
 It lives at `prep/notation.py`, below render, kpi, diff and layout, so every one of
 them may import it (a module in prep/render could not be imported by prep/kpi: the
@@ -172,10 +172,6 @@ def note_style(kind: str, marks) -> dict:
             attrs.update(extra)
     return attrs
 
-
-ADDED = {"color": PURPLE, "penwidth": "2.6", "fontcolor": "#4a148c"}
-REMOVED = {"color": GREY, "fontcolor": "#757575", "style": "dashed"}
-CHANGED = {"color": ORANGE, "penwidth": "2.6"}
 
 SUBPROCESS_COLOURS = ("#fde2c8", "#d7ecf9", "#e1f3d6", "#f3dcf2", "#fff3b0", "#d9e6d1",
                       "#e8dcf7", "#fbd5d5", "#d2f0ee", "#efe5d2")

@@ -22,15 +22,15 @@ import pytest
 from prep.checks.runner import check_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SKIP = {"docs/rules.md"}
+SKIP = {"docs/rules.md", "docs/ja/rules.md"}
 FENCE = re.compile(r"^(\s*)```prep\s*$")
 MARKER = re.compile(r"^\s*<!--\s*expect:(?P<codes>[^;]*?)(?:;\s*extend-select:(?P<ext>.*?))?"
                     r"\s*-->\s*$")
 
 
 def _documents() -> list[Path]:
-    found = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md",
-                                                     ROOT / "examples" / "README.md"]
+    found = (sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "docs" / "ja").glob("*.md"))
+             + [ROOT / "README.md", ROOT / "examples" / "README.md"])
     return [p for p in found if p.is_file() and p.relative_to(ROOT).as_posix() not in SKIP]
 
 
@@ -93,3 +93,43 @@ def test_marker_syntax():
     assert a[0] == 2 and a[2] == ["PREP101", "PREP204"] and a[3] == ()
     assert b[2] == ["PREP501"] and b[3] == ("PREP501",)
     assert c[2] is None and c[1] == "y\n"
+
+
+def test_the_readme_session_shows_what_prep_prints(tmp_path, monkeypatch):
+    """The README's `$ prep check order.prep` and `$ prep kpi order.prep` print exactly
+    what is shown under them, for the README's model saved as order.prep."""
+    from typer.testing import CliRunner
+
+    from prep.cli import app
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    model = re.search(r"```prep\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "order.prep").write_text(model, "utf-8")
+    session = re.search(r"```\n(\$ prep check order\.prep\n.*?)```", readme, re.S).group(1)
+    shown = re.split(r"^\$ (.*)\n", session, flags=re.M)[1:]
+    runs = dict(zip(shown[::2], shown[1::2]))
+    assert set(runs) >= {"prep check order.prep", "prep kpi order.prep"}
+    monkeypatch.chdir(tmp_path)
+    for command in ("prep check order.prep", "prep kpi order.prep"):
+        result = CliRunner().invoke(app, command.split()[1:], env={"NO_COLOR": "1",
+                                                                     "COLUMNS": "200"})
+        assert result.output == runs[command], command
+
+
+def test_nothing_cites_a_file_outside_the_repository():
+    """Docs, docstrings, comments and `--help` cite docs/ (a clone has nothing beside
+    it); only tests/conftest.py knows where the optional conformance cases may be."""
+    skip = {".git", ".venv", "build", "dist", "node_modules", "__pycache__", ".prep_cache"}
+    cited = []
+    for path in sorted(ROOT.rglob("*")):
+        parts = path.relative_to(ROOT).parts
+        if (not path.is_file() or skip & set(parts) or parts[0].startswith(".")
+                or path.suffix not in (".py", ".md", ".lark", ".js", ".css", ".html", ".prep",
+                                       ".toml", ".txt")
+                or parts == ("tests", "conftest.py")):
+            continue
+        text = path.read_text("utf-8", errors="replace")
+        for needle in ("LANGUAGE" + ".md", "../" + "shared", "shared/" + "spec", "\u00a7"):
+            if needle in text:
+                cited.append(f"{'/'.join(parts)}: {needle}")
+    assert cited == []

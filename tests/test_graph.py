@@ -1,4 +1,4 @@
-"""Model to graph (LANGUAGE.md §3) and the shared queries."""
+"""Model to graph (docs/architecture.md) and the shared queries."""
 
 from __future__ import annotations
 

@@ -1,41 +1,89 @@
-"""Imports flow one way (DEVELOPERS.md): cli -> report -> {checks, render, kpi, diff}
--> graph -> parser -> model -> diagnostics. A module imports only from layers below
-its own (or from its own package); the check reads every import statement."""
+"""Imports flow one way, in the order docs/architecture.md writes once (its
+```layers block): a module imports only from the layers below its own, or from its
+own package. Every package and root module of prep/ must be ranked there, and
+`from prep import X` is read as importing `prep.X`."""
 
 from __future__ import annotations
 
 import ast
+import functools
+import re
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1] / "prep"
-RANK = {"cli": 7, "serve": 6.5, "report": 6, "config": 6, "checks": 5, "render": 5, "kpi": 5, "diff": 5,
-        "init_template": 5, "graph": 4, "parser": 3, "model": 2, "diagnostics": 1}
-RANK.update({"layout": 4.6, "notation": 4.3})   # render/kpi/diff -> layout -> notation -> graph
+TOP = Path(__file__).resolve().parents[1]
+ROOT = TOP / "prep"
+
+
+def ranks() -> dict[str, int]:
+    """Layer name -> rank (higher imports lower), from docs/architecture.md."""
+    text = (TOP / "docs" / "architecture.md").read_text(encoding="utf-8")
+    block = re.search(r"```layers\n(.*?)```", text, re.S)
+    assert block, "docs/architecture.md has no ```layers block"
+    lines = [line.split() for line in block.group(1).splitlines() if line.strip()]
+    return {name: len(lines) - i for i, names in enumerate(lines) for name in names}
+
+
+RANK = ranks()
+
+
+@functools.cache
+def units() -> frozenset[str]:
+    """Every package and root module of prep/ (the package itself is `prep`)."""
+    found = {p.name for p in ROOT.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    found |= {p.stem for p in ROOT.glob("*.py") if p.stem != "__init__"}
+    return frozenset(found | {"prep"})
+
+
+def unit_of(path: Path) -> str:
+    parts = path.relative_to(ROOT).parts
+    return "prep" if parts == ("__init__.py",) else parts[0].removesuffix(".py")
 
 
 def layer(module: str) -> str | None:
     parts = module.split(".")
-    return parts[1] if len(parts) > 1 and parts[0] == "prep" else None
+    if parts[0] != "prep":
+        return None
+    return parts[1] if len(parts) > 1 else "prep"
 
 
 def imports(path: Path):
+    """(line, module) for each import of prep; `from prep import X` as `prep.X` when X
+    is a package or module, else as `prep`."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    known = units()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 yield node.lineno, alias.name
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            yield node.lineno, node.module
+            if node.module == "prep":
+                for alias in node.names:
+                    yield node.lineno, f"prep.{alias.name}" if alias.name in known else "prep"
+            else:
+                yield node.lineno, node.module
+
+
+def test_every_unit_is_ranked():
+    missing = sorted(units() - RANK.keys())
+    assert not missing, f"rank these in docs/architecture.md's layers block: {missing}"
+    stale = sorted(RANK.keys() - units())
+    assert not stale, f"docs/architecture.md ranks what prep/ does not have: {stale}"
 
 
 @pytest.mark.parametrize("path", sorted(ROOT.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
 def test_imports_flow_one_way(path):
-    own = path.relative_to(ROOT).parts[0].removesuffix(".py")
-    if own not in RANK:
-        return  # prep/__init__.py, prep/__main__.py
+    own = unit_of(path)
+    allowed = {None, own} | ({"api"} if own == "prep" else set())   # prep.load, lazily
     wrong = [f"line {line}: {module}" for line, module in imports(path)
-             if layer(module) in RANK and layer(module) != own
-             and RANK[layer(module)] >= RANK[own]]
+             if layer(module) not in allowed
+             and RANK.get(layer(module), 0) >= RANK.get(own, 0)]
     assert not wrong, f"{path.relative_to(ROOT)} imports upward or sideways: {wrong}"
+
+
+def test_from_prep_import_is_resolved(tmp_path):
+    """`from prep import notation` counts as `prep.notation`; `__version__` as `prep`."""
+    sample = tmp_path / "sample.py"
+    sample.write_text("from prep import notation, __version__\n", encoding="utf-8")
+    assert list(imports(sample)) == [(1, "prep.notation"), (1, "prep")]

@@ -207,8 +207,8 @@ def test_crlf_bom_fullwidth_space_and_nfc():
 def test_syntax_errors_say_where_what_was_found_and_what_was_expected(text, line, column, words):
     found = errors(text)
     assert found, "no error"
-    code, l, c, message, _hint = found[0]
-    assert (code, l, c) == ("PREP001", line, column), found
+    code, at_line, at_column, message, _hint = found[0]
+    assert (code, at_line, at_column) == ("PREP001", line, column), found
     assert message.startswith(words), message
 
 

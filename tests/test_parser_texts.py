@@ -1,5 +1,5 @@
 """Quoted names, `\"\"\"…\"\"\"` texts and states: their values and the PREP001s for
-unusable ones (LANGUAGE.md §2)."""
+unusable ones (docs/language.md)."""
 
 from __future__ import annotations
 
@@ -139,3 +139,20 @@ def test_an_over_long_bare_name_too():
     found = findings("長" * 16_000 + " -> 見積依頼")
     assert [f[:4] for f in found] == [
         ("PREP001", 5, 3, "a name is 16,000 characters long; at most 1,000 are allowed")]
+
+
+@pytest.mark.parametrize("statement", [
+    '見積依頼 -> 見積依頼 [doc="' + "長" * 5_000 + '"]',
+    '見積依頼 -> 見積依頼 [doc="""' + "長" * 20_000 + '"""]',
+    'issue "' + "長" * 2_000 + '" on 見積依頼',
+    'issue ' + "長" * 2_000 + ' on 見積依頼',
+    'issue """' + "長" * 20_000 + '""" on 見積依頼',
+])
+def test_a_text_has_no_length_limit_but_the_files(statement):
+    assert findings(statement) == []
+
+
+@pytest.mark.parametrize("goal", ["長" * 2_000, '"' + "長" * 2_000 + '"'])
+def test_a_long_goal_is_a_text_too(goal):
+    text = MODEL.replace("  actor", f"  goal {goal}\n  actor", 1) % "見積依頼 -> 見積依頼"
+    assert parse_text(text, "m.prep").diagnostics == []

@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 from prep.codes import Code
 from prep.diagnostics import Diagnostic, Fix, Related, Severity, Span
+from prep.i18n import _
 
 # Where a rule's findings come from:
 #   syntax    - the parser (PREP001, PREP002)
@@ -21,6 +22,7 @@ from prep.diagnostics import Diagnostic, Fix, Related, Severity, Span
 SCOPES = ("syntax", "graph", "process", "workspace", "meta")
 
 SECTIONS = ("What it does", "Why", "How to fix", "Example", "Use instead")
+PROSE = ("Title", "What it does", "Why", "How to fix")     # translated (prep/locale)
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Rule:
 
     def at(self, span: Span, message: str, hint: str | None = None,
            related: tuple[Related, ...] | list[Related] = (), fix: Fix | None = None) -> Diagnostic:
-        """A finding of this rule at its default severity (with a fix, §8, when known)."""
+        """A finding of this rule at its default severity (with a fix, when known)."""
         return Diagnostic(self.code, self.severity, message, span, hint, tuple(related), fix)
 
     def run(self, target) -> Iterator[Diagnostic]:
@@ -45,8 +47,8 @@ class Rule:
     @property
     def summary(self) -> str:
         """One line for tables and SARIF: the docstring's title, without its full stop."""
-        title = " ".join(split_sections(self.doc).get("Title", "").split())
-        return title[:-1] if title.endswith(".") else title
+        title = " ".join(self.sections.get("Title", "").split())
+        return title[:-1] if title.endswith((".", "。")) else title
 
     @property
     def doc(self) -> str:
@@ -54,8 +56,11 @@ class Rule:
 
     @property
     def sections(self) -> dict[str, str]:
-        """The documentation split into its sections (title -> text)."""
-        return split_sections(self.doc)
+        """The documentation split into its sections (title -> text), the prose ones
+        (title, What it does, Why, How to fix) in the language in use; the Example and
+        Use instead models are the same in every language."""
+        return {title: _(text) if title in PROSE else text
+                for title, text in split_sections(self.doc).items()}
 
 
 def split_sections(doc: str) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """The result cache of `prep check`, as ruff keeps one: per file, what checking it
 found before the run-wide steps (its own findings, its suppression comments and the
-interfaces of its processes), keyed by the file's name and content, prep's code and
-the rules selected for it.
+interfaces of its processes), keyed by the file's name and content, prep's code (and
+its message catalogue), the rules selected for it and the language of the messages.
 
 Entries are JSON (nothing here can run code), written atomically (a temporary file,
 then a rename), so runs at once never see half an entry. An entry is read only from
@@ -27,7 +27,7 @@ import stat
 from pathlib import Path
 
 from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
-from prep.private_files import private_folder, read_private, write_private
+from prep.private_files import private_folder, read_private, user_key, write_private
 
 FORMAT = "v1"
 MAX_AGE_DAYS = 30               # entries not used for this long are removed
@@ -44,22 +44,39 @@ def code_fingerprint() -> str:
     """prep's version and the size and time of each of its source files and of the
     grammar: an edited checkout never reads results of the code it replaced."""
     import prep
-    from prep.parser.grammar import grammar_text
 
     digest = hashlib.sha256(f"{FORMAT}\n{prep.__version__}\n".encode())
     root = Path(prep.__file__).parent
     for folder, dirs, files in sorted(os.walk(root)):
         dirs.sort()
         for name in sorted(files):
-            if name.endswith(".py"):
+            if name.endswith((".py", ".mo")):     # the code and its translations
                 info = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
-    digest.update(grammar_text().encode())
+    digest.update(_grammar_text().encode())
     return digest.hexdigest()
 
 
+def _grammar_text() -> str:
+    """prep.parser.grammar.grammar_text, without importing the parser (and pydantic):
+    a cached rebuild of a documentation site needs neither."""
+    import prep
+
+    source = Path(prep.__file__).resolve().parents[1] / "grammar" / "prep.lark"
+    if source.is_file():
+        return source.read_text(encoding="utf-8")
+    from importlib import resources
+
+    return resources.files("prep.grammar").joinpath("prep.lark").read_text(encoding="utf-8")
+
+
 def entry_key(path: str, data: bytes, selected: frozenset[str]) -> str:
+    """Also keyed by the language of the messages: findings cached in English never
+    come back in a Japanese run, nor the other way round."""
+    from prep.i18n import language
+
     digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(b"\0lang=" + language().encode())
     digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(",".join(sorted(selected)).encode() + b"\0")
     digest.update(hashlib.sha256(data).digest())
@@ -69,9 +86,10 @@ def entry_key(path: str, data: bytes, selected: frozenset[str]) -> str:
 class ResultCache:
     """One cache folder; `get` and `put` never raise."""
 
-    def __init__(self, folder: str):
+    def __init__(self, folder: str, key: bytes = b""):
         self.folder = folder
         self.entries = os.path.join(folder, FORMAT)
+        self.key = key               # this user's on this machine (private_files.user_key)
 
     @classmethod
     def open(cls, folder: Path | str) -> ResultCache | None:
@@ -91,10 +109,18 @@ class ResultCache:
             write_private(folder, TAG_FILE, TAG.encode())
         if private_folder(os.path.join(folder, FORMAT)) is None:
             return None
-        return cls(folder)
+        secret = user_key()
+        if secret is None:                 # nowhere to keep the user's key: no cache
+            return None
+        return cls(folder, secret)
 
     def _file(self, key: str) -> str:
-        return os.path.join(self.entries, key[:2], key + ".json")
+        """An entry's file is named by an HMAC of its key under the user's key: a cache
+        copied from elsewhere (or forged) has no file this user would look for."""
+        import hmac
+
+        name = hmac.new(self.key, key.encode("ascii", "replace"), hashlib.sha256).hexdigest()
+        return os.path.join(self.entries, name[:2], name + ".json")
 
     def get(self, key: str, path: str) -> dict | None:
         data = read_private(self._file(key))
@@ -116,9 +142,33 @@ class ResultCache:
                               separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError):
             return
-        folder = os.path.dirname(self._file(key))
+        file = self._file(key)
+        folder = os.path.dirname(file)
         if private_folder(folder) is not None:
-            write_private(folder, key + ".json", data)
+            write_private(folder, os.path.basename(file), data)
+
+    def get_data(self, key: str):
+        """What `put_data` kept under `key` (JSON: the drawings of the MkDocs plugin
+        and the Sphinx extension), or None."""
+        data = read_private(self._file(key))
+        try:
+            entry = json.loads(data) if data is not None else None
+        except ValueError:
+            return None
+        if not isinstance(entry, dict) or entry.get("key") != key or "data" not in entry:
+            return None
+        _mark_used(self._file(key))
+        return entry["data"]
+
+    def put_data(self, key: str, value) -> None:
+        """Keep JSON `value` under `key` (an `entry_key`-like hex digest); pruned as
+        the check results are."""
+        data = json.dumps({"key": key, "data": value}, ensure_ascii=False,
+                          separators=(",", ":")).encode("utf-8")
+        file = self._file(key)
+        folder = os.path.dirname(file)
+        if private_folder(folder) is not None:
+            write_private(folder, os.path.basename(file), data)
 
     def maybe_prune(self, now: float | None = None) -> int:
         """`prune`, at most once an hour (the time of the file PRUNED says when it
@@ -148,7 +198,7 @@ class ResultCache:
         entries = sorted(_entry_files(self.folder))
         removed = 0
         kept = []
-        for mtime, name, size, path, temporary in entries:
+        for mtime, _name, size, path, temporary in entries:
             if mtime < oldest or (temporary and mtime < now - 86400):
                 removed += _remove(path)
             elif not temporary:

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from prep.checks.base import SECTIONS, Rule
+from prep.i18n import N_, _
 
-HEADINGS = {"What it does": "What it does", "Why": "Why", "How to fix": "How to fix",
-            "Example": "Example", "Use instead": "Use instead"}
+HEADINGS = {"What it does": N_("What it does"), "Why": N_("Why"),
+            "How to fix": N_("How to fix"), "Example": N_("Example"),
+            "Use instead": N_("Use instead")}
 
 
 def rule_markdown(rule: Rule, level: int = 1) -> str:
     sections = rule.sections
     h = "#" * level
-    opt = " (opt-in)" if rule.opt_in else ""
+    opt = _(" (opt-in)") if rule.opt_in else ""
     lines = [f"{h} {rule.code} {rule.name}", "",
-             f"Default severity: **{rule.severity.value}**{opt}. "
-             f"{sections.get('Title', rule.summary)}", ""]
+             _("Default severity: **{severity}**{opt}. {title}", severity=rule.severity.value,
+               opt=opt, title=sections.get("Title", rule.summary)), ""]
     for title in SECTIONS:
         if title in sections:
-            lines += [f"{h}# {HEADINGS[title]}", "", _sentence(sections[title]), ""]
+            lines += [f"{h}# {_(HEADINGS[title])}", "", _sentence(sections[title]), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -32,29 +34,39 @@ def _sentence(text: str) -> str:
 
 
 def rules_table(rules) -> str:
-    lines = ["| code | name | severity | default | summary |", "|---|---|---|---|---|"]
+    lines = [_("| code | name | severity | default | summary |"), "|---|---|---|---|---|"]
     for r in rules:
-        lines.append(f"| {r.code} | {r.name} | {r.severity.value} | "
-                     f"{'opt-in' if r.opt_in else 'yes'} | {_cell(r.summary)} |")
+        default = _("opt-in") if r.opt_in else _("yes")
+        lines.append(f"| {r.code} | {r.name} | {r.severity.value} | {default} | "
+                     f"{_cell(r.summary)} |")
     return "\n".join(lines) + "\n"
 
 
 def rules_document(rules) -> str:
     """The text of docs/rules.md (generated: `python -m prep.checks.docs > docs/rules.md`)."""
-    parts = ["<!-- Generated from prep/checks/*.py by `python -m prep.checks.docs`; "
-             "do not edit. -->", "", "# Rules", "",
-             "Every rule `prep check` applies, with its default severity. Opt-in rules run "
-             "only when selected (`--extend-select PREP501` or `extend-select` in the "
-             "configuration). `prep rule CODE` prints one of these pages.", "",
+    parts = [_("<!-- Generated from prep/checks/*.py by `python -m prep.checks.docs`; "
+               "do not edit. -->"), "", _("# Rules"), "",
+             _("Every rule `prep check` applies, with its default severity. Opt-in rules run "
+               "only when selected (`--extend-select PREP501` or `extend-select` in the "
+               "configuration). `prep rule CODE` prints one of these pages."), "",
              rules_table(rules)]
     for r in rules:
         parts.append(rule_markdown(r, level=2))
     return "\n".join(parts).rstrip() + "\n"
 
 
-if __name__ == "__main__":
+def main(argv: list[str]) -> None:
+    """`python -m prep.checks.docs [--lang ja]`: docs/rules.md, or docs/ja/rules.md."""
     import sys
 
     from prep.checks import all_rules
+    from prep.i18n import set_language
 
+    set_language(argv[argv.index("--lang") + 1] if "--lang" in argv else "en")
     sys.stdout.write(rules_document(all_rules()))
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

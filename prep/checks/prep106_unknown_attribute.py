@@ -55,6 +55,7 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Edit, Fix, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 FLAG = object()  # an attribute written without a value
 CASE_FREE = {"stage", "role"}  # read in any letter case (prep.model): only the case is off
@@ -76,7 +77,7 @@ def _allowed(where: str, name: str):
 
 
 @rule("PREP106", Severity.WARNING, name="unknown-attribute")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def unknown_attribute(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     elements = [("process", process)]
     for actor in process.actors:
@@ -96,38 +97,44 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
             allowed = _allowed(where, attr.name)
             if allowed is ANY_TEXT:
                 if attr.value is None:
-                    yield check.at(attr.span, "`doc` needs a text: `doc=\"…\"`",
-                                   'write `doc="your note"`')
+                    yield unknown_attribute.at(attr.span, _("`doc` needs a text: `doc=\"…\"`"),
+                                   _('write `doc="your note"`'))
                 continue
             if allowed is None:
                 known = sorted(KNOWN.get(where, {})) + ["doc"]
                 listed = ", ".join(f"`{k}`" for k in known)
                 close = _closest(attr.name, known)
-                yield check.at(attr.span, f"unknown attribute `{attr.name}` on a {where}; it is ignored",
-                               (f"did you mean `{close}`? " if close else "")
-                               + f"attributes of a {where}: {listed}")
+                yield unknown_attribute.at(attr.span, _("unknown attribute `{name}` on a {where}; it is ignored",
+                                             name=attr.name, where=where),
+                               (_("did you mean `{close}`? ", close=close) if close else "")
+                               + _("attributes of a {where}: {listed}", where=where,
+                                   listed=listed))
                 continue
             value = FLAG if attr.value is None else str(attr.value)
             if value in allowed:
                 continue
             if FLAG in allowed:
-                yield check.at(attr.span, f"`{attr.name}` is a flag and takes no value",
-                               f"write `[{attr.name}]`")
+                yield unknown_attribute.at(attr.span, _("`{name}` is a flag and takes no value", name=attr.name),
+                               _("write `[{name}]`", name=attr.name))
             elif value is not FLAG and value.lower() in allowed and attr.name in CASE_FREE:
                 meant = f"{attr.name}={value.lower()}"
-                yield check.at(attr.span, f"`{attr.name}={value}` is read as `{meant}`: values "
-                                          "are lower case", f"write `{meant}`",
-                               fix=Fix(f"write `{meant}`", (Edit(attr.span, meant),)))
+                yield unknown_attribute.at(attr.span, _("`{name}={value}` is read as `{meant}`: values "
+                                            "are lower case", name=attr.name, value=value,
+                                            meant=meant), _("write `{meant}`", meant=meant),
+                               fix=Fix(_("write `{meant}`", meant=meant),
+                                       (Edit(attr.span, meant),)))
             else:
                 choices = ", ".join(f"`{attr.name}={v}`" for v in sorted(allowed))
-                shown = "no value" if value is FLAG else f"`{value}`"
+                shown = _("no value") if value is FLAG else f"`{value}`"
                 close = None if value is FLAG else _closest(value, sorted(allowed), lower=True)
-                fix = (Fix(f"write `{attr.name}={close}`",
-                           (Edit(attr.span, f"{attr.name}={close}"),), safe=False)
-                       if close else None)
-                yield check.at(attr.span, f"unknown value {shown} for `{attr.name}`; it is ignored",
-                               (f"did you mean `{attr.name}={close}`? " if close else "")
-                               + f"use one of {choices}", fix=fix)
+                meant = f"{attr.name}={close}"
+                fix = (Fix(_("write `{meant}`", meant=meant), (Edit(attr.span, meant),),
+                           safe=False) if close else None)
+                yield unknown_attribute.at(attr.span, _("unknown value {shown} for `{name}`; it is ignored",
+                                             shown=shown, name=attr.name),
+                               (_("did you mean `{close}`? ", close=meant)
+                                if close else "")
+                               + _("use one of {choices}", choices=choices), fix=fix)
 
 
 def _closest(word: str, choices: list[str], lower: bool = False) -> str | None:

@@ -43,11 +43,13 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP201", Severity.ERROR, name="no-final-product")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def no_final_product(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not any(p.kind == "final" for p in pg.products.values()):
-        yield check.at(pg.process.header_span, f"process `{pg.name}` has no final product",
-                       "declare the product that leaves the process as `final` and relate it "
-                       "to the external process that receives it")
+        yield no_final_product.at(pg.process.header_span,
+                       _("process `{name}` has no final product", name=pg.name),
+                       _("declare the product that leaves the process as `final` and relate "
+                         "it to the external process that receives it"))

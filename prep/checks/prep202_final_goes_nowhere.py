@@ -48,10 +48,11 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP202", Severity.ERROR, name="final-goes-nowhere")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def final_goes_nowhere(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "final" or pg.degree(key) == 0 or key in pg.dangling:
             continue        # unrelated: PREP204; a relation to a typo: PREP101 says
@@ -60,9 +61,10 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         synced = [n for n in pg.synced_with(key) if pg.is_external(n)]
         if synced:
             there = synced[0]
-            hint = (f"`{key} <-> {there}` is a sync (a negotiation), not a hand-over: "
-                    f"write `{key} -> {there}` for what it receives")
+            hint = _("`{key} <-> {there}` is a sync (a negotiation), not a hand-over: "
+                     "write `{key} -> {there}` for what it receives", key=key, there=there)
         else:
-            hint = (f"relate it to the process that receives it: `{key} -> RECEIVER` "
-                    "with `external RECEIVER`, or make it a `product`")
-        yield check.at(product.span, f"final product `{key}` goes to no external process", hint)
+            hint = _("relate it to the process that receives it: `{key} -> RECEIVER` "
+                     "with `external RECEIVER`, or make it a `product`", key=key)
+        yield final_goes_nowhere.at(product.span, _("final product `{key}` goes to no external process",
+                                         key=key), hint)

@@ -51,15 +51,17 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP203", Severity.ERROR, name="input-cycle")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def input_cycle(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for cycle in pg.input_cycles:          # strongly connected components, computed once
         names = " -> ".join(f"`{m}`" for m in (*cycle.members, cycle.members[0]))
-        yield check.at(
+        yield input_cycle.at(
             cycle.first_edge.span,
-            f"input relations form a cycle: {names}",
-            "products determined together are related by `<->`; replace one `->` of the "
-            "cycle, or split a product into two states",
-            [Related(pg.products[m].name_span, f"`{m}` is in the cycle") for m in cycle.members])
+            _("input relations form a cycle: {names}", names=names),
+            _("products determined together are related by `<->`; replace one `->` of the "
+              "cycle, or split a product into two states"),
+            [Related(pg.products[m].name_span, _("`{name}` is in the cycle", name=m))
+             for m in cycle.members])

@@ -49,11 +49,13 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP204", Severity.WARNING, name="unrelated-product")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def unrelated_product(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if key not in pg.mentioned:         # no relation names it, even a broken one
-            yield check.at(product.span, f"`{key}` takes part in no relation",
-                           "relate it to the products it is made from and feeds, or remove it")
+            yield unrelated_product.at(product.span, _("`{key}` takes part in no relation", key=key),
+                           _("relate it to the products it is made from and feeds, or "
+                             "remove it"))

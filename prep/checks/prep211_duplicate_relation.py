@@ -48,6 +48,7 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 def _identity(edge) -> tuple:
@@ -59,13 +60,14 @@ def _identity(edge) -> tuple:
 
 
 @rule("PREP211", Severity.WARNING, name="duplicate-relation")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def duplicate_relation(pg: ProcessGraph) -> Iterator[Diagnostic]:
     first = {}
     for edge in pg.edges:
         key = _identity(edge)
         if key in first:
-            yield check.at(edge.span, f"the relation `{edge.relation}` is written twice",
-                           "remove this writing",
-                           [Related(first[key].span, "first written here")])
+            yield duplicate_relation.at(edge.span, _("the relation `{relation}` is written twice",
+                                       relation=edge.relation),
+                           _("remove this writing"),
+                           [Related(first[key].span, _("first written here"))])
         else:
             first[key] = edge

@@ -67,19 +67,21 @@ process 生産 {
 
 from prep.checks.base import rule
 from prep.diagnostics import Related, Severity
+from prep.i18n import _
 
 
 @rule("PREP220", Severity.WARNING, name="interface-mismatch", scope="workspace")
-def check(workspace):
+def interface_mismatch(workspace):
     for sender in workspace.interfaces:
         for send in sender.sends:
             receivers = [r for r in workspace.processes_named(send.target) if r is not sender]
             if not receivers or any(sender.name in r.externals for r in receivers):
                 continue                    # not in this run, or the interfaces agree
-            yield check.at(
+            yield interface_mismatch.at(
                 send.span,
-                f"`{send.product}` goes to process `{send.target}`, which declares no "
-                f"`external {sender.name}`",
-                f"add `external {sender.name}` to process `{send.target}` and relate it to "
-                "the product it delivers, or correct the name of the external",
-                [Related(r.header_span, f"process `{r.name}`") for r in receivers])
+                _("`{product}` goes to process `{target}`, which declares no `external {sender}`",
+                  product=send.product, target=send.target, sender=sender.name),
+                _("add `external {sender}` to process `{target}` and relate it to "
+                  "the product it delivers, or correct the name of the external",
+                  sender=sender.name, target=send.target),
+                [Related(r.header_span, _("process `{name}`", name=r.name)) for r in receivers])

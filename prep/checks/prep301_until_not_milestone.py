@@ -51,19 +51,23 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 GATES = ("milestone", "final")
 
 
 @rule("PREP301", Severity.ERROR, name="until-not-milestone", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def until_not_milestone(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for sp in pg.process.subprocesses:
         key = pg.until_targets.get(id(sp))
         if key is None or pg.products[key].kind in GATES:
             continue                                  # unresolved: PREP101-105 said why
         product = pg.products[key]
-        yield check.at(
+        yield until_not_milestone.at(
             sp.span,
-            f"subprocess `{sp.name}` ends at `{key}`, which is neither milestone nor final",
-            f"make `{key}` a `milestone`, or end the subprocess at a milestone or final product",
-            [Related(product.name_span, f"`{key}` is defined as `{product.kind}` here")])
+            _("subprocess `{name}` ends at `{key}`, which is neither milestone nor final",
+              name=sp.name, key=key),
+            _("make `{key}` a `milestone`, or end the subprocess at a milestone or final "
+              "product", key=key),
+            [Related(product.name_span, _("`{key}` is defined as `{kind}` here", key=key,
+                                          kind=product.kind))])

@@ -57,10 +57,11 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP302", Severity.ERROR, name="product-in-two-subprocesses", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def product_in_two_subprocesses(pg: ProcessGraph) -> Iterator[Diagnostic]:
     members = pg.subprocess_members
     order = {key: i for i, key in enumerate(pg.products)}     # definition order
     claims: dict[str, list] = {}
@@ -73,13 +74,15 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
             continue
         first, second = owners[0], owners[1]
         listed = [f"`{sp.name}`" for sp in owners]
-        names = ", ".join(listed[:-1]) + " and " + listed[-1]
-        yield check.at(
+        names = _("{some} and {last}", some=_(", ").join(listed[:-1]), last=listed[-1])
+        yield product_in_two_subprocesses.at(
             second.span,
-            f"`{key}` belongs to subprocesses {names}",
-            "list each subprocess's products in braces (`subprocess NAME until P { … }`), "
-            f"or relate `{key}` to one subprocess only",
-            [Related(first.span, f"`{key}` already belongs to subprocess `{first.name}`"),
-             *(Related(sp.span, f"`{key}` also belongs to subprocess `{sp.name}`")
+            _("`{key}` belongs to subprocesses {names}", key=key, names=names),
+            _("list each subprocess's products in braces (`subprocess NAME until P {{ … }}`), "
+              "or relate `{key}` to one subprocess only", key=key),
+            [Related(first.span, _("`{key}` already belongs to subprocess `{name}`", key=key,
+                                   name=first.name)),
+             *(Related(sp.span, _("`{key}` also belongs to subprocess `{name}`", key=key,
+                                  name=sp.name))
                for sp in owners[2:]),
-             Related(pg.products[key].name_span, f"`{key}` is defined here")])
+             Related(pg.products[key].name_span, _("`{key}` is defined here", key=key))])

@@ -55,28 +55,31 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP401", Severity.INFO, name="intangible-on-sync", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def intangible_on_sync(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "intangible" or not pg.synced_with(key):
             continue
-        partners = ", ".join(f"`{k}`" for k in dict.fromkeys(pg.synced_with(key)))
+        partners = _(", ").join(f"`{k}`" for k in dict.fromkeys(pg.synced_with(key)))
         noted = [i for i in pg.process.issues if pg.issue_targets.get(id(i)) == key]
         if pg.process.stage == "tobe":
-            hint = ("a point where a service or a CSM can intervene; in this ToBe model, show "
-                    "how: relate it to a product of a `role=service` actor, or mark its "
-                    "relations with `touch=`")
+            hint = _("a point where a service or a CSM can intervene; in this ToBe model, show "
+                     "how: relate it to a product of a `role=service` actor, or mark its "
+                     "relations with `touch=`")
         elif noted:
-            hint = (f"a point where a service or a CSM can intervene; noted by the issue on "
-                    f"line {noted[0].span.line}: plan the ToBe model around it")
+            hint = _("a point where a service or a CSM can intervene; noted by the issue on "
+                     "line {line}: plan the ToBe model around it", line=noted[0].span.line)
         else:
-            hint = ("a point where a service or a CSM can intervene; note it with "
-                    f"`issue \"…\" on {key}` and plan the ToBe model")
-        yield check.at(
+            hint = _("a point where a service or a CSM can intervene; note it with "
+                     "`issue \"…\" on {key}` and plan the ToBe model", key=key)
+        yield intangible_on_sync.at(
             product.name_span,
-            f"intangible `{key}` is synced with {partners}: tacit, personal work",
+            _("intangible `{key}` is synced with {partners}: tacit, personal work", key=key,
+              partners=partners),
             hint,
-            [Related(e.span, f"sync relation `{e.label}`") for e in pg.edges_of(key)
+            [Related(e.span, _("sync relation `{label}`", label=e.label))
+             for e in pg.edges_of(key)
              if e.kind == "sync" and e.source != e.target])

@@ -51,20 +51,23 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP402", Severity.WARNING, name="intangible-with-params", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def intangible_with_params(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "intangible" or not (product.params or product.state):
             continue
         parts = []
         if product.params:
-            parts.append(f"parameters `({', '.join(product.params)})`")
+            parts.append(_("parameters `({params})`", params=", ".join(product.params)))
         if product.state:
-            parts.append(f"a state `<{product.state}>`")
-        yield check.at(
+            parts.append(_("a state `<{state}>`", state=product.state))
+        yield intangible_with_params.at(
             product.span,
-            f"intangible `{key}` has {' and '.join(parts)}",
-            f"an intangible product has no substance: write `intangible {product.name}`, "
-            "or make it a `product` if it carries values")
+            _("intangible `{key}` has {parts}", key=key,
+              parts=parts[0] if len(parts) == 1 else _("{some} and {last}", some=parts[0],
+                                                       last=parts[1])),
+            _("an intangible product has no substance: write `intangible {name}`, "
+              "or make it a `product` if it carries values", name=product.name))

@@ -56,13 +56,14 @@ from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
 
 import re
+from prep.i18n import _
 
 # A verb where a product noun belongs; longest first.
 ENDINGS = ("を行うこと", "すること", "を行う", "する") + tuple(
     "を" + noun for noun in
     "作成 確認 実施 送付 送信 登録 提出 承認 入力 依頼 決定 検討 作る 送る 出す 決める".split())
 # Clear imperative verbs only: words that are common nouns as well (check, review,
-# update, register, plan, order, process...) stay out (LANGUAGE.md §4).
+# update, register, plan, order, process...) stay out (docs/rules.md).
 VERBS = frozenset("""
 analyse analyze approve assign calculate collect compile confirm create decide define
 deliver determine do evaluate execute gather generate notify perform prepare
@@ -77,23 +78,23 @@ def task_like(name: str) -> tuple[str, str] | None:
         if name.endswith(ending) and len(name) > len(ending):
             stem = name[: -len(ending)]
             noun = stem.rsplit("を", 1)[0]          # 見積を作成 -> 見積
-            return f"it ends in `{ending}`", noun or stem
+            return _("it ends in `{ending}`", ending=ending), noun or stem
     words = [w for w in _WORDS.split(name.strip()) if w]
     if len(words) > 1 and words[0].lower() in VERBS:
         first = words[0]
         rest = name.strip()[len(first):].lstrip(" _")
-        return f"it starts with the verb `{first}`", rest[:1].upper() + rest[1:]
+        return _("it starts with the verb `{first}`", first=first), rest[:1].upper() + rest[1:]
     return None
 
 
 @rule("PREP501", Severity.WARNING, name="task-like-name", scope="process", opt_in=True)
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def task_like_name(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for product in pg.products.values():
         found = task_like(product.name)
         if found is None:
             continue
         why, noun = found
-        yield check.at(
+        yield task_like_name.at(
             product.name_span,
-            f"product `{product.name}` is named like a task: {why}",
-            f"name the result of the work, not the work, for example `{noun}`")
+            _("product `{name}` is named like a task: {why}", name=product.name, why=why),
+            _("name the result of the work, not the work, for example `{noun}`", noun=noun))

@@ -50,18 +50,21 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP601", Severity.WARNING, name="service-kpi-in-asis", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def service_kpi_in_asis(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     if process.stage == "tobe":
         return
     for kpi in process.kpis:
         if kpi.has_attr("service"):
-            yield check.at(
+            yield service_kpi_in_asis.at(
                 kpi.span,
-                f"KPI `{kpi.name}` is marked `service` in AsIs process `{process.name}`",
-                "a KPI that the service provides belongs to the ToBe model: move it to a "
-                "process with `[stage=tobe]`, or drop `service`",
-                [Related(process.header_span, f"process `{process.name}` is AsIs")])
+                _("KPI `{kpi}` is marked `service` in AsIs process `{name}`", kpi=kpi.name,
+                  name=process.name),
+                _("a KPI that the service provides belongs to the ToBe model: move it to a "
+                  "process with `[stage=tobe]`, or drop `service`"),
+                [Related(process.header_span, _("process `{name}` is AsIs",
+                                                name=process.name))])

@@ -65,11 +65,12 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP602", Severity.WARNING, name="touch-without-csm",
       scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def touch_without_csm(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     touched = [e for e in pg.edges if e.relation.has_attr("touch")]
     if process.stage != "tobe":
@@ -79,22 +80,25 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
             if attr.span in seen:            # a chain or list shares its attributes
                 continue
             seen.add(attr.span)
-            yield check.at(
+            yield touch_without_csm.at(
                 e.span,
-                f"relation `{e.label}` has `touch=` in AsIs process `{process.name}`",
-                "there is no CSM in an AsIs model: remove `touch=` here and mark the touch "
-                "in the ToBe model (`[stage=tobe]`)",
-                [Related(process.header_span, f"process `{process.name}` is AsIs")])
+                _("relation `{label}` has `touch=` in AsIs process `{name}`", label=e.label,
+                  name=process.name),
+                _("there is no CSM in an AsIs model: remove `touch=` here and mark the touch "
+                  "in the ToBe model (`[stage=tobe]`)"),
+                [Related(process.header_span, _("process `{name}` is AsIs",
+                                                name=process.name))])
         return
     csm = [a for a in process.actors if a.role == "csm"]
     lanes = {a.name for a in csm}
     for e in touched:
         if any(pg.is_product(k) and pg.products[k].actor in lanes for k in (e.source, e.target)):
             continue
-        hint = ("start or end the relation at a product of the `role=csm` actor, or remove "
-                "`touch=`" if csm else
-                "add an actor with `role=csm` and relate its product to the customer's, or "
-                "remove `touch=`")
-        yield check.at(
-            e.span, f"relation `{e.label}` has `touch=` but touches no CSM lane", hint,
-            [Related(a.name_span, f"`{a.name}` is the CSM lane") for a in csm])
+        hint = (_("start or end the relation at a product of the `role=csm` actor, or remove "
+                  "`touch=`") if csm else
+                _("add an actor with `role=csm` and relate its product to the customer's, or "
+                  "remove `touch=`"))
+        yield touch_without_csm.at(
+            e.span, _("relation `{label}` has `touch=` but touches no CSM lane", label=e.label),
+            hint, [Related(a.name_span, _("`{name}` is the CSM lane", name=a.name))
+                   for a in csm])

@@ -54,11 +54,12 @@ from typing import Iterator
 from prep.checks.base import rule
 from prep.diagnostics import Diagnostic, Related, Severity, closest
 from prep.graph.process import ProcessGraph
+from prep.i18n import _
 
 
 @rule("PREP604", Severity.ERROR, name="bad-kpi-parent",
       scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def bad_kpi_parent(pg: ProcessGraph) -> Iterator[Diagnostic]:
     kpis = list(pg.process.kpis)
     names = {k.name for k in kpis}
     for kpi in kpis:
@@ -67,21 +68,24 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         parent = kpi.under.text
         what = pg.what_is(parent)
         if what == "a product":
-            yield check.at(kpi.span, f"KPI `{kpi.name}` is under `{parent}`, a product, not a KPI",
-                           f"to measure a product write `kpi {kpi.name} for {parent}`; "
-                           "`under` names another KPI")
+            yield bad_kpi_parent.at(kpi.span, _("KPI `{kpi}` is under `{parent}`, a product, not a KPI",
+                                      kpi=kpi.name, parent=parent),
+                           _("to measure a product write `kpi {kpi} for {parent}`; "
+                             "`under` names another KPI", kpi=kpi.name, parent=parent))
             continue
         close = closest(parent, names)
-        hint = (f"did you mean `{close}`?" if close else
-                "name a `kpi` of this process after `under`, or drop `under` to hang it "
-                "under the goal")
-        said = f"{what}, not a KPI" if what else f"which is not defined in process `{pg.name}`"
-        yield check.at(kpi.span, f"KPI `{kpi.name}` is under `{parent}`, {said}", hint)
+        hint = (_("did you mean `{close}`?", close=close) if close else
+                _("name a `kpi` of this process after `under`, or drop `under` to hang it "
+                  "under the goal"))
+        said = (_("{what}, not a KPI", what=_(what)) if what else
+                _("which is not defined in process `{name}`", name=pg.name))
+        yield bad_kpi_parent.at(kpi.span, _("KPI `{kpi}` is under `{parent}`, {said}", kpi=kpi.name,
+                                   parent=parent, said=said), hint)
     for start, order in pg.kpi_cycles:
         walk = " -> ".join(f"`{n}`" for n in (*order, order[0]))
         members = [k for k in kpis if k.name in order and k is not start]
-        yield check.at(
-            start.span, f"KPIs are under each other in a cycle: {walk}",
-            "drop the `under` of one KPI of the cycle (it then hangs under the goal), "
-            "or hang it under another KPI",
-            [Related(k.span, f"`{k.name}` is in the cycle") for k in members])
+        yield bad_kpi_parent.at(
+            start.span, _("KPIs are under each other in a cycle: {walk}", walk=walk),
+            _("drop the `under` of one KPI of the cycle (it then hangs under the goal), "
+              "or hang it under another KPI"),
+            [Related(k.span, _("`{name}` is in the cycle", name=k.name)) for k in members])

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from prep.diagnostics import Diagnostic, Severity, Span
-from prep.model import Comment
+from prep.model import SUPPRESSION, Comment
+from prep.i18n import _
 
-DIRECTIVE = re.compile(r"#\s*prep:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?", re.I)
+DIRECTIVE = SUPPRESSION
 
 
 @dataclass
@@ -89,21 +89,23 @@ def unused(file: str, suppressions: list[Suppression], selected: set[str]) -> li
         kind = "ignore-file" if s.file_wide else "ignore"
         if not s.codes:
             if not s.used_any:
-                out.append(rule.at(span, f"`# prep: {kind}` silences nothing here",
-                                   "remove the comment"))
+                out.append(rule.at(span, _("`# prep: {kind}` silences nothing here", kind=kind),
+                                   _("remove the comment")))
             continue
         unknown = [c for c in s.codes if not any(code.startswith(c) for code in known)]
         stale = [c for c in s.codes if c not in s.used and c not in unknown
                  and not META.startswith(c) and any(code.startswith(c) for code in selected)]
         if unknown:
             listed = ", ".join(f"`{c}`" for c in unknown)
-            out.append(rule.at(span, f"`# prep: {kind}[…]` names no rule: {listed}",
-                               "use a rule code such as PREP204 or a prefix such as PREP2 "
-                               "(`prep rule --all` lists them)"))
+            out.append(rule.at(span, _("`# prep: {kind}[…]` names no rule: {listed}", kind=kind,
+                                       listed=listed),
+                               _("use a rule code such as PREP204 or a prefix such as PREP2 "
+                                 "(`prep rule --all` lists them)")))
         if stale:
             listed = ", ".join(f"`{c}`" for c in stale)
-            out.append(rule.at(span, f"`# prep: {kind}[…]` silences nothing for {listed}",
-                               "remove the code from the comment, or the whole comment"))
+            out.append(rule.at(span, _("`# prep: {kind}[…]` silences nothing for {listed}",
+                                       kind=kind, listed=listed),
+                               _("remove the code from the comment, or the whole comment")))
     return out
 
 

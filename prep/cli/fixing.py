@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prep.cli.common import console
+from prep.i18n import _, _n
 
 BOM = "\ufeff"
 
@@ -22,8 +23,10 @@ class FixOutcome:
         if not self.fixed:
             return
         n, f = self.fixed, len(self.files)
-        console(stderr=True).print(f"Fixed {n} finding{'s' if n != 1 else ''} in {f} "
-                                   f"file{'s' if f != 1 else ''}.", markup=False)
+        findings = _n("{count} finding", "{count} findings", n)
+        files = _n("{count} file", "{count} files", f)
+        console(stderr=True).print(_("Fixed {findings} in {files}.", findings=findings,
+                                     files=files), markup=False)
 
 
 def fix_files(files: list[tuple[Path, str]], texts: dict[str, str], options_for,
@@ -57,8 +60,8 @@ def fix_files(files: list[tuple[Path, str]], texts: dict[str, str], options_for,
         elif name in texts:
             outcome.texts[name] = fixed.text
         else:
-            from prep.cli.output import write_atomic
+            from prep.cli.output import rewrite_or_fail
 
-            write_atomic(path, (bom + fixed.text).encode("utf-8"))
+            rewrite_or_fail(path, (bom + fixed.text).encode("utf-8"))
     outcome.diff = "".join(diffs)
     return outcome

@@ -1,4 +1,4 @@
-"""`prep lsp`: the language server for editors, over stdio (LANGUAGE.md §10)."""
+"""`prep lsp`: the language server for editors, over stdio (docs/editors.md)."""
 
 from __future__ import annotations
 

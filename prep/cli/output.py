@@ -7,7 +7,10 @@
   descriptor, written in place (its mode and position kept, as a shell would).
 - a character or block device or a FIFO (`/dev/null`, a named pipe): opened and
   written directly; it is never replaced by a regular file.
-- a symbolic link: followed to its final target, which is replaced (the link stays).
+- a symbolic link: followed to its final target, which is replaced (the link stays),
+  only when the link and its target belong to this user or to root, and never another
+  user's link in a sticky shared folder such as /tmp (see prep/cli/output_links.py).
+- a FIFO is opened without waiting: when no one reads it, that is an error.
 - a regular file, or nothing yet: written atomically, through a temporary file in the
   same folder renamed over the target, keeping the old file's mode. Until the rename
   SIGINT, SIGTERM, SIGHUP and SIGALRM are held back, so no signal leaves a half file
@@ -29,6 +32,8 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+
+from prep.cli.common import display_name, fail
 
 # Signals held back while a temporary file exists (delivered right after the rename).
 HELD_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGALRM")
@@ -55,9 +60,13 @@ def write_output(target: str | os.PathLike, data: bytes) -> None:
             _write_all(fd, data, name)
         return
     shown = _shown(name)
-    real = os.path.realpath(name)           # follow symbolic links to the final target
+    from prep.cli.output_links import LinkRefused, follow
+
     try:
+        real = follow(name)                 # the links this user may follow, to the end
         info = os.stat(real)
+    except LinkRefused as refused:
+        raise OutputError(f"cannot write {shown}: {refused}") from None
     except FileNotFoundError:
         info = None
     except OSError as error:
@@ -142,6 +151,8 @@ def _replace(path: Path, data: bytes, shown: str, info) -> None:
     with held_signals():
         tmp = _temporary(folder, path.name, data, mode, shown)
         try:
+            if info is not None:
+                _keep_owner(tmp, info)
             os.replace(tmp, path)
         except BaseException as error:
             with contextlib.suppress(OSError):
@@ -149,6 +160,20 @@ def _replace(path: Path, data: bytes, shown: str, info) -> None:
             if isinstance(error, OSError):
                 raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
             raise
+
+
+def _keep_owner(tmp: str, info) -> None:
+    """Give the new file the old one's owner and group (root rewriting a user's file
+    leaves it the user's); where that is not allowed, the group alone, else as is."""
+    if (info.st_uid, info.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    for uid in (info.st_uid, -1):
+        try:
+            os.chown(tmp, uid, info.st_gid)
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))   # chown clears set-id bits
+            return
+        except OSError:
+            continue
 
 
 def _temporary(folder: Path, name: str, data: bytes, mode: int, shown: str,
@@ -176,15 +201,40 @@ def _temporary(folder: Path, name: str, data: bytes, mode: int, shown: str,
 
 
 def _write_in_place(path: str, data: bytes, shown: str) -> None:
-    """A device or FIFO: open it (no create, no truncation) and write."""
+    """A device or FIFO: open it (no create, no truncation, no waiting) and write."""
+    import errno
+    import fcntl
+
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | os.O_NONBLOCK | os.O_NOFOLLOW
     try:
-        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        fd = _open_waiting(path, flags)
     except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise OutputError(f"cannot write {shown}: it is a FIFO no one is "
+                              f"reading") from None
         raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+    with contextlib.suppress(OSError):      # opened: now wait for the reader as usual
+        fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
     try:
         _write_all(fd, data, shown)
     finally:
         os.close(fd)
+
+
+def _open_waiting(path: str, flags: int, tries: int = 40) -> int:
+    """os.open; a FIFO without a reader yet (ENXIO) is tried again for about two seconds
+    (a reader started together with prep), never waited for forever."""
+    import errno
+    import time
+
+    for _ in range(tries - 1):
+        try:
+            return os.open(path, flags)
+        except OSError as error:
+            if error.errno != errno.ENXIO:
+                raise
+        time.sleep(0.05)
+    return os.open(path, flags)
 
 
 def _write_fd(stream, data: bytes, shown: str) -> None:
@@ -224,8 +274,6 @@ def _reason(error: OSError, name: str | None = None) -> str:
 
 
 def _shown(name: str) -> str:
-    from prep.cli.common import display_name
-
     return display_name(Path(name))
 
 
@@ -243,11 +291,67 @@ def _umask() -> int:
     return umask
 
 
+def rewrite(path: str | os.PathLike, data: bytes) -> None:
+    """Give an existing model file (`fmt`, `check --fix`) new contents, keeping what it
+    is: a read-only file (no write permission bits, or not writable by this user) is
+    refused; a file with other hard links is written in place, so every name sees the
+    new text; otherwise it is replaced atomically keeping its mode, owner and group."""
+    name = os.fspath(path)
+    shown = _shown(name)
+    try:
+        info = os.stat(name)
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+    if not info.st_mode & 0o222 or not os.access(name, os.W_OK):
+        raise OutputError(f"{shown} is read-only; left unchanged")
+    if info.st_nlink > 1 and stat.S_ISREG(info.st_mode):
+        _rewrite_in_place(name, data, shown)
+        return
+    write_output(name, data)
+
+
+def _rewrite_in_place(name: str, data: bytes, shown: str) -> None:
+    """Overwrite the file itself (its other names see it); on failure the old bytes are
+    put back as far as possible."""
+    with held_signals():
+        try:
+            fd = os.open(name, os.O_RDWR | os.O_NOFOLLOW)
+        except OSError as error:
+            raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+        try:
+            with os.fdopen(os.dup(fd), "rb") as handle:
+                old = handle.read()
+            try:
+                _write_at_start(fd, data, shown)
+            except OutputError:
+                with contextlib.suppress(OutputError):
+                    _write_at_start(fd, old, shown)
+                raise
+        finally:
+            os.close(fd)
+
+
+def _write_at_start(fd: int, data: bytes, shown: str) -> None:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        _write_all(fd, data, shown)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    except OSError as error:
+        raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """write_output for the CLI: a failure is `prep: error: …`, exit 2."""
-    from prep.cli.common import fail
-
     try:
         write_output(path, data)
+    except OutputError as error:
+        fail(str(error))
+
+
+def rewrite_or_fail(path: str | os.PathLike, data: bytes) -> None:
+    """rewrite for the CLI: a failure is `prep: error: …`, exit 2."""
+    try:
+        rewrite(path, data)
     except OutputError as error:
         fail(str(error))

@@ -11,19 +11,14 @@ from typing import List
 import typer
 
 from prep.cli import app
-from prep.cli.common import fail
+from prep.cli.common import Lang, fail
 from prep.cli.inputs import check_timeout
+from prep.i18n import _, _n
 
 
 class Paper(str, Enum):
     a4 = "a4"
     a3 = "a3"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
 
 
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html"}
@@ -62,8 +57,8 @@ def report_command(
     """
     suffix = Path(output).suffix.lower()
     if suffix not in SUFFIXES:
-        fail(f"cannot tell the handout's format from {output!r}",
-             "name the output .pdf or .html")
+        fail(_("cannot tell the handout's format from {output!r}", output=output),
+             _("name the output .pdf or .html"))
     fmt = SUFFIXES[suffix]
     from prep.report.handout import MISSING_HINT, pdf_available
 
@@ -102,15 +97,18 @@ def _model(path: Path, force: bool):
         layers = Layers(config_for(path), Config())
         options = CheckOptions(layers.selected(), layers.severity())
     except (ConfigError, SelectionError) as error:
-        fail(f"bad configuration: {error}")
+        fail(_("bad configuration: {error}", error=error))
     found = check_paths([(path, display_name(path))], lambda _path: options).files[0]
     errors = [d for d in found.diagnostics if d.severity == Severity.ERROR]
     if not found.ok:
-        fail(f"{display_name(path)} cannot be read as a model; no handout written", code=1)
+        fail(_("{file} cannot be read as a model; {consequence}", file=display_name(path),
+               consequence=_("no handout written")), code=1)
+    count = _n("{count} error", "{count} errors", len(errors))
     if errors and not force:
-        plural = "s" if len(errors) > 1 else ""
-        fail(f"{display_name(path)} has {len(errors)} error{plural}; no handout written",
-             "see them with prep check, fix them, or go on anyway with --force", code=1)
+        fail(_("{file} has {count}; {consequence}", file=display_name(path), count=count,
+               consequence=_("no handout written")),
+             _("see them with prep check, fix them, or go on anyway with --force"), code=1)
     if errors:
-        warn(f"going on despite {len(errors)} error(s) in {display_name(path)} (--force)")
+        warn(_("going on despite {count} in {file} (--force)", count=count,
+               file=display_name(path)))
     return Model(display_name(path), found.graphs, found.diagnostics)

@@ -1,4 +1,4 @@
-"""The diff picture (LANGUAGE.md §7): the union of both models drawn by `prep
+"""The diff picture (docs/kpi.md, "prep diff"): the union of both models drawn by `prep
 render` (same notation, same layout), with marks: a ＋ badge for what was added, a
 ～ badge with the old value for what changed, removed elements ghosted where they
 were. This module only builds the union (union.py); `prep diff` hands it to

@@ -1,4 +1,4 @@
-"""The semantic difference of two models (LANGUAGE.md §7; docs/kpi.md, "prep diff").
+"""The semantic difference of two models (docs/kpi.md, "prep diff").
 
 Elements are compared by name, never by position: order and formatting are not
 differences, a sync relation's ends are unordered. Processes are matched by name

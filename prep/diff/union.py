@@ -1,4 +1,4 @@
-"""The union of an AsIs and a ToBe process, for the diff picture (LANGUAGE.md §7).
+"""The union of an AsIs and a ToBe process, for the diff picture (docs/kpi.md, "prep diff").
 
 The union is a Process built from the ToBe process plus what the AsIs process had
 and the ToBe one lost (products in their AsIs lanes, next to where they stood;

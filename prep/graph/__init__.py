@@ -1,4 +1,4 @@
-"""Model to graph: one `networkx.MultiDiGraph` per process (LANGUAGE.md §3), and the
+"""Model to graph: one `networkx.MultiDiGraph` per process (docs/architecture.md), and the
 queries that rules, the renderer and the KPI tree share.
 
 Nodes: a product (`name` or `name<state>`) or an external process, with `kind`

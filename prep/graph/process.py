@@ -9,6 +9,11 @@ from typing import Iterator
 
 from prep.diagnostics import Diagnostic, Span, closest
 from prep.model import Kpi, Process, Product, Ref, Relation
+from prep.i18n import N_
+
+# What a name can stand for (what_is, other_names), said in messages through `_()`.
+WHAT = (N_("a product"), N_("an external process"), N_("an actor"), N_("a KPI"),
+        N_("a subprocess"), N_("the goal"), N_("the process"), N_("a process"))
 
 
 @dataclass(frozen=True)
@@ -238,7 +243,7 @@ class ProcessGraph:
 
     @cached_property
     def subprocess_members(self) -> dict[int, set[str]]:
-        """id(subprocess) -> its products (LANGUAGE.md §4, membership)."""
+        """id(subprocess) -> its products (docs/rules.md, membership)."""
         untils = {k for k in self.until_targets.values() if k is not None}
         members: dict[int, set[str]] = {}
         for sp in self.process.subprocesses:

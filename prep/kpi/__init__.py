@@ -1,4 +1,4 @@
-"""KPI trees (LANGUAGE.md §6): derivation (tree.py), AsIs/ToBe comparison
+"""KPI trees (docs/kpi.md): derivation (tree.py), AsIs/ToBe comparison
 (compare.py), text (text.py), PowerPoint (pptx.py); JSON and CSV here. Pictures:
 prep/render/kpitree.py."""
 
@@ -86,17 +86,29 @@ def csv_rows(trees) -> list[list[str]]:
     return rows
 
 
+# A cell starting with one of these is a formula to a spreadsheet program (OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """`text` as a spreadsheet shows it and never runs it: a cell starting with = + - @
+    (or their full-width forms), a tab or a CR gets a leading `'`, as OWASP recommends
+    for CSV injection."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def to_csv(trees) -> str:
     """CSV (RFC 4180, CRLF) with a byte order mark, so spreadsheet programs read
-    UTF-8 (Japanese) correctly."""
+    UTF-8 (Japanese) correctly; no cell is a formula (spreadsheet_cell)."""
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_rows(trees))
+    writer.writerows([spreadsheet_cell(cell) for cell in row] for row in csv_rows(trees))
     return "\ufeff" + buffer.getvalue()
 
 
-__all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "csv_rows", "to_csv", "to_json"]
+__all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "csv_rows", "spreadsheet_cell", "to_csv",
+           "to_json"]

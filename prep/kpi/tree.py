@@ -1,4 +1,4 @@
-"""Deriving the KPI tree of a process (LANGUAGE.md §6; docs/kpi.md).
+"""Deriving the KPI tree of a process (docs/kpi.md).
 
 Two views. `kpi` (the default) is the tree a consultant draws: the goal with its
 KGIs, the final products with their KPIs, and below a product only the

@@ -1,4 +1,4 @@
-"""A diff's marks (LANGUAGE.md §7, made by prep.diff.union) on the Text lines of a
+"""A diff's marks (docs/kpi.md, "prep diff", made by prep.diff.union) on the Text lines of a
 swimlane drawing: a badge line (`＋ 追加`, `～ 変更: old`, `－ 削除`) under the label,
 measured with it so the box grows to hold it, and the label's own lines ghosted
 (text role "ghost") for a removed element. The drawer (prep.render.lanes) reads the

@@ -1,4 +1,4 @@
-"""The positions of a swimlane drawing (LANGUAGE.md §5): what `prep.layout` computes
+"""The positions of a swimlane drawing (docs/notation.md): what `prep.layout` computes
 and every drawer (Graphviz/SVG in prep.render, later PowerPoint and draw.io) reads.
 
 Plain frozen dataclasses, nothing else: no drawing, no Graphviz, no model objects.
@@ -45,7 +45,7 @@ model wrote it); escaping is the drawer's job (prep.notation).
       layer (0 the left margin, products from 1, the last one the right margin).
     Edge(id, source, target, kind, title, points, label, label_box, touch, params, doc)
       source/target: Node ids (for kind "note": a node id and a Note id); kind:
-      input|sync|note|link; title: `A -> B` / `A <-> B` as §5 names it; points: a
+      input|sync|note|link; title: `A -> B` / `A <-> B` as docs/notation.md names it; points: a
       cubic Bézier path, 1 + 3k points (start, then control, control, end per
       segment), already clipped at the boxes, the arrowhead at the last point (sync
       relations: heads at both ends); label: Text lines (`x → y`, touch level) or

@@ -1,4 +1,4 @@
-"""Positions of one process (LANGUAGE.md §5): layers (columns, with the external
+"""Positions of one process (docs/notation.md): layers (columns, with the external
 margins as layer 0 and the last), virtual nodes for long edges, the order inside
 each (column, lane), then x by column widths, y by lane bands, and the routes."""
 
@@ -114,7 +114,7 @@ class Placer:
         # where a long edge changes lanes: in the gap whose columns hold the fewest
         # items in the lanes it passes over (each is a line it would cross)
         busy: dict[tuple[int, int], int] = {}
-        for i, node in enumerate(self.item_node):
+        for i in range(len(self.item_node)):
             key = (self.layer_of[i], self.lane[i])
             busy[key] = busy.get(key, 0) + 1
         for _, _, _, la, lb, lane_a, lane_b, _ in spans:

@@ -1,1 +1,1 @@
-"""`prep lsp`: the language server (LANGUAGE.md §10), thin over the layers."""
+"""`prep lsp`: the language server (docs/editors.md), thin over the layers."""

@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import unicodedata
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from prep.checks.runner import CheckOptions, FileResult, check_file_model, finish
 from prep.diagnostics import Diagnostic
+from prep.folders import walked
 from prep.lsp import names
 from prep.lsp.positions import Lines
 
@@ -48,11 +48,11 @@ class Analysis:
 def options_for(path: str) -> CheckOptions:
     from prep.checks import all_rules
     from prep.checks.select import SelectionError
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import ConfigError
+    from prep.config import options_for as configured
 
     try:
-        layers = Layers(config_for(Path(path)), Config())
-        opts = CheckOptions(layers.selected(), layers.severity())
+        opts = configured(path)
     except (ConfigError, SelectionError, OSError):
         opts = CheckOptions(frozenset(r.code for r in all_rules() if not r.opt_in))
     return opts
@@ -91,12 +91,10 @@ class Workspace:
         self._listing = None
 
     def _list(self) -> list[str]:
-        from prep.cli.common import SKIP_DIRS
-
         found = []
         for folder in self.folders:
             for root, dirs, files in os.walk(folder):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP_DIRS)
+                dirs[:] = walked(dirs)
                 found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(".prep"))
                 if len(found) > MAX_WORKSPACE_FILES:
                     return found[:MAX_WORKSPACE_FILES]

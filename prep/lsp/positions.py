@@ -33,7 +33,10 @@ class Lines:
     """A text's lines, for converting positions."""
 
     def __init__(self, text: str, encoding: str = "utf-16"):
-        self.lines = text.split("\n")
+        from prep.parser.lines import line_end, line_starts
+
+        starts = line_starts(text)       # LF, CR LF or a lone CR, as everywhere
+        self.lines = [text[start:line_end(text, starts, i)] for i, start in enumerate(starts)]
         self.encoding = encoding
 
     def line(self, n: int) -> str:

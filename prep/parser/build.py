@@ -25,6 +25,7 @@ class Word:
 
     text: str
     span: Span
+    too_long: Diagnostic | None = None   # said while read as a name; not said for a text
 
 
 @dataclass(slots=True)
@@ -74,30 +75,43 @@ class Builder(Transformer):
     def _error(self, span: Span, message: str, hint: str | None) -> None:
         self.context.errors.append(SYNTAX_ERROR.at(span, message, hint))
 
-    def _word(self, tok: Token) -> Word:
-        """A name or text token's value; PREP001 for an unclosed or unusable one."""
+    def _word(self, tok: Token, text: bool = False) -> Word:
+        """A name or text token's value; PREP001 for an unclosed or unusable one. A
+        name over MAX_NAME characters is one, a text (`text`) is not."""
         span = token_span(self.context.file, tok)
         kind = tok.type
         if kind == "IDENT":
-            if len(tok) > MAX_NAME:
+            if len(tok) > MAX_NAME and not text:
                 self._error(span, *problem(str(tok)))
+                return Word(str(tok), span, self.context.errors[-1])
             return Word(str(tok), span)
         if kind in UNCLOSED:
             self._error(span, *UNCLOSED[kind])
             return Word(unquote(str(tok)) if kind == "BAD_STRING" else long_text(str(tok)), span)
         multiline = kind == "TEXT"
         value = long_text(str(tok)) if multiline else unquote(str(tok))
-        found = problem(value, multiline=multiline)
+        found = problem(value, multiline=multiline, text=text)
         if found is not None:
             self._error(span, *found)
+            if not text and problem(value, text=True) is None:
+                return Word(value, span, self.context.errors[-1])
         return Word(value, span)
 
     def name(self, children):
         return self._word(children[0])
 
+    def _as_text(self, word: Word) -> Word:
+        """A name read where a text stands (a goal, an issue text): any length is fine."""
+        if word.too_long is not None:
+            errors = self.context.errors
+            if word.too_long in errors:
+                errors.remove(word.too_long)
+            word.too_long = None
+        return word
+
     def text(self, children):
         (item,) = children
-        return item if isinstance(item, Word) else self._word(item)
+        return self._as_text(item) if isinstance(item, Word) else self._word(item)
 
     def _value(self, item: Token):
         if item.type == "NUMBER":
@@ -105,7 +119,7 @@ class Builder(Transformer):
             return float(text) if "." in text else int(text)
         if item.type == "STRING" and item == '""':
             return ""          # `doc=""`: an empty value says nothing, and harms nothing
-        return self._word(item).text
+        return self._word(item, text=True).text
 
     def attr(self, children):
         name = children[0]
@@ -161,7 +175,7 @@ class Builder(Transformer):
     # -- statements --------------------------------------------------------------
     def goal(self, children):
         kw, name = children
-        return Goal(text=name.text, span=self._span(kw, name))
+        return Goal(text=self._as_text(name).text, span=self._span(kw, name))
 
     def product(self, children):
         kind, name = children[0], children[1]

@@ -67,7 +67,7 @@ class QuickState(ParserState):
             except KeyError:
                 states = self.parse_conf.states
                 expected = {s for s in states[state_stack[-1]].keys() if s.isupper()}
-                raise UnexpectedToken(token, expected, state=self, interactive_parser=None)
+                raise UnexpectedToken(token, expected, state=self, interactive_parser=None) from None
             if shift:
                 state_stack.append(arg)
                 value_stack.append(token if kind not in on_tokens else on_tokens[kind](token))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+_ENDING = re.compile(r"\r\n|\r|\n")
 
 
 def normalize(text: str) -> str:
@@ -27,3 +28,30 @@ def split(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line begins (index 0 is line 1), after LF, CR LF or a
+    lone CR alike."""
+    return [0, *(match.end() for match in _ENDING.finditer(text))]
+
+
+def line_end(text: str, starts: list[int], index: int) -> int:
+    """The offset where line `index` (0-based) ends, before its line end."""
+    if index + 1 >= len(starts):
+        return len(text)
+    end = starts[index + 1] - 1
+    return end - 1 if text[end] == "\n" and end > starts[index] and text[end - 1] == "\r" \
+        else end
+
+
+def ending(text: str) -> str:
+    """The line end the text uses (its first one): "\r\n", "\r" or "\n" (also when it
+    has none)."""
+    match = _ENDING.search(text)
+    return match.group() if match else "\n"
+
+
+def to_lf(text: str) -> str:
+    """`text` with every line end (CR LF, lone CR) made an LF."""
+    return _ENDING.sub("\n", text) if "\r" in text else text

@@ -1,5 +1,5 @@
 """A Layout (prep.layout.model) -> a draw.io (diagrams.net) file of editable cells:
-one page per process (LANGUAGE.md §5, docs/notation.md "Exports").
+one page per process (docs/notation.md, "Exports").
 
 Lanes are swimlane containers holding their products (and the notes inside them),
 at coordinates relative to the lane; relations are edges attached to their ends,
@@ -13,61 +13,15 @@ Uncompressed XML, ids from the layout (stable), no `modified` or `etag`."""
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as ET
 
 from prep import notation as N
+from prep.render.drawio_legend import draw_legend
+from prep.render.drawio_look import BASE, SHAPE, label, n as _n, style_of, style as _style
 from prep.render.pptx import whole_name
 from prep.slides import clean
 
 MARGIN = 10.0
-
-
-def _n(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def _style(parts: dict) -> str:
-    return "".join(f"{k}={v};" if v is not None else f"{k};" for k, v in parts.items())
-
-
-def _look(attrs: dict) -> dict:
-    """Graphviz attributes of prep.notation -> draw.io style entries."""
-    style = attrs.get("style", "")
-    out = {"fillColor": attrs.get("fillcolor", "#ffffff") if "filled" in style else "none",
-           "strokeColor": attrs.get("color", N.NODE["color"]),
-           "strokeWidth": attrs.get("penwidth", N.NODE["penwidth"])}
-    if "dashed" in style:
-        out["dashed"] = "1"
-    if "dotted" in style:
-        out.update(dashed="1", dashPattern="1 3")
-    return out
-
-
-BASE = {"html": "1", "whiteSpace": "wrap", "fontFamily": N.FONT, "verticalAlign": "middle",
-        "spacing": "2"}
-SHAPE = {
-    "product": {},
-    "milestone": {"shape": "hexagon", "perimeter": "hexagonPerimeter2", "size": "0.12"},
-    "final": {"shape": "ext", "double": "1", "margin": "4"},
-    "intangible": {"rounded": "1", "arcSize": "12"},
-    "external": {"shape": "mxgraph.arrows2.arrow", "dy": "0", "dx": "12", "notch": "0"},
-}
-
-
-def label(lines) -> str:
-    """Text lines as the HTML label draw.io shows (each line a span, escaped)."""
-    out = []
-    for line in lines:
-        css = f"font-size:{_n(line.size)}px;color:{N.COLOUR.get(line.role, N.INK)};"
-        if line.bold:
-            css += "font-weight:bold;"
-        if line.role == "doc":
-            css += "font-style:italic;"
-        body = "<br>".join(html.escape(clean(part)) for part in str(line.text).split("\v"))
-        out.append(f'<span style="{css}">{body}</span>')
-    return "<br>".join(out)
 
 
 class _Page:
@@ -133,16 +87,16 @@ def _page(mxfile, layout, process, number, links=()) -> None:
     page = _Page(root, dy)
     pre = process.prefix
     page.cell(f"p{number}", "process", process.name, "",
-              {**_look(N.PROCESS), "rounded": "1", "arcSize": "1", "absoluteArcSize": "1",
+              {**style_of(N.PROCESS), "rounded": "1", "arcSize": "1", "absoluteArcSize": "1",
                "container": "0", "fillColor": "none"}, frame)
     page.cell(f"p{number}g", "goal", pre + process.name, label(process.banner.lines),
-              {**BASE, **_look(N.BANNER), "align": "left", "verticalAlign": "top",
+              {**BASE, **style_of(N.BANNER), "align": "left", "verticalAlign": "top",
                "spacingLeft": "8"}, process.banner.box)
     lanes = {}
     for lane in process.lanes:
         ident = f"p{number}l{lane.index + 1}"
         lanes[lane.index] = ident
-        look = _look(N.LANE[lane.role])
+        look = style_of(N.LANE[lane.role])
         page.cell(ident, "lane", pre + lane.actor, "", {
             "swimlane": None, **BASE, "horizontal": "0", "startSize": "0",
             "fillColor": N.LANE[lane.role]["fillcolor"],
@@ -162,13 +116,13 @@ def _page(mxfile, layout, process, number, links=()) -> None:
             lane.header, ident)
     for band in process.bands:
         page.cell(f"p{number}b{band.index + 1}", "subprocess", pre + band.name, "",
-                  {**_look(N.BAND), "fillColor": "none", "container": "0"}, band.box)
+                  {**style_of(N.BAND), "fillColor": "none", "container": "0"}, band.box)
         page.cell(f"p{number}bl{band.index + 1}", "subprocess label", pre + band.name,
-                  label(band.label), {**BASE, **_look(N.BAND_LABEL)}, band.label_box)
+                  label(band.label), {**BASE, **style_of(N.BAND_LABEL)}, band.label_box)
     for node in process.nodes + process.externals:
         parent = lanes.get(node.lane, "1") if node.lane is not None else "1"
         look = N.node_style(node.kind, node.intervention, node.csm)
-        style = {**BASE, **SHAPE[node.kind], **_look(look)}
+        style = {**BASE, **SHAPE[node.kind], **style_of(look)}
         if node.kind == "final":
             style["strokeWidth"] = "1.6"
         kind = "intervention" if node.intervention else node.kind
@@ -181,15 +135,13 @@ def _page(mxfile, layout, process, number, links=()) -> None:
                        if lane.box.contains(note.box)), "1")
         look = N.note_style(note.kind, note.marks)
         page.cell(note.id, note.kind, pre + note.title, label(note.lines),
-                  {**BASE, "shape": "note", "size": "8", **_look(look), "align": "left",
+                  {**BASE, "shape": "note", "size": "8", **style_of(look), "align": "left",
                    "spacingLeft": "4"}, note.box, parent)
     boxes = {item.id: item.box for item in process.nodes + process.externals + process.notes}
     for edge in process.edges:
         _edge(page, pre, edge, boxes)
     _links(page, layout, process, number, links)
     if legend is not None:
-        from prep.render.drawio_legend import draw_legend
-
         draw_legend(page, legend, frame.bottom + 12 - legend.box.y, number)
 
 
@@ -207,7 +159,7 @@ def _edge(page, pre, edge, boxes) -> None:
         ends = {"endArrow": "block", "endFill": "1"}
         if edge.kind == "sync":
             ends.update(startArrow="block", startFill="1")
-    look = _look({"penwidth": "1", **attrs, "style": attrs.get("style", "") + ",filled"})
+    look = style_of({"penwidth": "1", **attrs, "style": attrs.get("style", "") + ",filled"})
     look.pop("fillColor", None)
     style = {"edgeStyle": "none", "rounded": "1", **BASE, **look, **ends,
              "fontSize": _n(N.SIZE["edge"]), "labelBackgroundColor": "#ffffff"}
@@ -243,7 +195,7 @@ def _links(page, layout, process, number, links) -> None:
     from prep.render.pptx_edges import _pair
 
     frame = process.frame
-    look = _look({**N.LINK, "style": "dashed"})
+    look = style_of({**N.LINK, "style": "dashed"})
     step = LINK_H + 8
     top = frame.cy - (len(links) * step - 8) / 2
     top = max(min(top, frame.bottom - len(links) * step), frame.y)

@@ -7,11 +7,10 @@ import xml.etree.ElementTree as ET
 
 from prep import notation as N
 from prep.layout.model import Box
+from prep.render.drawio_look import BASE, SHAPE, label, style_of
 
 
 def draw_legend(page, legend, shift: float, number: int) -> None:
-    from prep.render.drawio import BASE, SHAPE, _look, label
-
     def moved(b: Box) -> Box:
         return Box(b.x, b.y + shift, b.w, b.h)
 
@@ -30,7 +29,7 @@ def draw_legend(page, legend, shift: float, number: int) -> None:
             attrs = {**N.EDGE, **(N.SYNC if item.kind == "sync" else N.INPUT)}
             if item.kind == "touch":
                 attrs.update(N.TOUCH)
-            look = _look({"penwidth": "1", **attrs})
+            look = style_of({"penwidth": "1", **attrs})
             look.pop("fillColor", None)
             ends = {"endArrow": "block", "endFill": "1"}
             if item.kind == "sync":
@@ -43,7 +42,7 @@ def draw_legend(page, legend, shift: float, number: int) -> None:
                                            "as": "targetPoint"})
         else:
             page.cell(f"{ident}s", f"legend {item.kind}", item.text.text, "",
-                      _sample(item.kind, BASE, SHAPE, _look), sample)
+                      _sample(item.kind, BASE, SHAPE, style_of), sample)
         page.cell(ident, "legend text", item.text.text, label((item.text,)),
                   {"text": None, **BASE, "align": "left", "strokeColor": "none",
                    "fillColor": "none"}, moved(item.text_box))
@@ -56,9 +55,9 @@ def _sample(kind: str, base: dict, shapes: dict, look) -> dict:
             attrs["fillcolor"] = N.PRODUCT_FILL
         return {**base, **shapes[kind], **look(attrs)}
     if kind == "intervention":
-        return {**base, **shapes["intangible"], **look({**N.KIND["intangible"],
+        return {**base, **shapes["intangible"], **style_of({**N.KIND["intangible"],
                                                         **N.INTERVENTION})}
     if kind in ("kpi", "issue"):
         return {**base, "shape": "note", "size": "6",
-                **look(N.KPI if kind == "kpi" else N.ISSUE)}
-    return {**base, **look({**N.BAND_LABEL, "style": "dashed"})}
+                **style_of(N.KPI if kind == "kpi" else N.ISSUE)}
+    return {**base, **style_of({**N.BAND_LABEL, "style": "dashed"})}

@@ -1,336 +1,173 @@
-"""KPI trees (prep.kpi.tree.Tree) as pictures: Graphviz dot source (top to bottom:
-the goal on top, its KGIs inside it, the final products and their KPIs below) and
-Mermaid flowcharts. Trees are read as they are (nodes with `children`, references
-with `node`), so render does not import prep.kpi (the layers of docs/architecture.md).
+"""KPI trees (prep.kpi.tree.Tree) as pictures: the positions of prep.layout.kpitree
+written as Graphviz dot with every position, size and line pinned (drawn by `neato
+-n2`, as prep.render.lanes draws a process), and the SVG's groups named (docs/kpi.md,
+"Pictures"; docs/kpi.md):
 
-Shapes, colours, fonts, escaping and the drawing's words are those of `prep
-render` (prep/render). With --tobe the two trees of a process stand side by side
-under the words for before / after the service; `new` nodes carry a ＋ badge,
-`removed` ones are ghosted (grey, dashed), service KPIs and service data are red.
-A node reached again (a reference) is the same box with one more line into it.
-Node ids are `t1n1`, … in tree order (deterministic); nothing recurses."""
+    <g class="kpi-tree asis|tobe" data-process="…">   one per tree, holding
+      <g class="kpi-frame">, <g class="kpi-title">     its frame and title,
+      <g class="kpi-edge">  <title>PARENT -> CHILD</title>   each line down,
+      <g class="kpi-link">  <title>PRODUCT -> KPI</title>    each note's dotted link,
+      <g class="kpi-node KIND [service new removed …]" data-key="KEY">
+                            <title>LABEL</title>     each node (KIND: goal, process,
+                            final, milestone, intangible, product, external, kpi,
+                            issue, ref, more; data-key: the product key or KPI name)
+    <g class="kpi-legend">  the legend
+
+Shapes, colours, fonts, escaping and words are those of `prep render`; new nodes a
+＋ badge line and a purple border (a service node keeps its red), removed ones grey
+and dashed with a － badge, service KPIs and service data red. Mermaid:
+prep.render.kpimermaid."""
 
 from __future__ import annotations
 
-from prep import notation as L
-from prep import notation as S
-from prep.render import marks as M
+import re
 
-GRAPH = {**S.GRAPH, "fontsize": "12", "labelloc": "t", "pad": "0.2", "rankdir": "TB",
-         "splines": "spline", "nodesep": "0.25", "ranksep": "0.45", "labeljust": "l",
-         "ordering": "out", "remincross": "false"}
-# (no newrank: with packed components it loses the clusters, Graphviz 2.43)
-DEPTH = 60            # pictures stop here (dot takes minutes on thousands of ranks)
-NODE = {**S.NODE, "fontsize": "14"}     # a tree is read from afar: larger than a lane's
-TREE_EDGE = {"dir": "none", "color": "#666666", "penwidth": "1.2"}
-SERVICE = {"color": "#c62828", "fontcolor": "#8e0000", "penwidth": "2.4",
-           "fillcolor": "#ffebee"}
+from prep import notation as N
+from prep.layout.kpitree import DEPTH  # noqa: F401  (the CLI and serve read it here)
+from prep.render.kpimermaid import to_mermaid  # noqa: F401
+from prep.layout.kpilook import look as _look
+from prep.layout.kpilook import sample as _sample
+from prep.render.lanes import _Dot
+
+LINE = {"dir": "none", "color": "#555555", "penwidth": "1.5"}
+GHOST = N.COLOUR["ghost"]
 
 
-def _sides(trees) -> list[list]:
-    """Trees grouped into rows: with --tobe an AsIs tree and its ToBe tree share a row."""
-    rows, seen = [], set()
-    for tree in trees:
-        if id(tree) in seen:
-            continue
-        row = [tree]
-        seen.add(id(tree))
-        pair = tree.pair
-        if pair is not None and id(pair) not in seen:
-            row = [tree, pair] if tree.stage == "asis" else [pair, tree]
-            seen.add(id(pair))
-        rows.append(row)
-    return rows
+def layout_of(trees, words: dict, legend: bool = True):
+    from prep.layout.kpitree import kpi_layout
 
-
-def _is_node(item) -> bool:
-    """A tree node, not a reference to one."""
-    return hasattr(item, "children")
-
-
-def _node_attrs(node, words: dict, kgis: list) -> dict[str, str]:
-    marks = node.marks
-    if node.kind in ("goal", "process"):
-        attrs = {"shape": "box", "style": "filled,bold,rounded", "fillcolor": S.GOAL_FILL,
-                 "penwidth": "2", "margin": "0.2,0.1"}
-        title = (L.text(f"{words['goal']}: {node.label}") if node.kind == "goal"
-                 else L.text(node.label))
-        lines = [f"<B>{title}</B>"]
-        for kgi in kgis:
-            lines.append(_kgi_line(kgi, words))
-    elif node.kind == "kpi":
-        attrs = dict(S.KPI)
-        attrs["fontsize"] = "13"
-        tags = []
-        if "service" in marks:
-            attrs.update(S.KPI_SERVICE)
-            tags.append(words["service"])
-        if "supplemented" in marks:
-            attrs.update(S.KPI_SUPPLEMENTED)
-            tags.append(words["supplemented"])
-        lines = [L.text(f"{words['kpi']}: {node.label}")]
-        measures = next((m[4:] for m in marks if m.startswith("for:")), None)
-        if measures:
-            lines.append(L.small(L.text(f"({measures})"), 11, "#555555"))
-        if tags:
-            lines.append(L.small(L.text("[" + ", ".join(tags) + "]"), 11))
-    else:
-        attrs = dict(S.KIND.get(node.kind, S.KIND["product"]))
-        if node.kind != "intangible":
-            attrs.setdefault("fillcolor", S.PRODUCT_FILL)
-        lines = [f"<B>{L.text(node.label)}</B>"]
-        if "service" in marks:
-            attrs.update(SERVICE)
-            lines.append(L.small(L.text(words["roles"]["service"]), 11, SERVICE["color"]))
-        if "intervention" in marks:
-            attrs.update(S.INTERVENTION)
-            lines.append(L.small(f"<B>{L.text(words['intervention'])}</B>", 12,
-                                 S.INTERVENTION["color"]))
-    for mark in marks:
-        if mark.startswith("issue:"):
-            from prep.layout.content import wrap
-
-            kept = L.kept_lines(mark[6:], 80)       # a """…""" text keeps its lines
-            kept[0] = f"{words['issue']}: {kept[0]}"
-            lines.extend(L.small(L.text(part), 11, S.ISSUE["color"])
-                         for line in kept for part in wrap(line, 48))
-    if "new" in marks:
-        M.added(attrs, lines, words, keep_colour="service" in marks)
-    if "removed" in marks:
-        M.removed(attrs, lines, words)
-    attrs["label"] = L.stacked(*lines)
-    attrs["tooltip"] = L.plain(node.label)
-    return attrs
-
-
-def _kgi_line(kgi, words: dict) -> str:
-    text = L.text(f"{words['kgi']}: {kgi.label}")
-    if "service" in kgi.marks:
-        text = f'<FONT COLOR="{S.KPI_SERVICE["color"]}">{text}</FONT>'
-    if "new" in kgi.marks:
-        text += " " + M.badge("added", words)
-    if "removed" in kgi.marks:
-        text = f'<FONT COLOR="{M.GHOST}"><S>{text}</S></FONT>'
-    return text
+    return kpi_layout(trees, words, legend)
 
 
 def to_dot(trees, words: dict, legend: bool = True) -> str:
-    """The dot source: one frame per tree; with --tobe the AsIs and ToBe frames of a
-    process side by side, processes one below the other. Each frame is a component
-    of its own, and Graphviz packs them in a grid in the order written (so AsIs stays
-    left of ToBe, which dot's cluster ordering does not promise)."""
-    import graphviz
-
-    rows = _sides(trees)
-    columns = 2 if any(t.compared for t in trees) else 1
-    graph = {**GRAPH, "pack": "true", "packmode": f"array_ut{columns}"}
-    dot = graphviz.Digraph("kpi", graph_attr=graph, node_attr=NODE, edge_attr=S.EDGE)
-    count = 0
-    for r, row in enumerate(rows, 1):
-        if len(row) < columns and row[0].stage == "tobe":     # a ToBe tree stays right
-            _gap(dot, f"p{r}_s0")
-        for s, tree in enumerate(row, 1):
-            with dot.subgraph(name=f"cluster_p{r}_s{s}") as side:
-                side.attr(label=L.html_label(*_side_title(tree, words)), **S.PROCESS)
-                count, _, _ = _tree(side, tree, words, f"t{r}_{s}n")
-        if len(row) < columns and row[0].stage != "tobe":     # keep the columns aligned
-            _gap(dot, f"p{r}_s2")
-    if legend and trees:
-        _legend(dot, words, any(t.compared for t in trees))
-    return dot.source
+    """The pinned dot source of the pictures (draw it with `neato -n2`)."""
+    return source(layout_of(trees, words, legend))[0]
 
 
-def _gap(dot, name: str) -> None:
-    """An empty cell of the grid. Graphviz packs components with clusters before the
-    others, so the gap is an invisible cluster too."""
-    with dot.subgraph(name=f"cluster_{name}") as gap:
-        gap.attr(style="invis", label="")
-        gap.node(name, label="", shape="point", style="invis", width="0.01")
+def draw(trees, words: dict, fmt: str, legend: bool = True, timeout: float = 60.0) -> bytes:
+    """svg, png or pdf bytes; raises prep.render.run.RenderError (and
+    prep.layout.measure.LayoutError while measuring)."""
+    from prep.render.run import run_dot
+
+    text, info = source(layout_of(trees, words, legend))
+    data = run_dot(text, fmt, timeout, pinned=True)
+    return svg_groups(data, info) if fmt == "svg" else data
 
 
-def _side_title(tree, words: dict) -> list[str]:
-    """The frame's title: the process, then which side (or that it is a KPI tree)."""
-    stage = "ToBe" if tree.stage == "tobe" else "AsIs"
-    if tree.compared:
-        word = words["before"] if tree.stage == "asis" else words["after"]
-        second = f"<B>{L.text(word)}</B>"
-    else:
-        second = L.small(L.text(f"{words['kpi_tree']} [{stage}]"), 13, "#555555")
-    return [L.small(f"<B>{L.text(tree.process)}</B>", 18), L.small(second, 16)]
+def _classes(node) -> str:
+    out = ["kpi-node", node.kind]
+    out += [m for m in ("service", "supplemented", "kgi", "intervention", "new", "removed")
+            if m in node.marks]
+    return " ".join(out)
 
 
-def _tree(g, tree, words: dict, prefix: str) -> tuple[int, str, list[str]]:
-    """Draw one tree; (nodes drawn, the root's dot id, dot ids of nodes without children)."""
-    ids: dict[str, str] = {}
-    count = 0
+def source(layout) -> tuple[str, dict]:
+    """The pinned dot source and, per element id, (tree number or 0, class, title,
+    data-key or None) for svg_groups."""
+    from prep.layout.model import Box
 
-    def dot_id(node) -> str:
-        nonlocal count
-        if node.id not in ids:
-            count += 1
-            ids[node.id] = f"{prefix}{count}"
-        return ids[node.id]
+    d = _Dot(layout.height)
+    info: dict[str, tuple] = {}
+    d.lines.append("digraph kpi {")
+    d.lines.append("  // every position pinned: draw with `neato -n2 -Tsvg`")
+    d.lines.append(f"  graph [{d.attrs({**N.GRAPH, 'pad': '0', 'splines': 'true'})}];")
+    d.lines.append(f"  node [{d.attrs({**N.NODE, 'fixedsize': 'true', 'margin': '0'})}];")
+    d.lines.append(f"  edge [{d.attrs({**N.EDGE, 'arrowhead': 'none'})}];")
+    d.node("kpi_canvas", Box(0, 0, layout.width, layout.height), "",
+           {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white",
+            "penwidth": "0"})
+    info["kpi_canvas"] = (0, "kpi-canvas", "", None)
+    info["_stages"] = {tree.index: (tree.stage, tree.process) for tree in layout.trees}
+    for tree in layout.trees:
+        t = tree.index
+        frame, title = f"t{t}", f"t{t}title"
+        d.node(frame, tree.frame, tree.process, {"shape": "box", **N.PROCESS})
+        info[frame] = (t, "kpi-frame", tree.process, None)
+        d.node(title, tree.title_box, tree.process,
+               {"shape": "plaintext", "label": N.markup(tree.title, "LEFT")})
+        info[title] = (t, "kpi-title", tree.process, None)
+        for node in tree.nodes:
+            d.node(node.id, node.box, node.label, _look(node))
+            info[node.id] = (t, _classes(node), node.label, node.key)
+        for edge in tree.edges:
+            attrs = dict(LINE) if edge.kind == "tree" else dict(N.NOTE_EDGE)
+            if edge.removed:
+                attrs.update(style="dashed", color=GHOST)
+            d.edge(edge.id, edge.source, edge.target, edge.title,
+                   d.spline(edge.points, False, False), attrs)
+            info[edge.id] = (t, "kpi-edge" if edge.kind == "tree" else "kpi-link",
+                             edge.title, None)
+    if layout.legend is not None:
+        _legend(d, layout.legend, info)
+    d.lines.append("}")
+    return "\n".join(d.lines) + "\n", info
 
-    root = tree.root
-    kgis = [c for c in root.children
-            if _is_node(c) and c.kind == "kpi" and "kgi" in c.marks]
-    inside = {k.id for k in kgis}
-    g.node(dot_id(root), **_node_attrs(root, words, kgis))
-    sinks = []
-    stack = [(dot_id(root), c, 1) for c in reversed(root.children)
-             if getattr(c, "id", None) not in inside]
-    for kgi in reversed(kgis):                    # what hangs under a KGI hangs from the goal
-        stack.extend((dot_id(root), c, 1) for c in reversed(kgi.children))
-    while stack:
-        parent, item, depth = stack.pop()
-        if not _is_node(item):                    # a reference: one more line, no rank
-            g.edge(parent, dot_id(item.node), constraint="false", **TREE_EDGE)
+
+def _legend(d: _Dot, legend, info: dict) -> None:
+    from prep.layout.model import Box
+
+    d.node("kpi_legend", legend.box, legend.title.text,
+           {"shape": "box", "style": "rounded", "color": "#aaaaaa"})
+    info["kpi_legend"] = (0, "kpi-legend", legend.title.text, None)
+    first = legend.items[0] if legend.items else None
+    box = Box(legend.box.x + 4, first.text_box.y if first else legend.box.y + 4,
+              (first.sample.x - 8 - legend.box.x - 4) if first else 40,
+              first.text_box.h if first else 16)
+    d.node("kpi_legend0", box, legend.title.text,
+           {"shape": "plaintext", "label": N.markup((legend.title,))})
+    info["kpi_legend0"] = (0, "kpi-legend", legend.title.text, None)
+    for n, item in enumerate(legend.items, 1):
+        ident = f"kpi_legend{n}"
+        d.node(ident + "s", item.sample, item.text.text, {**_sample(item.kind), "label": ""})
+        d.node(ident, item.text_box, item.text.text,
+               {"shape": "plaintext", "label": N.markup((item.text,))})
+        info[ident + "s"] = info[ident] = (0, f"kpi-legend {item.kind}", item.text.text, None)
+
+
+_CHUNK = re.compile(r'<g id="([^"]+)" class="[^"]*">\n<title>[^<]*</title>')
+
+
+def svg_groups(svg: bytes, info: dict) -> bytes:
+    """The SVG with each element's class, <title> and data-key set, and the
+    elements of each tree inside one <g class="kpi-tree …"> (frame, title, lines,
+    then nodes on top), the legend last."""
+    text = svg.decode("utf-8")
+    start = text.index('<g id="graph0"')
+    body_start = text.index(">", start) + 1
+    end = text.rindex("</g>")
+    head, body, tail = text[:body_start], text[body_start:end], text[end:]
+    pieces = re.split(r"(?=<!-- )", body)
+    loose, trees, legend = [], {}, []
+    order = {"kpi-frame": 0, "kpi-title": 1, "kpi-link": 2, "kpi-edge": 3}
+    for piece in pieces:
+        match = _CHUNK.search(piece)
+        if match is None or match.group(1) not in info:
+            loose.append(piece)
             continue
-        me = dot_id(item)
-        g.node(me, **_node_attrs(item, words, []))
-        edge = dict(TREE_EDGE)
-        if "removed" in item.marks:
-            edge.update(style="dashed", color=M.GHOST)
-        g.edge(parent, me, **edge)
-        if not item.children:
-            sinks.append(me)
-        elif depth >= DEPTH:
-            count += 1
-            stub = f"{prefix}{count}"
-            g.node(stub, label=L.html_label(L.text(words["deeper"])), shape="plaintext",
-                   fontcolor="#555555")
-            g.edge(me, stub, style="dotted", **{k: v for k, v in TREE_EDGE.items()
-                                                 if k != "style"})
-            sinks.append(stub)
-            continue
-        stack.extend((me, c, depth + 1) for c in reversed(item.children))
-    if not sinks:
-        sinks.append(dot_id(root))
-    return count, dot_id(root), sinks
+        number, cls, title, key = info[match.group(1)]
+        data = f' data-key="{N.xml(key)}"' if key is not None else ""
+        opening = (f'<g id="{match.group(1)}" class="{cls}"{data}>\n'
+                   f"<title>{N.xml(title)}</title>")
+        piece = piece[:match.start()] + opening + piece[match.end():]
+        if number == 0:
+            (legend if cls.startswith("kpi-legend") else loose).append(piece)
+        else:
+            trees.setdefault(number, []).append((order.get(cls.split()[0], 4), piece))
+    out = [head, *loose]
+    stages = _stages(info)
+    for number, items in trees.items():
+        stage, process = stages.get(number, ("asis", ""))
+        out.append(f'<g id="tree{number}" class="kpi-tree {stage}" '
+                   f'data-process="{N.xml(process)}">\n')
+        out.extend(piece for _, piece in sorted(items, key=lambda p: p[0]))
+        out.append("</g>\n")
+    if legend:
+        out.append('<g id="legend" class="kpi-legend-group">\n')
+        out.extend(legend)
+        out.append("</g>\n")
+    out.append(tail)
+    return "".join(out).encode("utf-8")
 
 
-def _legend(dot, words: dict, compared: bool) -> None:
-    """A compact key below the trees: what a box, a colour, a badge means."""
-    samples = [
-        (S.KIND["final"], words["kinds"]["final"]),
-        (S.KIND["milestone"], words["kinds"]["milestone"]),
-        (S.KIND["product"], words["kinds"]["product"]),
-        ({**S.KIND["intangible"], **S.INTERVENTION}, words["intervention"]),
-        ({**S.KPI, "fontsize": "12"}, words["kpi"]),
-        ({**S.KPI, **S.KPI_SERVICE, "fontsize": "12"}, f"{words['kpi']} [{words['service']}]"),
-        ({**S.KIND["product"], **SERVICE}, words["service_data"]),
-    ]
-    with dot.subgraph(name="cluster_legend") as g:
-        g.attr(label=L.html_label(f"<B>{L.text(words['legend'])}</B>"), style="rounded",
-               color="#aaaaaa")
-        names = []
-        for n, (attrs, word) in enumerate(samples, 1):
-            node = dict(attrs)
-            node.setdefault("fillcolor", S.PRODUCT_FILL)
-            node["label"] = L.html_label(L.text(word))
-            node["fontsize"] = "12"
-            g.node(f"legend{n}", **node)
-            names.append(f"legend{n}")
-        for kind in ("added", "removed") if compared else ():
-            node = dict(S.KIND["product"], fillcolor=S.PRODUCT_FILL, fontsize="12")
-            lines = [L.text(words["kinds"]["product"])]
-            (M.added if kind == "added" else M.removed)(node, lines, words)
-            node["label"] = L.stacked(*lines)
-            names.append(f"legend_{kind}")
-            g.node(names[-1], **node)
-        # Two rows (products; KPIs and marks), so the legend stays narrow in the grid.
-        rows = [names[:4], names[4:]]
-        for row in rows:
-            with g.subgraph() as same:
-                same.attr(rank="same")
-                for a, b in zip(row, row[1:]):
-                    same.edge(a, b, style="invis")
-        g.edge(rows[0][0], rows[1][0], style="invis")
-
-
-# -- Mermaid -------------------------------------------------------------------------
-MERMAID_CLASSES = (
-    "classDef goal fill:#fff8e1,stroke:#333333,stroke-width:2px",
-    "classDef final fill:#ffffff,stroke:#222222,stroke-width:4px",
-    "classDef milestone fill:#ffffff,stroke:#222222,stroke-width:2px",
-    "classDef product fill:#ffffff,stroke:#222222",
-    "classDef intangible fill:none,stroke:#222222,stroke-dasharray:5 4",
-    "classDef external fill:#d9d9d9,stroke:#444444",
-    "classDef kpi fill:#fafafa,stroke:#777777",
-    "classDef supplemented fill:#fafafa,stroke:#777777,stroke-dasharray:5 4",
-    "classDef service fill:#ffebee,stroke:#c62828,stroke-width:2px,color:#b71c1c",
-    "classDef intervention fill:none,stroke:#c62828,stroke-width:3px,stroke-dasharray:5 4",
-    f"classDef added stroke:{M.ADDED},stroke-width:3px",
-    f"classDef removed fill:#ffffff,stroke:{M.GHOST},color:{M.GHOST},stroke-dasharray:4 4",
-    "classDef issue fill:#fff3e0,stroke:#e65100",
-)
-SHAPES = {
-    "goal": ('["', '"]'), "process": ('["', '"]'), "kpi": ('["', '"]'),
-    "product": ('["', '"]'), "milestone": ('{{"', '"}}'), "final": ('[["', '"]]'),
-    "intangible": ('("', '")'), "external": ('>"', '"]'),
-}
-
-
-def _mermaid_class(node) -> str:
-    for mark in ("removed", "service", "intervention", "supplemented"):
-        if mark in node.marks:
-            return mark
-    if node.kind == "process":
-        return "goal"
-    return node.kind
-
-
-def to_mermaid(trees, words: dict) -> str:
-    text = L.mermaid_text
-
-    out = ["flowchart TB"]
-    for r, row in enumerate(_sides(trees), 1):
-        out.append(f'  subgraph p{r}["{text(row[0].process)}"]')
-        out.append("    direction LR")
-        for s, tree in enumerate(row, 1):
-            if tree.compared:
-                title = words["before"] if tree.stage == "asis" else words["after"]
-            else:
-                title = f"{words['kpi_tree']} [{'ToBe' if tree.stage == 'tobe' else 'AsIs'}]"
-            out.append(f'    subgraph p{r}s{s}["{text(title)}"]')
-            out.append("      direction TB")
-            ids: dict[str, str] = {}
-            count = 0
-            added: list[str] = []
-            for _, parent, item in tree.walk():
-                target = item if _is_node(item) else item.node
-                if target.id not in ids:
-                    count += 1
-                    ids[target.id] = f"p{r}s{s}n{count}"
-                me = ids[target.id]
-                if _is_node(item):
-                    label = item.label
-                    if item.kind == "goal":
-                        label = f"{words['goal']}: {label}"
-                    elif item.kind == "kpi":
-                        label = f"{words['kpi']}: {label}"
-                        if "kgi" in item.marks:
-                            label = f"{words['kgi']}: {item.label}"
-                    if "new" in item.marks:
-                        label = f"＋ {label}"
-                        added.append(me)
-                    if "intervention" in item.marks:
-                        label += " " + words["intervention"]
-                    start, end = SHAPES.get(item.kind, SHAPES["product"])
-                    out.append(f"      {me}{start}{text(label)}{end}:::{_mermaid_class(item)}")
-                    for mark in item.marks:
-                        if mark.startswith("issue:"):
-                            count += 1
-                            note = f"p{r}s{s}n{count}"
-                            out.append(f'      {note}["{text(words["issue"] + ": " + mark[6:])}"]'
-                                       ":::issue")
-                            out.append(f"      {me} -.- {note}")
-                if parent is not None:
-                    arrow = "-.-" if "removed" in target.marks else "---"
-                    out.append(f"      {ids[parent.id]} {arrow} {me}")
-            if added:
-                out.append(f"      class {','.join(added)} added")
-            out.append("    end")
-        out.append("  end")
-    out.extend("  " + c for c in MERMAID_CLASSES)
-    return "\n".join(out) + "\n"
+def _stages(info: dict) -> dict:
+    return info.get("_stages", {})

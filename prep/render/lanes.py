@@ -1,6 +1,6 @@
 """A Layout (prep.layout.model) -> Graphviz dot source with every position, size and
 edge spline pinned, drawn by `neato -n2` exactly as laid out; and the SVG's <title>s
-set to the names as written (LANGUAGE.md §5, SVG structure).
+set to the names as written (docs/notation.md, SVG structure).
 
 Background first (canvas, frames, banners, lanes, headers, bands), then products,
 externals, notes and the legend; edges are drawn over nodes (`outputorder=nodesfirst`)
@@ -14,7 +14,7 @@ from prep import notation as N
 from prep.layout.marks import kind_of
 
 ARROW = 10.0
-# prep diff's marks (LANGUAGE.md §7), as in prep.render.marks
+# prep diff's marks (docs/kpi.md, "prep diff"), as in prep.render.marks
 ADDED, CHANGED, GHOST = N.COLOUR["added"], N.COLOUR["changed"], N.COLOUR["ghost"]
 
 
@@ -41,8 +41,28 @@ def _marked(attrs: dict, lines, edge: bool = False) -> dict:
     return attrs
 
 
+CHUNK = 6000        # Graphviz's scanner takes quoted strings of up to 16,384 chars
+
+
+def _pieces(value: str) -> list[str]:
+    """`value` cut into pieces of at most CHUNK chars, at a space where one is near,
+    never just after a backslash (its escape stays whole)."""
+    pieces = []
+    while len(value) > CHUNK:
+        cut = value.rfind(" ", CHUNK // 2, CHUNK)
+        cut = cut if cut > 0 else CHUNK
+        while cut > 1 and value[cut - 1] == "\\":
+            cut -= 1
+        pieces.append(value[:cut])
+        value = value[cut:]
+    return pieces + [value]
+
+
 def _q(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """`value` as a dot string; a long one (a spline through hundreds of columns) as
+    pieces joined by dot's `+`, each well under Graphviz's limit."""
+    return " + ".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                      for p in _pieces(value))
 
 
 def _n(value: float) -> str:
@@ -65,7 +85,8 @@ class _Dot:
             if key == "label" and value.startswith("<") and value.endswith(">"):
                 parts.append(f"label={value}")
             elif key == "tooltip":      # N.plain: no backslash left but its line breaks
-                parts.append(f'tooltip="{value.replace(chr(34), chr(92) + chr(34))}"')
+                parts.append("tooltip=" + " + ".join(
+                    f'"{p.replace(chr(34), chr(92) + chr(34))}"' for p in _pieces(value)))
             else:
                 parts.append(f"{key}={_q(str(value))}")
         return " ".join(parts)

@@ -1,5 +1,5 @@
 """A Layout (prep.layout.model) -> a PowerPoint deck of native, editable shapes:
-one 16:9 slide per process (LANGUAGE.md §5, docs/notation.md "Exports").
+one 16:9 slide per process (docs/notation.md, "Exports").
 
 Positions are the layout's, scaled to fit the slide; a process too wide to keep its
 text legible is split across slides at subprocess (else column) boundaries, with

@@ -246,7 +246,7 @@ def draw_links(d) -> None:
     it, to a stand-in naming the other process and its slide (a click shows it)."""
     from prep.render.pptx import LINK_GAP, LINK_H, LINK_W
 
-    p, v = d.process, d.view
+    p = d.process
     frame = p.frame
     look = _look(N.LINK)
     step = LINK_H + 8
@@ -290,7 +290,7 @@ def draw_legend(d, legend) -> None:
         return (S.MARGIN + (b.x - legend.box.x) * ls, top + (b.y - legend.box.y) * ls,
                 b.w * ls, b.h * ls)
 
-    frame = S.shape(d.slide, "ROUNDED_RECTANGLE", *place(legend.box), "legend",
+    S.shape(d.slide, "ROUNDED_RECTANGLE", *place(legend.box), "legend",
                     None, "#aaaaaa", max(0.5, ls))
     def roomy(b: Box, lines) -> Box:
         """The text's box widened (to the right: the text is left-aligned) and heightened

@@ -8,6 +8,7 @@ escaped as GitHub's runner does: in the message `%`, CR and LF; in properties al
 `:` and `,`. The hint follows the message on a second line (an escaped newline)."""
 
 from __future__ import annotations
+from prep.i18n import _
 
 from collections import Counter
 
@@ -28,11 +29,11 @@ def command(d, title: str | None = None) -> str:
              ("endLine", str(s.end_line)), ("endColumn", str(s.end_column)),
              ("title", title or d.code)]
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-    message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+    message = d.message + ("\n" + _("hint:") + f" {d.hint}" if d.hint else "")
     return f"::{COMMAND[d.severity.value]} {joined}::{escape_data(message)}"
 
 
-def render(result, statistics: bool = False, **_) -> str:
+def render(result, statistics: bool = False, **_options) -> str:
     from prep.checks import rules_by_code
 
     rules = rules_by_code()

@@ -1,4 +1,4 @@
-"""`--format json`: the object of LANGUAGE.md §4."""
+"""`--format json`: the object described in docs/cli.md."""
 
 from __future__ import annotations
 

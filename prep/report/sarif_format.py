@@ -5,7 +5,7 @@ result's `ruleIndex` is stable. Columns are 1-based characters (Unicode code
 points), said once with `columnKind`; the end column is exclusive, as in SARIF.
 File names are relative URIs with forward slashes, percent-encoded. With
 `--show-suppressed`, silenced findings are included with an `inSource`
-suppression (as SARIF expects) instead of being dropped. A finding's fix (§8)
+suppression (as SARIF expects) instead of being dropped. A finding's fix
 becomes `fixes`, with its applicability (safe or unsafe) as a property."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from prep.i18n import _
 from urllib.parse import quote
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -107,7 +108,7 @@ def _location(span, message: str | None = None, id_: int | None = None) -> dict:
 
 
 def _result(d, index: dict[str, int], suppressed: bool = False) -> dict:
-    text = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+    text = d.message + ("\n" + _("hint:") + f" {d.hint}" if d.hint else "")
     out: dict = {"ruleId": d.code}
     if d.code in index:
         out["ruleIndex"] = index[d.code]
@@ -166,7 +167,7 @@ def document(result, show_suppressed: bool = False) -> dict:
     }
 
 
-def render(result, show_suppressed: bool = False, **_) -> str:
+def render(result, show_suppressed: bool = False, **_options) -> str:
     from prep.diagnostics import json_text
 
     return json_text(document(result, show_suppressed))

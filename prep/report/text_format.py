@@ -9,6 +9,7 @@ from collections import Counter
 
 from prep.diagnostics import printable
 from prep.parser.lines import split as split_lines
+from prep.i18n import _, _n
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -48,10 +49,6 @@ class _Markup:
         return f"[{style}]{text}[/{style}]"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _source_lines(result) -> dict[str, list[str]]:
     """The lines of each file with findings (read again when not kept)."""
     lines = {}
@@ -88,9 +85,9 @@ def diagnostic_block(d, lines: list[str], markup: bool = True) -> list[str]:
         out.append(m.tag("dim", f"{pad} |") + f" {' ' * cell_len(before)}"
                    + m.tag(STYLE[sev], carets))
     if d.hint:
-        out.append("  " + m.tag("green", "hint:") + f" {m.escape(d.hint)}")
+        out.append("  " + m.tag("green", _("hint:")) + f" {m.escape(d.hint)}")
     for r in d.related:
-        out.append("  " + m.tag("dim", f"note: {m.escape(r.span.file)}:{r.span.line}:"
+        out.append("  " + m.tag("dim", _("note:") + f" {m.escape(r.span.file)}:{r.span.line}:"
                                        f"{r.span.column}: {m.escape(r.message)}"))
     return out
 
@@ -98,16 +95,18 @@ def diagnostic_block(d, lines: list[str], markup: bool = True) -> list[str]:
 def summary_line(result, markup: bool = True) -> str:
     m = _Markup if markup else _Plain
     c = result.counts()
-    files = _plural(len(result.files), "file")
+    files = _n("{count} file", "{count} files", len(result.files))
     if not result.diagnostics:
-        return m.tag("green", "All checks passed") + f" ({files} checked)."
-    parts = [_plural(c["error"], "error"), _plural(c["warning"], "warning"),
-             _plural(c["info"], "info")]
-    return f"Found {', '.join(parts)} in {files}."
+        return (m.tag("green", _("All checks passed"))
+                + _(" ({files} checked).", files=files))
+    parts = [_n("{count} error", "{count} errors", c["error"]),
+             _n("{count} warning", "{count} warnings", c["warning"]),
+             _n("{count} info", "{count} infos", c["info"])]
+    return _("Found {parts} in {files}.", parts=_(", ").join(parts), files=files)
 
 
 def render(result, show_suppressed: bool = False, statistics: bool = False,
-           markup: bool = True, quiet: bool = False, **_) -> str:
+           markup: bool = True, quiet: bool = False, **_options) -> str:
     """Rich markup text (the CLI prints it through a rich Console on a terminal), or
     plain text with `markup=False`. With `statistics`, counts per code instead of
     the findings (as ruff); `quiet` drops the summary."""
@@ -119,7 +118,7 @@ def render(result, show_suppressed: bool = False, statistics: bool = False,
             out.extend(diagnostic_block(d, lines.get(f.path, []), markup))
             out.append("")
     if show_suppressed and result.suppressed:
-        out.append(m.tag("bold", "Suppressed:"))
+        out.append(m.tag("bold", _("Suppressed:")))
         for d in result.suppressed:
             s = d.span
             out.append(f"  {m.escape(s.file)}:{s.line}:{s.column}: {d.code} "

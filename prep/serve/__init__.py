@@ -1,1 +1,1 @@
-"""`prep serve`: the workshop view (LANGUAGE.md §9), thin over the layers."""
+"""`prep serve`: the workshop view (docs/workshop.md), thin over the layers."""

@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from prep.serve.svg import label, qualify
+
 VERSION = 1
+BLOCKING = {"PREP001", "PREP002", "config"}    # errors that leave nothing to draw
 
 
 @dataclass
@@ -24,19 +27,26 @@ class Checked:
     def errors(self) -> list:
         return [d for d in self.diagnostics if d.severity.value == "error"]
 
+    @property
+    def drawable(self) -> bool:
+        """Whether the model can be drawn as it is: it has processes and no error
+        that stops reading it (a syntax error, an unreadable file, a bad
+        configuration). Other errors (an undefined name, a cycle) are drawn, with
+        the errors shown over the drawing."""
+        return bool(self.graphs) and not any(d.code in BLOCKING for d in self.errors)
+
 
 def check_one(path: Path, display: str) -> Checked:
     """Parse and check `path` with the configuration that applies to it (every
     selected rule, so warnings show too). A bad configuration is reported as a
     finding-like error on line 1, never raised."""
-    from prep.checks.runner import CheckOptions, check_paths
+    from prep.checks.runner import check_paths
     from prep.checks.select import SelectionError
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import ConfigError, options_for
     from prep.diagnostics import Diagnostic, Severity, Span
 
     try:
-        layers = Layers(config_for(path), Config())
-        options = CheckOptions(layers.selected(), layers.severity())
+        options = options_for(path)
     except (ConfigError, SelectionError) as error:
         bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR,
                             f"bad configuration: {error}")
@@ -45,14 +55,8 @@ def check_one(path: Path, display: str) -> Checked:
     return Checked(display, list(found.diagnostics), list(found.graphs))
 
 
-def qualify(graphs, pg, key: str) -> str:
-    """The name a drawing's `<title>` gives an element (LANGUAGE.md §5): its key,
-    prefixed `process/` in a drawing of several processes."""
-    return f"{pg.name}/{key}" if len(graphs) > 1 else key
-
-
 def findings(checked: Checked) -> list[dict]:
-    """Each finding as §4 JSON, with `target`: the drawn product or external it is
+    """Each finding as `--format json` gives it, with `target`: the drawn product or external it is
     about (the innermost element whose text holds the finding's start), if any."""
     places = _places(checked.graphs)
     out = []
@@ -166,14 +170,29 @@ def kpi_trees(graphs) -> list[dict]:
 
 def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
                 legend: bool = True) -> tuple[str, list[str]]:
+    """_kpi_drawing, and a model with errors that the tree or its drawing cannot take
+    said so as a RenderError, never a traceback (the page shows why)."""
+    from prep.render.run import RenderError
+
+    try:
+        return _kpi_drawing(graphs, lang, timeout, tobe, legend)
+    except RenderError:
+        raise
+    except Exception as error:
+        raise RenderError(f"the KPI tree could not be drawn ({type(error).__name__}: "
+                          f"{error})") from None
+
+
+def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool) -> tuple[str, list[str]]:
     """The KPI tree drawing of `prep kpi -f svg` as svg text (with `tobe`, the ToBe
     model's graphs: that of `prep kpi ASIS --tobe TOBE`, AsIs beside ToBe), and the
     notes `prep kpi` would warn with (processes without a partner, trees cut at
     DEPTH). Names are escaped by the renderer. Raises prep.render.run.RenderError."""
     from prep.kpi.tree import derive_all
-    from prep.notation import words_for
-    from prep.render.kpitree import DEPTH, to_dot
-    from prep.render.run import run_dot
+    from prep.layout.measure import LayoutError
+    from prep.render import render_kpi
+    from prep.render.kpitree import DEPTH
+    from prep.render.run import RenderError
 
     trees, notes, named = derive_all(graphs), [], list(graphs)
     if tobe is not None:
@@ -185,8 +204,11 @@ def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
     if deep:
         notes.append("the drawing shows the first {} levels; {} go deeper".format(
             DEPTH, ", ".join(f"`{n}`" for n in deep)))
-    source = to_dot(trees, words_for(named, lang), legend)
-    return run_dot(source, "svg", timeout).decode("utf-8"), notes
+    try:
+        svg = render_kpi(trees, named, "svg", lang, legend, timeout)
+    except LayoutError as error:
+        raise RenderError(error.message, error.hint) from None
+    return svg.decode("utf-8"), notes
 
 
 def diff_json(before: list, after: list) -> dict:
@@ -212,9 +234,14 @@ class View:
     stale: bool = False                 # the svg is the last good drawing, not this text
     drawn: list | None = None           # the graphs of that drawing, when stale
     pair: dict | None = None            # {"asis": file, "tobe": file, "diff": {...}}
+    kpi: list | None = None             # the KPI trees (the last good ones, when stale)
+    kpi_stale: bool = False
+    lang: str = "auto"                  # the page's words: ja, en, or as the model's names
 
     def to_json(self) -> dict:
-        graphs = self.checked.graphs if not self.checked.errors else []
+        from prep.serve.words import page_words
+
+        graphs = self.checked.graphs if self.checked.drawable else []
         drawn = self.drawn if self.stale and self.drawn is not None else graphs
         return {
             "version": VERSION,
@@ -228,16 +255,21 @@ class View:
             "render_error": self.render_error,
             "products": products(drawn),
             "relations": relations(drawn),
-            "kpi": kpi_trees(graphs),
+            "kpi": self.kpi if self.kpi is not None else kpi_trees(graphs),
+            "kpi_stale": self.kpi_stale,
             "pair": self.pair,
+            "words": page_words(drawn or self.checked.graphs, self.lang),
         }
 
 
-def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True) -> str:
-    """The drawing of `prep render` as svg text, with the §5 classes and titles.
-    Raises prep.render.run.RenderError."""
+def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True,
+         like=None, hints: list | None = None) -> str:
+    """The drawing of `prep render` as svg text, with the classes of docs/notation.md and titles.
+    `like`: the last drawing's Hint (or an AsIs's graphs), so an edit moves little
+    (docs/language.md, "Stable across edits"); this drawing's Hint is appended to
+    `hints`. Raises prep.render.run.RenderError."""
     from prep.render import render
-    from prep.serve.svg import label
 
-    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang).decode("utf-8")
+    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang, like=like,
+                 hints=hints).decode("utf-8")
     return label(svg, graphs)

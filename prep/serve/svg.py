@@ -1,4 +1,4 @@
-"""The drawing's groups named as LANGUAGE.md §5 says: each product, external,
+"""The drawing's groups named as docs/notation.md says: each product, external,
 relation, KPI and issue note a `<g>` with a class (`product`, `external`,
 `relation`, `kpi`, `issue`) and a `<title>` holding its name (a product's key, a
 relation `A -> B`, prefixed `process/` with several processes).
@@ -12,6 +12,12 @@ from __future__ import annotations
 
 import html
 import re
+
+def qualify(graphs, pg, key: str) -> str:
+    """The name a drawing's `<title>` gives an element (docs/notation.md): its key,
+    prefixed `process/` in a drawing of several processes."""
+    return f"{pg.name}/{key}" if len(graphs) > 1 else key
+
 
 _NODE = re.compile(r'<g id="(node\d+)" class="node">\n<title>([^<]*)</title>')
 _EDGE = re.compile(r'<g id="(edge\d+)" class="edge">\n<title>([^<]*)</title>')
@@ -52,8 +58,6 @@ def label(svg: str, graphs) -> str:
 
 def _names(graphs) -> dict[str, tuple[str, str]]:
     """Graphviz node id -> (class, title), in the order of prep/render/dot.py."""
-    from prep.serve.data import qualify
-
     names: dict[str, tuple[str, str]] = {}
     count = 0
     for pg in graphs:

@@ -48,7 +48,7 @@ def test_inside_a_chain():
 
 
 def test_sync_with_an_external_is_no_hand_over():
-    # a negotiation with an external hands nothing over (spec §4)
+    # a negotiation with an external hands nothing over (docs/rules.md)
     for relation in ("商談の勘 <-> 顧客", "顧客 <-> 商談の勘"):
         assert check(model(relation), select=["PREP403", "PREP206"]) == []
 

@@ -1,4 +1,4 @@
-"""`prep diff`: the semantic difference of two models (LANGUAGE.md §7)."""
+"""`prep diff`: the semantic difference of two models (docs/kpi.md, "prep diff")."""
 
 from __future__ import annotations
 

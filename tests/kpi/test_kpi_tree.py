@@ -1,20 +1,11 @@
-"""Deriving KPI trees (LANGUAGE.md §6): the kpi view, the products view, references."""
+"""Deriving KPI trees (docs/kpi.md): the kpi view, the products view, references."""
 
 from __future__ import annotations
 
-import textwrap
 
-from prep.graph import build_document
 from prep.kpi.compare import compare, stages_swapped
 from prep.kpi.tree import Node, Ref, derive
-from prep.parser import parse_text
-
-
-def graphs_of(text: str):
-    """The process graphs of a model given as text (not checked)."""
-    parsed = parse_text(textwrap.dedent(text), "model.prep")
-    assert parsed.ok, parsed.diagnostics
-    return build_document(parsed.document)[0]
+from conftest import graphs_from
 
 
 def shape(item) -> list:
@@ -53,7 +44,7 @@ SIGNIFICANT = """
 
 
 def test_kpi_view_keeps_significant_products_only():
-    (pg,) = graphs_of(SIGNIFICANT)
+    (pg,) = graphs_from(SIGNIFICANT)
     root = derive(pg).root
     # The KGI first, then the final product; plain products are passed through.
     assert shape(root) == ["G", "goal", [], [
@@ -67,7 +58,7 @@ def test_kpi_view_keeps_significant_products_only():
 
 
 def test_externals_option_and_products_view():
-    (pg,) = graphs_of(SIGNIFICANT)
+    (pg,) = graphs_from(SIGNIFICANT)
     with_externals = derive(pg, externals=True).root
     final = with_externals.children[1]
     assert labels(final.children[0]) == ["外", "データ", "勘"]
@@ -78,7 +69,7 @@ def test_externals_option_and_products_view():
 
 
 def test_each_node_once_later_paths_are_references():
-    (pg,) = graphs_of("""
+    (pg,) = graphs_from("""
         process P {
           goal G
           external X
@@ -102,7 +93,7 @@ def test_each_node_once_later_paths_are_references():
 def test_node_shown_at_its_least_depth():
     # 接客 feeds the final directly and, through a sync, hangs under 勘 too: it is
     # shown in full directly under the final and referenced under 勘.
-    (pg,) = graphs_of("""
+    (pg,) = graphs_from("""
         process P {
           goal G
           external X
@@ -123,7 +114,7 @@ def test_node_shown_at_its_least_depth():
 
 
 def test_sync_cycle_is_cut_on_its_own_path():
-    (pg,) = graphs_of("""
+    (pg,) = graphs_from("""
         process P {
           goal G
           external X
@@ -149,7 +140,7 @@ def test_sync_cycle_is_cut_on_its_own_path():
 def test_external_is_a_leaf_and_not_a_way_back():
     # What the process sends out and gets back from an external does not make the
     # final product feed itself.
-    (pg,) = graphs_of("""
+    (pg,) = graphs_from("""
         process P {
           goal G
           external 下流
@@ -165,7 +156,7 @@ def test_external_is_a_leaf_and_not_a_way_back():
 
 
 def test_kpi_of_a_product_outside_the_tree_hangs_under_the_root():
-    (pg,) = graphs_of("""
+    (pg,) = graphs_from("""
         process 企画 {
           goal 売上
           actor 企画部 { product 案  milestone 決裁 }
@@ -178,7 +169,7 @@ def test_kpi_of_a_product_outside_the_tree_hangs_under_the_root():
 
 
 def test_no_goal_root_is_process_and_ids():
-    (pg,) = graphs_of("""
+    (pg,) = graphs_from("""
         process 受注 {
           external 顧客
           actor 営業 { final 見積 }
@@ -194,7 +185,7 @@ def test_no_goal_root_is_process_and_ids():
 
 
 def test_kpi_under_cycle_falls_back_to_root():
-    (pg,) = graphs_of("""
+    (pg,) = graphs_from("""
         process P {
           goal G
           kpi A under B
@@ -205,7 +196,7 @@ def test_kpi_under_cycle_falls_back_to_root():
 
 
 def test_empty_process_json():
-    (pg,) = graphs_of("process 空 {}")
+    (pg,) = graphs_from("process 空 {}")
     assert derive(pg).to_json() == {"process": "空", "stage": "asis", "view": "kpi", "root": {
         "id": "process", "label": "空", "kind": "process", "marks": [], "children": []}}
 
@@ -219,7 +210,7 @@ def test_dense_lattice_stays_linear():
     for upper, lower in zip(names, names[1:]):
         lines.append("  " + ", ".join(lower) + " -> " + ", ".join(upper))
     lines += ["  " + ", ".join(names[0]) + " -> F -> X", "}"]
-    (pg,) = graphs_of("\n".join(lines))
+    (pg,) = graphs_from("\n".join(lines))
     tree = derive(pg)
     assert len(tree.nodes()) == 2 + layers * width
     refs = [i for _, _, i in tree.walk() if isinstance(i, Ref)]
@@ -231,7 +222,7 @@ def test_deep_chain_without_recursion():
     lines = ["process 深 {", "  goal G", "  external X", "  actor A {"]
     lines += [f"    milestone m{i}" for i in range(n)] + ["    final F", "  }"]
     lines += [f"  m{i + 1} -> m{i}" for i in range(n - 1)] + ["  m0 -> F -> X", "}"]
-    (pg,) = graphs_of("\n".join(lines))
+    (pg,) = graphs_from("\n".join(lines))
     tree = derive(pg)
     assert tree.depth() == n + 1
     assert len(tree.nodes()) == n + 2
@@ -240,7 +231,7 @@ def test_deep_chain_without_recursion():
 
 
 def test_compare_marks_by_model_not_tree():
-    (asis,) = graphs_of("""
+    (asis,) = graphs_from("""
         process P [stage=asis] {
           goal G
           external X
@@ -250,7 +241,7 @@ def test_compare_marks_by_model_not_tree():
           kpi 売上 for 実績
         }
     """)
-    (tobe,) = graphs_of("""
+    (tobe,) = graphs_from("""
         process P [stage=tobe] {
           goal G
           external X

@@ -1,34 +1,21 @@
-"""The swimlane layout (LANGUAGE.md §5) on small graphs and on every bundled example:
+"""The swimlane layout (docs/notation.md) on small graphs and on every bundled example:
 products inside their lane's band, nothing overlapping, no edge through a product,
 columns following input relations, lanes in file order, externals in the margins,
 subprocess bands, merged parameter relations, determinism."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from prep.graph import build_document
 from prep.layout import layout
 from prep.layout.rank import columns
-from prep.parser import parse_file, parse_text
+from conftest import graphs_from, graphs_in
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").rglob("*.prep")) + sorted(
     (ROOT / "tests" / "render" / "models").glob("*.prep"))
-
-
-def graphs_of(text: str):
-    parsed = parse_text(textwrap.dedent(text), "m.prep")
-    assert parsed.ok, parsed.diagnostics
-    return build_document(parsed.document)[0]
-
-
-def graphs_in(path: Path):
-    parsed = parse_file(path, path.name)
-    return build_document(parsed.document)[0]
 
 
 def by_key(process):
@@ -95,7 +82,7 @@ def assert_sound(drawing) -> None:
 
 
 def test_columns_follow_input_relations_and_lanes_keep_file_order():
-    drawing = layout(graphs_of("""
+    drawing = layout(graphs_from("""
         process P {
           external 客
           actor 後 {
@@ -163,7 +150,7 @@ def test_subprocess_bands_are_columns_in_flow_order():
 
 
 def test_parameter_relation_is_one_labelled_arrow_merged_with_plain_one():
-    drawing = layout(graphs_of("""
+    drawing = layout(graphs_from("""
         process P {
           actor X {
             product A(x)
@@ -193,16 +180,16 @@ def test_touch_level_is_labelled_in_the_drawings_language():
           計画 -> 顧客
         }
         """
-    drawing = layout(graphs_of(text))
+    drawing = layout(graphs_from(text))
     edge = next(e for e in drawing.processes[0].edges if e.touch is not None)
     assert edge.touch == "high" and [t.text for t in edge.label] == ["ハイタッチ"]
-    drawing = layout(graphs_of(text), lang="en")
+    drawing = layout(graphs_from(text), lang="en")
     edge = next(e for e in drawing.processes[0].edges if e.touch is not None)
     assert [t.text for t in edge.label] == ["high touch"]
 
 
 def test_kgi_in_the_banner_and_notes_beside_their_product():
-    drawing = layout(graphs_of("""
+    drawing = layout(graphs_from("""
         process P {
           goal "売上"
           actor X {
@@ -244,7 +231,7 @@ def test_long_edges_never_cross_products_in_a_grid():
     relations = [f"  P{lane}_{c} -> P{lane}_{c + 1}" for lane in range(3) for c in range(3)]
     relations += ["  P0_0 -> P2_3", "  P2_0 -> P0_3", "  P1_0 -> P0_2", "  P0_1 -> P2_2"]
     text = "process G {\n" + "\n".join(rows) + "\n" + "\n".join(relations) + "\n}\n"
-    drawing = layout(graphs_of(text), legend=False)
+    drawing = layout(graphs_from(text), legend=False)
     assert_sound(drawing)
     assert drawing.legend is None
 
@@ -264,7 +251,7 @@ def test_every_bundled_model_is_laid_out_soundly(path):
 
 
 def test_overlapping_subprocess_bands_tag_their_members():
-    drawing = layout(graphs_of("""
+    drawing = layout(graphs_from("""
         process P {
           actor X {
             product A
@@ -334,7 +321,7 @@ def test_labels_are_measured_once_per_process(monkeypatch):
 
 
 def test_lane_headers_are_full_height_cells_of_one_width_with_wrapped_names():
-    drawing = layout(graphs_of("""
+    drawing = layout(graphs_from("""
         process P {
           external 客
           actor ServiceDeskAgent {
@@ -369,7 +356,7 @@ def test_milestone_hexagon_fits_each_line_and_is_no_wider():
     from prep.layout.content import hexagon_width
     from prep.layout.measure import graphviz_measure
 
-    drawing = layout(graphs_of("""
+    drawing = layout(graphs_from("""
         process P {
           actor A {
             milestone Ticket<triaged>(id, priority, category, similar_incidents)
@@ -397,7 +384,7 @@ def test_milestone_hexagon_fits_each_line_and_is_no_wider():
 
 
 def test_header_text_moves_clear_of_an_edge_from_the_left_margin():
-    drawing = layout(graphs_of("""
+    drawing = layout(graphs_from("""
         process P {
           external 客
           actor 受付 {

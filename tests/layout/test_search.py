@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from prep.layout import layout
-from tests.layout.test_layout import EXAMPLES, bezier, graphs_in, graphs_of, by_key
+from conftest import graphs_from, graphs_in
+from tests.layout.test_layout import EXAMPLES, bezier, by_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,7 +43,7 @@ def drawn_crossings(process) -> list[tuple[str, str]]:
 
 
 def test_a_sync_only_product_sits_between_its_two_partners():
-    drawing = layout(graphs_of("""
+    drawing = layout(graphs_from("""
         process P {
           external E
           actor A {
@@ -99,7 +100,7 @@ def test_externals_stand_at_a_lane_they_exchange_most_with():
 def test_a_long_edge_changes_lanes_where_it_crosses_nothing():
     # In goes from the left margin to Z in lane B; staying in lane A until after
     # the Y column would cross Y's input from B: the edge drops to B at once
-    drawing = layout(graphs_of("""
+    drawing = layout(graphs_from("""
         process P {
           external In
           actor A {
@@ -134,7 +135,7 @@ FAN = """
 
 
 def fan_lines(relations: str):
-    process = layout(graphs_of(FAN.replace("RELATIONS", relations))).processes[0]
+    process = layout(graphs_from(FAN.replace("RELATIONS", relations))).processes[0]
     return process, [e for e in process.edges if e.title.startswith("S")]
 
 

@@ -4,35 +4,21 @@ PREP_UPDATE_SNAPSHOTS=1 python -m pytest tests/render rewrites the snapshots."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from prep.graph import build_document
-from prep.parser import parse_file, parse_text
 from prep.render.dot import to_dot
 from prep.notation import plain, text
+from conftest import graphs_from, graphs_in, same_as_snapshot
 
 HERE = Path(__file__).parent
 MODELS = HERE / "models"
 SNAPSHOTS = HERE / "snapshots"
 SHARED = HERE.parents[2] / "shared" / "conformance" / "cases"
 HAS_DOT = subprocess.run(["which", "dot"], capture_output=True).returncode == 0
-
-
-def graphs_of(path: Path):
-    parsed = parse_file(path, path.name)
-    assert parsed.ok, parsed.diagnostics
-    return build_document(parsed.document)[0]
-
-
-def graphs_from(text_: str):
-    parsed = parse_text(text_, "m.prep")
-    assert parsed.ok, parsed.diagnostics
-    return build_document(parsed.document)[0]
 
 
 def node_line(source: str, fragment: str) -> str:
@@ -49,29 +35,24 @@ def edge_lines(source: str) -> list[str]:
 
 @pytest.mark.parametrize("model", sorted(p.name for p in MODELS.glob("*.prep")))
 def test_snapshot(model):
-    source = to_dot(graphs_of(MODELS / model))
-    snapshot = SNAPSHOTS / (Path(model).stem + ".dot")
-    if os.environ.get("PREP_UPDATE_SNAPSHOTS") == "1" or not snapshot.exists():
-        snapshot.parent.mkdir(exist_ok=True)
-        snapshot.write_bytes(source.encode("utf-8"))
-    assert source.encode("utf-8") == snapshot.read_bytes(), \
-        f"{snapshot.name} changed; rerun with PREP_UPDATE_SNAPSHOTS=1 if intended"
+    source = to_dot(graphs_in(MODELS / model))
+    same_as_snapshot(source.encode("utf-8"), SNAPSHOTS / (Path(model).stem + ".dot"))
 
 
 def test_same_model_same_text():
-    first = to_dot(graphs_of(MODELS / "figure4.prep"))
-    assert to_dot(graphs_of(MODELS / "figure4.prep")) == first
+    first = to_dot(graphs_in(MODELS / "figure4.prep"))
+    assert to_dot(graphs_in(MODELS / "figure4.prep")) == first
 
 
 def test_node_ids_follow_source_order():
-    source = to_dot(graphs_of(MODELS / "figure4.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "figure4.prep"), legend=False)
     ids = re.findall(r"^\s*(n\d+) \[", source, re.M)
     assert ids == [f"n{i}" for i in range(1, len(ids) + 1)]
     assert "生産計画" in node_line(source, "n1 [") and "販売計画部" in node_line(source, "n8 [")
 
 
 def test_kinds_have_their_own_look():
-    source = to_dot(graphs_of(MODELS / "figure4.prep"))
+    source = to_dot(graphs_in(MODELS / "figure4.prep"))
     final = node_line(source, "<B>出荷</B>")
     assert "peripheries=2" in final and "penwidth=2.4" in final and "shape=box" in final
     assert "shape=hexagon" in node_line(source, "<B>生産計画</B>")
@@ -82,13 +63,13 @@ def test_kinds_have_their_own_look():
 
 
 def test_state_and_parameters_in_label():
-    source = to_dot(graphs_of(MODELS / "states_params.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "states_params.prep"), legend=False)
     label = node_line(source, "<B>申込</B>&lt;提出された&gt;")
     assert "(氏名, 住所, 金額)" in label
 
 
 def test_relations():
-    source = to_dot(graphs_of(MODELS / "figure4.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "figure4.prep"), legend=False)
     edges = edge_lines(source)
     sync = [e for e in edges if "dir=both" in e]
     assert len(sync) == 1 and "style=dashed" in sync[0]            # drawn once
@@ -97,20 +78,20 @@ def test_relations():
 
 
 def test_intervention_point_is_marked():
-    source = to_dot(graphs_of(MODELS / "figure4.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "figure4.prep"), legend=False)
     line = node_line(source, "現場ノウハウ")
     assert "介入点" in line and 'color="#c62828"' in line
 
 
 def test_touch_relation_is_green_with_level():
-    source = to_dot(graphs_of(MODELS / "tobe_csm.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "tobe_csm.prep"), legend=False)
     touch = [e for e in edge_lines(source) if "ハイタッチ" in e]
     assert len(touch) == 1
     assert 'color="#2e7d32"' in touch[0]
 
 
 def test_role_lanes_are_distinct():
-    source = to_dot(graphs_of(MODELS / "tobe_csm.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "tobe_csm.prep"), legend=False)
     lanes = re.findall(r"subgraph (cluster_p1_a\d+) \{\n\s*(.*)", source)
     by_name = {re.search(r"<B>(.*?)</B>", attrs).group(1): attrs for _, attrs in lanes}
     assert "«CSM»" in by_name["CSM"] and 'fillcolor="#eef7ee"' in by_name["CSM"]
@@ -119,7 +100,7 @@ def test_role_lanes_are_distinct():
 
 
 def test_goal_banner_and_subprocess_key():
-    source = to_dot(graphs_of(MODELS / "figure4.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "figure4.prep"), legend=False)
     assert "目標: 品質基準をみたす納期遵守率100%" in source
     key = re.findall(r'<TD BGCOLOR="(#[0-9a-f]+)" BORDER="1">(.*?)</TD>', source)
     assert [name for _, name in key] == ["計画", "調達", "検査", "製造工程"]
@@ -129,35 +110,35 @@ def test_goal_banner_and_subprocess_key():
 
 
 def test_kpi_and_issue_notes():
-    source = to_dot(graphs_of(MODELS / "tobe_csm.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "tobe_csm.prep"), legend=False)
     service = node_line(source, "購買率KPI")
     assert "shape=note" in service and 'color="#c62828"' in service and "サービス" in service
     assert "dashed" in node_line(source, "客単価")
-    source = to_dot(graphs_of(MODELS / "two_processes.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "two_processes.prep"), legend=False)
     assert "shape=note" in node_line(source, "課題: 見積に3日かかる")
 
 
 def test_legend_only_when_asked():
-    graphs = graphs_of(MODELS / "figure4.prep")
+    graphs = graphs_in(MODELS / "figure4.prep")
     assert "cluster_legend" in to_dot(graphs)
     assert "cluster_legend" not in to_dot(graphs, legend=False)
 
 
 def test_every_process_in_its_own_cluster():
-    source = to_dot(graphs_of(MODELS / "two_processes.prep"), legend=False)
+    source = to_dot(graphs_in(MODELS / "two_processes.prep"), legend=False)
     assert "subgraph cluster_p1 {" in source and "subgraph cluster_p2 {" in source
     assert "[ToBe]" in source and "[AsIs]" in source
 
 
 def test_japanese_font_everywhere():
-    source = to_dot(graphs_of(MODELS / "figure4.prep"))
+    source = to_dot(graphs_in(MODELS / "figure4.prep"))
     for head in ("graph [", "node [", "edge ["):
         line = next(line for line in source.splitlines() if line.strip().startswith(head))
         assert 'fontname="Noto Sans CJK JP"' in line
 
 
 def test_layout_limits():
-    head = to_dot(graphs_of(MODELS / "figure4.prep")).splitlines()[1]
+    head = to_dot(graphs_in(MODELS / "figure4.prep")).splitlines()[1]
     for setting in ("newrank=true", "rankdir=LR", "splines=spline", "remincross=true",
                     "mclimit=", "nslimit="):
         assert setting in head
@@ -204,12 +185,12 @@ def test_label_text_escapes():
     assert "\\" not in str(plain("a\\N"))
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/conformance is absent")
+@pytest.mark.skipif(not SHARED.is_dir(), reason="the conformance cases are absent (a clone alone)")
 @pytest.mark.parametrize("case", sorted(p.name for p in SHARED.glob("valid_*.prep"))
                          if SHARED.is_dir() else [])
 def test_valid_cases_draw(case):
-    graphs = graphs_of(SHARED / case)
-    assert to_dot(graphs) == to_dot(graphs_of(SHARED / case))
+    graphs = graphs_in(SHARED / case)
+    assert to_dot(graphs) == to_dot(graphs_in(SHARED / case))
     if HAS_DOT:
         done = subprocess.run(["dot", "-Tsvg"], input=to_dot(graphs).encode(),
                               capture_output=True)

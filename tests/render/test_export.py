@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from prep.graph import build_document
 from prep.layout import layout
-from prep.parser import parse_file, parse_text
 from prep.render.drawio import to_drawio
-from prep.render.pptx import MIN_SCALE, to_pptx
+from prep.render.pptx import to_pptx
+from conftest import graphs_from, graphs_in
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
@@ -26,18 +25,6 @@ MODELS = sorted((HERE / "models").glob("*.prep")) + sorted((ROOT / "examples").r
 FONT = "Noto Sans CJK JP"
 EMU = 12700
 PRODUCT_KINDS = ("product", "milestone", "final", "intangible", "intervention")
-
-
-def graphs_of(path: Path):
-    parsed = parse_file(path, path.name)
-    assert parsed.ok, parsed.diagnostics
-    return build_document(parsed.document)[0]
-
-
-def graphs_from(text: str):
-    parsed = parse_text(text, "m.prep")
-    assert parsed.ok, parsed.diagnostics
-    return build_document(parsed.document)[0]
 
 
 def wide_model(products: int = 60) -> str:
@@ -92,7 +79,7 @@ def banner_text(found) -> str:
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda p: p.name)
 def test_pptx_holds_every_element(model):
-    graphs = graphs_of(model)
+    graphs = graphs_in(model)
     data = to_pptx(layout(graphs))
     deck = read_pptx(data)
     found = shapes_by_name(deck)
@@ -122,7 +109,7 @@ def test_pptx_holds_every_element(model):
 def test_pptx_stays_on_the_slide_in_the_notation_font(model):
     from pptx.oxml.ns import qn
 
-    deck = read_pptx(to_pptx(layout(graphs_of(model))))
+    deck = read_pptx(to_pptx(layout(graphs_in(model))))
     width, height = deck.slide_width, deck.slide_height
     assert (width, height) == (960 * EMU, 540 * EMU)        # 16:9
     for slide in deck.slides:
@@ -145,7 +132,7 @@ def test_pptx_stays_on_the_slide_in_the_notation_font(model):
 def test_pptx_shapes_by_kind():
     from pptx.oxml.ns import qn
 
-    deck = read_pptx(to_pptx(layout(graphs_of(HERE / "models" / "figure4.prep"))))
+    deck = read_pptx(to_pptx(layout(graphs_in(HERE / "models" / "figure4.prep"))))
     found = shapes_by_name(deck)
 
     def prst(prefix):
@@ -173,7 +160,7 @@ def test_pptx_connectors_are_glued_to_their_products():
     other is a freeform path (tests/render/test_pptx_routes.py checks its points)."""
     from pptx.oxml.ns import qn
 
-    deck = read_pptx(to_pptx(layout(graphs_of(HERE / "models" / "figure4.prep"))))
+    deck = read_pptx(to_pptx(layout(graphs_in(HERE / "models" / "figure4.prep"))))
     slide = deck.slides[0]
     ids = {sp.shape_id: sp.name for sp in slide.shapes}
     relations = [sp for sp in slide.shapes if sp.name.startswith(("input: ", "sync: "))]
@@ -192,7 +179,7 @@ def test_pptx_connectors_are_glued_to_their_products():
 
 
 def test_touch_level_in_the_drawings_language():
-    deck = read_pptx(to_pptx(layout(graphs_of(HERE / "models" / "tobe_csm.prep"))))
+    deck = read_pptx(to_pptx(layout(graphs_in(HERE / "models" / "tobe_csm.prep"))))
     found = shapes_by_name(deck)
     touch = [name for name in found if name.startswith("touch: ")]
     assert touch
@@ -202,7 +189,7 @@ def test_touch_level_in_the_drawings_language():
 
 
 def test_hostile_names_come_back_as_written():
-    graphs = graphs_of(HERE / "models" / "hostile_names.prep")
+    graphs = graphs_in(HERE / "models" / "hostile_names.prep")
     found = shapes_by_name(read_pptx(to_pptx(layout(graphs))))
     assert "final: <script>alert(1)</script>" in found
     assert "product: a\\nb<i>" in found
@@ -216,7 +203,7 @@ def test_hostile_names_come_back_as_written():
 
 
 def test_same_model_same_bytes():
-    graphs = graphs_of(ROOT / "examples" / "manufacturing.prep")
+    graphs = graphs_in(ROOT / "examples" / "manufacturing.prep")
     first = to_pptx(layout(graphs))
     assert to_pptx(layout(graphs)) == first
     import zipfile
@@ -234,7 +221,7 @@ def test_a_wide_process_is_split_by_columns_and_stays_legible():
     deck = read_pptx(to_pptx(positions))
     assert len(deck.slides) > 1
     found = shapes_by_name(deck)
-    for pre, pg, products, externals, relations, kpis, issues in expected(graphs):
+    for pre, _pg, products, _externals, relations, _kpis, _issues in expected(graphs):
         for key, kind in products.items():
             assert len(found[f"{kind}: {pre}{key}"]) == 1, key      # each once
         titles = {name.split(": ", 1)[1] for name in found if ": " in name}
@@ -268,7 +255,7 @@ def plain(label: str) -> str:
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda p: p.name)
 def test_drawio_holds_every_element(model):
-    graphs = graphs_of(model)
+    graphs = graphs_in(model)
     positions = layout(graphs)
     root = read_drawio(to_drawio(positions))
     pages = root.findall("diagram")
@@ -333,7 +320,7 @@ def _inside_page(model_el, objects, by_id) -> None:
 
 
 def test_drawio_hostile_names_come_back_as_written():
-    root = read_drawio(to_drawio(layout(graphs_of(HERE / "models" / "hostile_names.prep"))))
+    root = read_drawio(to_drawio(layout(graphs_in(HERE / "models" / "hostile_names.prep"))))
     objects = {(o.get("prep_kind"), o.get("prep_title")): o for o in root.iter("UserObject")}
     final = objects[("final", "<script>alert(1)</script>")]
     assert name_of(final.get("label")) == "<script>alert(1)</script>"
@@ -345,7 +332,7 @@ def test_drawio_hostile_names_come_back_as_written():
 
 
 def test_drawio_styles_by_kind():
-    root = read_drawio(to_drawio(layout(graphs_of(HERE / "models" / "figure4.prep"))))
+    root = read_drawio(to_drawio(layout(graphs_in(HERE / "models" / "figure4.prep"))))
     style = {o.get("prep_kind"): o.find("mxCell").get("style") for o in root.iter("UserObject")}
     assert "swimlane;" in style["lane"] and "container=1" in style["lane"]
     assert "shape=hexagon" in style["milestone"]
@@ -394,7 +381,7 @@ def test_kpi_pptx_asis_beside_tobe(tmp_path):
     _cli(["kpi", str(asis), "--tobe", str(tobe), "-o", str(out)])
     data = out.read_bytes()
     deck = read_pptx(data)
-    trees = derive_all(graphs_of(tobe))
+    trees = derive_all(graphs_in(tobe))
     assert len(deck.slides) == len(trees)
     width = deck.slide_width
     for slide, tree in zip(deck.slides, trees):
@@ -402,11 +389,16 @@ def test_kpi_pptx_asis_beside_tobe(tmp_path):
         assert "side: asis" in shapes and "side: tobe" in shapes
         assert shapes["side: asis"].left < shapes["side: tobe"].left
         assert "サービス提供前" in shapes["side: asis"].text_frame.text
+        goal = shapes["goal: " + tree.root.label].text_frame.text
+        tobe_left = shapes[f"frame: {tree.process} [tobe]"].left
         for node in tree.nodes():
             kind = node.kind
+            if "kgi" in node.marks:                     # a KGI is a line in the goal's box
+                assert f"KGI: {node.label}" in goal
+                continue
             found = [sp for name, sp in shapes.items() if name == f"{kind}: {node.label}"]
             assert found, (kind, node.label)
-            right = [sp for sp in found if sp.left >= width // 2]
+            right = [sp for sp in found if sp.left >= tobe_left]
             assert right, node.label                                 # on the ToBe side
             if kind == "kpi" and "service" in node.marks:
                 from pptx.oxml.ns import qn
@@ -431,14 +423,21 @@ def test_kpi_pptx_issues_and_lines_glued(tmp_path):
     slide = read_pptx(out.read_bytes()).slides[0]
     names = [sp.name for sp in slide.shapes]
     assert "issue: 段取りがベテランの勘に頼っている" in names
-    assert "final: 出荷" in names and "kpi: 納期遵守率" in names
-    lines = [sp for sp in slide.shapes if sp.name.startswith("line: ")]
-    assert lines and all(sp._element.find(".//" + qn("a:stCxn")) is not None and
-                         sp._element.find(".//" + qn("a:endCxn")) is not None for sp in lines)
+    assert "final: 出荷" in names and "kpi: 出荷リードタイム" in names
+    goal = next(sp for sp in slide.shapes if sp.name.startswith("goal: "))
+    assert "KGI: 納期遵守率" in goal.text_frame.text          # KGIs inside the goal
+    # straight lines are connectors glued to both shapes; a line that must go round
+    # other shapes is a freeform along the picture's curve
+    lines = [sp for sp in slide.shapes if sp.name.startswith(("line: ", "note link: "))]
+    glued = [sp for sp in lines if sp._element.tag == qn("p:cxnSp")]
+    assert glued and all(sp._element.find(".//" + qn("a:stCxn")) is not None and
+                         sp._element.find(".//" + qn("a:endCxn")) is not None for sp in glued)
+    assert all(sp._element.find(".//" + qn("a:custGeom")) is not None
+               for sp in lines if sp not in glued)
 
 
 def test_kpi_pptx_reference_is_one_shape_with_two_lines():
-    """Trees whose children may be references (prep kpi's §6 trees): a node reached
+    """Trees whose children may be references (prep kpi's trees): a node reached
     twice is drawn once, with a line from each parent."""
     from dataclasses import dataclass, field
 
@@ -476,10 +475,12 @@ def test_kpi_pptx_reference_is_one_shape_with_two_lines():
     names = [sp.name for sp in deck.slides[0].shapes]
     assert names.count("milestone: 共有") == 1
     assert names.count("line: A -> 共有") == 1 and names.count("line: B -> 共有") == 1
-    assert "kpi: 率<&>" in names and "badge added: 共有" in names
+    assert "kpi: 率<&>" in names
+    shared = next(sp for sp in deck.slides[0].shapes if sp.name == "milestone: 共有")
+    assert "＋ 新規" in shared.text_frame.text                  # new: a ＋ line
 
 
-# -- links between processes naming each other (LANGUAGE.md §5) ----------------------------
+# -- links between processes naming each other (docs/notation.md) ----------------------------
 
 APPAREL = ROOT / "examples" / "apparel" / "asis.prep"
 WEEKLY, DAILY = "週次販売計画", "日々の店舗運営"
@@ -492,7 +493,7 @@ def _links_on(slide):
 def test_pptx_links_processes_naming_each_other():
     from pptx.oxml.ns import qn
 
-    deck = read_pptx(to_pptx(layout(graphs_of(APPAREL))))
+    deck = read_pptx(to_pptx(layout(graphs_in(APPAREL))))
     found = shapes_by_name(deck)
     first = {name: min(n for n, _ in found[f"process: {name}"]) for name in (WEEKLY, DAILY)}
     last = {name: max(n for n, _ in found[f"process: {name}"]) for name in (WEEKLY, DAILY)}
@@ -520,24 +521,24 @@ def test_pptx_links_processes_naming_each_other():
 
 
 def test_pptx_draws_no_link_for_one_process():
-    deck = read_pptx(to_pptx(layout(graphs_of(HERE / "models" / "figure4.prep"))))
+    deck = read_pptx(to_pptx(layout(graphs_in(HERE / "models" / "figure4.prep"))))
     assert not any(sp.name.startswith(("link: ", "linked process: "))
                    for slide in deck.slides for sp in slide.shapes)
-    graphs = [pg for pg in graphs_of(APPAREL) if pg.name == DAILY]     # --process
+    graphs = [pg for pg in graphs_in(APPAREL) if pg.name == DAILY]     # --process
     deck = read_pptx(to_pptx(layout(graphs)))
     assert not any(_links_on(slide) for slide in deck.slides)
 
 
 def test_pptx_link_of_a_split_process_is_on_its_last_slide():
-    text = wide_model(60) + f"""
-process 受注 {{
+    text = wide_model(60) + """
+process 受注 {
   goal 受注件数
   external 業務0
-  actor 営業 {{
+  actor 営業 {
     final 受注(品目)
-  }}
+  }
   業務0 -> 受注 -> 業務0
-}}
+}
 """
     deck = read_pptx(to_pptx(layout(graphs_from(text))))
     found = shapes_by_name(deck)
@@ -553,7 +554,7 @@ process 受注 {{
 
 
 def test_drawio_links_processes_naming_each_other():
-    root = read_drawio(to_drawio(layout(graphs_of(APPAREL))))
+    root = read_drawio(to_drawio(layout(graphs_in(APPAREL))))
     pages = root.findall("diagram")
     assert [page.get("id") for page in pages] == ["p1", "p2"]
     for number, (page, other) in enumerate(zip(pages, (DAILY, WEEKLY)), 1):
@@ -579,5 +580,5 @@ def test_drawio_links_processes_naming_each_other():
 
 
 def test_drawio_draws_no_link_for_one_process():
-    data = to_drawio(layout(graphs_of(HERE / "models" / "figure4.prep"))).decode()
+    data = to_drawio(layout(graphs_in(HERE / "models" / "figure4.prep"))).decode()
     assert 'prep_kind="link"' not in data and "data:page/id" not in data

@@ -1,4 +1,4 @@
-"""The swimlane drawing (LANGUAGE.md §5): pinned dot text (snapshots), the SVG's
+"""The swimlane drawing (docs/notation.md): pinned dot text (snapshots), the SVG's
 structure, legibility on a 1920-pixel screen, and escaping in every drawing kind.
 
 PREP_UPDATE_SNAPSHOTS=1 python -m pytest tests/render rewrites the snapshots."""
@@ -6,7 +6,6 @@ PREP_UPDATE_SNAPSHOTS=1 python -m pytest tests/render rewrites the snapshots."""
 from __future__ import annotations
 
 import html
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -15,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from prep.cli import app
-from prep.graph import build_document
-from prep.parser import parse_file, parse_text
+from prep.layout import layout
 from prep.render import render
+from conftest import graphs_from, graphs_in, same_as_snapshot
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
@@ -26,18 +25,6 @@ SNAPSHOTS = HERE / "snapshots" / "lanes"
 EXAMPLES = sorted((ROOT / "examples").rglob("*.prep"))
 SVG = "{http://www.w3.org/2000/svg}"
 INK = "#111111"         # the colour of product names (prep.notation.COLOUR["name"])
-
-
-def graphs_of(path: Path):
-    parsed = parse_file(path, path.name)
-    assert parsed.ok, parsed.diagnostics
-    return build_document(parsed.document)[0]
-
-
-def graphs_from(text: str):
-    parsed = parse_text(text, "m.prep")
-    assert parsed.ok, parsed.diagnostics
-    return build_document(parsed.document)[0]
 
 
 def groups(svg: bytes) -> list[tuple[set[str], str, ET.Element]]:
@@ -54,19 +41,44 @@ def titles(svg: bytes, cls: str) -> list[str]:
     return [title for classes, title, _ in groups(svg) if cls in classes]
 
 
+def summary(drawing) -> str:
+    """What a reviewer checks in a swimlane layout, as text: per process its lanes,
+    bands, the products of each column (lane by lane, top to bottom), the externals'
+    sides and lanes, and the edges. The pinned dot beside it holds the coordinates."""
+    out = []
+    for pl in drawing.processes:
+        lanes = [lane.actor for lane in pl.lanes]
+        out.append(f"process {pl.name} ({pl.stage})")
+        out.append("  lanes: " + " | ".join(lanes))
+        for band in pl.bands:
+            members = sorted({n.column for n in pl.nodes if n.subprocess == band.name})
+            out.append(f"  band {band.name}: columns {members}")
+        for column in sorted({n.column for n in pl.nodes}):
+            here = sorted((n for n in pl.nodes if n.column == column), key=lambda n: n.box.cy)
+            cells = [f"{lanes[n.lane]}: {n.key}" for n in here]
+            out.append(f"  column {column}: " + "; ".join(cells))
+        for n in sorted(pl.externals, key=lambda n: (n.side or "", n.key)):
+            lane = min(pl.lanes, key=lambda lane: abs(lane.box.cy - n.box.cy)).actor
+            out.append(f"  external {n.key}: {n.side}, beside {lane}")
+        edges = sorted(e.title for e in pl.edges if e.kind in ("input", "sync"))
+        out.append("  edges: " + "; ".join(edges))
+        notes = sorted(f"{note.kind} {note.title}" for note in pl.notes)
+        if notes:
+            out.append("  notes: " + "; ".join(notes))
+    return "\n".join(out) + "\n"
+
+
 @pytest.mark.parametrize("model", sorted(p.name for p in MODELS.glob("*.prep")))
 def test_snapshot(model):
-    source = render(graphs_of(MODELS / model), "dot")
-    snapshot = SNAPSHOTS / (Path(model).stem + ".dot")
-    if os.environ.get("PREP_UPDATE_SNAPSHOTS") == "1" or not snapshot.exists():
-        snapshot.parent.mkdir(parents=True, exist_ok=True)
-        snapshot.write_bytes(source)
-    assert source == snapshot.read_bytes(), \
-        f"{snapshot.name} changed; rerun with PREP_UPDATE_SNAPSHOTS=1 if intended"
+    """The pinned dot (coordinates) and, beside it, a readable summary to review."""
+    graphs = graphs_in(MODELS / model)
+    same_as_snapshot(summary(layout(graphs)).encode("utf-8"),
+                     SNAPSHOTS / (Path(model).stem + ".summary.txt"))
+    same_as_snapshot(render(graphs, "dot"), SNAPSHOTS / (Path(model).stem + ".dot"))
 
 
 def test_svg_structure_names_every_element():
-    svg = render(graphs_of(MODELS / "figure4.prep"), "svg")
+    svg = render(graphs_in(MODELS / "figure4.prep"), "svg")
     assert titles(svg, "lane") == ["生産管理", "購買", "製造部"]
     assert titles(svg, "subprocess") == ["計画", "調達", "検査", "製造工程"]
     assert set(titles(svg, "product")) == {
@@ -80,18 +92,18 @@ def test_svg_structure_names_every_element():
 
 
 def test_svg_structure_of_notes_and_several_processes():
-    svg = render(graphs_of(MODELS / "two_processes.prep"), "svg")
+    svg = render(graphs_in(MODELS / "two_processes.prep"), "svg")
     assert titles(svg, "lane") == ["受注/営業部", "出荷/倉庫", "出荷/配送サービス"]
     assert titles(svg, "issue") == ["受注/見積に3日かかる"]
     assert "受注/見積依頼" in titles(svg, "product")
     assert titles(svg, "process") == ["受注", "出荷"]
-    svg = render(graphs_of(MODELS / "tobe_csm.prep"), "svg")
+    svg = render(graphs_in(MODELS / "tobe_csm.prep"), "svg")
     assert titles(svg, "kpi")
     assert titles(svg, "touch")
 
 
 def test_svg_structure_of_a_bus_joint():
-    svg = render(graphs_of(ROOT / "examples" / "apparel" / "asis.prep"), "svg")
+    svg = render(graphs_in(ROOT / "examples" / "apparel" / "asis.prep"), "svg")
     assert titles(svg, "joint") == [
         "日々の店舗運営/日々の販売目標, 週間天気予報 -> 商品の陳列, 接客指示, スタッフのシフト調整"]
 
@@ -102,13 +114,13 @@ def _px(value: str, scale: float) -> float:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_legible_on_a_1920_pixel_screen(path):
-    svg = render(graphs_of(path), "svg")
+    svg = render(graphs_in(path), "svg")
     root = ET.fromstring(svg)
     width = float(root.get("width").removesuffix("pt"))
     height = float(root.get("height").removesuffix("pt"))
     scale = 1920 / width
     names, others = [], []
-    for classes, title, g in groups(svg):
+    for classes, _title, g in groups(svg):
         for text in g.iter(f"{SVG}text"):
             size = _px(text.get("font-size"), scale)
             if "product" in classes and text.get("font-weight") == "bold" \
@@ -200,7 +212,7 @@ def test_every_name_shows_as_written_in_kpi_and_diff_drawings(tmp_path):
 
 
 def test_pdf_puts_each_process_on_its_own_page():
-    graphs = graphs_of(MODELS / "two_processes.prep")
+    graphs = graphs_in(MODELS / "two_processes.prep")
     pdf = render(graphs, "pdf")
     assert pdf.startswith(b"%PDF-1.5") and pdf.rstrip().endswith(b"%%EOF")
     assert len(re.findall(rb"/Type /Page\b", pdf)) == 2

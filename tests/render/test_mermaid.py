@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from prep.graph import build_document
 from prep.parser import parse_file, parse_text
 from prep.render.mermaid import text, to_mermaid
+from conftest import same_as_snapshot
 
 HERE = Path(__file__).parent
 MODELS = HERE / "models"
@@ -24,10 +24,7 @@ def mermaid_of(path: Path) -> str:
 @pytest.mark.parametrize("model", ["figure4", "tobe_csm", "hostile_names"])
 def test_snapshot(model):
     source = mermaid_of(MODELS / f"{model}.prep")
-    snapshot = HERE / "snapshots" / f"{model}.mmd"
-    if os.environ.get("PREP_UPDATE_SNAPSHOTS") == "1" or not snapshot.exists():
-        snapshot.write_bytes(source.encode("utf-8"))
-    assert source.encode("utf-8") == snapshot.read_bytes()
+    same_as_snapshot(source.encode("utf-8"), HERE / "snapshots" / f"{model}.mmd")
 
 
 def test_flowchart_with_a_subgraph_per_actor():

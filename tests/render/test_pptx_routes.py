@@ -23,7 +23,8 @@ from prep.render.pptx import to_pptx
 sys.path.insert(0, str(Path(__file__).parent))
 from pptx_geometry import (A, box, crosses, items, line_path, slides,  # noqa: E402
                            text_runs)
-from test_export import MODELS, ROOT, graphs_from, graphs_of, wide_model  # noqa: E402
+from conftest import graphs_from, graphs_in  # noqa: E402
+from test_export import MODELS, ROOT, wide_model  # noqa: E402
 
 SLACK = 1.10
 OBSTACLES = ("product: ", "final: ", "milestone: ", "intangible: ", "intervention: ",
@@ -66,7 +67,7 @@ def crossings(data: bytes, texts: bool = True) -> list[str]:
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda p: p.name)
 def test_no_line_through_a_shape_or_a_text(model):
-    assert crossings(to_pptx(layout(graphs_of(model)))) == []
+    assert crossings(to_pptx(layout(graphs_in(model)))) == []
 
 
 def test_no_line_through_a_shape_or_a_text_of_a_split_process():
@@ -83,7 +84,7 @@ def test_relations_take_the_layouts_routes():
     from prep.render.pptx import plan_slides
     from prep.render.pptx_edges import corners
 
-    positions = layout(graphs_of(ROOT / "examples" / "manufacturing.prep"))
+    positions = layout(graphs_in(ROOT / "examples" / "manufacturing.prep"))
     process = positions.processes[0]
     view = plan_slides(process, positions.legend)[0]
     root = slides(to_pptx(positions))[0]
@@ -162,7 +163,7 @@ FITTED = ("product: ", "final: ", "milestone: ", "intangible: ", "intervention: 
 @pytest.mark.parametrize("model", [APPAREL / "tobe.prep", ROOT / "examples" / "manufacturing.prep",
                                    ROOT / "examples" / "restaurant.prep"], ids=lambda p: p.stem)
 def test_every_text_fits_its_shape_with_slack(model):
-    data = to_pptx(layout(graphs_of(model)))
+    data = to_pptx(layout(graphs_in(model)))
     checked = 0
     for root in slides(data):
         for name, kind, el in items(root):
@@ -186,7 +187,7 @@ def test_every_text_fits_its_shape_with_slack(model):
 
 
 def test_runs_name_the_font_with_east_asian_substitution_hints():
-    data = to_pptx(layout(graphs_of(APPAREL / "tobe.prep")))
+    data = to_pptx(layout(graphs_in(APPAREL / "tobe.prep")))
     for root in slides(data):
         for rpr in root.iter(f"{A}rPr"):
             ea = rpr.find(f"{A}ea")
@@ -197,7 +198,7 @@ def test_runs_name_the_font_with_east_asian_substitution_hints():
 
 
 def test_finals_have_a_double_border_in_the_xml():
-    data = to_pptx(layout(graphs_of(ROOT / "examples" / "manufacturing.prep")))
+    data = to_pptx(layout(graphs_in(ROOT / "examples" / "manufacturing.prep")))
     finals = [el for root in slides(data) for name, kind, el in items(root)
               if name.startswith("final: ")]
     assert finals

@@ -11,6 +11,7 @@ from prep.diagnostics import Edit, Fix, Span
 from prep.parser.mending import (
     KINDS, STATEMENTS, Repair, error, point_after, shifted, span_of, virtual,
 )
+from prep.i18n import _
 
 RELATION_NEXT = ("INPUT", "SYNC", "COMMA", "STATE", "DOT")
 
@@ -65,10 +66,12 @@ def _in_actor(stream, file: str, tok: Token) -> Repair | None:
     if len(written) > 40:
         written = written[:37] + "..."
     actor = str(name) if name is not None else "…"
-    what = ("an external process is declared in the process, outside any actor"
-            if tok.type == "EXTERNAL" else "an actor's block holds only the actor's products")
-    return Repair(error(span_of(file, tok, last), f"`{written}` is inside actor `{actor}`: {what}",
-                        f"move it after the `}}` that closes `actor {actor}`"), [])
+    what = (_("an external process is declared in the process, outside any actor")
+            if tok.type == "EXTERNAL" else _("an actor's block holds only the actor's products"))
+    return Repair(error(span_of(file, tok, last), _("`{written}` is inside actor `{actor}`: "
+                                                    "{what}", written=written, actor=actor,
+                                                    what=what),
+                        _("move it after the `}}` that closes `actor {actor}`", actor=actor)), [])
 
 
 def _no_brace(state, stream, file: str, tok: Token, previous: Token) -> Repair | None:
@@ -86,9 +89,11 @@ def _no_brace(state, stream, file: str, tok: Token, previous: Token) -> Repair |
     label = getattr(name, "text", None) or "…"
     opened = stream.text[header.start_pos:previous.end_pos]
     return Repair(
-        error(span_of(file, header, previous), f"`{opened}` has no `{{`: a block opens with `{{` "
-                                               "at the end of its first line",
-              f"write `{opened} {{`", Fix("add `{`", (Edit(point_after(file, previous), " {"),))),
+        error(span_of(file, header, previous), _("`{opened}` has no `{{`: a block opens with "
+                                                 "`{{` at the end of its first line",
+                                                 opened=opened),
+              _("write `{opened} {{`", opened=opened),
+              Fix(_("add `{`"), (Edit(point_after(file, previous), " {"),))),
         [virtual("LBRACE", "{", previous), tok], opens_block=(header, _named(label, header), 0))
 
 
@@ -120,17 +125,20 @@ def _no_on(file: str, tok: Token, previous: Token) -> Repair | None:
     """`issue "…" 見積依頼` (an `on` is missing) or `issue "…"` alone on its line."""
     if tok.line == previous.end_line and tok.type in ("IDENT", "STRING"):
         at = Span(file, tok.line, tok.column, tok.line, tok.column)
-        return Repair(error(span_of(file, tok), f"`on` is missing before `{tok}`: an issue names "
-                                                "the product it is about after `on`",
-                            f"write `issue {previous} on {tok}`",
-                            Fix("add `on`", (Edit(at, "on "),))),
+        return Repair(error(span_of(file, tok), _("`on` is missing before `{word}`: an issue "
+                                                  "names the product it is about after `on`",
+                                                  word=str(tok)),
+                            _("write `issue {text} on {word}`", text=str(previous),
+                              word=str(tok)),
+                            Fix(_("add `on`"), (Edit(at, "on "),))),
                       [virtual("ON", "on", tok), tok])
     if tok.line == previous.end_line:
         return None
     text = str(previous) if len(str(previous)) <= 40 else str(previous)[:37] + '..."'
-    return Repair(error(span_of(file, previous), f"`issue {text}` names no product: an issue is "
-                                                 "about a product, named after `on`",
-                        f"write `issue {text} on PRODUCT`"), None)
+    return Repair(error(span_of(file, previous), _("`issue {text}` names no product: an issue "
+                                                   "is about a product, named after `on`",
+                                                   text=text),
+                        _("write `issue {text} on PRODUCT`", text=text)), None)
 
 
 def yen_escape(state, stream, file: str, tok: Token, previous: Token) -> Repair | None:
@@ -170,9 +178,9 @@ def yen_escape(state, stream, file: str, tok: Token, previous: Token) -> Repair 
     span = Span(file, previous.line, previous.column, previous.line, end_column)
     merged = Token("STRING", meant, previous.start_pos, previous.line, previous.column,
                    previous.line, end_column, end)
-    return Repair(error(span, '`¥"` is not an escape: a quote inside a name is written `\\"`',
-                        f"write `{meant}`", Fix(f"write `{meant}`", (Edit(span, meant),),
-                                                safe=False)),
+    return Repair(error(span, _('`¥"` is not an escape: a quote inside a name is written `\\"`'),
+                        _("write `{meant}`", meant=meant),
+                        Fix(_("write `{meant}`", meant=meant), (Edit(span, meant),), safe=False)),
                   [merged], pop=True)
 
 

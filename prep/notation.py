@@ -173,10 +173,6 @@ def note_style(kind: str, marks) -> dict:
     return attrs
 
 
-ADDED = {"color": PURPLE, "penwidth": "2.6", "fontcolor": "#4a148c"}
-REMOVED = {"color": GREY, "fontcolor": "#757575", "style": "dashed"}
-CHANGED = {"color": ORANGE, "penwidth": "2.6"}
-
 SUBPROCESS_COLOURS = ("#fde2c8", "#d7ecf9", "#e1f3d6", "#f3dcf2", "#fff3b0", "#d9e6d1",
                       "#e8dcf7", "#fbd5d5", "#d2f0ee", "#efe5d2")
 

@@ -205,9 +205,21 @@ def test_a_file_named_twice_is_checked_once(tmp_path):
 
 
 def test_no_files_found_warns_and_exits_0(tmp_path):
-    result = run(["check", "."], tmp_path)
+    result = run(["check"], tmp_path)
     assert result.exit_code == 0
     assert result.stderr == "prep: warning: no .prep files found in .\n"
+
+
+@pytest.mark.parametrize("named", ["models", "."])
+def test_a_folder_named_with_no_models_is_an_error(tmp_path, named):
+    """A wrong path must not let CI pass (as eslint): one line, exit 2."""
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "notes.txt").write_text("x", "utf-8")
+    result = run(["check", named], tmp_path / "models" if named == "." else tmp_path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"prep: error: no .prep files in {named}: a folder named on the "
+                             "command line must hold models\n")
 
 
 def test_output_is_deterministic(tmp_path):

@@ -1,4 +1,4 @@
-"""`prep fmt` (docs/editors.md, "Fixes on the command line"): the canonical layout is idempotent and keeps the
+"""`prep fmt` (docs/editors.md): the canonical layout is idempotent and keeps the
 meaning (the same model and the same findings, positions aside) on every example,
 every conformance case and generated models; files with syntax errors are left alone."""
 
@@ -191,3 +191,16 @@ def test_a_file_with_a_syntax_error_is_left_untouched(tmp_path):
     binary.write_bytes(b"process\x00")
     assert run(["fmt", "bin.prep"], tmp_path).returncode == 2
     assert binary.read_bytes() == b"process\x00"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a suppression on the second line of a statement: not joined onto the first
+    ("process P {\n goal G\n external E\n actor A { final F }\n F\n  -> E  # prep: ignore[PREP211]\n"
+     " F -> E\n}\n", "  F\n    -> E  # prep: ignore[PREP211]\n"),
+    # a suppression after several statements on one line: the line is not split
+    ("process P {\n goal G\n external E\n actor a { final F  product X }  # prep: ignore[PREP204]\n"
+     " F -> E\n}\n", "  actor a { final F product X }  # prep: ignore[PREP204]\n"),
+])
+def test_suppression_comments_stay_with_what_they_suppress(text, kept):
+    out = assert_formats_well(text)     # the findings before and after are the same
+    assert kept in out

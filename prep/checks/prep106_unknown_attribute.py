@@ -77,7 +77,7 @@ def _allowed(where: str, name: str):
 
 
 @rule("PREP106", Severity.WARNING, name="unknown-attribute")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def unknown_attribute(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     elements = [("process", process)]
     for actor in process.actors:
@@ -97,14 +97,14 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
             allowed = _allowed(where, attr.name)
             if allowed is ANY_TEXT:
                 if attr.value is None:
-                    yield check.at(attr.span, _("`doc` needs a text: `doc=\"…\"`"),
+                    yield unknown_attribute.at(attr.span, _("`doc` needs a text: `doc=\"…\"`"),
                                    _('write `doc="your note"`'))
                 continue
             if allowed is None:
                 known = sorted(KNOWN.get(where, {})) + ["doc"]
                 listed = ", ".join(f"`{k}`" for k in known)
                 close = _closest(attr.name, known)
-                yield check.at(attr.span, _("unknown attribute `{name}` on a {where}; it is ignored",
+                yield unknown_attribute.at(attr.span, _("unknown attribute `{name}` on a {where}; it is ignored",
                                              name=attr.name, where=where),
                                (_("did you mean `{close}`? ", close=close) if close else "")
                                + _("attributes of a {where}: {listed}", where=where,
@@ -114,11 +114,11 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
             if value in allowed:
                 continue
             if FLAG in allowed:
-                yield check.at(attr.span, _("`{name}` is a flag and takes no value", name=attr.name),
+                yield unknown_attribute.at(attr.span, _("`{name}` is a flag and takes no value", name=attr.name),
                                _("write `[{name}]`", name=attr.name))
             elif value is not FLAG and value.lower() in allowed and attr.name in CASE_FREE:
                 meant = f"{attr.name}={value.lower()}"
-                yield check.at(attr.span, _("`{name}={value}` is read as `{meant}`: values "
+                yield unknown_attribute.at(attr.span, _("`{name}={value}` is read as `{meant}`: values "
                                             "are lower case", name=attr.name, value=value,
                                             meant=meant), _("write `{meant}`", meant=meant),
                                fix=Fix(_("write `{meant}`", meant=meant),
@@ -130,7 +130,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
                 meant = f"{attr.name}={close}"
                 fix = (Fix(_("write `{meant}`", meant=meant), (Edit(attr.span, meant),),
                            safe=False) if close else None)
-                yield check.at(attr.span, _("unknown value {shown} for `{name}`; it is ignored",
+                yield unknown_attribute.at(attr.span, _("unknown value {shown} for `{name}`; it is ignored",
                                              shown=shown, name=attr.name),
                                (_("did you mean `{close}`? ", close=meant)
                                 if close else "")

@@ -8,6 +8,7 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import console, fail
+from prep.i18n import _
 
 
 @app.command()
@@ -27,12 +28,13 @@ def rule(
     out = console()
     if all_ or code is None:
         if code is None and not all_:
-            fail("give a rule code, or --all to list them", "prep rule PREP203")
+            fail(_("give a rule code, or --all to list them"), "prep rule PREP203")
         out.print(rules_table(all_rules()), markup=False, end="")
         return
     found = get_rule(code)
     if found is None:
-        fail(f"unknown rule code or name `{code}`", "`prep rule --all` lists the rules")
+        fail(_("unknown rule code or name `{code}`", code=code),
+             _("`prep rule --all` lists the rules"))
     out.print(rule_markdown(found), markup=False, end="")
 
 

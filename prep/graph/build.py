@@ -82,9 +82,14 @@ def build_process(process: Process, file: str,
     resolver = Resolver(process, products, set(externals), other)
 
     edges: list[Edge] = []
+    ends: dict = {}         # a reference's span -> the names at the other end(s)
     for relation in process.relations:
-        source = resolver.resolve(relation.source)
-        target = resolver.resolve(relation.target)
+        ends.setdefault(relation.source.span, set()).add(relation.target.name)
+        ends.setdefault(relation.target.span, set()).add(relation.source.name)
+    for relation in process.relations:
+        # "did you mean" never suggests the other end: that would relate a thing to itself
+        source = resolver.resolve(relation.source, avoid=ends[relation.source.span])
+        target = resolver.resolve(relation.target, avoid=ends[relation.target.span])
         if source is None or target is None:
             continue
         edge = Edge(len(edges), source, target, relation.kind, relation)
@@ -128,7 +133,7 @@ def build_document(document: Document, process_names: set[str] | None = None
             diagnostics.append(DUPLICATE_DEFINITION.at(
                 process.header_span,
                 _("process `{name}` is defined twice", name=process.name),
-                "rename one of them, or merge them into one process",
+                _("rename one of them, or merge them into one process"),
                 (Related(first.header_span, _("first defined here")),)))
         seen.setdefault(process.name, process)
         pg = build_process(process, document.path, names)

@@ -212,7 +212,7 @@ def _frame(pl: _Placed, number: int, x: float, y: float, width: float, head: flo
 
 
 def _finish(trees, width: float, y: float, words: dict, legend, stacked: bool) -> KpiLayout:
-    if legend is None or not trees:
+    if legend is None or not trees or not legend[0]:      # nothing a legend would explain
         return KpiLayout(round(width, 2), round(y - TREE_GAP + MARGIN, 2), tuple(trees), None,
                          stacked)
     from prep.layout.legend import place_legend

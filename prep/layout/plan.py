@@ -66,6 +66,7 @@ class Plan:
     syncs: list
     band_of: dict = field(default_factory=dict)     # key -> subprocess name
     column: dict = field(default_factory=dict)      # product key -> column (0, 1, …)
+    hint: dict = field(default_factory=dict)        # layout/hint.py: key -> (column, y)
 
 
 class Ids:
@@ -77,8 +78,10 @@ class Ids:
         return f"{prefix}{self.count}"
 
 
-def plan(pg, words: dict, ids: Ids, marks: dict | None = None) -> Plan:
-    """`marks` (prep diff, docs/kpi.md, "prep diff"): badges and ghosting on the lines."""
+def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Plan:
+    """`marks` (prep diff, docs/kpi.md, "prep diff"): badges and ghosting on the lines; `hint`
+    (layout/hint.py): where another drawing put the products, key -> (column, y)."""
+    hint = hint or {}
     process = pg.process
     lanes, nodes, by_key = [], [], {}
     for index, actor in enumerate(process.actors):
@@ -161,7 +164,8 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None) -> Plan:
         edge.lines = marked(C.edge_lines(found["params"], found["touch"], found["touched"],
                                          words), found["mark"], words)
         out_edges.append(edge)
-    column, groups, tagged = _columns(nodes, inputs, syncs, pg, groups)
+    column, groups, tagged = _columns(nodes, inputs, syncs, pg, groups,
+                                      {k: c for k, (c, _) in hint.items() if k in by_key})
     for node in nodes:
         if node.kind == "external":
             continue
@@ -176,20 +180,21 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None) -> Plan:
     banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals],
                             kgis, loose, words)
     return Plan(process.name, process.stage, lanes, nodes, out_edges, notes, groups, banner,
-                [tuple(c.members) for c in pg.input_cycles], inputs, syncs, band_of, column)
+                [tuple(c.members) for c in pg.input_cycles], inputs, syncs, band_of, column,
+                hint)
 
 
-def _columns(nodes, inputs, syncs, pg, groups):
+def _columns(nodes, inputs, syncs, pg, groups, hint):
     """Columns of the products; subprocess groups in the order of their `until`
     products along the flow; the products of bands that overlap in columns (tagged)."""
     from prep.layout.rank import columns
 
     keys = [n.key for n in nodes if n.kind != "external"]
     cycles = [tuple(c.members) for c in pg.input_cycles]
-    first = columns(keys, inputs, syncs, cycles, [])
+    first = columns(keys, inputs, syncs, cycles, [], hint)
     groups = sorted(groups, key=lambda g: (first.get(g[2], max(first[k] for k in g[1])),
                                            min(first[k] for k in g[1])))
-    column = columns(keys, inputs, syncs, cycles, [g[1] for g in groups]) \
+    column = columns(keys, inputs, syncs, cycles, [g[1] for g in groups], hint) \
         if len(groups) > 1 else first
     spans = [(min(column[k] for k in g[1]), max(column[k] for k in g[1])) for g in groups]
     tagged: set[str] = set()

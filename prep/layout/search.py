@@ -18,11 +18,12 @@ through another lane costs a little too."""
 from __future__ import annotations
 
 from prep.layout.bus import buses
+from prep.layout.hint import item_heights
 from prep.layout.order import order, total_crossings
 
 SEARCH_ITEMS = 400      # drawings with more items keep the first choices
-BUDGET = 160            # layouts tried at most
-WORK = 2500             # … and at most this many items laid out in all
+BUDGET = 600            # layouts tried at most
+WORK = 25000            # … and at most this many items laid out in all
 QUICK = 8               # ordering sweeps while trying
 SEEDS = 6               # other starts for the ordering sweeps
 
@@ -73,7 +74,7 @@ def _variables(placer) -> list:
     out = []
     for node in plan.nodes:
         if node.kind == "external" and len(placer.homes[node.id]) > 1:
-            # docs/notation.md: at the height of the lane it exchanges most with (one of them, if tied)
+            # at the height of the lane it exchanges most with (one of them, if tied)
             out.append((placer.lane_choice, node.id, placer.homes[node.id]))
     for key, values in _column_moves(plan):
         out.append((placer.column_choice, key, values))
@@ -111,7 +112,8 @@ def _column_moves(plan) -> list:
     out = []
     for node in plan.nodes:
         key = node.key
-        if node.kind == "external" or key in in_cycle or count[column[key]] < 2:
+        if node.kind == "external" or key in in_cycle or count[column[key]] < 2 \
+                or key in plan.hint:        # a hinted product keeps its hinted order
             continue
         c = column[key]
         low = max([column[p] + 1 for p in before.get(key, ())] + [0])
@@ -149,7 +151,7 @@ def _evaluate(placer, sweeps: int | None = None) -> float:
         placer.deadline.check()
     placer.layers = order(placer.layers, placer.lane, placer.up, placer.down,
                           placer.deadline, placer.same, placer.seed_choice.get("seed", 0),
-                          sweeps)
+                          sweeps, item_heights(placer) if placer.plan.hint else None)
     pos = _positions(placer)
     place_syncs(placer, pos)
     return _crossings(placer, pos) + sum(

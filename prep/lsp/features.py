@@ -4,9 +4,10 @@ for names that cross files: an external is another file's process)."""
 from __future__ import annotations
 
 from lsprotocol import types as t
-from pygls.uris import from_fs_path
 
 from prep.lsp.names import EXTERNAL_ROLES, KPI_ROLES, PRODUCT_ROLES, Token
+from prep.i18n import N_, _
+from prep.lsp.markdown import code, message, text as md
 
 NAME_ROLES = {"product", "ref", "external", "process", "actor", "kpi", "kpi-ref",
               "subprocess", "param", "param-ref"}
@@ -130,6 +131,8 @@ def rename(workspace, a, position, new_name: str, encoding):
 # Hover ------------------------------------------------------------------------
 
 def hover(a, position, encoding):
+    """Markdown: the element under the cursor and the findings there; every text that
+    comes from the model or a finding is escaped (prep.lsp.markdown)."""
     parts = []
     line, column = a.lines(encoding).char(position)
     for d in a.findings:
@@ -150,17 +153,18 @@ def hover(a, position, encoding):
 
 def _finding_doc(d) -> str:
     from prep.checks import rules_by_code
+    from prep.checks.docs import HEADINGS
 
     rule = rules_by_code().get(d.code)
-    text = f"**{d.code}** {d.severity.value}: {d.message}"
+    text = f"**{d.code}** {d.severity.value}: {message(d.message)}"
     if d.hint:
-        text += f"\n\nhint: {d.hint}"
+        text += "\n\n" + _("hint:") + f" {message(d.hint)}"
     if rule:
         sections = rule.sections
         text += f"\n\n**{rule.code} {rule.name}**: {rule.summary}"
         for title in ("What it does", "Why", "How to fix"):
             if sections.get(title):
-                text += f"\n\n*{title}:* " + " ".join(sections[title].split())
+                text += f"\n\n*{_(HEADINGS[title])}:* " + " ".join(sections[title].split())
     return text
 
 
@@ -171,52 +175,58 @@ def _process(a, tok: Token):
     return doc.processes[tok.process]
 
 
+KIND = {"product": N_("**product**"), "final": N_("**final**"),
+        "milestone": N_("**milestone**"), "intangible": N_("**intangible**")}
+
+
 def _element_doc(a, tok: Token) -> str | None:
+    """What the name at `tok` is; every text of the model in it escaped (lsp.markdown)."""
     process = _process(a, tok)
     if process is None:
         return None
-    roles, _ = same_thing(a, tok)
+    roles, _is_process = same_thing(a, tok)
     name = tok.name
     if tok.role == "process":
-        return f"**process** `{name}` (stage {process.stage})"
+        return _("**process** {name} (stage {stage})", name=code(name), stage=md(str(process.stage)))
     if tok.role == "actor":
         actor = next((x for x in process.actors if x.name == name), None)
         if actor:
-            products = ", ".join(f"`{p.key}`" for p in actor.products) or "none"
-            return f"**actor** `{name}` (role {actor.role})\n\nproducts: {products}"
+            products = ", ".join(code(p.key) for p in actor.products) or _("none")
+            return (_("**actor** {name} (role {role})", name=code(name), role=md(str(actor.role)))
+                    + "\n\n" + _("products: {products}", products=products))
     if roles == KPI_ROLES:
         kpi = next((k for k in process.kpis if k.name == name), None)
         if kpi:
-            text = f"**kpi** `{name}`"
+            text = f"**kpi** {code(name)}"
             if kpi.for_:
-                text += f" for `{kpi.for_}`"
+                text += f" for {code(str(kpi.for_))}"
             if kpi.under:
-                text += f" under `{kpi.under.text}`"
-            flags = [x.name for x in kpi.attrs]
-            return text + (f" [{', '.join(flags)}]" if flags else "")
+                text += f" under {code(kpi.under.text)}"
+            flags = [md(x.name) for x in kpi.attrs]
+            return text + (f" \\[{', '.join(flags)}\\]" if flags else "")
     if roles == EXTERNAL_ROLES:
-        return f"**external** process `{name}`"
+        return _("**external** process {name}", name=code(name))
     if roles == PRODUCT_ROLES:
         products = [p for p in process.products if p.name == name]
         if not products:
             return None
         out = []
         for p in products:
-            text = f"**{p.kind}** `{p.key}`"
+            text = _(KIND.get(p.kind, "**{kind}**"), kind=p.kind) + f" {code(p.key)}"
             if p.params:
-                text += "(" + ", ".join(p.params) + ")"
-            text += f" in actor `{p.actor}`"
+                text += "(" + ", ".join(md(x) for x in p.params) + ")"
+            text += _(" in actor {actor}", actor=code(p.actor))
             if p.state:
-                text += f"\n\nstate: {p.state}"
+                text += "\n\n" + _("state: {state}", state=code(p.state))
             kpis = [k.name for k in process.kpis if k.for_ and k.for_.name == name]
             issues = [i.text for i in process.issues if i.on.name == name]
             if kpis:
-                text += "\n\nKPIs: " + ", ".join(f"`{k}`" for k in kpis)
+                text += "\n\n" + _("KPIs: {names}", names=", ".join(code(k) for k in kpis))
             if issues:
-                text += "\n\nissues: " + "; ".join(issues)
+                text += "\n\n" + _("issues: {texts}", texts="; ".join(md(i) for i in issues))
             doc = p.attr("doc")
             if doc:
-                text += f"\n\n{doc}"
+                text += f"\n\n{md(str(doc))}"
             out.append(text)
         return "\n\n".join(out)
     return None
@@ -380,7 +390,7 @@ def code_actions(a, rng: t.Range, encoding, to_diagnostic):
                 (r.start.line, r.start.character) > (rng.end.line, rng.end.character):
             continue
         edits = [t.TextEdit(range=lines.range(e.span), new_text=e.text) for e in d.fix.edits]
-        title = d.fix.message + ("" if d.fix.safe else " (unsafe)")
+        title = d.fix.message + ("" if d.fix.safe else _(" (unsafe)"))
         actions.append(t.CodeAction(title=title, kind=t.CodeActionKind.QuickFix,
                                     diagnostics=[to_diagnostic(d)], is_preferred=d.fix.safe,
                                     edit=t.WorkspaceEdit(changes={a.uri: edits})))
@@ -404,7 +414,3 @@ def formatting(a, encoding):
     end = lines.position(last, len(lines.line(last)))
     return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end),
                        new_text=new_text)]
-
-
-def uri_of(path: str) -> str:
-    return from_fs_path(path) or path

@@ -187,8 +187,8 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
         previous = resumed = result = None
         while (tok := stream.next()) is not None:
             mend = None
-            if (tok.type in _NAMES and previous is not None and previous.type == "IDENT"
-                    and previous.end_line == tok.line):   # `gaol 満足度`, `院外 処方箋`
+            if (tok.type in _NAMES and previous is not None and previous.end_line == tok.line
+                    and previous.type in ("IDENT", "STRING")):  # `gaol 満足度`, `院外 処方箋`
                 mend = adjacent(state, stream, text, path, previous, tok)
             if mend is None:
                 try:

@@ -59,19 +59,31 @@ def describe_token(tok: Token) -> str:
     return f"`{text}`"
 
 
+# The tokens a message may name, most telling first; at most MAX_LISTED are named.
+MAX_LISTED = 6
+ORDER = ("INPUT", "SYNC", "LBRACE", "RBRACE", "COMMA", "RPAR", "RSQB", "LPAR", "LSQB",
+         "EQUAL", "DOT", "FOR", "UNDER", "ON", "UNTIL", "STATE", "NUMBER", "$END", "PROCESS")
+
+
 def describe_expected(expected: set[str], previous: Token | None) -> str:
+    """What may stand here, in words: never more than MAX_LISTED tokens named; where more
+    could follow, what they are for ("a new statement", "a product") stands for them."""
+    statement = bool(STATEMENT_START & expected)
+    kinds = bool(KINDS & expected)
+    rest = expected - STATEMENT_START - KINDS - (NAME_TOKENS if statement else set())
+    named = [t for t in ORDER if t in rest]
+    names = bool(NAME_TOKENS & rest)
+    alone = not named and not names and statement + kinds == 1
     words: list[str] = []
-    if STATEMENT_START & expected:
+    if statement:
         words.append("a statement (`goal`, `actor`, `external`, `subprocess`, `kpi`, `issue` "
-                     "or a relation)")
-        expected = expected - STATEMENT_START - NAME_TOKENS
-    if KINDS & expected:
-        words.append("a product (`product`, `milestone`, `final` or `intangible`)")
-        expected = expected - KINDS
-    if NAME_TOKENS & expected:
-        wanted = NAME_AFTER.get(previous.type if previous is not None else "", "a name")
-        words.append(wanted)
-    for t in sorted(expected - NAME_TOKENS):
+                     "or a relation)" if alone else "a new statement")
+    if kinds:
+        words.append("a product (`product`, `milestone`, `final` or `intangible`)" if alone
+                     else "a product")
+    if names:
+        words.append(NAME_AFTER.get(previous.type if previous is not None else "", "a name"))
+    for t in named[:MAX_LISTED]:
         if t in KEYWORDS:
             words.append(f"`{KEYWORDS[t]}`")
         elif t in PUNCTUATION:

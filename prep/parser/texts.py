@@ -8,6 +8,12 @@ from __future__ import annotations
 import unicodedata
 
 MAX_NAME = 1000      # characters in a name; texts have no limit but the file's
+# Invisible in a name, so a PREP001 (the zero-width joiner and non-joiner, needed in
+# emoji and some scripts, are allowed; messages show them escaped): zero-width space,
+# direction marks and controls, word joiner and invisible operators, BOM, Arabic letter
+# mark, Mongolian vowel separator.
+NAME_HIDDEN = frozenset("\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061"
+                        "\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u061c\u180e")
 
 
 UNCLOSED = {
@@ -87,6 +93,13 @@ def problem(value: str, *, multiline: bool = False, text: bool = False
                 f"(character {where})",
                 "delete it: it shows as nothing, or breaks the drawing; retype the name if "
                 "it was pasted")
+    if not (multiline or text):
+        hidden = next((ch for ch in value if ch in NAME_HIDDEN), None)
+        if hidden is not None:
+            return (f"{what} holds an invisible character U+{ord(hidden):04X} "
+                    f"{unicodedata.name(hidden, '')} (character {value.index(hidden) + 1})",
+                    "delete it: it shows as nothing or turns the text around, so two names "
+                    "that look alike would differ; retype the name if it was pasted")
     if not (multiline or text) and len(value) > MAX_NAME:
         return (f"{what} is {len(value):,} characters long; at most {MAX_NAME:,} are allowed",
                 "shorten it; put a long explanation in `doc=\"…\"`")

@@ -9,7 +9,7 @@ from collections import Counter
 
 from prep.diagnostics import printable
 from prep.parser.lines import split as split_lines
-from prep.i18n import N_, _
+from prep.i18n import _, _n
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -47,10 +47,6 @@ class _Markup:
     @staticmethod
     def tag(style: str, text: str) -> str:
         return f"[{style}]{text}[/{style}]"
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return _(one if n == 1 else many, count=n)
 
 
 def _source_lines(result) -> dict[str, list[str]]:
@@ -99,13 +95,13 @@ def diagnostic_block(d, lines: list[str], markup: bool = True) -> list[str]:
 def summary_line(result, markup: bool = True) -> str:
     m = _Markup if markup else _Plain
     c = result.counts()
-    files = _plural(len(result.files), N_("{count} file"), N_("{count} files"))
+    files = _n("{count} file", "{count} files", len(result.files))
     if not result.diagnostics:
         return (m.tag("green", _("All checks passed"))
                 + _(" ({files} checked).", files=files))
-    parts = [_plural(c["error"], N_("{count} error"), N_("{count} errors")),
-             _plural(c["warning"], N_("{count} warning"), N_("{count} warnings")),
-             _plural(c["info"], N_("{count} info"), N_("{count} infos"))]
+    parts = [_n("{count} error", "{count} errors", c["error"]),
+             _n("{count} warning", "{count} warnings", c["warning"]),
+             _n("{count} info", "{count} infos", c["info"])]
     return _("Found {parts} in {files}.", parts=_(", ").join(parts), files=files)
 
 

@@ -173,8 +173,7 @@ def check(
         _write(text, output_file, rich=styled)
     if fix and not quiet and format == Format.text:
         outcome.say()
-    failed = any(d.severity.rank >= fail_level[f.path].rank for f in result.files
-                 for d in f.diagnostics)
+    failed = any(f.fails(fail_level[f.path]) for f in result.files)
     raise typer.Exit(1 if failed and not exit_zero else 0)
 
 

@@ -194,3 +194,20 @@ def test_rename_refusal_reaches_the_editor_and_a_lone_surrogate_is_refused(lsp):
                                             "position": {"line": 4, "character": 10},
                                             "newName": "Shipped"})
     assert "result" in lsp.answer(10)
+
+
+def test_semantic_tokens_and_lines_are_linear(monkeypatch):
+    """Issue 23, item 11: the externals of a process were gathered again for every
+    reference, and the lines split again for every finding (quadratic didOpen)."""
+    from prep.lsp import features
+    from prep.lsp.analysis import analyse
+    from prep.lsp.server import TOKEN_TYPES
+
+    text = MODEL.replace("  F -> X\n", "".join(f"  F -> X\n" for _ in range(200)))
+    a = analyse("file:///m.prep", "/m.prep", text)
+    calls = []
+    real = features.externals_of
+    monkeypatch.setattr(features, "externals_of", lambda *args: calls.append(1) or real(*args))
+    features.semantic_tokens(a, "utf-16", TOKEN_TYPES)
+    assert len(calls) == 1
+    assert a.lines("utf-16") is a.lines("utf-16")

@@ -424,8 +424,9 @@ def semantic_tokens(a, encoding, types_: list[str]) -> list[int]:
             continue
         kind, declaration = found
         if tok.role == "ref":
-            ext = externals.setdefault(tok.process, externals_of(a, tok.process))
-            if tok.name in ext:
+            if tok.process not in externals:         # once per process: linear
+                externals[tok.process] = externals_of(a, tok.process)
+            if tok.name in externals[tok.process]:
                 kind = "interface"
         start = lines.position(tok.line, tok.column).character
         length = lines.position(tok.line, tok.end).character - start

@@ -109,7 +109,7 @@ class Router:
             box = p.box_of[p.item_node[i].id]
             ends.sort()
             n = len(ends)
-            spread = min(box.h * 0.6, (n - 1) * 9.0)
+            spread = min(box.h * 0.9, (n - 1) * 14.0)
             for k, (_, edge_id, which) in enumerate(ends):
                 y = box.cy if n == 1 else box.cy - spread / 2 + spread * k / (n - 1)
                 ports[(edge_id, which)] = (self._port_x(i, side, y), _r(y))

@@ -137,7 +137,7 @@ class Model:
 
     def svg(self, process: str | None = None, lang: str = "auto", legend: bool = True) -> str:
         """The drawing as SVG text: one `<g class="product">` with a `<title>` per
-        product (docs/language.md §5)."""
+        product (docs/notation.md)."""
         return self.render("svg", process, lang, legend).decode("utf-8")
 
     def _repr_svg_(self) -> str | None:

@@ -12,6 +12,7 @@ import typer
 from prep.cli import app
 from prep.cli.common import choices, collect_files, console, fail, warn
 from prep.report import FORMATS as REPORT_FORMATS
+from prep.i18n import _
 
 
 Format = choices("Format", REPORT_FORMATS)
@@ -95,6 +96,7 @@ def check(
         )
     except SelectionError as error:
         fail(str(error))
+    named = bool(paths)
     paths = list(paths or [Path(".")])
     stdin = _read_stdin(paths, stdin_filename)
     if stdin is not None:
@@ -105,7 +107,7 @@ def check(
         try:
             file = Config() if no_config else config_for(Path(path), config_cache)
         except ConfigError as error:
-            fail(f"bad configuration: {error}")
+            fail(_("bad configuration: {error}", error=error))
         return Layers(file, cli)
 
     def excluded(path: Path) -> bool:
@@ -117,13 +119,13 @@ def check(
         Layers(Config(), cli).selected()
     except SelectionError as error:
         fail(str(error))
-    files = collect_files(paths, excluded)
+    files = collect_files(paths, excluded, named=named and stdin is None)
     texts: dict[str, str] = {}
     if stdin is not None:
         name, text = stdin
         files, texts = [(Path(name), name)], {name: text}
     if not files and not quiet:
-        warn("no .prep files found in " + ", ".join(str(p) for p in paths))
+        warn(_("no .prep files found in {paths}", paths=", ".join(str(p) for p in paths)))
     option_cache: dict[Path, tuple[CheckOptions, Severity]] = {}
 
     def options_for(path) -> CheckOptions:
@@ -133,7 +135,8 @@ def check(
             try:
                 opts = CheckOptions(layers.selected(), layers.severity())
             except SelectionError as error:
-                fail(f"bad configuration: {layers.file.path}: {error}")
+                where = f"{layers.file.path}: {error}"
+                fail(_("bad configuration: {error}", error=where))
             option_cache[folder] = (opts, layers.fail_on())
         return option_cache[folder][0]
 
@@ -152,7 +155,7 @@ def check(
     result = check_paths(files, options_for, progress, jobs=jobs, cache=cache,
                          keep_models=False, texts=texts)
     fail_level = {f.path: option_cache[Path(p).absolute().parent][1] for p, f in
-                  zip((p for p, _ in files), result.files)}
+                  zip((p for p, _shown in files), result.files)}
 
     from prep.report import render
 
@@ -179,10 +182,10 @@ def _read_stdin(paths: list[Path], name: Optional[str]) -> Optional[tuple[str, s
     """(name, text) when the model comes from standard input (`-`), else None."""
     if not any(str(p) == "-" for p in paths):
         if name is not None:
-            fail("--stdin-filename needs `-` among the paths")
+            fail(_("--stdin-filename needs `-` among the paths"))
         return None
     if len(paths) > 1:
-        fail("`-` (standard input) cannot be mixed with other paths")
+        fail(_("`-` (standard input) cannot be mixed with other paths"))
     from prep.parser import decode
 
     display = name or "-"

@@ -10,6 +10,7 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import collect_files, console, fail, warn
+from prep.i18n import _, _n
 
 
 @app.command()
@@ -43,14 +44,14 @@ def fmt(
     paths = list(paths or [Path(".")])
     if any(str(p) == "-" for p in paths):
         if len(paths) > 1:
-            fail("`-` (standard input) cannot be mixed with other paths")
+            fail(_("`-` (standard input) cannot be mixed with other paths"))
         _stdin(stdin_filename or "-", check, diff)
         return
     if stdin_filename is not None:
-        fail("--stdin-filename needs `-` as the path")
+        fail(_("--stdin-filename needs `-` as the path"))
     files = collect_files(paths)
     if not files and not quiet:
-        warn("no .prep files found in " + ", ".join(str(p) for p in paths))
+        warn(_("no .prep files found in {paths}", paths=", ".join(str(p) for p in paths)))
     changed, unchanged, broken = [], 0, []
     diffs = []
     for path, name in files:
@@ -71,10 +72,10 @@ def fmt(
         if diff:
             from prep.checks.fixes import unified_diff
 
-            diffs.append(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
-                                      result.text.lstrip("\ufeff"), name))
+            diffs.append(unified_diff(_shown(data.decode("utf-8", "replace")),
+                                      _shown(result.text), name))
         elif check:
-            sys.stdout.write(f"would reformat {name}\n")
+            sys.stdout.write(_("would reformat {name}", name=name) + "\n")
         else:
             from prep.cli.output import OutputError, rewrite
 
@@ -88,25 +89,35 @@ def fmt(
     sys.stdout.flush()
     err = console(stderr=True)
     for line in broken:
-        err.print(f"prep: error: {line}", markup=False, highlight=False)
+        err.print(f"prep: {_('error:')} {line}", markup=False, highlight=False)
     if not quiet and files:
-        verb = "would be reformatted" if check or diff else "reformatted"
-        parts = [f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}",
-                 f"{unchanged} left unchanged"]
+        n = len(changed)
+        if check or diff:
+            done = _n("{count} file would be reformatted",
+                      "{count} files would be reformatted", n)
+        else:
+            done = _n("{count} file reformatted", "{count} files reformatted", n)
+        parts = [done, _n("{count} left unchanged", "{count} left unchanged", unchanged)]
         if broken:
-            parts.append(f"{len(broken)} not formatted (errors)")
-        err.print(", ".join(parts) + ".", markup=False, highlight=False)
+            parts.append(_("{count} not formatted (errors)", count=len(broken)))
+        err.print(_(", ").join(parts) + _("."), markup=False, highlight=False)
     if broken:
         raise typer.Exit(2)
     raise typer.Exit(1 if changed and (check or diff) else 0)
 
 
+def _shown(text: str) -> str:
+    """The text as a diff shows it: a byte order mark written `<BOM>` (as ruff does), so
+    that a change to it is a visible line, never an empty diff."""
+    return text.replace("\ufeff", "<BOM>")
+
+
 def _why(errors) -> str:
     d = errors[0]
     s = d.span
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    more = _(" (and {count} more)", count=len(errors) - 1) if len(errors) > 1 else ""
     return (f"{s.file}:{s.line}:{s.column}: {d.code} {d.message}{more}; "
-            "left untouched, fix it first (`prep check`)")
+            + _("left untouched, fix it first (`prep check`)"))
 
 
 def _stdin(name: str, check: bool, diff: bool) -> None:
@@ -121,11 +132,11 @@ def _stdin(name: str, check: bool, diff: bool) -> None:
     if diff:
         from prep.checks.fixes import unified_diff
 
-        sys.stdout.write(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
-                                      new.lstrip("\ufeff"), name))
+        sys.stdout.write(unified_diff(_shown(data.decode("utf-8", "replace")), _shown(new),
+                                      name))
     elif check:
         if not same:
-            sys.stdout.write(f"would reformat {name}\n")
+            sys.stdout.write(_("would reformat {name}", name=name) + "\n")
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(new.encode("utf-8"))

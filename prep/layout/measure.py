@@ -69,27 +69,41 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
     lines = [f'digraph m {{ node [shape=plain fontname="{N.FONT}" margin=0 pos="0,0"];']
     lines.extend(f"m{i} [label={label}];" for i, label in enumerate(unique))
     lines.append("}")
-    left = deadline.left() if deadline else None
+    left = deadline.left() if deadline else UNBOUNDED_LIMIT   # never wait forever
+    from prep.graphviz_run import GraphvizOutputError, run, status, valid
+
     try:
-        done = subprocess.run([program, "-Kneato", "-n2", "-Tjson0"], input="\n".join(lines).encode(),
-                              capture_output=True, timeout=left, check=False)
+        done = run([program, "-Kneato", "-n2", "-Tjson0"], "\n".join(lines).encode(), left)
     except subprocess.TimeoutExpired:
-        raise timed_out(deadline.seconds if deadline else 0) from None
+        raise timed_out(deadline.seconds if deadline else UNBOUNDED_LIMIT) from None
     except OSError as error:
         raise LayoutError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
     if done.returncode != 0 or not done.stdout:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise LayoutError("Graphviz `dot` failed (measuring labels): "
-                          + (detail[0] if detail else f"exit status {done.returncode}"))
-    for obj in json.loads(done.stdout).get("objects", []):
-        index = int(obj["name"][1:])
-        sizes[unique[index]] = (round(float(obj["width"]) * 72, 2),
-                                round(float(obj["height"]) * 72, 2))
+                          + (detail[0] if detail else status(done.returncode)))
+    try:
+        valid(done.stdout, "json0")
+        for obj in json.loads(done.stdout).get("objects", []):
+            index = int(obj["name"][1:])
+            sizes[unique[index]] = (round(float(obj["width"]) * 72, 2),
+                                    round(float(obj["height"]) * 72, 2))
+    except (GraphvizOutputError, KeyError, ValueError, TypeError, IndexError, AttributeError):
+        raise LayoutError("Graphviz `dot` printed something that is not the JSON asked "
+                          "for (measuring labels)", "check the Graphviz installation: dot -V") \
+            from None
+    missing = [m for m in unique if m not in sizes]
+    if missing:
+        raise LayoutError("Graphviz `dot` did not measure every label",
+                          "check the Graphviz installation: dot -V")
     if len(_MEASURED) + len(unique) > _MEASURED_MAX:
         _MEASURED.clear()
     _MEASURED.update((m, sizes[m]) for m in unique)
     return [sizes[m] for m in markups]
 
+
+# Seconds a measuring call without a deadline may take (a hung `dot` is stopped).
+UNBOUNDED_LIMIT = 60.0
 
 # Labels measured so far in this process (a label's size depends on nothing else).
 _MEASURED: dict[str, tuple[float, float]] = {}

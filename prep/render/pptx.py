@@ -74,16 +74,11 @@ class Measures:
         self.known: dict[str, tuple[float, float]] = {}
 
     def add(self, markups: list[str]) -> None:
-        from prep.layout.measure import LayoutError, estimate_measure, graphviz_measure
+        from prep.layout.measure import graphviz_measure
 
         todo = [m for m in dict.fromkeys(markups) if m not in self.known]
-        if not todo:
-            return
-        try:
-            sizes = graphviz_measure(todo)
-        except LayoutError:
-            sizes = estimate_measure(todo)
-        self.known.update(zip(todo, sizes))
+        if todo:
+            self.known.update(zip(todo, graphviz_measure(todo)))
 
     @staticmethod
     def markup(lines, align: str, scale: float) -> str:

@@ -200,8 +200,9 @@ def diff_views(before, after, code: str, room, ident: str,
 def kpi_view(graphs, code: str, room, deadline=None, tobe=None, legend: bool = True) -> str:
     """The KPI tree(s) of `graphs`, or with `tobe` the AsIs/ToBe comparison."""
     from prep.kpi.tree import derive_all
-    from prep.render.kpitree import to_dot
-    from prep.render.run import run_dot
+    from prep.layout import LayoutError
+    from prep.render.kpitree import draw
+    from prep.render.run import RenderError
 
     trees = derive_all(graphs)
     if tobe is not None:
@@ -209,9 +210,11 @@ def kpi_view(graphs, code: str, room, deadline=None, tobe=None, legend: bool = T
 
         trees, _ = compare(trees, derive_all(tobe))
     words = N.WORDS[code]
-    left = _deadline(deadline).left()
-    svg = _COMMENT.sub("", _svg(run_dot(to_dot(trees, words, legend), "svg", left)))
-    return _fitted(svg, room)
+    try:
+        data = draw(trees, words, "svg", legend, _deadline(deadline).left())
+    except LayoutError as error:
+        raise RenderError(error.message, error.hint) from None
+    return _fitted(_COMMENT.sub("", _svg(data)), room)
 
 
 def _fitted(svg: str, room) -> str:

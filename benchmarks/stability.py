@@ -1,4 +1,4 @@
-"""Stability and alignment of the swimlane layout (LANGUAGE.md §5 "Stable across
+"""Stability and alignment of the swimlane layout (docs/notation.md, "Stable across
 edits"), for benchmarks/bench_layout.py --stability and the layout tests.
 
 An edit adds, removes or renames one product with its relations (on the parsed

@@ -139,3 +139,19 @@ def test_a_missing_comma_between_parameters_is_an_unsafe_fix():
     assert (d.message, d.hint) == ("`品目 数量`: parameters are separated by `,`",
                                    'write `品目, 数量`, or `"品目 数量"` for one parameter with a space')
     assert [e.text for e in d.fix.edits] == ["品目, 数量"] and not d.fix.safe
+
+
+def test_an_arrow_typed_right_after_a_name_is_an_unsafe_guess():
+    """`顧客ー＞見積依頼`: `ー` may end the name (`ユーザー`) or start the arrow."""
+    text = HEAD + "  顧客ー＞見積依頼 -> 見積回答 -> 顧客\n}\n"
+    (d,) = parse_text(text, "m.prep").diagnostics
+    assert (d.span.column, d.message, d.hint) == (
+        5, "`顧客ー＞` is read as the name `顧客ー` and `＞`; `ー＞` is probably an arrow typed "
+           "with the input method on", "write `顧客 ->`, or `顧客ー ->` if `ー` belongs to the name")
+    assert not d.fix.safe
+    assert parse_text(mend(text, [d]), "m.prep").diagnostics == []
+
+
+def test_a_lone_greater_than_sign_where_an_arrow_belongs():
+    (d,) = parse_text(HEAD + "  顧客 ＞ 見積依頼 -> 見積回答 -> 顧客\n}\n", "m.prep").diagnostics
+    assert (d.message, d.fix.safe) == ("`＞` is not an arrow: write `->`", False)

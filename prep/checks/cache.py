@@ -27,7 +27,7 @@ import stat
 from pathlib import Path
 
 from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
-from prep.private_files import private_folder, read_private, write_private
+from prep.private_files import private_folder, read_private, user_key, write_private
 
 FORMAT = "v1"
 MAX_AGE_DAYS = 30               # entries not used for this long are removed
@@ -86,9 +86,10 @@ def entry_key(path: str, data: bytes, selected: frozenset[str]) -> str:
 class ResultCache:
     """One cache folder; `get` and `put` never raise."""
 
-    def __init__(self, folder: str):
+    def __init__(self, folder: str, key: bytes = b""):
         self.folder = folder
         self.entries = os.path.join(folder, FORMAT)
+        self.key = key               # this user's on this machine (private_files.user_key)
 
     @classmethod
     def open(cls, folder: Path | str) -> ResultCache | None:
@@ -108,10 +109,18 @@ class ResultCache:
             write_private(folder, TAG_FILE, TAG.encode())
         if private_folder(os.path.join(folder, FORMAT)) is None:
             return None
-        return cls(folder)
+        secret = user_key()
+        if secret is None:                 # nowhere to keep the user's key: no cache
+            return None
+        return cls(folder, secret)
 
     def _file(self, key: str) -> str:
-        return os.path.join(self.entries, key[:2], key + ".json")
+        """An entry's file is named by an HMAC of its key under the user's key: a cache
+        copied from elsewhere (or forged) has no file this user would look for."""
+        import hmac
+
+        name = hmac.new(self.key, key.encode("ascii", "replace"), hashlib.sha256).hexdigest()
+        return os.path.join(self.entries, name[:2], name + ".json")
 
     def get(self, key: str, path: str) -> dict | None:
         data = read_private(self._file(key))
@@ -133,9 +142,10 @@ class ResultCache:
                               separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError):
             return
-        folder = os.path.dirname(self._file(key))
+        file = self._file(key)
+        folder = os.path.dirname(file)
         if private_folder(folder) is not None:
-            write_private(folder, key + ".json", data)
+            write_private(folder, os.path.basename(file), data)
 
     def get_data(self, key: str):
         """What `put_data` kept under `key` (JSON: the drawings of the MkDocs plugin
@@ -155,9 +165,10 @@ class ResultCache:
         the check results are."""
         data = json.dumps({"key": key, "data": value}, ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8")
-        folder = os.path.dirname(self._file(key))
+        file = self._file(key)
+        folder = os.path.dirname(file)
         if private_folder(folder) is not None:
-            write_private(folder, key + ".json", data)
+            write_private(folder, os.path.basename(file), data)
 
     def maybe_prune(self, now: float | None = None) -> int:
         """`prune`, at most once an hour (the time of the file PRUNED says when it

@@ -96,6 +96,7 @@ def check(
         )
     except SelectionError as error:
         fail(str(error))
+    named = bool(paths)
     paths = list(paths or [Path(".")])
     stdin = _read_stdin(paths, stdin_filename)
     if stdin is not None:
@@ -118,7 +119,7 @@ def check(
         Layers(Config(), cli).selected()
     except SelectionError as error:
         fail(str(error))
-    files = collect_files(paths, excluded)
+    files = collect_files(paths, excluded, named=named and stdin is None)
     texts: dict[str, str] = {}
     if stdin is not None:
         name, text = stdin

@@ -19,6 +19,16 @@ def choices(name: str, values) -> type:
     return Enum(name, {value: value for value in values}, type=str)
 
 
+def _languages() -> type:
+    from prep.notation import LANGUAGES
+
+    return choices("Lang", LANGUAGES)
+
+
+# The drawing's (and the page's, the handout's, a starter's) language: auto, ja, en.
+Lang = _languages()
+
+
 def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     """Print `prep: error: …` (and a hint) to stderr and exit (2: prep could not do its job)."""
     err = console(stderr=True)
@@ -97,19 +107,26 @@ def display_name(path: Path) -> str:
     return printable(Path(path).as_posix())
 
 
-def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:
+def collect_files(paths: list[Path], excluded=None, named: bool = False
+                  ) -> list[tuple[Path, str]]:
     """`*.prep` files under the given paths (recursively, sorted), as (path, name to show).
     A file named on the command line is taken whatever its suffix; a path that is missing
     or cannot be looked at, or that is not a regular file or folder, exits 2. Below a
     folder, whatever cannot be read (a subfolder without permission, a FIFO named
-    *.prep) is listed too, so that checking it reports PREP002 rather than nothing."""
+    *.prep) is listed too, so that checking it reports PREP002 rather than nothing.
+    With `named` (the paths were given on the command line), a folder holding no
+    models exits 2."""
     import stat
 
     found: dict[str, Path] = {}
     for path in paths:
         info = stat_or_fail(path, N_("file or directory"))
         if stat.S_ISDIR(info.st_mode):
-            for file in _walk(path, excluded):
+            walked = _walk(path, excluded)
+            if named and not walked:     # a wrong path must not pass CI (as eslint)
+                fail(_("no .prep files in {name}: a folder named on the command line must "
+                       "hold models", name=display_name(path)))
+            for file in walked:
                 found.setdefault(display_name(file), file)
         elif stat.S_ISREG(info.st_mode):
             found.setdefault(display_name(path), path)

@@ -9,14 +9,13 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import choices, console, warn
+from prep.cli.common import Lang, choices, console, warn
 from prep.diff import FORMATS as DIFF_FORMATS
 from prep.cli.inputs import check_timeout
 from prep.i18n import N_, _
 
 
 Format = choices("Format", DIFF_FORMATS)
-Lang = choices("Lang", ("auto", "ja", "en"))
 
 
 @app.command(name="diff")
@@ -115,13 +114,13 @@ def diff_command(
                               lang=lang.value, marks=marks, like=before or None) if graphs else None
         except RenderError as error:
             fail(error.message, error.hint)
+        if data is None:
+            fail(_("{file} has no process to draw", file=tobe))
         if fmt == "html":
             from prep.diff.html import diff_page
             from prep.diff.text import to_text
 
             data = diff_page(f"{asis.name} → {tobe.name}", data, to_text(result))
-        elif data is None:
-            fail(_("{file} has no process to draw", file=tobe))
         emit(data, output)
     different = not result.empty or result.missing or result.extra
     raise typer.Exit(1 if exit_code and different else 0)

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, fail
+from prep.cli.common import Lang, console, fail
 from prep.i18n import _
 from prep.i18n import language as i18n_language
 
 MODEL_FILE = "model.prep"
 CONFIG_FILE = "prep.toml"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
 
 
 def _language(name: str | None) -> str:
@@ -74,9 +67,11 @@ def init_command(
         if path.exists() or path.is_symlink():
             fail(_("{path} already exists; nothing was written", path=path),
                  _("choose another folder, or move the file away"))
+    new_folders = _missing_folders(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
+        _remove_empty(new_folders)
         fail(_("cannot create the folder {folder}: {why}", folder=folder,
                why=error.strerror or error))
     made: list[Path] = []
@@ -86,6 +81,7 @@ def init_command(
         except OutputError as error:
             for done in made:                          # all or nothing
                 done.unlink(missing_ok=True)
+            _remove_empty(new_folders)                 # no empty folder left behind
             fail(_("{error}; nothing was written", error=error),
                  _("choose another folder, or move the file away"))
         made.append(path)
@@ -95,3 +91,20 @@ def init_command(
                                           (folder / "model.svg").as_posix(),
                                           "ja" if i18n_language() == "ja" else language),
                                markup=False, highlight=False)
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders that `folder.mkdir(parents=True)` would create, deepest first."""
+    missing = []
+    while not folder.exists() and not folder.is_symlink() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for made in folders:
+        try:
+            made.rmdir()                               # only when empty
+        except OSError:
+            return

@@ -56,17 +56,6 @@ def emit(data: bytes, output: str | None) -> None:
         sys.stderr.flush()
 
 
-def layout(source: str, fmt: str, timeout: float) -> bytes:
-    """Dot source laid out by Graphviz (svg, png, pdf); a clear message when it cannot."""
-    from prep.render.run import RenderError, run_dot
-
-    try:
-        with busy(_("Laying out the {fmt} drawing with Graphviz", fmt=fmt), timeout):
-            return run_dot(source, fmt, timeout)
-    except RenderError as error:
-        fail(error.message, error.hint)
-
-
 def busy(what: str, timeout: float):
     """A spinner on stderr while Graphviz works, on a terminal only (a large layout
     can take a minute); nothing otherwise, so logs and pipes stay clean."""

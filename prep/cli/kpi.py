@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import choices, console, fail, warn
+from prep.cli.common import Lang, choices, console, fail, warn
 from prep.kpi import FORMATS as KPI_FORMATS
 from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal)
@@ -20,7 +20,6 @@ Format = choices("Format", KPI_FORMATS)
 
 
 View = choices("View", ("kpi", "products"))
-Lang = choices("Lang", ("auto", "ja", "en"))
 
 
 @app.command(name="kpi")

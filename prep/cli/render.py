@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import choices, fail
+from prep.cli.common import Lang, choices, fail
 from prep.render import FORMATS as RENDER_FORMATS
 from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal, require_model_file, time_limit)
@@ -25,12 +25,6 @@ Format = choices("Format", RENDER_FORMATS)
 class LayoutKind(str, Enum):
     lanes = "lanes"
     dot = "dot"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
 
 
 @app.command(name="render")

@@ -11,7 +11,7 @@ from typing import List
 import typer
 
 from prep.cli import app
-from prep.cli.common import fail
+from prep.cli.common import Lang, fail
 from prep.cli.inputs import check_timeout
 from prep.i18n import _, _n
 
@@ -19,12 +19,6 @@ from prep.i18n import _, _n
 class Paper(str, Enum):
     a4 = "a4"
     a3 = "a3"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
 
 
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html"}

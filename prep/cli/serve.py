@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 
 import typer
 
 from prep.cli import app
-from prep.cli.common import fail, warn
+from prep.cli.common import Lang, fail, warn
 from prep.i18n import N_, _
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
 
 
 @app.command(name="serve")

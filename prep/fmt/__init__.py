@@ -25,7 +25,7 @@ def format_text(text: str, path: str = "<string>") -> Formatted:
     """The model in its canonical layout; the text must parse without errors."""
     import unicodedata
 
-    from prep.fmt.layout import layout
+    from prep.fmt.canonical import canonical
     from prep.parser import parse_text
     from prep.parser.lines import to_lf
     from prep.parser.grammar import lark_parser
@@ -34,7 +34,7 @@ def format_text(text: str, path: str = "<string>") -> Formatted:
     parsed = parse_text(text, path, normalized=True)
     if not parsed.ok:
         return Formatted(None, list(parsed.diagnostics))
-    return Formatted(layout(lark_parser().lex(text, dont_ignore=True)))
+    return Formatted(canonical(lark_parser().lex(text, dont_ignore=True)))
 
 
 def format_bytes(data: bytes, path: str) -> Formatted:

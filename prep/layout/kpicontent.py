@@ -159,5 +159,7 @@ def legend_items(used: set[str], words: dict) -> list[tuple[str, Text]]:
              "kpi-supplemented": f"{words['kpi']} [{words['supplemented']}]",
              "issue": words["issue"], "ref": f"(*) {words['see_above']}",
              "added": f"＋ {words['new']}", "removed": f"－ {words['removed']}"}
-    return [(kind, Text(names[kind], TAG, "legend")) for kind in LEGEND_ORDER
+    roles = {"added": "added", "removed": "removed", "kpi-service": "service",
+             "service": "service"}
+    return [(kind, Text(names[kind], TAG, roles.get(kind, "legend"))) for kind in LEGEND_ORDER
             if kind in used]

@@ -69,13 +69,13 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
     lines = [f'digraph m {{ node [shape=plain fontname="{N.FONT}" margin=0 pos="0,0"];']
     lines.extend(f"m{i} [label={label}];" for i, label in enumerate(unique))
     lines.append("}")
-    left = deadline.left() if deadline else None
+    left = deadline.left() if deadline else UNBOUNDED_LIMIT   # never wait forever
     from prep.graphviz_run import GraphvizOutputError, run, status, valid
 
     try:
         done = run([program, "-Kneato", "-n2", "-Tjson0"], "\n".join(lines).encode(), left)
     except subprocess.TimeoutExpired:
-        raise timed_out(deadline.seconds if deadline else 0) from None
+        raise timed_out(deadline.seconds if deadline else UNBOUNDED_LIMIT) from None
     except OSError as error:
         raise LayoutError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
     if done.returncode != 0 or not done.stdout:
@@ -101,6 +101,9 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
     _MEASURED.update((m, sizes[m]) for m in unique)
     return [sizes[m] for m in markups]
 
+
+# Seconds a measuring call without a deadline may take (a hung `dot` is stopped).
+UNBOUNDED_LIMIT = 60.0
 
 # Labels measured so far in this process (a label's size depends on nothing else).
 _MEASURED: dict[str, tuple[float, float]] = {}

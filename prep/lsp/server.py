@@ -44,7 +44,7 @@ class PrepServer(LanguageServer):
         self.pending.pop(uri, None)
         doc = self.workspace.get_text_document(uri)
         pieces = self.pieces.setdefault(uri, Pieces())
-        self.prep.open[uri] = pieces.analyse(uri, path_of(uri), doc.source)
+        self.prep.open[uri] = pieces.analyse(uri, path_of(uri), without_surrogates(doc.source))
         self.publish_all(always=uri)
 
     def publish_all(self, always: str | None = None) -> None:
@@ -90,13 +90,27 @@ class PrepServer(LanguageServer):
         self.pending[uri] = loop.call_later(DEBOUNCE, self.check, uri)
 
     def analysis(self, uri: str):
-        """The latest analysis of an open document (checked now if a change waits)."""
+        """The latest analysis of an open document (checked now if a change waits). A
+        document the editor has not opened is read from the disk only when it is a
+        `file:` URI; any other is an error (an `untitled:x` is not the file `./x`)."""
+        if uri not in self.workspace.text_documents and not uri.startswith("file:"):
+            from pygls.exceptions import JsonRpcInvalidParams
+
+            raise JsonRpcInvalidParams(f"{uri} is not open")
         if uri in self.pending or uri not in self.prep.open:
             handle = self.pending.pop(uri, None)
             if handle is not None:
                 handle.cancel()
             self.check(uri)
         return self.prep.open[uri]
+
+
+def without_surrogates(text: str) -> str:
+    """A lone surrogate (JSON allows `\\ud800`) made U+FFFD: one character, one UTF-16
+    unit either way, so positions stay; the text can then be encoded and checked."""
+    import re
+
+    return re.sub("[\ud800-\udfff]", "\ufffd", text) if not text.isascii() else text
 
 
 def path_of(uri: str) -> str:
@@ -196,12 +210,17 @@ def prepare_rename(ls: PrepServer, params: t.PrepareRenameParams):
 
 @server.feature(t.TEXT_DOCUMENT_RENAME)
 def rename(ls: PrepServer, params: t.RenameParams):
+    from pygls.exceptions import JsonRpcInvalidParams
+
     a = ls.analysis(params.text_document.uri)
-    return features.rename(ls.prep, a, params.position, params.new_name, ls.encoding)
+    try:
+        return features.rename(ls.prep, a, params.position, params.new_name, ls.encoding)
+    except features.RenameRefused as refused:
+        raise JsonRpcInvalidParams(str(refused)) from None
 
 
 @server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                t.CompletionOptions(trigger_characters=["[", "=", ",", "."]))
+                t.CompletionOptions(trigger_characters=features.TRIGGER_CHARACTERS))
 def completion(ls: PrepServer, params: t.CompletionParams):
     a = ls.analysis(params.text_document.uri)
     return features.completion(a, params.position, ls.encoding)
@@ -239,4 +258,6 @@ def serve() -> None:
 
     logging.getLogger("pygls").setLevel(logging.WARNING)
     names.tokens("")           # load the grammar before the first request
-    server.start_io()
+    from prep.lsp.transport import serve_stdio
+
+    serve_stdio(server)        # bounded, every malformed message answered (transport.py)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from lark import Token
 
-from prep.diagnostics import Edit, Fix
+from prep.diagnostics import Edit, Fix, Span
 from prep.parser.mending import (
     HALF_WIDTH, IME_HINT, TEXT, WORDS, Repair, error, span_of, virtual,
 )
@@ -77,3 +77,28 @@ def colon(file: str, tok: Token, previous: Token, stream) -> Repair:
                           keyword=keyword, name=name),
                         Fix(_("remove the `{colon}`", colon=colon_text),
                             (Edit(span, " " if joined else ""),))), [])
+
+
+def lone_gt(file: str, tok: Token, previous: Token | None, wanted) -> Repair | None:
+    """`顧客ー＞見積` (the `ー` was read as the end of the name `顧客ー`) or `顧客 ＞ 見積`:
+    an arrow, probably; which name is meant is a guess, so the fix is unsafe."""
+    if "INPUT" not in wanted or previous is None:
+        return None
+    name = str(previous)
+    span = span_of(file, tok)
+    if previous.type == "IDENT" and name.endswith("ー") and previous.end_pos == tok.start_pos:
+        span = Span(file, tok.line, tok.column - 1, tok.line, tok.end_column)
+        message = _("`{written}` is read as the name `{name}` and `{gt}`; `ー{gt}` is "
+                    "probably an arrow typed with the input method on",
+                    written=name + str(tok), name=name, gt=str(tok))
+        hint = _("write `{short} ->`, or `{name} ->` if `ー` belongs to the name",
+                 short=name[:-1], name=name)
+        meant = " ->"
+    else:
+        message = _("`{gt}` is not an arrow: write `->`", gt=str(tok))
+        hint = IME_HINT
+        meant = "->"
+    return Repair(error(span, message, hint, Fix(_("write `{meant}`", meant=meant.strip()), (Edit(span, meant),),
+                                                 safe=False)),
+                  [virtual("INPUT", "->", tok)])
+

@@ -171,8 +171,9 @@ def _spaced_name(state, stream, text: str, file: str, previous: Token, words: li
                            Fix(_("write `{meant}`", meant=listed), (Edit(span, listed),),
                                safe=False))
     else:
+        # `kpi 納期 遵守率 for 出荷`: one name; `kpi 率 出荷 under 親` may lack a `for`
         safe = context in DEFINES or (context == "KPI" and nxt is not None
-                                      and nxt.line == last.line and nxt.type in ("FOR", "UNDER"))
+                                      and nxt.line == last.line and nxt.type == "FOR")
         safe = safe and not any(n.lower() in CONNECTORS or n.lower() in WORDS.values()
                                 for n in names)
         hint = _("write `{meant}`", meant=quoted)
@@ -209,6 +210,8 @@ def _at_error(state, stream, file: str, tok: Token, previous: Token | None) -> R
     text = str(tok)
     if tok.type == "BAD_CHAR" and text in HALF_WIDTH:
         return ime.half_width(file, tok, wanted)
+    if tok.type == "BAD_CHAR" and text in ">＞":
+        return ime.lone_gt(file, tok, previous, wanted)
     if tok.type == "IME_ARROW":
         return ime.arrow(file, tok, wanted)
     if tok.type in ("IME_STRING", "IME_STATE", "KAGI_TEXT"):

@@ -21,15 +21,27 @@ def mend(state, stream, file: str, tok: Token, previous: Token | None, wanted) -
         return None
     if previous.type == "STRING" and tok.start_pos == previous.end_pos:
         return yen_escape(state, stream, file, tok, previous)
-    if "ON" in wanted:
+    values = state.value_stack
+    if "ON" in wanted and len(values) > 1 and getattr(values[-2], "type", None) == "ISSUE":
         return _no_on(file, tok, previous)
     if tok.line == previous.end_line:
         return None
     if "LBRACE" in wanted:
         return _no_brace(state, stream, file, tok, previous)
-    if "RBRACE" in wanted and KINDS[0] in wanted:
+    if "RBRACE" in wanted and KINDS[0] in wanted and not _open_bracket(state):
         return _in_actor(stream, file, tok)
     return None
+
+
+def _open_bracket(state) -> bool:
+    """Whether a `(` or `[` of the statement being read is still open (then a missing
+    `)` or `]` is the slip, said elsewhere)."""
+    for value in reversed(state.value_stack):
+        if isinstance(value, Token) and value.type in ("LPAR", "LSQB"):
+            return True
+        if not isinstance(value, Token) or value.type in ("LBRACE", "RBRACE"):
+            return False
+    return False
 
 
 def _starts_statement(stream, tok: Token) -> bool:
@@ -64,8 +76,8 @@ def _in_actor(stream, file: str, tok: Token) -> Repair | None:
 
 def _no_brace(state, stream, file: str, tok: Token, previous: Token) -> Repair | None:
     """`process 受注` or `actor 営業部` and, on the next line, what goes in its block."""
-    header = next((v for v in reversed(state.value_stack)
-                   if isinstance(v, Token) and v.type in ("PROCESS", "ACTOR")), None)
+    values = state.value_stack
+    header = _header(values)
     if header is None:
         return None
     fits = (tok.type in KINDS or tok.type == "RBRACE") if header.type == "ACTOR" else (
@@ -83,6 +95,26 @@ def _no_brace(state, stream, file: str, tok: Token, previous: Token) -> Repair |
               _("write `{opened} {{`", opened=opened),
               Fix(_("add `{`"), (Edit(point_after(file, previous), " {"),))),
         [virtual("LBRACE", "{", previous), tok], opens_block=(header, _named(label, header), 0))
+
+
+_IN_HEADER = ("IDENT", "STRING", "BAD_STRING", "TEXT", "LSQB", "RSQB", "COMMA", "EQUAL",
+              "NUMBER")
+
+
+def _header(values) -> Token | None:
+    """The `process`/`actor` keyword whose header (name, attributes) ends the stack."""
+    from prep.model import Attr
+    from prep.parser.build import Word
+
+    for value in reversed(values):
+        if isinstance(value, Token):
+            if value.type in ("PROCESS", "ACTOR"):
+                return value
+            if value.type not in _IN_HEADER:
+                return None
+        elif not isinstance(value, (Word, Attr, tuple)):
+            return None
+    return None
 
 
 def _named(label: str, at: Token) -> Token:

@@ -6,9 +6,16 @@ blank, no control characters, not absurdly long (docs/language.md)."""
 from __future__ import annotations
 
 import unicodedata
+
 from prep.i18n import N_, _
 
 MAX_NAME = 1000      # characters in a name; texts have no limit but the file's
+# Invisible in a name, so a PREP001 (the zero-width joiner and non-joiner, needed in
+# emoji and some scripts, are allowed; messages show them escaped): zero-width space,
+# direction marks and controls, word joiner and invisible operators, BOM, Arabic letter
+# mark, Mongolian vowel separator.
+NAME_HIDDEN = frozenset("\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061"
+                        "\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u061c\u180e")
 
 
 UNCLOSED = {
@@ -93,6 +100,14 @@ def problem(value: str, *, multiline: bool = False, text: bool = False,
                   what=what, code=code, where=where),
                 _("delete it: it shows as nothing, or breaks the drawing; retype the name "
                   "if it was pasted"))
+    if not (multiline or text):
+        hidden = next((ch for ch in value if ch in NAME_HIDDEN), None)
+        if hidden is not None:
+            code = f"U+{ord(hidden):04X} {unicodedata.name(hidden, '')}".rstrip()
+            return (_("{what} holds an invisible character {code} (character {where})",
+                      what=what, code=code, where=value.index(hidden) + 1),
+                    _("delete it: it shows as nothing or turns the text around, so two names "
+                      "that look alike would differ; retype the name if it was pasted"))
     if not (multiline or text) and len(value) > MAX_NAME:
         length, most = f"{len(value):,}", f"{MAX_NAME:,}"
         return (_("{what} is {length} characters long; at most {most} are allowed",

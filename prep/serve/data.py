@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from prep.serve.svg import label, qualify
+
 VERSION = 1
 BLOCKING = {"PREP001", "PREP002", "config"}    # errors that leave nothing to draw
 
@@ -51,12 +53,6 @@ def check_one(path: Path, display: str) -> Checked:
         return Checked(display, [bad], [])
     found = check_paths([(path, display)], lambda _p: options).files[0]
     return Checked(display, list(found.diagnostics), list(found.graphs))
-
-
-def qualify(graphs, pg, key: str) -> str:
-    """The name a drawing's `<title>` gives an element (docs/notation.md): its key,
-    prefixed `process/` in a drawing of several processes."""
-    return f"{pg.name}/{key}" if len(graphs) > 1 else key
 
 
 def findings(checked: Checked) -> list[dict]:
@@ -174,6 +170,20 @@ def kpi_trees(graphs) -> list[dict]:
 
 def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
                 legend: bool = True) -> tuple[str, list[str]]:
+    """_kpi_drawing, and a model with errors that the tree or its drawing cannot take
+    said so as a RenderError, never a traceback (the page shows why)."""
+    from prep.render.run import RenderError
+
+    try:
+        return _kpi_drawing(graphs, lang, timeout, tobe, legend)
+    except RenderError:
+        raise
+    except Exception as error:
+        raise RenderError(f"the KPI tree could not be drawn ({type(error).__name__}: "
+                          f"{error})") from None
+
+
+def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool) -> tuple[str, list[str]]:
     """The KPI tree drawing of `prep kpi -f svg` as svg text (with `tobe`, the ToBe
     model's graphs: that of `prep kpi ASIS --tobe TOBE`, AsIs beside ToBe), and the
     notes `prep kpi` would warn with (processes without a partner, trees cut at
@@ -259,7 +269,6 @@ def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True,
     (docs/language.md, "Stable across edits"); this drawing's Hint is appended to
     `hints`. Raises prep.render.run.RenderError."""
     from prep.render import render
-    from prep.serve.svg import label
 
     svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang, like=like,
                  hints=hints).decode("utf-8")

@@ -16,6 +16,8 @@ from prep.folders import walked
 from prep.serve.pairs import diff_picture, is_asis as _is_asis, pair_of
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")   # no URL route matches a line break: not served
+_UNSERVED: set[str] = set()                   # names already reported as not served
 CONFIG_FILES = ("prep.toml", "pyproject.toml")
 
 
@@ -26,15 +28,19 @@ class Refused(Exception):
 def resolve(root: Path, name: str) -> Path:
     """The model file `name` (a relative path with `/`) under `root`, or Refused: no
     empty, `.` or `..` parts (also percent-encoded, once or more), no absolute or
-    drive paths, no backslashes or NULs, no hidden parts, only `.prep` files, and
-    no symbolic link that leads out of `root`."""
-    if not name or "\x00" in name or "\\" in name or "%" in name and unquote(name) != name:
+    drive paths (also read with `\\` as a separator), no control characters, no hidden
+    parts, only `.prep` files, and no symbolic link that leads out of `root`."""
+    if not name or _CONTROL.search(name):
         raise Refused(name)
-    if name.startswith("/") or _DRIVE.match(name):
-        raise Refused(name)
-    parts = name.split("/")
-    if any(p in ("", ".", "..") or p.startswith(".") for p in parts):
-        raise Refused(name)
+    # The name is taken literally (a file may be called `100%.prep` or `a\\b.prep`), but
+    # refused when it would lead elsewhere read with `\\` as a separator or decoded
+    # once more (`..\\x`, `%2e%2e/x`).
+    decoded = unquote(name)
+    for form in {name, decoded, name.replace("\\", "/"), decoded.replace("\\", "/")}:
+        if form.startswith("/") or _DRIVE.match(form):
+            raise Refused(name)
+        if any(p in ("", ".", "..") or p.startswith(".") for p in form.split("/")):
+            raise Refused(name)
     if not name.endswith(".prep"):
         raise Refused(name)
     base = root.resolve()
@@ -61,9 +67,23 @@ def listing(root: Path) -> list[str]:
             try:
                 resolve(base, rel)
             except Refused:
+                _say_unserved(rel)
                 continue
             found.append(rel)
     return sorted(found)
+
+
+def _say_unserved(rel: str) -> None:
+    """One line on stderr, once per name, for a model the page cannot show."""
+    import sys
+
+    if rel in _UNSERVED or not _CONTROL.search(rel):
+        return                       # hidden parts and links out of the folder: by design
+    _UNSERVED.add(rel)
+    from prep.diagnostics import printable
+
+    sys.stderr.write(f"prep: warning: {printable(rel)} is not served: its name holds a "
+                     f"control character; rename it\n")
 
 
 def _signature(path: Path) -> tuple:
@@ -93,6 +113,7 @@ class Models:
         self._good_trees: dict[str, list] = {}               # the last good KPI trees
         self._good_diff: dict[tuple, dict] = {}              # the last good diff of a pair
         self._diffs: dict[str, tuple[tuple, bytes]] = {}
+        self._asked: dict[tuple[str, str], float] = {}       # (kpi|diff, rel) -> when
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
@@ -117,6 +138,7 @@ class Models:
     def kpi_json(self, rel: str) -> bytes:
         """The JSON of model `rel`'s KPI tree drawing and, when its AsIs/ToBe partner
         is known, of the two trees side by side (see _kpi). Cached as view_json."""
+        self._asked[("kpi", rel)] = _now()
         return self._cached(self._kpis, rel, lambda partner: self._kpi(rel, partner))
 
     def _cached(self, cache: dict, rel: str, make) -> bytes:
@@ -140,13 +162,38 @@ class Models:
     def diff_json(self, rel: str) -> bytes:
         """The JSON of the diff picture of model `rel` and its AsIs/ToBe partner
         (prep.serve.pairs.diff_picture). Cached as view_json."""
+        self._asked[("diff", rel)] = _now()
         return self._cached(self._diffs, rel,
                             lambda partner: diff_picture(self, rel, partner))
+
+    def prewarm(self, changed: list[str]) -> None:
+        """Make, as soon as a save is seen, what the open pages will ask for: the view
+        of each changed model that was shown (and of its pair partner), then the KPI
+        and diff drawings asked for in the last minute. The pages' requests then
+        find them made or being made (computing is serialised), the views first."""
+        import time
+
+        changed_set = set(changed)
+        with self._lock:
+            views = [rel for rel in self._views
+                     if rel in changed_set or self._partners.get(rel) in changed_set]
+            recent = time.monotonic() - 60
+            extras = [(kind, rel) for (kind, rel), at in self._asked.items()
+                      if at > recent and rel in views]
+        jobs = [("view", rel) for rel in views] + sorted(extras)
+        make = {"view": self.view_json, "kpi": self.kpi_json, "diff": self.diff_json}
+        for kind, rel in jobs:
+            try:
+                make[kind](rel)
+            except Exception:           # gone, refused, unreadable: the page will say so
+                continue
 
     def forget(self, rel: str) -> None:
         with self._lock:
             self._views.pop(rel, None)
             self._diffs.pop(rel, None)
+            self._asked.pop(("kpi", rel), None)
+            self._asked.pop(("diff", rel), None)
             self._good_trees.pop(rel, None)
             self._checked.pop(rel, None)
             self._good.pop(rel, None)
@@ -311,3 +358,9 @@ class Models:
                     return other
                 others.append(other)
         return others[0] if len(others) == 1 and same_stage == 0 else None
+
+
+def _now() -> float:
+    import time
+
+    return time.monotonic()

@@ -33,7 +33,7 @@ def run(*args):
 @pytest.mark.parametrize("args, what", [
     (["render", FIGURE4], "that is not the JSON asked for (measuring labels)"),
     (["render", FIGURE4, "--layout", "dot"], "that is not SVG"),
-    (["kpi", FIGURE4, "-f", "svg"], "that is not SVG"),
+    (["kpi", FIGURE4, "-f", "svg"], "printed something that is not"),
     (["kpi", FIGURE4, "-f", "pptx"], "that is not JSON"),
 ])
 def test_dot_printing_something_else_is_one_error_and_no_file(tmp_path, monkeypatch, args, what):
@@ -49,7 +49,7 @@ def test_dot_printing_something_else_is_one_error_and_no_file(tmp_path, monkeypa
 def test_dot_printing_nuls_is_refused(tmp_path, monkeypatch):
     fake_dot(tmp_path, monkeypatch, "head -c 100000 /dev/zero")
     out = tmp_path / "k.svg"
-    result = run("kpi", FIGURE4, "-f", "svg", "-o", out)
+    result = run("render", FIGURE4, "--layout", "dot", "-o", out)
     assert result.exit_code == 2
     assert "printed something that is not SVG (100,000 bytes starting b'\\x00" in result.stderr
     assert not out.exists()
@@ -59,13 +59,14 @@ def test_dot_killed_by_a_signal_is_worded(tmp_path, monkeypatch):
     fake_dot(tmp_path, monkeypatch, "kill -9 $$")
     result = run("kpi", FIGURE4, "-f", "svg", "-o", tmp_path / "k.svg")
     assert result.exit_code == 2
-    assert "Graphviz `dot` failed: was killed (signal 9, SIGKILL)" in result.stderr
+    assert "failed" in result.stderr and ": was killed (signal 9, SIGKILL)\n" in result.stderr
 
 
 def test_a_timeout_kills_dots_whole_process_group(tmp_path, monkeypatch):
     pids = tmp_path / "pids"
     fake_dot(tmp_path, monkeypatch, f"sleep 300 & echo $! > {pids}\nwait")
-    result = run("kpi", FIGURE4, "-f", "svg", "-o", tmp_path / "k.svg", "--timeout", "1")
+    result = run("render", FIGURE4, "--layout", "dot", "-o", tmp_path / "k.svg",
+                 "--timeout", "1")
     assert result.exit_code == 2 and "longer than 1 s" in result.stderr
     helper = int(pids.read_text())
     for _ in range(100):                 # reaped by init: gone, or a zombie for a moment
@@ -89,3 +90,13 @@ def test_status_and_valid():
                       (b"%PDF-1.4 no end", "pdf")]:
         with pytest.raises(GraphvizOutputError):
             valid(data, fmt)
+
+
+def test_measuring_without_a_deadline_is_bounded(tmp_path, monkeypatch):
+    from prep.layout.measure import LayoutError, graphviz_measure
+
+    fake_dot(tmp_path, monkeypatch, "exec sleep 30")
+    monkeypatch.setattr("prep.layout.measure.UNBOUNDED_LIMIT", 0.5)
+    with pytest.raises(LayoutError) as caught:
+        graphviz_measure(["<b>x</b>"])
+    assert "longer than 0.5 s" in str(caught.value)

@@ -197,8 +197,6 @@ def test_presentation_mode_and_screenshot(server, page, models, tmp_path):
     expect(page.locator("#card h3")).to_have_text("生産計画")
     size = page.locator("#card h3").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size > 24                                     # 14 px text outside the mode
-    if os.environ.get("PREP_SCREENSHOTS"):
-        page.screenshot(path=str(DOCS_IMG / "workshop-present.png"))
     expect(page.locator("#present")).to_have_text("戻る")
     page.keyboard.press("p")
     expect(page.locator("body")).not_to_have_class("present")

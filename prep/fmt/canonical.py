@@ -37,7 +37,7 @@ class Line:
     block: int = 0              # the actor block it belongs to (for alignment)
 
 
-def layout(tokens) -> str:
+def canonical(tokens) -> str:
     """The canonical text of a model that parses without errors."""
     tokens = list(tokens)
     lines = _lines(tokens, _suppressing_lines(tokens))
@@ -49,7 +49,7 @@ def _suppressing_lines(tokens) -> set[int]:
     """The source lines whose code carries a `# prep: ignore…` comment. A suppression
     applies to its line, so such a line is kept whole and alone: its tokens stay on
     one line (not split into statements) and no token of another line joins it."""
-    from prep.checks.suppress import DIRECTIVE
+    from prep.model import SUPPRESSION
 
     code: set[int] = set()
     found: set[int] = set()
@@ -57,7 +57,7 @@ def _suppressing_lines(tokens) -> set[int]:
         if tok.type == "WS":
             continue
         if tok.type == "COMMENT":
-            if tok.line in code and DIRECTIVE.search(str(tok)):
+            if tok.line in code and SUPPRESSION.search(str(tok)):
                 found.add(tok.line)
         else:
             code.update((tok.line, tok.end_line or tok.line))

@@ -89,6 +89,20 @@ def test_messages_are_not_plain_english_literals(area):
     assert literal == []
 
 
+def test_no_message_is_written_inside_an_f_string():
+    """`f"… {_('error:')} …"` is not found by the extractor: say it outside."""
+    hidden = []
+    for path in sorted((ROOT / "prep").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if (isinstance(call, ast.Call) and getattr(call.func, "id", "") in
+                            ("_", "_n", "N_") and call.args
+                            and isinstance(call.args[0], ast.Constant)):
+                        hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert hidden == []
+
+
 def test_no_module_hides_the_translator():
     """A module that says messages with `_` never binds `_` itself (`for _ in`,
     `x, _ = …`, `**_`): the message would be called on something else."""

@@ -89,7 +89,7 @@ def fmt(
     sys.stdout.flush()
     err = console(stderr=True)
     for line in broken:
-        err.print(f"prep: {_('error:')} {line}", markup=False, highlight=False)
+        err.print("prep: " + _("error:") + f" {line}", markup=False, highlight=False)
     if not quiet and files:
         n = len(changed)
         if check or diff:

@@ -316,7 +316,7 @@ WORDS = {
         "after": "サービス提供後 (ToBe)", "service_data": "サービスのデータ",
         "deeper": "⋯ これより深い階層は省略 (全体: prep kpi -f text)",
         "added": "追加", "removed": "削除", "changed": "変更", "new": "新規",
-        "see_above": "上を参照", "actor": "アクター",
+        "see_above": "上を参照", "actor": "アクター", "no_subprocess": "サブプロセス外",
     },
     "en": {
         "legend": "Legend", "goal": "Goal", "subprocesses": "Subprocesses", "kpi": "KPI",
@@ -336,7 +336,7 @@ WORDS = {
         "after": "After the service (ToBe)", "service_data": "service data",
         "deeper": "⋯ deeper levels left out (all of them: prep kpi -f text)",
         "added": "added", "removed": "removed", "changed": "changed", "new": "new",
-        "see_above": "see above", "actor": "Actor",
+        "see_above": "see above", "actor": "Actor", "no_subprocess": "no subprocess",
     },
 }
 

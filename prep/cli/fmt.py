@@ -72,8 +72,8 @@ def fmt(
         if diff:
             from prep.checks.fixes import unified_diff
 
-            diffs.append(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
-                                      result.text.lstrip("\ufeff"), name))
+            diffs.append(unified_diff(_shown(data.decode("utf-8", "replace")),
+                                      _shown(result.text), name))
         elif check:
             sys.stdout.write(_("would reformat {name}", name=name) + "\n")
         else:
@@ -106,6 +106,12 @@ def fmt(
     raise typer.Exit(1 if changed and (check or diff) else 0)
 
 
+def _shown(text: str) -> str:
+    """The text as a diff shows it: a byte order mark written `<BOM>` (as ruff does), so
+    that a change to it is a visible line, never an empty diff."""
+    return text.replace("\ufeff", "<BOM>")
+
+
 def _why(errors) -> str:
     d = errors[0]
     s = d.span
@@ -126,8 +132,8 @@ def _stdin(name: str, check: bool, diff: bool) -> None:
     if diff:
         from prep.checks.fixes import unified_diff
 
-        sys.stdout.write(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
-                                      new.lstrip("\ufeff"), name))
+        sys.stdout.write(unified_diff(_shown(data.decode("utf-8", "replace")), _shown(new),
+                                      name))
     elif check:
         if not same:
             sys.stdout.write(_("would reformat {name}", name=name) + "\n")

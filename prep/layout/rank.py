@@ -13,12 +13,13 @@ EACH_EDGE = 400         # hinted blocks checked one by one up to this many (layo
 
 def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[str, str]],
             cycles: list[tuple[str, ...]], groups: list[list[str]],
-            hint: dict | None = None) -> dict[str, int]:
+            hint: dict | None = None, handoffs=frozenset()) -> dict[str, int]:
     """Column of every key (0, 1, …). `inputs`: (source, target) input relations between
     keys; `syncs`: sync pairs; `cycles`: input cycles, members in walk order;
     `groups`: subprocess member lists, in the order their bands should go; `hint`:
     key -> column in another drawing (layout/hint.py), whose order of columns the
-    keys it holds keep where the relations allow."""
+    keys it holds keep where the relations allow; `handoffs`: input relations whose
+    source may stand in its target's column (a vertical hand-off between lanes)."""
     import networkx as nx
 
     order = {k: i for i, k in enumerate(keys)}
@@ -50,7 +51,7 @@ def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[st
             a, b = block[s], block[t]
             if a == b:
                 continue
-            need = offset[s] + 1 - offset[t]
+            need = offset[s] + (0 if (s, t) in handoffs else 1) - offset[t]
             minlen[(a, b)] = max(minlen.get((a, b), need), need)
         return minlen
 

@@ -231,9 +231,10 @@ class Router:
         return points, label
 
     def _adjacent(self, a: int, b: int) -> bool:
-        """Whether b is stacked right below a (same lane, nothing between, no notes)."""
+        """Whether b is stacked right below a (same lane, or a vertical hand-off into
+        the next lane; nothing between, no notes)."""
         p = self.p
-        if p.lane[a] != p.lane[b] or p.item_node[a].notes:
+        if p.lane[b] - p.lane[a] not in (0, 1) or p.item_node[a].notes:
             return False
         layer = p.layers[p.layer_of[a]]
         k = layer.index(a)

@@ -116,8 +116,10 @@ def _column_moves(plan) -> list:
                 or key in plan.hint:        # a hinted product keeps its hinted order
             continue
         c = column[key]
-        low = max([column[p] + 1 for p in before.get(key, ())] + [0])
-        high = min([column[t] - 1 for t in after.get(key, ())] + [width - 1])
+        low = max([column[p] + ((p, key) not in plan.handoffs)
+                   for p in before.get(key, ())] + [0])
+        high = min([column[t] - ((key, t) not in plan.handoffs)
+                    for t in after.get(key, ())] + [width - 1])
         values = [c] + sorted((v for v in range(low, high + 1)
                                if v != c and bands[v] == bands[c]),
                               key=lambda v: (abs(v - c), -v))
@@ -133,7 +135,9 @@ def _valid(placer) -> bool:
     if not choice:
         return True
     column = {k: choice.get(k, c) for k, c in placer.plan.column.items()}
-    if any(column[s] >= column[t] for s, t in placer.plan.inputs if s in column
+    handoffs = placer.plan.handoffs
+    if any(column[s] > column[t] or column[s] == column[t] and (s, t) not in handoffs
+           for s, t in placer.plan.inputs if s in column
            and t in column and not _same_cycle(placer.plan, s, t)):
         return False
     return set(column.values()) == set(placer.plan.column.values())
@@ -151,7 +155,8 @@ def _evaluate(placer, sweeps: int | None = None) -> float:
         placer.deadline.check()
     placer.layers = order(placer.layers, placer.lane, placer.up, placer.down,
                           placer.deadline, placer.same, placer.seed_choice.get("seed", 0),
-                          sweeps, item_heights(placer) if placer.plan.hint else None)
+                          sweeps, item_heights(placer) if placer.plan.hint else None,
+                          _ends(placer))
     pos = _positions(placer)
     place_syncs(placer, pos)
     return _crossings(placer, pos) + sum(
@@ -200,6 +205,20 @@ def _positions(placer) -> list[int]:
         for p, i in enumerate(layer):
             pos[i] = p
     return pos
+
+
+def _ends(placer) -> dict[int, int]:
+    """The ends of vertical hand-offs: the upper one last in its lane's stack (+1),
+    the lower one first (-1), so the line between them crosses nothing."""
+    out: dict[int, int] = {}
+    for edge in placer.same_layer:
+        if edge.kind != "input":
+            continue
+        a, b = placer.item_of[edge.source], placer.item_of[edge.target]
+        upper, lower = (a, b) if placer.lane[a] < placer.lane[b] else (b, a)
+        if placer.lane[lower] - placer.lane[upper] == 1:
+            out[upper], out[lower] = 1, -1
+    return out
 
 
 def _same_pairs(placer) -> list[tuple[int, int]]:

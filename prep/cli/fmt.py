@@ -39,8 +39,6 @@ def fmt(
 
     Example: prep fmt models/ --check
     """
-    from prep.fmt import format_bytes
-
     paths = list(paths or [Path(".")])
     if any(str(p) == "-" for p in paths):
         if len(paths) > 1:
@@ -52,38 +50,17 @@ def fmt(
     files = collect_files(paths)
     if not files and not quiet:
         warn(_("no .prep files found in {paths}", paths=", ".join(str(p) for p in paths)))
-    changed, unchanged, broken = [], 0, []
-    diffs = []
+    changed, unchanged, broken, diffs = [], 0, [], []
     for path, name in files:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            broken.append(f"{name}: the file cannot be read: {error.strerror or error}")
-            continue
-        result = format_bytes(data, name)
-        if not result.ok:
-            broken.append(_why(result.errors))
-            continue
-        new = result.text.encode("utf-8")
-        if new == data:
+        outcome, detail = _format_file(path, name, check, diff)
+        if outcome == "broken":
+            broken.append(detail)
+        elif outcome == "unchanged":
             unchanged += 1
-            continue
-        changed.append(name)
-        if diff:
-            from prep.checks.fixes import unified_diff
-
-            diffs.append(unified_diff(_shown(data.decode("utf-8", "replace")),
-                                      _shown(result.text), name))
-        elif check:
-            sys.stdout.write(_("would reformat {name}", name=name) + "\n")
         else:
-            from prep.cli.output import OutputError, rewrite
-
-            try:
-                rewrite(path, new)        # owner, mode and hard links kept; read-only refused
-            except OutputError as error:
-                changed.pop()
-                broken.append(str(error))
+            changed.append(name)
+            if detail:
+                diffs.append(detail)
     if diffs:
         sys.stdout.write("".join(diffs))
     sys.stdout.flush()
@@ -91,19 +68,56 @@ def fmt(
     for line in broken:
         err.print("prep: " + _("error:") + f" {line}", markup=False, highlight=False)
     if not quiet and files:
-        n = len(changed)
-        if check or diff:
-            done = _n("{count} file would be reformatted",
-                      "{count} files would be reformatted", n)
-        else:
-            done = _n("{count} file reformatted", "{count} files reformatted", n)
-        parts = [done, _n("{count} left unchanged", "{count} left unchanged", unchanged)]
-        if broken:
-            parts.append(_("{count} not formatted (errors)", count=len(broken)))
-        err.print(_(", ").join(parts) + _("."), markup=False, highlight=False)
+        err.print(_summary(len(changed), unchanged, len(broken), check or diff),
+                  markup=False, highlight=False)
     if broken:
         raise typer.Exit(2)
     raise typer.Exit(1 if changed and (check or diff) else 0)
+
+
+def _format_file(path: Path, name: str, check: bool, diff: bool) -> tuple[str, str | None]:
+    """("unchanged" | "changed" | "broken", the diff or what went wrong) of one file;
+    written in place unless --check or --diff."""
+    from prep.fmt import format_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return "broken", _("{name}: the file cannot be read: {why}", name=name,
+                           why=error.strerror or error)
+    result = format_bytes(data, name)
+    if not result.ok:
+        return "broken", _why(result.errors)
+    new = result.text.encode("utf-8")
+    if new == data:
+        return "unchanged", None
+    if diff:
+        from prep.checks.fixes import unified_diff
+
+        return "changed", unified_diff(_shown(data.decode("utf-8", "replace")),
+                                       _shown(result.text), name)
+    if check:
+        sys.stdout.write(_("would reformat {name}", name=name) + "\n")
+        return "changed", None
+    from prep.cli.output import OutputError, rewrite
+
+    try:
+        rewrite(path, new)        # owner, mode and hard links kept; read-only refused
+    except OutputError as error:
+        return "broken", str(error)
+    return "changed", None
+
+
+def _summary(changed: int, unchanged: int, broken: int, dry: bool) -> str:
+    if dry:
+        done = _n("{count} file would be reformatted", "{count} files would be reformatted",
+                  changed)
+    else:
+        done = _n("{count} file reformatted", "{count} files reformatted", changed)
+    parts = [done, _n("{count} left unchanged", "{count} left unchanged", unchanged)]
+    if broken:
+        parts.append(_("{count} not formatted (errors)", count=broken))
+    return _(", ").join(parts) + _(".")
 
 
 def _shown(text: str) -> str:

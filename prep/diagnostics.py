@@ -141,7 +141,7 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
-    """A way to mend a finding by editing the text (docs/editors.md, "Fixes on the command line"). A safe fix changes
+    """A way to mend a finding by editing the text (docs/editors.md). A safe fix changes
     no meaning (`→` to `->`, `KPI` to `kpi`, quoting a name); an unsafe one may
     (a did-you-mean name, a new `external` declaration)."""
 

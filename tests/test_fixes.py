@@ -1,4 +1,4 @@
-"""Fixes (docs/editors.md, "Fixes on the command line"): applying edits, `prep check --fix / --unsafe-fixes / --diff`,
+"""Fixes (docs/editors.md): applying edits, `prep check --fix / --unsafe-fixes / --diff`,
 fixes in JSON and SARIF, and fixing every documented mistake leaves no new finding."""
 
 from __future__ import annotations

@@ -4,7 +4,6 @@ every one answered with a JSON-RPC error, the server alive after each."""
 from __future__ import annotations
 
 import json
-import os
 import queue
 import subprocess
 import sys
@@ -204,7 +203,7 @@ def test_semantic_tokens_and_lines_are_linear(monkeypatch):
     from prep.lsp.analysis import analyse
     from prep.lsp.server import TOKEN_TYPES
 
-    text = MODEL.replace("  F -> X\n", "".join(f"  F -> X\n" for _ in range(200)))
+    text = MODEL.replace("  F -> X\n", "".join("  F -> X\n" for _ in range(200)))
     a = analyse("file:///m.prep", "/m.prep", text)
     calls = []
     real = features.externals_of

@@ -44,7 +44,6 @@ def code_fingerprint() -> str:
     """prep's version and the size and time of each of its source files and of the
     grammar: an edited checkout never reads results of the code it replaced."""
     import prep
-    from prep.parser.grammar import grammar_text
 
     digest = hashlib.sha256(f"{FORMAT}\n{prep.__version__}\n".encode())
     root = Path(prep.__file__).parent
@@ -54,8 +53,21 @@ def code_fingerprint() -> str:
             if name.endswith((".py", ".mo")):     # the code and its translations
                 info = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
-    digest.update(grammar_text().encode())
+    digest.update(_grammar_text().encode())
     return digest.hexdigest()
+
+
+def _grammar_text() -> str:
+    """prep.parser.grammar.grammar_text, without importing the parser (and pydantic):
+    a cached rebuild of a documentation site needs neither."""
+    import prep
+
+    source = Path(prep.__file__).resolve().parents[1] / "grammar" / "prep.lark"
+    if source.is_file():
+        return source.read_text(encoding="utf-8")
+    from importlib import resources
+
+    return resources.files("prep.grammar").joinpath("prep.lark").read_text(encoding="utf-8")
 
 
 def entry_key(path: str, data: bytes, selected: frozenset[str]) -> str:

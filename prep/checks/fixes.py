@@ -1,5 +1,5 @@
-"""Applying the fixes that findings carry (docs/editors.md, "Fixes on the command
-line"): `prep check --fix`, the editor's code actions. Edits are in the finding's coordinates (1-based line and
+"""Applying the fixes that findings carry (docs/editors.md): `prep check --fix`, the
+editor's code actions. Edits are in the finding's coordinates (1-based line and
 column counted in characters of the NFC text, end exclusive); a line ends at LF,
 CR LF or a lone CR (prep.parser.lines, as everywhere)."""
 

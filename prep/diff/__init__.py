@@ -1,6 +1,7 @@
 """The semantic difference of an AsIs and a ToBe model (docs/kpi.md, "prep diff"): model.py
 computes it, text.py prints it, draw.py draws the union of both models (union.py) with
-the changes marked, through `prep render`; marks.py says how diff.pptx marks them."""
+the changes marked, through `prep render` (diff.pptx too: the same picture in
+native shapes)."""
 
 from __future__ import annotations
 

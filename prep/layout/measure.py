@@ -108,22 +108,3 @@ UNBOUNDED_LIMIT = 60.0
 # Labels measured so far in this process (a label's size depends on nothing else).
 _MEASURED: dict[str, tuple[float, float]] = {}
 _MEASURED_MAX = 5_000
-
-
-def estimate_measure(markups: list[str], deadline=None) -> list[tuple[float, float]]:
-    """A rough stand-in without Graphviz (tests of the geometry only): width from the
-    characters (wide ones count double), height from the number of rows."""
-    import re
-
-    out = []
-    for m in markups:
-        rows = re.findall(r'POINT-SIZE="([\d.]+)"[^>]*>(.*?)</FONT>', m)
-        width, height = 0.0, 0.0
-        for size, body in rows:
-            plain = re.sub(r"<[^>]+>", "", body)
-            size = float(size)
-            units = sum(2 if ord(c) > 0x2e7f else 1 for c in plain)
-            width = max(width, units * size * 0.55)
-            height += size * 1.4
-        out.append((round(width + 2, 2), round(height + 2, 2)))
-    return out

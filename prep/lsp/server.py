@@ -12,6 +12,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from prep import __version__
 from prep.lsp import features, names
 from prep.lsp.analysis import Pieces, Workspace
+from prep.i18n import _
 
 DEBOUNCE = 0.03   # seconds of quiet typing before a document is checked again
 SEVERITY = {"error": t.DiagnosticSeverity.Error, "warning": t.DiagnosticSeverity.Warning,
@@ -73,7 +74,7 @@ class PrepServer(LanguageServer):
             related.append(t.DiagnosticRelatedInformation(
                 location=t.Location(uri=from_fs_path(r.span.file) or a.uri, range=rng),
                 message=r.message))
-        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        message = d.message + ("\n" + _("hint:") + f" {d.hint}" if d.hint else "")
         return t.Diagnostic(
             range=lines.range(d.span), message=message, severity=SEVERITY[d.severity.value],
             code=d.code, source="prep",
@@ -117,6 +118,16 @@ def path_of(uri: str) -> str:
 
 
 server = PrepServer()
+
+
+@server.feature(t.INITIALIZE)
+def initialize(ls: PrepServer, params: t.InitializeParams) -> None:
+    """The client's `locale` (`ja`, `ja-JP`, `en-US`) chooses the language of findings,
+    hovers and quick fixes; another or none leaves it to --lang, PREP_LANG, the locale."""
+    from prep.i18n import normalize, set_language
+
+    if normalize(params.locale):
+        set_language(params.locale)
 
 
 @server.feature(t.INITIALIZED)
@@ -209,7 +220,7 @@ def rename(ls: PrepServer, params: t.RenameParams):
 
 
 @server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                t.CompletionOptions(trigger_characters=["[", "=", ",", "."]))
+                t.CompletionOptions(trigger_characters=features.TRIGGER_CHARACTERS))
 def completion(ls: PrepServer, params: t.CompletionParams):
     a = ls.analysis(params.text_document.uri)
     return features.completion(a, params.position, ls.encoding)

@@ -98,8 +98,9 @@ class Broker:
 
 
 def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str = "auto",
-               watch: bool = True, timeout: float = 30.0):
-    """The starlette application serving the models under `root`."""
+               watch: bool = True, timeout: float = 30.0, prewarm: bool = True):
+    """The starlette application serving the models under `root`. `prewarm`: make
+    what the open pages will ask for as soon as a save is seen (Models.prewarm)."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.responses import JSONResponse, Response, StreamingResponse
@@ -117,8 +118,11 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
                         headers={"Content-Type": kind})
 
     async def list_models(_request):
+        from prep.serve.words import page_words
+
         data = {"version": 1, "root": models.root.name, "live": True,
-                "models": await run_in_threadpool(models.models)}
+                "models": await run_in_threadpool(models.models),
+                "words": page_words([], models.lang)}
         return JSONResponse(data)
 
     def model_json(build):
@@ -183,6 +187,8 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
             if changed or deleted or config:
                 broker.publish({"changed": sorted(changed), "deleted": sorted(deleted - changed),
                                 "config": config})
+            if changed and prewarm:
+                asyncio.get_running_loop().run_in_executor(None, models.prewarm, sorted(changed))
 
     @contextlib.asynccontextmanager
     async def lifespan(_app):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from prep.serve.svg import label, qualify
+
 VERSION = 1
 BLOCKING = {"PREP001", "PREP002", "config"}    # errors that leave nothing to draw
 
@@ -51,12 +53,6 @@ def check_one(path: Path, display: str) -> Checked:
         return Checked(display, [bad], [])
     found = check_paths([(path, display)], lambda _p: options).files[0]
     return Checked(display, list(found.diagnostics), list(found.graphs))
-
-
-def qualify(graphs, pg, key: str) -> str:
-    """The name a drawing's `<title>` gives an element (docs/notation.md): its key,
-    prefixed `process/` in a drawing of several processes."""
-    return f"{pg.name}/{key}" if len(graphs) > 1 else key
 
 
 def findings(checked: Checked) -> list[dict]:
@@ -174,6 +170,20 @@ def kpi_trees(graphs) -> list[dict]:
 
 def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
                 legend: bool = True) -> tuple[str, list[str]]:
+    """_kpi_drawing, and a model with errors that the tree or its drawing cannot take
+    said so as a RenderError, never a traceback (the page shows why)."""
+    from prep.render.run import RenderError
+
+    try:
+        return _kpi_drawing(graphs, lang, timeout, tobe, legend)
+    except RenderError:
+        raise
+    except Exception as error:
+        raise RenderError(f"the KPI tree could not be drawn ({type(error).__name__}: "
+                          f"{error})") from None
+
+
+def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool) -> tuple[str, list[str]]:
     """The KPI tree drawing of `prep kpi -f svg` as svg text (with `tobe`, the ToBe
     model's graphs: that of `prep kpi ASIS --tobe TOBE`, AsIs beside ToBe), and the
     notes `prep kpi` would warn with (processes without a partner, trees cut at
@@ -226,8 +236,11 @@ class View:
     pair: dict | None = None            # {"asis": file, "tobe": file, "diff": {...}}
     kpi: list | None = None             # the KPI trees (the last good ones, when stale)
     kpi_stale: bool = False
+    lang: str = "auto"                  # the page's words: ja, en, or as the model's names
 
     def to_json(self) -> dict:
+        from prep.serve.words import page_words
+
         graphs = self.checked.graphs if self.checked.drawable else []
         drawn = self.drawn if self.stale and self.drawn is not None else graphs
         return {
@@ -245,14 +258,18 @@ class View:
             "kpi": self.kpi if self.kpi is not None else kpi_trees(graphs),
             "kpi_stale": self.kpi_stale,
             "pair": self.pair,
+            "words": page_words(drawn or self.checked.graphs, self.lang),
         }
 
 
-def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True) -> str:
+def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True,
+         like=None, hints: list | None = None) -> str:
     """The drawing of `prep render` as svg text, with the classes of docs/notation.md and titles.
-    Raises prep.render.run.RenderError."""
+    `like`: the last drawing's Hint (or an AsIs's graphs), so an edit moves little
+    (docs/language.md, "Stable across edits"); this drawing's Hint is appended to
+    `hints`. Raises prep.render.run.RenderError."""
     from prep.render import render
-    from prep.serve.svg import label
 
-    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang).decode("utf-8")
+    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang, like=like,
+                 hints=hints).decode("utf-8")
     return label(svg, graphs)

@@ -138,12 +138,14 @@ class Models:
 
         self._checked: OrderedDict[str, tuple[tuple, object]] = OrderedDict()
         self._good: dict[str, tuple[str, list]] = {}   # the last good drawing and graphs
+        self._hint: dict[str, object] = {}      # its layout/hint.Hint: the next one's
         self._kpis: dict[str, tuple[tuple, bytes]] = {}
         self._good_kpi: dict[tuple, tuple[str, list]] = {}   # the last good KPI drawings
         self._partners: dict[str, str] = {}                  # the last partner found
         self._good_trees: dict[str, list] = {}               # the last good KPI trees
         self._good_diff: dict[tuple, dict] = {}              # the last good diff of a pair
         self._diffs: dict[str, tuple[tuple, bytes]] = {}
+        self._asked: dict[tuple[str, str], float] = {}       # (kpi|diff, rel) -> when
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
@@ -190,6 +192,7 @@ class Models:
     def kpi_json(self, rel: str) -> bytes:
         """The JSON of model `rel`'s KPI tree drawing and, when its AsIs/ToBe partner
         is known, of the two trees side by side (see _kpi). Cached as view_json."""
+        self._asked[("kpi", rel)] = _now()
         return self._cached(self._kpis, rel, lambda partner: self._kpi(rel, partner))
 
     def _cached(self, cache: dict, rel: str, make) -> bytes:
@@ -213,17 +216,43 @@ class Models:
     def diff_json(self, rel: str) -> bytes:
         """The JSON of the diff picture of model `rel` and its AsIs/ToBe partner
         (prep.serve.pairs.diff_picture). Cached as view_json."""
+        self._asked[("diff", rel)] = _now()
         return self._cached(self._diffs, rel,
                             lambda partner: diff_picture(self, rel, partner))
+
+    def prewarm(self, changed: list[str]) -> None:
+        """Make, as soon as a save is seen, what the open pages will ask for: the view
+        of each changed model that was shown (and of its pair partner), then the KPI
+        and diff drawings asked for in the last minute. The pages' requests then
+        find them made or being made (computing is serialised), the views first."""
+        import time
+
+        changed_set = set(changed)
+        with self._lock:
+            views = [rel for rel in self._views
+                     if rel in changed_set or self._partners.get(rel) in changed_set]
+            recent = time.monotonic() - 60
+            extras = [(kind, rel) for (kind, rel), at in self._asked.items()
+                      if at > recent and rel in views]
+        jobs = [("view", rel) for rel in views] + sorted(extras)
+        make = {"view": self.view_json, "kpi": self.kpi_json, "diff": self.diff_json}
+        for kind, rel in jobs:
+            try:
+                make[kind](rel)
+            except Exception:           # gone, refused, unreadable: the page will say so
+                continue
 
     def forget(self, rel: str) -> None:
         with self.lock(rel):
             self._summaries.pop(rel, None)
             self._views.pop(rel, None)
             self._diffs.pop(rel, None)
+            self._asked.pop(("kpi", rel), None)
+            self._asked.pop(("diff", rel), None)
             self._good_trees.pop(rel, None)
             self._checked.pop(rel, None)
             self._good.pop(rel, None)
+            self._hint.pop(rel, None)
             self._kpis.pop(rel, None)
             for key in [k for k in self._good_kpi if rel in k]:
                 del self._good_kpi[key]
@@ -268,11 +297,14 @@ class Models:
         from prep.serve.data import View, draw, kpi_trees
 
         checked = self._check(rel)
-        view = View(rel, checked)
+        view = View(rel, checked, lang=self.lang)
         if checked.drawable:
+            hints: list = []
             try:
-                view.svg = draw(checked.graphs, self.lang, self.timeout)
+                view.svg = draw(checked.graphs, self.lang, self.timeout,
+                                like=self._like(rel, checked, partner), hints=hints)
                 self._good[rel] = (view.svg, checked.graphs)
+                self._hint[rel] = hints[0] if hints else None
             except RenderError as error:
                 view.render_error = error.message
             try:
@@ -288,6 +320,18 @@ class Models:
             view.pair = pair_of(self, rel, checked, partner)
         return view
 
+    def _like(self, rel: str, checked, partner: str | None):
+        """The hint for this file's next drawing: its last drawing; the first drawing
+        of a ToBe follows its AsIs partner's (the pair compares by eye)."""
+        if self._hint.get(rel) is not None:
+            return self._hint[rel]
+        if partner is None:
+            return None
+        other = self._check(partner)
+        if _is_asis(checked, other) or other.errors or not other.graphs:
+            return None
+        return self._hint.get(partner) or other.graphs
+
     def _kpi(self, rel: str, partner: str | None) -> dict:
         """{"file", "ok", "svg", "notes", "stale", "error", "compare"}: the drawing of
         `prep kpi FILE -f svg`; while the file has errors (or Graphviz fails) the last
@@ -296,7 +340,7 @@ class Models:
         while either file has errors."""
         checked = self._check(rel)
         data = {"version": 1, "file": rel, "ok": not checked.errors}
-        data.update(self._kpi_drawing((rel,), [checked], f"{rel} has errors"))
+        data.update(self._kpi_drawing((rel,), [checked], rel))
         data["compare"] = None
         if partner is not None:
             other = self._check(partner)
@@ -305,19 +349,21 @@ class Models:
             bad = next((name for name, side in zip((asis, tobe), sides)
                         if not side.drawable), None)
             compare = {"asis": asis, "tobe": tobe}
-            compare.update(self._kpi_drawing((asis, tobe), sides, f"{bad} has errors"))
+            compare.update(self._kpi_drawing((asis, tobe), sides, bad))
             data["compare"] = compare
         return data
 
-    def _kpi_drawing(self, key: tuple, sides: list, why: str) -> dict:
+    def _kpi_drawing(self, key: tuple, sides: list, bad: str | None) -> dict:
         """One KPI drawing of the checked files `sides` (one, or AsIs and ToBe), or
-        the last good drawing of `key` while one of them has errors."""
+        the last good drawing of `key` while one of them (`bad`) cannot be read
+        (`error` says so in English, `bad` names it for the page's own words)."""
         from prep.render.run import RenderError
         from prep.serve.data import kpi_drawing
 
-        out = {"svg": None, "notes": [], "stale": False, "error": None}
+        out = {"svg": None, "notes": [], "stale": False, "error": None, "bad": None}
         if not all(side.drawable for side in sides):
-            out["error"] = why if any(side.errors for side in sides) else None
+            if any(side.errors for side in sides):
+                out["error"], out["bad"] = f"{bad} has errors", bad
         else:
             tobe = sides[1].graphs if len(sides) > 1 else None
             try:
@@ -376,3 +422,9 @@ class Models:
                     return other
                 others.append(other)
         return others[0] if len(others) == 1 and same_stage == 0 else None
+
+
+def _now() -> float:
+    import time
+
+    return time.monotonic()

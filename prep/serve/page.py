@@ -58,13 +58,20 @@ def _escape(text: str) -> str:
 def model_page(path, display: str, graphs, lang: str = "auto", timeout: float = 60.0,
                legend: bool = True) -> bytes:
     """The offline page of the model in `path` drawing `graphs` (checked by the
-    caller; perhaps one process of the file). Raises prep.render.run.RenderError."""
+    caller; perhaps one process of the file). The page names the file by its own
+    name (never the machine's path, however it was given): it is checked again
+    under that name. Raises prep.render.run.RenderError."""
+    from pathlib import Path
+
     from prep.serve.data import View, check_one, draw
 
+    display = Path(display).name
     checked = check_one(path, display)
-    checked.graphs = list(graphs)
+    wanted = {pg.name for pg in graphs}
+    graphs = checked.graphs = [pg for pg in checked.graphs if pg.name in wanted]
     # a --force drawing of a model with errors: show the findings, draw anyway
-    view = View(display, checked, svg=draw(graphs, lang, timeout, legend) if graphs else None)
+    view = View(display, checked, svg=draw(graphs, lang, timeout, legend) if graphs else None,
+                lang=lang)
     data = view.to_json()
     if checked.errors and graphs:
         from prep.serve.data import kpi_trees, products, relations

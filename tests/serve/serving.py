@@ -40,7 +40,7 @@ def models(tmp_path) -> Path:
 
 
 class Running:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, lang: str = "auto") -> None:
         import uvicorn
 
         from prep.serve.app import create_app
@@ -50,7 +50,7 @@ class Running:
         self.sock.listen(64)
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/"
-        self.app = create_app(root, "127.0.0.1", self.port)
+        self.app = create_app(root, "127.0.0.1", self.port, lang)
         config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="on",
                                 timeout_graceful_shutdown=2)
         self.server = uvicorn.Server(config)

@@ -100,8 +100,8 @@ def test_a_broken_save_shows_errors_over_the_last_drawing(server, page, models):
     save(models / "small.prep", SMALL.replace("顧客 -> 見積", "顧客 -> -> 見積"))
     banner = page.locator("#banner")
     expect(banner).to_be_visible()
-    expect(banner.locator("h3")).to_have_text(
-        "1 error in small.prep — showing the last good drawing")
+    expect(banner.locator("h3")).to_have_text(      # in the model's language
+        "small.prep にエラーが 1 件 — 最後に正しく描けた図を表示中")
     expect(banner).to_contain_text("small.prep:8:")
     expect(banner).to_contain_text("PREP001")
     assert page.locator("#canvas").inner_html() == svg
@@ -116,7 +116,7 @@ def test_clicking_a_finding_highlights_its_product(server, page):
     page.locator("#findings li button").first.click()
     expect(product(page, "現場ノウハウ")).to_have_class(has("sel", "finding"))
     expect(page.locator("#detail-body h3")).to_have_text(
-        "PREP401 at manufacturing.prep:29:16")
+        "PREP401 (manufacturing.prep:29:16)")
 
 
 EVIL = """process 受注 {
@@ -161,13 +161,13 @@ def test_a_deleted_or_renamed_file_is_shown_as_such(server, page, models):
     open_model(page, server, "small.prep")
     os.rename(models / "small.prep", models / "order.prep")
     banner = page.locator("#banner")
-    expect(banner).to_contain_text("small.prep was renamed to order.prep")
+    expect(banner).to_contain_text("small.prep は order.prep に名前が変わりました")
     expect(product(page, "見積")).to_have_count(1)         # the last drawing stays
     banner.locator("button").click()
     expect(page.locator("#file")).to_have_text("order.prep")
     expect(banner).to_be_hidden()
     (models / "order.prep").unlink()
-    expect(banner).to_contain_text("order.prep was deleted or renamed")
+    expect(banner).to_contain_text("order.prep は削除または改名されました")
 
 
 def test_presentation_mode_and_screenshot(server, page, models, tmp_path):
@@ -177,7 +177,7 @@ def test_presentation_mode_and_screenshot(server, page, models, tmp_path):
     save(models / "small-tobe.prep", tobe)
     open_model(page, server, "small-tobe.prep")
     expect(page.locator("#diff-section")).to_be_visible()
-    expect(page.locator("#diff")).to_contain_text("added products")
+    expect(page.locator("#diff")).to_contain_text("追加 成果物")
     expect(page.locator("#diff")).to_contain_text("在庫照会")
     expect(product(page, "在庫照会")).to_have_class(has("added"))
     page.goto(server.url + "#manufacturing.prep")
@@ -197,12 +197,10 @@ def test_presentation_mode_and_screenshot(server, page, models, tmp_path):
     expect(page.locator("#card h3")).to_have_text("生産計画")
     size = page.locator("#card h3").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size > 24                                     # 14 px text outside the mode
-    if os.environ.get("PREP_SCREENSHOTS"):
-        page.screenshot(path=str(DOCS_IMG / "workshop-present.png"))
-    expect(page.locator("#present")).to_have_text("Leave")
+    expect(page.locator("#present")).to_have_text("戻る")
     page.keyboard.press("p")
     expect(page.locator("body")).not_to_have_class("present")
-    expect(page.locator("#present")).to_have_text("Present")
+    expect(page.locator("#present")).to_have_text("発表")
     expect(page.locator("#card")).to_be_hidden()
 
 
@@ -226,7 +224,7 @@ def test_the_html_file_works_offline(page, models, tmp_path):
 
     page.context.route("**/*", only_files)
     page.goto(out.as_uri())
-    expect(page.locator("#status")).to_have_text("offline copy")
+    expect(page.locator("#status")).to_have_text("オフライン版")
     expect(product(page, "生産計画")).to_have_count(1)
     product(page, "生産計画").hover()
     expect(page.locator("#detail-body h3")).to_have_text("生産計画")
@@ -283,11 +281,11 @@ def test_an_empty_folder_shows_the_first_model_saved(tmp_path, page):
         page.goto(running.url)
         expect(page.locator("#status")).to_have_class("live")
         expect(page.locator("#status")).to_have_text(
-            "live: no .prep files here yet: save one and it appears")
+            "live: no .prep files here yet: save one and it appears")     # English until a model speaks
         save(empty / "first.prep", SMALL)
         expect(page.locator("#file")).to_have_text("first.prep")
         expect(product(page, "見積")).to_have_count(1)
-        expect(page.locator("#status")).to_have_text("live: the view follows every save")
+        expect(page.locator("#status")).to_have_text("ライブ: 保存するたびに表示が追従します")
     finally:
         running.stop()
 
@@ -303,7 +301,7 @@ def test_asis_then_tobe(page, tmp_path):
     running = Running(folder)
     try:
         open_model(page, running, "tobe.prep")
-        expect(page.locator("#diff")).to_contain_text("added products")
+        expect(page.locator("#diff")).to_contain_text("追加 成果物")
         expect(page.locator("#diff")).to_contain_text("日々の店舗運営 :: 実績データ")
         expect(product(page, "日々の店舗運営/実績データ")).to_have_class(has("added"))
         page.locator("#diff button.chip", has_text="asis.prep").click()

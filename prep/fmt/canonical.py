@@ -37,7 +37,7 @@ class Line:
     block: int = 0              # the actor block it belongs to (for alignment)
 
 
-def layout(tokens) -> str:
+def canonical(tokens) -> str:
     """The canonical text of a model that parses without errors."""
     tokens = list(tokens)
     lines = _lines(tokens, _suppressing_lines(tokens))

@@ -5,6 +5,9 @@ outputs (invalid JSON/SARIF/XML, non-UTF-8 output, raw control characters in tex
 output, exit status outside 0/1/2, an exit 2 that is not one `prep: error:` line).
 
     .venv/bin/python benchmarks/probe_hardening.py [--mutated 300] [--generated 100]
+        [--sections cli,lsp,serve,export]
+
+The lsp, serve and export sections (issue 23) are in benchmarks/probe_services.py.
 
 Mutated and generated models run in this process (CliRunner, each case under a
 10 s alarm); drawings with Graphviz and the file-system faults run as subprocesses."""
@@ -260,16 +263,30 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=100)
     parser.add_argument("--drawn", type=int, default=15, help="clean models drawn as images")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--sections", default="cli,lsp,serve,export",
+                        help="which parts to run (comma-separated)")
     args = parser.parse_args()
+    sections = set(args.sections.split(","))
     tally: Counter = Counter()
     bad: list[str] = []
     start = time.monotonic()
-    models = mutated(args.mutated, args.seed) + generated(args.generated)
-    in_process(models, tally, bad)
-    print(f"in process: {len(models)} models x {len(FORMS)} forms, "
-          f"{time.monotonic() - start:.0f} s", flush=True)
-    drawings(clean(models)[:args.drawn], tally, bad)
-    file_system(tally, bad)
+    if "cli" in sections:
+        models = mutated(args.mutated, args.seed) + generated(args.generated)
+        in_process(models, tally, bad)
+        print(f"in process: {len(models)} models x {len(FORMS)} forms, "
+              f"{time.monotonic() - start:.0f} s", flush=True)
+        drawings(clean(models)[:args.drawn], tally, bad)
+        file_system(tally, bad)
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import probe_services
+
+    for name in ("lsp", "serve", "export"):
+        if name in sections:
+            before = Counter(tally)
+            getattr(probe_services, name)(tally, bad)
+            part = tally - before
+            print(f"{name}: cases {part['cases']}, tracebacks {part['tracebacks']}, hangs "
+                  f"{part['hangs']}, bad outputs {part['bad outputs']}", flush=True)
     print(f"cases run: {tally['cases']}, tracebacks: {tally['tracebacks']}, "
           f"hangs: {tally['hangs']}, bad outputs: {tally['bad outputs']} "
           f"({time.monotonic() - start:.0f} s)")

@@ -15,6 +15,8 @@ from prep.lsp.analysis import Pieces, Workspace
 from prep.i18n import _
 
 DEBOUNCE = 0.03   # seconds of quiet typing before a document is checked again
+MAX_PUBLISHED = 1000   # findings sent per document; the rest are one line (a huge file
+#                        of mistakes must not make a 100 MB message)
 SEVERITY = {"error": t.DiagnosticSeverity.Error, "warning": t.DiagnosticSeverity.Warning,
             "info": t.DiagnosticSeverity.Information}
 RULES_DOC = "https://github.com/prep-models/prep/blob/main/docs/rules.md"
@@ -52,7 +54,14 @@ class PrepServer(LanguageServer):
         of `always`, the document just checked: the editor waits for them)."""
         self.prep.refresh()
         for uri, a in self.prep.open.items():
-            diagnostics = [self.diagnostic(a, d) for d in a.findings]
+            diagnostics = [self.diagnostic(a, d) for d in a.findings[:MAX_PUBLISHED]]
+            if len(a.findings) > MAX_PUBLISHED:
+                more = len(a.findings) - MAX_PUBLISHED
+                diagnostics.append(t.Diagnostic(
+                    range=t.Range(start=t.Position(line=0, character=0),
+                                  end=t.Position(line=0, character=0)),
+                    message=f"and {more:,} more findings (prep check lists them all)",
+                    severity=t.DiagnosticSeverity.Information, source="prep"))
             if uri == always or self.published.get(uri) != diagnostics:
                 self.published[uri] = diagnostics
                 version = self.workspace.get_text_document(uri).version

@@ -1,6 +1,7 @@
 """The language server's reading of messages (in place of pygls's loop), so that no
 message can knock it over: headers are bounded in length and number, a body in size
-(MAX_MESSAGE); a missing or bad `Content-Length`, a body that is not JSON or not a
+(MAX_MESSAGE, never read: what follows is read as headers again, so the server hears
+the next message); a missing or bad `Content-Length`, a body that is not JSON or not a
 JSON-RPC object, params that do not fit the method, a request before `initialize`
 (-32002) or after `shutdown` (-32600), each gets a JSON-RPC error answer (id null when
 the id cannot be known), and the server reads on."""
@@ -17,7 +18,6 @@ import threading
 MAX_MESSAGE = 64 * 1024 * 1024      # bytes in one message's body
 MAX_HEADER_LINE = 8192
 MAX_HEADERS = 32
-CHUNK = 1024 * 1024
 
 PARSE_ERROR, INVALID_REQUEST, INVALID_PARAMS, INTERNAL_ERROR = -32700, -32600, -32602, -32603
 NOT_INITIALIZED = -32002
@@ -73,10 +73,10 @@ async def _loop(server, reader: _Reader) -> None:
         if length is None and problem is None:
             return                                  # end of input
         if problem is not None:
+            # Not skipped, even when too large: the bytes that follow are read as
+            # headers again, and the next `Content-Length` found starts a message
+            # (a client that lied about a length is heard again at once).
             send_error(server, None, INVALID_REQUEST, problem)
-            if length:                              # too large: skip the body
-                if not await _skip(reader, length):
-                    return
             continue
         body = await reader.read(length)
         if len(body) < length:
@@ -126,15 +126,6 @@ async def _headers(reader: _Reader) -> tuple[int | None, str | None, bool]:
         return length, (f"a message of {length:,} bytes is larger than the limit of "
                         f"{MAX_MESSAGE:,}"), garbage
     return (length if problem is None else 0), problem, garbage
-
-
-async def _skip(reader: _Reader, length: int) -> bool:
-    while length > 0:
-        chunk = await reader.read(min(CHUNK, length))
-        if not chunk:
-            return False
-        length -= len(chunk)
-    return True
 
 
 def handle(server, body: bytes, state: dict) -> None:

@@ -138,19 +138,26 @@ def two_pages(browser, port: int, folder: Path, repeats: int) -> None:
         pages[1].click("#tab-kpi")
         pages[1].wait_for_selector("#kpi-canvas svg")
         drawing, trees = [], []
+        PARTS.clear()
         for n in range(1, repeats + 4):
             before = [pages[0].evaluate("() => window.prepPainted ? window.prepPainted.n : 0"),
                       pages[1].evaluate("() => window.prepKpiPainted ? "
                                         "window.prepKpiPainted.n : 0")]
             start = save(path, kpi_model(products, n))
-            done = painted(pages[0], before[0])["at"] / 1000 - start
+            first = painted(pages[0], before[0])
+            done = first["at"] / 1000 - start
             kpi = painted(pages[1], before[1], what="prepKpiPainted")["at"] / 1000 - start
             if n > 3:                                   # the first three warm up
                 drawing.append(done)
                 trees.append(kpi)
-        PARTS.clear()
+                if first.get("heard") and first.get("fetched"):
+                    for part, value in (("event", first["heard"] / 1000 - start),
+                                        ("data", (first["fetched"] - first["heard"]) / 1000),
+                                        ("paint", (first["at"] - first["fetched"]) / 1000)):
+                        PARTS.setdefault(part, []).append(value)
         report(f"{products} products, a second page on the KPI tab, save -> repainted "
                "drawing", drawing)
+        PARTS.clear()
         report(f"{products} products, the second page's KPI drawing", trees)
         for page in pages:
             page.close()

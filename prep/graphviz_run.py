@@ -6,12 +6,16 @@ ours.
   started helpers leaves none behind.
 - An exit by a signal is worded ("was killed (signal 9, SIGKILL)"), not shown raw.
 - What `dot` printed is checked against the format asked for (`valid`): a `dot`
-  that exits 0 but prints something else is an error, never a file."""
+  that exits 0 but prints something else is an error, never a file.
+- `warn_missing_glyphs(source)`: once per process, a warning on standard error when
+  the drawing holds Japanese text and no installed font has Japanese glyphs
+  (`fc-list :lang=ja` finds none): it would be drawn as boxes."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 
@@ -83,3 +87,38 @@ def valid(output: bytes, fmt: str) -> None:
         shown = "nothing" if not output else f"{len(output):,} bytes starting {output[:16]!r}"
         raise GraphvizOutputError(f"Graphviz `dot` printed something that is not "
                                   f"{fmt.rstrip('0').upper()} ({shown})")
+
+
+_JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_WARNED: list[bool] = []
+
+
+def warn_missing_glyphs(source: str) -> None:
+    """Warn (once per process) when `source` holds Japanese and no font can show it."""
+    import sys
+
+    if _WARNED or not _JAPANESE.search(source):
+        return
+    _WARNED.append(True)
+    if japanese_fonts() == 0:
+        sys.stderr.write("prep: warning: the drawing has Japanese text but no installed font "
+                         "has Japanese glyphs (fc-list :lang=ja finds none), so it will show "
+                         "as boxes; install one, e.g. sudo apt-get install fonts-noto-cjk\n")
+        sys.stderr.flush()
+
+
+def japanese_fonts() -> int | None:
+    """How many fonts fontconfig has for Japanese; None when that cannot be asked."""
+    import shutil
+
+    program = shutil.which("fc-list")
+    if program is None:
+        return None
+    try:
+        done = subprocess.run([program, ":lang=ja", "family"], capture_output=True,
+                              timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return len([line for line in done.stdout.splitlines() if line.strip()])

@@ -132,6 +132,8 @@ class PrepPlugin(BasePlugin[PrepConfig]):
                       lambda m: self.blocks.get(m.group(1), ""), output)
 
     def on_post_build(self, config):
+        if self.cache is not None:
+            self.cache.maybe_prune()        # bounded as `prep check` keeps it (hourly)
         if _SERVER:
             self._watch(_SERVER[0])
 

@@ -113,11 +113,19 @@ def cache(app):
     return _CACHES[folder]
 
 
+def _prune(app, _exception) -> None:
+    """Keep the cache bounded as `prep check` does (at most hourly)."""
+    found = cache(app)
+    if found is not None:
+        found.maybe_prune()
+
+
 def setup(app) -> dict:
     import prep
 
     app.add_config_value("prep_fail_on", "error", "env", (str,))
     app.add_config_value("prep_cache_dir", ".prep_cache", "env", (str,))
     app.add_directive("prep", PrepDirective)
+    app.connect("build-finished", _prune)
     return {"version": prep.__version__, "parallel_read_safe": True,
             "parallel_write_safe": True}

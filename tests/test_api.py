@@ -31,7 +31,8 @@ def test_a_model_shows_its_drawing_in_a_notebook(formatter):
         + ": 1 process, 1 info>"
     page = data["text/html"]
     assert page.startswith('<div class="prep"><ul class="prep-findings"><li class="prep-info">')
-    assert "PREP401" in page and '<svg' in page and 'class="node product final"' in page
+    assert "PREP401" in page and '</ul><svg ' in page and 'class="node product final"' in page
+    assert "<?xml" not in page and "DOCTYPE" not in page
     assert data["image/svg+xml"].count('class="node product') >= 5
 
 

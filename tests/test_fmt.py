@@ -167,6 +167,19 @@ def test_cli_rewrites_checks_and_diffs(tmp_path):
     assert run(["fmt", ".", "--check"], tmp_path).returncode == 0
 
 
+def test_a_diff_shows_a_change_to_the_byte_order_mark(tmp_path):
+    """A change only to a byte order mark is shown (`<BOM>`, as ruff does), never an
+    empty diff under "1 file would be reformatted"."""
+    (tmp_path / "a.prep").write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + PRETTY.encode())
+    proc = run(["fmt", "a.prep", "--diff"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (1, (
+        "--- a/a.prep\n+++ b/a.prep\n@@ -1,4 +1,4 @@\n-<BOM><BOM>process P {\n"
+        "+<BOM>process P {\n   actor A {\n     product x\n     final   y\n"))
+    assert proc.stderr == "1 file would be reformatted, 0 left unchanged.\n"
+    (tmp_path / "b.prep").write_bytes(b"\xef\xbb\xbf" + PRETTY.encode())   # kept as it is
+    assert run(["fmt", "b.prep", "--diff"], tmp_path).returncode == 0
+
+
 def test_cli_stdin_to_stdout():
     proc = run(["fmt", "-", "--stdin-filename", "x.prep"], ROOT, stdin=UGLY)
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, PRETTY, "")

@@ -70,6 +70,6 @@ def test_findings_hover_and_fixes_follow_the_clients_locale(session):
         [action] = await client.text_document_code_action_async(t.CodeActionParams(
             text_document=doc("ja.prep"), range=t.Range(start=pos(7, 18), end=pos(7, 18)),
             context=t.CodeActionContext(diagnostics=[])))
-        assert action.title == "`出荷指示` と書く（安全でない修正）"
+        assert action.title == "`出荷指示` と書いてください（安全でない修正）"
 
     session.run(body(session.client))

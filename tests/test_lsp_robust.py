@@ -159,3 +159,55 @@ def test_a_lone_surrogate_still_gets_diagnostics_and_tokens(lsp):
     lsp.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
     lsp.request(8, "textDocument/semanticTokens/full", {"textDocument": {"uri": "file:///s.prep"}})
     assert "result" in lsp.answer(8)
+
+
+@pytest.mark.parametrize("new_name, why", [
+    ("a\nb", "cannot rename: a name cannot hold a line break (character 2)"),
+    ("a\x00b", "cannot rename: a name holds an invisible control character U+0000"),
+    ("a\x1bb", "cannot rename: a name holds an invisible control character U+001B"),
+    ("x" * 5000, "cannot rename: a name is 5,000 characters long"),
+    ("a\u202eb", "cannot rename: a name holds an invisible character U+202E"),
+    ("X", "cannot rename: `X` is already a name in this process; renaming would merge"),
+    ("   ", "the new name is empty"),
+])
+def test_rename_refuses_bad_and_taken_names(new_name, why):
+    from prep.lsp.analysis import analyse
+    from prep.lsp.features import RenameRefused, rename
+    from lsprotocol import types as t
+
+    a = analyse("file:///m.prep", "/m.prep", MODEL)
+    with pytest.raises(RenameRefused) as caught:
+        rename(None, a, t.Position(line=4, character=10), new_name, "utf-16")
+    assert str(caught.value).startswith(why)
+
+
+def test_rename_refusal_reaches_the_editor_and_a_lone_surrogate_is_refused(lsp):
+    lsp.initialize()
+    lsp.open("file:///m.prep", MODEL)
+    body = ('{"jsonrpc": "2.0", "id": 9, "method": "textDocument/rename", "params": '
+            '{"textDocument": {"uri": "file:///m.prep"}, "position": {"line": 4, '
+            '"character": 10}, "newName": "a\\ud800"}}').encode()
+    lsp.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    error = lsp.answer(9)["error"]
+    assert error["code"] == -32602 and error["message"].startswith("cannot rename: ")
+    lsp.request(10, "textDocument/rename", {"textDocument": {"uri": "file:///m.prep"},
+                                            "position": {"line": 4, "character": 10},
+                                            "newName": "Shipped"})
+    assert "result" in lsp.answer(10)
+
+
+def test_semantic_tokens_and_lines_are_linear(monkeypatch):
+    """Issue 23, item 11: the externals of a process were gathered again for every
+    reference, and the lines split again for every finding (quadratic didOpen)."""
+    from prep.lsp import features
+    from prep.lsp.analysis import analyse
+    from prep.lsp.server import TOKEN_TYPES
+
+    text = MODEL.replace("  F -> X\n", "".join("  F -> X\n" for _ in range(200)))
+    a = analyse("file:///m.prep", "/m.prep", text)
+    calls = []
+    real = features.externals_of
+    monkeypatch.setattr(features, "externals_of", lambda *args: calls.append(1) or real(*args))
+    features.semantic_tokens(a, "utf-16", TOKEN_TYPES)
+    assert len(calls) == 1
+    assert a.lines("utf-16") is a.lines("utf-16")

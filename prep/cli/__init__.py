@@ -32,10 +32,10 @@ class OneLineErrors(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":   # `prep` alone: its help
                 typer.echo(error.ctx.get_help() if error.ctx else error.format_message())
                 sys.exit(0)
-            sys.stderr.write(f"prep: {_('error:')} {usage_line(error)}\n")
+            sys.stderr.write("prep: " + _("error:") + f" {usage_line(error)}\n")
             sys.exit(2)
         except errors.ClickException as error:
-            sys.stderr.write(f"prep: {_('error:')} {usage_line(error)}\n")
+            sys.stderr.write("prep: " + _("error:") + f" {usage_line(error)}\n")
             sys.exit(error.exit_code)
         sys.exit(done if isinstance(done, int) else 0)
 

@@ -32,9 +32,10 @@ Lang = _languages()
 def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     """Print `prep: error: …` (and a hint) to stderr and exit (2: prep could not do its job)."""
     err = console(stderr=True)
-    err.print(f"[bold red]prep: {_('error:')}[/bold red] {_escape(message)}", highlight=False)
+    error, hint_label = _("error:"), _("hint:")
+    err.print(f"[bold red]prep: {error}[/bold red] {_escape(message)}", highlight=False)
     if hint:
-        err.print(f"  [green]{_('hint:')}[/green] {_escape(hint)}", highlight=False)
+        err.print(f"  [green]{hint_label}[/green] {_escape(hint)}", highlight=False)
     err.file.flush()
     raise typer.Exit(code)
 
@@ -72,7 +73,8 @@ def file_kind(mode: int) -> str:
 
 
 def warn(message: str) -> None:
-    console(stderr=True).print(f"[yellow]prep: {_('warning:')}[/yellow] {_escape(message)}",
+    label = _("warning:")
+    console(stderr=True).print(f"[yellow]prep: {label}[/yellow] {_escape(message)}",
                                highlight=False)
 
 

@@ -72,8 +72,8 @@ def fmt(
         if diff:
             from prep.checks.fixes import unified_diff
 
-            diffs.append(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
-                                      result.text.lstrip("\ufeff"), name))
+            diffs.append(unified_diff(_shown(data.decode("utf-8", "replace")),
+                                      _shown(result.text), name))
         elif check:
             sys.stdout.write(_("would reformat {name}", name=name) + "\n")
         else:
@@ -89,7 +89,7 @@ def fmt(
     sys.stdout.flush()
     err = console(stderr=True)
     for line in broken:
-        err.print(f"prep: {_('error:')} {line}", markup=False, highlight=False)
+        err.print("prep: " + _("error:") + f" {line}", markup=False, highlight=False)
     if not quiet and files:
         n = len(changed)
         if check or diff:
@@ -104,6 +104,12 @@ def fmt(
     if broken:
         raise typer.Exit(2)
     raise typer.Exit(1 if changed and (check or diff) else 0)
+
+
+def _shown(text: str) -> str:
+    """The text as a diff shows it: a byte order mark written `<BOM>` (as ruff does), so
+    that a change to it is a visible line, never an empty diff."""
+    return text.replace("\ufeff", "<BOM>")
 
 
 def _why(errors) -> str:
@@ -126,8 +132,8 @@ def _stdin(name: str, check: bool, diff: bool) -> None:
     if diff:
         from prep.checks.fixes import unified_diff
 
-        sys.stdout.write(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
-                                      new.lstrip("\ufeff"), name))
+        sys.stdout.write(unified_diff(_shown(data.decode("utf-8", "replace")), _shown(new),
+                                      name))
     elif check:
         if not same:
             sys.stdout.write(_("would reformat {name}", name=name) + "\n")

@@ -11,6 +11,7 @@ import typer
 from prep.cli import app
 from prep.cli.common import Lang, console, fail
 from prep.i18n import _
+from prep.i18n import language as i18n_language
 
 MODEL_FILE = "model.prep"
 CONFIG_FILE = "prep.toml"
@@ -87,7 +88,8 @@ def init_command(
 
     console(stderr=True).print(next_steps((folder / MODEL_FILE).as_posix(),
                                           (folder / CONFIG_FILE).as_posix(),
-                                          (folder / "model.svg").as_posix(), language),
+                                          (folder / "model.svg").as_posix(),
+                                          "ja" if i18n_language() == "ja" else language),
                                markup=False, highlight=False)
 
 

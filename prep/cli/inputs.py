@@ -52,7 +52,7 @@ def emit(data: bytes, output: str | None) -> None:
     write_atomic("-" if output is None else output, data)
     if output is not None and output != "-":
         # Plain text, no styling: not worth loading rich for (it is on every render).
-        sys.stderr.write(f"wrote {display_name(Path(output))}\n")
+        sys.stderr.write(_("wrote {file}", file=display_name(Path(output))) + "\n")
         sys.stderr.flush()
 
 

@@ -84,18 +84,17 @@ def report_command(
 def _model(path: Path, force: bool):
     """The file's graphs and every finding (its configuration's rules), as `prep
     check` gives them; errors stop here unless --force."""
-    from prep.checks.runner import CheckOptions, check_paths
+    from prep.checks.runner import check_paths
     from prep.checks.select import SelectionError
     from prep.cli.common import display_name, warn
     from prep.cli.inputs import require_model_file
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import ConfigError, options_for
     from prep.diagnostics import Severity
     from prep.report.handout import Model
 
     require_model_file(path)
     try:
-        layers = Layers(config_for(path), Config())
-        options = CheckOptions(layers.selected(), layers.severity())
+        options = options_for(path)
     except (ConfigError, SelectionError) as error:
         fail(_("bad configuration: {error}", error=error))
     found = check_paths([(path, display_name(path))], lambda _path: options).files[0]

@@ -33,9 +33,24 @@ def rule(
         return
     found = get_rule(code)
     if found is None:
+        near = _near(code, all_rules())
         fail(_("unknown rule code or name `{code}`", code=code),
-             _("`prep rule --all` lists the rules"))
+             _("did you mean {rules}? (`prep rule --all` lists the rules)", rules=near) if near
+             else _("`prep rule --all` lists the rules"))
     out.print(rule_markdown(found), markup=False, end="")
+
+
+def _near(word: str, rules) -> str:
+    """The rules whose name or summary holds `word` (`cycle`: PREP203 input-cycle and
+    PREP604 bad-kpi-parent), else those with a name close to it, as `CODE name`."""
+    import difflib
+
+    low = word.lower().strip()
+    found = [r for r in rules if low and (low in r.name.lower() or low in r.summary.lower())]
+    if not found:
+        close = difflib.get_close_matches(low, [r.name for r in rules], n=3, cutoff=0.6)
+        found = [r for r in rules if r.name in close]
+    return ", ".join(f"`{r.code}` ({r.name})" for r in found[:5])
 
 
 def _complete(incomplete: str) -> list[tuple[str, str]]:

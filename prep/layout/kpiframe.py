@@ -49,7 +49,8 @@ class _Placed:
     def _shape(self, u: int, sources: set[int]) -> None:
         item = self.items[u]
         w0, h0 = item.size
-        notes = sorted(item.notes, key=lambda n: (n in sources, item.notes.index(n)))
+        notes = sorted(item.notes, key=lambda n: (n in sources, self.items[n].kind == "issue",
+                                                  item.notes.index(n)))
         if not notes:
             self.shape[u] = (w0, h0, w0 / 2)
             return

@@ -114,13 +114,21 @@ def prepare_rename(a, position, encoding):
                                       placeholder=tok.name)
 
 
+class RenameRefused(Exception):
+    """The new name cannot be used; the message says why (the editor shows it)."""
+
+
 def rename(workspace, a, position, new_name: str, encoding):
     from prep.model import written_name as written
 
     tok = token_at(a, position, encoding)
-    if tok is None or tok.role not in RENAMABLE or not new_name.strip():
+    if tok is None or tok.role not in RENAMABLE:
         return None
-    text = written(new_name.strip())
+    name = new_name.strip()
+    why = rename_problem(a, tok, name)
+    if why:
+        raise RenameRefused(why)
+    text = written(name)
     changes: dict[str, list[t.TextEdit]] = {}
     for o, x in occurrences(workspace, a, tok):
         changes.setdefault(o.uri, []).append(
@@ -128,27 +136,56 @@ def rename(workspace, a, position, new_name: str, encoding):
     return t.WorkspaceEdit(changes=changes)
 
 
+def rename_problem(a, tok: Token, name: str) -> str | None:
+    """Why `name` cannot replace `tok`'s name, or None: it must be a valid name (one
+    line, no control or invisible characters, not too long: as the parser says) and
+    must not be the name of another element of the process (that would merge them)."""
+    from prep.parser.texts import problem
+
+    if not name:
+        return "the new name is empty"
+    found = problem(name)
+    if found is not None:
+        return "cannot rename: " + found[0]
+    if name == tok.name:
+        return None
+    taken = {x.name for x in a.tokens if x.process == tok.process and x.role in
+             NAME_ROLES - {"param", "param-ref"}}
+    if tok.role == "process":
+        taken = {x.name for x in a.tokens if x.role == "process"}
+    declared = any(x.name == tok.name and x.process == tok.process and x.role not in
+                   ("ref", "kpi-ref") for x in a.tokens)
+    if name in taken and declared:     # an undefined reference may be renamed to a name
+        return (f"cannot rename: `{name}` is already a name in this process; renaming "
+                "would merge two elements")
+    return None
+
+
 # Hover ------------------------------------------------------------------------
 
 def hover(a, position, encoding):
-    """Markdown: the element under the cursor and the findings there; every text that
-    comes from the model or a finding is escaped (prep.lsp.markdown)."""
+    """Markdown: the element under the cursor and the findings there, with the range it
+    covers (the name, else the finding); every text that comes from the model or a
+    finding is escaped (prep.lsp.markdown)."""
     parts = []
+    where = None
     line, column = a.lines(encoding).char(position)
     for d in a.findings:
         s = d.span
         inside = (s.line - 1, s.column - 1) <= (line, column) <= (s.end_line - 1, s.end_column - 1)
         if inside:
             parts.append(_finding_doc(d))
+            where = where or a.lines(encoding).range(s)
     tok = token_at(a, position, encoding)
     if tok is not None and tok.role in NAME_ROLES:
         about = _element_doc(a, tok)
         if about:
             parts.insert(0, about)
+            where = a.lines(encoding).token_range(tok)
     if not parts:
         return None
     return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown,
-                                            value="\n\n---\n\n".join(parts)))
+                                            value="\n\n---\n\n".join(parts)), range=where)
 
 
 def _finding_doc(d) -> str:
@@ -255,7 +292,8 @@ def completion(a, position, encoding):
     process = prev.process if prev is not None else -1
     in_scope = [x for x in a.tokens if x.process == process]
     if prev is not None and prev.text == "under":
-        kpis = sorted({x.name for x in in_scope if x.role == "kpi"})
+        own = _own_kpi(before)      # `kpi 新KPI … under`: not under itself
+        kpis = sorted({x.name for x in in_scope if x.role == "kpi"} - {own})
         return t.CompletionList(is_incomplete=False,
                                 items=[_item(k, t.CompletionItemKind.Event, "KPI") for k in kpis])
     if prev is not None and prev.role == "keyword" and prev.text in KINDS + [
@@ -268,12 +306,31 @@ def completion(a, position, encoding):
     items = [_item(written(p), t.CompletionItemKind.Variable, "product", p) for p in products]
     items += [_item(written(e), t.CompletionItemKind.Interface, "external process", e)
               for e in externals]
+    if prev is not None and prev.text in NAMES_ONLY_AFTER:
+        return t.CompletionList(is_incomplete=False, items=items)   # a name, no keyword
     depth_actor = _inside_actor(before)
     keywords = KINDS if depth_actor else STATEMENTS + ["for", "under", "until", "on"]
     if process < 0:
         keywords = ["process"]
     items += [_item(k, t.CompletionItemKind.Keyword, "keyword") for k in keywords]
     return t.CompletionList(is_incomplete=False, items=items)
+
+
+# Completion is offered on its own after these (`>`: the end of `->` and `<->`).
+TRIGGER_CHARACTERS = ["[", "=", ",", ".", ">"]
+# After these only a product or an external can stand (never `actor`, `kpi`, …).
+NAMES_ONLY_AFTER = ("->", "<->", "for", "on", "until")
+
+
+def _own_kpi(before: list[Token]) -> str | None:
+    """The name of the KPI whose statement the cursor is in (`kpi 新KPI for X under`)."""
+    for i in range(len(before) - 1, -1, -1):
+        x = before[i]
+        if x.role == "keyword" and x.text == "kpi":
+            return before[i + 1].name if i + 1 < len(before) else None
+        if x.role == "keyword" and x.text not in ("for", "under") or x.text in ("{", "}"):
+            return None
+    return None
 
 
 def _item(text: str, kind, detail: str, label: str | None = None) -> t.CompletionItem:
@@ -367,8 +424,9 @@ def semantic_tokens(a, encoding, types_: list[str]) -> list[int]:
             continue
         kind, declaration = found
         if tok.role == "ref":
-            ext = externals.setdefault(tok.process, externals_of(a, tok.process))
-            if tok.name in ext:
+            if tok.process not in externals:         # once per process: linear
+                externals[tok.process] = externals_of(a, tok.process)
+            if tok.name in externals[tok.process]:
                 kind = "interface"
         start = lines.position(tok.line, tok.column).character
         length = lines.position(tok.line, tok.end).character - start

@@ -91,9 +91,9 @@ class PrepServer(LanguageServer):
 
     def analysis(self, uri: str):
         """The latest analysis of an open document (checked now if a change waits). A
-        document the editor has not opened is an error, never read from the disk (an
-        `untitled:x` is not the file `./x`)."""
-        if uri not in self.workspace.text_documents:
+        document the editor has not opened is read from the disk only when it is a
+        `file:` URI; any other is an error (an `untitled:x` is not the file `./x`)."""
+        if uri not in self.workspace.text_documents and not uri.startswith("file:"):
             from pygls.exceptions import JsonRpcInvalidParams
 
             raise JsonRpcInvalidParams(f"{uri} is not open")
@@ -210,12 +210,17 @@ def prepare_rename(ls: PrepServer, params: t.PrepareRenameParams):
 
 @server.feature(t.TEXT_DOCUMENT_RENAME)
 def rename(ls: PrepServer, params: t.RenameParams):
+    from pygls.exceptions import JsonRpcInvalidParams
+
     a = ls.analysis(params.text_document.uri)
-    return features.rename(ls.prep, a, params.position, params.new_name, ls.encoding)
+    try:
+        return features.rename(ls.prep, a, params.position, params.new_name, ls.encoding)
+    except features.RenameRefused as refused:
+        raise JsonRpcInvalidParams(str(refused)) from None
 
 
 @server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                t.CompletionOptions(trigger_characters=["[", "=", ",", "."]))
+                t.CompletionOptions(trigger_characters=features.TRIGGER_CHARACTERS))
 def completion(ls: PrepServer, params: t.CompletionParams):
     a = ls.analysis(params.text_document.uri)
     return features.completion(a, params.position, ls.encoding)

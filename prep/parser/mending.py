@@ -10,6 +10,7 @@ from lark import Token
 
 from prep.codes import SYNTAX_ERROR
 from prep.diagnostics import Diagnostic, Fix, Span
+from prep.i18n import N_
 
 # Keyword token types and their text, products' kinds included.
 WORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
@@ -26,10 +27,10 @@ HALF_WIDTH = {"（": "LPAR", "）": "RPAR", "｛": "LBRACE", "｝": "RBRACE", "�
               "．": "DOT", "＝": "EQUAL"}
 TEXT = {"LPAR": "(", "RPAR": ")", "LBRACE": "{", "RBRACE": "}", "LSQB": "[", "RSQB": "]",
         "COMMA": ",", "DOT": ".", "EQUAL": "=", "INPUT": "->", "SYNC": "<->"}
-IME_HINT = ("symbols are half-width (switch the input method to 直接入力 / half-width "
-            "for them); names may stay Japanese")
-ARROWS_HINT = ("PReP has two arrows: `A -> B` (A is input into B) and `A <-> B` "
-               "(A and B are determined together)")
+IME_HINT = N_("symbols are half-width (switch the input method to 直接入力 / half-width "
+              "for them); names may stay Japanese")
+ARROWS_HINT = N_("PReP has two arrows: `A -> B` (A is input into B) and `A <-> B` "
+                 "(A and B are determined together)")
 
 
 @dataclass

@@ -19,6 +19,7 @@ from prep.parser.mending import (  # noqa: F401 (apply, works: the parser's entr
     error,
     point_after, shifted, span_of, virtual, works,
 )
+from prep.i18n import N_, _
 
 def keyword_for(word: str, wanted) -> str | None:
     """The keyword token type that `word` is a slip of (`KPI`, `Kpi`, `kpis`,
@@ -41,15 +42,17 @@ def keyword_for(word: str, wanted) -> str | None:
 
 def _keyword(file: str, word: Token, kind: str) -> Diagnostic:
     keyword = WORDS[kind]
-    fix = Fix(f"write `{keyword}`", (Edit(span_of(file, word), keyword),))
-    if not str(word).isascii():
-        return error(span_of(file, word), f"`{word}` is typed in full-width: write `{keyword}`",
-                      IME_HINT, fix)
-    if str(word).lower() == keyword:
-        return error(span_of(file, word), f"`{word}` is not a keyword: keywords are lower case",
-                      f"write `{keyword}`", fix)
-    return error(span_of(file, word), f"`{word}` is not a keyword",
-                  f"did you mean the keyword `{keyword}`?", fix)
+    fix = Fix(_("write `{meant}`", meant=keyword), (Edit(span_of(file, word), keyword),))
+    written = str(word)
+    if not written.isascii():
+        return error(span_of(file, word), _("`{word}` is typed in full-width: write `{meant}`",
+                                            word=written, meant=keyword), _(IME_HINT), fix)
+    if written.lower() == keyword:
+        return error(span_of(file, word), _("`{word}` is not a keyword: keywords are lower "
+                                            "case", word=written),
+                     _("write `{meant}`", meant=keyword), fix)
+    return error(span_of(file, word), _("`{word}` is not a keyword", word=written),
+                 _("did you mean the keyword `{keyword}`?", keyword=keyword), fix)
 
 
 def _mend_keyword(state, file: str, tok: Token, previous: Token | None) -> Repair | None:
@@ -113,10 +116,12 @@ def _keyword_after(state, stream, file: str, tok: Token) -> Repair | None:
     elif CONNECTORS.get(str(tok).lower()) in wanted:
         kind = CONNECTORS[str(tok).lower()]
         keyword = WORDS[kind]
-        diagnostic = error(span_of(file, tok), f"`{tok}` is not a keyword: did you mean "
-                                                f"`{keyword}`?", _KEYWORD_HINTS.get(kind),
-                            Fix(f"write `{keyword}`", (Edit(span_of(file, tok), keyword),),
-                                safe=False))
+        hint = _KEYWORD_HINTS.get(kind)
+        diagnostic = error(span_of(file, tok), _("`{word}` is not a keyword: did you mean "
+                                                 "`{keyword}`?", word=str(tok), keyword=keyword),
+                           _(hint) if hint else None,
+                           Fix(_("write `{meant}`", meant=keyword),
+                               (Edit(span_of(file, tok), keyword),), safe=False))
     else:
         return None
     mend = Repair(diagnostic, [virtual(kind, WORDS[kind], tok)])
@@ -124,9 +129,10 @@ def _keyword_after(state, stream, file: str, tok: Token) -> Repair | None:
 
 
 _KEYWORD_HINTS = {
-    "FOR": "`kpi NAME for PRODUCT` names the product a KPI measures; `under` its parent KPI",
-    "ON": "`issue \"…\" on PRODUCT` names the product an issue is about",
-    "UNDER": "`kpi NAME under PARENT` hangs a KPI under another",
+    "FOR": N_("`kpi NAME for PRODUCT` names the product a KPI measures; `under` its parent "
+              "KPI"),
+    "ON": N_("`issue \"…\" on PRODUCT` names the product an issue is about"),
+    "UNDER": N_("`kpi NAME under PARENT` hangs a KPI under another"),
 }
 # Tokens before a name that make it a definition (or a text): there, words with a space
 # can only be one name, so quoting them is safe. Elsewhere a `,` or a keyword may be
@@ -141,7 +147,7 @@ def _spaced_name(state, stream, text: str, file: str, previous: Token, words: li
     raw = text[previous.start_pos:last.end_pos]
     quoted = f'"{raw}"'
     names = [str(previous), *map(str, words)]
-    count = {2: "two", 3: "three"}.get(len(names), "several")
+    count = {2: _("two"), 3: _("three")}.get(len(names), _("several"))
     merged = Token("STRING", quoted, previous.start_pos, previous.line, previous.column,
                    last.end_line, last.end_column, last.end_pos)
     span = span_of(file, previous, last)
@@ -150,30 +156,38 @@ def _spaced_name(state, stream, text: str, file: str, previous: Token, words: li
     nxt = stream.peek()
     if "\u3000" in raw:
         joined = "".join(names)
-        diagnostic = error(span, f"`{raw}` has a full-width space inside: a name has no space",
-                            f"write `{joined}`, or `\"{' '.join(names)}\"` for a name with a space",
-                            Fix(f"write `{joined}`", (Edit(span, joined),), safe=False))
+        spaced = " ".join(names)
+        diagnostic = error(span, _("`{raw}` has a full-width space inside: a name has no space",
+                                   raw=raw),
+                           _('write `{joined}`, or `"{spaced}"` for a name with a space',
+                             joined=joined, spaced=spaced),
+                           Fix(_("write `{meant}`", meant=joined), (Edit(span, joined),),
+                               safe=False))
     elif "RPAR" in acceptable(state) and context in ("LPAR", "COMMA"):
         listed = ", ".join(names)
-        diagnostic = error(span, f"`{raw}`: parameters are separated by `,`",
-                            f"write `{listed}`, or `{quoted}` for one parameter with a space",
-                            Fix(f"write `{listed}`", (Edit(span, listed),), safe=False))
+        diagnostic = error(span, _("`{raw}`: parameters are separated by `,`", raw=raw),
+                           _("write `{listed}`, or `{quoted}` for one parameter with a space",
+                             listed=listed, quoted=quoted),
+                           Fix(_("write `{meant}`", meant=listed), (Edit(span, listed),),
+                               safe=False))
     else:
         # `kpi 納期 遵守率 for 出荷`: one name; `kpi 率 出荷 under 親` may lack a `for`
         safe = context in DEFINES or (context == "KPI" and nxt is not None
                                       and nxt.line == last.line and nxt.type == "FOR")
         safe = safe and not any(n.lower() in CONNECTORS or n.lower() in WORDS.values()
                                 for n in names)
-        hint = f"write `{quoted}`"
+        hint = _("write `{meant}`", meant=quoted)
+        rest = " ".join(names[1:])
         if context == "KPI" and not safe:
-            hint = (f"write `kpi {names[0]} for {' '.join(names[1:])}` if the KPI measures "
-                    f"`{' '.join(names[1:])}`, or `kpi {quoted}` for one name")
+            hint = _("write `kpi {first} for {rest}` if the KPI measures `{rest}`, or "
+                     "`kpi {quoted}` for one name", first=names[0], rest=rest, quoted=quoted)
         elif not safe:
-            hint = (f"write `{quoted}` for one name with a space, or `{', '.join(names)}` for "
-                    f"{count} names")
-        diagnostic = error(span, f"`{raw}` is read as {count} names: a name with a space is "
-                                  "written in double quotes", hint,
-                            Fix(f"quote the name: `{quoted}`", (Edit(span, quoted),), safe=safe))
+            hint = _("write `{quoted}` for one name with a space, or `{listed}` for {count} "
+                     "names", quoted=quoted, listed=", ".join(names), count=count)
+        diagnostic = error(span, _("`{raw}` is read as {count} names: a name with a space is "
+                                   "written in double quotes", raw=raw, count=count), hint,
+                           Fix(_("quote the name: `{quoted}`", quoted=quoted),
+                               (Edit(span, quoted),), safe=safe))
     return Repair(diagnostic, [merged], pop=True)
 
 
@@ -205,9 +219,10 @@ def _at_error(state, stream, file: str, tok: Token, previous: Token | None) -> R
     if tok.type == "BAD_CHAR" and text in ":：" and previous is not None and previous.type in WORDS:
         return ime.colon(file, tok, previous, stream)
     if tok.type == "BAD_CHAR" and text == ";":
-        return Repair(error(span_of(file, tok), "`;` is not needed: a statement ends by itself",
-                             "remove the `;`; write one statement per line",
-                             Fix("remove the `;`", (Edit(span_of(file, tok), ""),))), [])
+        return Repair(error(span_of(file, tok), _("`;` is not needed: a statement ends by "
+                                                  "itself"),
+                            _("remove the `;`; write one statement per line"),
+                            Fix(_("remove the `;`"), (Edit(span_of(file, tok), ""),))), [])
     if tok.type == "BAD_ARROW":
         return _arrow(state, stream, file, tok, previous, wanted)
     found = statements.mend(state, stream, file, tok, previous, wanted)
@@ -227,12 +242,15 @@ def _arrow(state, stream, file, tok, previous, wanted) -> Repair | None:
         nxt = stream.peek()
         left = str(previous) if previous is not None and previous.type == "IDENT" else "B"
         right = str(nxt) if nxt is not None and nxt.type == "IDENT" else "A"
-        return Repair(error(span, f"`{text}` is not a PReP arrow: relations run left to right; "
-                                   f"write `{right} -> {left}`", ARROWS_HINT), None)
-    kind, meant, what = (("SYNC", "<->", "a sync relation") if text.startswith("<")
-                         else ("INPUT", "->", "an input relation"))
-    diagnostic = error(span, f"`{text}` is not a PReP arrow: write `{meant}` for {what}",
-                        ARROWS_HINT, Fix(f"write `{meant}`", (Edit(span, meant),)))
+        return Repair(error(span, _("`{text}` is not a PReP arrow: relations run left to "
+                                    "right; write `{right} -> {left}`", text=text, right=right,
+                                    left=left), _(ARROWS_HINT)), None)
+    kind, meant, what = (("SYNC", "<->", _("a sync relation")) if text.startswith("<")
+                         else ("INPUT", "->", _("an input relation")))
+    diagnostic = error(span, _("`{text}` is not a PReP arrow: write `{meant}` for {what}",
+                               text=text, meant=meant, what=what),
+                       _(ARROWS_HINT), Fix(_("write `{meant}`", meant=meant),
+                                           (Edit(span, meant),)))
     return Repair(diagnostic, [virtual(kind, meant, tok)] if kind in wanted else None)
 
 
@@ -244,10 +262,12 @@ def _unclosed(state, stream, file, tok, previous, wanted) -> Repair | None:
                           if isinstance(v, Token) and v.type == opener), previous)
             close = TEXT[closer]
             return Repair(
-                error(span_of(file, where), f"`{TEXT[opener]}` on line {where.line} has no "
-                                             f"closing `{close}`", f"add `{close}` after `{previous}`",
-                       Fix(f"add `{close}`", (Edit(point_after(file, previous), close),),
-                           safe=False)),
+                error(span_of(file, where), _("`{opener}` on line {line} has no closing "
+                                              "`{close}`", opener=TEXT[opener], line=where.line,
+                                              close=close),
+                      _("add `{close}` after `{previous}`", close=close, previous=str(previous)),
+                      Fix(_("add `{close}`", close=close),
+                          (Edit(point_after(file, previous), close),), safe=False)),
                 [virtual(closer, close, previous), tok])
     starts = tok.type in STATEMENTS or tok.type == "PROCESS" or (
         tok.type in ("IDENT", "STRING") and (nxt := stream.peek()) is not None
@@ -261,8 +281,10 @@ def _unclosed(state, stream, file, tok, previous, wanted) -> Repair | None:
         indent = " " * (keyword.column - 1)
         start = Span(file, tok.line, 1, tok.line, 1)
         return Repair(
-            error(span_of(file, tok), f"`{opened}` on line {keyword.line} has no closing `}}`",
-                   f"add `}}` before line {tok.line}, after the last line of `{label}`",
-                   Fix("add `}`", (Edit(start, f"{indent}}}\n"),), safe=False)),
+            error(span_of(file, tok), _("`{opened}` on line {line} has no closing `}}`",
+                                        opened=opened, line=keyword.line),
+                  _("add `}}` before line {line}, after the last line of `{label}`",
+                    line=tok.line, label=label),
+                  Fix(_("add `}`"), (Edit(start, f"{indent}}}\n"),), safe=False)),
             [virtual("RBRACE", "}", tok), tok], closes_block=True)
     return None

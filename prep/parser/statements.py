@@ -11,6 +11,7 @@ from prep.diagnostics import Edit, Fix, Span
 from prep.parser.mending import (
     KINDS, STATEMENTS, Repair, error, point_after, shifted, span_of, virtual,
 )
+from prep.i18n import _
 
 RELATION_NEXT = ("INPUT", "SYNC", "COMMA", "STATE", "DOT")
 
@@ -20,15 +21,27 @@ def mend(state, stream, file: str, tok: Token, previous: Token | None, wanted) -
         return None
     if previous.type == "STRING" and tok.start_pos == previous.end_pos:
         return yen_escape(state, stream, file, tok, previous)
-    if "ON" in wanted:
+    values = state.value_stack
+    if "ON" in wanted and len(values) > 1 and getattr(values[-2], "type", None) == "ISSUE":
         return _no_on(file, tok, previous)
     if tok.line == previous.end_line:
         return None
     if "LBRACE" in wanted:
         return _no_brace(state, stream, file, tok, previous)
-    if "RBRACE" in wanted and KINDS[0] in wanted:
+    if "RBRACE" in wanted and KINDS[0] in wanted and not _open_bracket(state):
         return _in_actor(stream, file, tok)
     return None
+
+
+def _open_bracket(state) -> bool:
+    """Whether a `(` or `[` of the statement being read is still open (then a missing
+    `)` or `]` is the slip, said elsewhere)."""
+    for value in reversed(state.value_stack):
+        if isinstance(value, Token) and value.type in ("LPAR", "LSQB"):
+            return True
+        if not isinstance(value, Token) or value.type in ("LBRACE", "RBRACE"):
+            return False
+    return False
 
 
 def _starts_statement(stream, tok: Token) -> bool:
@@ -53,16 +66,18 @@ def _in_actor(stream, file: str, tok: Token) -> Repair | None:
     if len(written) > 40:
         written = written[:37] + "..."
     actor = str(name) if name is not None else "…"
-    what = ("an external process is declared in the process, outside any actor"
-            if tok.type == "EXTERNAL" else "an actor's block holds only the actor's products")
-    return Repair(error(span_of(file, tok, last), f"`{written}` is inside actor `{actor}`: {what}",
-                        f"move it after the `}}` that closes `actor {actor}`"), [])
+    what = (_("an external process is declared in the process, outside any actor")
+            if tok.type == "EXTERNAL" else _("an actor's block holds only the actor's products"))
+    return Repair(error(span_of(file, tok, last), _("`{written}` is inside actor `{actor}`: "
+                                                    "{what}", written=written, actor=actor,
+                                                    what=what),
+                        _("move it after the `}}` that closes `actor {actor}`", actor=actor)), [])
 
 
 def _no_brace(state, stream, file: str, tok: Token, previous: Token) -> Repair | None:
     """`process 受注` or `actor 営業部` and, on the next line, what goes in its block."""
-    header = next((v for v in reversed(state.value_stack)
-                   if isinstance(v, Token) and v.type in ("PROCESS", "ACTOR")), None)
+    values = state.value_stack
+    header = _header(values)
     if header is None:
         return None
     fits = (tok.type in KINDS or tok.type == "RBRACE") if header.type == "ACTOR" else (
@@ -74,10 +89,32 @@ def _no_brace(state, stream, file: str, tok: Token, previous: Token) -> Repair |
     label = getattr(name, "text", None) or "…"
     opened = stream.text[header.start_pos:previous.end_pos]
     return Repair(
-        error(span_of(file, header, previous), f"`{opened}` has no `{{`: a block opens with `{{` "
-                                               "at the end of its first line",
-              f"write `{opened} {{`", Fix("add `{`", (Edit(point_after(file, previous), " {"),))),
+        error(span_of(file, header, previous), _("`{opened}` has no `{{`: a block opens with "
+                                                 "`{{` at the end of its first line",
+                                                 opened=opened),
+              _("write `{opened} {{`", opened=opened),
+              Fix(_("add `{`"), (Edit(point_after(file, previous), " {"),))),
         [virtual("LBRACE", "{", previous), tok], opens_block=(header, _named(label, header), 0))
+
+
+_IN_HEADER = ("IDENT", "STRING", "BAD_STRING", "TEXT", "LSQB", "RSQB", "COMMA", "EQUAL",
+              "NUMBER")
+
+
+def _header(values) -> Token | None:
+    """The `process`/`actor` keyword whose header (name, attributes) ends the stack."""
+    from prep.model import Attr
+    from prep.parser.build import Word
+
+    for value in reversed(values):
+        if isinstance(value, Token):
+            if value.type in ("PROCESS", "ACTOR"):
+                return value
+            if value.type not in _IN_HEADER:
+                return None
+        elif not isinstance(value, (Word, Attr, tuple)):
+            return None
+    return None
 
 
 def _named(label: str, at: Token) -> Token:
@@ -88,17 +125,20 @@ def _no_on(file: str, tok: Token, previous: Token) -> Repair | None:
     """`issue "…" 見積依頼` (an `on` is missing) or `issue "…"` alone on its line."""
     if tok.line == previous.end_line and tok.type in ("IDENT", "STRING"):
         at = Span(file, tok.line, tok.column, tok.line, tok.column)
-        return Repair(error(span_of(file, tok), f"`on` is missing before `{tok}`: an issue names "
-                                                "the product it is about after `on`",
-                            f"write `issue {previous} on {tok}`",
-                            Fix("add `on`", (Edit(at, "on "),))),
+        return Repair(error(span_of(file, tok), _("`on` is missing before `{word}`: an issue "
+                                                  "names the product it is about after `on`",
+                                                  word=str(tok)),
+                            _("write `issue {text} on {word}`", text=str(previous),
+                              word=str(tok)),
+                            Fix(_("add `on`"), (Edit(at, "on "),))),
                       [virtual("ON", "on", tok), tok])
     if tok.line == previous.end_line:
         return None
     text = str(previous) if len(str(previous)) <= 40 else str(previous)[:37] + '..."'
-    return Repair(error(span_of(file, previous), f"`issue {text}` names no product: an issue is "
-                                                 "about a product, named after `on`",
-                        f"write `issue {text} on PRODUCT`"), None)
+    return Repair(error(span_of(file, previous), _("`issue {text}` names no product: an issue "
+                                                   "is about a product, named after `on`",
+                                                   text=text),
+                        _("write `issue {text} on PRODUCT`", text=text)), None)
 
 
 def yen_escape(state, stream, file: str, tok: Token, previous: Token) -> Repair | None:
@@ -138,9 +178,9 @@ def yen_escape(state, stream, file: str, tok: Token, previous: Token) -> Repair 
     span = Span(file, previous.line, previous.column, previous.line, end_column)
     merged = Token("STRING", meant, previous.start_pos, previous.line, previous.column,
                    previous.line, end_column, end)
-    return Repair(error(span, '`¥"` is not an escape: a quote inside a name is written `\\"`',
-                        f"write `{meant}`", Fix(f"write `{meant}`", (Edit(span, meant),),
-                                                safe=False)),
+    return Repair(error(span, _('`¥"` is not an escape: a quote inside a name is written `\\"`'),
+                        _("write `{meant}`", meant=meant),
+                        Fix(_("write `{meant}`", meant=meant), (Edit(span, meant),), safe=False)),
                   [merged], pop=True)
 
 

@@ -1,7 +1,7 @@
 """KPI trees (prep.kpi.tree.Tree) as pictures: the positions of prep.layout.kpitree
 written as Graphviz dot with every position, size and line pinned (drawn by `neato
 -n2`, as prep.render.lanes draws a process), and the SVG's groups named (docs/kpi.md,
-"Pictures"; docs/kpi.md):
+"Pictures"):
 
     <g class="kpi-tree asis|tobe" data-process="…">   one per tree, holding
       <g class="kpi-frame">, <g class="kpi-title">     its frame and title,

@@ -74,16 +74,11 @@ class Measures:
         self.known: dict[str, tuple[float, float]] = {}
 
     def add(self, markups: list[str]) -> None:
-        from prep.layout.measure import LayoutError, estimate_measure, graphviz_measure
+        from prep.layout.measure import graphviz_measure
 
         todo = [m for m in dict.fromkeys(markups) if m not in self.known]
-        if not todo:
-            return
-        try:
-            sizes = graphviz_measure(todo)
-        except LayoutError:
-            sizes = estimate_measure(todo)
-        self.known.update(zip(todo, sizes))
+        if todo:
+            self.known.update(zip(todo, graphviz_measure(todo)))
 
     @staticmethod
     def markup(lines, align: str, scale: float) -> str:
@@ -381,7 +376,9 @@ class _Drawer:
             if abs(text.cy - lane.header.cy) < 1:
                 self.text(cell, lane.label)
             else:       # the text moved clear of edges crossing the cell
-                where = Box(header.x, text.y, header.w, text.h)
+                _, tall = self.sizes.of(lane.label, "center", v.scale)
+                high = max(text.h, tall / v.scale) * S.SLACK
+                where = Box(header.x, text.cy - high / 2, header.w, high)
                 tb = S.text_box(self.slide, *self.box(where), f"lane header text: {lane.actor}")
                 self.text(tb, lane.label, pad=0)
 
@@ -393,7 +390,7 @@ class _Drawer:
             kind = "intervention" if node.intervention else node.kind
             sp = self.shape(PRESET[node.kind], node.box, f"{kind}: {title}",
                             marked(node_look(node), node.lines))
-            pad = TEXT_PAD + (node.box.h * 0.25 if node.kind == "milestone" else 0.0)
+            pad = TEXT_PAD + (node.box.h * 0.12 if node.kind == "milestone" else 0.0)
             self.text(sp, whole_name(node.lines, node.key), pad=pad, measured_lines=node.lines)
             sp.descr = node.doc or ""
             self.shapes[node.id], self.boxes[node.id] = sp, node.box

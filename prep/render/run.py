@@ -41,8 +41,9 @@ def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None
     args = [program, f"-T{fmt}"]
     if pinned:
         args = [program, "-Kneato", "-n2", f"-T{fmt}"]
-    from prep.graphviz_run import GraphvizOutputError, run, status, valid
+    from prep.graphviz_run import GraphvizOutputError, run, status, valid, warn_missing_glyphs
 
+    warn_missing_glyphs(source)
     try:
         done = run(args, source.encode("utf-8"), timeout)
     except subprocess.TimeoutExpired:

@@ -97,12 +97,14 @@ def build(models: list[Model], lang: str = "auto", paper: str = "a4",
             stage = words["stages"].get(stage_of(pg), "")
             title = f"{pg.name}" + (f" [{stage}]" if stage else "")
             sections.append(Section(1, title, "", f"p{number}"))
+            first = number == 1           # the legend once, on the first of each picture
             for k, (caption, svg) in enumerate(drawing_views([pg], code, room, f"p{number}",
-                                                             deadline)):
+                                                             deadline, first)):
                 sections.append(Section(2, words["drawing"] + caption,
                                         _figure(svg), f"p{number}d{k}", k > 0))
             sections.append(Section(2, words["kpi"],
-                                    _figure(kpi_view([pg], code, room, deadline)),
+                                    _figure(kpi_view([pg], code, room, deadline,
+                                                     legend=first)),
                                     f"p{number}k"))
     for n, (a, b) in enumerate(pairs(models), 1):
         names = ", ".join(dict.fromkeys(g.name for g in b.graphs))
@@ -141,7 +143,7 @@ def page(sections: list[Section], words: dict, code: str, paper: str) -> str:
             f'<meta name="generator" content="prep {esc(__version__)}">'
             f"<style>@page {{ size: {size} landscape; margin: {MARGIN:g}pt; "
             "@bottom-right { content: counter(page) ' / ' counter(pages); "
-            "font-size: 9pt; color: #555; } }"
+            "font-size: 9pt; color: #555; font-family: 'Noto Sans CJK JP', sans-serif; } }"
             f"{STYLE}</style></head><body>{''.join(parts)}</body></html>\n")
 
 

@@ -54,7 +54,7 @@ section { margin-bottom: 14pt; }
 section.new-page { break-before: page; }
 figure.drawing { margin: 0; }
 figure.drawing svg { display: block; max-width: 100%; height: auto; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+table { table-layout: fixed; border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 th, td { border: 0.5pt solid #bbb; padding: 2pt 4pt; text-align: left;
          vertical-align: top; }
 th { background: #eef3fa; }
@@ -69,14 +69,18 @@ dl.cover dd { margin: 0; }
 """
 
 
-def _table(head: list[str], rows: list[list[str]], classes: dict[int, str] | None = None) -> str:
-    """A table; cells are HTML already escaped."""
+def _table(head: list[str], rows: list[list[str]], widths: tuple[int, ...],
+           classes: dict[int, str] | None = None) -> str:
+    """A table (fixed layout: columns of `widths` per cent); cells are HTML already
+    escaped."""
     classes = classes or {}
+    cols = "".join(f'<col style="width: {w * 0.95:.1f}%">' for w in widths)
     top = "".join(f"<th>{esc(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(
         f'<td class="{classes[k]}">{cell}</td>' if k in classes else f"<td>{cell}</td>"
         for k, cell in enumerate(row)) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
+    return (f"<table><colgroup>{cols}</colgroup><thead><tr>{top}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
 
 
 def cover(models, words: dict, date: str) -> str:
@@ -89,7 +93,8 @@ def cover(models, words: dict, date: str) -> str:
                          esc(m.path), str(len(pg.products))])
     facts = (f'<dl class="cover"><dt>{esc(words["date"])}</dt><dd>{esc(date)}</dd>'
              f'<dt>{esc(words["version"])}</dt><dd>{esc(__version__)}</dd></dl>')
-    table = _table([words["process"], words["stage"], words["file"], words["products"]], rows)
+    table = _table([words["process"], words["stage"], words["file"], words["products"]], rows,
+                   (30, 10, 50, 10))
     return facts + table
 
 
@@ -103,7 +108,8 @@ def findings(models, words: dict) -> str:
                          esc(f"{s.file}:{s.line}:{s.column}"), esc(d.message)])
     if not rows:
         return f"<p>{esc(words['no_findings'])}</p>"
-    return _table([words["code"], words["severity"], words["place"], words["message"]], rows)
+    return _table([words["code"], words["severity"], words["place"], words["message"]], rows,
+                  (8, 7, 27, 58))
 
 
 def interventions(models, words: dict) -> str:
@@ -124,7 +130,7 @@ def interventions(models, words: dict) -> str:
     if not rows:
         return f"<p>{esc(words['no_points'])}</p>"
     return _table([words["process"], words["what"], words["name"] + " / " + words["actor"],
-                   words["hint"]], rows)
+                   words["hint"]], rows, (15, 25, 15, 45))
 
 
 def glossary(models, words: dict) -> str:
@@ -161,7 +167,8 @@ def glossary(models, words: dict) -> str:
             parts.append(f"<h2>{esc(pg.name)}{' [' + esc(stage) + ']' if stage else ''}</h2>")
             parts.append(_table([words["name"], words["kind"], words["actor"], words["params"],
                                  words["state"], words["doc"], words["kpis"], words["issues"],
-                                 words["fed"], words["feeds"]], rows, {0: "name"}))
+                                 words["fed"], words["feeds"]], rows,
+                                (16, 8, 8, 11, 5, 11, 10, 9, 10, 12), {0: "name"}))
     return "".join(parts)
 
 

@@ -86,6 +86,25 @@ def _say_unserved(rel: str) -> None:
                      f"control character; rename it\n")
 
 
+def _too_large(path: Path, rel: str):
+    """A model over MAX_MODEL_BYTES: one finding instead of its parse (None when not)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if size <= MAX_MODEL_BYTES:
+        return None
+    from prep.diagnostics import Diagnostic, Severity, Span
+    from prep.serve.data import Checked
+
+    limit = MAX_MODEL_BYTES // (1024 * 1024)
+    found = Diagnostic.at(Span.point(rel), "PREP002", Severity.ERROR,
+                          f"the file is {size / (1024 * 1024):.1f} MiB, larger than the "
+                          f"{limit} MiB prep serve shows",
+                          "check and draw it on the command line: prep check, prep render")
+    return Checked(rel, [found], [])
+
+
 def _signature(path: Path) -> tuple:
     try:
         s = path.stat()
@@ -94,17 +113,30 @@ def _signature(path: Path) -> tuple:
     return (s.st_mtime_ns, s.st_size, s.st_ino)
 
 
+# What one model may cost the server (issue 23): a larger file is one finding, never
+# parsed; the listing checks models for at most LISTING_SECONDS (the rest are listed by
+# name, their stage and errors filled in as they are opened); at most KEEP_CHECKED
+# checked models (their graphs) are kept in memory.
+MAX_MODEL_BYTES = 4 * 1024 * 1024
+LISTING_SECONDS = 2.0
+KEEP_CHECKED = 64
+
+
 class Models:
-    """The models under `root` and their views. Thread-safe; computing is serialised
-    (one model at a time: Graphviz is the slow part and the machine's CPUs are few)."""
+    """The models under `root` and their views. Thread-safe: each model has its own
+    lock, so a slow model never holds up the others."""
 
     def __init__(self, root: Path, lang: str = "auto", timeout: float = 30.0) -> None:
         self.root = Path(root).resolve()
         self.lang = lang
         self.timeout = timeout
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()          # only to hand out the models' locks
+        self._locks: dict[str, threading.RLock] = {}
+        self._summaries: dict[str, tuple[tuple, dict]] = {}
         self._views: dict[str, tuple[tuple, bytes]] = {}
-        self._checked: dict[str, tuple[tuple, object]] = {}
+        from collections import OrderedDict
+
+        self._checked: OrderedDict[str, tuple[tuple, object]] = OrderedDict()
         self._good: dict[str, tuple[str, list]] = {}   # the last good drawing and graphs
         self._hint: dict[str, object] = {}      # its layout/hint.Hint: the next one's
         self._kpis: dict[str, tuple[tuple, bytes]] = {}
@@ -117,16 +149,38 @@ class Models:
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
-        with self._lock:
-            out = []
-            for rel in listing(self.root):
-                checked = self._check(rel)
-                from prep.serve.data import stage
+        """Every model's name; its stage, processes and error count when known or
+        found within LISTING_SECONDS (a folder of 10,000 models lists at once)."""
+        import time
 
-                out.append({"path": rel, "stage": stage(checked.graphs),
-                            "processes": [pg.name for pg in checked.graphs],
-                            "errors": len(checked.errors)})
-            return out
+        from prep.serve.data import stage
+
+        end = time.monotonic() + LISTING_SECONDS
+        out = []
+        for rel in listing(self.root):
+            path = self.root / rel
+            signature = (_signature(path), self._config_signature(path))
+            known = self._summaries.get(rel)
+            if known is not None and known[0] == signature:
+                out.append(known[1])
+                continue
+            cached = self._checked.get(rel)
+            if time.monotonic() > end and (cached is None or cached[0] != signature):
+                out.append({"path": rel, "stage": None, "processes": None, "errors": None})
+                continue
+            with self.lock(rel):
+                checked = self._check(rel)
+            summary = {"path": rel, "stage": stage(checked.graphs),
+                       "processes": [pg.name for pg in checked.graphs],
+                       "errors": len(checked.errors)}
+            self._summaries[rel] = (signature, summary)
+            out.append(summary)
+        return out
+
+    def lock(self, rel: str) -> threading.RLock:
+        """Model `rel`'s own lock."""
+        with self._lock:
+            return self._locks.setdefault(rel, threading.RLock())
 
     # -- one model -----------------------------------------------------------------
     def view_json(self, rel: str) -> bytes:
@@ -146,7 +200,7 @@ class Models:
         partner or the configuration changes."""
         import json
 
-        with self._lock:
+        with self.lock(rel):
             path = resolve(self.root, rel)
             partner = self._partner(rel)
             signature = (_signature(path), partner and _signature(self.root / partner),
@@ -189,7 +243,8 @@ class Models:
                 continue
 
     def forget(self, rel: str) -> None:
-        with self._lock:
+        with self.lock(rel):
+            self._summaries.pop(rel, None)
             self._views.pop(rel, None)
             self._diffs.pop(rel, None)
             self._asked.pop(("kpi", rel), None)
@@ -221,9 +276,18 @@ class Models:
         signature = (_signature(path), self._config_signature(path))
         cached = self._checked.get(rel)
         if cached is not None and cached[0] == signature:
+            try:
+                self._checked.move_to_end(rel)     # the most recently used is kept
+            except KeyError:
+                pass
             return cached[1]
-        checked = check_one(path, rel)
+        checked = _too_large(path, rel) or check_one(path, rel)
         self._checked[rel] = (signature, checked)
+        while len(self._checked) > KEEP_CHECKED:
+            try:
+                self._checked.popitem(last=False)
+            except KeyError:
+                break
         return checked
 
     def _view(self, rel: str, partner: str | None):

@@ -100,3 +100,23 @@ def test_measuring_without_a_deadline_is_bounded(tmp_path, monkeypatch):
     with pytest.raises(LayoutError) as caught:
         graphviz_measure(["<b>x</b>"])
     assert "longer than 0.5 s" in str(caught.value)
+
+
+def test_japanese_without_japanese_fonts_warns_once(tmp_path, monkeypatch):
+    """Issue 23, item 17: boxes instead of Japanese, exit 0, and no word of it."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "fc-list").write_text("#!/bin/sh\nexit 0\n")       # no font at all
+    (folder / "fc-list").chmod(0o755)
+    env = {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+    model = ROOT / "examples" / "apparel" / "asis.prep"
+    done = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
+                           str(tmp_path / "a.svg")], capture_output=True, env=env, timeout=120)
+    assert done.returncode == 0
+    assert done.stderr.decode().count("no installed font has Japanese glyphs") == 1
+    done = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
+                           str(tmp_path / "b.svg")], capture_output=True, timeout=120)
+    assert b"Japanese glyphs" not in done.stderr                # fonts-noto-cjk is installed

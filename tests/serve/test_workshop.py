@@ -192,9 +192,14 @@ def test_present_shows_one_process_at_a_time(wall, apparel):
     steps = walk(wall)
     tabs = [s["tab"] for s in steps]
     assert tabs[:2] == ["drawing", "drawing"] and tabs.count("drawing") == 2
-    assert [s["step"] for s in steps[:2]] == ["プロセス 1 / 2", "プロセス 2 / 2"]
+    assert [s["step"] for s in steps[:2]] == ["週次販売計画 — プロセス 1 / 2",
+                                              "日々の店舗運営 — プロセス 2 / 2"]
     assert all(s["hidden"] > 0 for s in steps[:2])          # the other process is not shown
     assert {"kpi", "compare", "diff"} <= set(tabs)
+    assert tabs.count("kpi") == 2                           # a KPI tree per process
+    kpi = [s for s in steps if s["tab"] == "kpi"]
+    assert [s["step"] for s in kpi] == ["週次販売計画 — KPIツリー 1 / 2",
+                                        "日々の店舗運営 — KPIツリー 2 / 2"]
     legible(steps)
     if os.environ.get("PREP_SCREENSHOTS"):                 # docs/workshop.md's picture
         wall.keyboard.press("Home")
@@ -263,6 +268,7 @@ def test_the_diff_has_a_tab_with_its_picture_and_the_list_stays(wall, apparel):
     box, port = picture.bounding_box(), wall.locator("#viewport").bounding_box()
     assert max(box["width"] / port["width"], box["height"] / port["height"]) > 0.9   # fitted
     if os.environ.get("PREP_SCREENSHOTS"):
+        wall.locator("#diff-section").scroll_into_view_if_needed()
         wall.screenshot(path=str(DOCS_IMG / "workshop-diff.png"))
     text = (folder / "tobe.prep").read_text("utf-8")            # a typo keeps the picture
     svg = wall.locator("#diff-canvas").inner_html()
@@ -442,3 +448,43 @@ def test_clicking_a_kpi_box_selects_its_product(wall, apparel):
     box.click()
     expect(wall.locator("#detail-body h3")).to_have_text("CSMの示唆")
     assert wall.evaluate("() => window.prepView.pinned") == "週次販売計画/CSMの示唆"
+
+
+def test_the_kpi_comparison_titles_do_not_overlap(wall, apparel):
+    """Each tree's process name and its "サービス提供前 (AsIs)" line stand apart."""
+    _folder, running = apparel
+    open_model(wall, running, "tobe.prep")
+    wall.locator("#tab-compare").click()
+    expect(wall.locator("#compare-canvas svg")).to_have_count(1)
+    boxes = wall.evaluate("""() => [...document.querySelectorAll('#compare-canvas text')]
+        .map(t => [t.textContent, t.getBoundingClientRect().toJSON()])""")
+    stages = [b for t, b in boxes if t.startswith(("サービス提供前", "サービス提供後"))]
+    names = [b for t, b in boxes if t in ("週次販売計画", "日々の店舗運営")]
+    assert len(stages) == 4 and len(names) >= 4
+    for s in stages:                    # text cells include their leading: a fifth may meet
+        for n in names:
+            slack = 0.2 * min(s["height"], n["height"])
+            apart = (s["bottom"] - slack <= n["top"] or n["bottom"] - slack <= s["top"]
+                     or s["right"] <= n["left"] or n["right"] <= s["left"])
+            assert apart, (s, n)
+
+
+# -- 6. latency: the laptop's page and the projector's on the KPI tab --------------------------
+
+def test_a_save_reaches_the_drawing_page_and_the_kpi_page(wall, models):
+    """The set-up bench_serve.py --two-pages times (figures in docs/workshop.md): one
+    page on the drawing, another on the KPI tab; a save repaints both, the KPI
+    drawing made by the server as soon as it saw the save (Models.prewarm)."""
+    running = Running(models)
+    other = wall.context.new_page()
+    try:
+        open_model(wall, running, "small.prep")
+        open_model(other, running, "small.prep")
+        other.locator("#tab-kpi").click()
+        expect(other.locator("#kpi-canvas svg text", has_text="KPI: 受注率")).to_have_count(1)
+        save(models / "small.prep", SMALL.replace("受注率", "成約率"))
+        expect(wall.locator("#kpi")).to_contain_text("成約率")
+        expect(other.locator("#kpi-canvas svg text", has_text="KPI: 成約率")).to_have_count(1)
+        assert ("kpi", "small.prep") in running.app.models._asked
+    finally:
+        running.stop()

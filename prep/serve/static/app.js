@@ -299,8 +299,11 @@
     if (!svg) return [];
     var scale = legibleScale(p, svg), whole = local(p, svg.getBoundingClientRect());
     var frames = Array.prototype.map.call(svg.querySelectorAll("g.process"), function (g) {
-      return local(p, g.getBoundingClientRect());
+      var box = local(p, g.getBoundingClientRect());
+      box.name = titleOf(g);
+      return box;
     });
+    if (!frames.length) frames = treeFrames(p, svg);
     if (!frames.length) frames = [whole];
     var bands = Array.prototype.map.call(svg.querySelectorAll("g.subprocess"), function (g) {
       return local(p, g.getBoundingClientRect());
@@ -321,6 +324,19 @@
       });
     });
     return out;
+  }
+  // The KPI drawings: one frame per process (its tree, or its AsIs and ToBe trees).
+  function treeFrames(p, svg) {
+    var byName = {}, frames = [];
+    Array.prototype.forEach.call(svg.querySelectorAll("g.kpi-tree"), function (g) {
+      var name = g.getAttribute("data-process") || "", box = local(p, g.getBoundingClientRect());
+      var had = byName[name];
+      if (!had) { box.name = name; byName[name] = box; frames.push(box); return; }
+      var right = Math.max(had.x + had.w, box.x + box.w), bottom = Math.max(had.y + had.h, box.y + box.h);
+      had.x = Math.min(had.x, box.x); had.y = Math.min(had.y, box.y);
+      had.w = right - had.x; had.h = bottom - had.y;
+    });
+    return frames;
   }
   function leaveWalk() {
     TABS.forEach(function (t) {
@@ -345,17 +361,17 @@
     v.x = (viewport.clientWidth - box.w * s) / 2 - box.x * s;
     v.y = (viewport.clientHeight - box.h * s) / 2 - box.y * s;
     apply();
-    var groups = p.canvas.querySelectorAll("g.node, g.edge");
+    var groups = p.canvas.querySelectorAll("g.node, g.edge, g.kpi-tree");
     for (var i = 0; i < groups.length; i++) {
       var g = groups[i];
       g.classList.remove("elsewhere");
       if (!within(local(p, g.getBoundingClientRect()), r.frame)) g.classList.add("elsewhere");
     }
-    stepLabel(walk.n + 1, regions.length);
+    stepLabel(walk.n + 1, regions.length, r.frame.name);
   }
-  function stepLabel(n, of) {
+  function stepLabel(n, of, name) {
     var label = $("tab-" + walk.tab).textContent;
-    $("step").textContent = label + (of > 1 ? " " + w("step", { n: n, of: of }) : "");
+    $("step").textContent = (name ? name + " — " : "") + label + (of > 1 ? " " + w("step", { n: n, of: of }) : "");
     $("step").hidden = false;
   }
   function step(by) {

@@ -31,7 +31,8 @@ def serve_command(
     no_browser: bool = typer.Option(False, "--no-browser",
                                     help="Do not open a browser (print the address only; "
                                          "also the case without a graphical session)."),
-    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the page and the drawings' own words (auto: the model's)."),
+    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the page and the "
+                              "drawings' own words (auto: the model's)."),
 ) -> None:
     """Show the models under PATH in the browser, redrawn within half a second of every save.
 

@@ -1,5 +1,5 @@
 """An AsIs/ToBe pair in the workshop view: the diff list of the side panel and the
-diff picture of its tab (`prep diff ASIS TOBE -o diff.svg`, docs/language.md §7).
+diff picture of its tab (`prep diff ASIS TOBE -o diff.svg`, docs/kpi.md "prep diff").
 While either file cannot be read (a syntax error), the last good diff and picture
 of the pair stay, marked stale."""
 
@@ -74,7 +74,7 @@ def diff_picture(models, rel: str, partner: str | None) -> dict:
 
 
 def draw_diff(before: list, after: list, lang: str, timeout: float) -> str:
-    """The diff picture as svg text, with the §5 classes and titles."""
+    """The diff picture as svg text, with the classes and titles of docs/notation.md."""
     from prep.diff.draw import union_graphs
     from prep.diff.model import diff
     from prep.render import render

@@ -1,5 +1,5 @@
 """Every word of the workshop view's page (`prep serve`, `prep render -f html`), in
-English and Japanese: the page speaks the model's language (docs/language.md §9),
+English and Japanese: the page speaks the model's language (docs/workshop.md),
 `--lang` overrides. The page's script and its HTML carry English only as a fallback;
 what they show comes from this one table (sent with each model's data as `words`).
 `{name}` marks are filled in by the page."""

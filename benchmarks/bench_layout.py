@@ -1,7 +1,8 @@
 """How good and how fast is prep's swimlane layout (`--layout lanes`, the default)
 against the cluster layout of 0.1.0 (`--layout dot`)?
 
-Run: python benchmarks/bench_layout.py [--quality] [--scale] [--sizes 1000,3000,10000]
+Run: python benchmarks/bench_layout.py [--quality] [--scale] [--stability]
+         [--sizes 1000,3000,10000]
 
 --quality (default with no option): for every bundled example (the paper's figures
 are among them) and generated models of 100, 300 and 1,000 products, both layouts
@@ -11,6 +12,15 @@ are drawn by Graphviz to JSON and measured on the same geometry:
   area        share of the drawing's area covered by product boxes
 Goal: on every example no more crossings than `dot`, at least 30 % fewer in total,
 products covering at least 15 % of the area.
+
+--stability: every example, the workshop models of tests/layout/models and 24
+paper-like models (benchmarks/paper_models.py), each edited once per kind (add,
+remove, rename a product with its relations; benchmarks/stability.py): the share of
+pairs of untouched products in the same left-to-right order, laid out plainly and
+with the first drawing as hint. Goals: >= 85 % plain, >= 97 % hinted, every product
+in its lane. Then AsIs/ToBe pairs (the examples', and each paper-like model without
+its CSM and service lanes as AsIs): shared pairs in AsIs's order, plain and with
+--like (goal >= 90 %).
 
 --scale: `prep render -o x.svg` (the whole command, in a subprocess) on single
 processes of 1,000, 3,000 and 10,000 products in ten lanes, with one relation across
@@ -209,16 +219,73 @@ def scale(sizes: list[int]) -> bool:
     return ok
 
 
+def _documents():
+    """Every example, the hand-written workshop models of tests/layout/models and 24
+    paper-like models (benchmarks/paper_models.py), as (label, Document)."""
+    from prep.parser import parse_file, parse_text
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from paper_models import paper_model
+
+    paths = EXAMPLES + sorted((ROOT / "tests" / "layout" / "models").glob("*.prep"))
+    out = [(p.relative_to(ROOT).as_posix()[-28:], parse_file(p, p.name).document)
+           for p in paths]
+    out += [(f"paper-like {s}", parse_text(paper_model(s), f"paper{s}.prep").document)
+            for s in range(1, 25)]
+    return out
+
+
+def stability() -> bool:
+    """Pairs of untouched products kept in left-to-right order after one edit, and
+    shared products in AsIs's order under --like."""
+    from stability import EDITS, asis_of, bench_alignment, bench_stability
+
+    documents = _documents()
+    print(f"{'model':28} " + "  ".join(f"{k:>6} plain  hint" for k in EDITS))
+    total = bench_stability(documents)
+    ok = True
+    for kind, (plain, hinted, n, lanes) in total.items():
+        print(f"{kind:>6}: {plain / n:.1%} kept without a hint (goal >= 85 %), "
+              f"{hinted / n:.1%} with one (goal >= 97 %), over {n} pairs; "
+              f"{lanes:.0%} in their lane")
+        ok &= plain / n >= 0.85 and hinted / n >= 0.97 and lanes == 1.0
+    examples = {p.relative_to(ROOT).as_posix(): p for p in EXAMPLES}
+    from prep.parser import parse_file
+
+    pairs = []
+    for asis, tobe in (("examples/apparel/asis.prep", "examples/apparel/tobe.prep"),
+                       ("examples/incident/service_desk.prep",
+                        "examples/incident/tobe/service_desk.prep")):
+        if asis in examples and tobe in examples:
+            pairs.append((tobe[9:], parse_file(examples[asis], asis).document,
+                          parse_file(examples[tobe], tobe).document))
+    pairs += [(label, asis_of(doc), doc) for label, doc in documents
+              if label.startswith("paper-like")]
+    print(f"{'AsIs / ToBe':28} {'plain':>8} {'--like':>8} {'pairs':>6} "
+          f"{'allowed':>8} {'pairs':>6}")
+    rows = bench_alignment(pairs)
+    plain = sum(r[1] * r[3] for r in rows) / max(1, sum(r[3] for r in rows))
+    like = sum(r[2] * r[3] for r in rows) / max(1, sum(r[3] for r in rows))
+    allowed = sum(r[4] * r[5] for r in rows) / max(1, sum(r[5] for r in rows))
+    print(f"aligned: {plain:.1%} of shared pairs without --like, {like:.1%} with it; "
+          f"{allowed:.1%} of the pairs whose order ToBe's relations allow "
+          f"(goal >= 90 %)")
+    return ok and allowed >= 0.90
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quality", action="store_true")
     parser.add_argument("--scale", action="store_true")
+    parser.add_argument("--stability", action="store_true")
     parser.add_argument("--sizes", default="1000,3000,10000")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     ok = True
-    if args.quality or not args.scale:
+    if args.quality or not (args.scale or args.stability):
         ok &= quality()
+    if args.stability:
+        ok &= stability()
     if args.scale:
         ok &= scale([int(s) for s in args.sizes.split(",")])
     sys.exit(0 if ok else 1)

@@ -1,5 +1,5 @@
 """Realistic "paper-like" PReP models of the size a workshop ends with, for the layout
-benchmarks and tests (LANGUAGE.md §5 as docs/language.md describes it).
+benchmarks and tests (docs/notation.md).
 
     python benchmarks/paper_models.py 7 > m.prep        # the model of seed 7
     python -c "from benchmarks.paper_models import paper_model; print(paper_model(3))"

@@ -17,13 +17,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "cli.md"
-ORDER = ("check", "rule", "render", "kpi", "diff", "init")   # the rest follow, sorted
+ORDER = ("check", "rule", "render", "kpi", "diff", "report", "init")   # the rest follow, sorted
 LINKS = {
     "check": "Rules: [rules.md](rules.md); configuration: [configuration.md](configuration.md); "
              "in CI: [ci.md](ci.md).",
     "render": "How diagrams are drawn: [notation.md](notation.md).",
     "kpi": "KPI trees: [kpi.md](kpi.md).",
     "diff": "AsIs/ToBe comparison: [kpi.md](kpi.md).",
+    "report": "What the handout holds: [handout.md](handout.md).",
     "init": "What to do next: [tutorial.md](tutorial.md).",
 }
 HEADER = """\

@@ -4,7 +4,8 @@
     python examples/render_all.py OUTDIR     # elsewhere (tests/test_examples.py compares)
 
 Each `examples/**/*.prep` becomes `img/<path with / as ->.svg`, for instance
-`apparel/asis.prep` -> `img/apparel-asis.svg`; each AsIs/ToBe pair also gets its
+`apparel/asis.prep` -> `img/apparel-asis.svg` (a ToBe drawn `--like` its AsIs, so
+the two compare by eye); each AsIs/ToBe pair also gets its
 KPI trees (`prep kpi --tobe`, `img/<pair>-kpi.svg`) and its diff picture (`prep
 diff`, `img/<pair>-diff.svg`). Exit status 1 when a render fails.
 """
@@ -33,10 +34,13 @@ def picture_name(model: Path) -> str:
 def render(out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     status = 0
+    like = {HERE / tobe: HERE / asis for asis, tobe in PAIRS.values()}
     for model in models():
         target = out_dir / picture_name(model)
+        extra = ["--like", str(like[model])] if model in like else []   # in AsIs's order
         proc = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
-                               str(target)], capture_output=True, text=True, cwd=HERE.parent)
+                               str(target), *extra], capture_output=True, text=True,
+                              cwd=HERE.parent)
         if proc.returncode != 0:
             sys.stderr.write(f"{model.relative_to(HERE)}: {proc.stderr.strip()}\n")
             status = 1

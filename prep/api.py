@@ -137,14 +137,14 @@ class Model:
 
     def svg(self, process: str | None = None, lang: str = "auto", legend: bool = True) -> str:
         """The drawing as SVG text: one `<g class="product">` with a `<title>` per
-        product (docs/language.md §5)."""
+        product (docs/notation.md)."""
         return self.render("svg", process, lang, legend).decode("utf-8")
 
     def _repr_svg_(self) -> str | None:
         return self.svg() if self.graphs and not self.errors else None
 
     def _repr_html_(self) -> str:
-        return figure(self.findings, lambda: self.svg() if self.graphs else "")
+        return figure(self.findings, lambda: _bare(self.svg()) if self.graphs else "")
 
     def kpi(self, tobe=None, view: str = "kpi", externals: bool = False) -> Kpi:
         """The KPI trees of `prep kpi`; with `tobe` (a Model, a path or text), AsIs
@@ -301,6 +301,12 @@ def figure(findings, drawing) -> str:
         except PrepError as error:
             parts.append(f'<p class="prep-error">{html.escape(str(error))}</p>')
     return f'<div class="prep">{"".join(parts)}</div>'
+
+
+def _bare(svg: str) -> str:
+    """An svg document as an element of a page: without the XML prolog and doctype."""
+    start = svg.find("<svg")
+    return svg[start:] if start > 0 else svg
 
 
 def _plural(n: int, word: str, suffix: str = "s") -> str:

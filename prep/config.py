@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prep.diagnostics import Severity
+from prep.i18n import N_, _
 
 KEYS = ("select", "ignore", "extend-select", "fail-on", "severity", "exclude", "cache-dir")
 
@@ -58,13 +59,13 @@ class Config:
 
 # What each key must look like, said when it does not.
 SHAPES = {
-    "select": "expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]",
-    "extend-select": "expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]",
-    "ignore": "expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]",
-    "fail-on": "expected \"error\", \"warning\" or \"info\"",
-    "severity": "expected a table of CODE = \"error|warning|info\"",
-    "exclude": "expected a list of glob patterns",
-    "cache-dir": "expected a folder name, such as \".prep_cache\"",
+    "select": N_("expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]"),
+    "extend-select": N_("expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]"),
+    "ignore": N_("expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]"),
+    "fail-on": N_("expected \"error\", \"warning\" or \"info\""),
+    "severity": N_("expected a table of CODE = \"error|warning|info\""),
+    "exclude": N_("expected a list of glob patterns"),
+    "cache-dir": N_("expected a folder name, such as \".prep_cache\""),
 }
 
 
@@ -109,10 +110,11 @@ def _shape(path: Path, table: dict):
         loc = [str(part) for part in problem["loc"]]
         key = loc[0] if loc else "tool.prep"
         if problem["type"] == "extra_forbidden":
-            raise ConfigError(path, key, "unknown key; known keys: " + ", ".join(KEYS)) from None
+            raise ConfigError(path, key, _("unknown key; known keys: {keys}",
+                                           keys=", ".join(KEYS))) from None
         if key == "severity" and len(loc) > 1:
-            raise ConfigError(path, f"severity.{loc[1]}", SHAPES["fail-on"]) from None
-        raise ConfigError(path, key, SHAPES.get(key, "expected a table")) from None
+            raise ConfigError(path, f"severity.{loc[1]}", _(SHAPES["fail-on"])) from None
+        raise ConfigError(path, key, _(SHAPES.get(key, N_("expected a table")))) from None
 
 
 def _codes(path: Path, key: str, value) -> tuple[str, ...]:
@@ -130,13 +132,13 @@ def _severity(path: Path, key: str, value: str) -> Severity:
     try:
         return Severity.parse(value)
     except ValueError:
-        raise ConfigError(path, key, f"unknown severity {value!r}; use \"error\", \"warning\" "
-                          "or \"info\"") from None
+        raise ConfigError(path, key, _("unknown severity {value!r}; use \"error\", \"warning\" "
+                                       "or \"info\"", value=value)) from None
 
 
 def parse_table(path: Path, table: dict) -> Config:
     if not isinstance(table, dict):
-        raise ConfigError(path, "tool.prep", "expected a table")
+        raise ConfigError(path, "tool.prep", _("expected a table"))
     shape = _shape(path, table)
     overrides = []
     for code, sev in shape.severity.items():
@@ -144,7 +146,7 @@ def parse_table(path: Path, table: dict) -> Config:
         _codes(path, key, [code])
         overrides.append((code.strip().upper(), _severity(path, key, sev)))
     if shape.cache_dir is not None and not shape.cache_dir.strip():
-        raise ConfigError(path, "cache-dir", SHAPES["cache-dir"])
+        raise ConfigError(path, "cache-dir", _(SHAPES["cache-dir"]))
     exclude = [shape.exclude] if isinstance(shape.exclude, str) else list(shape.exclude)
     return Config(
         path=path,
@@ -163,17 +165,18 @@ def load_file(path: Path) -> Config | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(path, None, f"cannot be read: {error.strerror or error}") from None
+        raise ConfigError(path, None, _("cannot be read: {why}",
+                                        why=error.strerror or error)) from None
     except UnicodeDecodeError:
-        raise ConfigError(path, None, "is not UTF-8 text") from None
+        raise ConfigError(path, None, _("is not UTF-8 text")) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(path, None, f"is not valid TOML: {error}") from None
+        raise ConfigError(path, None, _("is not valid TOML: {error}", error=error)) from None
     except RecursionError:
-        raise ConfigError(path, None, "is nested too deeply to read") from None
+        raise ConfigError(path, None, _("is nested too deeply to read")) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError(path, "tool", "expected a table ([tool.prep])")
+            raise ConfigError(path, "tool", _("expected a table ([tool.prep])"))
         table = tool.get("prep")
         return None if table is None else parse_table(path, table)
     return parse_table(path, data)
@@ -220,7 +223,9 @@ def _trusted(path: Path) -> bool:
         _SKIPPED.add(str(path))
         from prep.diagnostics import printable
 
-        sys.stderr.write(f"prep: warning: {printable(str(path))} is skipped: {why}\n")
+        sys.stderr.write("prep: " + _("warning:") + " "
+                         + _("{path} is skipped: {why}", path=printable(str(path)), why=why)
+                         + "\n")
     return False
 
 
@@ -232,14 +237,14 @@ def _distrust(path: Path) -> str | None:
     except OSError:
         return None                        # unreadable: load_file reports it
     if info.st_uid not in (me, 0):
-        return f"it belongs to another user (uid {info.st_uid})"
+        return _("it belongs to another user (uid {uid})", uid=info.st_uid)
     if info.st_mode & stat.S_IWOTH or (info.st_mode & stat.S_IWGRP
                                        and not _own_group(info.st_uid, info.st_gid)):
-        return "other users may write it"
+        return _("other users may write it")
     if folder.st_uid not in (me, 0):
-        return f"its folder belongs to another user (uid {folder.st_uid})"
+        return _("its folder belongs to another user (uid {uid})", uid=folder.st_uid)
     if folder.st_mode & stat.S_IWOTH and not folder.st_mode & stat.S_ISVTX:
-        return "its folder may be written by everyone"
+        return _("its folder may be written by everyone")
     return None
 
 

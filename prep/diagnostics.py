@@ -31,7 +31,23 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 # Shown escaped wherever text reaches a terminal or a report: control characters (C0,
 # DEL, C1), line and paragraph separators, bidirectional overrides, non-characters.
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                        "\u200b-\u200f\u2060-\u2064\u061c\u180e"
                         "\ufeff\ufffe\uffff\ud800-\udfff]")
+# Characters that show as nothing or turn text around: zero-width spaces and joiners,
+# direction marks, embeddings, overrides and isolates, the word joiner, a BOM inside
+# text. Every finding's message shows them as `\u200b` (so `X\u200bY` is not `XY`),
+# in every format; a name holding one (but the joiners) is a PREP001 (docs/rules.md).
+HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+                    "\ufeff\u061c\u180e]")
+
+
+def shown(text: str) -> str:
+    """`text` with the HIDDEN characters written as `\\uXXXX`."""
+    if not HIDDEN.search(text):
+        return text
+    return HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -106,6 +122,9 @@ class Related:
     span: Span
     message: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", shown(self.message))
+
 
 @dataclass(frozen=True)
 class Edit:
@@ -122,13 +141,16 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
-    """A way to mend a finding by editing the text (docs/editors.md, "Fixes on the command line"). A safe fix changes
+    """A way to mend a finding by editing the text (docs/editors.md). A safe fix changes
     no meaning (`→` to `->`, `KPI` to `kpi`, quoting a name); an unsafe one may
     (a did-you-mean name, a new `external` declaration)."""
 
     message: str
     edits: tuple[Edit, ...]
     safe: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", shown(self.message))
 
     def to_json(self) -> dict:
         return {"message": self.message, "applicability": "safe" if self.safe else "unsafe",
@@ -146,6 +168,13 @@ class Diagnostic:
     hint: str | None = None
     related: tuple[Related, ...] = field(default=())
     fix: Fix | None = None
+
+    def __post_init__(self) -> None:
+        """Hidden characters (HIDDEN) in the message and hint are shown escaped."""
+        if HIDDEN.search(self.message):
+            object.__setattr__(self, "message", shown(self.message))
+        if self.hint is not None and HIDDEN.search(self.hint):
+            object.__setattr__(self, "hint", shown(self.hint))
 
     @classmethod
     def at(cls, span: Span, code: str, severity: Severity, message: str,

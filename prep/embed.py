@@ -35,6 +35,7 @@ class Block:
     src: Path | None = None
     name: str = "model.prep"
     line: int = 0
+    indent: int = 0             # columns before the model's text in the page
     process: str | None = None
     view: str = "drawing"
     tobe: Path | None = None
@@ -77,7 +78,7 @@ def parse_options(text: str) -> dict[str, str]:
 
 
 def block(options: dict, body: str | None, base: Path, name: str, line: int = 0,
-          shown=None) -> Block:
+          shown=None, indent: int = 0) -> Block:
     """The block of `options` (OPTIONS; paths relative to `base`) and `body` (the
     inline model, when there is no `src`). EmbedError says what is wrong."""
     unknown = sorted(set(options) - set(OPTIONS))
@@ -99,7 +100,7 @@ def block(options: dict, body: str | None, base: Path, name: str, line: int = 0,
     if view == "diff" and tobe is None:
         raise EmbedError("view=diff needs tobe=FILE (the ToBe model)")
     show = shown or (lambda p: p.as_posix())
-    return Block(None if src else body, src, name, 0 if src else line,
+    return Block(None if src else body, src, name, 0 if src else line, indent,
                  options.get("process"), view, tobe, lang, legend in ("true", "yes"),
                  {str(p): show(p) for p in (src, tobe) if p is not None})
 
@@ -118,7 +119,7 @@ def key_of(item: Block) -> str:
     from prep.checks.cache import code_fingerprint
 
     digest = hashlib.sha256(f"{KIND}\0{code_fingerprint()}\0".encode())
-    options = [item.name, item.process, item.view, item.lang, item.legend,
+    options = [item.name, item.line, item.indent, item.process, item.view, item.lang, item.legend,
                sorted(item.shown.items())]
     digest.update(json.dumps(options, ensure_ascii=False).encode() + b"\0")
     digest.update((item.text or "").encode("utf-8", "surrogateescape") + b"\0")
@@ -128,14 +129,18 @@ def key_of(item: Block) -> str:
 
 
 def _rules(path: Path) -> str:
-    """The rules and severities that apply to `path` (its prep.toml / pyproject)."""
-    from prep.config import Config, Layers, config_for
-
-    try:
-        layers = Layers(config_for(path), Config())
-        return repr((sorted(layers.selected()), layers.severity()))
-    except Exception as error:      # reported as a finding when the model is checked
-        return f"bad: {error}"
+    """What decides the rules for `path`: the prep.toml and pyproject.toml files of its
+    folder and those above (their bytes; reading them as configuration would import
+    pydantic, which a cached rebuild does not need)."""
+    found = []
+    for folder in path.parents:
+        for name in ("prep.toml", "pyproject.toml"):
+            try:
+                data = (folder / name).read_bytes()
+            except OSError:
+                continue
+            found.append(f"{folder / name}\0{hashlib.sha256(data).hexdigest()}")
+    return "\n".join(found)
 
 
 def draw(item: Block, cache=None) -> tuple[str, list[Finding]]:
@@ -180,9 +185,9 @@ def _draw(item: Block, tag: str) -> tuple[str, list[Finding]]:
 
 
 def _finding(d, item: Block) -> Finding:
-    moved = item.line if item.src is None and d.span.file == item.name else 0
-    return Finding(d.severity.value, d.span.file, d.span.line + moved, d.span.column,
-                   d.code, d.message)
+    inline = item.src is None and d.span.file == item.name
+    return Finding(d.severity.value, d.span.file, d.span.line + item.line * inline,
+                   d.span.column + item.indent * inline, d.code, d.message)
 
 
 _ID = re.compile(r'(\bid="|url\(#|href="#)')
@@ -195,7 +200,9 @@ def inline_svg(svg: str, tag: str) -> str:
     body = svg[start:] if start >= 0 else svg
     body = re.sub(r"<!--.*?-->\n?", "", body, flags=re.S)
     body = _ID.sub(lambda m: f"{m.group(1)}prep-{tag}-", body)
-    return body.replace("<svg", '<svg style="max-width:100%;height:auto"', 1)
+    # Graphviz's tooltips are <a> elements: the theme's link underline stays off them
+    body = body.replace("<a ", '<a style="text-decoration:none;border:0" ')
+    return body.strip().replace("<svg", '<svg style="max-width:100%;height:auto"', 1)
 
 
 def failing(findings: list[Finding], fail_on: str) -> tuple[list[Finding], list[Finding]]:

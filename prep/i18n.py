@@ -89,6 +89,16 @@ def _(message: str, **fields) -> str:
     return message.format(**fields) if fields else message
 
 
+def _n(one: str, many: str, count: int, **fields) -> str:
+    """The singular or plural message for `count` (gettext's ngettext), in the language
+    in use, with `{count}` and the other `fields` filled."""
+    if _language == "en" or (_language is None and language() == "en"):
+        text = one if count == 1 else many
+    else:
+        text = translation().ngettext(one, many, count)
+    return text.format(count=count, **fields)
+
+
 def gettext_in(lang: str, message: str) -> str:
     """`message` in `lang`, whatever the language in use."""
     return translation(lang).gettext(message) if message else message

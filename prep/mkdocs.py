@@ -75,17 +75,18 @@ class PrepPlugin(BasePlugin[PrepConfig]):
                 body = "\n".join(line[len(indent):] if line.startswith(indent) else line
                                  for line in lines[n + 1:end])
                 out.append(indent + self.placeholder(match["rest"], body, page,
-                                                    skipped + n + 1))
+                                                    skipped + n + 1, len(indent)))
             n = end + 1
         return "\n".join(out)
 
-    def placeholder(self, options: str, body: str, page: Path, line: int) -> str:
+    def placeholder(self, options: str, body: str, page: Path, line: int,
+                    indent: int = 0) -> str:
         from prep.embed import EmbedError, block, draw, parse_options
 
         name = self.shown(page)
         try:
             item = block(parse_options(options), body + "\n", page.parent, name, line,
-                         self.shown)
+                         self.shown, indent)
         except EmbedError as error:
             log.warning(f"{name}:{line}: prep block: {error}")
             page_html = f'<div class="prep prep-error"><p>{_escape(str(error))}</p></div>'
@@ -115,13 +116,24 @@ class PrepPlugin(BasePlugin[PrepConfig]):
             log.info(str(finding))
 
     def on_page_content(self, html, page, config, files):
+        """Each placeholder paragraph becomes an empty element: the drawings go in
+        only when the page is written (on_post_page), so the search plugin does not
+        read through their svg."""
         if not self.blocks:
             return html
         tokens = "|".join(re.escape(t) for t in self.blocks)
         return re.sub(rf"(?:<p>)?({tokens})(?:</p>)?",
-                      lambda m: self.blocks.get(m.group(1), m.group(0)), html)
+                      lambda m: f'<div data-prep="{m.group(1)}"></div>', html)
+
+    def on_post_page(self, output, page, config):
+        if not self.blocks or "data-prep=" not in output:
+            return output
+        return re.sub(r'<div data-prep="(PREPBLOCK[0-9a-f]{16})"></div>',
+                      lambda m: self.blocks.get(m.group(1), ""), output)
 
     def on_post_build(self, config):
+        if self.cache is not None:
+            self.cache.maybe_prune()        # bounded as `prep check` keeps it (hourly)
         if _SERVER:
             self._watch(_SERVER[0])
 

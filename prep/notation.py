@@ -173,10 +173,6 @@ def note_style(kind: str, marks) -> dict:
     return attrs
 
 
-ADDED = {"color": PURPLE, "penwidth": "2.6", "fontcolor": "#4a148c"}
-REMOVED = {"color": GREY, "fontcolor": "#757575", "style": "dashed"}
-CHANGED = {"color": ORANGE, "penwidth": "2.6"}
-
 SUBPROCESS_COLOURS = ("#fde2c8", "#d7ecf9", "#e1f3d6", "#f3dcf2", "#fff3b0", "#d9e6d1",
                       "#e8dcf7", "#fbd5d5", "#d2f0ee", "#efe5d2")
 
@@ -320,7 +316,7 @@ WORDS = {
         "after": "サービス提供後 (ToBe)", "service_data": "サービスのデータ",
         "deeper": "⋯ これより深い階層は省略 (全体: prep kpi -f text)",
         "added": "追加", "removed": "削除", "changed": "変更", "new": "新規",
-        "see_above": "上を参照", "actor": "アクター",
+        "see_above": "上を参照", "actor": "アクター", "no_subprocess": "サブプロセス外",
     },
     "en": {
         "legend": "Legend", "goal": "Goal", "subprocesses": "Subprocesses", "kpi": "KPI",
@@ -340,7 +336,7 @@ WORDS = {
         "after": "After the service (ToBe)", "service_data": "service data",
         "deeper": "⋯ deeper levels left out (all of them: prep kpi -f text)",
         "added": "added", "removed": "removed", "changed": "changed", "new": "new",
-        "see_above": "see above", "actor": "Actor",
+        "see_above": "see above", "actor": "Actor", "no_subprocess": "no subprocess",
     },
 }
 

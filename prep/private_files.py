@@ -62,3 +62,31 @@ def write_private(folder: str, name: str, data: bytes) -> None:
             os.unlink(tmp)
         except OSError:
             pass
+
+
+KEY_FILE = "result-cache-key"
+
+
+def user_cache_folder() -> str | None:
+    """The user's private cache folder ($XDG_CACHE_HOME/prep or ~/.cache/prep), made
+    when missing; None when it cannot be had or is not this user's alone."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    return private_folder(os.path.join(base, "prep"))
+
+
+def user_key() -> bytes | None:
+    """A random key of this user on this machine, kept in the user's private cache
+    folder (made once, mode 0600). Project caches bind their entries to it, so a cache
+    that arrives with a project (an archive, a repository) is only ever a miss. None
+    when there is no private folder to keep it in."""
+    folder = user_cache_folder()
+    if folder is None:
+        return None
+    path = os.path.join(folder, KEY_FILE)
+    key = read_private(path, limit=64)
+    if key is None or len(key) != 32:
+        write_private(folder, KEY_FILE, os.urandom(32))
+        key = read_private(path, limit=64)     # whichever of two runs at once won
+    return key if key is not None and len(key) == 32 else None

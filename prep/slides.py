@@ -102,11 +102,13 @@ class Handle:
         self.ends = ""
         self.jump = None         # a slide to show on a click (python-pptx Slide)
         self.link = ""           # its relationship id, found when the slide is written
+        self.geom = ""           # a freeform's custGeom (instead of the preset)
 
     def xml(self) -> str:
         off = (f'<a:xfrm{self.flip}><a:off x="{emu(self.x)}" y="{emu(self.y)}"/>'
-               f'<a:ext cx="{emu(self.w)}" cy="{emu(self.h)}"/></a:xfrm>'
-               f'<a:prstGeom prst="{self.preset}"><a:avLst>{self.adj}</a:avLst></a:prstGeom>')
+               f'<a:ext cx="{emu(self.w)}" cy="{emu(self.h)}"/></a:xfrm>')
+        off += self.geom or (f'<a:prstGeom prst="{self.preset}"><a:avLst>{self.adj}'
+                             "</a:avLst></a:prstGeom>")
         name = _attr(self.name) + (f'" descr="{_attr(self.descr)}' if self.descr else "")
         nv = f'<p:cNvPr id="{self.id}" name="{name}"'
         nv += (f'><a:hlinkClick r:id="{self.link}" action="ppaction://hlinksldjump"/>'
@@ -194,6 +196,32 @@ def connector(slide: Canvas, kind: str, begin: tuple[float, float],
     return slide.add(cx)
 
 
+def freeform(slide: Canvas, points, name: str, curves: bool = True) -> Handle:
+    """An open path through `points` (slide points): cubic Bézier segments (1 + 3k
+    points: start, then control, control, end per segment) when `curves`, else
+    straight segments. Drawn as the route is, not glued to shapes."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    x0, y0 = min(xs), min(ys)
+    w, h = max(max(xs) - x0, 0.01), max(max(ys) - y0, 0.01)
+    sp = Handle("freeform", "", x0, y0, w, h, name)
+
+    def pt(x: float, y: float) -> str:
+        return f'<a:pt x="{emu(x - x0)}" y="{emu(y - y0)}"/>'
+
+    path = f"<a:moveTo>{pt(*points[0])}</a:moveTo>"
+    if curves:
+        for k in range(1, len(points) - 2, 3):
+            path += "<a:cubicBezTo>" + "".join(pt(*p) for p in points[k:k + 3]) + "</a:cubicBezTo>"
+    else:
+        path += "".join(f"<a:lnTo>{pt(*p)}</a:lnTo>" for p in points[1:])
+    sp.geom = ('<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>'
+               '<a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
+               f'<a:path w="{max(emu(w), 1)}" h="{max(emu(h), 1)}" fill="none">{path}</a:path>'
+               "</a:pathLst></a:custGeom>")
+    set_line(sp, "#333333")
+    return slide.add(sp)
+
+
 def attach(cx: Handle, source: Handle, source_site: str, target: Handle,
            target_site: str) -> None:
     """Glue the connector's ends to connection sites of shapes (PowerPoint keeps them
@@ -207,15 +235,22 @@ def _site(sp: Handle, side: str) -> int:
 
 
 def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str = "middle",
-             pad: float = 2.0, wrap: bool = False) -> None:
+             pad: float = 2.0, wrap: bool = False, measured=None) -> None:
     """Text lines (objects with text, size, role, bold) as paragraphs of the shape,
-    sizes scaled, colours by role (prep.notation.COLOUR), the notation's font named
-    as latin, east-asian and complex-script font; a `\\v` in a line is a line break
-    inside its paragraph."""
+    sizes scaled, colours by role (prep.notation.COLOUR), in the notation's font with
+    fallbacks (see _run_props); a `\\v` in a line is a line break inside its paragraph.
+
+    The text fits: `measured` (the lines' width and height at the drawn sizes, by
+    the drawing's text metrics) with SLACK to spare, else its sizes shrink until it
+    does; `wrap` True lets the slide program wrap it (else the lines stay as drawn),
+    and the body may shrink the text further (normAutofit) rather than overflow
+    with a substitute font."""
     side, top = emu(pad * scale), emu(pad * scale / 2)
-    body = (f'<a:bodyPr wrap="{"square" if wrap else "none"}" lIns="{side}" tIns="{top}" '
+    if measured is not None:
+        scale *= fit(measured, sp.w - 2 * pad * scale, sp.h - pad * scale)
+    body = (f'<a:bodyPr wrap="square" lIns="{side}" tIns="{top}" '
             f'rIns="{side}" bIns="{top}" rtlCol="0" anchor="{"ctr" if anchor == "middle" else "t"}">'
-            "<a:noAutofit/></a:bodyPr><a:lstStyle/>")
+            "<a:normAutofit/></a:bodyPr><a:lstStyle/>")
     algn = "ctr" if align == "center" else "l"
     paragraphs = []
     for line in lines:
@@ -228,20 +263,45 @@ def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str
     if not paragraphs:
         paragraphs.append("<a:p><a:endParaRPr/></a:p>")
     sp.text = f"<p:txBody>{body}{''.join(paragraphs)}</p:txBody>"
+    sp.fitted = scale
+
+
+SLACK = 1.15     # a text's room over its measured size (>= 10 %, and the metrics of small sizes)
+
+
+def fit(measured: tuple[float, float], room_w: float, room_h: float) -> float:
+    """The factor (<= 1) by which text measured (w, h) at its drawn size must shrink
+    to have SLACK to spare in room_w × room_h (a little more when it shrinks: small
+    sizes do not measure in proportion)."""
+    w, h = measured
+    factor = 1.0
+    if w > 0:
+        factor = min(factor, room_w / (w * SLACK))
+    if h > 0:
+        factor = min(factor, room_h / (h * SLACK))
+    return 1.0 if factor >= 1.0 else max(factor * 0.95, 0.3)
 
 
 def _text(value: str) -> str:
     return clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# A run names one face per script (latin, ea, cs): the notation's font. Where it is
+# missing, the panose class, pitch family and (for ea) the Shift-JIS charset make
+# PowerPoint substitute a Japanese sans-serif face (Yu Gothic, Meiryo on Windows,
+# Hiragino Sans on a Mac); the measured SLACK and normAutofit absorb its width.
+FALLBACKS = ("Yu Gothic", "Meiryo", "Hiragino Sans")
+
+
 def _run_props(size: float, colour: str, bold: bool, italic: bool) -> str:
     sz = int(round(max(1.0, round(size, 1)) * 100))
-    face = f'typeface="{N.FONT}"'
+    face = f'typeface="{N.FONT}" panose="020B0500000000000000" pitchFamily="34"'
     slant = ' i="1"' if italic else ""
-    return (f'<a:rPr sz="{sz}" b="{int(bool(bold))}"{slant}'
+    return (f'<a:rPr lang="ja-JP" altLang="en-US" sz="{sz}" b="{int(bool(bold))}"{slant}'
             ' dirty="0">'
             f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
-            f"<a:latin {face}/><a:ea {face}/><a:cs {face}/></a:rPr>")
+            f'<a:latin {face} charset="0"/><a:ea {face} charset="-128"/>'
+            f'<a:cs {face} charset="0"/></a:rPr>')
 
 
 def clean(value: str) -> str:

@@ -29,15 +29,18 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?:![rsa])?(?::[^{}]*)?\}")
 PROSE_SECTIONS = ("Title", "What it does", "Why", "How to fix")  # prep.checks.base.PROSE
 
 
-def source_messages() -> dict[str, str]:
-    """Every message of the source: text -> where it is first found."""
+def source_messages() -> dict:
+    """Every message of the source: text (or (singular, plural)) -> where it is first
+    found."""
     from babel.messages.extract import extract_from_dir
 
-    found: dict[str, str] = {}
+    found: dict = {}
     for name, line, text, _comments, _context in extract_from_dir(
             str(ROOT / "prep"), method_map=[("**.py", "python")],
-            keywords={"_": None, "N_": None}):
-        if isinstance(text, str) and text:
+            keywords={"_": None, "N_": None, "_n": (1, 2)}):
+        if isinstance(text, tuple):
+            text = tuple(text[:2]) if all(text[:2]) else None
+        if text:
             found.setdefault(text, f"prep/{name}:{line}")
     for text, where in [*help_messages(), *rule_messages()]:
         if text:
@@ -76,11 +79,19 @@ def rule_messages():
                 yield sections[title], f"rule {rule.code}: {title}"
 
 
+FIXED_DATE = "2026-01-01 00:00+0000"    # in the header: the same bytes for the same text
+
+
 def read_catalogue(path: Path = PO):
+    from datetime import datetime
+
     from babel.messages.pofile import read_po
 
     with open(path, "rb") as f:
-        return read_po(f, locale="ja", domain="prep")
+        catalogue = read_po(f, locale="ja", domain="prep")
+    fixed = datetime.strptime(FIXED_DATE, "%Y-%m-%d %H:%M%z")
+    catalogue.creation_date = catalogue.revision_date = fixed
+    return catalogue
 
 
 def placeholders(text: str) -> list[str]:
@@ -96,19 +107,29 @@ def problems() -> list[str]:
     catalogue = read_catalogue()
     out = []
     for text, where in wanted.items():
-        entry = catalogue.get(text)
-        if entry is None or not entry.string:
+        entry = catalogue.get(text[0] if isinstance(text, tuple) else text)
+        strings = _strings(entry)
+        if entry is None or not all(strings):
             out.append(f"missing: {where}: {text!r}")
         elif entry.fuzzy:
             out.append(f"fuzzy (check the translation): {where}: {text!r}")
-        elif placeholders(text) != placeholders(entry.string):
-            out.append(f"placeholders differ: {where}: {placeholders(text)} "
-                       f"!= {placeholders(entry.string)}")
+        else:
+            want = placeholders(text[-1] if isinstance(text, tuple) else text)
+            for string in strings:
+                if placeholders(string) != want:
+                    out.append(f"placeholders differ: {where}: {want} "
+                               f"!= {placeholders(string)}")
     if MO.exists() and compiled(catalogue) != MO.read_bytes():
         out.append("stale: prep.mo; run `python scripts/catalog.py compile`")
     elif not MO.exists():
         out.append("missing: prep.mo; run `python scripts/catalog.py compile`")
     return out
+
+
+def _strings(entry) -> tuple:
+    if entry is None:
+        return ("",)
+    return entry.string if isinstance(entry.string, tuple) else (entry.string,)
 
 
 def update() -> list[str]:
@@ -122,22 +143,47 @@ def update() -> list[str]:
     set_language("en")
     old = read_catalogue() if PO.exists() else Catalog(locale="ja", domain="prep")
     new = Catalog(locale="ja", domain="prep", project="prep",
-                  copyright_holder="prep contributors", fuzzy=False)
+                  copyright_holder="prep contributors", fuzzy=False,
+                  creation_date=old.creation_date, revision_date=old.revision_date)
     missing = []
     for text, where in source_messages().items():
-        entry = old.get(text)
+        entry = old.get(text[0] if isinstance(text, tuple) else text)
         string = entry.string if entry is not None else ""
-        new.add(text, string, auto_comments=[where.split(":")[0]] if entry is None else
-                entry.auto_comments, flags=[f for f in (entry.flags if entry else ())
-                                             if f != "python-format"])
-        if not string:
-            missing.append(f"{where}: {text!r}")
+        if isinstance(text, tuple) and not isinstance(string, tuple):
+            string = (string,)
+        elif not isinstance(text, tuple) and isinstance(string, tuple):
+            string = string[0]
+        flags = [f for f in (entry.flags if entry else ()) if f != "python-format"]
+        if not any(_strings(entry)):
+            string, flags = _close_translation(old, text, string, flags)
+        new.add(text, string, auto_comments=[where.split(":")[0]], flags=flags)
+        made = new.get(text[0] if isinstance(text, tuple) else text)
+        if not all(_strings(made)) or made.fuzzy:
+            missing.append(f"{where}: {text!r}" + (" (fuzzy: a similar message's "
+                                                   "translation, to be checked)"
+                                                   if made.fuzzy else ""))
     out = io.BytesIO()
     write_po(out, new, width=0, omit_header=False, sort_output=True, no_location=True,
              ignore_obsolete=True)
     PO.parent.mkdir(parents=True, exist_ok=True)
     PO.write_bytes(_stable_header(out.getvalue()))
     return missing
+
+
+def _close_translation(old, text, string, flags):
+    """For a new or changed message, the translation of the most similar old one,
+    marked fuzzy (`check` fails until someone reads it and removes the flag)."""
+    import difflib
+
+    singular = text[0] if isinstance(text, tuple) else text
+    olds = {m.id if isinstance(m.id, str) else m.id[0]: m for m in old if m.id and m.string}
+    close = difflib.get_close_matches(singular, list(olds), n=1, cutoff=0.8)
+    if not close:
+        return string, flags
+    found = olds[close[0]].string
+    if isinstance(text, tuple) != isinstance(found, tuple):
+        found = (found,) if isinstance(text, tuple) else found[0]
+    return found, [*flags, "fuzzy"]
 
 
 def _stable_header(data: bytes) -> bytes:

@@ -31,7 +31,8 @@ def test_a_model_shows_its_drawing_in_a_notebook(formatter):
         + ": 1 process, 1 info>"
     page = data["text/html"]
     assert page.startswith('<div class="prep"><ul class="prep-findings"><li class="prep-info">')
-    assert "PREP401" in page and '<svg' in page and 'class="node product final"' in page
+    assert "PREP401" in page and '</ul><svg ' in page and 'class="node product final"' in page
+    assert "<?xml" not in page and "DOCTYPE" not in page
     assert data["image/svg+xml"].count('class="node product') >= 5
 
 
@@ -96,3 +97,18 @@ def test_import_prep_does_not_load_the_api():
     code = "import sys, prep; assert 'prep.api' not in sys.modules; prep.load; " \
            "assert 'prep.api' in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_examples_of_docs_api_md_run(monkeypatch):
+    import re
+
+    monkeypatch.chdir(ROOT)
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```$", page, re.S | re.M)
+    assert len(blocks) == 4
+    scope: dict = {}
+    for code in blocks:
+        exec(compile(code, "docs/api.md", "exec"), scope)
+    assert scope["model"].processes == ["Orders"] and not scope["model"].findings
+    assert scope["change"].empty is False
+    assert scope["kpi"].render("png").startswith(b"\x89PNG")

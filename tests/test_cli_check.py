@@ -205,9 +205,21 @@ def test_a_file_named_twice_is_checked_once(tmp_path):
 
 
 def test_no_files_found_warns_and_exits_0(tmp_path):
-    result = run(["check", "."], tmp_path)
+    result = run(["check"], tmp_path)
     assert result.exit_code == 0
     assert result.stderr == "prep: warning: no .prep files found in .\n"
+
+
+@pytest.mark.parametrize("named", ["models", "."])
+def test_a_folder_named_with_no_models_is_an_error(tmp_path, named):
+    """A wrong path must not let CI pass (as eslint): one line, exit 2."""
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "notes.txt").write_text("x", "utf-8")
+    result = run(["check", named], tmp_path / "models" if named == "." else tmp_path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (f"prep: error: no .prep files in {named}: a folder named on the "
+                             "command line must hold models\n")
 
 
 def test_output_is_deterministic(tmp_path):
@@ -419,3 +431,17 @@ def test_errors_only_keeps_the_rules_that_report_errors_after_overrides():
     assert rules["PREP204"].severity == Severity.WARNING
     demoted = CheckOptions(frozenset({"PREP101"}), (("PREP1", Severity.WARNING),))
     assert demoted.errors_only().selected == frozenset()
+
+
+def test_a_long_line_is_shown_as_a_window_around_the_finding(tmp_path):
+    """A 1,200-character line: the finding stays in view, the caret line stays short."""
+    line = '  見積 -> 顧客 [doc="' + "abc " * 300 + '", x=%]'
+    write(tmp_path, "m.prep", "process P {\n  external 顧客\n  actor A {\n    final 見積\n"
+                              f"  }}\n{line}\n}}\n")
+    result = run(["check", "m.prep"], tmp_path, env={"NO_COLOR": "1"})
+    shown = "…" + " abc" * 28 + ' ", x=%]'
+    assert result.stdout.splitlines()[:4] == [
+        "m.prep:6:1223: PREP001 error: unexpected character `%`; expected a value or a number",
+        "  |",
+        f"6 | {shown}",
+        "  | " + " " * (len(shown) - 2) + "^"]

@@ -22,15 +22,15 @@ import pytest
 from prep.checks.runner import check_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SKIP = {"docs/rules.md"}
+SKIP = {"docs/rules.md", "docs/ja/rules.md"}
 FENCE = re.compile(r"^(\s*)```prep\s*$")
 MARKER = re.compile(r"^\s*<!--\s*expect:(?P<codes>[^;]*?)(?:;\s*extend-select:(?P<ext>.*?))?"
                     r"\s*-->\s*$")
 
 
 def _documents() -> list[Path]:
-    found = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md",
-                                                     ROOT / "examples" / "README.md"]
+    found = (sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "docs" / "ja").glob("*.md"))
+             + [ROOT / "README.md", ROOT / "examples" / "README.md"])
     return [p for p in found if p.is_file() and p.relative_to(ROOT).as_posix() not in SKIP]
 
 

@@ -1,4 +1,4 @@
-"""Fixes (docs/editors.md, "Fixes on the command line"): applying edits, `prep check --fix / --unsafe-fixes / --diff`,
+"""Fixes (docs/editors.md): applying edits, `prep check --fix / --unsafe-fixes / --diff`,
 fixes in JSON and SARIF, and fixing every documented mistake leaves no new finding."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from prep.checks import all_rules
 from prep.checks.fixes import apply_edits, choose, fix_text, unified_diff
 from prep.checks.runner import CheckOptions, findings_for
 from prep.checks.select import selected_codes
-from prep.diagnostics import Edit, Fix, Span
+from prep.diagnostics import Diagnostic, Edit, Fix, Severity, Span
 from prep.parser import decode
 
 TYPO = textwrap.dedent("""\
@@ -170,3 +170,31 @@ def test_fixing_removes_the_fixed_findings_and_adds_none(text, unsafe):
     if any(d.code == "PREP001" for d in before) or unsafe:
         return  # a mended syntax error lets the other rules speak for the first time
     assert not now - left, f"new findings after fixing: {sorted(now - left)}"
+
+
+PLAN = ("process P {\n  goal G\n  external X\n  actor A {\n    product PlanOrder\n    final F\n"
+        "  }\n  PlanOrder -> Planner\n  F -> X\n}\n")
+
+
+def test_did_you_mean_never_suggests_the_other_end_of_the_relation():
+    options = CheckOptions(frozenset(r.code for r in all_rules()))
+    found = [d for d in findings_for(PLAN, "m.prep", options) if d.code == "PREP101"]
+    assert [d.hint for d in found] == ["define it as a product in an actor, or as "
+                                       "`external Planner`"]
+    fixed = fix_text(PLAN, lambda t: findings_for(t, "m.prep", options), unsafe=True)
+    assert "PlanOrder -> PlanOrder" not in fixed.text
+    assert not [d for d in findings_for(fixed.text, "m.prep", options) if d.severity == "error"]
+
+
+def test_an_unsafe_fix_that_brings_a_new_error_is_not_kept():
+    text = "A -> B\n"
+    bad = Diagnostic("PREP101", Severity.ERROR, "`B` is not defined", Span("m", 1, 6, 1, 7),
+                     fix=Fix("write `A`", (Edit(Span("m", 1, 6, 1, 7), "A"),), safe=False))
+    self_loop = Diagnostic("PREP210", Severity.ERROR, "`A` is related to itself",
+                           Span("m", 1, 1, 1, 7))
+
+    def findings(t):
+        return [bad] if t == text else [self_loop]
+
+    fixed = fix_text(text, findings, unsafe=True)
+    assert fixed.text == text and not fixed.applied

@@ -1,4 +1,4 @@
-"""`prep fmt` (docs/editors.md, "Fixes on the command line"): the canonical layout is idempotent and keeps the
+"""`prep fmt` (docs/editors.md): the canonical layout is idempotent and keeps the
 meaning (the same model and the same findings, positions aside) on every example,
 every conformance case and generated models; files with syntax errors are left alone."""
 
@@ -167,6 +167,19 @@ def test_cli_rewrites_checks_and_diffs(tmp_path):
     assert run(["fmt", ".", "--check"], tmp_path).returncode == 0
 
 
+def test_a_diff_shows_a_change_to_the_byte_order_mark(tmp_path):
+    """A change only to a byte order mark is shown (`<BOM>`, as ruff does), never an
+    empty diff under "1 file would be reformatted"."""
+    (tmp_path / "a.prep").write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + PRETTY.encode())
+    proc = run(["fmt", "a.prep", "--diff"], tmp_path)
+    assert (proc.returncode, proc.stdout) == (1, (
+        "--- a/a.prep\n+++ b/a.prep\n@@ -1,4 +1,4 @@\n-<BOM><BOM>process P {\n"
+        "+<BOM>process P {\n   actor A {\n     product x\n     final   y\n"))
+    assert proc.stderr == "1 file would be reformatted, 0 left unchanged.\n"
+    (tmp_path / "b.prep").write_bytes(b"\xef\xbb\xbf" + PRETTY.encode())   # kept as it is
+    assert run(["fmt", "b.prep", "--diff"], tmp_path).returncode == 0
+
+
 def test_cli_stdin_to_stdout():
     proc = run(["fmt", "-", "--stdin-filename", "x.prep"], ROOT, stdin=UGLY)
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, PRETTY, "")
@@ -191,3 +204,16 @@ def test_a_file_with_a_syntax_error_is_left_untouched(tmp_path):
     binary.write_bytes(b"process\x00")
     assert run(["fmt", "bin.prep"], tmp_path).returncode == 2
     assert binary.read_bytes() == b"process\x00"
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a suppression on the second line of a statement: not joined onto the first
+    ("process P {\n goal G\n external E\n actor A { final F }\n F\n  -> E  # prep: ignore[PREP211]\n"
+     " F -> E\n}\n", "  F\n    -> E  # prep: ignore[PREP211]\n"),
+    # a suppression after several statements on one line: the line is not split
+    ("process P {\n goal G\n external E\n actor a { final F  product X }  # prep: ignore[PREP204]\n"
+     " F -> E\n}\n", "  actor a { final F product X }  # prep: ignore[PREP204]\n"),
+])
+def test_suppression_comments_stay_with_what_they_suppress(text, kept):
+    out = assert_formats_well(text)     # the findings before and after are the same
+    assert kept in out

@@ -1,6 +1,7 @@
 """`prep fmt` on generated models (hypothesis), about a thousand in all: models drawn
 from the grammar itself (`hypothesis.extra.lark`, 100), models built statement by
-statement with odd whitespace and comments between any two tokens (600), and the
+statement with odd whitespace and comments (suppressions among them: the findings
+must not change) between any two tokens (600), and the
 examples with their whitespace shuffled, which must format back to themselves (300)."""
 
 from __future__ import annotations
@@ -107,7 +108,10 @@ def statement(draw):
 
 
 GAPS = [" ", " ", " ", "\n", "  ", "\t", "\u3000", "\n\n", "\n   \n", "  # note\n",
-        "\n# own line\n", "\n\n  # 日本語のコメント 𠮷\n"]
+        "\n# own line\n", "\n\n  # 日本語のコメント 𠮷\n",
+        # suppressions: findings before and after formatting must be the same
+        "  # prep: ignore\n", "  # prep: ignore[PREP204]\n", "  # prep: ignore[PREP211, PREP1]\n",
+        "\n  # prep: ignore[PREP2]\n"]
 # Between statements a line break: two names side by side on one line are a
 # PREP001 (a name with spaces must be quoted).
 BREAKS = [g for g in GAPS if "\n" in g]

@@ -182,3 +182,17 @@ def test_japanese_init_speaks_japanese(tmp_path):
     config = (tmp_path / "w" / "prep.toml").read_text("utf-8")
     assert config.startswith("# prep の設定。")
     assert load_file(tmp_path / "w" / "prep.toml").extend_select == ("PREP603",)
+
+
+def test_a_full_disk_leaves_no_empty_folder(tmp_path, monkeypatch):
+    """Issue 23, item 18: the folders init made are removed again when it fails."""
+    import prep.cli.output as output
+
+    def full(*_args, **_kw):
+        raise output.OutputError("cannot write model.prep: No space left on device")
+
+    monkeypatch.setattr(output, "create_new", full)
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "a" / "b")])
+    assert result.exit_code == 2
+    assert "No space left on device; nothing was written" in result.stderr
+    assert list(tmp_path.iterdir()) == []

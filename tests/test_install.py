@@ -73,10 +73,15 @@ def test_wheel_and_sdist_build_and_run_outside_the_clone(tmp_path):
     built = subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir",
                             str(dist), str(ROOT)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr[-2000:]
+    # the package data is declared: setuptools has nothing to warn about
+    assert "Package would be ignored" not in built.stdout + built.stderr
+    assert "is absent from the `packages` configuration" not in built.stdout + built.stderr
     wheel = dist / f"prep_models-{__version__}-py3-none-any.whl"
     sdist = dist / f"prep_models-{__version__}.tar.gz"
     names = zipfile.ZipFile(wheel).namelist()
     assert "prep/grammar/prep.lark" in names
+    assert {"prep/serve/static/app.js", "prep/serve/static/index.html",
+            "prep/serve/static/style.css", "prep/locale/ja/LC_MESSAGES/prep.mo"} <= set(names)
     assert any(n.endswith("entry_points.txt") for n in names)
     with tarfile.open(sdist) as archive:
         members = archive.getnames()

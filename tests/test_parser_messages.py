@@ -140,16 +140,32 @@ def test_misspelt_product_kinds_and_process():
         (1, 1, 1, 8), "`Process` is not a keyword: keywords are lower case", "write `process`")
 
 
-@pytest.mark.parametrize("space", [" ", "\u3000"])
-def test_a_name_with_a_space_is_to_be_quoted(space):
-    name = f"院外{space}処方箋"
-    text = HEAD + f"  患者 -> 診察記録 -> {name} -> 患者\n}}\n"
-    d = one(text)
+def test_words_with_a_space_in_a_relation_are_quoted_by_an_unsafe_fix():
+    """`A B -> C` may be one name with a space, or two with a `,` missing: a guess."""
+    name = "院外 処方箋"
+    d = one(HEAD + f"  患者 -> 診察記録 -> {name} -> 患者\n}}\n")
     assert where(d) == (8, 17, 8, 23)
     assert d.message == f"`{name}` is read as two names: a name with a space is written in " \
                         "double quotes"
-    assert d.hint == f'write `"{name}"`'
-    assert edits(d) == ([(8, 17, 8, 23, f'"{name}"')], True)
+    assert d.hint == f'write `"{name}"` for one name with a space, or `院外, 処方箋` for two names'
+    assert edits(d) == ([(8, 17, 8, 23, f'"{name}"')], False)
+
+
+def test_words_with_a_space_in_a_definition_are_quoted_by_a_safe_fix():
+    d = one(HEAD.replace("final   処方箋", "final   院外 処方箋") + FLOW + "}\n")
+    assert (d.message, d.hint) == (
+        "`院外 処方箋` is read as two names: a name with a space is written in double quotes",
+        'write `"院外 処方箋"`')
+    assert edits(d) == ([(6, 13, 6, 19, '"院外 処方箋"')], True)
+
+
+def test_a_full_width_space_inside_a_name_is_a_slip():
+    name = "院外\u3000処方箋"
+    d = one(HEAD + f"  患者 -> 診察記録 -> {name} -> 患者\n}}\n")
+    assert (d.message, d.hint) == (
+        f"`{name}` has a full-width space inside: a name has no space",
+        'write `院外処方箋`, or `"院外 処方箋"` for a name with a space')
+    assert edits(d) == ([(8, 17, 8, 23, "院外処方箋")], False)
 
 
 def test_a_product_name_with_spaces():

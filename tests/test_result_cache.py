@@ -304,3 +304,35 @@ def test_worker_count():
     assert worker_count(None, cpus) == 1
     assert worker_count(None, cpus + 1) == cpus
     assert worker_count(3, 1) == 3 and worker_count(1, 500) == 1
+
+
+def test_a_cache_from_elsewhere_is_a_miss(tmp_path, monkeypatch):
+    """Issue 23, item 4: entries are bound to this user on this machine (a key in the
+    user's private cache folder), so a forged `.prep_cache` that arrives with a project
+    cannot make a broken model pass."""
+    from test_cli_check import ERROR
+
+    root = project(tmp_path / "p", {"m.prep": ERROR})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "attacker"))
+    assert run(["check", "m.prep"], root).exit_code == 1
+    forged = entries(root / ".prep_cache")
+    assert forged
+    for entry in forged:                           # made on the attacker's machine
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["found"] = []
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "victim"))
+    result = run(["check", "m.prep"], root)
+    assert result.exit_code == 1 and "PREP101" in result.stdout
+    key = tmp_path / "victim" / "prep" / "result-cache-key"
+    assert key.stat().st_size == 32 and (key.stat().st_mode & 0o777) == 0o600
+    assert (tmp_path / "attacker" / "prep" / "result-cache-key").read_bytes() != key.read_bytes()
+
+
+def test_no_private_folder_for_the_key_means_no_cache(tmp_path, monkeypatch):
+    from test_cli_check import CLEAN
+
+    root = project(tmp_path / "p", {"m.prep": CLEAN})
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/not/allowed")
+    assert run(["check", "m.prep"], root).exit_code == 0
+    assert entries(root / ".prep_cache") == []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 from prep.checks import all_rules, get_rule
 from prep.checks.docs import rule_markdown, rules_document, rules_table
@@ -52,6 +54,19 @@ def test_unknown_rule_exits_2(tmp_path):
     result = run(["rule", "PREP999"], tmp_path)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == "prep: error: unknown rule code or name `PREP999`"
+
+
+@pytest.mark.parametrize("word, hint", [
+    ("cycle", "did you mean `PREP203` (input-cycle), `PREP604` (bad-kpi-parent)? "
+              "(`prep rule --all` lists the rules)"),
+    ("input-cylce", "did you mean `PREP203` (input-cycle)? (`prep rule --all` lists the rules)"),
+    ("zzz", "`prep rule --all` lists the rules"),
+])
+def test_an_unknown_rule_suggests_the_rules_about_the_word(tmp_path, word, hint):
+    result = run(["rule", word], tmp_path, env={"PREP_LANG": "en"})
+    assert result.exit_code == 2
+    assert result.stderr == (f"prep: error: unknown rule code or name `{word}`\n"
+                             f"  hint: {hint}\n")
 
 
 def test_rule_without_a_code_exits_2(tmp_path):

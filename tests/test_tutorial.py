@@ -1,4 +1,5 @@
-"""docs/tutorial.md runs top to bottom as written.
+"""docs/tutorial.md (in English) and docs/ja/tutorial.md (in Japanese, PREP_LANG=ja)
+run top to bottom as written.
 
 The tutorial is executed in an empty folder (with `examples/` beside it), in order:
 
@@ -23,8 +24,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 TUTORIAL = ROOT / "docs" / "tutorial.md"
+# Each tutorial and the language prep speaks in it (docs/ja/tutorial.md: Japanese).
+TUTORIALS = {"en": TUTORIAL, "ja": ROOT / "docs" / "ja" / "tutorial.md"}
 MARKER = re.compile(r"^<!--\s*(file|add to):\s*(\S+)\s*-->$")
 COMMENT = re.compile(r"^<!--.*-->$")
 
@@ -90,14 +95,16 @@ def matches(expected: list[str], actual: list[str]) -> bool:
     return actual == expected
 
 
-def test_the_tutorial_runs_as_written(tmp_path):
-    lines = TUTORIAL.read_text("utf-8").split("\n")
+@pytest.mark.parametrize("lang", sorted(TUTORIALS))
+def test_the_tutorial_runs_as_written(tmp_path, lang):
+    tutorial = TUTORIALS[lang]
+    lines = tutorial.read_text("utf-8").split("\n")
     work = tmp_path / "work"
     work.mkdir()
     (work / "examples").symlink_to(ROOT / "examples")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
            "NO_COLOR": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-           "XDG_CACHE_HOME": str(tmp_path / "cache"), "COLUMNS": "200"}
+           "XDG_CACHE_HOME": str(tmp_path / "cache"), "COLUMNS": "200", "PREP_LANG": lang}
     cwd, status, failures, rewrites = work, 0, [], {}
     for step in steps(lines):
         if step.kind == "file":
@@ -124,5 +131,5 @@ def test_the_tutorial_runs_as_written(tmp_path):
         for line in sorted(rewrites, reverse=True):
             count, actual = rewrites[line]
             lines[line + 1:line + 1 + count] = actual
-        TUTORIAL.write_text("\n".join(lines), encoding="utf-8")
+        tutorial.write_text("\n".join(lines), encoding="utf-8")
     assert not failures, "\n\n".join(failures)

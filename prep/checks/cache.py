@@ -27,7 +27,7 @@ import stat
 from pathlib import Path
 
 from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
-from prep.private_files import private_folder, read_private, write_private
+from prep.private_files import private_folder, read_private, user_key, write_private
 
 FORMAT = "v1"
 MAX_AGE_DAYS = 30               # entries not used for this long are removed
@@ -44,7 +44,6 @@ def code_fingerprint() -> str:
     """prep's version and the size and time of each of its source files and of the
     grammar: an edited checkout never reads results of the code it replaced."""
     import prep
-    from prep.parser.grammar import grammar_text
 
     digest = hashlib.sha256(f"{FORMAT}\n{prep.__version__}\n".encode())
     root = Path(prep.__file__).parent
@@ -54,8 +53,21 @@ def code_fingerprint() -> str:
             if name.endswith((".py", ".mo")):     # the code and its translations
                 info = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
-    digest.update(grammar_text().encode())
+    digest.update(_grammar_text().encode())
     return digest.hexdigest()
+
+
+def _grammar_text() -> str:
+    """prep.parser.grammar.grammar_text, without importing the parser (and pydantic):
+    a cached rebuild of a documentation site needs neither."""
+    import prep
+
+    source = Path(prep.__file__).resolve().parents[1] / "grammar" / "prep.lark"
+    if source.is_file():
+        return source.read_text(encoding="utf-8")
+    from importlib import resources
+
+    return resources.files("prep.grammar").joinpath("prep.lark").read_text(encoding="utf-8")
 
 
 def entry_key(path: str, data: bytes, selected: frozenset[str]) -> str:
@@ -74,9 +86,10 @@ def entry_key(path: str, data: bytes, selected: frozenset[str]) -> str:
 class ResultCache:
     """One cache folder; `get` and `put` never raise."""
 
-    def __init__(self, folder: str):
+    def __init__(self, folder: str, key: bytes = b""):
         self.folder = folder
         self.entries = os.path.join(folder, FORMAT)
+        self.key = key               # this user's on this machine (private_files.user_key)
 
     @classmethod
     def open(cls, folder: Path | str) -> ResultCache | None:
@@ -96,10 +109,18 @@ class ResultCache:
             write_private(folder, TAG_FILE, TAG.encode())
         if private_folder(os.path.join(folder, FORMAT)) is None:
             return None
-        return cls(folder)
+        secret = user_key()
+        if secret is None:                 # nowhere to keep the user's key: no cache
+            return None
+        return cls(folder, secret)
 
     def _file(self, key: str) -> str:
-        return os.path.join(self.entries, key[:2], key + ".json")
+        """An entry's file is named by an HMAC of its key under the user's key: a cache
+        copied from elsewhere (or forged) has no file this user would look for."""
+        import hmac
+
+        name = hmac.new(self.key, key.encode("ascii", "replace"), hashlib.sha256).hexdigest()
+        return os.path.join(self.entries, name[:2], name + ".json")
 
     def get(self, key: str, path: str) -> dict | None:
         data = read_private(self._file(key))
@@ -121,9 +142,10 @@ class ResultCache:
                               separators=(",", ":")).encode("utf-8")
         except (TypeError, ValueError):
             return
-        folder = os.path.dirname(self._file(key))
+        file = self._file(key)
+        folder = os.path.dirname(file)
         if private_folder(folder) is not None:
-            write_private(folder, key + ".json", data)
+            write_private(folder, os.path.basename(file), data)
 
     def get_data(self, key: str):
         """What `put_data` kept under `key` (JSON: the drawings of the MkDocs plugin
@@ -143,9 +165,10 @@ class ResultCache:
         the check results are."""
         data = json.dumps({"key": key, "data": value}, ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8")
-        folder = os.path.dirname(self._file(key))
+        file = self._file(key)
+        folder = os.path.dirname(file)
         if private_folder(folder) is not None:
-            write_private(folder, key + ".json", data)
+            write_private(folder, os.path.basename(file), data)
 
     def maybe_prune(self, now: float | None = None) -> int:
         """`prune`, at most once an hour (the time of the file PRUNED says when it

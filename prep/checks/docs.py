@@ -15,8 +15,8 @@ def rule_markdown(rule: Rule, level: int = 1) -> str:
     h = "#" * level
     opt = _(" (opt-in)") if rule.opt_in else ""
     lines = [f"{h} {rule.code} {rule.name}", "",
-             _("Default severity: **{severity}**{opt}.", severity=rule.severity.value, opt=opt)
-             + " " + sections.get('Title', rule.summary), ""]
+             _("Default severity: **{severity}**{opt}. {title}", severity=rule.severity.value,
+               opt=opt, title=sections.get("Title", rule.summary)), ""]
     for title in SECTIONS:
         if title in sections:
             lines += [f"{h}# {_(HEADINGS[title])}", "", _sentence(sections[title]), ""]
@@ -36,8 +36,9 @@ def _sentence(text: str) -> str:
 def rules_table(rules) -> str:
     lines = [_("| code | name | severity | default | summary |"), "|---|---|---|---|---|"]
     for r in rules:
-        lines.append(f"| {r.code} | {r.name} | {r.severity.value} | "
-                     f"{_('opt-in') if r.opt_in else _('yes')} | {_cell(r.summary)} |")
+        default = _("opt-in") if r.opt_in else _("yes")
+        lines.append(f"| {r.code} | {r.name} | {r.severity.value} | {default} | "
+                     f"{_cell(r.summary)} |")
     return "\n".join(lines) + "\n"
 
 

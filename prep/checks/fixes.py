@@ -1,5 +1,5 @@
-"""Applying the fixes that findings carry (docs/editors.md, "Fixes on the command
-line"): `prep check --fix`, the editor's code actions. Edits are in the finding's coordinates (1-based line and
+"""Applying the fixes that findings carry (docs/editors.md): `prep check --fix`, the
+editor's code actions. Edits are in the finding's coordinates (1-based line and
 column counted in characters of the NFC text, end exclusive); a line ends at LF,
 CR LF or a lone CR (prep.parser.lines, as everywhere)."""
 
@@ -75,10 +75,13 @@ def fix_text(text: str, findings: Callable[[str], list[Diagnostic]],
              unsafe: bool = False) -> Fixed:
     """Apply the fixes of `findings(text)` until none is left (at most MAX_ROUNDS
     rounds): each round takes the non-overlapping fixes, checks the result again.
-    A round that would leave the text as it was stops the loop."""
+    A round that would leave the text as it was stops the loop. An unsafe fix is never
+    kept when it brings an error that was not there: such a round is tried again one
+    fix at a time, keeping only the unsafe fixes that add no error."""
     applied: list[Diagnostic] = []
+    found = findings(text)
     for _ in range(MAX_ROUNDS):
-        todo = [d for d in findings(text) if wanted(d, unsafe)]
+        todo = [d for d in found if wanted(d, unsafe)]
         fixes = choose((d.fix for d in todo), text)
         if not fixes:
             break
@@ -86,9 +89,40 @@ def fix_text(text: str, findings: Callable[[str], list[Diagnostic]],
         new = apply_edits(text, [e for f in fixes for e in f.edits])
         if new == text:
             break
-        applied.extend(d for d in todo if id(d.fix) in chosen)
-        text = new
+        after = findings(new)
+        if all(f.safe for f in fixes) or not _adds_errors(found, after):
+            applied.extend(d for d in todo if id(d.fix) in chosen)
+            text, found = new, after
+            continue
+        kept = 0
+        for d in (d for d in todo if id(d.fix) in chosen):
+            new = apply_edits(text, d.fix.edits)
+            after = findings(new)
+            if new != text and (d.fix.safe or not _adds_errors(found, after)):
+                applied.append(d)
+                text, found, kept = new, after, kept + 1
+                break                  # the other fixes' places moved: next round
+        if not kept:
+            break
     return Fixed(text, applied)
+
+
+def _adds_errors(before: list[Diagnostic], after: list[Diagnostic]) -> bool:
+    """Whether `after` has an error (by code and message) that `before` lacks. While
+    the text has a syntax error the other rules are silent, so mending one lets them
+    speak: then only a new syntax error counts."""
+    from collections import Counter
+
+    from prep.codes import SYNTAX_ERROR
+    from prep.diagnostics import Severity
+
+    broken = any(d.code == SYNTAX_ERROR.code for d in before)
+
+    def errors(found):
+        return Counter((d.code, d.message) for d in found if d.severity == Severity.ERROR
+                       and (not broken or d.code == SYNTAX_ERROR.code))
+
+    return bool(errors(after) - errors(before))
 
 
 def unified_diff(before: str, after: str, name: str) -> str:

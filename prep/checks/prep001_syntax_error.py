@@ -11,7 +11,12 @@ tree; a file with a syntax error gets no other findings.
 How to fix: look at the line and column given; the hint names the usual cause.
 Names that start with a digit or contain spaces or symbols (`%`, `-`, `/`) must be
 double-quoted: `"1日あたり出荷件数"`, `"Weekly plan"`. Keywords (`process`, `goal`,
-`final`, ...) are reserved: quote them to use them as names.
+`final`, ...) are reserved: quote them to use them as names. A name holding an
+invisible character (a zero-width space U+200B, a direction mark or override such as
+U+202E, a word joiner, a BOM U+FEFF) is a syntax error too: it would make two names
+that look alike differ, or turn the text around; delete the character (the zero-width
+joiner and non-joiner, needed in emoji and some scripts, are allowed). Every message
+shows such characters escaped (`X\\u200bY`), so a name never looks like another.
 
 Example:
 ```prep

@@ -52,7 +52,7 @@ from prep.i18n import _
 
 
 @rule("PREP202", Severity.ERROR, name="final-goes-nowhere")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def final_goes_nowhere(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "final" or pg.degree(key) == 0 or key in pg.dangling:
             continue        # unrelated: PREP204; a relation to a typo: PREP101 says
@@ -66,5 +66,5 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         else:
             hint = _("relate it to the process that receives it: `{key} -> RECEIVER` "
                      "with `external RECEIVER`, or make it a `product`", key=key)
-        yield check.at(product.span, _("final product `{key}` goes to no external process",
+        yield final_goes_nowhere.at(product.span, _("final product `{key}` goes to no external process",
                                          key=key), hint)

@@ -55,10 +55,10 @@ from prep.i18n import _
 
 
 @rule("PREP203", Severity.ERROR, name="input-cycle")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def input_cycle(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for cycle in pg.input_cycles:          # strongly connected components, computed once
         names = " -> ".join(f"`{m}`" for m in (*cycle.members, cycle.members[0]))
-        yield check.at(
+        yield input_cycle.at(
             cycle.first_edge.span,
             _("input relations form a cycle: {names}", names=names),
             _("products determined together are related by `<->`; replace one `->` of the "

@@ -56,7 +56,7 @@ from prep.i18n import _
 
 
 @rule("PREP205", Severity.WARNING, name="dead-end-product")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def dead_end_product(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not any(p.kind == "final" for p in pg.products.values()):
         return
     contributing = pg.contributing          # one reachability pass per process
@@ -64,6 +64,6 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
     unknown = pg.upstream(pg.dangling) if pg.dangling else set()
     for key, product in pg.products.items():
         if key not in contributing and key not in unknown and pg.degree(key) > 0:
-            yield check.at(product.span, _("`{key}` contributes to no final product", key=key),
+            yield dead_end_product.at(product.span, _("`{key}` contributes to no final product", key=key),
                            _("relate it to a product on the way to a final product, or "
                              "remove it"))

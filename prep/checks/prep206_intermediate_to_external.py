@@ -51,14 +51,14 @@ from prep.i18n import _
 
 
 @rule("PREP206", Severity.WARNING, name="intermediate-to-external")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def intermediate_to_external(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for edge in pg.edges:
         if edge.kind != "input" or not pg.is_external(edge.target):
             continue
         product = pg.products.get(edge.source)
         if product is None or product.kind in ("final", "intangible"):
             continue
-        yield check.at(edge.span, _("`{source}` goes to the external process `{target}` but "
+        yield intermediate_to_external.at(edge.span, _("`{source}` goes to the external process `{target}` but "
                                     "is not a final product", source=edge.source,
                                     target=edge.target),
                        _("declare `{source}` as `final`", source=edge.source))

@@ -49,13 +49,13 @@ from prep.i18n import _
 
 
 @rule("PREP208", Severity.WARNING, name="goal-count")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def goal_count(pg: ProcessGraph) -> Iterator[Diagnostic]:
     goals = pg.process.goals
     if not goals:
-        yield check.at(pg.process.header_span, _("process `{name}` has no goal", name=pg.name),
+        yield goal_count.at(pg.process.header_span, _("process `{name}` has no goal", name=pg.name),
                        _('add the goal it serves, from the management objectives: `goal "…"`'))
     elif len(goals) > 1:
-        yield check.at(goals[1].span, _("process `{name}` has {count} goals", name=pg.name,
+        yield goal_count.at(goals[1].span, _("process `{name}` has {count} goals", name=pg.name,
                                           count=len(goals)),
                        _("KPI trees use the first goal, `{goal}`; keep one goal per "
                          "process, and split a process that serves two purposes",

@@ -49,9 +49,9 @@ from prep.i18n import _
 
 
 @rule("PREP209", Severity.WARNING, name="empty-actor")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def empty_actor(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for actor in pg.process.actors:
         if not actor.products:
-            yield check.at(actor.span, _("actor `{name}` has no products", name=actor.name),
+            yield empty_actor.at(actor.span, _("actor `{name}` has no products", name=actor.name),
                            _("put the products this actor is responsible for in its lane, "
                              "or remove it"))

@@ -51,9 +51,9 @@ from prep.i18n import _
 
 
 @rule("PREP210", Severity.ERROR, name="self-relation")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def self_relation(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for edge in pg.edges:
         if edge.source == edge.target:
-            yield check.at(edge.span, _("`{label}` relates `{source}` to itself",
+            yield self_relation.at(edge.span, _("`{label}` relates `{source}` to itself",
                                        label=edge.label, source=edge.source),
                            _("correct the name on one side, or remove the relation"))

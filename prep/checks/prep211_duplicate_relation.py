@@ -60,12 +60,12 @@ def _identity(edge) -> tuple:
 
 
 @rule("PREP211", Severity.WARNING, name="duplicate-relation")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def duplicate_relation(pg: ProcessGraph) -> Iterator[Diagnostic]:
     first = {}
     for edge in pg.edges:
         key = _identity(edge)
         if key in first:
-            yield check.at(edge.span, _("the relation `{relation}` is written twice",
+            yield duplicate_relation.at(edge.span, _("the relation `{relation}` is written twice",
                                        relation=edge.relation),
                            _("remove this writing"),
                            [Related(first[key].span, _("first written here"))])

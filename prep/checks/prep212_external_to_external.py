@@ -49,12 +49,12 @@ from prep.i18n import _
 
 
 @rule("PREP212", Severity.ERROR, name="external-to-external")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def external_to_external(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for edge in pg.edges:
         if edge.source == edge.target:  # a relation to itself is PREP210
             continue
         if pg.is_external(edge.source) and pg.is_external(edge.target):
-            yield check.at(edge.span, _("`{label}` relates two external processes directly",
+            yield external_to_external.at(edge.span, _("`{label}` relates two external processes directly",
                                        label=edge.label),
                            _("remove it: what other processes exchange is outside this "
                              "model"))

@@ -71,13 +71,13 @@ from prep.i18n import _
 
 
 @rule("PREP220", Severity.WARNING, name="interface-mismatch", scope="workspace")
-def check(workspace):
+def interface_mismatch(workspace):
     for sender in workspace.interfaces:
         for send in sender.sends:
             receivers = [r for r in workspace.processes_named(send.target) if r is not sender]
             if not receivers or any(sender.name in r.externals for r in receivers):
                 continue                    # not in this run, or the interfaces agree
-            yield check.at(
+            yield interface_mismatch.at(
                 send.span,
                 _("`{product}` goes to process `{target}`, which declares no `external {sender}`",
                   product=send.product, target=send.target, sender=sender.name),

@@ -57,13 +57,13 @@ GATES = ("milestone", "final")
 
 
 @rule("PREP301", Severity.ERROR, name="until-not-milestone", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def until_not_milestone(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for sp in pg.process.subprocesses:
         key = pg.until_targets.get(id(sp))
         if key is None or pg.products[key].kind in GATES:
             continue                                  # unresolved: PREP101-105 said why
         product = pg.products[key]
-        yield check.at(
+        yield until_not_milestone.at(
             sp.span,
             _("subprocess `{name}` ends at `{key}`, which is neither milestone nor final",
               name=sp.name, key=key),

@@ -61,7 +61,7 @@ from prep.i18n import _
 
 
 @rule("PREP302", Severity.ERROR, name="product-in-two-subprocesses", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def product_in_two_subprocesses(pg: ProcessGraph) -> Iterator[Diagnostic]:
     members = pg.subprocess_members
     order = {key: i for i, key in enumerate(pg.products)}     # definition order
     claims: dict[str, list] = {}
@@ -75,7 +75,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         first, second = owners[0], owners[1]
         listed = [f"`{sp.name}`" for sp in owners]
         names = _("{some} and {last}", some=_(", ").join(listed[:-1]), last=listed[-1])
-        yield check.at(
+        yield product_in_two_subprocesses.at(
             second.span,
             _("`{key}` belongs to subprocesses {names}", key=key, names=names),
             _("list each subprocess's products in braces (`subprocess NAME until P {{ … }}`), "

@@ -60,7 +60,7 @@ from prep.i18n import _
 
 @rule("PREP303", Severity.WARNING, name="milestone-without-subprocess",
       scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def milestone_without_subprocess(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not pg.process.subprocesses:
         return
     ends = set(pg.until_targets.values())
@@ -69,7 +69,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
                       if pg.until_targets.get(id(sp)) is None], products_only=True)
     for key, product in pg.products.items():
         if product.kind == "milestone" and key not in ends:
-            yield check.at(
+            yield milestone_without_subprocess.at(
                 product.name_span,
                 _("milestone `{key}` ends no subprocess", key=key),
                 _("add `subprocess NAME until {key}`, or make it a `product` if it is not a "

@@ -59,7 +59,7 @@ from prep.i18n import _
 
 
 @rule("PREP401", Severity.INFO, name="intangible-on-sync", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def intangible_on_sync(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "intangible" or not pg.synced_with(key):
             continue
@@ -75,7 +75,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         else:
             hint = _("a point where a service or a CSM can intervene; note it with "
                      "`issue \"…\" on {key}` and plan the ToBe model", key=key)
-        yield check.at(
+        yield intangible_on_sync.at(
             product.name_span,
             _("intangible `{key}` is synced with {partners}: tacit, personal work", key=key,
               partners=partners),

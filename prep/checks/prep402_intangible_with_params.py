@@ -55,7 +55,7 @@ from prep.i18n import _
 
 
 @rule("PREP402", Severity.WARNING, name="intangible-with-params", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def intangible_with_params(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "intangible" or not (product.params or product.state):
             continue
@@ -64,7 +64,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
             parts.append(_("parameters `({params})`", params=", ".join(product.params)))
         if product.state:
             parts.append(_("a state `<{state}>`", state=product.state))
-        yield check.at(
+        yield intangible_with_params.at(
             product.span,
             _("intangible `{key}` has {parts}", key=key,
               parts=parts[0] if len(parts) == 1 else _("{some} and {last}", some=parts[0],

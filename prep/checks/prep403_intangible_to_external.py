@@ -60,14 +60,14 @@ from prep.i18n import _
 
 
 @rule("PREP403", Severity.ERROR, name="intangible-to-external", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def intangible_to_external(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for e in pg.edges:
         if e.kind != "input":
             continue        # a sync with an external hands nothing over
         here, there = e.source, e.target
         product = pg.products.get(here)
         if product is not None and product.kind == "intangible" and pg.is_external(there):
-            yield check.at(
+            yield intangible_to_external.at(
                 e.span,
                 _("intangible `{here}` goes to external process `{there}`", here=here, there=there),
                 _("an intangible product cannot be handed over: relate `{here}` to a "

@@ -88,13 +88,13 @@ def task_like(name: str) -> tuple[str, str] | None:
 
 
 @rule("PREP501", Severity.WARNING, name="task-like-name", scope="process", opt_in=True)
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def task_like_name(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for product in pg.products.values():
         found = task_like(product.name)
         if found is None:
             continue
         why, noun = found
-        yield check.at(
+        yield task_like_name.at(
             product.name_span,
             _("product `{name}` is named like a task: {why}", name=product.name, why=why),
             _("name the result of the work, not the work, for example `{noun}`", noun=noun))

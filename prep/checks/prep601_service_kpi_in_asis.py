@@ -54,13 +54,13 @@ from prep.i18n import _
 
 
 @rule("PREP601", Severity.WARNING, name="service-kpi-in-asis", scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def service_kpi_in_asis(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     if process.stage == "tobe":
         return
     for kpi in process.kpis:
         if kpi.has_attr("service"):
-            yield check.at(
+            yield service_kpi_in_asis.at(
                 kpi.span,
                 _("KPI `{kpi}` is marked `service` in AsIs process `{name}`", kpi=kpi.name,
                   name=process.name),

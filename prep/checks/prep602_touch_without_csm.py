@@ -70,7 +70,7 @@ from prep.i18n import _
 
 @rule("PREP602", Severity.WARNING, name="touch-without-csm",
       scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def touch_without_csm(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     touched = [e for e in pg.edges if e.relation.has_attr("touch")]
     if process.stage != "tobe":
@@ -80,7 +80,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
             if attr.span in seen:            # a chain or list shares its attributes
                 continue
             seen.add(attr.span)
-            yield check.at(
+            yield touch_without_csm.at(
                 e.span,
                 _("relation `{label}` has `touch=` in AsIs process `{name}`", label=e.label,
                   name=process.name),
@@ -98,7 +98,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
                   "`touch=`") if csm else
                 _("add an actor with `role=csm` and relate its product to the customer's, or "
                   "remove `touch=`"))
-        yield check.at(
+        yield touch_without_csm.at(
             e.span, _("relation `{label}` has `touch=` but touches no CSM lane", label=e.label),
             hint, [Related(a.name_span, _("`{name}` is the CSM lane", name=a.name))
                    for a in csm])

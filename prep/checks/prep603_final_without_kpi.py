@@ -61,7 +61,7 @@ from prep.i18n import _
 
 
 @rule("PREP603", Severity.INFO, name="final-without-kpi", scope="process", opt_in=True)
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def final_without_kpi(pg: ProcessGraph) -> Iterator[Diagnostic]:
     measured = set(pg.kpi_targets.values())
     # A typo after `for` is PREP101; the final product it means has its KPI.
     measured |= pg.meant([kpi.for_ for kpi in pg.process.kpis
@@ -69,7 +69,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
                          products_only=True)
     for key, product in pg.products.items():
         if product.kind == "final" and key not in measured:
-            yield check.at(
+            yield final_without_kpi.at(
                 product.name_span,
                 _("final product `{key}` has no KPI", key=key),
                 _("add `kpi NAME for {key}` (with `[supplemented]` if it comes from an "

@@ -59,7 +59,7 @@ from prep.i18n import _
 
 @rule("PREP604", Severity.ERROR, name="bad-kpi-parent",
       scope="process")
-def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
+def bad_kpi_parent(pg: ProcessGraph) -> Iterator[Diagnostic]:
     kpis = list(pg.process.kpis)
     names = {k.name for k in kpis}
     for kpi in kpis:
@@ -68,7 +68,7 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
         parent = kpi.under.text
         what = pg.what_is(parent)
         if what == "a product":
-            yield check.at(kpi.span, _("KPI `{kpi}` is under `{parent}`, a product, not a KPI",
+            yield bad_kpi_parent.at(kpi.span, _("KPI `{kpi}` is under `{parent}`, a product, not a KPI",
                                       kpi=kpi.name, parent=parent),
                            _("to measure a product write `kpi {kpi} for {parent}`; "
                              "`under` names another KPI", kpi=kpi.name, parent=parent))
@@ -79,12 +79,12 @@ def check(pg: ProcessGraph) -> Iterator[Diagnostic]:
                   "under the goal"))
         said = (_("{what}, not a KPI", what=_(what)) if what else
                 _("which is not defined in process `{name}`", name=pg.name))
-        yield check.at(kpi.span, _("KPI `{kpi}` is under `{parent}`, {said}", kpi=kpi.name,
+        yield bad_kpi_parent.at(kpi.span, _("KPI `{kpi}` is under `{parent}`, {said}", kpi=kpi.name,
                                    parent=parent, said=said), hint)
     for start, order in pg.kpi_cycles:
         walk = " -> ".join(f"`{n}`" for n in (*order, order[0]))
         members = [k for k in kpis if k.name in order and k is not start]
-        yield check.at(
+        yield bad_kpi_parent.at(
             start.span, _("KPIs are under each other in a cycle: {walk}", walk=walk),
             _("drop the `under` of one KPI of the cycle (it then hangs under the goal), "
               "or hang it under another KPI"),

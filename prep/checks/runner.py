@@ -86,6 +86,10 @@ class FileResult:
         text = decode(data, self.path)
         return text if isinstance(text, str) else None
 
+    def fails(self, fail_on: Severity) -> bool:
+        """Whether a finding of this file is at `fail_on` or worse."""
+        return any(d.severity.rank >= fail_on.rank for d in self.diagnostics)
+
     def slim(self) -> FileResult:
         """Without the model: what the parent of a worker, or a report, needs."""
         self.parsed = None
@@ -116,7 +120,7 @@ class CheckResult:
         return c
 
     def fails(self, fail_on: Severity) -> bool:
-        return any(d.severity.rank >= fail_on.rank for d in self.diagnostics)
+        return any(f.fails(fail_on) for f in self.files)
 
 
 def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str]) -> FileResult:
@@ -173,9 +177,24 @@ def _check_one(path: str | Path, display: str, selected: frozenset[str],
     return result if keep_model else result.slim()
 
 
-def _check_chunk(items: list[tuple], cache_folder: str | None) -> list[FileResult]:
-    return [_check_one(path, display, selected, data, False, cache_folder, key)
-            for path, display, selected, data, key in items]
+@dataclass(frozen=True)
+class Job:
+    """One file to check: where it is, the name to report, the rules to run, its bytes
+    when already read, and its cache key when its result is to be kept."""
+
+    path: str
+    display: str
+    selected: frozenset[str]
+    data: bytes | None = None
+    key: str | None = None
+
+    def run(self, keep_model: bool, cache_folder: str | None) -> FileResult:
+        return _check_one(self.path, self.display, self.selected, self.data, keep_model,
+                          cache_folder, self.key)
+
+
+def _check_chunk(jobs: list[Job], cache_folder: str | None) -> list[FileResult]:
+    return [job.run(False, cache_folder) for job in jobs]
 
 
 def check_paths(paths: list[tuple[str | Path, str]],
@@ -203,40 +222,11 @@ def check_paths(paths: list[tuple[str | Path, str]],
     workspace_rules = [r for r in all_rules() if r.scope == "workspace"
                        and any(r.code in sel for sel in selected)]
     results: list[FileResult | None] = [None] * len(paths)
-    todo: list[tuple[int, tuple]] = []
-    for n, ((path, display), sel) in enumerate(zip(paths, selected)):
-        data = key = None
-        if texts and display in texts:
-            data = texts[display].encode("utf-8")
-        elif cache is not None and not keep_models:
-            data = read_source(path)
-            if data is not None:
-                key = entry_key(display, data, sel)
-                hit = cache.get(key, display)
-                if hit is not None:
-                    results[n] = FileResult(display, **hit, source=data)
-                    continue
-        todo.append((n, (str(path), display, sel, data, key)))
-    done = len(paths) - len(todo)
-    if progress is not None and done:
-        progress(done, len(paths))
-    jobs = worker_count(jobs, len(todo)) if not keep_models else 1
-    folder = cache.folder if cache is not None else None
-    if jobs > 1 and len(todo) >= 2 * jobs:
-        for (n, item), result in _in_workers(todo, jobs, folder):
-            _place(results, n, item, result)
-            done += 1
-            if progress is not None:
-                progress(done, len(paths))
-    else:
-        for n, item in todo:
-            path, display, sel, data, key = item
-            result = _check_one(path, display, sel, data, keep_models, folder, key)
-            _place(results, n, item, result)
-            done += 1
-            if progress is not None:
-                progress(done, len(paths))
-    if cache is not None and any(item[4] is not None for _, item in todo):
+    use_cache = cache if not keep_models else None
+    todo = [(n, job) for n, job in enumerate(_jobs(paths, selected, texts, use_cache, results))
+            if job is not None]
+    _run(todo, results, len(paths), progress, jobs, cache, keep_models)
+    if cache is not None and any(job.key is not None for _, job in todo):
         cache.maybe_prune()     # entries were written: keep the cache bounded
     run_workspace_rules(results, workspace_rules)
     for r, opts in zip(results, options):
@@ -244,10 +234,47 @@ def check_paths(paths: list[tuple[str | Path, str]],
     return CheckResult(results)
 
 
-def _place(results: list, n: int, item: tuple, result: FileResult) -> None:
+def _jobs(paths, selected, texts, cache, results):
+    """A Job per file, or None for a file whose result the cache had (then put into
+    `results`)."""
+    for n, ((path, display), sel) in enumerate(zip(paths, selected)):
+        data = key = None
+        if texts and display in texts:
+            data = texts[display].encode("utf-8")
+        elif cache is not None:
+            data = read_source(path)
+            if data is not None:
+                key = entry_key(display, data, sel)
+                hit = cache.get(key, display)
+                if hit is not None:
+                    results[n] = FileResult(display, **hit, source=data)
+                    yield None
+                    continue
+        yield Job(str(path), display, sel, data, key)
+
+
+def _run(todo: list[tuple[int, Job]], results: list, total: int, progress, jobs,
+         cache: ResultCache | None, keep_models: bool) -> None:
+    """Check the files not in the cache, in workers when there are enough of them."""
+    done = total - len(todo)
+    if progress is not None and done:
+        progress(done, total)
+    jobs = worker_count(jobs, len(todo)) if not keep_models else 1
+    folder = cache.folder if cache is not None else None
+    if jobs > 1 and len(todo) >= 2 * jobs:
+        checked = _in_workers(todo, jobs, folder)
+    else:
+        checked = (((n, job), job.run(keep_models, folder)) for n, job in todo)
+    for (n, job), result in checked:
+        _place(results, n, job, result)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+
+def _place(results: list, n: int, job: Job, result: FileResult) -> None:
     if result.parsed is None:                    # slim: keep how to show its lines
-        path, _display, _sel, data, _key = item
-        result.source, result.disk = data, path
+        result.source, result.disk = job.data, job.path
     results[n] = result
 
 
@@ -281,8 +308,8 @@ def run_workspace_rules(results: list[FileResult], rules) -> None:
         r.diagnostics.extend(by_file.get(r.path, []))
 
 
-def _in_workers(todo: list[tuple[int, tuple]], jobs: int, cache_folder: str | None):
-    """((index, item), result) of each file checked in a process pool, in chunks,
+def _in_workers(todo: list[tuple[int, Job]], jobs: int, cache_folder: str | None):
+    """((index, job), result) of each file checked in a process pool, in chunks,
     in order."""
     from concurrent.futures import ProcessPoolExecutor
     import multiprocessing
@@ -292,7 +319,7 @@ def _in_workers(todo: list[tuple[int, tuple]], jobs: int, cache_folder: str | No
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        found = pool.map(_check_chunk, [[item for _n, item in chunk] for chunk in chunks],
+        found = pool.map(_check_chunk, [[job for _n, job in chunk] for chunk in chunks],
                          [cache_folder] * len(chunks))
         for chunk, results in zip(chunks, found):
             yield from zip(chunk, results)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from prep.diagnostics import Diagnostic, Severity, Span
-from prep.model import Comment
+from prep.model import SUPPRESSION, Comment
 from prep.i18n import _
 
-DIRECTIVE = re.compile(r"#\s*prep:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?", re.I)
+DIRECTIVE = SUPPRESSION
 
 
 @dataclass

@@ -7,6 +7,7 @@ import typer
 from typer.core import TyperGroup
 
 from prep import __version__
+from prep.i18n import _
 
 
 class OneLineErrors(TyperGroup):
@@ -17,6 +18,10 @@ class OneLineErrors(TyperGroup):
              **extra):
         import sys
 
+        from prep.cli.localize import choose, localize
+
+        choose(args)                # `--lang`, else PREP_LANG, else the locale
+        localize(self)              # the help in that language
         # click's exceptions, from wherever typer takes click (it may carry its own copy)
         errors = sys.modules[typer.BadParameter.__module__]
         if not standalone_mode:
@@ -27,10 +32,10 @@ class OneLineErrors(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":   # `prep` alone: its help
                 typer.echo(error.ctx.get_help() if error.ctx else error.format_message())
                 sys.exit(0)
-            sys.stderr.write(f"prep: error: {usage_line(error)}\n")
+            sys.stderr.write("prep: " + _("error:") + f" {usage_line(error)}\n")
             sys.exit(2)
         except errors.ClickException as error:
-            sys.stderr.write(f"prep: error: {usage_line(error)}\n")
+            sys.stderr.write("prep: " + _("error:") + f" {usage_line(error)}\n")
             sys.exit(error.exit_code)
         sys.exit(done if isinstance(done, int) else 0)
 
@@ -42,7 +47,7 @@ def usage_line(error) -> str:
         message = message[0].lower() + message[1:]
     ctx = getattr(error, "ctx", None)
     if ctx is not None:
-        message += f" (see `{ctx.command_path} -h`)"
+        message += _(" (see `{command} -h`)", command=ctx.command_path)
     return message
 
 
@@ -86,17 +91,30 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+def _lang(value: str | None) -> str | None:
+    if value is not None:
+        from prep.i18n import normalize, set_language
+
+        if normalize(value) not in ("en", "ja"):
+            raise typer.BadParameter(_("use `ja` or `en`, not {value!r}", value=value))
+        set_language(value)
+    return value
+
+
 @app.callback()
 def root(
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
+    lang: str = typer.Option(None, "--lang", metavar="ja|en", callback=_lang, is_eager=True,
+                             help="The language of messages and help: ja or en (default: "
+                                  "PREP_LANG, else the locale, else English)."),
 ) -> None:
     """A toolkit for PReP models."""
 
 
 def _register() -> None:
     from prep.cli import (  # noqa: F401  (they register themselves)
-        check, clean, completion, diff, fmt, init, kpi, lsp, render, rule, serve,
+        check, clean, completion, diff, fmt, init, kpi, lsp, render, report, rule, serve,
     )
 
 
@@ -150,8 +168,11 @@ def _output_failed(error: OSError) -> int:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
-    where = printable(str(error.filename)) if error.filename else "standard output"
-    _say(f"prep: error: cannot write to {where}: {error.strerror or error}")
+    from prep.i18n import _
+
+    where = printable(str(error.filename)) if error.filename else _("standard output")
+    _say("prep: " + _("error:") + " " + _("cannot write to {where}: {why}", where=where,
+                                          why=error.strerror or error))
     return 2
 
 
@@ -176,10 +197,14 @@ def main() -> None:
     except Stopped as stop:
         import signal
 
-        _say(f"prep: stopped by {signal.Signals(stop.signum).name}")
+        from prep.i18n import _
+
+        _say("prep: " + _("stopped by {signal}", signal=signal.Signals(stop.signum).name))
         status = 128 + stop.signum
     except KeyboardInterrupt:
-        _say("prep: interrupted")
+        from prep.i18n import _
+
+        _say("prep: " + _("interrupted"))
         status = 130
     except OSError as error:
         status = _output_failed(error)

@@ -12,6 +12,7 @@ import typer
 from prep.cli import app
 from prep.cli.common import choices, collect_files, console, fail, warn
 from prep.report import FORMATS as REPORT_FORMATS
+from prep.i18n import _
 
 
 Format = choices("Format", REPORT_FORMATS)
@@ -81,9 +82,45 @@ def check(
 
     Example: prep check models/ --format json --select PREP2 --ignore PREP204
     """
-    from prep.checks.runner import CheckOptions, check_paths
+    from prep.checks.runner import check_paths
+
+    settings = _Settings(_command_line(select, extend_select, ignore, fail_on), no_config)
+    named = bool(paths)
+    paths = list(paths or [Path(".")])
+    stdin = _read_stdin(paths, stdin_filename)
+    if stdin is not None:
+        paths = []
+    files = collect_files(paths, settings.excluded, named=named and stdin is None)
+    texts: dict[str, str] = {}
+    if stdin is not None:
+        name, text = stdin
+        files, texts = [(Path(name), name)], {name: text}
+    if not files and not quiet:
+        warn(_("no .prep files found in {paths}", paths=", ".join(str(p) for p in paths)))
+    outcome = None
+    if fix or diff:
+        outcome = _fixes(files, texts, settings, unsafe_fixes, diff, exit_zero)
+        texts = outcome.texts
+    first = Path(stdin[0]) if stdin is not None else paths[0]
+    cache = None if no_cache else _cache(first, settings.layers_for)
+    progress = _progress() if format == Format.text else None
+    result = check_paths(files, settings.options_for, progress, jobs=jobs, cache=cache,
+                         keep_models=False, texts=texts)
+    # With --fix on standard input the fixed model goes to stdout, the report to stderr.
+    fixed_model = texts[stdin[0]] if fix and stdin is not None else None
+    _report(result, format.value, output_file, fixed_model, show_suppressed=show_suppressed,
+            statistics=statistics, quiet=quiet)
+    if outcome is not None and not quiet and format == Format.text:
+        outcome.say()
+    failed = any(f.fails(settings.fail_on(path)) for (path, _shown), f in zip(files, result.files))
+    raise typer.Exit(1 if failed and not exit_zero else 0)
+
+
+def _command_line(select, extend_select, ignore, fail_on):
+    """The options given on the command line, as a configuration layer; exit 2 on a
+    bad code."""
     from prep.checks.select import SelectionError, split_codes
-    from prep.config import Config, ConfigError, Layers, config_for
+    from prep.config import Config, Layers
     from prep.diagnostics import Severity
 
     try:
@@ -93,96 +130,91 @@ def check(
             ignore=tuple(split_codes(ignore, "--ignore")),
             fail_on=Severity(fail_on.value) if fail_on else None,
         )
-    except SelectionError as error:
-        fail(str(error))
-    paths = list(paths or [Path(".")])
-    stdin = _read_stdin(paths, stdin_filename)
-    if stdin is not None:
-        paths = []
-    config_cache: dict = {}
-
-    def layers_for(path) -> Layers:
-        try:
-            file = Config() if no_config else config_for(Path(path), config_cache)
-        except ConfigError as error:
-            fail(f"bad configuration: {error}")
-        return Layers(file, cli)
-
-    def excluded(path: Path) -> bool:
-        # The configuration of the folder that holds `path` decides (for a folder,
-        # its parent's, not its own).
-        return layers_for(path.parent if path.is_dir() else path).file.excludes(path)
-
-    try:
         Layers(Config(), cli).selected()
     except SelectionError as error:
         fail(str(error))
-    files = collect_files(paths, excluded)
-    texts: dict[str, str] = {}
-    if stdin is not None:
-        name, text = stdin
-        files, texts = [(Path(name), name)], {name: text}
-    if not files and not quiet:
-        warn("no .prep files found in " + ", ".join(str(p) for p in paths))
-    option_cache: dict[Path, tuple[CheckOptions, Severity]] = {}
+    return cli
 
-    def options_for(path) -> CheckOptions:
+
+class _Settings:
+    """Each file's configuration (that of its folder, unless --no-config) with the
+    command line on top: which files are excluded, the check options and the fail
+    level. Read once per folder; a bad configuration exits 2."""
+
+    def __init__(self, cli, no_config: bool) -> None:
+        self.cli, self.no_config = cli, no_config
+        self.configs: dict = {}
+        self.folders: dict[Path, tuple] = {}     # folder -> (CheckOptions, fail level)
+
+    def layers_for(self, path):
+        from prep.config import Config, ConfigError, Layers, config_for
+
+        try:
+            file = Config() if self.no_config else config_for(Path(path), self.configs)
+        except ConfigError as error:
+            fail(_("bad configuration: {error}", error=error))
+        return Layers(file, self.cli)
+
+    def excluded(self, path: Path) -> bool:
+        # The configuration of the folder that holds `path` decides (for a folder,
+        # its parent's, not its own).
+        return self.layers_for(path.parent if path.is_dir() else path).file.excludes(path)
+
+    def options_for(self, path):
+        from prep.checks.runner import CheckOptions
+        from prep.checks.select import SelectionError
+
         folder = Path(path).absolute().parent
-        if folder not in option_cache:
-            layers = layers_for(path)
+        if folder not in self.folders:
+            layers = self.layers_for(path)
             try:
                 opts = CheckOptions(layers.selected(), layers.severity())
             except SelectionError as error:
-                fail(f"bad configuration: {layers.file.path}: {error}")
-            option_cache[folder] = (opts, layers.fail_on())
-        return option_cache[folder][0]
+                where = f"{layers.file.path}: {error}"
+                fail(_("bad configuration: {error}", error=where))
+            self.folders[folder] = (opts, layers.fail_on())
+        return self.folders[folder][0]
 
-    progress = _progress() if format == Format.text else None
-    if fix or diff:
-        from prep.cli.fixing import fix_files
+    def fail_on(self, path):
+        self.options_for(path)
+        return self.folders[Path(path).absolute().parent][1]
 
-        outcome = fix_files(files, texts, options_for, unsafe_fixes, diff)
-        if diff:
-            sys.stdout.write(outcome.diff)
-            sys.stdout.flush()
-            raise typer.Exit(1 if outcome.diff and not exit_zero else 0)
-        texts = outcome.texts
-    first = Path(stdin[0]) if stdin is not None else paths[0]
-    cache = None if no_cache else _cache(first, layers_for)
-    result = check_paths(files, options_for, progress, jobs=jobs, cache=cache,
-                         keep_models=False, texts=texts)
-    fail_level = {f.path: option_cache[Path(p).absolute().parent][1] for p, f in
-                  zip((p for p, _ in files), result.files)}
 
+def _fixes(files, texts, settings: _Settings, unsafe_fixes: bool, diff: bool, exit_zero: bool):
+    """Apply (or, with --diff, print and exit) the fixes; the outcome with the texts."""
+    from prep.cli.fixing import fix_files
+
+    outcome = fix_files(files, texts, settings.options_for, unsafe_fixes, diff)
+    if diff:
+        sys.stdout.write(outcome.diff)
+        sys.stdout.flush()
+        raise typer.Exit(1 if outcome.diff and not exit_zero else 0)
+    return outcome
+
+
+def _report(result, format: str, output_file, fixed_model: str | None, **how) -> None:
+    """The report: rich markup only for a terminal, else the same text, plain."""
     from prep.report import render
 
-    # Rich markup only for a terminal; otherwise the same text, plain, without rich.
-    to_stderr = fix and stdin is not None    # the fixed model goes to stdout
-    out = sys.stderr if to_stderr else sys.stdout
-    styled = format == Format.text and output_file is None and out.isatty()
-    text = render(format.value, result, show_suppressed=show_suppressed, statistics=statistics,
-                  markup=styled, quiet=quiet)
-    if to_stderr:
-        sys.stdout.write(texts[stdin[0]])
+    out = sys.stderr if fixed_model is not None else sys.stdout
+    styled = format == "text" and output_file is None and out.isatty()
+    text = render(format, result, markup=styled, **how)
+    if fixed_model is not None:
+        sys.stdout.write(fixed_model)
         sys.stdout.flush()
         _write(text, None, rich=styled, stderr=True)
     else:
         _write(text, output_file, rich=styled)
-    if fix and not quiet and format == Format.text:
-        outcome.say()
-    failed = any(d.severity.rank >= fail_level[f.path].rank for f in result.files
-                 for d in f.diagnostics)
-    raise typer.Exit(1 if failed and not exit_zero else 0)
 
 
 def _read_stdin(paths: list[Path], name: Optional[str]) -> Optional[tuple[str, str]]:
     """(name, text) when the model comes from standard input (`-`), else None."""
     if not any(str(p) == "-" for p in paths):
         if name is not None:
-            fail("--stdin-filename needs `-` among the paths")
+            fail(_("--stdin-filename needs `-` among the paths"))
         return None
     if len(paths) > 1:
-        fail("`-` (standard input) cannot be mixed with other paths")
+        fail(_("`-` (standard input) cannot be mixed with other paths"))
     from prep.parser import decode
 
     display = name or "-"

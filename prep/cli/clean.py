@@ -10,6 +10,7 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import fail
+from prep.i18n import _
 
 
 @app.command()
@@ -37,17 +38,17 @@ def clean(
         try:
             config = Config() if no_config else config_for(path)
         except ConfigError as error:
-            fail(f"bad configuration: {error}")
+            fail(_("bad configuration: {error}", error=error))
         root = config.root or Path.cwd()
         folder = root / Path(config.cache_dir or DEFAULT_DIR).expanduser()
         shown = _shown(folder)
         if not folder.exists() and not folder.is_symlink():
-            sys.stdout.write(f"no cache at {shown}\n")
+            sys.stdout.write(_("no cache at {name}", name=shown) + "\n")
         elif not remove(folder):
-            fail(f"{shown} is not a cache made by prep; not removed",
-                 "remove it yourself if it is not needed")
+            fail(_("{name} is not a cache made by prep; not removed", name=shown),
+                 _("remove it yourself if it is not needed"))
         else:
-            sys.stdout.write(f"removed {shown}\n")
+            sys.stdout.write(_("removed {name}", name=shown) + "\n")
     sys.stdout.flush()
 
 

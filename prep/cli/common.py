@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import typer
+from prep.i18n import N_, _
 
 from prep.folders import walked
 
@@ -18,24 +19,36 @@ def choices(name: str, values) -> type:
     return Enum(name, {value: value for value in values}, type=str)
 
 
+def _languages() -> type:
+    from prep.notation import LANGUAGES
+
+    return choices("Lang", LANGUAGES)
+
+
+# The drawing's (and the page's, the handout's, a starter's) language: auto, ja, en.
+Lang = _languages()
+
+
 def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     """Print `prep: error: …` (and a hint) to stderr and exit (2: prep could not do its job)."""
     err = console(stderr=True)
-    err.print(f"[bold red]prep: error:[/bold red] {_escape(message)}", highlight=False)
+    error, hint_label = _("error:"), _("hint:")
+    err.print(f"[bold red]prep: {error}[/bold red] {_escape(message)}", highlight=False)
     if hint:
-        err.print(f"  [green]hint:[/green] {_escape(hint)}", highlight=False)
+        err.print(f"  [green]{hint_label}[/green] {_escape(hint)}", highlight=False)
     err.file.flush()
     raise typer.Exit(code)
 
 
-def fail_missing(path: Path, what: str = "file") -> NoReturn:
+def fail_missing(path: Path, what: str = N_("file")) -> NoReturn:
     """Exit 2 for a path that does not exist, saying so of a link that leads nowhere."""
     if os.path.islink(path):
-        fail(f"{display_name(path)} is a symbolic link to nothing (a missing target, or a loop)")
-    fail(f"no such {what}: {display_name(path)}")
+        fail(_("{name} is a symbolic link to nothing (a missing target, or a loop)",
+               name=display_name(path)))
+    fail(_("no such {what}: {name}", what=_(what), name=display_name(path)))
 
 
-def stat_or_fail(path: Path, what: str = "file") -> os.stat_result:
+def stat_or_fail(path: Path, what: str = N_("file")) -> os.stat_result:
     """os.stat(path), or exit 2 with one line: missing, a link loop, no permission."""
     import errno
 
@@ -44,11 +57,24 @@ def stat_or_fail(path: Path, what: str = "file") -> os.stat_result:
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
             fail_missing(path, what)
-        fail(f"cannot read {display_name(path)}: {error.strerror or error}")
+        fail(_("cannot read {name}: {why}", name=display_name(path),
+               why=error.strerror or error))
+
+
+def file_kind(mode: int) -> str:
+    """What a path that is not a regular file is, in words (to be translated with _())."""
+    import stat
+
+    for test, kind in ((stat.S_ISFIFO, N_("a FIFO")), (stat.S_ISCHR, N_("a character device")),
+                       (stat.S_ISBLK, N_("a block device")), (stat.S_ISSOCK, N_("a socket"))):
+        if test(mode):
+            return kind
+    return N_("not a regular file")
 
 
 def warn(message: str) -> None:
-    console(stderr=True).print(f"[yellow]prep: warning:[/yellow] {_escape(message)}",
+    label = _("warning:")
+    console(stderr=True).print(f"[yellow]prep: {label}[/yellow] {_escape(message)}",
                                highlight=False)
 
 
@@ -81,27 +107,32 @@ def display_name(path: Path) -> str:
     return printable(Path(path).as_posix())
 
 
-def collect_files(paths: list[Path], excluded=None) -> list[tuple[Path, str]]:
+def collect_files(paths: list[Path], excluded=None, named: bool = False
+                  ) -> list[tuple[Path, str]]:
     """`*.prep` files under the given paths (recursively, sorted), as (path, name to show).
     A file named on the command line is taken whatever its suffix; a path that is missing
     or cannot be looked at, or that is not a regular file or folder, exits 2. Below a
     folder, whatever cannot be read (a subfolder without permission, a FIFO named
-    *.prep) is listed too, so that checking it reports PREP002 rather than nothing."""
+    *.prep) is listed too, so that checking it reports PREP002 rather than nothing.
+    With `named` (the paths were given on the command line), a folder holding no
+    models exits 2."""
     import stat
 
     found: dict[str, Path] = {}
     for path in paths:
-        info = stat_or_fail(path, "file or directory")
+        info = stat_or_fail(path, N_("file or directory"))
         if stat.S_ISDIR(info.st_mode):
-            for file in _walk(path, excluded):
+            walked = _walk(path, excluded)
+            if named and not walked:     # a wrong path must not pass CI (as eslint)
+                fail(_("no .prep files in {name}: a folder named on the command line must "
+                       "hold models", name=display_name(path)))
+            for file in walked:
                 found.setdefault(display_name(file), file)
         elif stat.S_ISREG(info.st_mode):
             found.setdefault(display_name(path), path)
         else:
-            from prep.cli.inputs import file_kind
-
-            fail(f"{display_name(path)} is not a regular file ({file_kind(info.st_mode)}); "
-                 "give .prep files or folders")
+            fail(_("{name} is not a regular file ({kind}); give .prep files or folders",
+                   name=display_name(path), kind=_(file_kind(info.st_mode))))
     return [(found[k], k) for k in sorted(found)]
 
 

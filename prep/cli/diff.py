@@ -9,13 +9,13 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import choices, console, warn
+from prep.cli.common import Lang, choices, console, warn
 from prep.diff import FORMATS as DIFF_FORMATS
 from prep.cli.inputs import check_timeout
+from prep.i18n import N_, _
 
 
 Format = choices("Format", DIFF_FORMATS)
-Lang = choices("Lang", ("auto", "ja", "en"))
 
 
 @app.command(name="diff")
@@ -25,7 +25,7 @@ def diff_command(
     output: Optional[str] = typer.Option(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-             ".pdf .dot .mmd .pptx; pictures draw both models in one, as `prep render` "
+             ".pdf .dot .mmd .html .pptx; pictures draw both models in one, as `prep render` "
              "does, with the changes marked), or - for standard output. Default: "
              "standard output."),
     format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
@@ -48,6 +48,7 @@ def diff_command(
     name (docs/kpi.md). Pictures (-o diff.svg, png, pdf, dot, mmd) draw both models
     in one in the notation of `prep render`: added elements with a ＋ badge, changed
     ones with a ～ badge and the old value, removed ones ghosted where they were.
+    -o diff.html writes one offline page: that picture and the text, no script.
     prep warns when the two files' stage= attributes look swapped.
 
     Both models are checked first: with errors nothing is compared (exit 1, the
@@ -63,25 +64,27 @@ def diff_command(
     from prep.diff import SUFFIXES, TEXT_FORMATS
 
     fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|svg|png|pdf|dot|mermaid|pptx")
+                        "-f text|json|svg|png|pdf|dot|mermaid|html|pptx")
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
-    before = checked_graphs(asis, force, "nothing compared")
-    after = checked_graphs(tobe, force, "nothing compared")
+    before = checked_graphs(asis, force, N_("nothing compared"))
+    after = checked_graphs(tobe, force, N_("nothing compared"))
 
     from prep.kpi.compare import stages_swapped
 
     if stages_swapped(before, after):
-        warn(f"{asis} says stage=tobe and {tobe} says stage=asis: the models look swapped; "
-             f"give the AsIs model first (prep diff {tobe} {asis})")
+        warn(_("{asis} says stage=tobe and {tobe} says stage=asis: the models look swapped; "
+               "give the AsIs model first (prep diff {tobe} {asis})", asis=asis, tobe=tobe))
 
     from prep.diff.model import diff
 
     result = diff(before, after)
     if result.missing or result.extra:
-        warn("the processes of the two files do not match: "
-             + "; ".join([f"only in {asis}: " + ", ".join(f"`{n}`" for n in result.missing)]
+        warn(_("the processes of the two files do not match: ")
+             + "; ".join([_("only in {file}: ", file=asis)
+                          + ", ".join(f"`{n}`" for n in result.missing)]
                          * bool(result.missing)
-                         + [f"only in {tobe}: " + ", ".join(f"`{n}`" for n in result.extra)]
+                         + [_("only in {file}: ", file=tobe)
+                            + ", ".join(f"`{n}`" for n in result.extra)]
                          * bool(result.extra)))
     if fmt == "text" and output in (None, "-") and sys.stdout.isatty():
         from prep.diff.text import renderable
@@ -95,28 +98,29 @@ def diff_command(
         from prep.diff import to_json
 
         emit(to_json(result).encode("utf-8"), output)
-    elif fmt == "pptx":
-        from prep.diff.marks import marks_for
-        from prep.render import export
-        from prep.render.run import RenderError
-
-        graphs = [p.graph for p in result.processes if p.graph is not None]
-        if not graphs:
-            fail(f"{tobe} has no process to draw")
-        try:
-            emit(export(graphs, "pptx", timeout=timeout, marks=marks_for(result)), output)
-        except RenderError as error:
-            fail(error.message, error.hint)
     else:
-        from prep.api import diff_picture
+        from prep.diff.draw import union_graphs
+        from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
+        graphs, marks = union_graphs(result)
+        drawn = "svg" if fmt == "html" else fmt
+        # in AsIs's order where the relations allow, so it compares with AsIs's drawing
+        before = [p.before for p in result.processes if p.before is not None]
         try:
-            with busy(f"Laying out the {fmt} drawing with Graphviz", timeout) \
-                    if fmt in LAYOUT_FORMATS else nullcontext():
-                data = diff_picture(result, fmt, lang.value, not no_legend, timeout)
+            with busy(_("Laying out the {fmt} drawing with Graphviz", fmt=drawn), timeout) \
+                    if drawn in LAYOUT_FORMATS else nullcontext():
+                data = render(graphs, drawn, legend=not no_legend, timeout=timeout,
+                              lang=lang.value, marks=marks, like=before or None) if graphs else None
         except RenderError as error:
             fail(error.message, error.hint)
+        if data is None:
+            fail(_("{file} has no process to draw", file=tobe))
+        if fmt == "html":
+            from prep.diff.html import diff_page
+            from prep.diff.text import to_text
+
+            data = diff_page(f"{asis.name} → {tobe.name}", data, to_text(result))
         emit(data, output)
     different = not result.empty or result.missing or result.extra
     raise typer.Exit(1 if exit_code and different else 0)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prep.cli.common import console
+from prep.i18n import _, _n
 
 BOM = "\ufeff"
 
@@ -22,8 +23,10 @@ class FixOutcome:
         if not self.fixed:
             return
         n, f = self.fixed, len(self.files)
-        console(stderr=True).print(f"Fixed {n} finding{'s' if n != 1 else ''} in {f} "
-                                   f"file{'s' if f != 1 else ''}.", markup=False)
+        findings = _n("{count} finding", "{count} findings", n)
+        files = _n("{count} file", "{count} files", f)
+        console(stderr=True).print(_("Fixed {findings} in {files}.", findings=findings,
+                                     files=files), markup=False)
 
 
 def fix_files(files: list[tuple[Path, str]], texts: dict[str, str], options_for,

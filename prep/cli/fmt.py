@@ -1,4 +1,4 @@
-"""`prep fmt`: rewrite models in the canonical layout (docs/editors.md, "Fixes on the command line")."""
+"""`prep fmt`: rewrite models in the canonical layout (docs/editors.md)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import typer
 
 from prep.cli import app
 from prep.cli.common import collect_files, console, fail, warn
+from prep.i18n import _, _n
 
 
 @app.command()
@@ -38,75 +39,99 @@ def fmt(
 
     Example: prep fmt models/ --check
     """
-    from prep.fmt import format_bytes
-
     paths = list(paths or [Path(".")])
     if any(str(p) == "-" for p in paths):
         if len(paths) > 1:
-            fail("`-` (standard input) cannot be mixed with other paths")
+            fail(_("`-` (standard input) cannot be mixed with other paths"))
         _stdin(stdin_filename or "-", check, diff)
         return
     if stdin_filename is not None:
-        fail("--stdin-filename needs `-` as the path")
+        fail(_("--stdin-filename needs `-` as the path"))
     files = collect_files(paths)
     if not files and not quiet:
-        warn("no .prep files found in " + ", ".join(str(p) for p in paths))
-    changed, unchanged, broken = [], 0, []
-    diffs = []
+        warn(_("no .prep files found in {paths}", paths=", ".join(str(p) for p in paths)))
+    changed, unchanged, broken, diffs = [], 0, [], []
     for path, name in files:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            broken.append(f"{name}: the file cannot be read: {error.strerror or error}")
-            continue
-        result = format_bytes(data, name)
-        if not result.ok:
-            broken.append(_why(result.errors))
-            continue
-        new = result.text.encode("utf-8")
-        if new == data:
+        outcome, detail = _format_file(path, name, check, diff)
+        if outcome == "broken":
+            broken.append(detail)
+        elif outcome == "unchanged":
             unchanged += 1
-            continue
-        changed.append(name)
-        if diff:
-            from prep.checks.fixes import unified_diff
-
-            diffs.append(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
-                                      result.text.lstrip("\ufeff"), name))
-        elif check:
-            sys.stdout.write(f"would reformat {name}\n")
         else:
-            from prep.cli.output import OutputError, rewrite
-
-            try:
-                rewrite(path, new)        # owner, mode and hard links kept; read-only refused
-            except OutputError as error:
-                changed.pop()
-                broken.append(str(error))
+            changed.append(name)
+            if detail:
+                diffs.append(detail)
     if diffs:
         sys.stdout.write("".join(diffs))
     sys.stdout.flush()
     err = console(stderr=True)
     for line in broken:
-        err.print(f"prep: error: {line}", markup=False, highlight=False)
+        err.print("prep: " + _("error:") + f" {line}", markup=False, highlight=False)
     if not quiet and files:
-        verb = "would be reformatted" if check or diff else "reformatted"
-        parts = [f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}",
-                 f"{unchanged} left unchanged"]
-        if broken:
-            parts.append(f"{len(broken)} not formatted (errors)")
-        err.print(", ".join(parts) + ".", markup=False, highlight=False)
+        err.print(_summary(len(changed), unchanged, len(broken), check or diff),
+                  markup=False, highlight=False)
     if broken:
         raise typer.Exit(2)
     raise typer.Exit(1 if changed and (check or diff) else 0)
 
 
+def _format_file(path: Path, name: str, check: bool, diff: bool) -> tuple[str, str | None]:
+    """("unchanged" | "changed" | "broken", the diff or what went wrong) of one file;
+    written in place unless --check or --diff."""
+    from prep.fmt import format_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return "broken", _("{name}: the file cannot be read: {why}", name=name,
+                           why=error.strerror or error)
+    result = format_bytes(data, name)
+    if not result.ok:
+        return "broken", _why(result.errors)
+    new = result.text.encode("utf-8")
+    if new == data:
+        return "unchanged", None
+    if diff:
+        from prep.checks.fixes import unified_diff
+
+        return "changed", unified_diff(_shown(data.decode("utf-8", "replace")),
+                                       _shown(result.text), name)
+    if check:
+        sys.stdout.write(_("would reformat {name}", name=name) + "\n")
+        return "changed", None
+    from prep.cli.output import OutputError, rewrite
+
+    try:
+        rewrite(path, new)        # owner, mode and hard links kept; read-only refused
+    except OutputError as error:
+        return "broken", str(error)
+    return "changed", None
+
+
+def _summary(changed: int, unchanged: int, broken: int, dry: bool) -> str:
+    if dry:
+        done = _n("{count} file would be reformatted", "{count} files would be reformatted",
+                  changed)
+    else:
+        done = _n("{count} file reformatted", "{count} files reformatted", changed)
+    parts = [done, _n("{count} left unchanged", "{count} left unchanged", unchanged)]
+    if broken:
+        parts.append(_("{count} not formatted (errors)", count=broken))
+    return _(", ").join(parts) + _(".")
+
+
+def _shown(text: str) -> str:
+    """The text as a diff shows it: a byte order mark written `<BOM>` (as ruff does), so
+    that a change to it is a visible line, never an empty diff."""
+    return text.replace("\ufeff", "<BOM>")
+
+
 def _why(errors) -> str:
     d = errors[0]
     s = d.span
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    more = _(" (and {count} more)", count=len(errors) - 1) if len(errors) > 1 else ""
     return (f"{s.file}:{s.line}:{s.column}: {d.code} {d.message}{more}; "
-            "left untouched, fix it first (`prep check`)")
+            + _("left untouched, fix it first (`prep check`)"))
 
 
 def _stdin(name: str, check: bool, diff: bool) -> None:
@@ -121,11 +146,11 @@ def _stdin(name: str, check: bool, diff: bool) -> None:
     if diff:
         from prep.checks.fixes import unified_diff
 
-        sys.stdout.write(unified_diff(data.decode("utf-8", "replace").lstrip("\ufeff"),
-                                      new.lstrip("\ufeff"), name))
+        sys.stdout.write(unified_diff(_shown(data.decode("utf-8", "replace")), _shown(new),
+                                      name))
     elif check:
         if not same:
-            sys.stdout.write(f"would reformat {name}\n")
+            sys.stdout.write(_("would reformat {name}", name=name) + "\n")
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(new.encode("utf-8"))

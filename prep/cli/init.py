@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, fail
+from prep.cli.common import Lang, console, fail
+from prep.i18n import _
+from prep.i18n import language as i18n_language
 
 MODEL_FILE = "model.prep"
 CONFIG_FILE = "prep.toml"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
 
 
 def _language(name: str | None) -> str:
@@ -61,21 +56,24 @@ def init_command(
 
     folder = directory if directory is not None else Path(".")
     if name is not None and (not name.strip() or any(c in name for c in "\r\n")):
-        fail("--name must be a non-empty name on one line", "prep init --name 受注")
+        fail(_("--name must be a non-empty name on one line"), "prep init --name 受注")
     language = lang.value if lang != Lang.auto else _language(name)
     name = name.strip() if name is not None else DEFAULT_NAME[language]
     files = {folder / MODEL_FILE: model_text(name, language),
              folder / CONFIG_FILE: config_text(language)}
     if folder.exists() and not folder.is_dir():
-        fail(f"{folder} exists and is not a folder")
+        fail(_("{folder} exists and is not a folder", folder=folder))
     for path in files:
         if path.exists() or path.is_symlink():
-            fail(f"{path} already exists; nothing was written",
-                 "choose another folder, or move the file away")
+            fail(_("{path} already exists; nothing was written", path=path),
+                 _("choose another folder, or move the file away"))
+    new_folders = _missing_folders(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        fail(f"cannot create the folder {folder}: {error.strerror or error}")
+        _remove_empty(new_folders)
+        fail(_("cannot create the folder {folder}: {why}", folder=folder,
+               why=error.strerror or error))
     made: list[Path] = []
     for path, text in files.items():
         try:
@@ -83,11 +81,30 @@ def init_command(
         except OutputError as error:
             for done in made:                          # all or nothing
                 done.unlink(missing_ok=True)
-            fail(f"{error}; nothing was written",
-                 "choose another folder, or move the file away")
+            _remove_empty(new_folders)                 # no empty folder left behind
+            fail(_("{error}; nothing was written", error=error),
+                 _("choose another folder, or move the file away"))
         made.append(path)
 
     console(stderr=True).print(next_steps((folder / MODEL_FILE).as_posix(),
                                           (folder / CONFIG_FILE).as_posix(),
-                                          (folder / "model.svg").as_posix(), language),
+                                          (folder / "model.svg").as_posix(),
+                                          "ja" if i18n_language() == "ja" else language),
                                markup=False, highlight=False)
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders that `folder.mkdir(parents=True)` would create, deepest first."""
+    missing = []
+    while not folder.exists() and not folder.is_symlink() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for made in folders:
+        try:
+            made.rmdir()                               # only when empty
+        except OSError:
+            return

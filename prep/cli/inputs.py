@@ -6,7 +6,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from prep.cli.common import console, display_name, fail, stat_or_fail, warn
+from prep.cli.common import console, display_name, fail, file_kind, stat_or_fail, warn
+from prep.cli.output import write_atomic
+from prep.i18n import N_, _, _n
 
 
 def output_format(chosen: str | None, output: str | None, suffixes: dict[str, str],
@@ -18,16 +20,17 @@ def output_format(chosen: str | None, output: str | None, suffixes: dict[str, st
         return default
     suffix = Path(output).suffix.lower()
     if suffix not in suffixes:
-        fail(f"cannot tell the format from `{output}`",
-             "use a suffix (" + " ".join(sorted(suffixes)) + f") or {choices}")
+        fail(_("cannot tell the format from `{output}`", output=output),
+             _("use a suffix ({suffixes}) or {choices}", suffixes=" ".join(sorted(suffixes)),
+               choices=choices))
     return suffixes[suffix]
 
 
 def refuse_binary_on_terminal(fmt: str, output: str | None, text_formats) -> None:
     """Exit 2 rather than write an image (png, pdf) to a terminal."""
     if output in (None, "-") and fmt not in text_formats and sys.stdout.isatty():
-        fail(f"refusing to write {fmt} (binary) to a terminal",
-             "write to a file with -o FILE, or pipe the output")
+        fail(_("refusing to write {fmt} (binary) to a terminal", fmt=fmt),
+             _("write to a file with -o FILE, or pipe the output"))
 
 
 def require_model_file(file: Path) -> None:
@@ -37,45 +40,20 @@ def require_model_file(file: Path) -> None:
 
     info = stat_or_fail(file)
     if stat.S_ISDIR(info.st_mode):
-        fail(f"{display_name(file)} is a folder; give one .prep file")
+        fail(_("{name} is a folder; give one .prep file", name=display_name(file)))
     if not stat.S_ISREG(info.st_mode):
-        fail(f"{display_name(file)} is not a regular file ({file_kind(info.st_mode)}); "
-             "give a .prep file")
-
-
-def file_kind(mode: int) -> str:
-    import stat
-
-    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return kind
-    return "not a regular file"
+        fail(_("{name} is not a regular file ({kind}); give a .prep file",
+               name=display_name(file), kind=_(file_kind(info.st_mode))))
 
 
 def emit(data: bytes, output: str | None) -> None:
     """Write to standard output (no -o, or -o -) or to `output` (prep.cli.output:
     atomically to a file, directly into a device or FIFO)."""
-    from prep.cli.output import write_atomic
-
     write_atomic("-" if output is None else output, data)
     if output is not None and output != "-":
         # Plain text, no styling: not worth loading rich for (it is on every render).
-        from prep.cli.common import display_name
-
-        sys.stderr.write(f"wrote {display_name(Path(output))}\n")
+        sys.stderr.write(_("wrote {file}", file=display_name(Path(output))) + "\n")
         sys.stderr.flush()
-
-
-def layout(source: str, fmt: str, timeout: float) -> bytes:
-    """Dot source laid out by Graphviz (svg, png, pdf); a clear message when it cannot."""
-    from prep.render.run import RenderError, run_dot
-
-    try:
-        with busy(f"Laying out the {fmt} drawing with Graphviz", timeout):
-            return run_dot(source, fmt, timeout)
-    except RenderError as error:
-        fail(error.message, error.hint)
 
 
 def busy(what: str, timeout: float):
@@ -105,7 +83,7 @@ def checked_graphs(file: Path, force: bool, consequence: str) -> list:
         # Only errors stop a drawing and only errors are shown: skip the other rules.
         options = options_for(file).errors_only()
     except (ConfigError, SelectionError) as error:
-        fail(f"bad configuration: {error}")
+        fail(_("bad configuration: {error}", error=error))
     found = check_paths([(file, display_name(file))], lambda _path: options).files[0]
     errors = [d for d in found.diagnostics if d.severity == Severity.ERROR]
     if errors:
@@ -113,19 +91,21 @@ def checked_graphs(file: Path, force: bool, consequence: str) -> list:
 
         text = report("text", CheckResult([replace(found, diagnostics=errors)]))
         console(stderr=True).print(text, end="", markup=True)
-        plural = "s" if len(errors) > 1 else ""
+        count = _n("{count} error", "{count} errors", len(errors))
         if not found.ok:
-            fail(f"{file} cannot be read as a model; {consequence}", code=1)
+            fail(_("{file} cannot be read as a model; {consequence}", file=file,
+                   consequence=_(consequence)), code=1)
         if not force:
-            fail(f"{file} has {len(errors)} error{plural}; {consequence}",
-                 "fix them, or go on anyway with --force", code=1)
-        warn(f"going on despite {len(errors)} error{plural} in {file} (--force)")
+            fail(_("{file} has {count}; {consequence}", file=file, count=count,
+                   consequence=_(consequence)),
+                 _("fix them, or go on anyway with --force"), code=1)
+        warn(_("going on despite {count} in {file} (--force)", count=count, file=file))
     return found.graphs
 
 
 MAX_TIMEOUT = 1_000_000.0
-TIMEOUT_HINT = ("draw one process at a time with --process NAME, split the model, "
-                "or allow more time with --timeout SECONDS")
+TIMEOUT_HINT = N_("draw one process at a time with --process NAME, split the model, "
+                  "or allow more time with --timeout SECONDS")
 
 
 def check_timeout(value: float) -> float:
@@ -133,8 +113,9 @@ def check_timeout(value: float) -> float:
     import math
 
     if value is not None and not (math.isfinite(value) and 0.1 <= value <= MAX_TIMEOUT):
-        fail(f"--timeout must be a number of seconds from 0.1 to {MAX_TIMEOUT:.0f}, "
-             f"not {value}")
+        most = f"{MAX_TIMEOUT:.0f}"
+        fail(_("--timeout must be a number of seconds from 0.1 to {most}, not {value}",
+               most=most, value=value))
     return value
 
 
@@ -149,7 +130,7 @@ class time_limit:
     on any exception) and prep stops with one line, exit 2. `remaining()` is the time
     left, to give Graphviz."""
 
-    def __init__(self, seconds: float, what: str = "the command") -> None:
+    def __init__(self, seconds: float, what: str = N_("the command")) -> None:
         self.seconds, self.what = seconds, what
         self._armed = False
         self._start = 0.0
@@ -181,6 +162,7 @@ class time_limit:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._previous)
         if kind is TimeUp:
-            fail(f"{self.what} took longer than {self.seconds:g} s, and was stopped",
-                 TIMEOUT_HINT)
+            seconds = f"{self.seconds:g}"
+            fail(_("{what} took longer than {seconds} s, and was stopped", what=_(self.what),
+                   seconds=seconds), _(TIMEOUT_HINT))
         return False

@@ -9,17 +9,17 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import choices, console, fail, warn
+from prep.cli.common import Lang, choices, console, fail, warn
 from prep.kpi import FORMATS as KPI_FORMATS
 from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal)
+from prep.i18n import N_, _
 
 
 Format = choices("Format", KPI_FORMATS)
 
 
 View = choices("View", ("kpi", "products"))
-Lang = choices("Lang", ("auto", "ja", "en"))
 
 
 @app.command(name="kpi")
@@ -72,17 +72,18 @@ def kpi_command(
 
     from prep.kpi.tree import derive_all
 
-    before = checked_graphs(file, force, "no KPI tree derived")
+    before = checked_graphs(file, force, N_("no KPI tree derived"))
     trees = derive_all(before, view.value, externals)
     graphs = list(before)
     if tobe is not None:
         from prep.kpi.compare import compare, stages_swapped
 
-        after_graphs = checked_graphs(tobe, force, "no KPI tree derived")
+        after_graphs = checked_graphs(tobe, force, N_("no KPI tree derived"))
         graphs += after_graphs
         if stages_swapped(before, after_graphs):
-            warn(f"{file} says stage=tobe and {tobe} says stage=asis: the models look "
-                 f"swapped; give the AsIs model first (prep kpi {tobe} --tobe {file})")
+            warn(_("{file} says stage=tobe and {tobe} says stage=asis: the models look "
+                   "swapped; give the AsIs model first (prep kpi {tobe} --tobe {file})",
+                   file=file, tobe=tobe))
         trees, warnings = compare(trees, derive_all(after_graphs, view.value, externals))
         for message in warnings:
             warn(message)
@@ -120,8 +121,9 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
 
     deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]
     if deep:
-        warn("pictures show the first {} levels of a tree; {} go deeper (-f text or json "
-             "give everything)".format(DEPTH, ", ".join(f"`{n}`" for n in deep)))
+        warn(_("pictures show the first {depth} levels of a tree; {names} go deeper "
+               "(-f text or json give everything)", depth=DEPTH,
+               names=", ".join(f"`{n}`" for n in deep)))
     return _draw(trees, graphs, fmt, lang, legend, timeout)
 
 
@@ -134,7 +136,7 @@ def _draw(trees, graphs, fmt: str, lang: str, legend: bool, timeout: float) -> b
     from prep.render.run import LAYOUT_FORMATS, RenderError
 
     try:
-        with busy(f"Drawing the {fmt} KPI trees with Graphviz", timeout) \
+        with busy(_("Drawing the {fmt} KPI trees with Graphviz", fmt=fmt), timeout) \
                 if fmt in LAYOUT_FORMATS else nullcontext():
             return render_kpi(trees, graphs, fmt, lang, legend, timeout)
     except (RenderError, LayoutError) as error:

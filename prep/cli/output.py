@@ -33,6 +33,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from prep.cli.common import display_name, fail
+
 # Signals held back while a temporary file exists (delivered right after the rename).
 HELD_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGALRM")
                      if hasattr(signal, name))
@@ -272,8 +274,6 @@ def _reason(error: OSError, name: str | None = None) -> str:
 
 
 def _shown(name: str) -> str:
-    from prep.cli.common import display_name
-
     return display_name(Path(name))
 
 
@@ -343,8 +343,6 @@ def _write_at_start(fd: int, data: bytes, shown: str) -> None:
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """write_output for the CLI: a failure is `prep: error: …`, exit 2."""
-    from prep.cli.common import fail
-
     try:
         write_output(path, data)
     except OutputError as error:
@@ -353,8 +351,6 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
 
 def rewrite_or_fail(path: str | os.PathLike, data: bytes) -> None:
     """rewrite for the CLI: a failure is `prep: error: …`, exit 2."""
-    from prep.cli.common import fail
-
     try:
         rewrite(path, data)
     except OutputError as error:

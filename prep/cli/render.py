@@ -12,10 +12,11 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import choices, fail
+from prep.cli.common import Lang, choices, fail
 from prep.render import FORMATS as RENDER_FORMATS
 from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
                              refuse_binary_on_terminal, require_model_file, time_limit)
+from prep.i18n import N_, _, _n
 
 
 Format = choices("Format", RENDER_FORMATS)
@@ -24,12 +25,6 @@ Format = choices("Format", RENDER_FORMATS)
 class LayoutKind(str, Enum):
     lanes = "lanes"
     dot = "dot"
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
 
 
 @app.command(name="render")
@@ -56,6 +51,12 @@ def render_command(
         help="lanes: swimlanes in the file's order with subprocess columns (docs/notation.md); "
              "dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
              "as a fallback)."),
+    like: Optional[Path] = typer.Option(
+        None, "--like", show_default=False, readable=False,
+        help="Another model (the AsIs of this ToBe, or an earlier version of this "
+             "model): the products both share keep its drawing's order of columns and "
+             "of places in a column wherever the relations allow, so the two drawings "
+             "compare by eye. Swimlane layout only."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
                                   help="Stop after this many seconds (checking, laying "
@@ -76,6 +77,9 @@ def render_command(
     terminal a spinner shows while Graphviz works. Exit 2 when prep could not draw
     (no Graphviz, layout too slow, unwritable output).
 
+    --like ASIS draws a ToBe with the products it shares with its AsIs in AsIs's
+    order (the same for an earlier version of the model).
+
     Example: prep render 製造.prep -o 製造.svg
     """
     from prep.render import EXPORT_FORMATS, EXTENSION, SUFFIXES, TEXT_FORMATS
@@ -88,22 +92,25 @@ def render_command(
     target = None if to_stdout else Path(output) if output else file.with_suffix(EXTENSION[fmt])
 
     with time_limit(timeout, "prep render") as limit:
-        graphs = everything = checked_graphs(file, force, "nothing drawn")
+        graphs = everything = checked_graphs(file, force, N_("nothing drawn"))
         if process is not None:
             wanted = unicodedata.normalize("NFC", process)
             graphs = [g for g in everything if g.name == wanted]
             if not graphs:
-                fail(f"no process `{process}` in {file}",
-                     "processes in the file: " + ", ".join(f"`{g.name}`" for g in everything))
+                fail(_("no process `{process}` in {file}", process=process, file=file),
+                     _("processes in the file: {names}",
+                       names=", ".join(f"`{g.name}`" for g in everything)))
         if not graphs:
-            fail(f"{file} defines no process to draw")
+            fail(_("{file} defines no process to draw", file=file))
+        hint = like_graphs(like) if like is not None else None
 
         from prep.layout.measure import Deadline
         from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
 
         try:
-            with busy(f"Laying out {_size(graphs)} as {fmt} with Graphviz", timeout) \
+            doing = _("Laying out {size} as {fmt} with Graphviz", size=_size(graphs), fmt=fmt)
+            with busy(doing, timeout) \
                     if fmt in LAYOUT_FORMATS + ("html",) + EXPORT_FORMATS else nullcontext():
                 if fmt == "html":           # the workshop view, offline (prep/serve/page.py)
                     from prep.serve.page import model_page
@@ -113,13 +120,28 @@ def render_command(
                 else:
                     data = render(graphs, fmt, legend=not no_legend,
                                   timeout=limit.remaining(), lang=lang.value,
-                                  layout=layout.value,
+                                  layout=layout.value, like=hint,
                                   deadline=Deadline(limit.remaining(), stated=timeout))
         except RenderError as error:
             fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))
 
 
+def like_graphs(path: Path) -> list:
+    """The process graphs of the --like model: read, not checked (its errors do not
+    matter to a hint); a model that cannot be read stops here (exit 1)."""
+    from prep.graph import build_document
+    from prep.parser import parse_file
+
+    require_model_file(path)
+    parsed = parse_file(path, path.as_posix())
+    if not parsed.ok or parsed.document is None:
+        fail(_("{file} cannot be read as a model; {consequence}", file=path,
+               consequence=_("nothing drawn")),
+             _("run `prep check {file}`", file=path), code=1)
+    return build_document(parsed.document)[0]
+
+
 def _size(graphs) -> str:
     products = sum(len(g.process.products) for g in graphs)
-    return f"{products} product{'s' if products != 1 else ''}"
+    return _n("{count} product", "{count} products", products)

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 
 import typer
 
 from prep.cli import app
-from prep.cli.common import fail, warn
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    ja = "ja"
-    en = "en"
+from prep.cli.common import Lang, fail, warn
+from prep.i18n import N_, _
 
 
 @app.command(name="serve")
@@ -31,8 +25,8 @@ def serve_command(
     no_browser: bool = typer.Option(False, "--no-browser",
                                     help="Do not open a browser (print the address only; "
                                          "also the case without a graphical session)."),
-    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the page and the "
-                              "drawings' own words (auto: the model's)."),
+    lang: Lang = typer.Option(Lang.auto, "--lang",
+                              help="Language of the page and the drawings' own words (auto: the model's)."),
 ) -> None:
     """Show the models under PATH in the browser, redrawn within half a second of every save.
 
@@ -55,11 +49,12 @@ def serve_command(
     if not path.exists():
         from prep.cli.common import fail_missing
 
-        fail_missing(path, "file or directory")
+        fail_missing(path, N_("file or directory"))
     opening = None
     if path.is_file():
         if path.suffix != ".prep":
-            fail(f"{path} is not a .prep file", "give a folder, or a .prep file in it")
+            fail(_("{path} is not a .prep file", path=path),
+                 _("give a folder, or a .prep file in it"))
         opening = path.name
         path = path.parent if str(path.parent) else Path(".")
     try:
@@ -67,8 +62,8 @@ def serve_command(
     except ValueError:
         loopback = host == "localhost"
     if not loopback:
-        warn(f"listening on {host}: anyone who can reach this machine on port {port} can "
-             f"read the models under {path}")
+        warn(_("listening on {host}: anyone who can reach this machine on port {port} can "
+               "read the models under {path}", host=host, port=port, path=path))
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -78,9 +73,11 @@ def serve_command(
     except OSError as error:
         sock.close()
         if error.errno in (98, 48, 10048):          # EADDRINUSE on Linux, macOS, Windows
-            fail(f"port {port} on {host} is in use", "stop the other server, or choose "
-                 "another port with --port N (0: any free port)")
-        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+            fail(_("port {port} on {host} is in use", port=port, host=host),
+                 _("stop the other server, or choose another port with --port N (0: any "
+                   "free port)"))
+        fail(_("cannot listen on {host}:{port}: {why}", host=host, port=port,
+               why=error.strerror or error))
     sock.listen(128)
     port = sock.getsockname()[1]
 

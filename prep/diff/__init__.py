@@ -1,13 +1,15 @@
 """The semantic difference of an AsIs and a ToBe model (docs/kpi.md, "prep diff"): model.py
 computes it, text.py prints it, draw.py draws the union of both models (union.py) with
-the changes marked, through `prep render`; marks.py says how diff.pptx marks them."""
+the changes marked, through `prep render` (diff.pptx too: the same picture in
+native shapes)."""
 
 from __future__ import annotations
 
-FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid", "pptx")
+FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid", "html", "pptx")
 SUFFIXES = {".txt": "text", ".json": "json", ".svg": "svg", ".png": "png", ".pdf": "pdf",
-            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid", ".pptx": "pptx"}
-TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid")
+            ".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
+            ".html": "html", ".htm": "html", ".pptx": "pptx"}
+TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid", "html")
 
 
 def to_json(result) -> str:

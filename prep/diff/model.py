@@ -14,8 +14,10 @@ With several processes, every entry starts with `process :: `."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from prep.i18n import N_
 
-CATEGORIES = ("products", "externals", "actors", "relations", "kpis", "touches")
+CATEGORIES = (N_("products"), N_("externals"), N_("actors"), N_("relations"), N_("kpis"),
+              N_("touches"))
 SEPARATOR = " :: "
 
 

@@ -7,6 +7,7 @@ import io
 import json
 
 from prep.diff.model import CATEGORIES
+from prep.i18n import _
 
 
 def _value(value) -> str:
@@ -34,9 +35,11 @@ def renderable(result):
 
     parts = []
     for name in result.missing:
-        parts.append(Text(f"- process {name} (only in the AsIs file)", style="bold red"))
+        parts.append(Text("- " + _("process {name} (only in the AsIs file)", name=name),
+                          style="bold red"))
     for name in result.extra:
-        parts.append(Text(f"+ process {name} (only in the ToBe file)", style="bold green"))
+        parts.append(Text("+ " + _("process {name} (only in the ToBe file)", name=name),
+                          style="bold green"))
     for p in result.processes:
         if p.empty:
             continue
@@ -50,11 +53,11 @@ def renderable(result):
                         for c in p.changed[cat]])
             if not lines:
                 continue
-            parts.append(Text(f"{indent}{cat}", style="bold"))
+            parts.append(Text(f"{indent}{_(cat)}", style="bold"))
             for sign, entry, style in lines:
                 parts.append(Text(f"{indent}  {sign} {entry}", style=style))
     if result.empty and not result.missing and not result.extra:
-        parts.append(Text("no differences", style="dim"))
+        parts.append(Text(_("no differences"), style="dim"))
     return Group(*parts)
 
 

@@ -1,4 +1,4 @@
-"""`prep fmt`: the canonical layout of a model (docs/editors.md, "Fixes on the command line").
+"""`prep fmt`: the canonical layout of a model (docs/editors.md).
 
 `format_text(text, path)` gives the formatted text (LF line ends), or the syntax
 findings that stop it: a file with a PREP001 or PREP002 is never rewritten.
@@ -25,7 +25,7 @@ def format_text(text: str, path: str = "<string>") -> Formatted:
     """The model in its canonical layout; the text must parse without errors."""
     import unicodedata
 
-    from prep.fmt.layout import layout
+    from prep.fmt.canonical import canonical
     from prep.parser import parse_text
     from prep.parser.lines import to_lf
     from prep.parser.grammar import lark_parser
@@ -34,7 +34,7 @@ def format_text(text: str, path: str = "<string>") -> Formatted:
     parsed = parse_text(text, path, normalized=True)
     if not parsed.ok:
         return Formatted(None, list(parsed.diagnostics))
-    return Formatted(layout(lark_parser().lex(text, dont_ignore=True)))
+    return Formatted(canonical(lark_parser().lex(text, dont_ignore=True)))
 
 
 def format_bytes(data: bytes, path: str) -> Formatted:

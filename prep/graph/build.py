@@ -21,12 +21,22 @@ def _duplicate(what: str, name: str, span, first_span) -> Diagnostic:
 def build_process(process: Process, file: str,
                   process_names: set[str] | dict[str, str]) -> ProcessGraph:
     diagnostics: list[Diagnostic] = []
-    nodes: dict[str, dict] = {}            # the networkx graph is made only when asked for
-    edge_data: list[tuple[str, str, int, dict]] = []
+    products, externals, actors = _definitions(process, diagnostics)
+    other = _other_names(process, actors, process_names)
+    resolver = Resolver(process, products, set(externals), other)
+    edges, edge_data = _edges(process, resolver)
+    pg = ProcessGraph(process, file, _nodes(products, externals), products, externals, edges,
+                      edge_data=edge_data, other_names=other)
+    _targets(pg, process, resolver)
+    pg.diagnostics = diagnostics + resolver.diagnostics
+    return pg
+
+
+def _definitions(process: Process, diagnostics: list[Diagnostic]):
+    """(products, externals, actors) by name, the first of each; PREP102 for the rest."""
     products: dict[str, Product] = {}
     externals: dict[str, External] = {}
     actors: dict[str, object] = {}
-
     for actor in process.actors:
         if actor.name in actors:
             diagnostics.append(_duplicate(N_("actor"), actor.name, actor.name_span,
@@ -55,17 +65,25 @@ def build_process(process: Process, file: str,
                 (Related(products[name].name_span, _("the product is defined here")),)))
             continue
         externals[name] = external
+    return products, externals, actors
 
+
+def _nodes(products: dict[str, Product], externals: dict[str, External]) -> dict[str, dict]:
+    """The nodes' data (the networkx graph is made only when asked for)."""
+    nodes: dict[str, dict] = {}
     for key, p in products.items():
         nodes[key] = dict(kind=p.kind, name=p.name, actor=p.actor, params=p.params,
                           state=p.state, attrs={a.name: a.value for a in p.attrs}, span=p.span)
     for name, x in externals.items():
         nodes[name] = dict(kind="external", name=name, actor=None, params=(), state=None,
                            attrs={a.name: a.value for a in x.attrs}, span=x.span)
+    return nodes
 
-    # What other names are; every process's name is "a process" unless this process
-    # uses it otherwise. A view over one shared mapping, not a copy per process: a
-    # file of thousands of processes would otherwise take time squared.
+
+def _other_names(process: Process, actors: dict, process_names):
+    """What other names are; every process's name is "a process" unless this process
+    uses it otherwise. A view over one shared mapping, not a copy per process: a
+    file of thousands of processes would otherwise take time squared."""
     from collections import ChainMap
 
     local: dict[str, str] = {}
@@ -79,12 +97,21 @@ def build_process(process: Process, file: str,
         local[goal.text] = "the goal"
     for name in actors:
         local[name] = "an actor"
-    resolver = Resolver(process, products, set(externals), other)
+    return other
 
+
+def _edges(process: Process, resolver: Resolver) -> tuple[list[Edge], list[tuple]]:
+    """The relations whose ends resolve, as edges and as the networkx edges' data."""
     edges: list[Edge] = []
+    edge_data: list[tuple[str, str, int, dict]] = []
+    ends: dict = {}         # a reference's span -> the names at the other end(s)
     for relation in process.relations:
-        source = resolver.resolve(relation.source)
-        target = resolver.resolve(relation.target)
+        ends.setdefault(relation.source.span, set()).add(relation.target.name)
+        ends.setdefault(relation.target.span, set()).add(relation.source.name)
+    for relation in process.relations:
+        # "did you mean" never suggests the other end: that would relate a thing to itself
+        source = resolver.resolve(relation.source, avoid=ends[relation.source.span])
+        target = resolver.resolve(relation.target, avoid=ends[relation.target.span])
         if source is None or target is None:
             continue
         edge = Edge(len(edges), source, target, relation.kind, relation)
@@ -94,9 +121,11 @@ def build_process(process: Process, file: str,
             kind=relation.kind, params=params, span=relation.span,
             attrs={a.name: a.value for a in relation.attrs}, relation=relation)))
         edges.append(edge)
+    return edges, edge_data
 
-    pg = ProcessGraph(process, file, nodes, products, externals, edges, edge_data=edge_data,
-                      other_names=other)
+
+def _targets(pg: ProcessGraph, process: Process, resolver: Resolver) -> None:
+    """What each `kpi … for`, `issue … on`, `subprocess … until` and member names."""
     for kpi in process.kpis:
         pg.kpi_targets[id(kpi)] = (resolver.resolve(kpi.for_, allow_external=False, what="`kpi … for`")
                                    if kpi.for_ is not None else None)
@@ -110,8 +139,6 @@ def build_process(process: Process, file: str,
             keys = [resolver.resolve(m, allow_external=False, what=N_("subprocess member"))
                     for m in sp.members]
             pg.member_targets[id(sp)] = [k for k in keys if k is not None]
-    pg.diagnostics = diagnostics + resolver.diagnostics
-    return pg
 
 
 def build_document(document: Document, process_names: set[str] | None = None
@@ -128,7 +155,7 @@ def build_document(document: Document, process_names: set[str] | None = None
             diagnostics.append(DUPLICATE_DEFINITION.at(
                 process.header_span,
                 _("process `{name}` is defined twice", name=process.name),
-                "rename one of them, or merge them into one process",
+                _("rename one of them, or merge them into one process"),
                 (Related(first.header_span, _("first defined here")),)))
         seen.setdefault(process.name, process)
         pg = build_process(process, document.path, names)

@@ -43,14 +43,17 @@ class Resolver:
             self.by_name.setdefault(product.name, []).append(product)
         self.diagnostics: list[Diagnostic] = []
         self._seen: dict[tuple, str | None] = {}
+        self._avoid: frozenset[str] | set[str] = frozenset()   # names not to suggest
 
-    def resolve(self, ref: Ref, allow_external: bool = True, what: str = N_("relation")) -> str | None:
+    def resolve(self, ref: Ref, allow_external: bool = True, what: str = N_("relation"),
+                avoid: frozenset[str] | set[str] = frozenset()) -> str | None:
         """The key `ref` names, or None after reporting why it names nothing usable.
         A wrong parameter is reported, but the key is still returned."""
         memo = (ref.span, ref.name, ref.state, ref.param, allow_external)  # a ref built
         # by a program (prep diff's union) may share its span with another
         if memo in self._seen:
             return self._seen[memo]
+        self._avoid = avoid
         key = self._resolve(ref, allow_external, what)
         self._seen[memo] = key
         return key
@@ -113,8 +116,8 @@ class Resolver:
 
     def _undefined(self, ref: Ref, allow_external: bool = True, what: str = "relation") -> None:
         # Suggest only what may stand here: after `kpi … for`, `until`, `on`, a product.
-        close = closest(ref.name, set(self.by_name) | (self.externals if allow_external
-                                                         else set()))
+        close = closest(ref.name, (set(self.by_name) | (self.externals if allow_external
+                                                          else set())) - set(self._avoid))
         fix = None
         if close:
             hint = _("did you mean `{close}`?", close=close)

@@ -1,27 +1,25 @@
 """KPI trees as PowerPoint slides of editable shapes (docs/kpi.md, `prep kpi -o
-kpi.pptx`): one slide per process; with --tobe the AsIs and ToBe trees side by
-side (before / after, in the drawing's language), service KPIs and service data
-red, what is new with a ＋ badge, what disappeared greyed (or listed).
+kpi.pptx`): one slide per process, with --tobe the AsIs and ToBe trees side by
+side (or one above the other, as the SVG has them), in the very layout of the
+pictures (prep.layout.kpitree), scaled to the slide: every box as large around
+its text, measured by Graphviz, with 10 % room for a substitute font.
 
-Positions come from Graphviz (`dot -Tjson`, top-down, through the graphviz
-package); shapes and connectors are drawn from them, connectors glued to both
-nodes. A node reached twice (a reference) is one shape with two incoming lines.
-Works with trees whose children may be references (objects with `.node`)."""
+A line that runs straight from a node's bottom to its child's top without
+touching another shape is a connector glued to both; one that must go round
+(down through the slots kept free in the rows between) is a freeform of the
+drawing's own curve. A note's dotted link is glued too. Service KPIs and data red,
+new nodes a ＋ line and a purple border, removed ones grey and dashed."""
 
 from __future__ import annotations
 
-import json
-
 from prep import notation as N
 from prep import slides as S
-from prep.layout.content import wrap
-from prep.layout.model import Box, Text
+from prep.layout.model import Box
 
-TOP = 44.0                       # the slide's title and the side headings
-GAP = 16.0
-PRESET = {"goal": "RECTANGLE", "process": "RECTANGLE", "final": "RECTANGLE",
+PRESET = {"goal": "ROUNDED_RECTANGLE", "process": "ROUNDED_RECTANGLE", "final": "RECTANGLE",
           "milestone": "HEXAGON", "intangible": "ROUNDED_RECTANGLE", "product": "RECTANGLE",
-          "external": "PENTAGON", "kpi": "OVAL"}
+          "external": "PENTAGON", "kpi": "FOLDED_CORNER", "issue": "FOLDED_CORNER",
+          "ref": "ROUNDED_RECTANGLE", "more": "RECTANGLE"}
 
 
 def to_pptx(trees, lang: str = "auto", timeout: float = 60.0, asis=None) -> bytes:
@@ -51,6 +49,8 @@ def _groups(trees, asis=None) -> list[list]:
 
 class _Side:
     """A tree seen as one side of an AsIs/ToBe slide (its own stage may say otherwise)."""
+
+    compared = True
 
     def __init__(self, tree, stage: str) -> None:
         self.tree, self.stage = tree, stage
@@ -98,202 +98,160 @@ def _nodes(tree):
         stack.extend(c for c in reversed(node.children) if not _is_ref(c))
 
 
-def _lines(node, words) -> tuple[Text, ...]:
-    name = "kpi" if node.kind == "kpi" else "name"
-    lines = [Text(part, 13, name if name == "name" else "note", True)
-             for part in wrap(_label(node), 24)]
-    tags = [words["kinds"].get(node.kind, "KPI" if node.kind == "kpi" else words["goal"])]
-    for mark in node.marks:
-        if mark in ("service", "supplemented", "kgi", "new", "removed"):
-            tags.append(words.get(mark, mark))
-        elif mark == "intervention":
-            tags.append(words["intervention"])
-        elif mark == "ref":
-            tags.append(words["see_above"])
-    role = "service" if "service" in node.marks else "tag"
-    lines.append(Text(" · ".join(tags), 10, role))
-    return tuple(lines)
-
-
-def _look(node) -> dict:
-    attrs = dict(N.KIND.get(node.kind, N.KIND["product"]))
-    if node.kind in ("final", "milestone", "product"):
-        attrs["fillcolor"] = N.PRODUCT_FILL
-    if node.kind == "kpi" and "supplemented" in node.marks:
-        attrs["style"] = attrs.get("style", "") + ",dashed"
-    if "kgi" in node.marks:
-        attrs["penwidth"] = "2"
-    if "service" in node.marks:
-        attrs.update({k: v for k, v in N.KPI_SERVICE.items() if k != "fontcolor"})
-    if "intervention" in node.marks:
-        attrs.update(color=N.RED, penwidth="2.4")
-    if "new" in node.marks and "service" not in node.marks:      # service stays red
-        attrs.update(color=N.PURPLE, penwidth="2.6")
-    if "removed" in node.marks:
-        attrs.update(color=N.GREY, style=attrs.get("style", "") + ",dashed")
-    if "ref" in node.marks:
-        attrs["style"] = attrs.get("style", "") + ",dotted"
-    return S.look(attrs)
-
-
-# -- positions from Graphviz ----------------------------------------------------------------
-
-class _Placed:
-    def __init__(self, tree, words, timeout: float, rankdir: str = "TB") -> None:
-        import graphviz
-
-        self.rankdir = rankdir
-        self.items: dict[str, tuple] = {}          # id -> (node or issue text, lines, kind)
-        self.edges: list[tuple[str, str, str]] = []  # (parent id, child id, kind)
-        seen: dict[int, str] = {}
-        dot = graphviz.Digraph("kpi", graph_attr={"rankdir": rankdir, "nodesep": "0.2",
-                                                  "ranksep": "0.4"},
-                               node_attr={"fontname": N.FONT, "shape": "box",
-                                          "margin": "0.1,0.05"})
-        stack = [(None, tree.root)]
-        while stack:
-            parent, item = stack.pop()
-            node = item.node if _is_ref(item) else item
-            if id(node) in seen:
-                if parent is not None:
-                    self.edges.append((parent, seen[id(node)], "tree"))
-                continue
-            ident = f"n{len(self.items) + 1}"
-            seen[id(node)] = ident
-            lines = _lines(node, words)
-            self.items[ident] = (node, lines, node.kind)
-            dot.node(ident, label=N.markup(lines))
-            if parent is not None:
-                self.edges.append((parent, ident, "tree"))
-            for mark in node.marks:
-                if mark.startswith("issue:"):
-                    note = f"n{len(self.items) + 1}"
-                    kept = N.kept_lines(mark[6:], 120)     # its own lines kept
-                    kept[0] = f"{words['issue']}: {kept[0]}"
-                    text = tuple(Text(line, 11, "note") for line in kept)
-                    self.items[note] = (mark[6:], text, "issue")
-                    dot.node(note, label=N.markup(text), shape="note")
-                    self.edges.append((ident, note, "issue"))
-            stack.extend((ident, c) for c in reversed(node.children))
-        for a, b, kind in self.edges:
-            dot.edge(a, b, **({"style": "dashed"} if kind == "issue" else {}))
-        data = json.loads(_dot_json(dot.source, timeout))
-        x0, y0, x1, y1 = (float(v) for v in data["bb"].split(","))
-        self.width, self.height = x1 - x0, y1 - y0
-        self.boxes: dict[str, Box] = {}
-        for obj in data.get("objects", []):
-            if obj.get("name") in self.items and "pos" in obj:
-                x, y = (float(v) for v in obj["pos"].split(","))
-                w, h = float(obj["width"]) * 72, float(obj["height"]) * 72
-                self.boxes[obj["name"]] = Box(x - x0 - w / 2, (y1 - y) - h / 2, w, h)
-
-
 class DrawError(Exception):
-    """Graphviz could not lay the tree out; `hint` says what to do."""
+    """The trees could not be laid out (Graphviz measures the text); `hint` says what
+    to do."""
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.message, self.hint = message, hint
 
 
-def _dot_json(source: str, timeout: float) -> str:
-    """`dot -Tjson` on the source, with a time limit."""
-    import shutil
-    import subprocess
-
-    program = shutil.which("dot")
-    if program is None:
-        raise DrawError("Graphviz `dot` was not found on PATH",
-                        "install Graphviz: sudo apt-get install graphviz")
-    try:
-        done = subprocess.run([program, "-Tjson"], input=source.encode("utf-8"),
-                              capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise DrawError(f"laying out the KPI tree took longer than {timeout:g} s",
-                        "allow more time with --timeout SECONDS") from None
-    if done.returncode != 0:
-        raise DrawError("Graphviz `dot` failed: "
-                        + done.stderr.decode("utf-8", "replace").strip().split("\n")[0])
-    return done.stdout.decode("utf-8")
-
+# -- the slide ------------------------------------------------------------------------------
 
 def _slide(deck, group, words, timeout) -> None:
+    from prep.layout.kpitree import kpi_layout
+    from prep.layout.measure import Deadline, LayoutError, graphviz_measure
+
+    deadline = Deadline(timeout)
+    try:
+        layout = kpi_layout(group, words, legend=True, together=len(group) == 2,
+                            measure=lambda markups: graphviz_measure(markups, deadline))
+    except LayoutError as error:
+        raise DrawError(error.message, error.hint) from None
     slide = S.blank_slide(deck)
-    room_w = (S.SLIDE_W - 2 * S.MARGIN - GAP * (len(group) - 1)) / len(group)
-    room_h = S.SLIDE_H - 2 * S.MARGIN - TOP
+    room_w, room_h = S.SLIDE_W - 2 * S.MARGIN, S.SLIDE_H - 2 * S.MARGIN
+    scale = min(room_w / max(layout.width, 1), room_h / max(layout.height, 1), 1.25)
+    ox = S.MARGIN + (room_w - layout.width * scale) / 2
+    oy = S.MARGIN
 
-    def fit(placed) -> float:
-        return min([min(room_w / max(p.width, 1), room_h / max(p.height, 1), 1.0)
-                    for p in placed] + [1.0])
+    def at(box: Box) -> Box:
+        return Box(ox + box.x * scale, oy + box.y * scale, box.w * scale, box.h * scale)
 
-    # Top-down as the paper draws them; left to right when that shows the text larger
-    # (a wide, shallow tree on half a slide).
-    placed = [_Placed(tree, words, timeout) for tree in group]
-    scale = fit(placed)
-    if scale < 1.0:
-        across = [_Placed(tree, words, timeout, "LR") for tree in group]
-        if fit(across) > scale * 1.15:
-            placed, scale = across, fit(across)
-    process = group[-1].process
-    title = S.text_box(slide, S.MARGIN, S.MARGIN, S.SLIDE_W - 2 * S.MARGIN, 22,
-                       f"title: {process}")
-    S.put_text(title, (Text(f"{words['kpi_tree']}: {process}", 18, "title", True),), 1.0,
-               "left", pad=0)
-    for n, (tree, p) in enumerate(zip(group, placed)):
-        left = S.MARGIN + n * (room_w + GAP)
-        if len(group) > 1:
-            heading = words["before"] if tree.stage != "tobe" else words["after"]
-        else:
-            heading = N.stage_word(tree.stage, words)
-        head = S.text_box(slide, left, S.MARGIN + 22, room_w, 18, f"side: {tree.stage}")
-        S.put_text(head, (Text(heading, 14, "banner", True),), 1.0, "left", pad=0)
-        ox = left + (room_w - p.width * scale) / 2
-        oy = S.MARGIN + TOP
-        _draw(slide, tree, p, ox, oy, scale, words)
+    for tree in layout.trees:
+        _tree(slide, tree, at, scale, ox, oy, layout.trees)
+    if layout.legend is not None:
+        _legend(slide, layout.legend, at, scale)
 
 
-def _title(p, ident: str) -> str:
-    node, _, kind = p.items[ident]
-    return str(node) if kind == "issue" else _label(node)
-
-
-def _draw(slide, tree, p, ox, oy, scale, words) -> None:
+def _tree(slide, tree, at, scale, ox, oy, trees) -> None:
+    f = at(tree.frame)
+    frame = S.shape(slide, "ROUNDED_RECTANGLE", f.x, f.y, f.w, f.h,
+                    f"frame: {tree.process} [{tree.stage}]", None, "#888888", 1.0)
+    frame.adj = '<a:gd name="adj" fmla="val 2000"/>'
+    t = at(tree.title_box)
+    head = S.text_box(slide, t.x, t.y, t.w, t.h, f"side: {tree.stage}")
+    S.put_text(head, tree.title, scale, "left", pad=0)
     shapes, boxes = {}, {}
-    for ident, (node, lines, kind) in p.items.items():
-        b = p.boxes[ident]
-        box = Box(ox + b.x * scale, oy + b.y * scale, b.w * scale, b.h * scale)
-        if kind == "issue":
-            look = {"fill": N.ISSUE["fillcolor"], "line": N.ISSUE["color"], "width": 1.0,
-                    "dash": False, "double": False}
-            name = f"issue: {node}"
-            preset = "FOLDED_CORNER"
-        else:
-            look, preset = _look(node), PRESET.get(kind, "RECTANGLE")
-            name = f"{kind}: {_label(node)}"
-        sp = S.shape(slide, preset, box.x, box.y, box.w, box.h, name, look["fill"],
+    for node in tree.nodes:
+        box = at(node.box)
+        look, preset = _look(node), PRESET.get(node.kind, "RECTANGLE")
+        title = f"issue: {node.label}" if node.kind == "issue" else f"{node.kind}: {node.label}"
+        sp = S.shape(slide, preset, box.x, box.y, box.w, box.h, title, look["fill"],
                      look["line"], max(0.5, look["width"] * scale), look["dash"],
                      look["double"])
-        S.put_text(sp, lines, scale, pad=2)
-        shapes[ident], boxes[ident] = sp, box
-        if kind != "issue" and "new" in node.marks:
-            badge = S.shape(slide, "OVAL", box.right - 9 * scale, box.y - 9 * scale,
-                            18 * scale, 18 * scale, f"badge added: {_label(node)}", "#ffffff",
-                            N.PURPLE, 1.2)
-            S.put_text(badge, (Text("＋", 11, "mark", True),), scale, pad=0)
-    for a, b, kind in p.edges:
-        upper, lower = boxes[a], boxes[b]
-        sides = ("bottom", "top") if p.rankdir == "TB" else ("right", "left")
-        begin, end = ((upper.cx, upper.bottom), (lower.cx, lower.y)) if p.rankdir == "TB" \
-            else ((upper.right, upper.cy), (lower.x, lower.cy))
-        name = f"{'issue link' if kind == 'issue' else 'line'}: {_title(p, a)} -> {_title(p, b)}"
+        if preset == "HEXAGON":            # the picture's hexagon: a quarter in at each end
+            value = int(round(box.w / 4 / max(min(box.w, box.h), 1) * 100000))
+            sp.adj = (f'<a:gd name="adj" fmla="val {value}"/>'
+                      '<a:gd name="vf" fmla="val 100000"/>')
+        S.put_text(sp, node.lines, scale, pad=2)
+        shapes[node.id], boxes[node.id] = sp, box
+    others = list(boxes.values()) + [t]
+    for edge in tree.edges:
+        _edge(slide, edge, shapes, boxes, others, at, scale, ox, oy)
+
+
+def _edge(slide, edge, shapes, boxes, others, at, scale, ox, oy) -> None:
+    a, b = boxes[edge.source], boxes[edge.target]
+    colour = N.GREY if edge.removed else "#555555"
+    width = max(0.5, 1.4 * scale)
+    name = f"{'note link' if edge.kind == 'note' else 'line'}: {edge.title}"
+    if edge.kind == "note":
+        cx = S.connector(slide, "STRAIGHT", (a.right, a.cy), (b.x, b.cy), name)
+        S.attach(cx, shapes[edge.source], "right", shapes[edge.target], "left")
+        S.set_line(cx, "#777777", max(0.5, 1.0 * scale), "sysDot")
+        return
+    begin, end = (a.cx, a.bottom), (b.cx, b.y)
+    if edge.points[0][1] >= 0 and _clear(begin, end, others, a, b) and \
+            abs(edge.points[0][0] * scale + ox - a.cx) < 0.5:
         cx = S.connector(slide, "STRAIGHT", begin, end, name)
-        S.attach(cx, shapes[a], sides[0], shapes[b], sides[1])
-        S.set_line(cx, N.ORANGE if kind == "issue" else "#777777", max(0.5, 1.2 * scale),
-                   kind == "issue")
-    removed = [r for r in (getattr(tree, "removed", None) or []) if isinstance(r, str)]
-    if removed and getattr(tree, "pair", None) is None and tree.stage == "tobe":
-        text = f"{words['removed']}: " + ", ".join(removed)
-        left = max(S.MARGIN, min(ox, S.SLIDE_W / 2))
-        tb = S.text_box(slide, left, S.SLIDE_H - S.MARGIN - 30, S.SLIDE_W - S.MARGIN - left,
-                        28, f"removed: {tree.process}")
-        S.put_text(tb, (Text(text, 11, "mark"),), 1.0, "left", "top", pad=0, wrap=True)
+        S.attach(cx, shapes[edge.source], "bottom", shapes[edge.target], "top")
+        S.set_line(cx, colour, width, edge.removed)
+        return
+    points = [(ox + x * scale, oy + y * scale) for x, y in edge.points]
+    slide.add(_Freeform(points, name, colour, width, edge.removed))
+
+
+def _clear(p, q, boxes, a, b) -> bool:
+    """Whether the segment p-q touches no box but its ends' own."""
+    for k in range(1, 64):
+        t = k / 64
+        x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+        for box in boxes:
+            if box.x + 0.5 < x < box.right - 0.5 and box.y + 0.5 < y < box.bottom - 0.5:
+                return False
+    return True
+
+
+class _Freeform(S.Handle):
+    """A line along a cubic Bézier path (1 + 3k points), as a custom geometry."""
+
+    def __init__(self, points, name: str, colour: str, width: float, dash: bool) -> None:
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        super().__init__("shape", "rect", min(xs), min(ys), max(xs) - min(xs),
+                         max(ys) - min(ys), name)
+        self.points = points
+        S.set_line(self, colour, width, dash)
+
+    def xml(self) -> str:
+        w, h = S.emu(max(self.w, 0.01)), S.emu(max(self.h, 0.01))
+
+        def pt(p) -> str:
+            return f'<a:pt x="{S.emu(p[0] - self.x)}" y="{S.emu(p[1] - self.y)}"/>'
+
+        path = f"<a:moveTo>{pt(self.points[0])}</a:moveTo>"
+        for i in range(1, len(self.points) - 2, 3):
+            path += "<a:cubicBezTo>" + "".join(pt(p) for p in self.points[i:i + 3]) \
+                + "</a:cubicBezTo>"
+        geometry = (f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>'
+                    f'<a:rect l="0" t="0" r="{w}" b="{h}"/><a:pathLst>'
+                    f'<a:path w="{w}" h="{h}" fill="none">{path}</a:path></a:pathLst></a:custGeom>')
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.id}" name="{S._attr(self.name)}"/>'
+                f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
+                f'<a:xfrm><a:off x="{S.emu(self.x)}" y="{S.emu(self.y)}"/>'
+                f'<a:ext cx="{w}" cy="{h}"/></a:xfrm>{geometry}<a:noFill/>{self.line}'
+                "</p:spPr></p:sp>")
+
+
+def _look(node) -> dict:
+    from prep.layout.kpilook import look as picture
+
+    attrs = picture(node)
+    return S.look(attrs)
+
+
+def _legend(slide, legend, at, scale) -> None:
+    from prep.layout.kpilook import sample as _sample
+
+    box = at(legend.box)
+    S.shape(slide, "ROUNDED_RECTANGLE", box.x, box.y, box.w, box.h, "legend", None,
+            "#aaaaaa", 0.75)
+    first = legend.items[0] if legend.items else None
+    if first is not None:
+        t = at(Box(legend.box.x + 4, first.text_box.y, first.sample.x - 12 - legend.box.x,
+                   first.text_box.h))
+        title = S.text_box(slide, t.x, t.y, t.w, t.h, f"legend: {legend.title.text}")
+        S.put_text(title, (legend.title,), scale, "left", pad=0)
+    for item in legend.items:
+        s = at(item.sample)
+        look = S.look({**_sample(item.kind)})
+        preset = {"kpi": "FOLDED_CORNER", "issue": "FOLDED_CORNER", "intangible":
+                  "ROUNDED_RECTANGLE", "intervention": "ROUNDED_RECTANGLE",
+                  "ref": "ROUNDED_RECTANGLE", "milestone": "HEXAGON",
+                  "external": "PENTAGON"}.get(item.kind.split("-")[0], "RECTANGLE")
+        S.shape(slide, preset, s.x, s.y, s.w, s.h, f"legend sample: {item.text.text}",
+                look["fill"], look["line"], max(0.5, look["width"] * scale), look["dash"],
+                look["double"])
+        t = at(item.text_box)
+        tb = S.text_box(slide, t.x, t.y, t.w, t.h, f"legend: {item.text.text}")
+        S.put_text(tb, (item.text,), scale, "left", pad=0)

@@ -11,6 +11,7 @@ import re
 
 from prep.diagnostics import printable
 from prep.kpi.tree import Node
+from prep.i18n import _
 
 
 _BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
@@ -63,7 +64,7 @@ def tree_lines(tree) -> list[list[tuple[str, str]]]:
         top = sections.pop(0)
         if top is not tree.root:
             out.append([])
-            out.append(_node_line(top, "  (continued)"))
+            out.append(_node_line(top, _("  (continued)")))
         else:
             out.append(_node_line(top))
         stack = [(c, "", n == len(top.children) - 1, 1)
@@ -75,7 +76,7 @@ def tree_lines(tree) -> list[list[tuple[str, str]]]:
                 out.append([(guide, "dim"), (_shown(item.node.label), ""), (" (*)", "dim")])
                 continue
             if depth >= DEPTH and item.children:
-                out.append([(guide, "dim")] + _node_line(item, "  (continued below)"))
+                out.append([(guide, "dim")] + _node_line(item, _("  (continued below)")))
                 sections.append(item)
                 continue
             out.append([(guide, "dim")] + _node_line(item))
@@ -96,13 +97,14 @@ def all_lines(trees) -> list[list[tuple[str, str]]]:
                     (f"  ({tree.stage}{view})", "dim")])
         out.extend(tree_lines(tree))
         if tree.added is not None and tree.stage == "tobe":
-            out.append([("added: ", "bold magenta"),
-                        (_shown(", ".join(tree.labels(tree.added))) or "(nothing)", "magenta")])
+            out.append([(_("added: "), "bold magenta"),
+                        (_shown(", ".join(tree.labels(tree.added))) or _("(nothing)"),
+                         "magenta")])
         if tree.removed is not None and tree.stage == "tobe":
-            out.append([("removed: ", "bold"),
-                        (_shown(", ".join(tree.labels(tree.removed))) or "(nothing)", "")])
+            out.append([(_("removed: "), "bold"),
+                        (_shown(", ".join(tree.labels(tree.removed))) or _("(nothing)"), "")])
     if not trees:
-        out.append([("no process", "dim")])
+        out.append([(_("no process"), "dim")])
     return out
 
 
@@ -124,5 +126,5 @@ def to_text(trees) -> str:
     """Plain text (no colour), for files, pipes and `-o -`."""
     buffer = io.StringIO()
     for parts in all_lines(trees):
-        buffer.write("".join(text for text, _ in parts).rstrip() + "\n")
+        buffer.write("".join(text for text, _style in parts).rstrip() + "\n")
     return buffer.getvalue()

@@ -24,21 +24,28 @@ LINK_MARGIN = 28.0
 
 
 def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
-           deadline: Deadline | None = None, marks=None) -> Layout:
+           deadline: Deadline | None = None, marks=None, like=None) -> Layout:
     """The positions of a drawing of `graphs` (ProcessGraphs, drawn in this order).
     `measure(markups) -> [(w, h)]` sizes labels (default: Graphviz); `deadline`
     bounds the time (LayoutError when it passes). `marks` (one dict per graph, from
-    prep diff) put badges on the labels and ghost what was removed (layout/marks.py)."""
+    prep diff) put badges on the labels and ghost what was removed (layout/marks.py).
+    `like`: a Hint (layout/hint.py) or the graphs of another model (its drawing is
+    made first): the products shared with it keep its order (`--like`)."""
+    from prep.layout.hint import MAX_HINTED, Hint
     from prep.layout.legend import legend_items, legend_title, place_legend
     from prep.layout.plan import Ids, plan
 
     measure = measure or graphviz_measure
+    if like is not None and not isinstance(like, Hint):
+        like = like_hint(like, lang, measure, deadline)
     code = N.language_of(graphs, lang)
     words = N.WORDS[code]
     ids = Ids()
     plans = []
     for pg in graphs:
-        plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None))
+        hint = like.for_process(pg.name, len(graphs)) if like is not None \
+            and len(pg.products) <= MAX_HINTED else None
+        plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None, hint))
         if deadline is not None:
             deadline.check()
     requests: dict[tuple[int, str], str] = {}
@@ -89,6 +96,14 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
                   tuple(links), legend_box)
 
 
+def like_hint(graphs, lang: str = "auto", measure=None, deadline=None):
+    """The Hint of the plain drawing of `graphs` (another model: an AsIs, an older
+    version)."""
+    from prep.layout.hint import hint_of
+
+    return hint_of(layout(graphs, lang, False, measure, deadline))
+
+
 def _place(plans, sizes, several: bool, min_width: float, deadline) -> list:
     from prep.layout.content import box_size
     from prep.layout.place import Placer
@@ -135,4 +150,4 @@ def _links(graphs, processes, width) -> list[Link]:
     return links
 
 
-__all__ = ["Box", "Deadline", "Layout", "LayoutError", "layout"]
+__all__ = ["Box", "Deadline", "Layout", "LayoutError", "layout", "like_hint"]

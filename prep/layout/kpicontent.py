@@ -11,7 +11,7 @@ from prep.layout.content import balanced, hexagon_width
 from prep.layout.model import Text
 
 NAME_UNITS = 20
-GOAL_UNITS = 34
+GOAL_UNITS = 64
 NOTE_UNITS = 26
 SLACK = 1.1               # room beyond the measured text in every box
 NAME, NOTE, TAG = 16, 13, 12
@@ -97,7 +97,7 @@ def more_lines(words: dict) -> tuple[Text, ...]:
 def title_lines(tree, words: dict) -> tuple[Text, ...]:
     """The frame's title: the process, then the side (or that it is a KPI tree)."""
     first = Text(tree.process, 18, "banner", True)
-    if tree.compared:
+    if getattr(tree, "compared", False) or getattr(tree, "pair", None) is not None:
         side = words["before"] if tree.stage == "asis" else words["after"]
         return (first, Text(side, 15, "goal", True))
     stage = "ToBe" if tree.stage == "tobe" else "AsIs"
@@ -159,5 +159,7 @@ def legend_items(used: set[str], words: dict) -> list[tuple[str, Text]]:
              "kpi-supplemented": f"{words['kpi']} [{words['supplemented']}]",
              "issue": words["issue"], "ref": f"(*) {words['see_above']}",
              "added": f"＋ {words['new']}", "removed": f"－ {words['removed']}"}
-    return [(kind, Text(names[kind], TAG, "legend")) for kind in LEGEND_ORDER
+    roles = {"added": "added", "removed": "removed", "kpi-service": "service",
+             "service": "service"}
+    return [(kind, Text(names[kind], TAG, roles.get(kind, "legend"))) for kind in LEGEND_ORDER
             if kind in used]

@@ -49,7 +49,8 @@ class _Placed:
     def _shape(self, u: int, sources: set[int]) -> None:
         item = self.items[u]
         w0, h0 = item.size
-        notes = sorted(item.notes, key=lambda n: (n in sources, item.notes.index(n)))
+        notes = sorted(item.notes, key=lambda n: (n in sources, self.items[n].kind == "issue",
+                                                  item.notes.index(n)))
         if not notes:
             self.shape[u] = (w0, h0, w0 / 2)
             return
@@ -212,7 +213,7 @@ def _frame(pl: _Placed, number: int, x: float, y: float, width: float, head: flo
 
 
 def _finish(trees, width: float, y: float, words: dict, legend, stacked: bool) -> KpiLayout:
-    if legend is None or not trees:
+    if legend is None or not trees or not legend[0]:      # nothing a legend would explain
         return KpiLayout(round(width, 2), round(y - TREE_GAP + MARGIN, 2), tuple(trees), None,
                          stacked)
     from prep.layout.legend import place_legend

@@ -17,9 +17,10 @@ SWEEPS = 8
 ROUNDS = 8
 
 
-def longest_rows(count: int, edges: list[tuple[int, int]], root: int = 0) -> list[int]:
+def longest_rows(count: int, edges: list[tuple[int, int]], root: int = 0,
+                 floor: list[int] | None = None) -> list[int]:
     """The row of each unit: 0 for the root, else 1 + the largest row of its parents
-    (`edges` form a DAG; units reached by none get row 1)."""
+    and at least its `floor` (`edges` form a DAG; units reached by none get row 1)."""
     from collections import deque
 
     down: list[list[int]] = [[] for _ in range(count)]
@@ -33,6 +34,8 @@ def longest_rows(count: int, edges: list[tuple[int, int]], root: int = 0) -> lis
         a = queue.popleft()
         if a != root and row[a] == 0:
             row[a] = 1
+        if floor is not None and a != root:
+            row[a] = max(row[a], floor[a])
         for b in down[a]:
             row[b] = max(row[b], row[a] + 1)
             indeg[b] -= 1
@@ -92,12 +95,14 @@ class Grid:
         self.offset: dict[tuple[int, int], float] = {}
         self.bias: dict[tuple[int, int], float] = {}     # a line leaving right of the anchor
         self.chains: list[tuple[int, int, list[int]]] = []   # (parent, child, slots)
-        for u in sorted(range(self.count), key=rank.__getitem__):
+        order: dict[int, float] = {u: float(rank[u]) for u in range(self.count)}
+        for u in range(self.count):
             self.layers[rows[u]].append(u)
         for parent, start, child in lines:
             chain = [parent]
             for r in range(rows[parent] + 1, rows[child]):
                 v = self._slot(r)
+                order[v] = rank[child] - 0.5        # beside the nodes before its child
                 chain.append(v)
             chain.append(child)
             for a, b in zip(chain, chain[1:]):
@@ -107,6 +112,8 @@ class Grid:
             width = max(widths[parent], 1.0)
             self.bias[(parent, chain[1])] = (start - anchors[parent]) / width
             self.chains.append((parent, child, chain[1:-1]))
+        for layer in self.layers:
+            layer.sort(key=order.__getitem__)
         self.x = [0.0] * len(self.widths)
 
     def _slot(self, r: int) -> int:

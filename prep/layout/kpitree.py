@@ -81,7 +81,7 @@ class _Parts:
     def _node(self, node, parent: int, words: dict) -> int:
         above = self.items[parent]
         marks = tuple(node.marks)
-        me = self._add(Item(node.kind, node.label, node.key, marks,
+        me = self._add(Item(node.kind, node.label, getattr(node, "key", None), marks,
                             C.node_lines(node, words), node.id))
         if node.kind == "kpi" and above.kind in C.PRODUCTS and above.host is None:
             self.items[me].host = parent
@@ -153,36 +153,94 @@ def _pairs(trees) -> list[list]:
     return groups
 
 
+WIDE = 1900.0        # a tree's rows are kept this narrow where they can be (points):
+PAIR_WIDE = 1050.0   # legible at 1920 px alone, or beside its pair
+NARROW_LIMIT = 300   # units; past this a tree is too large to be legible anyway
+
+
 def _rows(parts: list[_Parts]) -> list[list[int]]:
-    """Each tree's rows by item (notes: their host's); a pair's shared nodes (same
-    id) in the same rows where both trees' lines still point down."""
-    own = []
+    """Each tree's rows by item (notes: their host's): the longest path from the root,
+    a pair's shared nodes (same id) in the same rows where both trees' lines still
+    point down, and rows wider than WIDE split (some nodes one row lower)."""
+    split: set[str] = set()       # shared ids the two trees order in contradiction
+    for _ in range(64):
+        keys: dict[str, int] = {}
+        names: dict[int, str] = {}
+        maps = []
+        for t, p in enumerate(parts):
+            mine = {}
+            for i in p.units():
+                item = p.items[i]
+                name = "#root" if i == 0 else (
+                    item.nid if len(parts) > 1 and item.nid and item.nid not in split
+                    else f"{t}#{i}")
+                if name not in keys:
+                    keys[name] = len(keys)
+                    names[keys[name]] = name
+                mine[i] = keys[name]
+            maps.append(mine)
+        edges, left = [], []
+        for t, p in enumerate(parts):
+            more = [(maps[t][p.unit(a)], maps[t][b]) for a, b in p.edges()]
+            edges, dropped = P.acyclic(len(keys), edges, more)
+            left += dropped
+        if not left:
+            rows = _narrow(parts, maps, len(keys), edges, keys["#root"])
+            return [[rows[m[p.unit(i)]] for i in range(len(p.items))]
+                    for p, m in zip(parts, maps)]
+        before = len(split)
+        split.update(names[k] for a, b in left for k in (a, b) if "#" not in names[k])
+        if len(split) == before:
+            break
+    out = []
     for p in parts:
         rows = P.longest_rows(len(p.items), p.edges())
-        own.append([rows[p.unit(i)] for i in range(len(p.items))])
-    if len(parts) < 2:
-        return own
-    keys: dict[str, int] = {}
-
-    def key(t: int, i: int) -> int:
-        item = parts[t].items[i]
-        name = "#root" if i == 0 else (item.nid if item.nid and item.host is None
-                                       else f"{t}#{i}")
-        return keys.setdefault(name, len(keys))
-
-    first = [(key(0, a), key(0, b)) for a, b in parts[0].edges()]
-    second = [(key(1, a), key(1, b)) for a, b in parts[1].edges()]
-    for t, p in enumerate(parts):
-        for i in p.units():
-            key(t, i)
-    edges, _ = P.acyclic(len(keys), first, second)
-    merged = P.longest_rows(len(keys), edges, keys["#root"])
-    out = []
-    for t, p in enumerate(parts):
-        rows = [merged[key(t, p.unit(i))] for i in range(len(p.items))]
-        down = all(rows[b] > rows[a] for a, b in p.edges())
-        out.append(rows if down else own[t])
+        out.append([rows[p.unit(i)] for i in range(len(p.items))])
     return out
+
+
+def _unit_width(p: _Parts, u: int) -> float:
+    item = p.items[u]
+    notes = [p.items[n].size[0] for n in item.notes]
+    return item.size[0] + (16.0 + max(notes) if notes else 0.0)
+
+
+def _narrow(parts, maps, count: int, edges, root: int) -> list[int]:
+    """Rows by longest path; then, while a tree's row is wider than WIDE (PAIR_WIDE
+    for a pair), its last node without children (else its last node) one row lower."""
+    floor = [0] * count
+    rows = P.longest_rows(count, edges, root, floor)
+    if sum(len(m) for m in maps) > NARROW_LIMIT:
+        return rows
+    limit = WIDE if len(parts) < 2 else PAIR_WIDE
+    parents = {a for a, _ in edges}
+    plans: dict[tuple[int, int], list[int]] = {}
+    for _ in range(NARROW_LIMIT):
+        moved = False
+        for t, (p, m) in enumerate(zip(parts, maps)):
+            by_row: dict[int, list[int]] = {}
+            for u, k in m.items():
+                by_row.setdefault(rows[k], []).append(u)
+            for r in sorted(by_row):
+                units = sorted(by_row[r])
+                width = sum(_unit_width(p, u) for u in units) + 28.0 * (len(units) - 1)
+                if width <= limit or len(units) < 3:
+                    continue
+                if (t, r) not in plans:      # every second leaf first: rows interleave
+                    leaves = [u for u in units if m[u] not in parents] or units
+                    plans[(t, r)] = leaves[1::2][::-1] + leaves[0::2][::-1]
+                plan = [u for u in plans[(t, r)] if rows[m[u]] == r]
+                if not plan:
+                    continue
+                floor[m[plan[0]]] = r + 1
+                moved = True
+                break
+            if moved:
+                break
+        if not moved:
+            return rows
+        rows = P.longest_rows(count, edges, root, floor)
+    return rows
 
 
 def _measure_all(groups, words, measure, legend_used: set[str]):
@@ -228,13 +286,16 @@ def _measure_all(groups, words, measure, legend_used: set[str]):
     return items, legend_sizes, title_w
 
 
-def kpi_layout(trees, words: dict, legend: bool = True, measure=None) -> KpiLayout:
-    """The positions of the pictures of `trees` (as prep kpi has them)."""
+def kpi_layout(trees, words: dict, legend: bool = True, measure=None,
+               together: bool = False) -> KpiLayout:
+    """The positions of the pictures of `trees` (as prep kpi has them; `together`:
+    the trees are one AsIs/ToBe pair, whatever their `pair` says)."""
     from prep.layout.kpiframe import frames
 
     if measure is None:
         from prep.layout.measure import graphviz_measure as measure
-    groups = [[_Parts(t, words) for t in group] for group in _pairs(trees)]
+    pairs = [list(trees)] if together and len(trees) == 2 else _pairs(trees)
+    groups = [[_Parts(t, words) for t in group] for group in pairs]
     used: set[str] = set()
     for parts in groups:
         for p in parts:

@@ -69,47 +69,42 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
     lines = [f'digraph m {{ node [shape=plain fontname="{N.FONT}" margin=0 pos="0,0"];']
     lines.extend(f"m{i} [label={label}];" for i, label in enumerate(unique))
     lines.append("}")
-    left = deadline.left() if deadline else None
+    left = deadline.left() if deadline else UNBOUNDED_LIMIT   # never wait forever
+    from prep.graphviz_run import GraphvizOutputError, run, status, valid
+
     try:
-        done = subprocess.run([program, "-Kneato", "-n2", "-Tjson0"], input="\n".join(lines).encode(),
-                              capture_output=True, timeout=left, check=False)
+        done = run([program, "-Kneato", "-n2", "-Tjson0"], "\n".join(lines).encode(), left)
     except subprocess.TimeoutExpired:
-        raise timed_out(deadline.seconds if deadline else 0) from None
+        raise timed_out(deadline.seconds if deadline else UNBOUNDED_LIMIT) from None
     except OSError as error:
         raise LayoutError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
     if done.returncode != 0 or not done.stdout:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise LayoutError("Graphviz `dot` failed (measuring labels): "
-                          + (detail[0] if detail else f"exit status {done.returncode}"))
-    for obj in json.loads(done.stdout).get("objects", []):
-        index = int(obj["name"][1:])
-        sizes[unique[index]] = (round(float(obj["width"]) * 72, 2),
-                                round(float(obj["height"]) * 72, 2))
+                          + (detail[0] if detail else status(done.returncode)))
+    try:
+        valid(done.stdout, "json0")
+        for obj in json.loads(done.stdout).get("objects", []):
+            index = int(obj["name"][1:])
+            sizes[unique[index]] = (round(float(obj["width"]) * 72, 2),
+                                    round(float(obj["height"]) * 72, 2))
+    except (GraphvizOutputError, KeyError, ValueError, TypeError, IndexError, AttributeError):
+        raise LayoutError("Graphviz `dot` printed something that is not the JSON asked "
+                          "for (measuring labels)", "check the Graphviz installation: dot -V") \
+            from None
+    missing = [m for m in unique if m not in sizes]
+    if missing:
+        raise LayoutError("Graphviz `dot` did not measure every label",
+                          "check the Graphviz installation: dot -V")
     if len(_MEASURED) + len(unique) > _MEASURED_MAX:
         _MEASURED.clear()
     _MEASURED.update((m, sizes[m]) for m in unique)
     return [sizes[m] for m in markups]
 
 
+# Seconds a measuring call without a deadline may take (a hung `dot` is stopped).
+UNBOUNDED_LIMIT = 60.0
+
 # Labels measured so far in this process (a label's size depends on nothing else).
 _MEASURED: dict[str, tuple[float, float]] = {}
 _MEASURED_MAX = 5_000
-
-
-def estimate_measure(markups: list[str], deadline=None) -> list[tuple[float, float]]:
-    """A rough stand-in without Graphviz (tests of the geometry only): width from the
-    characters (wide ones count double), height from the number of rows."""
-    import re
-
-    out = []
-    for m in markups:
-        rows = re.findall(r'POINT-SIZE="([\d.]+)"[^>]*>(.*?)</FONT>', m)
-        width, height = 0.0, 0.0
-        for size, body in rows:
-            plain = re.sub(r"<[^>]+>", "", body)
-            size = float(size)
-            units = sum(2 if ord(c) > 0x2e7f else 1 for c in plain)
-            width = max(width, units * size * 0.55)
-            height += size * 1.4
-        out.append((round(width + 2, 2), round(height + 2, 2)))
-    return out

@@ -66,6 +66,9 @@ class Plan:
     syncs: list
     band_of: dict = field(default_factory=dict)     # key -> subprocess name
     column: dict = field(default_factory=dict)      # product key -> column (0, 1, …)
+    hint: dict = field(default_factory=dict)        # layout/hint.py: key -> (column, y)
+    handoffs: frozenset = frozenset()               # (source, target) that may stand
+                                                    # one above the other (_handoffs)
 
 
 class Ids:
@@ -77,8 +80,10 @@ class Ids:
         return f"{prefix}{self.count}"
 
 
-def plan(pg, words: dict, ids: Ids, marks: dict | None = None) -> Plan:
-    """`marks` (prep diff, docs/kpi.md, "prep diff"): badges and ghosting on the lines."""
+def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Plan:
+    """`marks` (prep diff, docs/kpi.md, "prep diff"): badges and ghosting on the lines; `hint`
+    (layout/hint.py): where another drawing put the products, key -> (column, y)."""
+    hint = hint or {}
     process = pg.process
     lanes, nodes, by_key = [], [], {}
     for index, actor in enumerate(process.actors):
@@ -161,35 +166,68 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None) -> Plan:
         edge.lines = marked(C.edge_lines(found["params"], found["touch"], found["touched"],
                                          words), found["mark"], words)
         out_edges.append(edge)
-    column, groups, tagged = _columns(nodes, inputs, syncs, pg, groups)
+    notes, kgis, loose = _notes(pg, by_key, words, ids, marks)
+    handoffs = _handoffs(by_key, inputs, out_edges)
+    column, groups, tagged = _columns(nodes, inputs, syncs, pg, groups,
+                                      {k: c for k, (c, _) in hint.items() if k in by_key},
+                                      handoffs)
     for node in nodes:
         if node.kind == "external":
             continue
         product = pg.products[node.key]
         node.subprocess = band_of.get(node.key)
+        tag = node.subprocess if node.key in tagged else None
+        if node.subprocess is None and _inside(column[node.key], column, groups):
+            tag = words["no_subprocess"]    # inside a band it does not belong to
         node.lines = C.product_lines(product.name, product.state, product.params,
-                                     node.intervention,
-                                     node.subprocess if node.key in tagged else None,
-                                     node.doc, words)
+                                     node.intervention, tag, node.doc, words)
         node.lines = marked(node.lines, of(marks, "products", node.key), words)
-    notes, kgis, loose = _notes(pg, by_key, words, ids, marks)
     banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals],
                             kgis, loose, words)
     return Plan(process.name, process.stage, lanes, nodes, out_edges, notes, groups, banner,
-                [tuple(c.members) for c in pg.input_cycles], inputs, syncs, band_of, column)
+                [tuple(c.members) for c in pg.input_cycles], inputs, syncs, band_of, column,
+                hint, handoffs)
 
 
-def _columns(nodes, inputs, syncs, pg, groups):
+def _inside(c: int, column: dict, groups) -> bool:
+    """Whether column c lies under a subprocess band (its members' columns)."""
+    return any(min(column[k] for k in keys) <= c <= max(column[k] for k in keys)
+               for _, keys in groups)
+
+
+def _handoffs(by_key, inputs, edges) -> frozenset:
+    """Input relations drawn as vertical hand-offs where that saves a column
+    (docs/notation.md): the source feeds only this target, in a lane next to the
+    target's; the upper of the two has no notes below it (the line would cross
+    them); the line has no label; each product ends one hand-off at most."""
+    targets: dict[str, list[str]] = {}
+    for s, t in inputs:
+        targets.setdefault(s, []).append(t)
+    labelled = {(e.source, e.target) for e in edges if e.lines}
+    used: set[str] = set()          # a product ends one hand-off at most: no towers
+    out = set()
+    for s, t in inputs:
+        a, b = by_key[s], by_key[t]
+        upper = a if a.lane < b.lane else b
+        if len(targets[s]) != 1 or abs(a.lane - b.lane) != 1 or upper.notes \
+                or (a.id, b.id) in labelled or s in used or t in used:
+            continue
+        used.update((s, t))
+        out.add((s, t))
+    return frozenset(out)
+
+
+def _columns(nodes, inputs, syncs, pg, groups, hint, handoffs=frozenset()):
     """Columns of the products; subprocess groups in the order of their `until`
     products along the flow; the products of bands that overlap in columns (tagged)."""
     from prep.layout.rank import columns
 
     keys = [n.key for n in nodes if n.kind != "external"]
     cycles = [tuple(c.members) for c in pg.input_cycles]
-    first = columns(keys, inputs, syncs, cycles, [])
+    first = columns(keys, inputs, syncs, cycles, [], hint, handoffs)
     groups = sorted(groups, key=lambda g: (first.get(g[2], max(first[k] for k in g[1])),
                                            min(first[k] for k in g[1])))
-    column = columns(keys, inputs, syncs, cycles, [g[1] for g in groups]) \
+    column = columns(keys, inputs, syncs, cycles, [g[1] for g in groups], hint, handoffs) \
         if len(groups) > 1 else first
     spans = [(min(column[k] for k in g[1]), max(column[k] for k in g[1])) for g in groups]
     tagged: set[str] = set()

@@ -8,12 +8,18 @@ column, and empty columns are dropped."""
 
 from __future__ import annotations
 
+EACH_EDGE = 400         # hinted blocks checked one by one up to this many (layout/hint.py)
+
 
 def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[str, str]],
-            cycles: list[tuple[str, ...]], groups: list[list[str]]) -> dict[str, int]:
+            cycles: list[tuple[str, ...]], groups: list[list[str]],
+            hint: dict | None = None, handoffs=frozenset()) -> dict[str, int]:
     """Column of every key (0, 1, …). `inputs`: (source, target) input relations between
     keys; `syncs`: sync pairs; `cycles`: input cycles, members in walk order;
-    `groups`: subprocess member lists, in the order their bands should go."""
+    `groups`: subprocess member lists, in the order their bands should go; `hint`:
+    key -> column in another drawing (layout/hint.py), whose order of columns the
+    keys it holds keep where the relations allow; `handoffs`: input relations whose
+    source may stand in its target's column (a vertical hand-off between lanes)."""
     import networkx as nx
 
     order = {k: i for i, k in enumerate(keys)}
@@ -45,7 +51,7 @@ def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[st
             a, b = block[s], block[t]
             if a == b:
                 continue
-            need = offset[s] + 1 - offset[t]
+            need = offset[s] + (0 if (s, t) in handoffs else 1) - offset[t]
             minlen[(a, b)] = max(minlen.get((a, b), need), need)
         return minlen
 
@@ -71,6 +77,9 @@ def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[st
             if not nx.is_directed_acyclic_graph(dag):
                 dag.remove_node(gate)
         rank = _longest(dag, order, members)
+    if hint:
+        _hint_gates(dag, hint, members, offset, order)
+        rank = _longest(dag, order, members)
     _pull_sources(dag, rank, order)
     result = {k: rank[block[k]] + offset[k] for k in keys}
     # products joined by nothing but sync relations: beside their partner
@@ -79,10 +88,16 @@ def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[st
     for s, t in syncs:
         partners.setdefault(s, []).append(t)
         partners.setdefault(t, []).append(s)
+    twins: dict[int, str] = {}              # a hinted column -> a linked key in it
+    for k in keys:
+        if hint and k in linked and k in hint:
+            twins.setdefault(hint[k], k)
     for k in keys:
         if k not in linked:
             near = [result[p] for p in partners.get(k, ()) if p in linked]
-            if near:
+            if hint and hint.get(k) in twins:       # where the hint had it
+                result[k] = result[twins[hint[k]]]
+            elif near:
                 result[k] = min(near)
     used = sorted(set(result.values()))
     squeeze = {r: i for i, r in enumerate(used)}
@@ -119,3 +134,33 @@ def _pull_sources(dag, rank, order) -> None:
         if dag.in_degree(node) == 0 and dag.out_degree(node) > 0:
             rank[node] = max(rank[node], min(rank[s] - dag.edges[node, s]["w"]
                                              for s in dag.successors(node)))
+
+
+def _hint_gates(dag, hint: dict, members, offset, order) -> None:
+    """Blocks in a later hinted column than others go right of them: one gate node
+    between each two consecutive hinted columns, kept only while the relations allow
+    (no cycle)."""
+    import networkx as nx
+
+    by_column: dict[int, list[str]] = {}
+    for b, keys in members.items():
+        hinted = [hint[k] - offset[k] for k in keys if k in hint]
+        if hinted:
+            by_column.setdefault(min(hinted), []).append(b)
+    steps = sorted(by_column)
+    each = len(members) <= EACH_EDGE
+    for n, (c0, c1) in enumerate(zip(steps, steps[1:])):
+        gate = f"\0hint{n}"
+        dag.add_node(gate)
+        for b in sorted(by_column[c0], key=order.get):
+            span = max(offset[k] for k in members[b])
+            dag.add_edge(b, gate, w=span + 1)
+        for b in sorted(by_column[c1], key=order.get):
+            # b must stay right of what it feeds: skip it alone (a small drawing) or
+            # the whole gate (a large one) where the relations say otherwise
+            if each and nx.has_path(dag, b, gate):
+                continue
+            if not dag.has_edge(gate, b):
+                dag.add_edge(gate, b, w=0)
+        if not each and not nx.is_directed_acyclic_graph(dag):
+            dag.remove_node(gate)

@@ -109,7 +109,7 @@ class Router:
             box = p.box_of[p.item_node[i].id]
             ends.sort()
             n = len(ends)
-            spread = min(box.h * 0.6, (n - 1) * 9.0)
+            spread = min(box.h * 0.9, (n - 1) * 14.0)
             for k, (_, edge_id, which) in enumerate(ends):
                 y = box.cy if n == 1 else box.cy - spread / 2 + spread * k / (n - 1)
                 ports[(edge_id, which)] = (self._port_x(i, side, y), _r(y))
@@ -231,9 +231,10 @@ class Router:
         return points, label
 
     def _adjacent(self, a: int, b: int) -> bool:
-        """Whether b is stacked right below a (same lane, nothing between, no notes)."""
+        """Whether b is stacked right below a (same lane, or a vertical hand-off into
+        the next lane; nothing between, no notes)."""
         p = self.p
-        if p.lane[a] != p.lane[b] or p.item_node[a].notes:
+        if p.lane[b] - p.lane[a] not in (0, 1) or p.item_node[a].notes:
             return False
         layer = p.layers[p.layer_of[a]]
         k = layer.index(a)

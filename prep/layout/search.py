@@ -18,11 +18,12 @@ through another lane costs a little too."""
 from __future__ import annotations
 
 from prep.layout.bus import buses
+from prep.layout.hint import item_heights
 from prep.layout.order import order, total_crossings
 
 SEARCH_ITEMS = 400      # drawings with more items keep the first choices
-BUDGET = 160            # layouts tried at most
-WORK = 2500             # … and at most this many items laid out in all
+BUDGET = 600            # layouts tried at most
+WORK = 25000            # … and at most this many items laid out in all
 QUICK = 8               # ordering sweeps while trying
 SEEDS = 6               # other starts for the ordering sweeps
 
@@ -73,7 +74,7 @@ def _variables(placer) -> list:
     out = []
     for node in plan.nodes:
         if node.kind == "external" and len(placer.homes[node.id]) > 1:
-            # docs/notation.md: at the height of the lane it exchanges most with (one of them, if tied)
+            # at the height of the lane it exchanges most with (one of them, if tied)
             out.append((placer.lane_choice, node.id, placer.homes[node.id]))
     for key, values in _column_moves(plan):
         out.append((placer.column_choice, key, values))
@@ -111,11 +112,14 @@ def _column_moves(plan) -> list:
     out = []
     for node in plan.nodes:
         key = node.key
-        if node.kind == "external" or key in in_cycle or count[column[key]] < 2:
+        if node.kind == "external" or key in in_cycle or count[column[key]] < 2 \
+                or key in plan.hint:        # a hinted product keeps its hinted order
             continue
         c = column[key]
-        low = max([column[p] + 1 for p in before.get(key, ())] + [0])
-        high = min([column[t] - 1 for t in after.get(key, ())] + [width - 1])
+        low = max([column[p] + ((p, key) not in plan.handoffs)
+                   for p in before.get(key, ())] + [0])
+        high = min([column[t] - ((key, t) not in plan.handoffs)
+                    for t in after.get(key, ())] + [width - 1])
         values = [c] + sorted((v for v in range(low, high + 1)
                                if v != c and bands[v] == bands[c]),
                               key=lambda v: (abs(v - c), -v))
@@ -131,7 +135,9 @@ def _valid(placer) -> bool:
     if not choice:
         return True
     column = {k: choice.get(k, c) for k, c in placer.plan.column.items()}
-    if any(column[s] >= column[t] for s, t in placer.plan.inputs if s in column
+    handoffs = placer.plan.handoffs
+    if any(column[s] > column[t] or column[s] == column[t] and (s, t) not in handoffs
+           for s, t in placer.plan.inputs if s in column
            and t in column and not _same_cycle(placer.plan, s, t)):
         return False
     return set(column.values()) == set(placer.plan.column.values())
@@ -149,7 +155,8 @@ def _evaluate(placer, sweeps: int | None = None) -> float:
         placer.deadline.check()
     placer.layers = order(placer.layers, placer.lane, placer.up, placer.down,
                           placer.deadline, placer.same, placer.seed_choice.get("seed", 0),
-                          sweeps)
+                          sweeps, item_heights(placer) if placer.plan.hint else None,
+                          _ends(placer))
     pos = _positions(placer)
     place_syncs(placer, pos)
     return _crossings(placer, pos) + sum(
@@ -198,6 +205,20 @@ def _positions(placer) -> list[int]:
         for p, i in enumerate(layer):
             pos[i] = p
     return pos
+
+
+def _ends(placer) -> dict[int, int]:
+    """The ends of vertical hand-offs: the upper one last in its lane's stack (+1),
+    the lower one first (-1), so the line between them crosses nothing."""
+    out: dict[int, int] = {}
+    for edge in placer.same_layer:
+        if edge.kind != "input":
+            continue
+        a, b = placer.item_of[edge.source], placer.item_of[edge.target]
+        upper, lower = (a, b) if placer.lane[a] < placer.lane[b] else (b, a)
+        if placer.lane[lower] - placer.lane[upper] == 1:
+            out[upper], out[lower] = 1, -1
+    return out
 
 
 def _same_pairs(placer) -> list[tuple[int, int]]:

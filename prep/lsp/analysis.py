@@ -41,8 +41,16 @@ class Analysis:
     def document(self):
         return self.raw.parsed.document
 
+    _lines: dict | None = None
+
     def lines(self, encoding: str) -> Lines:
-        return Lines(self.text, encoding)
+        """The text's lines, made once per encoding (every diagnostic and request
+        converts positions: a file of 50,000 findings must not split it 50,000 times)."""
+        if self._lines is None:
+            self._lines = {}
+        if encoding not in self._lines:
+            self._lines[encoding] = Lines(self.text, encoding)
+        return self._lines[encoding]
 
 
 def options_for(path: str) -> CheckOptions:

@@ -4,9 +4,10 @@ for names that cross files: an external is another file's process)."""
 from __future__ import annotations
 
 from lsprotocol import types as t
-from pygls.uris import from_fs_path
 
 from prep.lsp.names import EXTERNAL_ROLES, KPI_ROLES, PRODUCT_ROLES, Token
+from prep.i18n import N_, _
+from prep.lsp.markdown import code, message, text as md
 
 NAME_ROLES = {"product", "ref", "external", "process", "actor", "kpi", "kpi-ref",
               "subprocess", "param", "param-ref"}
@@ -113,13 +114,21 @@ def prepare_rename(a, position, encoding):
                                       placeholder=tok.name)
 
 
+class RenameRefused(Exception):
+    """The new name cannot be used; the message says why (the editor shows it)."""
+
+
 def rename(workspace, a, position, new_name: str, encoding):
     from prep.model import written_name as written
 
     tok = token_at(a, position, encoding)
-    if tok is None or tok.role not in RENAMABLE or not new_name.strip():
+    if tok is None or tok.role not in RENAMABLE:
         return None
-    text = written(new_name.strip())
+    name = new_name.strip()
+    why = rename_problem(a, tok, name)
+    if why:
+        raise RenameRefused(why)
+    text = written(name)
     changes: dict[str, list[t.TextEdit]] = {}
     for o, x in occurrences(workspace, a, tok):
         changes.setdefault(o.uri, []).append(
@@ -127,40 +136,72 @@ def rename(workspace, a, position, new_name: str, encoding):
     return t.WorkspaceEdit(changes=changes)
 
 
+def rename_problem(a, tok: Token, name: str) -> str | None:
+    """Why `name` cannot replace `tok`'s name, or None: it must be a valid name (one
+    line, no control or invisible characters, not too long: as the parser says) and
+    must not be the name of another element of the process (that would merge them)."""
+    from prep.parser.texts import problem
+
+    if not name:
+        return "the new name is empty"
+    found = problem(name)
+    if found is not None:
+        return "cannot rename: " + found[0]
+    if name == tok.name:
+        return None
+    taken = {x.name for x in a.tokens if x.process == tok.process and x.role in
+             NAME_ROLES - {"param", "param-ref"}}
+    if tok.role == "process":
+        taken = {x.name for x in a.tokens if x.role == "process"}
+    declared = any(x.name == tok.name and x.process == tok.process and x.role not in
+                   ("ref", "kpi-ref") for x in a.tokens)
+    if name in taken and declared:     # an undefined reference may be renamed to a name
+        return (f"cannot rename: `{name}` is already a name in this process; renaming "
+                "would merge two elements")
+    return None
+
+
 # Hover ------------------------------------------------------------------------
 
 def hover(a, position, encoding):
+    """Markdown: the element under the cursor and the findings there, with the range it
+    covers (the name, else the finding); every text that comes from the model or a
+    finding is escaped (prep.lsp.markdown)."""
     parts = []
+    where = None
     line, column = a.lines(encoding).char(position)
     for d in a.findings:
         s = d.span
         inside = (s.line - 1, s.column - 1) <= (line, column) <= (s.end_line - 1, s.end_column - 1)
         if inside:
             parts.append(_finding_doc(d))
+            where = where or a.lines(encoding).range(s)
     tok = token_at(a, position, encoding)
     if tok is not None and tok.role in NAME_ROLES:
         about = _element_doc(a, tok)
         if about:
             parts.insert(0, about)
+            where = a.lines(encoding).token_range(tok)
     if not parts:
         return None
     return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown,
-                                            value="\n\n---\n\n".join(parts)))
+                                            value="\n\n---\n\n".join(parts)), range=where)
 
 
 def _finding_doc(d) -> str:
     from prep.checks import rules_by_code
+    from prep.checks.docs import HEADINGS
 
     rule = rules_by_code().get(d.code)
-    text = f"**{d.code}** {d.severity.value}: {d.message}"
+    text = f"**{d.code}** {d.severity.value}: {message(d.message)}"
     if d.hint:
-        text += f"\n\nhint: {d.hint}"
+        text += "\n\n" + _("hint:") + f" {message(d.hint)}"
     if rule:
         sections = rule.sections
         text += f"\n\n**{rule.code} {rule.name}**: {rule.summary}"
         for title in ("What it does", "Why", "How to fix"):
             if sections.get(title):
-                text += f"\n\n*{title}:* " + " ".join(sections[title].split())
+                text += f"\n\n*{_(HEADINGS[title])}:* " + " ".join(sections[title].split())
     return text
 
 
@@ -171,52 +212,58 @@ def _process(a, tok: Token):
     return doc.processes[tok.process]
 
 
+KIND = {"product": N_("**product**"), "final": N_("**final**"),
+        "milestone": N_("**milestone**"), "intangible": N_("**intangible**")}
+
+
 def _element_doc(a, tok: Token) -> str | None:
+    """What the name at `tok` is; every text of the model in it escaped (lsp.markdown)."""
     process = _process(a, tok)
     if process is None:
         return None
-    roles, _ = same_thing(a, tok)
+    roles, _is_process = same_thing(a, tok)
     name = tok.name
     if tok.role == "process":
-        return f"**process** `{name}` (stage {process.stage})"
+        return _("**process** {name} (stage {stage})", name=code(name), stage=md(str(process.stage)))
     if tok.role == "actor":
         actor = next((x for x in process.actors if x.name == name), None)
         if actor:
-            products = ", ".join(f"`{p.key}`" for p in actor.products) or "none"
-            return f"**actor** `{name}` (role {actor.role})\n\nproducts: {products}"
+            products = ", ".join(code(p.key) for p in actor.products) or _("none")
+            return (_("**actor** {name} (role {role})", name=code(name), role=md(str(actor.role)))
+                    + "\n\n" + _("products: {products}", products=products))
     if roles == KPI_ROLES:
         kpi = next((k for k in process.kpis if k.name == name), None)
         if kpi:
-            text = f"**kpi** `{name}`"
+            text = f"**kpi** {code(name)}"
             if kpi.for_:
-                text += f" for `{kpi.for_}`"
+                text += f" for {code(str(kpi.for_))}"
             if kpi.under:
-                text += f" under `{kpi.under.text}`"
-            flags = [x.name for x in kpi.attrs]
-            return text + (f" [{', '.join(flags)}]" if flags else "")
+                text += f" under {code(kpi.under.text)}"
+            flags = [md(x.name) for x in kpi.attrs]
+            return text + (f" \\[{', '.join(flags)}\\]" if flags else "")
     if roles == EXTERNAL_ROLES:
-        return f"**external** process `{name}`"
+        return _("**external** process {name}", name=code(name))
     if roles == PRODUCT_ROLES:
         products = [p for p in process.products if p.name == name]
         if not products:
             return None
         out = []
         for p in products:
-            text = f"**{p.kind}** `{p.key}`"
+            text = _(KIND.get(p.kind, "**{kind}**"), kind=p.kind) + f" {code(p.key)}"
             if p.params:
-                text += "(" + ", ".join(p.params) + ")"
-            text += f" in actor `{p.actor}`"
+                text += "(" + ", ".join(md(x) for x in p.params) + ")"
+            text += _(" in actor {actor}", actor=code(p.actor))
             if p.state:
-                text += f"\n\nstate: {p.state}"
+                text += "\n\n" + _("state: {state}", state=code(p.state))
             kpis = [k.name for k in process.kpis if k.for_ and k.for_.name == name]
             issues = [i.text for i in process.issues if i.on.name == name]
             if kpis:
-                text += "\n\nKPIs: " + ", ".join(f"`{k}`" for k in kpis)
+                text += "\n\n" + _("KPIs: {names}", names=", ".join(code(k) for k in kpis))
             if issues:
-                text += "\n\nissues: " + "; ".join(issues)
+                text += "\n\n" + _("issues: {texts}", texts="; ".join(md(i) for i in issues))
             doc = p.attr("doc")
             if doc:
-                text += f"\n\n{doc}"
+                text += f"\n\n{md(str(doc))}"
             out.append(text)
         return "\n\n".join(out)
     return None
@@ -245,7 +292,8 @@ def completion(a, position, encoding):
     process = prev.process if prev is not None else -1
     in_scope = [x for x in a.tokens if x.process == process]
     if prev is not None and prev.text == "under":
-        kpis = sorted({x.name for x in in_scope if x.role == "kpi"})
+        own = _own_kpi(before)      # `kpi 新KPI … under`: not under itself
+        kpis = sorted({x.name for x in in_scope if x.role == "kpi"} - {own})
         return t.CompletionList(is_incomplete=False,
                                 items=[_item(k, t.CompletionItemKind.Event, "KPI") for k in kpis])
     if prev is not None and prev.role == "keyword" and prev.text in KINDS + [
@@ -258,12 +306,31 @@ def completion(a, position, encoding):
     items = [_item(written(p), t.CompletionItemKind.Variable, "product", p) for p in products]
     items += [_item(written(e), t.CompletionItemKind.Interface, "external process", e)
               for e in externals]
+    if prev is not None and prev.text in NAMES_ONLY_AFTER:
+        return t.CompletionList(is_incomplete=False, items=items)   # a name, no keyword
     depth_actor = _inside_actor(before)
     keywords = KINDS if depth_actor else STATEMENTS + ["for", "under", "until", "on"]
     if process < 0:
         keywords = ["process"]
     items += [_item(k, t.CompletionItemKind.Keyword, "keyword") for k in keywords]
     return t.CompletionList(is_incomplete=False, items=items)
+
+
+# Completion is offered on its own after these (`>`: the end of `->` and `<->`).
+TRIGGER_CHARACTERS = ["[", "=", ",", ".", ">"]
+# After these only a product or an external can stand (never `actor`, `kpi`, …).
+NAMES_ONLY_AFTER = ("->", "<->", "for", "on", "until")
+
+
+def _own_kpi(before: list[Token]) -> str | None:
+    """The name of the KPI whose statement the cursor is in (`kpi 新KPI for X under`)."""
+    for i in range(len(before) - 1, -1, -1):
+        x = before[i]
+        if x.role == "keyword" and x.text == "kpi":
+            return before[i + 1].name if i + 1 < len(before) else None
+        if x.role == "keyword" and x.text not in ("for", "under") or x.text in ("{", "}"):
+            return None
+    return None
 
 
 def _item(text: str, kind, detail: str, label: str | None = None) -> t.CompletionItem:
@@ -357,8 +424,9 @@ def semantic_tokens(a, encoding, types_: list[str]) -> list[int]:
             continue
         kind, declaration = found
         if tok.role == "ref":
-            ext = externals.setdefault(tok.process, externals_of(a, tok.process))
-            if tok.name in ext:
+            if tok.process not in externals:         # once per process: linear
+                externals[tok.process] = externals_of(a, tok.process)
+            if tok.name in externals[tok.process]:
                 kind = "interface"
         start = lines.position(tok.line, tok.column).character
         length = lines.position(tok.line, tok.end).character - start
@@ -380,7 +448,7 @@ def code_actions(a, rng: t.Range, encoding, to_diagnostic):
                 (r.start.line, r.start.character) > (rng.end.line, rng.end.character):
             continue
         edits = [t.TextEdit(range=lines.range(e.span), new_text=e.text) for e in d.fix.edits]
-        title = d.fix.message + ("" if d.fix.safe else " (unsafe)")
+        title = d.fix.message + ("" if d.fix.safe else _(" (unsafe)"))
         actions.append(t.CodeAction(title=title, kind=t.CodeActionKind.QuickFix,
                                     diagnostics=[to_diagnostic(d)], is_preferred=d.fix.safe,
                                     edit=t.WorkspaceEdit(changes={a.uri: edits})))
@@ -404,7 +472,3 @@ def formatting(a, encoding):
     end = lines.position(last, len(lines.line(last)))
     return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end),
                        new_text=new_text)]
-
-
-def uri_of(path: str) -> str:
-    return from_fs_path(path) or path

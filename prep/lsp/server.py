@@ -12,6 +12,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from prep import __version__
 from prep.lsp import features, names
 from prep.lsp.analysis import Pieces, Workspace
+from prep.i18n import _
 
 DEBOUNCE = 0.03   # seconds of quiet typing before a document is checked again
 SEVERITY = {"error": t.DiagnosticSeverity.Error, "warning": t.DiagnosticSeverity.Warning,
@@ -43,7 +44,7 @@ class PrepServer(LanguageServer):
         self.pending.pop(uri, None)
         doc = self.workspace.get_text_document(uri)
         pieces = self.pieces.setdefault(uri, Pieces())
-        self.prep.open[uri] = pieces.analyse(uri, path_of(uri), doc.source)
+        self.prep.open[uri] = pieces.analyse(uri, path_of(uri), without_surrogates(doc.source))
         self.publish_all(always=uri)
 
     def publish_all(self, always: str | None = None) -> None:
@@ -73,7 +74,7 @@ class PrepServer(LanguageServer):
             related.append(t.DiagnosticRelatedInformation(
                 location=t.Location(uri=from_fs_path(r.span.file) or a.uri, range=rng),
                 message=r.message))
-        message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+        message = d.message + ("\n" + _("hint:") + f" {d.hint}" if d.hint else "")
         return t.Diagnostic(
             range=lines.range(d.span), message=message, severity=SEVERITY[d.severity.value],
             code=d.code, source="prep",
@@ -89,7 +90,13 @@ class PrepServer(LanguageServer):
         self.pending[uri] = loop.call_later(DEBOUNCE, self.check, uri)
 
     def analysis(self, uri: str):
-        """The latest analysis of an open document (checked now if a change waits)."""
+        """The latest analysis of an open document (checked now if a change waits). A
+        document the editor has not opened is read from the disk only when it is a
+        `file:` URI; any other is an error (an `untitled:x` is not the file `./x`)."""
+        if uri not in self.workspace.text_documents and not uri.startswith("file:"):
+            from pygls.exceptions import JsonRpcInvalidParams
+
+            raise JsonRpcInvalidParams(f"{uri} is not open")
         if uri in self.pending or uri not in self.prep.open:
             handle = self.pending.pop(uri, None)
             if handle is not None:
@@ -98,11 +105,29 @@ class PrepServer(LanguageServer):
         return self.prep.open[uri]
 
 
+def without_surrogates(text: str) -> str:
+    """A lone surrogate (JSON allows `\\ud800`) made U+FFFD: one character, one UTF-16
+    unit either way, so positions stay; the text can then be encoded and checked."""
+    import re
+
+    return re.sub("[\ud800-\udfff]", "\ufffd", text) if not text.isascii() else text
+
+
 def path_of(uri: str) -> str:
     return to_fs_path(uri) or uri
 
 
 server = PrepServer()
+
+
+@server.feature(t.INITIALIZE)
+def initialize(ls: PrepServer, params: t.InitializeParams) -> None:
+    """The client's `locale` (`ja`, `ja-JP`, `en-US`) chooses the language of findings,
+    hovers and quick fixes; another or none leaves it to --lang, PREP_LANG, the locale."""
+    from prep.i18n import normalize, set_language
+
+    if normalize(params.locale):
+        set_language(params.locale)
 
 
 @server.feature(t.INITIALIZED)
@@ -185,12 +210,17 @@ def prepare_rename(ls: PrepServer, params: t.PrepareRenameParams):
 
 @server.feature(t.TEXT_DOCUMENT_RENAME)
 def rename(ls: PrepServer, params: t.RenameParams):
+    from pygls.exceptions import JsonRpcInvalidParams
+
     a = ls.analysis(params.text_document.uri)
-    return features.rename(ls.prep, a, params.position, params.new_name, ls.encoding)
+    try:
+        return features.rename(ls.prep, a, params.position, params.new_name, ls.encoding)
+    except features.RenameRefused as refused:
+        raise JsonRpcInvalidParams(str(refused)) from None
 
 
 @server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                t.CompletionOptions(trigger_characters=["[", "=", ",", "."]))
+                t.CompletionOptions(trigger_characters=features.TRIGGER_CHARACTERS))
 def completion(ls: PrepServer, params: t.CompletionParams):
     a = ls.analysis(params.text_document.uri)
     return features.completion(a, params.position, ls.encoding)
@@ -228,4 +258,6 @@ def serve() -> None:
 
     logging.getLogger("pygls").setLevel(logging.WARNING)
     names.tokens("")           # load the grammar before the first request
-    server.start_io()
+    from prep.lsp.transport import serve_stdio
+
+    serve_stdio(server)        # bounded, every malformed message answered (transport.py)

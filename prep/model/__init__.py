@@ -200,6 +200,11 @@ class Process(Attributed):
         return tuple(p for actor in self.actors for p in actor.products)
 
 
+# A suppression comment: `# prep: ignore`, `# prep: ignore[CODE,…]`, `# prep: ignore-file[…]`
+# (read by prep.checks.suppress; `prep fmt` keeps a line that carries one whole).
+SUPPRESSION = re.compile(r"#\s*prep:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?", re.I)
+
+
 @element
 class Comment:
     """A `#` comment: kept for suppressions (`# prep: ignore[...]`)."""

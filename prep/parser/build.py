@@ -17,6 +17,7 @@ from prep.model import (
     Actor, Attr, External, Goal, Issue, Kpi, Name, Process, Product, Ref, Relation,
     Subprocess,
 )
+from prep.i18n import _
 
 
 @dataclass(slots=True)
@@ -86,7 +87,7 @@ class Builder(Transformer):
                 return Word(str(tok), span, self.context.errors[-1])
             return Word(str(tok), span)
         if kind in UNCLOSED:
-            self._error(span, *UNCLOSED[kind])
+            self._error(span, *(_(text) for text in UNCLOSED[kind]))
             return Word(unquote(str(tok)) if kind == "BAD_STRING" else long_text(str(tok)), span)
         multiline = kind == "TEXT"
         value = long_text(str(tok)) if multiline else unquote(str(tok))
@@ -162,14 +163,15 @@ class Builder(Transformer):
     def _state(self, tok: Token) -> str:
         state = str(tok)[1:-1].strip()
         if not state:
+            written = str(tok)
             self._error(token_span(self.context.file, tok),
-                        f"a state cannot be {'empty' if str(tok) == '<>' else 'blank'}: "
-                        f"`{tok}` names no state",
-                        "write the state between `<` and `>`, as in `申込<提出済>`, or remove "
-                        "the `<>`")
-        elif (found := problem(state)) is not None:
-            self._error(token_span(self.context.file, tok), found[0].replace("a name", "a state"),
-                        found[1])
+                        _("a state cannot be empty: `{written}` names no state", written=written)
+                        if written == "<>" else
+                        _("a state cannot be blank: `{written}` names no state", written=written),
+                        _("write the state between `<` and `>`, as in `申込<提出済>`, or remove "
+                          "the `<>`"))
+        elif (found := problem(state, what=_("a state"))) is not None:
+            self._error(token_span(self.context.file, tok), found[0], found[1])
         return state
 
     # -- statements --------------------------------------------------------------

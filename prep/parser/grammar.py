@@ -13,7 +13,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from prep.private_files import private_folder, read_private, write_private
+from prep.private_files import read_private, user_cache_folder, write_private
 
 # Options that change how lark builds the tables; part of the cache key.
 OPTIONS = {"parser": "lalr", "lexer": "basic", "maybe_placeholders": False}
@@ -28,10 +28,7 @@ def grammar_text() -> str:
 
 
 def cache_folder() -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None
-    return private_folder(os.path.join(base, "prep"))
+    return user_cache_folder()
 
 
 def _cache_name(text: str) -> str:

@@ -2,130 +2,33 @@
 
 A consultant's typical slips (a misspelt or capitalised keyword, a name with a
 space, another notation's arrow, a full-width symbol, a `;`, a missing `)`, `]`
-or `}`) each get one PREP001 that says what to write, with a fix (docs/editors.md, "Fixes on the command line")
+or `}`) each get one PREP001 that says what to write, with a fix (docs/editors.md)
 where the mend is certain; then parsing goes on as if it were written, so that
 one mistake is one finding and the lines after it are still checked."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
 
 from lark import Token
 
-from prep.codes import SYNTAX_ERROR
 from prep.diagnostics import KEYWORD_CUTOFF, Diagnostic, Edit, Fix, Span, closest
-
-# Keyword token types and their text, products' kinds included.
-WORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
-         "SUBPROCESS": "subprocess", "UNTIL": "until", "GOAL": "goal", "KPI": "kpi",
-         "FOR": "for", "UNDER": "under", "ISSUE": "issue", "ON": "on", "PRODUCT": "product",
-         "MILESTONE": "milestone", "FINAL": "final", "INTANGIBLE": "intangible"}
-# Error terminals of grammar/prep.lark: never taken by the parser.
-ERROR_TOKENS = ("BAD_CHAR", "BAD_ARROW", "IME_ARROW")
-KINDS = ("PRODUCT", "MILESTONE", "FINAL", "INTANGIBLE")
-STATEMENTS = ("GOAL", "ACTOR", "EXTERNAL", "SUBPROCESS", "KPI", "ISSUE")
-# What a full-width symbol stands for, as the token the parser wants.
-HALF_WIDTH = {"（": "LPAR", "）": "RPAR", "｛": "LBRACE", "｝": "RBRACE", "［": "LSQB",
-              "］": "RSQB", "【": "LSQB", "】": "RSQB", "，": "COMMA", "、": "COMMA",
-              "．": "DOT", "＝": "EQUAL"}
-TEXT = {"LPAR": "(", "RPAR": ")", "LBRACE": "{", "RBRACE": "}", "LSQB": "[", "RSQB": "]",
-        "COMMA": ",", "DOT": ".", "EQUAL": "=", "INPUT": "->", "SYNC": "<->"}
-IME_HINT = ("symbols are half-width (switch the input method to 直接入力 / half-width "
-            "for them); names may stay Japanese")
-ARROWS_HINT = ("PReP has two arrows: `A -> B` (A is input into B) and `A <-> B` "
-               "(A and B are determined together)")
-
-
-@dataclass
-class Repair:
-    """One finding, and the tokens to feed instead of the one that failed (after
-    taking `previous` back from the parser's stack, when `pop`); with `tokens` None,
-    the statement is dropped as after any syntax error."""
-
-    diagnostic: Diagnostic
-    tokens: list | None
-    pop: bool = False
-    closes_block: bool = False   # a `}` is among the tokens: the stream's open block ends
-
-
-def apply(state, stream, repair: Repair) -> bool:
-    """Feed the mended tokens; False when the parser still cannot take them."""
-    from lark.exceptions import UnexpectedToken
-
-    if repair.tokens is None:
-        return False
-    if repair.pop:
-        del state.state_stack[-1]
-        del state.value_stack[-1]
-    if repair.closes_block and stream.blocks:
-        stream.blocks.pop()
-    try:
-        for tok in repair.tokens:
-            state.feed_token(tok)
-    except UnexpectedToken:
-        return False
-    return True
-
-
-def works(state, repair: Repair, then: Token | None) -> bool:
-    """Whether the parser takes the mended tokens and the token after them (tried on
-    a copy of its state), so that a mend does not lead into a second error."""
-    from lark.exceptions import UnexpectedToken
-
-    from prep.parser.build import Builder
-
-    if repair.tokens is None:
-        return True
-    trial = state.copy(deepcopy_values=False)
-    if repair.pop:
-        del trial.state_stack[-1]
-        del trial.value_stack[-1]
-    errors = Builder.context.errors
-    found = len(errors)
-    try:
-        for tok in repair.tokens:
-            trial.feed_token(tok)
-        if then is not None and then.type not in ERROR_TOKENS:
-            trial.feed_token(then)
-    except UnexpectedToken:
-        return False
-    finally:
-        del errors[found:]      # what the trial's reductions reported is not said twice
-    return True
-
-
-def span_of(file: str, tok: Token, last: Token | None = None) -> Span:
-    last = last or tok
-    return Span(file, tok.line, tok.column, last.end_line or last.line,
-                last.end_column or last.column + 1)
-
-
-def _point_after(file: str, tok: Token) -> Span:
-    return Span(file, tok.end_line, tok.end_column, tok.end_line, tok.end_column)
-
-
-def _error(span: Span, message: str, hint: str, fix: Fix | None = None) -> Diagnostic:
-    return SYNTAX_ERROR.at(span, message, hint, fix=fix)
-
-
-def _virtual(kind: str, text: str, at: Token) -> Token:
-    return Token.new_borrow_pos(kind, text, at)
-
-
-def _acceptable(state, below: int = 0) -> dict:
-    return state.parse_conf.states[state.state_stack[-1 - below]]
-
-
-def _shifted(state, tok: Token | None) -> bool:
-    """Whether `tok` is the last token shifted, not yet part of a reduced rule."""
-    return tok is not None and len(state.value_stack) > 1 and state.value_stack[-1] is tok
-
+from prep.parser import ime, statements
+from prep.parser.mending import (  # noqa: F401 (apply, works: the parser's entry points)
+    ARROWS_HINT, HALF_WIDTH, IME_HINT, KINDS, STATEMENTS, TEXT, WORDS, Repair, acceptable, apply,
+    error,
+    point_after, shifted, span_of, virtual, works,
+)
+from prep.i18n import N_, _
 
 def keyword_for(word: str, wanted) -> str | None:
     """The keyword token type that `word` is a slip of (`KPI`, `Kpi`, `kpis`,
-    `gaol`, `extrenal`), among the token types in `wanted`."""
+    `gaol`, `extrenal`, full-width `ｋｐｉ`), among the token types in `wanted`."""
     if not word.isascii():
-        return None
+        folded = unicodedata.normalize("NFKC", word).lower()
+        if not folded.isascii():
+            return None
+        return next((t for t, w in WORDS.items() if t in wanted and w == folded), None)
     lower = word.lower()
     candidates = {t: w for t, w in WORDS.items() if t in wanted}
     for kind, text in candidates.items():
@@ -139,62 +42,153 @@ def keyword_for(word: str, wanted) -> str | None:
 
 def _keyword(file: str, word: Token, kind: str) -> Diagnostic:
     keyword = WORDS[kind]
-    fix = Fix(f"write `{keyword}`", (Edit(span_of(file, word), keyword),))
-    if str(word).lower() == keyword:
-        return _error(span_of(file, word), f"`{word}` is not a keyword: keywords are lower case",
-                      f"write `{keyword}`", fix)
-    return _error(span_of(file, word), f"`{word}` is not a keyword",
-                  f"did you mean the keyword `{keyword}`?", fix)
+    fix = Fix(_("write `{meant}`", meant=keyword), (Edit(span_of(file, word), keyword),))
+    written = str(word)
+    if not written.isascii():
+        return error(span_of(file, word), _("`{word}` is typed in full-width: write `{meant}`",
+                                            word=written, meant=keyword), _(IME_HINT), fix)
+    if written.lower() == keyword:
+        return error(span_of(file, word), _("`{word}` is not a keyword: keywords are lower "
+                                            "case", word=written),
+                     _("write `{meant}`", meant=keyword), fix)
+    return error(span_of(file, word), _("`{word}` is not a keyword", word=written),
+                 _("did you mean the keyword `{keyword}`?", keyword=keyword), fix)
 
 
 def _mend_keyword(state, file: str, tok: Token, previous: Token | None) -> Repair | None:
     """`prodcut 見積` (the failed token is the slip) or `KPI 率 for 見積` (the token
     before it, read as the start of a relation, is)."""
     if tok.type == "IDENT":
-        kind = keyword_for(str(tok), _acceptable(state))
+        kind = keyword_for(str(tok), acceptable(state))
         if kind is not None:
-            return Repair(_keyword(file, tok, kind), [_virtual(kind, WORDS[kind], tok)])
-    if previous is not None and previous.type == "IDENT" and _shifted(state, previous):
-        kind = keyword_for(str(previous), _acceptable(state, below=1))
+            return Repair(_keyword(file, tok, kind), [virtual(kind, WORDS[kind], tok)])
+    if previous is not None and previous.type == "IDENT" and shifted(state, previous):
+        kind = keyword_for(str(previous), acceptable(state, below=1))
         if kind is not None:
             return Repair(_keyword(file, previous, kind),
-                          [_virtual(kind, WORDS[kind], previous), tok], pop=True)
+                          [virtual(kind, WORDS[kind], previous), tok], pop=True)
     return None
 
 
 def adjacent(state, stream, text: str, file: str, previous: Token, tok: Token) -> Repair | None:
     """Before `tok` is fed: a name followed by another on the same line. Either the
-    first is a misspelt keyword (`gaol 満足度`, `isue "…"`), or the two are one name
-    with a space (`院外 処方箋`, also with U+3000), which must be quoted. (Checked before
-    feeding: once the parser has reduced the first name, it cannot be taken back.)"""
-    if not _shifted(state, previous):
+    first is a misspelt keyword (`gaol 満足度`, `isue "…"`), or the second is (`kpi 率
+    ｆｏｒ 見積`, `kpi 率 of 見積`), or the two are one name with a space (`院外 処方箋`),
+    which must be quoted. (Checked before feeding: once the parser has reduced the first
+    name, it cannot be taken back.)"""
+    if previous.type == "STRING":     # `"率¥""`: `¥"` typed for `\"`
+        return statements.yen_escape(state, stream, file, tok, previous) \
+            if tok.start_pos == previous.end_pos else None
+    if not shifted(state, previous):
         return None
-    kind = keyword_for(str(previous), _acceptable(state, below=1))
+    kind = keyword_for(str(previous), acceptable(state, below=1))
     if kind is not None:
         mend = Repair(_keyword(file, previous, kind),
-                      [_virtual(kind, WORDS[kind], previous), tok], pop=True)
+                      [virtual(kind, WORDS[kind], previous), tok], pop=True)
         return mend if works(state, mend, stream.peek()) else None
     if keyword_for(str(previous), WORDS) is not None or tok.type != "IDENT":
         return None         # `Product 見積` outside an actor: the usual message says more
+    mend = _keyword_after(state, stream, file, tok)
+    if mend is not None:
+        return mend
     words = [tok]
     while (nxt := stream.peek()) is not None and nxt.type == "IDENT" and nxt.line == tok.line:
         words.append(stream.next())
-    last = words[-1]
-    raw = text[previous.start_pos:last.end_pos]
-    quoted = f'"{raw}"'
-    count = {2: "two", 3: "three"}.get(raw.count(" ") + raw.count("\u3000") + 1, "several")
-    merged = Token("STRING", quoted, previous.start_pos, previous.line, previous.column,
-                   last.end_line, last.end_column, last.end_pos)
-    span = span_of(file, previous, last)
-    diagnostic = _error(span, f"`{raw}` is read as {count} names: a name with a space is "
-                              "written in double quotes", f"write `{quoted}`",
-                        Fix(f"quote the name: `{quoted}`", (Edit(span, quoted),)))
-    mend = Repair(diagnostic, [merged], pop=True)
-    if works(state, mend, stream.peek()):
+    mend = _spaced_name(state, stream, text, file, previous, words)
+    if mend is not None and works(state, mend, stream.peek()):
         return mend
     for word in reversed(words[1:]):     # not one name after all: the usual message
         stream.push(word)
     return None
+
+
+# English words written where a keyword belongs (`kpi 率 of 見積`): a guess, so unsafe.
+CONNECTORS = {"of": "FOR", "to": "FOR", "about": "ON", "at": "ON", "in": "UNDER"}
+
+
+def _keyword_after(state, stream, file: str, tok: Token) -> Repair | None:
+    """`kpi 率 ｆｏｒ 見積`, `kpi 率 Under 親`: the word after a name is a keyword slip;
+    `kpi 率 of 見積`: an English word where `for` fits (an unsafe fix: a guess)."""
+    wanted = acceptable(state)
+    kind = keyword_for(str(tok), wanted)
+    if kind is not None:
+        diagnostic = _keyword(file, tok, kind)
+    elif CONNECTORS.get(str(tok).lower()) in wanted:
+        kind = CONNECTORS[str(tok).lower()]
+        keyword = WORDS[kind]
+        hint = _KEYWORD_HINTS.get(kind)
+        diagnostic = error(span_of(file, tok), _("`{word}` is not a keyword: did you mean "
+                                                 "`{keyword}`?", word=str(tok), keyword=keyword),
+                           _(hint) if hint else None,
+                           Fix(_("write `{meant}`", meant=keyword),
+                               (Edit(span_of(file, tok), keyword),), safe=False))
+    else:
+        return None
+    mend = Repair(diagnostic, [virtual(kind, WORDS[kind], tok)])
+    return mend if works(state, mend, stream.peek()) else None
+
+
+_KEYWORD_HINTS = {
+    "FOR": N_("`kpi NAME for PRODUCT` names the product a KPI measures; `under` its parent "
+              "KPI"),
+    "ON": N_("`issue \"…\" on PRODUCT` names the product an issue is about"),
+    "UNDER": N_("`kpi NAME under PARENT` hangs a KPI under another"),
+}
+# Tokens before a name that make it a definition (or a text): there, words with a space
+# can only be one name, so quoting them is safe. Elsewhere a `,` or a keyword may be
+# missing between them (`A B -> C`, `kpi 率 見積`, `(品目 数量)`): quoting is a guess.
+DEFINES = ("PROCESS", "ACTOR", "EXTERNAL", "SUBPROCESS", "GOAL", "ISSUE", *KINDS)
+
+
+def _spaced_name(state, stream, text: str, file: str, previous: Token, words: list):
+    """Words with spaces where one name stands: quote them (safe in a definition), or,
+    in a list of parameters, separate them with `,`; a full-width space is a slip."""
+    last = words[-1]
+    raw = text[previous.start_pos:last.end_pos]
+    quoted = f'"{raw}"'
+    names = [str(previous), *map(str, words)]
+    count = {2: _("two"), 3: _("three")}.get(len(names), _("several"))
+    merged = Token("STRING", quoted, previous.start_pos, previous.line, previous.column,
+                   last.end_line, last.end_column, last.end_pos)
+    span = span_of(file, previous, last)
+    before = state.value_stack[-2] if len(state.value_stack) > 1 else None
+    context = before.type if isinstance(before, Token) else ""
+    nxt = stream.peek()
+    if "\u3000" in raw:
+        joined = "".join(names)
+        spaced = " ".join(names)
+        diagnostic = error(span, _("`{raw}` has a full-width space inside: a name has no space",
+                                   raw=raw),
+                           _('write `{joined}`, or `"{spaced}"` for a name with a space',
+                             joined=joined, spaced=spaced),
+                           Fix(_("write `{meant}`", meant=joined), (Edit(span, joined),),
+                               safe=False))
+    elif "RPAR" in acceptable(state) and context in ("LPAR", "COMMA"):
+        listed = ", ".join(names)
+        diagnostic = error(span, _("`{raw}`: parameters are separated by `,`", raw=raw),
+                           _("write `{listed}`, or `{quoted}` for one parameter with a space",
+                             listed=listed, quoted=quoted),
+                           Fix(_("write `{meant}`", meant=listed), (Edit(span, listed),),
+                               safe=False))
+    else:
+        # `kpi 納期 遵守率 for 出荷`: one name; `kpi 率 出荷 under 親` may lack a `for`
+        safe = context in DEFINES or (context == "KPI" and nxt is not None
+                                      and nxt.line == last.line and nxt.type == "FOR")
+        safe = safe and not any(n.lower() in CONNECTORS or n.lower() in WORDS.values()
+                                for n in names)
+        hint = _("write `{meant}`", meant=quoted)
+        rest = " ".join(names[1:])
+        if context == "KPI" and not safe:
+            hint = _("write `kpi {first} for {rest}` if the KPI measures `{rest}`, or "
+                     "`kpi {quoted}` for one name", first=names[0], rest=rest, quoted=quoted)
+        elif not safe:
+            hint = _("write `{quoted}` for one name with a space, or `{listed}` for {count} "
+                     "names", quoted=quoted, listed=", ".join(names), count=count)
+        diagnostic = error(span, _("`{raw}` is read as {count} names: a name with a space is "
+                                   "written in double quotes", raw=raw, count=count), hint,
+                           Fix(_("quote the name: `{quoted}`", quoted=quoted),
+                               (Edit(span, quoted),), safe=safe))
+    return Repair(diagnostic, [merged], pop=True)
 
 
 def at_error(state, stream, file: str, tok: Token, previous: Token | None) -> Repair | None:
@@ -212,23 +206,28 @@ def _at_error(state, stream, file: str, tok: Token, previous: Token | None) -> R
     found = _mend_keyword(state, file, tok, previous)
     if found is not None:
         return found
-    wanted = _acceptable(state)
+    wanted = acceptable(state)
     text = str(tok)
-    if tok.type == "BAD_CHAR" and text in HALF_WIDTH and HALF_WIDTH[text] in wanted:
-        kind = HALF_WIDTH[text]
-        meant = TEXT[kind]
-        return Repair(
-            _error(span_of(file, tok), f"`{text}` is not part of the language: write `{meant}`",
-                   IME_HINT, Fix(f"write `{meant}`", (Edit(span_of(file, tok), meant),))),
-            [_virtual(kind, meant, tok)])
+    if tok.type == "BAD_CHAR" and text in HALF_WIDTH:
+        return ime.half_width(file, tok, wanted)
+    if tok.type == "BAD_CHAR" and text in ">＞":
+        return ime.lone_gt(file, tok, previous, wanted)
     if tok.type == "IME_ARROW":
-        return _ime_arrow(file, tok, wanted)
+        return ime.arrow(file, tok, wanted)
+    if tok.type in ("IME_STRING", "IME_STATE", "KAGI_TEXT"):
+        return ime.quoted(file, tok, wanted)
+    if tok.type == "BAD_CHAR" and text in ":：" and previous is not None and previous.type in WORDS:
+        return ime.colon(file, tok, previous, stream)
     if tok.type == "BAD_CHAR" and text == ";":
-        return Repair(_error(span_of(file, tok), "`;` is not needed: a statement ends by itself",
-                             "remove the `;`; write one statement per line",
-                             Fix("remove the `;`", (Edit(span_of(file, tok), ""),))), [])
+        return Repair(error(span_of(file, tok), _("`;` is not needed: a statement ends by "
+                                                  "itself"),
+                            _("remove the `;`; write one statement per line"),
+                            Fix(_("remove the `;`"), (Edit(span_of(file, tok), ""),))), [])
     if tok.type == "BAD_ARROW":
         return _arrow(state, stream, file, tok, previous, wanted)
+    found = statements.mend(state, stream, file, tok, previous, wanted)
+    if found is not None:
+        return found
     if previous is not None and tok.line > previous.end_line:
         return _unclosed(state, stream, file, tok, previous, wanted)
     return None
@@ -243,24 +242,16 @@ def _arrow(state, stream, file, tok, previous, wanted) -> Repair | None:
         nxt = stream.peek()
         left = str(previous) if previous is not None and previous.type == "IDENT" else "B"
         right = str(nxt) if nxt is not None and nxt.type == "IDENT" else "A"
-        return Repair(_error(span, f"`{text}` is not a PReP arrow: relations run left to right; "
-                                   f"write `{right} -> {left}`", ARROWS_HINT), None)
-    kind, meant, what = (("SYNC", "<->", "a sync relation") if text.startswith("<")
-                         else ("INPUT", "->", "an input relation"))
-    diagnostic = _error(span, f"`{text}` is not a PReP arrow: write `{meant}` for {what}",
-                        ARROWS_HINT, Fix(f"write `{meant}`", (Edit(span, meant),)))
-    return Repair(diagnostic, [_virtual(kind, meant, tok)] if kind in wanted else None)
-
-
-def _ime_arrow(file: str, tok: Token, wanted) -> Repair:
-    """`ー＞`, `－＞`, `→` typed for `->`; `＜－＞`, `↔` for `<->` (the input method on)."""
-    text = str(tok)
-    kind = "SYNC" if text[0] in "<＜↔⇔" else "INPUT"
-    meant = TEXT[kind]
-    span = span_of(file, tok)
-    diagnostic = _error(span, f"`{text}` is not part of the language: write `{meant}`",
-                        IME_HINT, Fix(f"write `{meant}`", (Edit(span, meant),)))
-    return Repair(diagnostic, [_virtual(kind, meant, tok)] if kind in wanted else None)
+        return Repair(error(span, _("`{text}` is not a PReP arrow: relations run left to "
+                                    "right; write `{right} -> {left}`", text=text, right=right,
+                                    left=left), _(ARROWS_HINT)), None)
+    kind, meant, what = (("SYNC", "<->", _("a sync relation")) if text.startswith("<")
+                         else ("INPUT", "->", _("an input relation")))
+    diagnostic = error(span, _("`{text}` is not a PReP arrow: write `{meant}` for {what}",
+                               text=text, meant=meant, what=what),
+                       _(ARROWS_HINT), Fix(_("write `{meant}`", meant=meant),
+                                           (Edit(span, meant),)))
+    return Repair(diagnostic, [virtual(kind, meant, tok)] if kind in wanted else None)
 
 
 def _unclosed(state, stream, file, tok, previous, wanted) -> Repair | None:
@@ -271,11 +262,13 @@ def _unclosed(state, stream, file, tok, previous, wanted) -> Repair | None:
                           if isinstance(v, Token) and v.type == opener), previous)
             close = TEXT[closer]
             return Repair(
-                _error(span_of(file, where), f"`{TEXT[opener]}` on line {where.line} has no "
-                                             f"closing `{close}`", f"add `{close}` after `{previous}`",
-                       Fix(f"add `{close}`", (Edit(_point_after(file, previous), close),),
-                           safe=False)),
-                [_virtual(closer, close, previous), tok])
+                error(span_of(file, where), _("`{opener}` on line {line} has no closing "
+                                              "`{close}`", opener=TEXT[opener], line=where.line,
+                                              close=close),
+                      _("add `{close}` after `{previous}`", close=close, previous=str(previous)),
+                      Fix(_("add `{close}`", close=close),
+                          (Edit(point_after(file, previous), close),), safe=False)),
+                [virtual(closer, close, previous), tok])
     starts = tok.type in STATEMENTS or tok.type == "PROCESS" or (
         tok.type in ("IDENT", "STRING") and (nxt := stream.peek()) is not None
         and nxt.type in ("INPUT", "SYNC", "COMMA", "STATE", "DOT"))
@@ -288,8 +281,10 @@ def _unclosed(state, stream, file, tok, previous, wanted) -> Repair | None:
         indent = " " * (keyword.column - 1)
         start = Span(file, tok.line, 1, tok.line, 1)
         return Repair(
-            _error(span_of(file, tok), f"`{opened}` on line {keyword.line} has no closing `}}`",
-                   f"add `}}` before line {tok.line}, after the last line of `{label}`",
-                   Fix("add `}`", (Edit(start, f"{indent}}}\n"),), safe=False)),
-            [_virtual("RBRACE", "}", tok), tok], closes_block=True)
+            error(span_of(file, tok), _("`{opened}` on line {line} has no closing `}}`",
+                                        opened=opened, line=keyword.line),
+                  _("add `}}` before line {line}, after the last line of `{label}`",
+                    line=tok.line, label=label),
+                  Fix(_("add `}`"), (Edit(start, f"{indent}}}\n"),), safe=False)),
+            [virtual("RBRACE", "}", tok), tok], closes_block=True)
     return None

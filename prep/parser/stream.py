@@ -37,6 +37,10 @@ class TokenStream:
             return tok
         return None
 
+    @property
+    def text(self) -> str:
+        return self._text
+
     def push(self, tok) -> None:
         self._back.append(tok)
 

@@ -12,6 +12,7 @@ from lark import Token
 from prep.codes import SYNTAX_ERROR
 from prep.diagnostics import Diagnostic, Edit, Fix, Span
 from prep.parser.texts import UNCLOSED
+from prep.i18n import N_, _
 
 MAX_SYNTAX_ERRORS = 20
 
@@ -35,59 +36,73 @@ STATEMENT_START = {"GOAL", "ACTOR", "EXTERNAL", "SUBPROCESS", "KPI", "ISSUE"}
 # What kind of name is wanted after a token, by that token's type.
 KINDS = {"PRODUCT", "MILESTONE", "FINAL", "INTANGIBLE"}
 NAME_AFTER = {
-    "PROCESS": "a process name", "ACTOR": "an actor name", "PRODUCT": "a product name",
-    "MILESTONE": "a product name", "FINAL": "a product name", "INTANGIBLE": "a product name",
-    "EXTERNAL": "an external process name", "SUBPROCESS": "a subprocess name",
-    "UNTIL": "a product name", "GOAL": "the goal", "KPI": "a KPI name", "FOR": "a product name",
-    "UNDER": "a KPI name", "ISSUE": "the issue text", "ON": "a product name",
-    "INPUT": "a product name", "SYNC": "a product name", "DOT": "a parameter name",
-    "LPAR": "a parameter name", "LSQB": "an attribute name", "EQUAL": "a value",
-    "COMMA": "a name",
+    "PROCESS": N_("a process name"), "ACTOR": N_("an actor name"),
+    "PRODUCT": N_("a product name"), "MILESTONE": N_("a product name"),
+    "FINAL": N_("a product name"), "INTANGIBLE": N_("a product name"),
+    "EXTERNAL": N_("an external process name"), "SUBPROCESS": N_("a subprocess name"),
+    "UNTIL": N_("a product name"), "GOAL": N_("the goal"), "KPI": N_("a KPI name"),
+    "FOR": N_("a product name"), "UNDER": N_("a KPI name"), "ISSUE": N_("the issue text"),
+    "ON": N_("a product name"), "INPUT": N_("a product name"), "SYNC": N_("a product name"),
+    "DOT": N_("a parameter name"), "LPAR": N_("a parameter name"),
+    "LSQB": N_("an attribute name"), "EQUAL": N_("a value"), "COMMA": N_("a name"),
 }
 
 
 def describe_token(tok: Token) -> str:
     if tok.type == "$END":
-        return "the end of the file"
+        return _("the end of the file")
     if tok.type == "BAD_STRING":
-        return "a quoted name that is not closed"
+        return _("a quoted name that is not closed")
     if tok.type in ("TEXT", "BAD_TEXT"):
-        return 'a `"""` text'
+        return _('a `"""` text')
     text = str(tok)
     if len(text) > 40:
         text = text[:37] + "..."
     return f"`{text}`"
 
 
+# The tokens a message may name, most telling first; at most MAX_LISTED are named.
+MAX_LISTED = 6
+ORDER = ("INPUT", "SYNC", "LBRACE", "RBRACE", "COMMA", "RPAR", "RSQB", "LPAR", "LSQB",
+         "EQUAL", "DOT", "FOR", "UNDER", "ON", "UNTIL", "STATE", "NUMBER", "$END", "PROCESS")
+
+
 def describe_expected(expected: set[str], previous: Token | None) -> str:
+    """What may stand here, in words: never more than MAX_LISTED tokens named; where more
+    could follow, what they are for ("a new statement", "a product") stands for them."""
+    statement = bool(STATEMENT_START & expected)
+    kinds = bool(KINDS & expected)
+    rest = expected - STATEMENT_START - KINDS - (NAME_TOKENS if statement else set())
+    named = [t for t in ORDER if t in rest]
+    names = bool(NAME_TOKENS & rest)
+    alone = not named and not names and statement + kinds == 1
     words: list[str] = []
-    if STATEMENT_START & expected:
-        words.append("a statement (`goal`, `actor`, `external`, `subprocess`, `kpi`, `issue` "
-                     "or a relation)")
-        expected = expected - STATEMENT_START - NAME_TOKENS
-    if KINDS & expected:
-        words.append("a product (`product`, `milestone`, `final` or `intangible`)")
-        expected = expected - KINDS
-    if NAME_TOKENS & expected:
-        wanted = NAME_AFTER.get(previous.type if previous is not None else "", "a name")
-        words.append(wanted)
-    for t in sorted(expected - NAME_TOKENS):
+    if statement:
+        words.append(_("a statement (`goal`, `actor`, `external`, `subprocess`, `kpi`, "
+                       "`issue` or a relation)") if alone else _("a new statement"))
+    if kinds:
+        words.append(_("a product (`product`, `milestone`, `final` or `intangible`)") if alone
+                     else _("a product"))
+    if names:
+        words.append(_(NAME_AFTER.get(previous.type if previous is not None else "",
+                                      N_("a name"))))
+    for t in named[:MAX_LISTED]:
         if t in KEYWORDS:
             words.append(f"`{KEYWORDS[t]}`")
         elif t in PUNCTUATION:
             words.append(f"`{PUNCTUATION[t]}`")
         elif t == "STATE":
-            words.append("a state such as `<承認済>`")
+            words.append(_("a state such as `<承認済>`"))
         elif t == "NUMBER":
-            words.append("a number")
+            words.append(_("a number"))
         elif t == "$END":
-            words.append("the end of the file")
+            words.append(_("the end of the file"))
     words = list(dict.fromkeys(words))
     if not words:
-        return "something else"
+        return _("something else")
     if len(words) == 1:
         return words[0]
-    return ", ".join(words[:-1]) + " or " + words[-1]
+    return _("{some} or {last}", some=_(", ").join(words[:-1]), last=words[-1])
 
 
 def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | None,
@@ -96,68 +111,79 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
     if unclosed_before(tok, previous):
         # `goal "開いたまま` and the next line: the quote is the mistake, not the line after it
         return SYNTAX_ERROR.at(_span(file, previous),
-                             *UNCLOSED[previous.type])
-    after = f" after {describe_token(previous)}" if previous is not None else ""
+                               *(_(text) for text in UNCLOSED[previous.type]))
     found = describe_token(tok)
-    message = f"expected {describe_expected(set(expected), previous)}{after}, found {found}"
+    wanted = describe_expected(set(expected), previous)
+    message = (_("expected {wanted} after {previous}, found {found}", wanted=wanted,
+                 previous=describe_token(previous), found=found) if previous is not None
+               else _("expected {wanted}, found {found}", wanted=wanted, found=found))
     hint = fix = None
     wants_name = bool(NAME_TOKENS & set(expected))
     closed = _closed_process(state, stream)
     if tok.type in KINDS and "GOAL" in expected:
         nxt = stream.peek()
         what = f"{tok} {nxt}" if nxt is not None and nxt.type in NAME_TOKENS else str(tok)
-        message = f"`{what}` is outside any actor: products are defined inside an actor's block"
-        hint = (f"move it into the block of the actor responsible for it: "
-                f"`actor 担当 {{ {what} }}`")
+        message = _("`{what}` is outside any actor: products are defined inside an actor's "
+                    "block", what=what)
+        block = f"actor 担当 {{ {what} }}"
+        hint = _("move it into the block of the actor responsible for it: `{block}`",
+                 block=block)
     elif closed is not None and tok.type != "RBRACE":
         name, line = closed
-        message = (f"{found} is outside any process: process `{name}` ends with the `}}` "
-                   f"on line {line}")
-        hint = ("move it above that `}`, inside the process; or, if that `}` closes the "
-                "process too early, remove it")
+        message = _("{found} is outside any process: process `{name}` ends with the `}}` "
+                    "on line {line}", found=found, name=name, line=line)
+        hint = _("move it above that `}`, inside the process; or, if that `}` closes the "
+                 "process too early, remove it")
     elif tok.type == "BAD_ARROW" and str(tok) == "<>":
-        message = "a state cannot be empty: `<>` names no state"
-        hint = "write the state between `<` and `>`, as in `申込<提出済>`, or remove the `<>`"
+        message = _("a state cannot be empty: `<>` names no state")
+        hint = _("write the state between `<` and `>`, as in `申込<提出済>`, or remove the `<>`")
     elif tok.type == "BAD_CHAR" and str(tok) in LOOKALIKES:
         meant = LOOKALIKES[str(tok)]
-        message = f"{found} is not part of the language: write `{meant}`"
-        hint = ("symbols are half-width (switch the input method to 直接入力 / half-width "
-                "for them); names may stay Japanese")
-        fix = Fix(f"write `{meant}`", (Edit(_span(file, tok), meant),))
+        message = _("{found} is not part of the language: write `{meant}`", found=found,
+                    meant=meant)
+        from prep.parser.mending import IME_HINT
+
+        hint = _(IME_HINT)
+        fix = Fix(_("write `{meant}`", meant=meant), (Edit(_span(file, tok), meant),))
     elif tok.type == "BAD_CHAR":
         wanted = describe_expected(set(expected), previous) if expected else ""
         # A long list of what could follow a name helps nobody: leave it out.
-        message = f"unexpected character {found}" + (
-            f"; expected {wanted}" if wanted and wanted.count(",") < 3 else "")
-        hint = 'a name holds letters, digits, `_` and `・`; put other text in double quotes: `"100%"`'
+        short = wanted and wanted.count(",") < 3 and wanted.count("、") < 3
+        message = (_("unexpected character {found}; expected {wanted}", found=found,
+                     wanted=wanted) if short else
+                   _("unexpected character {found}", found=found))
+        hint = _('a name holds letters, digits, `_` and `・`; put other text in double '
+                 'quotes: `"100%"`')
     elif tok.type == "BAD_STRING":
-        hint = 'close the quoted name with `"` on the same line'
+        hint = _('close the quoted name with `"` on the same line')
     elif tok.type in ("TEXT", "BAD_TEXT") and wants_name:
-        hint = ('a `"""…"""` text can only be an issue text or a `doc=` value; '
-                'write a name on one line')
+        hint = _('a `"""…"""` text can only be an issue text or a `doc=` value; '
+                 'write a name on one line')
     elif tok.type == "NUMBER" and wants_name:
         word = str(tok)
         nxt = stream.peek()
         if nxt is not None and nxt.type == "IDENT" and nxt.start_pos == tok.end_pos:
             word += str(nxt)
-        hint = f'a name cannot start with a digit; quote it: `"{word}"`'
+        hint = _('a name cannot start with a digit; quote it: `"{word}"`', word=word)
     elif tok.type in KEYWORDS or tok.type in KINDS:
         if wants_name:
-            hint = f'`{tok}` is a keyword; to use it as a name, quote it: `"{tok}"`'
+            hint = _('`{word}` is a keyword; to use it as a name, quote it: `"{word}"`',
+                     word=str(tok))
     elif tok.type == "$END" and "RBRACE" in expected:
         opener = _open_block(stream.blocks)
-        message = f"the file ends before the `}}` that closes {opener}"
-        hint = "add the missing `}`"
+        message = _("the file ends before the `}}` that closes {opener}", opener=opener)
+        hint = _("add the missing `}`")
     elif tok.type == "RBRACE" and previous is not None and "PROCESS" in expected:
-        message = "unexpected `}`: no block is open here"
-        hint = "remove the extra `}`, or check the braces above it"
+        message = _("unexpected `}`: no block is open here")
+        hint = _("remove the extra `}`, or check the braces above it")
     elif tok.type in ("INPUT", "SYNC") and previous is not None and previous.type in ("INPUT", "SYNC"):
-        hint = "write a product between two arrows: `A -> B -> C`"
+        hint = _("write a product between two arrows: `A -> B -> C`")
     if hint is None:
         hint, fix = _misspelt_keyword(file, tok, previous)
     if (hint is None and tok.type == "IDENT" and previous is not None
             and previous.type == "IDENT" and previous.end_line == tok.line):
-        hint = f'a name with a space is written in double quotes: `"{previous} {tok}"`'
+        spaced = f"{previous} {tok}"
+        hint = _('a name with a space is written in double quotes: `"{name}"`', name=spaced)
     return SYNTAX_ERROR.at(_span(file, tok), message, hint, fix=fix)
 
 
@@ -204,19 +230,21 @@ def _misspelt_keyword(file: str, tok: Token, previous: Token | None):
         if word is not None and word.type == "IDENT" and str(word).isascii():
             close = closest(str(word).lower(), _LONG_KEYWORDS, cutoff=KEYWORD_CUTOFF)
             if close:
-                return (f"did you mean the keyword `{close}` instead of `{word}`?",
-                        Fix(f"write `{close}`", (Edit(_span(file, word), close),)))
+                return (_("did you mean the keyword `{close}` instead of `{word}`?",
+                          close=close, word=str(word)),
+                        Fix(_("write `{meant}`", meant=close), (Edit(_span(file, word), close),)))
     return None, None
 
 
 def _open_block(blocks: list[tuple]) -> str:
     if not blocks:
-        return "the last block"
+        return _("the last block")
     keyword, name, line = blocks[-1]
     if keyword is None:
-        return f"the block opened on line {line}"
+        return _("the block opened on line {line}", line=line)
     label = f" `{name}`" if name is not None else ""
-    return f"{KEYWORDS[keyword.type]}{label} (line {keyword.line})"
+    block = f"{KEYWORDS[keyword.type]}{label}"
+    return _("{block} (line {line})", block=block, line=keyword.line)
 
 
 def recover(state, stream, failed: Token, previous: Token | None = None) -> Token | None:

@@ -1,7 +1,8 @@
-"""Drawing process graphs: Graphviz dot source in PReP notation (dot.py, style.py,
-labels.py), Mermaid flowcharts (mermaid.py) and running `dot` with a time limit
-(run.py); editable exports of prep's layout: PowerPoint (pptx.py, pptx_edges.py)
-and draw.io (drawio.py, drawio_legend.py). The CLI checks the model first and
+"""Drawing process graphs and KPI trees: prep's swimlanes as pinned Graphviz
+(lanes.py), the 0.1.0 cluster layout (dot.py, `--layout dot`), Mermaid flowcharts
+(mermaid.py), KPI tree pictures (kpitree.py, kpimermaid.py; `render_kpi`), running
+`dot` with a time limit (run.py); editable exports of prep's layout: PowerPoint
+(pptx.py, pptx_edges.py) and draw.io (drawio.py, drawio_legend.py, drawio_look.py). The CLI checks the model first and
 writes the result atomically."""
 
 from __future__ import annotations
@@ -21,22 +22,26 @@ LAYOUTS = ("lanes", "dot")
 
 
 def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
-           lang: str = "auto", layout: str = "lanes", deadline=None, marks=None) -> bytes:
+           lang: str = "auto", layout: str = "lanes", deadline=None, marks=None,
+           like=None, hints: list | None = None) -> bytes:
     """The drawing of `graphs` in `fmt`, as bytes; the drawing's own words (legend,
     banners) in `lang`: ja, en, or auto (as the model's names). `layout`: "lanes"
     (prep's swimlanes, docs/notation.md) or "dot" (Graphviz clusters, as in 0.1.0).
     `deadline` (prep.layout.Deadline) bounds the whole drawing, else `timeout`.
     `marks` (one dict of render.marks per graph, from prep diff) decorate what changed
     (badges measured with the labels, colours and ghosting; docs/kpi.md, "prep diff").
-    Raises run.RenderError."""
+    `like` (swimlanes only): the graphs of another model, or a prep.layout.hint.Hint
+    (another drawing): the products shared with it keep its order (`--like`); the
+    drawing's own Hint is appended to `hints` when given (prep serve keeps it for
+    the next drawing). Raises run.RenderError."""
     if fmt == "mermaid":
         from prep.render.mermaid import to_mermaid
 
         return to_mermaid(graphs, lang, marks).encode("utf-8")
     if fmt in EXPORT_FORMATS:
-        return export(graphs, fmt, legend, timeout, lang, deadline)
+        return export(graphs, fmt, legend, timeout, lang, deadline, marks, like=like)
     if layout == "lanes":
-        return _lanes(graphs, fmt, legend, timeout, lang, deadline, marks)
+        return _lanes(graphs, fmt, legend, timeout, lang, deadline, marks, like, hints)
     from prep.render.dot import to_dot
 
     source = to_dot(graphs, legend=legend, lang=lang, marks=marks)
@@ -69,8 +74,10 @@ def render_kpi(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True,
     return draw(trees, words, fmt, legend, timeout)
 
 
-def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None) -> bytes:
-    from prep.layout import Deadline, LayoutError, layout
+def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None, like=None,
+           hints=None) -> bytes:
+    from prep.layout import Deadline, LayoutError, layout, like_hint
+    from prep.layout.hint import Hint, hint_of
     from prep.render.lanes import source_and_titles, svg_titles
     from prep.render.run import RenderError, run_dot
 
@@ -80,10 +87,19 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None) -> bytes:
         from prep.render.pdf import join
 
         lang = language_of(graphs, lang)          # one language for every page
+        try:
+            like = like_hint(like, lang, deadline=deadline) \
+                if like is not None and not isinstance(like, Hint) else like
+        except LayoutError as error:
+            raise RenderError(error.message, error.hint) from None
         return join([_lanes([pg], fmt, legend, timeout, lang, deadline,
-                            [marks[n]] if marks else None) for n, pg in enumerate(graphs)])
+                            [marks[n]] if marks else None, like)
+                     for n, pg in enumerate(graphs)])
     try:
-        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks)
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks,
+                           like=like)
+        if hints is not None:
+            hints.append(hint_of(positions))
         source, titles = source_and_titles(positions)
         if fmt == "dot":
             return source.encode("utf-8")
@@ -95,15 +111,18 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None) -> bytes:
 
 
 def export(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
-           lang: str = "auto", deadline=None, marks: dict | None = None) -> bytes:
+           lang: str = "auto", deadline=None, marks=None, like=None) -> bytes:
     """The editable export (pptx or drawio) of prep's swimlane layout of `graphs`;
-    `marks` (pptx only, for prep diff) decorate elements by title."""
+    `marks` (one dict per graph, from prep diff) badge and ghost what changed, in
+    the layout's lines, as the SVG shows them (docs/language.md, "prep diff"); `like`
+    as in render."""
     from prep.layout import Deadline, LayoutError, layout
     from prep.render.run import RenderError
 
     deadline = deadline or Deadline(timeout)
     try:
-        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline)
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks,
+                           like=like)
     except LayoutError as error:
         raise RenderError(error.message, error.hint) from None
     if fmt == "drawio":
@@ -112,7 +131,7 @@ def export(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
         return to_drawio(positions)
     from prep.render.pptx import to_pptx
 
-    return to_pptx(positions, marks)
+    return to_pptx(positions)
 
 
 __all__ = ["EXPORT_FORMATS", "EXTENSION", "FORMATS", "LAYOUTS", "SUFFIXES", "TEXT_FORMATS", "export", "render"]

@@ -3,7 +3,7 @@ pictures, in the notation's classes."""
 
 from __future__ import annotations
 
-from prep import notation as L
+from prep import notation as N
 from prep.layout.kpitree import _pairs as _sides
 from prep.render import marks as M
 
@@ -44,7 +44,7 @@ def _mermaid_class(node) -> str:
 
 
 def to_mermaid(trees, words: dict) -> str:
-    text = L.mermaid_text
+    text = N.mermaid_text
 
     out = ["flowchart TB"]
     for r, row in enumerate(_sides(trees), 1):

@@ -1,7 +1,7 @@
 """KPI trees (prep.kpi.tree.Tree) as pictures: the positions of prep.layout.kpitree
 written as Graphviz dot with every position, size and line pinned (drawn by `neato
 -n2`, as prep.render.lanes draws a process), and the SVG's groups named (docs/kpi.md,
-"Pictures"; LANGUAGE.md §6 as docs/language.md gives it):
+"Pictures"):
 
     <g class="kpi-tree asis|tobe" data-process="…">   one per tree, holding
       <g class="kpi-frame">, <g class="kpi-title">     its frame and title,
@@ -25,13 +25,12 @@ import re
 from prep import notation as N
 from prep.layout.kpitree import DEPTH  # noqa: F401  (the CLI and serve read it here)
 from prep.render.kpimermaid import to_mermaid  # noqa: F401
+from prep.layout.kpilook import look as _look
+from prep.layout.kpilook import sample as _sample
 from prep.render.lanes import _Dot
 
 LINE = {"dir": "none", "color": "#555555", "penwidth": "1.5"}
-SERVICE = {"color": N.RED, "penwidth": "2.4", "fillcolor": "#ffebee"}
-GHOST, ADDED = N.COLOUR["ghost"], N.COLOUR["added"]
-GOAL = {"shape": "box", "style": "filled,bold,rounded", "fillcolor": N.GOAL_FILL,
-        "color": "#8d6e00", "penwidth": "2"}
+GHOST = N.COLOUR["ghost"]
 
 
 def layout_of(trees, words: dict, legend: bool = True):
@@ -60,32 +59,6 @@ def _classes(node) -> str:
     out += [m for m in ("service", "supplemented", "kgi", "intervention", "new", "removed")
             if m in node.marks]
     return " ".join(out)
-
-
-def _look(node) -> dict:
-    kind, marks = node.kind, node.marks
-    if kind in ("goal", "process"):
-        attrs = dict(GOAL)
-    elif kind in ("kpi", "issue"):
-        attrs = N.note_style(kind, marks)
-    elif kind == "ref":
-        attrs = {"shape": "box", "style": "dashed,rounded", "color": "#777777"}
-    elif kind == "more":
-        attrs = {"shape": "plaintext"}
-    else:
-        attrs = N.node_style(kind, "intervention" in marks)
-        if "service" in marks:
-            attrs.update(SERVICE)
-            attrs["style"] = "filled," + attrs.get("style", "")
-    if "new" in marks and "service" not in marks:
-        attrs.update(color=ADDED, penwidth="2.6")
-    if "removed" in marks:
-        styles = [s for s in attrs.get("style", "").split(",") if s and s != "bold"]
-        attrs.update(style=",".join(dict.fromkeys(styles + ["filled", "dashed"])),
-                     color=GHOST, fillcolor="#ffffff", penwidth="1.4")
-    attrs["label"] = N.markup(node.lines)
-    attrs["tooltip"] = N.plain(node.label)
-    return attrs
 
 
 def source(layout) -> tuple[str, dict]:
@@ -128,25 +101,6 @@ def source(layout) -> tuple[str, dict]:
         _legend(d, layout.legend, info)
     d.lines.append("}")
     return "\n".join(d.lines) + "\n", info
-
-
-def _sample(kind: str) -> dict:
-    if kind in ("final", "milestone", "product", "intangible", "external"):
-        return N.node_style(kind)
-    if kind == "intervention":
-        return N.node_style("intangible", True)
-    if kind == "service":
-        return {**N.node_style("product"), **SERVICE}
-    if kind.startswith("kpi"):
-        marks = kind.split("-")[1:]
-        return N.note_style("kpi", marks)
-    if kind == "issue":
-        return N.note_style("issue", ())
-    if kind == "ref":
-        return {"shape": "box", "style": "dashed,rounded", "color": "#777777"}
-    if kind == "added":
-        return {**N.node_style("product"), "color": ADDED, "penwidth": "2.6"}
-    return {**N.node_style("product"), "style": "filled,dashed", "color": GHOST}
 
 
 def _legend(d: _Dot, legend, info: dict) -> None:

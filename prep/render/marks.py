@@ -7,13 +7,12 @@ style, so greyscale print keeps it."""
 
 from __future__ import annotations
 
-from prep import notation as L
-from prep import notation as S
+from prep import notation as N
 
-ADDED = "#6a1b9a"      # purple: the ＋ badge and the border of an added element
-CHANGED = "#b26a00"    # amber: the ～ badge
-GHOST = "#9e9e9e"      # grey: removed elements
-TOUCH_GREEN = S.TOUCH["color"]   # touch lines keep their colour when marked
+ADDED = N.COLOUR["added"]       # purple: the ＋ badge and the border of an added element
+CHANGED = N.COLOUR["changed"]   # amber: the ～ badge
+GHOST = N.COLOUR["ghost"]       # grey: removed elements
+TOUCH_GREEN = N.TOUCH["color"]  # touch lines keep their colour when marked
 
 
 def badge(kind: str, words: dict, detail: str | None = None) -> str:
@@ -21,7 +20,7 @@ def badge(kind: str, words: dict, detail: str | None = None) -> str:
     sign, colour = {"added": ("＋", ADDED), "changed": ("～", CHANGED),
                     "removed": ("－", GHOST), "new": ("＋", ADDED)}[kind]
     text = f"{sign} {words[kind]}" + (f": {detail}" if detail else "")
-    return f'<FONT COLOR="{colour}" POINT-SIZE="11"><B>{L.text(text)}</B></FONT>'
+    return f'<FONT COLOR="{colour}" POINT-SIZE="11"><B>{N.text(text)}</B></FONT>'
 
 
 def added(attrs: dict, lines: list[str], words: dict, keep_colour: bool = False,
@@ -35,7 +34,7 @@ def added(attrs: dict, lines: list[str], words: dict, keep_colour: bool = False,
 
 def changed(attrs: dict, lines: list[str], words: dict, old: str | None = None) -> None:
     attrs.update(color=CHANGED, penwidth="2.6")
-    lines.append(badge("changed", words, L.shorten(old, 40) if old else None))
+    lines.append(badge("changed", words, N.shorten(old, 40) if old else None))
 
 
 def removed(attrs: dict, lines: list[str], words: dict) -> None:
@@ -92,9 +91,9 @@ def label(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str],
           words: dict) -> str:
     """A note's label: as it was without a mark, stacked rows with its badge with one."""
     if mark is None:
-        return L.html_label(*lines)
+        return N.html_label(*lines)
     apply(mark, attrs, lines, words)
-    return L.stacked(*lines)
+    return N.stacked(*lines)
 
 
 def apply_edge(mark: tuple[str, str | None] | None, attrs: dict, words: dict) -> None:
@@ -108,7 +107,7 @@ def apply_edge(mark: tuple[str, str | None] | None, attrs: dict, words: dict) ->
         attrs["penwidth"] = "3"
     label = attrs.get("xlabel")
     inner = label[1:-1] if label else ""
-    tag = badge(kind, words, L.shorten(old, 40) if old else None)
+    tag = badge(kind, words, N.shorten(old, 40) if old else None)
     attrs["xlabel"] = "<" + (inner + "<BR/>" if inner else "") + tag + ">"
 
 
@@ -126,7 +125,7 @@ def apply_lane(mark: tuple[str, str | None] | None, attrs: dict, title: str,
                      fontcolor=GHOST)
     else:
         attrs.update(color=CHANGED, penwidth="2.6")
-    return title + " " + badge(kind, words, L.shorten(old, 40) if old else None)
+    return title + " " + badge(kind, words, N.shorten(old, 40) if old else None)
 
 
 def legend_samples(words: dict) -> list[tuple[dict, list[str]]]:
@@ -134,7 +133,7 @@ def legend_samples(words: dict) -> list[tuple[dict, list[str]]]:
     out = []
     for kind in ("added", "changed", "removed"):
         attrs = {"shape": "box", "style": "filled", "fillcolor": "#ffffff", "color": "#222222"}
-        lines = [L.text(words["kinds"]["product"])]
+        lines = [N.text(words["kinds"]["product"])]
         apply((kind, "…" if kind == "changed" else None), attrs, lines, words)
         out.append((attrs, lines))
     return out
@@ -164,4 +163,4 @@ def mermaid(mark: tuple[str, str | None] | None, label: str, css: str,
 
 
 def shorten_plain(value: str, limit: int = 40) -> str:
-    return L.shorten(value, limit)
+    return N.shorten(value, limit)

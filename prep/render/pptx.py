@@ -6,8 +6,12 @@ text legible is split across slides at subprocess (else column) boundaries, with
 the lane headers repeated and a small "continued" stand-in at the cut for every
 relation that crosses it. Nothing is cut off. Processes linked in the layout (they
 name each other) each get a glued dashed connector from their frame to a stand-in
-of the other process, which a click in the slide show jumps to. Relations are
-connectors glued to their products (they follow a product when it is moved). Every
+of the other process, which a click in the slide show jumps to. Relations follow
+the layout's routes, as the SVG draws them (pptx_edges.py: glued connectors where a
+connector takes the route, else freeform paths). A diff's marks come with the
+layout's lines (a badge line under a label, prep.layout.marks) and colour, thicken or
+ghost their element as in the SVG. Every text fits its shape with the drawing's text
+metrics and 10 % to spare (slides.fit). Every
 shape is named
 `kind: title` (`product: 需要予測`, `input: A -> B`, `kpi: …`) so tests and macros
 can find it; the slide's notes hold nothing."""
@@ -16,36 +20,35 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep import slides as S
+from prep.layout.marks import kind_of
 
-# Below this scale a slide shown 1920 px wide has product names under 14 px and
-# other text under 11 px (docs/notation.md, "legible on a projector"): split instead.
-MIN_SCALE = 0.44
+# Below this scale product names are under 12 pt on the slide (docs/notation.md,
+# "Exports"): a process wider than that is split instead, where its height allows.
+MIN_SCALE = 12.0 / N.SIZE["name"]
 LEGEND_GAP = 6.0
-STUB = 104.0             # room at a cut for the stand-ins of ends on the next slide
+STUB = 150.0             # room at a cut for the stand-ins of ends on the next slide
 TEXT_PAD = 2.0
 LINK_GAP = 24.0          # from the frame's right side to the stand-ins of linked processes
 LINK_W, LINK_H = 120.0, 34.0
 LINK_ROOM = LINK_GAP + LINK_W + 4.0
 
 
-def to_pptx(layout, marks: dict | None = None, title: str = "") -> bytes:
-    """The deck's bytes. `marks` (prep diff): {title: ("added"|"removed"|"changed",
-    note)} decorates products, externals, relations and notes by their title."""
+def to_pptx(layout, title: str = "") -> bytes:
+    """The deck's bytes (a diff's union layout carries its marks in its lines)."""
     deck = S.new_deck()
-    add_layout(deck, layout, marks or {})
+    add_layout(deck, layout)
     name = title or (layout.processes[0].name if layout.processes else "")
     return S.save(deck, name)
 
 
-def add_layout(deck, layout, marks: dict) -> None:
+def add_layout(deck, layout) -> None:
     words = N.WORDS.get(layout.lang, N.WORDS["en"])
     partners = linked(layout)
+    sizes = Measures()
     plans = []
     for process in layout.processes:
-        removed = marks.get(("removed", process.name))
-        reserve = min(16.0 + 12.0 * len(removed), 110.0) if removed else 0.0
         room = LINK_ROOM if partners.get(process.name) else 0.0
-        plans.append((process, plan_slides(process, layout.legend, reserve, room)))
+        plans.append((process, plan_slides(process, layout.legend, 0.0, room)))
     first, count = {}, len(deck.slides)
     for process, views in plans:
         first[process.name] = count + 1
@@ -53,13 +56,41 @@ def add_layout(deck, layout, marks: dict) -> None:
     jumps = []
     for process, views in plans:
         for number, view in enumerate(views):
-            drawer = _Drawer(deck, layout, process, view, views, number, marks, words)
+            drawer = _Drawer(deck, layout, process, view, views, number, sizes, words)
             if number == len(views) - 1:       # the frame's right side: its links
                 drawer.links = [(other, first[other]) for other in partners.get(process.name, ())]
             drawer.draw()
             jumps += drawer.jumps
     for handle, slide in jumps:
         handle.jump = deck.slides[slide - 1]
+
+
+class Measures:
+    """Width and height of text lines as drawn on a slide (sizes scaled and rounded as
+    written), by the drawing's text metrics: Graphviz, as the layout measured them;
+    one call per slide (`prepare`), cached."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[float, float]] = {}
+
+    def add(self, markups: list[str]) -> None:
+        from prep.layout.measure import graphviz_measure
+
+        todo = [m for m in dict.fromkeys(markups) if m not in self.known]
+        if todo:
+            self.known.update(zip(todo, graphviz_measure(todo)))
+
+    @staticmethod
+    def markup(lines, align: str, scale: float) -> str:
+        drawn = [type(t)(t.text.replace("\v", " "), round(max(1.0, t.size * scale), 1),
+                         t.role, t.bold) for t in lines]
+        return N.markup(drawn, "CENTER" if align == "center" else "LEFT")
+
+    def of(self, lines, align: str = "center", scale: float = 1.0) -> tuple[float, float]:
+        markup = self.markup(lines, align, scale)
+        if markup not in self.known:
+            self.add([markup])
+        return self.known[markup]
 
 
 def linked(layout) -> dict[str, list[str]]:
@@ -163,9 +194,11 @@ def _band_edges(process) -> set[float]:
 
 
 def _cuts(process) -> list[float]:
-    """x positions where no product or note lies: band edges in such gaps, else the
-    middle of each gap."""
-    spans = sorted((b.box.x, b.box.right) for b in list(process.nodes) + list(process.notes))
+    """x positions where no product, note or relation label lies: band edges in such
+    gaps, else the middle of each gap."""
+    spans = sorted([(b.box.x, b.box.right) for b in list(process.nodes) + list(process.notes)]
+                   + [(e.label_box.x, e.label_box.right) for e in process.edges
+                      if e.label and e.label_box is not None])
     gaps, reach = [], None
     for a, b in spans:
         if reach is not None and a > reach + 2:
@@ -209,14 +242,27 @@ def edge_look(kind: str, touch) -> dict:
     return look
 
 
-MARK = {"added": (N.PURPLE, "＋"), "changed": (N.ORANGE, "～"), "removed": (N.GREY, "－")}
+MARK = {"added": (N.COLOUR["added"], "＋"), "changed": (N.COLOUR["changed"], "～"),
+        "removed": (N.COLOUR["removed"], "－")}
+
+
+def marked(look: dict, lines) -> dict:
+    """A shape's look with the diff's mark its lines carry (prep.layout.marks), as
+    the SVG draws it: added purple, changed amber, removed grey, dashed, unfilled."""
+    kind = kind_of(lines)
+    if kind is None:
+        return look
+    if kind == "removed":
+        return {**look, "line": MARK["removed"][0], "dash": True, "width": 1.4,
+                "fill": "#ffffff" if look["fill"] is not None else None}
+    return {**look, "line": MARK[kind][0], "width": 2.6}
 
 
 class _Drawer:
-    def __init__(self, deck, layout, process, view, views, number, marks, words):
+    def __init__(self, deck, layout, process, view, views, number, sizes, words):
         self.slide = S.blank_slide(deck)
         self.layout, self.process, self.view = layout, process, view
-        self.views, self.number, self.marks, self.words = views, number, marks, words
+        self.views, self.number, self.sizes, self.words = views, number, sizes, words
         s = view.scale
         self.ox = S.MARGIN + ((S.SLIDE_W - 2 * S.MARGIN) - (view.right - view.left) * s) / 2
         self.oy = S.MARGIN
@@ -248,6 +294,7 @@ class _Drawer:
                        self.width(look["width"]), look["dash"], look["double"])
 
     def draw(self) -> None:
+        self.prepare()
         self.background()
         self.products()
         self.notes()
@@ -258,27 +305,45 @@ class _Drawer:
             draw_links(self)
         if self.layout.legend is not None:
             self.legend(self.layout.legend)
-        removed = self.marks.get(("removed", self.process.name))
-        if removed and self.number == 0:
-            self.removed(removed)
 
-    def removed(self, entries) -> None:
-        """What the ToBe model lost (prep diff): a note under the legend, in the
-        room plan_slides kept free."""
-        from prep.layout.model import Text
-
-        top = self.oy + self.process.frame.h * self.view.scale + LEGEND_GAP
+    def prepare(self) -> None:
+        """Measure this slide's texts at their drawn sizes in one call."""
+        p, v, m = self.process, self.view, self.sizes.markup
+        wanted = [m(n.lines, "center", v.scale) for n in p.nodes + p.externals]
+        wanted += [m(n.lines, "left", v.scale) for n in p.notes]
+        wanted += [m(e.label, "center", v.scale) for e in p.edges if e.label]
+        wanted += [m(lane.label, "center", v.scale) for lane in p.lanes]
+        wanted += [m(band.label, "center", v.scale) for band in p.bands]
         legend = self.layout.legend
         if legend is not None:
-            top += legend.box.h * self.view.legend_scale + 4
-        w, h = S.SLIDE_W - 2 * S.MARGIN, S.SLIDE_H - S.MARGIN - top
-        sp = S.shape(self.slide, "FOLDED_CORNER", S.MARGIN, top, w, max(h, 12.0),
-                     f"removed: {self.process.name}", "#f5f5f5", N.GREY, 1.0, True)
-        lines = [Text(f"－ {self.words['removed']}", 10, "mark", True)]
-        lines += [Text(entry, 9, "tag") for entry in entries]
-        S.put_text(sp, lines, 1.0, "left", "top", pad=4, wrap=True)
+            wanted += [m((i.text,), "left", v.legend_scale) for i in legend.items]
+            wanted.append(m((legend.title,), "left", v.legend_scale))
+        self.sizes.add(wanted)
+
+    def text(self, sp, lines, align="center", anchor="middle", pad=2.0, wrap=False,
+             scale=None, measured_lines=None) -> None:
+        """Lines into shape `sp`, fitted by their measured size (slides.put_text); a
+        text that may wrap must fit in height at least."""
+        scale = self.view.scale if scale is None else scale
+        w, h = self.sizes.of(measured_lines or lines, align, scale)
+        S.put_text(sp, lines, scale, align, anchor, pad, wrap, (0.0, h) if wrap else (w, h))
+
+    def label(self, box, lines, name, scale=None) -> None:
+        """A free text (a relation's label) centred on `box`, its box widened by the
+        slack so the text keeps its size."""
+        from prep.layout.model import Box
+
+        scale = self.view.scale if scale is None else scale
+        w, h = self.sizes.of(lines, "center", scale)
+        grow_w = max(box.w, w / scale * S.SLACK)
+        grow_h = max(box.h, h / scale * S.SLACK)
+        wide = Box(box.cx - grow_w / 2, box.cy - grow_h / 2, grow_w, grow_h)
+        tb = S.text_box(self.slide, *self.box(wide), name)
+        S.put_text(tb, lines, scale, pad=0, measured=(w, h))
 
     def background(self) -> None:
+        from prep.layout.model import Box
+
         p, v = self.process, self.view
         self.frame_shape = self.shape("ROUNDED_RECTANGLE", p.frame, f"process: {p.name}",
                                       _look(N.PROCESS), v.left, v.right)
@@ -289,10 +354,10 @@ class _Drawer:
             first = lines[0]
             lines[0] = type(first)(f"{first.text}  ({self.number + 1}/{len(self.views)})",
                                    first.size, first.role, first.bold)
-        S.put_text(banner, lines, v.scale, "left", "top", 8.0)
+        self.text(banner, lines, "left", "top", 8.0, wrap=True)
         for lane in p.lanes:
-            self.shape("RECTANGLE", lane.box, f"lane: {lane.actor}", _look(N.LANE[lane.role]),
-                       v.left, v.right)
+            self.shape("RECTANGLE", lane.box, f"lane: {lane.actor}",
+                       marked(_look(N.LANE[lane.role]), lane.label), v.left, v.right)
         for band in p.bands:
             if min(band.box.right, v.right) - max(band.box.x, v.left + v.header) < 2:
                 continue
@@ -300,76 +365,45 @@ class _Drawer:
                        v.left + v.header, v.right)
             cell = self.shape("RECTANGLE", band.label_box, f"subprocess label: {band.name}",
                               _look(N.BAND_LABEL), v.left + v.header, v.right)
-            S.put_text(cell, band.label, v.scale)
+            self.text(cell, band.label)
         for lane in p.lanes:
             look = _look({**N.LANE[lane.role], **N.LANE_HEADER[lane.role], "style": "filled"})
-            from prep.layout.model import Box
-
             header, text = lane.header, lane.label_box or lane.header
             if v.header:
                 header = Box(v.left, lane.header.y, lane.header.w, lane.header.h)
-            cell = self.shape("RECTANGLE", header, f"lane header: {lane.actor}", look)
+            cell = self.shape("RECTANGLE", header, f"lane header: {lane.actor}",
+                              marked(look, lane.label))
             if abs(text.cy - lane.header.cy) < 1:
-                S.put_text(cell, lane.label, v.scale)
+                self.text(cell, lane.label)
             else:       # the text moved clear of edges crossing the cell
-                where = Box(header.x, text.y, header.w, text.h)
+                _, tall = self.sizes.of(lane.label, "center", v.scale)
+                high = max(text.h, tall / v.scale) * S.SLACK
+                where = Box(header.x, text.cy - high / 2, header.w, high)
                 tb = S.text_box(self.slide, *self.box(where), f"lane header text: {lane.actor}")
-                S.put_text(tb, lane.label, v.scale, pad=0)
+                self.text(tb, lane.label, pad=0)
 
     def products(self) -> None:
         for node in self.process.nodes + self.process.externals:
             if not self.view.holds(node.box):
                 continue
             title = self.pre + node.key
-            look = node_look(node)
             kind = "intervention" if node.intervention else node.kind
-            mark = self.marks.get(title)
-            if mark is not None:
-                look = self.marked(look, mark[0])
-            sp = self.shape(PRESET[node.kind], node.box, f"{kind}: {title}", look)
-            S.put_text(sp, whole_name(node.lines, node.key), self.view.scale, pad=TEXT_PAD)
+            sp = self.shape(PRESET[node.kind], node.box, f"{kind}: {title}",
+                            marked(node_look(node), node.lines))
+            pad = TEXT_PAD + (node.box.h * 0.12 if node.kind == "milestone" else 0.0)
+            self.text(sp, whole_name(node.lines, node.key), pad=pad, measured_lines=node.lines)
             sp.descr = node.doc or ""
-            if mark is not None:
-                self.badge(node.box, mark, title)
             self.shapes[node.id], self.boxes[node.id] = sp, node.box
-
-    def marked(self, look: dict, status: str) -> dict:
-        colour = MARK[status][0]
-        look = {**look, "line": colour, "width": max(look["width"], 2.6)}
-        if status == "removed":
-            look.update(dash=True, width=1.2)
-        return look
-
-    def badge(self, b, mark, title) -> None:
-        status, note = mark
-        colour, sign = MARK[status]
-        size = 18.0
-        from prep.layout.model import Box, Text
-
-        spot = Box(b.right - size * 0.6, b.y - size * 0.5, size, size)
-        sp = self.shape("OVAL", spot, f"badge {status}: {title}",
-                        {"fill": "#ffffff", "line": colour, "width": 1.5, "dash": False,
-                         "double": False})
-        S.put_text(sp, (Text(sign, 11, "mark", True),), self.view.scale, pad=0)
-        if note:
-            words = Box(b.x, b.bottom + 1, max(b.w, 80.0), 16.0)
-            tb = S.text_box(self.slide, *self.box(words), f"badge note: {title}")
-            S.put_text(tb, (Text(note, 10, "mark"),), self.view.scale, "left", pad=0)
 
     def notes(self) -> None:
         for note in self.process.notes:
             if not self.view.holds(note.box):
                 continue
             title = self.pre + note.title
-            look = note_look(note)
-            mark = self.marks.get(f"{note.kind}: {title}")
-            if mark is not None:
-                look = self.marked(look, mark[0])
-            sp = self.shape("FOLDED_CORNER", note.box, f"{note.kind}: {title}", look)
-            S.put_text(sp, note.lines, self.view.scale, "left", pad=4.0)
+            sp = self.shape("FOLDED_CORNER", note.box, f"{note.kind}: {title}",
+                            marked(note_look(note), note.lines))
+            self.text(sp, note.lines, "left", pad=4.0)
             sp.descr = note.doc or ""
-            if mark is not None:
-                self.badge(note.box, mark, title)
             self.shapes[note.id], self.boxes[note.id] = sp, note.box
 
     def edges(self) -> None:

@@ -1,62 +1,91 @@
 """Relations, note links and the legend of a process slide (prep.render.pptx).
 
-A relation is a connector glued to both ends: an elbow between products side by
-side (its bend where the layout's route turns), a straight line between products
-above one another. A relation whose other end is on another slide of a split
-process ends at a small stand-in naming that end and its slide."""
+A relation follows the layout's route, the one the SVG draws (docs/notation.md,
+"Exports"): where a PowerPoint connector takes the same path it is that connector,
+glued to both ends (it follows a product when it is moved): a straight route from
+the middle of a side to the middle of a side, or a horizontal-vertical-horizontal
+route between the middles of left and right sides (an elbow, its bend where the
+route turns). Any other route is a freeform path through the route's points, as
+drawn. A relation whose other end is on another slide of a split process follows
+its route to the cut and ends at a small stand-in naming that end and its slide;
+the stand-ins at a cut are stacked so none overlaps another."""
 
 from __future__ import annotations
 
 from prep import slides as S
+from prep.layout.marks import kind_of
 from prep.layout.model import Box, Text
 from prep.render.pptx import MARK, PRESET, _look, edge_look, note_look
 from prep import notation as N
 
-
-def sides(a: Box, b: Box) -> tuple[str, str, str]:
-    """(site on a, site on b, connector kind) for a line from box a to box b."""
-    if b.x >= a.right - 1:
-        return "right", "left", "ELBOW"
-    if b.right <= a.x + 1:
-        return "left", "right", "ELBOW"
-    if b.cy >= a.cy:
-        return "bottom", "top", "STRAIGHT"
-    return "top", "bottom", "STRAIGHT"
+NEAR = 1.0        # points: a route's end this close to a side's middle is glued there
 
 
-def site(b: Box, side: str) -> tuple[float, float]:
-    return {"right": (b.right, b.cy), "left": (b.x, b.cy), "top": (b.cx, b.y),
-            "bottom": (b.cx, b.bottom)}[side]
+def corners(points) -> list[tuple[float, float]]:
+    """The route's control polygon without repeated points and without points in
+    the middle of a straight run: the corners of an orthogonal route."""
+    out: list[tuple[float, float]] = []
+    for x, y in points:
+        if out and abs(x - out[-1][0]) < 0.05 and abs(y - out[-1][1]) < 0.05:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            cross = (bx - ax) * (y - by) - (by - ay) * (x - bx)
+            dot = (bx - ax) * (x - bx) + (by - ay) * (y - by)
+            if abs(cross) < 0.05 * max(1.0, abs(bx - ax) + abs(by - ay)) and dot >= 0:
+                out[-1] = (x, y)
+                continue
+        out.append((x, y))
+    return out
 
 
-def side_of(b: Box, point) -> str:
-    """The side of box b a route's end point lies on."""
+GLUE_SIDES = {"rect": "all", "roundRect": "all", "foldedCorner": "all", "ellipse": "all",
+              "hexagon": "sides", "homePlate": "sides"}
+
+
+def site_at(sp, b: Box, point) -> str | None:
+    """The connection site of shape `sp` (drawn at layout box `b`) at `point`, if
+    the point is the middle of a side the shape has a site at."""
     x, y = point
-    gaps = {"left": abs(x - b.x), "right": abs(x - b.right), "top": abs(y - b.y),
-            "bottom": abs(y - b.bottom)}
-    return min(gaps, key=gaps.get)
+    sites = {"left": (b.x, b.cy), "right": (b.right, b.cy)}
+    if GLUE_SIDES.get(sp.preset) == "all":
+        sites.update(top=(b.cx, b.y), bottom=(b.cx, b.bottom))
+    for name, (sx, sy) in sites.items():
+        if abs(sx - x) <= NEAR and abs(sy - y) <= NEAR:
+            return name
+    return None
 
 
-def route_sides(a: Box, b: Box, points) -> tuple[str, str, str]:
-    """Sites and connector kind following the layout's route: an elbow between two
-    left/right sites, else a straight line."""
-    if len(points) < 2:
-        return sides(a, b)
-    first, last = side_of(a, points[0]), side_of(b, points[-1])
-    horizontal = first in ("left", "right") and last in ("left", "right")
-    return first, last, "ELBOW" if horizontal else "STRAIGHT"
-
-
-def _bend(points, begin, end) -> float | None:
-    """Where the route leaves the begin's height, as a fraction of the way across
-    (below 0 or above 1 for a detour beside both ends); None: no elbow fits."""
-    span = end[0] - begin[0]
-    if abs(span) < 1:
+def glue(a, box_a: Box, b, box_b: Box, points):
+    """(connector kind, begin site, end site, bend) when a PowerPoint connector glued
+    to shapes a and b draws the route `points`; else None."""
+    c = corners(points)
+    if len(c) < 2:
         return None
-    turn = next((x for x, y in points if abs(y - points[0][1]) > 1), None)
-    if turn is None:
-        return 0.5
-    return min(max((turn - begin[0]) / span, -20.0), 20.0)
+    first, last = site_at(a, box_a, c[0]), site_at(b, box_b, c[-1])
+    if first is None or last is None:
+        return None
+    if len(c) == 2:
+        return "STRAIGHT", first, last, None
+    if len(c) != 4 or first in ("top", "bottom") or last in ("top", "bottom"):
+        return None
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = c
+    if abs(y1 - y0) > 0.05 or abs(x2 - x1) > 0.05 or abs(y3 - y2) > 0.05 or abs(x3 - x0) < 1:
+        return None
+    return "ELBOW", first, last, (x1 - x0) / (x3 - x0)
+
+
+def flatten(points, steps: int = 8) -> list[tuple[float, float]]:
+    """A Bézier path (1 + 3k points) as a polyline."""
+    out = [points[0]]
+    for k in range(1, len(points) - 2, 3):
+        p0, p1, p2, p3 = points[k - 1], points[k], points[k + 1], points[k + 2]
+        for n in range(1, steps + 1):
+            t = n / steps
+            u = 1 - t
+            out.append(tuple(u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * e
+                             for a, b, c, e in zip(p0, p1, p2, p3)))
+    return out
 
 
 def _find(process, ident):
@@ -66,73 +95,149 @@ def _find(process, ident):
     return None
 
 
+def marked_edge(look: dict, edge) -> dict:
+    """A relation's look with the diff's mark its label carries (as the SVG)."""
+    kind = kind_of(edge.label)
+    if kind is None:
+        return look
+    if kind == "removed":
+        return {**look, "line": MARK["removed"][0], "dash": True, "width": 1.4}
+    if look["line"] == N.TOUCH.get("color"):
+        return {**look, "width": 3.0}
+    return {**look, "line": MARK[kind][0], "width": 2.6}
+
+
 def draw_edges(d) -> None:
     p = d.process
+    stubs = []
     for edge in p.edges:
         kind = "touch" if edge.touch is not None else edge.kind
         title = d.pre + edge.title
         name = f"{'note link' if edge.kind == 'note' else kind}: {title}"
-        look = edge_look(edge.kind, edge.touch)
-        mark = d.marks.get(title) if edge.kind != "note" else None
-        if mark is not None:
-            look = {**look, "line": MARK[mark[0]][0], "width": max(look["width"], 2.4),
-                    **({"dash": True} if mark[0] == "removed" else {})}
+        look = marked_edge(edge_look(edge.kind, edge.touch), edge)
         a, b = d.shapes.get(edge.source), d.shapes.get(edge.target)
-        if a is None and b is None:
+        if a is None and b is None or len(edge.points) < 2:
             continue
         if a is None or b is None:
-            here = edge.source if a is not None else edge.target
             there = _find(p, edge.target if a is not None else edge.source)
-            if there is None or edge.kind == "note":
-                continue
-            stand_in = _stand_in(d, there)
-            if a is None:
-                a, box_a, b, box_b = stand_in, stand_in.layout_box, b, d.boxes[here]
-            else:
-                box_a, b, box_b = d.boxes[here], stand_in, stand_in.layout_box
-        else:
-            box_a, box_b = d.boxes[edge.source], d.boxes[edge.target]
-        if a is d.shapes.get(edge.source) and b is d.shapes.get(edge.target):
-            from_side, to_side, shape_kind = route_sides(box_a, box_b, edge.points)
-        else:
-            from_side, to_side, shape_kind = sides(box_a, box_b)
-        begin, end = site(box_a, from_side), site(box_b, to_side)
-        bend = _bend(edge.points, begin, end) if shape_kind == "ELBOW" else None
-        if edge.kind == "note" or abs(begin[1] - end[1]) < 1 or bend is None:
-            shape_kind, bend = "STRAIGHT", None
-        cx = S.connector(d.slide, shape_kind, (d.x(begin[0]), d.y(begin[1])),
-                         (d.x(end[0]), d.y(end[1])), name, bend)
-        S.attach(cx, a, from_side, b, to_side)
-        S.set_line(cx, look["line"], d.width(look["width"]), look["dash"],
-                   head=look["head"], tail=look["tail"])
+            if there is not None and edge.kind != "note":
+                stubs.append((edge, name, look, a is not None, there))
+            continue
+        _route(d, edge, name, look, a, b)
         if edge.label and edge.label_box is not None and d.view.holds(edge.label_box):
-            tb = S.text_box(d.slide, *d.box(edge.label_box), f"label: {title}")
-            S.put_text(tb, edge.label, d.view.scale, pad=0)
-        if mark is not None and edge.label_box is None and edge.kind != "note":
-            mid = Box((begin[0] + end[0]) / 2 - 6, (begin[1] + end[1]) / 2 - 6, 12, 12)
-            d.badge(mid, mark, title)
+            d.label(edge.label_box, edge.label, f"label: {title}")
+    if stubs:
+        _stubs(d, stubs)
 
 
-def _stand_in(d, there):
-    """A small box at the slide's edge for an end drawn on another slide."""
+def _route(d, edge, name, look, a, b) -> None:
+    box_a, box_b = d.boxes[edge.source], d.boxes[edge.target]
+    glued = glue(a, box_a, b, box_b, edge.points)
+    if glued is not None:
+        kind, first, last, bend = glued
+        begin = {"left": (box_a.x, box_a.cy), "right": (box_a.right, box_a.cy),
+                 "top": (box_a.cx, box_a.y), "bottom": (box_a.cx, box_a.bottom)}[first]
+        end = {"left": (box_b.x, box_b.cy), "right": (box_b.right, box_b.cy),
+               "top": (box_b.cx, box_b.y), "bottom": (box_b.cx, box_b.bottom)}[last]
+        cx = S.connector(d.slide, kind, (d.x(begin[0]), d.y(begin[1])),
+                         (d.x(end[0]), d.y(end[1])), name, bend)
+        S.attach(cx, a, first, b, last)
+    else:
+        curves = (len(edge.points) - 1) % 3 == 0
+        cx = S.freeform(d.slide, [(d.x(x), d.y(y)) for x, y in edge.points], name, curves)
+    S.set_line(cx, look["line"], d.width(look["width"]), look["dash"],
+               head=look["head"], tail=look["tail"])
+
+
+def clip(points, start: float, stop: float) -> tuple[list, str | None]:
+    """The polyline `points` up to where it first leaves the x range [start, stop]
+    (that point included), and the side it leaves by (None: it never does)."""
+    out = [points[0]]
+    for x, y in points[1:]:
+        if start <= x <= stop:
+            out.append((x, y))
+            continue
+        px, py = out[-1]
+        cut = stop if x > stop else start
+        t = (cut - px) / (x - px) if x != px else 0.0
+        out.append((cut, py + t * (y - py)))
+        return out, "right" if cut == stop else "left"
+    return out, None
+
+
+STAND_W, STAND_H, STAND_GAP = 138.0, 34.0, 4.0
+
+
+def _stubs(d, stubs) -> None:
+    """Each relation to another slide: its route to the cut, then a short jog to the
+    stand-in of its other end (one per end and side, shared by its relations); the
+    stand-ins on each side stacked in the order of the routes, none overlapping."""
     v, p = d.view, d.process
-    slide = next((n for n, other in enumerate(d.views) if other.holds(there.box)), 0) + 1
-    right = there.box.cx >= v.stop
-    text = f"{'→' if right else '←'} {there.lines[0].text if there.lines else ''} ({slide})"
-    lanes_top = min((lane.box.y for lane in p.lanes), default=there.box.y)
-    lanes_bottom = max((lane.box.bottom for lane in p.lanes), default=there.box.bottom)
+    groups: dict[tuple[str, str], list] = {}
+    for edge, name, look, from_here, there in stubs:
+        route = flatten(edge.points) if (len(edge.points) - 1) % 3 == 0 else list(edge.points)
+        if not from_here:
+            route = route[::-1]
+        route, side = clip(route, max(v.start, v.left), min(v.stop, v.right))
+        if side is not None:
+            groups.setdefault((side, there.id), []).append((edge, name, look, from_here,
+                                                            there, route))
+    top = min((lane.box.y for lane in p.lanes), default=p.frame.y) + 2
+    bottom = max((lane.box.bottom for lane in p.lanes), default=p.frame.bottom) - 2
+    for side in ("left", "right"):
+        items = sorted(((sum(r[5][-1][1] for r in g) / len(g), key[1], g)
+                        for key, g in groups.items() if key[0] == side),
+                       key=lambda item: (item[0], item[1]))
+        if not items:
+            continue
+        height = min(STAND_H, (bottom - top - STAND_GAP * (len(items) - 1)) / len(items))
+        ys = _stack([y for y, *_ in items], height, top, bottom)
+        for y, (_, _, group) in zip(ys, items):
+            _stub(d, side, y, height, group)
+
+
+def _stack(wanted: list[float], height: float, top: float, bottom: float) -> list[float]:
+    """Top edges for boxes of `height` centred as near `wanted` as they can be, in
+    order, none overlapping, all within [top, bottom]."""
+    out: list[float] = []
+    for y in wanted:
+        at = max(y - height / 2, top, out[-1] + height + STAND_GAP if out else top)
+        out.append(at)
+    for n in range(len(out) - 1, -1, -1):
+        limit = bottom - (len(out) - n) * (height + STAND_GAP) + STAND_GAP
+        out[n] = max(min(out[n], limit), top)
+    return out
+
+
+def _stub(d, side, y, height, group) -> None:
     from prep.render.pptx import STUB
 
-    w, h = STUB - 12, 24.0
-    y = min(max(there.box.cy - h / 2, lanes_top + 2), lanes_bottom - h - 2)
-    x = v.stop + 6 if right else v.start - STUB + 6
-    box = Box(x, y, w, h)
+    v = d.view
+    there = group[0][4]
+    cut = group[0][5][-1][0]
+    slide = next((n for n, other in enumerate(d.views) if other.holds(there.box)), 0) + 1
+    w = min(STAND_W, STUB - 12)
+    x = cut + 8 if side == "right" else cut - 8 - w
+    box = Box(x, y, w, height)
+    jog = cut + 4 if side == "right" else cut - 4
+    near = x if side == "right" else x + w
+    for edge, name, look, from_here, _, route in group:
+        path = route + [(jog, route[-1][1]), (jog, box.cy), (near, box.cy)]
+        if not from_here:
+            path = path[::-1]
+        cx = S.freeform(d.slide, [(d.x(px), d.y(py)) for px, py in path], name, curves=False)
+        S.set_line(cx, look["line"], d.width(look["width"]), look["dash"],
+                   head=look["head"], tail=look["tail"])
+        if edge.label and edge.label_box is not None and v.holds(edge.label_box):
+            d.label(edge.label_box, edge.label, f"label: {d.pre}{edge.title}")
+    arrow = "→" if side == "right" else "←"
+    label = N.shorten(there.lines[0].text if there.lines else _title(there), 14)
+    lines = (Text(f"{arrow} ({slide})", 10, "tag"), Text(label, 11, "name"))
     sp = d.shape("ROUNDED_RECTANGLE", box, f"continued: {d.pre}{_title(there)}",
                  {"fill": "#ffffff", "line": N.GREY, "width": 1.0, "dash": True,
                   "double": False})
-    S.put_text(sp, (Text(text, 11, "tag"),), v.scale, pad=2)
+    d.text(sp, lines, pad=2, wrap=True)
     sp.layout_box = box
-    return sp
 
 
 def draw_links(d) -> None:
@@ -141,7 +246,7 @@ def draw_links(d) -> None:
     it, to a stand-in naming the other process and its slide (a click shows it)."""
     from prep.render.pptx import LINK_GAP, LINK_H, LINK_W
 
-    p, v = d.process, d.view
+    p = d.process
     frame = p.frame
     look = _look(N.LINK)
     step = LINK_H + 8
@@ -152,8 +257,7 @@ def draw_links(d) -> None:
         sp = d.shape("ROUNDED_RECTANGLE", box, f"linked process: {other}",
                      {"fill": "#ffffff", "line": look["line"], "width": 1.0, "dash": True,
                       "double": False})
-        S.put_text(sp, (Text(f"↔ {other} ({slide})", 11, "tag"),), v.scale, pad=2,
-                   wrap=True)
+        d.text(sp, (Text(f"↔ {other} ({slide})", 11, "tag"),), pad=2, wrap=True)
         d.jumps.append((sp, slide))
         begin, end = (frame.right, frame.cy), (box.x, box.cy)
         kind = "STRAIGHT" if abs(begin[1] - end[1]) < 1 else "ELBOW"
@@ -188,10 +292,18 @@ def draw_legend(d, legend) -> None:
 
     S.shape(d.slide, "ROUNDED_RECTANGLE", *place(legend.box), "legend",
                     None, "#aaaaaa", max(0.5, ls))
+    def roomy(b: Box, lines) -> Box:
+        """The text's box widened (to the right: the text is left-aligned) and heightened
+        by the slack, so the text keeps its size."""
+        w, h = d.sizes.of(lines, "left", ls)
+        grow_w, grow_h = max(b.w, w / ls * S.SLACK), max(b.h, h / ls * S.SLACK)
+        return Box(b.x, b.cy - grow_h / 2, grow_w, grow_h)
+
     first = legend.items[0].text_box if legend.items else legend.box
-    title = S.text_box(d.slide, *place(Box(legend.box.x + 8, first.y, 40, first.h)),
+    title = S.text_box(d.slide, *place(roomy(Box(legend.box.x + 8, first.y, 40, first.h),
+                                             (legend.title,))),
                        f"legend title: {legend.title.text}")
-    S.put_text(title, (legend.title,), ls, "left", pad=0)
+    d.text(title, (legend.title,), "left", pad=0, scale=ls)
     for item in legend.items:
         x, y, w, h = place(item.sample)
         name = f"legend {item.kind}: {item.text.text}"
@@ -205,8 +317,9 @@ def draw_legend(d, legend) -> None:
             preset, look = _sample(item.kind)
             S.shape(d.slide, preset, x, y, w, h, name, look["fill"], look["line"],
                     max(0.5, look["width"] * ls), look["dash"], look["double"])
-        tb = S.text_box(d.slide, *place(item.text_box), f"legend text: {item.text.text}")
-        S.put_text(tb, (item.text,), ls, "left", pad=0)
+        tb = S.text_box(d.slide, *place(roomy(item.text_box, (item.text,))),
+                        f"legend text: {item.text.text}")
+        d.text(tb, (item.text,), "left", pad=0, scale=ls)
 
 
 def _sample(kind: str):

@@ -33,17 +33,19 @@ def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None
             pinned: bool = False, stated: float | None = None) -> bytes:
     """`dot -T<fmt>` on `source` (`neato -n2` when every position is `pinned`); the
     output bytes. Raises RenderError when Graphviz is missing, fails, or takes longer
-    than `timeout` seconds (it is killed; the message names `stated`, the whole
-    command's limit, when given)."""
+    than `timeout` seconds (its process group is killed; the message names `stated`,
+    the whole command's limit, when given), or prints something not in `fmt`."""
     if fmt not in LAYOUT_FORMATS:
         raise ValueError(f"not a layout format: {fmt}")
     program = dot or find_dot()
     args = [program, f"-T{fmt}"]
     if pinned:
         args = [program, "-Kneato", "-n2", f"-T{fmt}"]
+    from prep.graphviz_run import GraphvizOutputError, run, status, valid, warn_missing_glyphs
+
+    warn_missing_glyphs(source)
     try:
-        done = subprocess.run(args, input=source.encode("utf-8"),
-                              capture_output=True, timeout=timeout, check=False)
+        done = run(args, source.encode("utf-8"), timeout)
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"drawing took longer than {stated or timeout:g} s, and Graphviz was stopped",
@@ -54,8 +56,12 @@ def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None
     except OSError as error:
         raise RenderError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
     if done.returncode != 0 or not done.stdout:
-        detail = _first_line(done.stderr) or f"exit status {done.returncode}"
+        detail = _first_line(done.stderr) or status(done.returncode)
         raise RenderError(f"Graphviz `dot` failed: {detail}")
+    try:
+        valid(done.stdout, fmt)
+    except GraphvizOutputError as error:
+        raise RenderError(str(error), "check the Graphviz installation: dot -V") from None
     return _fixed_dates(done.stdout) if fmt == "pdf" else done.stdout
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 
 from prep.diagnostics import printable
 from prep.parser.lines import split as split_lines
-from prep.i18n import N_, _
+from prep.i18n import _, _n
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -49,10 +49,6 @@ class _Markup:
         return f"[{style}]{text}[/{style}]"
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return _(one if n == 1 else many, count=n)
-
-
 def _source_lines(result) -> dict[str, list[str]]:
     """The lines of each file with findings (read again when not kept)."""
     lines = {}
@@ -77,10 +73,8 @@ def diagnostic_block(d, lines: list[str], markup: bool = True) -> list[str]:
         end = s.end_column - 1 if s.end_line == s.line else len(raw)
         end = max(min(end, len(raw)), start + 1)
         # Shown with control characters escaped; the carets measured on what is shown.
-        before, marked = printable(raw[:start]), printable(raw[start:end])
-        source = printable(raw)
-        if len(source) > 200:
-            source = source[:200] + "…"
+        source, before, marked = _window(printable(raw), len(printable(raw[:start])),
+                                         len(printable(raw[start:end])))
         gutter = str(s.line)
         pad = " " * len(gutter)
         out.append(m.tag("dim", f"{pad} |"))
@@ -96,16 +90,46 @@ def diagnostic_block(d, lines: list[str], markup: bool = True) -> list[str]:
     return out
 
 
+WINDOW = 120       # terminal cells of a long line shown around a finding
+BEFORE = 40        # of them, before the finding's start
+
+
+def _window(source: str, start: int, length: int) -> tuple[str, str, str]:
+    """(the line as shown, the part before the finding, the finding's part): a long
+    line is cut to about WINDOW cells around the finding, `…` marking what is left out,
+    so that the finding is always in view and the caret line stays short."""
+    from rich.cells import cell_len
+
+    if cell_len(source) <= WINDOW:
+        return source, source[:start], source[start:start + length]
+    first, used = start, 0
+    while first > 0 and used + cell_len(source[first - 1]) <= BEFORE:
+        first -= 1
+        used += cell_len(source[first])
+    last = start
+    while last < len(source) and used + cell_len(source[last]) <= WINDOW:
+        used += cell_len(source[last])
+        last += 1
+    while first > 0 and used + cell_len(source[first - 1]) <= WINDOW:   # near the end
+        first -= 1
+        used += cell_len(source[first])
+    left = "…" if first > 0 else ""
+    right = "…" if last < len(source) else ""
+    before = left + source[first:start]
+    marked = source[start:max(min(start + length, last), start + 1)]
+    return left + source[first:last] + right, before, marked
+
+
 def summary_line(result, markup: bool = True) -> str:
     m = _Markup if markup else _Plain
     c = result.counts()
-    files = _plural(len(result.files), N_("{count} file"), N_("{count} files"))
+    files = _n("{count} file", "{count} files", len(result.files))
     if not result.diagnostics:
         return (m.tag("green", _("All checks passed"))
                 + _(" ({files} checked).", files=files))
-    parts = [_plural(c["error"], N_("{count} error"), N_("{count} errors")),
-             _plural(c["warning"], N_("{count} warning"), N_("{count} warnings")),
-             _plural(c["info"], N_("{count} info"), N_("{count} infos"))]
+    parts = [_n("{count} error", "{count} errors", c["error"]),
+             _n("{count} warning", "{count} warnings", c["warning"]),
+             _n("{count} info", "{count} infos", c["info"])]
     return _("Found {parts} in {files}.", parts=_(", ").join(parts), files=files)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from prep.serve.svg import label, qualify
+
 VERSION = 1
 BLOCKING = {"PREP001", "PREP002", "config"}    # errors that leave nothing to draw
 
@@ -51,12 +53,6 @@ def check_one(path: Path, display: str) -> Checked:
         return Checked(display, [bad], [])
     found = check_paths([(path, display)], lambda _p: options).files[0]
     return Checked(display, list(found.diagnostics), list(found.graphs))
-
-
-def qualify(graphs, pg, key: str) -> str:
-    """The name a drawing's `<title>` gives an element (docs/notation.md): its key,
-    prefixed `process/` in a drawing of several processes."""
-    return f"{pg.name}/{key}" if len(graphs) > 1 else key
 
 
 def findings(checked: Checked) -> list[dict]:
@@ -266,11 +262,14 @@ class View:
         }
 
 
-def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True) -> str:
+def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True,
+         like=None, hints: list | None = None) -> str:
     """The drawing of `prep render` as svg text, with the classes of docs/notation.md and titles.
-    Raises prep.render.run.RenderError."""
+    `like`: the last drawing's Hint (or an AsIs's graphs), so an edit moves little
+    (docs/language.md, "Stable across edits"); this drawing's Hint is appended to
+    `hints`. Raises prep.render.run.RenderError."""
     from prep.render import render
-    from prep.serve.svg import label
 
-    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang).decode("utf-8")
+    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang, like=like,
+                 hints=hints).decode("utf-8")
     return label(svg, graphs)

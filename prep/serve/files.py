@@ -16,6 +16,8 @@ from prep.folders import walked
 from prep.serve.pairs import diff_picture, is_asis as _is_asis, pair_of
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")   # no URL route matches a line break: not served
+_UNSERVED: set[str] = set()                   # names already reported as not served
 CONFIG_FILES = ("prep.toml", "pyproject.toml")
 
 
@@ -26,15 +28,19 @@ class Refused(Exception):
 def resolve(root: Path, name: str) -> Path:
     """The model file `name` (a relative path with `/`) under `root`, or Refused: no
     empty, `.` or `..` parts (also percent-encoded, once or more), no absolute or
-    drive paths, no backslashes or NULs, no hidden parts, only `.prep` files, and
-    no symbolic link that leads out of `root`."""
-    if not name or "\x00" in name or "\\" in name or "%" in name and unquote(name) != name:
+    drive paths (also read with `\\` as a separator), no control characters, no hidden
+    parts, only `.prep` files, and no symbolic link that leads out of `root`."""
+    if not name or _CONTROL.search(name):
         raise Refused(name)
-    if name.startswith("/") or _DRIVE.match(name):
-        raise Refused(name)
-    parts = name.split("/")
-    if any(p in ("", ".", "..") or p.startswith(".") for p in parts):
-        raise Refused(name)
+    # The name is taken literally (a file may be called `100%.prep` or `a\\b.prep`), but
+    # refused when it would lead elsewhere read with `\\` as a separator or decoded
+    # once more (`..\\x`, `%2e%2e/x`).
+    decoded = unquote(name)
+    for form in {name, decoded, name.replace("\\", "/"), decoded.replace("\\", "/")}:
+        if form.startswith("/") or _DRIVE.match(form):
+            raise Refused(name)
+        if any(p in ("", ".", "..") or p.startswith(".") for p in form.split("/")):
+            raise Refused(name)
     if not name.endswith(".prep"):
         raise Refused(name)
     base = root.resolve()
@@ -61,9 +67,42 @@ def listing(root: Path) -> list[str]:
             try:
                 resolve(base, rel)
             except Refused:
+                _say_unserved(rel)
                 continue
             found.append(rel)
     return sorted(found)
+
+
+def _say_unserved(rel: str) -> None:
+    """One line on stderr, once per name, for a model the page cannot show."""
+    import sys
+
+    if rel in _UNSERVED or not _CONTROL.search(rel):
+        return                       # hidden parts and links out of the folder: by design
+    _UNSERVED.add(rel)
+    from prep.diagnostics import printable
+
+    sys.stderr.write(f"prep: warning: {printable(rel)} is not served: its name holds a "
+                     f"control character; rename it\n")
+
+
+def _too_large(path: Path, rel: str):
+    """A model over MAX_MODEL_BYTES: one finding instead of its parse (None when not)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if size <= MAX_MODEL_BYTES:
+        return None
+    from prep.diagnostics import Diagnostic, Severity, Span
+    from prep.serve.data import Checked
+
+    limit = MAX_MODEL_BYTES // (1024 * 1024)
+    found = Diagnostic.at(Span.point(rel), "PREP002", Severity.ERROR,
+                          f"the file is {size / (1024 * 1024):.1f} MiB, larger than the "
+                          f"{limit} MiB prep serve shows",
+                          "check and draw it on the command line: prep check, prep render")
+    return Checked(rel, [found], [])
 
 
 def _signature(path: Path) -> tuple:
@@ -74,18 +113,32 @@ def _signature(path: Path) -> tuple:
     return (s.st_mtime_ns, s.st_size, s.st_ino)
 
 
+# What one model may cost the server (issue 23): a larger file is one finding, never
+# parsed; the listing checks models for at most LISTING_SECONDS (the rest are listed by
+# name, their stage and errors filled in as they are opened); at most KEEP_CHECKED
+# checked models (their graphs) are kept in memory.
+MAX_MODEL_BYTES = 4 * 1024 * 1024
+LISTING_SECONDS = 2.0
+KEEP_CHECKED = 64
+
+
 class Models:
-    """The models under `root` and their views. Thread-safe; computing is serialised
-    (one model at a time: Graphviz is the slow part and the machine's CPUs are few)."""
+    """The models under `root` and their views. Thread-safe: each model has its own
+    lock, so a slow model never holds up the others."""
 
     def __init__(self, root: Path, lang: str = "auto", timeout: float = 30.0) -> None:
         self.root = Path(root).resolve()
         self.lang = lang
         self.timeout = timeout
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()          # only to hand out the models' locks
+        self._locks: dict[str, threading.RLock] = {}
+        self._summaries: dict[str, tuple[tuple, dict]] = {}
         self._views: dict[str, tuple[tuple, bytes]] = {}
-        self._checked: dict[str, tuple[tuple, object]] = {}
+        from collections import OrderedDict
+
+        self._checked: OrderedDict[str, tuple[tuple, object]] = OrderedDict()
         self._good: dict[str, tuple[str, list]] = {}   # the last good drawing and graphs
+        self._hint: dict[str, object] = {}      # its layout/hint.Hint: the next one's
         self._kpis: dict[str, tuple[tuple, bytes]] = {}
         self._good_kpi: dict[tuple, tuple[str, list]] = {}   # the last good KPI drawings
         self._partners: dict[str, str] = {}                  # the last partner found
@@ -96,16 +149,38 @@ class Models:
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
-        with self._lock:
-            out = []
-            for rel in listing(self.root):
-                checked = self._check(rel)
-                from prep.serve.data import stage
+        """Every model's name; its stage, processes and error count when known or
+        found within LISTING_SECONDS (a folder of 10,000 models lists at once)."""
+        import time
 
-                out.append({"path": rel, "stage": stage(checked.graphs),
-                            "processes": [pg.name for pg in checked.graphs],
-                            "errors": len(checked.errors)})
-            return out
+        from prep.serve.data import stage
+
+        end = time.monotonic() + LISTING_SECONDS
+        out = []
+        for rel in listing(self.root):
+            path = self.root / rel
+            signature = (_signature(path), self._config_signature(path))
+            known = self._summaries.get(rel)
+            if known is not None and known[0] == signature:
+                out.append(known[1])
+                continue
+            cached = self._checked.get(rel)
+            if time.monotonic() > end and (cached is None or cached[0] != signature):
+                out.append({"path": rel, "stage": None, "processes": None, "errors": None})
+                continue
+            with self.lock(rel):
+                checked = self._check(rel)
+            summary = {"path": rel, "stage": stage(checked.graphs),
+                       "processes": [pg.name for pg in checked.graphs],
+                       "errors": len(checked.errors)}
+            self._summaries[rel] = (signature, summary)
+            out.append(summary)
+        return out
+
+    def lock(self, rel: str) -> threading.RLock:
+        """Model `rel`'s own lock."""
+        with self._lock:
+            return self._locks.setdefault(rel, threading.RLock())
 
     # -- one model -----------------------------------------------------------------
     def view_json(self, rel: str) -> bytes:
@@ -125,7 +200,7 @@ class Models:
         partner or the configuration changes."""
         import json
 
-        with self._lock:
+        with self.lock(rel):
             path = resolve(self.root, rel)
             partner = self._partner(rel)
             signature = (_signature(path), partner and _signature(self.root / partner),
@@ -168,7 +243,8 @@ class Models:
                 continue
 
     def forget(self, rel: str) -> None:
-        with self._lock:
+        with self.lock(rel):
+            self._summaries.pop(rel, None)
             self._views.pop(rel, None)
             self._diffs.pop(rel, None)
             self._asked.pop(("kpi", rel), None)
@@ -176,6 +252,7 @@ class Models:
             self._good_trees.pop(rel, None)
             self._checked.pop(rel, None)
             self._good.pop(rel, None)
+            self._hint.pop(rel, None)
             self._kpis.pop(rel, None)
             for key in [k for k in self._good_kpi if rel in k]:
                 del self._good_kpi[key]
@@ -199,9 +276,18 @@ class Models:
         signature = (_signature(path), self._config_signature(path))
         cached = self._checked.get(rel)
         if cached is not None and cached[0] == signature:
+            try:
+                self._checked.move_to_end(rel)     # the most recently used is kept
+            except KeyError:
+                pass
             return cached[1]
-        checked = check_one(path, rel)
+        checked = _too_large(path, rel) or check_one(path, rel)
         self._checked[rel] = (signature, checked)
+        while len(self._checked) > KEEP_CHECKED:
+            try:
+                self._checked.popitem(last=False)
+            except KeyError:
+                break
         return checked
 
     def _view(self, rel: str, partner: str | None):
@@ -213,9 +299,12 @@ class Models:
         checked = self._check(rel)
         view = View(rel, checked, lang=self.lang)
         if checked.drawable:
+            hints: list = []
             try:
-                view.svg = draw(checked.graphs, self.lang, self.timeout)
+                view.svg = draw(checked.graphs, self.lang, self.timeout,
+                                like=self._like(rel, checked, partner), hints=hints)
                 self._good[rel] = (view.svg, checked.graphs)
+                self._hint[rel] = hints[0] if hints else None
             except RenderError as error:
                 view.render_error = error.message
             try:
@@ -230,6 +319,18 @@ class Models:
         if partner is not None:
             view.pair = pair_of(self, rel, checked, partner)
         return view
+
+    def _like(self, rel: str, checked, partner: str | None):
+        """The hint for this file's next drawing: its last drawing; the first drawing
+        of a ToBe follows its AsIs partner's (the pair compares by eye)."""
+        if self._hint.get(rel) is not None:
+            return self._hint[rel]
+        if partner is None:
+            return None
+        other = self._check(partner)
+        if _is_asis(checked, other) or other.errors or not other.graphs:
+            return None
+        return self._hint.get(partner) or other.graphs
 
     def _kpi(self, rel: str, partner: str | None) -> dict:
         """{"file", "ok", "svg", "notes", "stale", "error", "compare"}: the drawing of

@@ -1,5 +1,5 @@
 """An AsIs/ToBe pair in the workshop view: the diff list of the side panel and the
-diff picture of its tab (`prep diff ASIS TOBE -o diff.svg`, docs/kpi.md "prep diff").
+diff picture of its tab (`prep diff ASIS TOBE -o diff.svg`, docs/kpi.md, "prep diff").
 While either file cannot be read (a syntax error), the last good diff and picture
 of the pair stay, marked stale."""
 

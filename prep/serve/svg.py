@@ -13,6 +13,12 @@ from __future__ import annotations
 import html
 import re
 
+def qualify(graphs, pg, key: str) -> str:
+    """The name a drawing's `<title>` gives an element (docs/notation.md): its key,
+    prefixed `process/` in a drawing of several processes."""
+    return f"{pg.name}/{key}" if len(graphs) > 1 else key
+
+
 _NODE = re.compile(r'<g id="(node\d+)" class="node">\n<title>([^<]*)</title>')
 _EDGE = re.compile(r'<g id="(edge\d+)" class="edge">\n<title>([^<]*)</title>')
 
@@ -52,8 +58,6 @@ def label(svg: str, graphs) -> str:
 
 def _names(graphs) -> dict[str, tuple[str, str]]:
     """Graphviz node id -> (class, title), in the order of prep/render/dot.py."""
-    from prep.serve.data import qualify
-
     names: dict[str, tuple[str, str]] = {}
     count = 0
     for pg in graphs:

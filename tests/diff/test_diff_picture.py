@@ -160,3 +160,24 @@ def test_kgi_changes_show_in_the_banner_and_pdf_has_a_page_per_process(tmp_path)
     assert "KGI: Speed <x> ＋ added" in goal[0]
     pdf = _diff(APPAREL / "asis.prep", APPAREL / "tobe.prep", tmp_path / "diff.pdf")
     assert len(re.findall(rb"/Type /Page\b", pdf)) == 2
+
+
+def test_diff_html_is_one_offline_page_with_the_picture_and_the_text(tmp_path):
+    """Issue 23, item 16: `-o d.html` was refused ("cannot tell the format")."""
+    import base64
+
+    page = _diff(APPAREL / "asis.prep", APPAREL / "tobe.prep", tmp_path / "d.html").decode()
+    assert page.startswith("<!doctype html>") and "<script" not in page
+    assert "default-src 'none'" in page and "<title>asis.prep → tobe.prep</title>" in page
+    data = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', page).group(1)
+    assert ET.fromstring(base64.b64decode(data)).tag == SVG + "svg"
+    assert "<pre>" in page and "店舗分析サービス" in page
+
+
+def test_diff_html_escapes_names(tmp_path):
+    a, b = tmp_path / "a.prep", tmp_path / "b.prep"
+    a.write_text('process P {\n goal G\n external X\n actor A { final F }\n F -> X\n}\n')
+    b.write_text('process P {\n goal G\n external X\n actor A { final F  product "<b>x</b>" }\n'
+                 ' F -> X\n "<b>x</b>" -> F\n}\n')
+    page = _diff(a, b, tmp_path / "d.html", "--force").decode()
+    assert "<b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serve.serving import SMALL, browser, page  # noqa: F401 (fixtures)
+from tests.serve.serving import CHROMIUM_ARGS, SMALL
 
 ROOT = Path(__file__).resolve().parents[2]
 INLINE = "process P {\n  goal G\n  external X\n  actor A {\n    final F\n  }\n  X -> F -> X\n}\n"
@@ -66,20 +66,27 @@ def built(tmp_path_factory) -> Path:
     return folder
 
 
-def test_the_page_shows_each_drawing_offline_with_product_titles(built, browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, offline=True)
-    page = context.new_page()
-    page.goto((built / "site" / "index.html").as_uri())
-    assert page.locator("div.prep svg").count() == 4
-    drawing = page.locator("div.prep-drawing").nth(1)
-    titles = drawing.locator("g.product > title").all_text_contents()
-    assert sorted(titles) == ["受注票", "見積"]
-    assert page.locator("div.prep-drawing").first.locator("g.product > title") \
-        .all_text_contents() == ["F"]
-    assert page.locator("div.prep-kpi svg").count() == 1
-    assert page.locator("div.prep-diff g.product").count() > 5
-    assert page.locator("code", has_text='print("not a model")').count() == 1
-    context.close()
+def test_the_page_shows_each_drawing_offline_with_product_titles(built):
+    # Its own Playwright, stopped at the end: a sync Playwright left running keeps an
+    # event loop in this thread, which later tests' asyncio.run() cannot share.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1920, "height": 1080}, offline=True)
+        page = context.new_page()
+        page.goto((built / "site" / "index.html").as_uri())
+        assert page.locator("div.prep svg").count() == 4
+        drawing = page.locator("div.prep-drawing").nth(1)
+        titles = drawing.locator("g.product > title").all_text_contents()
+        assert sorted(titles) == ["受注票", "見積"]
+        assert page.locator("div.prep-drawing").first.locator("g.product > title") \
+            .all_text_contents() == ["F"]
+        assert page.locator("div.prep-kpi svg").count() == 1
+        assert page.locator("div.prep-diff g.product").count() > 5
+        assert page.locator("code", has_text='print("not a model")').count() == 1
+        browser.close()
 
 
 def test_an_unchanged_rebuild_calls_no_graphviz(built):
@@ -144,3 +151,39 @@ def test_serve_watches_the_model_files(tmp_path):
     plugin.on_serve(server, config, None)
     assert server.watched == sorted(str(folder / "models" / n)
                                     for n in ("asis.prep", "small.prep", "tobe.prep"))
+
+
+def test_mkdocs_serve_redraws_when_a_model_outside_docs_is_saved(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    folder = site(tmp_path, "```prep src=../models/small.prep\n```\n")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
+                               f"127.0.0.1:{port}"], cwd=folder, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/index.html", timeout=5) as r:
+                return r.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(text: str) -> bool:
+        for _ in range(600):                    # up to a minute on a busy machine
+            if text in page():
+                return True
+            time.sleep(0.1)
+        return False
+
+    try:
+        assert wait_for("<title>見積</title>")
+        (folder / "models" / "small.prep").write_text(SMALL.replace("見積", "見積書"), "utf-8")
+        assert wait_for("<title>見積書</title>")
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -1,4 +1,4 @@
-"""KPI notes (LANGUAGE.md §5 "Goal"): a KPI hung `under` another KPI, with no `for`,
+"""KPI notes (docs/notation.md): a KPI hung `under` another KPI, with no `for`,
 sits in that KPI's note beside its product, never in the goal banner."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Nothing Graphviz reads exceeds its 16,384-character string limit (LANGUAGE.md §5:
+"""Nothing Graphviz reads exceeds its 16,384-character string limit (docs/notation.md:
 a model of any size draws): a long edge's spline is passed in pieces joined by `+`."""
 
 from __future__ import annotations

@@ -341,6 +341,28 @@ def test_the_example_pair():
     assert data["pair"]["diff"]["added"]["products"]
 
 
+def test_odd_but_harmless_names_are_listed_and_served(app, models, capfd):
+    """Issue 23, item 18: `%XX` and `\\` in a name were hidden; a line break was listed
+    but answered 404. Now the first two are served and the last is named on stderr."""
+    from urllib.parse import quote
+
+    model = (models / "small.prep").read_text("utf-8")
+    for name in ("100%41.prep", "a\\b.prep", "x%.prep", "line\nbreak.prep"):
+        (models / name).write_text(model, "utf-8")
+    names = listing(models)
+    assert {"100%41.prep", "a\\b.prep", "x%.prep"} <= set(names)
+    assert "line\nbreak.prep" not in names
+    assert capfd.readouterr().err == ("prep: warning: line\\nbreak.prep is not served: its name "
+                                      "holds a control character; rename it\n")
+    for name in ("100%41.prep", "a\\b.prep", "x%.prep"):
+        status, _, body = raw(app, "/api/model/" + quote(name))
+        assert status == 200, (name, body)
+
+
+def test_a_malformed_hash_names_no_model():
+    script = (Path(__file__).resolve().parents[2] / "prep/serve/static/app.js").read_text()
+    assert script.count("decodeURIComponent(location.hash") == 1   # only inside hashName
+    assert "catch (e) { return null; }" in script
 def test_a_save_is_drawn_before_the_pages_ask(models):
     """Models.prewarm: the views shown before (and the KPI drawings asked for lately)
     are made again as soon as the save is seen; a model never shown is not."""

@@ -272,6 +272,10 @@ def test_a_name_with_markup_is_text_in_the_kpi_drawing(server, page, models):
     open_model(page, server, "evil.prep")
     page.click("#tab-kpi")
     expect(page.locator("#kpi-canvas svg")).to_have_count(1)
+    texts = "".join(kpi_texts(page).split())      # a long note wraps over lines
+    assert "目標:<script>alert(1)</script>&\"quoted\"'single'" in texts
+    assert "KPI:<imgsrc=xonerror=alert(3)>&\"率\"" in texts
+    assert "受注&\"票\"" in texts
     # the boxes are titled by their labels (which the drawing may wrap over lines)
     titles = page.locator("#kpi-canvas g.kpi-node > title").all_text_contents()
     assert "<script>alert(1)</script> & \"quoted\" 'single'" in titles

@@ -876,14 +876,16 @@
     document.body.dataset.diffPaints = String(state.diffPaints);
     restep(["diff"]);
   }
-  // Graphviz titles a box by its node id (t1_1n3), the name being in the link's
-  // xlink:title: hovering a box shows its name, and nothing else shows an id.
+  // Graphviz titles a box by its node id, the name being in the link's xlink:title:
+  // hovering a box shows its name, and nothing else shows an id. The KPI tree
+  // drawing's groups carry their names already (docs/kpi.md, "Pictures").
   function tooltips(node) {
     var XLINK = "http://www.w3.org/1999/xlink";
     var titles = node.querySelectorAll("title");
     for (var i = 0; i < titles.length; i++) {
       var owner = titles[i].parentNode;
-      if (owner.classList && owner.classList.contains("kpi-node")) continue;   // titled by its label
+      // a KPI tree's groups (kpi-node, kpi-edge, …) are titled by name already
+      if (/(^| )kpi-/.test((owner.getAttribute && owner.getAttribute("class")) || "")) continue;
       var link = owner.classList && owner.classList.contains("node") && owner.querySelector("a");
       var name = link && (link.getAttributeNS(XLINK, "title") || link.getAttribute("title"));
       if (name) titles[i].textContent = name; else titles[i].remove();
@@ -1078,15 +1080,20 @@
     });
     source.onerror = function () { status(w("reconnecting"), "offline"); };
   }
+  function hashName() {
+    // the model named in the page's address (#name); a malformed escape names none
+    try { return location.hash ? decodeURIComponent(location.hash.slice(1)) : null; }
+    catch (e) { return null; }
+  }
   function startLive() {
     state.live = true;
     $("models").addEventListener("change", function (e) { open(e.target.value); });
     window.addEventListener("hashchange", function () {
-      var wanted = decodeURIComponent(location.hash.slice(1));
+      var wanted = hashName();
       if (wanted && wanted !== state.file && state.models.indexOf(wanted) >= 0) open(wanted);
     });
     loadModels().then(function (models) {
-      var wanted = location.hash ? decodeURIComponent(location.hash.slice(1)) : null;
+      var wanted = hashName();
       var names = models.map(function (m) { return m.path; });
       if (!names.length) { liveStatus(); return; }
       return open(wanted && names.indexOf(wanted) >= 0 ? wanted : names[0]);

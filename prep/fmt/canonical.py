@@ -8,7 +8,9 @@ line, tokens are joined by one space, except where they attach (`a.b`, `a<s>`,
 `a(x, y)`, `[a, b=c]`). A comment stays where it was: after the code of its line,
 or on a line of its own; a comment inside a statement keeps the statement broken
 there, the rest continuing one level deeper. Blank lines between statements are
-kept (one at most), none after `{` or before `}`, one always after a process."""
+kept (one at most), none after `{` or before `}`, one always after a process.
+A line whose code carries a suppression comment (`# prep: ignore[…]`) is kept whole
+and alone, so the comment still applies to exactly what it applied to."""
 
 from __future__ import annotations
 
@@ -35,14 +37,34 @@ class Line:
     block: int = 0              # the actor block it belongs to (for alignment)
 
 
-def layout(tokens) -> str:
+def canonical(tokens) -> str:
     """The canonical text of a model that parses without errors."""
-    lines = _lines(tokens)
+    tokens = list(tokens)
+    lines = _lines(tokens, _suppressing_lines(tokens))
     _align_products(lines)
     return _render(lines)
 
 
-def _lines(tokens) -> list[Line]:
+def _suppressing_lines(tokens) -> set[int]:
+    """The source lines whose code carries a `# prep: ignore…` comment. A suppression
+    applies to its line, so such a line is kept whole and alone: its tokens stay on
+    one line (not split into statements) and no token of another line joins it."""
+    from prep.model import SUPPRESSION
+
+    code: set[int] = set()
+    found: set[int] = set()
+    for tok in tokens:
+        if tok.type == "WS":
+            continue
+        if tok.type == "COMMENT":
+            if tok.line in code and SUPPRESSION.search(str(tok)):
+                found.add(tok.line)
+        else:
+            code.update((tok.line, tok.end_line or tok.line))
+    return found
+
+
+def _lines(tokens, kept: set[int] = frozenset()) -> list[Line]:
     lines: list[Line] = []
     stack: list[str] = []        # open blocks: "process" or "actor"
     cur: Line | None = None      # the line being built
@@ -54,6 +76,7 @@ def _lines(tokens) -> list[Line]:
     members = False              # inside a subprocess's `{ … }`
     block_id = 0
     blocks: list[int] = []
+    whole = None                 # the kept source line being copied (see _suppressing_lines)
 
     def place_comments(depth: int) -> None:
         nonlocal pending
@@ -83,6 +106,33 @@ def _lines(tokens) -> list[Line]:
             newline = False
             continue
         depth = len(stack)
+        if tok.line in kept and whole == tok.line and cur is not None:
+            # a later token of a line with a suppression comment: kept on that line
+            if kind == "RBRACE" and not members:
+                stack.pop()
+                if blocks:
+                    blocks.pop()
+                cur.kind = "code"
+                statement = None
+            elif kind in STARTERS or (kind in NAMES and prev in ENDERS):
+                statement = kind
+            _append(cur, kind, prev, tok)
+            if kind == "LBRACE":
+                if statement == "SUBPROCESS" and not members:
+                    members = True
+                else:
+                    cur.kind = "open"
+                    stack.append("actor" if statement == "ACTOR" else "process")
+                    block_id += 1
+                    blocks.append(block_id)
+                    statement = None
+            elif kind == "RBRACE":
+                members = False
+            prev, blank, newline = kind, False, False
+            continue
+        if tok.line in kept and whole != tok.line:
+            whole = tok.line
+            cur = None                   # no token of an earlier line joins it
         if kind == "RBRACE" and not members:
             place_comments(depth)
             stack.pop()
@@ -90,6 +140,8 @@ def _lines(tokens) -> list[Line]:
                 blocks.pop()
             lines.append(Line(len(stack), ["}"], kind="close"))
             cur, statement = None, None
+            if whole == tok.line:
+                cur = lines[-1]
             prev, blank, newline = kind, False, False
             continue
         starts = kind in STARTERS or (kind in NAMES and len(stack) == 1 and not members
@@ -105,12 +157,7 @@ def _lines(tokens) -> list[Line]:
             place_comments(depth + 1)
             cur = Line(depth + 1, blank_before=False)
             lines.append(cur)
-        text_ = str(tok)
-        if kind == "STATE":
-            text_ = "<" + text_[1:-1].strip() + ">"   # the parser trims it the same way
-        if cur.parts and kind not in NO_SPACE_BEFORE and prev not in NO_SPACE_AFTER:
-            cur.parts.append(" ")
-        cur.parts.append(text_)
+        _append(cur, kind, prev, tok)
         if kind == "LBRACE":
             if statement == "SUBPROCESS" and not members:
                 members = True
@@ -119,12 +166,23 @@ def _lines(tokens) -> list[Line]:
                 stack.append("actor" if statement == "ACTOR" else "process")
                 block_id += 1
                 blocks.append(block_id)
-                cur, statement = None, None
+                statement = None
+                if whole != tok.line:
+                    cur = None
         elif kind == "RBRACE":
             members = False
         prev, blank, newline = kind, False, False
     place_comments(0)
     return lines
+
+
+def _append(line: Line, kind: str, prev: str | None, tok) -> None:
+    text = str(tok)
+    if kind == "STATE":
+        text = "<" + text[1:-1].strip() + ">"   # the parser trims it the same way
+    if line.parts and kind not in NO_SPACE_BEFORE and prev not in NO_SPACE_AFTER:
+        line.parts.append(" ")
+    line.parts.append(text)
 
 
 def _align_products(lines: list[Line]) -> None:
@@ -145,9 +203,9 @@ def _render(lines: list[Line]) -> str:
         line = lines[i]
         # `{` straight followed by its `}`: an empty block, `{}`
         if (line.kind == "open" and line.comment is None and i + 1 < len(lines)
-                and lines[i + 1].kind == "close"):
+                and lines[i + 1].kind == "close" and lines[i + 1].comment is None):
             close = lines[i + 1]
-            lines[i + 1] = Line(line.depth, line.parts + ["}"], close.comment,
+            lines[i + 1] = Line(line.depth, line.parts + close.parts, close.comment,
                                 line.blank_before, "code")
             i += 1
             continue

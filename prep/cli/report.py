@@ -1,0 +1,113 @@
+"""`prep report`: one handout of models for the client (PDF or one offline HTML
+file): cover, drawings, KPI trees, AsIs/ToBe comparison and diff, findings,
+intervention points, glossary (docs/handout.md)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import List
+
+import typer
+
+from prep.cli import app
+from prep.cli.common import Lang, fail
+from prep.cli.inputs import check_timeout
+from prep.i18n import _, _n
+
+
+class Paper(str, Enum):
+    a4 = "a4"
+    a3 = "a3"
+
+
+SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+
+
+@app.command(name="report")
+def report_command(
+    paths: List[Path] = typer.Argument(..., readable=False, show_default=False,
+                                       help="The .prep models (an AsIs file and a ToBe "
+                                       "file are compared)."),
+    output: str = typer.Option(..., "--output", "-o", show_default=False,
+                               help="The handout to write: a .pdf, or an .html file "
+                                    "(one offline file)."),
+    paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of the PDF, in "
+                                "landscape: a4 or a3."),
+    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the handout's own "
+                              "words: Japanese, English, or auto: Japanese when the "
+                              "model's names are."),
+    force: bool = typer.Option(False, "--force", help="Make the handout even if a model "
+                               "has errors."),
+    timeout: float = typer.Option(120.0, "--timeout", callback=check_timeout,
+                                  help="Stop drawing after this many seconds in all."),
+) -> None:
+    """Write one handout of models for the client: a PDF or an offline HTML file.
+
+    It holds a cover (processes, stages, date, prep version), each process's
+    drawing and KPI tree, for an AsIs and a ToBe file the KPI comparison and the
+    diff picture, the findings, the intervention points with hints, and a glossary
+    of products.
+
+    A PDF has bookmarks per section, page numbers, fonts embedded and text as text;
+    it needs the `handout` extra (weasyprint). The date is SOURCE_DATE_EPOCH's when
+    set, so the same models give the same bytes.
+
+    Example: prep report asis.prep tobe.prep -o handout.pdf
+    """
+    suffix = Path(output).suffix.lower()
+    if suffix not in SUFFIXES:
+        fail(_("cannot tell the handout's format from {output!r}", output=output),
+             _("name the output .pdf or .html"))
+    fmt = SUFFIXES[suffix]
+    from prep.report.handout import MISSING_HINT, pdf_available
+
+    if fmt == "pdf":
+        why = pdf_available()
+        if why is not None:
+            fail(why, MISSING_HINT)
+    models = [_model(path, force) for path in paths]
+    from prep.cli.inputs import busy, emit
+    from prep.layout import Deadline
+    from prep.render.run import RenderError
+    from prep.report.handout import build, to_pdf
+
+    try:
+        with busy("Drawing the handout", timeout):
+            document = build(models, lang.value, paper.value, Deadline(timeout))
+            data = to_pdf(document) if fmt == "pdf" else document.encode("utf-8")
+    except RenderError as error:
+        fail(error.message, error.hint)
+    emit(data, output)
+
+
+def _model(path: Path, force: bool):
+    """The file's graphs and every finding (its configuration's rules), as `prep
+    check` gives them; errors stop here unless --force."""
+    from prep.checks.runner import check_paths
+    from prep.checks.select import SelectionError
+    from prep.cli.common import display_name, warn
+    from prep.cli.inputs import require_model_file
+    from prep.config import ConfigError, options_for
+    from prep.diagnostics import Severity
+    from prep.report.handout import Model
+
+    require_model_file(path)
+    try:
+        options = options_for(path)
+    except (ConfigError, SelectionError) as error:
+        fail(_("bad configuration: {error}", error=error))
+    found = check_paths([(path, display_name(path))], lambda _path: options).files[0]
+    errors = [d for d in found.diagnostics if d.severity == Severity.ERROR]
+    if not found.ok:
+        fail(_("{file} cannot be read as a model; {consequence}", file=display_name(path),
+               consequence=_("no handout written")), code=1)
+    count = _n("{count} error", "{count} errors", len(errors))
+    if errors and not force:
+        fail(_("{file} has {count}; {consequence}", file=display_name(path), count=count,
+               consequence=_("no handout written")),
+             _("see them with prep check, fix them, or go on anyway with --force"), code=1)
+    if errors:
+        warn(_("going on despite {count} in {file} (--force)", count=count,
+               file=display_name(path)))
+    return Model(display_name(path), found.graphs, found.diagnostics)

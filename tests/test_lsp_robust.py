@@ -1,0 +1,213 @@
+"""The language server against malformed and hostile messages (issue 23, items 10-12):
+every one answered with a JSON-RPC error, the server alive after each."""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+PREP = [sys.executable, "-c", "from prep.cli import main; main()", "lsp"]
+MODEL = "process P {\n  goal G\n  external X\n  actor A {\n    final F\n  }\n  F -> X\n}\n"
+
+
+class Raw:
+    """`prep lsp` over pipes, written to byte by byte as a hostile client would."""
+
+    def __init__(self, cwd):
+        self.proc = subprocess.Popen(PREP, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, cwd=cwd)
+        self.got: queue.Queue = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                if line.strip() == b"":
+                    break
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            self.got.put(json.loads(out.read(length)))
+
+    def send_raw(self, data: bytes):
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+
+    def send(self, message: dict):
+        body = json.dumps(message).encode()
+        self.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+
+    def request(self, msg_id, method, params):
+        self.send({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params})
+
+    def answer(self, msg_id=..., timeout=30):
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                message = self.got.get(timeout=max(0.01, end - time.monotonic()))
+            except queue.Empty:
+                break
+            if "method" in message and "id" not in message:
+                continue                    # notifications (diagnostics, logs)
+            if msg_id is ... or message.get("id") == msg_id:
+                return message
+        raise AssertionError(f"no answer to {msg_id}")
+
+    def initialize(self):
+        self.request(1, "initialize", {"processId": None, "rootUri": None,
+                                       "capabilities": {}})
+        assert "result" in self.answer(1)
+        self.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+
+    def open(self, uri, text):
+        self.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "prep", "version": 1, "text": text}}})
+
+    def alive(self, msg_id=999):
+        self.request(msg_id, "textDocument/documentSymbol",
+                     {"textDocument": {"uri": "file:///nowhere/a.prep"}})
+        answer = self.answer(msg_id)
+        assert self.proc.poll() is None
+        return answer
+
+    def close(self):
+        self.proc.kill()
+        self.proc.wait()
+
+
+@pytest.fixture
+def lsp(tmp_path):
+    server = Raw(tmp_path)
+    yield server
+    server.close()
+
+
+def test_requests_before_initialize_get_32002(lsp):
+    lsp.request(5, "textDocument/hover", {"textDocument": {"uri": "file:///a.prep"},
+                                          "position": {"line": 0, "character": 0}})
+    assert lsp.answer(5)["error"] == {"code": -32002,
+                                      "message": "the server is not initialized yet"}
+    lsp.initialize()
+
+
+@pytest.mark.parametrize("raw, code", [
+    (b"Content-Length: -5\r\n\r\n", -32600),
+    (b"Content-Length: abc\r\n\r\n", -32600),
+    (b"Content-Type: text/plain\r\n\r\n", -32600),
+    (b"Content-Length: 5\r\n\r\n{bad}", -32700),
+    (b"Content-Length: 2\r\n\r\n[]", -32600),
+    (b"Content-Length: 4\r\n\r\n\xff\xfe\x00\x01", -32700),
+])
+def test_malformed_messages_are_answered_and_the_server_lives(lsp, raw, code):
+    lsp.initialize()
+    lsp.send_raw(raw)
+    assert lsp.answer(None)["error"]["code"] == code
+    assert "error" in lsp.alive()
+
+
+def test_a_huge_content_length_is_refused_without_reading_it_into_memory(lsp):
+    lsp.initialize()
+    lsp.send_raw(b"Content-Length: 99999999999999\r\n\r\n")
+    error = lsp.answer(None)["error"]
+    assert error["code"] == -32600 and "larger than the limit" in error["message"]
+    assert lsp.proc.poll() is None
+
+
+@pytest.mark.parametrize("params", [{"bad": 1}, None, [1, 2]])
+def test_requests_with_bad_params_are_answered(lsp, params):
+    lsp.initialize()
+    lsp.request(7, "textDocument/hover", params)
+    assert lsp.answer(7)["error"]["code"] in (-32602, -32603)
+    lsp.alive()
+
+
+def test_after_shutdown_requests_are_refused(lsp):
+    lsp.initialize()
+    lsp.request(2, "shutdown", None)
+    assert lsp.answer(2)["result"] is None
+    lsp.request(3, "textDocument/hover", {"textDocument": {"uri": "file:///a.prep"},
+                                          "position": {"line": 0, "character": 0}})
+    assert lsp.answer(3)["error"] == {"code": -32600, "message": "the server is shutting down"}
+    lsp.send({"jsonrpc": "2.0", "method": "exit"})
+    assert lsp.proc.wait(30) == 0
+
+
+def test_an_unopened_untitled_document_is_not_read_from_the_disk(lsp, tmp_path):
+    (tmp_path / "x").write_text("process Secret {\n}\n")
+    lsp.initialize()
+    lsp.request(4, "textDocument/documentSymbol", {"textDocument": {"uri": "untitled:x"}})
+    answer = lsp.answer(4)
+    assert "Secret" not in json.dumps(answer)
+    assert answer["error"]["code"] == -32602
+
+
+def test_a_lone_surrogate_still_gets_diagnostics_and_tokens(lsp):
+    lsp.initialize()
+    body = ('{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument":'
+            ' {"uri": "file:///s.prep", "languageId": "prep", "version": 1, "text": '
+            + json.dumps(MODEL).replace("final F", "final F\\ud800") + '}}}').encode()
+    lsp.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    lsp.request(8, "textDocument/semanticTokens/full", {"textDocument": {"uri": "file:///s.prep"}})
+    assert "result" in lsp.answer(8)
+
+
+@pytest.mark.parametrize("new_name, why", [
+    ("a\nb", "cannot rename: a name cannot hold a line break (character 2)"),
+    ("a\x00b", "cannot rename: a name holds an invisible control character U+0000"),
+    ("a\x1bb", "cannot rename: a name holds an invisible control character U+001B"),
+    ("x" * 5000, "cannot rename: a name is 5,000 characters long"),
+    ("a\u202eb", "cannot rename: a name holds an invisible character U+202E"),
+    ("X", "cannot rename: `X` is already a name in this process; renaming would merge"),
+    ("   ", "the new name is empty"),
+])
+def test_rename_refuses_bad_and_taken_names(new_name, why):
+    from prep.lsp.analysis import analyse
+    from prep.lsp.features import RenameRefused, rename
+    from lsprotocol import types as t
+
+    a = analyse("file:///m.prep", "/m.prep", MODEL)
+    with pytest.raises(RenameRefused) as caught:
+        rename(None, a, t.Position(line=4, character=10), new_name, "utf-16")
+    assert str(caught.value).startswith(why)
+
+
+def test_rename_refusal_reaches_the_editor_and_a_lone_surrogate_is_refused(lsp):
+    lsp.initialize()
+    lsp.open("file:///m.prep", MODEL)
+    body = ('{"jsonrpc": "2.0", "id": 9, "method": "textDocument/rename", "params": '
+            '{"textDocument": {"uri": "file:///m.prep"}, "position": {"line": 4, '
+            '"character": 10}, "newName": "a\\ud800"}}').encode()
+    lsp.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    error = lsp.answer(9)["error"]
+    assert error["code"] == -32602 and error["message"].startswith("cannot rename: ")
+    lsp.request(10, "textDocument/rename", {"textDocument": {"uri": "file:///m.prep"},
+                                            "position": {"line": 4, "character": 10},
+                                            "newName": "Shipped"})
+    assert "result" in lsp.answer(10)
+
+
+def test_semantic_tokens_and_lines_are_linear(monkeypatch):
+    """Issue 23, item 11: the externals of a process were gathered again for every
+    reference, and the lines split again for every finding (quadratic didOpen)."""
+    from prep.lsp import features
+    from prep.lsp.analysis import analyse
+    from prep.lsp.server import TOKEN_TYPES
+
+    text = MODEL.replace("  F -> X\n", "".join("  F -> X\n" for _ in range(200)))
+    a = analyse("file:///m.prep", "/m.prep", text)
+    calls = []
+    real = features.externals_of
+    monkeypatch.setattr(features, "externals_of", lambda *args: calls.append(1) or real(*args))
+    features.semantic_tokens(a, "utf-16", TOKEN_TYPES)
+    assert len(calls) == 1
+    assert a.lines("utf-16") is a.lines("utf-16")

@@ -224,7 +224,7 @@ class Models:
         """Make, as soon as a save is seen, what the open pages will ask for: the view
         of each changed model that was shown (and of its pair partner), then the KPI
         and diff drawings asked for in the last minute. The pages' requests then
-        find them made or being made (computing is serialised), the views first."""
+        find them made or being made (under each model's lock), the views first."""
         import time
 
         changed_set = set(changed)

@@ -150,7 +150,21 @@ def to_pdf(document: str) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     ident = hashlib.md5(document.encode("utf-8")).hexdigest().encode("ascii")
-    return HTML(string=document).write_pdf(pdf_identifier=ident)
+    return HTML(string=_printed(document)).write_pdf(pdf_identifier=ident)
+
+
+def _printed(document: str) -> str:
+    """The document as printed: the drawings without what paper cannot show (the
+    SVG titles and tooltips a browser shows on hovering) and without the line
+    breaks between their elements: less for the printer to read."""
+    import re
+
+    def slim(match: re.Match) -> str:
+        svg = re.sub(r"<title>[^<]*</title>", "", match.group(0))
+        svg = re.sub(r'\sxlink:title="[^"]*"', "", svg)
+        return re.sub(r">\s+<", "><", svg)
+
+    return re.sub(r"<svg\b.*?</svg>", slim, document, flags=re.S)
 
 
 MISSING_HINT = ("install the handout extra: pip install 'prep-models[handout]' "

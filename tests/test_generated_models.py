@@ -26,8 +26,10 @@ from prep.render import render
 
 EVERY_RULE = frozenset(r.code for r in all_rules())
 PLAIN = ["A", "B", "製品", "受注", "x_1", "検査・出荷"]
+# (invisible formatting characters in a name are a PREP001, docs/language.md "Names":
+# the pool holds the joiner emoji need and a full-width space instead)
 QUOTED = ['"A"', '"製品"', '"a b"', '"<b>&amp;</b>"', '"say \\"hi\\""', '"back\\\\slash"',
-          '"{x}|y;z"', '"A\u202eB"', '"\U0001d538😀"', '"\u200b x"', '"%0A\\n"',
+          '"{x}|y;z"', '"A\u200dB"', '"\U0001d538😀"', '"\u3000 x"', '"%0A\\n"',
           '"' + "長" * 300 + '"', '"-> <-> #"']
 NAMES = QUOTED + [f'"{n}"' for n in PLAIN] + PLAIN
 MEMBERS = ["relation", "kpi", "issue", "subprocess"]

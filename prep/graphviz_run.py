@@ -19,6 +19,8 @@ import re
 import signal
 import subprocess
 
+from prep.i18n import _
+
 
 class GraphvizOutputError(Exception):
     """`dot` exited 0 but its output is not the format asked for."""
@@ -52,12 +54,12 @@ def _kill_group(process: subprocess.Popen) -> None:
 def status(code: int) -> str:
     """An exit status in words: "exit status 3", "was killed (signal 9, SIGKILL)"."""
     if code >= 0:
-        return f"exit status {code}"
+        return _("exit status {code}", code=code)
     try:
         name = signal.Signals(-code).name
     except ValueError:
-        return f"was killed (signal {-code})"
-    return f"was killed (signal {-code}, {name})"
+        return _("was killed (signal {number})", number=-code)
+    return _("was killed (signal {number}, {name})", number=-code, name=name)
 
 
 def valid(output: bytes, fmt: str) -> None:
@@ -84,9 +86,10 @@ def valid(output: bytes, fmt: str) -> None:
     else:
         return
     if not ok:
-        shown = "nothing" if not output else f"{len(output):,} bytes starting {output[:16]!r}"
-        raise GraphvizOutputError(f"Graphviz `dot` printed something that is not "
-                                  f"{fmt.rstrip('0').upper()} ({shown})")
+        shown = _("nothing") if not output else _("{count} bytes starting {start}",
+                                                  count=format(len(output), ","), start=repr(output[:16]))
+        raise GraphvizOutputError(_("Graphviz `dot` printed something that is not {format} "
+                                    "({shown})", format=fmt.rstrip("0").upper(), shown=shown))
 
 
 _JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -101,9 +104,10 @@ def warn_missing_glyphs(source: str) -> None:
         return
     _WARNED.append(True)
     if japanese_fonts() == 0:
-        sys.stderr.write("prep: warning: the drawing has Japanese text but no installed font "
-                         "has Japanese glyphs (fc-list :lang=ja finds none), so it will show "
-                         "as boxes; install one, e.g. sudo apt-get install fonts-noto-cjk\n")
+        sys.stderr.write("prep: " + _("warning:") + " " + _(
+            "the drawing has Japanese text but no installed font has Japanese glyphs "
+            "(fc-list :lang=ja finds none), so it will show as boxes; install one, e.g. "
+            "sudo apt-get install fonts-noto-cjk") + "\n")
         sys.stderr.flush()
 
 

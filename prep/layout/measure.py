@@ -10,8 +10,9 @@ import subprocess
 import time
 
 from prep import notation as N
+from prep.i18n import N_, _
 
-INSTALL_HINT = "install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)"
+INSTALL_HINT = N_("install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)")
 
 
 class LayoutError(Exception):
@@ -23,13 +24,13 @@ class LayoutError(Exception):
         self.hint = hint
 
 
-TIMEOUT_HINT = ("draw one process at a time with --process NAME, split the model, "
-                "or allow more time with --timeout SECONDS")
+TIMEOUT_HINT = N_("draw one process at a time with --process NAME, split the model, "
+                  "or allow more time with --timeout SECONDS")
 
 
 def timed_out(seconds: float) -> LayoutError:
-    return LayoutError(f"drawing took longer than {seconds:g} s, and was stopped",
-                       TIMEOUT_HINT)
+    return LayoutError(_("drawing took longer than {seconds} s, and was stopped",
+                         seconds=format(seconds, "g")), _(TIMEOUT_HINT))
 
 
 class Deadline:
@@ -65,7 +66,7 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
         return [sizes[m] for m in markups]
     program = shutil.which("dot")
     if program is None:
-        raise LayoutError("Graphviz `dot` was not found on PATH", INSTALL_HINT)
+        raise LayoutError(_("Graphviz `dot` was not found on PATH"), _(INSTALL_HINT))
     lines = [f'digraph m {{ node [shape=plain fontname="{N.FONT}" margin=0 pos="0,0"];']
     lines.extend(f"m{i} [label={label}];" for i, label in enumerate(unique))
     lines.append("}")
@@ -77,11 +78,11 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
     except subprocess.TimeoutExpired:
         raise timed_out(deadline.seconds if deadline else UNBOUNDED_LIMIT) from None
     except OSError as error:
-        raise LayoutError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
+        raise LayoutError(_("cannot run Graphviz `dot`: {why}", why=error.strerror or error)) from None
     if done.returncode != 0 or not done.stdout:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise LayoutError("Graphviz `dot` failed (measuring labels): "
-                          + (detail[0] if detail else status(done.returncode)))
+        raise LayoutError(_("Graphviz `dot` failed (measuring labels): {detail}",
+                            detail=detail[0] if detail else status(done.returncode)))
     try:
         valid(done.stdout, "json0")
         for obj in json.loads(done.stdout).get("objects", []):
@@ -89,13 +90,13 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
             sizes[unique[index]] = (round(float(obj["width"]) * 72, 2),
                                     round(float(obj["height"]) * 72, 2))
     except (GraphvizOutputError, KeyError, ValueError, TypeError, IndexError, AttributeError):
-        raise LayoutError("Graphviz `dot` printed something that is not the JSON asked "
-                          "for (measuring labels)", "check the Graphviz installation: dot -V") \
-            from None
+        raise LayoutError(_("Graphviz `dot` printed something that is not the JSON asked "
+                            "for (measuring labels)"),
+                          _("check the Graphviz installation: dot -V")) from None
     missing = [m for m in unique if m not in sizes]
     if missing:
-        raise LayoutError("Graphviz `dot` did not measure every label",
-                          "check the Graphviz installation: dot -V")
+        raise LayoutError(_("Graphviz `dot` did not measure every label"),
+                          _("check the Graphviz installation: dot -V"))
     if len(_MEASURED) + len(unique) > _MEASURED_MAX:
         _MEASURED.clear()
     _MEASURED.update((m, sizes[m]) for m in unique)

@@ -9,8 +9,10 @@ import shutil
 import subprocess
 import time
 
+from prep.i18n import N_, _
+
 LAYOUT_FORMATS = ("svg", "png", "pdf")
-INSTALL_HINT = "install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)"
+INSTALL_HINT = N_("install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)")
 
 
 class RenderError(Exception):
@@ -25,7 +27,7 @@ class RenderError(Exception):
 def find_dot() -> str:
     path = shutil.which("dot")
     if path is None:
-        raise RenderError("Graphviz `dot` was not found on PATH", INSTALL_HINT)
+        raise RenderError(_("Graphviz `dot` was not found on PATH"), _(INSTALL_HINT))
     return path
 
 
@@ -48,20 +50,21 @@ def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None
         done = run(args, source.encode("utf-8"), timeout)
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"drawing took longer than {stated or timeout:g} s, and Graphviz was stopped",
-            "draw one process at a time with --process NAME, split the model, "
-            "or allow more time with --timeout SECONDS") from None
+            _("drawing took longer than {seconds} s, and Graphviz was stopped",
+              seconds=format(stated or timeout, "g")),
+            _("draw one process at a time with --process NAME, split the model, "
+              "or allow more time with --timeout SECONDS")) from None
     except FileNotFoundError:
-        raise RenderError("Graphviz `dot` was not found on PATH", INSTALL_HINT) from None
+        raise RenderError(_("Graphviz `dot` was not found on PATH"), _(INSTALL_HINT)) from None
     except OSError as error:
-        raise RenderError(f"cannot run Graphviz `dot`: {error.strerror or error}") from None
+        raise RenderError(_("cannot run Graphviz `dot`: {why}", why=error.strerror or error)) from None
     if done.returncode != 0 or not done.stdout:
         detail = _first_line(done.stderr) or status(done.returncode)
-        raise RenderError(f"Graphviz `dot` failed: {detail}")
+        raise RenderError(_("Graphviz `dot` failed: {detail}", detail=detail))
     try:
         valid(done.stdout, fmt)
     except GraphvizOutputError as error:
-        raise RenderError(str(error), "check the Graphviz installation: dot -V") from None
+        raise RenderError(str(error), _("check the Graphviz installation: dot -V")) from None
     return _fixed_dates(done.stdout) if fmt == "pdf" else done.stdout
 
 

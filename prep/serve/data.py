@@ -179,8 +179,10 @@ def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
     except RenderError:
         raise
     except Exception as error:
-        raise RenderError(f"the KPI tree could not be drawn ({type(error).__name__}: "
-                          f"{error})") from None
+        from prep.i18n import _
+
+        raise RenderError(_("the KPI tree could not be drawn ({error})",
+                            error=type(error).__name__ + ": " + str(error))) from None
 
 
 def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool) -> tuple[str, list[str]]:

@@ -120,3 +120,20 @@ def test_japanese_without_japanese_fonts_warns_once(tmp_path, monkeypatch):
     done = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
                            str(tmp_path / "b.svg")], capture_output=True, timeout=120)
     assert b"Japanese glyphs" not in done.stderr                # fonts-noto-cjk is installed
+
+
+def test_graphviz_failures_speak_japanese(monkeypatch):
+    """Render and layout errors come from the catalogue too (docs/architecture.md,
+    "Messages and languages")."""
+    from prep import i18n
+    from prep.graphviz_run import status
+    from prep.layout.measure import timed_out
+
+    i18n.set_language("ja")
+    assert status(-9) == "強制終了されました（シグナル 9、SIGKILL）"
+    error = timed_out(2.5)
+    assert error.message == "描画に 2.5 秒以上かかったため中止しました"
+    assert error.hint == ("--process NAME でプロセスを一つずつ描くか、モデルを分けるか、"
+                          "--timeout SECONDS で時間を延ばしてください")
+    i18n.set_language("en")
+    assert status(3) == "exit status 3"

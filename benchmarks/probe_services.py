@@ -127,8 +127,8 @@ def serve(tally: Counter, bad: list[str]) -> None:
     for name in escapes:
         _serve_case(tally, bad, client, "/api/model/" + name,
                     lambda r: r.status_code == 404 and "秘密" not in r.text)
-    sys.path.insert(0, str(ROOT / "tests" / "serve"))
-    from test_app import raw       # as uvicorn hands a request over (httpx would re-encode)
+    sys.path.insert(0, str(ROOT))
+    from tests.serve.test_app import raw   # as uvicorn hands it over (httpx re-encodes)
 
     for name in ("100%2541.prep", "a%5Cb.prep", "ok.prep"):
         tally["cases"] += 1

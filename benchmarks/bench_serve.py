@@ -122,10 +122,11 @@ def run_kpi(page, path: Path, products: int, saves: int, first: int) -> tuple[li
     return drawing, kpi
 
 
-def two_pages(browser, port: int, folder: Path, repeats: int) -> None:
+def two_pages(browser, port: int, folder: Path, repeats: int,
+              sizes: tuple[int, ...] = (20, 300)) -> None:
     """Save -> repainted drawing on a page showing the process drawing while a second
     page shows the same model's KPI tab (which is redrawn on every save too)."""
-    for products in (20, 300):
+    for products in sizes:
         path = folder / f"two{products}.prep"
         path.write_text(kpi_model(products, 0), "utf-8")
         time.sleep(0.3)
@@ -177,6 +178,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--saves", type=int, default=1000, help="saves for the memory figure")
     parser.add_argument("--repeats", type=int, default=30, help="saves timed per model size")
+    parser.add_argument("--sizes", default="20,300",
+                        help="model sizes (products) for --two-pages")
     parser.add_argument("--two-pages", action="store_true",
                         help="only the workshop's goal: a second page on the KPI tab")
     options = parser.parse_args()
@@ -195,7 +198,8 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             if options.two_pages:
-                two_pages(browser, port, folder, options.repeats)
+                two_pages(browser, port, folder, options.repeats,
+                          tuple(int(n) for n in options.sizes.split(",")))
                 browser.close()
                 return
             page = browser.new_page(viewport={"width": 1600, "height": 900})

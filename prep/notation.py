@@ -317,6 +317,11 @@ WORDS = {
         "deeper": "⋯ これより深い階層は省略 (全体: prep kpi -f text)",
         "added": "追加", "removed": "削除", "changed": "変更", "new": "新規",
         "see_above": "上を参照", "actor": "アクター", "no_subprocess": "サブプロセス外",
+        # a changed element's old value (prep diff's ～ badge): "以前は …"
+        "was": "以前は {what}", "was_not": "以前は{what}なし", "was_field": "以前の{field}: {value}",
+        "fields": {"params": "パラメータ", "state": "状態", "actor": "アクター",
+                   "for": "対象", "under": "親KPI", "role": "役割", "stage": "段階"},
+        "none": "なし",
     },
     "en": {
         "legend": "Legend", "goal": "Goal", "subprocesses": "Subprocesses", "kpi": "KPI",
@@ -337,6 +342,10 @@ WORDS = {
         "deeper": "⋯ deeper levels left out (all of them: prep kpi -f text)",
         "added": "added", "removed": "removed", "changed": "changed", "new": "new",
         "see_above": "see above", "actor": "Actor", "no_subprocess": "no subprocess",
+        "was": "was {what}", "was_not": "was not {what}", "was_field": "earlier {field} {value}",
+        "fields": {"params": "parameters", "state": "state", "actor": "actor",
+                   "for": "measured", "under": "parent KPI", "role": "role", "stage": "stage"},
+        "none": "none",
     },
 }
 
@@ -380,6 +389,43 @@ def touch_word(level: object, words: dict) -> str:
     if level is None:
         return words["touch"]
     return words["touch_levels"].get(str(level), f"{words['touch']}: {level}")
+
+
+def was(old, words: dict) -> str:
+    """A changed element's old values, worded in the drawing's language (prep diff's ～
+    badge): `old` is ((field, old value), …) as prep.diff.union gives it, where a field
+    `attr:NAME` is an attribute; never attribute syntax. A plain string passes as is."""
+    if isinstance(old, str):
+        return old
+    return "; ".join(_was_one(field, value, words) for field, value in old)
+
+
+def _was_one(field: str, value, words: dict) -> str:
+    what = _attr_word(field.removeprefix("attr:"), words)
+    if field in ("attr:touch", "touch"):
+        if value is None:
+            return words["was_not"].format(what=words["touch"])
+        return words["was"].format(what=touch_word(None if value is True else value, words))
+    if field == "kind":
+        return words["was"].format(what=words["kinds"].get(str(value), str(value)))
+    if field.startswith("attr:") and value in (None, True):      # a flag
+        template = words["was_not"] if value is None else words["was"]
+        return template.format(what=what)
+    if isinstance(value, (list, tuple)):
+        shown = "(" + ", ".join(str(v) for v in value) + ")"
+    elif field == "role":
+        shown = role_tag(str(value), words) or str(value)
+    elif field == "stage":
+        shown = stage_word(str(value), words)
+    else:
+        shown = words["none"] if value is None else str(value)
+    return words["was_field"].format(field=what, value=shown)
+
+
+def _attr_word(name: str, words: dict) -> str:
+    if name in ("service", "supplemented", "kgi"):
+        return words[name]
+    return words["fields"].get(name, name)
 
 
 def role_tag(role: str | None, words: dict) -> str | None:

@@ -6,8 +6,8 @@ are broken with one slip each, from a seeded generator, and every safe fix is ap
 
 - a *known* slip (an arrow, keyword, bracket or quote typed with the input method
   on, a capitalised keyword, another notation's arrow, a `;`, a colon after a
-  keyword, a missing `{` or `on`) has one meaning: the fixed model must be the good
-  one, exactly (positions aside);
+  keyword, a missing `{` or `on`) has one meaning: it is exactly one finding, and the
+  fixed model must be the good one, exactly (positions aside);
 - an *ambiguous* slip (a `,` or `for` left out, `of` for `for`, a space typed inside
   a name, a `}` left out) has several: a safe fix may not pick one, so the fixed
   model is the good one, or the checker still reports an error — never "All checks
@@ -223,7 +223,7 @@ def test_safe_fixes_on_a_thousand_slips_keep_the_meaning_or_leave_the_finding():
     rng = random.Random(22)
     models = [(t, tokens(t), meaning(t)) for t in seeds()]
     small = [m for m in models if m[0].count("\n") < 40]    # most slips in small models: fast
-    done, wrong, kinds = 0, [], {}
+    done, wrong, kinds, long_lists, several = 0, [], {}, [], []
     while done < MUTATIONS:
         text, toks, meant = rng.choice(small if rng.random() < 0.8 else models)
         slip = rng.choice(KNOWN + AMBIGUOUS)
@@ -237,7 +237,12 @@ def test_safe_fixes_on_a_thousand_slips_keep_the_meaning_or_leave_the_finding():
         done += 1
         kinds[slip.__name__] = kinds.get(slip.__name__, 0) + 1
         after, changed = safe_fixed(broken)
+        long_lists += [d.message for d in parsed(broken).diagnostics if _lists_too_many(d.message)]
         if slip in KNOWN:
+            found = parsed(broken).diagnostics
+            if len(found) != 1:
+                several.append((slip.__name__, _line(broken, start),
+                                [d.message for d in found]))
             if meaning(after) != meant:
                 wrong.append((slip.__name__, _line(broken, start), _line(after, start)))
         elif (changed and meaning(after) not in (meant, *map(meaning, typed))
@@ -245,6 +250,15 @@ def test_safe_fixes_on_a_thousand_slips_keep_the_meaning_or_leave_the_finding():
             wrong.append((slip.__name__, _line(broken, start), _line(after, start)))
     assert len(kinds) == len(KNOWN + AMBIGUOUS), kinds
     assert wrong == [], "\n".join(map(repr, wrong))
+    assert long_lists == []      # in words: six tokens at most
+    assert several == [], "\n".join(map(repr, several))     # one slip, one finding
+
+
+def _lists_too_many(message: str) -> bool:
+    if not message.startswith("expected "):
+        return False
+    listed = re.split(r" after |, found ", message)[0]
+    return len(re.findall(r"`[^`]+`", listed)) > 6
 
 
 def _line(text: str, at: int) -> str:

@@ -78,3 +78,10 @@ def test_flags_show_no_value_type():
 @pytest.mark.parametrize("name", COMMANDS)
 def test_no_command_shows_bool(name):
     assert "<bool>" not in _help([name])
+
+
+def test_the_language_option_offers_the_notations_languages():
+    from prep.cli.common import Lang
+    from prep.notation import LANGUAGES
+
+    assert tuple(v.value for v in Lang) == LANGUAGES

@@ -87,3 +87,31 @@ def test_from_prep_import_is_resolved(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("from prep import notation, __version__\n", encoding="utf-8")
     assert list(imports(sample)) == [(1, "prep.notation"), (1, "prep")]
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(TOP).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_no_import_circles():
+    """No two modules import each other, even through an import inside a function:
+    what both need lives in the lower one (docs/architecture.md). A package's own
+    __init__ and its submodules are one unit, so edges between them do not count."""
+    import networkx as nx
+
+    modules = {_module_name(p): p for p in ROOT.rglob("*.py")}
+    graph = nx.DiGraph()
+    for name, path in modules.items():
+        for _line, target in imports(path):
+            parts = target.split(".")
+            # the module itself, or `from package import module`
+            candidates = [target] + [".".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)]
+            found = next((c for c in candidates if c in modules), None)
+            if found is None or found == name:
+                continue
+            if found.startswith(name + ".") or name.startswith(found + "."):
+                continue      # a package and its own submodules
+            graph.add_edge(name, found)
+    circles = sorted(sorted(c) for c in nx.simple_cycles(graph) if len(c) <= 3)
+    assert not circles, f"modules importing each other: {circles}"

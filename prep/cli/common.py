@@ -19,14 +19,10 @@ def choices(name: str, values) -> type:
     return Enum(name, {value: value for value in values}, type=str)
 
 
-def _languages() -> type:
-    from prep.notation import LANGUAGES
-
-    return choices("Lang", LANGUAGES)
-
-
-# The drawing's (and the page's, the handout's, a starter's) language: auto, ja, en.
-Lang = _languages()
+# The drawing's (and the page's, the handout's, a starter's) language: the values of
+# prep.notation.LANGUAGES, written here so `prep --help` need not import the notation
+# (tests/test_help.py checks that the two agree).
+Lang = choices("Lang", ("auto", "ja", "en"))
 
 
 def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:

@@ -96,26 +96,16 @@ def _relation(edge, pg, renamed: dict | None = None):
                    target=_ref(pg, edge.target, r.target.param, renamed))
 
 
-def _old(changes: dict) -> str:
-    """The old values of a change, `field: value; …`."""
+def _old(changes: dict) -> tuple:
+    """The old values of a change, ((field, value), …); attributes as `attr:NAME`.
+    The drawing words them (prep.notation.was)."""
     parts = []
     for name, change in changes.items():
         if name == "attrs":
-            for attr, (was, _now) in change.items():
-                parts.append(f"{attr}={_value(was)}")
+            parts.extend((f"attr:{attr}", was) for attr, (was, _now) in change.items())
         else:
-            parts.append(f"{name}: {_value(change[0])}")
-    return "; ".join(parts)
-
-
-def _value(value) -> str:
-    if value is None:
-        return "—"
-    if value is True:
-        return "✓"
-    if isinstance(value, (list, tuple)):
-        return "(" + ", ".join(str(v) for v in value) + ")"
-    return str(value)
+            parts.append((name, change[0]))
+    return tuple(parts)
 
 
 def _marks(p, pg, before, after) -> dict:
@@ -135,14 +125,14 @@ def _marks(p, pg, before, after) -> dict:
     added = set(p.added["relations"])
     removed = set(p.removed["relations"])
     changed = {e["name"]: _old(e["changes"]) for e in p.changed["relations"]}
-    touches_old = {}
+    touches_old: dict[str, tuple] = {}
     for entry in p.changed["touches"]:
-        touches_old[entry["name"]] = f"touch: {_value(entry['changes']['touch'][0])}"
+        touches_old[entry["name"]] = (("touch", entry["changes"]["touch"][0]),)
     for entry in p.added["touches"]:
-        touches_old.setdefault(entry.split(" [touch")[0], "touch: —")
+        touches_old.setdefault(entry.split(" [touch")[0], (("touch", None),))
     for entry in p.removed["touches"]:
-        touches_old.setdefault(entry.split(" [touch")[0], "touch: "
-                               + entry.split(" [touch")[1].lstrip("=").rstrip("]") or "✓")
+        level = entry.split(" [touch")[1].lstrip("=").rstrip("]") or True
+        touches_old.setdefault(entry.split(" [touch")[0], (("touch", level),))
     for edge in pg.edges:
         label = relation_label(edge)
         if whole:
@@ -152,7 +142,7 @@ def _marks(p, pg, before, after) -> dict:
         elif label in removed:
             marks["relations"][edge.index] = ("removed", None)
         elif label in changed or label in touches_old:
-            old = "; ".join(x for x in (changed.get(label), touches_old.get(label)) if x)
+            old = changed.get(label, ()) + touches_old.get(label, ())
             marks["relations"][edge.index] = ("changed", old)
     if whole:
         for key in pg.products:

@@ -15,7 +15,7 @@ OLD_LIMIT = 40
 
 
 def badge(kind: str, old: str | None, words: dict) -> Text:
-    text = f"{SIGN[kind]} {words[kind]}" + (f": {N.shorten(old, OLD_LIMIT)}" if old else "")
+    text = f"{SIGN[kind]} {words[kind]}" + (f": {N.shorten(N.was(old, words), OLD_LIMIT)}" if old else "")
     return Text(text, N.SIZE[kind], kind, True)
 
 

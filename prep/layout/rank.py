@@ -23,6 +23,28 @@ def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[st
     import networkx as nx
 
     order = {k: i for i, k in enumerate(keys)}
+    block, offset, members = _condense(keys, inputs, cycles, order)
+    dag = _dag(members, _minimum_lengths(inputs, block, offset, handoffs))
+    if not nx.is_directed_acyclic_graph(dag):      # cannot happen after condensing
+        raise ValueError("input relations still cyclic after condensing")
+    if len(groups) > 1:
+        _subprocess_gates(dag, groups, block, offset, members, order)
+    if hint:
+        _hint_gates(dag, hint, members, offset, order)
+    rank = _longest(dag, order, members)
+    _pull_sources(dag, rank, order)
+    result = {k: rank[block[k]] + offset[k] for k in keys}
+    _beside_partners(result, keys, inputs, syncs, hint)
+    used = sorted(set(result.values()))
+    squeeze = {r: i for i, r in enumerate(used)}
+    return {k: squeeze[r] for k, r in result.items()}
+
+
+def _condense(keys, inputs, cycles, order):
+    """(block, offset, members): each input cycle becomes one block, named after its
+    first member, whose members take consecutive columns (offsets) in walk order."""
+    import networkx as nx
+
     block = {k: k for k in keys}          # key -> its block's representative
     offset = {k: 0 for k in keys}
     members: dict[str, list[str]] = {k: [k] for k in keys}
@@ -44,45 +66,47 @@ def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[st
             if k != head:
                 members.pop(k, None)
         members[head] = walk
+    return block, offset, members
 
-    def constraints() -> dict[tuple[str, str], int]:
-        minlen: dict[tuple[str, str], int] = {}
-        for s, t in inputs:
-            a, b = block[s], block[t]
-            if a == b:
-                continue
-            need = offset[s] + (0 if (s, t) in handoffs else 1) - offset[t]
-            minlen[(a, b)] = max(minlen.get((a, b), need), need)
-        return minlen
 
-    base = constraints()
-    dag = _dag(members, base)
-    if not nx.is_directed_acyclic_graph(dag):      # cannot happen after condensing
-        raise ValueError("input relations still cyclic after condensing")
-    rank = _longest(dag, order, members)
-    if len(groups) > 1:
-        for i in range(len(groups) - 1):
-            earlier = {block[k] for k in groups[i] if k in block}
-            later = {block[k] for k in groups[i + 1] if k in block} - earlier
-            if not earlier or not later:
-                continue
-            gate = f"\0gate{i}"
-            span = max(offset[k] for b in earlier for k in members[b]) + 1
-            added = [(b, gate, span) for b in sorted(earlier, key=order.get)]
-            added += [(gate, b, 0) for b in sorted(later, key=order.get)]
-            dag.add_node(gate)
-            for s, t, w in added:
-                if not dag.has_edge(s, t):
-                    dag.add_edge(s, t, w=w)
-            if not nx.is_directed_acyclic_graph(dag):
-                dag.remove_node(gate)
-        rank = _longest(dag, order, members)
-    if hint:
-        _hint_gates(dag, hint, members, offset, order)
-        rank = _longest(dag, order, members)
-    _pull_sources(dag, rank, order)
-    result = {k: rank[block[k]] + offset[k] for k in keys}
-    # products joined by nothing but sync relations: beside their partner
+def _minimum_lengths(inputs, block, offset, handoffs) -> dict[tuple[str, str], int]:
+    """(block, block) -> how many columns apart at least: one per input relation, none
+    for a vertical hand-off."""
+    minlen: dict[tuple[str, str], int] = {}
+    for s, t in inputs:
+        a, b = block[s], block[t]
+        if a == b:
+            continue
+        need = offset[s] + (0 if (s, t) in handoffs else 1) - offset[t]
+        minlen[(a, b)] = max(minlen.get((a, b), need), need)
+    return minlen
+
+
+def _subprocess_gates(dag, groups, block, offset, members, order) -> None:
+    """Each subprocess's blocks right of the one before it: a gate node between two
+    consecutive groups, kept only while the relations allow (no cycle)."""
+    import networkx as nx
+
+    for i in range(len(groups) - 1):
+        earlier = {block[k] for k in groups[i] if k in block}
+        later = {block[k] for k in groups[i + 1] if k in block} - earlier
+        if not earlier or not later:
+            continue
+        gate = f"\0gate{i}"
+        span = max(offset[k] for b in earlier for k in members[b]) + 1
+        added = [(b, gate, span) for b in sorted(earlier, key=order.get)]
+        added += [(gate, b, 0) for b in sorted(later, key=order.get)]
+        dag.add_node(gate)
+        for s, t, w in added:
+            if not dag.has_edge(s, t):
+                dag.add_edge(s, t, w=w)
+        if not nx.is_directed_acyclic_graph(dag):
+            dag.remove_node(gate)
+
+
+def _beside_partners(result: dict, keys, inputs, syncs, hint) -> None:
+    """Products joined by nothing but sync relations go to a partner's column (or to
+    where the hint had them)."""
     linked = {k for s, t in inputs for k in (s, t)}
     partners: dict[str, list[str]] = {}
     for s, t in syncs:
@@ -99,9 +123,6 @@ def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[st
                 result[k] = result[twins[hint[k]]]
             elif near:
                 result[k] = min(near)
-    used = sorted(set(result.values()))
-    squeeze = {r: i for i, r in enumerate(used)}
-    return {k: squeeze[r] for k, r in result.items()}
 
 
 def _dag(members, minlen):

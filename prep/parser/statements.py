@@ -27,7 +27,9 @@ def mend(state, stream, file: str, tok: Token, previous: Token | None, wanted) -
     if tok.line == previous.end_line:
         return None
     if "LBRACE" in wanted:
-        return _no_brace(state, stream, file, tok, previous)
+        found = _no_brace(state, stream, file, tok, previous)
+        if found is not None:
+            return found
     if "RBRACE" in wanted and KINDS[0] in wanted and not _open_bracket(state):
         return _in_actor(stream, file, tok)
     return None

@@ -68,7 +68,7 @@ def to_drawio(layout) -> bytes:
 
 
 def _page(mxfile, layout, process, number, links=()) -> None:
-    from prep.render.pptx import LINK_ROOM
+    from prep.render.pptx_look import LINK_ROOM
 
     frame = process.frame
     legend = layout.legend
@@ -191,7 +191,7 @@ def _links(page, layout, process, number, links) -> None:
     its own page): a dashed grey edge from the frame's right side to a stand-in
     naming the other process and its page, which a click opens (`data:page/id,…`)."""
     from prep.layout.model import Box, Text
-    from prep.render.pptx import LINK_GAP, LINK_H, LINK_W
+    from prep.render.pptx_look import LINK_GAP, LINK_H, LINK_W
     from prep.render.pptx_edges import _pair
 
     frame = process.frame

@@ -34,7 +34,7 @@ def added(attrs: dict, lines: list[str], words: dict, keep_colour: bool = False,
 
 def changed(attrs: dict, lines: list[str], words: dict, old: str | None = None) -> None:
     attrs.update(color=CHANGED, penwidth="2.6")
-    lines.append(badge("changed", words, N.shorten(old, 40) if old else None))
+    lines.append(badge("changed", words, N.shorten(N.was(old, words), 40) if old else None))
 
 
 def removed(attrs: dict, lines: list[str], words: dict) -> None:
@@ -107,7 +107,7 @@ def apply_edge(mark: tuple[str, str | None] | None, attrs: dict, words: dict) ->
         attrs["penwidth"] = "3"
     label = attrs.get("xlabel")
     inner = label[1:-1] if label else ""
-    tag = badge(kind, words, N.shorten(old, 40) if old else None)
+    tag = badge(kind, words, N.shorten(N.was(old, words), 40) if old else None)
     attrs["xlabel"] = "<" + (inner + "<BR/>" if inner else "") + tag + ">"
 
 
@@ -125,7 +125,7 @@ def apply_lane(mark: tuple[str, str | None] | None, attrs: dict, title: str,
                      fontcolor=GHOST)
     else:
         attrs.update(color=CHANGED, penwidth="2.6")
-    return title + " " + badge(kind, words, N.shorten(old, 40) if old else None)
+    return title + " " + badge(kind, words, N.shorten(N.was(old, words), 40) if old else None)
 
 
 def legend_samples(words: dict) -> list[tuple[dict, list[str]]]:
@@ -158,7 +158,7 @@ def mermaid(mark: tuple[str, str | None] | None, label: str, css: str,
         return label, css
     kind, old = mark
     sign = {"added": "＋", "changed": "～", "removed": "－"}[kind]
-    badge = f"{sign} {words[kind]}" + (f" ({shorten_plain(old)})" if old else "")
+    badge = f"{sign} {words[kind]}" + (f" ({shorten_plain(N.was(old, words))})" if old else "")
     return (f"{badge} · {label}" if label else badge), kind
 
 

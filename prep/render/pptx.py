@@ -20,17 +20,14 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep import slides as S
-from prep.layout.marks import kind_of
+from prep.render.pptx_edges import draw_edges, draw_legend, draw_links
+from prep.render.pptx_look import LINK_ROOM, PRESET, STUB, marked, node_look, note_look
 
 # Below this scale product names are under 12 pt on the slide (docs/notation.md,
 # "Exports"): a process wider than that is split instead, where its height allows.
 MIN_SCALE = 12.0 / N.SIZE["name"]
 LEGEND_GAP = 6.0
-STUB = 150.0             # room at a cut for the stand-ins of ends on the next slide
 TEXT_PAD = 2.0
-LINK_GAP = 24.0          # from the frame's right side to the stand-ins of linked processes
-LINK_W, LINK_H = 120.0, 34.0
-LINK_ROOM = LINK_GAP + LINK_W + 4.0
 
 
 def to_pptx(layout, title: str = "") -> bytes:
@@ -214,50 +211,6 @@ def _cuts(process) -> list[float]:
 
 # -- drawing one slide -------------------------------------------------------------------
 
-_look = S.look
-
-
-PRESET = {"product": "RECTANGLE", "milestone": "HEXAGON", "final": "RECTANGLE",
-          "intangible": "ROUNDED_RECTANGLE", "external": "PENTAGON"}
-
-
-def node_look(node) -> dict:
-    return _look(N.node_style(node.kind, node.intervention, node.csm))
-
-
-def note_look(note) -> dict:
-    return _look(N.note_style(note.kind, note.marks))
-
-
-def edge_look(kind: str, touch) -> dict:
-    if kind == "note":
-        attrs = dict(N.NOTE_EDGE)
-    else:
-        attrs = {**N.EDGE, **(N.INPUT if kind == "input" else N.SYNC)}
-        if touch is not None:
-            attrs.update(N.TOUCH)
-    look = _look({"penwidth": "1", **attrs})
-    look["head"] = kind == "sync"
-    look["tail"] = kind in ("input", "sync")
-    return look
-
-
-MARK = {"added": (N.COLOUR["added"], "＋"), "changed": (N.COLOUR["changed"], "～"),
-        "removed": (N.COLOUR["removed"], "－")}
-
-
-def marked(look: dict, lines) -> dict:
-    """A shape's look with the diff's mark its lines carry (prep.layout.marks), as
-    the SVG draws it: added purple, changed amber, removed grey, dashed, unfilled."""
-    kind = kind_of(lines)
-    if kind is None:
-        return look
-    if kind == "removed":
-        return {**look, "line": MARK["removed"][0], "dash": True, "width": 1.4,
-                "fill": "#ffffff" if look["fill"] is not None else None}
-    return {**look, "line": MARK[kind][0], "width": 2.6}
-
-
 class _Drawer:
     def __init__(self, deck, layout, process, view, views, number, sizes, words):
         self.slide = S.blank_slide(deck)
@@ -300,8 +253,6 @@ class _Drawer:
         self.notes()
         self.edges()
         if self.links:
-            from prep.render.pptx_edges import draw_links
-
             draw_links(self)
         if self.layout.legend is not None:
             self.legend(self.layout.legend)
@@ -346,8 +297,8 @@ class _Drawer:
 
         p, v = self.process, self.view
         self.frame_shape = self.shape("ROUNDED_RECTANGLE", p.frame, f"process: {p.name}",
-                                      _look(N.PROCESS), v.left, v.right)
-        banner = self.shape("RECTANGLE", p.banner.box, f"goal: {p.name}", _look(N.BANNER),
+                                      S.look(N.PROCESS), v.left, v.right)
+        banner = self.shape("RECTANGLE", p.banner.box, f"goal: {p.name}", S.look(N.BANNER),
                             v.left, v.right)
         lines = list(p.banner.lines)
         if len(self.views) > 1 and lines:
@@ -357,17 +308,17 @@ class _Drawer:
         self.text(banner, lines, "left", "top", 8.0, wrap=True)
         for lane in p.lanes:
             self.shape("RECTANGLE", lane.box, f"lane: {lane.actor}",
-                       marked(_look(N.LANE[lane.role]), lane.label), v.left, v.right)
+                       marked(S.look(N.LANE[lane.role]), lane.label), v.left, v.right)
         for band in p.bands:
             if min(band.box.right, v.right) - max(band.box.x, v.left + v.header) < 2:
                 continue
-            self.shape("RECTANGLE", band.box, f"subprocess: {band.name}", _look(N.BAND),
+            self.shape("RECTANGLE", band.box, f"subprocess: {band.name}", S.look(N.BAND),
                        v.left + v.header, v.right)
             cell = self.shape("RECTANGLE", band.label_box, f"subprocess label: {band.name}",
-                              _look(N.BAND_LABEL), v.left + v.header, v.right)
+                              S.look(N.BAND_LABEL), v.left + v.header, v.right)
             self.text(cell, band.label)
         for lane in p.lanes:
-            look = _look({**N.LANE[lane.role], **N.LANE_HEADER[lane.role], "style": "filled"})
+            look = S.look({**N.LANE[lane.role], **N.LANE_HEADER[lane.role], "style": "filled"})
             header, text = lane.header, lane.label_box or lane.header
             if v.header:
                 header = Box(v.left, lane.header.y, lane.header.w, lane.header.h)
@@ -407,11 +358,7 @@ class _Drawer:
             self.shapes[note.id], self.boxes[note.id] = sp, note.box
 
     def edges(self) -> None:
-        from prep.render.pptx_edges import draw_edges
-
         draw_edges(self)
 
     def legend(self, legend) -> None:
-        from prep.render.pptx_edges import draw_legend
-
         draw_legend(self, legend)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from prep import slides as S
 from prep.layout.marks import kind_of
 from prep.layout.model import Box, Text
-from prep.render.pptx import MARK, PRESET, _look, edge_look, note_look
+from prep.render.pptx_look import LINK_GAP, LINK_H, LINK_W, MARK, PRESET, STUB, edge_look, node_look, note_look
 from prep import notation as N
 
 NEAR = 1.0        # points: a route's end this close to a side's middle is glued there
@@ -210,8 +210,6 @@ def _stack(wanted: list[float], height: float, top: float, bottom: float) -> lis
 
 
 def _stub(d, side, y, height, group) -> None:
-    from prep.render.pptx import STUB
-
     v = d.view
     there = group[0][4]
     cut = group[0][5][-1][0]
@@ -244,11 +242,9 @@ def draw_links(d) -> None:
     """Processes linked with this one (they name each other as externals, drawn on
     their own slides): a dashed grey connector from the frame's right side, glued to
     it, to a stand-in naming the other process and its slide (a click shows it)."""
-    from prep.render.pptx import LINK_GAP, LINK_H, LINK_W
-
     p = d.process
     frame = p.frame
-    look = _look(N.LINK)
+    look = S.look(N.LINK)
     step = LINK_H + 8
     top = frame.cy - (len(d.links) * step - 8) / 2
     top = max(min(top, frame.bottom - len(d.links) * step), frame.y)
@@ -323,8 +319,6 @@ def draw_legend(d, legend) -> None:
 
 
 def _sample(kind: str):
-    from prep.render.pptx import node_look
-
     if kind in PRESET:
         class _N:
             intervention = False
@@ -334,7 +328,7 @@ def _sample(kind: str):
         node.kind = kind
         return PRESET[kind], node_look(node)
     if kind == "intervention":
-        return "ROUNDED_RECTANGLE", _look({**N.KIND["intangible"], **N.INTERVENTION})
+        return "ROUNDED_RECTANGLE", S.look({**N.KIND["intangible"], **N.INTERVENTION})
     if kind in ("kpi", "issue"):
         class _T:
             marks = ()
@@ -342,4 +336,4 @@ def _sample(kind: str):
         note = _T()
         note.kind = kind
         return "FOLDED_CORNER", note_look(note)
-    return "RECTANGLE", _look({**N.BAND_LABEL, "style": "dashed"})
+    return "RECTANGLE", S.look({**N.BAND_LABEL, "style": "dashed"})

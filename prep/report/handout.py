@@ -10,16 +10,16 @@ model text escaped (html.escape), drawings inline as the SVG `prep render` write
 
 from __future__ import annotations
 
-import html
 import os
 import time
 from dataclasses import dataclass, field
 
 from prep import notation as N
+from prep.report.handout_parts import esc, stage_of
+from prep.report.handout_views import NAME_PT  # noqa: F401 (the handout's legibility floor)
 
 PAPER = {"a4": (842.0, 595.0), "a3": (1191.0, 842.0)}   # landscape, points
 MARGIN = 36.0              # points, each side of the page
-NAME_PT = 9.0              # product names printed no smaller than this
 HEAD_ROOM = 70.0           # the page's headings and caption above a drawing
 
 
@@ -39,11 +39,6 @@ class Section:
     body: str
     anchor: str
     page_break: bool = True
-
-
-def stage_of(pg) -> str:
-    value = pg.process.attr("stage")
-    return str(value).lower() if value else ""
 
 
 def pairs(models: list[Model]) -> list[tuple[Model, Model]]:
@@ -71,10 +66,6 @@ def today() -> str:
         return time.strftime("%Y-%m-%d", time.gmtime(max(seconds, 0)))
     except (KeyError, ValueError, OverflowError, OSError):
         return time.strftime("%Y-%m-%d", time.gmtime())
-
-
-def esc(value) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def build(models: list[Model], lang: str = "auto", paper: str = "a4",
@@ -159,7 +150,21 @@ def to_pdf(document: str) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     ident = hashlib.md5(document.encode("utf-8")).hexdigest().encode("ascii")
-    return HTML(string=document).write_pdf(pdf_identifier=ident)
+    return HTML(string=_printed(document)).write_pdf(pdf_identifier=ident)
+
+
+def _printed(document: str) -> str:
+    """The document as printed: the drawings without what paper cannot show (the
+    SVG titles and tooltips a browser shows on hovering) and without the line
+    breaks between their elements: less for the printer to read."""
+    import re
+
+    def slim(match: re.Match) -> str:
+        svg = re.sub(r"<title>[^<]*</title>", "", match.group(0))
+        svg = re.sub(r'\sxlink:title="[^"]*"', "", svg)
+        return re.sub(r">\s+<", "><", svg)
+
+    return re.sub(r"<svg\b.*?</svg>", slim, document, flags=re.S)
 
 
 MISSING_HINT = ("install the handout extra: pip install 'prep-models[handout]' "

@@ -4,7 +4,17 @@ with hints, and the glossary of products. Every model text goes through esc().""
 
 from __future__ import annotations
 
-from prep.report.handout import esc, stage_of
+import html
+
+
+def stage_of(pg) -> str:
+    value = pg.process.attr("stage")
+    return str(value).lower() if value else ""
+
+
+def esc(value) -> str:
+    return html.escape(str(value), quote=True)
+
 
 WORDS = {
     "ja": {

@@ -12,6 +12,8 @@ import re
 
 from prep import notation as N
 
+NAME_PT = 9.0              # product names printed no smaller than this
+
 _ROOT = re.compile(r"<svg\b[^>]*>", re.S)
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -149,8 +151,6 @@ def _width(svg: str) -> float:
 def views(positions, svg: str, room: tuple[float, float], ident: str) -> list[tuple[str, str]]:
     """[(caption, svg)]: the whole drawing, or its pieces `(1/3)` when one page would
     print product names under NAME_PT; each sized to fit the page's room."""
-    from prep.report.handout import NAME_PT
-
     room_w, room_h = room
     least = NAME_PT / N.SIZE["name"]
     width, height = positions.width, positions.height

@@ -145,7 +145,6 @@ class Models:
         self._good_trees: dict[str, list] = {}               # the last good KPI trees
         self._good_diff: dict[tuple, dict] = {}              # the last good diff of a pair
         self._diffs: dict[str, tuple[tuple, bytes]] = {}
-        self._asked: dict[tuple[str, str], float] = {}       # (kpi|diff, rel) -> when
 
     # -- listing -------------------------------------------------------------------
     def models(self) -> list[dict]:
@@ -192,7 +191,6 @@ class Models:
     def kpi_json(self, rel: str) -> bytes:
         """The JSON of model `rel`'s KPI tree drawing and, when its AsIs/ToBe partner
         is known, of the two trees side by side (see _kpi). Cached as view_json."""
-        self._asked[("kpi", rel)] = _now()
         return self._cached(self._kpis, rel, lambda partner: self._kpi(rel, partner))
 
     def _cached(self, cache: dict, rel: str, make) -> bytes:
@@ -216,29 +214,22 @@ class Models:
     def diff_json(self, rel: str) -> bytes:
         """The JSON of the diff picture of model `rel` and its AsIs/ToBe partner
         (prep.serve.pairs.diff_picture). Cached as view_json."""
-        self._asked[("diff", rel)] = _now()
         return self._cached(self._diffs, rel,
                             lambda partner: diff_picture(self, rel, partner))
 
     def prewarm(self, changed: list[str]) -> None:
-        """Make, as soon as a save is seen, what the open pages will ask for: the view
-        of each changed model that was shown (and of its pair partner), then the KPI
-        and diff drawings asked for in the last minute. The pages' requests then
-        find them made or being made (computing is serialised), the views first."""
-        import time
-
+        """Make, as soon as a save is seen, the view of each changed model that was
+        shown (and of its pair partner): the pages' requests then find it made or
+        being made (under the model's lock). The KPI and diff drawings are left to
+        the pages that ask for them, after the view, so that no drawing made ahead
+        holds the lock a view request waits on."""
         changed_set = set(changed)
         with self._lock:
             views = [rel for rel in self._views
                      if rel in changed_set or self._partners.get(rel) in changed_set]
-            recent = time.monotonic() - 60
-            extras = [(kind, rel) for (kind, rel), at in self._asked.items()
-                      if at > recent and rel in views]
-        jobs = [("view", rel) for rel in views] + sorted(extras)
-        make = {"view": self.view_json, "kpi": self.kpi_json, "diff": self.diff_json}
-        for kind, rel in jobs:
+        for rel in views:
             try:
-                make[kind](rel)
+                self.view_json(rel)
             except Exception:           # gone, refused, unreadable: the page will say so
                 continue
 
@@ -247,8 +238,6 @@ class Models:
             self._summaries.pop(rel, None)
             self._views.pop(rel, None)
             self._diffs.pop(rel, None)
-            self._asked.pop(("kpi", rel), None)
-            self._asked.pop(("diff", rel), None)
             self._good_trees.pop(rel, None)
             self._checked.pop(rel, None)
             self._good.pop(rel, None)
@@ -422,9 +411,3 @@ class Models:
                     return other
                 others.append(other)
         return others[0] if len(others) == 1 and same_stage == 0 else None
-
-
-def _now() -> float:
-    import time
-
-    return time.monotonic()

@@ -213,9 +213,11 @@ def test_picture_shows_changes_with_old_values(tmp_path):
                .replace("stage=asis", "stage=tobe"))
     (tmp_path / "b.prep").write_text(changed, encoding="utf-8")
     dot = run("diff", tmp_path / "a.prep", tmp_path / "b.prep", "-f", "dot", "--force").stdout
-    assert "～ changed: kind: product" in dot
-    assert "～ changed: service=—" in dot              # the KPI change, with its old value
-    assert "～ changed: touch: —" in dot               # a touch level where there was none
+    # the old values in the drawing's words, never attribute syntax (docs/kpi.md)
+    assert "～ changed: was Intermediate product" in dot
+    assert "～ changed: was not service" in dot        # the KPI change, with its old value
+    assert "～ changed: was not CSM touch" in dot      # a touch level where there was none
+    assert "service=" not in dot and "touch:" not in dot and "kind:" not in dot
     mermaid = run("diff", tmp_path / "a.prep", tmp_path / "b.prep", "-f", "mermaid",
                   "--force").stdout
     assert "classDef changed" in mermaid and ":::changed" in mermaid
@@ -274,3 +276,15 @@ def test_errors_and_bad_paths(tmp_path):
 
 def test_help_has_example():
     assert "Example: prep diff" in run("diff", "--help").stdout
+
+
+def test_old_values_are_worded_in_the_drawings_language():
+    """The ～ badge's old value: words of the drawing's language, never `key=value`."""
+    from prep.notation import WORDS, was
+
+    old = (("kind", "product"), ("attr:touch", "low"), ("params", ("a", "b")),
+           ("attr:service", None), ("actor", "営業"))
+    assert was(old, WORDS["ja"]) == ("以前は 中間成果物; 以前は ロータッチ; 以前のパラメータ: (a, b); "
+                                     "以前はサービスなし; 以前のアクター: 営業")
+    assert was(old, WORDS["en"]) == ("was Intermediate product; was low touch; earlier "
+                                     "parameters (a, b); was not service; earlier actor 営業")

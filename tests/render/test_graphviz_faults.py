@@ -34,7 +34,7 @@ def run(*args):
     (["render", FIGURE4], "that is not the JSON asked for (measuring labels)"),
     (["render", FIGURE4, "--layout", "dot"], "that is not SVG"),
     (["kpi", FIGURE4, "-f", "svg"], "printed something that is not"),
-    (["kpi", FIGURE4, "-f", "pptx"], "that is not JSON"),
+    (["kpi", FIGURE4, "-f", "pptx"], "that is not the JSON asked for (measuring labels)"),
 ])
 def test_dot_printing_something_else_is_one_error_and_no_file(tmp_path, monkeypatch, args, what):
     fake_dot(tmp_path, monkeypatch, "echo 'not a drawing'")

@@ -1,0 +1,29 @@
+"""Followable drawings (docs/notation.md, Layout): arrowheads into one product spread
+at least 8 px apart at 1920 px wide, no relation label crossed by another line, no
+two lines on one track, on every example and the workshop models."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from prep.graph import build_document
+from prep.layout import layout
+from prep.parser import parse_file
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from followable import followable  # noqa: E402
+
+MODELS = sorted((ROOT / "examples").rglob("*.prep")) + sorted(
+    (ROOT / "tests" / "layout" / "models").glob("*.prep"))
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.name)
+def test_heads_spread_labels_clear_tracks_apart(path):
+    drawing = layout(build_document(parse_file(path, path.name).document)[0])
+    got = followable(drawing)
+    assert (got["heads"], got["labels"], got["shared"]) == (0, 0, 0)

@@ -107,6 +107,8 @@ def test_requests_before_initialize_get_32002(lsp):
     (b"Content-Length: 5\r\n\r\n{bad}", -32700),
     (b"Content-Length: 2\r\n\r\n[]", -32600),
     (b"Content-Length: 4\r\n\r\n\xff\xfe\x00\x01", -32700),
+    (b'Content-Length: 27\r\n\r\n{"jsonrpc":"2.0","id":true}', -32600),
+    (b"garbage without headers\r\n\r\n", -32600),
 ])
 def test_malformed_messages_are_answered_and_the_server_lives(lsp, raw, code):
     lsp.initialize()

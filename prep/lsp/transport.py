@@ -95,6 +95,8 @@ async def _headers(reader: _Reader) -> tuple[int | None, str | None, bool]:
         if not line:
             return None, None, garbage
         if line in (b"\r\n", b"\n"):
+            if count == 0 and garbage:              # junk, then a blank line: say so now
+                return 0, "bytes that are not a message were skipped", False
             if count == 0:
                 continue                            # stray blank line between messages
             break
@@ -143,6 +145,10 @@ def handle(server, body: bytes, state: dict) -> None:
     msg_id = data.get("id")
     method = data.get("method")
     request = "id" in data and method is not None
+    if method is None and not ("id" in data and ("result" in data or "error" in data)):
+        send_error(server, msg_id if _valid_id(msg_id) else None, INVALID_REQUEST,
+                   "neither a request, a notification nor a response")
+        return
     if request and (not isinstance(method, str) or not _valid_id(msg_id)):
         send_error(server, msg_id if _valid_id(msg_id) else None, INVALID_REQUEST,
                    "a request needs a string method and a number or string id")

@@ -53,7 +53,8 @@ def project(folder: Path, index: str = INDEX) -> Path:
 
 
 def build(folder: Path, *options: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q",
+    # -N: no colours (Sphinx colours its warnings when CI=true, as in CI)
+    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-N",
                            *options, "-b", "html", ".", "_build/html"], cwd=folder,
                           capture_output=True, text=True, timeout=300)
 

@@ -307,16 +307,16 @@ def test_a_deadline_that_passed_stops_the_layout():
 def test_labels_are_measured_once_per_process(monkeypatch):
     """A long-running caller (prep serve) measures on a save only labels it has not seen;
     the sizes are the same as a fresh measurement."""
-    import subprocess
-
     from prep.layout import measure as M
 
     monkeypatch.setattr(M, "_MEASURED", {})
     labels = ['<<FONT POINT-SIZE="14">見積</FONT>>', '<<FONT POINT-SIZE="14">受注</FONT>>']
     first = M.graphviz_measure(labels)
+    import prep.graphviz_run as G      # the one place prep starts Graphviz
+
     runs = []
-    real_run = subprocess.run
-    monkeypatch.setattr(subprocess, "run", lambda *a, **k: runs.append(a) or real_run(*a, **k))
+    real_run = G.run
+    monkeypatch.setattr(G, "run", lambda *a, **k: runs.append(a) or real_run(*a, **k))
     assert M.graphviz_measure(list(reversed(labels))) == list(reversed(first))
     assert runs == []
     more = M.graphviz_measure([labels[0], '<<FONT POINT-SIZE="14">出荷指示</FONT>>'])

@@ -315,3 +315,24 @@ def test_cli_errors_in_japanese(tmp_path):
     assert result.stderr.decode() == (
         "prep: エラー: ルールコードまたはルール名 `PREP999` は存在しません\n"
         "  ヒント: `prep rule --all` でルールを一覧できます\n")
+
+
+def test_usage_errors_of_click_speak_japanese():
+    """click words its usage errors in English only; prep says them from its catalogue."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    prep = str(Path(sys.executable).with_name("prep"))
+
+    def said(*args: str) -> str:
+        done = subprocess.run([prep, *args], capture_output=True, text=True, timeout=60,
+                              env={**__import__("os").environ, "PREP_LANG": "ja"})
+        assert done.returncode == 2
+        return done.stderr.strip()
+
+    assert said("render") == "prep: エラー: 引数 'file' がありません（`prep render -h` を参照）"
+    assert said("check", "--fail-on", "bad", "x") == (
+        "prep: エラー: '--fail-on' の値 'bad' は使えません。'error', 'warning', 'info' の"
+        "どれかを指定してください（`prep check -h` を参照）")
+    assert said("check", "--format") == "prep: エラー: オプション '--format' には値が必要です"

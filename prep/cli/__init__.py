@@ -7,7 +7,7 @@ import typer
 from typer.core import TyperGroup
 
 from prep import __version__
-from prep.i18n import _
+from prep.i18n import N_, _
 
 
 class OneLineErrors(TyperGroup):
@@ -40,11 +40,46 @@ class OneLineErrors(TyperGroup):
         sys.exit(done if isinstance(done, int) else 0)
 
 
+# click's (typer's own copy's) usage errors, which it words in English only: each
+# pattern read back into prep's catalogue, so they are said in the language in use.
+_CLICK = (
+    (r"no such option: (?P<name>\S+) \(Possible options: (?P<choices>.*)\)",
+     N_("no such option: {name} (possible options: {choices})")),
+    (r"no such option: (?P<name>\S+)", N_("no such option: {name}")),
+    (r"missing argument (?P<name>.+)", N_("missing argument {name}")),
+    (r"missing option (?P<name>.+)", N_("missing option {name}")),
+    (r"invalid value for (?P<name>.+?): (?P<value>'.*') is not one of (?P<choices>.+)",
+     N_("invalid value for {name}: {value} is not one of {choices}")),
+    (r"invalid value for (?P<name>.+?): (?P<why>.+)", N_("invalid value for {name}: {why}")),
+    (r"option (?P<name>\S+) requires an argument", N_("option {name} requires an argument")),
+    (r"got unexpected extra arguments? \((?P<args>.*)\)",
+     N_("got unexpected extra arguments ({args})")),
+    (r"got unexpected extra argument\(s\) \((?P<args>.*)\)",
+     N_("got unexpected extra arguments ({args})")),
+)
+
+
+def _in_words(message: str) -> str:
+    """A usage error of click's in the language in use (as it is, when no pattern fits)."""
+    import re
+
+    from prep.i18n import language
+
+    if language() == "en":
+        return message
+    for pattern, words in _CLICK:
+        found = re.fullmatch(pattern, message)
+        if found:
+            return _(words, **found.groupdict())
+    return message
+
+
 def usage_line(error) -> str:
     """click's message in prep's words: lower case, with where to look for help."""
     message = " ".join(error.format_message().replace("Value error, ", "").split()).rstrip(".")
     if message[:1].isupper() and message[1:2].islower():
         message = message[0].lower() + message[1:]
+    message = _in_words(message)
     ctx = getattr(error, "ctx", None)
     if ctx is not None:
         message += _(" (see `{command} -h`)", command=ctx.command_path)

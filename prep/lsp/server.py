@@ -12,7 +12,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from prep import __version__
-from prep.lsp import features, names
+from prep.lsp import completion as completing, features, hover as hovering, names
 from prep.lsp.analysis import Pieces, Workspace
 from prep.lsp.checking import Cancelled, Job, Jobs
 from prep.i18n import _
@@ -260,7 +260,7 @@ def shutdown(ls: PrepServer, params) -> None:
 @server.feature(t.TEXT_DOCUMENT_HOVER)
 async def hover(ls: PrepServer, params: t.HoverParams):
     a = await ls.analysis(params.text_document.uri)
-    return features.hover(a, params.position, ls.encoding)
+    return hovering.hover(a, params.position, ls.encoding)
 
 
 @server.feature(t.TEXT_DOCUMENT_DEFINITION)
@@ -294,10 +294,10 @@ async def rename(ls: PrepServer, params: t.RenameParams):
 
 
 @server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                t.CompletionOptions(trigger_characters=features.TRIGGER_CHARACTERS))
+                t.CompletionOptions(trigger_characters=completing.TRIGGER_CHARACTERS))
 async def completion(ls: PrepServer, params: t.CompletionParams):
     a = await ls.analysis(params.text_document.uri)
-    return features.completion(a, params.position, ls.encoding)
+    return completing.completion(a, params.position, ls.encoding)
 
 
 @server.feature(t.TEXT_DOCUMENT_DOCUMENT_SYMBOL)

@@ -34,7 +34,7 @@ Escaping
     html_label(*lines)         `<line<BR/>line>` from escaped lines
     stacked(*lines)            the lines as table rows (a tidy multi-line label)
     small(markup, size, colour)   a <FONT> span
-    markup(lines)              layout Text lines (prep.layout.model.Text or any object
+    markup(lines)              layout Text lines (prep.layout.positions.Text or any object
                                with text, size, role, bold) -> HTML-like label
     plain(v)                   a quoted attribute (tooltip): backslash shown as `＼`
     xml(v)                     text for SVG/XML/HTML (titles, attributes)
@@ -73,7 +73,7 @@ COLOUR = {
     "tag": "#555555", "doc": "#555555", "header": INK, "role": "#333333", "band": INK,
     "banner": INK, "goal": INK, "kgi": INK, "note": INK, "edge": "#333333",
     "legend": INK, "title": INK, "touch": "#1b5e20", "service": "#b71c1c",
-    # prep diff's badges (render.marks) and the ghosted text of removed elements
+    # prep diff's badges (layout/badges.py, render/diff_look.py) and the ghosted text of removed elements
     "added": "#6a1b9a", "changed": "#b26a00", "removed": "#9e9e9e", "ghost": "#9e9e9e",
 }
 

@@ -12,7 +12,7 @@ import pytest
 
 from prep.checks import all_rules
 from prep.checks.runner import CheckOptions, check_file_model, finish
-from prep.diff.model import diff_process
+from prep.diff.changes import diff_process
 from prep.diff.union import union
 from prep.kpi import to_csv, to_json
 from prep.kpi.compare import compare

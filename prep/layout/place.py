@@ -7,7 +7,7 @@ from __future__ import annotations
 from prep.layout.bus import buses
 from prep.layout.content import band_lines
 from prep.layout.layers import NOTE_GAP, Layered
-from prep.layout.model import Band, Banner, Box, Lane, Node, Note, ProcessLayout
+from prep.layout.positions import Band, Banner, Box, Lane, Node, Note, ProcessLayout
 from prep.layout.route import Router, bulge_room
 
 FRAME_PAD = 12.0
@@ -302,7 +302,7 @@ class Placer(Layered):
 
     # -- boxes ---------------------------------------------------------------------------
     def _boxes(self):
-        from prep.layout.model import Edge
+        from prep.layout.positions import Edge
 
         nodes, externals, notes, note_edges = [], [], [], []
         self.box_of: dict[str, Box] = {}

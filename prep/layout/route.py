@@ -5,7 +5,7 @@ side of a box get ports spread over its middle, in the order of where they go.""
 
 from __future__ import annotations
 
-from prep.layout.model import Box, Edge
+from prep.layout.positions import Box, Edge
 
 ARROW = 10.0
 BULGE = 20.0
@@ -121,7 +121,7 @@ class Router:
 
     def joints(self) -> tuple:
         """Where each bus's lines meet (after `edges`), with its sources and targets."""
-        from prep.layout.model import Joint
+        from prep.layout.positions import Joint
 
         p = self.p
         ends: dict[int, tuple[dict, dict]] = {}

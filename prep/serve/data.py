@@ -214,7 +214,7 @@ def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool) -> tuple
 
 
 def diff_json(before: list, after: list) -> dict:
-    from prep.diff.model import diff
+    from prep.diff.changes import diff
 
     return diff(before, after).to_json()
 

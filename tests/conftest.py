@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -15,6 +18,20 @@ SHARED = ROOT.parent / "shared"
 CASES_DIR = SHARED / "conformance" / "cases"
 needs_conformance = pytest.mark.skipif(
     not CASES_DIR.is_dir(), reason="the conformance cases are absent (a clone alone)")
+
+
+# prep run as an unprivileged user (uid 65534) by tests that run as root and give
+# files away to other users.
+NOBODY = 65534
+as_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give files away")
+
+
+def as_nobody(args, cwd):
+    """`prep args` in `cwd` as uid 65534, with HOME there and no colour."""
+    prefix = ["setpriv", "--reuid", str(NOBODY), "--regid", str(NOBODY), "--clear-groups"]
+    prep = [sys.executable, "-c", "from prep.cli import main; main()"]
+    return subprocess.run([*prefix, *prep, *map(str, args)], cwd=cwd, capture_output=True,
+                          timeout=120, env={**os.environ, "HOME": str(cwd), "NO_COLOR": "1"})
 
 
 def check(text: str, select=None, extend_select=(), ignore=(), others=None, path="model.prep"):

@@ -20,6 +20,15 @@ needs_conformance = pytest.mark.skipif(
     not CASES_DIR.is_dir(), reason="the conformance cases are absent (a clone alone)")
 
 
+# The opening of the order-taking model (process 受注) that the tests of slips and
+# Japanese input type into (test_cascades, test_ime, test_slips_fixed).
+ORDER_HEAD = """\
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  actor 営業部 {
+"""
+
 # prep run as an unprivileged user (uid 65534) by tests that run as root and give
 # files away to other users.
 NOBODY = 65534

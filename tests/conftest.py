@@ -76,6 +76,15 @@ def graphs_in(path: Path):
     return build_document(parsed.document)[0]
 
 
+def two_stages(folder: Path, asis: str, tobe: str) -> tuple[Path, Path]:
+    """asis.prep and tobe.prep in `folder`: process P at each stage, with the body
+    given for each (the same text but for what changed)."""
+    paths = (folder / "asis.prep", folder / "tobe.prep")
+    for path, stage, body in zip(paths, ("asis", "tobe"), (asis, tobe), strict=True):
+        path.write_text(f"process P [stage={stage}] {{\n{body}}}\n", encoding="utf-8")
+    return paths
+
+
 def same_as_snapshot(data: bytes, snapshot: Path) -> None:
     """`data` must equal the snapshot file byte for byte. PREP_UPDATE_SNAPSHOTS=1 writes
     it instead; a missing snapshot fails (it is never written silently)."""

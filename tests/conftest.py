@@ -85,6 +85,16 @@ def two_stages(folder: Path, asis: str, tobe: str) -> tuple[Path, Path]:
     return paths
 
 
+def load_script(path: Path):
+    """The Python file `path` (a script, not a module of prep) loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def same_as_snapshot(data: bytes, snapshot: Path) -> None:
     """`data` must equal the snapshot file byte for byte. PREP_UPDATE_SNAPSHOTS=1 writes
     it instead; a missing snapshot fails (it is never written silently)."""

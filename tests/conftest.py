@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -15,6 +18,29 @@ SHARED = ROOT.parent / "shared"
 CASES_DIR = SHARED / "conformance" / "cases"
 needs_conformance = pytest.mark.skipif(
     not CASES_DIR.is_dir(), reason="the conformance cases are absent (a clone alone)")
+
+
+# The opening of the order-taking model (process 受注) that the tests of slips and
+# Japanese input type into (test_cascades, test_ime, test_slips_fixed).
+ORDER_HEAD = """\
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  actor 営業部 {
+"""
+
+# prep run as an unprivileged user (uid 65534) by tests that run as root and give
+# files away to other users.
+NOBODY = 65534
+as_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give files away")
+
+
+def as_nobody(args, cwd):
+    """`prep args` in `cwd` as uid 65534, with HOME there and no colour."""
+    prefix = ["setpriv", "--reuid", str(NOBODY), "--regid", str(NOBODY), "--clear-groups"]
+    prep = [sys.executable, "-c", "from prep.cli import main; main()"]
+    return subprocess.run([*prefix, *prep, *map(str, args)], cwd=cwd, capture_output=True,
+                          timeout=120, env={**os.environ, "HOME": str(cwd), "NO_COLOR": "1"})
 
 
 def check(text: str, select=None, extend_select=(), ignore=(), others=None, path="model.prep"):
@@ -48,6 +74,25 @@ def graphs_in(path: Path):
     parsed = parse_file(path, path.name)
     assert parsed.ok, parsed.diagnostics
     return build_document(parsed.document)[0]
+
+
+def two_stages(folder: Path, asis: str, tobe: str) -> tuple[Path, Path]:
+    """asis.prep and tobe.prep in `folder`: process P at each stage, with the body
+    given for each (the same text but for what changed)."""
+    paths = (folder / "asis.prep", folder / "tobe.prep")
+    for path, stage, body in zip(paths, ("asis", "tobe"), (asis, tobe), strict=True):
+        path.write_text(f"process P [stage={stage}] {{\n{body}}}\n", encoding="utf-8")
+    return paths
+
+
+def load_script(path: Path):
+    """The Python file `path` (a script, not a module of prep) loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def same_as_snapshot(data: bytes, snapshot: Path) -> None:

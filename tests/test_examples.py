@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -10,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -33,10 +34,7 @@ def _stub(command: str) -> bool:
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("render_all", EXAMPLES / "render_all.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(EXAMPLES / "render_all.py")
 
 
 def test_the_expected_examples_exist():

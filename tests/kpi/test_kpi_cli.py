@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from prep.cli import app
-from conftest import same_as_snapshot
+from conftest import same_as_snapshot, two_stages
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -143,11 +143,8 @@ def test_csv_one_row_per_kpi_with_bom():
 
 
 def test_csv_lists_removed_kpis(tmp_path):
-    a, b = tmp_path / "a.prep", tmp_path / "b.prep"
-    a.write_text("process P [stage=asis] {\n goal G\n external X\n actor A { final F }\n"
-                 " F -> X\n kpi 古い for F\n}\n", encoding="utf-8")
-    b.write_text("process P [stage=tobe] {\n goal G\n external X\n actor A { final F }\n"
-                 " F -> X\n kpi 新しい for F\n}\n", encoding="utf-8")
+    body = " goal G\n external X\n actor A { final F }\n F -> X\n kpi K for F\n"
+    a, b = two_stages(tmp_path, body.replace("K", "古い"), body.replace("K", "新しい"))
     out = tmp_path / "k.csv"
     assert run("kpi", a, "--tobe", b, "-o", out).exit_code == 0
     with out.open(encoding="utf-8-sig", newline="") as handle:

@@ -69,6 +69,8 @@ class Placer(Layered):
         self.top = top
         self.prefix = prefix
         self.deadline = deadline
+        self.budget: int | None = None     # layout/search.py: None, or a quick redraw's
+        self.start: dict | None = None     # … budget and the choices it starts from
 
     def run(self) -> ProcessLayout:
         from prep.layout.search import search

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from playwright.sync_api import expect
@@ -128,6 +129,12 @@ def test_names_reach_the_kpi_drawing_escaped(models):
         svg = c.get("/api/kpi/evil.prep").json()["svg"]
     assert "<script" not in svg and "<img" not in svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;" in svg
+    drawing = ElementTree.fromstring(svg)
+    assert {element.tag.split("}")[1] for element in drawing.iter()} <= {
+        "svg", "a", "g", "title", "text", "rect", "path", "polygon", "polyline", "ellipse", "line"}
+    assert [text.text for text in drawing.iter("{http://www.w3.org/2000/svg}text")] == [
+        "A&B <i>", "KPIツリー [AsIs]", "目標: <script>alert(1)</script> & \"quoted\" 'single'",
+        '受注 & "票"', "KPI: <img src=x", 'onerror=alert(3)> & "率"', "凡例", "最終成果物", "KPI"]
 
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -93,6 +94,51 @@ def load_script(path: Path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# -- dot sources (prep render -f dot): statements' attributes and labels' texts
+_HEAD = re.compile(r"\s*(?:\w+(?: -> \w+)? \[)?")      # `n1 [`, `n1 -> n2 [`, `graph [`
+_KEY = re.compile(r"(\w+)=")
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_BARE = re.compile(r"[^\s\]]+")
+
+
+def attributes(text: str) -> dict[str, str]:
+    """The attributes `key=value …` of a dot statement (within its `[…]` if it has them):
+    quoted values unquoted, an HTML-like label `<…>` as its markup."""
+    found, at = {}, _HEAD.match(text).end()
+    while (key := _KEY.search(text, at)) is not None:
+        at = key.end()
+        if text[at] == "<":
+            depth, start = 0, at
+            while True:
+                depth += {"<": 1, ">": -1}.get(text[at], 0)
+                at += 1
+                if depth == 0:
+                    break
+            found[key.group(1)] = text[start + 1:at - 1]
+        else:
+            value = (_QUOTED if text[at] == '"' else _BARE).match(text, at)
+            found[key.group(1)] = re.sub(r"\\(.)", r"\1", value.group(1) if value.re is _QUOTED
+                                         else value.group(0))
+            at = value.end()
+    return found
+
+
+def cells(label: str) -> list[str]:
+    """The text of each innermost cell of an HTML-like label (the label's whole text
+    when it has no table)."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(f"<L>{label}</L>")
+    tds = [td for td in root.iter("TD") if td.find(".//TD") is None]
+    return ["".join(td.itertext()) for td in tds] or ["".join(root.itertext())]
+
+
+def labels(source: str) -> list[list[str]]:
+    """The texts (`cells`) of every label of a dot source, in order."""
+    found = (attributes(line) for line in source.splitlines())
+    return [cells(attrs["label"]) for attrs in found if "label" in attrs]
 
 
 def same_as_snapshot(data: bytes, snapshot: Path) -> None:

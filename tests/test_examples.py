@@ -142,5 +142,12 @@ def test_apparel_diff():
     proc = prep("diff", "examples/apparel/asis.prep", "examples/apparel/tobe.prep", "-f", "json")
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads(proc.stdout)
-    assert "実績データ" in json.dumps(report["added"], ensure_ascii=False)
-    assert "肌感覚" in json.dumps(report["removed"], ensure_ascii=False)
+    daily, weekly = "日々の店舗運営 :: ", "週次販売計画 :: "
+    assert report["added"]["products"] == [daily + "CSMの示唆", daily + "実績データ",
+                                           daily + "施策マニュアル", weekly + "CSMの示唆",
+                                           weekly + "実績データ"]
+    assert report["removed"] == {
+        "products": [daily + "肌感覚", weekly + "肌感覚"], "externals": [daily + "POSレジ"],
+        "actors": [], "relations": [daily + "POSレジ -> 前日の販売実績", daily + "商品の陳列 <-> 肌感覚",
+                                    daily + "接客指示 <-> 肌感覚", weekly + "店舗週次計画 <-> 肌感覚"],
+        "kpis": [], "touches": []}

@@ -353,9 +353,16 @@ def test_processes_that_do_not_match_warn(tmp_path):
 
 def test_help_is_current():
     result = run("kpi", "--help")
-    assert "Example: prep kpi" in result.stdout
-    for option in ("--view", "--externals", "--tobe", "--lang", "csv"):
-        assert option in result.stdout
+    lines = [line.strip(" │") for line in result.stdout.splitlines()]
+    assert lines.count("Example: prep kpi asis.prep --tobe tobe.prep -o kpi.svg") == 1
+    assert re.findall(r"^│ (--[\w-]+)", result.stdout, re.M) == [
+        "--tobe", "--view", "--externals", "--output", "--format", "--lang", "--no-legend",
+        "--force", "--timeout", "--help"]
+    rows = result.stdout.splitlines()
+    at = next(n for n, row in enumerate(rows) if row.startswith("│ --format"))
+    column = rows[at].index("<")                          # the choices, wrapped on two rows
+    assert "".join(row[column:].split("  ")[0] for row in rows[at:at + 2]) == \
+        "<text|json|csv|svg|png|pdf|dot|mermaid|pptx>"
 
 
 def test_csv_cells_are_never_formulas(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -233,10 +234,23 @@ def test_process_option():
 
 
 def test_no_legend():
-    result = run(FIGURE4, "-f", "dot", "-o", "-", "--no-legend")
-    assert 'class="legend"' not in result.stdout
-    result = run(FIGURE4, "-f", "dot", "-o", "-", "--no-legend", "--layout", "dot")
-    assert "cluster_legend" not in result.stdout
+    def classes(*options):
+        return sorted(set(re.findall(r'class="([^"]*)"', run(FIGURE4, "-f", "dot", "-o", "-",
+                                                               *options).stdout)))
+
+    drawn = ["canvas", "external", "goal", "lane", "lane-header", "process", "product",
+             "product final", "product intangible intervention", "product milestone",
+             "relation", "subprocess", "subprocess-label"]
+    assert classes() == sorted([*drawn, "legend", "legend-item"])
+    assert classes("--no-legend") == drawn
+
+    def clusters(*options):
+        return re.findall(r"subgraph (\w+) \{", run(FIGURE4, "-f", "dot", "-o", "-",
+                                                    "--layout", "dot", *options).stdout)
+
+    lanes = ["cluster_p1", "cluster_p1_a1", "cluster_p1_a2", "cluster_p1_a3"]
+    assert clusters() == [*lanes, "cluster_legend"]
+    assert clusters("--no-legend") == lanes
 
 
 def test_missing_dot_says_how_to_install(tmp_path, monkeypatch):

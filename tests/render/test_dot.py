@@ -13,7 +13,7 @@ import pytest
 
 from prep.render.dot import to_dot
 from prep.notation import plain, text
-from conftest import graphs_from, graphs_in, same_as_snapshot
+from conftest import attributes, cells, graphs_from, graphs_in, same_as_snapshot
 
 HERE = Path(__file__).parent
 MODELS = HERE / "models"
@@ -32,42 +32,6 @@ def node_line(source: str, fragment: str) -> str:
 
 def edge_lines(source: str) -> list[str]:
     return [line.strip() for line in source.splitlines() if re.match(r"\s*n\d+ -> n\d+", line)]
-
-
-_HEAD = re.compile(r"\s*(?:\w+(?: -> \w+)? \[)?")      # `n1 [`, `n1 -> n2 [`, `graph [`
-_KEY = re.compile(r"(\w+)=")
-_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
-_BARE = re.compile(r"[^\s\]]+")
-
-
-def attributes(text: str) -> dict[str, str]:
-    """The attributes `key=value …` of a dot statement (within its `[…]` if it has them):
-    quoted values unquoted, an HTML-like label `<…>` as its markup."""
-    found, at = {}, _HEAD.match(text).end()
-    while (key := _KEY.search(text, at)) is not None:
-        at = key.end()
-        if text[at] == "<":
-            depth, start = 0, at
-            while True:
-                depth += {"<": 1, ">": -1}.get(text[at], 0)
-                at += 1
-                if depth == 0:
-                    break
-            found[key.group(1)] = text[start + 1:at - 1]
-        else:
-            value = (_QUOTED if text[at] == '"' else _BARE).match(text, at)
-            found[key.group(1)] = re.sub(r"\\(.)", r"\1", value.group(1) if value.re is _QUOTED
-                                         else value.group(0))
-            at = value.end()
-    return found
-
-
-def cells(label: str) -> list[str]:
-    """The text of each innermost cell of an HTML-like label (the label's whole text
-    when it has no table)."""
-    root = ElementTree.fromstring(f"<L>{label}</L>")
-    tds = [td for td in root.iter("TD") if td.find(".//TD") is None]
-    return ["".join(td.itertext()) for td in tds] or ["".join(root.itertext())]
 
 
 def node(source: str, fragment: str) -> dict[str, str]:

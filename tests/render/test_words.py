@@ -13,7 +13,7 @@ from prep.parser import parse_text
 from prep.render.dot import to_dot
 from prep.render.mermaid import to_mermaid
 from prep.notation import words_for
-from test_dot import attributes, cells
+from conftest import labels
 
 ENGLISH = """
 process Orders {
@@ -63,8 +63,7 @@ ENDS = ["Shipment", "Customer", "Warehouse"]
 ])
 def test_dot_words(lang, words):
     source = to_dot(graphs(ENGLISH), lang=lang)
-    labels = [attributes(line)["label"] for line in source.splitlines() if "label=" in line]
-    assert [text for label in labels for text in cells(label)] == words
+    assert [text for label in labels(source) for text in label] == words
 
 
 def test_mermaid_words():

@@ -277,6 +277,8 @@ def main() -> None:
               f"{time.monotonic() - start:.0f} s", flush=True)
         drawings(clean(models)[:args.drawn], tally, bad)
         file_system(tally, bad)
+        print(f"cli: cases {tally['cases']}, tracebacks {tally['tracebacks']}, hangs "
+              f"{tally['hangs']}, bad outputs {tally['bad outputs']}", flush=True)
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import probe_services
 

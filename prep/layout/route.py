@@ -10,7 +10,7 @@ from prep.layout.model import Box, Edge
 ARROW = 10.0
 PORT_GAP = 14.0     # between the ports on one side of a box, at least …
 HEAD_PX = 8.5       # … and this many px at 1920 px wide (arrowheads kept apart)
-HEAD_ROOM = 18.0    # a box is tall enough for its ports this far apart
+HEAD_ROOM = 16.0    # a box is tall enough for its ports this far apart
 BULGE = 20.0
 BULGE_ROOM = ARROW + BULGE + 8     # the room a sync line beside a column takes
 

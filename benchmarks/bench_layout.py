@@ -4,8 +4,8 @@ against the cluster layout of 0.1.0 (`--layout dot`)?
 Run: python benchmarks/bench_layout.py [--quality] [--scale] [--stability]
          [--followable] [--sizes 1000,3000,10000]
 
---followable: arrowheads closer than 8 px, labels crossed, shared tracks and the
-text sizes at 1920 px wide (benchmarks/followable.py) on every example, the
+--followable: arrowheads closer than 8 px, labels crossed, shared tracks, the
+text sizes at 1920 px wide and the subprocess bands' widths in columns (benchmarks/followable.py) on every example, the
 workshop models and 24 paper-like models.
 
 --quality (default with no option): for every bundled example (the paper's figures
@@ -304,7 +304,7 @@ def stability() -> bool:
 def follow() -> bool:
     """Arrowheads, labels, shared tracks and legibility (benchmarks/followable.py)
     over every example, the workshop models and 24 paper-like models."""
-    from followable import followable
+    from followable import band_widths, followable
 
     from prep.graph import build_document
     from prep.layout import layout
@@ -314,8 +314,12 @@ def follow() -> bool:
     total = {"heads": 0, "labels": 0, "shared": 0}
     legible = 0
     documents = _documents()
+    bands = [0, 0, 0]
     for label, document in documents:
-        f = followable(layout(build_document(document)[0]))
+        graphs = build_document(document)[0]
+        drawing = layout(graphs)
+        f = followable(drawing)
+        bands = [a + b for a, b in zip(bands, band_widths(drawing, graphs))]
         for k in total:
             total[k] += f[k]
         legible += f["name_px"] >= 14 and f["other_px"] >= 11
@@ -325,6 +329,8 @@ def follow() -> bool:
           f"{total['labels']} labels crossed, {total['shared']} shared tracks; "
           f"{legible} of {len(documents)} drawings legible at 1920 px "
           f"(names >= 14 px, other text >= 11 px)")
+    print(f"bands: {bands[0]} columns in all, {bands[1]} by their members' longest input "
+          f"paths (hand-offs save columns); {bands[2]} bands wider than their path")
     return not any(total.values()) and legible == len(documents)
 
 

@@ -5,6 +5,7 @@ notes and edge routes. Pure: no drawing here; Graphviz is asked only for text si
 
     plan.py     what each process shows (Text lines, merged relations, notes)
     rank.py     columns from input relations
+    layers.py   the layered graph: items in columns and lanes, long edges' virtual nodes
     order.py    order inside each (column, lane) to reduce crossings
     search.py   the choices the ordering leaves open, kept by the crossings they give
     place.py    x by column widths, y by lane bands
@@ -31,43 +32,13 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     prep diff) put badges on the labels and ghost what was removed (layout/marks.py).
     `like`: a Hint (layout/hint.py) or the graphs of another model (its drawing is
     made first): the products shared with it keep its order (`--like`)."""
-    from prep.layout.hint import MAX_HINTED, Hint
     from prep.layout.legend import legend_items, legend_title, place_legend
-    from prep.layout.plan import Ids, plan
 
     measure = measure or graphviz_measure
-    if like is not None and not isinstance(like, Hint):
-        like = like_hint(like, lang, measure, deadline)
     code = N.language_of(graphs, lang)
     words = N.WORDS[code]
-    ids = Ids()
-    plans, starts = [], []
-    for pg in graphs:
-        hint = like.for_process(pg.name, len(graphs)) if like is not None \
-            and len(pg.products) <= MAX_HINTED else None
-        plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None, hint))
-        starts.append(like.start_for(pg.name, len(graphs)) if hint is not None else None)
-        if deadline is not None:
-            deadline.check()
-    requests: dict[tuple[int, str], str] = {}
-    for p, pl in enumerate(plans):
-        for node in pl.nodes:
-            requests[(p, node.id)] = N.markup(node.lines)
-            if node.kind == "milestone" and len(node.lines) > 1:    # its hexagon fits each
-                for k, line in enumerate(node.lines):
-                    requests[(p, f"{node.id}/{k}")] = N.markup((line,))
-            for note in node.notes:
-                requests[(p, note.id)] = N.markup(note.lines, "LEFT")
-        for edge in pl.edges:
-            if edge.lines:
-                requests[(p, edge.id)] = N.markup(edge.lines)
-        for k, lane in enumerate(pl.lanes):
-            requests[(p, f"h{k}")] = N.markup(lane[2], "LEFT")
-        for g, (name, _) in enumerate(pl.groups):
-            from prep.layout.content import band_lines
-
-            requests[(p, f"b{g}")] = N.markup(band_lines(name))
-        requests[(p, "banner")] = N.markup(pl.banner, "LEFT")
+    plans, starts, like = _plans(graphs, lang, words, measure, deadline, marks, like)
+    requests = _requests(plans)
     items = legend_items(plans, words, bool(marks)) if legend else []
     for n, item in enumerate(items):
         requests[(-1, f"legend{n}")] = N.markup((item[1],), "LEFT")
@@ -96,6 +67,50 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
         width = max(width, legend_box.box.right)
     return Layout(round(width + 4, 2), round(height + 4, 2), code, tuple(processes),
                   tuple(links), legend_box, tuple(search[2]))
+
+
+def _plans(graphs, lang, words, measure, deadline, marks, like) -> tuple:
+    """The plan of each process (layout/plan.py), in the order of `like` where given;
+    the search choices to start from per plan (layout/search.py); `like` as a Hint."""
+    from prep.layout.hint import MAX_HINTED, Hint
+    from prep.layout.plan import Ids, plan
+
+    if like is not None and not isinstance(like, Hint):
+        like = like_hint(like, lang, measure, deadline)
+    ids = Ids()
+    plans, starts = [], []
+    for pg in graphs:
+        hint = like.for_process(pg.name, len(graphs)) if like is not None \
+            and len(pg.products) <= MAX_HINTED else None
+        plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None, hint))
+        starts.append(like.start_for(pg.name, len(graphs)) if hint is not None else None)
+        if deadline is not None:
+            deadline.check()
+    return plans, starts, like
+
+
+def _requests(plans) -> dict[tuple[int, str], str]:
+    """(process, label key) -> the markup to measure, for every label of the plans."""
+    from prep.layout.content import band_lines
+
+    requests: dict[tuple[int, str], str] = {}
+    for p, pl in enumerate(plans):
+        for node in pl.nodes:
+            requests[(p, node.id)] = N.markup(node.lines)
+            if node.kind == "milestone" and len(node.lines) > 1:    # its hexagon fits each
+                for k, line in enumerate(node.lines):
+                    requests[(p, f"{node.id}/{k}")] = N.markup((line,))
+            for note in node.notes:
+                requests[(p, note.id)] = N.markup(note.lines, "LEFT")
+        for edge in pl.edges:
+            if edge.lines:
+                requests[(p, edge.id)] = N.markup(edge.lines)
+        for k, lane in enumerate(pl.lanes):
+            requests[(p, f"h{k}")] = N.markup(lane[2], "LEFT")
+        for g, (name, _) in enumerate(pl.groups):
+            requests[(p, f"b{g}")] = N.markup(band_lines(name))
+        requests[(p, "banner")] = N.markup(pl.banner, "LEFT")
+    return requests
 
 
 def like_hint(graphs, lang: str = "auto", measure=None, deadline=None):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from prep.layout.bus import buses
 from prep.layout.hint import external_key, item_heights
-from prep.layout.order import order, total_crossings
+from prep.layout.order import order, positions, total_crossings
 
 SEARCH_ITEMS = 400      # drawings with more items keep the first choices
 BUDGET = 600            # layouts tried at most
@@ -205,7 +205,7 @@ def _evaluate(placer, sweeps: int | None = None) -> float:
                           placer.deadline, placer.same, placer.seed_choice.get("seed", 0),
                           sweeps, item_heights(placer) if placer.plan.hint else None,
                           _ends(placer))
-    pos = _positions(placer)
+    pos = positions(placer.layers, len(placer.lane))
     place_syncs(placer, pos)
     return _crossings(placer, pos) + sum(
         _beside(placer, pos, a, b) for a, b in _same_pairs(placer)) + _detours(placer)
@@ -245,14 +245,6 @@ def _crossings(placer, pos) -> int:
                         and (id1 not in bus or bus[id1] != bus.get(id2)):
                     pairs.add((min(id1, id2), max(id1, id2)))
     return len(pairs)
-
-
-def _positions(placer) -> list[int]:
-    pos = [0] * len(placer.lane)
-    for layer in placer.layers:
-        for p, i in enumerate(layer):
-            pos[i] = p
-    return pos
 
 
 def _ends(placer) -> dict[int, int]:

@@ -4,6 +4,7 @@ Ctrl-C, a port in use, --host, raw requests to the real server."""
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import signal
 import socket
@@ -159,7 +160,12 @@ def test_markup_in_names_cannot_end_the_data_block(models, tmp_path):
 
     page = offline_page({"file": "</script><script>alert(1)</script>", "findings": []})
     assert "</script><script>alert(1)" not in page
-    assert "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in page
+    assert re.findall(r"<title>.*</title>", page) == [
+        "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"]
+    block = re.findall(r'<script type="application/json" id="prep-data">(.*?)</script>', page, re.S)
+    assert block == ['{"file":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)'
+                     '\\u003c/script\\u003e","findings":[]}']
+    assert json.loads(block[0]) == {"file": "</script><script>alert(1)</script>", "findings": []}
 
 
 def test_opens_the_browser_in_a_desktop_session(models, tmp_path):

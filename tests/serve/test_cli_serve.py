@@ -131,11 +131,14 @@ def test_html_is_one_offline_file(models, tmp_path):
     assert result.exit_code == 0, result.output
     page = out.read_text("utf-8")
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
-    assert csp and re.fullmatch(r"default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; "
+    from prep.serve.app import SCRIPTS
+
+    hashes = " ".join(["'sha256-[A-Za-z0-9+/=]+'"] * len(SCRIPTS))
+    assert csp and re.fullmatch(rf"default-src 'none'; script-src {hashes}; "
                                 r"style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; "
                                 r"base-uri 'none'; form-action 'none'", csp.group(1))
     assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(?!data:)', page)
-    assert page.count("<script") == 2         # the data (not run) and the page's own script
+    assert page.count("<script") == 1 + len(SCRIPTS)   # the data (not run), the page's own
     again = tmp_path / "again.html"
     CliRunner().invoke(app, ["render", str(models / "manufacturing.prep"), "-o", str(again)])
     assert again.read_bytes() == out.read_bytes()          # deterministic

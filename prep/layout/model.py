@@ -1,72 +1,17 @@
 """The positions of a swimlane drawing (docs/notation.md): what `prep.layout` computes
-and every drawer (Graphviz/SVG in prep.render, later PowerPoint and draw.io) reads.
+and every drawer (Graphviz/SVG in prep.render, PowerPoint and draw.io) reads.
 
 Plain frozen dataclasses, nothing else: no drawing, no Graphviz, no model objects.
 Coordinates are in points (1/72 inch), origin at the top left, y growing downward.
 A `Box` is (x, y, w, h) with (x, y) its top-left corner. Text is unescaped (as the
-model wrote it); escaping is the drawer's job (prep.notation).
+model wrote it); escaping is the drawer's job (prep.notation). Each field is
+described beside it:
 
-    Layout
-      width, height            the whole drawing, margins included
-      lang                     "ja" | "en": the language of the drawing's own words
+    Layout                     the whole drawing
       processes: [ProcessLayout]   stacked top to bottom in file order
+        banner, lanes, bands, nodes, externals, edges, notes, joints
       links: [Link]            dashed lines between processes naming each other
       legend: Legend | None    one compact row under the processes
-
-    ProcessLayout
-      name, stage ("asis"|"tobe"), prefix ("" or "name/" when several processes:
-                               prepend to every <title>)
-      frame: Box               the process frame (banner, lanes, margins)
-      banner: Banner           the goal banner on top: title line, goal, KGI lines
-      lanes: [Lane]            full-width bands in the file's order of actors
-      bands: [Band]            subprocess column bands across all lanes
-      nodes: [Node]            products (and virtual nodes are NOT listed)
-      externals: [Node]        external stand-ins in the left/right margins
-      edges: [Edge]            relations (parameter relations merged), note links
-      notes: [Note]            KPI and issue notes beside their product
-
-    Lane(actor, role, index, box, header, label, label_box)
-      role: customer|csm|service|vendor; header: the header cell at the left end of
-      the band, its full height (one width for every lane of a process; products start
-      right of it); label: Text lines of the header (actor name, wrapped, then the role
-      tag «CSM» …); label_box: where the lines are centred inside the header (its
-      middle, or moved clear of the edges from the left margin crossing the cell).
-    Band(name, index, box, label_box, label)
-      box spans every lane (top of the first lane to bottom of the last); label_box
-      is the cell above the lanes holding the subprocess's name.
-    Node(id, key, kind, box, lines, actor, lane, column, intervention, csm,
-         subprocess, side, doc)
-      id: "n1", "n2", … (stable); key: the product key `name` / `name<state>` or the
-      external's name as written (the SVG <title>); kind: product|milestone|final|
-      intangible|external; lines: Text lines of the label (name first); lane: index
-      into lanes (None for externals); intervention: an intangible product on a sync
-      relation; csm: touched by a CSM touch relation; subprocess: name of its band
-      or None; side: "left"|"right" for external stand-ins, else None; column: the
-      layer (0 the left margin, products from 1, the last one the right margin).
-    Edge(id, source, target, kind, title, points, label, label_box, touch, params, doc)
-      source/target: Node ids (for kind "note": a node id and a Note id); kind:
-      input|sync|note|link; title: `A -> B` / `A <-> B` as docs/notation.md names it; points: a
-      cubic Bézier path, 1 + 3k points (start, then control, control, end per
-      segment), already clipped at the boxes, the arrowhead at the last point (sync
-      relations: heads at both ends); label: Text lines (`x → y`, touch level) or
-      (); label_box where they are centred; touch: high|low|tech (as written), ""
-      for a bare `touch`, None when not a touch relation; params: the first
-      (source param, target param) pair or None. Kind "note" joins a product (or
-      the note above) to a note, a straight dotted line.
-    Note(id, kind, title, box, lines, target, marks, doc)
-      kind: kpi|issue; title: the KPI's name / the issue's text; target: node id the
-      note hangs on or None; marks: ("kgi", "service", "supplemented") that apply.
-    Banner(box, lines)        Text lines: process name and stage, goal, KGIs.
-    Link(source, target, points)  process names; a Bézier path from the source
-                              frame's right side, through the right margin, to the
-                              target frame's.
-    Legend(box, title, items) LegendItem(kind, sample: Box, text: Text, text_box: Box);
-      kind is a notation key (product, milestone, final, intangible, intervention,
-      external, kpi, issue, subprocess, input, sync, touch).
-    Text(text, size, role, bold)
-      size in points; role: a notation text role (name, state, params, mark, tag,
-      doc, header, role, band, banner, goal, kgi, note, edge, legend) that decides
-      colour and style in prep.notation.
 """
 
 from __future__ import annotations
@@ -109,79 +54,95 @@ class Box:
 @dataclass(frozen=True, slots=True)
 class Text:
     text: str
-    size: float
-    role: str = "name"
+    size: float          # in points
+    role: str = "name"   # a notation text role, which decides colour and style: name, state,
+                         # params, mark, tag, doc, header, role, band, banner, goal, kgi,
+                         # note, edge, legend
     bold: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Lane:
+    """A full-width band of one actor, in the file's order."""
     actor: str
-    role: str
+    role: str                     # customer | csm | service | vendor
     index: int
     box: Box
-    header: Box
-    label: tuple[Text, ...]
-    label_box: Box | None = None
+    header: Box                   # the cell at the band's left end, its full height (one
+                                  # width for every lane of a process; products start right of it)
+    label: tuple[Text, ...]       # the header's lines: actor name, wrapped, then the role tag «CSM» …
+    label_box: Box | None = None  # where they are centred in the header: its middle, or moved
+                                  # clear of the edges from the left margin crossing the cell
 
 
 @dataclass(frozen=True, slots=True)
 class Band:
+    """A subprocess's column band across all lanes."""
     name: str
     index: int
-    box: Box
-    label_box: Box
+    box: Box              # from the top of the first lane to the bottom of the last
+    label_box: Box        # the cell above the lanes holding the subprocess's name
     label: tuple[Text, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Node:
-    id: str
-    key: str
-    kind: str
+    """A product, or an external's stand-in in the left or right margin."""
+    id: str                       # "n1", "n2", … (stable)
+    key: str                      # the product key `name` / `name<state>`, or the external's
+                                  # name as written (the SVG <title>)
+    kind: str                     # product | milestone | final | intangible | external
     box: Box
-    lines: tuple[Text, ...]
+    lines: tuple[Text, ...]       # the label, name first
     actor: str | None = None
-    lane: int | None = None
-    column: int = 0
-    intervention: bool = False
-    csm: bool = False
-    subprocess: str | None = None
-    side: str | None = None
+    lane: int | None = None       # index into the lanes (None for externals)
+    column: int = 0               # the layer: 0 the left margin, products from 1, the last
+                                  # one the right margin
+    intervention: bool = False    # an intangible product on a sync relation
+    csm: bool = False             # touched by a CSM touch relation
+    subprocess: str | None = None  # the name of its band
+    side: str | None = None       # "left" | "right" for external stand-ins
     doc: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Edge:
+    """A relation (parameter relations merged), or a note's link."""
     id: str
-    source: str
-    target: str
-    kind: str
-    title: str
-    points: tuple[tuple[float, float], ...]
-    label: tuple[Text, ...] = ()
-    label_box: Box | None = None
-    touch: str | None = None
-    params: tuple[str | None, str | None] | None = None
+    source: str                   # Node ids; for kind "note": a node id (or the note above)
+    target: str                   # and a Note id
+    kind: str                     # input | sync | note | link
+    title: str                    # `A -> B` / `A <-> B` as docs/notation.md names it
+    points: tuple[tuple[float, float], ...]   # a cubic Bézier path, 1 + 3k points (start,
+                                  # then control, control, end per segment), clipped at the
+                                  # boxes, the arrowhead at the last point (sync: both ends);
+                                  # a note's link is a straight dotted line
+    label: tuple[Text, ...] = ()  # `x → y`, the touch level
+    label_box: Box | None = None  # where the label is centred
+    touch: str | None = None      # high | low | tech as written, "" for a bare `touch`, None
+                                  # when not a touch relation
+    params: tuple[str | None, str | None] | None = None   # the first (source param,
+                                  # target param) pair
     doc: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Note:
+    """A KPI or issue note beside its product."""
     id: str
-    kind: str
-    title: str
+    kind: str                     # kpi | issue
+    title: str                    # the KPI's name / the issue's text
     box: Box
     lines: tuple[Text, ...]
-    target: str | None = None
-    marks: tuple[str, ...] = ()
+    target: str | None = None     # the id of the node it hangs on
+    marks: tuple[str, ...] = ()   # those of "kgi", "service", "supplemented" that apply
     doc: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Banner:
     box: Box
-    lines: tuple[Text, ...]
+    lines: tuple[Text, ...]       # process name and stage, goal, KGIs
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,15 +158,15 @@ class Joint:
 @dataclass(frozen=True, slots=True)
 class ProcessLayout:
     name: str
-    stage: str
-    prefix: str
-    frame: Box
-    banner: Banner
+    stage: str                    # asis | tobe
+    prefix: str                   # "" or "name/" when several processes: before every <title>
+    frame: Box                    # the process frame (banner, lanes, margins)
+    banner: Banner                # the goal banner on top: title line, goal, KGI lines
     lanes: tuple[Lane, ...]
     bands: tuple[Band, ...]
-    nodes: tuple[Node, ...]
-    externals: tuple[Node, ...]
-    edges: tuple[Edge, ...]
+    nodes: tuple[Node, ...]       # products (virtual nodes are not listed)
+    externals: tuple[Node, ...]   # external stand-ins in the left/right margins
+    edges: tuple[Edge, ...]       # relations, note links
     notes: tuple[Note, ...]
     joints: tuple[Joint, ...] = ()     # where the lines of a bus meet (layout/bus.py)
 
@@ -214,12 +175,14 @@ class ProcessLayout:
 class Link:
     source: str          # process name
     target: str
-    points: tuple[tuple[float, float], ...]
+    points: tuple[tuple[float, float], ...]   # a Bézier path from the source frame's right
+                                              # side, through the right margin, to the target's
 
 
 @dataclass(frozen=True, slots=True)
 class LegendItem:
-    kind: str
+    kind: str            # a notation key (product, milestone, final, intangible, intervention,
+                         # external, kpi, issue, subprocess, input, sync, touch)
     sample: Box
     text: Text
     text_box: Box
@@ -234,9 +197,9 @@ class Legend:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    width: float
+    width: float         # the whole drawing, margins included
     height: float
-    lang: str
+    lang: str            # "ja" | "en": the language of the drawing's own words
     processes: tuple[ProcessLayout, ...]
     links: tuple[Link, ...] = ()
     legend: Legend | None = None

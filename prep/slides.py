@@ -290,9 +290,6 @@ def _text(value: str) -> str:
 # missing, the panose class, pitch family and (for ea) the Shift-JIS charset make
 # PowerPoint substitute a Japanese sans-serif face (Yu Gothic, Meiryo on Windows,
 # Hiragino Sans on a Mac); the measured SLACK and normAutofit absorb its width.
-FALLBACKS = ("Yu Gothic", "Meiryo", "Hiragino Sans")
-
-
 def _run_props(size: float, colour: str, bold: bool, italic: bool) -> str:
     sz = int(round(max(1.0, round(size, 1)) * 100))
     face = f'typeface="{N.FONT}" panose="020B0500000000000000" pitchFamily="34"'

@@ -108,6 +108,14 @@ TIMEOUT_HINT = N_("draw one process at a time with --process NAME, split the mod
                   "or allow more time with --timeout SECONDS")
 
 
+def timeout_option(seconds: float = 60.0,
+                   help: str = "Stop Graphviz after this many seconds (svg, png, pdf)."):
+    """--timeout, checked by check_timeout."""
+    import typer
+
+    return typer.Option(seconds, "--timeout", callback=check_timeout, help=help)
+
+
 def check_timeout(value: float) -> float:
     """The --timeout callback: a finite number of seconds, 0.1 to MAX_TIMEOUT."""
     import math

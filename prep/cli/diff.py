@@ -11,7 +11,7 @@ import typer
 from prep.cli import app
 from prep.cli.common import Lang, choices, console, warn
 from prep.diff import FORMATS as DIFF_FORMATS
-from prep.cli.inputs import check_timeout
+from prep.cli.inputs import SLIDE_FONT_HELP, check_slide_font, check_timeout
 from prep.i18n import N_, _
 
 
@@ -39,6 +39,8 @@ def diff_command(
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the models "
                                    "differ (as `git diff --exit-code`)."),
     force: bool = typer.Option(False, "--force", help="Compare even if a model has errors."),
+    slide_font: Optional[str] = typer.Option(None, "--slide-font", show_default=False,
+                                             callback=check_slide_font, help=SLIDE_FONT_HELP),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
                                   help="Stop Graphviz after this many seconds (svg, png, pdf)."),
 ) -> None:
@@ -102,6 +104,7 @@ def diff_command(
         from prep.diff.draw import union_graphs
         from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
+        from prep.slide_fonts import slide_font as font_of_decks
 
         graphs, marks = union_graphs(result)
         drawn = "svg" if fmt == "html" else fmt
@@ -109,7 +112,7 @@ def diff_command(
         before = [p.before for p in result.processes if p.before is not None]
         try:
             with busy(_("Laying out the {fmt} drawing with Graphviz", fmt=drawn), timeout) \
-                    if drawn in LAYOUT_FORMATS else nullcontext():
+                    if drawn in LAYOUT_FORMATS else nullcontext(), font_of_decks(slide_font):
                 data = render(graphs, drawn, legend=not no_legend, timeout=timeout,
                               lang=lang.value, marks=marks, like=before or None) if graphs else None
         except RenderError as error:

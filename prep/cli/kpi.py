@@ -11,7 +11,8 @@ import typer
 from prep.cli import app
 from prep.cli.common import Lang, choices, console, fail, warn
 from prep.kpi import FORMATS as KPI_FORMATS
-from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
+from prep.cli.inputs import (SLIDE_FONT_HELP, busy, check_slide_font, check_timeout,
+                             checked_graphs, emit, output_format,
                              refuse_binary_on_terminal)
 from prep.i18n import N_, _
 
@@ -49,6 +50,8 @@ def kpi_command(
                                    "pictures."),
     force: bool = typer.Option(False, "--force", help="Derive trees even if a model has "
                                "errors."),
+    slide_font: Optional[str] = typer.Option(None, "--slide-font", show_default=False,
+                                             callback=check_slide_font, help=SLIDE_FONT_HELP),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
                                   help="Stop Graphviz after this many seconds (svg, png, pdf)."),
 ) -> None:
@@ -95,9 +98,12 @@ def kpi_command(
         return
     if fmt == "pptx":
         from prep.kpi.pptx import DrawError, to_pptx
+        from prep.slide_fonts import slide_font as font_of_decks
 
         try:
-            emit(to_pptx(trees, lang=lang.value, timeout=timeout), output)
+            with font_of_decks(slide_font):
+                data = to_pptx(trees, lang=lang.value, timeout=timeout)
+            emit(data, output)
         except DrawError as error:
             fail(error.message, error.hint)
         return

@@ -14,7 +14,8 @@ import typer
 from prep.cli import app
 from prep.cli.common import Lang, choices, fail
 from prep.render import FORMATS as RENDER_FORMATS
-from prep.cli.inputs import (busy, check_timeout, checked_graphs, emit, output_format,
+from prep.cli.inputs import (SLIDE_FONT_HELP, busy, check_slide_font, check_timeout,
+                             checked_graphs, emit, output_format,
                              refuse_binary_on_terminal, require_model_file, time_limit)
 from prep.i18n import N_, _, _n
 
@@ -58,6 +59,8 @@ def render_command(
              "of places in a column wherever the relations allow, so the two drawings "
              "compare by eye. Swimlane layout only."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
+    slide_font: Optional[str] = typer.Option(None, "--slide-font", show_default=False,
+                                             callback=check_slide_font, help=SLIDE_FONT_HELP),
     timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
                                   help="Stop after this many seconds (checking, laying "
                                   "out, drawing and Graphviz together)."),
@@ -118,10 +121,13 @@ def render_command(
                     data = model_page(file, file.as_posix(), graphs, lang.value,
                                       limit.remaining(), legend=not no_legend)
                 else:
-                    data = render(graphs, fmt, legend=not no_legend,
-                                  timeout=limit.remaining(), lang=lang.value,
-                                  layout=layout.value, like=hint,
-                                  deadline=Deadline(limit.remaining(), stated=timeout))
+                    from prep.slide_fonts import slide_font as font_of_decks
+
+                    with font_of_decks(slide_font):
+                        data = render(graphs, fmt, legend=not no_legend,
+                                      timeout=limit.remaining(), lang=lang.value,
+                                      layout=layout.value, like=hint,
+                                      deadline=Deadline(limit.remaining(), stated=timeout))
         except RenderError as error:
             fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))

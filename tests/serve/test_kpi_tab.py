@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -183,6 +184,51 @@ def test_the_kpi_drawing_is_made_only_when_asked(models, monkeypatch):
         first = c.get("/api/kpi/small.prep").content
         assert c.get("/api/kpi/small.prep").content == first      # cached
     assert made == [1]
+
+
+def test_a_kpi_drawing_is_made_once_per_content_and_ahead_after_a_save(models, monkeypatch):
+    """A save that leaves the KPI tree as it was (a parameter renamed) reuses its
+    drawing; a save that changes it is drawn as soon as it is seen (prewarm), when
+    the KPI tab was asked for, and the page's request finds it made."""
+    import prep.render as render
+    from prep.serve.files import Models
+
+    made = []
+    real = render.render_kpi
+    monkeypatch.setattr(render, "render_kpi", lambda *a, **k: made.append(1) or real(*a, **k))
+    small = models / "small.prep"
+    served = Models(models)
+    first = json.loads(served.kpi_json("small.prep"))["svg"]
+    small.write_text(SMALL.replace("金額", "価格"), "utf-8")
+    os.utime(small, ns=(1, 1))                  # a signature of its own for the cache
+    assert json.loads(served.kpi_json("small.prep"))["svg"] == first
+    assert made == [1]
+    small.write_text(SMALL.replace("受注率", "受注件数"), "utf-8")
+    served.prewarm(["small.prep"])
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and thread.daemon:
+            thread.join(30)
+    assert made == [1, 1]
+    again = json.loads(served.kpi_json("small.prep"))["svg"]
+    assert made == [1, 1] and "受注件数" in again and "受注率" not in again
+
+
+def test_a_failed_kpi_drawing_is_not_kept():
+    from prep.serve.kpis import Pictures
+
+    pictures, calls = Pictures(keep=2), []
+
+    def fails():
+        calls.append(1)
+        raise ValueError("no")
+
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            pictures.get("k", fails)
+    assert calls == [1, 1]
+    assert pictures.get("k", lambda: "svg") == "svg" and pictures.get("k", fails) == "svg"
+    pictures.get("a", lambda: 1), pictures.get("b", lambda: 2)
+    assert pictures.get("k", lambda: "new") == "new"             # only `keep` are kept
 
 
 def test_the_offline_page_carries_the_kpi_drawing(models, tmp_path):

@@ -37,7 +37,7 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     measure = measure or graphviz_measure
     code = N.language_of(graphs, lang)
     words = N.WORDS[code]
-    plans = _plans(graphs, lang, words, measure, deadline, marks, like)
+    plans, starts, like = _plans(graphs, lang, words, measure, deadline, marks, like)
     requests = _requests(plans)
     items = legend_items(plans, words, bool(marks)) if legend else []
     for n, item in enumerate(items):
@@ -48,10 +48,11 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     sizes = dict(zip(keys, measure([requests[k] for k in keys], deadline)))
 
     several = len(plans) > 1
-    processes = _place(plans, sizes, several, 0.0, deadline)
+    search = (like.budget if like is not None else None, starts, [])
+    processes = _place(plans, sizes, several, 0.0, deadline, search)
     if several:             # stacked frames share one width
         widest = max(pr.frame.w for pr in processes)
-        processes = _place(plans, sizes, several, widest, deadline)
+        processes = _place(plans, sizes, several, widest, deadline, search)
     top = processes[-1].frame.bottom + PROCESS_GAP if processes else 0.0
     width = max([pr.frame.w for pr in processes] + [0.0])
     links = _links(graphs, processes, width)
@@ -65,25 +66,27 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
         height = legend_box.box.bottom
         width = max(width, legend_box.box.right)
     return Layout(round(width + 4, 2), round(height + 4, 2), code, tuple(processes),
-                  tuple(links), legend_box)
+                  tuple(links), legend_box, tuple(search[2]))
 
 
-def _plans(graphs, lang, words, measure, deadline, marks, like) -> list:
-    """The plan of each process (layout/plan.py), in the order of `like` where given."""
+def _plans(graphs, lang, words, measure, deadline, marks, like) -> tuple:
+    """The plan of each process (layout/plan.py), in the order of `like` where given;
+    the search choices to start from per plan (layout/search.py); `like` as a Hint."""
     from prep.layout.hint import MAX_HINTED, Hint
     from prep.layout.plan import Ids, plan
 
     if like is not None and not isinstance(like, Hint):
         like = like_hint(like, lang, measure, deadline)
     ids = Ids()
-    plans = []
+    plans, starts = [], []
     for pg in graphs:
         hint = like.for_process(pg.name, len(graphs)) if like is not None \
             and len(pg.products) <= MAX_HINTED else None
         plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None, hint))
+        starts.append(like.start_for(pg.name, len(graphs)) if hint is not None else None)
         if deadline is not None:
             deadline.check()
-    return plans
+    return plans, starts, like
 
 
 def _requests(plans) -> dict[tuple[int, str], str]:
@@ -118,10 +121,15 @@ def like_hint(graphs, lang: str = "auto", measure=None, deadline=None):
     return hint_of(layout(graphs, lang, False, measure, deadline))
 
 
-def _place(plans, sizes, several: bool, min_width: float, deadline) -> list:
+def _place(plans, sizes, several: bool, min_width: float, deadline, search) -> list:
+    """The ProcessLayout of each plan; `search`: (budget, the choices to start from
+    per plan, a list that gets the choices made per plan), layout/search.py."""
     from prep.layout.content import box_size
     from prep.layout.place import Placer
+    from prep.layout.search import choices_of
 
+    budget, starts, made = search
+    made.clear()
     processes = []
     top = 0.0
     for p, pl in enumerate(plans):
@@ -136,7 +144,10 @@ def _place(plans, sizes, several: bool, min_width: float, deadline) -> list:
             return box_size(kind, w, h, rows.get(key)) if kind else (w, h)
 
         prefix = f"{pl.name}/" if several else ""
-        processes.append(Placer(pl, size, top, prefix, deadline, min_width).run())
+        placer = Placer(pl, size, top, prefix, deadline, min_width)
+        placer.budget, placer.start = budget, starts[p]
+        processes.append(placer.run())
+        made.append(choices_of(placer))
         top = processes[-1].frame.bottom + PROCESS_GAP
         if deadline is not None:
             deadline.check()

@@ -8,7 +8,7 @@ from prep.layout.bus import buses
 from prep.layout.content import band_lines
 from prep.layout.layers import NOTE_GAP, Layered
 from prep.layout.positions import Band, Banner, Box, Lane, Node, Note, ProcessLayout
-from prep.layout.route import Router, bulge_room
+from prep.layout.route import Router, bulge_room, head_room
 
 FRAME_PAD = 12.0
 LANE_PAD = 16.0
@@ -65,10 +65,12 @@ class Placer(Layered):
         self.switch_choice: dict[str, int] = {}
         self.via_choice: dict[str, int] = {}    # a long edge's middle in another lane
         self.seed_choice: dict[str, int] = {}   # the ordering sweeps' start
-        self.size = size
+        self.size = head_room(plan, size)      # room to spread arrowheads apart
         self.top = top
         self.prefix = prefix
         self.deadline = deadline
+        self.budget: int | None = None     # layout/search.py: None, or a quick redraw's
+        self.start: dict | None = None     # … budget and the choices it starts from
 
     def run(self) -> ProcessLayout:
         from prep.layout.search import search

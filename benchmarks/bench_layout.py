@@ -45,6 +45,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from followable import polyline
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").rglob("*.prep"))
 
@@ -95,18 +97,6 @@ def _beziers(ops) -> list[list[tuple[float, float]]]:
     return [[tuple(p) for p in op["points"]] for op in ops if op.get("op") in ("b", "B")]
 
 
-def _polyline(points, steps: int = 8) -> list[tuple[float, float]]:
-    out = [points[0]]
-    for i in range(0, len(points) - 3, 3):
-        p0, p1, p2, p3 = points[i:i + 4]
-        for s in range(1, steps + 1):
-            t = s / steps
-            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
-            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                        a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
-    return out
-
-
 def _cross(p, q, r, s) -> bool:
     def orient(a, b, c):
         v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
@@ -140,7 +130,7 @@ def measure(data: dict, layout: str) -> dict:
             continue
         ends = {edge["tail"], edge["head"]}
         for points in _beziers(edge.get("_draw_", [])):
-            lines.append((ends, _polyline(points)))
+            lines.append((ends, polyline(points)))
     length = sum(math.dist(a, b) for _, pl in lines for a, b in zip(pl, pl[1:]))
     crossings = _crossings(lines)
     return {"crossings": crossings, "length": length / math.hypot(width, height),

@@ -2,6 +2,7 @@
 
     python benchmarks/bench_lsp.py            # 2,000-line model, 10,000 for fmt
     python benchmarks/bench_lsp.py 2000 10000 20
+    python benchmarks/bench_lsp.py --open 1,3,6,10   # didOpen of 1, 3, 6, 10 MB only
 
 1. The time from a `textDocument/didChange` on a 2,000-line model to the
    `textDocument/publishDiagnostics` for it (median and worst of N edits; the
@@ -12,11 +13,17 @@
 2. `prep fmt --check` and `prep check --no-cache` on a 10,000-line model, each run
    as a command (median of 3); the goal: fmt <= 1.5 x check. Measured: 1.29 s
    against 1.56 s (0.82 x).
+3. `--open`: a `textDocument/didOpen` of a model of 1, 3, 6, 10 MB (one process of
+   `F -> X` relations written again and again: 116,000 findings a megabyte, the
+   worst case of issue 23) until its `publishDiagnostics`, with the server's CPU
+   seconds; and how long a hover on a small open document waits meanwhile (the
+   server must stay responsive while it checks). The goal: time linear in size.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -75,6 +82,50 @@ async def lsp_latency(lines: int, edits: int) -> list[float]:
     return times
 
 
+BIG = "process P {\n  goal G\n  external X\n  actor A {\n    final F\n  }\n  F -> X\n}\n"
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def open_times(megabytes: float, limit: float = 900) -> tuple[float, float, float]:
+    """(seconds from didOpen to its diagnostics, server CPU seconds, seconds a hover on
+    another document waited meanwhile); inf when there was no answer in `limit`."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from test_lsp_robust import Raw
+
+    server = Raw(tempfile.mkdtemp(prefix="prep-bench-open-"))
+    try:
+        server.initialize()
+        server.open("file:///small.prep", BIG)
+        text = BIG.replace("  F -> X\n", "  F -> X\n" * int(megabytes * 2**20 // 9))
+        hover = {"textDocument": {"uri": "file:///small.prep"},
+                 "position": {"line": 4, "character": 10}}
+        server.request(2, "textDocument/hover", hover)
+        server.answer(2, 60)                       # the small document is checked
+        cpu = _cpu_seconds(server.proc.pid)
+        start = time.perf_counter()
+        server.open("file:///big.prep", text)
+        server.request(3, "textDocument/hover", hover)
+        waited = opened = float("inf")
+        end = start + limit
+        while time.perf_counter() < end and float("inf") in (opened, waited):
+            try:
+                message = server.got.get(timeout=max(0.01, end - time.perf_counter()))
+            except Exception:                      # noqa: BLE001 - queue.Empty: no answer
+                break
+            if message.get("id") == 3:
+                waited = time.perf_counter() - start
+            elif message.get("method") == "textDocument/publishDiagnostics" and \
+                    message["params"]["uri"] == "file:///big.prep":
+                opened = time.perf_counter() - start
+        return opened, _cpu_seconds(server.proc.pid) - cpu, waited
+    finally:
+        server.close()
+
+
 def command_time(args: list[str], runs: int = 3) -> float:
     times = []
     for _ in range(runs):
@@ -85,6 +136,13 @@ def command_time(args: list[str], runs: int = 3) -> float:
 
 
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--open":
+        for size in sys.argv[2].split(","):
+            opened, cpu, waited = open_times(float(size))
+            print(f"lsp: didOpen of {size} MB -> publishDiagnostics {opened:.1f} s "
+                  f"(server CPU {cpu:.1f} s); a hover meanwhile answered after {waited:.2f} s",
+                  flush=True)
+        return
     lsp_lines = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     fmt_lines = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
     edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20

@@ -17,7 +17,9 @@ import math
 NAME_PT, OTHER_PT = 16.0, 11.0      # the smallest of each (prep.notation sizes)
 
 
-def _polyline(points, steps: int = 8):
+def polyline(points, steps: int = 8) -> list[tuple[float, float]]:
+    """A cubic Bézier path (start, then three points a segment) as `steps` straight
+    pieces a segment (bench_layout.py measures Graphviz's drawings with it too)."""
     out = [points[0]]
     for i in range(0, len(points) - 3, 3):
         p0, p1, p2, p3 = points[i:i + 4]
@@ -54,7 +56,7 @@ def followable(drawing, gap: float = 38.0) -> dict:
             for i, p in enumerate(points):
                 heads += sum(1 for q in points[i + 1:]       # a bus's lines share one
                              if 0.5 < math.dist(p, q) and math.dist(p, q) * scale < 8)
-        lines = {e.id: _polyline(e.points) for e in edges}
+        lines = {e.id: polyline(e.points) for e in edges}
         for e in edges:
             if e.label_box is None:
                 continue

@@ -5,14 +5,13 @@ in it (docs/architecture.md, "Messages and languages")."""
 from __future__ import annotations
 
 import ast
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, check
+from conftest import ROOT, check, load_script
 from prep import i18n
 from prep.checks import all_rules, get_rule
 from prep.checks.docs import rule_markdown, rules_document
@@ -36,10 +35,7 @@ process 受注 {
 
 
 def catalog_module():
-    spec = importlib.util.spec_from_file_location("catalog", CATALOG)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(CATALOG)
 
 
 def test_every_message_has_a_japanese_translation_with_the_same_placeholders():

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from lsprotocol import types as t
 
-from prep.lsp import features
+from prep.lsp import completion as features
+from prep.lsp.hover import hover as hover_at
 from prep.lsp.analysis import analyse
 
 TEXT = """\
@@ -50,6 +51,6 @@ def test_the_arrow_is_a_trigger_character():
 
 def test_a_hover_says_which_range_it_covers():
     a = analyse("file:///m.prep", "m.prep", TEXT)
-    hover = features.hover(a, t.Position(line=4, character=13), "utf-16")
+    hover = hover_at(a, t.Position(line=4, character=13), "utf-16")
     assert hover.range == t.Range(start=t.Position(line=4, character=12),
                                   end=t.Position(line=4, character=16))

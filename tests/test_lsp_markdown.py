@@ -8,7 +8,7 @@ from lsprotocol import types as t
 from markdown_it import MarkdownIt
 
 from prep.lsp.analysis import analyse
-from prep.lsp.features import hover
+from prep.lsp.hover import hover
 from prep.lsp.markdown import code, message, text
 
 NASTY = ["![x](http://evil.example/p.png)", "[click](http://evil.example)",

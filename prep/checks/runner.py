@@ -123,9 +123,11 @@ class CheckResult:
         return any(f.fails(fail_on) for f in self.files)
 
 
-def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str]) -> FileResult:
+def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str],
+                     stop: Callable[[], None] | None = None) -> FileResult:
     """Graph-building and per-process findings of one parsed file (unfiltered), and
-    the interfaces of its processes for the workspace rules."""
+    the interfaces of its processes for the workspace rules. `stop` (the language
+    server's) is called every so often and may raise to abandon the work."""
     result = FileResult.of(path, parsed)
     if not parsed.ok:
         result.diagnostics = list(parsed.diagnostics)
@@ -135,11 +137,28 @@ def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str]) -
         graphs, found = build_document(parsed.document)
         for pg in graphs:
             for rule in process_rules:
-                found.extend(rule.run(pg))
+                found.extend(findings_of(rule, pg, stop))
         result.interfaces = [Interface.of(pg) for pg in graphs]
     result.graphs = graphs
     result.diagnostics = found
     return result
+
+
+STOP_EVERY = 4096     # findings between two calls of a `stop`
+
+
+def findings_of(rule, target, stop: Callable[[], None] | None = None) -> list[Diagnostic]:
+    """What `rule` finds in `target` (a process graph), calling `stop` before it
+    and every few thousand findings (it may raise to abandon the work)."""
+    if stop is None:
+        return list(rule.run(target))
+    stop()
+    found = []
+    for d in rule.run(target):
+        found.append(d)
+        if not len(found) % STOP_EVERY:
+            stop()
+    return found
 
 
 def read_source(path: str | Path) -> bytes | None:

@@ -12,7 +12,7 @@ from prep.cli import app
 from prep.cli.common import (Lang, choices, console, format_option, lang_option, no_legend_option,
                              warn)
 from prep.diff import FORMATS as DIFF_FORMATS
-from prep.cli.inputs import timeout_option
+from prep.cli.inputs import slide_font_option, timeout_option
 from prep.i18n import N_, _
 
 
@@ -35,6 +35,7 @@ def diff_command(
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the models "
                                    "differ (as `git diff --exit-code`)."),
     force: bool = typer.Option(False, "--force", help="Compare even if a model has errors."),
+    slide_font: Optional[str] = slide_font_option(),
     timeout: float = timeout_option(),
 ) -> None:
     """Compare two models: what was added, removed or changed, element by element.
@@ -97,6 +98,7 @@ def diff_command(
         from prep.diff.draw import union_graphs
         from prep.render import render
         from prep.render.run import LAYOUT_FORMATS, RenderError
+        from prep.slide_fonts import slide_font as font_of_decks
 
         graphs, marks = union_graphs(result)
         drawn = "svg" if fmt == "html" else fmt
@@ -104,7 +106,7 @@ def diff_command(
         before = [p.before for p in result.processes if p.before is not None]
         try:
             with busy(_("Laying out the {fmt} drawing with Graphviz", fmt=drawn), timeout) \
-                    if drawn in LAYOUT_FORMATS else nullcontext():
+                    if drawn in LAYOUT_FORMATS else nullcontext(), font_of_decks(slide_font):
                 data = render(graphs, drawn, legend=not no_legend, timeout=timeout,
                               lang=lang.value, marks=marks, like=before or None) if graphs else None
         except RenderError as error:

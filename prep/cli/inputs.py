@@ -127,6 +127,27 @@ def check_timeout(value: float) -> float:
     return value
 
 
+def check_slide_font(value: str | None) -> str | None:
+    """The --slide-font callback: a face name as Office holds one (1 to 31
+    printable characters; a Windows LOGFONT holds 32 with its end)."""
+    if value is not None and (not value.strip() or len(value) > 31
+                              or any(ord(ch) < 0x20 or ch in '<>&"' for ch in value)):
+        fail(_("--slide-font must name a font in 1 to 31 characters without control "
+               "characters or < > & \", not {value!r}", value=value))
+    return value
+
+
+def slide_font_option():
+    """--slide-font, checked by check_slide_font."""
+    import typer
+
+    return typer.Option(None, "--slide-font", show_default=False, callback=check_slide_font,
+                        help="The font the slides name (-o x.pptx only), for a client without "
+                        "Noto Sans CJK JP: a Japanese font their office has, such as \"Yu "
+                        "Gothic\" or Meiryo (Windows) or \"Hiragino Sans\" (Mac). Texts are "
+                        "still measured with Noto's metrics (docs/notation.md, \"Exports\").")
+
+
 class TimeUp(BaseException):
     """The whole command ran out of time (a BaseException, so no `except Exception`
     on the way swallows it)."""

@@ -13,7 +13,7 @@ from prep.cli.common import (Lang, choices, console, fail, format_option, lang_o
                              no_legend_option, warn)
 from prep.kpi import FORMATS as KPI_FORMATS
 from prep.cli.inputs import (busy, checked_graphs, emit, output_format,
-                             refuse_binary_on_terminal, timeout_option)
+                             refuse_binary_on_terminal, slide_font_option, timeout_option)
 from prep.i18n import N_, _
 
 
@@ -45,6 +45,7 @@ def kpi_command(
     no_legend: bool = no_legend_option(),
     force: bool = typer.Option(False, "--force", help="Derive trees even if a model has "
                                "errors."),
+    slide_font: Optional[str] = slide_font_option(),
     timeout: float = timeout_option(),
 ) -> None:
     """Derive the KPI tree of each process: goal and KGIs, final products, their KPIs.
@@ -90,9 +91,12 @@ def kpi_command(
         return
     if fmt == "pptx":
         from prep.kpi.pptx import DrawError, to_pptx
+        from prep.slide_fonts import slide_font as font_of_decks
 
         try:
-            emit(to_pptx(trees, lang=lang.value, timeout=timeout), output)
+            with font_of_decks(slide_font):
+                data = to_pptx(trees, lang=lang.value, timeout=timeout)
+            emit(data, output)
         except DrawError as error:
             fail(error.message, error.hint)
         return

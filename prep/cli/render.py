@@ -15,7 +15,7 @@ from prep.cli import app
 from prep.cli.common import Lang, choices, fail, format_option, lang_option, no_legend_option
 from prep.render import FORMATS as RENDER_FORMATS
 from prep.cli.inputs import (busy, checked_graphs, emit, output_format, refuse_binary_on_terminal,
-                             require_model_file, time_limit, timeout_option)
+                             require_model_file, time_limit, slide_font_option, timeout_option)
 from prep.i18n import N_, _, _n
 
 
@@ -54,6 +54,7 @@ def render_command(
              "of places in a column wherever the relations allow, so the two drawings "
              "compare by eye. Swimlane layout only."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
+    slide_font: Optional[str] = slide_font_option(),
     timeout: float = timeout_option(60.0, "Stop after this many seconds (checking, laying "
                                     "out, drawing and Graphviz together)."),
 ) -> None:
@@ -113,10 +114,13 @@ def render_command(
                     data = model_page(file, file.as_posix(), graphs, lang.value,
                                       limit.remaining(), legend=not no_legend)
                 else:
-                    data = render(graphs, fmt, legend=not no_legend,
-                                  timeout=limit.remaining(), lang=lang.value,
-                                  layout=layout.value, like=hint,
-                                  deadline=Deadline(limit.remaining(), stated=timeout))
+                    from prep.slide_fonts import slide_font as font_of_decks
+
+                    with font_of_decks(slide_font):
+                        data = render(graphs, fmt, legend=not no_legend,
+                                      timeout=limit.remaining(), lang=lang.value,
+                                      layout=layout.value, like=hint,
+                                      deadline=Deadline(limit.remaining(), stated=timeout))
         except RenderError as error:
             fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))

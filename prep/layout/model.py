@@ -240,3 +240,4 @@ class Layout:
     processes: tuple[ProcessLayout, ...]
     links: tuple[Link, ...] = ()
     legend: Legend | None = None
+    choices: tuple = ()     # each process's layout search choices (layout/search.py choices_of)

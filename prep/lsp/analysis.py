@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from prep.checks.runner import CheckOptions, FileResult, check_file_model, finish
 from prep.diagnostics import Diagnostic
@@ -15,6 +16,7 @@ from prep.folders import walked
 from prep.lsp import names
 from prep.lsp.positions import Lines
 
+Stop = Callable[[], None]      # raises to abandon an analysis (prep.lsp.checking)
 MAX_WORKSPACE_FILES = 2000
 LISTING_SECONDS = 5.0
 
@@ -66,15 +68,18 @@ def options_for(path: str) -> CheckOptions:
     return opts
 
 
-def analyse(uri: str, path: str, text: str) -> Analysis:
-    """Parse and check one file's text (per-process rules; no workspace rules yet)."""
+def analyse(uri: str, path: str, text: str, stop: Stop | None = None) -> Analysis:
+    """Parse and check one file's text (per-process rules; no workspace rules yet).
+    `stop` is called every so often and may raise to abandon the work (a newer
+    version of the document is waiting: prep.lsp.checking)."""
     from prep.checks import all_rules
     from prep.parser import parse_text
 
     text = unicodedata.normalize("NFC", text)
     opts = options_for(path)
     selected = opts.selected or frozenset(r.code for r in all_rules())
-    raw = check_file_model(path, parse_text(text, path, normalized=True), selected)
+    raw = check_file_model(path, parse_text(text, path, normalized=True, stop=stop),
+                           selected, stop=stop)
     return Analysis(uri, path, text, raw, opts)
 
 
@@ -130,8 +135,8 @@ class Workspace:
 
     def everything(self) -> list[Analysis]:
         """The open documents, and the saved files that are not open."""
-        open_paths = {a.path for a in self.open.values()}
-        out = list(self.open.values())
+        out = list(self.open.values())     # a copy: the worker thread may add one meanwhile
+        open_paths = {a.path for a in out}
         for path in self.saved_files():
             if path not in open_paths:
                 found = self.saved(path)
@@ -139,7 +144,7 @@ class Workspace:
                     out.append(found)
         return out
 
-    def refresh(self) -> None:
+    def refresh(self, stop: Stop | None = None) -> None:
         """Run the workspace rules over every file and finish the open documents'
         findings (selection, severities, suppressions)."""
         from prep.checks import all_rules
@@ -147,18 +152,22 @@ class Workspace:
 
         files = self.everything() if self.folders or len(self.open) > 1 else list(
             self.open.values())
+        if stop is not None:
+            stop()
         rules = [r for r in all_rules() if r.scope == "workspace"
                  and any(r.code in a.options.selected for a in files)]
         results = [replace(a.raw, diagnostics=list(a.raw.diagnostics)) for a in files]
         if rules:
             run_workspace_rules(results, rules)
         for a, r in zip(files, results):
-            if a.uri in self.open and self.open[a.uri] is a:
+            if self.open.get(a.uri) is a:
+                if stop is not None:
+                    stop()
                 finish(r, a.options)
                 a.findings = r.diagnostics
 
     def analysis_for_path(self, path: str) -> Analysis | None:
-        for a in self.open.values():
+        for a in list(self.open.values()):
             if a.path == path:
                 return a
         return self.saved(path)
@@ -175,8 +184,9 @@ class Pieces:
         self._parsed: dict[tuple, object] = {}
         self._checked: dict[tuple, tuple] = {}
 
-    def analyse(self, uri: str, path: str, text: str) -> Analysis:
+    def analyse(self, uri: str, path: str, text: str, stop: Stop | None = None) -> Analysis:
         from prep.checks import all_rules
+        from prep.checks.runner import findings_of
         from prep.checks.workspace import Interface
         from prep.graph import build_document
         from prep.model import Document
@@ -192,16 +202,16 @@ class Pieces:
             key = (path, start, body)
             parsed = self._parsed.get(key)
             if parsed is None:
-                parsed = parse_text("\n" * start + body, path, normalized=True)
+                parsed = parse_text("\n" * start + body, path, normalized=True, stop=stop)
             parsed_now[key] = parsed
             if not parsed.ok:
                 self._parsed = parsed_now
-                return analyse(uri, path, text)
+                return analyse(uri, path, text, stop)
             parses.append((key, parsed))
         processes = [p for _, parsed in parses for p in parsed.document.processes]
         names = frozenset(p.name for p in processes)
         if len(names) != len(processes):
-            return analyse(uri, path, text)
+            return analyse(uri, path, text, stop)
         rules = [r for r in all_rules() if r.scope == "process" and r.code in selected]
         graphs, found, interfaces = [], [], []
         with gc_paused():
@@ -212,7 +222,7 @@ class Pieces:
                     g, f = build_document(parsed.document, set(names))
                     for pg in g:
                         for rule in rules:
-                            f.extend(rule.run(pg))
+                            f.extend(findings_of(rule, pg, stop))
                     done = (g, f, [Interface.of(pg) for pg in g])
                 checked_now[ckey] = done
                 graphs.extend(done[0])

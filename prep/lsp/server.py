@@ -4,14 +4,17 @@ layers (parser, checks, fixes, fmt) or from the token roles of `prep.lsp.names`.
 from __future__ import annotations
 
 import asyncio
+import logging
+import threading
 
 from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from prep import __version__
-from prep.lsp import features, names
+from prep.lsp import completion as completing, features, hover as hovering, names
 from prep.lsp.analysis import Pieces, Workspace
+from prep.lsp.checking import Cancelled, Job, Jobs
 from prep.i18n import _
 
 DEBOUNCE = 0.03   # seconds of quiet typing before a document is checked again
@@ -24,13 +27,17 @@ TOKEN_TYPES = ["keyword", "namespace", "type", "class", "interface", "variable",
                "property", "enumMember", "event", "function", "string", "number", "comment",
                "operator"]
 TOKEN_MODIFIERS = ["declaration"]
+logger = logging.getLogger(__name__)
 
 
 class PrepServer(LanguageServer):
     def __init__(self):
         super().__init__("prep", __version__,
                          text_document_sync_kind=t.TextDocumentSyncKind.Incremental)
-        self.prep = Workspace()
+        self.files = Workspace()       # pygls's own is `self.workspace`
+        self.jobs = Jobs()             # checks, in a worker thread (prep.lsp.checking)
+        self.lock = threading.Lock()   # files.open and versions: both threads change them
+        self.versions: dict[str, int | None] = {}   # uri -> version of files.open[uri]
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published: dict[str, list] = {}
         self.pieces: dict[str, Pieces] = {}
@@ -40,33 +47,68 @@ class PrepServer(LanguageServer):
         kind = self.workspace.position_encoding or "utf-16"
         return str(getattr(kind, "value", kind))
 
-    def check(self, uri: str) -> None:
-        """Check the document as the editor has it, then publish every open document
-        whose findings changed (a workspace rule may move with it)."""
-        self.pending.pop(uri, None)
-        doc = self.workspace.get_text_document(uri)
-        pieces = self.pieces.setdefault(uri, Pieces())
-        self.prep.open[uri] = pieces.analyse(uri, path_of(uri), without_surrogates(doc.source))
-        self.publish_all(always=uri)
+    def check(self, uri: str | None) -> Job:
+        """Start checking the document as the editor has it now (None: publish the
+        findings of every open document again); an older check of it is cancelled.
+        When it ends, unless a newer one replaced it, its findings are published,
+        and those of every open document whose findings changed (a workspace rule
+        may move with it)."""
+        self.wait_no_more(uri)
+        text = version = None
+        if uri is not None:
+            doc = self.workspace.get_text_document(uri)
+            text, version = without_surrogates(doc.source), doc.version
+        return self.jobs.start(Job(uri, version, text), self.work, self.finished)
 
-    def publish_all(self, always: str | None = None) -> None:
-        """Publish the findings of every open document that changed (and always those
-        of `always`, the document just checked: the editor waits for them)."""
-        self.prep.refresh()
-        for uri, a in self.prep.open.items():
-            diagnostics = [self.diagnostic(a, d) for d in a.findings[:MAX_PUBLISHED]]
-            if len(a.findings) > MAX_PUBLISHED:
-                more = len(a.findings) - MAX_PUBLISHED
-                diagnostics.append(t.Diagnostic(
-                    range=t.Range(start=t.Position(line=0, character=0),
-                                  end=t.Position(line=0, character=0)),
-                    message=f"and {more:,} more findings (prep check lists them all)",
-                    severity=t.DiagnosticSeverity.Information, source="prep"))
-            if uri == always or self.published.get(uri) != diagnostics:
+    def work(self, job: Job):
+        """In the worker thread: (the analysis of the job's document, [(uri, analysis,
+        diagnostics)] of every open document)."""
+        job.stop()
+        analysis = None
+        if job.uri is not None:
+            pieces = self.pieces.setdefault(job.uri, Pieces())
+            analysis = pieces.analyse(job.uri, path_of(job.uri), job.text, stop=job.stop)
+            with self.lock:
+                job.stop()
+                self.files.open[job.uri] = analysis
+                self.versions[job.uri] = job.version
+        self.files.refresh(stop=job.stop)
+        found = []
+        for uri, a in list(self.files.open.items()):
+            job.stop()
+            found.append((uri, a, self.diagnostics(a)))
+        return analysis, found
+
+    def finished(self, job: Job, future) -> None:
+        """In the loop: publish what a job found, unless it was cancelled."""
+        error = Cancelled() if future.cancelled() or job.cancelled else future.exception()
+        if error is not None:
+            if not isinstance(error, Cancelled):
+                logger.error("checking %s failed", job.uri, exc_info=error)
+            job.done.set_exception(error)
+            return
+        analysis, found = future.result()
+        for uri, a, diagnostics in found:
+            if self.files.open.get(uri) is not a:
+                continue                    # closed, or checked again since
+            if uri == job.uri or self.published.get(uri) != diagnostics:
                 self.published[uri] = diagnostics
-                version = self.workspace.get_text_document(uri).version
                 self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-                    uri=uri, diagnostics=diagnostics, version=version))
+                    uri=uri, diagnostics=diagnostics, version=self.versions.get(uri)))
+        job.done.set_result(analysis)
+
+    def diagnostics(self, a) -> list[t.Diagnostic]:
+        """What the editor is sent for one document: at most MAX_PUBLISHED findings,
+        then one line that says how many more there are."""
+        diagnostics = [self.diagnostic(a, d) for d in a.findings[:MAX_PUBLISHED]]
+        if len(a.findings) > MAX_PUBLISHED:
+            more = len(a.findings) - MAX_PUBLISHED
+            diagnostics.append(t.Diagnostic(
+                range=t.Range(start=t.Position(line=0, character=0),
+                              end=t.Position(line=0, character=0)),
+                message=f"and {more:,} more findings (prep check lists them all)",
+                severity=t.DiagnosticSeverity.Information, source="prep"))
+        return diagnostics
 
     def diagnostic(self, a, d) -> t.Diagnostic:
         from prep.checks import rules_by_code
@@ -78,7 +120,7 @@ class PrepServer(LanguageServer):
             if r.span.file == a.path:
                 rng = lines.range(r.span)
             else:
-                other = self.prep.analysis_for_path(r.span.file)
+                other = self.files.analysis_for_path(r.span.file)
                 rng = other.lines(self.encoding).range(r.span) if other else lines.range(r.span)
             related.append(t.DiagnosticRelatedInformation(
                 location=t.Location(uri=from_fs_path(r.span.file) or a.uri, range=rng),
@@ -92,26 +134,46 @@ class PrepServer(LanguageServer):
             related_information=related or None)
 
     def later(self, uri: str) -> None:
-        handle = self.pending.pop(uri, None)
-        if handle is not None:
-            handle.cancel()
+        """A change: check again after DEBOUNCE seconds of quiet; a check of an older
+        version still running is cancelled now."""
+        self.wait_no_more(uri)
+        self.jobs.cancel(uri)
         loop = asyncio.get_running_loop()
         self.pending[uri] = loop.call_later(DEBOUNCE, self.check, uri)
 
-    def analysis(self, uri: str):
-        """The latest analysis of an open document (checked now if a change waits). A
-        document the editor has not opened is read from the disk only when it is a
-        `file:` URI; any other is an error (an `untitled:x` is not the file `./x`)."""
+    def wait_no_more(self, uri: str | None) -> None:
+        handle = self.pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+
+    def forget(self, uri: str) -> None:
+        """A document closed: its check cancelled, its findings gone."""
+        self.wait_no_more(uri)
+        self.jobs.cancel(uri)
+        with self.lock:
+            self.files.open.pop(uri, None)
+            self.versions.pop(uri, None)
+        self.published.pop(uri, None)
+        self.pieces.pop(uri, None)
+
+    async def analysis(self, uri: str):
+        """The analysis of an open document as the editor has it (waiting for its
+        check when one runs or a change waits). A document the editor has not opened
+        is read from the disk only when it is a `file:` URI; any other is an error
+        (an `untitled:x` is not the file `./x`)."""
         if uri not in self.workspace.text_documents and not uri.startswith("file:"):
             from pygls.exceptions import JsonRpcInvalidParams
 
             raise JsonRpcInvalidParams(f"{uri} is not open")
-        if uri in self.pending or uri not in self.prep.open:
-            handle = self.pending.pop(uri, None)
-            if handle is not None:
-                handle.cancel()
-            self.check(uri)
-        return self.prep.open[uri]
+        while True:
+            if uri in self.pending or (uri not in self.jobs.running and
+                                       uri not in self.files.open):
+                self.check(uri)
+            found = await self.jobs.newest(uri)
+            if found is not None:
+                return found
+            if uri in self.files.open and uri not in self.pending:
+                return self.files.open[uri]
 
 
 def without_surrogates(text: str) -> str:
@@ -142,9 +204,9 @@ def initialize(ls: PrepServer, params: t.InitializeParams) -> None:
 @server.feature(t.INITIALIZED)
 def initialized(ls: PrepServer, params) -> None:
     folders = ls.workspace.folders.values() if ls.workspace.folders else []
-    ls.prep.folders = [path_of(f.uri) for f in folders]
-    if not ls.prep.folders and ls.workspace.root_path:
-        ls.prep.folders = [ls.workspace.root_path]
+    ls.files.folders = [path_of(f.uri) for f in folders]
+    if not ls.files.folders and ls.workspace.root_path:
+        ls.files.folders = [ls.workspace.root_path]
     # Ask to be told of `.prep` files created, changed or deleted outside the editor
     # (the workspace rules read them); without it, the folders are listed again
     # every few seconds.
@@ -169,96 +231,99 @@ def did_change(ls: PrepServer, params: t.DidChangeTextDocumentParams) -> None:
 
 @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: PrepServer, params: t.DidSaveTextDocumentParams) -> None:
-    ls.prep.forget_listing()
+    ls.files.forget_listing()
     ls.check(params.text_document.uri)
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: PrepServer, params: t.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
-    handle = ls.pending.pop(uri, None)
-    if handle is not None:
-        handle.cancel()
-    ls.prep.open.pop(uri, None)
-    ls.published.pop(uri, None)
-    ls.pieces.pop(uri, None)
+    ls.forget(uri)
     ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-    ls.publish_all()
+    ls.check(None)
 
 
 @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def watched(ls: PrepServer, params) -> None:
-    ls.prep.forget_listing()
-    ls.publish_all()
+    ls.files.forget_listing()
+    ls.check(None)
+
+
+@server.feature(t.SHUTDOWN)
+def shutdown(ls: PrepServer, params) -> None:
+    """Checks still running are cancelled (pygls cancels the requests waiting)."""
+    for uri in list(ls.pending):
+        ls.wait_no_more(uri)
+    ls.jobs.cancel_all()
 
 
 @server.feature(t.TEXT_DOCUMENT_HOVER)
-def hover(ls: PrepServer, params: t.HoverParams):
-    a = ls.analysis(params.text_document.uri)
-    return features.hover(a, params.position, ls.encoding)
+async def hover(ls: PrepServer, params: t.HoverParams):
+    a = await ls.analysis(params.text_document.uri)
+    return hovering.hover(a, params.position, ls.encoding)
 
 
 @server.feature(t.TEXT_DOCUMENT_DEFINITION)
-def definition(ls: PrepServer, params: t.DefinitionParams):
-    a = ls.analysis(params.text_document.uri)
-    return features.definition(ls.prep, a, params.position, ls.encoding)
+async def definition(ls: PrepServer, params: t.DefinitionParams):
+    a = await ls.analysis(params.text_document.uri)
+    return features.definition(ls.files, a, params.position, ls.encoding)
 
 
 @server.feature(t.TEXT_DOCUMENT_REFERENCES)
-def references(ls: PrepServer, params: t.ReferenceParams):
-    a = ls.analysis(params.text_document.uri)
-    return features.references(ls.prep, a, params.position, ls.encoding,
+async def references(ls: PrepServer, params: t.ReferenceParams):
+    a = await ls.analysis(params.text_document.uri)
+    return features.references(ls.files, a, params.position, ls.encoding,
                                params.context.include_declaration)
 
 
 @server.feature(t.TEXT_DOCUMENT_PREPARE_RENAME)
-def prepare_rename(ls: PrepServer, params: t.PrepareRenameParams):
-    a = ls.analysis(params.text_document.uri)
+async def prepare_rename(ls: PrepServer, params: t.PrepareRenameParams):
+    a = await ls.analysis(params.text_document.uri)
     return features.prepare_rename(a, params.position, ls.encoding)
 
 
 @server.feature(t.TEXT_DOCUMENT_RENAME)
-def rename(ls: PrepServer, params: t.RenameParams):
+async def rename(ls: PrepServer, params: t.RenameParams):
     from pygls.exceptions import JsonRpcInvalidParams
 
-    a = ls.analysis(params.text_document.uri)
+    a = await ls.analysis(params.text_document.uri)
     try:
-        return features.rename(ls.prep, a, params.position, params.new_name, ls.encoding)
+        return features.rename(ls.files, a, params.position, params.new_name, ls.encoding)
     except features.RenameRefused as refused:
         raise JsonRpcInvalidParams(str(refused)) from None
 
 
 @server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                t.CompletionOptions(trigger_characters=features.TRIGGER_CHARACTERS))
-def completion(ls: PrepServer, params: t.CompletionParams):
-    a = ls.analysis(params.text_document.uri)
-    return features.completion(a, params.position, ls.encoding)
+                t.CompletionOptions(trigger_characters=completing.TRIGGER_CHARACTERS))
+async def completion(ls: PrepServer, params: t.CompletionParams):
+    a = await ls.analysis(params.text_document.uri)
+    return completing.completion(a, params.position, ls.encoding)
 
 
 @server.feature(t.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-def document_symbol(ls: PrepServer, params: t.DocumentSymbolParams):
-    a = ls.analysis(params.text_document.uri)
+async def document_symbol(ls: PrepServer, params: t.DocumentSymbolParams):
+    a = await ls.analysis(params.text_document.uri)
     return features.symbols(a, ls.encoding)
 
 
 @server.feature(t.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL,
                 t.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=TOKEN_MODIFIERS))
-def semantic_tokens(ls: PrepServer, params: t.SemanticTokensParams):
-    a = ls.analysis(params.text_document.uri)
+async def semantic_tokens(ls: PrepServer, params: t.SemanticTokensParams):
+    a = await ls.analysis(params.text_document.uri)
     return t.SemanticTokens(data=features.semantic_tokens(a, ls.encoding, TOKEN_TYPES))
 
 
 @server.feature(t.TEXT_DOCUMENT_CODE_ACTION,
                 t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
-def code_action(ls: PrepServer, params: t.CodeActionParams):
-    a = ls.analysis(params.text_document.uri)
+async def code_action(ls: PrepServer, params: t.CodeActionParams):
+    a = await ls.analysis(params.text_document.uri)
     return features.code_actions(a, params.range, ls.encoding,
                                  lambda d: ls.diagnostic(a, d))
 
 
 @server.feature(t.TEXT_DOCUMENT_FORMATTING)
-def formatting(ls: PrepServer, params: t.DocumentFormattingParams):
-    a = ls.analysis(params.text_document.uri)
+async def formatting(ls: PrepServer, params: t.DocumentFormattingParams):
+    a = await ls.analysis(params.text_document.uri)
     return features.formatting(a, ls.encoding)
 
 
@@ -269,4 +334,8 @@ def serve() -> None:
     names.tokens("")           # load the grammar before the first request
     from prep.lsp.transport import serve_stdio
 
-    serve_stdio(server)        # bounded, every malformed message answered (transport.py)
+    try:
+        serve_stdio(server)    # bounded, every malformed message answered (transport.py)
+    finally:
+        server.jobs.cancel_all()
+        server.jobs.worker.shutdown(wait=False, cancel_futures=True)

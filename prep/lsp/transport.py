@@ -100,13 +100,11 @@ async def _headers(reader: _Reader) -> tuple[int | None, str | None, bool]:
             if count == 0:
                 continue                            # stray blank line between messages
             break
-        if count == 0 and not _HEADER.match(line):
-            at = line.lower().find(b"content-length:")
-            if at != 0:
-                garbage = True
-                if at < 0:
-                    continue
-                line = line[at:]
+        if count == 0:
+            line, junk = _past_junk(line)
+            garbage = garbage or junk
+            if line is None:
+                continue
         count += 1
         if not line.endswith(b"\n"):
             problem = f"a header line is longer than {MAX_HEADER_LINE} bytes"
@@ -115,13 +113,31 @@ async def _headers(reader: _Reader) -> tuple[int | None, str | None, bool]:
             continue
         if count > MAX_HEADERS:
             problem = f"more than {MAX_HEADERS} header lines"
-        name, _, value = line.decode("latin-1").partition(":")
-        if name.strip().lower() == "content-length":
-            value = value.strip()
-            if not value.isascii() or not value.isdigit() or int(value) <= 0:
-                problem = f"Content-Length must be a positive whole number, not {value[:40]!r}"
-            else:
-                length = int(value)
+        length, problem = _header(line, length, problem)
+    return _verdict(length, problem, garbage)
+
+
+def _past_junk(line: bytes) -> tuple[bytes | None, bool]:
+    """The first header line from its `Content-Length:` on (None: none in it), and
+    whether bytes before it were skipped."""
+    if _HEADER.match(line):
+        return line, False
+    at = line.lower().find(b"content-length:")
+    return (None, True) if at < 0 else (line[at:], at != 0)
+
+
+def _header(line: bytes, length: int | None, problem: str | None):
+    """(length, problem) after one header line."""
+    name, _, value = line.decode("latin-1").partition(":")
+    if name.strip().lower() != "content-length":
+        return length, problem
+    value = value.strip()
+    if not value.isascii() or not value.isdigit() or int(value) <= 0:
+        return length, f"Content-Length must be a positive whole number, not {value[:40]!r}"
+    return int(value), problem
+
+
+def _verdict(length: int | None, problem: str | None, garbage: bool):
     if problem is None and length is None:
         problem = "a message needs a Content-Length header"
     if problem is None and length > MAX_MESSAGE:
@@ -130,43 +146,26 @@ async def _headers(reader: _Reader) -> tuple[int | None, str | None, bool]:
     return (length if problem is None else 0), problem, garbage
 
 
+class _Refused(Exception):
+    """A message that is not handled: answered with this error when `answered`."""
+
+    def __init__(self, code: int, why: str, msg_id=None, answered: bool = True) -> None:
+        super().__init__(why)
+        self.code, self.why, self.msg_id, self.answered = code, why, msg_id, answered
+
+
 def handle(server, body: bytes, state: dict) -> None:
     """One message's body: answered with an error when it cannot be handled."""
-    from pygls.exceptions import JsonRpcException
-
     try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):
-        send_error(server, None, PARSE_ERROR, "the message is not JSON (UTF-8)")
-        return
-    if not isinstance(data, dict) or data.get("jsonrpc") != "2.0":
-        send_error(server, None, INVALID_REQUEST, "not a JSON-RPC 2.0 message")
-        return
-    msg_id = data.get("id")
-    method = data.get("method")
-    request = "id" in data and method is not None
-    if method is None and not ("id" in data and ("result" in data or "error" in data)):
-        send_error(server, msg_id if _valid_id(msg_id) else None, INVALID_REQUEST,
-                   "neither a request, a notification nor a response")
-        return
-    if request and (not isinstance(method, str) or not _valid_id(msg_id)):
-        send_error(server, msg_id if _valid_id(msg_id) else None, INVALID_REQUEST,
-                   "a request needs a string method and a number or string id")
-        return
-    if not state["initialized"] and method not in ("initialize", "exit"):
-        if request:
-            send_error(server, msg_id, NOT_INITIALIZED, "the server is not initialized yet")
-        return
-    if server.protocol._shutdown and method != "exit":
-        if request:
-            send_error(server, msg_id, INVALID_REQUEST, "the server is shutting down")
-        return
-    try:
-        message = server.protocol.structure_message(data)
-    except JsonRpcException as error:
-        if request:
-            send_error(server, msg_id, INVALID_PARAMS if error.code == INVALID_PARAMS
-                       else INTERNAL_ERROR, f"bad params for {method}")
+        data = _message(body)
+        method, msg_id = data.get("method"), data.get("id")
+        request = "id" in data and method is not None
+        _check_shape(data, method, msg_id, request)
+        _check_turn(server, state, method, msg_id, request)
+        message = _structured(server, data, method, msg_id, request)
+    except _Refused as refused:
+        if refused.answered:
+            send_error(server, refused.msg_id, refused.code, refused.why)
         return
     if method == "initialize":
         state["initialized"] = True
@@ -178,6 +177,44 @@ def handle(server, body: bytes, state: dict) -> None:
         logger.exception("cannot handle %s", method)
         if request:
             send_error(server, msg_id, INTERNAL_ERROR, f"{method} failed")
+
+
+def _message(body: bytes) -> dict:
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        raise _Refused(PARSE_ERROR, "the message is not JSON (UTF-8)") from None
+    if not isinstance(data, dict) or data.get("jsonrpc") != "2.0":
+        raise _Refused(INVALID_REQUEST, "not a JSON-RPC 2.0 message")
+    return data
+
+
+def _check_shape(data: dict, method, msg_id, request: bool) -> None:
+    answer_id = msg_id if _valid_id(msg_id) else None
+    if method is None and not ("id" in data and ("result" in data or "error" in data)):
+        raise _Refused(INVALID_REQUEST, "neither a request, a notification nor a response",
+                       answer_id)
+    if request and (not isinstance(method, str) or not _valid_id(msg_id)):
+        raise _Refused(INVALID_REQUEST, "a request needs a string method and a number or "
+                       "string id", answer_id)
+
+
+def _check_turn(server, state: dict, method, msg_id, request: bool) -> None:
+    """Before `initialize` only it and `exit`; after `shutdown` only `exit`."""
+    if not state["initialized"] and method not in ("initialize", "exit"):
+        raise _Refused(NOT_INITIALIZED, "the server is not initialized yet", msg_id, request)
+    if server.protocol._shutdown and method != "exit":
+        raise _Refused(INVALID_REQUEST, "the server is shutting down", msg_id, request)
+
+
+def _structured(server, data: dict, method, msg_id, request: bool):
+    from pygls.exceptions import JsonRpcException
+
+    try:
+        return server.protocol.structure_message(data)
+    except JsonRpcException as error:
+        code = INVALID_PARAMS if error.code == INVALID_PARAMS else INTERNAL_ERROR
+        raise _Refused(code, f"bad params for {method}", msg_id, request) from None
 
 
 def _valid_id(value) -> bool:

@@ -1,6 +1,7 @@
 """Text to model: `parse_file(path)` / `parse_text(text, path)` -> ParseResult.
 
-Syntax errors become PREP001 and unreadable files PREP002; nothing raises."""
+Syntax errors become PREP001 and unreadable files PREP002; nothing raises (but a
+caller's `stop`, which may abandon a parse)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from prep.codes import SYNTAX_ERROR, UNREADABLE_FILE
 from prep.diagnostics import Diagnostic, Span
@@ -22,6 +24,7 @@ import os
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _NAMES = frozenset(("IDENT", "STRING", "BAD_STRING", "TEXT"))
 _lock = threading.Lock()
+STOP_EVERY = 4096          # tokens between two calls of parse_text's `stop`
 
 
 @dataclass
@@ -169,7 +172,10 @@ def parse_bytes(data: bytes, path: str) -> ParseResult:
     return parse_text(text, path, normalized=True)
 
 
-def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> ParseResult:
+def parse_text(text: str, path: str = "<string>", normalized: bool = False,
+               stop: Callable[[], None] | None = None) -> ParseResult:
+    """The model in `text`. `stop`, when given, is called every few thousand tokens and
+    may raise to abandon the parse (the language server's newer version of a file)."""
     from lark.exceptions import UnexpectedToken
     from lark.lexer import Token
 
@@ -197,7 +203,11 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False) -> P
         stream = TokenStream(fast_lexer(parser).lex(text), text)
         state = QuickState.of(parser.parse_interactive().parser_state)
         previous = resumed = result = None
+        count = 0
         while (tok := stream.next()) is not None:
+            count += 1
+            if stop is not None and not count % STOP_EVERY:
+                stop()
             mend = None
             if (tok.type in _NAMES and previous is not None and previous.end_line == tok.line
                     and previous.type in ("IDENT", "STRING")):  # `gaol 満足度`, `院外 処方箋`

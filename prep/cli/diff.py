@@ -12,7 +12,7 @@ from prep.cli import app
 from prep.cli.common import (Lang, choices, console, format_option, lang_option, no_legend_option,
                              warn)
 from prep.diff import FORMATS as DIFF_FORMATS
-from prep.cli.inputs import SLIDE_FONT_HELP, check_slide_font, timeout_option
+from prep.cli.inputs import slide_font_option, timeout_option
 from prep.i18n import N_, _
 
 
@@ -35,8 +35,7 @@ def diff_command(
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the models "
                                    "differ (as `git diff --exit-code`)."),
     force: bool = typer.Option(False, "--force", help="Compare even if a model has errors."),
-    slide_font: Optional[str] = typer.Option(None, "--slide-font", show_default=False,
-                                             callback=check_slide_font, help=SLIDE_FONT_HELP),
+    slide_font: Optional[str] = slide_font_option(),
     timeout: float = timeout_option(),
 ) -> None:
     """Compare two models: what was added, removed or changed, element by element.
@@ -72,7 +71,7 @@ def diff_command(
         warn(_("{asis} says stage=tobe and {tobe} says stage=asis: the models look swapped; "
                "give the AsIs model first (prep diff {tobe} {asis})", asis=asis, tobe=tobe))
 
-    from prep.diff.changes import diff
+    from prep.diff.model import diff
 
     result = diff(before, after)
     if result.missing or result.extra:

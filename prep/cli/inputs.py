@@ -137,10 +137,15 @@ def check_slide_font(value: str | None) -> str | None:
     return value
 
 
-SLIDE_FONT_HELP = ("The font the slides name (-o x.pptx only), for a client without Noto "
-                   "Sans CJK JP: a Japanese font their office has, such as \"Yu Gothic\" "
-                   "or Meiryo (Windows) or \"Hiragino Sans\" (Mac). Texts are still measured "
-                   "with Noto's metrics (docs/notation.md, \"Exports\").")
+def slide_font_option():
+    """--slide-font, checked by check_slide_font."""
+    import typer
+
+    return typer.Option(None, "--slide-font", show_default=False, callback=check_slide_font,
+                        help="The font the slides name (-o x.pptx only), for a client without "
+                        "Noto Sans CJK JP: a Japanese font their office has, such as \"Yu "
+                        "Gothic\" or Meiryo (Windows) or \"Hiragino Sans\" (Mac). Texts are "
+                        "still measured with Noto's metrics (docs/notation.md, \"Exports\").")
 
 
 class TimeUp(BaseException):

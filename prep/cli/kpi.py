@@ -12,8 +12,8 @@ from prep.cli import app
 from prep.cli.common import (Lang, choices, console, fail, format_option, lang_option,
                              no_legend_option, warn)
 from prep.kpi import FORMATS as KPI_FORMATS
-from prep.cli.inputs import (SLIDE_FONT_HELP, busy, check_slide_font, checked_graphs, emit,
-                             output_format, refuse_binary_on_terminal, timeout_option)
+from prep.cli.inputs import (busy, checked_graphs, emit, output_format,
+                             refuse_binary_on_terminal, slide_font_option, timeout_option)
 from prep.i18n import N_, _
 
 
@@ -45,8 +45,7 @@ def kpi_command(
     no_legend: bool = no_legend_option(),
     force: bool = typer.Option(False, "--force", help="Derive trees even if a model has "
                                "errors."),
-    slide_font: Optional[str] = typer.Option(None, "--slide-font", show_default=False,
-                                             callback=check_slide_font, help=SLIDE_FONT_HELP),
+    slide_font: Optional[str] = slide_font_option(),
     timeout: float = timeout_option(),
 ) -> None:
     """Derive the KPI tree of each process: goal and KGIs, final products, their KPIs.

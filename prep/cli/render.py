@@ -14,9 +14,8 @@ import typer
 from prep.cli import app
 from prep.cli.common import Lang, choices, fail, format_option, lang_option, no_legend_option
 from prep.render import FORMATS as RENDER_FORMATS
-from prep.cli.inputs import (SLIDE_FONT_HELP, busy, check_slide_font, checked_graphs, emit,
-                             output_format, refuse_binary_on_terminal, require_model_file,
-                             time_limit, timeout_option)
+from prep.cli.inputs import (busy, checked_graphs, emit, output_format, refuse_binary_on_terminal,
+                             require_model_file, time_limit, slide_font_option, timeout_option)
 from prep.i18n import N_, _, _n
 
 
@@ -55,8 +54,7 @@ def render_command(
              "of places in a column wherever the relations allow, so the two drawings "
              "compare by eye. Swimlane layout only."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
-    slide_font: Optional[str] = typer.Option(None, "--slide-font", show_default=False,
-                                             callback=check_slide_font, help=SLIDE_FONT_HELP),
+    slide_font: Optional[str] = slide_font_option(),
     timeout: float = timeout_option(60.0, "Stop after this many seconds (checking, laying "
                                     "out, drawing and Graphviz together)."),
 ) -> None:

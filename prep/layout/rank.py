@@ -224,10 +224,12 @@ def _hint_gates(dag, hint: dict, members, offset, order) -> None:
         for b in sorted(by_column[c0], key=order.get):
             span = max(offset[k] for k in members[b])
             dag.add_edge(b, gate, w=span + 1)
+        # what reaches the gate (edges out of it, added below, change nothing in that)
+        before = nx.ancestors(dag, gate) if each else set()
         for b in sorted(by_column[c1], key=order.get):
             # b must stay right of what it feeds: skip it alone (a small drawing) or
             # the whole gate (a large one) where the relations say otherwise
-            if each and nx.has_path(dag, b, gate):
+            if b in before:
                 continue
             if not dag.has_edge(gate, b):
                 dag.add_edge(gate, b, w=0)

@@ -225,28 +225,23 @@ class Models:
     def prewarm(self, changed: list[str]) -> None:
         """Make, as soon as a save is seen, the view of each changed model that was
         shown (and of its pair partner): the pages' requests then find it made or
-        being made (under the model's lock). Beside it, in a thread of its own and
-        without that lock, the KPI drawings of a changed model whose KPI tab was asked
-        for (serve/kpis.py: the page's request finds them made or being made)."""
+        being made (under the model's lock). Then, without that lock, the KPI
+        drawings of a changed model whose KPI tab was asked for (serve/kpis.py: the
+        page's request finds them made or being made). Not beside the view: on a
+        busy machine the two threads slowed the process drawing more than they won."""
         changed_set = set(changed)
         with self._lock:
             views = [rel for rel in self._views
                      if rel in changed_set or self._partners.get(rel) in changed_set]
             asked = [rel for rel in self._kpis
                      if rel in changed_set or self._partners.get(rel) in changed_set]
-        for rel in dict.fromkeys(views + asked):
-            try:
-                with self.lock(rel):
-                    self._check(rel)            # once, for both
-            except Exception:
-                continue
-        for rel in asked:
-            threading.Thread(target=self._kpi_ahead, args=(rel,), daemon=True).start()
         for rel in views:
             try:
                 self.view_json(rel)
             except Exception:           # gone, refused, unreadable: the page will say so
                 continue
+        for rel in asked:
+            self._kpi_ahead(rel)
 
     def _kpi_ahead(self, rel: str) -> None:
         from prep.serve.kpis import kpi_data

@@ -1,7 +1,7 @@
 """The KPI tab of the workshop view (`prep kpi FILE -f svg`, and for an AsIs/ToBe
 pair `prep kpi ASIS --tobe TOBE`): made when a page asks for it, or ahead of it
-right after a save of a model whose KPI tab was asked for (Models.prewarm), beside
-the process drawing. A picture is made once per content (its trees and words): a
+right after a save of a model whose KPI tab was asked for (Models.prewarm), once
+its process drawing is made. A picture is made once per content (its trees and words): a
 save that leaves the trees as they were reuses it, and a page asking while it is
 being made waits for that one. While a file cannot be read, the last good picture
 stays, marked stale."""

@@ -369,7 +369,8 @@ def test_a_malformed_hash_names_no_model():
     assert "catch (e) { return null; }" in script
 def test_a_save_is_drawn_before_the_pages_ask(models):
     """Models.prewarm: the views shown before are made again as soon as the save is
-    seen; a model never shown is not; KPI drawings wait to be asked for."""
+    seen; a model never shown is not; the KPI answer waits to be asked for (its
+    drawing is made ahead: test_kpi_tab)."""
     from prep.serve.files import Models
 
     m = Models(models)

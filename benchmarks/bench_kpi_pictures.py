@@ -18,22 +18,12 @@ sys.path.insert(0, str(ROOT / "tests" / "kpi"))
 
 
 def layout_of(asis: str, tobe: str | None = None, view: str = "kpi"):
-    from prep.graph import build_document
-    from prep.kpi.compare import compare
-    from prep.kpi.tree import derive_all
+    from kpi_models import trees_of
+
     from prep.layout.kpitree import kpi_layout
     from prep.notation import words_for
-    from prep.parser import parse_text
 
-    def graphs(text):
-        return build_document(parse_text(text, "m.prep").document)[0]
-
-    before = graphs(asis)
-    trees, named = derive_all(before, view), list(before)
-    if tobe is not None:
-        after = graphs(tobe)
-        trees, _ = compare(trees, derive_all(after, view))
-        named += after
+    trees, named = trees_of(asis, tobe, view)
     start = time.perf_counter()
     layout = kpi_layout(trees, words_for(named))
     return layout, time.perf_counter() - start

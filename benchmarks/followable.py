@@ -17,7 +17,9 @@ import math
 NAME_PT, OTHER_PT = 16.0, 11.0      # the smallest of each (prep.notation sizes)
 
 
-def _polyline(points, steps: int = 8):
+def polyline(points, steps: int = 8) -> list[tuple[float, float]]:
+    """A cubic Bézier path (start, then three points a segment) as `steps` straight
+    pieces a segment (bench_layout.py measures Graphviz's drawings with it too)."""
     out = [points[0]]
     for i in range(0, len(points) - 3, 3):
         p0, p1, p2, p3 = points[i:i + 4]
@@ -54,7 +56,7 @@ def followable(drawing, gap: float = 38.0) -> dict:
             for i, p in enumerate(points):
                 heads += sum(1 for q in points[i + 1:]       # a bus's lines share one
                              if 0.5 < math.dist(p, q) and math.dist(p, q) * scale < 8)
-        lines = {e.id: _polyline(e.points) for e in edges}
+        lines = {e.id: polyline(e.points) for e in edges}
         for e in edges:
             if e.label_box is None:
                 continue
@@ -76,3 +78,38 @@ def followable(drawing, gap: float = 38.0) -> dict:
         shared += sum(1 for v in pairs.values() if v > gap)
     return {"heads": heads, "labels": labels, "shared": shared, "width": drawing.width,
             "name_px": NAME_PT * scale, "other_px": OTHER_PT * scale}
+
+
+def band_widths(drawing, graphs) -> tuple[int, int, int]:
+    """(columns the subprocess bands span, in all; the least the relations allow, each
+    band at least its members' longest input path (a vertical hand-off saves a
+    column, so a band may be narrower); bands wider than that least)."""
+    import networkx as nx
+
+    total = least = wider = 0
+    for process, pg in zip(drawing.processes, graphs):
+        g = nx.DiGraph()
+        g.add_nodes_from(pg.products)
+        g.add_edges_from((e.source, e.target) for e in pg.edges if e.kind == "input"
+                         and e.source in pg.products and e.target in pg.products)
+        dag = nx.condensation(g)
+        block = dag.graph["mapping"]
+        order = list(nx.topological_sort(dag))
+        members: dict[str, list] = {}
+        for node in process.nodes:
+            if node.subprocess:
+                members.setdefault(node.subprocess, []).append(node)
+        for nodes in members.values():
+            longest = 0
+            for a in nodes:
+                dist = {block[a.key]: 0}
+                for u in order:
+                    for v in dag.successors(u) if u in dist else ():
+                        dist[v] = max(dist.get(v, 0), dist[u] + 1)
+                longest = max([longest] + [dist.get(block[b.key], 0) for b in nodes])
+            cols = [n.column for n in nodes]
+            width = max(cols) - min(cols) + 1
+            total += width
+            least += longest + 1
+            wider += width > longest + 1
+    return total, least, wider

@@ -86,7 +86,10 @@ def lsp(tally: Counter, bad: list[str]) -> None:
         server.close()
 
 
-def _judge(tally: Counter, bad: list[str], where: str, ask, good) -> None:
+def _judge(tally: Counter, bad: list[str], where: str, ask, good,
+           show=lambda answer: str(answer)[:120]) -> None:
+    """Counts one case: `ask()` must answer (an AssertionError is a hang) and the answer
+    be `good`; what went wrong goes into `bad`, the answer as `show` words it."""
     tally["cases"] += 1
     try:
         answer = ask()
@@ -100,7 +103,7 @@ def _judge(tally: Counter, bad: list[str], where: str, ask, good) -> None:
         return
     if not good(answer):
         tally["bad outputs"] += 1
-        bad.append(f"wrong answer: {where}: {str(answer)[:120]}")
+        bad.append(f"wrong answer: {where}: {show(answer)}")
 
 
 # -- serve -----------------------------------------------------------------------------
@@ -159,16 +162,8 @@ def serve(tally: Counter, bad: list[str]) -> None:
 
 
 def _serve_case(tally, bad, client, url, good) -> None:
-    tally["cases"] += 1
-    try:
-        answer = client.get(url)
-    except Exception as error:                   # noqa: BLE001
-        tally["tracebacks"] += 1
-        bad.append(f"serve crash: {url}: {error!r}")
-        return
-    if not good(answer):
-        tally["bad outputs"] += 1
-        bad.append(f"serve wrong answer: {url}: {answer.status_code} {answer.text[:80]!r}")
+    _judge(tally, bad, f"serve {url}", lambda: client.get(url), good,
+           show=lambda answer: f"{answer.status_code} {answer.text[:80]!r}")
 
 
 # -- export ----------------------------------------------------------------------------

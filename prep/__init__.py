@@ -3,7 +3,7 @@ the notation. Models are `.prep` text files; `prep check` verifies them, `prep
 render` draws them, `prep kpi` derives KPI trees and `prep diff` compares AsIs with
 ToBe."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 _API = ("load", "Model", "Kpi", "Diff", "PrepError")
 

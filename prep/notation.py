@@ -12,19 +12,22 @@ Fonts and text
     FONT                       the font family of every drawing
     SIZE[role], COLOUR[role]   point size and colour of a text role (name, state,
                                params, mark, tag, doc, header, role, band, banner,
-                               goal, kgi, note, edge, legend, title)
+                               goal, kgi, note, edge, legend, title; COLOUR also touch,
+                               service, and prep diff's added, changed, removed, ghost:
+                               added is not the touch green)
 Shapes and colours (Graphviz attribute dicts; copy before changing)
     GRAPH, NODE, EDGE          defaults for a Graphviz graph of prep
     KIND[kind]                 product, milestone, final, intangible, external;
                                also kpi, goal, process for KPI trees
     PRODUCT_FILL, INTERVENTION, CSM_PRODUCT
-    INPUT, SYNC, TOUCH, NOTE_EDGE, LINK   relation line styles
+    node_style(kind, intervention, csm), note_style(kind, marks)   the look of a
+                               product or external, of a KPI or issue note
+    INPUT, SYNC, TOUCH, NOTE_EDGE, LINK   relation line styles; JOINT a bus's meeting dot
     LANE[role]                 customer, csm, service, vendor: lane fill and border
     LANE_HEADER[role]          the lane's header cell
     BAND, BAND_LABEL           subprocess column bands
     PROCESS, BANNER, GOAL_FILL frame and goal banner
     KPI, KPI_SERVICE, KPI_SUPPLEMENTED, KPI_KGI, ISSUE   notes
-    ADDED, REMOVED, CHANGED    diff statuses (ADDED is not the touch green)
     RED, GREEN, ORANGE, BLUE, PURPLE, GREY   the palette
     subprocess_colour(i)       a pastel for the i-th subprocess (Mermaid, old layout)
 Escaping
@@ -34,17 +37,18 @@ Escaping
     html_label(*lines)         `<line<BR/>line>` from escaped lines
     stacked(*lines)            the lines as table rows (a tidy multi-line label)
     small(markup, size, colour)   a <FONT> span
-    markup(lines)              layout Text lines (prep.layout.model.Text or any object
+    span(line), markup(lines)  layout Text lines (prep.layout.positions.Text or any object
                                with text, size, role, bold) -> HTML-like label
     plain(v)                   a quoted attribute (tooltip): backslash shown as `＼`
     xml(v)                     text for SVG/XML/HTML (titles, attributes)
     mermaid_text(v)            text inside a Mermaid label: anything not a letter,
                                digit or harmless punctuation as `#<code>;`
-    shorten(v, limit), product_title(name, state), params_line(params)
+    shorten(v, limit), kept_lines(v, limit), product_title(name, state),
+    params_line(params)
 Words
     LANGUAGES, WORDS[lang], is_japanese(s), language_of(graphs, lang),
     words_for(graphs, lang), touch_word(level, words), role_tag(role, words),
-    stage_word(stage, words)
+    stage_word(stage, words), was(old, words)   a changed element's old value
 """
 
 from __future__ import annotations
@@ -73,8 +77,8 @@ COLOUR = {
     "tag": "#555555", "doc": "#555555", "header": INK, "role": "#333333", "band": INK,
     "banner": INK, "goal": INK, "kgi": INK, "note": INK, "edge": "#333333",
     "legend": INK, "title": INK, "touch": "#1b5e20", "service": "#b71c1c",
-    # prep diff's badges (render.marks) and the ghosted text of removed elements
-    "added": "#6a1b9a", "changed": "#b26a00", "removed": "#9e9e9e", "ghost": "#9e9e9e",
+    # prep diff's badges (layout/badges.py, render/diff_look.py) and the ghosted text of removed elements
+    "added": PURPLE, "changed": "#b26a00", "removed": GREY, "ghost": GREY,
 }
 
 # -- shapes ------------------------------------------------------------------------
@@ -148,7 +152,7 @@ _NOTE_MARKS = (("kgi", KPI_KGI), ("service", KPI_SERVICE), ("supplemented", KPI_
 ISSUE = {"shape": "note", "style": "filled", "fillcolor": "#fff3e0", "color": ORANGE,
          "penwidth": "1"}
 
-# prep diff: added (purple, not the touch green), removed (ghosted), changed (orange).
+
 def node_style(kind: str, intervention: bool = False, csm: bool = False) -> dict:
     """The Graphviz attributes of a product or external of `kind`: filled unless
     intangible or external; an intervention point red, a CSM-touched product green
@@ -297,57 +301,79 @@ def params_line(params) -> str:
 # -- words ---------------------------------------------------------------------------
 LANGUAGES = ("auto", "ja", "en")
 
-WORDS = {
-    "ja": {
-        "legend": "凡例", "goal": "目標", "subprocesses": "サブプロセス", "kpi": "KPI",
-        "issue": "課題", "service": "サービス", "supplemented": "補足", "kgi": "KGI",
-        "kinds": {"product": "中間成果物", "milestone": "マイルストーン成果物",
-                  "final": "最終成果物", "intangible": "無形成果物",
-                  "external": "外部プロセス"},
-        "intervention": "⚠ 介入点",
-        "intangible_on_sync": "無形成果物 (同期: ⚠ 介入点)",
-        "subprocess_colour": "サブプロセスの色 [名前]",
-        "subprocess": "サブプロセス",
-        "input": "入力関係", "sync": "同期関係", "touch": "CSMタッチ",
-        "touch_levels": {"high": "ハイタッチ", "low": "ロータッチ", "tech": "テックタッチ"},
-        "roles": {"csm": "«CSM»", "service": "«サービス»", "vendor": "«ベンダー»"},
-        "stages": {"asis": "AsIs", "tobe": "ToBe"},
-        "kpi_tree": "KPIツリー", "before": "サービス提供前 (AsIs)",
-        "after": "サービス提供後 (ToBe)", "service_data": "サービスのデータ",
-        "deeper": "⋯ これより深い階層は省略 (全体: prep kpi -f text)",
-        "added": "追加", "removed": "削除", "changed": "変更", "new": "新規",
-        "see_above": "上を参照", "actor": "アクター", "no_subprocess": "サブプロセス外",
-        # a changed element's old value (prep diff's ～ badge): "以前は …"
-        "was": "以前は {what}", "was_not": "以前は{what}なし", "was_field": "以前の{field}: {value}",
-        "fields": {"params": "パラメータ", "state": "状態", "actor": "アクター",
-                   "for": "対象", "under": "親KPI", "role": "役割", "stage": "段階"},
-        "none": "なし",
+
+def _in(lang: int, table: dict) -> dict:
+    """One language's column of a table of (Japanese, English) pairs."""
+    return {k: _in(lang, v) if isinstance(v, dict) else v[lang] for k, v in table.items()}
+
+
+# Each word of the drawings in Japanese and English, side by side.
+_WORDS = {
+    "legend": ("凡例", "Legend"),
+    "goal": ("目標", "Goal"),
+    "subprocesses": ("サブプロセス", "Subprocesses"),
+    "kpi": ("KPI", "KPI"),
+    "issue": ("課題", "Issue"),
+    "service": ("サービス", "service"),
+    "supplemented": ("補足", "supplemented"),
+    "kgi": ("KGI", "KGI"),
+    "kinds": {
+        "product": ("中間成果物", "Intermediate product"),
+        "milestone": ("マイルストーン成果物", "Milestone product"),
+        "final": ("最終成果物", "Final product"),
+        "intangible": ("無形成果物", "Intangible product"),
+        "external": ("外部プロセス", "External process"),
     },
-    "en": {
-        "legend": "Legend", "goal": "Goal", "subprocesses": "Subprocesses", "kpi": "KPI",
-        "issue": "Issue", "service": "service", "supplemented": "supplemented", "kgi": "KGI",
-        "kinds": {"product": "Intermediate product", "milestone": "Milestone product",
-                  "final": "Final product", "intangible": "Intangible product",
-                  "external": "External process"},
-        "intervention": "⚠ intervention point",
-        "intangible_on_sync": "Intangible (sync: ⚠ intervention point)",
-        "subprocess_colour": "Subprocess colour [name]",
-        "subprocess": "Subprocess",
-        "input": "Input relation", "sync": "Sync relation", "touch": "CSM touch",
-        "touch_levels": {"high": "high touch", "low": "low touch", "tech": "tech touch"},
-        "roles": {"csm": "«CSM»", "service": "«service»", "vendor": "«vendor»"},
-        "stages": {"asis": "AsIs", "tobe": "ToBe"},
-        "kpi_tree": "KPI tree", "before": "Before the service (AsIs)",
-        "after": "After the service (ToBe)", "service_data": "service data",
-        "deeper": "⋯ deeper levels left out (all of them: prep kpi -f text)",
-        "added": "added", "removed": "removed", "changed": "changed", "new": "new",
-        "see_above": "see above", "actor": "Actor", "no_subprocess": "no subprocess",
-        "was": "was {what}", "was_not": "was not {what}", "was_field": "earlier {field} {value}",
-        "fields": {"params": "parameters", "state": "state", "actor": "actor",
-                   "for": "measured", "under": "parent KPI", "role": "role", "stage": "stage"},
-        "none": "none",
+    "intervention": ("⚠ 介入点", "⚠ intervention point"),
+    "intangible_on_sync": ("無形成果物 (同期: ⚠ 介入点)", "Intangible (sync: ⚠ intervention point)"),
+    "subprocess_colour": ("サブプロセスの色 [名前]", "Subprocess colour [name]"),
+    "subprocess": ("サブプロセス", "Subprocess"),
+    "input": ("入力関係", "Input relation"),
+    "sync": ("同期関係", "Sync relation"),
+    "touch": ("CSMタッチ", "CSM touch"),
+    "touch_levels": {
+        "high": ("ハイタッチ", "high touch"),
+        "low": ("ロータッチ", "low touch"),
+        "tech": ("テックタッチ", "tech touch"),
     },
+    "roles": {
+        "csm": ("«CSM»", "«CSM»"),
+        "service": ("«サービス»", "«service»"),
+        "vendor": ("«ベンダー»", "«vendor»"),
+    },
+    "stages": {
+        "asis": ("AsIs", "AsIs"),
+        "tobe": ("ToBe", "ToBe"),
+    },
+    "kpi_tree": ("KPIツリー", "KPI tree"),
+    "before": ("サービス提供前 (AsIs)", "Before the service (AsIs)"),
+    "after": ("サービス提供後 (ToBe)", "After the service (ToBe)"),
+    "service_data": ("サービスのデータ", "service data"),
+    "deeper": ("⋯ これより深い階層は省略 (全体: prep kpi -f text)",
+               "⋯ deeper levels left out (all of them: prep kpi -f text)"),
+    "added": ("追加", "added"),
+    "removed": ("削除", "removed"),
+    "changed": ("変更", "changed"),
+    "new": ("新規", "new"),
+    "see_above": ("上を参照", "see above"),
+    "actor": ("アクター", "Actor"),
+    "no_subprocess": ("サブプロセス外", "no subprocess"),
+    # a changed element's old value (prep diff's ～ badge): "以前は …" / "was …"
+    "was": ("以前は {what}", "was {what}"),
+    "was_not": ("以前は{what}なし", "was not {what}"),
+    "was_field": ("以前の{field}: {value}", "earlier {field} {value}"),
+    "fields": {
+        "params": ("パラメータ", "parameters"),
+        "state": ("状態", "state"),
+        "actor": ("アクター", "actor"),
+        "for": ("対象", "measured"),
+        "under": ("親KPI", "parent KPI"),
+        "role": ("役割", "role"),
+        "stage": ("段階", "stage"),
+    },
+    "none": ("なし", "none"),
 }
+WORDS = {"ja": _in(0, _WORDS), "en": _in(1, _WORDS)}
 
 # Hiragana, katakana (with the prolonged sound mark and ・) and CJK ideographs.
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")

@@ -1,7 +1,8 @@
 """PowerPoint plumbing shared by every slide deck prep writes (`prep render`, `prep
 kpi`, `prep diff` with `-o x.pptx`): a 16:9 deck, native shapes with explicit fill
-and line (no theme style), text in the notation's font named as latin, east-asian
-and complex-script font (so a slide program without it substitutes per script),
+and line (no theme style), text in the deck's font (the notation's, or the one
+`--slide-font` names: slide_font) named as latin, east-asian and complex-script font
+and as the theme's fonts (so a slide program without it substitutes per script),
 connectors, and deterministic bytes (fixed core properties and zip entries).
 
 It sits beside prep.notation (below render, kpi and diff) so each of them may use
@@ -16,6 +17,7 @@ import time
 import zipfile
 
 from prep import notation as N
+from prep import slide_fonts as F
 
 SLIDE_W, SLIDE_H = 960.0, 540.0        # points: 13.333 × 7.5 in, 16:9
 MARGIN = 12.0
@@ -50,6 +52,7 @@ def new_deck():
     deck.slide_width = Emu(emu(SLIDE_W))
     deck.slide_height = Emu(emu(SLIDE_H))
     deck._prep_canvases = []
+    deck._prep_font = F.deck_font()
     return deck
 
 
@@ -58,12 +61,14 @@ class Canvas:
     parse when the deck is saved (python-pptx's shape by shape API is ~10x slower
     on decks of a few thousand shapes). Shape ids count up from 2 in drawing order."""
 
-    def __init__(self, slide) -> None:
+    def __init__(self, slide, font: str = N.FONT) -> None:
         self.slide = slide
+        self.font = font
         self.shapes: list[Handle] = []
 
     def add(self, handle: "Handle") -> "Handle":
         handle.id = len(self.shapes) + 2
+        handle.font = self.font
         self.shapes.append(handle)
         return handle
 
@@ -103,6 +108,7 @@ class Handle:
         self.jump = None         # a slide to show on a click (python-pptx Slide)
         self.link = ""           # its relationship id, found when the slide is written
         self.geom = ""           # a freeform's custGeom (instead of the preset)
+        self.font = N.FONT       # the deck's font (set when added to a Canvas)
 
     def xml(self) -> str:
         off = (f'<a:xfrm{self.flip}><a:off x="{emu(self.x)}" y="{emu(self.y)}"/>'
@@ -126,7 +132,8 @@ class Handle:
 
 
 def blank_slide(deck) -> Canvas:
-    canvas = Canvas(deck.slides.add_slide(deck.slide_layouts[6]))
+    canvas = Canvas(deck.slides.add_slide(deck.slide_layouts[6]),
+                    getattr(deck, "_prep_font", N.FONT))
     deck._prep_canvases.append(canvas)
     return canvas
 
@@ -238,7 +245,7 @@ def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str
              pad: float = 2.0, wrap: bool = False, measured=None) -> None:
     """Text lines (objects with text, size, role, bold) as paragraphs of the shape,
     sizes scaled, colours by role (prep.notation.COLOUR), in the notation's font with
-    fallbacks (see _run_props); a `\\v` in a line is a line break inside its paragraph.
+    substitution hints (prep.slide_fonts); a `\\v` in a line is a line break inside its paragraph.
 
     The text fits: `measured` (the lines' width and height at the drawn sizes, by
     the drawing's text metrics) with SLACK to spare, else its sizes shrink until it
@@ -255,7 +262,7 @@ def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str
     paragraphs = []
     for line in lines:
         props = _run_props(line.size * scale, N.COLOUR.get(line.role, N.INK), line.bold,
-                           line.role == "doc")
+                           line.role == "doc", sp.font)
         parts = [f"<a:r>{props}<a:t>{_text(part)}</a:t></a:r>"
                  for part in str(line.text).split("\v")]
         paragraphs.append(f'<a:p><a:pPr algn="{algn}"/>' + f"<a:br>{props}</a:br>".join(parts)
@@ -286,22 +293,13 @@ def _text(value: str) -> str:
     return clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-# A run names one face per script (latin, ea, cs): the notation's font. Where it is
-# missing, the panose class, pitch family and (for ea) the Shift-JIS charset make
-# PowerPoint substitute a Japanese sans-serif face (Yu Gothic, Meiryo on Windows,
-# Hiragino Sans on a Mac); the measured SLACK and normAutofit absorb its width.
-FALLBACKS = ("Yu Gothic", "Meiryo", "Hiragino Sans")
-
-
-def _run_props(size: float, colour: str, bold: bool, italic: bool) -> str:
+def _run_props(size: float, colour: str, bold: bool, italic: bool, font: str = N.FONT) -> str:
     sz = int(round(max(1.0, round(size, 1)) * 100))
-    face = f'typeface="{N.FONT}" panose="020B0500000000000000" pitchFamily="34"'
     slant = ' i="1"' if italic else ""
     return (f'<a:rPr lang="ja-JP" altLang="en-US" sz="{sz}" b="{int(bool(bold))}"{slant}'
             ' dirty="0">'
             f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
-            f'<a:latin {face} charset="0"/><a:ea {face} charset="-128"/>'
-            f'<a:cs {face} charset="0"/></a:rPr>')
+            f"{F.faces(font)}</a:rPr>")
 
 
 def clean(value: str) -> str:
@@ -348,6 +346,7 @@ def save(deck, title: str = "") -> bytes:
     core.subject = core.keywords = core.comments = core.category = ""
     for canvas in getattr(deck, "_prep_canvases", ()):
         canvas.flush()
+    F.set_theme_fonts(deck, getattr(deck, "_prep_font", N.FONT))
     raw = io.BytesIO()
     deck.save(raw)
     out = io.BytesIO()

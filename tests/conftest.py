@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -15,6 +19,29 @@ SHARED = ROOT.parent / "shared"
 CASES_DIR = SHARED / "conformance" / "cases"
 needs_conformance = pytest.mark.skipif(
     not CASES_DIR.is_dir(), reason="the conformance cases are absent (a clone alone)")
+
+
+# The opening of the order-taking model (process 受注) that the tests of slips and
+# Japanese input type into (test_cascades, test_ime, test_slips_fixed).
+ORDER_HEAD = """\
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  actor 営業部 {
+"""
+
+# prep run as an unprivileged user (uid 65534) by tests that run as root and give
+# files away to other users.
+NOBODY = 65534
+as_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give files away")
+
+
+def as_nobody(args, cwd):
+    """`prep args` in `cwd` as uid 65534, with HOME there and no colour."""
+    prefix = ["setpriv", "--reuid", str(NOBODY), "--regid", str(NOBODY), "--clear-groups"]
+    prep = [sys.executable, "-c", "from prep.cli import main; main()"]
+    return subprocess.run([*prefix, *prep, *map(str, args)], cwd=cwd, capture_output=True,
+                          timeout=120, env={**os.environ, "HOME": str(cwd), "NO_COLOR": "1"})
 
 
 def check(text: str, select=None, extend_select=(), ignore=(), others=None, path="model.prep"):
@@ -48,6 +75,70 @@ def graphs_in(path: Path):
     parsed = parse_file(path, path.name)
     assert parsed.ok, parsed.diagnostics
     return build_document(parsed.document)[0]
+
+
+def two_stages(folder: Path, asis: str, tobe: str) -> tuple[Path, Path]:
+    """asis.prep and tobe.prep in `folder`: process P at each stage, with the body
+    given for each (the same text but for what changed)."""
+    paths = (folder / "asis.prep", folder / "tobe.prep")
+    for path, stage, body in zip(paths, ("asis", "tobe"), (asis, tobe), strict=True):
+        path.write_text(f"process P [stage={stage}] {{\n{body}}}\n", encoding="utf-8")
+    return paths
+
+
+def load_script(path: Path):
+    """The Python file `path` (a script, not a module of prep) loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# -- dot sources (prep render -f dot): statements' attributes and labels' texts
+_HEAD = re.compile(r"\s*(?:\w+(?: -> \w+)? \[)?")      # `n1 [`, `n1 -> n2 [`, `graph [`
+_KEY = re.compile(r"(\w+)=")
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_BARE = re.compile(r"[^\s\]]+")
+
+
+def attributes(text: str) -> dict[str, str]:
+    """The attributes `key=value …` of a dot statement (within its `[…]` if it has them):
+    quoted values unquoted, an HTML-like label `<…>` as its markup."""
+    found, at = {}, _HEAD.match(text).end()
+    while (key := _KEY.search(text, at)) is not None:
+        at = key.end()
+        if text[at] == "<":
+            depth, start = 0, at
+            while True:
+                depth += {"<": 1, ">": -1}.get(text[at], 0)
+                at += 1
+                if depth == 0:
+                    break
+            found[key.group(1)] = text[start + 1:at - 1]
+        else:
+            value = (_QUOTED if text[at] == '"' else _BARE).match(text, at)
+            found[key.group(1)] = re.sub(r"\\(.)", r"\1", value.group(1) if value.re is _QUOTED
+                                         else value.group(0))
+            at = value.end()
+    return found
+
+
+def cells(label: str) -> list[str]:
+    """The text of each innermost cell of an HTML-like label (the label's whole text
+    when it has no table)."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(f"<L>{label}</L>")
+    tds = [td for td in root.iter("TD") if td.find(".//TD") is None]
+    return ["".join(td.itertext()) for td in tds] or ["".join(root.itertext())]
+
+
+def labels(source: str) -> list[list[str]]:
+    """The texts (`cells`) of every label of a dot source, in order."""
+    found = (attributes(line) for line in source.splitlines())
+    return [cells(attrs["label"]) for attrs in found if "label" in attrs]
 
 
 def same_as_snapshot(data: bytes, snapshot: Path) -> None:

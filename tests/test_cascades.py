@@ -7,13 +7,10 @@ import re
 
 import pytest
 
+from conftest import ORDER_HEAD
 from prep.parser import parse_text
 
-MODEL = """\
-process 受注 {
-  goal 納期遵守率
-  external 顧客
-  actor 営業部 {
+MODEL = ORDER_HEAD + """\
     milestone 見積依頼(品目, 数量)
     final     見積回答(金額)
   }

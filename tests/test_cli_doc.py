@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import typer.main
 
+from conftest import load_script
 from prep.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,10 +17,7 @@ GEN = ROOT / "docs" / "gen_cli.py"
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("gen_cli", GEN)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(GEN)
 
 
 def test_cli_md_is_current():

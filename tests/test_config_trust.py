@@ -12,19 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import NOBODY, as_nobody, as_root
 from prep.config import config_for
 from test_cli_check import ERROR
 
-NOBODY = 65534
 PREP = [sys.executable, "-c", "from prep.cli import main; main()"]
-as_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give files away")
 LENIENT = '[severity]\nPREP = "info"\ncache-dir = "/tmp/prep-planted-cache"\n'
-
-
-def as_nobody(args, cwd):
-    prefix = ["setpriv", "--reuid", str(NOBODY), "--regid", str(NOBODY), "--clear-groups"]
-    return subprocess.run([*prefix, *PREP, *map(str, args)], cwd=cwd, capture_output=True,
-                          timeout=120, env={**os.environ, "HOME": str(cwd), "NO_COLOR": "1"})
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from prep import __version__
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 # The pages that must have a Japanese twin in docs/ja/ (README.md has a Japanese section).
@@ -61,7 +63,11 @@ def test_the_readme_has_a_japanese_section():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "\n## 日本語\n" in readme
     section = readme.split("\n## 日本語\n", 1)[1].split("\n## ", 1)[0]
-    for command in ("pipx install", "prep init", "prep check", "prep render"):
-        assert command in section
-    for link in ("docs/ja/tutorial.md", "docs/ja/language.md", "docs/ja/rules.md"):
-        assert link in section
+    code = re.findall(r"^```\n(.*?)^```", section, re.M | re.S)
+    commands = [line.split("  #")[0].strip() for block in code for line in block.splitlines()]
+    assert commands == [f'pipx install "git+https://github.com/prep-models/prep@v{__version__}"',
+                        "prep init workshop --lang ja", "cd workshop", "prep check",
+                        "prep render model.prep -o model.svg"]
+    assert re.findall(r"\]\(([^)]+)\)", section) == [
+        "https://pipx.pypa.io", "docs/ja/tutorial.md", "docs/ja/language.md", "docs/ja/rules.md",
+        "docs/ja/workshop.md", "docs/ja/editors.md", "docs/index.md"]

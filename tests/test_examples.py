@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -10,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -33,10 +34,7 @@ def _stub(command: str) -> bool:
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("render_all", EXAMPLES / "render_all.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(EXAMPLES / "render_all.py")
 
 
 def test_the_expected_examples_exist():
@@ -144,5 +142,12 @@ def test_apparel_diff():
     proc = prep("diff", "examples/apparel/asis.prep", "examples/apparel/tobe.prep", "-f", "json")
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads(proc.stdout)
-    assert "実績データ" in json.dumps(report["added"], ensure_ascii=False)
-    assert "肌感覚" in json.dumps(report["removed"], ensure_ascii=False)
+    daily, weekly = "日々の店舗運営 :: ", "週次販売計画 :: "
+    assert report["added"]["products"] == [daily + "CSMの示唆", daily + "実績データ",
+                                           daily + "施策マニュアル", weekly + "CSMの示唆",
+                                           weekly + "実績データ"]
+    assert report["removed"] == {
+        "products": [daily + "肌感覚", weekly + "肌感覚"], "externals": [daily + "POSレジ"],
+        "actors": [], "relations": [daily + "POSレジ -> 前日の販売実績", daily + "商品の陳列 <-> 肌感覚",
+                                    daily + "接客指示 <-> 肌感覚", weekly + "店舗週次計画 <-> 肌感覚"],
+        "kpis": [], "touches": []}

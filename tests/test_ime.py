@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ORDER_HEAD
 from prep.parser import parse_text
 
-HEAD = """\
-process 受注 {
-  goal 納期遵守率
-  external 顧客
-  actor 営業部 {
+HEAD = ORDER_HEAD + """\
     milestone 見積依頼(品目, 数量)
     final     見積回答<承認済>(金額)
   }

@@ -80,8 +80,11 @@ def test_wheel_and_sdist_build_and_run_outside_the_clone(tmp_path):
     sdist = dist / f"prep_models-{__version__}.tar.gz"
     names = zipfile.ZipFile(wheel).namelist()
     assert "prep/grammar/prep.lark" in names
-    assert {"prep/serve/static/app.js", "prep/serve/static/index.html",
-            "prep/serve/static/style.css", "prep/locale/ja/LC_MESSAGES/prep.mo"} <= set(names)
+    from prep.serve.app import SCRIPTS
+
+    assert {"prep/serve/static/index.html", "prep/serve/static/style.css",
+            "prep/locale/ja/LC_MESSAGES/prep.mo"} <= set(names)
+    assert {f"prep/serve/static/{name}" for name in SCRIPTS} <= set(names)
     assert any(n.endswith("entry_points.txt") for n in names)
     with tarfile.open(sdist) as archive:
         members = archive.getnames()

@@ -52,22 +52,23 @@ def doc(name: str) -> t.TextDocumentIdentifier:
 
 
 class Session:
-    """The client and its event loop, in a thread; `run` waits for a coroutine."""
+    """The client and its event loop, in a thread; `run` waits for a coroutine. The
+    client may name a `locale` in `initialize` and the server run with `env`."""
 
-    def __init__(self):
+    def __init__(self, locale: str | None = None, env: dict[str, str] | None = None):
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
-        self.client = self.run(self._start())
+        self.client = self.run(self._start(locale, env))
 
     def run(self, coro, timeout: float = 120):
         return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
 
-    async def _start(self) -> LanguageClient:
+    async def _start(self, locale: str | None, env: dict[str, str] | None) -> LanguageClient:
         client = make_test_lsp_client()
-        await client.start_io(sys.executable, "-m", "prep", "lsp")
+        await client.start_io(sys.executable, "-m", "prep", "lsp", env=env)
         await client.initialize_session(t.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"),
+            capabilities=client_capabilities("visual-studio-code"), locale=locale,
             workspace_folders=[t.WorkspaceFolder(uri=from_fs_path(str(WS)), name="ws")]))
         return client
 

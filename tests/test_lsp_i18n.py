@@ -3,52 +3,16 @@ of findings, hovers and quick-fix titles, whatever the environment says."""
 
 from __future__ import annotations
 
-import asyncio
-import sys
-import threading
-
 import pytest
 from lsprotocol import types as t
-from pygls.uris import from_fs_path
-from pytest_lsp import LanguageClient, client_capabilities, make_test_lsp_client
+from pytest_lsp import LanguageClient
 
-from test_lsp import WS, doc, open_file, pos
-
-
-class Session:
-    """A client with `locale`, in an event loop of its own (as test_lsp's)."""
-
-    def __init__(self, locale: str):
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-        self.client = self.run(self._start(locale))
-
-    def run(self, coro, timeout: float = 120):
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout)
-
-    async def _start(self, locale: str) -> LanguageClient:
-        client = make_test_lsp_client()
-        await client.start_io(sys.executable, "-m", "prep", "lsp", env={"PREP_LANG": "en"})
-        await client.initialize_session(t.InitializeParams(
-            capabilities=client_capabilities("visual-studio-code"), locale=locale,
-            workspace_folders=[t.WorkspaceFolder(uri=from_fs_path(str(WS)), name="ws")]))
-        return client
-
-    def close(self) -> None:
-        async def stop():
-            await self.client.shutdown_session()
-            await self.client.stop()
-        try:
-            self.run(stop(), timeout=30)
-        finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self.thread.join(10)
+from test_lsp import Session, doc, open_file, pos
 
 
 @pytest.fixture(scope="module")
 def session():
-    s = Session("ja-JP")
+    s = Session("ja-JP", env={"PREP_LANG": "en"})
     yield s
     s.close()
 

@@ -6,26 +6,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from conftest import NOBODY, as_nobody, as_root
 from prep.cli.output import OutputError, write_output
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURE4 = ROOT / "tests" / "render" / "models" / "figure4.prep"
-PREP = [sys.executable, "-c", "from prep.cli import main; main()"]
-NOBODY = 65534
-as_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give files away")
-
-
-def as_nobody(args, cwd):
-    prefix = ["setpriv", "--reuid", str(NOBODY), "--regid", str(NOBODY), "--clear-groups"]
-    return subprocess.run([*prefix, *PREP, *map(str, args)], cwd=cwd, capture_output=True,
-                          timeout=120, env={**os.environ, "HOME": str(cwd), "NO_COLOR": "1"})
 
 
 @pytest.fixture
@@ -75,30 +65,18 @@ def test_another_users_dangling_link_creates_nothing(shared):
 
 
 @as_root
-def test_root_does_not_follow_a_users_link_to_its_files(tmp_path):
+@pytest.mark.parametrize("given, why", [
+    ("link", "it is a symbolic link owned by another user"),     # root's file, a user's link
+    ("victim", "it is a symbolic link to a file owned by another user")])
+def test_root_does_not_follow_a_link_given_by_or_to_another_user(tmp_path, given, why):
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
     link = tmp_path / "out.svg"
     link.symlink_to(victim)
-    os.lchown(link, 1000, 1000)
+    os.lchown(link if given == "link" else victim, 1000, 1000)
     with pytest.raises(OutputError) as caught:
         write_output(link, b"x")
-    assert str(caught.value) == (f"cannot write {link}: it is a symbolic link owned by "
-                                 f"another user; not followed")
-    assert victim.read_text() == "precious"
-
-
-@as_root
-def test_a_link_to_another_users_file_is_not_followed(tmp_path):
-    victim = tmp_path / "victim.txt"
-    victim.write_text("precious")
-    os.chown(victim, 1000, 1000)
-    link = tmp_path / "out.svg"
-    link.symlink_to(victim)
-    with pytest.raises(OutputError) as caught:
-        write_output(link, b"x")
-    assert str(caught.value) == (f"cannot write {link}: it is a symbolic link to a file "
-                                 f"owned by another user; not followed")
+    assert str(caught.value) == f"cannot write {link}: {why}; not followed"
     assert victim.read_text() == "precious"
 
 

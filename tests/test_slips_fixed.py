@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ORDER_HEAD
 from test_cli_check import run
 from test_fix_safety import meaning
 
-GOOD = """\
-process 受注 {
-  goal 納期遵守率
-  external 顧客
-  actor 営業部 {
+GOOD = ORDER_HEAD + """\
     product 見積依頼(品目, 数量)
     final   出荷指示(品目)
   }

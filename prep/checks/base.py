@@ -95,3 +95,18 @@ def reported_elsewhere(code: Code, *, name: str, scope: str, module: str,
     with `code` (prep/codes.py: its code and default severity); the module holds its
     docs."""
     return rule(code.code, code.severity, name=name, scope=scope, opt_in=opt_in)(None, module)
+
+
+def asis_note(process) -> list[Related]:
+    """The note on a finding that only an AsIs process has: where it says so."""
+    return [Related(process.header_span, _("process `{name}` is AsIs", name=process.name))]
+
+
+def unreached(pg, kind: str, reached, typos) -> Iterator[tuple[str, object]]:
+    """(key, product) for each product of `kind` that no reference reaches: `reached`
+    are the products the references resolved to; a reference in `typos` did not
+    resolve (that is PREP101) and counts for the product it means."""
+    reached = set(reached) | pg.meant(typos, products_only=True)
+    for key, product in pg.products.items():
+        if product.kind == kind and key not in reached:
+            yield key, product

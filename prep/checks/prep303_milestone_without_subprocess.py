@@ -52,7 +52,7 @@ process 製造 {
 
 from typing import Iterator
 
-from prep.checks.base import rule
+from prep.checks.base import rule, unreached
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
 from prep.i18n import _
@@ -63,14 +63,11 @@ from prep.i18n import _
 def milestone_without_subprocess(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not pg.process.subprocesses:
         return
-    ends = set(pg.until_targets.values())
     # A typo after `until` is PREP101; the milestone it means does end a subprocess.
-    ends |= pg.meant([sp.until for sp in pg.process.subprocesses
-                      if pg.until_targets.get(id(sp)) is None], products_only=True)
-    for key, product in pg.products.items():
-        if product.kind == "milestone" and key not in ends:
-            yield milestone_without_subprocess.at(
-                product.name_span,
-                _("milestone `{key}` ends no subprocess", key=key),
-                _("add `subprocess NAME until {key}`, or make it a `product` if it is not a "
-                  "gate", key=key))
+    typos = [sp.until for sp in pg.process.subprocesses if pg.until_targets.get(id(sp)) is None]
+    for key, product in unreached(pg, "milestone", pg.until_targets.values(), typos):
+        yield milestone_without_subprocess.at(
+            product.name_span,
+            _("milestone `{key}` ends no subprocess", key=key),
+            _("add `subprocess NAME until {key}`, or make it a `product` if it is not a "
+              "gate", key=key))

@@ -47,8 +47,8 @@ process 店舗運営 {
 
 from typing import Iterator
 
-from prep.checks.base import rule
-from prep.diagnostics import Diagnostic, Related, Severity
+from prep.checks.base import asis_note, rule
+from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
 from prep.i18n import _
 
@@ -66,5 +66,4 @@ def service_kpi_in_asis(pg: ProcessGraph) -> Iterator[Diagnostic]:
                   name=process.name),
                 _("a KPI that the service provides belongs to the ToBe model: move it to a "
                   "process with `[stage=tobe]`, or drop `service`"),
-                [Related(process.header_span, _("process `{name}` is AsIs",
-                                                name=process.name))])
+                asis_note(process))

@@ -62,7 +62,7 @@ process 店舗販売 [stage=tobe] {
 
 from typing import Iterator
 
-from prep.checks.base import rule
+from prep.checks.base import asis_note, rule
 from prep.diagnostics import Diagnostic, Related, Severity
 from prep.graph.process import ProcessGraph
 from prep.i18n import _
@@ -86,8 +86,7 @@ def touch_without_csm(pg: ProcessGraph) -> Iterator[Diagnostic]:
                   name=process.name),
                 _("there is no CSM in an AsIs model: remove `touch=` here and mark the touch "
                   "in the ToBe model (`[stage=tobe]`)"),
-                [Related(process.header_span, _("process `{name}` is AsIs",
-                                                name=process.name))])
+                asis_note(process))
         return
     csm = [a for a in process.actors if a.role == "csm"]
     lanes = {a.name for a in csm}

@@ -54,7 +54,7 @@ process 出荷業務 {
 
 from typing import Iterator
 
-from prep.checks.base import rule
+from prep.checks.base import rule, unreached
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph.process import ProcessGraph
 from prep.i18n import _
@@ -62,15 +62,12 @@ from prep.i18n import _
 
 @rule("PREP603", Severity.INFO, name="final-without-kpi", scope="process", opt_in=True)
 def final_without_kpi(pg: ProcessGraph) -> Iterator[Diagnostic]:
-    measured = set(pg.kpi_targets.values())
     # A typo after `for` is PREP101; the final product it means has its KPI.
-    measured |= pg.meant([kpi.for_ for kpi in pg.process.kpis
-                          if kpi.for_ is not None and pg.kpi_targets.get(id(kpi)) is None],
-                         products_only=True)
-    for key, product in pg.products.items():
-        if product.kind == "final" and key not in measured:
-            yield final_without_kpi.at(
-                product.name_span,
-                _("final product `{key}` has no KPI", key=key),
-                _("add `kpi NAME for {key}` (with `[supplemented]` if it comes from an "
-                  "interview)", key=key))
+    typos = [kpi.for_ for kpi in pg.process.kpis
+             if kpi.for_ is not None and pg.kpi_targets.get(id(kpi)) is None]
+    for key, product in unreached(pg, "final", pg.kpi_targets.values(), typos):
+        yield final_without_kpi.at(
+            product.name_span,
+            _("final product `{key}` has no KPI", key=key),
+            _("add `kpi NAME for {key}` (with `[supplemented]` if it comes from an "
+              "interview)", key=key))

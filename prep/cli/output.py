@@ -18,9 +18,10 @@
 
 `create_new(path, data)` creates a file that must not exist yet (link-then-unlink:
 it appears complete or not at all, and never replaces a file made meanwhile).
+`rewrite(path, data)` gives an existing model file new contents (`fmt`, `check --fix`).
 
-Failures raise `OutputError` (a one-line message); `emit`/`write_or_fail` turn it
-into `prep: error: …` with exit 2."""
+Failures raise `OutputError` (a one-line message); `write_atomic` (and so
+prep.cli.inputs.emit) and `rewrite_or_fail` turn it into `prep: error: …` with exit 2."""
 
 from __future__ import annotations
 
@@ -150,16 +151,10 @@ def _replace(path: Path, data: bytes, shown: str, info) -> None:
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     with held_signals():
         tmp = _temporary(folder, path.name, data, mode, shown)
-        try:
+        with _removed_on_failure(tmp, shown):
             if info is not None:
                 _keep_owner(tmp, info)
             os.replace(tmp, path)
-        except BaseException as error:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(error, OSError):
-                raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
-            raise
 
 
 def _keep_owner(tmp: str, info) -> None:
@@ -184,20 +179,27 @@ def _temporary(folder: Path, name: str, data: bytes, mode: int, shown: str,
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
+    with _removed_on_failure(tmp, shown), os.fdopen(fd, "wb") as handle:
+        os.fchmod(handle.fileno(), mode)
+        handle.write(data)
+        if sync:
+            handle.flush()
+            os.fsync(handle.fileno())
+    return tmp
+
+
+@contextlib.contextmanager
+def _removed_on_failure(tmp: str, shown: str):
+    """Remove the temporary file `tmp` when the block fails; an OSError becomes an
+    OutputError naming `shown`, anything else (Ctrl-C) goes on as it was."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode)
-            handle.write(data)
-            if sync:
-                handle.flush()
-                os.fsync(handle.fileno())
+        yield
     except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(error, OSError):
             raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
         raise
-    return tmp
 
 
 def _write_in_place(path: str, data: bytes, shown: str) -> None:

@@ -65,115 +65,130 @@ def _suppressing_lines(tokens) -> set[int]:
 
 
 def _lines(tokens, kept: set[int] = frozenset()) -> list[Line]:
-    lines: list[Line] = []
-    stack: list[str] = []        # open blocks: "process" or "actor"
-    cur: Line | None = None      # the line being built
-    pending: list[tuple[str, bool]] = []  # own-line comments not yet placed (text, blank)
-    blank = False                # a blank line since the last thing placed
-    newline = True               # a line break since the last token or comment
-    prev = None                  # the type of the previous significant token
-    statement = None             # the keyword of the statement being built
-    members = False              # inside a subprocess's `{ … }`
-    block_id = 0
-    blocks: list[int] = []
-    whole = None                 # the kept source line being copied (see _suppressing_lines)
-
-    def place_comments(depth: int) -> None:
-        nonlocal pending
-        for body, gap in pending:
-            lines.append(Line(depth, comment=body, blank_before=gap, kind="comment"))
-        pending = []
-
+    cutter = _Cutter(kept)
     for tok in tokens:
+        cutter.take(tok)
+    cutter.place_comments(0)
+    return cutter.lines
+
+
+class _Cutter:
+    """Cuts the token stream into Lines, one token at a time (see the module's docstring)."""
+
+    def __init__(self, kept: set[int]):
+        self.kept = kept                 # see _suppressing_lines
+        self.lines: list[Line] = []
+        self.stack: list[str] = []       # open blocks: "process" or "actor"
+        self.cur: Line | None = None     # the line being built
+        self.pending: list[tuple[str, bool]] = []  # own-line comments not yet placed (text, blank)
+        self.blank = False               # a blank line since the last thing placed
+        self.newline = True              # a line break since the last token or comment
+        self.prev: str | None = None     # the type of the previous significant token
+        self.statement: str | None = None  # the keyword of the statement being built
+        self.members = False             # inside a subprocess's `{ … }`
+        self.block_id = 0
+        self.blocks: list[int] = []
+        self.whole: int | None = None    # the kept source line being copied
+
+    def take(self, tok) -> None:
         kind = tok.type
         if kind == "WS":
             breaks = tok.count("\n")
-            if breaks:
-                newline = True
-            if breaks >= 2:
-                blank = True
-            continue
+            self.newline = self.newline or breaks >= 1
+            self.blank = self.blank or breaks >= 2
+            return
         if kind == "COMMENT":
-            body = str(tok).rstrip()
-            if not newline and lines and not pending:
-                target = cur if cur is not None else lines[-1]
-                target.comment = body
-                cur = None           # the statement, if it goes on, continues below
-            else:
-                pending.append((body, blank))
-                cur = None               # a statement that goes on continues below it
-            blank = False
-            newline = False
-            continue
-        depth = len(stack)
-        if tok.line in kept and whole == tok.line and cur is not None:
-            # a later token of a line with a suppression comment: kept on that line
-            if kind == "RBRACE" and not members:
-                stack.pop()
-                if blocks:
-                    blocks.pop()
-                cur.kind = "code"
-                statement = None
-            elif kind in STARTERS or (kind in NAMES and prev in ENDERS):
-                statement = kind
-            _append(cur, kind, prev, tok)
-            if kind == "LBRACE":
-                if statement == "SUBPROCESS" and not members:
-                    members = True
-                else:
-                    cur.kind = "open"
-                    stack.append("actor" if statement == "ACTOR" else "process")
-                    block_id += 1
-                    blocks.append(block_id)
-                    statement = None
-            elif kind == "RBRACE":
-                members = False
-            prev, blank, newline = kind, False, False
-            continue
-        if tok.line in kept and whole != tok.line:
-            whole = tok.line
-            cur = None                   # no token of an earlier line joins it
-        if kind == "RBRACE" and not members:
-            place_comments(depth)
-            stack.pop()
-            if blocks:
-                blocks.pop()
-            lines.append(Line(len(stack), ["}"], kind="close"))
-            cur, statement = None, None
-            if whole == tok.line:
-                cur = lines[-1]
-            prev, blank, newline = kind, False, False
-            continue
-        starts = kind in STARTERS or (kind in NAMES and len(stack) == 1 and not members
-                                      and (prev in ENDERS or prev is None))
+            self._comment(str(tok).rstrip())
+            return
+        if tok.line in self.kept and self.whole == tok.line and self.cur is not None:
+            self._on_kept_line(kind, tok)
+        elif kind == "RBRACE" and not self.members:
+            self._close(tok)
+        else:
+            self._code(kind, tok)
+        self.prev, self.blank, self.newline = kind, False, False
+
+    def place_comments(self, depth: int) -> None:
+        for body, gap in self.pending:
+            self.lines.append(Line(depth, comment=body, blank_before=gap, kind="comment"))
+        self.pending = []
+
+    def _comment(self, body: str) -> None:
+        if not self.newline and self.lines and not self.pending:
+            target = self.cur if self.cur is not None else self.lines[-1]
+            target.comment = body
+        else:
+            self.pending.append((body, self.blank))
+        self.cur = None                  # a statement that goes on continues below it
+        self.blank = False
+        self.newline = False
+
+    def _on_kept_line(self, kind: str, tok) -> None:
+        """A later token of a line with a suppression comment: kept on that line."""
+        if kind == "RBRACE" and not self.members:
+            self._pop_block()
+            self.cur.kind = "code"
+            self.statement = None
+        elif kind in STARTERS or (kind in NAMES and self.prev in ENDERS):
+            self.statement = kind
+        _append(self.cur, kind, self.prev, tok)
+        self._brace(kind, tok)
+
+    def _close(self, tok) -> None:
+        """A `}` that closes a block, on a line of its own."""
+        self._start_kept_line(tok)
+        self.place_comments(len(self.stack))
+        self._pop_block()
+        self.lines.append(Line(len(self.stack), ["}"], kind="close"))
+        self.cur, self.statement = None, None
+        if self.whole == tok.line:
+            self.cur = self.lines[-1]
+
+    def _code(self, kind: str, tok) -> None:
+        self._start_kept_line(tok)
+        depth = len(self.stack)
+        starts = kind in STARTERS or (kind in NAMES and depth == 1 and not self.members
+                                      and (self.prev in ENDERS or self.prev is None))
         if starts:
-            place_comments(depth)
-            cur = Line(depth, blank_before=blank, block=blocks[-1] if blocks else 0,
-                       product=kind in KINDS)
-            lines.append(cur)
-            statement = kind
-        elif cur is None:
+            self.place_comments(depth)
+            self.cur = Line(depth, blank_before=self.blank,
+                            block=self.blocks[-1] if self.blocks else 0, product=kind in KINDS)
+            self.lines.append(self.cur)
+            self.statement = kind
+        elif self.cur is None:
             # the statement goes on after a comment: one level deeper
-            place_comments(depth + 1)
-            cur = Line(depth + 1, blank_before=False)
-            lines.append(cur)
-        _append(cur, kind, prev, tok)
-        if kind == "LBRACE":
-            if statement == "SUBPROCESS" and not members:
-                members = True
-            else:
-                cur.kind = "open"
-                stack.append("actor" if statement == "ACTOR" else "process")
-                block_id += 1
-                blocks.append(block_id)
-                statement = None
-                if whole != tok.line:
-                    cur = None
-        elif kind == "RBRACE":
-            members = False
-        prev, blank, newline = kind, False, False
-    place_comments(0)
-    return lines
+            self.place_comments(depth + 1)
+            self.cur = Line(depth + 1, blank_before=False)
+            self.lines.append(self.cur)
+        _append(self.cur, kind, self.prev, tok)
+        self._brace(kind, tok)
+
+    def _start_kept_line(self, tok) -> None:
+        if tok.line in self.kept and self.whole != tok.line:
+            self.whole = tok.line
+            self.cur = None              # no token of an earlier line joins it
+
+    def _brace(self, kind: str, tok) -> None:
+        """After a `{` or `}` is appended to the current line: open or leave a block."""
+        if kind == "RBRACE":
+            self.members = False
+        elif kind != "LBRACE":
+            return
+        elif self.statement == "SUBPROCESS" and not self.members:
+            self.members = True
+        else:
+            self.cur.kind = "open"
+            self.stack.append("actor" if self.statement == "ACTOR" else "process")
+            self.block_id += 1
+            self.blocks.append(self.block_id)
+            self.statement = None
+            if self.whole != tok.line:
+                self.cur = None
+
+    def _pop_block(self) -> None:
+        self.stack.pop()
+        if self.blocks:
+            self.blocks.pop()
 
 
 def _append(line: Line, kind: str, prev: str | None, tok) -> None:

@@ -18,6 +18,16 @@ def _duplicate(what: str, name: str, span, first_span) -> Diagnostic:
                                    (Related(first_span, _("first defined here")),))
 
 
+def _keep_first(found: dict, key: str, item, what: str, diagnostics: list[Diagnostic],
+                span: str = "name_span") -> None:
+    """Put `item` in `found` under `key`, unless an earlier one is there: then PREP102
+    at the item's `span` attribute."""
+    if key in found:
+        diagnostics.append(_duplicate(what, key, getattr(item, span), getattr(found[key], span)))
+    else:
+        found[key] = item
+
+
 def build_process(process: Process, file: str,
                   process_names: set[str] | dict[str, str]) -> ProcessGraph:
     diagnostics: list[Diagnostic] = []
@@ -38,25 +48,12 @@ def _definitions(process: Process, diagnostics: list[Diagnostic]):
     externals: dict[str, External] = {}
     actors: dict[str, object] = {}
     for actor in process.actors:
-        if actor.name in actors:
-            diagnostics.append(_duplicate(N_("actor"), actor.name, actor.name_span,
-                                          actors[actor.name].name_span))
-        else:
-            actors[actor.name] = actor
+        _keep_first(actors, actor.name, actor, N_("actor"), diagnostics)
         for product in actor.products:
-            key = product.key
-            if key in products:
-                diagnostics.append(_duplicate(N_("product"), key, product.name_span,
-                                              products[key].name_span))
-                continue
-            products[key] = product
+            _keep_first(products, product.key, product, N_("product"), diagnostics)
     for external in process.externals:
         name = external.name
-        if name in externals:
-            diagnostics.append(_duplicate(N_("external process"), name, external.span,
-                                          externals[name].span))
-            continue
-        if name in products:
+        if name in products and name not in externals:
             diagnostics.append(DUPLICATE_DEFINITION.at(
                 external.span,
                 _("`{name}` is defined both as a product and as an external process",
@@ -64,7 +61,7 @@ def _definitions(process: Process, diagnostics: list[Diagnostic]):
                 _("give the external process another name"),
                 (Related(products[name].name_span, _("the product is defined here")),)))
             continue
-        externals[name] = external
+        _keep_first(externals, name, external, N_("external process"), diagnostics, "span")
     return products, externals, actors
 
 

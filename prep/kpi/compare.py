@@ -64,31 +64,32 @@ def _has(pg, node) -> bool:
     return node.key in pg.products
 
 
+def _marked(tree: Tree | None, other: Tree | None, stage: str, word: str) -> list:
+    """Give `tree` its stage and mark `word` on each of its nodes that `other` lacks;
+    their ids."""
+    if tree is None:
+        return []
+    tree.stage = stage
+    ids = []
+    for node in tree.nodes():
+        if other is None or not _has(other.graph, node):
+            node.marks.append(word)
+            ids.append(node.id)
+    return ids
+
+
 def mark(before: Tree | None, after: Tree | None) -> None:
     """Mark `new` nodes of `after` and `removed` nodes of `before`; the ids go into
     `after.added` and `after.removed`."""
-    added, removed = [], []
-    if after is not None:
-        after.stage = "tobe"
-        for node in after.nodes():
-            if before is None or not _has(before.graph, node):
-                node.marks.append("new")
-                added.append(node.id)
-    if before is not None:
-        before.stage = "asis"
-        for node in before.nodes():
-            if after is None or not _has(after.graph, node):
-                node.marks.append("removed")
-                removed.append(node.id)
-        if after is None:
-            before.added, before.removed = [], removed
+    added = _marked(after, before, "tobe", "new")
+    removed = _marked(before, after, "asis", "removed")
     if after is not None:
         after.added, after.removed = added, removed
-        after.pair = before
-        after.compared = True
+        after.pair, after.compared = before, True
     if before is not None:
-        before.pair = after
-        before.compared = True
+        if after is None:
+            before.added, before.removed = [], removed
+        before.pair, before.compared = after, True
 
 
 def stages_swapped(asis_graphs, tobe_graphs) -> bool:

@@ -1,10 +1,11 @@
 """Swimlane layout (docs/notation.md, "Layout"): process graphs ->
-positions (prep.layout.model.Layout) of lanes, subprocess bands, products, externals,
+positions (prep.layout.positions.Layout) of lanes, subprocess bands, products, externals,
 notes and edge routes. Pure: no drawing here; Graphviz is asked only for text sizes
 (one batch call, prep.layout.measure).
 
     plan.py     what each process shows (Text lines, merged relations, notes)
     rank.py     columns from input relations
+    layers.py   the layered graph: items in columns and lanes, long edges' virtual nodes
     order.py    order inside each (column, lane) to reduce crossings
     search.py   the choices the ordering leaves open, kept by the crossings they give
     place.py    x by column widths, y by lane bands
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep.layout.measure import Deadline, LayoutError, graphviz_measure
-from prep.layout.model import Box, Layout, Link
+from prep.layout.positions import Box, Layout, Link
 
 PROCESS_GAP = 24.0
 LINK_MARGIN = 28.0
@@ -28,26 +29,70 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     """The positions of a drawing of `graphs` (ProcessGraphs, drawn in this order).
     `measure(markups) -> [(w, h)]` sizes labels (default: Graphviz); `deadline`
     bounds the time (LayoutError when it passes). `marks` (one dict per graph, from
-    prep diff) put badges on the labels and ghost what was removed (layout/marks.py).
+    prep diff) put badges on the labels and ghost what was removed (layout/badges.py).
     `like`: a Hint (layout/hint.py) or the graphs of another model (its drawing is
     made first): the products shared with it keep its order (`--like`)."""
-    from prep.layout.hint import MAX_HINTED, Hint
     from prep.layout.legend import legend_items, legend_title, place_legend
-    from prep.layout.plan import Ids, plan
 
     measure = measure or graphviz_measure
-    if like is not None and not isinstance(like, Hint):
-        like = like_hint(like, lang, measure, deadline)
     code = N.language_of(graphs, lang)
     words = N.WORDS[code]
+    plans, starts, like = _plans(graphs, lang, words, measure, deadline, marks, like)
+    requests = _requests(plans)
+    items = legend_items(plans, words, bool(marks)) if legend else []
+    for n, item in enumerate(items):
+        requests[(-1, f"legend{n}")] = N.markup((item[1],), "LEFT")
+    if items:
+        requests[(-1, "title")] = N.markup((legend_title(words),))
+    keys = list(requests)
+    sizes = dict(zip(keys, measure([requests[k] for k in keys], deadline)))
+
+    several = len(plans) > 1
+    search = (like.budget if like is not None else None, starts, [])
+    processes = _place(plans, sizes, several, 0.0, deadline, search)
+    if several:             # stacked frames share one width
+        widest = max(pr.frame.w for pr in processes)
+        processes = _place(plans, sizes, several, widest, deadline, search)
+    top = processes[-1].frame.bottom + PROCESS_GAP if processes else 0.0
+    width = max([pr.frame.w for pr in processes] + [0.0])
+    links = _links(graphs, processes, width)
+    if links:
+        width += LINK_MARGIN
+    height = top - PROCESS_GAP if processes else 0.0
+    legend_box = None
+    if items:
+        legend_box = place_legend(items, lambda n: sizes[(-1, f"legend{n}")], words,
+                                  height + 8, width, sizes[(-1, "title")][0])
+        height = legend_box.box.bottom
+        width = max(width, legend_box.box.right)
+    return Layout(round(width + 4, 2), round(height + 4, 2), code, tuple(processes),
+                  tuple(links), legend_box, tuple(search[2]))
+
+
+def _plans(graphs, lang, words, measure, deadline, marks, like) -> tuple:
+    """The plan of each process (layout/plan.py), in the order of `like` where given;
+    the search choices to start from per plan (layout/search.py); `like` as a Hint."""
+    from prep.layout.hint import MAX_HINTED, Hint
+    from prep.layout.plan import Ids, plan
+
+    if like is not None and not isinstance(like, Hint):
+        like = like_hint(like, lang, measure, deadline)
     ids = Ids()
-    plans = []
+    plans, starts = [], []
     for pg in graphs:
         hint = like.for_process(pg.name, len(graphs)) if like is not None \
             and len(pg.products) <= MAX_HINTED else None
         plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None, hint))
+        starts.append(like.start_for(pg.name, len(graphs)) if hint is not None else None)
         if deadline is not None:
             deadline.check()
+    return plans, starts, like
+
+
+def _requests(plans) -> dict[tuple[int, str], str]:
+    """(process, label key) -> the markup to measure, for every label of the plans."""
+    from prep.layout.content import band_lines
+
     requests: dict[tuple[int, str], str] = {}
     for p, pl in enumerate(plans):
         for node in pl.nodes:
@@ -63,37 +108,9 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
         for k, lane in enumerate(pl.lanes):
             requests[(p, f"h{k}")] = N.markup(lane[2], "LEFT")
         for g, (name, _) in enumerate(pl.groups):
-            from prep.layout.content import band_lines
-
             requests[(p, f"b{g}")] = N.markup(band_lines(name))
         requests[(p, "banner")] = N.markup(pl.banner, "LEFT")
-    items = legend_items(plans, words, bool(marks)) if legend else []
-    for n, item in enumerate(items):
-        requests[(-1, f"legend{n}")] = N.markup((item[1],), "LEFT")
-    if items:
-        requests[(-1, "title")] = N.markup((legend_title(words),))
-    keys = list(requests)
-    sizes = dict(zip(keys, measure([requests[k] for k in keys], deadline)))
-
-    several = len(plans) > 1
-    processes = _place(plans, sizes, several, 0.0, deadline)
-    if several:             # stacked frames share one width
-        widest = max(pr.frame.w for pr in processes)
-        processes = _place(plans, sizes, several, widest, deadline)
-    top = processes[-1].frame.bottom + PROCESS_GAP if processes else 0.0
-    width = max([pr.frame.w for pr in processes] + [0.0])
-    links = _links(graphs, processes, width)
-    if links:
-        width += LINK_MARGIN
-    height = top - PROCESS_GAP if processes else 0.0
-    legend_box = None
-    if items:
-        legend_box = place_legend(items, lambda n: sizes[(-1, f"legend{n}")], words,
-                                  height + 8, width, sizes[(-1, "title")][0])
-        height = legend_box.box.bottom
-        width = max(width, legend_box.box.right)
-    return Layout(round(width + 4, 2), round(height + 4, 2), code, tuple(processes),
-                  tuple(links), legend_box)
+    return requests
 
 
 def like_hint(graphs, lang: str = "auto", measure=None, deadline=None):
@@ -104,10 +121,15 @@ def like_hint(graphs, lang: str = "auto", measure=None, deadline=None):
     return hint_of(layout(graphs, lang, False, measure, deadline))
 
 
-def _place(plans, sizes, several: bool, min_width: float, deadline) -> list:
+def _place(plans, sizes, several: bool, min_width: float, deadline, search) -> list:
+    """The ProcessLayout of each plan; `search`: (budget, the choices to start from
+    per plan, a list that gets the choices made per plan), layout/search.py."""
     from prep.layout.content import box_size
     from prep.layout.place import Placer
+    from prep.layout.search import choices_of
 
+    budget, starts, made = search
+    made.clear()
     processes = []
     top = 0.0
     for p, pl in enumerate(plans):
@@ -122,7 +144,10 @@ def _place(plans, sizes, several: bool, min_width: float, deadline) -> list:
             return box_size(kind, w, h, rows.get(key)) if kind else (w, h)
 
         prefix = f"{pl.name}/" if several else ""
-        processes.append(Placer(pl, size, top, prefix, deadline, min_width).run())
+        placer = Placer(pl, size, top, prefix, deadline, min_width)
+        placer.budget, placer.start = budget, starts[p]
+        processes.append(placer.run())
+        made.append(choices_of(placer))
         top = processes[-1].frame.bottom + PROCESS_GAP
         if deadline is not None:
             deadline.check()

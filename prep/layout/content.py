@@ -5,7 +5,7 @@ around its measured label."""
 from __future__ import annotations
 
 from prep import notation as N
-from prep.layout.model import Text
+from prep.layout.positions import Text
 
 NAME_UNITS = 20        # a product name wraps after ~10 wide (CJK) or ~20 narrow characters
 LINE_UNITS = 28        # parameters, notes, tags
@@ -32,22 +32,7 @@ def _wrap(value: str, limit: int, camel: bool) -> tuple[list[str], int]:
     lines: list[str] = []
     hard = 0
     while sum(_units(c) for c in flat) > limit:
-        used, cut, soft = 0, 0, 0
-        for i, ch in enumerate(flat):
-            used += _units(ch)
-            if used > limit:
-                if camel and ch.isupper() and flat[i - 1].islower():
-                    soft = i
-                break
-            cut = i + 1
-            if ch in " ,、・/)" and i > 0:
-                soft = i + 1
-            elif camel and ch.isupper() and i > 0 and flat[i - 1].islower():
-                soft = i
-        if soft and (soft >= cut // 2 or camel and soft >= 4):
-            cut = soft
-        if cut == 0:
-            cut = 1
+        cut, soft = _cut(flat, limit, camel)
         if cut != soft and cut < len(flat) and flat[cut] != " " \
                 and not (_units(flat[cut - 1]) == 2 and _units(flat[cut]) == 2):
             hard += 1
@@ -56,6 +41,26 @@ def _wrap(value: str, limit: int, camel: bool) -> tuple[list[str], int]:
     if flat or not lines:
         lines.append(flat)
     return lines, hard
+
+
+def _cut(flat: str, limit: int, camel: bool) -> tuple[int, int]:
+    """Where the first line of `flat` ends (at least one character in), and the last
+    soft place to end it within `limit` (0: none)."""
+    used, cut, soft = 0, 0, 0
+    for i, ch in enumerate(flat):
+        used += _units(ch)
+        if used > limit:
+            if camel and ch.isupper() and flat[i - 1].islower():
+                soft = i
+            break
+        cut = i + 1
+        if ch in " ,、・/)" and i > 0:
+            soft = i + 1
+        elif camel and ch.isupper() and i > 0 and flat[i - 1].islower():
+            soft = i
+    if soft and (soft >= cut // 2 or camel and soft >= 4):
+        cut = soft
+    return max(cut, 1), soft
 
 
 def unwrap(parts) -> str:

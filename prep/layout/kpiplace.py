@@ -11,6 +11,8 @@ adjacent violators), alternately from above and from below."""
 
 from __future__ import annotations
 
+from prep.layout.order import places
+
 GAP = 28.0          # between two units of a row
 SLOT = 12.0         # the room a passing line takes in a row
 SWEEPS = 8
@@ -132,7 +134,7 @@ class Grid:
     # -- order -------------------------------------------------------------------------
     def order(self) -> None:
         """Barycentre sweeps down and up; the best order seen is kept."""
-        pos = self._positions()
+        pos = places(self.layers, len(self.widths))
         best = [list(layer) for layer in self.layers]
         fewest = self.crossings(pos)
         for sweep in range(SWEEPS):
@@ -157,15 +159,8 @@ class Grid:
                 fewest, best = count, [list(layer) for layer in self.layers]
         self.layers = best
 
-    def _positions(self) -> list[int]:
-        pos = [0] * len(self.widths)
-        for layer in self.layers:
-            for i, u in enumerate(layer):
-                pos[u] = i
-        return pos
-
     def crossings(self, pos=None) -> int:
-        pos = pos or self._positions()
+        pos = pos or places(self.layers, len(self.widths))
         total = 0
         for layer in self.layers:
             pairs = sorted((pos[a] + self.bias.get((a, b), 0.0), pos[b])

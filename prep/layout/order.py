@@ -23,15 +23,7 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
     ends = ends or {}
     same = same or {}
     heights = heights if heights and any(h is not None for h in heights) else None
-    if seed:
-        import random
-
-        shuffle = random.Random(seed)
-        layers = [shuffle.sample(layer, len(layer)) for layer in layers]
-    layers = [sorted(layer, key=lambda i: (lane[i], ends.get(i, 0))) for layer in layers]
-    if heights:
-        for layer in layers:
-            _hinted(layer, lane, heights, ends)
+    layers = _first(layers, lane, seed, heights, ends)
     pos = [0] * len(lane)
     _index(layers, pos)
     best = [list(layer) for layer in layers]
@@ -47,15 +39,7 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
         forward = sweep % 2 == 0
         indices = range(1, len(layers)) if forward else range(len(layers) - 2, -1, -1)
         for k in indices:
-            near = up if forward else down
-            layer = layers[k]
-            layer.sort(key=lambda i: (lane[i], ends.get(i, 0), _median(
-                [pos[j] for j in near[i]],
-                min(pos[j] for j in same[i]) - 0.5 if i in same else pos[i])))
-            if heights:
-                _hinted(layer, lane, heights, ends)
-            for p, i in enumerate(layer):
-                pos[i] = p
+            _by_median(layers[k], lane, up if forward else down, same, pos, heights, ends)
         if len(lane) <= SMALL:
             _transpose(layers, lane, up, down, pos, heights=heights, ends=ends)
         count = total_crossings(layers, down, pos)
@@ -72,17 +56,51 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
     return layers
 
 
+def _first(layers, lane, seed, heights, ends) -> list[list[int]]:
+    """The order the sweeps start from: by lane (shuffled first for a `seed`), the
+    hand-offs' ends first or last, hinted items in hinted order."""
+    if seed:
+        import random
+
+        shuffle = random.Random(seed)
+        layers = [shuffle.sample(layer, len(layer)) for layer in layers]
+    layers = [sorted(layer, key=lambda i: (lane[i], ends.get(i, 0))) for layer in layers]
+    if heights:
+        for layer in layers:
+            _hinted(layer, lane, heights, ends)
+    return layers
+
+
+def _by_median(layer, lane, near, same, pos, heights, ends) -> None:
+    """Sort one layer by (lane, end, median position of its neighbours in `near`);
+    an item without any sits just above its sync partners, or stays."""
+    layer.sort(key=lambda i: (lane[i], ends.get(i, 0), _median(
+        [pos[j] for j in near[i]],
+        min(pos[j] for j in same[i]) - 0.5 if i in same else pos[i])))
+    if heights:
+        _hinted(layer, lane, heights, ends)
+    for p, i in enumerate(layer):
+        pos[i] = p
+
+
 def _hinted(layer: list[int], lane: list[int], heights, ends) -> None:
     """The hinted items of each lane, in the places they hold, put in hinted order
     (the ends of vertical hand-offs stay where they are)."""
-    places: dict[int, list[int]] = {}
+    held: dict[int, list[int]] = {}
     for p, i in enumerate(layer):
         if heights[i] is not None and i not in ends:
-            places.setdefault(lane[i], []).append(p)
-    for spots in places.values():
+            held.setdefault(lane[i], []).append(p)
+    for spots in held.values():
         items = sorted((layer[p] for p in spots), key=lambda i: heights[i])
         for p, i in zip(spots, items):
             layer[p] = i
+
+
+def places(layers: list[list[int]], count: int) -> list[int]:
+    """Item -> its place in its layer, for items 0 … count - 1."""
+    pos = [0] * count
+    _index(layers, pos)
+    return pos
 
 
 def _index(layers, pos) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from prep.layout.bus import buses
 from prep.layout.content import band_lines
-from prep.layout.model import Band, Banner, Box, Lane, Node, Note, ProcessLayout
-from prep.layout.route import Router, bulge_room
+from prep.layout.layers import NOTE_GAP, Layered
+from prep.layout.positions import Band, Banner, Box, Lane, Node, Note, ProcessLayout
+from prep.layout.route import Router, bulge_room, head_room
 
 FRAME_PAD = 12.0
 LANE_PAD = 16.0
@@ -17,17 +18,40 @@ ARROW = 10.0        # arrowhead length
 SEP = 16.0          # between stacked products
 VSEP = 7.0          # between stacked edges
 VSEP_NODE = 13.0    # between a product and an edge passing above or below it
-VSLOT = 2.0         # an edge's slot height in a column
 SYNC_SEP = 34.0     # between a product and its sync partner stacked below it
-NOTE_GAP = 8.0
 HEADER_PAD = 8.0    # around the text of a lane's header cell
 LANE_VPAD = 10.0    # above and below the tallest stack of a lane
 BAND_ROW_GAP = 4.0
 
 
-class Placer:
+class Placer(Layered):
     """Lays out one Plan at vertical offset `top`; `size` maps a label key to its
-    measured (w, h)."""
+    measured (w, h). Its layered graph is layers.Layered; what run() adds to it:"""
+
+    bulge_room: dict[int, float]   # gap -> room its lines' bends take (route.bulge_room)
+    bus_of: dict[str, int]         # edge id -> its bus number (layout/bus.py)
+    bus_layers: set[int]           # layers a bus starts from (a wider gap after them)
+    # x (_x)
+    col_x: list[float]             # layer -> its left side
+    col_w: list[float]             # layer -> its width
+    product_w: list[float]         # layer -> the width of its products
+    gap: list[float]               # k -> the gap between layer k and k + 1
+    zone_l: list[float]            # k -> room for labels at the gap's left end
+    zone_r: list[float]            # k -> and at its right end
+    header_w: float                # the lanes' header cells
+    lanes_x: float                 # the lanes' left side
+    lanes_right: float             # and right side
+    frame_w: float
+    # y (_y)
+    banner_box: Box
+    lanes_top: float
+    lanes_bottom: float
+    bottom: float                  # the frame's bottom
+    content_top: list[tuple[float, float]]   # lane -> top of its stacks, their height
+    lane_boxes: list[Lane]
+    bands: list[Band]
+    item_y: list[float]            # item -> its top
+    box_of: dict[str, Box]         # node or note id -> its box (_boxes)
 
     def __init__(self, plan, size, top: float, prefix: str, deadline=None,
                  min_width: float = 0.0) -> None:
@@ -41,10 +65,12 @@ class Placer:
         self.switch_choice: dict[str, int] = {}
         self.via_choice: dict[str, int] = {}    # a long edge's middle in another lane
         self.seed_choice: dict[str, int] = {}   # the ordering sweeps' start
-        self.size = size
+        self.size = head_room(plan, size)      # room to spread arrowheads apart
         self.top = top
         self.prefix = prefix
         self.deadline = deadline
+        self.budget: int | None = None     # layout/search.py: None, or a quick redraw's
+        self.start: dict | None = None     # … budget and the choices it starts from
 
     def run(self) -> ProcessLayout:
         from prep.layout.search import search
@@ -65,130 +91,6 @@ class Placer:
         return ProcessLayout(plan.name, plan.stage, self.prefix, frame, banner,
                              tuple(self.lane_boxes), tuple(self.bands), tuple(nodes),
                              tuple(externals), tuple(edges), tuple(notes), joints)
-
-    # -- layers and virtual nodes ------------------------------------------------
-    def _layers(self) -> None:
-        plan = self.plan
-        columns = plan.column
-        width = max(columns.values(), default=-1) + 1
-        self.right_layer = width + 1
-        self.count_layers = width + 2
-        self.node_of = {n.id: n for n in plan.nodes}
-        self.lane: list[int] = []
-        self.item_h: list[float] = []
-        self.item_w: list[float] = []
-        self.item_node: list = []              # PNode or None (virtual)
-        self.up: list[list[int]] = []
-        self.down: list[list[int]] = []
-        self.layers: list[list[int]] = [[] for _ in range(self.count_layers)]
-        self.layer_of: list[int] = []
-        self.item_of: dict[str, int] = {}
-        self._home_lanes()
-        for node in plan.nodes:
-            if node.kind == "external":
-                layer = 0 if node.side == "left" else self.right_layer
-                lane = self.lane_choice.get(node.id, self.home[node.id])
-            else:
-                layer = self.column_choice.get(node.key, columns[node.key]) + 1
-                lane = node.lane
-            w, h = self.size(node.id)
-            slot = h + sum(NOTE_GAP + self.size(n.id)[1] for n in node.notes)
-            wide = max([w] + [self.size(n.id)[0] for n in node.notes])
-            self.item_of[node.id] = self._item(layer, lane, wide, slot, node)
-        self.chains: dict[str, tuple[list[int], bool]] = {}
-        self.switch_range: dict[str, tuple[int, int, int]] = {}
-        self.via_range: list[str] = []
-        self.same_layer: list = []
-        self.same: dict[int, list[int]] = {}
-        spans = []
-        for edge in plan.edges:
-            a, b = self.item_of[edge.source], self.item_of[edge.target]
-            la, lb = self.layer_of[a], self.layer_of[b]
-            if la == lb:
-                self.same_layer.append(edge)
-                continue
-            reverse = la > lb
-            if reverse:
-                a, b, la, lb = b, a, lb, la
-            spans.append((edge, a, b, la, lb, self.lane[a], self.lane[b], reverse))
-        # where a long edge changes lanes: in the gap whose columns hold the fewest
-        # items in the lanes it passes over (each is a line it would cross)
-        busy: dict[tuple[int, int], int] = {}
-        for i in range(len(self.item_node)):
-            key = (self.layer_of[i], self.lane[i])
-            busy[key] = busy.get(key, 0) + 1
-        for _, _, _, la, lb, lane_a, lane_b, _ in spans:
-            if lane_a == lane_b:
-                for layer in range(la + 1, lb):
-                    busy[(layer, lane_a)] = busy.get((layer, lane_a), 0) + 1
-        for edge, a, b, la, lb, lane_a, lane_b, reverse in spans:
-            switch = (la + lb) // 2          # the last layer still in lane_a
-            if self.item_node[a].kind == "external":
-                switch = la                  # into the product's lane at once
-            elif self.item_node[b].kind == "external":
-                switch = lb - 1              # in the product's lane to the margin
-            elif lane_a != lane_b and lb - la > 1:
-                low, high = sorted((lane_a, lane_b))
-                between = range(low + 1, high)
-
-                def cost(g: int) -> int:
-                    return sum(busy.get((layer, lane), 0) for layer in (g, g + 1)
-                               if la < layer < lb for lane in between)
-
-                middle = (la + lb - 1) / 2
-                switch = min(range(la, lb), key=lambda g: (cost(g), abs(g - middle), g))
-            if lane_a != lane_b and lb - la > 1:
-                self.switch_range[edge.id] = (la, lb - 1, switch)
-                switch = self.switch_choice.get(edge.id, switch)
-            if lb - la > 2 and len(plan.lanes) > 2:
-                self.via_range.append(edge.id)
-            via = self.via_choice.get(edge.id)
-            chain = [a]
-            for layer in range(la + 1, lb):
-                lane = via if via is not None else lane_a if layer <= switch else lane_b
-                busy[(layer, lane)] = busy.get((layer, lane), 0) + 1
-                chain.append(self._item(layer, lane, 0.0, VSLOT, None))
-            chain.append(b)
-            for u, v in zip(chain, chain[1:]):
-                self.down[u].append(v)
-                self.up[v].append(u)
-            self.chains[edge.id] = (chain, reverse)
-        for edge in self.same_layer:          # an item joined by nothing else sits by
-            a, b = self.item_of[edge.source], self.item_of[edge.target]
-            if not (self.up[a] or self.down[a]) or not (self.up[b] or self.down[b]):
-                self.same.setdefault(a, []).append(b)
-                self.same.setdefault(b, []).append(a)
-
-    def _item(self, layer: int, lane: int, w: float, h: float, node) -> int:
-        i = len(self.lane)
-        self.lane.append(lane)
-        self.item_w.append(w)
-        self.item_h.append(h)
-        self.item_node.append(node)
-        self.up.append([])
-        self.down.append([])
-        self.layer_of.append(layer)
-        self.layers[layer].append(i)
-        return i
-
-    def _home_lanes(self) -> None:
-        """An external stand-in goes to the lane it exchanges most with."""
-        plan = self.plan
-        lane_of = {n.id: n.lane for n in plan.nodes if n.kind != "external"}
-        counts: dict[str, dict[int, int]] = {}
-        for e in plan.edges:
-            for here, there in ((e.source, e.target), (e.target, e.source)):
-                if here not in lane_of and there in lane_of:
-                    tally = counts.setdefault(here, {})
-                    tally[lane_of[there]] = tally.get(lane_of[there], 0) + 1
-        self.home = {}
-        self.homes: dict[str, list[int]] = {}      # every lane it exchanges most with
-        for n in plan.nodes:
-            if n.kind == "external":
-                tally = counts.get(n.id)
-                self.home[n.id] = min(tally, key=lambda k: (-tally[k], k)) if tally else 0
-                most = max(tally.values()) if tally else 0
-                self.homes[n.id] = sorted(k for k, c in (tally or {}).items() if c == most)
 
     # -- x: column widths and gaps ---------------------------------------------------
     def _x(self) -> None:
@@ -402,7 +304,7 @@ class Placer:
 
     # -- boxes ---------------------------------------------------------------------------
     def _boxes(self):
-        from prep.layout.model import Edge
+        from prep.layout.positions import Edge
 
         nodes, externals, notes, note_edges = [], [], [], []
         self.box_of: dict[str, Box] = {}

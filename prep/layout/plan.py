@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from prep.layout import content as C
-from prep.layout.marks import badge, marked, of
+from prep.layout.badges import badge, mark_of, marked
 
 
 @dataclass
@@ -85,12 +85,35 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Pla
     (layout/hint.py): where another drawing put the products, key -> (column, y)."""
     hint = hint or {}
     process = pg.process
+    lanes, nodes, by_key = _lanes(pg, words, ids, marks)
+    groups, band_of = _groups(pg, by_key)
+    stand_in = _externals(pg, words, ids, marks)
+    nodes += stand_in.values()
+    inputs, syncs = _product_relations(pg, by_key)
+    edges = [m.drawn(words) for m in _merged(pg, by_key, stand_in, ids, marks)]
+    notes, kgis, loose = _notes(pg, by_key, words, ids, marks)
+    handoffs = _handoffs(by_key, inputs, edges)
+    column, groups, tagged = _columns(nodes, inputs, syncs, pg, groups,
+                                      {k: c for k, (c, _) in hint.items() if k in by_key},
+                                      handoffs)
+    for node in nodes:
+        if node.kind != "external":
+            _label_product(node, pg, band_of, node.key in tagged, column, groups, words, marks)
+    banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals],
+                            kgis, loose, words)
+    return Plan(process.name, process.stage, lanes, nodes, edges, notes, groups, banner,
+                [tuple(c.members) for c in pg.input_cycles], inputs, syncs, band_of, column,
+                hint, handoffs)
+
+
+def _lanes(pg, words, ids, marks) -> tuple[list, list, dict]:
+    """The lanes (actor name, role, header lines) and their products, in file order."""
     lanes, nodes, by_key = [], [], {}
-    for index, actor in enumerate(process.actors):
+    for index, actor in enumerate(pg.process.actors):
         role = actor.role if actor.role in ("customer", "csm", "service", "vendor") \
             else "customer"
         lanes.append((actor.name, role, marked(C.header_lines(actor.name, role, words),
-                                               of(marks, "actors", actor.name), words)))
+                                               mark_of(marks, "actors", actor.name), words)))
         for product in actor.products:
             key = product.key
             if pg.products.get(key) is not product or key in by_key:
@@ -100,8 +123,11 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Pla
             node.intervention = product.kind == "intangible" and bool(pg.synced_with(key))
             by_key[key] = node
             nodes.append(node)
-    groups, band_of = _groups(pg, by_key)
-    # externals: a stand-in on the side(s) where they exchange
+    return lanes, nodes, by_key
+
+
+def _externals(pg, words, ids, marks) -> dict:
+    """(external name, side) -> its stand-in: one on each side where it exchanges."""
     sides: dict[str, set[str]] = {}
     for e in pg.edges:
         if e.source in pg.externals:
@@ -109,16 +135,59 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Pla
         if e.target in pg.externals:
             sides.setdefault(e.target, set()).add("right")
     stand_in: dict[tuple[str, str], PNode] = {}
-    for external in process.externals:
+    for external in pg.process.externals:
         name = external.name
         if pg.externals.get(name) is not external or any(k[0] == name for k in stand_in):
             continue
         for side in sorted(sides.get(name, {"left"})):
-            lines = marked(C.external_lines(name), of(marks, "externals", name), words)
-            node = PNode(ids(), name, "external", lines, side=side,
-                         doc=_doc(external))
-            stand_in[(name, side)] = node
-            nodes.append(node)
+            lines = marked(C.external_lines(name), mark_of(marks, "externals", name), words)
+            stand_in[(name, side)] = PNode(ids(), name, "external", lines, side=side,
+                                           doc=_doc(external))
+    return stand_in
+
+
+def _product_relations(pg, by_key) -> tuple[list, list]:
+    """(source key, target key) of the input and of the sync relations between drawn
+    products (a relation of a product to itself, PREP210, is not drawn)."""
+    between = [e for e in pg.edges
+               if e.source != e.target and e.source in by_key and e.target in by_key]
+    return ([(e.source, e.target) for e in between if e.kind == "input"],
+            [(e.source, e.target) for e in between if e.kind == "sync"])
+
+
+@dataclass
+class _Merged:
+    """The relations drawn as one line (one source, target and kind): their parameter
+    pairs, touch level and diff mark."""
+    edge: PEdge
+    params: list = field(default_factory=list)      # (source param, target param)
+    touch: object = None
+    touched: bool = False
+    mark: tuple | None = None
+
+    def add(self, e, data, mark) -> None:
+        self.mark = self.mark or mark
+        if data.get("params"):
+            pair = tuple(data["params"])
+            if pair not in self.params:
+                self.params.append(pair)
+        if e.relation.has_attr("touch"):
+            self.touched = True
+            self.touch = self.touch or e.relation.attr("touch")
+
+    def drawn(self, words) -> PEdge:
+        edge = self.edge
+        edge.params = self.params[0] if self.params else None
+        edge.touch = str(self.touch) if self.touched and self.touch is not None \
+            else ("" if self.touched else None)
+        edge.lines = marked(C.edge_lines(self.params, self.touch, self.touched, words),
+                            self.mark, words)
+        return edge
+
+
+def _merged(pg, by_key, stand_in, ids, marks) -> list[_Merged]:
+    """The relations to draw, those with the same ends and kind merged into one line;
+    a product a touch relation reaches is marked `csm`."""
 
     def end(key: str, side: str) -> str | None:
         if key in by_key:
@@ -126,67 +195,32 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Pla
         node = stand_in.get((key, side))
         return node.id if node else None
 
-    edges, merged = [], {}
-    inputs, syncs = [], []
+    merged: dict[tuple, _Merged] = {}
     for e in pg.edges:
-        if e.source == e.target:
-            continue                        # PREP210: nothing to draw
         source, target = end(e.source, "left"), end(e.target, "right")
-        if source is None or target is None:
-            continue
-        if e.kind == "input" and e.source in by_key and e.target in by_key:
-            inputs.append((e.source, e.target))
-        elif e.kind == "sync" and e.source in by_key and e.target in by_key:
-            syncs.append((e.source, e.target))
-        relation = e.relation
-        data = pg.graph.edges[e.source, e.target, e.index]
+        if e.source == e.target or source is None or target is None:
+            continue                        # PREP210: nothing to draw
         found = merged.get((source, target, e.kind))
         if found is None:
-            found = {"edge": PEdge(ids("e"), source, target, e.kind, e.label,
-                                   doc=_doc(relation)), "params": [], "touch": None,
-                     "touched": False, "mark": None}
-            merged[(source, target, e.kind)] = found
-            edges.append(found)
-        found["mark"] = found["mark"] or of(marks, "relations", e.index)
-        if data.get("params"):
-            pair = tuple(data["params"])
-            if pair not in found["params"]:
-                found["params"].append(pair)
-        if relation.has_attr("touch"):
-            found["touched"] = True
-            found["touch"] = found["touch"] or relation.attr("touch")
-            if e.target in by_key:
-                by_key[e.target].csm = True
-    out_edges = []
-    for found in edges:
-        edge = found["edge"]
-        edge.params = found["params"][0] if found["params"] else None
-        edge.touch = str(found["touch"]) if found["touched"] and found["touch"] is not None \
-            else ("" if found["touched"] else None)
-        edge.lines = marked(C.edge_lines(found["params"], found["touch"], found["touched"],
-                                         words), found["mark"], words)
-        out_edges.append(edge)
-    notes, kgis, loose = _notes(pg, by_key, words, ids, marks)
-    handoffs = _handoffs(by_key, inputs, out_edges)
-    column, groups, tagged = _columns(nodes, inputs, syncs, pg, groups,
-                                      {k: c for k, (c, _) in hint.items() if k in by_key},
-                                      handoffs)
-    for node in nodes:
-        if node.kind == "external":
-            continue
-        product = pg.products[node.key]
-        node.subprocess = band_of.get(node.key)
-        tag = node.subprocess if node.key in tagged else None
-        if node.subprocess is None and _inside(column[node.key], column, groups):
-            tag = words["no_subprocess"]    # inside a band it does not belong to
-        node.lines = C.product_lines(product.name, product.state, product.params,
-                                     node.intervention, tag, node.doc, words)
-        node.lines = marked(node.lines, of(marks, "products", node.key), words)
-    banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals],
-                            kgis, loose, words)
-    return Plan(process.name, process.stage, lanes, nodes, out_edges, notes, groups, banner,
-                [tuple(c.members) for c in pg.input_cycles], inputs, syncs, band_of, column,
-                hint, handoffs)
+            found = merged[(source, target, e.kind)] = _Merged(
+                PEdge(ids("e"), source, target, e.kind, e.label, doc=_doc(e.relation)))
+        found.add(e, pg.graph.edges[e.source, e.target, e.index], mark_of(marks, "relations", e.index))
+        if e.relation.has_attr("touch") and e.target in by_key:
+            by_key[e.target].csm = True
+    return list(merged.values())
+
+
+def _label_product(node, pg, band_of, tagged, column, groups, words, marks) -> None:
+    """The lines of a product's label: its band's name as a tag where bands overlap,
+    "no subprocess" inside a band it does not belong to."""
+    product = pg.products[node.key]
+    node.subprocess = band_of.get(node.key)
+    tag = node.subprocess if tagged else None
+    if node.subprocess is None and _inside(column[node.key], column, groups):
+        tag = words["no_subprocess"]    # inside a band it does not belong to
+    node.lines = marked(C.product_lines(product.name, product.state, product.params,
+                                        node.intervention, tag, node.doc, words),
+                        mark_of(marks, "products", node.key), words)
 
 
 def _inside(c: int, column: dict, groups) -> bool:
@@ -267,7 +301,7 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
     for kpi in pg.process.kpis:
         marks = tuple(m for m in ("kgi", "service", "supplemented") if kpi.has_attr(m))
         if "kgi" in marks:             # a banner line: its badge, if any, as text
-            mark = of(changes, "kpis", kpi.name)
+            mark = mark_of(changes, "kpis", kpi.name)
             kgis.append(kpi.name + (f" {badge(*mark, words).text}" if mark else ""))
             continue
         target = pg.kpi_target(kpi)
@@ -277,7 +311,7 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
             parent = kpi_note[kpi.under.text]          # in its parent KPI's note
             node = next((n for n in by_key.values() if n.id == parent.target), None)
         lines = marked(C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words),
-                       of(changes, "kpis", kpi.name), words)
+                       mark_of(changes, "kpis", kpi.name), words)
         if node is None:
             loose.append(C.unwrap(t.text for t in lines))
             continue

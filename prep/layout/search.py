@@ -9,7 +9,9 @@ ordering sweeps cannot change:
 - the column of a product joined only by sync relations (its partner's, or one
   beside it).
 Each is tried in turn (coordinate descent, a fixed budget, so the result is the same
-on every run); a choice is kept only when it lowers the crossings. Crossings are
+on every run); a choice is kept only when it lowers the crossings. A quick redraw
+(layout/hint.py `quick`) starts from the choices of the drawing it follows and tries
+a small budget more. Crossings are
 counted the way the drawing will show them: between layers (inversions; lines of one
 bus, layout/bus.py, meet rather than cross) and where a sync line beside a column
 passes the edges of the products stacked between its ends; a long edge's detour
@@ -18,8 +20,8 @@ through another lane costs a little too."""
 from __future__ import annotations
 
 from prep.layout.bus import buses
-from prep.layout.hint import item_heights
-from prep.layout.order import order, total_crossings
+from prep.layout.hint import external_key, item_heights
+from prep.layout.order import order, places, total_crossings
 
 SEARCH_ITEMS = 400      # drawings with more items keep the first choices
 BUDGET = 600            # layouts tried at most
@@ -33,7 +35,11 @@ def search(placer) -> None:
     first = _evaluate(placer)
     if len(placer.lane) > SEARCH_ITEMS or first == 0:
         return
-    budget = min(BUDGET, WORK // len(placer.lane))
+    budget = BUDGET
+    if placer.start is not None and placer.budget is not None:
+        budget = placer.budget
+        _resume(placer, placer.start)
+    budget = min(budget, WORK // len(placer.lane))
     best = _evaluate(placer, QUICK)
     tried = 0
     for _ in range(2):
@@ -61,6 +67,48 @@ def search(placer) -> None:
             table.clear()
         _evaluate(placer)
     placer.plan.column.update(placer.column_choice)
+
+
+def choices_of(placer) -> dict:
+    """The choices `placer`'s search kept, by names that survive an edit (the ids of
+    the plan do not): externals by name and side, relations by their ends."""
+    node_of = {n.id: n for n in placer.plan.nodes}
+    edge_of = {e.id: _edge_key(node_of, e) for e in placer.plan.edges}
+    return {"lane": {_node_key(node_of[k]): v for k, v in placer.lane_choice.items()},
+            "switch": {edge_of[k]: v for k, v in placer.switch_choice.items()},
+            "via": {edge_of[k]: v for k, v in placer.via_choice.items()},
+            "seed": dict(placer.seed_choice)}
+
+
+def _resume(placer, start: dict) -> None:
+    """Take the choices `start` (choices_of another drawing) that still apply."""
+    node_of = {n.id: n for n in placer.plan.nodes}
+    lanes = range(len(placer.plan.lanes))
+    for node in placer.plan.nodes:
+        value = start.get("lane", {}).get(_node_key(node))
+        if value in placer.homes.get(node.id, ()):
+            placer.lane_choice[node.id] = value
+    for edge in placer.plan.edges:
+        key = _edge_key(node_of, edge)
+        value = start.get("switch", {}).get(key)
+        if edge.id in placer.switch_range and value is not None:
+            low, high, _ = placer.switch_range[edge.id]
+            if low <= value <= high:
+                placer.switch_choice[edge.id] = value
+        value = start.get("via", {}).get(key)
+        if edge.id in placer.via_range and value in lanes:
+            placer.via_choice[edge.id] = value
+    if start.get("seed", {}).get("seed") in range(1, SEEDS + 1):
+        placer.seed_choice["seed"] = start["seed"]["seed"]
+
+
+def _node_key(node) -> str:
+    return external_key(node.key, node.side) if node.kind == "external" else node.key
+
+
+def _edge_key(node_of: dict, edge) -> str:
+    return "\0".join((_node_key(node_of[edge.source]), _node_key(node_of[edge.target]),
+                      edge.kind))
 
 
 def _tables(placer) -> tuple:
@@ -157,7 +205,7 @@ def _evaluate(placer, sweeps: int | None = None) -> float:
                           placer.deadline, placer.same, placer.seed_choice.get("seed", 0),
                           sweeps, item_heights(placer) if placer.plan.hint else None,
                           _ends(placer))
-    pos = _positions(placer)
+    pos = places(placer.layers, len(placer.lane))
     place_syncs(placer, pos)
     return _crossings(placer, pos) + sum(
         _beside(placer, pos, a, b) for a, b in _same_pairs(placer)) + _detours(placer)
@@ -197,14 +245,6 @@ def _crossings(placer, pos) -> int:
                         and (id1 not in bus or bus[id1] != bus.get(id2)):
                     pairs.add((min(id1, id2), max(id1, id2)))
     return len(pairs)
-
-
-def _positions(placer) -> list[int]:
-    pos = [0] * len(placer.lane)
-    for layer in placer.layers:
-        for p, i in enumerate(layer):
-            pos[i] = p
-    return pos
 
 
 def _ends(placer) -> dict[int, int]:

@@ -7,6 +7,8 @@ mistakes in the same file are reported too."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lark import Token
 
 from prep.codes import SYNTAX_ERROR
@@ -112,72 +114,15 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         # `goal "開いたまま` and the next line: the quote is the mistake, not the line after it
         return SYNTAX_ERROR.at(_span(file, previous),
                                *(_(text) for text in UNCLOSED[previous.type]))
-    found = describe_token(tok)
-    wanted = describe_expected(set(expected), previous)
+    at = _At(file, tok, set(expected), previous, stream, describe_token(tok),
+             bool(NAME_TOKENS & set(expected)), _closed_process(state, stream))
+    wanted = describe_expected(at.expected, previous)
     message = (_("expected {wanted} after {previous}, found {found}", wanted=wanted,
-                 previous=describe_token(previous), found=found) if previous is not None
-               else _("expected {wanted}, found {found}", wanted=wanted, found=found))
-    hint = fix = None
-    wants_name = bool(NAME_TOKENS & set(expected))
-    closed = _closed_process(state, stream)
-    if tok.type in KINDS and "GOAL" in expected:
-        nxt = stream.peek()
-        what = f"{tok} {nxt}" if nxt is not None and nxt.type in NAME_TOKENS else str(tok)
-        message = _("`{what}` is outside any actor: products are defined inside an actor's "
-                    "block", what=what)
-        block = f"actor 担当 {{ {what} }}"
-        hint = _("move it into the block of the actor responsible for it: `{block}`",
-                 block=block)
-    elif closed is not None and tok.type != "RBRACE":
-        name, line = closed
-        message = _("{found} is outside any process: process `{name}` ends with the `}}` "
-                    "on line {line}", found=found, name=name, line=line)
-        hint = _("move it above that `}`, inside the process; or, if that `}` closes the "
-                 "process too early, remove it")
-    elif tok.type == "BAD_ARROW" and str(tok) == "<>":
-        message = _("a state cannot be empty: `<>` names no state")
-        hint = _("write the state between `<` and `>`, as in `申込<提出済>`, or remove the `<>`")
-    elif tok.type == "BAD_CHAR" and str(tok) in LOOKALIKES:
-        meant = LOOKALIKES[str(tok)]
-        message = _("{found} is not part of the language: write `{meant}`", found=found,
-                    meant=meant)
-        from prep.parser.mending import IME_HINT
-
-        hint = _(IME_HINT)
-        fix = Fix(_("write `{meant}`", meant=meant), (Edit(_span(file, tok), meant),))
-    elif tok.type == "BAD_CHAR":
-        wanted = describe_expected(set(expected), previous) if expected else ""
-        # A long list of what could follow a name helps nobody: leave it out.
-        short = wanted and wanted.count(",") < 3 and wanted.count("、") < 3
-        message = (_("unexpected character {found}; expected {wanted}", found=found,
-                     wanted=wanted) if short else
-                   _("unexpected character {found}", found=found))
-        hint = _('a name holds letters, digits, `_` and `・`; put other text in double '
-                 'quotes: `"100%"`')
-    elif tok.type == "BAD_STRING":
-        hint = _('close the quoted name with `"` on the same line')
-    elif tok.type in ("TEXT", "BAD_TEXT") and wants_name:
-        hint = _('a `"""…"""` text can only be an issue text or a `doc=` value; '
-                 'write a name on one line')
-    elif tok.type == "NUMBER" and wants_name:
-        word = str(tok)
-        nxt = stream.peek()
-        if nxt is not None and nxt.type == "IDENT" and nxt.start_pos == tok.end_pos:
-            word += str(nxt)
-        hint = _('a name cannot start with a digit; quote it: `"{word}"`', word=word)
-    elif tok.type in KEYWORDS or tok.type in KINDS:
-        if wants_name:
-            hint = _('`{word}` is a keyword; to use it as a name, quote it: `"{word}"`',
-                     word=str(tok))
-    elif tok.type == "$END" and "RBRACE" in expected:
-        opener = _open_block(stream.blocks)
-        message = _("the file ends before the `}}` that closes {opener}", opener=opener)
-        hint = _("add the missing `}`")
-    elif tok.type == "RBRACE" and previous is not None and "PROCESS" in expected:
-        message = _("unexpected `}`: no block is open here")
-        hint = _("remove the extra `}`, or check the braces above it")
-    elif tok.type in ("INPUT", "SYNC") and previous is not None and previous.type in ("INPUT", "SYNC"):
-        hint = _("write a product between two arrows: `A -> B -> C`")
+                 previous=describe_token(previous), found=at.found) if previous is not None
+               else _("expected {wanted}, found {found}", wanted=wanted, found=at.found))
+    said = next((s for case in _CASES if (s := case(at)) is not None), _Said())
+    message = said.message or message
+    hint, fix = said.hint, said.fix
     if hint is None:
         hint, fix = _misspelt_keyword(file, tok, previous)
     if (hint is None and tok.type == "IDENT" and previous is not None
@@ -185,6 +130,124 @@ def syntax_error(file: str, tok: Token, expected: set[str], previous: Token | No
         spaced = f"{previous} {tok}"
         hint = _('a name with a space is written in double quotes: `"{name}"`', name=spaced)
     return SYNTAX_ERROR.at(_span(file, tok), message, hint, fix=fix)
+
+
+@dataclass(frozen=True)
+class _At:
+    """Where the parser stopped: what a case below reads to word the finding."""
+    file: str
+    tok: Token
+    expected: set[str]
+    previous: Token | None
+    stream: object
+    found: str                          # the token, in words
+    wants_name: bool                    # a name may stand here
+    closed: tuple[str, int] | None      # see _closed_process
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A case's words: a message instead of "expected …, found …" (None keeps that),
+    the hint, the fix."""
+    message: str | None = None
+    hint: str | None = None
+    fix: Fix | None = None
+
+
+def _outside_actor(at: _At) -> _Said | None:
+    if not (at.tok.type in KINDS and "GOAL" in at.expected):
+        return None
+    nxt = at.stream.peek()
+    what = f"{at.tok} {nxt}" if nxt is not None and nxt.type in NAME_TOKENS else str(at.tok)
+    block = f"actor 担当 {{ {what} }}"
+    return _Said(_("`{what}` is outside any actor: products are defined inside an actor's "
+                   "block", what=what),
+                 _("move it into the block of the actor responsible for it: `{block}`",
+                   block=block))
+
+
+def _outside_process(at: _At) -> _Said | None:
+    if at.closed is None or at.tok.type == "RBRACE":
+        return None
+    name, line = at.closed
+    return _Said(_("{found} is outside any process: process `{name}` ends with the `}}` "
+                   "on line {line}", found=at.found, name=name, line=line),
+                 _("move it above that `}`, inside the process; or, if that `}` closes the "
+                   "process too early, remove it"))
+
+
+def _empty_state(at: _At) -> _Said | None:
+    if not (at.tok.type == "BAD_ARROW" and str(at.tok) == "<>"):
+        return None
+    return _Said(_("a state cannot be empty: `<>` names no state"),
+                 _("write the state between `<` and `>`, as in `申込<提出済>`, or remove the `<>`"))
+
+
+def _lookalike(at: _At) -> _Said | None:
+    if not (at.tok.type == "BAD_CHAR" and str(at.tok) in LOOKALIKES):
+        return None
+    from prep.parser.mending import IME_HINT
+
+    meant = LOOKALIKES[str(at.tok)]
+    return _Said(_("{found} is not part of the language: write `{meant}`", found=at.found,
+                   meant=meant),
+                 _(IME_HINT),
+                 Fix(_("write `{meant}`", meant=meant), (Edit(_span(at.file, at.tok), meant),)))
+
+
+def _bad_char(at: _At) -> _Said | None:
+    if at.tok.type != "BAD_CHAR":
+        return None
+    wanted = describe_expected(at.expected, at.previous) if at.expected else ""
+    # A long list of what could follow a name helps nobody: leave it out.
+    short = wanted and wanted.count(",") < 3 and wanted.count("、") < 3
+    return _Said(_("unexpected character {found}; expected {wanted}", found=at.found,
+                   wanted=wanted) if short else
+                 _("unexpected character {found}", found=at.found),
+                 _('a name holds letters, digits, `_` and `・`; put other text in double '
+                   'quotes: `"100%"`'))
+
+
+def _name_hint(at: _At) -> _Said | None:
+    """A hint for a token that cannot be a name where one is wanted."""
+    kind = at.tok.type
+    if kind == "BAD_STRING":
+        return _Said(hint=_('close the quoted name with `"` on the same line'))
+    if not at.wants_name:
+        return None
+    if kind in ("TEXT", "BAD_TEXT"):
+        return _Said(hint=_('a `"""…"""` text can only be an issue text or a `doc=` value; '
+                            'write a name on one line'))
+    if kind == "NUMBER":
+        word = str(at.tok)
+        nxt = at.stream.peek()
+        if nxt is not None and nxt.type == "IDENT" and nxt.start_pos == at.tok.end_pos:
+            word += str(nxt)
+        return _Said(hint=_('a name cannot start with a digit; quote it: `"{word}"`', word=word))
+    if kind in KEYWORDS or kind in KINDS:
+        return _Said(hint=_('`{word}` is a keyword; to use it as a name, quote it: `"{word}"`',
+                            word=str(at.tok)))
+    return None
+
+
+def _unbalanced(at: _At) -> _Said | None:
+    """A block the file does not close, a `}` that closes none, two arrows in a row."""
+    kind, previous = at.tok.type, at.previous
+    if kind == "$END" and "RBRACE" in at.expected:
+        return _Said(_("the file ends before the `}}` that closes {opener}",
+                       opener=_open_block(at.stream.blocks)),
+                     _("add the missing `}`"))
+    if kind == "RBRACE" and previous is not None and "PROCESS" in at.expected:
+        return _Said(_("unexpected `}`: no block is open here"),
+                     _("remove the extra `}`, or check the braces above it"))
+    if kind in ("INPUT", "SYNC") and previous is not None and previous.type in ("INPUT", "SYNC"):
+        return _Said(hint=_("write a product between two arrows: `A -> B -> C`"))
+    return None
+
+
+# The cases that word a finding better than "expected …, found …", first match wins.
+_CASES = (_outside_actor, _outside_process, _empty_state, _lookalike, _bad_char, _name_hint,
+          _unbalanced)
 
 
 def _closed_process(state, stream) -> tuple[str, int] | None:

@@ -1,4 +1,4 @@
-"""A Layout (prep.layout.model) -> a PowerPoint deck of native, editable shapes:
+"""A Layout (prep.layout.positions) -> a PowerPoint deck of native, editable shapes:
 one 16:9 slide per process (docs/notation.md, "Exports").
 
 Positions are the layout's, scaled to fit the slide; a process too wide to keep its
@@ -9,7 +9,7 @@ name each other) each get a glued dashed connector from their frame to a stand-i
 of the other process, which a click in the slide show jumps to. Relations follow
 the layout's routes, as the SVG draws them (pptx_edges.py: glued connectors where a
 connector takes the route, else freeform paths). A diff's marks come with the
-layout's lines (a badge line under a label, prep.layout.marks) and colour, thicken or
+layout's lines (a badge line under a label, prep.layout.badges) and colour, thicken or
 ghost their element as in the SVG. Every text fits its shape with the drawing's text
 metrics and 10 % to spare (slides.fit). Every
 shape is named
@@ -148,40 +148,64 @@ def plan_slides(process, legend, reserve: float = 0.0, room: float = 0.0) -> lis
     frame = process.frame
     edge = frame.right + room
     scale, legend_scale = _fit(frame.w + room, frame.h, legend, reserve)
-    whole = View(frame.x, edge, float("-inf"), float("inf"), scale, legend_scale, 0.0)
-    room_h = S.SLIDE_H - 2 * S.MARGIN - reserve - (legend.box.h * legend_scale + LEGEND_GAP
-                                                   if legend is not None else 0.0)
-    tall = room_h / max(frame.h, 1.0)
+    whole = [View(frame.x, edge, float("-inf"), float("inf"), scale, legend_scale, 0.0)]
+    tall = _room_h(legend, legend_scale, reserve) / max(frame.h, 1.0)
     if scale >= MIN_SCALE or tall <= scale * 1.05:
-        return [whole]                  # legible already, or the height is the limit
-    target = min(tall, MIN_SCALE)
+        return whole                    # legible already, or the height is the limit
     header = max((lane.header.w for lane in process.lanes), default=0.0) + 4.0
-    widest = (S.SLIDE_W - 2 * S.MARGIN) / target
-    cuts = _cuts(process)
-    pieces, start = [], frame.x
+    widest = (S.SLIDE_W - 2 * S.MARGIN) / min(tall, MIN_SCALE)
+    pieces = _pieces(process, edge, widest, header)
+    if len(pieces) == 1:
+        return whole
+    return _views(pieces, frame, edge, header, legend, reserve)
+
+
+def _room_h(legend, legend_scale: float, reserve: float) -> float:
+    """The slide's height left for the drawing under the legend."""
+    legend_h = legend.box.h * legend_scale + LEGEND_GAP if legend is not None else 0.0
+    return S.SLIDE_H - 2 * S.MARGIN - reserve - legend_h
+
+
+def _pieces(process, edge: float, widest: float, header: float) -> list[tuple[float, float]]:
+    """The x ranges [start, cut) of the slides: each as wide as `widest` allows (less
+    the repeated lane headers and the stand-ins at its cuts), cut where _next_cut says."""
+    cuts, bands = _cuts(process), _band_edges(process)
+    pieces: list[tuple[float, float]] = []
+    start = process.frame.x
     while True:
         limit = start + widest - (header + STUB if pieces else 0.0) - STUB
-        if edge <= limit:
-            pieces.append((start, edge))
-            break
-        fitting = [c for c in cuts if start + 20 < c <= limit]
-        bands = [c for c in fitting if c in _band_edges(process) and c - start >= widest / 2]
-        cut = (bands or fitting or [c for c in cuts if c > start + 20] or [None])[-1 if (bands or fitting) else 0]
+        cut = None if edge <= limit else _next_cut(cuts, bands, start, limit, widest)
         if cut is None:
             pieces.append((start, edge))
-            break
+            return pieces
         pieces.append((start, cut))
         start = cut
-    if len(pieces) == 1:
-        return [whole]
-    views = []
+
+
+def _next_cut(cuts: list[float], bands: set[float], start: float, limit: float,
+              widest: float) -> float | None:
+    """Where a slide starting at `start` ends: the last band edge before `limit` that
+    fills at least half the slide, else the last cut before `limit`, else the first
+    cut after it (the slide is then wider than it should be), else None (no cut)."""
+    fitting = [c for c in cuts if start + 20 < c <= limit]
+    at_bands = [c for c in fitting if c in bands and c - start >= widest / 2]
+    if at_bands or fitting:
+        return (at_bands or fitting)[-1]
+    later = [c for c in cuts if c > start + 20]
+    return later[0] if later else None
+
+
+def _views(pieces, frame, edge: float, header: float, legend, reserve: float) -> list[View]:
+    """One View per piece: after the first, the lane headers are repeated left of it;
+    a stand-in's room is kept at each cut."""
+    views, last = [], len(pieces) - 1
     for n, (a, b) in enumerate(pieces):
         left = frame.x if n == 0 else a - header - STUB
-        right = edge if n == len(pieces) - 1 else b + STUB
-        sc, lsc = _fit(right - left, frame.h, legend, reserve)
+        right = edge if n == last else b + STUB
+        scale, legend_scale = _fit(right - left, frame.h, legend, reserve)
         start = float("-inf") if n == 0 else a
-        stop = float("inf") if n == len(pieces) - 1 else b
-        views.append(View(left, right, start, stop, sc, lsc, header if n else 0.0))
+        stop = float("inf") if n == last else b
+        views.append(View(left, right, start, stop, scale, legend_scale, header if n else 0.0))
     return views
 
 
@@ -282,7 +306,7 @@ class _Drawer:
     def label(self, box, lines, name, scale=None) -> None:
         """A free text (a relation's label) centred on `box`, its box widened by the
         slack so the text keeps its size."""
-        from prep.layout.model import Box
+        from prep.layout.positions import Box
 
         scale = self.view.scale if scale is None else scale
         w, h = self.sizes.of(lines, "center", scale)
@@ -293,7 +317,7 @@ class _Drawer:
         S.put_text(tb, lines, scale, pad=0, measured=(w, h))
 
     def background(self) -> None:
-        from prep.layout.model import Box
+        from prep.layout.positions import Box
 
         p, v = self.process, self.view
         self.frame_shape = self.shape("ROUNDED_RECTANGLE", p.frame, f"process: {p.name}",

@@ -154,15 +154,20 @@ def to_pdf(document: str) -> bytes:
 
 
 def _printed(document: str) -> str:
-    """The document as printed: the drawings without what paper cannot show (the
-    SVG titles and tooltips a browser shows on hovering) and without the line
-    breaks between their elements: less for the printer to read."""
+    """The document as printed: each drawing an image (an SVG data URI, which
+    weasyprint reads with its own SVG parser and still prints as text) rather than
+    inline markup the HTML parser and the style cascade would walk element by
+    element; without what paper cannot show (the SVG titles and tooltips a browser
+    shows on hovering) and without the line breaks between its elements."""
+    import base64
     import re
 
     def slim(match: re.Match) -> str:
         svg = re.sub(r"<title>[^<]*</title>", "", match.group(0))
         svg = re.sub(r'\sxlink:title="[^"]*"', "", svg)
-        return re.sub(r">\s+<", "><", svg)
+        svg = re.sub(r">\s+<", "><", svg)
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        return f'<img alt="" src="data:image/svg+xml;base64,{data}">'
 
     return re.sub(r"<svg\b.*?</svg>", slim, document, flags=re.S)
 

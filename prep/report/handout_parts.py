@@ -63,7 +63,7 @@ h2 { font-size: 13pt; margin: 0 0 6pt; color: #333; }
 section { margin-bottom: 14pt; }
 section.new-page { break-before: page; }
 figure.drawing { margin: 0; }
-figure.drawing svg { display: block; max-width: 100%; height: auto; }
+figure.drawing svg, figure.drawing img { display: block; max-width: 100%; height: auto; }
 table { table-layout: fixed; border-collapse: collapse; width: 100%; font-size: 8.5pt; }
 th, td { border: 0.5pt solid #bbb; padding: 2pt 4pt; text-align: left;
          vertical-align: top; }

@@ -25,8 +25,10 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
+# The page's scripts, in the order the page loads them (static/view.js says why).
+SCRIPTS = ("view.js", "panel.js", "tabs.js", "present.js", "app.js")
 STATIC = {"/": ("index.html", "text/html; charset=utf-8"),
-          "/app.js": ("app.js", "text/javascript; charset=utf-8"),
+          **{f"/{name}": (name, "text/javascript; charset=utf-8") for name in SCRIPTS},
           "/style.css": ("style.css", "text/css; charset=utf-8")}
 HEARTBEAT = 15.0
 

@@ -169,13 +169,15 @@ def kpi_trees(graphs) -> list[dict]:
 
 
 def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
-                legend: bool = True) -> tuple[str, list[str]]:
+                legend: bool = True, cache=None) -> tuple[str, list[str]]:
     """_kpi_drawing, and a model with errors that the tree or its drawing cannot take
-    said so as a RenderError, never a traceback (the page shows why)."""
+    said so as a RenderError, never a traceback (the page shows why). `cache`
+    (serve/kpis.py Pictures): a drawing of the same trees in the same words is made
+    once."""
     from prep.render.run import RenderError
 
     try:
-        return _kpi_drawing(graphs, lang, timeout, tobe, legend)
+        return _kpi_drawing(graphs, lang, timeout, tobe, legend, cache)
     except RenderError:
         raise
     except Exception as error:
@@ -185,7 +187,8 @@ def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
                             error=type(error).__name__ + ": " + str(error))) from None
 
 
-def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool) -> tuple[str, list[str]]:
+def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool,
+                 cache=None) -> tuple[str, list[str]]:
     """The KPI tree drawing of `prep kpi -f svg` as svg text (with `tobe`, the ToBe
     model's graphs: that of `prep kpi ASIS --tobe TOBE`, AsIs beside ToBe), and the
     notes `prep kpi` would warn with (processes without a partner, trees cut at
@@ -206,15 +209,29 @@ def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool) -> tuple
     if deep:
         notes.append("the drawing shows the first {} levels; {} go deeper".format(
             DEPTH, ", ".join(f"`{n}`" for n in deep)))
-    try:
-        svg = render_kpi(trees, named, "svg", lang, legend, timeout)
-    except LayoutError as error:
-        raise RenderError(error.message, error.hint) from None
-    return svg.decode("utf-8"), notes
+    def make() -> str:
+        try:
+            return render_kpi(trees, named, "svg", lang, legend, timeout).decode("utf-8")
+        except LayoutError as error:
+            raise RenderError(error.message, error.hint) from None
+
+    if cache is None:
+        return make(), notes
+    return cache.get(_kpi_key(trees, named, lang, legend), make), notes
+
+
+def _kpi_key(trees, named, lang: str, legend: bool) -> tuple:
+    """What a KPI drawing shows: its trees (with their marks) and its words."""
+    import json
+
+    from prep.notation import language_of
+
+    return (language_of(named, lang), legend,
+            json.dumps([t.to_json() for t in trees], ensure_ascii=False, sort_keys=True))
 
 
 def diff_json(before: list, after: list) -> dict:
-    from prep.diff.model import diff
+    from prep.diff.changes import diff
 
     return diff(before, after).to_json()
 

@@ -141,6 +141,9 @@ class Models:
         self._hint: dict[str, object] = {}      # its layout/hint.Hint: the next one's
         self._kpis: dict[str, tuple[tuple, bytes]] = {}
         self._good_kpi: dict[tuple, tuple[str, list]] = {}   # the last good KPI drawings
+        from prep.serve.kpis import Pictures
+
+        self.pictures = Pictures()                           # KPI drawings by content
         self._partners: dict[str, str] = {}                  # the last partner found
         self._good_trees: dict[str, list] = {}               # the last good KPI trees
         self._good_diff: dict[tuple, dict] = {}              # the last good diff of a pair
@@ -191,7 +194,9 @@ class Models:
     def kpi_json(self, rel: str) -> bytes:
         """The JSON of model `rel`'s KPI tree drawing and, when its AsIs/ToBe partner
         is known, of the two trees side by side (see _kpi). Cached as view_json."""
-        return self._cached(self._kpis, rel, lambda partner: self._kpi(rel, partner))
+        from prep.serve.kpis import kpi_data
+
+        return self._cached(self._kpis, rel, lambda partner: kpi_data(self, rel, partner))
 
     def _cached(self, cache: dict, rel: str, make) -> bytes:
         """`make(partner)` as compact JSON, kept in `cache` until model `rel`, its pair
@@ -220,18 +225,31 @@ class Models:
     def prewarm(self, changed: list[str]) -> None:
         """Make, as soon as a save is seen, the view of each changed model that was
         shown (and of its pair partner): the pages' requests then find it made or
-        being made (under the model's lock). The KPI and diff drawings are left to
-        the pages that ask for them, after the view, so that no drawing made ahead
-        holds the lock a view request waits on."""
+        being made (under the model's lock). Then, without that lock, the KPI
+        drawings of a changed model whose KPI tab was asked for (serve/kpis.py: the
+        page's request finds them made or being made). Not beside the view: on a
+        busy machine the two threads slowed the process drawing more than they won."""
         changed_set = set(changed)
         with self._lock:
             views = [rel for rel in self._views
+                     if rel in changed_set or self._partners.get(rel) in changed_set]
+            asked = [rel for rel in self._kpis
                      if rel in changed_set or self._partners.get(rel) in changed_set]
         for rel in views:
             try:
                 self.view_json(rel)
             except Exception:           # gone, refused, unreadable: the page will say so
                 continue
+        for rel in asked:
+            self._kpi_ahead(rel)
+
+    def _kpi_ahead(self, rel: str) -> None:
+        from prep.serve.kpis import kpi_data
+
+        try:
+            kpi_data(self, rel, self._partners.get(rel))
+        except Exception:               # the page's own request will say why
+            pass
 
     def forget(self, rel: str) -> None:
         with self.lock(rel):
@@ -310,60 +328,19 @@ class Models:
         return view
 
     def _like(self, rel: str, checked, partner: str | None):
-        """The hint for this file's next drawing: its last drawing; the first drawing
-        of a ToBe follows its AsIs partner's (the pair compares by eye)."""
+        """The hint for this file's next drawing: its last drawing, a quick redraw
+        (layout/hint.py); the first drawing of a ToBe follows its AsIs partner's (the
+        pair compares by eye)."""
+        from prep.layout.hint import quick
+
         if self._hint.get(rel) is not None:
-            return self._hint[rel]
+            return quick(self._hint[rel])
         if partner is None:
             return None
         other = self._check(partner)
         if _is_asis(checked, other) or other.errors or not other.graphs:
             return None
         return self._hint.get(partner) or other.graphs
-
-    def _kpi(self, rel: str, partner: str | None) -> dict:
-        """{"file", "ok", "svg", "notes", "stale", "error", "compare"}: the drawing of
-        `prep kpi FILE -f svg`; while the file has errors (or Graphviz fails) the last
-        good one, `stale`. `compare`, for a pair: {"asis", "tobe", "svg", "notes",
-        "stale", "error"}, the drawing of `prep kpi ASIS --tobe TOBE`, kept the same way
-        while either file has errors."""
-        checked = self._check(rel)
-        data = {"version": 1, "file": rel, "ok": not checked.errors}
-        data.update(self._kpi_drawing((rel,), [checked], rel))
-        data["compare"] = None
-        if partner is not None:
-            other = self._check(partner)
-            asis, tobe = (rel, partner) if _is_asis(checked, other) else (partner, rel)
-            sides = [checked, other] if asis == rel else [other, checked]
-            bad = next((name for name, side in zip((asis, tobe), sides)
-                        if not side.drawable), None)
-            compare = {"asis": asis, "tobe": tobe}
-            compare.update(self._kpi_drawing((asis, tobe), sides, bad))
-            data["compare"] = compare
-        return data
-
-    def _kpi_drawing(self, key: tuple, sides: list, bad: str | None) -> dict:
-        """One KPI drawing of the checked files `sides` (one, or AsIs and ToBe), or
-        the last good drawing of `key` while one of them (`bad`) cannot be read
-        (`error` says so in English, `bad` names it for the page's own words)."""
-        from prep.render.run import RenderError
-        from prep.serve.data import kpi_drawing
-
-        out = {"svg": None, "notes": [], "stale": False, "error": None, "bad": None}
-        if not all(side.drawable for side in sides):
-            if any(side.errors for side in sides):
-                out["error"], out["bad"] = f"{bad} has errors", bad
-        else:
-            tobe = sides[1].graphs if len(sides) > 1 else None
-            try:
-                out["svg"], out["notes"] = kpi_drawing(sides[0].graphs, self.lang,
-                                                       self.timeout, tobe)
-                self._good_kpi[key] = (out["svg"], out["notes"])
-            except RenderError as error:
-                out["error"] = error.message
-        if out["svg"] is None and key in self._good_kpi:
-            (out["svg"], out["notes"]), out["stale"] = self._good_kpi[key], True
-        return out
 
     def _partner(self, rel: str) -> str | None:
         """The other half of an AsIs/ToBe pair (see _find_partner); while this file or

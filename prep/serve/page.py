@@ -1,9 +1,9 @@
 """`prep render -f html`: the workshop view as one self-contained offline file.
 
-The served page's own script and style are written inline, with the model's data
+The served page's own scripts and style are written inline, with the model's data
 (drawing, findings, products, KPI trees and their drawing) in a `<script type="application/json">`
 block that is never executed. The page's Content-Security-Policy allows exactly
-that script and style (by their SHA-256 hashes) and no network at all, so the file
+those scripts and that style (by their SHA-256 hashes) and no network at all, so the file
 opened from a mail attachment can neither run anything else nor load anything."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 
-from prep.serve.app import static_text
+from prep.serve.app import SCRIPTS, static_text
 
 
 def _hash(text: str) -> str:
@@ -30,9 +30,10 @@ def _json_for_html(data: dict) -> str:
 
 def offline_page(data: dict) -> str:
     """The page for one model's view data (prep.serve.data.View.to_json())."""
-    script = static_text("app.js")
+    scripts = [static_text(name) for name in SCRIPTS]
     style = static_text("style.css")
-    csp = (f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; "
+    hashes = " ".join(_hash(script) for script in scripts)
+    csp = (f"default-src 'none'; script-src {hashes}; style-src {_hash(style)}; "
            "img-src data:; base-uri 'none'; form-action 'none'")
     page = static_text("index.html")
     head = (f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
@@ -43,9 +44,10 @@ def offline_page(data: dict) -> str:
     title = data.get("file") or "prep"
     page = re.sub(r"<title>[^<]*</title>", lambda _m: f"<title>{_escape(title)}</title>", page,
                   count=1)
-    page = page.replace('<script src="app.js"></script>',
-                        '<script type="application/json" id="prep-data">'
-                        f"{_json_for_html(data)}</script>\n<script>{script}</script>", 1)
+    tags = "\n".join(f'<script src="{name}"></script>' for name in SCRIPTS)
+    inline = "\n".join(f"<script>{script}</script>" for script in scripts)
+    page = page.replace(tags, '<script type="application/json" id="prep-data">'
+                        f"{_json_for_html(data)}</script>\n{inline}", 1)
     return page
 
 

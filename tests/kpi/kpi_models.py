@@ -8,6 +8,30 @@ from __future__ import annotations
 import random
 
 
+def graphs(text: str, name: str = "m.prep"):
+    """The process graphs of a model's text (none where it does not parse)."""
+    from prep.graph import build_document
+    from prep.parser import parse_text
+
+    parsed = parse_text(text, name)
+    return build_document(parsed.document)[0] if parsed.document is not None else []
+
+
+def trees_of(asis: str, tobe: str | None = None, view: str = "kpi"):
+    """The KPI trees of a model, or of an AsIs/ToBe pair compared, and the graphs whose
+    words they are drawn in: what `kpi_layout(trees, words_for(named))` lays out."""
+    from prep.kpi.compare import compare
+    from prep.kpi.tree import derive_all
+
+    before = graphs(asis)
+    trees, named = derive_all(before, view), list(before)
+    if tobe is not None:
+        after = graphs(tobe)
+        trees, _ = compare(trees, derive_all(after, view))
+        named += after
+    return trees, named
+
+
 def model(seed: int, stage: str = "asis", size: int | None = None) -> str:
     text = _model(seed, size)
     return text if stage == "asis" else _tobe(seed, text)

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from prep.cli import app
-from conftest import same_as_snapshot
+from conftest import same_as_snapshot, two_stages
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -143,11 +143,8 @@ def test_csv_one_row_per_kpi_with_bom():
 
 
 def test_csv_lists_removed_kpis(tmp_path):
-    a, b = tmp_path / "a.prep", tmp_path / "b.prep"
-    a.write_text("process P [stage=asis] {\n goal G\n external X\n actor A { final F }\n"
-                 " F -> X\n kpi 古い for F\n}\n", encoding="utf-8")
-    b.write_text("process P [stage=tobe] {\n goal G\n external X\n actor A { final F }\n"
-                 " F -> X\n kpi 新しい for F\n}\n", encoding="utf-8")
+    body = " goal G\n external X\n actor A { final F }\n F -> X\n kpi K for F\n"
+    a, b = two_stages(tmp_path, body.replace("K", "古い"), body.replace("K", "新しい"))
     out = tmp_path / "k.csv"
     assert run("kpi", a, "--tobe", b, "-o", out).exit_code == 0
     with out.open(encoding="utf-8-sig", newline="") as handle:
@@ -356,9 +353,16 @@ def test_processes_that_do_not_match_warn(tmp_path):
 
 def test_help_is_current():
     result = run("kpi", "--help")
-    assert "Example: prep kpi" in result.stdout
-    for option in ("--view", "--externals", "--tobe", "--lang", "csv"):
-        assert option in result.stdout
+    lines = [line.strip(" │") for line in result.stdout.splitlines()]
+    assert lines.count("Example: prep kpi asis.prep --tobe tobe.prep -o kpi.svg") == 1
+    assert re.findall(r"^│ (--[\w-]+)", result.stdout, re.M) == [
+        "--tobe", "--view", "--externals", "--output", "--format", "--lang", "--no-legend",
+        "--force", "--slide-font", "--timeout", "--help"]
+    rows = result.stdout.splitlines()
+    at = next(n for n, row in enumerate(rows) if row.startswith("│ --format"))
+    column = rows[at].index("<")                          # the choices, wrapped on two rows
+    assert "".join(row[column:].split("  ")[0] for row in rows[at:at + 2]) == \
+        "<text|json|csv|svg|png|pdf|dot|mermaid|pptx>"
 
 
 def test_csv_cells_are_never_formulas(tmp_path):

@@ -13,15 +13,11 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import CASES_DIR, needs_conformance
-from prep.graph import build_document
-from prep.kpi.compare import compare
-from prep.kpi.tree import derive_all
 from prep.layout.kpitree import kpi_layout
 from prep.notation import words_for
-from prep.parser import parse_text
 
 sys.path.insert(0, str(Path(__file__).parent))
-from kpi_models import model, wide  # noqa: E402
+from kpi_models import graphs, model, trees_of, wide  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -33,18 +29,8 @@ CASES = CASES_DIR
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def graphs(text: str, name: str = "m.prep"):
-    parsed = parse_text(text, name)
-    return build_document(parsed.document)[0] if parsed.document is not None else []
-
-
 def layout_of(asis_text: str, tobe_text: str | None = None, view: str = "kpi"):
-    before = graphs(asis_text)
-    trees, named = derive_all(before, view), list(before)
-    if tobe_text is not None:
-        after = graphs(tobe_text)
-        trees, _ = compare(trees, derive_all(after, view))
-        named += after
+    trees, named = trees_of(asis_text, tobe_text, view)
     return kpi_layout(trees, words_for(named))
 
 

@@ -42,6 +42,19 @@ def test_columns_keep_the_hinted_order_where_the_relations_allow():
     assert got["a"] < got["d"]
 
 
+def test_products_sharing_a_hinted_column_share_one_again():
+    # the AsIs had a and b in column 0, c and d in column 1; the ToBe puts a new x
+    # before a: a moves right, and b, c, d move with it instead of staying behind
+    keys = ["a", "b", "c", "d", "x"]
+    inputs = [("a", "c"), ("b", "d"), ("x", "a")]
+    hint = {"a": 0, "b": 0, "c": 1, "d": 1}
+    assert rank_columns(keys, inputs, [], [], [], hint) == {
+        "x": 0, "a": 1, "b": 1, "c": 2, "d": 2}
+    # where the relations put them apart, they stay apart: b now feeds a
+    got = rank_columns(keys, inputs + [("b", "a")], [], [], [], hint)
+    assert got["b"] < got["a"] < got["c"]
+
+
 @pytest.mark.parametrize("path", [ROOT / "examples" / "manufacturing.prep",
                                   APPAREL / "asis.prep", APPAREL / "tobe.prep"],
                          ids=lambda p: p.name)
@@ -100,3 +113,33 @@ def test_serve_draws_with_the_last_drawing_as_hint():
     first = draw(graphs, hints=hints)
     assert len(hints) == 1 and isinstance(hints[0], Hint)
     assert draw(graphs, like=hints[0]) == first
+
+
+@pytest.mark.parametrize("seed", [3, 8])
+def test_a_quick_redraw_starts_from_the_last_choices_and_tries_few(seed, monkeypatch):
+    """prep serve's redraw (layout/hint.py `quick`): the search starts from the
+    hinted drawing's choices and tries at most QUICK_BUDGET layouts more; an edit
+    drawn so crosses no more than the full search's drawing of it."""
+    import prep.layout.search as search
+    from prep.layout.hint import QUICK_BUDGET, quick
+    from tests.layout.test_search import drawn_crossings
+
+    doc = parse_text(paper_model(seed), "m.prep").document
+    graphs = build_document(doc)[0]
+    plain = layout(graphs, legend=False)
+    hint = hint_of(plain)
+    assert hint.budget is None and hint.start_for(graphs[0].name, 1) is None
+    assert quick(hint).start_for(graphs[0].name, 1) == plain.choices[0]
+    assert any(plain.choices[0].values())           # something was chosen to carry
+    tried = []
+    evaluate = search._evaluate
+    monkeypatch.setattr(search, "_evaluate", lambda *a: tried.append(1) or evaluate(*a))
+    again = layout(graphs, legend=False, like=quick(hint))
+    assert len(tried) <= QUICK_BUDGET + 3            # + the first, the start, the last
+    assert again.choices == plain.choices and columns(again) == columns(plain)
+    new, _ = edit(doc, "rename", 1)
+    edited = build_document(new)[0]
+    fast = layout(edited, legend=False, like=quick(hint))
+    full = layout(edited, legend=False, like=hint)
+    assert sum(len(drawn_crossings(p)) for p in fast.processes) \
+        <= sum(len(drawn_crossings(p)) for p in full.processes)

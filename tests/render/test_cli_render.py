@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import as_nobody, as_root
 from prep.cli import app
 
 MODELS = Path(__file__).parent / "models"
@@ -115,14 +117,33 @@ def test_binary_to_a_pipe(tmp_path):
     assert done.returncode == 0 and done.stdout.startswith(b"\x89PNG")
 
 
-def test_missing_file_and_unwritable_output(tmp_path):
+def test_missing_file(tmp_path):
     result = run(tmp_path / "nope.prep", "-o", tmp_path / "x.dot")
     assert result.exit_code == 2
     assert result.stderr == f"prep: error: no such file: {tmp_path / 'nope.prep'}\n"
+    assert result.stdout == "" and list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_output(tmp_path):
     result = run(FIGURE4, "-o", tmp_path / "no" / "such" / "x.dot")
     assert result.exit_code == 2
     assert result.stderr == (f"prep: error: cannot write {tmp_path}/no/such/x.dot: the folder "
                              f"{tmp_path}/no/such does not exist\n")
+    result = run(FIGURE4, "-f", "dot", "-o", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == f"prep: error: cannot write {tmp_path}: it is a folder\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@as_root
+def test_output_in_a_folder_one_may_not_write(tmp_path):
+    folder = tmp_path / "theirs"
+    folder.mkdir()
+    shutil.copy(FIGURE4, folder / "m.prep")          # root's folder, uid 65534 runs prep in it
+    done = as_nobody(["render", "m.prep", "-f", "dot", "-o", "x.dot"], folder)
+    assert done.returncode == 2
+    assert done.stderr.decode() == "prep: error: cannot write x.dot: Permission denied\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["m.prep"]
 
 
 def test_model_with_errors_is_not_drawn(tmp_path):
@@ -213,10 +234,23 @@ def test_process_option():
 
 
 def test_no_legend():
-    result = run(FIGURE4, "-f", "dot", "-o", "-", "--no-legend")
-    assert 'class="legend"' not in result.stdout
-    result = run(FIGURE4, "-f", "dot", "-o", "-", "--no-legend", "--layout", "dot")
-    assert "cluster_legend" not in result.stdout
+    def classes(*options):
+        return sorted(set(re.findall(r'class="([^"]*)"', run(FIGURE4, "-f", "dot", "-o", "-",
+                                                               *options).stdout)))
+
+    drawn = ["canvas", "external", "goal", "lane", "lane-header", "process", "product",
+             "product final", "product intangible intervention", "product milestone",
+             "relation", "subprocess", "subprocess-label"]
+    assert classes() == sorted([*drawn, "legend", "legend-item"])
+    assert classes("--no-legend") == drawn
+
+    def clusters(*options):
+        return re.findall(r"subgraph (\w+) \{", run(FIGURE4, "-f", "dot", "-o", "-",
+                                                    "--layout", "dot", *options).stdout)
+
+    lanes = ["cluster_p1", "cluster_p1_a1", "cluster_p1_a2", "cluster_p1_a3"]
+    assert clusters() == [*lanes, "cluster_legend"]
+    assert clusters("--no-legend") == lanes
 
 
 def test_missing_dot_says_how_to_install(tmp_path, monkeypatch):

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
 from prep.render.dot import to_dot
 from prep.notation import plain, text
-from conftest import graphs_from, graphs_in, same_as_snapshot
+from conftest import attributes, cells, graphs_from, graphs_in, same_as_snapshot
 
 HERE = Path(__file__).parent
 MODELS = HERE / "models"
@@ -31,6 +32,13 @@ def node_line(source: str, fragment: str) -> str:
 
 def edge_lines(source: str) -> list[str]:
     return [line.strip() for line in source.splitlines() if re.match(r"\s*n\d+ -> n\d+", line)]
+
+
+def node(source: str, fragment: str) -> dict[str, str]:
+    """The attributes of the node whose line contains `fragment`, its label as the text
+    of its cells (`cells`)."""
+    found = attributes(node_line(source, fragment))
+    return {**found, "label": cells(found["label"])}
 
 
 @pytest.mark.parametrize("model", sorted(p.name for p in MODELS.glob("*.prep")))
@@ -53,19 +61,28 @@ def test_node_ids_follow_source_order():
 
 def test_kinds_have_their_own_look():
     source = to_dot(graphs_in(MODELS / "figure4.prep"))
-    final = node_line(source, "<B>出荷</B>")
-    assert "peripheries=2" in final and "penwidth=2.4" in final and "shape=box" in final
-    assert "shape=hexagon" in node_line(source, "<B>生産計画</B>")
-    assert "shape=box style=filled" in node_line(source, "<B>調達計画</B>")
-    intangible = node_line(source, "<B>現場ノウハウ</B>")
-    assert 'style="dashed,rounded"' in intangible and "fillcolor" not in intangible
-    assert "shape=cds" in node_line(source, "<営業>")
+    # figure4's subprocesses in order: 計画, 調達, 検査, 製造工程 (their colours fill)
+    assert node(source, "<B>出荷</B>") == {
+        "label": ["出荷", "(品目, 数量, 出荷日)", "[製造工程]"], "shape": "box",
+        "style": "filled,bold", "peripheries": "2", "penwidth": "2.4", "fillcolor": "#f3dcf2"}
+    assert node(source, "<B>生産計画</B>") == {
+        "label": ["生産計画", "(品目, 数量, 納期)", "[計画]"], "shape": "hexagon",
+        "style": "filled,bold", "penwidth": "1.8", "fillcolor": "#fde2c8"}
+    assert node(source, "<B>調達計画</B>") == {
+        "label": ["調達計画", "(部品, 数量)", "[調達]"], "shape": "box", "style": "filled",
+        "fillcolor": "#d7ecf9"}
+    assert node(source, "<B>現場ノウハウ</B>") == {          # intangible: no fill
+        "label": ["現場ノウハウ", "⚠ 介入点"], "shape": "box", "style": "dashed,rounded",
+        "penwidth": "2.4", "color": "#c62828", "fontcolor": "#8e0000"}
+    assert node(source, "<営業>") == {
+        "label": ["営業"], "shape": "cds", "style": "filled", "fillcolor": "#d9d9d9",
+        "color": "#444444"}
 
 
 def test_state_and_parameters_in_label():
     source = to_dot(graphs_in(MODELS / "states_params.prep"), legend=False)
-    label = node_line(source, "<B>申込</B>&lt;提出された&gt;")
-    assert "(氏名, 住所, 金額)" in label
+    label = node(source, "<B>申込</B>&lt;提出された&gt;")["label"]
+    assert label == ["申込<提出された>", "(氏名, 住所, 金額)"]
 
 
 def test_relations():
@@ -79,8 +96,12 @@ def test_relations():
 
 def test_intervention_point_is_marked():
     source = to_dot(graphs_in(MODELS / "figure4.prep"), legend=False)
-    line = node_line(source, "現場ノウハウ")
-    assert "介入点" in line and 'color="#c62828"' in line
+    found = node(source, "現場ノウハウ")
+    assert found["label"] == ["現場ノウハウ", "⚠ 介入点"]
+    assert (found["color"], found["fontcolor"], found["penwidth"]) == ("#c62828", "#8e0000", "2.4")
+    mark = ElementTree.fromstring(attributes(node_line(source, "現場ノウハウ"))["label"])
+    assert ElementTree.tostring(mark.findall(".//FONT")[0], encoding="unicode") == (
+        '<FONT POINT-SIZE="9" COLOR="#c62828"><B>⚠ 介入点</B></FONT>')
 
 
 def test_touch_relation_is_green_with_level():
@@ -92,11 +113,16 @@ def test_touch_relation_is_green_with_level():
 
 def test_role_lanes_are_distinct():
     source = to_dot(graphs_in(MODELS / "tobe_csm.prep"), legend=False)
-    lanes = re.findall(r"subgraph (cluster_p1_a\d+) \{\n\s*(.*)", source)
-    by_name = {re.search(r"<B>(.*?)</B>", attrs).group(1): attrs for _, attrs in lanes}
-    assert "«CSM»" in by_name["CSM"] and 'fillcolor="#eef7ee"' in by_name["CSM"]
-    assert "«サービス»" in by_name["分析サービス"] and "dashed" in by_name["分析サービス"]
-    assert "«" not in by_name["店長"]
+    lanes = [attributes(attrs) for attrs in re.findall(r"subgraph cluster_p1_a\d+ \{\n\s*(.*)", source)]
+    assert lanes == [
+        {"label": "<B>店長</B>", "style": "rounded,filled", "color": "#555555",
+         "fillcolor": "#ffffff", "penwidth": "1"},
+        {"label": "<B>店舗スタッフ</B>", "style": "rounded,filled", "color": "#555555",
+         "fillcolor": "#ffffff", "penwidth": "1"},
+        {"label": "<B>CSM</B> «CSM»", "style": "rounded,filled,bold", "color": "#2e7d32",
+         "fillcolor": "#eef7ee", "penwidth": "2"},
+        {"label": "<B>分析サービス</B> «サービス»", "style": "rounded,filled,dashed",
+         "color": "#1565c0", "fillcolor": "#eaf3fc", "penwidth": "2"}]
 
 
 def test_goal_banner_and_subprocess_key():
@@ -111,37 +137,54 @@ def test_goal_banner_and_subprocess_key():
 
 def test_kpi_and_issue_notes():
     source = to_dot(graphs_in(MODELS / "tobe_csm.prep"), legend=False)
-    service = node_line(source, "購買率KPI")
-    assert "shape=note" in service and 'color="#c62828"' in service and "サービス" in service
-    assert "dashed" in node_line(source, "客単価")
+    note = {"shape": "note", "fontsize": "9"}
+    assert node(source, "購買率KPI") == {
+        **note, "label": ["KPI: 購買率KPI [サービス]"], "style": "filled", "color": "#c62828",
+        "fillcolor": "#ffebee", "fontcolor": "#b71c1c", "penwidth": "2"}
+    assert node(source, "客単価") == {
+        **note, "label": ["KPI: 客単価 [補足]"], "style": "filled,dashed", "color": "#777777",
+        "fillcolor": "#fafafa", "penwidth": "1"}
     source = to_dot(graphs_in(MODELS / "two_processes.prep"), legend=False)
-    assert "shape=note" in node_line(source, "課題: 見積に3日かかる")
+    assert node(source, "課題: 見積に3日かかる") == {
+        **note, "label": ["課題: 見積に3日かかる"], "style": "filled", "color": "#e65100",
+        "fillcolor": "#fff3e0", "penwidth": "1"}
+
+
+def clusters(source: str) -> list[str]:
+    return re.findall(r"subgraph (\w+) \{", source)
 
 
 def test_legend_only_when_asked():
     graphs = graphs_in(MODELS / "figure4.prep")
-    assert "cluster_legend" in to_dot(graphs)
-    assert "cluster_legend" not in to_dot(graphs, legend=False)
+    lanes = ["cluster_p1", "cluster_p1_a1", "cluster_p1_a2", "cluster_p1_a3"]
+    assert clusters(to_dot(graphs)) == [*lanes, "cluster_legend"]
+    assert clusters(to_dot(graphs, legend=False)) == lanes
 
 
 def test_every_process_in_its_own_cluster():
     source = to_dot(graphs_in(MODELS / "two_processes.prep"), legend=False)
-    assert "subgraph cluster_p1 {" in source and "subgraph cluster_p2 {" in source
-    assert "[ToBe]" in source and "[AsIs]" in source
+    assert clusters(source) == ["cluster_p1", "cluster_p1_a1",
+                                "cluster_p2", "cluster_p2_a1", "cluster_p2_a2"]
+    banners = re.findall(r"subgraph cluster_p\d \{\n\s*(.*)", source)
+    assert [cells(attributes(line)["label"]) for line in banners] == [
+        ["受注 [AsIs]", "目標: 納期遵守率"], ["出荷 [ToBe]", "目標: 誤出荷ゼロ"]]
 
 
 def test_japanese_font_everywhere():
     source = to_dot(graphs_in(MODELS / "figure4.prep"))
-    for head in ("graph [", "node [", "edge ["):
-        line = next(line for line in source.splitlines() if line.strip().startswith(head))
-        assert 'fontname="Noto Sans CJK JP"' in line
+    fonts = {line.split()[0]: attributes(line)["fontname"] for line in source.splitlines()
+             if line.strip().startswith(("graph [", "node [", "edge ["))}
+    assert fonts == {"graph": "Noto Sans CJK JP", "node": "Noto Sans CJK JP",
+                     "edge": "Noto Sans CJK JP"}
 
 
 def test_layout_limits():
-    head = to_dot(graphs_in(MODELS / "figure4.prep")).splitlines()[1]
-    for setting in ("newrank=true", "rankdir=LR", "splines=spline", "remincross=true",
-                    "mclimit=", "nslimit="):
-        assert setting in head
+    head = attributes(to_dot(graphs_in(MODELS / "figure4.prep")).splitlines()[1])
+    limits = ("newrank", "rankdir", "splines", "remincross", "mclimit", "nslimit", "nslimit1",
+              "searchsize")
+    assert {name: head[name] for name in limits} == {
+        "newrank": "true", "rankdir": "LR", "splines": "spline", "remincross": "true",
+        "mclimit": "1.0", "nslimit": "20", "nslimit1": "20", "searchsize": "30"}
 
 
 HOSTILE = [

@@ -331,16 +331,38 @@ def test_drawio_hostile_names_come_back_as_written():
     assert ("external", 'ext"]; n1 -> n2 [label="x') in objects
 
 
+def drawio_style(style: str) -> dict[str, str]:
+    """A draw.io style `key=value;…;` as a dict; a bare word (`swimlane`) maps to ""."""
+    return dict((part.split("=", 1) + [""])[:2] for part in style.rstrip(";").split(";"))
+
+
 def test_drawio_styles_by_kind():
     root = read_drawio(to_drawio(layout(graphs_in(HERE / "models" / "figure4.prep"))))
-    style = {o.get("prep_kind"): o.find("mxCell").get("style") for o in root.iter("UserObject")}
-    assert "swimlane;" in style["lane"] and "container=1" in style["lane"]
-    assert "shape=hexagon" in style["milestone"]
-    assert "double=1" in style["final"]
-    assert "dashed=1" in style["intervention"] and "strokeColor=#c62828" in style["intervention"]
-    assert "fillColor=none" in style["intervention"]
-    assert "startArrow=block" in style["sync"] and "dashed=1" in style["sync"]
-    assert "fontFamily=Noto Sans CJK JP" in style["product"]
+    style = {o.get("prep_kind"): drawio_style(o.find("mxCell").get("style"))
+             for o in root.iter("UserObject")}
+    text = {"html": "1", "whiteSpace": "wrap", "fontFamily": "Noto Sans CJK JP", "spacing": "2"}
+    middle = {**text, "verticalAlign": "middle"}
+    assert style["lane"] == {
+        "swimlane": "", **middle, "horizontal": "0", "startSize": "0", "fillColor": "#ffffff",
+        "swimlaneFillColor": "#ffffff", "strokeColor": "#555555", "strokeWidth": "1",
+        "collapsible": "0", "container": "1", "swimlaneLine": "0"}
+    assert style["milestone"] == {
+        **middle, "shape": "hexagon", "perimeter": "hexagonPerimeter2", "size": "0.12",
+        "fillColor": "#ffffff", "strokeColor": "#222222", "strokeWidth": "1.8"}
+    assert style["final"] == {
+        **middle, "shape": "ext", "double": "1", "margin": "4", "fillColor": "#ffffff",
+        "strokeColor": "#222222", "strokeWidth": "1.6"}
+    assert style["intervention"] == {
+        **middle, "rounded": "1", "arcSize": "12", "fillColor": "none", "strokeColor": "#c62828",
+        "strokeWidth": "2.4", "dashed": "1"}
+    assert style["product"] == {**middle, "fillColor": "#ffffff", "strokeColor": "#222222",
+                                "strokeWidth": "1.2"}
+    sync = {key: style["sync"][key] for key in (
+        "edgeStyle", "strokeColor", "strokeWidth", "dashed", "endArrow", "endFill", "startArrow",
+        "startFill", "fontFamily")}
+    assert sync == {"edgeStyle": "none", "strokeColor": "#333333", "strokeWidth": "1.4",
+                    "dashed": "1", "endArrow": "block", "endFill": "1", "startArrow": "block",
+                    "startFill": "1", "fontFamily": "Noto Sans CJK JP"}
 
 
 # -- the command --------------------------------------------------------------------------
@@ -570,7 +592,7 @@ def test_drawio_links_processes_naming_each_other():
             ("linked process", other)
         assert plain(stand_in.get("label")) == f"↔ {other} ({3 - number})"
         assert stand_in.get("link") == f"data:page/id,p{3 - number}"
-        style = dict(part.split("=", 1) for part in cell.get("style").rstrip(";").split(";"))
+        style = drawio_style(cell.get("style"))
         assert (style["dashed"], style["strokeColor"], style["endArrow"],
                 style["startArrow"]) == ("1", "#777777", "none", "none")
         assert (style["exitX"], style["exitY"], style["entryX"]) == ("1", "0.5", "0")
@@ -580,5 +602,8 @@ def test_drawio_links_processes_naming_each_other():
 
 
 def test_drawio_draws_no_link_for_one_process():
-    data = to_drawio(layout(graphs_in(HERE / "models" / "figure4.prep"))).decode()
-    assert 'prep_kind="link"' not in data and "data:page/id" not in data
+    root = read_drawio(to_drawio(layout(graphs_in(HERE / "models" / "figure4.prep"))))
+    assert len(root.findall("diagram")) == 1
+    objects = list(root.iter("UserObject"))
+    assert [o for o in objects if o.get("prep_kind") in ("link", "linked process")] == []
+    assert [o.get("link") for o in objects if o.get("link") is not None] == []

@@ -99,7 +99,9 @@ def test_measuring_without_a_deadline_is_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr("prep.layout.measure.UNBOUNDED_LIMIT", 0.5)
     with pytest.raises(LayoutError) as caught:
         graphviz_measure(["<b>x</b>"])
-    assert "longer than 0.5 s" in str(caught.value)
+    assert str(caught.value) == "drawing took longer than 0.5 s, and was stopped"
+    assert caught.value.hint == ("draw one process at a time with --process NAME, split the "
+                                 "model, or allow more time with --timeout SECONDS")
 
 
 def test_japanese_without_japanese_fonts_warns_once(tmp_path, monkeypatch):

@@ -34,17 +34,36 @@ def test_flowchart_with_a_subgraph_per_actor():
     assert source.count("\n    end") == 3 and source.rstrip().count("\n  end") == 1
 
 
+def statements(source: str) -> tuple[dict[str, str], list[str], list[str]]:
+    """The flowchart's node lines by id, its links in order and its other lines
+    (subgraphs, classes, link styles), each stripped."""
+    nodes, links, others = {}, [], []
+    for line in (line.strip() for line in source.splitlines()):
+        if re.match(r"n\d+ \S*[-.]", line):
+            links.append(line)
+        elif (node := re.match(r"(n\d+)[\[({>]", line)) is not None:
+            nodes[node.group(1)] = line
+        else:
+            others.append(line)
+    return nodes, links, others
+
+
 def test_notation():
-    source = mermaid_of(MODELS / "figure4.prep")
-    assert '[["出荷 (品目, 数量, 出荷日)"]]:::final' in source
-    assert '{{"生産計画 (品目, 数量, 納期)"}}:::milestone' in source
-    assert ":::intervention" in source and "介入点" in source
-    assert '>"営業"]:::external' in source
-    assert "<-.->" in source
-    tobe = mermaid_of(MODELS / "tobe_csm.prep")
-    assert '-->|"ハイタッチ"|' in tobe and "linkStyle 3 stroke:#2e7d32" in tobe
-    assert "class p1a3 csm" in tobe and "class p1a4 service" in tobe
-    assert ":::servicekpi" in tobe
+    nodes, links, _ = statements(mermaid_of(MODELS / "figure4.prep"))
+    assert nodes["n6"] == 'n6[["出荷 (品目, 数量, 出荷日)"]]:::final'
+    assert nodes["n1"] == 'n1{{"生産計画 (品目, 数量, 納期)"}}:::milestone'
+    assert nodes["n2"] == 'n2["調達計画 (部品, 数量)"]:::product'
+    assert nodes["n4"] == 'n4("現場ノウハウ #9888; 介入点"):::intervention'
+    assert nodes["n7"] == 'n7>"営業"]:::external'
+    assert links == ["n8 --> n1", "n1 --> n2", "n2 --> n3", "n3 --> n5", "n4 <-.-> n5",
+                     "n5 --> n6", "n6 --> n7", "n1 --> n6"]
+    nodes, links, others = statements(mermaid_of(MODELS / "tobe_csm.prep"))
+    assert links[3] == 'n4 -->|"ハイタッチ"| n2'
+    assert others[-1] == "linkStyle 3 stroke:#2e7d32,stroke-width:3px,color:#1b5e20"
+    assert [line for line in others if line.startswith("class ")] == [
+        "class p1a3 csm", "class p1a4 service"]
+    assert nodes["n8"] == 'n8["KPI: 購買率KPI [サービス]"]:::servicekpi'
+    assert links[-2:] == ["n3 -.- n8", "n3 -.- n9"]
 
 
 def test_escaping():

@@ -17,13 +17,13 @@ from prep import notation as N
 from prep.cli import app
 from prep.layout import layout
 from prep.layout.measure import graphviz_measure
-from prep.layout.model import Text
+from prep.layout.positions import Text
 from prep.render.pptx import to_pptx
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pptx_geometry import (A, box, crosses, items, line_path, slides,  # noqa: E402
                            text_runs)
-from conftest import graphs_from, graphs_in  # noqa: E402
+from conftest import graphs_from, graphs_in, two_stages  # noqa: E402
 from test_export import MODELS, ROOT, wide_model  # noqa: E402
 
 SLACK = 1.10
@@ -241,11 +241,8 @@ def test_diff_pptx_is_the_diff_picture_in_native_shapes(tmp_path):
 
 
 def test_diff_pptx_changed_shows_the_old_value_in_the_drawings_words(tmp_path):
-    asis, tobe = tmp_path / "asis.prep", tmp_path / "tobe.prep"
-    asis.write_text('process P [stage=asis] {\n  actor A {\n    product a\n    final b\n  }\n'
-                    '  external X\n  b -> X\n  a -> b [touch=low]\n}\n', encoding="utf-8")
-    tobe.write_text('process P [stage=tobe] {\n  actor A {\n    product a\n    final b\n  }\n'
-                    '  external X\n  b -> X\n  a -> b [touch=high]\n}\n', encoding="utf-8")
+    body = "  actor A {\n    product a\n    final b\n  }\n  external X\n  b -> X\n  a -> b [touch=T]\n"
+    asis, tobe = two_stages(tmp_path, body.replace("T", "low"), body.replace("T", "high"))
     out = tmp_path / "diff.pptx"
     _cli(["diff", str(asis), str(tobe), "-o", str(out), "--lang", "en"])
     shapes = {name: el for root in slides(out.read_bytes()) for name, kind, el in items(root)}

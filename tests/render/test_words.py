@@ -13,6 +13,7 @@ from prep.parser import parse_text
 from prep.render.dot import to_dot
 from prep.render.mermaid import to_mermaid
 from prep.notation import words_for
+from conftest import labels
 
 ENGLISH = """
 process Orders {
@@ -43,22 +44,37 @@ def test_auto_picks_the_language_of_the_names():
     assert words_for(graphs(JAPANESE))["legend"] == "凡例"
 
 
-@pytest.mark.parametrize("lang, present, absent", [
-    ("auto", ["Legend", "Goal: Orders", "intervention point", "Issue: slow",
-              "KPI: LeadTime [supplemented]"], ["凡例", "目標", "介入点", "課題", "補足"]),
-    ("ja", ["凡例", "目標: Orders", "介入点", "課題: slow", "[補足]"], ["Legend", "Goal:"]),
+NAMES = ["Sales", "Request", "Feel"]
+ENDS = ["Shipment", "Customer", "Warehouse"]
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("auto", ["Orders [AsIs]", "Goal: Orders shipped on time", *NAMES, "⚠ intervention point", *ENDS,
+              "KPI: LeadTime [supplemented]", "Issue: slow", "Legend", "Intermediate product",
+              "Milestone product", "Final product", "Intangible product",
+              "Intangible (sync: ⚠ intervention point)", "External process", "KPI",
+              "KPI [service]", "KPI [supplemented]", "Issue", "Subprocess colour [name]",
+              "Input relation", "", "Sync relation", "", "CSM touch", ""]),
+    ("ja", ["Orders [AsIs]", "目標: Orders shipped on time", *NAMES, "⚠ 介入点", *ENDS,
+            "KPI: LeadTime [補足]", "課題: slow", "凡例", "中間成果物", "マイルストーン成果物",
+            "最終成果物", "無形成果物", "無形成果物 (同期: ⚠ 介入点)", "外部プロセス", "KPI",
+            "KPI [サービス]", "KPI [補足]", "課題", "サブプロセスの色 [名前]", "入力関係", "",
+            "同期関係", "", "CSMタッチ", ""]),
 ])
-def test_dot_words(lang, present, absent):
+def test_dot_words(lang, words):
     source = to_dot(graphs(ENGLISH), lang=lang)
-    for word in present:
-        assert word in source
-    for word in absent:
-        assert word not in source
+    assert [text for label in labels(source) for text in label] == words
 
 
 def test_mermaid_words():
-    assert "Goal: Orders" in to_mermaid(graphs(ENGLISH))
-    assert "目標: Orders" in to_mermaid(graphs(ENGLISH), "ja")
+    english = to_mermaid(graphs(ENGLISH)).splitlines()
+    assert english[1] == '  subgraph p1["Orders / Goal: Orders shipped on time"]'
+    assert english[14:17] == ['    n6["KPI: LeadTime [supplemented]"]:::kpi', "    n3 -.- n6",
+                              '    n7["Issue: slow"]:::issue']
+    japanese = to_mermaid(graphs(ENGLISH), "ja").splitlines()
+    assert japanese[1] == '  subgraph p1["Orders / 目標: Orders shipped on time"]'
+    assert japanese[14:17] == ['    n6["KPI: LeadTime [補足]"]:::kpi', "    n3 -.- n6",
+                               '    n7["課題: slow"]:::issue']
 
 
 def test_unknown_language_is_refused(tmp_path):

@@ -111,3 +111,20 @@ def page(browser):
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     yield page
     context.close()
+
+
+def open_offline(page, path: Path) -> list[str]:
+    """Open the file `path` with every request but file: ones refused; the list of
+    addresses the page asked for (filled as it asks)."""
+    asked = []
+
+    def only_files(route):
+        asked.append(route.request.url)
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.context.route("**/*", only_files)
+    page.goto(path.as_uri())
+    return asked

@@ -15,7 +15,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from conftest import CASES_DIR, needs_conformance
-from prep.serve.app import CSP, allowed_hosts, create_app, host_ok
+from prep.serve.app import CSP, SCRIPTS, allowed_hosts, create_app, host_ok
 from prep.serve.files import Refused, listing, resolve
 
 from tests.serve.serving import models  # noqa: F401 (fixtures)
@@ -89,20 +89,24 @@ def test_one_model(client):
 
 
 def test_the_page_and_its_files(client):
-    for path, kind in (("/", "text/html"), ("/app.js", "text/javascript"),
-                       ("/style.css", "text/css")):
+    scripts = tuple((f"/{name}", "text/javascript") for name in SCRIPTS)
+    for path, kind in (("/", "text/html"), *scripts, ("/style.css", "text/css")):
         answer = client.get(path)
         assert answer.status_code == 200
         assert answer.headers["content-type"].startswith(kind)
         assert answer.headers["content-security-policy"] == CSP
         assert answer.headers["x-content-type-options"] == "nosniff"
     page = client.get("/").text
-    assert "<script src=\"app.js\"></script>" in page and "<script>" not in page
+    assert re.findall(r"<script[^>]*>", page) == [f'<script src="{n}">' for n in SCRIPTS]
     assert " style=" not in page
 
 
 def test_csp_allows_no_inline_or_remote_script():
-    assert "script-src 'self';" in CSP and "unsafe" not in CSP and "default-src 'none'" in CSP
+    directives = dict(part.strip().split(" ", 1) for part in CSP.split(";"))
+    assert directives == {
+        "default-src": "'none'", "script-src": "'self'", "style-src": "'self'",
+        "img-src": "'self' data:", "connect-src": "'self'", "base-uri": "'none'",
+        "form-action": "'none'", "frame-ancestors": "'none'"}
 
 
 def test_errors_keep_the_last_good_drawing(client, models):
@@ -365,7 +369,8 @@ def test_a_malformed_hash_names_no_model():
     assert "catch (e) { return null; }" in script
 def test_a_save_is_drawn_before_the_pages_ask(models):
     """Models.prewarm: the views shown before are made again as soon as the save is
-    seen; a model never shown is not; KPI drawings wait to be asked for."""
+    seen; a model never shown is not; the KPI answer waits to be asked for (its
+    drawing is made ahead: test_kpi_tab)."""
     from prep.serve.files import Models
 
     m = Models(models)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.serve.serving import SMALL, browser, models, page, server  # noqa: F401 (fixtures)
+from prep.serve.app import SCRIPTS
+
+from tests.serve.serving import SMALL, browser, models, open_offline, page, server  # noqa: F401 (fixtures)
 
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 
@@ -142,7 +144,7 @@ def test_a_name_with_markup_is_text(server, page, models):
     expect(page.locator("#detail-body")).to_contain_text("<img src=x onerror=alert(2)>")
     page.wait_for_timeout(300)
     assert page.dialogs == []
-    assert page.locator("script").count() == 1             # app.js, nothing else
+    assert page.locator("script").count() == len(SCRIPTS)  # the page's own, nothing else
     assert page.locator("img").count() == 0
     assert page.errors == []
 
@@ -213,17 +215,7 @@ def test_the_html_file_works_offline(page, models, tmp_path):
     result = CliRunner().invoke(app, ["render", str(models / "manufacturing.prep"),
                                       "-o", str(out)])
     assert result.exit_code == 0, result.output
-    asked = []
-
-    def only_files(route):
-        asked.append(route.request.url)
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            route.abort()
-
-    page.context.route("**/*", only_files)
-    page.goto(out.as_uri())
+    asked = open_offline(page, out)
     expect(page.locator("#status")).to_have_text("オフライン版")
     expect(product(page, "生産計画")).to_have_count(1)
     product(page, "生産計画").hover()

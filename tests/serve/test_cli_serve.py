@@ -4,6 +4,7 @@ Ctrl-C, a port in use, --host, raw requests to the real server."""
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import signal
 import socket
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 
 from prep.cli import app
 
-from tests.serve.serving import models  # noqa: F401 (fixtures)
+from tests.serve.serving import browser, models, page  # noqa: F401 (fixtures)
 
 PREP = str(Path(sys.executable).with_name("prep"))
 
@@ -29,6 +30,7 @@ def start(*args: str) -> tuple[subprocess.Popen, int]:
         line = process.stderr.readline()
     found = re.match(r"prep serve: http://[^:]+:(\d+)/", line)
     assert found, line
+    process.line = line
     return process, int(found.group(1))
 
 
@@ -68,9 +70,30 @@ def test_serves_and_stops_on_ctrl_c(models):
     assert rest == "prep serve: stopped\n"
 
 
-def test_a_file_opens_that_model(models):
+def test_a_file_opens_that_model(models, page):
+    """`prep serve FOLDER/small.prep` serves the folder and opens small.prep, not
+    the folder's first model (manufacturing.prep): the printed address names it,
+    and the page at that address shows it."""
+    import json
+
     process, port = start(str(models / "small.prep"), "--port", "0")
-    stop(process)
+    try:
+        url = f"http://127.0.0.1:{port}/#small.prep"
+        assert process.line == f"prep serve: {url} showing {models.resolve()} (Ctrl-C stops)\n"
+        status, body = get(port, "/api/models")
+        assert [m["path"] for m in json.loads(body)["models"]] == ["manufacturing.prep",
+                                                                   "small.prep"]
+        page.goto(url)
+        page.wait_for_function("() => document.getElementById('file').textContent "
+                               "=== 'small.prep'")
+        page.wait_for_selector("#canvas svg")
+        assert page.title() == "small.prep — prep"
+        assert page.locator("#models").input_value() == "small.prep"
+        titles = page.eval_on_selector_all("#canvas svg g.product > title",
+                                           "ts => ts.map(t => t.textContent)")
+        assert sorted(titles) == ["受注票", "見積"]
+    finally:
+        stop(process)
 
 
 def test_port_in_use(models):
@@ -108,11 +131,14 @@ def test_html_is_one_offline_file(models, tmp_path):
     assert result.exit_code == 0, result.output
     page = out.read_text("utf-8")
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
-    assert csp and re.fullmatch(r"default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; "
+    from prep.serve.app import SCRIPTS
+
+    hashes = " ".join(["'sha256-[A-Za-z0-9+/=]+'"] * len(SCRIPTS))
+    assert csp and re.fullmatch(rf"default-src 'none'; script-src {hashes}; "
                                 r"style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:; "
                                 r"base-uri 'none'; form-action 'none'", csp.group(1))
     assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(?!data:)', page)
-    assert page.count("<script") == 2         # the data (not run) and the page's own script
+    assert page.count("<script") == 1 + len(SCRIPTS)   # the data (not run), the page's own
     again = tmp_path / "again.html"
     CliRunner().invoke(app, ["render", str(models / "manufacturing.prep"), "-o", str(again)])
     assert again.read_bytes() == out.read_bytes()          # deterministic
@@ -134,7 +160,12 @@ def test_markup_in_names_cannot_end_the_data_block(models, tmp_path):
 
     page = offline_page({"file": "</script><script>alert(1)</script>", "findings": []})
     assert "</script><script>alert(1)" not in page
-    assert "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in page
+    assert re.findall(r"<title>.*</title>", page) == [
+        "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"]
+    block = re.findall(r'<script type="application/json" id="prep-data">(.*?)</script>', page, re.S)
+    assert block == ['{"file":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)'
+                     '\\u003c/script\\u003e","findings":[]}']
+    assert json.loads(block[0]) == {"file": "</script><script>alert(1)</script>", "findings": []}
 
 
 def test_opens_the_browser_in_a_desktop_session(models, tmp_path):

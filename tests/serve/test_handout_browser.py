@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from typer.testing import CliRunner
 
 from prep.cli import app
-from tests.serve.serving import browser, page  # noqa: F401 (fixtures)
+from tests.serve.serving import browser, open_offline, page  # noqa: F401 (fixtures)
 
 APPAREL = Path(__file__).resolve().parents[2] / "examples" / "apparel"
 
@@ -20,20 +20,10 @@ def test_the_html_handout_works_offline(page, tmp_path):  # noqa: F811
     result = CliRunner().invoke(app, ["report", str(APPAREL / "asis.prep"),
                                       str(APPAREL / "tobe.prep"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    asked = []
-
-    def only_files(route):
-        asked.append(route.request.url)
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            route.abort()
-
-    page.context.route("**/*", only_files)
-    page.goto(out.as_uri())
+    asked = open_offline(page, out)
     expect(page.locator("h1").first).to_have_text("PRePモデル ハンドアウト")
     expect(page.locator("h1").last).to_have_text("成果物の用語集")
-    expect(page.locator("figure.drawing svg")).to_have_count(13)
+    expect(page.locator("figure.drawing svg")).to_have_count(12)
     drawing = page.locator("figure.drawing svg").nth(0)
     assert drawing.bounding_box()["width"] > 600              # drawn, not empty
     expect(page.locator("figure.drawing svg g.product",

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from playwright.sync_api import expect
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 
 from conftest import CASES_DIR, needs_conformance
 from prep.cli import app as cli
-from prep.serve.app import create_app
+from prep.serve.app import SCRIPTS, create_app
 
 from tests.serve.serving import EXAMPLES, SMALL, Running, browser, models, page, server  # noqa: F401
 from tests.serve.test_browser import DOCS_IMG, open_model, save
@@ -128,6 +129,12 @@ def test_names_reach_the_kpi_drawing_escaped(models):
         svg = c.get("/api/kpi/evil.prep").json()["svg"]
     assert "<script" not in svg and "<img" not in svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;" in svg
+    drawing = ElementTree.fromstring(svg)
+    assert {element.tag.split("}")[1] for element in drawing.iter()} <= {
+        "svg", "a", "g", "title", "text", "rect", "path", "polygon", "polyline", "ellipse", "line"}
+    assert [text.text for text in drawing.iter("{http://www.w3.org/2000/svg}text")] == [
+        "A&B <i>", "KPIツリー [AsIs]", "目標: <script>alert(1)</script> & \"quoted\" 'single'",
+        '受注 & "票"', "KPI: <img src=x", 'onerror=alert(3)> & "率"', "凡例", "最終成果物", "KPI"]
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,6 +183,48 @@ def test_the_kpi_drawing_is_made_only_when_asked(models, monkeypatch):
         first = c.get("/api/kpi/small.prep").content
         assert c.get("/api/kpi/small.prep").content == first      # cached
     assert made == [1]
+
+
+def test_a_kpi_drawing_is_made_once_per_content_and_ahead_after_a_save(models, monkeypatch):
+    """A save that leaves the KPI tree as it was (a parameter renamed) reuses its
+    drawing; a save that changes it is drawn as soon as it is seen (prewarm), when
+    the KPI tab was asked for, and the page's request finds it made."""
+    import prep.render as render
+    from prep.serve.files import Models
+
+    made = []
+    real = render.render_kpi
+    monkeypatch.setattr(render, "render_kpi", lambda *a, **k: made.append(1) or real(*a, **k))
+    small = models / "small.prep"
+    served = Models(models)
+    first = json.loads(served.kpi_json("small.prep"))["svg"]
+    small.write_text(SMALL.replace("金額", "価格"), "utf-8")
+    os.utime(small, ns=(1, 1))                  # a signature of its own for the cache
+    assert json.loads(served.kpi_json("small.prep"))["svg"] == first
+    assert made == [1]
+    small.write_text(SMALL.replace("受注率", "受注件数"), "utf-8")
+    served.prewarm(["small.prep"])
+    assert made == [1, 1]
+    again = json.loads(served.kpi_json("small.prep"))["svg"]
+    assert made == [1, 1] and "受注件数" in again and "受注率" not in again
+
+
+def test_a_failed_kpi_drawing_is_not_kept():
+    from prep.serve.kpis import Pictures
+
+    pictures, calls = Pictures(keep=2), []
+
+    def fails():
+        calls.append(1)
+        raise ValueError("no")
+
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            pictures.get("k", fails)
+    assert calls == [1, 1]
+    assert pictures.get("k", lambda: "svg") == "svg" and pictures.get("k", fails) == "svg"
+    pictures.get("a", lambda: 1), pictures.get("b", lambda: 2)
+    assert pictures.get("k", lambda: "new") == "new"             # only `keep` are kept
 
 
 def test_the_offline_page_carries_the_kpi_drawing(models, tmp_path):
@@ -256,6 +305,16 @@ def test_the_kpi_tab_shows_the_drawing_and_the_comparison(page, apparel):
         running.stop()
 
 
+# The texts of examples/manufacturing.prep's KPI drawing, in drawing order.
+MANUFACTURING_KPI = [
+    "製造", "KPIツリー [AsIs]", "目標: 品質基準をみたす納期遵守率100%", "KGI: 納期遵守率", "出荷",
+    "KPI: 出荷リードタイム", "製品<検査済>", "生産計画", "KPI: 検査合格率", "作業指示",
+    "KPI: 段取り替え時間", "[補足]", "調達部品<検収済>", "現場ノウハウ", "⚠ 介入点", "KPI: 部品欠品率",
+    "課題: 段取りがベテラ", "ンの勘に頼っている", "KPI: 計画達成率", "需要予測", "課題: 需要予測が月に",
+    "一度しか更新されない", "凡例", "最終成果物", "マイルストーン成果物", "中間成果物", "⚠ 介入点", "KPI",
+    "KPI [補足]", "課題"]
+
+
 def test_no_comparison_tab_without_a_partner(server, page):
     open_model(page, server, "manufacturing.prep")
     expect(page.locator("#tab-compare")).to_be_hidden()
@@ -264,7 +323,7 @@ def test_no_comparison_tab_without_a_partner(server, page):
     assert "product:" not in page.locator("#kpi").inner_text()
     page.click("#tab-kpi")
     expect(page.locator("#kpi-canvas svg")).to_have_count(1)
-    assert "品質基準をみたす納期遵守率100%" in kpi_texts(page)
+    assert page.locator("#kpi-canvas svg text").all_text_contents() == MANUFACTURING_KPI
 
 
 def test_a_name_with_markup_is_text_in_the_kpi_drawing(server, page, models):
@@ -283,7 +342,7 @@ def test_a_name_with_markup_is_text_in_the_kpi_drawing(server, page, models):
     assert "受注 & \"票\"" in titles
     page.wait_for_timeout(300)
     assert page.dialogs == [] and page.errors == []
-    assert page.locator("script").count() == 1             # app.js, nothing else
+    assert page.locator("script").count() == len(SCRIPTS)  # the page's own, nothing else
     assert page.locator("img").count() == 0
     assert page.locator("#kpi-canvas [href], #kpi-canvas [onload], #kpi-canvas [onerror]"
                         ).count() == 0
@@ -336,5 +395,5 @@ def test_the_offline_file_has_the_kpi_drawing(page, models, tmp_path):
     expect(page.locator("#status")).to_have_text("オフライン版")
     page.click("#tab-kpi")
     expect(page.locator("#kpi-canvas svg")).to_have_count(1)
-    assert "品質基準をみたす納期遵守率100%" in kpi_texts(page)
+    assert page.locator("#kpi-canvas svg text").all_text_contents() == MANUFACTURING_KPI
     assert page.errors == []

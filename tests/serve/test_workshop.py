@@ -161,6 +161,39 @@ MEASURE = """() => {
 }"""
 
 
+# Every lane of the process shown whose band is on screen (by 12 px or more): whether its
+# name is shown, by its header cell in the drawing (its text on screen) or beside the
+# drawing (#lanes, at the lane's height), and the size of that text in screen pixels.
+LANES = """() => {
+  const port = document.getElementById('viewport').getBoundingClientRect();
+  const layer = document.getElementById('canvas');
+  const seen = r => r.width > 0 && r.right > port.left && r.left < port.right
+                    && r.bottom > port.top && r.top < port.bottom;
+  const title = g => g.querySelector(':scope > title').textContent;
+  const beside = [...document.querySelectorAll('#lanes:not([hidden]) .lane-name:not([hidden])')];
+  const out = [];
+  for (const g of layer.querySelectorAll('g.lane')) {
+    if (g.closest('.elsewhere')) continue;
+    const r = g.getBoundingClientRect();
+    if (Math.min(r.bottom, port.bottom) - Math.max(r.top, port.top) < 12) continue;
+    const name = title(g);
+    const header = [...layer.querySelectorAll('g.lane-header')].find(h => title(h) === name);
+    const texts = header ? [...header.querySelectorAll('text')].filter(
+        t => seen(t.getBoundingClientRect())) : [];
+    let px = texts.length ? Math.min(...texts.map(
+        t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)) : 0;
+    const label = beside.find(l => name === l.textContent || name.endsWith('/' + l.textContent));
+    if (!px && label) {
+      const b = label.getBoundingClientRect();
+      if (b.top < r.bottom && b.bottom > r.top && b.left >= port.left - 1)
+        px = parseFloat(getComputedStyle(label).fontSize);
+    }
+    out.push({name: name, px: px, beside: !texts.length && !!label});
+  }
+  return out;
+}"""
+
+
 def walk(page) -> list[dict]:
     """Press Present and step with the right arrow to the end: each step measured."""
     page.keyboard.press("p")
@@ -172,16 +205,23 @@ def walk(page) -> list[dict]:
         now = page.evaluate(MEASURE)
         if steps and (now["tab"], now["step"]) == (steps[-1]["tab"], steps[-1]["step"]):
             return steps
+        if now["tab"] == "drawing":
+            now["lanes"] = page.evaluate(LANES)
         steps.append(now)
         assert len(steps) < 40
         page.keyboard.press("ArrowRight")
 
 
 def legible(steps) -> None:
+    """Every text legible at every step, and every lane on screen named legibly."""
     for s in steps:
         assert s["names"] or s["others"], s["step"]
         assert min(s["names"], default=99) >= 14, (s["step"], min(s["names"]))
         assert min(s["others"], default=99) >= 11, (s["step"], min(s["others"]))
+        if s["tab"] == "drawing":
+            assert s["lanes"], s["step"]
+            unnamed = [lane["name"] for lane in s["lanes"] if lane["px"] < 11]
+            assert not unnamed, (s["step"], unnamed)
 
 
 def test_present_shows_one_process_at_a_time(wall, apparel):
@@ -238,6 +278,9 @@ def test_present_walks_a_wide_process_in_flow_order(wall, models):
         xs = [s["x"] for s in drawing]
         assert xs == sorted(xs, reverse=True)                # left to right, in flow order
         legible(steps)
+        # the first step shows the lanes' header cells, the later ones name them beside
+        assert not any(lane["beside"] for lane in drawing[0]["lanes"])
+        assert all(lane["beside"] for s in drawing[1:] for lane in s["lanes"])
         if os.environ.get("PREP_SCREENSHOTS"):             # docs/workshop.md's picture
             wall.keyboard.press("Home")
             wall.keyboard.press("ArrowRight")
@@ -331,7 +374,10 @@ def test_every_page_word_has_both_languages():
 
     assert PAGE["en"].keys() == PAGE["ja"].keys()
     assert set(KINDS["ja"]) >= {"product", "final", "milestone", "intangible", "external"}
-    script = (ROOT / "prep" / "serve" / "static" / "app.js").read_text("utf-8")
+    from prep.serve.app import SCRIPTS
+
+    script = "\n".join((ROOT / "prep" / "serve" / "static" / name).read_text("utf-8")
+                       for name in SCRIPTS)
     page = (ROOT / "prep" / "serve" / "static" / "index.html").read_text("utf-8")
     import re
 

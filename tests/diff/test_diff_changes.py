@@ -9,8 +9,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from conftest import labels
 from prep.cli import app
-from prep.diff.model import diff
+from prep.diff.changes import diff
 from prep.graph import build_document
 from prep.parser import parse_text
 
@@ -175,7 +176,7 @@ def test_changed_text_line(tmp_path):
     (tmp_path / "b.prep").write_text(BASE.replace("product a(p, q)", "milestone a(p, q)"),
                                      encoding="utf-8")
     result = run("diff", tmp_path / "a.prep", tmp_path / "b.prep")
-    assert "~ a: kind product → milestone" in result.stdout
+    assert result.stdout == "products\n  ~ a: kind product → milestone\n"
 
 
 def test_picture_is_the_union_in_render_notation(tmp_path):
@@ -183,7 +184,7 @@ def test_picture_is_the_union_in_render_notation(tmp_path):
                  "-f", "dot")
     assert result.exit_code == 0
     dot = result.stdout
-    from prep.render import marks as M
+    from prep.render import diff_look as M
 
     # Added: ＋ badge in the added colour (not the touch green); the touch line keeps green.
     assert "＋ 追加" in dot and M.ADDED in dot and M.ADDED != "#2e7d32"
@@ -213,21 +214,30 @@ def test_picture_shows_changes_with_old_values(tmp_path):
                .replace("stage=asis", "stage=tobe"))
     (tmp_path / "b.prep").write_text(changed, encoding="utf-8")
     dot = run("diff", tmp_path / "a.prep", tmp_path / "b.prep", "-f", "dot", "--force").stdout
-    # the old values in the drawing's words, never attribute syntax (docs/kpi.md)
-    assert "～ changed: was Intermediate product" in dot
-    assert "～ changed: was not service" in dot        # the KPI change, with its old value
-    assert "～ changed: was not CSM touch" in dot      # a touch level where there was none
+    # the old values in the drawing's words, never attribute syntax (docs/kpi.md): the
+    # product's kind, the KPI's service mark, a touch level where there was none
+    assert [texts for texts in labels(dot) if any(t.startswith("～") for t in texts)] == [
+        ["a", "(p, q)", "～ changed: was Intermediate product"],
+        ["KPI: L [service]", "～ changed: was not service"],
+        ["high touch", "～ changed: was not CSM touch"],
+        ["～ changed"]]                                                 # the legend
     assert "service=" not in dot and "touch:" not in dot and "kind:" not in dot
     mermaid = run("diff", tmp_path / "a.prep", tmp_path / "b.prep", "-f", "mermaid",
                   "--force").stdout
-    assert "classDef changed" in mermaid and ":::changed" in mermaid
+    assert [line.strip() for line in mermaid.splitlines() if "changed" in line] == [
+        'n1{{"#65374; changed (was Intermediate product) #183; a (p, q)"}}:::changed',
+        'n4 <-.->|"#65374; changed (was not CSM touch) high touch"| n2',
+        'n8["#65374; changed (was not service) #183; KPI: L [service]"]:::changed',
+        "classDef changed stroke:#b26a00,stroke-width:3px"]
 
 
 def test_swapped_stages_warn():
-    result = run("diff", FIXTURES / "apparel_tobe.prep", FIXTURES / "apparel_asis.prep")
-    assert "look swapped" in result.stderr
-    assert "look swapped" not in run("diff", FIXTURES / "apparel_asis.prep",
-                                     FIXTURES / "apparel_tobe.prep").stderr
+    asis, tobe = FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep"
+    result = run("diff", tobe, asis)
+    assert result.stderr == (f"prep: warning: {tobe} says stage=tobe and {asis} says "
+                             "stage=asis: the models look swapped; give the AsIs model first "
+                             f"(prep diff {asis} {tobe})\n")
+    assert run("diff", asis, tobe).stderr == ""
 
 
 def test_names_show_as_written_in_every_diff_format(tmp_path):
@@ -275,7 +285,8 @@ def test_errors_and_bad_paths(tmp_path):
 
 
 def test_help_has_example():
-    assert "Example: prep diff" in run("diff", "--help").stdout
+    lines = [line.strip(" │") for line in run("diff", "--help").stdout.splitlines()]
+    assert lines.count("Example: prep diff asis.prep tobe.prep -f json") == 1
 
 
 def test_old_values_are_worded_in_the_drawings_language():

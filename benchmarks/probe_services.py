@@ -71,6 +71,9 @@ def lsp(tally: Counter, bad: list[str]) -> None:
             text = MODEL.replace("  F -> X\n", "  F -> X\n" * (size * 1024 * 1024 // 9))
             start = time.monotonic()
             server.open(f"file:///big{size}.prep", text)
+            server.request(310 + size, "textDocument/hover", hover)   # answered meanwhile
+            _judge(tally, bad, f"lsp hover during the check of {size} MB",
+                   lambda s=size: server.answer(310 + s, 20), lambda a: "result" in a)
             server.request(300 + size, "textDocument/documentSymbol",
                            {"textDocument": {"uri": f"file:///big{size}.prep"}})
             _judge(tally, bad, f"lsp didOpen {size} MB", lambda s=size: server.answer(300 + s, 300),

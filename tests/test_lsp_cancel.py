@@ -134,3 +134,17 @@ def test_each_piece_is_parsed_alone_and_the_process_names_are_shared(monkeypatch
     whole = analyse("file:///p.prep", "/p.prep", text)
     assert [d.span for d in a.raw.diagnostics] == [d.span for d in whole.raw.diagnostics]
     assert a.raw.diagnostics[-1].span.line == 898
+
+
+def test_requests_that_parse_wait_in_the_worker_not_in_the_loop(lsp):
+    """References read the workspace's saved files and formatting parses: they run
+    after the check in the worker, while a hover asked after them is answered first."""
+    lsp.open("file:///big.prep", BIG)
+    lsp.request(7, "textDocument/formatting", {"textDocument": {"uri": SMALL},
+                                               "options": {"tabSize": 2, "insertSpaces": True}})
+    lsp.request(8, "textDocument/hover", HOVER)
+    messages = until(lsp, 8)
+    assert not [m for m in messages if m.get("id") == 7]
+    messages += until(lsp, 7)
+    assert published(messages, "file:///big.prep") == [1]
+    assert "result" in messages[-1]

@@ -159,6 +159,12 @@ class PrepServer(LanguageServer):
         self.published.pop(uri, None)
         self.pieces.pop(uri, None)
 
+    async def in_worker(self, function, *args):
+        """`function(*args)` in the worker thread, after the checks before it: what
+        parses (saved files of the workspace, formatting) never waits in the loop for
+        the parser a check holds."""
+        return await asyncio.wrap_future(self.jobs.worker.submit(function, *args))
+
     async def analysis(self, uri: str):
         """The analysis of an open document as the editor has it (waiting for its
         check when one runs or a change waits). A document the editor has not opened
@@ -269,14 +275,14 @@ async def hover(ls: PrepServer, params: t.HoverParams):
 @server.feature(t.TEXT_DOCUMENT_DEFINITION)
 async def definition(ls: PrepServer, params: t.DefinitionParams):
     a = await ls.analysis(params.text_document.uri)
-    return features.definition(ls.files, a, params.position, ls.encoding)
+    return await ls.in_worker(features.definition, ls.files, a, params.position, ls.encoding)
 
 
 @server.feature(t.TEXT_DOCUMENT_REFERENCES)
 async def references(ls: PrepServer, params: t.ReferenceParams):
     a = await ls.analysis(params.text_document.uri)
-    return features.references(ls.files, a, params.position, ls.encoding,
-                               params.context.include_declaration)
+    return await ls.in_worker(features.references, ls.files, a, params.position, ls.encoding,
+                              params.context.include_declaration)
 
 
 @server.feature(t.TEXT_DOCUMENT_PREPARE_RENAME)
@@ -291,7 +297,8 @@ async def rename(ls: PrepServer, params: t.RenameParams):
 
     a = await ls.analysis(params.text_document.uri)
     try:
-        return features.rename(ls.files, a, params.position, params.new_name, ls.encoding)
+        return await ls.in_worker(features.rename, ls.files, a, params.position,
+                                  params.new_name, ls.encoding)
     except features.RenameRefused as refused:
         raise JsonRpcInvalidParams(str(refused)) from None
 
@@ -327,7 +334,7 @@ async def code_action(ls: PrepServer, params: t.CodeActionParams):
 @server.feature(t.TEXT_DOCUMENT_FORMATTING)
 async def formatting(ls: PrepServer, params: t.DocumentFormattingParams):
     a = await ls.analysis(params.text_document.uri)
-    return features.formatting(a, ls.encoding)
+    return await ls.in_worker(features.formatting, a, ls.encoding)
 
 
 def serve() -> None:

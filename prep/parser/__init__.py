@@ -24,7 +24,6 @@ import os
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _NAMES = frozenset(("IDENT", "STRING", "BAD_STRING", "TEXT"))
 _lock = threading.Lock()
-STOP_EVERY = 4096          # tokens between two calls of parse_text's `stop`
 
 
 @dataclass
@@ -202,14 +201,10 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
     errors: list[Diagnostic] = []
     with _lock, gc_paused():  # the builder's context is shared by the one parser instance
         Builder.context = context
-        stream = TokenStream(fast_lexer(parser).lex(text, first_line), text)
+        stream = TokenStream(fast_lexer(parser).lex(text, first_line), text, stop)
         state = QuickState.of(parser.parse_interactive().parser_state)
         previous = resumed = result = None
-        count = 0
         while (tok := stream.next()) is not None:
-            count += 1
-            if stop is not None and not count % STOP_EVERY:
-                stop()
             mend = None
             if (tok.type in _NAMES and previous is not None and previous.end_line == tok.line
                     and previous.type in ("IDENT", "STRING")):  # `gaol 満足度`, `院外 処方箋`

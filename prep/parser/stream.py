@@ -10,9 +10,12 @@ BLOCK_KEYWORDS = ("PROCESS", "ACTOR", "SUBPROCESS")
 NAME_TOKENS = ("IDENT", "STRING", "BAD_STRING")
 
 
+STOP_EVERY = 4096          # tokens between two calls of `stop`
+
+
 class TokenStream:
-    def __init__(self, lexed, text: str):
-        self._lexed = iter(lexed)
+    def __init__(self, lexed, text: str, stop=None):
+        self._lexed = _stopping(lexed, stop) if stop is not None else iter(lexed)
         self._text = text
         self._back: list = []
         self.comments: list[Comment] = []
@@ -69,3 +72,12 @@ class TokenStream:
             self._keyword = self._name = None
         elif kind == "RBRACE" and self.blocks:
             self.blocks.pop()
+
+
+def _stopping(lexed, stop):
+    """The tokens, calling `stop` every STOP_EVERY of them (it may raise to abandon
+    the parse: the language server's newer version of a file)."""
+    for count, tok in enumerate(lexed, 1):
+        if not count % STOP_EVERY:
+            stop()
+        yield tok

@@ -8,7 +8,8 @@ from prep import notation as N
 from prep.layout.positions import Text
 
 NAME_UNITS = 20        # a product name wraps after ~10 wide (CJK) or ~20 narrow characters
-LINE_UNITS = 28        # parameters, notes, tags
+LINE_UNITS = 28        # parameters, issue notes, tags
+NOTE_UNITS = 20        # a KPI note (under its product: no wider than a column needs)
 HEADER_UNITS = 16      # a lane header wraps after ~8 wide characters,
 LATIN_HEADER = 14      # or ~14 narrow ones (CamelCase words between their parts)
 NOTE_LIMIT = 90        # characters of a note before it is shortened
@@ -94,7 +95,7 @@ def T(value: str, role: str, bold: bool = False) -> Text:
 
 def product_lines(name: str, state: str | None, params, intervention: bool,
                   tag: str | None, doc: str | None, words: dict) -> tuple[Text, ...]:
-    lines = [T(part, "name", True) for part in balanced(name, NAME_UNITS)]
+    lines = [T(part, "name", True) for part in balanced(name, NAME_UNITS, camel=True)]
     if state:
         lines += [T(part, "state") for part in balanced(f"<{state}>", LINE_UNITS)]
     if params:
@@ -110,7 +111,7 @@ def product_lines(name: str, state: str | None, params, intervention: bool,
 
 
 def external_lines(name: str) -> tuple[Text, ...]:
-    return tuple(T(part, "name", True) for part in wrap(name))
+    return tuple(T(part, "name", True) for part in balanced(name, NAME_UNITS, camel=True))
 
 
 def header_lines(actor: str, role: str, words: dict) -> tuple[Text, ...]:
@@ -131,7 +132,7 @@ def band_lines(name: str) -> tuple[Text, ...]:
 def kpi_lines(name: str, marks, words: dict) -> tuple[Text, ...]:
     mark = f" [{', '.join(words[m] for m in marks)}]" if marks else ""
     return tuple(T(part, "note") for part in
-                 balanced(f"{words['kpi']}: {N.shorten(name, NOTE_LIMIT)}{mark}", LINE_UNITS))
+                 balanced(f"{words['kpi']}: {N.shorten(name, NOTE_LIMIT)}{mark}", NOTE_UNITS))
 
 
 def issue_lines(text: str, words: dict) -> tuple[Text, ...]:

@@ -16,7 +16,7 @@ from prep.parser import parse_file
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from followable import followable  # noqa: E402
+from followable import band_widths, followable  # noqa: E402
 
 MODELS = sorted((ROOT / "examples").rglob("*.prep")) + sorted(
     (ROOT / "tests" / "layout" / "models").glob("*.prep"))
@@ -27,6 +27,15 @@ def test_heads_spread_labels_clear_tracks_apart(path):
     drawing = layout(build_document(parse_file(path, path.name).document)[0])
     got = followable(drawing)
     assert (got["heads"], got["labels"], got["shared"]) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("path", MODELS, ids=lambda p: p.name)
+def test_bands_as_narrow_as_their_members_longest_path(path):
+    """Each subprocess band spans no more columns than the longest input path between
+    its members needs (docs/notation.md: bands honest)."""
+    graphs = build_document(parse_file(path, path.name).document)[0]
+    total, least, wider = band_widths(layout(graphs), graphs)
+    assert wider == 0 and total <= least
 
 
 @pytest.mark.parametrize("seed", range(1, 25))

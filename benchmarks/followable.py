@@ -78,3 +78,38 @@ def followable(drawing, gap: float = 38.0) -> dict:
         shared += sum(1 for v in pairs.values() if v > gap)
     return {"heads": heads, "labels": labels, "shared": shared, "width": drawing.width,
             "name_px": NAME_PT * scale, "other_px": OTHER_PT * scale}
+
+
+def band_widths(drawing, graphs) -> tuple[int, int, int]:
+    """(columns the subprocess bands span, in all; the least the relations allow, each
+    band at least its members' longest input path (a vertical hand-off saves a
+    column, so a band may be narrower); bands wider than that least)."""
+    import networkx as nx
+
+    total = least = wider = 0
+    for process, pg in zip(drawing.processes, graphs):
+        g = nx.DiGraph()
+        g.add_nodes_from(pg.products)
+        g.add_edges_from((e.source, e.target) for e in pg.edges if e.kind == "input"
+                         and e.source in pg.products and e.target in pg.products)
+        dag = nx.condensation(g)
+        block = dag.graph["mapping"]
+        order = list(nx.topological_sort(dag))
+        members: dict[str, list] = {}
+        for node in process.nodes:
+            if node.subprocess:
+                members.setdefault(node.subprocess, []).append(node)
+        for nodes in members.values():
+            longest = 0
+            for a in nodes:
+                dist = {block[a.key]: 0}
+                for u in order:
+                    for v in dag.successors(u) if u in dist else ():
+                        dist[v] = max(dist.get(v, 0), dist[u] + 1)
+                longest = max([longest] + [dist.get(block[b.key], 0) for b in nodes])
+            cols = [n.column for n in nodes]
+            width = max(cols) - min(cols) + 1
+            total += width
+            least += longest + 1
+            wider += width > longest + 1
+    return total, least, wider

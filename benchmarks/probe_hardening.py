@@ -19,7 +19,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -150,19 +149,14 @@ def drawings(texts: list[tuple[str, str]], tally: Counter, bad: list[str]) -> No
 
 
 def file_system(tally: Counter, bad: list[str]) -> None:
+    from test_mangled_models import hostile_folder   # the folder the tests check, and more
+
     folder = Path(tempfile.mkdtemp(prefix="prep-probe-fs-"))
-    model = (ROOT / "tests" / "render" / "models" / "figure4.prep").read_text("utf-8")
-    (folder / "ok.prep").write_text(model, encoding="utf-8")
-    (folder / os.fsdecode(b"r\xff.prep")).write_text(model, encoding="utf-8")
+    hostile_folder(folder)          # ok, empty, binary, Shift_JIS, FIFO, loop, socket, …
+    model = (folder / "ok.prep").read_text("utf-8")
     (folder / "cr.prep").write_text(model.replace("\n", "\r"), encoding="utf-8")
-    os.mkfifo(folder / "fifo.prep")
-    (folder / "loop.prep").symlink_to("loop.prep")
     (folder / "link.svg").symlink_to("real.svg")
     (folder / "real.svg").write_text("old")
-    (folder / "dir.prep").mkdir()
-    sock = socket.socket(socket.AF_UNIX)
-    sock.bind(str(folder / "sock.prep"))
-    sock.close()
     (folder / "bad").mkdir()
     (folder / "bad" / "pyproject.toml").write_text("tool = 1\n")
     (folder / "bad" / "m.prep").write_text(model, encoding="utf-8")
@@ -277,6 +271,8 @@ def main() -> None:
               f"{time.monotonic() - start:.0f} s", flush=True)
         drawings(clean(models)[:args.drawn], tally, bad)
         file_system(tally, bad)
+        print(f"cli: cases {tally['cases']}, tracebacks {tally['tracebacks']}, hangs "
+              f"{tally['hangs']}, bad outputs {tally['bad outputs']}", flush=True)
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import probe_services
 

@@ -166,7 +166,7 @@ class Model:
     def diff(self, other) -> Diff:
         """What changed from this model (AsIs) to `other` (ToBe: a Model, a path or
         text), as `prep diff` says. Raises PrepError when a model has errors."""
-        from prep.diff.model import diff
+        from prep.diff.changes import diff
 
         before = self.usable(consequence="nothing compared")
         after = _model(other).usable(consequence="nothing compared")
@@ -211,7 +211,7 @@ class Kpi:
 
 @dataclass(eq=False)
 class Diff:
-    """The difference of two models (prep.diff.model.Diff): text, JSON, pictures."""
+    """The difference of two models (prep.diff.changes.Diff): text, JSON, pictures."""
 
     result: object = field(repr=False)
 

@@ -8,6 +8,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 
+class HintedError(Exception):
+    """What prep could not do (`message`), said as `prep: error: …`, and a `hint` on
+    what to do, or None."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
 class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"

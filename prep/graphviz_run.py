@@ -22,6 +22,12 @@ import subprocess
 from prep.i18n import _
 
 
+def not_found() -> tuple[str, str]:
+    """The message and the hint when Graphviz `dot` is not installed."""
+    return (_("Graphviz `dot` was not found on PATH"),
+            _("install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)"))
+
+
 class GraphvizOutputError(Exception):
     """`dot` exited 0 but its output is not the format asked for."""
 

@@ -12,19 +12,22 @@ Fonts and text
     FONT                       the font family of every drawing
     SIZE[role], COLOUR[role]   point size and colour of a text role (name, state,
                                params, mark, tag, doc, header, role, band, banner,
-                               goal, kgi, note, edge, legend, title)
+                               goal, kgi, note, edge, legend, title; COLOUR also touch,
+                               service, and prep diff's added, changed, removed, ghost:
+                               added is not the touch green)
 Shapes and colours (Graphviz attribute dicts; copy before changing)
     GRAPH, NODE, EDGE          defaults for a Graphviz graph of prep
     KIND[kind]                 product, milestone, final, intangible, external;
                                also kpi, goal, process for KPI trees
     PRODUCT_FILL, INTERVENTION, CSM_PRODUCT
-    INPUT, SYNC, TOUCH, NOTE_EDGE, LINK   relation line styles
+    node_style(kind, intervention, csm), note_style(kind, marks)   the look of a
+                               product or external, of a KPI or issue note
+    INPUT, SYNC, TOUCH, NOTE_EDGE, LINK   relation line styles; JOINT a bus's meeting dot
     LANE[role]                 customer, csm, service, vendor: lane fill and border
     LANE_HEADER[role]          the lane's header cell
     BAND, BAND_LABEL           subprocess column bands
     PROCESS, BANNER, GOAL_FILL frame and goal banner
     KPI, KPI_SERVICE, KPI_SUPPLEMENTED, KPI_KGI, ISSUE   notes
-    ADDED, REMOVED, CHANGED    diff statuses (ADDED is not the touch green)
     RED, GREEN, ORANGE, BLUE, PURPLE, GREY   the palette
     subprocess_colour(i)       a pastel for the i-th subprocess (Mermaid, old layout)
 Escaping
@@ -34,17 +37,18 @@ Escaping
     html_label(*lines)         `<line<BR/>line>` from escaped lines
     stacked(*lines)            the lines as table rows (a tidy multi-line label)
     small(markup, size, colour)   a <FONT> span
-    markup(lines)              layout Text lines (prep.layout.model.Text or any object
+    span(line), markup(lines)  layout Text lines (prep.layout.positions.Text or any object
                                with text, size, role, bold) -> HTML-like label
     plain(v)                   a quoted attribute (tooltip): backslash shown as `＼`
     xml(v)                     text for SVG/XML/HTML (titles, attributes)
     mermaid_text(v)            text inside a Mermaid label: anything not a letter,
                                digit or harmless punctuation as `#<code>;`
-    shorten(v, limit), product_title(name, state), params_line(params)
+    shorten(v, limit), kept_lines(v, limit), product_title(name, state),
+    params_line(params)
 Words
     LANGUAGES, WORDS[lang], is_japanese(s), language_of(graphs, lang),
     words_for(graphs, lang), touch_word(level, words), role_tag(role, words),
-    stage_word(stage, words)
+    stage_word(stage, words), was(old, words)   a changed element's old value
 """
 
 from __future__ import annotations
@@ -73,8 +77,8 @@ COLOUR = {
     "tag": "#555555", "doc": "#555555", "header": INK, "role": "#333333", "band": INK,
     "banner": INK, "goal": INK, "kgi": INK, "note": INK, "edge": "#333333",
     "legend": INK, "title": INK, "touch": "#1b5e20", "service": "#b71c1c",
-    # prep diff's badges (render.marks) and the ghosted text of removed elements
-    "added": "#6a1b9a", "changed": "#b26a00", "removed": "#9e9e9e", "ghost": "#9e9e9e",
+    # prep diff's badges (layout/badges.py, render/diff_look.py) and the ghosted text of removed elements
+    "added": PURPLE, "changed": "#b26a00", "removed": GREY, "ghost": GREY,
 }
 
 # -- shapes ------------------------------------------------------------------------
@@ -148,7 +152,7 @@ _NOTE_MARKS = (("kgi", KPI_KGI), ("service", KPI_SERVICE), ("supplemented", KPI_
 ISSUE = {"shape": "note", "style": "filled", "fillcolor": "#fff3e0", "color": ORANGE,
          "penwidth": "1"}
 
-# prep diff: added (purple, not the touch green), removed (ghosted), changed (orange).
+
 def node_style(kind: str, intervention: bool = False, csm: bool = False) -> dict:
     """The Graphviz attributes of a product or external of `kind`: filled unless
     intangible or external; an intervention point red, a CSM-touched product green

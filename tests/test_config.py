@@ -237,22 +237,15 @@ def test_a_bad_configuration_exits_2_naming_file_key_and_problem(tmp_path, text,
     assert "Traceback" not in result.stderr
 
 
-def test_bad_tool_prep_in_pyproject(tmp_path):
-    write(tmp_path, "pyproject.toml", '[tool]\nprep = 3\n')
+@pytest.mark.parametrize("name, content, problem", [
+    ("pyproject.toml", '[tool]\nprep = 3\n', "`tool.prep`: expected a table"),    # tool.prep
+    ("prep.toml", b"select = ['\xff']\n", "is not UTF-8 text")])
+def test_a_configuration_that_cannot_be_read(tmp_path, name, content, problem):
+    write(tmp_path, name, content)
     write(tmp_path, "a.prep", CLEAN)
     result = run(["check", "a.prep"], tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == (f"prep: error: bad configuration: {tmp_path / 'pyproject.toml'}: "
-                             "`tool.prep`: expected a table\n")
-
-
-def test_config_that_is_not_utf8(tmp_path):
-    write(tmp_path, "prep.toml", b"select = ['\xff']\n")
-    write(tmp_path, "a.prep", CLEAN)
-    result = run(["check", "a.prep"], tmp_path)
-    assert result.exit_code == 2
-    assert result.stderr == (f"prep: error: bad configuration: {tmp_path / 'prep.toml'}: "
-                             "is not UTF-8 text\n")
+    assert result.stderr == f"prep: error: bad configuration: {tmp_path / name}: {problem}\n"
 
 
 def test_a_bad_configuration_below_a_traversed_folder_is_reported(tmp_path):

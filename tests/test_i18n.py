@@ -136,11 +136,25 @@ def test_the_language_comes_from_prep_lang_then_the_locale(env, expected):
 
 def test_lang_option_wins_over_the_environment(tmp_path):
     model = write(tmp_path, "m.prep", BROKEN)
+    def said(result):
+        lines = result.stdout.splitlines()
+        return [line for line in lines if " PREP" in line or "hint" in line or "ヒント" in line] + lines[-1:]
+
     result = run(["--lang", "en", "check", model, "--no-cache"], tmp_path,
                  env={"PREP_LANG": "ja"})
-    assert "is not defined in process" in result.stdout
+    assert said(result) == [
+        f"{model}:7:5: PREP205 warning: `進捗メモ` contributes to no final product",
+        "  hint: relate it to a product on the way to a final product, or remove it",
+        f"{model}:11:10: PREP101 error: `顧客2` is not defined in process `受注`",
+        "  hint: did you mean `顧客`?",
+        "Found 1 error, 1 warning, 0 infos in 1 file."]
     result = run(["--lang", "ja", "check", model, "--no-cache"], tmp_path)
-    assert "はプロセス `受注` で定義されていません" in result.stdout
+    assert said(result) == [
+        f"{model}:7:5: PREP205 warning: `進捗メモ` はどの最終成果物にもつながっていません",
+        "  ヒント: 最終成果物へ至る途中の成果物に関係づけるか、削除してください",
+        f"{model}:11:10: PREP101 error: `顧客2` はプロセス `受注` で定義されていません",
+        "  ヒント: `顧客` のことですか？",
+        "1 ファイルで 1 件のエラー、1 件の警告、0 件の情報が見つかりました。"]
 
 
 def test_a_bad_lang_is_a_one_line_error(tmp_path):
@@ -279,9 +293,13 @@ def test_rule_page_in_japanese_keeps_the_models(tmp_path):
 def test_help_in_japanese(tmp_path):
     out = run_process(["check", "--help"], tmp_path, env={"PREP_LANG": "ja",
                                                           "COLUMNS": "80"}).stdout.decode()
-    assert "使い方: prep check" in out
-    assert "モデルの誤りをチェックします" in out
-    assert "このメッセージを表示して" in out
+    rows = out.splitlines()
+    assert rows[1].strip() == "使い方: prep check [OPTIONS] [paths]..."
+    assert rows[3].strip() == "モデルの誤りをチェックします: 構文、参照、構造、方法論のルール。"
+    at = next(n for n, row in enumerate(rows) if row.startswith("│ --help"))
+    column = rows[at].index("このメッセージ")          # the help column, wrapped on two rows
+    assert "".join(row[column:].rstrip(" │") for row in rows[at:at + 2]) == \
+        "このメッセージを表示して終了します。"
     assert "…" not in out                  # Japanese wraps between characters, never cut
     assert "Check models for mistakes" not in out
 

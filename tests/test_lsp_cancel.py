@@ -108,3 +108,29 @@ def test_a_cancelled_analysis_stops_and_the_next_one_runs():
     calls = []
     a = Pieces().analyse("file:///b.prep", "/b.prep", BIG, stop=lambda: calls.append(1))
     assert len(a.raw.diagnostics) == 20_000 - 1 and len(calls) > 20_000 // 4096
+
+
+def test_each_piece_is_parsed_alone_and_the_process_names_are_shared(monkeypatch):
+    """Linear in the number of processes: a piece is parsed from its own line on (not
+    after a run of blank lines standing for the ones before it), and the mapping of
+    process names is made once, not once a piece (issue 23, item 11)."""
+    import prep.graph
+    import prep.parser
+    from prep.lsp.analysis import Pieces, analyse
+
+    text = "".join(f"process P{i} {{\n  goal G\n}}\n" for i in range(300))
+    parsed, shared = [], set()
+    real_parse, real_build = prep.parser.parse_text, prep.graph.build_document
+    monkeypatch.setattr(prep.parser, "parse_text",
+                        lambda text, *args, **kw: parsed.append(len(text)) or real_parse(
+                            text, *args, **kw))
+    monkeypatch.setattr(prep.graph, "build_document",
+                        lambda document, names=None: shared.add(id(names)) or real_build(
+                            document, names))
+    a = Pieces().analyse("file:///p.prep", "/p.prep", text)
+    assert sum(parsed) == len(text) and len(parsed) == 300
+    assert len(shared) == 1
+    monkeypatch.undo()
+    whole = analyse("file:///p.prep", "/p.prep", text)
+    assert [d.span for d in a.raw.diagnostics] == [d.span for d in whole.raw.diagnostics]
+    assert a.raw.diagnostics[-1].span.line == 898

@@ -46,7 +46,7 @@ def test_after_under_the_kpi_itself_is_not_offered():
 
 
 def test_the_arrow_is_a_trigger_character():
-    assert ">" in features.TRIGGER_CHARACTERS
+    assert features.TRIGGER_CHARACTERS == ["[", "=", ",", ".", ">"]
 
 
 def test_a_hover_says_which_range_it_covers():

@@ -44,4 +44,6 @@ def test_hover_escapes_the_models_texts():
     got = hover(a, t.Position(line=6, character=4), "utf-16")
     html = rendered(got.contents.value)
     assert "<img" not in html and "<a " not in html and "<script" not in html
-    assert "evil/p.png" in html and "&lt;script&gt;x&lt;/script&gt;" in html
+    assert html == ("<p><strong>final</strong> <code>![i](http://evil/p.png)</code> in actor "
+                    "<code>A</code></p>\n<p>issues: &lt;script&gt;x&lt;/script&gt;</p>\n"
+                    "<p>&lt;img src=x onerror=alert(1)&gt; [a](http://e)</p>\n")

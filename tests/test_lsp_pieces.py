@@ -37,5 +37,7 @@ def test_pieces_find_what_the_whole_file_finds(path):
 
 def test_two_processes_of_one_name_are_checked_whole():
     text = "process P {\n  goal G\n}\nprocess P {\n  goal G\n}\n"
-    codes = [d.code for d in findings(Pieces().analyse("u", "m.prep", text))]
-    assert "PREP102" in codes
+    found = [(d.code, d.span.line, d.message) for d in findings(Pieces().analyse("u", "m.prep", text))]
+    assert found == [("PREP201", 1, "process `P` has no final product"),
+                     ("PREP102", 4, "process `P` is defined twice"),
+                     ("PREP201", 4, "process `P` has no final product")]

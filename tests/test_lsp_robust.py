@@ -129,7 +129,8 @@ def test_a_huge_content_length_is_refused_without_reading_it_into_memory(lsp):
 def test_requests_with_bad_params_are_answered(lsp, params):
     lsp.initialize()
     lsp.request(7, "textDocument/hover", params)
-    assert lsp.answer(7)["error"]["code"] in (-32602, -32603)
+    assert lsp.answer(7) == {"jsonrpc": "2.0", "id": 7, "error": {
+        "code": -32602, "message": "bad params for textDocument/hover"}}
     lsp.alive()
 
 
@@ -160,17 +161,34 @@ def test_a_lone_surrogate_still_gets_diagnostics_and_tokens(lsp):
             + json.dumps(MODEL).replace("final F", "final F\\ud800") + '}}}').encode()
     lsp.send_raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
     lsp.request(8, "textDocument/semanticTokens/full", {"textDocument": {"uri": "file:///s.prep"}})
-    assert "result" in lsp.answer(8)
+    data = lsp.answer(8)["result"]["data"]
+    # (line delta, start delta, length, type, modifiers) a token: every keyword and name
+    assert [data[i:i + 5] for i in range(0, len(data), 5)] == [
+        [0, 0, 7, 0, 0], [0, 8, 1, 1, 1], [1, 2, 4, 0, 0], [0, 5, 1, 11, 0], [1, 2, 8, 0, 0],
+        [0, 9, 1, 4, 1], [1, 2, 5, 0, 0], [0, 6, 1, 3, 1], [1, 4, 5, 0, 0], [0, 6, 1, 5, 1],
+        [2, 2, 1, 5, 0], [0, 2, 2, 14, 0], [0, 3, 1, 4, 0]]
 
 
 @pytest.mark.parametrize("new_name, why", [
     ("a\nb", "cannot rename: a name cannot hold a line break (character 2)"),
-    ("a\x00b", "cannot rename: a name holds an invisible control character U+0000"),
-    ("a\x1bb", "cannot rename: a name holds an invisible control character U+001B"),
-    ("x" * 5000, "cannot rename: a name is 5,000 characters long"),
-    ("a\u202eb", "cannot rename: a name holds an invisible character U+202E"),
-    ("X", "cannot rename: `X` is already a name in this process; renaming would merge"),
-    ("   ", "the new name is empty"),
+    ("a\x00b", "cannot rename: a name holds an invisible control character U+0000 (character 2)"),
+    ("a\x1bb", "cannot rename: a name holds an invisible control character U+001B (character 2)"),
+    ("a\ud800", "cannot rename: a name holds an invisible control character U+D800 (character 2)"),
+    ("x" * 5000, "cannot rename: a name is 5,000 characters long; at most 1,000 are allowed"),
+    ("a\u202eb", "cannot rename: a name holds an invisible character U+202E RIGHT-TO-LEFT "
+                 "OVERRIDE (character 2)"),
+    ("\u200bF", "cannot rename: a name holds an invisible character U+200B ZERO WIDTH SPACE "
+                "(character 1)"),
+    ("a\ufeff", "cannot rename: a name holds an invisible character U+FEFF ZERO WIDTH NO-BREAK "
+                "SPACE (character 2)"),
+    ("a\u2066b", "cannot rename: a name holds an invisible character U+2066 LEFT-TO-RIGHT "
+                 "ISOLATE (character 2)"),
+    ("a\tb", "cannot rename: a name cannot hold a tab (character 2)"),
+    ("X", "cannot rename: `X` is already a name in this process; renaming would merge two "
+          "elements"),
+    ("A", "cannot rename: `A` is already a name in this process; renaming would merge two "
+          "elements"),
+    ("   ", "cannot rename: the new name is empty"),
 ])
 def test_rename_refuses_bad_and_taken_names(new_name, why):
     from prep.lsp.analysis import analyse
@@ -180,7 +198,50 @@ def test_rename_refuses_bad_and_taken_names(new_name, why):
     a = analyse("file:///m.prep", "/m.prep", MODEL)
     with pytest.raises(RenameRefused) as caught:
         rename(None, a, t.Position(line=4, character=10), new_name, "utf-16")
-    assert str(caught.value).startswith(why)
+    assert str(caught.value) == why
+
+
+@pytest.mark.parametrize("line, character, new_name, why", [
+    (0, 8, "Other", "cannot rename: a process `Other` already exists; renaming would merge two "
+                    "processes"),
+    (2, 11, "Other", "cannot rename: a process `Other` already exists; renaming would merge "
+                     "two processes"),
+    (2, 11, "P", "cannot rename: a process `P` already exists; renaming would merge two "
+                 "processes"),
+    (0, 8, "X", "cannot rename: `X` is already a name in this process; renaming would merge "
+                "two elements"),
+])
+def test_rename_refuses_a_process_name_taken_in_another_file(line, character, new_name, why):
+    """A process, or an external (which names a process), crosses files."""
+    from prep.lsp.analysis import analyse
+    from prep.lsp.features import RenameRefused, rename
+    from lsprotocol import types as t
+
+    a = analyse("file:///m.prep", "/m.prep", MODEL)
+    other = analyse("file:///o.prep", "/o.prep", "process Other {\n}\n")
+
+    class Files:
+        def everything(self):
+            return [a, other]
+
+    with pytest.raises(RenameRefused) as caught:
+        rename(Files(), a, t.Position(line=line, character=character), new_name, "utf-16")
+    assert str(caught.value) == why
+
+
+def test_rename_to_a_decomposed_name_is_written_composed():
+    from prep.lsp.analysis import analyse
+    from prep.lsp.features import rename
+    from lsprotocol import types as t
+
+    a = analyse("file:///m.prep", "/m.prep", MODEL)
+
+    class Files:
+        def everything(self):
+            return [a]
+
+    edit = rename(Files(), a, t.Position(line=4, character=10), "Cafe\u0301", "utf-16")
+    assert {e.new_text for e in edit.changes["file:///m.prep"]} == {"Caf\u00e9"}
 
 
 def test_rename_refusal_reaches_the_editor_and_a_lone_surrogate_is_refused(lsp):

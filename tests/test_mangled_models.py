@@ -12,7 +12,7 @@ import pytest
 
 from prep.checks import all_rules
 from prep.checks.runner import CheckOptions, check_file_model, finish
-from prep.diff.model import diff_process
+from prep.diff.changes import diff_process
 from prep.diff.union import union
 from prep.kpi import to_csv, to_json
 from prep.kpi.compare import compare
@@ -81,7 +81,7 @@ def test_every_layer_takes_mangled_models(seed):
 
 # -- file-system faults (issue 11): a finding or one line, never a traceback or a hang ----
 
-def _hostile_folder(folder: Path) -> dict[str, str]:
+def hostile_folder(folder: Path) -> dict[str, str]:
     """Things a checked folder can hold, and what each becomes when the folder is checked."""
     import os
     import socket
@@ -114,7 +114,7 @@ def _prep(args, cwd):
 def test_a_folder_of_file_system_faults_is_checked_with_findings(tmp_path):
     import json
 
-    expected = _hostile_folder(tmp_path)
+    expected = hostile_folder(tmp_path)
     done = _prep(["check", ".", "-f", "json", "--select", "PREP0"], tmp_path)
     assert done.returncode == 1, done.stderr
     assert done.stderr == b""
@@ -134,7 +134,7 @@ def test_a_folder_of_file_system_faults_is_checked_with_findings(tmp_path):
     ("binary.prep", 1, "prep: error: binary.prep cannot be read as a model; nothing drawn"),
 ])
 def test_each_file_system_fault_named_to_render_is_one_line(tmp_path, name, status, stderr):
-    _hostile_folder(tmp_path)
+    hostile_folder(tmp_path)
     done = _prep(["render", name, "-f", "dot", "-o", "-"], tmp_path)
     assert done.returncode == status
     assert done.stdout == b""

@@ -214,8 +214,11 @@ def test_syntax_errors_say_where_what_was_found_and_what_was_expected(text, line
 
 def test_hints_for_common_mistakes():
     hints = {e[3]: e[4] for e in errors("process P {\n  kpi 1日あたり件数\n  actor A { product final }\n}\n")}
-    assert 'quote it: `"1日あたり件数"`' in hints["expected a KPI name after `kpi`, found `1`"]
-    assert '`"final"`' in hints["expected a product name after `product`, found `final`"]
+    assert hints == {
+        "expected a KPI name after `kpi`, found `1`":
+            'a name cannot start with a digit; quote it: `"1日あたり件数"`',
+        "expected a product name after `product`, found `final`":
+            '`final` is a keyword; to use it as a name, quote it: `"final"`'}
 
 
 def test_recovery_reports_later_errors_in_the_same_file():

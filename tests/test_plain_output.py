@@ -69,4 +69,7 @@ def test_plain_equals_rich_with_markup_in_names(tmp_path):
 def test_emoji_codes_stay_as_written(tmp_path):
     model = tmp_path / "m.prep"
     model.write_text("process P {\n  goal G\n  :smile: -> X\n}\n", encoding="utf-8")
-    assert ":smile:" in render("text", result_of([model]), markup=False)
+    assert render("text", result_of([model]), markup=False) == (
+        "m.prep:3:3: PREP001 error: unexpected character `:`\n  |\n3 |   :smile: -> X\n"
+        "  |   ^\n  hint: a name holds letters, digits, `_` and `・`; put other text in double "
+        'quotes: `"100%"`\n\nFound 1 error, 0 warnings, 0 infos in 1 file.\n')

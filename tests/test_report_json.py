@@ -31,7 +31,9 @@ def test_json_snapshot(tmp_path):
 
 def test_json_is_utf8_not_escaped(tmp_path):
     write(tmp_path, "a.prep", ERROR)
-    assert "`未定義`" in run(["check", "a.prep", "-f", "json"], tmp_path).stdout
+    out = run(["check", "a.prep", "-f", "json"], tmp_path).stdout
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+    assert out.splitlines()[6] == '      "message": "`未定義` is not defined in process `受注`",'
 
 
 def test_show_suppressed_in_json(tmp_path):

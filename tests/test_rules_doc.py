@@ -77,5 +77,9 @@ def test_rule_without_a_code_exits_2(tmp_path):
 
 def test_rule_output_is_not_styled(tmp_path):
     # Markdown such as `[PREP204]` in examples must not be taken for rich markup.
+    from prep.checks import get_rule
+    from prep.checks.docs import rule_markdown
+
     text = run(["rule", "PREP901"], tmp_path).stdout
-    assert "# prep: ignore[PREP204]" in text
+    assert text == rule_markdown(get_rule("PREP901"))           # the Markdown, as written
+    assert text.splitlines().count("    product 見積依頼  # prep: ignore[PREP204]") == 1

@@ -25,6 +25,23 @@ def choices(name: str, values) -> type:
 Lang = choices("Lang", ("auto", "ja", "en"))
 
 
+# Options that several commands share, written once.
+def lang_option(words: str):
+    """--lang of a command that draws or writes for the client; `words`: whose own words."""
+    return typer.Option(Lang.auto, "--lang", help=f"Language of the {words}: Japanese, English, "
+                        "or auto: Japanese when the model's names are.")
+
+
+def format_option(otherwise: str):
+    """--format / -f, by default from the -o suffix, else `otherwise`."""
+    return typer.Option(None, "--format", "-f", show_default=False,
+                        help=f"Output format. [default: from the -o suffix, else {otherwise}]")
+
+
+def no_legend_option(help: str = "Leave the legend out of pictures."):
+    return typer.Option(False, "--no-legend", help=help)
+
+
 def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     """Print `prep: error: …` (and a hint) to stderr and exit (2: prep could not do its job)."""
     err = console(stderr=True)

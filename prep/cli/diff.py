@@ -9,9 +9,10 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import Lang, choices, console, warn
+from prep.cli.common import (Lang, choices, console, format_option, lang_option, no_legend_option,
+                             warn)
 from prep.diff import FORMATS as DIFF_FORMATS
-from prep.cli.inputs import SLIDE_FONT_HELP, check_slide_font, check_timeout
+from prep.cli.inputs import slide_font_option, timeout_option
 from prep.i18n import N_, _
 
 
@@ -28,21 +29,14 @@ def diff_command(
              ".pdf .dot .mmd .html .pptx; pictures draw both models in one, as `prep render` "
              "does, with the changes marked), or - for standard output. Default: "
              "standard output."),
-    format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
-                                            help="Output format. [default: from the -o "
-                                            "suffix, else text]"),
-    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own "
-                              "words (legend, badges): Japanese, English, or auto: Japanese "
-                              "when the model's names are."),
-    no_legend: bool = typer.Option(False, "--no-legend", help="Leave the legend out of "
-                                   "pictures."),
+    format: Optional[Format] = format_option("text"),
+    lang: Lang = lang_option("drawing's own words (legend, badges)"),
+    no_legend: bool = no_legend_option(),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the models "
                                    "differ (as `git diff --exit-code`)."),
     force: bool = typer.Option(False, "--force", help="Compare even if a model has errors."),
-    slide_font: Optional[str] = typer.Option(None, "--slide-font", show_default=False,
-                                             callback=check_slide_font, help=SLIDE_FONT_HELP),
-    timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
-                                  help="Stop Graphviz after this many seconds (svg, png, pdf)."),
+    slide_font: Optional[str] = slide_font_option(),
+    timeout: float = timeout_option(),
 ) -> None:
     """Compare two models: what was added, removed or changed, element by element.
 

@@ -108,6 +108,14 @@ TIMEOUT_HINT = N_("draw one process at a time with --process NAME, split the mod
                   "or allow more time with --timeout SECONDS")
 
 
+def timeout_option(seconds: float = 60.0,
+                   help: str = "Stop Graphviz after this many seconds (svg, png, pdf)."):
+    """--timeout, checked by check_timeout."""
+    import typer
+
+    return typer.Option(seconds, "--timeout", callback=check_timeout, help=help)
+
+
 def check_timeout(value: float) -> float:
     """The --timeout callback: a finite number of seconds, 0.1 to MAX_TIMEOUT."""
     import math
@@ -129,10 +137,15 @@ def check_slide_font(value: str | None) -> str | None:
     return value
 
 
-SLIDE_FONT_HELP = ("The font the slides name (-o x.pptx only), for a client without Noto "
-                   "Sans CJK JP: a Japanese font their office has, such as \"Yu Gothic\" "
-                   "or Meiryo (Windows) or \"Hiragino Sans\" (Mac). Texts are still measured "
-                   "with Noto's metrics (docs/notation.md, \"Exports\").")
+def slide_font_option():
+    """--slide-font, checked by check_slide_font."""
+    import typer
+
+    return typer.Option(None, "--slide-font", show_default=False, callback=check_slide_font,
+                        help="The font the slides name (-o x.pptx only), for a client without "
+                        "Noto Sans CJK JP: a Japanese font their office has, such as \"Yu "
+                        "Gothic\" or Meiryo (Windows) or \"Hiragino Sans\" (Mac). Texts are "
+                        "still measured with Noto's metrics (docs/notation.md, \"Exports\").")
 
 
 class TimeUp(BaseException):

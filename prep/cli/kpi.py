@@ -9,11 +9,11 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import Lang, choices, console, fail, warn
+from prep.cli.common import (Lang, choices, console, fail, format_option, lang_option,
+                             no_legend_option, warn)
 from prep.kpi import FORMATS as KPI_FORMATS
-from prep.cli.inputs import (SLIDE_FONT_HELP, busy, check_slide_font, check_timeout,
-                             checked_graphs, emit, output_format,
-                             refuse_binary_on_terminal)
+from prep.cli.inputs import (busy, checked_graphs, emit, output_format,
+                             refuse_binary_on_terminal, slide_font_option, timeout_option)
 from prep.i18n import N_, _
 
 
@@ -40,20 +40,13 @@ def kpi_command(
         None, "--output", "-o", show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .csv .svg "
              ".png .pdf .dot .mmd .pptx), or - for standard output. Default: standard output."),
-    format: Optional[Format] = typer.Option(None, "--format", "-f", show_default=False,
-                                            help="Output format. [default: from the -o "
-                                            "suffix, else text]"),
-    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own "
-                              "words (headings, legend, badges): Japanese, English, or "
-                              "auto: Japanese when the model's names are."),
-    no_legend: bool = typer.Option(False, "--no-legend", help="Leave the legend out of "
-                                   "pictures."),
+    format: Optional[Format] = format_option("text"),
+    lang: Lang = lang_option("drawing's own words (headings, legend, badges)"),
+    no_legend: bool = no_legend_option(),
     force: bool = typer.Option(False, "--force", help="Derive trees even if a model has "
                                "errors."),
-    slide_font: Optional[str] = typer.Option(None, "--slide-font", show_default=False,
-                                             callback=check_slide_font, help=SLIDE_FONT_HELP),
-    timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
-                                  help="Stop Graphviz after this many seconds (svg, png, pdf)."),
+    slide_font: Optional[str] = slide_font_option(),
+    timeout: float = timeout_option(),
 ) -> None:
     """Derive the KPI tree of each process: goal and KGIs, final products, their KPIs.
 

@@ -18,9 +18,10 @@
 
 `create_new(path, data)` creates a file that must not exist yet (link-then-unlink:
 it appears complete or not at all, and never replaces a file made meanwhile).
+`rewrite(path, data)` gives an existing model file new contents (`fmt`, `check --fix`).
 
-Failures raise `OutputError` (a one-line message); `emit`/`write_or_fail` turn it
-into `prep: error: …` with exit 2."""
+Failures raise `OutputError` (a one-line message); `write_atomic` (and so
+prep.cli.inputs.emit) and `rewrite_or_fail` turn it into `prep: error: …` with exit 2."""
 
 from __future__ import annotations
 

@@ -12,11 +12,10 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import Lang, choices, fail
+from prep.cli.common import Lang, choices, fail, format_option, lang_option, no_legend_option
 from prep.render import FORMATS as RENDER_FORMATS
-from prep.cli.inputs import (SLIDE_FONT_HELP, busy, check_slide_font, check_timeout,
-                             checked_graphs, emit, output_format,
-                             refuse_binary_on_terminal, require_model_file, time_limit)
+from prep.cli.inputs import (busy, checked_graphs, emit, output_format, refuse_binary_on_terminal,
+                             require_model_file, time_limit, slide_font_option, timeout_option)
 from prep.i18n import N_, _, _n
 
 
@@ -36,17 +35,13 @@ def render_command(
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
              ".gv .mmd .html .pptx .drawio), or - for standard output. Default: the model's "
              "name with the format's suffix, next to the model."),
-    format: Optional[Format] = typer.Option(
-        None, "--format", "-f", show_default=False,
-        help="Output format. [default: from the -o suffix, else svg]"),
+    format: Optional[Format] = format_option("svg"),
     process: Optional[str] = typer.Option(
         None, "--process", "-p", show_default=False,
         help="Draw only this process (default: every process of the file, each in its "
              "own frame, in one drawing)."),
-    no_legend: bool = typer.Option(False, "--no-legend", help="Leave out the legend."),
-    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the drawing's own words "
-                              "(legend, goal banner, badges): Japanese, English, or auto: "
-                              "Japanese when the model's names are."),
+    no_legend: bool = no_legend_option("Leave out the legend."),
+    lang: Lang = lang_option("drawing's own words (legend, goal banner, badges)"),
     layout: LayoutKind = typer.Option(
         LayoutKind.lanes, "--layout",
         help="lanes: swimlanes in the file's order with subprocess columns (docs/notation.md); "
@@ -59,11 +54,9 @@ def render_command(
              "of places in a column wherever the relations allow, so the two drawings "
              "compare by eye. Swimlane layout only."),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
-    slide_font: Optional[str] = typer.Option(None, "--slide-font", show_default=False,
-                                             callback=check_slide_font, help=SLIDE_FONT_HELP),
-    timeout: float = typer.Option(60.0, "--timeout", callback=check_timeout,
-                                  help="Stop after this many seconds (checking, laying "
-                                  "out, drawing and Graphviz together)."),
+    slide_font: Optional[str] = slide_font_option(),
+    timeout: float = timeout_option(60.0, "Stop after this many seconds (checking, laying "
+                                    "out, drawing and Graphviz together)."),
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 

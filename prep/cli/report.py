@@ -11,8 +11,8 @@ from typing import List
 import typer
 
 from prep.cli import app
-from prep.cli.common import Lang, fail
-from prep.cli.inputs import check_timeout
+from prep.cli.common import Lang, fail, lang_option
+from prep.cli.inputs import timeout_option
 from prep.i18n import _, _n
 
 
@@ -34,13 +34,10 @@ def report_command(
                                     "(one offline file)."),
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of the PDF, in "
                                 "landscape: a4 or a3."),
-    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the handout's own "
-                              "words: Japanese, English, or auto: Japanese when the "
-                              "model's names are."),
+    lang: Lang = lang_option("handout's own words"),
     force: bool = typer.Option(False, "--force", help="Make the handout even if a model "
                                "has errors."),
-    timeout: float = typer.Option(120.0, "--timeout", callback=check_timeout,
-                                  help="Stop drawing after this many seconds in all."),
+    timeout: float = timeout_option(120.0, "Stop drawing after this many seconds in all."),
 ) -> None:
     """Write one handout of models for the client: a PDF or an offline HTML file.
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 
-from prep.diff.model import CATEGORIES
+from prep.diff.changes import CATEGORIES
 from prep.i18n import _
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from prep.diff.model import relation_label
+from prep.diff.changes import relation_label
 
 
 def union(p, before, after):
@@ -109,7 +109,7 @@ def _old(changes: dict) -> tuple:
 
 
 def _marks(p, pg, before, after) -> dict:
-    """What render.marks reads: category -> {element: (status, old value or None)};
+    """What render.diff_look reads: category -> {element: (status, old value or None)};
     relations by edge index of the union graph."""
     marks: dict[str, dict] = {c: {} for c in ("products", "externals", "actors", "kpis",
                                                "relations")}

@@ -138,12 +138,16 @@ def _targets(pg: ProcessGraph, process: Process, resolver: Resolver) -> None:
             pg.member_targets[id(sp)] = [k for k in keys if k is not None]
 
 
-def build_document(document: Document, process_names: set[str] | None = None
+def build_document(document: Document, process_names: set[str] | dict | None = None
                    ) -> tuple[list[ProcessGraph], list[Diagnostic]]:
     """The graphs of a document's processes, and the findings of building them
     (PREP101–PREP105, including duplicate processes in this document)."""
-    names = dict.fromkeys(set(process_names or ()) | {p.name for p in document.processes},
-                          "a process")
+    if isinstance(process_names, dict) and all(p.name in process_names
+                                               for p in document.processes):
+        names = process_names    # shared by the caller: no copy for each of many pieces
+    else:
+        names = dict.fromkeys(set(process_names or ()) | {p.name for p in document.processes},
+                              "a process")
     graphs, diagnostics = [], []
     seen: dict[str, Process] = {}
     for process in document.processes:

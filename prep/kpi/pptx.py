@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep import slides as S
-from prep.layout.model import Box
+from prep.layout.positions import Box
 
 PRESET = {"goal": "ROUNDED_RECTANGLE", "process": "ROUNDED_RECTANGLE", "final": "RECTANGLE",
           "milestone": "HEXAGON", "intangible": "ROUNDED_RECTANGLE", "product": "RECTANGLE",

@@ -1,5 +1,5 @@
 """Swimlane layout (docs/notation.md, "Layout"): process graphs ->
-positions (prep.layout.model.Layout) of lanes, subprocess bands, products, externals,
+positions (prep.layout.positions.Layout) of lanes, subprocess bands, products, externals,
 notes and edge routes. Pure: no drawing here; Graphviz is asked only for text sizes
 (one batch call, prep.layout.measure).
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep.layout.measure import Deadline, LayoutError, graphviz_measure
-from prep.layout.model import Box, Layout, Link
+from prep.layout.positions import Box, Layout, Link
 
 PROCESS_GAP = 24.0
 LINK_MARGIN = 28.0
@@ -29,7 +29,7 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     """The positions of a drawing of `graphs` (ProcessGraphs, drawn in this order).
     `measure(markups) -> [(w, h)]` sizes labels (default: Graphviz); `deadline`
     bounds the time (LayoutError when it passes). `marks` (one dict per graph, from
-    prep diff) put badges on the labels and ghost what was removed (layout/marks.py).
+    prep diff) put badges on the labels and ghost what was removed (layout/badges.py).
     `like`: a Hint (layout/hint.py) or the graphs of another model (its drawing is
     made first): the products shared with it keep its order (`--like`)."""
     from prep.layout.legend import legend_items, legend_title, place_legend

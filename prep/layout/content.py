@@ -5,7 +5,7 @@ around its measured label."""
 from __future__ import annotations
 
 from prep import notation as N
-from prep.layout.model import Text
+from prep.layout.positions import Text
 
 NAME_UNITS = 20        # a product name wraps after ~10 wide (CJK) or ~20 narrow characters
 LINE_UNITS = 28        # parameters, notes, tags

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep.layout.content import balanced, hexagon_width
-from prep.layout.model import Text
+from prep.layout.positions import Text
 
 NAME_UNITS = 20
 GOAL_UNITS = 64

@@ -10,8 +10,8 @@ space between rows, so no line crosses a node or joins two nodes of a row."""
 from __future__ import annotations
 
 from prep.layout import kpiplace as P
-from prep.layout.kpimodel import KpiEdge, KpiLayout, KpiNode, KpiTree
-from prep.layout.model import Box
+from prep.layout.kpipositions import KpiEdge, KpiLayout, KpiNode, KpiTree
+from prep.layout.positions import Box
 
 MARGIN, PAD, TITLE_GAP, RANKSEP = 12.0, 14.0, 20.0, 46.0
 NOTE_GAP, NOTE_STACK, GUTTER, TREE_GAP = 16.0, 6.0, 9.0, 24.0

@@ -11,7 +11,7 @@ adjacent violators), alternately from above and from below."""
 
 from __future__ import annotations
 
-from prep.layout.order import positions
+from prep.layout.order import places
 
 GAP = 28.0          # between two units of a row
 SLOT = 12.0         # the room a passing line takes in a row
@@ -134,7 +134,7 @@ class Grid:
     # -- order -------------------------------------------------------------------------
     def order(self) -> None:
         """Barycentre sweeps down and up; the best order seen is kept."""
-        pos = positions(self.layers, len(self.widths))
+        pos = places(self.layers, len(self.widths))
         best = [list(layer) for layer in self.layers]
         fewest = self.crossings(pos)
         for sweep in range(SWEEPS):
@@ -160,7 +160,7 @@ class Grid:
         self.layers = best
 
     def crossings(self, pos=None) -> int:
-        pos = pos or positions(self.layers, len(self.widths))
+        pos = pos or places(self.layers, len(self.widths))
         total = 0
         for layer in self.layers:
             pairs = sorted((pos[a] + self.bias.get((a, b), 0.0), pos[b])

@@ -4,7 +4,7 @@ children, never through a node and never between two nodes of one row; a
 product's KPI and issue notes beside it; AsIs and ToBe side by side with their
 shared nodes in the same rows (or one above the other where that is more legible
 at 1920 px); a one-row legend of what is used. The result is a KpiLayout
-(prep.layout.kpimodel) that the SVG and the PowerPoint drawers read alike.
+(prep.layout.kpipositions) that the SVG and the PowerPoint drawers read alike.
 
 Trees are read as they are (nodes with `children`, references with `node`), so
 layout does not import prep.kpi."""
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from prep import notation as N
 from prep.layout import kpicontent as C
 from prep.layout import kpiplace as P
-from prep.layout.kpimodel import KpiLayout
-from prep.layout.model import Box
+from prep.layout.kpipositions import KpiLayout
+from prep.layout.positions import Box
 
 DEPTH = 60              # pictures stop here: a `more` stub says the tree goes on
 

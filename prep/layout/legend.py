@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from prep import notation as N
-from prep.layout.model import Box, Legend, LegendItem, Text
+from prep.layout.positions import Box, Legend, LegendItem, Text
 
 SAMPLE_W, SAMPLE_H = 30.0, 16.0
 LINE_W = 40.0
@@ -36,7 +36,7 @@ def legend_items(plans, words: dict, marks: bool = False) -> list[tuple[str, Tex
     items = [(kind, Text(names[kind], N.SIZE["legend"], "legend")) for kind in order
              if kind in present]
     if marks:
-        from prep.layout.marks import KINDS, SIGN
+        from prep.layout.badges import KINDS, SIGN
 
         items += [(kind, Text(f"{SIGN[kind]} {words[kind]}", N.SIZE["legend"], kind, True))
                   for kind in KINDS]

@@ -10,18 +10,13 @@ import subprocess
 import time
 
 from prep import notation as N
+from prep.diagnostics import HintedError
+from prep.graphviz_run import not_found
 from prep.i18n import N_, _
 
-INSTALL_HINT = N_("install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)")
 
-
-class LayoutError(Exception):
+class LayoutError(HintedError):
     """The layout could not be made; `hint` says what to do."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 TIMEOUT_HINT = N_("draw one process at a time with --process NAME, split the model, "
@@ -66,7 +61,7 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
         return [sizes[m] for m in markups]
     program = shutil.which("dot")
     if program is None:
-        raise LayoutError(_("Graphviz `dot` was not found on PATH"), _(INSTALL_HINT))
+        raise LayoutError(*not_found())
     lines = [f'digraph m {{ node [shape=plain fontname="{N.FONT}" margin=0 pos="0,0"];']
     lines.extend(f"m{i} [label={label}];" for i, label in enumerate(unique))
     lines.append("}")

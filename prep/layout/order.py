@@ -86,17 +86,17 @@ def _by_median(layer, lane, near, same, pos, heights, ends) -> None:
 def _hinted(layer: list[int], lane: list[int], heights, ends) -> None:
     """The hinted items of each lane, in the places they hold, put in hinted order
     (the ends of vertical hand-offs stay where they are)."""
-    places: dict[int, list[int]] = {}
+    held: dict[int, list[int]] = {}
     for p, i in enumerate(layer):
         if heights[i] is not None and i not in ends:
-            places.setdefault(lane[i], []).append(p)
-    for spots in places.values():
+            held.setdefault(lane[i], []).append(p)
+    for spots in held.values():
         items = sorted((layer[p] for p in spots), key=lambda i: heights[i])
         for p, i in zip(spots, items):
             layer[p] = i
 
 
-def positions(layers: list[list[int]], count: int) -> list[int]:
+def places(layers: list[list[int]], count: int) -> list[int]:
     """Item -> its place in its layer, for items 0 … count - 1."""
     pos = [0] * count
     _index(layers, pos)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from prep.layout.bus import buses
 from prep.layout.content import band_lines
 from prep.layout.layers import NOTE_GAP, Layered
-from prep.layout.model import Band, Banner, Box, Lane, Node, Note, ProcessLayout
-from prep.layout.route import Router, bulge_room
+from prep.layout.positions import Band, Banner, Box, Lane, Node, Note, ProcessLayout
+from prep.layout.route import Router, bulge_room, head_room
 
 FRAME_PAD = 12.0
 LANE_PAD = 16.0
@@ -65,7 +65,7 @@ class Placer(Layered):
         self.switch_choice: dict[str, int] = {}
         self.via_choice: dict[str, int] = {}    # a long edge's middle in another lane
         self.seed_choice: dict[str, int] = {}   # the ordering sweeps' start
-        self.size = size
+        self.size = head_room(plan, size)      # room to spread arrowheads apart
         self.top = top
         self.prefix = prefix
         self.deadline = deadline
@@ -304,7 +304,7 @@ class Placer(Layered):
 
     # -- boxes ---------------------------------------------------------------------------
     def _boxes(self):
-        from prep.layout.model import Edge
+        from prep.layout.positions import Edge
 
         nodes, externals, notes, note_edges = [], [], [], []
         self.box_of: dict[str, Box] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from prep.layout import content as C
-from prep.layout.marks import badge, marked, of
+from prep.layout.badges import badge, mark_of, marked
 
 
 @dataclass
@@ -113,7 +113,7 @@ def _lanes(pg, words, ids, marks) -> tuple[list, list, dict]:
         role = actor.role if actor.role in ("customer", "csm", "service", "vendor") \
             else "customer"
         lanes.append((actor.name, role, marked(C.header_lines(actor.name, role, words),
-                                               of(marks, "actors", actor.name), words)))
+                                               mark_of(marks, "actors", actor.name), words)))
         for product in actor.products:
             key = product.key
             if pg.products.get(key) is not product or key in by_key:
@@ -140,7 +140,7 @@ def _externals(pg, words, ids, marks) -> dict:
         if pg.externals.get(name) is not external or any(k[0] == name for k in stand_in):
             continue
         for side in sorted(sides.get(name, {"left"})):
-            lines = marked(C.external_lines(name), of(marks, "externals", name), words)
+            lines = marked(C.external_lines(name), mark_of(marks, "externals", name), words)
             stand_in[(name, side)] = PNode(ids(), name, "external", lines, side=side,
                                            doc=_doc(external))
     return stand_in
@@ -204,7 +204,7 @@ def _merged(pg, by_key, stand_in, ids, marks) -> list[_Merged]:
         if found is None:
             found = merged[(source, target, e.kind)] = _Merged(
                 PEdge(ids("e"), source, target, e.kind, e.label, doc=_doc(e.relation)))
-        found.add(e, pg.graph.edges[e.source, e.target, e.index], of(marks, "relations", e.index))
+        found.add(e, pg.graph.edges[e.source, e.target, e.index], mark_of(marks, "relations", e.index))
         if e.relation.has_attr("touch") and e.target in by_key:
             by_key[e.target].csm = True
     return list(merged.values())
@@ -220,7 +220,7 @@ def _label_product(node, pg, band_of, tagged, column, groups, words, marks) -> N
         tag = words["no_subprocess"]    # inside a band it does not belong to
     node.lines = marked(C.product_lines(product.name, product.state, product.params,
                                         node.intervention, tag, node.doc, words),
-                        of(marks, "products", node.key), words)
+                        mark_of(marks, "products", node.key), words)
 
 
 def _inside(c: int, column: dict, groups) -> bool:
@@ -301,7 +301,7 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
     for kpi in pg.process.kpis:
         marks = tuple(m for m in ("kgi", "service", "supplemented") if kpi.has_attr(m))
         if "kgi" in marks:             # a banner line: its badge, if any, as text
-            mark = of(changes, "kpis", kpi.name)
+            mark = mark_of(changes, "kpis", kpi.name)
             kgis.append(kpi.name + (f" {badge(*mark, words).text}" if mark else ""))
             continue
         target = pg.kpi_target(kpi)
@@ -311,7 +311,7 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
             parent = kpi_note[kpi.under.text]          # in its parent KPI's note
             node = next((n for n in by_key.values() if n.id == parent.target), None)
         lines = marked(C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words),
-                       of(changes, "kpis", kpi.name), words)
+                       mark_of(changes, "kpis", kpi.name), words)
         if node is None:
             loose.append(C.unwrap(t.text for t in lines))
             continue

@@ -31,8 +31,15 @@ def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[st
         _subprocess_gates(dag, groups, block, offset, members, order)
     if hint:
         _hint_gates(dag, hint, members, offset, order)
-    rank = _longest(dag, order, members)
-    _pull_sources(dag, rank, order)
+    rep = _hint_merge(dag, hint, members, offset, order) if hint else {}
+    if rep:
+        merged = _contract(dag, rep)
+        rank = _longest(merged, order, members)
+        _pull_sources(merged, rank, order)
+        rank.update({b: rank[r] for b, r in rep.items()})
+    else:
+        rank = _longest(dag, order, members)
+        _pull_sources(dag, rank, order)
     result = {k: rank[block[k]] + offset[k] for k in keys}
     _beside_partners(result, keys, inputs, syncs, hint)
     used = sorted(set(result.values()))
@@ -155,6 +162,47 @@ def _pull_sources(dag, rank, order) -> None:
         if dag.in_degree(node) == 0 and dag.out_degree(node) > 0:
             rank[node] = max(rank[node], min(rank[s] - dag.edges[node, s]["w"]
                                              for s in dag.successors(node)))
+
+
+def _hint_merge(dag, hint: dict, members, offset, order) -> dict[str, str]:
+    """Blocks that shared a column in the hint share one again where the relations
+    allow: block -> the block whose column it takes (the first of its hinted column),
+    for each block that can join it without a cycle (longest path alone would leave
+    it at its earliest column while a new product pushed its neighbour right)."""
+    import networkx as nx
+
+    if len(members) > EACH_EDGE:
+        return {}
+    by_column: dict[int, list[str]] = {}
+    for b, keys in members.items():
+        hinted = [hint[k] - offset[k] for k in keys if k in hint]
+        if hinted:
+            by_column.setdefault(min(hinted), []).append(b)
+    rep: dict[str, str] = {}
+    for c in sorted(by_column):
+        blocks = sorted(by_column[c], key=order.get)
+        for b in blocks[1:]:
+            rep[b] = rep.get(blocks[0], blocks[0])
+            merged = _contract(dag, rep)
+            if merged is None or not nx.is_directed_acyclic_graph(merged):
+                del rep[b]
+    return rep
+
+
+def _contract(dag, rep: dict):
+    """`dag` with each block of `rep` merged into its representative (the longest of
+    parallel edges kept); None when two merged blocks are joined directly."""
+    import networkx as nx
+
+    out = nx.DiGraph()
+    out.add_nodes_from(n for n in dag if n not in rep)
+    for a, b, w in dag.edges(data="w"):
+        a, b = rep.get(a, a), rep.get(b, b)
+        if a == b:
+            return None
+        if not out.has_edge(a, b) or out.edges[a, b]["w"] < w:
+            out.add_edge(a, b, w=w)
+    return out
 
 
 def _hint_gates(dag, hint: dict, members, offset, order) -> None:

@@ -5,9 +5,12 @@ side of a box get ports spread over its middle, in the order of where they go.""
 
 from __future__ import annotations
 
-from prep.layout.model import Box, Edge
+from prep.layout.positions import Box, Edge
 
 ARROW = 10.0
+PORT_GAP = 14.0     # between the ports on one side of a box, at least …
+HEAD_PX = 8.5       # … and this many px at 1920 px wide (arrowheads kept apart)
+HEAD_ROOM = 16.0    # a box is tall enough for its ports this far apart
 BULGE = 20.0
 BULGE_ROOM = ARROW + BULGE + 8     # the room a sync line beside a column takes
 
@@ -21,6 +24,35 @@ def bulge_room(placer) -> dict[int, float]:
         if not (router._adjacent(a, b) or router._adjacent(b, a)):
             room[placer.layer_of[a]] = BULGE_ROOM
     return room
+
+
+def head_room(plan, size):
+    """`size` with every product tall enough to spread the lines on each of its sides
+    HEAD_ROOM apart (docs/notation.md: arrowheads into one product are spread along its
+    side): the left side holds the lines coming in, the right one the lines going out,
+    and either may hold sync lines (two-headed); a side without heads needs no room."""
+    left: dict[str, int] = {}
+    right: dict[str, int] = {}
+    synced: set[str] = set()
+    for e in plan.edges:
+        left[e.target] = left.get(e.target, 0) + 1
+        right[e.source] = right.get(e.source, 0) + 1
+        if e.kind == "sync":
+            synced.update((e.source, e.target))
+            left[e.source] = left.get(e.source, 0) + 1
+            right[e.target] = right.get(e.target, 0) + 1
+    need = {}
+    for node in plan.nodes:
+        if node.kind != "external":
+            ports = max(left.get(node.id, 0), right.get(node.id, 0) if node.id in synced else 0)
+            if ports > 1:
+                need[node.id] = (ports - 1) * HEAD_ROOM / 0.9
+
+    def roomy(key):
+        w, h = size(key)
+        return (w, max(h, need[key])) if key in need else (w, h)
+
+    return roomy
 
 
 def _r(value: float) -> float:
@@ -109,7 +141,8 @@ class Router:
             box = p.box_of[p.item_node[i].id]
             ends.sort()
             n = len(ends)
-            spread = min(box.h * 0.9, (n - 1) * 14.0)
+            gap = max(PORT_GAP, HEAD_PX * p.frame_w / 1920)
+            spread = min(box.h * 0.9, (n - 1) * gap)
             for k, (_, edge_id, which) in enumerate(ends):
                 y = box.cy if n == 1 else box.cy - spread / 2 + spread * k / (n - 1)
                 ports[(edge_id, which)] = (self._port_x(i, side, y), _r(y))
@@ -121,7 +154,7 @@ class Router:
 
     def joints(self) -> tuple:
         """Where each bus's lines meet (after `edges`), with its sources and targets."""
-        from prep.layout.model import Joint
+        from prep.layout.positions import Joint
 
         p = self.p
         ends: dict[int, tuple[dict, dict]] = {}

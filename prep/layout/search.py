@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from prep.layout.bus import buses
 from prep.layout.hint import external_key, item_heights
-from prep.layout.order import order, positions, total_crossings
+from prep.layout.order import order, places, total_crossings
 
 SEARCH_ITEMS = 400      # drawings with more items keep the first choices
 BUDGET = 600            # layouts tried at most
@@ -205,7 +205,7 @@ def _evaluate(placer, sweeps: int | None = None) -> float:
                           placer.deadline, placer.same, placer.seed_choice.get("seed", 0),
                           sweeps, item_heights(placer) if placer.plan.hint else None,
                           _ends(placer))
-    pos = positions(placer.layers, len(placer.lane))
+    pos = places(placer.layers, len(placer.lane))
     place_syncs(placer, pos)
     return _crossings(placer, pos) + sum(
         _beside(placer, pos, a, b) for a, b in _same_pairs(placer)) + _detours(placer)

@@ -202,7 +202,8 @@ class Pieces:
             key = (path, start, body)
             parsed = self._parsed.get(key)
             if parsed is None:
-                parsed = parse_text("\n" * start + body, path, normalized=True, stop=stop)
+                parsed = parse_text(body, path, normalized=True, stop=stop,
+                                    first_line=start + 1)
             parsed_now[key] = parsed
             if not parsed.ok:
                 self._parsed = parsed_now
@@ -213,13 +214,14 @@ class Pieces:
         if len(names) != len(processes):
             return analyse(uri, path, text, stop)
         rules = [r for r in all_rules() if r.scope == "process" and r.code in selected]
+        shared = dict.fromkeys(names, "a process")   # once, not once a piece: linear
         graphs, found, interfaces = [], [], []
         with gc_paused():
             for key, parsed in parses:
                 ckey = (key, names, selected)
                 done = self._checked.get(ckey)
                 if done is None:
-                    g, f = build_document(parsed.document, set(names))
+                    g, f = build_document(parsed.document, shared)
                     for pg in g:
                         for rule in rules:
                             f.extend(findings_of(rule, pg, stop))

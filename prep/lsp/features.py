@@ -113,13 +113,15 @@ class RenameRefused(Exception):
 
 
 def rename(workspace, a, position, new_name: str, encoding):
+    import unicodedata
+
     from prep.model import written_name as written
 
     tok = token_at(a, position, encoding)
     if tok is None or tok.role not in RENAMABLE:
         return None
-    name = new_name.strip()
-    why = rename_problem(a, tok, name)
+    name = unicodedata.normalize("NFC", new_name.strip())    # as the parser reads it
+    why = rename_problem(a, tok, name, workspace)
     if why:
         raise RenameRefused(why)
     text = written(name)
@@ -130,29 +132,40 @@ def rename(workspace, a, position, new_name: str, encoding):
     return t.WorkspaceEdit(changes=changes)
 
 
-def rename_problem(a, tok: Token, name: str) -> str | None:
+def rename_problem(a, tok: Token, name: str, workspace=None) -> str | None:
     """Why `name` cannot replace `tok`'s name, or None: it must be a valid name (one
     line, no control or invisible characters, not too long: as the parser says) and
-    must not be the name of another element of the process (that would merge them)."""
+    must not be the name of another element of the process, nor of another process
+    when the name crosses files (that would merge them)."""
     from prep.parser.texts import problem
 
     if not name:
-        return "the new name is empty"
+        return _("cannot rename: the new name is empty")
     found = problem(name)
     if found is not None:
-        return "cannot rename: " + found[0]
+        return _("cannot rename: {why}", why=found[0])
     if name == tok.name:
         return None
+    _roles, crosses = same_thing(a, tok)
+    if crosses and name in _process_names(workspace, a):
+        return _("cannot rename: a process `{name}` already exists; renaming would merge "
+                 "two processes", name=name)
+    if tok.role == "process" and name not in externals_of(a, tok.process):
+        return None               # (the process would be its own external)
     taken = {x.name for x in a.tokens if x.process == tok.process and x.role in
              NAME_ROLES - {"param", "param-ref"}}
-    if tok.role == "process":
-        taken = {x.name for x in a.tokens if x.role == "process"}
     declared = any(x.name == tok.name and x.process == tok.process and x.role not in
                    ("ref", "kpi-ref") for x in a.tokens)
-    if name in taken and declared:     # an undefined reference may be renamed to a name
-        return (f"cannot rename: `{name}` is already a name in this process; renaming "
-                "would merge two elements")
+    if name in taken and (declared or tok.role == "process"):     # an undefined reference may be renamed to a name
+        return _("cannot rename: `{name}` is already a name in this process; renaming "
+                 "would merge two elements", name=name)
     return None
+
+
+def _process_names(workspace, a) -> set[str]:
+    """The names of the processes of this file and, with a workspace, of every file."""
+    files = workspace.everything() if workspace is not None else [a]
+    return {x.name for f in files + [a] for x in f.tokens if x.role == "process"}
 
 
 # Outline, highlighting, fixes, formatting ------------------------------------

@@ -15,7 +15,7 @@ from prep import __version__
 from prep.lsp import completion as completing, features, hover as hovering, names
 from prep.lsp.analysis import Pieces, Workspace
 from prep.lsp.checking import Cancelled, Job, Jobs
-from prep.i18n import _
+from prep.i18n import _, _n
 
 DEBOUNCE = 0.03   # seconds of quiet typing before a document is checked again
 MAX_PUBLISHED = 1000   # findings sent per document; the rest are one line (a huge file
@@ -103,10 +103,13 @@ class PrepServer(LanguageServer):
         diagnostics = [self.diagnostic(a, d) for d in a.findings[:MAX_PUBLISHED]]
         if len(a.findings) > MAX_PUBLISHED:
             more = len(a.findings) - MAX_PUBLISHED
+            number = f"{more:,}"
             diagnostics.append(t.Diagnostic(
                 range=t.Range(start=t.Position(line=0, character=0),
                               end=t.Position(line=0, character=0)),
-                message=f"and {more:,} more findings (prep check lists them all)",
+                message=_n("and {number} more finding (prep check lists them all)",
+                           "and {number} more findings (prep check lists them all)", more,
+                           number=number),
                 severity=t.DiagnosticSeverity.Information, source="prep"))
         return diagnostics
 

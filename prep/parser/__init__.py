@@ -173,9 +173,11 @@ def parse_bytes(data: bytes, path: str) -> ParseResult:
 
 
 def parse_text(text: str, path: str = "<string>", normalized: bool = False,
-               stop: Callable[[], None] | None = None) -> ParseResult:
+               stop: Callable[[], None] | None = None, first_line: int = 1) -> ParseResult:
     """The model in `text`. `stop`, when given, is called every few thousand tokens and
-    may raise to abandon the parse (the language server's newer version of a file)."""
+    may raise to abandon the parse (the language server's newer version of a file).
+    `first_line`: the line of the file `text` starts on (the language server parses a
+    file one process at a time)."""
     from lark.exceptions import UnexpectedToken
     from lark.lexer import Token
 
@@ -200,7 +202,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
     errors: list[Diagnostic] = []
     with _lock, gc_paused():  # the builder's context is shared by the one parser instance
         Builder.context = context
-        stream = TokenStream(fast_lexer(parser).lex(text), text)
+        stream = TokenStream(fast_lexer(parser).lex(text, first_line), text)
         state = QuickState.of(parser.parse_interactive().parser_state)
         previous = resumed = result = None
         count = 0
@@ -234,7 +236,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
                 break
             resumed = recover(state, stream, tok, previous)
         last = stream.last
-        end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, 1, 1)
+        end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, first_line, 1)
         if last:
             end.line, end.column = last.end_line, last.end_column
         if len(errors) < MAX_SYNTAX_ERRORS:

@@ -34,20 +34,21 @@ class FastLexer:
         self.newline_types = lexer.newline_types
         self.lark_parser = lark_parser
 
-    def lex(self, text: str):
-        """Tokens of `text` (no whitespace tokens), as lark's basic lexer makes them."""
+    def lex(self, text: str, first_line: int = 1):
+        """Tokens of `text` (no whitespace tokens), as lark's basic lexer makes them;
+        the text's first line is numbered `first_line`."""
         if not self.usable:
-            return (t for t in self.lark_parser.lex(text, dont_ignore=True)
+            return (_moved(t, first_line - 1) for t in self.lark_parser.lex(text, dont_ignore=True)
                     if t.type != SKIPPED)
-        return self._lex(text)
+        return self._lex(text, first_line)
 
-    def _lex(self, text: str):
+    def _lex(self, text: str, start_line: int = 1):
         from lark.lexer import Token
 
         new = str.__new__
         keywords = self.keywords
         newline_types = self.newline_types
-        line, line_start, pos = 1, 0, 0
+        line, line_start, pos = start_line, 0, 0
         for match in self.pattern.finditer(text):
             start, end = match.span()
             if start != pos:        # cannot happen: BAD_CHAR matches any character
@@ -76,6 +77,13 @@ class FastLexer:
             tok.end_column = end - line_start + 1
             tok.end_pos = end
             yield tok
+
+
+def _moved(tok, lines: int):
+    if lines:
+        tok.line += lines
+        tok.end_line += lines
+    return tok
 
 
 _lexer: FastLexer | None = None

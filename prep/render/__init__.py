@@ -28,7 +28,7 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
     banners) in `lang`: ja, en, or auto (as the model's names). `layout`: "lanes"
     (prep's swimlanes, docs/notation.md) or "dot" (Graphviz clusters, as in 0.1.0).
     `deadline` (prep.layout.Deadline) bounds the whole drawing, else `timeout`.
-    `marks` (one dict of render.marks per graph, from prep diff) decorate what changed
+    `marks` (one dict of render.diff_look per graph, from prep diff) decorate what changed
     (badges measured with the labels, colours and ghosting; docs/kpi.md, "prep diff").
     `like` (swimlanes only): the graphs of another model, or a prep.layout.hint.Hint
     (another drawing): the products shared with it keep its order (`--like`); the

@@ -8,8 +8,9 @@ processes outside the lanes, then relations, KPI and issue notes. Node ids are
 from __future__ import annotations
 
 from prep import notation as N
+from prep.layout.badges import mark_of
 from prep.notation import text as _text
-from prep.render import marks as M
+from prep.render import diff_look as M
 
 # The cluster layout of 0.1.0 (`--layout dot`): dot lays everything out.
 GRAPH = {
@@ -50,7 +51,7 @@ class _Ids:
 def to_dot(graphs, legend: bool = True, lang: str = "auto", marks=None) -> str:
     """The dot source of the given ProcessGraphs, one cluster each; the drawing's own
     words in `lang` (ja, en, or auto: as the model's names). `marks`, one dict of
-    render.marks per graph, decorate changed elements (prep diff)."""
+    render.diff_look per graph, decorate changed elements (prep diff)."""
     import graphviz
 
     words = N.words_for(graphs, lang)
@@ -76,7 +77,7 @@ def _process(c, pg, number: int, ids: _Ids, words: dict, marks=None) -> None:
             tag = words["roles"].get(role)
             title = f"<B>{_text(actor.name)}</B>" + (f" {_text(tag)}" if tag else "")
             lane_attrs = dict(LANE[role])
-            title = M.apply_lane(M.of(marks, "actors", actor.name), lane_attrs, title, words)
+            title = M.apply_lane(mark_of(marks, "actors", actor.name), lane_attrs, title, words)
             lane.attr(label=N.html_label(title), **lane_attrs)
             for product in actor.products:
                 key = product.key
@@ -84,20 +85,20 @@ def _process(c, pg, number: int, ids: _Ids, words: dict, marks=None) -> None:
                     continue              # a duplicate definition (PREP102): drawn once
                 node_of[key] = ids.next()
                 lane.node(node_of[key], **_product_attrs(pg, key, product, bands, words,
-                                                         M.of(marks, "products", key)))
+                                                         mark_of(marks, "products", key)))
     for external in process.externals:
         if pg.externals.get(external.name) is not external or external.name in node_of:
             continue
         node_of[external.name] = ids.next()
         attrs = dict(N.KIND["external"])
-        attrs["label"] = M.label(M.of(marks, "externals", external.name), attrs,
+        attrs["label"] = M.label(mark_of(marks, "externals", external.name), attrs,
                                  [_text(external.name)], words)
         _doc(attrs, external)
         c.node(node_of[external.name], **attrs)
     for edge in pg.edges:
         data = pg.graph.edges[edge.source, edge.target, edge.index]
         attrs = _edge_attrs(edge, data, words)
-        M.apply_edge(M.of(marks, "relations", edge.index), attrs, words)
+        M.apply_edge(mark_of(marks, "relations", edge.index), attrs, words)
         c.edge(node_of[edge.source], node_of[edge.target], **attrs)
     _notes(c, pg, node_of, ids, words, marks)
 
@@ -199,7 +200,7 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict, changes=None)
             attrs.update(N.KPI_SUPPLEMENTED)
             marks.append(words["supplemented"])
         mark = f" [{', '.join(marks)}]" if marks else ""
-        attrs["label"] = M.label(M.of(changes, "kpis", kpi.name), attrs,
+        attrs["label"] = M.label(mark_of(changes, "kpis", kpi.name), attrs,
                                  [_text(f"{words['kpi']}: {kpi.name}{mark}")], words)
         _doc(attrs, kpi)
         node = ids.next()

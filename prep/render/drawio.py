@@ -1,4 +1,4 @@
-"""A Layout (prep.layout.model) -> a draw.io (diagrams.net) file of editable cells:
+"""A Layout (prep.layout.positions) -> a draw.io (diagrams.net) file of editable cells:
 one page per process (docs/notation.md, "Exports").
 
 Lanes are swimlane containers holding their products (and the notes inside them),
@@ -190,7 +190,7 @@ def _links(page, layout, process, number, links) -> None:
     """Processes linked with this one (they name each other as externals; each has
     its own page): a dashed grey edge from the frame's right side to a stand-in
     naming the other process and its page, which a click opens (`data:page/id,…`)."""
-    from prep.layout.model import Box, Text
+    from prep.layout.positions import Box, Text
     from prep.render.pptx_look import LINK_GAP, LINK_H, LINK_W
     from prep.render.pptx_edges import _pair
 

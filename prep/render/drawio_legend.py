@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from prep import notation as N
-from prep.layout.model import Box
+from prep.layout.positions import Box
 from prep.render.drawio_look import BASE, SHAPE, label, style_of
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep.layout.kpitree import _pairs as _sides
-from prep.render import marks as M
+from prep.render import diff_look as M
 
 
 def _is_node(item) -> bool:

@@ -64,7 +64,7 @@ def _classes(node) -> str:
 def source(layout) -> tuple[str, dict]:
     """The pinned dot source and, per element id, (tree number or 0, class, title,
     data-key or None) for svg_groups."""
-    from prep.layout.model import Box
+    from prep.layout.positions import Box
 
     d = _Dot(layout.height)
     info: dict[str, tuple] = {}
@@ -104,7 +104,7 @@ def source(layout) -> tuple[str, dict]:
 
 
 def _legend(d: _Dot, legend, info: dict) -> None:
-    from prep.layout.model import Box
+    from prep.layout.positions import Box
 
     d.node("kpi_legend", legend.box, legend.title.text,
            {"shape": "box", "style": "rounded", "color": "#aaaaaa"})

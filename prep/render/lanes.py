@@ -1,4 +1,4 @@
-"""A Layout (prep.layout.model) -> Graphviz dot source with every position, size and
+"""A Layout (prep.layout.positions) -> Graphviz dot source with every position, size and
 edge spline pinned, drawn by `neato -n2` exactly as laid out; and the SVG's <title>s
 set to the names as written (docs/notation.md, SVG structure).
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from prep import notation as N
-from prep.layout.marks import kind_of
+from prep.layout.badges import kind_of
 
 ARROW = 10.0
-# prep diff's marks (docs/kpi.md, "prep diff"), as in prep.render.marks
+# prep diff's marks (docs/kpi.md, "prep diff"), as in prep.render.diff_look
 ADDED, CHANGED, GHOST = N.COLOUR["added"], N.COLOUR["changed"], N.COLOUR["ghost"]
 
 
@@ -153,7 +153,7 @@ def source_and_titles(layout) -> tuple[str, dict[str, str]]:
     d.lines.append(f"  graph [{d.attrs(graph)}];")
     d.lines.append(f"  node [{d.attrs({**N.NODE, 'fixedsize': 'true', 'margin': '0'})}];")
     d.lines.append(f"  edge [{d.attrs(N.EDGE)}];")
-    from prep.layout.model import Box
+    from prep.layout.positions import Box
 
     d.node("prep_canvas", Box(0, 0, layout.width, layout.height), "",
            {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white",
@@ -276,7 +276,7 @@ def _foreground(d: _Dot, process) -> None:
 
 
 def _legend(d: _Dot, legend) -> None:
-    from prep.layout.model import Box
+    from prep.layout.positions import Box
 
     d.node("prep_legend", legend.box, legend.title.text,
            {"shape": "box", "style": "rounded", "color": "#aaaaaa", "class": "legend"})
@@ -323,7 +323,7 @@ def _sample(kind: str) -> dict:
     if kind == "issue":
         return dict(N.ISSUE)
     if kind in ("added", "changed", "removed"):
-        from prep.layout.model import Text
+        from prep.layout.positions import Text
 
         return _marked({**N.KIND["product"], "fillcolor": N.PRODUCT_FILL},
                        (Text("", 1, kind),))

@@ -10,6 +10,7 @@ written as an entity code (`#60;`)."""
 from __future__ import annotations
 
 from prep import notation as N
+from prep.layout.badges import mark_of
 from prep.notation import mermaid_text as text
 
 SHAPES = {
@@ -40,7 +41,7 @@ TOUCH_LINK = f"stroke:{N.GREEN},stroke-width:3px,color:{N.COLOUR['touch']}"
 
 def to_mermaid(graphs, lang: str = "auto", marks=None) -> str:
     """The flowchart; `marks` (one dict per graph, from prep diff) badge what changed."""
-    from prep.render import marks as M
+    from prep.render import diff_look as M
 
     writer = _Writer(N.words_for(graphs, lang), M)
     for number, pg in enumerate(graphs, 1):
@@ -91,7 +92,7 @@ class _Writer:
 
     def actor(self, number: int, lane: int, actor, pg, mk, node_of: dict) -> None:
         M, words = self.M, self.words
-        name, _ = M.mermaid(M.of(mk, "actors", actor.name), actor.name, "", words)
+        name, _ = M.mermaid(mark_of(mk, "actors", actor.name), actor.name, "", words)
         self.lines.append(f'    subgraph p{number}a{lane}["{text(name)}"]')
         for product in actor.products:
             key = product.key
@@ -104,7 +105,7 @@ class _Writer:
                 label += " " + words["intervention"]
                 css = "intervention"
             start, end = SHAPES[product.kind]
-            label, css = M.mermaid(M.of(mk, "products", key), label, css, words)
+            label, css = M.mermaid(mark_of(mk, "products", key), label, css, words)
             self.lines.append(f"      {node_of[key]}{start}{text(label)}{end}:::{css}")
         self.lines.append("    end")
         if actor.role in ("csm", "service"):
@@ -117,7 +118,7 @@ class _Writer:
                 continue
             node_of[external.name] = self.new_id()
             start, end = SHAPES["external"]
-            label, css = M.mermaid(M.of(mk, "externals", external.name), external.name,
+            label, css = M.mermaid(mark_of(mk, "externals", external.name), external.name,
                                    "external", self.words)
             self.lines.append(f"    {node_of[external.name]}{start}{text(label)}{end}:::{css}")
 
@@ -130,7 +131,7 @@ class _Writer:
                 label = text(N.touch_word(relation.attr("touch"), self.words))
                 style = TOUCH_LINK
             arrow = "-->" if edge.kind == "input" else "<-.->"
-            mark = M.of(mk, "relations", edge.index)
+            mark = mark_of(mk, "relations", edge.index)
             if mark is not None:
                 badge, _ = M.mermaid(mark, "", "", self.words)
                 label = text(badge.strip()) + (" " + label if label else "")
@@ -145,7 +146,7 @@ class _Writer:
             flags = [words[a] for a in ("kgi", "service", "supplemented") if kpi.has_attr(a)]
             label = f"{words['kpi']}: {kpi.name}" + (f" [{', '.join(flags)}]" if flags else "")
             css = "servicekpi" if kpi.has_attr("service") else "kpi"
-            label, css = M.mermaid(M.of(mk, "kpis", kpi.name), label, css, words)
+            label, css = M.mermaid(mark_of(mk, "kpis", kpi.name), label, css, words)
             self.lines.append(f'    {node}["{text(label)}"]:::{css}')
             target = pg.kpi_target(kpi)
             if target in node_of:

@@ -1,4 +1,4 @@
-"""A Layout (prep.layout.model) -> a PowerPoint deck of native, editable shapes:
+"""A Layout (prep.layout.positions) -> a PowerPoint deck of native, editable shapes:
 one 16:9 slide per process (docs/notation.md, "Exports").
 
 Positions are the layout's, scaled to fit the slide; a process too wide to keep its
@@ -9,7 +9,7 @@ name each other) each get a glued dashed connector from their frame to a stand-i
 of the other process, which a click in the slide show jumps to. Relations follow
 the layout's routes, as the SVG draws them (pptx_edges.py: glued connectors where a
 connector takes the route, else freeform paths). A diff's marks come with the
-layout's lines (a badge line under a label, prep.layout.marks) and colour, thicken or
+layout's lines (a badge line under a label, prep.layout.badges) and colour, thicken or
 ghost their element as in the SVG. Every text fits its shape with the drawing's text
 metrics and 10 % to spare (slides.fit). Every
 shape is named
@@ -306,7 +306,7 @@ class _Drawer:
     def label(self, box, lines, name, scale=None) -> None:
         """A free text (a relation's label) centred on `box`, its box widened by the
         slack so the text keeps its size."""
-        from prep.layout.model import Box
+        from prep.layout.positions import Box
 
         scale = self.view.scale if scale is None else scale
         w, h = self.sizes.of(lines, "center", scale)
@@ -317,7 +317,7 @@ class _Drawer:
         S.put_text(tb, lines, scale, pad=0, measured=(w, h))
 
     def background(self) -> None:
-        from prep.layout.model import Box
+        from prep.layout.positions import Box
 
         p, v = self.process, self.view
         self.frame_shape = self.shape("ROUNDED_RECTANGLE", p.frame, f"process: {p.name}",

@@ -13,8 +13,8 @@ the stand-ins at a cut are stacked so none overlaps another."""
 from __future__ import annotations
 
 from prep import slides as S
-from prep.layout.marks import kind_of
-from prep.layout.model import Box, Text
+from prep.layout.badges import kind_of
+from prep.layout.positions import Box, Text
 from prep.render.pptx_look import LINK_GAP, LINK_H, LINK_W, MARK, PRESET, STUB, edge_look, node_look, note_look
 from prep import notation as N
 

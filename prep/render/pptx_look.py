@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep import slides as S
-from prep.layout.marks import kind_of
+from prep.layout.badges import kind_of
 
 STUB = 150.0             # room at a cut for the stand-ins of ends on the next slide
 LINK_GAP = 24.0          # from the frame's right side to the stand-ins of linked processes
@@ -44,7 +44,7 @@ MARK = {"added": (N.COLOUR["added"], "ï¼‹"), "changed": (N.COLOUR["changed"], "ï
 
 
 def marked(look: dict, lines) -> dict:
-    """A shape's look with the diff's mark its lines carry (prep.layout.marks), as
+    """A shape's look with the diff's mark its lines carry (prep.layout.badges), as
     the SVG draws it: added purple, changed amber, removed grey, dashed, unfilled."""
     kind = kind_of(lines)
     if kind is None:

@@ -9,25 +9,21 @@ import shutil
 import subprocess
 import time
 
-from prep.i18n import N_, _
+from prep.diagnostics import HintedError
+from prep.graphviz_run import not_found
+from prep.i18n import _
 
 LAYOUT_FORMATS = ("svg", "png", "pdf")
-INSTALL_HINT = N_("install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)")
 
 
-class RenderError(Exception):
+class RenderError(HintedError):
     """Rendering could not be done; `hint` says what to do."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
 
 
 def find_dot() -> str:
     path = shutil.which("dot")
     if path is None:
-        raise RenderError(_("Graphviz `dot` was not found on PATH"), _(INSTALL_HINT))
+        raise RenderError(*not_found())
     return path
 
 
@@ -55,7 +51,7 @@ def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None
             _("draw one process at a time with --process NAME, split the model, "
               "or allow more time with --timeout SECONDS")) from None
     except FileNotFoundError:
-        raise RenderError(_("Graphviz `dot` was not found on PATH"), _(INSTALL_HINT)) from None
+        raise RenderError(*not_found()) from None
     except OSError as error:
         raise RenderError(_("cannot run Graphviz `dot`: {why}", why=error.strerror or error)) from None
     if done.returncode != 0 or not done.stdout:

@@ -186,7 +186,7 @@ def diff_views(before, after, code: str, room, ident: str,
                deadline=None) -> list[tuple[str, str]]:
     """The diff picture of two files' processes, one process after another."""
     from prep.diff.draw import union_graphs
-    from prep.diff.model import diff
+    from prep.diff.changes import diff
 
     graphs, marks = union_graphs(diff(before, after))
     out = []

@@ -231,7 +231,7 @@ def _kpi_key(trees, named, lang: str, legend: bool) -> tuple:
 
 
 def diff_json(before: list, after: list) -> dict:
-    from prep.diff.model import diff
+    from prep.diff.changes import diff
 
     return diff(before, after).to_json()
 

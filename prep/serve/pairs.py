@@ -76,7 +76,7 @@ def diff_picture(models, rel: str, partner: str | None) -> dict:
 def draw_diff(before: list, after: list, lang: str, timeout: float) -> str:
     """The diff picture as svg text, with the classes and titles of docs/notation.md."""
     from prep.diff.draw import union_graphs
-    from prep.diff.model import diff
+    from prep.diff.changes import diff
     from prep.render import render
     from prep.serve.svg import label
 

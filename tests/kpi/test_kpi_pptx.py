@@ -15,7 +15,7 @@ from prep.kpi.pptx import to_pptx
 from prep.kpi.tree import derive_all
 from prep.layout.content import hexagon_width
 from prep.layout.measure import graphviz_measure
-from prep.layout.model import Box, Text
+from prep.layout.positions import Box, Text
 from prep import notation as N
 
 sys.path.insert(0, str(Path(__file__).parent))

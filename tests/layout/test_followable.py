@@ -27,3 +27,15 @@ def test_heads_spread_labels_clear_tracks_apart(path):
     drawing = layout(build_document(parse_file(path, path.name).document)[0])
     got = followable(drawing)
     assert (got["heads"], got["labels"], got["shared"]) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("seed", range(1, 25))
+def test_heads_spread_on_paper_like_models(seed):
+    """A product fed by many lines (up to seven here) grows tall enough to spread
+    their heads: none two within 8 px at 1920 px wide, however wide the drawing."""
+    from paper_models import paper_model
+
+    from prep.parser import parse_text
+
+    drawing = layout(build_document(parse_text(paper_model(seed), "m.prep").document)[0])
+    assert followable(drawing)["heads"] == 0

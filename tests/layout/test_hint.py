@@ -42,6 +42,19 @@ def test_columns_keep_the_hinted_order_where_the_relations_allow():
     assert got["a"] < got["d"]
 
 
+def test_products_sharing_a_hinted_column_share_one_again():
+    # the AsIs had a and b in column 0, c and d in column 1; the ToBe puts a new x
+    # before a: a moves right, and b, c, d move with it instead of staying behind
+    keys = ["a", "b", "c", "d", "x"]
+    inputs = [("a", "c"), ("b", "d"), ("x", "a")]
+    hint = {"a": 0, "b": 0, "c": 1, "d": 1}
+    assert rank_columns(keys, inputs, [], [], [], hint) == {
+        "x": 0, "a": 1, "b": 1, "c": 2, "d": 2}
+    # where the relations put them apart, they stay apart: b now feeds a
+    got = rank_columns(keys, inputs + [("b", "a")], [], [], [], hint)
+    assert got["b"] < got["a"] < got["c"]
+
+
 @pytest.mark.parametrize("path", [ROOT / "examples" / "manufacturing.prep",
                                   APPAREL / "asis.prep", APPAREL / "tobe.prep"],
                          ids=lambda p: p.name)

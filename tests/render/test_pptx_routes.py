@@ -17,7 +17,7 @@ from prep import notation as N
 from prep.cli import app
 from prep.layout import layout
 from prep.layout.measure import graphviz_measure
-from prep.layout.model import Text
+from prep.layout.positions import Text
 from prep.render.pptx import to_pptx
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -1,9 +1,11 @@
-"""Marks a drawing puts on elements of the notation to show a change (prep kpi
---tobe, prep diff): a ＋ badge for what was added, a ～ badge with the old value for
-what changed, and ghosting (grey, dashed) for what was removed. The colours are
-ones no other part of the notation uses (touch relations are green, service and
-intervention points red, issues orange), and every mark also has a symbol or a line
-style, so greyscale print keeps it."""
+"""How a change looks in the drawings that do not use prep's layout (`--layout dot`,
+Mermaid, the KPI tree's Mermaid): the marks of prep diff (prep.layout.badges.mark_of)
+and prep kpi --tobe as Graphviz attributes and label rows, or Mermaid classes: a ＋
+badge for what was added, a ～ badge with the old value for what changed, and
+ghosting (grey, dashed) for what was removed. The colours are ones no other part of
+the notation uses (touch relations are green, service and intervention points red,
+issues orange), and every mark also has a symbol or a line style, so greyscale print
+keeps it."""
 
 from __future__ import annotations
 
@@ -61,16 +63,6 @@ def added_edge(attrs: dict) -> None:
 
 def changed_edge(attrs: dict) -> None:
     attrs.update(color=CHANGED, fontcolor=CHANGED, penwidth="2.6")
-
-
-CATEGORIES = ("products", "externals", "actors", "kpis", "relations")
-
-
-def of(marks: dict | None, category: str, key) -> tuple[str, str | None] | None:
-    """The mark of one element. `marks` (one per drawn process, made by prep diff) maps
-    a category (products by key, externals, actors and kpis by name, relations by
-    edge index) to {element: (`added` | `removed` | `changed`, old value or None)}."""
-    return (marks or {}).get(category, {}).get(key)
 
 
 def apply(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str],

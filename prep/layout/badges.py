@@ -1,5 +1,5 @@
-"""A diff's marks (docs/kpi.md, "prep diff", made by prep.diff.union) on the Text lines of a
-swimlane drawing: a badge line (`＋ 追加`, `～ 変更: old`, `－ 削除`) under the label,
+"""Badges: a diff's marks (docs/kpi.md, "prep diff", made by prep.diff.union) on the Text
+lines of a swimlane drawing: a badge line (`＋ 追加`, `～ 変更: old`, `－ 削除`) under the label,
 measured with it so the box grows to hold it, and the label's own lines ghosted
 (text role "ghost") for a removed element. The drawer (prep.render.lanes) reads the
 badge's role to colour, thicken or dash the element; nothing else carries the mark."""
@@ -7,7 +7,7 @@ badge's role to colour, thicken or dash the element; nothing else carries the ma
 from __future__ import annotations
 
 from prep import notation as N
-from prep.layout.model import Text
+from prep.layout.positions import Text
 
 KINDS = ("added", "changed", "removed")
 SIGN = {"added": "＋", "changed": "～", "removed": "－"}
@@ -34,5 +34,9 @@ def kind_of(lines) -> str | None:
     return lines[-1].role if lines and lines[-1].role in KINDS else None
 
 
-def of(marks: dict | None, category: str, key):
+def mark_of(marks: dict | None, category: str, key) -> tuple[str, str | None] | None:
+    """The mark of one element. `marks` (one per drawn process, made by prep diff,
+    diff/union.py) maps a category (products by key, externals, actors and kpis by name,
+    relations by edge index) to {element: (`added` | `removed` | `changed`, old value
+    or None)}."""
     return (marks or {}).get(category, {}).get(key)

@@ -2,7 +2,7 @@
 `prep.layout.kpitree.kpi_layout` computes and every drawer of a KPI tree reads (the
 pinned Graphviz of prep.render.kpitree for svg/png/pdf, the slides of
 prep.kpi.pptx). Plain frozen dataclasses in points, origin top left, y down, as in
-prep.layout.model.
+prep.layout.positions.
 
     KpiLayout(width, height, trees, legend, stacked)
       trees: [KpiTree] in output order; with --tobe an AsIs tree and its ToBe tree
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prep.layout.model import Box, Legend, Text
+from prep.layout.positions import Box, Legend, Text
 
 
 @dataclass(frozen=True, slots=True)

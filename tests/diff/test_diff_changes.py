@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import labels
 from prep.cli import app
-from prep.diff.model import diff
+from prep.diff.changes import diff
 from prep.graph import build_document
 from prep.parser import parse_text
 
@@ -184,7 +184,7 @@ def test_picture_is_the_union_in_render_notation(tmp_path):
                  "-f", "dot")
     assert result.exit_code == 0
     dot = result.stdout
-    from prep.render import marks as M
+    from prep.render import diff_look as M
 
     # Added: ＋ badge in the added colour (not the touch green); the touch line keeps green.
     assert "＋ 追加" in dot and M.ADDED in dot and M.ADDED != "#2e7d32"

@@ -2,6 +2,7 @@
 
 Run: python benchmarks/bench_serve.py [--saves 1000] [--repeats 30]
      python benchmarks/bench_serve.py --two-pages [--repeats 30]   # the workshop's goal
+     python benchmarks/bench_serve.py --server [--repeats 30]      # the server's part, no browser
 
 Starts `prep serve DIR --no-browser` as a subprocess on a free port of 127.0.0.1,
 opens the page in Chromium (Playwright, /usr/bin/chromium) and saves the model
@@ -19,6 +20,10 @@ document (both on this machine's wall clock).
   same model on the KPI tab (as on the laptop and on the projector); save →
   repainted drawing on the first page, for a 20- and a 300-product model with a
   KPI on every fifth product;
+- `--server` (no browser): the server's own part of a save, in this process, for the
+  `--two-pages` models: the view (check, quick redraw, JSON) and the KPI drawing,
+  wall time and CPU time (this process's and Graphviz's), medians of `--repeats`
+  saves; the CPU time hardly depends on what else the machine is doing;
 - with the KPI tab open (a 40-product model with a KPI on every fifth product):
   save → repainted drawing (the swimlanes, painted first) and save → repainted KPI
   tree drawing (fetched after them). With the tab closed no KPI drawing is made.
@@ -164,6 +169,36 @@ def two_pages(browser, port: int, folder: Path, repeats: int,
             page.close()
 
 
+def server_part(repeats: int, sizes: tuple[int, ...]) -> None:
+    """Save -> the server's view and KPI drawing, timed in this process (Models)."""
+    import resource
+
+    from prep.serve.files import Models
+
+    def cpu() -> float:
+        child = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time() + child.ru_utime + child.ru_stime
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    for products in sizes:
+        path = folder / f"two{products}.prep"
+        path.write_text(kpi_model(products, 0), "utf-8")
+        models = Models(folder)
+        models.view_json(path.name)
+        models.kpi_json(path.name)
+        parts: dict[str, list[float]] = {}
+        for n in range(1, repeats + 1):
+            path.write_text(kpi_model(products, n), "utf-8")
+            for part, make in (("view", models.view_json), ("KPI drawing", models.kpi_json)):
+                wall, used = time.perf_counter(), cpu()
+                make(path.name)
+                parts.setdefault(part + " wall", []).append(time.perf_counter() - wall)
+                parts.setdefault(part + " CPU", []).append(cpu() - used)
+        figures = ", ".join(f"{k} {statistics.median(v) * 1000:.0f}" for k, v in parts.items())
+        print(f"{products} products, the server's part of a save (medians of {repeats}): "
+              f"{figures} ms (load average {os.getloadavg()[0]:.1f})", flush=True)
+
+
 def report(label: str, times: list[float]) -> None:
     ms = sorted(t * 1000 for t in times)
     p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
@@ -182,7 +217,12 @@ def main() -> None:
                         help="model sizes (products) for --two-pages")
     parser.add_argument("--two-pages", action="store_true",
                         help="only the workshop's goal: a second page on the KPI tab")
+    parser.add_argument("--server", action="store_true",
+                        help="only the server's part of a save, in this process (no browser)")
     options = parser.parse_args()
+    if options.server:
+        server_part(options.repeats, tuple(int(n) for n in options.sizes.split(",")))
+        return
 
     from playwright.sync_api import sync_playwright
 

@@ -357,7 +357,7 @@ def test_help_is_current():
     assert lines.count("Example: prep kpi asis.prep --tobe tobe.prep -o kpi.svg") == 1
     assert re.findall(r"^│ (--[\w-]+)", result.stdout, re.M) == [
         "--tobe", "--view", "--externals", "--output", "--format", "--lang", "--no-legend",
-        "--force", "--timeout", "--help"]
+        "--force", "--slide-font", "--timeout", "--help"]
     rows = result.stdout.splitlines()
     at = next(n for n, row in enumerate(rows) if row.startswith("│ --format"))
     column = rows[at].index("<")                          # the choices, wrapped on two rows

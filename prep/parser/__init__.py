@@ -178,7 +178,6 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
     `first_line`: the line of the file `text` starts on (the language server parses a
     file one process at a time)."""
     from lark.exceptions import UnexpectedToken
-    from lark.lexer import Token
 
     from prep.parser.build import Builder, Context
     from prep.parser.grammar import lark_parser
@@ -186,9 +185,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
     from prep.parser.lexer import fast_lexer
     from prep.parser.repair import adjacent, apply, at_error
     from prep.parser.stream import TokenStream
-    from prep.parser.syntax_errors import (
-        MAX_SYNTAX_ERRORS, recover, recover_at_end, syntax_error,
-    )
+    from prep.parser.syntax_errors import MAX_SYNTAX_ERRORS, recover, syntax_error
 
     if not normalized:
         found = binary(text, path)
@@ -230,20 +227,8 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
             if len(errors) >= MAX_SYNTAX_ERRORS:
                 break
             resumed = recover(state, stream, tok, previous)
-        last = stream.last
-        end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, first_line, 1)
-        if last:
-            end.line, end.column = last.end_line, last.end_column
         if len(errors) < MAX_SYNTAX_ERRORS:
-            try:
-                result = state.feed_token(end, True)
-            except UnexpectedToken as error:
-                errors.append(syntax_error(path, end, error.expected, last, stream))
-                recover_at_end(state)
-                try:
-                    result = state.feed_token(end, True)
-                except UnexpectedToken:
-                    result = None
+            result = _at_end(state, stream, path, errors, first_line)
         errors = list(dict.fromkeys(context.errors + errors))  # an unclosed quote: once
     if len(errors) >= MAX_SYNTAX_ERRORS:
         last = errors[-1]
@@ -252,6 +237,30 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
     errors.sort(key=lambda d: (d.span.line, d.span.column))
     document = Document(path=path, processes=tuple(result or ()), comments=tuple(stream.comments))
     return ParseResult(path, document, errors, text)
+
+
+
+def _at_end(state, stream, path: str, errors: list[Diagnostic], first_line: int = 1):
+    """Feed the parser the end of the text: its result, the processes (None when even
+    popping back to a state that can end fails). A PREP001 goes into `errors`."""
+    from lark.exceptions import UnexpectedToken
+    from lark.lexer import Token
+
+    from prep.parser.syntax_errors import recover_at_end, syntax_error
+
+    last = stream.last
+    end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, first_line, 1)
+    if last:
+        end.line, end.column = last.end_line, last.end_column
+    try:
+        return state.feed_token(end, True)
+    except UnexpectedToken as error:
+        errors.append(syntax_error(path, end, error.expected, last, stream))
+    recover_at_end(state)
+    try:
+        return state.feed_token(end, True)
+    except UnexpectedToken:
+        return None
 
 
 __all__ = ["ParseResult", "gc_paused", "parse_bytes", "parse_file", "parse_text"]

@@ -89,6 +89,16 @@ def test_from_prep_import_is_resolved(tmp_path):
     assert list(imports(sample)) == [(1, "prep.notation"), (1, "prep")]
 
 
+def test_every_import_of_prep_exists():
+    """An import inside a function runs only when that path is taken: a module renamed
+    away must fail here, not in the one command that reaches it."""
+    modules = {_module_name(p) for p in ROOT.rglob("*.py")}
+    missing = [f"{path.relative_to(TOP)}:{line}: {module}"
+               for path in sorted(ROOT.rglob("*.py")) for line, module in imports(path)
+               if module.startswith("prep") and module not in modules]
+    assert missing == []
+
+
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(TOP).with_suffix("").parts)
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)

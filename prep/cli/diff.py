@@ -71,7 +71,7 @@ def diff_command(
         warn(_("{asis} says stage=tobe and {tobe} says stage=asis: the models look swapped; "
                "give the AsIs model first (prep diff {tobe} {asis})", asis=asis, tobe=tobe))
 
-    from prep.diff.model import diff
+    from prep.diff.changes import diff
 
     result = diff(before, after)
     if result.missing or result.extra:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import statistics
 import subprocess
+import argparse
 import sys
 import tempfile
 import time
@@ -53,7 +54,10 @@ def build(folder: Path) -> float:
 
 
 def main() -> None:
-    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("repeats", nargs="?", type=int, default=7, help="builds per site (default 7)")
+    repeats = parser.parse_args().repeats
     work = Path(tempfile.mkdtemp(prefix="bench_docs_"))
     try:
         sites = {"20 models": make_site(work / "models", True, True),

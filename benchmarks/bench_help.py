@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import statistics
 import subprocess
+import argparse
 import sys
 import time
 
@@ -21,7 +22,9 @@ def best(argv: list[str], repeats: int) -> float:
 
 
 def main() -> None:
-    repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("repeats", nargs="?", type=int, default=15, help="runs per command (default 15)")
+    repeats = parser.parse_args().repeats
     base = best([sys.executable, "-c", "pass"], repeats)
     results = {
         "python -c pass": base,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import statistics
 import subprocess
+import argparse
 import sys
 import tempfile
 import time
@@ -64,8 +65,11 @@ def median_time(argv: list[str], repeats: int) -> float:
 
 
 def main() -> None:
-    lines = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("lines", nargs="?", type=int, default=10000, help="model size in lines (default 10000)")
+    parser.add_argument("repeats", nargs="?", type=int, default=5, help="runs per command (default 5)")
+    args = parser.parse_args()
+    lines, repeats = args.lines, args.repeats
     prep = [sys.executable, "-m", "prep"]
     with tempfile.TemporaryDirectory() as folder:
         model = Path(folder) / "big.prep"

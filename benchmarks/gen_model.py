@@ -12,6 +12,7 @@ padded with comment lines to exactly `lines` lines.
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 PRODUCTS_PER_PROCESS = 60     # about 130 lines per process
@@ -84,10 +85,10 @@ def generate(lines: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1 or not argv[0].isdigit():
-        sys.stderr.write("usage: python benchmarks/gen_model.py LINES > model.prep\n")
-        return 2
-    sys.stdout.write(generate(int(argv[0])))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     usage="python benchmarks/gen_model.py LINES > model.prep")
+    parser.add_argument("lines", type=int, help="how many lines the model has")
+    sys.stdout.write(generate(parser.parse_args(argv).lines))
     return 0
 
 

@@ -17,6 +17,7 @@ seeds give Japanese names, odd seeds English. The same seed gives the same text.
 from __future__ import annotations
 
 import random
+import argparse
 import sys
 
 JA_ACTORS = ["本部", "店長", "店舗スタッフ", "物流センター", "商品部"]
@@ -169,4 +170,6 @@ def paper_models(count: int = 24) -> list[tuple[str, str]]:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(paper_model(int(sys.argv[1]) if len(sys.argv) > 1 else 1))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("seed", nargs="?", type=int, default=1, help="which model (default 1)")
+    sys.stdout.write(paper_model(parser.parse_args().seed))

@@ -155,21 +155,29 @@ def command_time(args: list[str], runs: int = 3) -> float:
 
 
 def main() -> None:
-    if len(sys.argv) > 2 and sys.argv[1] == "--open":
-        for size in sys.argv[2].split(","):
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("lsp_lines", type=int, nargs="?", default=2000)
+    parser.add_argument("fmt_lines", type=int, nargs="?", default=10000)
+    parser.add_argument("edits", type=int, nargs="?", default=20)
+    parser.add_argument("--open", metavar="MB,MB", help="only didOpen of models this large")
+    parser.add_argument("--processes", metavar="N,N",
+                        help="only the analysis of this many small processes")
+    args = parser.parse_args()
+    if args.open:
+        for size in args.open.split(","):
             opened, cpu, waited = open_times(float(size))
             print(f"lsp: didOpen of {size} MB -> publishDiagnostics {opened:.1f} s "
                   f"(server CPU {cpu:.1f} s); a hover meanwhile answered after {waited:.2f} s",
                   flush=True)
         return
-    if len(sys.argv) > 2 and sys.argv[1] == "--processes":
-        for count in sys.argv[2].split(","):
+    if args.processes:
+        for count in args.processes.split(","):
             print(f"lsp: analysis of {int(count):,} small processes: "
                   f"{pieces_cpu(int(count)):.2f} s CPU", flush=True)
         return
-    lsp_lines = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    fmt_lines = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
-    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    lsp_lines, fmt_lines, edits = args.lsp_lines, args.fmt_lines, args.edits
     times = asyncio.run(lsp_latency(lsp_lines, edits))
     print(f"lsp: didChange -> publishDiagnostics on {lsp_lines} lines, {edits} edits: "
           f"median {statistics.median(times) * 1000:.0f} ms, "

@@ -374,6 +374,9 @@ def test_every_page_word_has_both_languages():
 
     assert PAGE["en"].keys() == PAGE["ja"].keys()
     assert set(KINDS["ja"]) >= {"product", "final", "milestone", "intangible", "external"}
+    # the KPI list's marks (prep/kpi/tree.py): "intervention", "issue:<text>" (view.js)
+    assert (KINDS["ja"]["intervention"], KINDS["ja"]["issue"]) == ("介入点", "課題")
+    assert KINDS["en"] == {"intervention": "intervention point"}
     from prep.serve.app import SCRIPTS
 
     script = "\n".join((ROOT / "prep" / "serve" / "static" / name).read_text("utf-8")

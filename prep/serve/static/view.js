@@ -40,7 +40,11 @@
     Object.keys(fill || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(fill[k])); });
     return text;
   }
-  function kindWord(kind) { return (words.kinds && words.kinds[kind]) || kind; }
+  function kindWord(kind) {
+    var kinds = words.kinds || {};
+    if (kind.indexOf("issue:") === 0) return (kinds.issue || "issue") + ": " + kind.slice(6);
+    return kinds[kind] || kind;
+  }
   function useWords(given) {
     if (!given || given.lang === words.lang) { words = given || words; return; }
     words = given;

@@ -47,8 +47,11 @@ def main() -> int:
             start = time.perf_counter()
             removed = cache.prune(now=now)
             drop = time.perf_counter() - start
-            print(f"{count:6d} entries: scan {scan * 1000:7.1f} ms (removed {kept}); "
-                  f"30-day prune {drop * 1000:7.1f} ms (removed {removed})", flush=True)
+            print(
+                f"{count:6d} entries: scan {scan * 1000:7.1f} ms (removed {kept}); "
+                f"30-day prune {drop * 1000:7.1f} ms (removed {removed})",
+                flush=True,
+            )
     return 0
 
 

@@ -56,15 +56,13 @@ def timed_cpu(argv: list[str], cwd: Path) -> tuple[float, float]:
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   timeout=3600)
+    subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=3600)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def alternate(a: list[str], b: list[str], cwd: Path, runs: int, before_a=None,
-              before_b=None) -> tuple[float, float]:
+def alternate(a: list[str], b: list[str], cwd: Path, runs: int, before_a=None, before_b=None) -> tuple[float, float]:
     """Medians of `a` and `b`, run one after the other `runs` times (after one
     unmeasured run of each, which fills the OS and grammar caches)."""
     ta, tb = [], []
@@ -83,12 +81,13 @@ def alternate(a: list[str], b: list[str], cwd: Path, runs: int, before_a=None,
 
 def peak_rss_mib(argv: list[str], cwd: Path) -> float:
     """Max RSS of the command (the largest of its processes), in MiB."""
-    code = ("import resource, subprocess, sys; "
-            "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", code, *argv], cwd=cwd, capture_output=True,
-                         text=True, timeout=3600)
-    return int(out.stdout.strip()) / 1024          # KiB on Linux
+    code = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, *argv], cwd=cwd, capture_output=True, text=True, timeout=3600)
+    return int(out.stdout.strip()) / 1024  # KiB on Linux
 
 
 def as_json(model: Path, target: Path) -> None:
@@ -123,8 +122,11 @@ def main() -> int:
     if args.quick:
         rows.discard(7)
     prep = prep_command()
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
-          f"{os.getloadavg()[0]:.2f}; {runs} alternating runs per row, medians", flush=True)
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
+        f"{os.getloadavg()[0]:.2f}; {runs} alternating runs per row, medians",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "m10k.prep").write_text(generate(10_000), encoding="utf-8")
@@ -135,46 +137,47 @@ def main() -> int:
         many.mkdir()
         text = generate(520)
         for n in range(args.files):
-            (many / f"m{n:04d}.prep").write_text(text.replace("業務", f"業務F{n}_"),
-                                                  encoding="utf-8")
+            (many / f"m{n:04d}.prep").write_text(text.replace("業務", f"業務F{n}_"), encoding="utf-8")
         total = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in many.iterdir())
         check = [*prep, "check", "--no-cache"]
 
         if 1 in rows:
-            a, b = alternate([*check, "m10k.prep"],
-                             [sys.executable, "-c", "import json; json.load(open('m10k.json'))"],
-                             work, runs)
-            row(1, "check 10,000 lines / json.load of it", a / b, "<= 20x, stretch 15x",
-                f"{a:.3f} s / {b:.3f} s")
+            a, b = alternate(
+                [*check, "m10k.prep"], [sys.executable, "-c", "import json; json.load(open('m10k.json'))"], work, runs
+            )
+            row(1, "check 10,000 lines / json.load of it", a / b, "<= 20x, stretch 15x", f"{a:.3f} s / {b:.3f} s")
         if 2 in rows:
             a, b = alternate([*check, "m50.prep"], [sys.executable, "-c", "pass"], work, runs)
-            row(2, "check 50 lines / python -c pass", a / b, "<= 12x",
-                f"{a * 1000:.0f} ms / {b * 1000:.0f} ms")
+            row(2, "check 50 lines / python -c pass", a / b, "<= 12x", f"{a * 1000:.0f} ms / {b * 1000:.0f} ms")
 
         cache = many / ".prep_cache"
         warm = [*prep, "check", "."]
         if 3 in rows:
             subprocess.run(warm, cwd=many, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            a, b = alternate(warm, warm, many, runs,
-                             before_b=lambda: shutil.rmtree(cache, ignore_errors=True))
-            row(3, f"re-check {args.files} unchanged files / first check", a / b, "<= 0.1x",
-                f"{a:.2f} s / {b:.2f} s ({total:,} lines)")
+            a, b = alternate(warm, warm, many, runs, before_b=lambda: shutil.rmtree(cache, ignore_errors=True))
+            row(
+                3,
+                f"re-check {args.files} unchanged files / first check",
+                a / b,
+                "<= 0.1x",
+                f"{a:.2f} s / {b:.2f} s ({total:,} lines)",
+            )
         if 4 in rows:
-            a, b = alternate([*check, "--jobs", "2", "."], [*check, "--jobs", "1", "."], many,
-                             runs)
-            row(4, f"--jobs 2 / --jobs 1, {args.files} files, PREP220 on", a / b, "< 1x",
-                f"{a:.2f} s / {b:.2f} s")
+            a, b = alternate([*check, "--jobs", "2", "."], [*check, "--jobs", "1", "."], many, runs)
+            row(4, f"--jobs 2 / --jobs 1, {args.files} files, PREP220 on", a / b, "< 1x", f"{a:.2f} s / {b:.2f} s")
         if 5 in rows:
             a, b = alternate([*check, "m100k.prep"], [*check, "m10k.prep"], work, runs)
-            row(5, "check 100,000 lines / 10,000 lines", a / b, "<= 10x",
-                f"{a:.2f} s / {b:.3f} s")
+            row(5, "check 100,000 lines / 10,000 lines", a / b, "<= 10x", f"{a:.2f} s / {b:.3f} s")
         if 6 in rows:
             big = peak_rss_mib([*check, "m100k.prep"], work)
             files1 = peak_rss_mib([*check, "--jobs", "1", "."], many)
             files = peak_rss_mib([*check, "."], many)
-            print(f"6. peak memory: 100,000 lines {big:.0f} MiB (goal <= 300); {args.files} "
-                  f"files {files1:.0f} MiB with --jobs 1, {files:.0f} MiB by default "
-                  "(goal <= 100)", flush=True)
+            print(
+                f"6. peak memory: 100,000 lines {big:.0f} MiB (goal <= 300); {args.files} "
+                f"files {files1:.0f} MiB with --jobs 1, {files:.0f} MiB by default "
+                "(goal <= 100)",
+                flush=True,
+            )
 
         if 7 in rows:
             per_mb = []
@@ -185,10 +188,10 @@ def main() -> int:
                 seconds, cpu = timed_cpu([*check, model.name], work)
                 per_mb.append(cpu / size)
                 model.unlink()
-                print(f"7. {size:5.1f} MB: {seconds:6.2f} s, CPU {cpu:6.2f} s, "
-                      f"{cpu / size:5.2f} CPU s per MB", flush=True)
-            print(f"7. CPU time per MB, 20 MB / 1 MB: {per_mb[-1] / per_mb[0]:.2f}x "
-                  "(goal: flat, ~1x)")
+                print(
+                    f"7. {size:5.1f} MB: {seconds:6.2f} s, CPU {cpu:6.2f} s, {cpu / size:5.2f} CPU s per MB", flush=True
+                )
+            print(f"7. CPU time per MB, 20 MB / 1 MB: {per_mb[-1] / per_mb[0]:.2f}x (goal: flat, ~1x)")
     return 0
 
 

@@ -45,8 +45,9 @@ def make_site(folder: Path, models: bool, plugin: bool) -> Path:
 
 def build(folder: Path) -> float:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-                          cwd=folder, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=folder, capture_output=True, text=True
+    )
     took = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"mkdocs build failed in {folder}:\n{done.stderr}")
@@ -54,29 +55,34 @@ def build(folder: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("repeats", nargs="?", type=int, default=7, help="builds per site (default 7)")
     repeats = parser.parse_args().repeats
     work = Path(tempfile.mkdtemp(prefix="bench_docs_"))
     try:
-        sites = {"20 models": make_site(work / "models", True, True),
-                 "no models, plugin on": make_site(work / "plain", False, True),
-                 "no plugin": make_site(work / "bare", False, False)}
+        sites = {
+            "20 models": make_site(work / "models", True, True),
+            "no models, plugin on": make_site(work / "plain", False, True),
+            "no plugin": make_site(work / "bare", False, False),
+        }
         first = build(sites["20 models"])
         print(f"first build, 20 models drawn: {first:6.2f} s")
         for folder in sites.values():
-            build(folder)                           # warm the file system cache
+            build(folder)  # warm the file system cache
         times = {name: [] for name in sites}
-        for _ in range(repeats):                    # interleaved: load changes hit all alike
+        for _ in range(repeats):  # interleaved: load changes hit all alike
             for name, folder in sites.items():
                 times[name].append(build(folder))
         base = statistics.median(times["no models, plugin on"])
         bare = statistics.median(times["no plugin"])
         for name, values in times.items():
             median = statistics.median(values)
-            print(f"{name:22s} {median:6.2f} s  {median / base:5.2f}x no models  "
-                  f"{median / bare:5.2f}x no plugin   (median of {repeats})")
+            print(
+                f"{name:22s} {median:6.2f} s  {median / base:5.2f}x no models  "
+                f"{median / bare:5.2f}x no plugin   (median of {repeats})"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -31,8 +31,10 @@ def _models(products: int) -> dict[str, str]:
     several = []
     for p in range(max(1, products // per)):
         several.extend(_process(p, per))
-    return {f"{products // per} processes of {per}": "\n".join(several) + "\n",
-            f"one process of {products}": "\n".join(_process(0, products)) + "\n"}
+    return {
+        f"{products // per} processes of {per}": "\n".join(several) + "\n",
+        f"one process of {products}": "\n".join(_process(0, products)) + "\n",
+    }
 
 
 def _time(args: list[str], runs: int) -> float:
@@ -57,12 +59,13 @@ def main() -> int:
             figures = {}
             for fmt in ("svg", "pptx", "drawio"):
                 out = Path(folder) / f"model.{fmt}"
-                figures[fmt] = _time([prep, "render", str(model), "-o", str(out),
-                                      "--timeout", "600"], options.runs)
+                figures[fmt] = _time([prep, "render", str(model), "-o", str(out), "--timeout", "600"], options.runs)
             ratio = figures["pptx"] / figures["svg"]
-            print(f"{title}: svg {figures['svg']:.2f} s, pptx {figures['pptx']:.2f} s "
-                  f"({ratio:.2f}x svg, goal <= 2x: {'ok' if ratio <= 2 else 'MISSED'}), "
-                  f"drawio {figures['drawio']:.2f} s ({figures['drawio'] / figures['svg']:.2f}x)")
+            print(
+                f"{title}: svg {figures['svg']:.2f} s, pptx {figures['pptx']:.2f} s "
+                f"({ratio:.2f}x svg, goal <= 2x: {'ok' if ratio <= 2 else 'MISSED'}), "
+                f"drawio {figures['drawio']:.2f} s ({figures['drawio'] / figures['svg']:.2f}x)"
+            )
             _phases(model)
     return 0
 
@@ -87,8 +90,10 @@ def _phases(model: Path) -> None:
 
     with zipfile.ZipFile(io.BytesIO(deck)) as z:
         slides = sum(1 for n in z.namelist() if n.startswith("ppt/slides/slide"))
-    print(f"  in-process: layout {laid - start:.2f} s, pptx writing {written - laid:.2f} s "
-          f"({slides} slides, {len(deck) // 1024} KiB), drawio writing {done - written:.2f} s")
+    print(
+        f"  in-process: layout {laid - start:.2f} s, pptx writing {written - laid:.2f} s "
+        f"({slides} slides, {len(deck) // 1024} KiB), drawio writing {done - written:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -50,19 +50,26 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as tmp:
-        drawings = sum(_time([PREP, "render", str(APPAREL / f"{m}.prep"), "-o",
-                              f"{tmp}/{m}.svg"], runs) for m in ("asis", "tobe"))
-        pdf = _time([PREP, "report", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"),
-                     "-o", f"{tmp}/handout.pdf"], runs)
-        page = _time([PREP, "report", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"),
-                      "-o", f"{tmp}/handout.html"], runs)
+        drawings = sum(
+            _time([PREP, "render", str(APPAREL / f"{m}.prep"), "-o", f"{tmp}/{m}.svg"], runs) for m in ("asis", "tobe")
+        )
+        pdf = _time(
+            [PREP, "report", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", f"{tmp}/handout.pdf"], runs
+        )
+        page = _time(
+            [PREP, "report", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", f"{tmp}/handout.html"], runs
+        )
     cpu_drawings = CPU["asis.svg"] + CPU["tobe.svg"]
     print("                      wall             cpu (on a busy machine, cpu is the fairer)")
     print(f"two drawings (svg):   {drawings:6.2f} s          {cpu_drawings:6.2f} s")
-    print(f"handout.pdf:          {pdf:6.2f} s {pdf / drawings:5.2f}x   "
-          f"{CPU['handout.pdf']:6.2f} s {CPU['handout.pdf'] / cpu_drawings:5.2f}x  (goal <= 3x)")
-    print(f"handout.html:         {page:6.2f} s {page / drawings:5.2f}x   "
-          f"{CPU['handout.html']:6.2f} s {CPU['handout.html'] / cpu_drawings:5.2f}x")
+    print(
+        f"handout.pdf:          {pdf:6.2f} s {pdf / drawings:5.2f}x   "
+        f"{CPU['handout.pdf']:6.2f} s {CPU['handout.pdf'] / cpu_drawings:5.2f}x  (goal <= 3x)"
+    )
+    print(
+        f"handout.html:         {page:6.2f} s {page / drawings:5.2f}x   "
+        f"{CPU['handout.html']:6.2f} s {CPU['handout.html'] / cpu_drawings:5.2f}x"
+    )
     _inside()
 
 

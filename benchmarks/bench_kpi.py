@@ -38,10 +38,14 @@ def _fallback(lines: int) -> str:
     p = 0
     while len(out) < lines - 100:
         names = [f"製品{p}_{i}" for i in range(40)]
-        out += [f"process 業務{p} {{", f"  goal 目標{p}", f"  external 入{p}",
-                f"  external 出{p}", f"  actor 担当{p} {{"]
-        out += [f"    {'milestone' if i % 10 == 9 else 'product'} {n}(数量)"
-                for i, n in enumerate(names)]
+        out += [
+            f"process 業務{p} {{",
+            f"  goal 目標{p}",
+            f"  external 入{p}",
+            f"  external 出{p}",
+            f"  actor 担当{p} {{",
+        ]
+        out += [f"    {'milestone' if i % 10 == 9 else 'product'} {n}(数量)" for i, n in enumerate(names)]
         out += [f"    final 出荷{p}(数量)", "  }"]
         chain = [f"入{p}", *names, f"出荷{p}", f"出{p}"]
         out += [f"  {a} -> {b}" for a, b in zip(chain, chain[1:])]
@@ -56,8 +60,7 @@ def median_time(argv: list[str], repeats: int) -> float:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              check=False)
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
         times.append(time.perf_counter() - start)
         if done.returncode not in (0, 1):
             sys.exit(f"{' '.join(argv)} failed: {done.stderr.decode(errors='replace')}")
@@ -80,18 +83,15 @@ def main() -> None:
         cached = median_time(prep + ["check", str(model)], repeats)
         kpi = median_time(prep + ["kpi", str(model), "-f", "json"], repeats)
         text = median_time(prep + ["kpi", str(model)], repeats)
-        products = median_time(prep + ["kpi", str(model), "--view", "products", "-f", "json"],
-                               repeats)
+        products = median_time(prep + ["kpi", str(model), "--view", "products", "-f", "json"], repeats)
         diff = median_time(prep + ["diff", str(model), str(model), "-f", "json"], repeats)
     print(f"model: {lines} lines, median of {repeats} runs")
     print(f"prep check --no-cache             {check:7.3f} s")
     print(f"prep check (cached findings)      {cached:7.3f} s")
-    print(f"prep kpi -f json                  {kpi:7.3f} s   ratio {kpi / check:.2f} "
-          "(goal <= 1.20)")
+    print(f"prep kpi -f json                  {kpi:7.3f} s   ratio {kpi / check:.2f} (goal <= 1.20)")
     print(f"prep kpi (text)                   {text:7.3f} s   ratio {text / check:.2f}")
     print(f"prep kpi --view products -f json  {products:7.3f} s   ratio {products / check:.2f}")
-    print(f"prep diff -f json                 {diff:7.3f} s   ratio {diff / check:.2f} "
-          "(two models checked)")
+    print(f"prep diff -f json                 {diff:7.3f} s   ratio {diff / check:.2f} (two models checked)")
 
 
 if __name__ == "__main__":

@@ -32,10 +32,12 @@ def layout_of(asis: str, tobe: str | None = None, view: str = "kpi"):
 def row(name: str, layout, seconds: float) -> str:
     nodes = max(sum(1 for n in t.nodes if n.kind != "issue") for t in layout.trees)
     name_px, other_px = 16 * 1920 / layout.width, 12 * 1920 / layout.width
-    return (f"{name:34} {len(layout.trees):2} trees {nodes:4} nodes/tree  "
-            f"{layout.width:7.0f} x {layout.height:6.0f} pt  "
-            f"{'stacked' if layout.stacked else 'beside ':7}  names {name_px:5.1f} px  "
-            f"other {other_px:5.1f} px  {seconds * 1000:6.0f} ms")
+    return (
+        f"{name:34} {len(layout.trees):2} trees {nodes:4} nodes/tree  "
+        f"{layout.width:7.0f} x {layout.height:6.0f} pt  "
+        f"{'stacked' if layout.stacked else 'beside ':7}  names {name_px:5.1f} px  "
+        f"other {other_px:5.1f} px  {seconds * 1000:6.0f} ms"
+    )
 
 
 def main() -> None:
@@ -43,15 +45,15 @@ def main() -> None:
 
     ex = ROOT / "examples"
     read = lambda p: (ex / p).read_text(encoding="utf-8")  # noqa: E731
-    cases = [("apparel pair", read("apparel/asis.prep"), read("apparel/tobe.prep")),
-             ("incident pair", read("incident/service_desk.prep"),
-              read("incident/tobe/service_desk.prep")),
-             ("restaurant", read("restaurant.prep"), None),
-             ("manufacturing", read("manufacturing.prep"), None)]
+    cases = [
+        ("apparel pair", read("apparel/asis.prep"), read("apparel/tobe.prep")),
+        ("incident pair", read("incident/service_desk.prep"), read("incident/tobe/service_desk.prep")),
+        ("restaurant", read("restaurant.prep"), None),
+        ("manufacturing", read("manufacturing.prep"), None),
+    ]
     for size in (10, 20, 30, 40):
         cases.append((f"generated {size} products", model(size, size=size), None))
-        cases.append((f"generated pair {size} products", model(size, size=size),
-                      model(size, "tobe", size=size)))
+        cases.append((f"generated pair {size} products", model(size, size=size), model(size, "tobe", size=size)))
     for name, asis, tobe in cases:
         layout, seconds = layout_of(asis, tobe)
         print(row(name, layout, seconds))

@@ -57,7 +57,7 @@ def layered(n: int, lanes: int = 10, seed: int = 1, across: bool = False) -> str
     `across`: the first product also feeds the last (one edge across every column,
     whose spline is longer than Graphviz's 16,384-char strings)."""
     rnd = random.Random(seed)
-    width = max(4, int(n ** 0.5 / 2))
+    width = max(4, int(n**0.5 / 2))
     out = ["process 大規模 {", "  goal 納期遵守率", "  external 入力", "  external 出力"]
     for a in range(lanes):
         out.append(f"  actor 担当{a} {{")
@@ -88,8 +88,7 @@ def _graph(model: Path, layout: str) -> dict:
     graphs = build_document(parse_file(model, model.name).document)[0]
     source = render(graphs, "dot", layout=layout, timeout=600).decode("utf-8")
     args = ["dot", "-Kneato", "-n2", "-Tjson"] if layout == "lanes" else ["dot", "-Tjson"]
-    done = subprocess.run(args, input=source.encode(), capture_output=True, check=True,
-                          timeout=900)
+    done = subprocess.run(args, input=source.encode(), capture_output=True, check=True, timeout=900)
     return json.loads(done.stdout)
 
 
@@ -116,15 +115,18 @@ def measure(data: dict, layout: str) -> dict:
         name, shape = obj.get("name", ""), obj.get("shape", "")
         ids[obj["_gvid"]] = name
         is_node = name.startswith("n") and name[1:].isdigit()
-        if is_node and shape not in ("cds", "note", "plaintext", "point") \
-                and "external" not in obj.get("class", ""):
+        if is_node and shape not in ("cds", "note", "plaintext", "point") and "external" not in obj.get("class", ""):
             products.append(obj)
     area = sum(float(o["width"]) * float(o["height"]) * 72 * 72 for o in products)
     product_ids = {o["_gvid"] for o in products}
     lines = []
     for edge in data.get("edges", []):
-        if edge.get("style") in ("invis", "dotted") or "note" in edge.get("class", "") \
-                or "link" in edge.get("class", "") or "legend" in edge.get("class", ""):
+        if (
+            edge.get("style") in ("invis", "dotted")
+            or "note" in edge.get("class", "")
+            or "link" in edge.get("class", "")
+            or "legend" in edge.get("class", "")
+        ):
             continue
         if ids.get(edge["tail"], "").startswith("legend"):
             continue
@@ -133,8 +135,12 @@ def measure(data: dict, layout: str) -> dict:
             lines.append((ends, polyline(points)))
     length = sum(math.dist(a, b) for _, pl in lines for a, b in zip(pl, pl[1:]))
     crossings = _crossings(lines)
-    return {"crossings": crossings, "length": length / math.hypot(width, height),
-            "area": area / (width * height), "products": len(product_ids)}
+    return {
+        "crossings": crossings,
+        "length": length / math.hypot(width, height),
+        "area": area / (width * height),
+        "products": len(product_ids),
+    }
 
 
 def _crossings(lines) -> int:
@@ -153,12 +159,12 @@ def _crossings(lines) -> int:
     for members in grid.values():
         for i, s in enumerate(members):
             n, a, b = segments[s]
-            for t in members[i + 1:]:
+            for t in members[i + 1 :]:
                 m, c, d = segments[t]
                 if m == n or (min(m, n), max(m, n)) in pairs:
                     continue
                 if lines[n][0] & lines[m][0]:
-                    continue          # lines meeting at a shared product
+                    continue  # lines meeting at a shared product
                 if _cross(a, b, c, d):
                     pairs.add((min(m, n), max(m, n)))
     return len(pairs)
@@ -167,8 +173,10 @@ def _crossings(lines) -> int:
 def quality() -> bool:
     models = [(p.relative_to(ROOT).as_posix(), p, True) for p in EXAMPLES]
     folder = Path(tempfile.mkdtemp(prefix="prep-bench-layout-"))
-    models += [(p.relative_to(ROOT).as_posix()[-32:], p, "workshop")
-               for p in sorted((ROOT / "tests" / "layout" / "models").glob("*.prep"))]
+    models += [
+        (p.relative_to(ROOT).as_posix()[-32:], p, "workshop")
+        for p in sorted((ROOT / "tests" / "layout" / "models").glob("*.prep"))
+    ]
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from paper_models import paper_model
 
@@ -188,9 +196,12 @@ def quality() -> bool:
     for label, path, example in models:
         got = {layout: measure(_graph(path, layout), layout) for layout in ("lanes", "dot")}
         lanes, dot = got["lanes"], got["dot"]
-        print(f"{label:32} {lanes['crossings']:>7} {dot['crossings']:>8} "
-              f"{lanes['length']:>6.1f} {dot['length']:>7.1f} "
-              f"{lanes['area']:>6.1%} {dot['area']:>7.1%}", flush=True)
+        print(
+            f"{label:32} {lanes['crossings']:>7} {dot['crossings']:>8} "
+            f"{lanes['length']:>6.1f} {dot['length']:>7.1f} "
+            f"{lanes['area']:>6.1%} {dot['area']:>7.1%}",
+            flush=True,
+        )
         if example:
             workshop["lanes"] += lanes["crossings"]
             workshop["dot"] += dot["crossings"]
@@ -200,13 +211,14 @@ def quality() -> bool:
             total["dot"] += dot["crossings"]
             ok &= lanes["crossings"] <= dot["crossings"] and lanes["area"] >= 0.15
     share = workshop["lanes"] / workshop["dot"] if workshop["dot"] else 0.0
-    print(f"examples, workshop and paper-like models: {workshop['lanes']} crossings with "
-          f"lanes, {workshop['dot']} with dot ({share:.0%} of dot's; goal <= 80 %); "
-          f"{workshop['over']} models over dot's + 2 (goal 0)")
+    print(
+        f"examples, workshop and paper-like models: {workshop['lanes']} crossings with "
+        f"lanes, {workshop['dot']} with dot ({share:.0%} of dot's; goal <= 80 %); "
+        f"{workshop['over']} models over dot's + 2 (goal 0)"
+    )
     ok &= share <= 0.80
     fewer = 1 - total["lanes"] / total["dot"] if total["dot"] else 0.0
-    print(f"examples: {total['lanes']} crossings with lanes, {total['dot']} with dot "
-          f"({fewer:.0%} fewer; goal >= 30 %)")
+    print(f"examples: {total['lanes']} crossings with lanes, {total['dot']} with dot ({fewer:.0%} fewer; goal >= 30 %)")
     return ok and (total["dot"] == 0 or fewer >= 0.30)
 
 
@@ -217,9 +229,21 @@ def scale(sizes: list[int]) -> bool:
         model = folder / f"layered{n}.prep"
         model.write_text(layered(n, across=True), encoding="utf-8")
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
-                               str(folder / f"layered{n}.svg"), "--timeout", "600"],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "prep",
+                "render",
+                str(model),
+                "-o",
+                str(folder / f"layered{n}.svg"),
+                "--timeout",
+                "600",
+            ],
+            capture_output=True,
+            text=True,
+        )
         times[n] = time.perf_counter() - start
         status = "ok" if done.returncode == 0 else f"exit {done.returncode}: {done.stderr}"
         print(f"{n:>6} products: {times[n]:6.1f} s  {status}", flush=True)
@@ -242,10 +266,8 @@ def _documents():
     from paper_models import paper_model
 
     paths = EXAMPLES + sorted((ROOT / "tests" / "layout" / "models").glob("*.prep"))
-    out = [(p.relative_to(ROOT).as_posix()[-28:], parse_file(p, p.name).document)
-           for p in paths]
-    out += [(f"paper-like {s}", parse_text(paper_model(s), f"paper{s}.prep").document)
-            for s in range(1, 25)]
+    out = [(p.relative_to(ROOT).as_posix()[-28:], parse_file(p, p.name).document) for p in paths]
+    out += [(f"paper-like {s}", parse_text(paper_model(s), f"paper{s}.prep").document) for s in range(1, 25)]
     return out
 
 
@@ -259,35 +281,41 @@ def stability() -> bool:
     total = bench_stability(documents)
     ok = True
     for kind, (plain, hinted, n, lanes) in total.items():
-        print(f"{kind:>6}: {plain / n:.1%} kept without a hint (goal >= 85 %), "
-              f"{hinted / n:.1%} with one (goal >= 97 %), over {n} pairs; "
-              f"{lanes:.0%} in their lane")
+        print(
+            f"{kind:>6}: {plain / n:.1%} kept without a hint (goal >= 85 %), "
+            f"{hinted / n:.1%} with one (goal >= 97 %), over {n} pairs; "
+            f"{lanes:.0%} in their lane"
+        )
         ok &= plain / n >= 0.85 and hinted / n >= 0.97 and lanes == 1.0
     examples = {p.relative_to(ROOT).as_posix(): p for p in EXAMPLES}
     from prep.parser import parse_file
 
     pairs = []
-    for asis, tobe in (("examples/apparel/asis.prep", "examples/apparel/tobe.prep"),
-                       ("examples/incident/service_desk.prep",
-                        "examples/incident/tobe/service_desk.prep")):
+    for asis, tobe in (
+        ("examples/apparel/asis.prep", "examples/apparel/tobe.prep"),
+        ("examples/incident/service_desk.prep", "examples/incident/tobe/service_desk.prep"),
+    ):
         if asis in examples and tobe in examples:
-            pairs.append((tobe[9:], parse_file(examples[asis], asis).document,
-                          parse_file(examples[tobe], tobe).document))
-    pairs += [(label, asis_of(doc), doc) for label, doc in documents
-              if label.startswith("paper-like")]
-    print(f"{'AsIs / ToBe':28} {'plain':>8} {'--like':>8} {'pairs':>6} "
-          f"{'allowed':>8} {'pairs':>6}")
+            pairs.append(
+                (tobe[9:], parse_file(examples[asis], asis).document, parse_file(examples[tobe], tobe).document)
+            )
+    pairs += [(label, asis_of(doc), doc) for label, doc in documents if label.startswith("paper-like")]
+    print(f"{'AsIs / ToBe':28} {'plain':>8} {'--like':>8} {'pairs':>6} {'allowed':>8} {'pairs':>6}")
     rows = bench_alignment(pairs)
     plain = sum(r[1] * r[3] for r in rows) / max(1, sum(r[3] for r in rows))
     like = sum(r[2] * r[3] for r in rows) / max(1, sum(r[3] for r in rows))
     allowed = sum(r[4] * r[5] for r in rows) / max(1, sum(r[5] for r in rows))
     pairs_all = sum(r[3] for r in rows)
     forced_against = pairs_all - sum(r[5] for r in rows)
-    print(f"aligned: {plain:.1%} of shared pairs without --like, {like:.1%} with it "
-          f"(goal >= 90 %); {allowed:.1%} of the pairs whose order ToBe's relations allow")
-    print(f"forced: {forced_against} of {pairs_all} pairs have the order AsIs drew them in "
-          f"ruled out by a path of ToBe's input relations (no layout keeps them: at most "
-          f"{1 - forced_against / max(1, pairs_all):.1%} can be kept)")
+    print(
+        f"aligned: {plain:.1%} of shared pairs without --like, {like:.1%} with it "
+        f"(goal >= 90 %); {allowed:.1%} of the pairs whose order ToBe's relations allow"
+    )
+    print(
+        f"forced: {forced_against} of {pairs_all} pairs have the order AsIs drew them in "
+        f"ruled out by a path of ToBe's input relations (no layout keeps them: at most "
+        f"{1 - forced_against / max(1, pairs_all):.1%} can be kept)"
+    )
     return ok and like >= 0.90
 
 
@@ -299,8 +327,7 @@ def follow() -> bool:
     from prep.graph import build_document
     from prep.layout import layout
 
-    print(f"{'model':28} {'heads':>6} {'labels':>7} {'shared':>7} {'width pt':>9} "
-          f"{'names px':>9} {'other px':>9}")
+    print(f"{'model':28} {'heads':>6} {'labels':>7} {'shared':>7} {'width pt':>9} {'names px':>9} {'other px':>9}")
     total = {"heads": 0, "labels": 0, "shared": 0}
     legible = 0
     documents = _documents()
@@ -313,14 +340,21 @@ def follow() -> bool:
         for k in total:
             total[k] += f[k]
         legible += f["name_px"] >= 14 and f["other_px"] >= 11
-        print(f"{label:28} {f['heads']:>6} {f['labels']:>7} {f['shared']:>7} "
-              f"{f['width']:>9.0f} {f['name_px']:>9.1f} {f['other_px']:>9.1f}", flush=True)
-    print(f"in all: {total['heads']} pairs of arrowheads closer than 8 px, "
-          f"{total['labels']} labels crossed, {total['shared']} shared tracks; "
-          f"{legible} of {len(documents)} drawings legible at 1920 px "
-          f"(names >= 14 px, other text >= 11 px)")
-    print(f"bands: {bands[0]} columns in all, {bands[1]} by their members' longest input "
-          f"paths (hand-offs save columns); {bands[2]} bands wider than their path")
+        print(
+            f"{label:28} {f['heads']:>6} {f['labels']:>7} {f['shared']:>7} "
+            f"{f['width']:>9.0f} {f['name_px']:>9.1f} {f['other_px']:>9.1f}",
+            flush=True,
+        )
+    print(
+        f"in all: {total['heads']} pairs of arrowheads closer than 8 px, "
+        f"{total['labels']} labels crossed, {total['shared']} shared tracks; "
+        f"{legible} of {len(documents)} drawings legible at 1920 px "
+        f"(names >= 14 px, other text >= 11 px)"
+    )
+    print(
+        f"bands: {bands[0]} columns in all, {bands[1]} by their members' longest input "
+        f"paths (hand-offs save columns); {bands[2]} bands wider than their path"
+    )
     return not any(total.values()) and legible == len(documents)
 
 

@@ -55,15 +55,19 @@ async def lsp_latency(lines: int, edits: int) -> list[float]:
     client = make_test_lsp_client()
 
     @client.feature(t.CLIENT_REGISTER_CAPABILITY)
-    def register(params):    # the server asks to watch *.prep files: fine
+    def register(params):  # the server asks to watch *.prep files: fine
         return None
 
     await client.start_io(sys.executable, "-m", "prep", "lsp")
-    await client.initialize_session(t.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        workspace_folders=[t.WorkspaceFolder(uri=from_fs_path(str(folder)), name="bench")]))
-    client.text_document_did_open(t.DidOpenTextDocumentParams(text_document=t.TextDocumentItem(
-        uri=uri, language_id="prep", version=1, text=text)))
+    await client.initialize_session(
+        t.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"),
+            workspace_folders=[t.WorkspaceFolder(uri=from_fs_path(str(folder)), name="bench")],
+        )
+    )
+    client.text_document_did_open(
+        t.DidOpenTextDocumentParams(text_document=t.TextDocumentItem(uri=uri, language_id="prep", version=1, text=text))
+    )
     await client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     # a line to edit: the first relation of the first process, typed in and out again
     split = text.split("\n")
@@ -72,13 +76,17 @@ async def lsp_latency(lines: int, edits: int) -> list[float]:
     for n in range(edits):
         insert = n % 2 == 0
         change = t.TextDocumentContentChangePartial(
-            range=t.Range(start=t.Position(line=line, character=2),
-                          end=t.Position(line=line, character=2 if insert else 3)),
-            text="X" if insert else "")
+            range=t.Range(
+                start=t.Position(line=line, character=2), end=t.Position(line=line, character=2 if insert else 3)
+            ),
+            text="X" if insert else "",
+        )
         start = time.perf_counter()
-        client.text_document_did_change(t.DidChangeTextDocumentParams(
-            text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=n + 2),
-            content_changes=[change]))
+        client.text_document_did_change(
+            t.DidChangeTextDocumentParams(
+                text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=n + 2), content_changes=[change]
+            )
+        )
         while True:
             params = await client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
             if params.uri == uri and params.version == n + 2:
@@ -108,10 +116,9 @@ def open_times(megabytes: float, limit: float = 900) -> tuple[float, float, floa
         server.initialize()
         server.open("file:///small.prep", BIG)
         text = BIG.replace("  F -> X\n", "  F -> X\n" * int(megabytes * 2**20 // 9))
-        hover = {"textDocument": {"uri": "file:///small.prep"},
-                 "position": {"line": 4, "character": 10}}
+        hover = {"textDocument": {"uri": "file:///small.prep"}, "position": {"line": 4, "character": 10}}
         server.request(2, "textDocument/hover", hover)
-        server.answer(2, 60)                       # the small document is checked
+        server.answer(2, 60)  # the small document is checked
         cpu = _cpu_seconds(server.proc.pid)
         start = time.perf_counter()
         server.open("file:///big.prep", text)
@@ -121,12 +128,14 @@ def open_times(megabytes: float, limit: float = 900) -> tuple[float, float, floa
         while time.perf_counter() < end and float("inf") in (opened, waited):
             try:
                 message = server.got.get(timeout=max(0.01, end - time.perf_counter()))
-            except Exception:                      # noqa: BLE001 - queue.Empty: no answer
+            except Exception:  # noqa: BLE001 - queue.Empty: no answer
                 break
             if message.get("id") == 3:
                 waited = time.perf_counter() - start
-            elif message.get("method") == "textDocument/publishDiagnostics" and \
-                    message["params"]["uri"] == "file:///big.prep":
+            elif (
+                message.get("method") == "textDocument/publishDiagnostics"
+                and message["params"]["uri"] == "file:///big.prep"
+            ):
                 opened = time.perf_counter() - start
         return opened, _cpu_seconds(server.proc.pid) - cpu, waited
     finally:
@@ -162,33 +171,37 @@ def main() -> None:
     parser.add_argument("fmt_lines", type=int, nargs="?", default=10000)
     parser.add_argument("edits", type=int, nargs="?", default=20)
     parser.add_argument("--open", metavar="MB,MB", help="only didOpen of models this large")
-    parser.add_argument("--processes", metavar="N,N",
-                        help="only the analysis of this many small processes")
+    parser.add_argument("--processes", metavar="N,N", help="only the analysis of this many small processes")
     args = parser.parse_args()
     if args.open:
         for size in args.open.split(","):
             opened, cpu, waited = open_times(float(size))
-            print(f"lsp: didOpen of {size} MB -> publishDiagnostics {opened:.1f} s "
-                  f"(server CPU {cpu:.1f} s); a hover meanwhile answered after {waited:.2f} s",
-                  flush=True)
+            print(
+                f"lsp: didOpen of {size} MB -> publishDiagnostics {opened:.1f} s "
+                f"(server CPU {cpu:.1f} s); a hover meanwhile answered after {waited:.2f} s",
+                flush=True,
+            )
         return
     if args.processes:
         for count in args.processes.split(","):
-            print(f"lsp: analysis of {int(count):,} small processes: "
-                  f"{pieces_cpu(int(count)):.2f} s CPU", flush=True)
+            print(f"lsp: analysis of {int(count):,} small processes: {pieces_cpu(int(count)):.2f} s CPU", flush=True)
         return
     lsp_lines, fmt_lines, edits = args.lsp_lines, args.fmt_lines, args.edits
     times = asyncio.run(lsp_latency(lsp_lines, edits))
-    print(f"lsp: didChange -> publishDiagnostics on {lsp_lines} lines, {edits} edits: "
-          f"median {statistics.median(times) * 1000:.0f} ms, "
-          f"worst {max(times) * 1000:.0f} ms (goal: median <= 100 ms)")
+    print(
+        f"lsp: didChange -> publishDiagnostics on {lsp_lines} lines, {edits} edits: "
+        f"median {statistics.median(times) * 1000:.0f} ms, "
+        f"worst {max(times) * 1000:.0f} ms (goal: median <= 100 ms)"
+    )
     folder = Path(tempfile.mkdtemp(prefix="prep-bench-fmt-"))
     big = folder / "big.prep"
     big.write_text(generate(fmt_lines), encoding="utf-8")
     check = command_time(["check", str(big), "--no-cache", "--exit-zero"])
     fmt = command_time(["fmt", str(big), "--check"])
-    print(f"fmt --check on {fmt_lines} lines: {fmt:.2f} s; check --no-cache: {check:.2f} s; "
-          f"ratio {fmt / check:.2f} (goal: <= 1.5)")
+    print(
+        f"fmt --check on {fmt_lines} lines: {fmt:.2f} s; check --no-cache: {check:.2f} s; "
+        f"ratio {fmt / check:.2f} (goal: <= 1.5)"
+    )
 
 
 if __name__ == "__main__":

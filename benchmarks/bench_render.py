@@ -33,8 +33,7 @@ LIMIT = 60.0
 
 def _own_process(p: int, products: int) -> list[str]:
     names = [f"製品{p}_{i}" for i in range(products)]
-    out = [f"process 業務{p} {{", f"  goal 目標{p}", f"  external 供給{p}",
-           f"  external 顧客{p}"]
+    out = [f"process 業務{p} {{", f"  goal 目標{p}", f"  external 供給{p}", f"  external 顧客{p}"]
     lanes = 4
     per = -(-products // lanes)
     for a in range(lanes):
@@ -107,27 +106,36 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 def timed(argv: list[str], timeout: float = LIMIT + 30) -> tuple[float, int]:
     start = time.perf_counter()
     try:
-        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              timeout=timeout, check=False, env=ENV)
+        done = subprocess.run(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=timeout, check=False, env=ENV
+        )
         code = done.returncode
     except subprocess.TimeoutExpired:
         code = -1
     return time.perf_counter() - start, code
 
 
-def compare(text: str, fmt: str, repeats: int, folder: Path, label: str,
-            show_phases: bool = False) -> None:
+def compare(text: str, fmt: str, repeats: int, folder: Path, label: str, show_phases: bool = False) -> None:
     model = folder / "model.prep"
     model.write_text(text, encoding="utf-8")
     dot_file = folder / "model.dot"
-    subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-f", "dot", "-o",
-                    str(dot_file)], check=True, capture_output=True, env=ENV)
-    products = text.count("\n    product ") + text.count("\n    milestone ") + \
-        text.count("\n    final ") + text.count("\n    intangible ")
+    subprocess.run(
+        [sys.executable, "-m", "prep", "render", str(model), "-f", "dot", "-o", str(dot_file)],
+        check=True,
+        capture_output=True,
+        env=ENV,
+    )
+    products = (
+        text.count("\n    product ")
+        + text.count("\n    milestone ")
+        + text.count("\n    final ")
+        + text.count("\n    intangible ")
+    )
     prep_times, dot_times = [], []
     for _ in range(repeats):
-        t, code = timed([sys.executable, "-m", "prep", "render", str(model), "-f", fmt,
-                         "-o", str(folder / f"out.{fmt}")])
+        t, code = timed(
+            [sys.executable, "-m", "prep", "render", str(model), "-f", fmt, "-o", str(folder / f"out.{fmt}")]
+        )
         assert code == 0, "prep render failed"
         prep_times.append(t)
         t, code = timed(["dot", f"-T{fmt}", str(dot_file), "-o", str(folder / f"raw.{fmt}")])
@@ -136,9 +144,12 @@ def compare(text: str, fmt: str, repeats: int, folder: Path, label: str,
     p, d = statistics.median(prep_times), statistics.median(dot_times)
     # Medians, and the ratio of the fastest runs too: on a busy machine the fastest
     # run is the closest to what each program itself costs.
-    print(f"{label}: {products} products, {fmt}: prep render {p:.2f} s, raw dot {d:.2f} s, "
-          f"ratio {p / d:.2f}x (fastest runs {min(prep_times) / min(dot_times):.2f}x; "
-          "goal <= 1.3x)", flush=True)
+    print(
+        f"{label}: {products} products, {fmt}: prep render {p:.2f} s, raw dot {d:.2f} s, "
+        f"ratio {p / d:.2f}x (fastest runs {min(prep_times) / min(dot_times):.2f}x; "
+        "goal <= 1.3x)",
+        flush=True,
+    )
     if show_phases:
         phases(model)
 
@@ -173,8 +184,9 @@ def phases(model: Path) -> None:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], env=ENV, check=True)
     python = time.perf_counter() - start
-    done = subprocess.run([sys.executable, "-c", PHASES, str(model)], env=ENV, check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PHASES, str(model)], env=ENV, check=True, capture_output=True, text=True
+    )
     print(f"  prep's own time: starting Python {python:.2f} s, {done.stdout.strip()}")
 
 
@@ -183,16 +195,28 @@ def largest(fmt: str, folder: Path, start: int) -> None:
     while True:
         model = folder / "big.prep"
         model.write_text(one_process(products), encoding="utf-8")
-        t, code = timed([sys.executable, "-m", "prep", "render", str(model), "-f", fmt, "-o",
-                         str(folder / f"big.{fmt}"), "--timeout", str(LIMIT)])
+        t, code = timed(
+            [
+                sys.executable,
+                "-m",
+                "prep",
+                "render",
+                str(model),
+                "-f",
+                fmt,
+                "-o",
+                str(folder / f"big.{fmt}"),
+                "--timeout",
+                str(LIMIT),
+            ]
+        )
         status = "ok" if code == 0 else ("stopped by --timeout" if code == 2 else f"exit {code}")
         print(f"  one process of {products} products: {t:.1f} s ({status})", flush=True)
         if code != 0 or t > LIMIT:
             break
         best = products
         products *= 2
-    print(f"largest single process rendered within {LIMIT:.0f} s: "
-          f"{best if best is not None else 'none'} products")
+    print(f"largest single process rendered within {LIMIT:.0f} s: {best if best is not None else 'none'} products")
 
 
 def main() -> None:
@@ -204,12 +228,29 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        compare(dense_process(args.products), args.format, args.repeats, folder,
-                "one dense process, 10 lanes (the goal's case)")
-        compare(many_processes(args.products), args.format, args.repeats, folder,
-                "processes of 60 (trivial layout)", show_phases=True)
-        compare(one_process(args.products), args.format, args.repeats, folder,
-                "one chained process (trivial layout)", show_phases=True)
+        compare(
+            dense_process(args.products),
+            args.format,
+            args.repeats,
+            folder,
+            "one dense process, 10 lanes (the goal's case)",
+        )
+        compare(
+            many_processes(args.products),
+            args.format,
+            args.repeats,
+            folder,
+            "processes of 60 (trivial layout)",
+            show_phases=True,
+        )
+        compare(
+            one_process(args.products),
+            args.format,
+            args.repeats,
+            folder,
+            "one chained process (trivial layout)",
+            show_phases=True,
+        )
         if args.largest:
             largest(args.format, folder, max(250, args.products // 4))
 

@@ -44,8 +44,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 PREP = str(Path(sys.executable).with_name("prep"))
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def model(products: int, version: int) -> str:
@@ -107,9 +113,11 @@ def run(page, path: Path, products: int, saves: int, first: int = 1) -> list[flo
         times.append(done["at"] / 1000 - start)
         if done.get("heard") and done.get("fetched"):
             # save -> event heard (watching), -> data fetched (check, layout, JSON), -> painted
-            for part, value in (("event", done["heard"] / 1000 - start),
-                                ("data", (done["fetched"] - done["heard"]) / 1000),
-                                ("paint", (done["at"] - done["fetched"]) / 1000)):
+            for part, value in (
+                ("event", done["heard"] / 1000 - start),
+                ("data", (done["fetched"] - done["heard"]) / 1000),
+                ("paint", (done["at"] - done["fetched"]) / 1000),
+            ):
                 PARTS.setdefault(part, []).append(value)
     return times
 
@@ -119,16 +127,16 @@ def run_kpi(page, path: Path, products: int, saves: int, first: int) -> tuple[li
     drawing, kpi = [], []
     PARTS.clear()
     for n in range(first, first + saves):
-        before = page.evaluate("() => [window.prepPainted ? window.prepPainted.n : 0, "
-                               "window.prepKpiPainted ? window.prepKpiPainted.n : 0]")
+        before = page.evaluate(
+            "() => [window.prepPainted ? window.prepPainted.n : 0, window.prepKpiPainted ? window.prepKpiPainted.n : 0]"
+        )
         start = save(path, kpi_model(products, n))
         drawing.append(painted(page, before[0])["at"] / 1000 - start)
         kpi.append(painted(page, before[1], what="prepKpiPainted")["at"] / 1000 - start)
     return drawing, kpi
 
 
-def two_pages(browser, port: int, folder: Path, repeats: int,
-              sizes: tuple[int, ...] = (20, 300)) -> None:
+def two_pages(browser, port: int, folder: Path, repeats: int, sizes: tuple[int, ...] = (20, 300)) -> None:
     """Save -> repainted drawing on a page showing the process drawing while a second
     page shows the same model's KPI tab (which is redrawn on every save too)."""
     for products in sizes:
@@ -139,30 +147,31 @@ def two_pages(browser, port: int, folder: Path, repeats: int,
         for page in pages:
             page.goto(f"http://127.0.0.1:{port}/#{path.name}")
             page.wait_for_selector("#status.live")
-            page.wait_for_function(f"() => document.getElementById('file').textContent "
-                                   f"=== '{path.name}'")
+            page.wait_for_function(f"() => document.getElementById('file').textContent === '{path.name}'")
         pages[1].click("#tab-kpi")
         pages[1].wait_for_selector("#kpi-canvas svg")
         drawing, trees = [], []
         PARTS.clear()
         for n in range(1, repeats + 4):
-            before = [pages[0].evaluate("() => window.prepPainted ? window.prepPainted.n : 0"),
-                      pages[1].evaluate("() => window.prepKpiPainted ? "
-                                        "window.prepKpiPainted.n : 0")]
+            before = [
+                pages[0].evaluate("() => window.prepPainted ? window.prepPainted.n : 0"),
+                pages[1].evaluate("() => window.prepKpiPainted ? window.prepKpiPainted.n : 0"),
+            ]
             start = save(path, kpi_model(products, n))
             first = painted(pages[0], before[0])
             done = first["at"] / 1000 - start
             kpi = painted(pages[1], before[1], what="prepKpiPainted")["at"] / 1000 - start
-            if n > 3:                                   # the first three warm up
+            if n > 3:  # the first three warm up
                 drawing.append(done)
                 trees.append(kpi)
                 if first.get("heard") and first.get("fetched"):
-                    for part, value in (("event", first["heard"] / 1000 - start),
-                                        ("data", (first["fetched"] - first["heard"]) / 1000),
-                                        ("paint", (first["at"] - first["fetched"]) / 1000)):
+                    for part, value in (
+                        ("event", first["heard"] / 1000 - start),
+                        ("data", (first["fetched"] - first["heard"]) / 1000),
+                        ("paint", (first["at"] - first["fetched"]) / 1000),
+                    ):
                         PARTS.setdefault(part, []).append(value)
-        report(f"{products} products, a second page on the KPI tab, save -> repainted "
-               "drawing", drawing)
+        report(f"{products} products, a second page on the KPI tab, save -> repainted drawing", drawing)
         PARTS.clear()
         report(f"{products} products, the second page's KPI drawing", trees)
         for page in pages:
@@ -195,30 +204,36 @@ def server_part(repeats: int, sizes: tuple[int, ...]) -> None:
                 parts.setdefault(part + " wall", []).append(time.perf_counter() - wall)
                 parts.setdefault(part + " CPU", []).append(cpu() - used)
         figures = ", ".join(f"{k} {statistics.median(v) * 1000:.0f}" for k, v in parts.items())
-        print(f"{products} products, the server's part of a save (medians of {repeats}): "
-              f"{figures} ms (load average {os.getloadavg()[0]:.1f})", flush=True)
+        print(
+            f"{products} products, the server's part of a save (medians of {repeats}): "
+            f"{figures} ms (load average {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
 
 
 def report(label: str, times: list[float]) -> None:
     ms = sorted(t * 1000 for t in times)
     p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
-    parts = ", ".join(f"{part} {statistics.median(values) * 1000:.0f}"
-                      for part, values in PARTS.items())
+    parts = ", ".join(f"{part} {statistics.median(values) * 1000:.0f}" for part, values in PARTS.items())
     parts = f"; medians of the parts: {parts} ms" if parts else ""
-    print(f"{label}: median {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, "
-          f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms ({len(ms)} saves){parts}", flush=True)
+    print(
+        f"{label}: median {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, "
+        f"min {ms[0]:.0f} ms, max {ms[-1]:.0f} ms ({len(ms)} saves){parts}",
+        flush=True,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--saves", type=int, default=1000, help="saves for the memory figure")
     parser.add_argument("--repeats", type=int, default=30, help="saves timed per model size")
-    parser.add_argument("--sizes", default="20,300",
-                        help="model sizes (products) for --two-pages")
-    parser.add_argument("--two-pages", action="store_true",
-                        help="only the workshop's goal: a second page on the KPI tab")
-    parser.add_argument("--server", action="store_true",
-                        help="only the server's part of a save, in this process (no browser)")
+    parser.add_argument("--sizes", default="20,300", help="model sizes (products) for --two-pages")
+    parser.add_argument(
+        "--two-pages", action="store_true", help="only the workshop's goal: a second page on the KPI tab"
+    )
+    parser.add_argument(
+        "--server", action="store_true", help="only the server's part of a save, in this process (no browser)"
+    )
     options = parser.parse_args()
     if options.server:
         server_part(options.repeats, tuple(int(n) for n in options.sizes.split(",")))
@@ -231,15 +246,15 @@ def main() -> None:
     small.write_text(model(40, 0), "utf-8")
     large.write_text(model(300, 0), "utf-8")
     port = free_port()
-    server = subprocess.Popen([PREP, "serve", str(folder), "--no-browser", "--port", str(port)],
-                              stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [PREP, "serve", str(folder), "--no-browser", "--port", str(port)], stderr=subprocess.PIPE, text=True
+    )
     try:
-        server.stderr.readline()                      # "prep serve: http://…"
+        server.stderr.readline()  # "prep serve: http://…"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             if options.two_pages:
-                two_pages(browser, port, folder, options.repeats,
-                          tuple(int(n) for n in options.sizes.split(",")))
+                two_pages(browser, port, folder, options.repeats, tuple(int(n) for n in options.sizes.split(",")))
                 browser.close()
                 return
             page = browser.new_page(viewport={"width": 1600, "height": 900})
@@ -247,9 +262,8 @@ def main() -> None:
                 page.goto(f"http://127.0.0.1:{port}/#{path.name}")
                 page.wait_for_selector("body[data-paints]")
                 page.wait_for_selector("#status.live")
-                run(page, path, products, 3, first=10_000)       # warm up
-                report(f"{products} products, save -> repainted drawing",
-                       run(page, path, products, options.repeats))
+                run(page, path, products, 3, first=10_000)  # warm up
+                report(f"{products} products, save -> repainted drawing", run(page, path, products, options.repeats))
             page.goto(f"http://127.0.0.1:{port}/#{small.name}")
             page.wait_for_selector("#status.live")
             run(page, small, 40, 20, first=20_000)
@@ -258,19 +272,21 @@ def main() -> None:
             times = run(page, small, 40, options.saves, first=30_000)
             after = rss_mb(server.pid)
             report("40 products, during the memory run", times)
-            print(f"server memory: {before:.1f} MB after warming up, {after:.1f} MB after "
-                  f"{options.saves} saves ({after - before:+.1f} MB) in "
-                  f"{time.monotonic() - started:.0f} s", flush=True)
+            print(
+                f"server memory: {before:.1f} MB after warming up, {after:.1f} MB after "
+                f"{options.saves} saves ({after - before:+.1f} MB) in "
+                f"{time.monotonic() - started:.0f} s",
+                flush=True,
+            )
             kpi = folder / "k40.prep"
             kpi.write_text(kpi_model(40, 0), "utf-8")
-            page.goto("about:blank")                  # a new page, not a new #hash
+            page.goto("about:blank")  # a new page, not a new #hash
             page.goto(f"http://127.0.0.1:{port}/#{kpi.name}")
             page.wait_for_selector("#status.live")
-            page.wait_for_function(f"() => document.getElementById('file').textContent "
-                                   f"=== '{kpi.name}'")
+            page.wait_for_function(f"() => document.getElementById('file').textContent === '{kpi.name}'")
             page.click("#tab-kpi")
             page.wait_for_selector("#kpi-canvas svg")
-            run_kpi(page, kpi, 40, 3, first=40_000)                    # warm up
+            run_kpi(page, kpi, 40, 3, first=40_000)  # warm up
             drawing, trees = run_kpi(page, kpi, 40, options.repeats, first=50_000)
             report("40 products, KPI tab open, save -> repainted drawing", drawing)
             report("40 products, KPI tab open, save -> repainted KPI drawing", trees)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-NAME_PT, OTHER_PT = 16.0, 11.0      # the smallest of each (prep.notation sizes)
+NAME_PT, OTHER_PT = 16.0, 11.0  # the smallest of each (prep.notation sizes)
 
 
 def polyline(points, steps: int = 8) -> list[tuple[float, float]]:
@@ -22,12 +22,11 @@ def polyline(points, steps: int = 8) -> list[tuple[float, float]]:
     pieces a segment (bench_layout.py measures Graphviz's drawings with it too)."""
     out = [points[0]]
     for i in range(0, len(points) - 3, 3):
-        p0, p1, p2, p3 = points[i:i + 4]
+        p0, p1, p2, p3 = points[i : i + 4]
         for s in range(1, steps + 1):
             t = s / steps
-            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
-            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                        a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
     return out
 
 
@@ -54,8 +53,11 @@ def followable(drawing, gap: float = 38.0) -> dict:
                 tips.setdefault(e.source, []).append(e.points[0])
         for points in tips.values():
             for i, p in enumerate(points):
-                heads += sum(1 for q in points[i + 1:]       # a bus's lines share one
-                             if 0.5 < math.dist(p, q) and math.dist(p, q) * scale < 8)
+                heads += sum(
+                    1
+                    for q in points[i + 1 :]  # a bus's lines share one
+                    if 0.5 < math.dist(p, q) and math.dist(p, q) * scale < 8
+                )
         lines = {e.id: polyline(e.points) for e in edges}
         for e in edges:
             if e.label_box is None:
@@ -68,7 +70,7 @@ def followable(drawing, gap: float = 38.0) -> dict:
                     runs.append((e, ay, min(ax, bx), max(ax, bx)))
         pairs = {}
         for n, (e, y, x0, x1) in enumerate(runs):
-            for f, y2, u0, u1 in runs[n + 1:]:
+            for f, y2, u0, u1 in runs[n + 1 :]:
                 if f.id == e.id or abs(y - y2) > 2 or {e.source, e.target} & {f.source, f.target}:
                     continue
                 overlap = min(x1, u1) - max(x0, u0)
@@ -76,8 +78,14 @@ def followable(drawing, gap: float = 38.0) -> dict:
                     key = tuple(sorted((e.id, f.id)))
                     pairs[key] = pairs.get(key, 0) + overlap
         shared += sum(1 for v in pairs.values() if v > gap)
-    return {"heads": heads, "labels": labels, "shared": shared, "width": drawing.width,
-            "name_px": NAME_PT * scale, "other_px": OTHER_PT * scale}
+    return {
+        "heads": heads,
+        "labels": labels,
+        "shared": shared,
+        "width": drawing.width,
+        "name_px": NAME_PT * scale,
+        "other_px": OTHER_PT * scale,
+    }
 
 
 def band_widths(drawing, graphs) -> tuple[int, int, int]:
@@ -90,8 +98,11 @@ def band_widths(drawing, graphs) -> tuple[int, int, int]:
     for process, pg in zip(drawing.processes, graphs):
         g = nx.DiGraph()
         g.add_nodes_from(pg.products)
-        g.add_edges_from((e.source, e.target) for e in pg.edges if e.kind == "input"
-                         and e.source in pg.products and e.target in pg.products)
+        g.add_edges_from(
+            (e.source, e.target)
+            for e in pg.edges
+            if e.kind == "input" and e.source in pg.products and e.target in pg.products
+        )
         dag = nx.condensation(g)
         block = dag.graph["mapping"]
         order = list(nx.topological_sort(dag))

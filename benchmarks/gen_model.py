@@ -15,9 +15,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-PRODUCTS_PER_PROCESS = 60     # about 130 lines per process
+PRODUCTS_PER_PROCESS = 60  # about 130 lines per process
 ACTORS = 4
-CHAIN = 6                     # products per chain statement
+CHAIN = 6  # products per chain statement
 MILESTONE_EVERY = 15
 
 
@@ -26,10 +26,12 @@ def _process(p: int, products: int) -> list[str]:
     final = f"出荷指示{p}"
     supplier, customer = f"外部供給{p}", f"外部顧客{p}"
     milestones = {i for i in range(MILESTONE_EVERY - 1, products, MILESTONE_EVERY)}
-    out = [f"process 業務{p} [stage=asis] {{",
-           f"  goal \"納期遵守率{p}を100%にする\"",
-           f"  external {supplier}",
-           f"  external {customer}"]
+    out = [
+        f"process 業務{p} [stage=asis] {{",
+        f'  goal "納期遵守率{p}を100%にする"',
+        f"  external {supplier}",
+        f"  external {customer}",
+    ]
     per_actor = -(-products // ACTORS)
     for a in range(ACTORS):
         chunk = range(a * per_actor, min((a + 1) * per_actor, products))
@@ -49,18 +51,18 @@ def _process(p: int, products: int) -> list[str]:
     # written as chain statements that overlap by one product.
     line = [supplier, *names, final, customer]
     for start in range(0, len(line) - 1, CHAIN):
-        out.append("  " + " -> ".join(line[start:start + CHAIN + 1]))
+        out.append("  " + " -> ".join(line[start : start + CHAIN + 1]))
     # Parameters passed further down the line, and products determined together.
     for i in range(0, products - 3, 4):
         if any(j in milestones for j in range(i, i + 3)):
-            continue              # a jump past a milestone would join two subprocesses
+            continue  # a jump past a milestone would join two subprocesses
         out.append(f"  {names[i]}.数量 -> {names[i + 3]}.数量")
     for i in range(1, products - 2, 5):
-        out.append(f"  {names[i]} <-> {names[i + 2]} [doc=\"同時に決まる\"]")
+        out.append(f'  {names[i]} <-> {names[i + 2]} [doc="同時に決まる"]')
     out.append(f"  kpi 遵守率{p} for {final} [kgi]")
     for n, i in enumerate(sorted(milestones)):
         out.append(f"  kpi 達成率{p}_{n} for {names[i]} under 遵守率{p}")
-    out.append(f"  issue \"手作業が多い\" on {names[0]}")
+    out.append(f'  issue "手作業が多い" on {names[0]}')
     out.append("}")
     out.append("")
     return out
@@ -81,12 +83,13 @@ def generate(lines: int) -> str:
     if p == 0 or len(_process(p, small)) <= room:
         out.extend(_process(p, small))
     out.extend(f"# padding {n}" for n in range(lines - len(out)))
-    return "\n".join(out[:max(lines, len(out))]) + "\n"
+    return "\n".join(out[: max(lines, len(out))]) + "\n"
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     usage="python benchmarks/gen_model.py LINES > model.prep")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], usage="python benchmarks/gen_model.py LINES > model.prep"
+    )
     parser.add_argument("lines", type=int, help="how many lines the model has")
     sys.stdout.write(generate(parser.parse_args(argv).lines))
     return 0

@@ -22,24 +22,95 @@ import sys
 
 JA_ACTORS = ["本部", "店長", "店舗スタッフ", "物流センター", "商品部"]
 EN_ACTORS = ["HeadOffice", "StoreManager", "FloorStaff", "Warehouse", "Buying"]
-JA_WORDS = ["販売計画", "販促計画", "週次計画", "日次目標", "接客指示", "陳列案", "発注案",
-            "在庫表", "シフト表", "売場報告", "施策案", "予算", "需要予測", "商品リスト",
-            "作業指示", "点検記録", "顧客名簿", "来店予約", "売上速報", "棚割表",
-            "値引き案", "納品予定", "補充指示", "教育資料", "品質記録", "配送計画",
-            "月次報告", "商談メモ", "販売実績", "天気予報", "会議資料", "承認記録",
-            "改善提案", "問合せ記録", "価格表", "人員計画", "催事計画", "店舗評価",
-            "返品記録", "顧客の声"]
-EN_WORDS = ["SalesPlan", "Promotion", "WeeklyPlan", "DailyTarget", "Instructions",
-            "DisplayPlan", "OrderDraft", "StockList", "Roster", "FloorReport",
-            "Measures", "Budget", "Forecast", "ItemList", "WorkOrder", "Inspection",
-            "CustomerList", "Bookings", "FlashSales", "Planogram", "Markdown",
-            "DeliverySchedule", "Replenishment", "Training", "QualityLog", "Routes",
-            "MonthlyReport", "MeetingNotes", "SalesResults", "Weather", "Agenda",
-            "Approval", "Improvement", "Enquiries", "PriceList", "Staffing",
-            "EventPlan", "StoreReview", "Returns", "Feedback"]
+JA_WORDS = [
+    "販売計画",
+    "販促計画",
+    "週次計画",
+    "日次目標",
+    "接客指示",
+    "陳列案",
+    "発注案",
+    "在庫表",
+    "シフト表",
+    "売場報告",
+    "施策案",
+    "予算",
+    "需要予測",
+    "商品リスト",
+    "作業指示",
+    "点検記録",
+    "顧客名簿",
+    "来店予約",
+    "売上速報",
+    "棚割表",
+    "値引き案",
+    "納品予定",
+    "補充指示",
+    "教育資料",
+    "品質記録",
+    "配送計画",
+    "月次報告",
+    "商談メモ",
+    "販売実績",
+    "天気予報",
+    "会議資料",
+    "承認記録",
+    "改善提案",
+    "問合せ記録",
+    "価格表",
+    "人員計画",
+    "催事計画",
+    "店舗評価",
+    "返品記録",
+    "顧客の声",
+]
+EN_WORDS = [
+    "SalesPlan",
+    "Promotion",
+    "WeeklyPlan",
+    "DailyTarget",
+    "Instructions",
+    "DisplayPlan",
+    "OrderDraft",
+    "StockList",
+    "Roster",
+    "FloorReport",
+    "Measures",
+    "Budget",
+    "Forecast",
+    "ItemList",
+    "WorkOrder",
+    "Inspection",
+    "CustomerList",
+    "Bookings",
+    "FlashSales",
+    "Planogram",
+    "Markdown",
+    "DeliverySchedule",
+    "Replenishment",
+    "Training",
+    "QualityLog",
+    "Routes",
+    "MonthlyReport",
+    "MeetingNotes",
+    "SalesResults",
+    "Weather",
+    "Agenda",
+    "Approval",
+    "Improvement",
+    "Enquiries",
+    "PriceList",
+    "Staffing",
+    "EventPlan",
+    "StoreReview",
+    "Returns",
+    "Feedback",
+]
 TOUCH = ["high", "low", "tech"]
-PARAMS = {True: ["", "(週, 数量)", "(店舗)", "(日, 売上, 客数)"],
-          False: ["", "(week, quantity)", "(store)", "(day, sales, visitors)"]}
+PARAMS = {
+    True: ["", "(週, 数量)", "(店舗)", "(日, 売上, 客数)"],
+    False: ["", "(week, quantity)", "(store)", "(day, sales, visitors)"],
+}
 
 
 def paper_model(seed: int, size: int | None = None) -> str:
@@ -49,33 +120,32 @@ def paper_model(seed: int, size: int | None = None) -> str:
     words = list(JA_WORDS if ja else EN_WORDS)
     rnd.shuffle(words)
     n = size or rnd.randint(15, 40)
-    customers = (JA_ACTORS if ja else EN_ACTORS)[:rnd.randint(2, 4)]
+    customers = (JA_ACTORS if ja else EN_ACTORS)[: rnd.randint(2, 4)]
     service = "分析サービス" if ja else "AnalyticsService"
     csm = "CSM"
     lanes = customers + [csm, service]
     rnd.shuffle(lanes)
-    for special in (service, csm):       # the support roles below the customer's lanes
+    for special in (service, csm):  # the support roles below the customer's lanes
         if rnd.random() < 0.7:
             lanes.remove(special)
             lanes.append(special)
     data = "実績データ" if ja else "MeasuredData"
     advice = "CSMの示唆" if ja else "CsmAdvice"
     final = "日次実績" if ja else "DailyResults"
-    names = [data, advice] + words[:n - 3] + [final]
+    names = [data, advice] + words[: n - 3] + [final]
     lane_of = {data: service, advice: csm, final: customers[-1]}
     for k in names[2:-1]:
-        lane_of[k] = rnd.choice(customers + [csm] * (len(customers) > 2)
-                                + [service] * (rnd.random() < 0.2))
+        lane_of[k] = rnd.choice(customers + [csm] * (len(customers) > 2) + [service] * (rnd.random() < 0.2))
     # the main chain: back and forth between lanes, 8-12 steps
     steps = min(rnd.randint(8, 12), n - 1)
     middle = [k for k in names[2:-1]]
     rnd.shuffle(middle)
-    chain = [data, advice] + middle[:steps - 2] + [final]
-    rest = middle[steps - 2:]
+    chain = [data, advice] + middle[: steps - 2] + [final]
+    rest = middle[steps - 2 :]
     inputs: list[tuple[str, str]] = list(zip(chain, chain[1:]))
     position = {k: i for i, k in enumerate(chain)}
     rest.sort(key=names.index)
-    for k in rest:                       # side inputs into the chain, or fans out of it
+    for k in rest:  # side inputs into the chain, or fans out of it
         at = rnd.randrange(1, len(chain) - 1)
         if rnd.random() < 0.6:
             inputs.append((k, chain[at + rnd.randint(0, 1)]))
@@ -83,27 +153,42 @@ def paper_model(seed: int, size: int | None = None) -> str:
             inputs.append((chain[at - 1], k))
             inputs.append((k, chain[min(len(chain) - 1, at + rnd.randint(1, 3))]))
         position[k] = at
-    for _ in range(n // 8):              # products fanning out to several later ones
+    for _ in range(n // 8):  # products fanning out to several later ones
         a = rnd.choice(chain[:-3])
-        b = rnd.choice(chain[position[a] + 2:])
+        b = rnd.choice(chain[position[a] + 2 :])
         if (a, b) not in inputs:
             inputs.append((a, b))
     touches = []
     customer_keys = [k for k in names if lane_of[k] in customers and k != final]
     fed = {b for a, b in inputs if a == advice}
     targets = [k for k in customer_keys if position.get(k, 0) >= 2 and k not in fed]
-    for level, target in zip(TOUCH[:rnd.randint(2, 3)], rnd.sample(targets, len(targets))):
+    for level, target in zip(TOUCH[: rnd.randint(2, 3)], rnd.sample(targets, len(targets))):
         touches.append((advice, target, level))
-    milestones = sorted({chain[i] for i in rnd.sample(range(3, len(chain) - 1),
-                                                      rnd.randint(2, 3))},
-                        key=position.get)
+    milestones = sorted({chain[i] for i in rnd.sample(range(3, len(chain) - 1), rnd.randint(2, 3))}, key=position.get)
     syncs = []
     for _ in range(rnd.randint(1, 2)):
         a, b = rnd.sample([k for k in rest + chain[2:-1] if k not in milestones], 2)
         syncs.append((a, b))
     intangible = {advice} | {k for k, _ in syncs[:1] if k not in chain}
-    return _text(seed, ja, lanes, customers, csm, service, names, lane_of, chain,
-                 inputs, touches, milestones, syncs, intangible, final, position, rnd)
+    return _text(
+        seed,
+        ja,
+        lanes,
+        customers,
+        csm,
+        service,
+        names,
+        lane_of,
+        chain,
+        inputs,
+        touches,
+        milestones,
+        syncs,
+        intangible,
+        final,
+        position,
+        rnd,
+    )
 
 
 def _members(chain, names, milestones, position, rnd) -> list[list[str]]:
@@ -126,23 +211,50 @@ def _members(chain, names, milestones, position, rnd) -> list[list[str]]:
     return out
 
 
-def _text(seed, ja, lanes, customers, csm, service, names, lane_of, chain, inputs,
-          touches, milestones, syncs, intangible, final, position, rnd) -> str:
+def _text(
+    seed,
+    ja,
+    lanes,
+    customers,
+    csm,
+    service,
+    names,
+    lane_of,
+    chain,
+    inputs,
+    touches,
+    milestones,
+    syncs,
+    intangible,
+    final,
+    position,
+    rnd,
+) -> str:
     source = "基幹システム" if ja else "PosSystem"
     sink = "店舗運営" if ja else "StoreOperations"
     title = "販売計画と店舗運営" if ja else "PlanningAndOperations"
-    out = [f"# a paper-like model generated by benchmarks/paper_models.py (seed {seed})",
-           f"process {title} [stage=tobe] {{",
-           f'  goal "{"日次の販売目標の達成" if ja else "Daily sales targets met"}"',
-           f"  external {source}", f"  external {sink}"]
+    out = [
+        f"# a paper-like model generated by benchmarks/paper_models.py (seed {seed})",
+        f"process {title} [stage=tobe] {{",
+        f'  goal "{"日次の販売目標の達成" if ja else "Daily sales targets met"}"',
+        f"  external {source}",
+        f"  external {sink}",
+    ]
     for lane in [x for x in lanes if x in lane_of.values()]:
         role = " [role=csm]" if lane == csm else " [role=service]" if lane == service else ""
         out.append(f"  actor {lane}{role} {{")
         for k in names:
             if lane_of[k] != lane:
                 continue
-            kind = ("final" if k == final else "milestone" if k in milestones
-                    else "intangible" if k in intangible else "product")
+            kind = (
+                "final"
+                if k == final
+                else "milestone"
+                if k in milestones
+                else "intangible"
+                if k in intangible
+                else "product"
+            )
             params = "" if kind == "intangible" else rnd.choice(PARAMS[ja])
             out.append(f"    {kind} {k}{params}")
         out.append("  }")
@@ -157,8 +269,7 @@ def _text(seed, ja, lanes, customers, csm, service, names, lane_of, chain, input
         out.append(f"  subprocess {('段階' if ja else 'Stage')}{i + 1} until {m} {{ {listed} }}")
     out.append(f"  kpi {'売上達成率' if ja else 'SalesAttainment'} [kgi]")
     out.append(f"  kpi {'日次売上' if ja else 'DailySales'} for {final}")
-    out.append(f"  kpi {'客単価' if ja else 'SpendPerHead'} under "
-               f"{'日次売上' if ja else 'DailySales'} [service]")
+    out.append(f"  kpi {'客単価' if ja else 'SpendPerHead'} under {'日次売上' if ja else 'DailySales'} [service]")
     out.append(f"  kpi {'提案採用率' if ja else 'AdviceUptake'} for {chain[2]} [service]")
     out.append("}")
     return "\n".join(out) + "\n"

@@ -32,12 +32,18 @@ sys.path.insert(0, str(ROOT / "tests"))
 PREP = [sys.executable, "-c", "from prep.cli import main; main()"]
 LIMIT = 10.0
 
-FORMS = [["check", "-f", "text"], ["check", "-f", "json"], ["check", "-f", "sarif"],
-         ["check", "-f", "github"], ["check", "--select", "ALL", "--statistics"],
-         ["render", "-f", "dot", "-o", "-", "--force"],
-         ["render", "-f", "mermaid", "-o", "-", "--force"],
-         ["kpi", "-f", "json", "--force"], ["kpi", "-f", "text", "--force"],
-         ["diff", "SELF", "-f", "json", "--force"]]
+FORMS = [
+    ["check", "-f", "text"],
+    ["check", "-f", "json"],
+    ["check", "-f", "sarif"],
+    ["check", "-f", "github"],
+    ["check", "--select", "ALL", "--statistics"],
+    ["render", "-f", "dot", "-o", "-", "--force"],
+    ["render", "-f", "mermaid", "-o", "-", "--force"],
+    ["kpi", "-f", "json", "--force"],
+    ["kpi", "-f", "text", "--force"],
+    ["diff", "SELF", "-f", "json", "--force"],
+]
 
 
 class Hang(BaseException):
@@ -48,8 +54,7 @@ def _alarm(_signum, _frame):
     raise Hang
 
 
-def judge(form: list[str], code: int, out: bytes, err: bytes, tally: Counter, where: str,
-          bad: list[str]) -> None:
+def judge(form: list[str], code: int, out: bytes, err: bytes, tally: Counter, where: str, bad: list[str]) -> None:
     tally["cases"] += 1
     text_err = err.decode("utf-8", "replace")
     if "Traceback" in text_err:
@@ -98,8 +103,7 @@ def in_process(texts: list[tuple[str, str]], tally: Counter, bad: list[str]) -> 
         for label, text in texts:
             Path("m.prep").write_text(text, encoding="utf-8", errors="surrogatepass")
             for form in FORMS:
-                args = [form[0], "m.prep", *[("m.prep" if a == "SELF" else a)
-                                             for a in form[1:]]]
+                args = [form[0], "m.prep", *[("m.prep" if a == "SELF" else a) for a in form[1:]]]
                 signal.setitimer(signal.ITIMER_REAL, LIMIT)
                 try:
                     result = runner.invoke(app, args)
@@ -115,8 +119,7 @@ def in_process(texts: list[tuple[str, str]], tally: Counter, bad: list[str]) -> 
                     tally["tracebacks"] += 1
                     bad.append(f"traceback: {label} {form}: {result.exception!r}")
                     continue
-                judge(form, result.exit_code, result.stdout_bytes, result.stderr_bytes, tally,
-                      label, bad)
+                judge(form, result.exit_code, result.stdout_bytes, result.stderr_bytes, tally, label, bad)
     finally:
         os.chdir(old)
 
@@ -129,8 +132,7 @@ def drawings(texts: list[tuple[str, str]], tally: Counter, bad: list[str]) -> No
         for fmt in ("svg", "png", "pdf"):
             form = ["render", "m.prep", "-o", f"m.{fmt}"]
             try:
-                done = subprocess.run(PREP + form, cwd=folder, capture_output=True,
-                                      timeout=60)
+                done = subprocess.run(PREP + form, cwd=folder, capture_output=True, timeout=60)
             except subprocess.TimeoutExpired:
                 tally["cases"] += 1
                 tally["hangs"] += 1
@@ -144,15 +146,15 @@ def drawings(texts: list[tuple[str, str]], tally: Counter, bad: list[str]) -> No
                     tally["bad outputs"] += 1
                     bad.append(f"svg not XML ({error}): {label}")
             if done.returncode == 2:
-                tally["bad outputs"] += 1          # checked clean, yet could not be drawn
+                tally["bad outputs"] += 1  # checked clean, yet could not be drawn
                 bad.append(f"clean model not drawn: {label} {fmt}: {done.stderr[:200]!r}")
 
 
 def file_system(tally: Counter, bad: list[str]) -> None:
-    from test_mangled_models import hostile_folder   # the folder the tests check, and more
+    from test_mangled_models import hostile_folder  # the folder the tests check, and more
 
     folder = Path(tempfile.mkdtemp(prefix="prep-probe-fs-"))
-    hostile_folder(folder)          # ok, empty, binary, Shift_JIS, FIFO, loop, socket, …
+    hostile_folder(folder)  # ok, empty, binary, Shift_JIS, FIFO, loop, socket, …
     model = (folder / "ok.prep").read_text("utf-8")
     (folder / "cr.prep").write_text(model.replace("\n", "\r"), encoding="utf-8")
     (folder / "link.svg").symlink_to("real.svg")
@@ -163,23 +165,44 @@ def file_system(tally: Counter, bad: list[str]) -> None:
     (folder / "deep").mkdir()
     (folder / "deep" / "prep.toml").write_text("a = " + "[" * 500 + "]" * 500 + "\n")
     (folder / "deep" / "m.prep").write_text(model, encoding="utf-8")
-    cases = [["check", "."], ["check", ".", "-f", "sarif"], ["check", ".", "-f", "json"],
-             ["check", ".", "-f", "github"], ["check", ".", "-f", "json", "-o", "out.json"],
-             ["check", "fifo.prep"], ["render", "fifo.prep"], ["render", "sock.prep"],
-             ["render", "."], ["render", ""], ["render", "/"], ["render", "loop.prep"],
-             ["render", "ok.prep", "-o", "/dev/null"], ["render", "ok.prep", "-o", "/dev/full"],
-             ["render", "ok.prep", "-f", "dot", "-o", "fifo.prep"], ["render", "ok.prep", "-o", "link.svg"],
-             ["render", "ok.prep", "-f", "dot", "-o", "/dev/stdout"],
-             ["render", "ok.prep", "--timeout", "inf"], ["render", "ok.prep", "--timeout", "1e10"],
-             ["render", "ok.prep", "--timeout", "nan"], ["check", "ok.prep", "--select", ""],
-             ["check", "ok.prep", "--select", ","], ["check", "bad"], ["check", "deep"],
-             ["check", "cr.prep"], ["kpi", "dir.prep"], ["diff", "ok.prep", "fifo.prep"],
-             ["--help"], ["init", "."], ["init", "."]]
+    cases = [
+        ["check", "."],
+        ["check", ".", "-f", "sarif"],
+        ["check", ".", "-f", "json"],
+        ["check", ".", "-f", "github"],
+        ["check", ".", "-f", "json", "-o", "out.json"],
+        ["check", "fifo.prep"],
+        ["render", "fifo.prep"],
+        ["render", "sock.prep"],
+        ["render", "."],
+        ["render", ""],
+        ["render", "/"],
+        ["render", "loop.prep"],
+        ["render", "ok.prep", "-o", "/dev/null"],
+        ["render", "ok.prep", "-o", "/dev/full"],
+        ["render", "ok.prep", "-f", "dot", "-o", "fifo.prep"],
+        ["render", "ok.prep", "-o", "link.svg"],
+        ["render", "ok.prep", "-f", "dot", "-o", "/dev/stdout"],
+        ["render", "ok.prep", "--timeout", "inf"],
+        ["render", "ok.prep", "--timeout", "1e10"],
+        ["render", "ok.prep", "--timeout", "nan"],
+        ["check", "ok.prep", "--select", ""],
+        ["check", "ok.prep", "--select", ","],
+        ["check", "bad"],
+        ["check", "deep"],
+        ["check", "cr.prep"],
+        ["kpi", "dir.prep"],
+        ["diff", "ok.prep", "fifo.prep"],
+        ["--help"],
+        ["init", "."],
+        ["init", "."],
+    ]
     for form in cases:
         reader = None
         if "-o" in form and form[form.index("-o") + 1] == "fifo.prep":
-            reader = subprocess.Popen(["cat", str(folder / "fifo.prep")],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            reader = subprocess.Popen(
+                ["cat", str(folder / "fifo.prep")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
         try:
             done = subprocess.run(PREP + form, cwd=folder, capture_output=True, timeout=60)
         except subprocess.TimeoutExpired:
@@ -205,8 +228,7 @@ def file_system(tally: Counter, bad: list[str]) -> None:
         bad.append("-o link.svg did not replace the link's target")
     for command in (["--help"], ["check", str(folder / "ok.prep")]):
         with open("/dev/full", "wb") as full:
-            done = subprocess.run(PREP + command, stdout=full, stderr=subprocess.PIPE,
-                                  timeout=60)
+            done = subprocess.run(PREP + command, stdout=full, stderr=subprocess.PIPE, timeout=60)
         judge(command, done.returncode, b"", done.stderr, tally, "stdout full", bad)
         if done.returncode != 2:
             tally["bad outputs"] += 1
@@ -232,8 +254,7 @@ def generated(n: int) -> list[tuple[str, str]]:
 
     out: list[tuple[str, str]] = []
 
-    @settings(max_examples=n, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=n, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(text=models())
     def collect(text):
         out.append((f"generated #{len(out)}", text))
@@ -246,9 +267,11 @@ def clean(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
     from prep.checks.runner import check_text
     from prep.parser import parse_text
 
-    return [(label, text) for label, text in texts
-            if not [d for d in check_text(text) if d.severity.value == "error"]
-            and parse_text(text).document.processes]
+    return [
+        (label, text)
+        for label, text in texts
+        if not [d for d in check_text(text) if d.severity.value == "error"] and parse_text(text).document.processes
+    ]
 
 
 def main() -> None:
@@ -257,8 +280,7 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=100)
     parser.add_argument("--drawn", type=int, default=15, help="clean models drawn as images")
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--sections", default="cli,lsp,serve,export",
-                        help="which parts to run (comma-separated)")
+    parser.add_argument("--sections", default="cli,lsp,serve,export", help="which parts to run (comma-separated)")
     args = parser.parse_args()
     sections = set(args.sections.split(","))
     tally: Counter = Counter()
@@ -267,12 +289,14 @@ def main() -> None:
     if "cli" in sections:
         models = mutated(args.mutated, args.seed) + generated(args.generated)
         in_process(models, tally, bad)
-        print(f"in process: {len(models)} models x {len(FORMS)} forms, "
-              f"{time.monotonic() - start:.0f} s", flush=True)
-        drawings(clean(models)[:args.drawn], tally, bad)
+        print(f"in process: {len(models)} models x {len(FORMS)} forms, {time.monotonic() - start:.0f} s", flush=True)
+        drawings(clean(models)[: args.drawn], tally, bad)
         file_system(tally, bad)
-        print(f"cli: cases {tally['cases']}, tracebacks {tally['tracebacks']}, hangs "
-              f"{tally['hangs']}, bad outputs {tally['bad outputs']}", flush=True)
+        print(
+            f"cli: cases {tally['cases']}, tracebacks {tally['tracebacks']}, hangs "
+            f"{tally['hangs']}, bad outputs {tally['bad outputs']}",
+            flush=True,
+        )
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import probe_services
 
@@ -281,11 +305,16 @@ def main() -> None:
             before = Counter(tally)
             getattr(probe_services, name)(tally, bad)
             part = tally - before
-            print(f"{name}: cases {part['cases']}, tracebacks {part['tracebacks']}, hangs "
-                  f"{part['hangs']}, bad outputs {part['bad outputs']}", flush=True)
-    print(f"cases run: {tally['cases']}, tracebacks: {tally['tracebacks']}, "
-          f"hangs: {tally['hangs']}, bad outputs: {tally['bad outputs']} "
-          f"({time.monotonic() - start:.0f} s)")
+            print(
+                f"{name}: cases {part['cases']}, tracebacks {part['tracebacks']}, hangs "
+                f"{part['hangs']}, bad outputs {part['bad outputs']}",
+                flush=True,
+            )
+    print(
+        f"cases run: {tally['cases']}, tracebacks: {tally['tracebacks']}, "
+        f"hangs: {tally['hangs']}, bad outputs: {tally['bad outputs']} "
+        f"({time.monotonic() - start:.0f} s)"
+    )
     for line in bad[:40]:
         print("  " + line)
 

@@ -33,16 +33,17 @@ def forced(graphs) -> set[tuple[str, str]]:
     out = set()
     for pg in graphs:
         g = nx.DiGraph()
-        g.add_edges_from((e.source, e.target) for e in pg.edges
-                         if e.kind == "input" and e.source in pg.products
-                         and e.target in pg.products)
+        g.add_edges_from(
+            (e.source, e.target)
+            for e in pg.edges
+            if e.kind == "input" and e.source in pg.products and e.target in pg.products
+        )
         for a in g:
             out.update((f"{pg.name}/{a}", f"{pg.name}/{b}") for b in nx.descendants(g, a))
     return out
 
 
-def kept(before: dict, after: dict, untouched=None,
-         must: set | None = None) -> tuple[float, float, int]:
+def kept(before: dict, after: dict, untouched=None, must: set | None = None) -> tuple[float, float, int]:
     """(share of pairs in the same left-to-right order, share of products in the same
     lane, number of pairs) over the products of both drawings (or `untouched`);
     with `must` (forced(after's graphs)), only the pairs whose order the relations
@@ -55,9 +56,10 @@ def kept(before: dict, after: dict, untouched=None,
     for group in by_process.values():
         for i, a in enumerate(group):
             ca, na = before[a][0], after[a][0]
-            for b in group[i + 1:]:
-                if must is not None and ((a, b) in must and ca >= before[b][0]
-                                         or (b, a) in must and ca <= before[b][0]):
+            for b in group[i + 1 :]:
+                if must is not None and (
+                    (a, b) in must and ca >= before[b][0] or (b, a) in must and ca <= before[b][0]
+                ):
                     continue
                 total += 1
                 same += _sign(ca - before[b][0]) == _sign(na - after[b][0])
@@ -97,8 +99,11 @@ def _ref(ref, **changes):
 
 
 def _add(process, rnd):
-    inputs = [r for r in process.relations if r.kind == "input"
-              and r.source.name in {p.name for a in process.actors for p in a.products}]
+    inputs = [
+        r
+        for r in process.relations
+        if r.kind == "input" and r.source.name in {p.name for a in process.actors for p in a.products}
+    ]
     if not inputs:
         return process, None
     rel = rnd.choice(inputs)
@@ -106,14 +111,14 @@ def _add(process, rnd):
     a = rnd.randrange(len(actors))
     name = f"added{rnd.randrange(1000)}"
     first = actors[a].products[0]
-    new = dataclasses.replace(first, kind="product", name=name, state=None, params=(),
-                              actor=actors[a].name, attrs=())
+    new = dataclasses.replace(first, kind="product", name=name, state=None, params=(), actor=actors[a].name, attrs=())
     actors[a] = dataclasses.replace(actors[a], products=actors[a].products + (new,))
     ref = _ref(rel.source, name=name, state=None, param=None)
-    added = (dataclasses.replace(rel, source=_ref(rel.source, param=None), target=ref, attrs=()),
-             dataclasses.replace(rel, source=ref, target=_ref(rel.target, param=None), attrs=()))
-    return dataclasses.replace(process, actors=tuple(actors),
-                               relations=process.relations + added), name
+    added = (
+        dataclasses.replace(rel, source=_ref(rel.source, param=None), target=ref, attrs=()),
+        dataclasses.replace(rel, source=ref, target=_ref(rel.target, param=None), attrs=()),
+    )
+    return dataclasses.replace(process, actors=tuple(actors), relations=process.relations + added), name
 
 
 def _remove(process, rnd):
@@ -123,21 +128,26 @@ def _remove(process, rnd):
         return process, None
     gone = rnd.choice(choices)
     name = gone.name
-    actors = tuple(dataclasses.replace(a, products=tuple(p for p in a.products
-                                                         if p.name != name))
-                   for a in process.actors)
+    actors = tuple(
+        dataclasses.replace(a, products=tuple(p for p in a.products if p.name != name)) for a in process.actors
+    )
     actors = tuple(a for a in actors if a.products)
 
     def keep(ref):
         return ref is None or ref.name != name
 
-    subs = tuple(dataclasses.replace(s, members=tuple(m for m in s.members if keep(m)))
-                 if s.members is not None else s for s in process.subprocesses)
+    subs = tuple(
+        dataclasses.replace(s, members=tuple(m for m in s.members if keep(m))) if s.members is not None else s
+        for s in process.subprocesses
+    )
     return dataclasses.replace(
-        process, actors=actors, subprocesses=subs,
+        process,
+        actors=actors,
+        subprocesses=subs,
         relations=tuple(r for r in process.relations if keep(r.source) and keep(r.target)),
         kpis=tuple(k for k in process.kpis if keep(k.for_)),
-        issues=tuple(i for i in process.issues if keep(i.on))), gone.key
+        issues=tuple(i for i in process.issues if keep(i.on)),
+    ), gone.key
 
 
 def _rename(process, rnd):
@@ -150,19 +160,25 @@ def _rename(process, rnd):
     def fix(ref):
         return _ref(ref, name=new) if ref is not None and ref.name == name else ref
 
-    actors = tuple(dataclasses.replace(a, products=tuple(
-        dataclasses.replace(p, name=new) if p.name == name else p for p in a.products))
-        for a in process.actors)
+    actors = tuple(
+        dataclasses.replace(
+            a, products=tuple(dataclasses.replace(p, name=new) if p.name == name else p for p in a.products)
+        )
+        for a in process.actors
+    )
     return dataclasses.replace(
-        process, actors=actors,
-        subprocesses=tuple(dataclasses.replace(
-            s, until=fix(s.until),
-            members=tuple(fix(m) for m in s.members) if s.members is not None else None)
-            for s in process.subprocesses),
-        relations=tuple(dataclasses.replace(r, source=fix(r.source), target=fix(r.target))
-                        for r in process.relations),
+        process,
+        actors=actors,
+        subprocesses=tuple(
+            dataclasses.replace(
+                s, until=fix(s.until), members=tuple(fix(m) for m in s.members) if s.members is not None else None
+            )
+            for s in process.subprocesses
+        ),
+        relations=tuple(dataclasses.replace(r, source=fix(r.source), target=fix(r.target)) for r in process.relations),
         kpis=tuple(dataclasses.replace(k, for_=fix(k.for_)) for k in process.kpis),
-        issues=tuple(dataclasses.replace(i, on=fix(i.on)) for i in process.issues)), old.key
+        issues=tuple(dataclasses.replace(i, on=fix(i.on)) for i in process.issues),
+    ), old.key
 
 
 def asis_of(document):
@@ -170,22 +186,27 @@ def asis_of(document):
     what hangs on their products)."""
     processes = []
     for process in document.processes:
-        gone = {p.name for a in process.actors if a.attr("role") in ("csm", "service")
-                for p in a.products}
+        gone = {p.name for a in process.actors if a.attr("role") in ("csm", "service") for p in a.products}
 
         def keep(ref):
             return ref is None or ref.name not in gone
 
-        processes.append(dataclasses.replace(
-            process,
-            actors=tuple(a for a in process.actors if a.attr("role") not in ("csm", "service")),
-            subprocesses=tuple(
-                dataclasses.replace(s, members=tuple(m for m in s.members if keep(m))
-                                    if s.members is not None else None)
-                for s in process.subprocesses if keep(s.until)),
-            relations=tuple(r for r in process.relations if keep(r.source) and keep(r.target)),
-            kpis=tuple(k for k in process.kpis if keep(k.for_)),
-            issues=tuple(i for i in process.issues if keep(i.on))))
+        processes.append(
+            dataclasses.replace(
+                process,
+                actors=tuple(a for a in process.actors if a.attr("role") not in ("csm", "service")),
+                subprocesses=tuple(
+                    dataclasses.replace(
+                        s, members=tuple(m for m in s.members if keep(m)) if s.members is not None else None
+                    )
+                    for s in process.subprocesses
+                    if keep(s.until)
+                ),
+                relations=tuple(r for r in process.relations if keep(r.source) and keep(r.target)),
+                kpis=tuple(k for k in process.kpis if keep(k.for_)),
+                issues=tuple(i for i in process.issues if keep(i.on)),
+            )
+        )
     return dataclasses.replace(document, processes=tuple(processes))
 
 
@@ -207,8 +228,7 @@ def bench_stability(models, seeds=(1,)) -> dict:
                 graphs = build_document(new)[0]
                 untouched = {k for k in base if not k.endswith(f"/{key}")}
                 plain = kept(base, columns(layout(graphs, legend=False)), untouched)
-                hinted = kept(base, columns(layout(graphs, legend=False,
-                                                   like=hint_of(drawing))), untouched)
+                hinted = kept(base, columns(layout(graphs, legend=False, like=hint_of(drawing))), untouched)
                 n = plain[2]
                 total[kind][0] += plain[0] * n
                 total[kind][1] += hinted[0] * n
@@ -236,6 +256,5 @@ def bench_alignment(pairs) -> list[tuple[str, float, float, int, float, int]]:
         like = kept(drawn, aligned)
         allowed = kept(drawn, aligned, must=forced(after))
         out.append((label, plain[0], like[0], plain[2], allowed[0], allowed[2]))
-        print(f"{label:28} {plain[0]:8.0%} {like[0]:8.0%} {plain[2]:6} "
-              f"{allowed[0]:8.0%} {allowed[2]:6}", flush=True)
+        print(f"{label:28} {plain[0]:8.0%} {like[0]:8.0%} {plain[2]:6} {allowed[0]:8.0%} {allowed[2]:6}", flush=True)
     return out

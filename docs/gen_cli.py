@@ -17,10 +17,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "cli.md"
-ORDER = ("check", "rule", "render", "kpi", "diff", "report", "init")   # the rest follow, sorted
+ORDER = ("check", "rule", "render", "kpi", "diff", "report", "init")  # the rest follow, sorted
 LINKS = {
-    "check": "Rules: [rules.md](rules.md); configuration: [configuration.md](configuration.md); "
-             "in CI: [ci.md](ci.md).",
+    "check": "Rules: [rules.md](rules.md); configuration: [configuration.md](configuration.md); in CI: [ci.md](ci.md).",
     "render": "How diagrams are drawn: [notation.md](notation.md).",
     "kpi": "KPI trees: [kpi.md](kpi.md).",
     "diff": "AsIs/ToBe comparison: [kpi.md](kpi.md).",
@@ -57,7 +56,7 @@ def _doc(text: str | None) -> str:
         if prose:
             out.append(" ".join(prose))
         for line in examples:
-            out.append("Example:\n\n```\n" + line[len("Example:"):].strip() + "\n```")
+            out.append("Example:\n\n```\n" + line[len("Example:") :].strip() + "\n```")
     return "\n\n".join(p for p in out if p)
 
 
@@ -69,7 +68,7 @@ def _params(command, ctx) -> list[str]:
     rows_args, rows_opts = [], []
     try:
         params = command.get_params(ctx)
-    except Exception:                            # noqa: BLE001  (an older/newer API)
+    except Exception:  # noqa: BLE001  (an older/newer API)
         params = list(getattr(command, "params", []))
     for param in params:
         if getattr(param, "hidden", False):
@@ -77,7 +76,7 @@ def _params(command, ctx) -> list[str]:
         record = None
         try:
             record = param.get_help_record(ctx)
-        except Exception:                        # noqa: BLE001
+        except Exception:  # noqa: BLE001
             record = None
         opts = list(getattr(param, "opts", [])) + list(getattr(param, "secondary_opts", []))
         name, help_text = record if record else (", ".join(opts), getattr(param, "help", "") or "")
@@ -85,8 +84,11 @@ def _params(command, ctx) -> list[str]:
             metavar = getattr(param, "metavar", None) or (param.name or "").upper()
             kind = name.split(" ", 1)[1].strip("<>") if " " in name else ""
             required = "required" if getattr(param, "required", False) else "optional"
-            rows_args.append(f"| `{_cell(metavar)}` | " + (f"`{_cell(kind)}`" if kind else "")
-                             + f" | {required} | {_cell(help_text)} |")
+            rows_args.append(
+                f"| `{_cell(metavar)}` | "
+                + (f"`{_cell(kind)}`" if kind else "")
+                + f" | {required} | {_cell(help_text)} |"
+            )
         else:
             rows_opts.append(f"| `{_cell(name)}` | {_cell(help_text)} |")
     out = []
@@ -101,7 +103,7 @@ def _usage(command, ctx, path: str) -> str:
     try:
         pieces = command.collect_usage_pieces(ctx)
         return " ".join([path, *pieces])
-    except Exception:                            # noqa: BLE001
+    except Exception:  # noqa: BLE001
         return _clean(command.get_usage(ctx)).removeprefix("Usage:").strip()
 
 
@@ -146,7 +148,7 @@ def render() -> str:
 def _walk(command, parent_ctx, path: str, name: str) -> list[str]:
     ctx = command.make_context(name, [], parent=parent_ctx, resilient_parsing=True)
     out = _section(command, ctx, path, 2 if path.count(" ") == 1 else 3)
-    for sub_name, sub in _commands(command, ctx):            # nested groups, if any
+    for sub_name, sub in _commands(command, ctx):  # nested groups, if any
         out += _walk(sub, ctx, f"{path} {sub_name}", sub_name)
     return out
 

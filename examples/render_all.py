@@ -23,8 +23,10 @@ def models() -> list[Path]:
     return sorted(HERE.rglob("*.prep"))
 
 
-PAIRS = {"apparel": ("apparel/asis.prep", "apparel/tobe.prep"),
-         "incident": ("incident/service_desk.prep", "incident/tobe/service_desk.prep")}
+PAIRS = {
+    "apparel": ("apparel/asis.prep", "apparel/tobe.prep"),
+    "incident": ("incident/service_desk.prep", "incident/tobe/service_desk.prep"),
+}
 
 
 def picture_name(model: Path) -> str:
@@ -37,10 +39,13 @@ def render(out_dir: Path) -> int:
     like = {HERE / tobe: HERE / asis for asis, tobe in PAIRS.values()}
     for model in models():
         target = out_dir / picture_name(model)
-        extra = ["--like", str(like[model])] if model in like else []   # in AsIs's order
-        proc = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
-                               str(target), *extra], capture_output=True, text=True,
-                              cwd=HERE.parent)
+        extra = ["--like", str(like[model])] if model in like else []  # in AsIs's order
+        proc = subprocess.run(
+            [sys.executable, "-m", "prep", "render", str(model), "-o", str(target), *extra],
+            capture_output=True,
+            text=True,
+            cwd=HERE.parent,
+        )
         if proc.returncode != 0:
             sys.stderr.write(f"{model.relative_to(HERE)}: {proc.stderr.strip()}\n")
             status = 1
@@ -50,9 +55,12 @@ def render(out_dir: Path) -> int:
         asis, tobe = str(HERE / asis), str(HERE / tobe)
         for command, args in (("kpi", [asis, "--tobe", tobe]), ("diff", [asis, tobe])):
             target = out_dir / f"{name}-{command}.svg"
-            proc = subprocess.run([sys.executable, "-m", "prep", command, *args,
-                                   "-o", str(target)],
-                                  capture_output=True, text=True, cwd=HERE.parent)
+            proc = subprocess.run(
+                [sys.executable, "-m", "prep", command, *args, "-o", str(target)],
+                capture_output=True,
+                text=True,
+                cwd=HERE.parent,
+            )
             if proc.returncode not in (0, 1):
                 sys.stderr.write(f"{command} {name}: {proc.stderr.strip()}\n")
                 status = 1

@@ -30,8 +30,7 @@ def load(source, name: str | None = None) -> Model:
     give the text (default `model.prep`, or the path as given). Files are checked with
     the configuration that applies to them (prep.toml, [tool.prep]); text with the
     default rules. Raises FileNotFoundError for a path that is not there."""
-    if isinstance(source, os.PathLike) or (
-            isinstance(source, str) and "\n" not in source and "{" not in source):
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and "{" not in source):
         path = Path(source)
         if not path.is_file():
             raise FileNotFoundError(f"no model file {os.fspath(source)!r}")
@@ -39,8 +38,7 @@ def load(source, name: str | None = None) -> Model:
         findings, graphs, text = _check(display, path, None)
         return Model(display, text, findings, graphs, path)
     if not isinstance(source, str):
-        raise TypeError("prep.load takes a path or the text of a model, "
-                        f"not {type(source).__name__}")
+        raise TypeError(f"prep.load takes a path or the text of a model, not {type(source).__name__}")
     display = name or "model.prep"
     findings, graphs, text = _check(display, None, source)
     return Model(display, text, findings, graphs, None)
@@ -56,12 +54,10 @@ def _check(display: str, path: Path | None, text: str | None):
     try:
         options = options_for(path)
     except (ConfigError, SelectionError) as error:
-        bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR,
-                            f"bad configuration: {error}")
+        bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR, f"bad configuration: {error}")
         return [bad], [], text or ""
     texts = {display: text} if text is not None else None
-    found = check_paths([(path or display, display)], lambda _p: options,
-                        texts=texts).files[0]
+    found = check_paths([(path or display, display)], lambda _p: options, texts=texts).files[0]
     return list(found.diagnostics), list(found.graphs), found.text() or text or ""
 
 
@@ -85,11 +81,9 @@ class Model:
         return [g.name for g in self.graphs]
 
     def __repr__(self) -> str:
-        counts = {s: sum(d.severity.value == s for d in self.findings)
-                  for s in ("error", "warning", "info")}
+        counts = {s: sum(d.severity.value == s for d in self.findings) for s in ("error", "warning", "info")}
         said = ", ".join(f"{n} {s}{'s' * (n != 1)}" for s, n in counts.items() if n)
-        return (f"<prep.Model {self.name}: {_plural(len(self.graphs), 'process', 'es')}"
-                f"{', ' + said if said else ''}>")
+        return f"<prep.Model {self.name}: {_plural(len(self.graphs), 'process', 'es')}{', ' + said if said else ''}>"
 
     def findings_text(self) -> str:
         """The findings as `prep check` prints them, without colour."""
@@ -99,8 +93,10 @@ class Model:
         """The graphs, or PrepError when the model has errors (unless `force`)."""
         if self.errors and (not force or not self.graphs):
             n = len(self.errors)
-            raise PrepError(f"{self.name} has {_plural(n, 'error')}; {consequence}",
-                            "see .findings" + ("" if force else ", or pass force=True"))
+            raise PrepError(
+                f"{self.name} has {_plural(n, 'error')}; {consequence}",
+                "see .findings" + ("" if force else ", or pass force=True"),
+            )
         return self.graphs
 
     def select(self, process: str | None, force: bool = False) -> list:
@@ -113,20 +109,27 @@ class Model:
         wanted = unicodedata.normalize("NFC", process)
         chosen = [g for g in graphs if g.name == wanted]
         if not chosen:
-            raise PrepError(f"no process `{process}` in {self.name}",
-                            "processes: " + ", ".join(f"`{g.name}`" for g in graphs))
+            raise PrepError(
+                f"no process `{process}` in {self.name}", "processes: " + ", ".join(f"`{g.name}`" for g in graphs)
+            )
         return chosen
 
-    def render(self, fmt: str = "svg", process: str | None = None, lang: str = "auto",
-               legend: bool = True, timeout: float = 60.0, force: bool = False) -> bytes:
+    def render(
+        self,
+        fmt: str = "svg",
+        process: str | None = None,
+        lang: str = "auto",
+        legend: bool = True,
+        timeout: float = 60.0,
+        force: bool = False,
+    ) -> bytes:
         """The drawing of `prep render` in `fmt` (svg, png, pdf, dot, mermaid, pptx,
         drawio) as bytes. Raises PrepError (errors in the model, no Graphviz)."""
         from prep.render import FORMATS, render
         from prep.render.run import RenderError
 
         if fmt not in FORMATS or fmt == "html":
-            raise PrepError(f"cannot render {fmt!r}", "use one of " + ", ".join(
-                f for f in FORMATS if f != "html"))
+            raise PrepError(f"cannot render {fmt!r}", "use one of " + ", ".join(f for f in FORMATS if f != "html"))
         graphs = self.select(process, force)
         if not graphs:
             raise PrepError(f"{self.name} defines no process to draw")
@@ -198,8 +201,7 @@ class Kpi:
 
         return to_csv(self.trees)
 
-    def render(self, fmt: str = "svg", lang: str = "auto", legend: bool = True,
-               timeout: float = 60.0) -> bytes:
+    def render(self, fmt: str = "svg", lang: str = "auto", legend: bool = True, timeout: float = 60.0) -> bytes:
         return _drawn(kpi_picture, self.trees, self.graphs, fmt, lang, legend, timeout)
 
     def svg(self, lang: str = "auto", legend: bool = True) -> str:
@@ -231,8 +233,7 @@ class Diff:
     def to_json(self) -> dict:
         return self.result.to_json()
 
-    def render(self, fmt: str = "svg", lang: str = "auto", legend: bool = True,
-               timeout: float = 60.0) -> bytes:
+    def render(self, fmt: str = "svg", lang: str = "auto", legend: bool = True, timeout: float = 60.0) -> bytes:
         return _drawn(diff_picture, self.result, fmt, lang, legend, timeout)
 
     def svg(self, lang: str = "auto", legend: bool = True) -> str:
@@ -251,8 +252,7 @@ def _drawn(make, *args) -> bytes:
         raise PrepError(error.message, error.hint) from None
 
 
-def kpi_picture(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True,
-                timeout: float = 60.0) -> bytes:
+def kpi_picture(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True, timeout: float = 60.0) -> bytes:
     """The KPI tree picture of `prep kpi` (svg, png, pdf, dot, mermaid). Raises
     prep.render.run.RenderError."""
     from prep.layout.measure import LayoutError
@@ -265,8 +265,7 @@ def kpi_picture(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True
         raise RenderError(error.message, error.hint) from None
 
 
-def diff_picture(result, fmt: str, lang: str = "auto", legend: bool = True,
-                 timeout: float = 60.0) -> bytes:
+def diff_picture(result, fmt: str, lang: str = "auto", legend: bool = True, timeout: float = 60.0) -> bytes:
     """Both models drawn in one with the changes marked, as `prep diff -o x.svg`
     (svg, png, pdf, dot, mermaid). Raises prep.render.run.RenderError."""
     from prep.diff.draw import union_graphs
@@ -283,8 +282,7 @@ def location(d) -> str:
 
 def findings_text(findings) -> str:
     """One line per finding, `file:line:col: severity CODE message`."""
-    return "".join(f"{location(d)}: {d.severity.value} {d.code} {d.message}\n"
-                   for d in findings)
+    return "".join(f"{location(d)}: {d.severity.value} {d.code} {d.message}\n" for d in findings)
 
 
 def figure(findings, drawing) -> str:
@@ -292,8 +290,9 @@ def figure(findings, drawing) -> str:
     `drawing()` gives (or why it could not be drawn)."""
     items = "".join(
         f'<li class="prep-{d.severity.value}"><code>{html.escape(location(d))}</code> '
-        f'{d.severity.value} {html.escape(d.code)}: {html.escape(d.message)}</li>'
-        for d in findings)
+        f"{d.severity.value} {html.escape(d.code)}: {html.escape(d.message)}</li>"
+        for d in findings
+    )
     parts = [f'<ul class="prep-findings">{items}</ul>'] if items else []
     if not any(d.severity.value == "error" for d in findings):
         try:

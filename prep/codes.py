@@ -16,8 +16,14 @@ class Code:
     code: str
     severity: Severity
 
-    def at(self, span: Span, message: str, hint: str | None = None,
-           related: tuple[Related, ...] = (), fix: Fix | None = None) -> Diagnostic:
+    def at(
+        self,
+        span: Span,
+        message: str,
+        hint: str | None = None,
+        related: tuple[Related, ...] = (),
+        fix: Fix | None = None,
+    ) -> Diagnostic:
         """A finding of this code at its default severity."""
         return Diagnostic(self.code, self.severity, message, span, hint, tuple(related), fix)
 
@@ -29,4 +35,4 @@ DUPLICATE_DEFINITION = Code("PREP102", Severity.ERROR)
 UNKNOWN_PARAMETER = Code("PREP103", Severity.ERROR)
 AMBIGUOUS_REFERENCE = Code("PREP104", Severity.ERROR)
 NOT_A_PRODUCT = Code("PREP105", Severity.ERROR)
-UNUSED_SUPPRESSION = Code("PREP901", Severity.INFO)    # made by the checker (suppress.py)
+UNUSED_SUPPRESSION = Code("PREP901", Severity.INFO)  # made by the checker (suppress.py)

@@ -39,7 +39,7 @@ class Config:
     fail_on: Severity | None = None
     severity: tuple[tuple[str, Severity], ...] = ()
     exclude: tuple[str, ...] = ()
-    cache_dir: str | None = None         # `prep check`'s result cache, relative to `root`
+    cache_dir: str | None = None  # `prep check`'s result cache, relative to `root`
 
     @property
     def root(self) -> Path | None:
@@ -52,20 +52,23 @@ class Config:
             rel = file.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             rel = file.as_posix()
-        return any(fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(file.name, pattern)
-                   or rel.startswith(pattern.rstrip("/") + "/")
-                   for pattern in self.exclude)
+        return any(
+            fnmatch.fnmatch(rel, pattern)
+            or fnmatch.fnmatch(file.name, pattern)
+            or rel.startswith(pattern.rstrip("/") + "/")
+            for pattern in self.exclude
+        )
 
 
 # What each key must look like, said when it does not.
 SHAPES = {
-    "select": N_("expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]"),
-    "extend-select": N_("expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]"),
-    "ignore": N_("expected a list of rule codes, such as [\"PREP2\", \"PREP501\"]"),
-    "fail-on": N_("expected \"error\", \"warning\" or \"info\""),
-    "severity": N_("expected a table of CODE = \"error|warning|info\""),
+    "select": N_('expected a list of rule codes, such as ["PREP2", "PREP501"]'),
+    "extend-select": N_('expected a list of rule codes, such as ["PREP2", "PREP501"]'),
+    "ignore": N_('expected a list of rule codes, such as ["PREP2", "PREP501"]'),
+    "fail-on": N_('expected "error", "warning" or "info"'),
+    "severity": N_('expected a table of CODE = "error|warning|info"'),
     "exclude": N_("expected a list of glob patterns"),
-    "cache-dir": N_("expected a folder name, such as \".prep_cache\""),
+    "cache-dir": N_('expected a folder name, such as ".prep_cache"'),
 }
 
 
@@ -110,8 +113,7 @@ def _shape(path: Path, table: dict):
         loc = [str(part) for part in problem["loc"]]
         key = loc[0] if loc else "tool.prep"
         if problem["type"] == "extra_forbidden":
-            raise ConfigError(path, key, _("unknown key; known keys: {keys}",
-                                           keys=", ".join(KEYS))) from None
+            raise ConfigError(path, key, _("unknown key; known keys: {keys}", keys=", ".join(KEYS))) from None
         if key == "severity" and len(loc) > 1:
             raise ConfigError(path, f"severity.{loc[1]}", _(SHAPES["fail-on"])) from None
         raise ConfigError(path, key, _(SHAPES.get(key, N_("expected a table")))) from None
@@ -132,8 +134,9 @@ def _severity(path: Path, key: str, value: str) -> Severity:
     try:
         return Severity.parse(value)
     except ValueError:
-        raise ConfigError(path, key, _("unknown severity {value!r}; use \"error\", \"warning\" "
-                                       "or \"info\"", value=value)) from None
+        raise ConfigError(
+            path, key, _('unknown severity {value!r}; use "error", "warning" or "info"', value=value)
+        ) from None
 
 
 def parse_table(path: Path, table: dict) -> Config:
@@ -165,8 +168,7 @@ def load_file(path: Path) -> Config | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(path, None, _("cannot be read: {why}",
-                                        why=error.strerror or error)) from None
+        raise ConfigError(path, None, _("cannot be read: {why}", why=error.strerror or error)) from None
     except UnicodeDecodeError:
         raise ConfigError(path, None, _("is not UTF-8 text")) from None
     except tomllib.TOMLDecodeError as error:
@@ -206,7 +208,7 @@ def config_for(path: Path, cache: dict | None = None) -> Config:
     return config_for_dir(path if _is_dir(path) else path.parent, cache)
 
 
-_SKIPPED: set[str] = set()    # configuration files already reported as skipped (this run)
+_SKIPPED: set[str] = set()  # configuration files already reported as skipped (this run)
 
 
 def _trusted(path: Path) -> bool:
@@ -223,9 +225,9 @@ def _trusted(path: Path) -> bool:
         _SKIPPED.add(str(path))
         from prep.diagnostics import printable
 
-        sys.stderr.write("prep: " + _("warning:") + " "
-                         + _("{path} is skipped: {why}", path=printable(str(path)), why=why)
-                         + "\n")
+        sys.stderr.write(
+            "prep: " + _("warning:") + " " + _("{path} is skipped: {why}", path=printable(str(path)), why=why) + "\n"
+        )
     return False
 
 
@@ -235,11 +237,10 @@ def _distrust(path: Path) -> str | None:
     try:
         info, folder = os.stat(path), os.stat(path.parent)
     except OSError:
-        return None                        # unreadable: load_file reports it
+        return None  # unreadable: load_file reports it
     if info.st_uid not in (me, 0):
         return _("it belongs to another user (uid {uid})", uid=info.st_uid)
-    if info.st_mode & stat.S_IWOTH or (info.st_mode & stat.S_IWGRP
-                                       and not _own_group(info.st_uid, info.st_gid)):
+    if info.st_mode & stat.S_IWOTH or (info.st_mode & stat.S_IWGRP and not _own_group(info.st_uid, info.st_gid)):
         return _("other users may write it")
     if folder.st_uid not in (me, 0):
         return _("its folder belongs to another user (uid {uid})", uid=folder.st_uid)
@@ -286,8 +287,9 @@ class Layers:
     def selected(self) -> frozenset[str]:
         from prep.checks.select import chosen_codes
 
-        return frozenset(chosen_codes((layer.select, layer.extend_select, layer.ignore)
-                                      for layer in (self.file, self.cli)))
+        return frozenset(
+            chosen_codes((layer.select, layer.extend_select, layer.ignore) for layer in (self.file, self.cli))
+        )
 
     def fail_on(self) -> Severity:
         return self.cli.fail_on or self.file.fail_on or Severity.WARNING
@@ -296,8 +298,7 @@ class Layers:
         return self.cli.severity + self.file.severity
 
 
-def options_for(path: Path | str | None, overrides: Config | None = None,
-                cache: dict | None = None):
+def options_for(path: Path | str | None, overrides: Config | None = None, cache: dict | None = None):
     """The check options (prep.checks.runner.CheckOptions) for the model at `path`: the
     configuration that applies to it, with `overrides` (the command line's) on top;
     `path` None takes no file's. The one way every command, the server, the editor

@@ -40,15 +40,16 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 # Shown escaped wherever text reaches a terminal or a report: control characters (C0,
 # DEL, C1), line and paragraph separators, bidirectional overrides, non-characters.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-                        "\u200b-\u200f\u2060-\u2064\u061c\u180e"
-                        "\ufeff\ufffe\uffff\ud800-\udfff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\u200b-\u200f\u2060-\u2064\u061c\u180e"
+    "\ufeff\ufffe\uffff\ud800-\udfff]"
+)
 # Characters that show as nothing or turn text around: zero-width spaces and joiners,
 # direction marks, embeddings, overrides and isolates, the word joiner, a BOM inside
 # text. Every finding's message shows them as `\u200b` (so `X\u200bY` is not `XY`),
 # in every format; a name holding one (but the joiners) is a PREP001 (docs/rules.md).
-HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-                    "\ufeff\u061c\u180e]")
+HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u180e]")
 
 
 def shown(text: str) -> str:
@@ -101,7 +102,7 @@ def _escape_one(match: re.Match) -> str:
     code = ord(char)
     if char in _NAMED:
         return _NAMED[char]
-    if 0xDC80 <= code <= 0xDCFF:            # a byte of a non-UTF-8 name (surrogateescape)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a non-UTF-8 name (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
@@ -145,8 +146,13 @@ class Edit:
 
     def to_json(self) -> dict:
         s = self.span
-        return {"line": s.line, "column": s.column, "end_line": s.end_line,
-                "end_column": s.end_column, "text": self.text}
+        return {
+            "line": s.line,
+            "column": s.column,
+            "end_line": s.end_line,
+            "end_column": s.end_column,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)
@@ -163,8 +169,11 @@ class Fix:
         object.__setattr__(self, "message", shown(self.message))
 
     def to_json(self) -> dict:
-        return {"message": self.message, "applicability": "safe" if self.safe else "unsafe",
-                "edits": [e.to_json() for e in self.edits]}
+        return {
+            "message": self.message,
+            "applicability": "safe" if self.safe else "unsafe",
+            "edits": [e.to_json() for e in self.edits],
+        }
 
 
 @dataclass(frozen=True)
@@ -187,9 +196,16 @@ class Diagnostic:
             object.__setattr__(self, "hint", shown(self.hint))
 
     @classmethod
-    def at(cls, span: Span, code: str, severity: Severity, message: str,
-           hint: str | None = None, related: tuple[Related, ...] = (),
-           fix: Fix | None = None) -> "Diagnostic":
+    def at(
+        cls,
+        span: Span,
+        code: str,
+        severity: Severity,
+        message: str,
+        hint: str | None = None,
+        related: tuple[Related, ...] = (),
+        fix: Fix | None = None,
+    ) -> "Diagnostic":
         return cls(code, severity, message, span, hint, tuple(related), fix)
 
     def with_severity(self, severity: Severity) -> "Diagnostic":
@@ -217,9 +233,14 @@ class Diagnostic:
             data["hint"] = self.hint
         if self.related:
             data["related"] = [
-                {"message": r.message, "file": r.span.file, "line": r.span.line,
-                 "column": r.span.column, "end_line": r.span.end_line,
-                 "end_column": r.span.end_column}
+                {
+                    "message": r.message,
+                    "file": r.span.file,
+                    "line": r.span.line,
+                    "column": r.span.column,
+                    "end_line": r.span.end_line,
+                    "end_column": r.span.end_column,
+                }
                 for r in self.related
             ]
         if self.fix:

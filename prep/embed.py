@@ -35,13 +35,13 @@ class Block:
     src: Path | None = None
     name: str = "model.prep"
     line: int = 0
-    indent: int = 0             # columns before the model's text in the page
+    indent: int = 0  # columns before the model's text in the page
     process: str | None = None
     view: str = "drawing"
     tobe: Path | None = None
     lang: str = "auto"
     legend: bool = True
-    shown: dict = field(default_factory=dict, compare=False)   # file -> display name
+    shown: dict = field(default_factory=dict, compare=False)  # file -> display name
 
     def files(self) -> list[Path]:
         """The model files the block reads (to watch for changes)."""
@@ -77,14 +77,12 @@ def parse_options(text: str) -> dict[str, str]:
     return found
 
 
-def block(options: dict, body: str | None, base: Path, name: str, line: int = 0,
-          shown=None, indent: int = 0) -> Block:
+def block(options: dict, body: str | None, base: Path, name: str, line: int = 0, shown=None, indent: int = 0) -> Block:
     """The block of `options` (OPTIONS; paths relative to `base`) and `body` (the
     inline model, when there is no `src`). EmbedError says what is wrong."""
     unknown = sorted(set(options) - set(OPTIONS))
     if unknown:
-        raise EmbedError(f"unknown option `{unknown[0]}`; the options are "
-                         + ", ".join(OPTIONS))
+        raise EmbedError(f"unknown option `{unknown[0]}`; the options are " + ", ".join(OPTIONS))
     view = options.get("view", "drawing")
     if view not in VIEWS:
         raise EmbedError(f"view `{view}` is not one of " + ", ".join(VIEWS))
@@ -100,9 +98,19 @@ def block(options: dict, body: str | None, base: Path, name: str, line: int = 0,
     if view == "diff" and tobe is None:
         raise EmbedError("view=diff needs tobe=FILE (the ToBe model)")
     show = shown or (lambda p: p.as_posix())
-    return Block(None if src else body, src, name, 0 if src else line, indent,
-                 options.get("process"), view, tobe, lang, legend in ("true", "yes"),
-                 {str(p): show(p) for p in (src, tobe) if p is not None})
+    return Block(
+        None if src else body,
+        src,
+        name,
+        0 if src else line,
+        indent,
+        options.get("process"),
+        view,
+        tobe,
+        lang,
+        legend in ("true", "yes"),
+        {str(p): show(p) for p in (src, tobe) if p is not None},
+    )
 
 
 def _file(value: str | None, base: Path) -> Path | None:
@@ -119,8 +127,16 @@ def key_of(item: Block) -> str:
     from prep.checks.cache import code_fingerprint
 
     digest = hashlib.sha256(f"{KIND}\0{code_fingerprint()}\0".encode())
-    options = [item.name, item.line, item.indent, item.process, item.view, item.lang, item.legend,
-               sorted(item.shown.items())]
+    options = [
+        item.name,
+        item.line,
+        item.indent,
+        item.process,
+        item.view,
+        item.lang,
+        item.legend,
+        sorted(item.shown.items()),
+    ]
     digest.update(json.dumps(options, ensure_ascii=False).encode() + b"\0")
     digest.update((item.text or "").encode("utf-8", "surrogateescape") + b"\0")
     for path in item.files():
@@ -162,13 +178,11 @@ def draw(item: Block, cache=None) -> tuple[str, list[Finding]]:
 def _draw(item: Block, tag: str) -> tuple[str, list[Finding]]:
     from prep.api import PrepError, load
 
-    asis = load(item.text, name=item.name) if item.src is None \
-        else load(item.src, name=item.shown[str(item.src)])
+    asis = load(item.text, name=item.name) if item.src is None else load(item.src, name=item.shown[str(item.src)])
     models = [asis] + ([load(item.tobe, name=item.shown[str(item.tobe)])] if item.tobe else [])
     findings = [_finding(d, item) for m in models for d in m.findings]
     if any(f.severity == "error" for f in findings):
-        errors = "".join(f"<li>{html.escape(str(f))}</li>" for f in findings
-                         if f.severity == "error")
+        errors = "".join(f"<li>{html.escape(str(f))}</li>" for f in findings if f.severity == "error")
         return f'<div class="prep prep-error"><ul>{errors}</ul></div>', findings
     try:
         if item.view == "kpi":
@@ -178,16 +192,23 @@ def _draw(item: Block, tag: str) -> tuple[str, list[Finding]]:
         else:
             svg = asis.svg(item.process, item.lang, item.legend)
     except PrepError as error:
-        findings.append(Finding("error", item.shown.get(str(item.src), item.name),
-                                item.line + 1, 1, "render", str(error)))
+        findings.append(
+            Finding("error", item.shown.get(str(item.src), item.name), item.line + 1, 1, "render", str(error))
+        )
         return f'<div class="prep prep-error"><p>{html.escape(str(error))}</p></div>', findings
     return f'<div class="prep prep-{item.view}">{inline_svg(svg, tag)}</div>', findings
 
 
 def _finding(d, item: Block) -> Finding:
     inline = item.src is None and d.span.file == item.name
-    return Finding(d.severity.value, d.span.file, d.span.line + item.line * inline,
-                   d.span.column + item.indent * inline, d.code, d.message)
+    return Finding(
+        d.severity.value,
+        d.span.file,
+        d.span.line + item.line * inline,
+        d.span.column + item.indent * inline,
+        d.code,
+        d.message,
+    )
 
 
 _ID = re.compile(r'(\bid="|url\(#|href="#)')

@@ -24,8 +24,10 @@ from prep.i18n import _
 
 def not_found() -> tuple[str, str]:
     """The message and the hint when Graphviz `dot` is not installed."""
-    return (_("Graphviz `dot` was not found on PATH"),
-            _("install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)"))
+    return (
+        _("Graphviz `dot` was not found on PATH"),
+        _("install Graphviz: sudo apt-get install graphviz (macOS: brew install graphviz)"),
+    )
 
 
 class GraphvizOutputError(Exception):
@@ -35,8 +37,9 @@ class GraphvizOutputError(Exception):
 def run(args: list[str], data: bytes, timeout: float | None) -> subprocess.CompletedProcess:
     """Run `args` with `data` on standard input; raises subprocess.TimeoutExpired after
     killing the whole process group, OSError when it cannot start."""
-    process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, start_new_session=True)
+    process = subprocess.Popen(
+        args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
     try:
         out, err = process.communicate(data, timeout=timeout)
     except BaseException:
@@ -77,8 +80,12 @@ def valid(output: bytes, fmt: str) -> None:
         ok = output.startswith(b"%PDF-") and b"%%EOF" in output[-1024:]
     elif fmt == "svg":
         head = output[:4096].lstrip()
-        ok = (head.startswith((b"<?xml", b"<svg", b"<!--", b"<!DOCTYPE")) and b"<svg" in head
-              and output.rstrip().endswith(b"</svg>") and b"\0" not in output)
+        ok = (
+            head.startswith((b"<?xml", b"<svg", b"<!--", b"<!DOCTYPE"))
+            and b"<svg" in head
+            and output.rstrip().endswith(b"</svg>")
+            and b"\0" not in output
+        )
         if ok:
             try:
                 output.decode("utf-8")
@@ -92,10 +99,18 @@ def valid(output: bytes, fmt: str) -> None:
     else:
         return
     if not ok:
-        shown = _("nothing") if not output else _("{count} bytes starting {start}",
-                                                  count=format(len(output), ","), start=repr(output[:16]))
-        raise GraphvizOutputError(_("Graphviz `dot` printed something that is not {format} "
-                                    "({shown})", format=fmt.rstrip("0").upper(), shown=shown))
+        shown = (
+            _("nothing")
+            if not output
+            else _("{count} bytes starting {start}", count=format(len(output), ","), start=repr(output[:16]))
+        )
+        raise GraphvizOutputError(
+            _(
+                "Graphviz `dot` printed something that is not {format} ({shown})",
+                format=fmt.rstrip("0").upper(),
+                shown=shown,
+            )
+        )
 
 
 _JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -110,10 +125,17 @@ def warn_missing_glyphs(source: str) -> None:
         return
     _WARNED.append(True)
     if japanese_fonts() == 0:
-        sys.stderr.write("prep: " + _("warning:") + " " + _(
-            "the drawing has Japanese text but no installed font has Japanese glyphs "
-            "(fc-list :lang=ja finds none), so it will show as boxes; install one, e.g. "
-            "sudo apt-get install fonts-noto-cjk") + "\n")
+        sys.stderr.write(
+            "prep: "
+            + _("warning:")
+            + " "
+            + _(
+                "the drawing has Japanese text but no installed font has Japanese glyphs "
+                "(fc-list :lang=ja finds none), so it will show as boxes; install one, e.g. "
+                "sudo apt-get install fonts-noto-cjk"
+            )
+            + "\n"
+        )
         sys.stderr.flush()
 
 
@@ -125,8 +147,7 @@ def japanese_fonts() -> int | None:
     if program is None:
         return None
     try:
-        done = subprocess.run([program, ":lang=ja", "family"], capture_output=True,
-                              timeout=10, check=False)
+        done = subprocess.run([program, ":lang=ja", "family"], capture_output=True, timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0:

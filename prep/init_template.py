@@ -193,8 +193,7 @@ def prep_name(name: str) -> str:
 
 def model_text(process_name: str, lang: str = "en") -> str:
     """The starter model, its comments and names in `lang` (en or ja)."""
-    return (MODEL_JA if lang == "ja" else MODEL).format(name=prep_name(process_name),
-                                                          docs=DOCS)
+    return (MODEL_JA if lang == "ja" else MODEL).format(name=prep_name(process_name), docs=DOCS)
 
 
 def config_text(lang: str = "en") -> str:
@@ -204,5 +203,4 @@ def config_text(lang: str = "en") -> str:
 
 def next_steps(model: str, config: str, drawing: str, lang: str = "en") -> str:
     """What `prep init` prints after writing the files."""
-    return NEXT_STEPS["ja" if lang == "ja" else "en"].format(
-        model=model, config=config, drawing=drawing, docs=DOCS)
+    return NEXT_STEPS["ja" if lang == "ja" else "en"].format(model=model, config=config, drawing=drawing, docs=DOCS)

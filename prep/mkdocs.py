@@ -28,10 +28,12 @@ from mkdocs.plugins import BasePlugin
 
 log = logging.getLogger("mkdocs.plugins.prep")
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[^\s`{]*)"
-                    r"[ \t]*(?P<rest>[^`]*)$")
-_WATCHED: set[str] = set()          # model files `mkdocs serve` watches, for this process
-_SERVER: list = []                  # the live-reload server, once `mkdocs serve` runs
+_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[^\s`{]*)"
+    r"[ \t]*(?P<rest>[^`]*)$"
+)
+_WATCHED: set[str] = set()  # model files `mkdocs serve` watches, for this process
+_SERVER: list = []  # the live-reload server, once `mkdocs serve` runs
 
 
 class PrepConfig(Config):
@@ -44,8 +46,7 @@ class PrepPlugin(BasePlugin[PrepConfig]):
         from prep.checks.cache import ResultCache
 
         self.root = Path(config.config_file_path or ".").resolve().parent
-        self.cache = ResultCache.open(self.root / self.config.cache_dir) \
-            if self.config.cache_dir else None
+        self.cache = ResultCache.open(self.root / self.config.cache_dir) if self.config.cache_dir else None
         self.blocks: dict[str, str] = {}
         self.models: set[Path] = set()
         return config
@@ -69,24 +70,22 @@ class PrepPlugin(BasePlugin[PrepConfig]):
                 continue
             end = _closing(lines, n, match)
             if match["lang"] != "prep":
-                out.extend(lines[n:end + 1])
+                out.extend(lines[n : end + 1])
             else:
                 indent = match["indent"]
-                body = "\n".join(line[len(indent):] if line.startswith(indent) else line
-                                 for line in lines[n + 1:end])
-                out.append(indent + self.placeholder(match["rest"], body, page,
-                                                    skipped + n + 1, len(indent)))
+                body = "\n".join(
+                    line[len(indent) :] if line.startswith(indent) else line for line in lines[n + 1 : end]
+                )
+                out.append(indent + self.placeholder(match["rest"], body, page, skipped + n + 1, len(indent)))
             n = end + 1
         return "\n".join(out)
 
-    def placeholder(self, options: str, body: str, page: Path, line: int,
-                    indent: int = 0) -> str:
+    def placeholder(self, options: str, body: str, page: Path, line: int, indent: int = 0) -> str:
         from prep.embed import EmbedError, block, draw, parse_options
 
         name = self.shown(page)
         try:
-            item = block(parse_options(options), body + "\n", page.parent, name, line,
-                         self.shown, indent)
+            item = block(parse_options(options), body + "\n", page.parent, name, line, self.shown, indent)
         except EmbedError as error:
             log.warning(f"{name}:{line}: prep block: {error}")
             page_html = f'<div class="prep prep-error"><p>{_escape(str(error))}</p></div>'
@@ -101,8 +100,9 @@ class PrepPlugin(BasePlugin[PrepConfig]):
     def shown(self, path: Path) -> str:
         """A path as messages give it: relative to the site's folder when inside it."""
         try:
-            return Path(os.path.relpath(path, self.root)).as_posix() \
-                if path.is_relative_to(self.root) else path.as_posix()
+            return (
+                Path(os.path.relpath(path, self.root)).as_posix() if path.is_relative_to(self.root) else path.as_posix()
+            )
         except ValueError:
             return path.as_posix()
 
@@ -122,18 +122,18 @@ class PrepPlugin(BasePlugin[PrepConfig]):
         if not self.blocks:
             return html
         tokens = "|".join(re.escape(t) for t in self.blocks)
-        return re.sub(rf"(?:<p>)?({tokens})(?:</p>)?",
-                      lambda m: f'<div data-prep="{m.group(1)}"></div>', html)
+        return re.sub(rf"(?:<p>)?({tokens})(?:</p>)?", lambda m: f'<div data-prep="{m.group(1)}"></div>', html)
 
     def on_post_page(self, output, page, config):
         if not self.blocks or "data-prep=" not in output:
             return output
-        return re.sub(r'<div data-prep="(PREPBLOCK[0-9a-f]{16})"></div>',
-                      lambda m: self.blocks.get(m.group(1), ""), output)
+        return re.sub(
+            r'<div data-prep="(PREPBLOCK[0-9a-f]{16})"></div>', lambda m: self.blocks.get(m.group(1), ""), output
+        )
 
     def on_post_build(self, config):
         if self.cache is not None:
-            self.cache.maybe_prune()        # bounded as `prep check` keeps it (hourly)
+            self.cache.maybe_prune()  # bounded as `prep check` keeps it (hourly)
         if _SERVER:
             self._watch(_SERVER[0])
 

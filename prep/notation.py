@@ -59,34 +59,70 @@ import re
 FONT = "Noto Sans CJK JP"
 
 # -- the palette -------------------------------------------------------------------
-RED, GREEN, ORANGE, BLUE, PURPLE, GREY = ("#c62828", "#2e7d32", "#e65100", "#1565c0",
-                                         "#6a1b9a", "#9e9e9e")
+RED, GREEN, ORANGE, BLUE, PURPLE, GREY = ("#c62828", "#2e7d32", "#e65100", "#1565c0", "#6a1b9a", "#9e9e9e")
 INK = "#111111"
 
 # -- text: sizes (points) and colours by role ---------------------------------------
 # Sizes are chosen for a projector: scaled to 1920 px wide, a drawing of up to ~40
 # products keeps product names >= 14 px and every other text >= 11 px.
 SIZE = {
-    "name": 16, "state": 14, "params": 13, "mark": 13, "tag": 12, "doc": 12,
-    "header": 15, "role": 13, "band": 14, "banner": 18, "goal": 15, "kgi": 14,
-    "note": 13, "edge": 13, "legend": 13, "title": 16,
-    "added": 12, "changed": 12, "removed": 12,
+    "name": 16,
+    "state": 14,
+    "params": 13,
+    "mark": 13,
+    "tag": 12,
+    "doc": 12,
+    "header": 15,
+    "role": 13,
+    "band": 14,
+    "banner": 18,
+    "goal": 15,
+    "kgi": 14,
+    "note": 13,
+    "edge": 13,
+    "legend": 13,
+    "title": 16,
+    "added": 12,
+    "changed": 12,
+    "removed": 12,
 }
 COLOUR = {
-    "name": INK, "state": "#333333", "params": "#333333", "mark": "#8e0000",
-    "tag": "#555555", "doc": "#555555", "header": INK, "role": "#333333", "band": INK,
-    "banner": INK, "goal": INK, "kgi": INK, "note": INK, "edge": "#333333",
-    "legend": INK, "title": INK, "touch": "#1b5e20", "service": "#b71c1c",
+    "name": INK,
+    "state": "#333333",
+    "params": "#333333",
+    "mark": "#8e0000",
+    "tag": "#555555",
+    "doc": "#555555",
+    "header": INK,
+    "role": "#333333",
+    "band": INK,
+    "banner": INK,
+    "goal": INK,
+    "kgi": INK,
+    "note": INK,
+    "edge": "#333333",
+    "legend": INK,
+    "title": INK,
+    "touch": "#1b5e20",
+    "service": "#b71c1c",
     # prep diff's badges (layout/badges.py, render/diff_look.py) and the ghosted text of removed elements
-    "added": PURPLE, "changed": "#b26a00", "removed": GREY, "ghost": GREY,
+    "added": PURPLE,
+    "changed": "#b26a00",
+    "removed": GREY,
+    "ghost": GREY,
 }
 
 # -- shapes ------------------------------------------------------------------------
 GRAPH = {"fontname": FONT, "fontsize": "14", "bgcolor": "white"}
-NODE = {"fontname": FONT, "fontsize": str(SIZE["name"]), "margin": "0.12,0.06",
-        "color": "#222222", "fontcolor": INK, "penwidth": "1.2"}
-EDGE = {"fontname": FONT, "fontsize": str(SIZE["edge"]), "color": "#333333",
-        "arrowsize": "0.9"}
+NODE = {
+    "fontname": FONT,
+    "fontsize": str(SIZE["name"]),
+    "margin": "0.12,0.06",
+    "color": "#222222",
+    "fontcolor": INK,
+    "penwidth": "1.2",
+}
+EDGE = {"fontname": FONT, "fontsize": str(SIZE["edge"]), "color": "#333333", "arrowsize": "0.9"}
 
 # Product kinds: shape and border carry the kind (greyscale safe); fill stays white.
 KIND = {
@@ -94,8 +130,7 @@ KIND = {
     "milestone": {"shape": "hexagon", "style": "filled,bold", "penwidth": "1.8"},
     "final": {"shape": "box", "style": "filled,bold", "peripheries": "2", "penwidth": "2.4"},
     "intangible": {"shape": "box", "style": "dashed,rounded", "penwidth": "1.4"},
-    "external": {"shape": "cds", "style": "filled", "fillcolor": "#d9d9d9",
-                 "color": "#444444"},
+    "external": {"shape": "cds", "style": "filled", "fillcolor": "#d9d9d9", "color": "#444444"},
     # KPI trees (prep kpi)
     "kpi": {"shape": "ellipse", "style": "filled", "fillcolor": "#e3f2fd"},
     "goal": {"shape": "box", "style": "filled,bold", "fillcolor": "#fff8e1", "penwidth": "2"},
@@ -109,48 +144,42 @@ CSM_PRODUCT = {"color": GREEN, "penwidth": "2.4"}
 
 # Relations.
 INPUT = {"style": "solid", "arrowhead": "normal"}
-SYNC = {"style": "dashed", "dir": "both", "arrowhead": "normal", "arrowtail": "normal",
-        "penwidth": "1.4"}
+SYNC = {"style": "dashed", "dir": "both", "arrowhead": "normal", "arrowtail": "normal", "penwidth": "1.4"}
 TOUCH = {"color": GREEN, "fontcolor": "#1b5e20", "penwidth": "2.6"}
 # Where the lines of a bus meet (`A, B -> X, Y, Z`): a dot, as a join reads on a plan.
-JOINT = {"shape": "circle", "style": "filled", "color": "#333333", "fillcolor": "#333333",
-         "penwidth": "0"}
+JOINT = {"shape": "circle", "style": "filled", "color": "#333333", "fillcolor": "#333333", "penwidth": "0"}
 NOTE_EDGE = {"style": "dotted", "arrowhead": "none", "color": "#777777", "penwidth": "1.2"}
 LINK = {"style": "dashed", "arrowhead": "none", "color": "#777777", "penwidth": "1.5"}
 
 # Lanes by actor role: fill and border (the role tag comes from WORDS).
 LANE = {
-    "customer": {"style": "filled", "color": "#555555", "fillcolor": "#ffffff",
-                 "penwidth": "1"},
+    "customer": {"style": "filled", "color": "#555555", "fillcolor": "#ffffff", "penwidth": "1"},
     "csm": {"style": "filled,bold", "color": GREEN, "fillcolor": "#eef7ee", "penwidth": "2"},
-    "service": {"style": "filled,dashed", "color": BLUE, "fillcolor": "#eaf3fc",
-                "penwidth": "2"},
-    "vendor": {"style": "filled", "color": "#6d4c41", "fillcolor": "#f6f1ee",
-               "penwidth": "1"},
+    "service": {"style": "filled,dashed", "color": BLUE, "fillcolor": "#eaf3fc", "penwidth": "2"},
+    "vendor": {"style": "filled", "color": "#6d4c41", "fillcolor": "#f6f1ee", "penwidth": "1"},
 }
 LANE_HEADER = {
-    "customer": {"fillcolor": "#eeeeee"}, "csm": {"fillcolor": "#d4ecd5"},
-    "service": {"fillcolor": "#cfe3f7"}, "vendor": {"fillcolor": "#e9ddd7"},
+    "customer": {"fillcolor": "#eeeeee"},
+    "csm": {"fillcolor": "#d4ecd5"},
+    "service": {"fillcolor": "#cfe3f7"},
+    "vendor": {"fillcolor": "#e9ddd7"},
 }
 # Subprocess column bands: a dashed border over the lanes and a labelled cell above
 # them (told apart by label and border, not by colour).
 BAND = {"style": "dashed", "color": "#5d4037", "penwidth": "1.6"}
-BAND_LABEL = {"style": "filled", "fillcolor": "#f5efe6", "color": "#5d4037",
-              "penwidth": "1.2"}
+BAND_LABEL = {"style": "filled", "fillcolor": "#f5efe6", "color": "#5d4037", "penwidth": "1.2"}
 
 PROCESS = {"style": "rounded", "color": "#888888", "penwidth": "1"}
 GOAL_FILL = "#fff8e1"
 BANNER = {"style": "filled", "fillcolor": GOAL_FILL, "color": "#c8a200", "penwidth": "1.2"}
 
 # KPIs and issues: notes joined to their product by a dotted line.
-KPI = {"shape": "note", "style": "filled", "fillcolor": "#fafafa", "color": "#777777",
-       "penwidth": "1"}
+KPI = {"shape": "note", "style": "filled", "fillcolor": "#fafafa", "color": "#777777", "penwidth": "1"}
 KPI_SERVICE = {"color": RED, "fontcolor": "#b71c1c", "penwidth": "2", "fillcolor": "#ffebee"}
 KPI_SUPPLEMENTED = {"style": "filled,dashed"}
 KPI_KGI = {"penwidth": "2"}
 _NOTE_MARKS = (("kgi", KPI_KGI), ("service", KPI_SERVICE), ("supplemented", KPI_SUPPLEMENTED))
-ISSUE = {"shape": "note", "style": "filled", "fillcolor": "#fff3e0", "color": ORANGE,
-         "penwidth": "1"}
+ISSUE = {"shape": "note", "style": "filled", "fillcolor": "#fff3e0", "color": ORANGE, "penwidth": "1"}
 
 
 def node_style(kind: str, intervention: bool = False, csm: bool = False) -> dict:
@@ -177,8 +206,18 @@ def note_style(kind: str, marks) -> dict:
     return attrs
 
 
-SUBPROCESS_COLOURS = ("#fde2c8", "#d7ecf9", "#e1f3d6", "#f3dcf2", "#fff3b0", "#d9e6d1",
-                      "#e8dcf7", "#fbd5d5", "#d2f0ee", "#efe5d2")
+SUBPROCESS_COLOURS = (
+    "#fde2c8",
+    "#d7ecf9",
+    "#e1f3d6",
+    "#f3dcf2",
+    "#fff3b0",
+    "#d9e6d1",
+    "#e8dcf7",
+    "#fbd5d5",
+    "#d2f0ee",
+    "#efe5d2",
+)
 
 
 def subprocess_colour(index: int) -> str:
@@ -233,8 +272,7 @@ def markup(lines, align: str = "CENTER") -> str:
     """Layout Text lines as one HTML-like label (a table, one row per line); the
     same markup is measured and drawn, so measured sizes are exact."""
     rows = "".join(f'<TR><TD ALIGN="{align}">{span(line)}</TD></TR>' for line in lines)
-    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-            f"{rows}</TABLE>>")
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>>'
 
 
 def plain(value: object) -> str:
@@ -260,8 +298,7 @@ SAFE_PUNCTUATION = set(" _-.,:/()・、。%+=!?[]")
 def mermaid_text(value: object) -> str:
     """Mermaid label text: letters, digits and harmless punctuation as they are;
     everything else (quotes, `<>`, `&`, `#`, `|`, braces, backslashes) as `#<code>;`."""
-    return "".join(ch if ch.isalnum() or ch in SAFE_PUNCTUATION else f"#{ord(ch)};"
-                   for ch in _flat(value))
+    return "".join(ch if ch.isalnum() or ch in SAFE_PUNCTUATION else f"#{ord(ch)};" for ch in _flat(value))
 
 
 def shorten(value: object, limit: int = DOC_LIMIT) -> str:
@@ -349,8 +386,10 @@ _WORDS = {
     "before": ("サービス提供前 (AsIs)", "Before the service (AsIs)"),
     "after": ("サービス提供後 (ToBe)", "After the service (ToBe)"),
     "service_data": ("サービスのデータ", "service data"),
-    "deeper": ("⋯ これより深い階層は省略 (全体: prep kpi -f text)",
-               "⋯ deeper levels left out (all of them: prep kpi -f text)"),
+    "deeper": (
+        "⋯ これより深い階層は省略 (全体: prep kpi -f text)",
+        "⋯ deeper levels left out (all of them: prep kpi -f text)",
+    ),
     "added": ("追加", "added"),
     "removed": ("削除", "removed"),
     "changed": ("変更", "changed"),
@@ -395,7 +434,7 @@ def _names(graphs):
 
 
 def language_of(graphs, lang: str = "auto") -> str:
-    """"ja" or "en": `lang`, or with "auto" Japanese when the model's names are.
+    """ "ja" or "en": `lang`, or with "auto" Japanese when the model's names are.
     `graphs` are ProcessGraphs or Processes."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
@@ -434,7 +473,7 @@ def _was_one(field: str, value, words: dict) -> str:
         return words["was"].format(what=touch_word(None if value is True else value, words))
     if field == "kind":
         return words["was"].format(what=words["kinds"].get(str(value), str(value)))
-    if field.startswith("attr:") and value in (None, True):      # a flag
+    if field.startswith("attr:") and value in (None, True):  # a flag
         template = words["was_not"] if value is None else words["was"]
         return template.format(what=what)
     if isinstance(value, (list, tuple)):

@@ -17,8 +17,7 @@ def private_folder(folder: str, create: bool = True) -> str | None:
         info = os.lstat(folder)
     except OSError:
         return None
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() \
-            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         return None
     return folder
 
@@ -33,8 +32,12 @@ def read_private(path: str, limit: int = 16 * 1024 * 1024) -> bytes | None:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() \
-                or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or info.st_size > limit:
+        if (
+            not stat.S_ISREG(info.st_mode)
+            or info.st_uid != os.geteuid()
+            or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+            or info.st_size > limit
+        ):
             return None
         with os.fdopen(os.dup(fd), "rb") as handle:
             return handle.read(limit + 1)
@@ -88,5 +91,5 @@ def user_key() -> bytes | None:
     key = read_private(path, limit=64)
     if key is None or len(key) != 32:
         write_private(folder, KEY_FILE, os.urandom(32))
-        key = read_private(path, limit=64)     # whichever of two runs at once won
+        key = read_private(path, limit=64)  # whichever of two runs at once won
     return key if key is not None and len(key) == 32 else None

@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from prep import notation as N
 
 NOTO_PANOSE = "020B0500000000000000"
-JAPANESE_CHARSET = -128     # SHIFTJIS_CHARSET (128) as the signed byte the schema wants
+JAPANESE_CHARSET = -128  # SHIFTJIS_CHARSET (128) as the signed byte the schema wants
 
 _FONT: ContextVar[str] = ContextVar("slide_font", default=N.FONT)
 
@@ -45,8 +45,7 @@ def faces(font: str) -> str:
     if font == N.FONT:
         face += f' panose="{NOTO_PANOSE}"'
     face += ' pitchFamily="34"'
-    return (f'<a:latin {face} charset="0"/><a:ea {face} charset="{JAPANESE_CHARSET}"/>'
-            f'<a:cs {face} charset="0"/>')
+    return f'<a:latin {face} charset="0"/><a:ea {face} charset="{JAPANESE_CHARSET}"/><a:cs {face} charset="0"/>'
 
 
 def theme_fonts(font: str) -> str:
@@ -54,8 +53,9 @@ def theme_fonts(font: str) -> str:
     for every script, Japanese named once more as its own script, so the text a
     client adds to the deck is in the deck's font too."""
     both = faces(font) + f'<a:font script="Jpan" typeface="{html.escape(font, quote=True)}"/>'
-    return (f'<a:fontScheme name="prep"><a:majorFont>{both}</a:majorFont>'
-            f"<a:minorFont>{both}</a:minorFont></a:fontScheme>")
+    return (
+        f'<a:fontScheme name="prep"><a:majorFont>{both}</a:majorFont><a:minorFont>{both}</a:minorFont></a:fontScheme>'
+    )
 
 
 def set_theme_fonts(deck, font: str) -> None:
@@ -65,6 +65,5 @@ def set_theme_fonts(deck, font: str) -> None:
     for part in deck.part.package.iter_parts():
         if str(part.partname).startswith("/ppt/theme/"):
             xml = part.blob.decode("utf-8")
-            xml = re.sub(r"<a:fontScheme\b.*?</a:fontScheme>", lambda _: theme_fonts(font),
-                         xml, count=1, flags=re.S)
+            xml = re.sub(r"<a:fontScheme\b.*?</a:fontScheme>", lambda _: theme_fonts(font), xml, count=1, flags=re.S)
             part._blob = xml.encode("utf-8")

@@ -19,7 +19,7 @@ import zipfile
 from prep import notation as N
 from prep import slide_fonts as F
 
-SLIDE_W, SLIDE_H = 960.0, 540.0        # points: 13.333 × 7.5 in, 16:9
+SLIDE_W, SLIDE_H = 960.0, 540.0  # points: 13.333 × 7.5 in, 16:9
 MARGIN = 12.0
 EMU = 12700
 
@@ -36,12 +36,20 @@ def emu(points: float) -> int:
     return int(round(points * EMU))
 
 
-PRESETS = {"RECTANGLE": "rect", "ROUNDED_RECTANGLE": "roundRect", "HEXAGON": "hexagon",
-           "PENTAGON": "homePlate", "FOLDED_CORNER": "foldedCorner", "OVAL": "ellipse"}
+PRESETS = {
+    "RECTANGLE": "rect",
+    "ROUNDED_RECTANGLE": "roundRect",
+    "HEXAGON": "hexagon",
+    "PENTAGON": "homePlate",
+    "FOLDED_CORNER": "foldedCorner",
+    "OVAL": "ellipse",
+}
 CONNECTORS = {"STRAIGHT": "straightConnector1", "ELBOW": "bentConnector3"}
-_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_NS = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
 
 
 def new_deck():
@@ -78,12 +86,11 @@ class Canvas:
         if not self.shapes:
             return
         for handle in self.shapes:
-            if handle.jump is not None:         # a click shows that slide
+            if handle.jump is not None:  # a click shows that slide
                 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
                 handle.link = self.slide.part.relate_to(handle.jump.part, RT.SLIDE)
-        tree = parse_xml(f"<p:spTree {_NS}>" + "".join(h.xml() for h in self.shapes)
-                         + "</p:spTree>")
+        tree = parse_xml(f"<p:spTree {_NS}>" + "".join(h.xml() for h in self.shapes) + "</p:spTree>")
         target = self.slide.shapes._spTree
         for element in list(tree):
             target.append(element)
@@ -93,59 +100,70 @@ class Canvas:
 class Handle:
     """A shape, text box or connector being drawn (see Canvas)."""
 
-    def __init__(self, kind: str, preset: str, x: float, y: float, w: float, h: float,
-                 name: str) -> None:
+    def __init__(self, kind: str, preset: str, x: float, y: float, w: float, h: float, name: str) -> None:
         self.kind, self.preset, self.name = kind, preset, name
         self.x, self.y, self.w, self.h = x, y, w, h
         self.id = 0
-        self.descr = ""          # alt text (a doc string)
+        self.descr = ""  # alt text (a doc string)
         self.adj = ""
         self.fill = "<a:noFill/>"
         self.line = ""
         self.text = ""
         self.flip = ""
         self.ends = ""
-        self.jump = None         # a slide to show on a click (python-pptx Slide)
-        self.link = ""           # its relationship id, found when the slide is written
-        self.geom = ""           # a freeform's custGeom (instead of the preset)
-        self.font = N.FONT       # the deck's font (set when added to a Canvas)
+        self.jump = None  # a slide to show on a click (python-pptx Slide)
+        self.link = ""  # its relationship id, found when the slide is written
+        self.geom = ""  # a freeform's custGeom (instead of the preset)
+        self.font = N.FONT  # the deck's font (set when added to a Canvas)
 
     def xml(self) -> str:
-        off = (f'<a:xfrm{self.flip}><a:off x="{emu(self.x)}" y="{emu(self.y)}"/>'
-               f'<a:ext cx="{emu(self.w)}" cy="{emu(self.h)}"/></a:xfrm>')
-        off += self.geom or (f'<a:prstGeom prst="{self.preset}"><a:avLst>{self.adj}'
-                             "</a:avLst></a:prstGeom>")
+        off = (
+            f'<a:xfrm{self.flip}><a:off x="{emu(self.x)}" y="{emu(self.y)}"/>'
+            f'<a:ext cx="{emu(self.w)}" cy="{emu(self.h)}"/></a:xfrm>'
+        )
+        off += self.geom or (f'<a:prstGeom prst="{self.preset}"><a:avLst>{self.adj}</a:avLst></a:prstGeom>')
         name = _attr(self.name) + (f'" descr="{_attr(self.descr)}' if self.descr else "")
         nv = f'<p:cNvPr id="{self.id}" name="{name}"'
-        nv += (f'><a:hlinkClick r:id="{self.link}" action="ppaction://hlinksldjump"/>'
-               "</p:cNvPr>" if self.link else "/>")
+        nv += f'><a:hlinkClick r:id="{self.link}" action="ppaction://hlinksldjump"/></p:cNvPr>' if self.link else "/>"
         if self.kind == "connector":
-            return (f'<p:cxnSp><p:nvCxnSpPr>{nv}'
-                    f"<p:cNvCxnSpPr>{self.ends}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>"
-                    f"<p:spPr>{off}<a:noFill/>{self.line}</p:spPr></p:cxnSp>")
+            return (
+                f"<p:cxnSp><p:nvCxnSpPr>{nv}"
+                f"<p:cNvCxnSpPr>{self.ends}</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>"
+                f"<p:spPr>{off}<a:noFill/>{self.line}</p:spPr></p:cxnSp>"
+            )
         box = ' txBox="1"' if self.kind == "text" else ""
-        body = self.text or ('<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr/></a:p>'
-                             "</p:txBody>")
-        return (f'<p:sp><p:nvSpPr>{nv}'
-                f"<p:cNvSpPr{box}/><p:nvPr/></p:nvSpPr>"
-                f"<p:spPr>{off}{self.fill}{self.line}</p:spPr>{body}</p:sp>")
+        body = self.text or ("<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr/></a:p></p:txBody>")
+        return (
+            f"<p:sp><p:nvSpPr>{nv}"
+            f"<p:cNvSpPr{box}/><p:nvPr/></p:nvSpPr>"
+            f"<p:spPr>{off}{self.fill}{self.line}</p:spPr>{body}</p:sp>"
+        )
 
 
 def blank_slide(deck) -> Canvas:
-    canvas = Canvas(deck.slides.add_slide(deck.slide_layouts[6]),
-                    getattr(deck, "_prep_font", N.FONT))
+    canvas = Canvas(deck.slides.add_slide(deck.slide_layouts[6]), getattr(deck, "_prep_font", N.FONT))
     deck._prep_canvases.append(canvas)
     return canvas
 
 
 def _attr(value: str) -> str:
-    return (clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def shape(slide: Canvas, preset: str, x: float, y: float, w: float, h: float, name: str,
-          fill: str | None = None, line: str | None = None, width: float = 1.0,
-          dash: bool | str = False, double: bool = False) -> Handle:
+def shape(
+    slide: Canvas,
+    preset: str,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    name: str,
+    fill: str | None = None,
+    line: str | None = None,
+    width: float = 1.0,
+    dash: bool | str = False,
+    double: bool = False,
+) -> Handle:
     """An autoshape (`preset`: RECTANGLE, ROUNDED_RECTANGLE, HEXAGON, PENTAGON,
     FOLDED_CORNER, OVAL) with the given look; `fill` None for no fill, `line` None
     for no line."""
@@ -167,8 +185,15 @@ def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
-def set_line(sp: Handle, colour: str | None, width: float = 1.0, dash: bool | str = False,
-             double: bool = False, head: bool = False, tail: bool = False) -> None:
+def set_line(
+    sp: Handle,
+    colour: str | None,
+    width: float = 1.0,
+    dash: bool | str = False,
+    double: bool = False,
+    head: bool = False,
+    tail: bool = False,
+) -> None:
     """The outline (a:ln): colour or none, width (points), dash (True: dashed, or a
     preset name such as "sysDot"), compound double line, arrowheads at the begin
     (`head`) and end (`tail`) of a connector."""
@@ -187,13 +212,13 @@ def set_line(sp: Handle, colour: str | None, width: float = 1.0, dash: bool | st
     sp.line = f'<a:ln w="{emu(width)}"{compound}>{body}</a:ln>'
 
 
-def connector(slide: Canvas, kind: str, begin: tuple[float, float],
-              end: tuple[float, float], name: str, bend: float | None = None) -> Handle:
+def connector(
+    slide: Canvas, kind: str, begin: tuple[float, float], end: tuple[float, float], name: str, bend: float | None = None
+) -> Handle:
     """A connector (`kind`: STRAIGHT or ELBOW) from `begin` to `end`; `bend`: where
     an elbow turns, as a fraction of the way from begin to end."""
     (bx, by), (ex, ey) = begin, end
-    cx = Handle("connector", CONNECTORS[kind], min(bx, ex), min(by, ey), abs(ex - bx),
-                abs(ey - by), name)
+    cx = Handle("connector", CONNECTORS[kind], min(bx, ex), min(by, ey), abs(ex - bx), abs(ey - by), name)
     flips = (' flipH="1"' if ex < bx else "") + (' flipV="1"' if ey < by else "")
     cx.flip = flips
     if bend is not None and kind == "ELBOW":
@@ -218,31 +243,42 @@ def freeform(slide: Canvas, points, name: str, curves: bool = True) -> Handle:
     path = f"<a:moveTo>{pt(*points[0])}</a:moveTo>"
     if curves:
         for k in range(1, len(points) - 2, 3):
-            path += "<a:cubicBezTo>" + "".join(pt(*p) for p in points[k:k + 3]) + "</a:cubicBezTo>"
+            path += "<a:cubicBezTo>" + "".join(pt(*p) for p in points[k : k + 3]) + "</a:cubicBezTo>"
     else:
         path += "".join(f"<a:lnTo>{pt(*p)}</a:lnTo>" for p in points[1:])
-    sp.geom = ('<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>'
-               '<a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
-               f'<a:path w="{max(emu(w), 1)}" h="{max(emu(h), 1)}" fill="none">{path}</a:path>'
-               "</a:pathLst></a:custGeom>")
+    sp.geom = (
+        "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>"
+        '<a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
+        f'<a:path w="{max(emu(w), 1)}" h="{max(emu(h), 1)}" fill="none">{path}</a:path>'
+        "</a:pathLst></a:custGeom>"
+    )
     set_line(sp, "#333333")
     return slide.add(sp)
 
 
-def attach(cx: Handle, source: Handle, source_site: str, target: Handle,
-           target_site: str) -> None:
+def attach(cx: Handle, source: Handle, source_site: str, target: Handle, target_site: str) -> None:
     """Glue the connector's ends to connection sites of shapes (PowerPoint keeps them
     glued when a shape moves); it was drawn to those sites already."""
-    cx.ends = (f'<a:stCxn id="{source.id}" idx="{_site(source, source_site)}"/>'
-               f'<a:endCxn id="{target.id}" idx="{_site(target, target_site)}"/>')
+    cx.ends = (
+        f'<a:stCxn id="{source.id}" idx="{_site(source, source_site)}"/>'
+        f'<a:endCxn id="{target.id}" idx="{_site(target, target_site)}"/>'
+    )
 
 
 def _site(sp: Handle, side: str) -> int:
     return SITES.get(sp.preset, RECT_SITES)[side]
 
 
-def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str = "middle",
-             pad: float = 2.0, wrap: bool = False, measured=None) -> None:
+def put_text(
+    sp: Handle,
+    lines,
+    scale: float,
+    align: str = "center",
+    anchor: str = "middle",
+    pad: float = 2.0,
+    wrap: bool = False,
+    measured=None,
+) -> None:
     """Text lines (objects with text, size, role, bold) as paragraphs of the shape,
     sizes scaled, colours by role (prep.notation.COLOUR), in the notation's font with
     substitution hints (prep.slide_fonts); a `\\v` in a line is a line break inside its paragraph.
@@ -255,25 +291,24 @@ def put_text(sp: Handle, lines, scale: float, align: str = "center", anchor: str
     side, top = emu(pad * scale), emu(pad * scale / 2)
     if measured is not None:
         scale *= fit(measured, sp.w - 2 * pad * scale, sp.h - pad * scale)
-    body = (f'<a:bodyPr wrap="square" lIns="{side}" tIns="{top}" '
-            f'rIns="{side}" bIns="{top}" rtlCol="0" anchor="{"ctr" if anchor == "middle" else "t"}">'
-            "<a:normAutofit/></a:bodyPr><a:lstStyle/>")
+    body = (
+        f'<a:bodyPr wrap="square" lIns="{side}" tIns="{top}" '
+        f'rIns="{side}" bIns="{top}" rtlCol="0" anchor="{"ctr" if anchor == "middle" else "t"}">'
+        "<a:normAutofit/></a:bodyPr><a:lstStyle/>"
+    )
     algn = "ctr" if align == "center" else "l"
     paragraphs = []
     for line in lines:
-        props = _run_props(line.size * scale, N.COLOUR.get(line.role, N.INK), line.bold,
-                           line.role == "doc", sp.font)
-        parts = [f"<a:r>{props}<a:t>{_text(part)}</a:t></a:r>"
-                 for part in str(line.text).split("\v")]
-        paragraphs.append(f'<a:p><a:pPr algn="{algn}"/>' + f"<a:br>{props}</a:br>".join(parts)
-                          + "</a:p>")
+        props = _run_props(line.size * scale, N.COLOUR.get(line.role, N.INK), line.bold, line.role == "doc", sp.font)
+        parts = [f"<a:r>{props}<a:t>{_text(part)}</a:t></a:r>" for part in str(line.text).split("\v")]
+        paragraphs.append(f'<a:p><a:pPr algn="{algn}"/>' + f"<a:br>{props}</a:br>".join(parts) + "</a:p>")
     if not paragraphs:
         paragraphs.append("<a:p><a:endParaRPr/></a:p>")
     sp.text = f"<p:txBody>{body}{''.join(paragraphs)}</p:txBody>"
     sp.fitted = scale
 
 
-SLACK = 1.15     # a text's room over its measured size (>= 10 %, and the metrics of small sizes)
+SLACK = 1.15  # a text's room over its measured size (>= 10 %, and the metrics of small sizes)
 
 
 def fit(measured: tuple[float, float], room_w: float, room_h: float) -> float:
@@ -296,10 +331,12 @@ def _text(value: str) -> str:
 def _run_props(size: float, colour: str, bold: bool, italic: bool, font: str = N.FONT) -> str:
     sz = int(round(max(1.0, round(size, 1)) * 100))
     slant = ' i="1"' if italic else ""
-    return (f'<a:rPr lang="ja-JP" altLang="en-US" sz="{sz}" b="{int(bool(bold))}"{slant}'
-            ' dirty="0">'
-            f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
-            f"{F.faces(font)}</a:rPr>")
+    return (
+        f'<a:rPr lang="ja-JP" altLang="en-US" sz="{sz}" b="{int(bool(bold))}"{slant}'
+        ' dirty="0">'
+        f'<a:solidFill><a:srgbClr val="{_hex(colour)}"/></a:solidFill>'
+        f"{F.faces(font)}</a:rPr>"
+    )
 
 
 def clean(value: str) -> str:
@@ -318,6 +355,7 @@ def clean(value: str) -> str:
 
 
 # -- deterministic bytes -----------------------------------------------------------------
+
 
 def fixed_time() -> tuple[int, ...]:
     """SOURCE_DATE_EPOCH (as for PDF), else 1980-01-01 (the zip format's first day)."""
@@ -351,8 +389,10 @@ def save(deck, title: str = "") -> bytes:
     deck.save(raw)
     out = io.BytesIO()
     stamp = fixed_time()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
@@ -366,8 +406,10 @@ def look(attrs: dict) -> dict:
     """Graphviz attributes of prep.notation -> fill, line, width, dash, double: how a
     slide shape shows a kind (render, kpi and diff decks alike)."""
     style = attrs.get("style", "")
-    return {"fill": attrs.get("fillcolor") if "filled" in style else None,
-            "line": attrs.get("color", N.NODE["color"]),
-            "width": float(attrs.get("penwidth", N.NODE["penwidth"])),
-            "dash": "sysDot" if "dotted" in style else "dashed" in style,
-            "double": attrs.get("peripheries") == "2"}
+    return {
+        "fill": attrs.get("fillcolor") if "filled" in style else None,
+        "line": attrs.get("color", N.NODE["color"]),
+        "width": float(attrs.get("penwidth", N.NODE["penwidth"])),
+        "dash": "sysDot" if "dotted" in style else "dashed" in style,
+        "double": attrs.get("peripheries") == "2",
+    }

@@ -49,13 +49,20 @@ class PrepDirective(SphinxDirective):
         options = {k: str(v) for k, v in self.options.items()}
         if self.arguments:
             options["src"] = self.arguments[0]
-        for key in ("src", "tobe"):           # relative to the page, or /from the source folder
+        for key in ("src", "tobe"):  # relative to the page, or /from the source folder
             if key in options:
                 options[key] = self.env.relfn2path(options[key])[1]
         page = Path(self.env.doc2path(self.env.docname))
         try:
-            item = block(options, "\n".join(self.content) + "\n", page.parent, shown(page),
-                         self.content_offset, shown, self.indent())
+            item = block(
+                options,
+                "\n".join(self.content) + "\n",
+                page.parent,
+                shown(page),
+                self.content_offset,
+                shown,
+                self.indent(),
+            )
         except EmbedError as error:
             logger.warning(f"prep: {error}", location=self.get_location(), type="prep")
             return []
@@ -83,8 +90,7 @@ def shown(path: Path) -> str:
     """A path as messages give it: relative to the current folder when inside it."""
     path = Path(path)
     try:
-        return Path(os.path.relpath(path)).as_posix() if path.is_relative_to(Path.cwd()) \
-            else path.as_posix()
+        return Path(os.path.relpath(path)).as_posix() if path.is_relative_to(Path.cwd()) else path.as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -94,8 +100,7 @@ def report(findings, fail_on: str) -> None:
 
     high, low = failing(findings, fail_on)
     for f in high:
-        logger.warning(f"{f.severity} {f.code} {f.message}",
-                       location=f"{f.file}:{f.line}:{f.column}", type="prep")
+        logger.warning(f"{f.severity} {f.code} {f.message}", location=f"{f.file}:{f.line}:{f.column}", type="prep")
     for f in low:
         logger.info(f"{f.file}:{f.line}:{f.column}: {f.severity} {f.code} {f.message}")
 
@@ -127,5 +132,4 @@ def setup(app) -> dict:
     app.add_config_value("prep_cache_dir", ".prep_cache", "env", (str,))
     app.add_directive("prep", PrepDirective)
     app.connect("build-finished", _prune)
-    return {"version": prep.__version__, "parallel_read_safe": True,
-            "parallel_write_safe": True}
+    return {"version": prep.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -36,8 +36,8 @@ def source_messages() -> dict:
 
     found: dict = {}
     for name, line, text, _comments, _context in extract_from_dir(
-            str(ROOT / "prep"), method_map=[("**.py", "python")],
-            keywords={"_": None, "N_": None, "_n": (1, 2)}):
+        str(ROOT / "prep"), method_map=[("**.py", "python")], keywords={"_": None, "N_": None, "_n": (1, 2)}
+    ):
         if isinstance(text, tuple):
             text = tuple(text[:2]) if all(text[:2]) else None
         if text:
@@ -79,7 +79,7 @@ def rule_messages():
                 yield sections[title], f"rule {rule.code}: {title}"
 
 
-FIXED_DATE = "2026-01-01 00:00+0000"    # in the header: the same bytes for the same text
+FIXED_DATE = "2026-01-01 00:00+0000"  # in the header: the same bytes for the same text
 
 
 def read_catalogue(path: Path = PO):
@@ -117,8 +117,7 @@ def problems() -> list[str]:
             want = placeholders(text[-1] if isinstance(text, tuple) else text)
             for string in strings:
                 if placeholders(string) != want:
-                    out.append(f"placeholders differ: {where}: {want} "
-                               f"!= {placeholders(string)}")
+                    out.append(f"placeholders differ: {where}: {want} != {placeholders(string)}")
     if MO.exists() and compiled(catalogue) != MO.read_bytes():
         out.append("stale: prep.mo; run `python scripts/catalog.py compile`")
     elif not MO.exists():
@@ -142,9 +141,15 @@ def update() -> list[str]:
 
     set_language("en")
     old = read_catalogue() if PO.exists() else Catalog(locale="ja", domain="prep")
-    new = Catalog(locale="ja", domain="prep", project="prep",
-                  copyright_holder="prep contributors", fuzzy=False,
-                  creation_date=old.creation_date, revision_date=old.revision_date)
+    new = Catalog(
+        locale="ja",
+        domain="prep",
+        project="prep",
+        copyright_holder="prep contributors",
+        fuzzy=False,
+        creation_date=old.creation_date,
+        revision_date=old.revision_date,
+    )
     missing = []
     for text, where in source_messages().items():
         entry = old.get(text[0] if isinstance(text, tuple) else text)
@@ -159,12 +164,12 @@ def update() -> list[str]:
         new.add(text, string, auto_comments=[where.split(":")[0]], flags=flags)
         made = new.get(text[0] if isinstance(text, tuple) else text)
         if not all(_strings(made)) or made.fuzzy:
-            missing.append(f"{where}: {text!r}" + (" (fuzzy: a similar message's "
-                                                   "translation, to be checked)"
-                                                   if made.fuzzy else ""))
+            missing.append(
+                f"{where}: {text!r}"
+                + (" (fuzzy: a similar message's translation, to be checked)" if made.fuzzy else "")
+            )
     out = io.BytesIO()
-    write_po(out, new, width=0, omit_header=False, sort_output=True, no_location=True,
-             ignore_obsolete=True)
+    write_po(out, new, width=0, omit_header=False, sort_output=True, no_location=True, ignore_obsolete=True)
     PO.parent.mkdir(parents=True, exist_ok=True)
     PO.write_bytes(_stable_header(out.getvalue()))
     return missing
@@ -207,7 +212,7 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     from prep.i18n import set_language
 
-    set_language("en")          # the messages as the source writes them
+    set_language("en")  # the messages as the source writes them
     command = argv[0] if argv else "check"
     if command == "update":
         missing = update()

@@ -26,7 +26,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SUMMARY_LIMIT = 900_000        # GitHub takes up to 1 MiB of summary per step
+SUMMARY_LIMIT = 900_000  # GitHub takes up to 1 MiB of summary per step
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
@@ -88,8 +88,9 @@ def check_summary(report: str, status: int) -> str:
         counts = json.loads(report)["summary"]
     except (ValueError, KeyError, TypeError):
         return f"## prep check\n\nprep could not check the models (exit status {status}).\n"
-    said = ", ".join(f"{counts.get(k + 's', 0)} {k}{'s' * (counts.get(k + 's', 0) != 1)}"
-                     for k in ("error", "warning", "info"))
+    said = ", ".join(
+        f"{counts.get(k + 's', 0)} {k}{'s' * (counts.get(k + 's', 0) != 1)}" for k in ("error", "warning", "info")
+    )
     said = f"{counts.get('files', 0)} files: {said}"
     verdict = "passed" if status == 0 else "failed"
     return f"## prep check {verdict}\n\n{md(said)}\n"
@@ -98,10 +99,8 @@ def check_summary(report: str, status: int) -> str:
 def pull_request_summary(prep: list[str], base: str, out: Path) -> str:
     since = merge_base(base)
     if since is None:
-        return (f"## Changed models\n\nThe base branch {md(base)} could not be found: "
-                "check out with `fetch-depth: 0`.\n")
-    changed = git("diff", "--name-status", "--no-renames", "-z", since, "HEAD", "--",
-                  "*.prep")
+        return f"## Changed models\n\nThe base branch {md(base)} could not be found: check out with `fetch-depth: 0`.\n"
+    changed = git("diff", "--name-status", "--no-renames", "-z", since, "HEAD", "--", "*.prep")
     fields = changed.split("\0")[:-1] if changed else []
     pairs = list(zip(fields[0::2], fields[1::2]))
     if not pairs:
@@ -111,8 +110,7 @@ def pull_request_summary(prep: list[str], base: str, out: Path) -> str:
     for state, name in sorted(pairs, key=lambda p: p[1]):
         section = model_section(prep, since, state, name, out)
         if size + len(section) > SUMMARY_LIMIT:
-            sections.append("The other models' pictures are in the artifact only "
-                            "(the summary is full).\n")
+            sections.append("The other models' pictures are in the artifact only (the summary is full).\n")
             break
         size += len(section)
         sections.append(section)
@@ -128,8 +126,7 @@ def merge_base(base: str) -> str | None:
             found = git("merge-base", ref, "HEAD").strip()
             if found:
                 return found
-    run(["git", "fetch", "--quiet", "--no-tags", "origin",
-         f"refs/heads/{base}:refs/remotes/origin/{base}"])
+    run(["git", "fetch", "--quiet", "--no-tags", "origin", f"refs/heads/{base}:refs/remotes/origin/{base}"])
     if git("rev-parse", "--verify", "--quiet", f"origin/{base}^{{commit}}"):
         found = git("merge-base", f"origin/{base}", "HEAD").strip()
         if found:
@@ -180,8 +177,7 @@ def git_show(since: str, name: str, target: Path) -> Path | None:
     done = subprocess.run(["git", "show", f"{since}:{name}"], capture_output=True)
     if done.returncode != 0:
         return None
-    target = target.with_name(target.name + ".prep") if not target.name.endswith(".prep") \
-        else target
+    target = target.with_name(target.name + ".prep") if not target.name.endswith(".prep") else target
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(done.stdout)
     return target

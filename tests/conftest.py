@@ -18,7 +18,8 @@ SHARED = ROOT.parent / "shared"
 # fails the run: see pytest_sessionfinish).
 CASES_DIR = SHARED / "conformance" / "cases"
 needs_conformance = pytest.mark.skipif(
-    not CASES_DIR.is_dir(), reason="the conformance cases are absent (a clone alone)")
+    not CASES_DIR.is_dir(), reason="the conformance cases are absent (a clone alone)"
+)
 
 
 # The opening of the order-taking model (process 受注) that the tests of slips and
@@ -40,16 +41,22 @@ def as_nobody(args, cwd):
     """`prep args` in `cwd` as uid 65534, with HOME there and no colour."""
     prefix = ["setpriv", "--reuid", str(NOBODY), "--regid", str(NOBODY), "--clear-groups"]
     prep = [sys.executable, "-c", "from prep.cli import main; main()"]
-    return subprocess.run([*prefix, *prep, *map(str, args)], cwd=cwd, capture_output=True,
-                          timeout=120, env={**os.environ, "HOME": str(cwd), "NO_COLOR": "1"})
+    return subprocess.run(
+        [*prefix, *prep, *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(cwd), "NO_COLOR": "1"},
+    )
 
 
 def check(text: str, select=None, extend_select=(), ignore=(), others=None, path="model.prep"):
     """Findings for a model given as (dedented) text."""
     from prep.checks.runner import check_text
 
-    return check_text(textwrap.dedent(text), path=path, select=select,
-                      extend_select=extend_select, ignore=ignore, others=others)
+    return check_text(
+        textwrap.dedent(text), path=path, select=select, extend_select=extend_select, ignore=ignore, others=others
+    )
 
 
 def codes(diagnostics) -> list[tuple[str, int]]:
@@ -97,7 +104,7 @@ def load_script(path: Path):
 
 
 # -- dot sources (prep render -f dot): statements' attributes and labels' texts
-_HEAD = re.compile(r"\s*(?:\w+(?: -> \w+)? \[)?")      # `n1 [`, `n1 -> n2 [`, `graph [`
+_HEAD = re.compile(r"\s*(?:\w+(?: -> \w+)? \[)?")  # `n1 [`, `n1 -> n2 [`, `graph [`
 _KEY = re.compile(r"(\w+)=")
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _BARE = re.compile(r"[^\s\]]+")
@@ -116,11 +123,10 @@ def attributes(text: str) -> dict[str, str]:
                 at += 1
                 if depth == 0:
                     break
-            found[key.group(1)] = text[start + 1:at - 1]
+            found[key.group(1)] = text[start + 1 : at - 1]
         else:
             value = (_QUOTED if text[at] == '"' else _BARE).match(text, at)
-            found[key.group(1)] = re.sub(r"\\(.)", r"\1", value.group(1) if value.re is _QUOTED
-                                         else value.group(0))
+            found[key.group(1)] = re.sub(r"\\(.)", r"\1", value.group(1) if value.re is _QUOTED else value.group(0))
             at = value.end()
     return found
 
@@ -150,8 +156,9 @@ def same_as_snapshot(data: bytes, snapshot: Path) -> None:
         snapshot.parent.mkdir(parents=True, exist_ok=True)
         snapshot.write_bytes(data)
     assert snapshot.exists(), f"no snapshot {snapshot.name}; write it with PREP_UPDATE_SNAPSHOTS=1"
-    assert data == snapshot.read_bytes(), \
-        f"{snapshot.name} changed; rerun with PREP_UPDATE_SNAPSHOTS=1 if intended"
+    assert data == snapshot.read_bytes(), f"{snapshot.name} changed; rerun with PREP_UPDATE_SNAPSHOTS=1 if intended"
+
+
 @pytest.fixture(autouse=True)
 def english(monkeypatch):
     """Tests read prep's messages in English unless they choose Japanese (PREP_LANG=ja
@@ -178,6 +185,5 @@ def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if skipped:
-        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; every dependency must be "
-                            "installed in CI", red=True)
+        reporter.write_line(f"CI: {len(skipped)} test(s) skipped; every dependency must be installed in CI", red=True)
         session.exitstatus = 1

@@ -12,7 +12,7 @@ from prep.checks.cache import ResultCache
 from test_result_cache import run
 
 DAY = 86400
-NOW = 2_000_000_000.0           # a fixed "now" (2033); file times are set relative to it
+NOW = 2_000_000_000.0  # a fixed "now" (2033); file times are set relative to it
 SENDER = """\
 process 営業 {
   goal 受注件数
@@ -30,8 +30,7 @@ def key(n: int) -> str:
     return f"{n:02x}" * 32
 
 
-def plant(cache: ResultCache, n: int, age_days: float, size: int = 100,
-          version: str = "v1", now: float = NOW) -> Path:
+def plant(cache: ResultCache, n: int, age_days: float, size: int = 100, version: str = "v1", now: float = NOW) -> Path:
     k = key(n)
     folder = Path(cache.folder) / version / k[:2]
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -66,7 +65,7 @@ def test_least_recently_used_go_first_down_to_max_bytes(tmp_path):
     plant(cache, 1, 3)
     plant(cache, 2, 1)
     plant(cache, 3, 2)
-    plant(cache, 4, 2)       # same time as 3: the name decides, 3 before 4
+    plant(cache, 4, 2)  # same time as 3: the name decides, 3 before 4
     assert cache.prune(now=NOW, max_bytes=250) == 2
     assert names(cache) == ["0202", "0404"]
     assert cache.prune(now=NOW, max_bytes=250) == 0
@@ -109,7 +108,7 @@ def test_nothing_but_prep_entries_in_prep_folders_is_touched(tmp_path):
     root = Path(cache.folder)
     outside = tmp_path / "outside"
     outside.mkdir()
-    target = outside / f"{key(9)}.json"        # named like an entry, outside the cache
+    target = outside / f"{key(9)}.json"  # named like an entry, outside the cache
     target.write_bytes(b"keep")
     # a link named as an entry, a link named as a shard folder, foreign names
     link = root / "v1" / key(8)[:2] / f"{key(8)}.json"
@@ -119,14 +118,18 @@ def test_nothing_but_prep_entries_in_prep_folders_is_touched(tmp_path):
     (root / "v1" / key(9)[:2]).symlink_to(outside)
     os.utime(target, (NOW - 99 * DAY,) * 2)
     odd = plant(cache, 5, 99)
-    stray = [odd.with_name("notes.txt"), odd.with_name(key(6) + ".json"),   # wrong shard
-             root / f"{key(7)}.json", root / "v1" / f"{key(7)}.json",
-             root / "other" / "07" / f"{key(7)}.json"]
+    stray = [
+        odd.with_name("notes.txt"),
+        odd.with_name(key(6) + ".json"),  # wrong shard
+        root / f"{key(7)}.json",
+        root / "v1" / f"{key(7)}.json",
+        root / "other" / "07" / f"{key(7)}.json",
+    ]
     for path in stray:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"not ours")
         os.utime(path, (NOW - 99 * DAY,) * 2)
-    assert cache.prune(now=NOW, max_bytes=0) == 1            # the real entry only
+    assert cache.prune(now=NOW, max_bytes=0) == 1  # the real entry only
     assert not odd.exists()
     assert target.read_bytes() == b"keep" and link.is_symlink()
     assert all(path.exists() for path in stray)
@@ -140,8 +143,8 @@ def test_folders_others_can_write_or_own_are_left_alone(tmp_path):
         os.chmod(folder, 0o777)
         assert cache.prune(now=NOW) == 0 and entry.exists()
         os.chmod(folder, 0o700)
-    os.chmod(entry, 0o666)                 # a file others can write is still ours to drop
-    if os.geteuid() == 0:                  # a file of another user is not (root can chown)
+    os.chmod(entry, 0o666)  # a file others can write is still ours to drop
+    if os.geteuid() == 0:  # a file of another user is not (root can chown)
         os.chown(entry, 4242, -1)
         assert cache.prune(now=NOW) == 0 and entry.exists()
         os.chown(entry, 0, -1)
@@ -160,7 +163,7 @@ def test_check_marks_hits_used_and_prunes_after_writing(tmp_path):
     assert run(["check"], tmp_path).exit_code == 0
     cache = ResultCache(str(tmp_path / ".prep_cache"))
     (entry,) = (tmp_path / ".prep_cache" / "v1").rglob("*.json")
-    long_ago = 946684800          # 2000-01-01: older than MAX_AGE_DAYS whenever this runs
+    long_ago = 946684800  # 2000-01-01: older than MAX_AGE_DAYS whenever this runs
     os.utime(entry, (long_ago, long_ago))
     stale = plant(cache, 1, 0, now=long_ago)
     # every file found in the cache: nothing written, nothing pruned; the hit is marked used
@@ -181,9 +184,9 @@ def test_pruning_runs_at_most_once_an_hour(tmp_path):
     cache = new_cache(tmp_path)
     stamp = Path(cache.folder) / "pruned"
     plant(cache, 1, 99)
-    assert cache.maybe_prune(now=NOW) == 1          # never pruned: now
+    assert cache.maybe_prune(now=NOW) == 1  # never pruned: now
     assert os.stat(stamp).st_mode & 0o077 == 0
-    for age, pruned in ((0.5, 0), (2, 1), (-1, 1)):    # hours since (-1: in the future)
+    for age, pruned in ((0.5, 0), (2, 1), (-1, 1)):  # hours since (-1: in the future)
         plant(cache, 1, 99)
         os.utime(stamp, (NOW - age * 3600,) * 2)
         assert cache.maybe_prune(now=NOW) == pruned, age

@@ -10,13 +10,16 @@ import pytest
 from conftest import ORDER_HEAD
 from prep.parser import parse_text
 
-MODEL = ORDER_HEAD + """\
+MODEL = (
+    ORDER_HEAD
+    + """\
     milestone 見積依頼(品目, 数量)
     final     見積回答(金額)
   }
   顧客 -> 見積依頼 -> 見積回答 -> 顧客
 }
 """
+)
 
 
 def one(text: str):
@@ -27,18 +30,27 @@ def one(text: str):
 
 def test_a_colon_after_actor():
     d = one(MODEL.replace("actor 営業部 {", "actor: 営業部 {"))
-    assert (d.span.line, d.message) == (
-        4, "`:` is not needed after `actor`: a keyword is followed by its name")
+    assert (d.span.line, d.message) == (4, "`:` is not needed after `actor`: a keyword is followed by its name")
 
 
-@pytest.mark.parametrize("statement, message", [
-    ("external 経理", "`external 経理` is inside actor `営業部`: an external process is declared "
-                    "in the process, outside any actor"),
-    ("kpi 回答日数 for 見積回答", "`kpi 回答日数 for 見積回答` is inside actor `営業部`: an actor's "
-                             "block holds only the actor's products"),
-    ("見積依頼 -> 見積回答", "`見積依頼 -> 見積回答` is inside actor `営業部`: an actor's block holds "
-                       "only the actor's products"),
-])
+@pytest.mark.parametrize(
+    "statement, message",
+    [
+        (
+            "external 経理",
+            "`external 経理` is inside actor `営業部`: an external process is declared "
+            "in the process, outside any actor",
+        ),
+        (
+            "kpi 回答日数 for 見積回答",
+            "`kpi 回答日数 for 見積回答` is inside actor `営業部`: an actor's block holds only the actor's products",
+        ),
+        (
+            "見積依頼 -> 見積回答",
+            "`見積依頼 -> 見積回答` is inside actor `営業部`: an actor's block holds only the actor's products",
+        ),
+    ],
+)
 def test_a_process_statement_inside_an_actor(statement, message):
     d = one(MODEL.replace("    final ", f"    {statement}\n    final "))
     assert (d.span.line, d.span.column, d.message) == (6, 5, message)
@@ -50,14 +62,25 @@ def test_a_statement_at_the_actors_own_indentation_means_its_brace_is_missing():
     assert d.message == "`actor 営業部 {` on line 4 has no closing `}`"
 
 
-@pytest.mark.parametrize("old, new, line, message, hint", [
-    ("process 受注 {", "process 受注", 1,
-     "`process 受注` has no `{`: a block opens with `{` at the end of its first line",
-     "write `process 受注 {`"),
-    ("actor 営業部 {", "actor 営業部", 4,
-     "`actor 営業部` has no `{`: a block opens with `{` at the end of its first line",
-     "write `actor 営業部 {`"),
-])
+@pytest.mark.parametrize(
+    "old, new, line, message, hint",
+    [
+        (
+            "process 受注 {",
+            "process 受注",
+            1,
+            "`process 受注` has no `{`: a block opens with `{` at the end of its first line",
+            "write `process 受注 {`",
+        ),
+        (
+            "actor 営業部 {",
+            "actor 営業部",
+            4,
+            "`actor 営業部` has no `{`: a block opens with `{` at the end of its first line",
+            "write `actor 営業部 {`",
+        ),
+    ],
+)
 def test_a_block_without_its_opening_brace(old, new, line, message, hint):
     d = one(MODEL.replace(old, new))
     assert (d.span.line, d.message, d.hint) == (line, message, hint)
@@ -67,15 +90,13 @@ def test_a_block_without_its_opening_brace(old, new, line, message, hint):
 def test_an_issue_with_no_on_is_reported_at_the_issue():
     d = one(MODEL.replace("  顧客 ->", '  issue "回答が遅い"\n  顧客 ->'))
     assert (d.span.line, d.span.column) == (8, 9)
-    assert d.message == ('`issue "回答が遅い"` names no product: an issue is about a product, '
-                         "named after `on`")
+    assert d.message == ('`issue "回答が遅い"` names no product: an issue is about a product, named after `on`')
     assert d.hint == 'write `issue "回答が遅い" on PRODUCT`'
 
 
 def test_an_issue_with_on_missing_before_its_product():
     d = one(MODEL.replace("  顧客 ->", '  issue "回答が遅い" 見積回答\n  顧客 ->'))
-    assert d.message == ("`on` is missing before `見積回答`: an issue names the product it is "
-                         "about after `on`")
+    assert d.message == ("`on` is missing before `見積回答`: an issue names the product it is about after `on`")
     assert d.hint == 'write `issue "回答が遅い" on 見積回答`'
     assert d.fix.safe and [e.text for e in d.fix.edits] == ["on "]
 

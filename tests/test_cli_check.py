@@ -26,8 +26,8 @@ process 受注 {
   顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
 }
 """
-WARNING = CLEAN.replace("actor 営業部 {", "actor 営業部 [color=red] {")      # PREP106 @5
-ERROR = CLEAN.replace("倉庫\n}", "倉庫\n  未定義 -> 出荷指示\n}")         # PREP101 @10
+WARNING = CLEAN.replace("actor 営業部 {", "actor 営業部 [color=red] {")  # PREP106 @5
+ERROR = CLEAN.replace("倉庫\n}", "倉庫\n  未定義 -> 出荷指示\n}")  # PREP101 @10
 INFO = CLEAN.replace("external 倉庫", "external 倉庫  # prep: ignore[PREP101]")  # PREP901 @4
 
 
@@ -44,8 +44,9 @@ def run(args, cwd: Path | None = None, env: dict | None = None):
 
 def run_process(args, cwd: Path, env: dict | None = None, **kw):
     full = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "prep", *map(str, args)], cwd=cwd,
-                          capture_output=True, env=full, timeout=120, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *map(str, args)], cwd=cwd, capture_output=True, env=full, timeout=120, **kw
+    )
 
 
 def write(folder: Path, name: str, text: str | bytes) -> Path:
@@ -64,6 +65,7 @@ def findings(result) -> list[tuple[str, str, int]]:
 
 
 # -- exit codes ---------------------------------------------------------------------
+
 
 def test_clean_model_exits_0(tmp_path):
     write(tmp_path, "a.prep", CLEAN)
@@ -89,11 +91,19 @@ def test_info_does_not_fail_by_default(tmp_path):
     assert result.exit_code == 0
 
 
-@pytest.mark.parametrize("text, fail_on, status", [
-    (INFO, "info", 1), (INFO, "warning", 0), (INFO, "error", 0),
-    (WARNING, "info", 1), (WARNING, "warning", 1), (WARNING, "error", 0),
-    (ERROR, "error", 1), (CLEAN, "info", 0),
-])
+@pytest.mark.parametrize(
+    "text, fail_on, status",
+    [
+        (INFO, "info", 1),
+        (INFO, "warning", 0),
+        (INFO, "error", 0),
+        (WARNING, "info", 1),
+        (WARNING, "warning", 1),
+        (WARNING, "error", 0),
+        (ERROR, "error", 1),
+        (CLEAN, "info", 0),
+    ],
+)
 def test_fail_on(tmp_path, text, fail_on, status):
     write(tmp_path, "a.prep", text)
     assert run(["check", "a.prep", "--fail-on", fail_on], tmp_path).exit_code == status
@@ -117,8 +127,7 @@ def test_symbolic_link_loop_is_named_as_such(tmp_path):
     (tmp_path / "b.prep").symlink_to("a.prep")
     result = run(["check", "a.prep"], tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == ("prep: error: a.prep is a symbolic link to nothing (a missing "
-                             "target, or a loop)\n")
+    assert result.stderr == ("prep: error: a.prep is a symbolic link to nothing (a missing target, or a loop)\n")
 
 
 def test_unknown_option_exits_2(tmp_path):
@@ -129,12 +138,18 @@ def test_unknown_option_exits_2(tmp_path):
     assert result.stderr == "prep: error: no such option: --colour (see `prep check -h`)\n"
 
 
-@pytest.mark.parametrize("args, line", [
-    (["chek"], "prep: error: no such command 'chek'. Did you mean 'check'? (see `prep -h`)"),
-    (["render"], "prep: error: missing argument 'file' (see `prep render -h`)"),
-    (["check", "--fail-on", "fatal"], "prep: error: invalid value for '--fail-on': 'fatal' "
-     "is not one of 'error', 'warning', 'info' (see `prep check -h`)"),
-])
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (["chek"], "prep: error: no such command 'chek'. Did you mean 'check'? (see `prep -h`)"),
+        (["render"], "prep: error: missing argument 'file' (see `prep render -h`)"),
+        (
+            ["check", "--fail-on", "fatal"],
+            "prep: error: invalid value for '--fail-on': 'fatal' "
+            "is not one of 'error', 'warning', 'info' (see `prep check -h`)",
+        ),
+    ],
+)
 def test_usage_mistakes_are_one_line(tmp_path, args, line):
     result = run(args, tmp_path)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", line + "\n")
@@ -175,9 +190,18 @@ def test_select_prefix_and_ignore(tmp_path):
 
 # -- files ----------------------------------------------------------------------------
 
+
 def test_directory_recursion_is_sorted_prep_only_and_skips_hidden(tmp_path):
-    for name in ["b.prep", "a.prep", "sub/c.prep", "sub/deeper/d.prep", "z/a.prep",
-                 ".hidden/e.prep", "sub/.git/f.prep", "node_modules/g.prep"]:
+    for name in [
+        "b.prep",
+        "a.prep",
+        "sub/c.prep",
+        "sub/deeper/d.prep",
+        "z/a.prep",
+        ".hidden/e.prep",
+        "sub/.git/f.prep",
+        "node_modules/g.prep",
+    ]:
         write(tmp_path, name, ERROR)
     write(tmp_path, "notes.txt", ERROR)
     write(tmp_path, "a.prep.bak", ERROR)
@@ -195,8 +219,7 @@ def test_default_path_is_the_current_folder(tmp_path):
 
 def test_a_named_file_is_checked_whatever_its_suffix(tmp_path):
     write(tmp_path, "model.txt", ERROR)
-    assert findings(run(["check", "model.txt", "-f", "json"], tmp_path)) == [
-        ("model.txt", "PREP101", 10)]
+    assert findings(run(["check", "model.txt", "-f", "json"], tmp_path)) == [("model.txt", "PREP101", 10)]
 
 
 def test_a_file_named_twice_is_checked_once(tmp_path):
@@ -219,25 +242,28 @@ def test_a_folder_named_with_no_models_is_an_error(tmp_path, named):
     result = run(["check", named], tmp_path / "models" if named == "." else tmp_path)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == (f"prep: error: no .prep files in {named}: a folder named on the "
-                             "command line must hold models\n")
+    assert result.stderr == (
+        f"prep: error: no .prep files in {named}: a folder named on the command line must hold models\n"
+    )
 
 
 def test_output_is_deterministic(tmp_path):
     for n in range(5):
         write(tmp_path, f"m{n}.prep", ERROR if n % 2 else WARNING)
-    outputs = {fmt: {run(["check", ".", "-f", fmt], tmp_path).stdout for _ in range(2)}
-               for fmt in ("text", "json", "sarif", "github")}
+    outputs = {
+        fmt: {run(["check", ".", "-f", fmt], tmp_path).stdout for _ in range(2)}
+        for fmt in ("text", "json", "sarif", "github")
+    }
     assert all(len(v) == 1 for v in outputs.values())
 
 
 # -- output file ------------------------------------------------------------------------
 
+
 def test_output_file_gets_the_report_and_stdout_stays_empty(tmp_path):
     write(tmp_path, "a.prep", ERROR)
     (tmp_path / "out").mkdir()
-    result = run(["check", "a.prep", "-f", "json", "--output-file", "out/report.json"],
-                 tmp_path)
+    result = run(["check", "a.prep", "-f", "json", "--output-file", "out/report.json"], tmp_path)
     assert result.exit_code == 1
     assert result.stdout == ""
     data = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
@@ -276,6 +302,7 @@ def test_unwritable_output_file_exits_2_and_leaves_no_file(tmp_path, target):
 
 # -- colour -----------------------------------------------------------------------------
 
+
 def test_not_a_terminal_gives_no_escape_codes(tmp_path):
     write(tmp_path, "a.prep", ERROR)
     proc = run_process(["check", "a.prep", "nowhere.prep"], tmp_path, env={"TERM": "xterm"})
@@ -290,10 +317,11 @@ def _on_a_terminal(args, cwd: Path, env: dict) -> bytes:
     import pty
 
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", **env}
-    env = {k: v for k, v in env.items() if v is not None}      # None: unset it
+    env = {k: v for k, v in env.items() if v is not None}  # None: unset it
     main, child = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "prep", *args], cwd=cwd, env=env,
-                            stdin=subprocess.DEVNULL, stdout=child, stderr=child)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "prep", *args], cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=child, stderr=child
+    )
     os.close(child)
     out = b""
     while True:
@@ -312,19 +340,32 @@ def _on_a_terminal(args, cwd: Path, env: dict) -> bytes:
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_colour_on_a_terminal_but_never_with_no_color(tmp_path):
     write(tmp_path, "a.prep", ERROR)
-    coloured = _on_a_terminal(["check", "a.prep"], tmp_path, {"NO_COLOR": None,
-                                                             "FORCE_COLOR": None})
-    plain = _on_a_terminal(["check", "a.prep"], tmp_path, {"NO_COLOR": "1",
-                                                          "FORCE_COLOR": None})
+    coloured = _on_a_terminal(["check", "a.prep"], tmp_path, {"NO_COLOR": None, "FORCE_COLOR": None})
+    plain = _on_a_terminal(["check", "a.prep"], tmp_path, {"NO_COLOR": "1", "FORCE_COLOR": None})
     assert plain.decode() == (
         "a.prep:10:3: PREP101 error: `未定義` is not defined in process `受注`\r\n"
         "   |\r\n10 |   未定義 -> 出荷指示\r\n   |   ^^^^^^\r\n"
         "  hint: define it as a product in an actor, or as `external 未定義`\r\n\r\n"
-        "Found 1 error, 0 warnings, 0 infos in 1 file.\r\n")
+        "Found 1 error, 0 warnings, 0 infos in 1 file.\r\n"
+    )
     # the same text, styled: bold place, red code and carets, dim gutter, green hint
     assert re.sub(rb"\x1b\[[0-9;]*m", b"", coloured) == plain
     assert re.findall(rb"\x1b\[([0-9;]*)m", coloured) == [
-        b"1", b"0", b"1;31", b"0", b"2", b"0", b"2", b"0", b"2", b"0", b"1;31", b"0", b"32", b"0"]
+        b"1",
+        b"0",
+        b"1;31",
+        b"0",
+        b"2",
+        b"0",
+        b"2",
+        b"0",
+        b"2",
+        b"0",
+        b"1;31",
+        b"0",
+        b"32",
+        b"0",
+    ]
 
 
 # -- hostile inputs -----------------------------------------------------------------
@@ -337,16 +378,20 @@ HOSTILE = {
     "1 MB comment line": b"#" + b"y" * 1_000_000 + b"\n",
     "10,000 nested braces": b"process a " + b"{" * 10_000 + b"\n",
     "10,000 closing braces": b"}" * 10_000,
-    "truncated": CLEAN.encode()[:len(CLEAN.encode()) // 2 + 1],
+    "truncated": CLEAN.encode()[: len(CLEAN.encode()) // 2 + 1],
     "only comments": "# 受注\n# prep: ignore\n   # end\n".encode(),
     "CRLF": CLEAN.replace("\n", "\r\n").encode(),
     "lone CR": CLEAN.replace("\n", "\r").encode(),
     "UTF-8 BOM": b"\xef\xbb\xbf" + CLEAN.encode(),
     "UTF-16": CLEAN.encode("utf-16"),
     "half a UTF-8 character": CLEAN.encode()[:-3] + "受".encode()[:2],
-    "deep chain": ("process a {\n goal g\n external x\n actor b {\n"
-                   + "".join(f"  product p{i}\n" for i in range(2000)) + " final f\n }\n x -> "
-                   + " -> ".join(f"p{i}" for i in range(2000)) + " -> f -> x\n}\n").encode(),
+    "deep chain": (
+        "process a {\n goal g\n external x\n actor b {\n"
+        + "".join(f"  product p{i}\n" for i in range(2000))
+        + " final f\n }\n x -> "
+        + " -> ".join(f"p{i}" for i in range(2000))
+        + " -> f -> x\n}\n"
+    ).encode(),
 }
 
 
@@ -390,6 +435,7 @@ def test_unreadable_file_is_prep002_not_a_crash(tmp_path):
 
 # -- large runs -----------------------------------------------------------------------
 
+
 def test_jobs_give_the_same_report_in_the_same_order(tmp_path):
     for n in range(6):
         write(tmp_path, f"d{n % 2}/m{n}.prep", [ERROR, WARNING, INFO, CLEAN][n % 4])
@@ -411,8 +457,8 @@ def test_progress_is_shown_on_a_terminal_after_a_second(monkeypatch, capsys):
     clock = iter([100.0, 100.2, 101.5, 101.6])
     monkeypatch.setattr(time, "monotonic", lambda: next(clock))
     update = check_cli._progress()
-    update(1, 3)                      # 0.2 s: nothing yet
-    update(2, 3)                      # 1.5 s: shown
+    update(1, 3)  # 0.2 s: nothing yet
+    update(2, 3)  # 1.5 s: shown
     update(3, 3)
     err = capsys.readouterr().err
     assert "checking 1/3" not in err
@@ -432,8 +478,7 @@ def test_errors_only_keeps_the_rules_that_report_errors_after_overrides():
     from prep.diagnostics import Severity
 
     rules = rules_by_code()
-    options = CheckOptions(frozenset({"PREP101", "PREP204", "PREP401"}),
-                           (("PREP204", Severity.ERROR),))
+    options = CheckOptions(frozenset({"PREP101", "PREP204", "PREP401"}), (("PREP204", Severity.ERROR),))
     assert options.errors_only().selected == {"PREP101", "PREP204"}
     assert options.errors_only().severity == options.severity
     assert rules["PREP204"].severity == Severity.WARNING
@@ -444,12 +489,12 @@ def test_errors_only_keeps_the_rules_that_report_errors_after_overrides():
 def test_a_long_line_is_shown_as_a_window_around_the_finding(tmp_path):
     """A 1,200-character line: the finding stays in view, the caret line stays short."""
     line = '  見積 -> 顧客 [doc="' + "abc " * 300 + '", x=%]'
-    write(tmp_path, "m.prep", "process P {\n  external 顧客\n  actor A {\n    final 見積\n"
-                              f"  }}\n{line}\n}}\n")
+    write(tmp_path, "m.prep", f"process P {{\n  external 顧客\n  actor A {{\n    final 見積\n  }}\n{line}\n}}\n")
     result = run(["check", "m.prep"], tmp_path, env={"NO_COLOR": "1"})
     shown = "…" + " abc" * 28 + ' ", x=%]'
     assert result.stdout.splitlines()[:4] == [
         "m.prep:6:1223: PREP001 error: unexpected character `%`; expected a value or a number",
         "  |",
         f"6 | {shown}",
-        "  | " + " " * (len(shown) - 2) + "^"]
+        "  | " + " " * (len(shown) - 2) + "^",
+    ]

@@ -47,6 +47,5 @@ def test_generator_output_is_deterministic_and_clean_markdown():
 
 
 def test_check_mode_reports_staleness(tmp_path):
-    proc = subprocess.run([sys.executable, str(GEN), "--check"], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
+    proc = subprocess.run([sys.executable, str(GEN), "--check"], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr

@@ -8,14 +8,18 @@ from pathlib import Path
 
 from test_fixes import TYPO
 
-CLEAN = ("process P {\n  goal G\n  external E\n  actor A {\n    final Out\n  }\n"
-         "  E -> Out -> E\n}\n")
+CLEAN = "process P {\n  goal G\n  external E\n  actor A {\n    final Out\n  }\n  E -> Out -> E\n}\n"
 
 
 def run(args, cwd: Path, stdin: str | None = None, env: dict | None = None):
-    return subprocess.run([sys.executable, "-m", "prep", *args], cwd=cwd, input=stdin,
-                          capture_output=True, text=True,
-                          env={"NO_COLOR": "1", "PATH": "", **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": "", **(env or {})},
+    )
 
 
 def test_check_reads_stdin_and_names_it(tmp_path):
@@ -30,8 +34,7 @@ def test_stdin_filename_finds_the_configuration(tmp_path):
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "prep.toml").write_text('ignore = ["PREP101"]\n', encoding="utf-8")
     proc = run(["check", "-", "--stdin-filename", "models/x.prep"], tmp_path, stdin=TYPO)
-    assert (proc.returncode, proc.stdout, proc.stderr) == (
-        0, "All checks passed (1 file checked).\n", "")
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "All checks passed (1 file checked).\n", "")
 
 
 def test_stdin_cannot_be_mixed_with_paths(tmp_path):

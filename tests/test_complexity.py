@@ -17,7 +17,7 @@ def _blocks(blocks, prefix: str = ""):
     class's methods both in the class and, again, on their own: those are skipped)."""
     for block in blocks:
         name = f"{prefix}{block.name}"
-        if hasattr(block, "methods"):                  # a class
+        if hasattr(block, "methods"):  # a class
             yield from _blocks([*block.methods, *block.inner_classes], f"{name}.")
         elif prefix or not block.is_method:
             yield name, block
@@ -40,15 +40,15 @@ def too_complex(top: Path = TOP / "prep") -> list[str]:
 def test_no_function_is_over_the_most():
     pytest.importorskip("radon")
     found = too_complex()
-    assert not found, (f"cyclomatic complexity over {MOST} (radon cc -s -n E prep): "
-                       + "; ".join(found))
+    assert not found, f"cyclomatic complexity over {MOST} (radon cc -s -n E prep): " + "; ".join(found)
 
 
 def test_the_test_names_the_function_and_its_number(tmp_path):
     pytest.importorskip("radon")
     cases = "".join(f"        if x == {i}:\n            return {i}\n" for i in range(MOST))
     (tmp_path / "tangled.py").write_text(
-        f"class Box:\n    def pick(self, x):\n{cases}        return None\n\n\n"
-        "def plain(x):\n    return x\n", encoding="utf-8")
+        f"class Box:\n    def pick(self, x):\n{cases}        return None\n\n\ndef plain(x):\n    return x\n",
+        encoding="utf-8",
+    )
     found = too_complex(tmp_path)
     assert found == [f"{tmp_path.name}/tangled.py:2 Box.pick ({MOST + 1})"]

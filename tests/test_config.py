@@ -11,7 +11,7 @@ from prep.config import Config, ConfigError, Layers, config_for, load_file
 from prep.diagnostics import Severity
 from test_cli_check import CLEAN, ERROR, INFO, WARNING, run, write
 
-BOTH = ERROR.replace("actor 営業部 {", "actor 営業部 [color=red] {")   # PREP106@5, PREP101@10
+BOTH = ERROR.replace("actor 営業部 {", "actor 営業部 [color=red] {")  # PREP106@5, PREP101@10
 
 
 def found(tmp_path, *args) -> list[tuple[str, str, int]]:
@@ -26,6 +26,7 @@ def severities(tmp_path, *args) -> list[tuple[str, str]]:
 
 
 # -- where the configuration is found ------------------------------------------------
+
 
 def test_pyproject_tool_prep_applies_below_it(tmp_path):
     write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n\n[tool.prep]\nignore = ["PREP106"]\n')
@@ -60,8 +61,11 @@ def test_the_nearest_configuration_wins_per_file(tmp_path):
     write(tmp_path, "a.prep", BOTH)
     write(tmp_path, "team/b.prep", BOTH)
     write(tmp_path, "team/sub/c.prep", BOTH)
-    assert found(tmp_path, ".") == [("a.prep", "PREP106", 5), ("team/b.prep", "PREP101", 10),
-                                    ("team/sub/c.prep", "PREP101", 10)]
+    assert found(tmp_path, ".") == [
+        ("a.prep", "PREP106", 5),
+        ("team/b.prep", "PREP101", 10),
+        ("team/sub/c.prep", "PREP101", 10),
+    ]
 
 
 def test_configurations_do_not_merge_across_folders(tmp_path):
@@ -69,26 +73,24 @@ def test_configurations_do_not_merge_across_folders(tmp_path):
     write(tmp_path, "prep.toml", 'ignore = ["PREP101"]\n')
     write(tmp_path, "team/prep.toml", 'fail-on = "error"\n')
     write(tmp_path, "team/b.prep", BOTH)
-    assert found(tmp_path, "team") == [("team/b.prep", "PREP106", 5),
-                                       ("team/b.prep", "PREP101", 10)]
+    assert found(tmp_path, "team") == [("team/b.prep", "PREP106", 5), ("team/b.prep", "PREP101", 10)]
 
 
 def test_the_configuration_is_found_from_the_file_not_the_working_folder(tmp_path):
     write(tmp_path, "project/prep.toml", 'ignore = ["PREP106"]\n')
     write(tmp_path, "project/a.prep", BOTH)
     write(tmp_path, "elsewhere/keep", "")
-    assert found(tmp_path / "elsewhere", "../project/a.prep") == [
-        ("../project/a.prep", "PREP101", 10)]
+    assert found(tmp_path / "elsewhere", "../project/a.prep") == [("../project/a.prep", "PREP101", 10)]
 
 
 def test_no_config_ignores_the_files(tmp_path):
     write(tmp_path, "prep.toml", 'select = ["PREP106"]\n')
     write(tmp_path, "a.prep", BOTH)
-    assert found(tmp_path, "a.prep", "--no-config") == [("a.prep", "PREP106", 5),
-                                                        ("a.prep", "PREP101", 10)]
+    assert found(tmp_path, "a.prep", "--no-config") == [("a.prep", "PREP106", 5), ("a.prep", "PREP101", 10)]
 
 
 # -- what the keys do ------------------------------------------------------------------
+
 
 def test_select_with_a_prefix_and_all(tmp_path):
     write(tmp_path, "a.prep", BOTH)
@@ -142,21 +144,26 @@ def test_severity_decides_the_exit_status(tmp_path):
     write(tmp_path, "pyproject.toml", '[tool.prep.severity]\nPREP106 = "info"\n')
     result = run(["check", "a.prep", "-f", "json"], tmp_path)
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["summary"] == {"files": 1, "errors": 0, "warnings": 0,
-                                                    "infos": 1}
+    assert json.loads(result.stdout)["summary"] == {"files": 1, "errors": 0, "warnings": 0, "infos": 1}
 
 
 def test_exclude_applies_to_folder_traversal_only(tmp_path):
     write(tmp_path, "prep.toml", 'exclude = ["drafts", "*.old.prep", "gen/*"]\n')
-    for name in ["a.prep", "drafts/b.prep", "x/drafts/c.prep", "d.old.prep", "gen/e.prep",
-                 "sub/f.old.prep", "sub/g.prep"]:
+    for name in [
+        "a.prep",
+        "drafts/b.prep",
+        "x/drafts/c.prep",
+        "d.old.prep",
+        "gen/e.prep",
+        "sub/f.old.prep",
+        "sub/g.prep",
+    ]:
         write(tmp_path, name, ERROR)
     # As in .gitignore: a pattern without a slash matches a name at any depth.
     files = [f for f, _, _ in found(tmp_path, ".")]
     assert files == ["a.prep", "sub/g.prep"]
     # A file named on the command line is checked anyway.
-    assert [f for f, _, _ in found(tmp_path, "drafts/b.prep", "d.old.prep")] == [
-        "d.old.prep", "drafts/b.prep"]
+    assert [f for f, _, _ in found(tmp_path, "drafts/b.prep", "d.old.prep")] == ["d.old.prep", "drafts/b.prep"]
 
 
 def test_exclude_patterns_are_relative_to_the_configuration(tmp_path):
@@ -169,6 +176,7 @@ def test_exclude_patterns_are_relative_to_the_configuration(tmp_path):
 
 # -- the command line on top -------------------------------------------------------
 
+
 def test_cli_select_replaces_the_file_selection(tmp_path):
     write(tmp_path, "a.prep", BOTH)
     write(tmp_path, "prep.toml", 'select = ["PREP101"]\n')
@@ -178,8 +186,7 @@ def test_cli_select_replaces_the_file_selection(tmp_path):
 def test_cli_ignore_and_extend_select_add_to_the_file(tmp_path):
     write(tmp_path, "a.prep", BOTH)
     write(tmp_path, "prep.toml", 'select = ["PREP101"]\n')
-    assert [c for _, c, _ in found(tmp_path, "a.prep", "--extend-select", "PREP106")] == [
-        "PREP106", "PREP101"]
+    assert [c for _, c, _ in found(tmp_path, "a.prep", "--extend-select", "PREP106")] == ["PREP106", "PREP101"]
     write(tmp_path, "prep.toml", 'ignore = ["PREP106"]\n')
     assert found(tmp_path, "a.prep", "--ignore", "PREP101") == []
 
@@ -191,8 +198,9 @@ def test_cli_fail_on_overrides_the_file(tmp_path):
 
 
 def test_layers_unit():
-    file = Config(select=("PREP1",), ignore=("PREP106",), fail_on=Severity.ERROR,
-                  severity=(("PREP101", Severity.INFO),))
+    file = Config(
+        select=("PREP1",), ignore=("PREP106",), fail_on=Severity.ERROR, severity=(("PREP101", Severity.INFO),)
+    )
     assert "PREP106" not in Layers(file).selected()
     assert "PREP201" not in Layers(file).selected()
     cli = Config(select=("PREP106",))
@@ -209,16 +217,16 @@ def test_layers_unit():
 
 BAD = [
     ('select = ["PREP999"]\n', "`select`", "`PREP999` is not a rule code or prefix"),
-    ('ignore = 3\n', "`ignore`", "expected a list of rule codes"),
-    ('extend-select = [1, 2]\n', "`extend-select`", "expected a list of rule codes"),
+    ("ignore = 3\n", "`ignore`", "expected a list of rule codes"),
+    ("extend-select = [1, 2]\n", "`extend-select`", "expected a list of rule codes"),
     ('fail-on = "fatal"\n', "`fail-on`", "unknown severity 'fatal'"),
-    ('fail-on = 2\n', "`fail-on`", "expected \"error\", \"warning\" or \"info\""),
-    ('colour = true\n', "`colour`", "unknown key; known keys: select"),
+    ("fail-on = 2\n", "`fail-on`", 'expected "error", "warning" or "info"'),
+    ("colour = true\n", "`colour`", "unknown key; known keys: select"),
     ('severity = "info"\n', "`severity`", "expected a table"),
     ('[severity]\nPREP106 = "loud"\n', "`severity.PREP106`", "unknown severity 'loud'"),
     ('[severity]\nPREP9999 = "info"\n', "`severity.PREP9999`", "is not a rule code"),
-    ('exclude = [1]\n', "`exclude`", "expected a list of glob patterns"),
-    ('select = [\n', None, "is not valid TOML"),
+    ("exclude = [1]\n", "`exclude`", "expected a list of glob patterns"),
+    ("select = [\n", None, "is not valid TOML"),
 ]
 
 
@@ -237,9 +245,13 @@ def test_a_bad_configuration_exits_2_naming_file_key_and_problem(tmp_path, text,
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("name, content, problem", [
-    ("pyproject.toml", '[tool]\nprep = 3\n', "`tool.prep`: expected a table"),    # tool.prep
-    ("prep.toml", b"select = ['\xff']\n", "is not UTF-8 text")])
+@pytest.mark.parametrize(
+    "name, content, problem",
+    [
+        ("pyproject.toml", "[tool]\nprep = 3\n", "`tool.prep`: expected a table"),  # tool.prep
+        ("prep.toml", b"select = ['\xff']\n", "is not UTF-8 text"),
+    ],
+)
 def test_a_configuration_that_cannot_be_read(tmp_path, name, content, problem):
     write(tmp_path, name, content)
     write(tmp_path, "a.prep", CLEAN)
@@ -254,9 +266,11 @@ def test_a_bad_configuration_below_a_traversed_folder_is_reported(tmp_path):
     write(tmp_path, "sub/b.prep", CLEAN)
     result = run(["check", "."], tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == (f"prep: error: bad configuration: {tmp_path / 'sub' / 'prep.toml'}: "
-                             "`fail-on`: unknown severity 'never'; use \"error\", \"warning\" "
-                             "or \"info\"\n")
+    assert result.stderr == (
+        f"prep: error: bad configuration: {tmp_path / 'sub' / 'prep.toml'}: "
+        '`fail-on`: unknown severity \'never\'; use "error", "warning" '
+        'or "info"\n'
+    )
 
 
 def test_load_file_unit(tmp_path):

@@ -43,8 +43,7 @@ def test_another_users_configuration_above_is_skipped_once(shared):
     done = as_nobody(["check", "m.prep", "m.prep"], shared)
     assert done.returncode == 1, done.stderr
     warnings = [line for line in done.stderr.decode().splitlines() if "skipped" in line]
-    assert warnings == [f"prep: warning: {shared.parent}/prep.toml is skipped: it belongs "
-                        f"to another user (uid 1001)"]
+    assert warnings == [f"prep: warning: {shared.parent}/prep.toml is skipped: it belongs to another user (uid 1001)"]
     assert b"PREP101 error" in done.stdout
 
 
@@ -55,11 +54,11 @@ def test_an_own_configuration_in_a_folder_everyone_may_write_is_skipped(tmp_path
     folder.chmod(0o777)
     (folder / "prep.toml").write_text(LENIENT)
     (folder / "m.prep").write_text(ERROR, encoding="utf-8")
-    done = subprocess.run([*PREP, "check", "m.prep"], cwd=folder, capture_output=True,
-                          timeout=120)
+    done = subprocess.run([*PREP, "check", "m.prep"], cwd=folder, capture_output=True, timeout=120)
     assert done.returncode == 1
-    assert done.stderr.decode() == (f"prep: warning: {folder}/prep.toml is skipped: its "
-                                    f"folder may be written by everyone\n")
+    assert done.stderr.decode() == (
+        f"prep: warning: {folder}/prep.toml is skipped: its folder may be written by everyone\n"
+    )
     assert not Path("/tmp/prep-planted-cache").exists()
 
 
@@ -67,7 +66,6 @@ def test_a_configuration_others_may_write_is_skipped(tmp_path, capfd):
     (tmp_path / "prep.toml").write_text('[severity]\nPREP = "info"\n')
     (tmp_path / "prep.toml").chmod(0o646)
     assert config_for(tmp_path / "m.prep").path is None
-    assert capfd.readouterr().err == (f"prep: warning: {tmp_path}/prep.toml is skipped: "
-                                      f"other users may write it\n")
+    assert capfd.readouterr().err == (f"prep: warning: {tmp_path}/prep.toml is skipped: other users may write it\n")
     (tmp_path / "prep.toml").chmod(0o644)
     assert config_for(tmp_path / "m.prep").path == tmp_path / "prep.toml"

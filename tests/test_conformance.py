@@ -20,12 +20,12 @@ EXPECTED_FAILURES: set[str] = set()
 @pytest.mark.skipif(not RUNNER.is_file(), reason="the conformance cases are absent (a clone alone)")
 def test_conformance_cases_pass():
     command = f"{shlex.quote(sys.executable)} -m prep"
-    proc = subprocess.run([sys.executable, str(RUNNER), "--prep", command],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run([sys.executable, str(RUNNER), "--prep", command], capture_output=True, text=True, timeout=600)
     lines = proc.stdout.strip().splitlines()
     assert lines, proc.stderr
-    failed = {line.split(":", 1)[0].removeprefix("FAIL ").rsplit("/", 1)[-1]
-              for line in lines if line.startswith("FAIL ")}
+    failed = {
+        line.split(":", 1)[0].removeprefix("FAIL ").rsplit("/", 1)[-1] for line in lines if line.startswith("FAIL ")
+    }
     unexpected = failed - EXPECTED_FAILURES
     assert not unexpected, "\n".join(lines)
     assert lines[-1].endswith(" failed"), lines[-1]

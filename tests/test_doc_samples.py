@@ -24,13 +24,18 @@ from prep.checks.runner import check_text
 ROOT = Path(__file__).resolve().parents[1]
 SKIP = {"docs/rules.md", "docs/ja/rules.md"}
 FENCE = re.compile(r"^(\s*)```prep\s*$")
-MARKER = re.compile(r"^\s*<!--\s*expect:(?P<codes>[^;]*?)(?:;\s*extend-select:(?P<ext>.*?))?"
-                    r"\s*-->\s*$")
+MARKER = re.compile(
+    r"^\s*<!--\s*expect:(?P<codes>[^;]*?)(?:;\s*extend-select:(?P<ext>.*?))?"
+    r"\s*-->\s*$"
+)
 
 
 def _documents() -> list[Path]:
-    found = (sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "docs" / "ja").glob("*.md"))
-             + [ROOT / "README.md", ROOT / "examples" / "README.md"])
+    found = (
+        sorted((ROOT / "docs").glob("*.md"))
+        + sorted((ROOT / "docs" / "ja").glob("*.md"))
+        + [ROOT / "README.md", ROOT / "examples" / "README.md"]
+    )
     return [p for p in found if p.is_file() and p.relative_to(ROOT).as_posix() not in SKIP]
 
 
@@ -61,8 +66,7 @@ def extract(text: str):
         i += 1
 
 
-SAMPLES = [(doc, *sample) for doc in _documents()
-           for sample in extract(doc.read_text(encoding="utf-8"))]
+SAMPLES = [(doc, *sample) for doc in _documents() for sample in extract(doc.read_text(encoding="utf-8"))]
 
 
 def test_there_are_samples():
@@ -70,25 +74,29 @@ def test_there_are_samples():
     assert {"docs/tutorial.md", "docs/language.md"} <= docs
 
 
-@pytest.mark.parametrize("doc,line,text,expected,extend", SAMPLES,
-                         ids=[f"{d.relative_to(ROOT).as_posix()}:{line}"
-                              for d, line, *_ in SAMPLES])
+@pytest.mark.parametrize(
+    "doc,line,text,expected,extend",
+    SAMPLES,
+    ids=[f"{d.relative_to(ROOT).as_posix()}:{line}" for d, line, *_ in SAMPLES],
+)
 def test_sample(doc, line, text, expected, extend):
     found = check_text(text, path=f"{doc.name}:{line}", extend_select=extend)
     described = [f"{d.code} {d.severity.value} @{d.span.line}: {d.message}" for d in found]
     if expected is None:
         serious = [s for s, d in zip(described, found) if d.severity.value != "info"]
-        assert not serious, f"{doc.name}:{line}: the sample should be clean:\n" + \
-            "\n".join(serious)
+        assert not serious, f"{doc.name}:{line}: the sample should be clean:\n" + "\n".join(serious)
     else:
-        assert sorted(d.code for d in found) == expected, \
-            f"{doc.name}:{line}: expected {expected}, got:\n" + "\n".join(described)
+        assert sorted(d.code for d in found) == expected, f"{doc.name}:{line}: expected {expected}, got:\n" + "\n".join(
+            described
+        )
 
 
 def test_marker_syntax():
-    text = ("<!-- expect: PREP101, PREP204 -->\n```prep\nprocess A {}\n```\n"
-            "<!-- expect: PREP501; extend-select: PREP501 -->\n```prep\nx\n```\n"
-            "```prep\ny\n```\n")
+    text = (
+        "<!-- expect: PREP101, PREP204 -->\n```prep\nprocess A {}\n```\n"
+        "<!-- expect: PREP501; extend-select: PREP501 -->\n```prep\nx\n```\n"
+        "```prep\ny\n```\n"
+    )
     (a, b, c) = list(extract(text))
     assert a[0] == 2 and a[2] == ["PREP101", "PREP204"] and a[3] == ()
     assert b[2] == ["PREP501"] and b[3] == ("PREP501",)
@@ -111,8 +119,7 @@ def test_the_readme_session_shows_what_prep_prints(tmp_path, monkeypatch):
     assert set(runs) >= {"prep check order.prep", "prep kpi order.prep"}
     monkeypatch.chdir(tmp_path)
     for command in ("prep check order.prep", "prep kpi order.prep"):
-        result = CliRunner().invoke(app, command.split()[1:], env={"NO_COLOR": "1",
-                                                                     "COLUMNS": "200"})
+        result = CliRunner().invoke(app, command.split()[1:], env={"NO_COLOR": "1", "COLUMNS": "200"})
         assert result.output == runs[command], command
 
 
@@ -123,10 +130,13 @@ def test_nothing_cites_a_file_outside_the_repository():
     cited = []
     for path in sorted(ROOT.rglob("*")):
         parts = path.relative_to(ROOT).parts
-        if (not path.is_file() or skip & set(parts) or parts[0].startswith(".")
-                or path.suffix not in (".py", ".md", ".lark", ".js", ".css", ".html", ".prep",
-                                       ".toml", ".txt")
-                or parts == ("tests", "conftest.py")):
+        if (
+            not path.is_file()
+            or skip & set(parts)
+            or parts[0].startswith(".")
+            or path.suffix not in (".py", ".md", ".lark", ".js", ".css", ".html", ".prep", ".toml", ".txt")
+            or parts == ("tests", "conftest.py")
+        ):
             continue
         text = path.read_text("utf-8", errors="replace")
         for needle in ("LANGUAGE" + ".md", "../" + "shared", "shared/" + "spec", "\u00a7"):

@@ -49,9 +49,11 @@ def test_the_japanese_page_has_the_same_sections_and_commands(name):
 @pytest.mark.parametrize("page", sorted((DOCS / "ja").glob("*.md")), ids=lambda p: p.name)
 def test_the_links_of_a_japanese_page_lead_somewhere(page):
     text = page.read_text(encoding="utf-8")
-    broken = [target for target in LINK.findall(text)
-              if not target.startswith(("http:", "https:", "mailto:"))
-              and not (page.parent / target).exists()]
+    broken = [
+        target
+        for target in LINK.findall(text)
+        if not target.startswith(("http:", "https:", "mailto:")) and not (page.parent / target).exists()
+    ]
     assert broken == []
 
 
@@ -65,9 +67,19 @@ def test_the_readme_has_a_japanese_section():
     section = readme.split("\n## 日本語\n", 1)[1].split("\n## ", 1)[0]
     code = re.findall(r"^```\n(.*?)^```", section, re.M | re.S)
     commands = [line.split("  #")[0].strip() for block in code for line in block.splitlines()]
-    assert commands == [f'pipx install "git+https://github.com/prep-models/prep@v{__version__}"',
-                        "prep init workshop --lang ja", "cd workshop", "prep check",
-                        "prep render model.prep -o model.svg"]
+    assert commands == [
+        f'pipx install "git+https://github.com/prep-models/prep@v{__version__}"',
+        "prep init workshop --lang ja",
+        "cd workshop",
+        "prep check",
+        "prep render model.prep -o model.svg",
+    ]
     assert re.findall(r"\]\(([^)]+)\)", section) == [
-        "https://pipx.pypa.io", "docs/ja/tutorial.md", "docs/ja/language.md", "docs/ja/rules.md",
-        "docs/ja/workshop.md", "docs/ja/editors.md", "docs/index.md"]
+        "https://pipx.pypa.io",
+        "docs/ja/tutorial.md",
+        "docs/ja/language.md",
+        "docs/ja/rules.md",
+        "docs/ja/workshop.md",
+        "docs/ja/editors.md",
+        "docs/index.md",
+    ]

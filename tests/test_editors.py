@@ -10,17 +10,21 @@ import sys
 
 from conftest import ROOT
 
-JA = ("process 受注 {\n  goal \"納期遵守\"\n  external 顧客\n  actor 𠮷野家 {\n"
-      "    product 𠮷の見積(品目, 数量)\n    final 出荷指示(品目)\n  }\n"
-      "  顧客 -> 𠮷の見積 -> 出荷支持 -> 顧客\n}\n")
+JA = (
+    'process 受注 {\n  goal "納期遵守"\n  external 顧客\n  actor 𠮷野家 {\n'
+    "    product 𠮷の見積(品目, 数量)\n    final 出荷指示(品目)\n  }\n"
+    "  顧客 -> 𠮷の見積 -> 出荷支持 -> 顧客\n}\n"
+)
 
 
 def test_the_guide_covers_every_editor():
     text = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
     for heading in ("## Neovim", "## Helix", "## Emacs (eglot", "## Zed", "## VS Code"):
         assert heading in text
-    assert text.count('"prep", "lsp"') + text.count('"prep" "lsp"') + text.count(
-        'args = ["lsp"]') + text.count('["lsp"]') >= 5
+    assert (
+        text.count('"prep", "lsp"') + text.count('"prep" "lsp"') + text.count('args = ["lsp"]') + text.count('["lsp"]')
+        >= 5
+    )
 
 
 def test_neovim_headless(tmp_path):
@@ -29,11 +33,20 @@ def test_neovim_headless(tmp_path):
     model = tmp_path / "ja.prep"
     model.write_text(JA, encoding="utf-8")
     out = tmp_path / "out.txt"
-    env = {**os.environ, "PREP_FILE": str(model), "PREP_OUT": str(out),
-           "PREP_PYTHON": sys.executable, "HOME": str(tmp_path)}
-    subprocess.run([nvim, "--headless", "--clean", "-u", str(ROOT / "tests" / "data" /
-                                                            "nvim_init.lua")],
-                   cwd=tmp_path, env=env, timeout=120, capture_output=True)
+    env = {
+        **os.environ,
+        "PREP_FILE": str(model),
+        "PREP_OUT": str(out),
+        "PREP_PYTHON": sys.executable,
+        "HOME": str(tmp_path),
+    }
+    subprocess.run(
+        [nvim, "--headless", "--clean", "-u", str(ROOT / "tests" / "data" / "nvim_init.lua")],
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        capture_output=True,
+    )
     # Neovim counts columns in bytes: the server's UTF-16 column 17 is byte 29 here
     assert out.read_text(encoding="utf-8").splitlines() == [
         "diagnostic 7:29 PREP101 `出荷支持` is not defined in process `受注`",
@@ -50,8 +63,7 @@ def test_the_neovim_0_7_config_of_the_guide_works_headless(tmp_path):
     nvim = shutil.which("nvim")
     assert nvim, "Neovim is needed: apt-get install neovim (the README's Quick start)"
     guide = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
-    config = re.search(r"```lua\n(-- init.lua \(Neovim 0.7, 0.8, 0.9\)\n.*?)```", guide,
-                       re.S).group(1)
+    config = re.search(r"```lua\n(-- init.lua \(Neovim 0.7, 0.8, 0.9\)\n.*?)```", guide, re.S).group(1)
     model = tmp_path / "ja.prep"
     model.write_text(JA, encoding="utf-8")
     out = tmp_path / "out.txt"
@@ -66,10 +78,19 @@ vim.fn.writefile(lines, vim.env.PREP_OUT)
 vim.cmd("qa!")
 """
     (tmp_path / "init.lua").write_text(config + probe, encoding="utf-8")
-    bin_dir = os.path.dirname(sys.executable)     # where the `prep` command is
-    env = {**os.environ, "PREP_FILE": str(model), "PREP_OUT": str(out), "HOME": str(tmp_path),
-           "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}
-    subprocess.run([nvim, "--headless", "--clean", "-u", str(tmp_path / "init.lua")],
-                   cwd=tmp_path, env=env, timeout=120, capture_output=True)
-    assert out.read_text(encoding="utf-8").splitlines() == ["filetype prep",
-                                                            "diagnostic 7:29 PREP101"]
+    bin_dir = os.path.dirname(sys.executable)  # where the `prep` command is
+    env = {
+        **os.environ,
+        "PREP_FILE": str(model),
+        "PREP_OUT": str(out),
+        "HOME": str(tmp_path),
+        "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+    }
+    subprocess.run(
+        [nvim, "--headless", "--clean", "-u", str(tmp_path / "init.lua")],
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        capture_output=True,
+    )
+    assert out.read_text(encoding="utf-8").splitlines() == ["filetype prep", "diagnostic 7:29 PREP101"]

@@ -20,8 +20,9 @@ IDS = [m.relative_to(EXAMPLES).as_posix() for m in MODELS]
 
 def prep(*args, cwd=ROOT):
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "prep", *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def _stub(command: str) -> bool:
@@ -38,8 +39,14 @@ def _script():
 
 
 def test_the_expected_examples_exist():
-    assert {"manufacturing.prep", "restaurant.prep", "apparel/asis.prep", "apparel/tobe.prep",
-            "incident/service_desk.prep", "incident/operations.prep"} <= set(IDS)
+    assert {
+        "manufacturing.prep",
+        "restaurant.prep",
+        "apparel/asis.prep",
+        "apparel/tobe.prep",
+        "incident/service_desk.prep",
+        "incident/operations.prep",
+    } <= set(IDS)
 
 
 @pytest.mark.parametrize("model", MODELS, ids=IDS)
@@ -65,14 +72,16 @@ def test_incident_files_refer_to_each_other():
     ops = (EXAMPLES / "incident" / "operations.prep").read_text(encoding="utf-8")
     assert "external Operations" in desk and "external ServiceDesk" in ops
     assert prep("check", "--no-config", "examples/incident/").returncode == 0
-    broken = ops.replace("external ServiceDesk", "external Helpdesk").replace(
-        "ServiceDesk -> Diagnosis", "Helpdesk -> Diagnosis").replace(
-        "Resolution -> ServiceDesk", "Resolution -> Helpdesk")
+    broken = (
+        ops.replace("external ServiceDesk", "external Helpdesk")
+        .replace("ServiceDesk -> Diagnosis", "Helpdesk -> Diagnosis")
+        .replace("Resolution -> ServiceDesk", "Resolution -> Helpdesk")
+    )
     others = {"operations.prep": broken}
     found = check_text(desk, path="service_desk.prep", others=others)
     assert [(d.code, d.span.line, d.message) for d in found if d.code != "PREP401"] == [
-        ("PREP220", 28, "`Escalation` goes to process `Operations`, which declares no "
-                        "`external ServiceDesk`")]
+        ("PREP220", 28, "`Escalation` goes to process `Operations`, which declares no `external ServiceDesk`")
+    ]
 
 
 def test_apparel_pair_has_the_same_processes():
@@ -95,8 +104,9 @@ def test_pictures_are_current(tmp_path):
     expected = {script.picture_name(m) for m in MODELS}
     committed = {p.name for p in (EXAMPLES / "img").glob("*.svg")}
     assert expected <= committed, "missing pictures: run `python examples/render_all.py`"
-    stale = [name for name in sorted(expected)
-             if (tmp_path / name).read_bytes() != (EXAMPLES / "img" / name).read_bytes()]
+    stale = [
+        name for name in sorted(expected) if (tmp_path / name).read_bytes() != (EXAMPLES / "img" / name).read_bytes()
+    ]
     assert not stale, f"stale pictures {stale}: run `python examples/render_all.py`"
 
 
@@ -120,8 +130,7 @@ def test_kpi_tree_of_each_example(model):
 def test_apparel_tobe_kpi_tree_marks_service_kpis():
     if _stub("kpi"):
         pytest.skip("`prep kpi` is still a stub")
-    proc = prep("kpi", "examples/apparel/asis.prep", "--tobe", "examples/apparel/tobe.prep",
-                "-f", "json")
+    proc = prep("kpi", "examples/apparel/asis.prep", "--tobe", "examples/apparel/tobe.prep", "-f", "json")
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
 
@@ -143,11 +152,23 @@ def test_apparel_diff():
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads(proc.stdout)
     daily, weekly = "日々の店舗運営 :: ", "週次販売計画 :: "
-    assert report["added"]["products"] == [daily + "CSMの示唆", daily + "実績データ",
-                                           daily + "施策マニュアル", weekly + "CSMの示唆",
-                                           weekly + "実績データ"]
+    assert report["added"]["products"] == [
+        daily + "CSMの示唆",
+        daily + "実績データ",
+        daily + "施策マニュアル",
+        weekly + "CSMの示唆",
+        weekly + "実績データ",
+    ]
     assert report["removed"] == {
-        "products": [daily + "肌感覚", weekly + "肌感覚"], "externals": [daily + "POSレジ"],
-        "actors": [], "relations": [daily + "POSレジ -> 前日の販売実績", daily + "商品の陳列 <-> 肌感覚",
-                                    daily + "接客指示 <-> 肌感覚", weekly + "店舗週次計画 <-> 肌感覚"],
-        "kpis": [], "touches": []}
+        "products": [daily + "肌感覚", weekly + "肌感覚"],
+        "externals": [daily + "POSレジ"],
+        "actors": [],
+        "relations": [
+            daily + "POSレジ -> 前日の販売実績",
+            daily + "商品の陳列 <-> 肌感覚",
+            daily + "接客指示 <-> 肌感覚",
+            weekly + "店舗週次計画 <-> 肌感覚",
+        ],
+        "kpis": [],
+        "touches": [],
+    }

@@ -31,8 +31,7 @@ from prep.parser.grammar import lark_parser
 from prep.parser.lexer import fast_lexer
 
 MUTATIONS = 1_000
-README_MODEL = re.search(r"```prep\n(.*?)```", (ROOT / "README.md").read_text("utf-8"),
-                         re.S).group(1)
+README_MODEL = re.search(r"```prep\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), re.S).group(1)
 SMALL = """\
 process 受注 [stage=asis] {
   goal 納期遵守率
@@ -53,11 +52,24 @@ process 受注 [stage=asis] {
 
 INPUT_ARROWS = ["ー>", "ー＞", "－＞", "－>", "-＞", "＝＞", "→", "⇒", "-->", "=>"]
 SYNC_ARROWS = ["＜－＞", "＜ー＞", "<－>", "↔", "⇔", "<=>"]
-FULL_WIDTH = {"(": "（", ")": "）", "{": "｛", "}": "｝", "[": "［", "]": "］", ",": "，",
-              "=": "＝"}
-STATEMENT_KEYWORDS = ("PROCESS", "ACTOR", "EXTERNAL", "SUBPROCESS", "GOAL", "KPI", "ISSUE",
-                      "PRODUCT", "MILESTONE", "FINAL", "INTANGIBLE", "FOR", "UNDER", "ON",
-                      "UNTIL")
+FULL_WIDTH = {"(": "（", ")": "）", "{": "｛", "}": "｝", "[": "［", "]": "］", ",": "，", "=": "＝"}
+STATEMENT_KEYWORDS = (
+    "PROCESS",
+    "ACTOR",
+    "EXTERNAL",
+    "SUBPROCESS",
+    "GOAL",
+    "KPI",
+    "ISSUE",
+    "PRODUCT",
+    "MILESTONE",
+    "FINAL",
+    "INTANGIBLE",
+    "FOR",
+    "UNDER",
+    "ON",
+    "UNTIL",
+)
 
 
 def seeds() -> list[str]:
@@ -74,9 +86,11 @@ def seeds() -> list[str]:
 def plain(value):
     """A model element as plain data, without positions and comments."""
     if dataclasses.is_dataclass(value):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.name not in ("span", "name_span", "header_span", "line", "column", "path",
-                                  "comments")}
+        return {
+            f.name: plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in ("span", "name_span", "header_span", "line", "column", "path", "comments")
+        }
     if isinstance(value, (tuple, list)):
         return [plain(v) for v in value]
     return value
@@ -124,8 +138,7 @@ def keyword(text, toks, rng):
         return None
     t = rng.choice(sites)
     word = str(t)
-    written = rng.choice([word.upper(), word.capitalize(),
-                          "".join(chr(ord(c) + 0xFEE0) for c in word)])
+    written = rng.choice([word.upper(), word.capitalize(), "".join(chr(ord(c) + 0xFEE0) for c in word)])
     return t.start_pos, t.end_pos, written
 
 
@@ -138,7 +151,7 @@ def symbol(text, toks, rng):
 
 
 def quotes(text, toks, rng):
-    sites = [t for t in toks if t.type == "STRING" and '\\' not in str(t) and len(str(t)) > 2]
+    sites = [t for t in toks if t.type == "STRING" and "\\" not in str(t) and len(str(t)) > 2]
     if not sites:
         return None
     t = rng.choice(sites)
@@ -155,26 +168,30 @@ def state(text, toks, rng):
 
 
 def colon(text, toks, rng):
-    sites = [t for t in toks if t.type in ("ACTOR", "EXTERNAL", "GOAL", "KPI", "ISSUE",
-                                           "PROCESS")]
+    sites = [t for t in toks if t.type in ("ACTOR", "EXTERNAL", "GOAL", "KPI", "ISSUE", "PROCESS")]
     return sites and (lambda t: (t.end_pos, t.end_pos, rng.choice([":", "："])))(rng.choice(sites))
 
 
 def semicolon(text, toks, rng):
-    sites = [t for t in toks if text[t.end_pos:t.end_pos + 1] == "\n"
-             and t.type not in ("LBRACE", "RBRACE", "TEXT")]
+    sites = [t for t in toks if text[t.end_pos : t.end_pos + 1] == "\n" and t.type not in ("LBRACE", "RBRACE", "TEXT")]
     return sites and (lambda t: (t.end_pos, t.end_pos, ";"))(rng.choice(sites))
 
 
 def brace(text, toks, rng):
-    sites = [t for t in toks if t.type == "LBRACE" and text[t.start_pos - 1] == " "
-             and text[t.end_pos:t.end_pos + 1] == "\n"]
+    sites = [
+        t
+        for t in toks
+        if t.type == "LBRACE" and text[t.start_pos - 1] == " " and text[t.end_pos : t.end_pos + 1] == "\n"
+    ]
     return sites and (lambda t: (t.start_pos - 1, t.end_pos, ""))(rng.choice(sites))
 
 
 def issue_on(text, toks, rng):
-    sites = [t for i, t in enumerate(toks[:-1]) if t.type == "ON" and toks[i - 1].type == "STRING"
-             and toks[i + 1].line == t.line]
+    sites = [
+        t
+        for i, t in enumerate(toks[:-1])
+        if t.type == "ON" and toks[i - 1].type == "STRING" and toks[i + 1].line == t.line
+    ]
     return sites and (lambda t: (t.start_pos, t.end_pos + 1, ""))(rng.choice(sites))
 
 
@@ -196,8 +213,8 @@ def space_in_name(text, toks, rng):
     at = t.start_pos + rng.randrange(1, len(str(t)))
     space = rng.choice([" ", "\u3000"])
     # where words can only be one name (a definition), the fix may quote them as typed
-    typed = f'"{text[t.start_pos:at]}{space}{text[at:t.end_pos]}"'
-    return at, at, space, text[:t.start_pos] + typed + text[t.end_pos:]
+    typed = f'"{text[t.start_pos : at]}{space}{text[at : t.end_pos]}"'
+    return at, at, space, text[: t.start_pos] + typed + text[t.end_pos :]
 
 
 def no_rbrace(text, toks, rng):
@@ -222,7 +239,7 @@ def still_fails(text: str) -> bool:
 def test_safe_fixes_on_a_thousand_slips_keep_the_meaning_or_leave_the_finding():
     rng = random.Random(22)
     models = [(t, tokens(t), meaning(t)) for t in seeds()]
-    small = [m for m in models if m[0].count("\n") < 40]    # most slips in small models: fast
+    small = [m for m in models if m[0].count("\n") < 40]  # most slips in small models: fast
     done, wrong, kinds, long_lists, several = 0, [], {}, [], []
     while done < MUTATIONS:
         text, toks, meant = rng.choice(small if rng.random() < 0.8 else models)
@@ -241,17 +258,15 @@ def test_safe_fixes_on_a_thousand_slips_keep_the_meaning_or_leave_the_finding():
         if slip in KNOWN:
             found = parsed(broken).diagnostics
             if len(found) != 1:
-                several.append((slip.__name__, _line(broken, start),
-                                [d.message for d in found]))
+                several.append((slip.__name__, _line(broken, start), [d.message for d in found]))
             if meaning(after) != meant:
                 wrong.append((slip.__name__, _line(broken, start), _line(after, start)))
-        elif (changed and meaning(after) not in (meant, *map(meaning, typed))
-              and not still_fails(after)):
+        elif changed and meaning(after) not in (meant, *map(meaning, typed)) and not still_fails(after):
             wrong.append((slip.__name__, _line(broken, start), _line(after, start)))
     assert len(kinds) == len(KNOWN + AMBIGUOUS), kinds
     assert wrong == [], "\n".join(map(repr, wrong))
-    assert long_lists == []      # in words: six tokens at most
-    assert several == [], "\n".join(map(repr, several))     # one slip, one finding
+    assert long_lists == []  # in words: six tokens at most
+    assert several == [], "\n".join(map(repr, several))  # one slip, one finding
 
 
 def _lists_too_many(message: str) -> bool:
@@ -264,11 +279,10 @@ def _lists_too_many(message: str) -> bool:
 def _line(text: str, at: int) -> str:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
-    return text[start:end if end >= 0 else len(text)]
+    return text[start : end if end >= 0 else len(text)]
 
 
-@pytest.mark.parametrize("path", [p for p in sorted((ROOT / "examples").rglob("*.prep"))],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in sorted((ROOT / "examples").rglob("*.prep"))], ids=lambda p: p.name)
 def test_the_examples_need_no_fix(path):
     text = path.read_text("utf-8")
     fixed = fix_text(text, lambda t: check_text(t, path="m.prep"))
@@ -287,16 +301,16 @@ def test_safe_fixes_on_the_syntax_error_cases_are_symbol_and_keyword_mends(path:
         if d.fix is None or not d.fix.safe:
             continue
         for e in d.fix.edits:
-            lines = text.split("\n")[e.span.line - 1:e.span.end_line]
-            old = "\n".join(lines)[e.span.column - 1:len("\n".join(lines)) - len(lines[-1])
-                                   + e.span.end_column - 1]
+            lines = text.split("\n")[e.span.line - 1 : e.span.end_line]
+            old = "\n".join(lines)[e.span.column - 1 : len("\n".join(lines)) - len(lines[-1]) + e.span.end_column - 1]
             assert _mends_a_symbol(old, e.text), (path.name, old, e.text)
 
 
 def _mends_a_symbol(old: str, new: str) -> bool:
     import unicodedata
 
-    folded = unicodedata.normalize("NFKC", old).replace("ー", "-").replace("“", '"') \
-        .replace("”", '"').replace("、", ",")
+    folded = (
+        unicodedata.normalize("NFKC", old).replace("ー", "-").replace("“", '"').replace("”", '"').replace("、", ",")
+    )
     folded = {"→": "->", "⇒": "->", "=>": "->", "↔": "<->", "⇔": "<->"}.get(folded, folded)
     return folded.lower() == new or old in (";", ":", "：") and new.strip() == ""

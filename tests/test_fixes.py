@@ -35,8 +35,14 @@ TYPO = textwrap.dedent("""\
 
 
 def run(args, cwd: Path, stdin: str | None = None):
-    return subprocess.run([sys.executable, "-m", "prep", *args], cwd=cwd, input=stdin,
-                          capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": ""},
+    )
 
 
 def span(line, col, end_line, end_col):
@@ -45,8 +51,7 @@ def span(line, col, end_line, end_col):
 
 def test_apply_edits_replaces_inserts_and_counts_characters():
     text = "ab𠮷cd\nxyz\n"
-    edits = [Edit(span(1, 3, 1, 4), "-"), Edit(span(2, 1, 2, 1), ">"),
-             Edit(span(2, 3, 2, 4), "Z")]
+    edits = [Edit(span(1, 3, 1, 4), "-"), Edit(span(2, 1, 2, 1), ">"), Edit(span(2, 3, 2, 4), "Z")]
     assert apply_edits(text, edits) == "ab-cd\n>xyZ\n"
 
 
@@ -65,6 +70,7 @@ def test_fix_text_stops_when_nothing_changes():
 
     class D:
         fix = loop
+
     assert fix_text("abc", lambda t: [D()]).applied == []
 
 
@@ -76,11 +82,16 @@ def test_prep101_carries_unsafe_fixes_a_near_name_and_an_external():
     found = [d for d in findings_for(TYPO, "m.prep", opts()) if d.code == "PREP101"]
     fixes = [d.fix.to_json() for d in found]
     assert fixes == [
-        {"message": "write `売上`", "applicability": "unsafe",
-         "edits": [{"line": 7, "column": 3, "end_line": 7, "end_column": 6, "text": "売上"}]},
-        {"message": "declare `external 顧客`", "applicability": "unsafe",
-         "edits": [{"line": 3, "column": 1, "end_line": 3, "end_column": 1,
-                    "text": "  external 顧客\n"}]},
+        {
+            "message": "write `売上`",
+            "applicability": "unsafe",
+            "edits": [{"line": 7, "column": 3, "end_line": 7, "end_column": 6, "text": "売上"}],
+        },
+        {
+            "message": "declare `external 顧客`",
+            "applicability": "unsafe",
+            "edits": [{"line": 3, "column": 1, "end_line": 3, "end_column": 1, "text": "  external 顧客\n"}],
+        },
     ]
 
 
@@ -106,16 +117,16 @@ def test_diff_prints_and_writes_nothing(tmp_path):
     (tmp_path / "m.prep").write_text(TYPO, encoding="utf-8")
     proc = run(["check", "m.prep", "--diff", "--unsafe-fixes"], tmp_path)
     assert proc.returncode == 1
-    assert proc.stdout == unified_diff(TYPO, TYPO.replace("  goal G\n", "  goal G\n  external 顧客\n")
-                                       .replace("売り上 ->", "売上 ->"), "m.prep")
+    assert proc.stdout == unified_diff(
+        TYPO, TYPO.replace("  goal G\n", "  goal G\n  external 顧客\n").replace("売り上 ->", "売上 ->"), "m.prep"
+    )
     assert proc.stdout.startswith("--- a/m.prep\n+++ b/m.prep\n")
     assert (tmp_path / "m.prep").read_text(encoding="utf-8") == TYPO
     assert run(["check", "m.prep", "--diff"], tmp_path).returncode == 0  # no safe fix
 
 
 def test_fix_from_stdin_writes_the_model_to_stdout(tmp_path):
-    proc = run(["check", "-", "--fix", "--unsafe-fixes", "--stdin-filename", "x.prep"],
-               tmp_path, stdin=TYPO)
+    proc = run(["check", "-", "--fix", "--unsafe-fixes", "--stdin-filename", "x.prep"], tmp_path, stdin=TYPO)
     assert proc.stdout.startswith("process P {\n  goal G\n  external 顧客\n")
     assert "All checks passed" in proc.stderr
 
@@ -126,12 +137,23 @@ def test_json_and_sarif_carry_the_fix(tmp_path):
     assert data["diagnostics"][0]["fix"]["applicability"] == "unsafe"
     sarif = json.loads(run(["check", "m.prep", "-f", "sarif"], tmp_path).stdout)
     result = sarif["runs"][0]["results"][0]
-    assert result["fixes"] == [{
-        "description": {"text": "write `売上`"},
-        "artifactChanges": [{"artifactLocation": {"uri": "m.prep"}, "replacements": [
-            {"deletedRegion": {"startLine": 7, "startColumn": 3, "endLine": 7, "endColumn": 6},
-             "insertedContent": {"text": "売上"}}]}],
-        "properties": {"applicability": "unsafe"}}]
+    assert result["fixes"] == [
+        {
+            "description": {"text": "write `売上`"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": {"uri": "m.prep"},
+                    "replacements": [
+                        {
+                            "deletedRegion": {"startLine": 7, "startColumn": 3, "endLine": 7, "endColumn": 6},
+                            "insertedContent": {"text": "売上"},
+                        }
+                    ],
+                }
+            ],
+            "properties": {"applicability": "unsafe"},
+        }
+    ]
 
 
 PREP_BLOCK = re.compile(r"```prep\n(.*?)```", re.S)
@@ -172,15 +194,16 @@ def test_fixing_removes_the_fixed_findings_and_adds_none(text, unsafe):
     assert not now - left, f"new findings after fixing: {sorted(now - left)}"
 
 
-PLAN = ("process P {\n  goal G\n  external X\n  actor A {\n    product PlanOrder\n    final F\n"
-        "  }\n  PlanOrder -> Planner\n  F -> X\n}\n")
+PLAN = (
+    "process P {\n  goal G\n  external X\n  actor A {\n    product PlanOrder\n    final F\n"
+    "  }\n  PlanOrder -> Planner\n  F -> X\n}\n"
+)
 
 
 def test_did_you_mean_never_suggests_the_other_end_of_the_relation():
     options = CheckOptions(frozenset(r.code for r in all_rules()))
     found = [d for d in findings_for(PLAN, "m.prep", options) if d.code == "PREP101"]
-    assert [d.hint for d in found] == ["define it as a product in an actor, or as "
-                                       "`external Planner`"]
+    assert [d.hint for d in found] == ["define it as a product in an actor, or as `external Planner`"]
     fixed = fix_text(PLAN, lambda t: findings_for(t, "m.prep", options), unsafe=True)
     assert "PlanOrder -> PlanOrder" not in fixed.text
     assert not [d for d in findings_for(fixed.text, "m.prep", options) if d.severity == "error"]
@@ -188,10 +211,14 @@ def test_did_you_mean_never_suggests_the_other_end_of_the_relation():
 
 def test_an_unsafe_fix_that_brings_a_new_error_is_not_kept():
     text = "A -> B\n"
-    bad = Diagnostic("PREP101", Severity.ERROR, "`B` is not defined", Span("m", 1, 6, 1, 7),
-                     fix=Fix("write `A`", (Edit(Span("m", 1, 6, 1, 7), "A"),), safe=False))
-    self_loop = Diagnostic("PREP210", Severity.ERROR, "`A` is related to itself",
-                           Span("m", 1, 1, 1, 7))
+    bad = Diagnostic(
+        "PREP101",
+        Severity.ERROR,
+        "`B` is not defined",
+        Span("m", 1, 6, 1, 7),
+        fix=Fix("write `A`", (Edit(Span("m", 1, 6, 1, 7), "A"),), safe=False),
+    )
+    self_loop = Diagnostic("PREP210", Severity.ERROR, "`A` is related to itself", Span("m", 1, 1, 1, 7))
 
     def findings(t):
         return [bad] if t == text else [self_loop]

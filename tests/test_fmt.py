@@ -26,8 +26,11 @@ CASES = sorted((SHARED / "conformance" / "cases").glob("*.prep"))
 def plain(value):
     """A model element as plain data, without positions."""
     if dataclasses.is_dataclass(value):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.name not in ("span", "name_span", "header_span", "line", "column", "path")}
+        return {
+            f.name: plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in ("span", "name_span", "header_span", "line", "column", "path")
+        }
     if isinstance(value, (tuple, list)):
         return [plain(v) for v in value]
     return value
@@ -47,14 +50,13 @@ def assert_formats_well(text: str) -> str:
     before, after = parse_text(text, "m.prep"), parse_text(out, "m.prep")
     assert after.ok, after.diagnostics
     assert plain(after.document.processes) == plain(before.document.processes)
-    assert [c.text.rstrip() for c in after.document.comments] == \
-        [c.text.rstrip() for c in before.document.comments]
+    assert [c.text.rstrip() for c in after.document.comments] == [c.text.rstrip() for c in before.document.comments]
     assert findings(out) == findings(text)
     assert out == "" or (out.endswith("\n") and not out.endswith("\n\n"))
     for line in out.split("\n"):
         assert line == line.rstrip(), "trailing spaces"
         indent = len(line) - len(line.lstrip(" "))
-        assert indent % 2 == 0 and "\t" not in line[:indent + 1]
+        assert indent % 2 == 0 and "\t" not in line[: indent + 1]
     return out
 
 
@@ -104,14 +106,14 @@ def test_layout_snapshot():
 
 def test_a_comment_inside_a_statement_keeps_it_broken_there():
     text = "process P {\n  A ->  # first\n      B -> C\n  # own line\n  -> D\n}\n"
-    assert format_text(text).text == (
-        "process P {\n  A ->  # first\n    B -> C\n    # own line\n    -> D\n}\n")
+    assert format_text(text).text == ("process P {\n  A ->  # first\n    B -> C\n    # own line\n    -> D\n}\n")
 
 
 def test_trailing_comments_of_consecutive_lines_align_by_display_width():
     text = "process P {\n  external 営業 # a\n  external Sales # b\n\n  external X # c\n}\n"
     assert format_text(text).text == (
-        "process P {\n  external 営業   # a\n  external Sales  # b\n\n  external X  # c\n}\n")
+        "process P {\n  external 営業   # a\n  external Sales  # b\n\n  external X  # c\n}\n"
+    )
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -135,14 +137,20 @@ def test_conformance_cases(path):
     text = decode(data, path.name)
     parsed = parse_text(text, "m.prep") if isinstance(text, str) else None
     if parsed is None or not parsed.ok:
-        assert not format_bytes(data, path.name).ok   # left untouched
+        assert not format_bytes(data, path.name).ok  # left untouched
         return
     assert_formats_well(text)
 
 
 def run(args, cwd: Path, stdin: str | None = None):
-    return subprocess.run([sys.executable, "-m", "prep", *args], cwd=cwd, input=stdin,
-                          capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": ""},
+    )
 
 
 UGLY = "process P{actor A{product x final y}x->y}"
@@ -172,11 +180,15 @@ def test_a_diff_shows_a_change_to_the_byte_order_mark(tmp_path):
     empty diff under "1 file would be reformatted"."""
     (tmp_path / "a.prep").write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + PRETTY.encode())
     proc = run(["fmt", "a.prep", "--diff"], tmp_path)
-    assert (proc.returncode, proc.stdout) == (1, (
-        "--- a/a.prep\n+++ b/a.prep\n@@ -1,4 +1,4 @@\n-<BOM><BOM>process P {\n"
-        "+<BOM>process P {\n   actor A {\n     product x\n     final   y\n"))
+    assert (proc.returncode, proc.stdout) == (
+        1,
+        (
+            "--- a/a.prep\n+++ b/a.prep\n@@ -1,4 +1,4 @@\n-<BOM><BOM>process P {\n"
+            "+<BOM>process P {\n   actor A {\n     product x\n     final   y\n"
+        ),
+    )
     assert proc.stderr == "1 file would be reformatted, 0 left unchanged.\n"
-    (tmp_path / "b.prep").write_bytes(b"\xef\xbb\xbf" + PRETTY.encode())   # kept as it is
+    (tmp_path / "b.prep").write_bytes(b"\xef\xbb\xbf" + PRETTY.encode())  # kept as it is
     assert run(["fmt", "b.prep", "--diff"], tmp_path).returncode == 0
 
 
@@ -206,16 +218,24 @@ def test_a_file_with_a_syntax_error_is_left_untouched(tmp_path):
     assert binary.read_bytes() == b"process\x00"
 
 
-@pytest.mark.parametrize("text, kept", [
-    # a suppression on the second line of a statement: not joined onto the first
-    ("process P {\n goal G\n external E\n actor A { final F }\n F\n  -> E  # prep: ignore[PREP211]\n"
-     " F -> E\n}\n", "  F\n    -> E  # prep: ignore[PREP211]\n"),
-    # a suppression after several statements on one line: the line is not split
-    ("process P {\n goal G\n external E\n actor a { final F  product X }  # prep: ignore[PREP204]\n"
-     " F -> E\n}\n", "  actor a { final F product X }  # prep: ignore[PREP204]\n"),
-])
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a suppression on the second line of a statement: not joined onto the first
+        (
+            "process P {\n goal G\n external E\n actor A { final F }\n F\n  -> E  # prep: ignore[PREP211]\n"
+            " F -> E\n}\n",
+            "  F\n    -> E  # prep: ignore[PREP211]\n",
+        ),
+        # a suppression after several statements on one line: the line is not split
+        (
+            "process P {\n goal G\n external E\n actor a { final F  product X }  # prep: ignore[PREP204]\n F -> E\n}\n",
+            "  actor a { final F product X }  # prep: ignore[PREP204]\n",
+        ),
+    ],
+)
 def test_suppression_comments_stay_with_what_they_suppress(text, kept):
-    out = assert_formats_well(text)     # the findings before and after are the same
+    out = assert_formats_well(text)  # the findings before and after are the same
     lines, wanted = out.splitlines(keepends=True), kept.splitlines(keepends=True)
     at = lines.index(wanted[0])
-    assert lines[at:at + len(wanted)] == wanted          # whole lines, in order
+    assert lines[at : at + len(wanted)] == wanted  # whole lines, in order

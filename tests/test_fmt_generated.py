@@ -17,7 +17,7 @@ from prep.parser.grammar import grammar_text, lark_parser
 from test_fmt import EXAMPLES, assert_formats_well
 
 SETTINGS = dict(deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-if os.environ.get("PREP_TEST_QUICK"):   # while working: fewer examples, no shrinking
+if os.environ.get("PREP_TEST_QUICK"):  # while working: fewer examples, no shrinking
     SETTINGS.update(derandomize=False, phases=[Phase.generate])
 
 IDENTS = ["A", "b_1", "売上", "スタッフ・シフト", "𠮷野家", "x", "Out", "在庫", "_k"]
@@ -76,8 +76,7 @@ def product(draw):
 
 @st.composite
 def statement(draw):
-    which = draw(st.sampled_from(["goal", "external", "actor", "subprocess", "relation",
-                                  "relation", "kpi", "issue"]))
+    which = draw(st.sampled_from(["goal", "external", "actor", "subprocess", "relation", "relation", "kpi", "issue"]))
     if which == "goal":
         return ["goal", draw(name)]
     if which == "external":
@@ -107,11 +106,25 @@ def statement(draw):
     return ["issue", draw(name), "on"] + draw(ref()) + opt(draw, attrs())
 
 
-GAPS = [" ", " ", " ", "\n", "  ", "\t", "\u3000", "\n\n", "\n   \n", "  # note\n",
-        "\n# own line\n", "\n\n  # 日本語のコメント 𠮷\n",
-        # suppressions: findings before and after formatting must be the same
-        "  # prep: ignore\n", "  # prep: ignore[PREP204]\n", "  # prep: ignore[PREP211, PREP1]\n",
-        "\n  # prep: ignore[PREP2]\n"]
+GAPS = [
+    " ",
+    " ",
+    " ",
+    "\n",
+    "  ",
+    "\t",
+    "\u3000",
+    "\n\n",
+    "\n   \n",
+    "  # note\n",
+    "\n# own line\n",
+    "\n\n  # 日本語のコメント 𠮷\n",
+    # suppressions: findings before and after formatting must be the same
+    "  # prep: ignore\n",
+    "  # prep: ignore[PREP204]\n",
+    "  # prep: ignore[PREP211, PREP1]\n",
+    "\n  # prep: ignore[PREP2]\n",
+]
 # Between statements a line break: two names side by side on one line are a
 # PREP001 (a name with spaces must be quoted).
 BREAKS = [g for g in GAPS if "\n" in g]
@@ -127,8 +140,7 @@ def model(draw):
         statements.append(["}"])
     out = []
     for tokens in statements:
-        gaps = draw(st.lists(st.sampled_from(GAPS), min_size=len(tokens) - 1,
-                             max_size=len(tokens) - 1))
+        gaps = draw(st.lists(st.sampled_from(GAPS), min_size=len(tokens) - 1, max_size=len(tokens) - 1))
         out.append("".join(t + g for t, g in zip(tokens, gaps + [""])))
         out.append(draw(st.sampled_from(BREAKS)))
     return "".join(out)
@@ -148,8 +160,9 @@ def _from_grammar():
     grammar = Lark(grammar_text(), parser="lalr", lexer="basic")
     ident = st.from_regex(r"(?:[^\W\d]|_)[\w・]{0,6}", fullmatch=True)
     string = st.sampled_from(['"x y"', '""', '"a\\"b"', '"品質 100%"', '"#"'])
-    return from_lark(grammar, start="process", explicit={
-        "IDENT": ident, "BAD_STRING": string, "STRING": string, "STATE": state})
+    return from_lark(
+        grammar, start="process", explicit={"IDENT": ident, "BAD_STRING": string, "STRING": string, "STATE": state}
+    )
 
 
 @settings(max_examples=100, **SETTINGS)
@@ -173,7 +186,8 @@ def _shuffled(rnd, text: str) -> str:
             continue
         breaks = tok.count("\n")
         near_comment = (i > 0 and toks[i - 1].type == "COMMENT") or (
-            i + 1 < len(toks) and toks[i + 1].type == "COMMENT")
+            i + 1 < len(toks) and toks[i + 1].type == "COMMENT"
+        )
         indent = rnd.choice(["", " ", "    ", "\t", "\u3000"])
         if breaks >= 2:
             out.append("\n\n" + indent)

@@ -28,38 +28,65 @@ EVERY_RULE = frozenset(r.code for r in all_rules())
 PLAIN = ["A", "B", "製品", "受注", "x_1", "検査・出荷"]
 # (invisible formatting characters in a name are a PREP001, docs/language.md "Names":
 # the pool holds the joiner emoji need and a full-width space instead)
-QUOTED = ['"A"', '"製品"', '"a b"', '"<b>&amp;</b>"', '"say \\"hi\\""', '"back\\\\slash"',
-          '"{x}|y;z"', '"A\u200dB"', '"\U0001d538😀"', '"\u3000 x"', '"%0A\\n"',
-          '"' + "長" * 300 + '"', '"-> <-> #"']
+QUOTED = [
+    '"A"',
+    '"製品"',
+    '"a b"',
+    '"<b>&amp;</b>"',
+    '"say \\"hi\\""',
+    '"back\\\\slash"',
+    '"{x}|y;z"',
+    '"A\u200dB"',
+    '"\U0001d538😀"',
+    '"\u3000 x"',
+    '"%0A\\n"',
+    '"' + "長" * 300 + '"',
+    '"-> <-> #"',
+]
 NAMES = QUOTED + [f'"{n}"' for n in PLAIN] + PLAIN
 MEMBERS = ["relation", "kpi", "issue", "subprocess"]
 PARAMS = "(" + ", ".join(PLAIN) + ")"
-FRAME = ("process P {\n  goal G\n  external Out\n"
-         "  actor Z {\n    final Done [doc=\"\"]\n"
-         + "".join(f"    product {n}<済>{PARAMS}\n" for n in QUOTED[2:]) +
-         "  }\n  actor 担当 {\n"
-         + "".join(f"    milestone {n}<済>{PARAMS}\n" for n in PLAIN) +
-         "  }\n  Done -> Out\n  MEMBERS\n}\n")
+FRAME = (
+    "process P {\n  goal G\n  external Out\n"
+    '  actor Z {\n    final Done [doc=""]\n'
+    + "".join(f"    product {n}<済>{PARAMS}\n" for n in QUOTED[2:])
+    + "  }\n  actor 担当 {\n"
+    + "".join(f"    milestone {n}<済>{PARAMS}\n" for n in PLAIN)
+    + "  }\n  Done -> Out\n  MEMBERS\n}\n"
+)
 DRAWN = ("svg", "png", "pdf", "dot", "mermaid")
-KEYWORDS = ["PROCESS", "ACTOR", "PRODUCT", "MILESTONE", "FINAL", "INTANGIBLE", "EXTERNAL",
-            "SUBPROCESS", "UNTIL", "GOAL", "KPI", "FOR", "UNDER", "ISSUE", "ON"]
+KEYWORDS = [
+    "PROCESS",
+    "ACTOR",
+    "PRODUCT",
+    "MILESTONE",
+    "FINAL",
+    "INTANGIBLE",
+    "EXTERNAL",
+    "SUBPROCESS",
+    "UNTIL",
+    "GOAL",
+    "KPI",
+    "FOR",
+    "UNDER",
+    "ISSUE",
+    "ON",
+]
 
 
-def _terminals(states=("<済>", "<a b>", "<&amp;>", "<\"q\">")) -> dict:
+def _terminals(states=("<済>", "<a b>", "<&amp;>", '<"q">')) -> dict:
     names = st.sampled_from(NAMES)
     return {
         "IDENT": st.sampled_from(PLAIN).map(lambda n: f" {n} "),
         "STRING": names.map(lambda n: f" {n} "),
-        "BAD_STRING": names,                     # keep the models mostly well formed
-        "TEXT": st.sampled_from(['"""\n  first line\n  <second> & "third"\n"""', '""""""',
-                                 '"""x"""']),
+        "BAD_STRING": names,  # keep the models mostly well formed
+        "TEXT": st.sampled_from(['"""\n  first line\n  <second> & "third"\n"""', '""""""', '"""x"""']),
         "BAD_TEXT": st.just('"""t"""'),
         "BAD_CHAR": st.just(" "),
         "STATE": st.sampled_from(states),
         "NUMBER": st.sampled_from(["0", "1.5", "-2", "100"]),
         "COMMENT": st.sampled_from(["# c\n", "# prep: ignore\n", "# prep: ignore[PREP204]\n"]),
-        "WS": st.sampled_from([" ", "\n", "\r\n", "\r", "\t", "\u3000", "\x0b", "\x0c",
-                               "\x1c", "\x85", "\u2028"]),
+        "WS": st.sampled_from([" ", "\n", "\r\n", "\r", "\t", "\u3000", "\x0b", "\x0c", "\x1c", "\x85", "\u2028"]),
         **{k: st.just(f" {k.lower()} ") for k in KEYWORDS},
     }
 
@@ -102,8 +129,12 @@ def errors_and_graphs(text: str):
     return [d for d in result.diagnostics if d.severity == Severity.ERROR], graphs, result
 
 
-@settings(max_examples=30, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(text=models())
 def test_a_generated_model_has_errors_or_draws_in_every_format(text):
     errors, graphs, result = errors_and_graphs(text)
@@ -125,8 +156,14 @@ def test_a_generated_model_has_errors_or_draws_in_every_format(text):
 def test_the_generator_makes_models_that_draw():
     """The strategy is worth its time: a good share of its models check without errors."""
     clean = 0
-    @settings(max_examples=40, deadline=None, derandomize=True, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+    @settings(
+        max_examples=40,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(text=models())
     def count(text):
         nonlocal clean

@@ -21,11 +21,16 @@ def test_figure4_graph_nodes_and_edges():
     (pg,), diagnostics = graphs(FIGURE4)
     assert diagnostics == []
     g = pg.graph
-    assert sorted(g.nodes) == sorted(["生産計画", "調達計画", "調達部品<検収済>", "現場ノウハウ",
-                                      "製品<検査済>", "出荷", "営業", "販売計画部"])
+    assert sorted(g.nodes) == sorted(
+        ["生産計画", "調達計画", "調達部品<検収済>", "現場ノウハウ", "製品<検査済>", "出荷", "営業", "販売計画部"]
+    )
     node = g.nodes["調達部品<検収済>"]
     assert (node["kind"], node["actor"], node["params"], node["state"]) == (
-        "milestone", "購買", ("部品", "数量"), "検収済")
+        "milestone",
+        "購買",
+        ("部品", "数量"),
+        "検収済",
+    )
     assert node["span"].line == 11
     assert g.nodes["営業"]["kind"] == "external"
     assert g.number_of_edges() == 8

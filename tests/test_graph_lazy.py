@@ -32,8 +32,7 @@ def test_degree_and_kind_agree_with_networkx():
 def model(edges: list[tuple[int, int]]) -> str:
     products = "\n".join(f"    product P{n}" for n in range(6))
     relations = "\n".join(f"  P{a} -> P{b}" for a, b in edges)
-    return (f"process X {{\n  goal G\n  actor A {{\n{products}\n    final F\n  }}\n"
-            f"{relations}\n  P0 -> F\n}}\n")
+    return f"process X {{\n  goal G\n  actor A {{\n{products}\n    final F\n  }}\n{relations}\n  P0 -> F\n}}\n"
 
 
 @settings(max_examples=150, deadline=None)
@@ -50,11 +49,12 @@ def test_cycle_precheck_agrees_with_networkx(edges):
 def test_clean_model_is_checked_without_networkx(tmp_path):
     model_file = tmp_path / "m.prep"
     model_file.write_text(FIGURE4, encoding="utf-8")
-    code = ("import sys; from prep.checks.runner import check_text; "
-            f"check_text(open({str(model_file)!r}, encoding='utf-8').read()); "
-            "print('networkx' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, timeout=120)
+    code = (
+        "import sys; from prep.checks.runner import check_text; "
+        f"check_text(open({str(model_file)!r}, encoding='utf-8').read()); "
+        "print('networkx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.stdout.strip() == "False", out.stderr
 
 
@@ -72,7 +72,6 @@ def test_kpi_cycle_precheck_agrees_with_networkx(unders):
     first: dict = {}
     for kpi in found:
         first.setdefault(kpi.name, kpi)
-    tree = nx.DiGraph([(k.name, k.under.text) for k in found
-                       if k.under is not None and k.under.text in first])
+    tree = nx.DiGraph([(k.name, k.under.text) for k in found if k.under is not None and k.under.text in first])
     assert _kpis_may_cycle(found) or nx.is_directed_acyclic_graph(tree)
     assert bool(pg.kpi_cycles) == (not nx.is_directed_acyclic_graph(tree))

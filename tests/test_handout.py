@@ -39,8 +39,9 @@ def _names(*paths: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def apparel_pdf(tmp_path_factory) -> bytes:
     out = tmp_path_factory.mktemp("handout") / "handout.pdf"
-    result = _report(str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out),
-                     env={"SOURCE_DATE_EPOCH": "1700000000"})
+    result = _report(
+        str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out), env={"SOURCE_DATE_EPOCH": "1700000000"}
+    )
     assert result.exit_code == 0, result.output
     return out.read_bytes()
 
@@ -54,10 +55,18 @@ def test_every_product_name_is_text_in_the_pdf(apparel_pdf):
     text = _text(apparel_pdf)
     lines = set(text.splitlines())
     for name in _names(APPAREL / "asis.prep", APPAREL / "tobe.prep"):
-        assert name in lines, name               # a glossary cell: the name, whole
+        assert name in lines, name  # a glossary cell: the name, whole
     # the title page: the date is SOURCE_DATE_EPOCH's
-    assert text.splitlines()[:8] == ["PRePモデル ハンドアウト", "作成日", "", "2023-11-14", "",
-                                     "prep バージョン", "", __version__]
+    assert text.splitlines()[:8] == [
+        "PRePモデル ハンドアウト",
+        "作成日",
+        "",
+        "2023-11-14",
+        "",
+        "prep バージョン",
+        "",
+        __version__,
+    ]
 
 
 def test_bookmarks_per_section(apparel_pdf):
@@ -74,10 +83,17 @@ def test_bookmarks_per_section(apparel_pdf):
 
     found = list(titles(reader.outline))
     tops = [t for d, t in found if d == 0]
-    assert tops == ["PRePモデル ハンドアウト", "週次販売計画 [AsIs]", "日々の店舗運営 [AsIs]",
-                    "週次販売計画 [ToBe]", "日々の店舗運営 [ToBe]",
-                    "AsIs → ToBe: 週次販売計画, 日々の店舗運営", "チェック結果", "介入点",
-                    "成果物の用語集"]
+    assert tops == [
+        "PRePモデル ハンドアウト",
+        "週次販売計画 [AsIs]",
+        "日々の店舗運営 [AsIs]",
+        "週次販売計画 [ToBe]",
+        "日々の店舗運営 [ToBe]",
+        "AsIs → ToBe: 週次販売計画, 日々の店舗運営",
+        "チェック結果",
+        "介入点",
+        "成果物の用語集",
+    ]
     seconds = [t for d, t in found if d == 1]
     assert "プロセス図" in seconds and "KPIツリー" in seconds
     assert "KPIツリーの比較" in seconds
@@ -116,8 +132,7 @@ def _pdffonts(pdf: bytes, tmp=Path("/tmp")) -> list[tuple[str, str]]:
 def test_same_models_same_bytes_and_a3(apparel_pdf, tmp_path):
     out = tmp_path / "again.pdf"
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
-    result = _report(str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out),
-                     env=env)
+    result = _report(str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out), env=env)
     assert result.exit_code == 0, result.output
     assert out.read_bytes() == apparel_pdf
     a3 = tmp_path / "a3.pdf"
@@ -133,8 +148,9 @@ def test_same_models_same_bytes_and_a3(apparel_pdf, tmp_path):
 
 def test_html_handout_is_one_offline_file_with_every_section(tmp_path):
     out = tmp_path / "handout.html"
-    result = _report(str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out),
-                     env={"SOURCE_DATE_EPOCH": "1700000000"})
+    result = _report(
+        str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out), env={"SOURCE_DATE_EPOCH": "1700000000"}
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text("utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page)
@@ -146,7 +162,7 @@ def test_html_handout_is_one_offline_file_with_every_section(tmp_path):
         assert f'<td class="name">{name}</td>' in page, name
 
 
-HOSTILE = '''process "P <b>&" {
+HOSTILE = """process "P <b>&" {
   goal "g </script>"
   actor "A<i>" {
     product "x <script>alert(1)</script>" [doc="<img src=x onerror=alert(2)>"]
@@ -156,7 +172,7 @@ HOSTILE = '''process "P <b>&" {
   "x <script>alert(1)</script>" -> "y & z" -> X
   issue "bad <svg onload=alert(3)>" on "y & z"
 }
-'''
+"""
 
 
 def test_html_handout_escapes_model_text(tmp_path):
@@ -188,8 +204,8 @@ def test_a_wide_drawing_is_cut_at_band_edges_and_stays_legible():
     spans = [(n.box.x, n.box.right) for n in process.nodes]
     for a, b in ranges[:-1]:
         assert b - a <= widest
-        assert not any(x < b < r for x, r in spans)          # never through a product
-    assert any(b in edges for _, b in ranges[:-1])           # a band edge where one fits
+        assert not any(x < b < r for x, r in spans)  # never through a product
+    assert any(b in edges for _, b in ranges[:-1])  # a band edge where one fits
 
 
 def test_bad_suffix_and_missing_weasyprint(tmp_path, monkeypatch):
@@ -198,8 +214,7 @@ def test_bad_suffix_and_missing_weasyprint(tmp_path, monkeypatch):
     assert "cannot tell the handout's format from" in result.output
     import prep.report.handout as handout
 
-    monkeypatch.setattr(handout, "pdf_available",
-                        lambda: "a PDF handout needs weasyprint, which is not installed")
+    monkeypatch.setattr(handout, "pdf_available", lambda: "a PDF handout needs weasyprint, which is not installed")
     result = _report(str(MANUFACTURING), "-o", str(tmp_path / "h.pdf"))
     assert result.exit_code == 2
     assert "a PDF handout needs weasyprint, which is not installed" in result.output
@@ -209,8 +224,7 @@ def test_bad_suffix_and_missing_weasyprint(tmp_path, monkeypatch):
 
 def test_errors_stop_unless_forced(tmp_path):
     model = tmp_path / "bad.prep"
-    model.write_text("process P {\n  actor A {\n    final y\n  }\n  y -> nowhere\n}\n",
-                     encoding="utf-8")
+    model.write_text("process P {\n  actor A {\n    final y\n  }\n  y -> nowhere\n}\n", encoding="utf-8")
     result = _report(str(model), "-o", str(tmp_path / "h.html"))
     assert result.exit_code == 1
     assert "no handout written" in result.output

@@ -15,8 +15,7 @@ COMMANDS = sorted(ROOT.commands)
 
 
 def _help(args):
-    result = CliRunner().invoke(app, [*args, "--help"], env={"NO_COLOR": "1", "COLUMNS": "200"},
-                                catch_exceptions=False)
+    result = CliRunner().invoke(app, [*args, "--help"], env={"NO_COLOR": "1", "COLUMNS": "200"}, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -41,13 +40,15 @@ def test_command_help_has_summary_and_example(name):
     doc = (command.help or "").strip()
     summary = doc.split("\n\n")[0]
     # `prep --help` lists the first paragraph with its line breaks: it must be one line
-    assert summary and "\n" not in summary, \
+    assert summary and "\n" not in summary, (
         f"`prep {name}`: the first paragraph of the docstring must be one line: {summary!r}"
+    )
     assert len(summary) <= 100, f"`prep {name}`: summary longer than 100 characters"
     text = _help([name])
     assert summary.split()[0] in text
-    assert re.search(rf"^\W*Example: prep {re.escape(name)}\b", text, re.M), \
+    assert re.search(rf"^\W*Example: prep {re.escape(name)}\b", text, re.M), (
         f"`prep {name} --help` shows no `Example: prep {name} …` line"
+    )
 
 
 def _option_rows(text: str) -> dict[str, str]:

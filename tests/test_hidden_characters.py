@@ -11,7 +11,7 @@ from prep.checks.runner import check_text
 from prep.diagnostics import Diagnostic, Fix, Severity, Span, printable, shown
 from test_cli_check import run, write
 
-MODEL = 'process P {{\n  goal G\n  external X\n  actor A {{\n    final {name}\n  }}\n  FY -> X\n}}\n'
+MODEL = "process P {{\n  goal G\n  external X\n  actor A {{\n    final {name}\n  }}\n  FY -> X\n}}\n"
 
 
 @pytest.mark.parametrize("char", ["\u200b", "\u202e", "\ufeff", "\u2066", "\u200f", "\u2060"])
@@ -28,7 +28,7 @@ def test_joiners_are_allowed_but_shown_escaped():
     assert [d.code for d in found] == ["PREP101"]
     assert found[0].hint == "did you mean `F\\u200dY`?"
     assert found[0].fix.message == "write `F\\u200dY`"
-    assert found[0].fix.edits[0].text == '"F\u200dY"'        # the edit itself is the name
+    assert found[0].fix.edits[0].text == '"F\u200dY"'  # the edit itself is the name
 
 
 def test_an_unquoted_invisible_character_is_shown_escaped(tmp_path):
@@ -44,6 +44,12 @@ def test_an_unquoted_invisible_character_is_shown_escaped(tmp_path):
 def test_shown_and_printable():
     assert shown("X\u200bY\u202eZ") == "X\\u200bY\\u202eZ" and shown("受注") == "受注"
     assert printable("a\u200bb\u2066") == "a\\u200bb\\u2066"
-    d = Diagnostic("PREP101", Severity.ERROR, "`X\u200bY` is not defined", Span("m", 1, 1, 1, 2),
-                   "did you mean `XY`?", fix=Fix("write `\u202eX`", ()))
+    d = Diagnostic(
+        "PREP101",
+        Severity.ERROR,
+        "`X\u200bY` is not defined",
+        Span("m", 1, 1, 1, 2),
+        "did you mean `XY`?",
+        fix=Fix("write `\u202eX`", ()),
+    )
     assert d.message == "`X\\u200bY` is not defined" and d.fix.message == "write `\\u202eX`"

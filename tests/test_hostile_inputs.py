@@ -36,6 +36,7 @@ def run(args, cwd):
 
 # -- item 5: file names that are not UTF-8 -----------------------------------------------
 
+
 @pytest.fixture
 def bad_name(tmp_path):
     name = os.fsdecode(b"r\xff.prep")
@@ -45,27 +46,36 @@ def bad_name(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
 def test_a_name_that_is_not_utf8_is_escaped_in_every_format(bad_name, fmt):
-    done = subprocess.run([*PREP, "check", ".", "-f", fmt, "--select", "PREP101"], cwd=bad_name, capture_output=True,
-                          env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    done = subprocess.run(
+        [*PREP, "check", ".", "-f", fmt, "--select", "PREP101"],
+        cwd=bad_name,
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
     assert done.returncode == 1, done.stderr
-    text = done.stdout.decode("utf-8")          # valid UTF-8
+    text = done.stdout.decode("utf-8")  # valid UTF-8
     if fmt == "text":
         assert text.startswith("r\\xff.prep:3:3: PREP101 error: `y` is not defined")
     elif fmt == "json":
         assert [d["file"] for d in json.loads(text)["diagnostics"]] == ["r\\xff.prep"]
     elif fmt == "sarif":
         run_ = json.loads(text)["runs"][0]
-        assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                for r in run_["results"]] == ["r%FF.prep"]
+        assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run_["results"]] == [
+            "r%FF.prep"
+        ]
         assert run_["artifacts"] == [{"location": {"uri": "r%FF.prep"}}]
     else:
         assert text.startswith("::error file=r\\xff.prep,line=3,col=3,")
 
 
 def test_a_name_that_is_not_utf8_with_json_to_a_file(bad_name):
-    done = subprocess.run([*PREP, "check", ".", "-f", "json", "-o", "out.json", "--select",
-                           "PREP101"], cwd=bad_name,
-                          capture_output=True, timeout=120)
+    done = subprocess.run(
+        [*PREP, "check", ".", "-f", "json", "-o", "out.json", "--select", "PREP101"],
+        cwd=bad_name,
+        capture_output=True,
+        timeout=120,
+    )
     assert done.returncode == 1, done.stderr
     data = json.loads((bad_name / "out.json").read_text(encoding="utf-8"))
     assert data["diagnostics"][0]["file"] == "r\\xff.prep"
@@ -73,8 +83,9 @@ def test_a_name_that_is_not_utf8_with_json_to_a_file(bad_name):
 
 def test_render_names_a_non_utf8_output_escaped(bad_name):
     (bad_name / os.fsdecode(b"r\xff.prep")).write_text(FIGURE4.read_text("utf-8"), "utf-8")
-    done = subprocess.run([*PREP, "render", os.fsdecode(b"r\xff.prep"), "-f", "dot"],
-                          cwd=bad_name, capture_output=True, timeout=120)
+    done = subprocess.run(
+        [*PREP, "render", os.fsdecode(b"r\xff.prep"), "-f", "dot"], cwd=bad_name, capture_output=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr == b"wrote r\\xff.dot\n"
     assert (bad_name / os.fsdecode(b"r\xff.dot")).read_bytes().startswith(b"digraph")
@@ -82,32 +93,41 @@ def test_render_names_a_non_utf8_output_escaped(bad_name):
 
 # -- item 9: FIFOs -----------------------------------------------------------------------
 
+
 def test_a_fifo_in_a_folder_is_prep002_not_a_hang(tmp_path):
     shutil.copy(FIGURE4, tmp_path / "ok.prep")
     os.mkfifo(tmp_path / "pipe.prep")
-    done = subprocess.run([*PREP, "check", ".", "-f", "json", "--select", "PREP002"],
-                          cwd=tmp_path, capture_output=True, timeout=60)
+    done = subprocess.run(
+        [*PREP, "check", ".", "-f", "json", "--select", "PREP002"], cwd=tmp_path, capture_output=True, timeout=60
+    )
     assert done.returncode == 1
-    assert json.loads(done.stdout)["diagnostics"] == [{
-        "code": "PREP002", "severity": "error",
-        "message": "the file cannot be read: it is a FIFO (named pipe), not a regular file",
-        "file": "pipe.prep", "line": 1, "column": 1, "end_line": 1, "end_column": 2,
-        "hint": "give the model as a regular .prep file"}]
+    assert json.loads(done.stdout)["diagnostics"] == [
+        {
+            "code": "PREP002",
+            "severity": "error",
+            "message": "the file cannot be read: it is a FIFO (named pipe), not a regular file",
+            "file": "pipe.prep",
+            "line": 1,
+            "column": 1,
+            "end_line": 1,
+            "end_column": 2,
+            "hint": "give the model as a regular .prep file",
+        }
+    ]
 
 
 @pytest.mark.parametrize("command", [["check"], ["render"], ["kpi"], ["diff", "ok.prep"]])
 def test_a_fifo_named_on_the_command_line_is_refused(tmp_path, command):
     shutil.copy(FIGURE4, tmp_path / "ok.prep")
     os.mkfifo(tmp_path / "pipe.prep")
-    done = subprocess.run([*PREP, *command, "pipe.prep"], cwd=tmp_path, capture_output=True,
-                          timeout=60)
+    done = subprocess.run([*PREP, *command, "pipe.prep"], cwd=tmp_path, capture_output=True, timeout=60)
     assert done.returncode == 2
     give = "give .prep files or folders" if command == ["check"] else "give a .prep file"
-    assert done.stderr.decode() == (f"prep: error: pipe.prep is not a regular file (a FIFO); "
-                                    f"{give}\n")
+    assert done.stderr.decode() == (f"prep: error: pipe.prep is not a regular file (a FIFO); {give}\n")
 
 
 # -- item 10: permissions ------------------------------------------------------------------
+
 
 @pytest.fixture
 def locked():
@@ -136,27 +156,35 @@ def unprivileged(args, cwd):
     prefix = []
     if os.geteuid() == 0:
         prefix = ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"]
-    return subprocess.run([*prefix, *PREP, *args], cwd=cwd, capture_output=True, timeout=120,
-                          env={**os.environ, "HOME": str(cwd), "NO_COLOR": "1"})
+    return subprocess.run(
+        [*prefix, *PREP, *args],
+        cwd=cwd,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(cwd), "NO_COLOR": "1"},
+    )
 
 
 def test_unreadable_things_in_a_folder_are_findings(locked):
     done = unprivileged(["check", ".", "-f", "json", "--select", "PREP002"], locked)
     assert done.returncode == 1, done.stderr
     found = [(d["file"], d["message"]) for d in json.loads(done.stdout)["diagnostics"]]
-    assert found == [("noread", "the folder cannot be read: Permission denied"),
-                     ("nosearch/a.prep", "the file cannot be read: Permission denied"),
-                     ("unreadable.prep", "the file cannot be read: Permission denied")]
+    assert found == [
+        ("noread", "the folder cannot be read: Permission denied"),
+        ("nosearch/a.prep", "the file cannot be read: Permission denied"),
+        ("unreadable.prep", "the file cannot be read: Permission denied"),
+    ]
 
 
 @pytest.mark.parametrize("command", ["check", "render"])
 def test_an_unreadable_model_named_is_prep002(locked, command):
     done = unprivileged([command, "unreadable.prep"], locked)
     assert done.returncode == 1
-    assert done.stdout.decode().startswith("unreadable.prep:1:1: PREP002 error: the file "
-                                           "cannot be read: Permission denied") or \
-        done.stderr.decode().startswith("unreadable.prep:1:1: PREP002 error: the file "
-                                        "cannot be read: Permission denied")
+    assert done.stdout.decode().startswith(
+        "unreadable.prep:1:1: PREP002 error: the file cannot be read: Permission denied"
+    ) or done.stderr.decode().startswith(
+        "unreadable.prep:1:1: PREP002 error: the file cannot be read: Permission denied"
+    )
 
 
 @pytest.mark.parametrize("command", ["check", "render", "kpi"])
@@ -168,19 +196,34 @@ def test_a_model_in_a_folder_that_cannot_be_searched_is_one_line(locked, command
 
 # -- item 11: configurations and arguments that crashed --------------------------------------
 
-@pytest.mark.parametrize("name, text, message", [
-    ("pyproject.toml", "tool = 1\n", "`tool`: expected a table ([tool.prep])"),
-    ("prep.toml", "a = " + "[" * 500 + "]" * 500 + "\n", "is nested too deeply to read"),
-    ("prep.toml", '[severity]\n"" = "info"\n',
-     "`severity.''`: an empty rule code; give codes or prefixes such as PREP2 "
-     "(see `prep rule --all`)"),
-    ("prep.toml", 'select = ""\n', "`select`: an empty rule code; give codes or prefixes "
-     "such as PREP2 (see `prep rule --all`)"),
-    ("prep.toml", 'select = [""]\n', "`select`: an empty rule code; give codes or prefixes "
-     "such as PREP2 (see `prep rule --all`)"),
-    ("prep.toml", 'ignore = ["PREP2,"]\n', "`ignore`: an empty rule code in `PREP2,`; give "
-     "codes or prefixes such as PREP2 (see `prep rule --all`)"),
-])
+
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("pyproject.toml", "tool = 1\n", "`tool`: expected a table ([tool.prep])"),
+        ("prep.toml", "a = " + "[" * 500 + "]" * 500 + "\n", "is nested too deeply to read"),
+        (
+            "prep.toml",
+            '[severity]\n"" = "info"\n',
+            "`severity.''`: an empty rule code; give codes or prefixes such as PREP2 (see `prep rule --all`)",
+        ),
+        (
+            "prep.toml",
+            'select = ""\n',
+            "`select`: an empty rule code; give codes or prefixes such as PREP2 (see `prep rule --all`)",
+        ),
+        (
+            "prep.toml",
+            'select = [""]\n',
+            "`select`: an empty rule code; give codes or prefixes such as PREP2 (see `prep rule --all`)",
+        ),
+        (
+            "prep.toml",
+            'ignore = ["PREP2,"]\n',
+            "`ignore`: an empty rule code in `PREP2,`; give codes or prefixes such as PREP2 (see `prep rule --all`)",
+        ),
+    ],
+)
 def test_bad_configuration_is_one_line(tmp_path, name, text, message):
     (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "m.prep").write_text(UNDEFINED, encoding="utf-8")
@@ -189,9 +232,10 @@ def test_bad_configuration_is_one_line(tmp_path, name, text, message):
     assert result.stderr == f"prep: error: bad configuration: {tmp_path / name}: {message}\n"
 
 
-@pytest.mark.parametrize("option", [["--select", ""], ["--select", ","],
-                                    ["--select", "PREP1,,PREP2"], ["--ignore", ""],
-                                    ["--extend-select", " , "]])
+@pytest.mark.parametrize(
+    "option",
+    [["--select", ""], ["--select", ","], ["--select", "PREP1,,PREP2"], ["--ignore", ""], ["--extend-select", " , "]],
+)
 def test_empty_codes_on_the_command_line_are_refused(tmp_path, option):
     (tmp_path / "m.prep").write_text(UNDEFINED, encoding="utf-8")
     result = run(["check", "m.prep", *option], tmp_path)
@@ -210,6 +254,7 @@ def test_render_of_a_folder_is_one_line(tmp_path, path):
 
 # -- item 13: one definition of a line --------------------------------------------------------
 
+
 def test_lines_end_at_lf_crlf_and_lone_cr_only():
     text = "a\nb\r\nc\rd\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l\n"
     assert split(text) == ["a", "b", "c", "d\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l"]
@@ -224,7 +269,8 @@ def test_the_reported_line_is_the_line_shown(tmp_path, end):
         "m.prep:3:3: PREP101 error: `y` is not defined in process `P`",
         "  |",
         "3 |   y -> x",
-        "  |   ^"]
+        "  |   ^",
+    ]
 
 
 @pytest.mark.parametrize("separator", ["\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029"])
@@ -234,8 +280,14 @@ def test_other_separators_stay_on_their_line_escaped(tmp_path, separator):
     parsed = parse_text(text)
     assert [d.span.line for d in parsed.diagnostics] == []
     result = run(["check", "m.prep", "--select", "PREP101"], tmp_path)
-    shown = {"\x0b": "\\x0b", "\x0c": "\\x0c", "\x1c": "\\x1c", "\x85": "\\x85",
-             "\u2028": "\\u2028", "\u2029": "\\u2029"}[separator]
+    shown = {
+        "\x0b": "\\x0b",
+        "\x0c": "\\x0c",
+        "\x1c": "\\x1c",
+        "\x85": "\\x85",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }[separator]
     lines = result.stdout.splitlines()
     assert lines[0] == "m.prep:2:25: PREP101 error: `y` is not defined in process `P`"
     assert lines[2] == f"2 |   actor A {{ final x }} {shown} y -> x"
@@ -244,40 +296,45 @@ def test_other_separators_stay_on_their_line_escaped(tmp_path, separator):
 
 # -- item 14: control characters never reach the terminal raw ---------------------------------
 
+
 def test_escape_and_bell_in_a_name_are_shown_escaped(tmp_path):
     text = 'process P {\n  actor A { final x }\n  "a\x1b[31mred\x07" -> x\n}\n'
     (tmp_path / "m.prep").write_text(text, encoding="utf-8")
-    done = subprocess.run([*PREP, "check", "m.prep"], cwd=tmp_path,
-                          capture_output=True, env={**os.environ, "NO_COLOR": "1"}, timeout=60)
+    done = subprocess.run(
+        [*PREP, "check", "m.prep"], cwd=tmp_path, capture_output=True, env={**os.environ, "NO_COLOR": "1"}, timeout=60
+    )
     out = done.stdout.decode()
     assert "\x1b" not in out and "\x07" not in out
-    assert out.splitlines()[1:4] == ["  |", '3 |   "a\\x1b[31mred\\x07" -> x',
-                                     "  |   " + "^" * len('"a\\x1b[31mred\\x07"')]
+    assert out.splitlines()[1:4] == [
+        "  |",
+        '3 |   "a\\x1b[31mred\\x07" -> x',
+        "  |   " + "^" * len('"a\\x1b[31mred\\x07"'),
+    ]
 
 
 # -- item 7: what checks clean draws ----------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["svg", "png", "pdf", "dot", "mermaid"])
 # (a bidirectional override in a name is a PREP001 now: docs/language.md, "Names";
 # the zero-width joiner, which emoji need, is allowed)
-@pytest.mark.parametrize("final", ['Done [doc=""]', '"' + "長" * 999 + '"',
-                                   '"<b>&amp;\\"q\\\\</b>{|}"', '"A\u200dB 𝔸😀"'])
+@pytest.mark.parametrize(
+    "final", ['Done [doc=""]', '"' + "長" * 999 + '"', '"<b>&amp;\\"q\\\\</b>{|}"', '"A\u200dB 𝔸😀"']
+)
 def test_names_that_check_clean_draw(tmp_path, final, fmt):
     from prep.checks.runner import check_text
     from prep.graph import build_document
     from prep.render import render
 
     name = final.split(" [")[0]
-    text = f"process P {{\n  goal G\n  external Out\n  actor A {{ final {final} }}\n" \
-           f"  {name} -> Out\n}}\n"
+    text = f"process P {{\n  goal G\n  external Out\n  actor A {{ final {final} }}\n  {name} -> Out\n}}\n"
     assert check_text(text, select=["PREP0", "PREP1"]) == []
     graphs, _ = build_document(parse_text(text).document)
     assert render(graphs, fmt, timeout=60)
 
 
 def test_kpi_text_shows_separators_and_overrides_escaped(tmp_path):
-    text = ('process P {\n  goal "G\u202eX"\n  external Out\n  actor A { final "F\u2028Y" }\n'
-            '  "F\u2028Y" -> Out\n}\n')
+    text = 'process P {\n  goal "G\u202eX"\n  external Out\n  actor A { final "F\u2028Y" }\n  "F\u2028Y" -> Out\n}\n'
     (tmp_path / "m.prep").write_text(text, encoding="utf-8")
     result = run(["kpi", "m.prep"], tmp_path)
     assert result.exit_code == 0, result.stderr

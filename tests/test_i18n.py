@@ -68,10 +68,13 @@ def literal_messages(path: Path) -> list[str]:
                 value = node.args[i]
                 if isinstance(value, ast.Constant) and not isinstance(value.value, str):
                     continue
-                text = (value.value if isinstance(value, ast.Constant) else
-                        "".join(v.value for v in value.values if isinstance(v, ast.Constant)))
+                text = (
+                    value.value
+                    if isinstance(value, ast.Constant)
+                    else "".join(v.value for v in value.values if isinstance(v, ast.Constant))
+                )
                 if not re.search("[A-Za-z]{2}", text) or text.startswith("prep "):
-                    continue           # `f"{file}: {message}"`, a command to run
+                    continue  # `f"{file}: {message}"`, a command to run
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
@@ -80,8 +83,7 @@ def literal_messages(path: Path) -> list[str]:
 def test_messages_are_not_plain_english_literals(area):
     """A finding's message and hint, a related note, a fix's title and a CLI error are
     written `_("…", name=value)` so that the catalogue finds them."""
-    literal = [hit for path in sorted((ROOT / "prep" / area).rglob("*.py"))
-               for hit in literal_messages(path)]
+    literal = [hit for path in sorted((ROOT / "prep" / area).rglob("*.py")) for hit in literal_messages(path)]
     assert literal == []
 
 
@@ -92,9 +94,12 @@ def test_no_message_is_written_inside_an_f_string():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 for call in ast.walk(node):
-                    if (isinstance(call, ast.Call) and getattr(call.func, "id", "") in
-                            ("_", "_n", "N_") and call.args
-                            and isinstance(call.args[0], ast.Constant)):
+                    if (
+                        isinstance(call, ast.Call)
+                        and getattr(call.func, "id", "") in ("_", "_n", "N_")
+                        and call.args
+                        and isinstance(call.args[0], ast.Constant)
+                    ):
                         hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
     assert hidden == []
 
@@ -105,13 +110,15 @@ def test_no_module_hides_the_translator():
     wrong = []
     for path in sorted((ROOT / "prep").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        if not any(isinstance(n, ast.ImportFrom) and n.module == "prep.i18n"
-                   and any(a.name == "_" for a in n.names) for n in ast.walk(tree)):
+        if not any(
+            isinstance(n, ast.ImportFrom) and n.module == "prep.i18n" and any(a.name == "_" for a in n.names)
+            for n in ast.walk(tree)
+        ):
             continue
         for node in ast.walk(tree):
-            bound = ((isinstance(node, ast.Name) and node.id == "_"
-                      and isinstance(node.ctx, ast.Store))
-                     or (isinstance(node, ast.arg) and node.arg == "_"))
+            bound = (isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)) or (
+                isinstance(node, ast.arg) and node.arg == "_"
+            )
             if bound:
                 wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert wrong == []
@@ -119,42 +126,48 @@ def test_no_module_hides_the_translator():
 
 # -- choosing the language --------------------------------------------------------
 
-@pytest.mark.parametrize("env, expected", [
-    ({}, "en"),
-    ({"LANG": "ja_JP.UTF-8"}, "ja"),
-    ({"LANG": "C.UTF-8"}, "en"),
-    ({"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "ja"),
-    ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "ja_JP.UTF-8"}, "en"),
-    ({"LC_ALL": "ja_JP.eucJP"}, "ja"),
-    ({"PREP_LANG": "en", "LANG": "ja_JP.UTF-8"}, "en"),
-    ({"PREP_LANG": "ja", "LC_ALL": "C"}, "ja"),
-    ({"PREP_LANG": "klingon", "LANG": "ja_JP.UTF-8"}, "ja"),
-])
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({}, "en"),
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "ja"),
+        ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "ja_JP.UTF-8"}, "en"),
+        ({"LC_ALL": "ja_JP.eucJP"}, "ja"),
+        ({"PREP_LANG": "en", "LANG": "ja_JP.UTF-8"}, "en"),
+        ({"PREP_LANG": "ja", "LC_ALL": "C"}, "ja"),
+        ({"PREP_LANG": "klingon", "LANG": "ja_JP.UTF-8"}, "ja"),
+    ],
+)
 def test_the_language_comes_from_prep_lang_then_the_locale(env, expected):
     assert i18n.detect(env) == expected
 
 
 def test_lang_option_wins_over_the_environment(tmp_path):
     model = write(tmp_path, "m.prep", BROKEN)
+
     def said(result):
         lines = result.stdout.splitlines()
         return [line for line in lines if " PREP" in line or "hint" in line or "ヒント" in line] + lines[-1:]
 
-    result = run(["--lang", "en", "check", model, "--no-cache"], tmp_path,
-                 env={"PREP_LANG": "ja"})
+    result = run(["--lang", "en", "check", model, "--no-cache"], tmp_path, env={"PREP_LANG": "ja"})
     assert said(result) == [
         f"{model}:7:5: PREP205 warning: `進捗メモ` contributes to no final product",
         "  hint: relate it to a product on the way to a final product, or remove it",
         f"{model}:11:10: PREP101 error: `顧客2` is not defined in process `受注`",
         "  hint: did you mean `顧客`?",
-        "Found 1 error, 1 warning, 0 infos in 1 file."]
+        "Found 1 error, 1 warning, 0 infos in 1 file.",
+    ]
     result = run(["--lang", "ja", "check", model, "--no-cache"], tmp_path)
     assert said(result) == [
         f"{model}:7:5: PREP205 warning: `進捗メモ` はどの最終成果物にもつながっていません",
         "  ヒント: 最終成果物へ至る途中の成果物に関係づけるか、削除してください",
         f"{model}:11:10: PREP101 error: `顧客2` はプロセス `受注` で定義されていません",
         "  ヒント: `顧客` のことですか？",
-        "1 ファイルで 1 件のエラー、1 件の警告、0 件の情報が見つかりました。"]
+        "1 ファイルで 1 件のエラー、1 件の警告、0 件の情報が見つかりました。",
+    ]
 
 
 def test_a_bad_lang_is_a_one_line_error(tmp_path):
@@ -164,6 +177,7 @@ def test_a_bad_lang_is_a_one_line_error(tmp_path):
 
 
 # -- findings ---------------------------------------------------------------------
+
 
 def test_findings_summary_and_hints_in_japanese(tmp_path):
     write(tmp_path, "m.prep", BROKEN)
@@ -182,7 +196,8 @@ def test_findings_summary_and_hints_in_japanese(tmp_path):
         "   |             ^^^^^\n"
         "  ヒント: `顧客` のことですか？\n"
         "\n"
-        "1 ファイルで 1 件のエラー、1 件の警告、0 件の情報が見つかりました。\n")
+        "1 ファイルで 1 件のエラー、1 件の警告、0 件の情報が見つかりました。\n"
+    )
 
 
 def test_carets_sit_under_the_japanese_name(tmp_path):
@@ -190,22 +205,22 @@ def test_carets_sit_under_the_japanese_name(tmp_path):
     is measured in cells, in either language."""
     model = write(tmp_path, "m.prep", BROKEN)
     for lang in ("ja", "en"):
-        out = run(["check", model, "--no-cache", "--select", "PREP101"], tmp_path,
-                  env={"PREP_LANG": lang}).stdout.splitlines()
+        out = run(
+            ["check", model, "--no-cache", "--select", "PREP101"], tmp_path, env={"PREP_LANG": lang}
+        ).stdout.splitlines()
         source = next(line for line in out if line.startswith("11 |"))
         carets = out[out.index(source) + 1]
         start = source.index("顧客2")
         from rich.cells import cell_len
 
-        assert cell_len(carets[:carets.index("^")]) == cell_len(source[:start])
+        assert cell_len(carets[: carets.index("^")]) == cell_len(source[:start])
         assert carets.count("^") == cell_len("顧客2")
 
 
 def test_json_keeps_codes_and_structure_with_japanese_messages(tmp_path):
     model = write(tmp_path, "m.prep", BROKEN)
     english = json.loads(run(["check", model, "-f", "json", "--no-cache"], tmp_path).stdout)
-    japanese = json.loads(run(["check", model, "-f", "json", "--no-cache"], tmp_path,
-                              env={"PREP_LANG": "ja"}).stdout)
+    japanese = json.loads(run(["check", model, "-f", "json", "--no-cache"], tmp_path, env={"PREP_LANG": "ja"}).stdout)
 
     def shape(data):
         if isinstance(data, dict):
@@ -216,27 +231,29 @@ def test_json_keeps_codes_and_structure_with_japanese_messages(tmp_path):
 
     assert shape(english) == shape(japanese)
     messages = [d["message"] for d in japanese["diagnostics"]]
-    assert messages == ["`進捗メモ` はどの最終成果物にもつながっていません",
-                        "`顧客2` はプロセス `受注` で定義されていません"]
+    assert messages == [
+        "`進捗メモ` はどの最終成果物にもつながっていません",
+        "`顧客2` はプロセス `受注` で定義されていません",
+    ]
 
 
 def test_sarif_rules_and_results_in_japanese(tmp_path):
     model = write(tmp_path, "m.prep", BROKEN)
-    sarif = json.loads(run(["check", model, "-f", "sarif", "--no-cache"], tmp_path,
-                           env={"PREP_LANG": "ja"}).stdout)
+    sarif = json.loads(run(["check", model, "-f", "sarif", "--no-cache"], tmp_path, env={"PREP_LANG": "ja"}).stdout)
     driver = sarif["runs"][0]["tool"]["driver"]
     rule = next(r for r in driver["rules"] if r["id"] == "PREP205")
     assert rule["shortDescription"]["text"] == "成果物がどの最終成果物にもつながっていません"
     assert rule["fullDescription"]["text"].startswith("関係はあるのに、")
     texts = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
-    assert texts[0] == ("`進捗メモ` はどの最終成果物にもつながっていません\n"
-                        "ヒント: 最終成果物へ至る途中の成果物に関係づけるか、削除してください")
+    assert texts[0] == (
+        "`進捗メモ` はどの最終成果物にもつながっていません\n"
+        "ヒント: 最終成果物へ至る途中の成果物に関係づけるか、削除してください"
+    )
 
 
 def test_github_annotations_in_japanese(tmp_path):
     write(tmp_path, "m.prep", BROKEN)
-    out = run(["check", "m.prep", "-f", "github", "--no-cache"], tmp_path,
-              env={"PREP_LANG": "ja"}).stdout
+    out = run(["check", "m.prep", "-f", "github", "--no-cache"], tmp_path, env={"PREP_LANG": "ja"}).stdout
     assert out.startswith("::warning file=m.prep,line=7,col=5,")
     assert "::`進捗メモ` はどの最終成果物にもつながっていません%0Aヒント: " in out
 
@@ -259,8 +276,7 @@ def test_every_rule_example_speaks_japanese():
         examples = re.findall(r"```prep\n(.*?)```", rule.sections.get("Example", ""), re.S)
         if not examples:
             continue
-        found = [d for d in check(examples[0], extend_select=[rule.code])
-                 if d.code == rule.code]
+        found = [d for d in check(examples[0], extend_select=[rule.code]) if d.code == rule.code]
         assert found, rule.code
         for d in found:
             for text in (d.message, d.hint or ""):
@@ -269,13 +285,14 @@ def test_every_rule_example_speaks_japanese():
 
 # -- rule pages ---------------------------------------------------------------------
 
+
 def test_docs_ja_rules_md_is_current():
     i18n.set_language("ja")
     expected = rules_document(all_rules())
     path = ROOT / "docs" / "ja" / "rules.md"
     assert path.read_text(encoding="utf-8") == expected, (
-        "docs/ja/rules.md is stale: run `python -m prep.checks.docs --lang ja "
-        "> docs/ja/rules.md`")
+        "docs/ja/rules.md is stale: run `python -m prep.checks.docs --lang ja > docs/ja/rules.md`"
+    )
 
 
 def test_rule_page_in_japanese_keeps_the_models(tmp_path):
@@ -290,17 +307,16 @@ def test_rule_page_in_japanese_keeps_the_models(tmp_path):
 
 # -- help -----------------------------------------------------------------------------
 
+
 def test_help_in_japanese(tmp_path):
-    out = run_process(["check", "--help"], tmp_path, env={"PREP_LANG": "ja",
-                                                          "COLUMNS": "80"}).stdout.decode()
+    out = run_process(["check", "--help"], tmp_path, env={"PREP_LANG": "ja", "COLUMNS": "80"}).stdout.decode()
     rows = out.splitlines()
     assert rows[1].strip() == "使い方: prep check [OPTIONS] [paths]..."
     assert rows[3].strip() == "モデルの誤りをチェックします: 構文、参照、構造、方法論のルール。"
     at = next(n for n, row in enumerate(rows) if row.startswith("│ --help"))
-    column = rows[at].index("このメッセージ")          # the help column, wrapped on two rows
-    assert "".join(row[column:].rstrip(" │") for row in rows[at:at + 2]) == \
-        "このメッセージを表示して終了します。"
-    assert "…" not in out                  # Japanese wraps between characters, never cut
+    column = rows[at].index("このメッセージ")  # the help column, wrapped on two rows
+    assert "".join(row[column:].rstrip(" │") for row in rows[at : at + 2]) == "このメッセージを表示して終了します。"
+    assert "…" not in out  # Japanese wraps between characters, never cut
     assert "Check models for mistakes" not in out
 
 
@@ -328,7 +344,8 @@ def test_cli_errors_in_japanese(tmp_path):
     assert result.returncode == 2
     assert result.stderr.decode() == (
         "prep: エラー: ルールコードまたはルール名 `PREP999` は存在しません\n"
-        "  ヒント: `prep rule --all` でルールを一覧できます\n")
+        "  ヒント: `prep rule --all` でルールを一覧できます\n"
+    )
 
 
 def test_usage_errors_of_click_speak_japanese():
@@ -340,13 +357,19 @@ def test_usage_errors_of_click_speak_japanese():
     prep = str(Path(sys.executable).with_name("prep"))
 
     def said(*args: str) -> str:
-        done = subprocess.run([prep, *args], capture_output=True, text=True, timeout=60,
-                              env={**__import__("os").environ, "PREP_LANG": "ja"})
+        done = subprocess.run(
+            [prep, *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**__import__("os").environ, "PREP_LANG": "ja"},
+        )
         assert done.returncode == 2
         return done.stderr.strip()
 
     assert said("render") == "prep: エラー: 引数 'file' がありません（`prep render -h` を参照）"
     assert said("check", "--fail-on", "bad", "x") == (
         "prep: エラー: '--fail-on' の値 'bad' は使えません。'error', 'warning', 'info' の"
-        "どれかを指定してください（`prep check -h` を参照）")
+        "どれかを指定してください（`prep check -h` を参照）"
+    )
     assert said("check", "--format") == "prep: エラー: オプション '--format' には値が必要です"

@@ -9,24 +9,27 @@ import pytest
 from conftest import ORDER_HEAD
 from prep.parser import parse_text
 
-HEAD = ORDER_HEAD + """\
+HEAD = (
+    ORDER_HEAD
+    + """\
     milestone 見積依頼(品目, 数量)
     final     見積回答<承認済>(金額)
   }
 """
-HINT = ("symbols are half-width (switch the input method to 直接入力 / half-width for them); "
-        "names may stay Japanese")
+)
+HINT = "symbols are half-width (switch the input method to 直接入力 / half-width for them); names may stay Japanese"
 
 
 def mend(text: str, diagnostics) -> str:
     """`text` with every fix applied (edits on one line, applied right to left)."""
-    edits = sorted((e for d in diagnostics if d.fix for e in d.fix.edits),
-                   key=lambda e: (e.span.line, e.span.column), reverse=True)
+    edits = sorted(
+        (e for d in diagnostics if d.fix for e in d.fix.edits), key=lambda e: (e.span.line, e.span.column), reverse=True
+    )
     lines = text.split("\n")
     for e in edits:
         s = e.span
         line = lines[s.line - 1]
-        lines[s.line - 1] = line[:s.column - 1] + e.text + line[s.end_column - 1:]
+        lines[s.line - 1] = line[: s.column - 1] + e.text + line[s.end_column - 1 :]
     return "\n".join(lines)
 
 
@@ -68,37 +71,63 @@ def test_the_spec_example_without_spaces_between_arrow_and_names():
     assert fixed == "  顧客 ->見積依頼 -> 見積回答 -> 顧客"
 
 
-@pytest.mark.parametrize("statement, message, fixed", [
-    ("  ｋｐｉ 回答日数 for 見積回答", "`ｋｐｉ` is typed in full-width: write `kpi`",
-     "  kpi 回答日数 for 見積回答"),
-    ("  kpi 回答日数 ｆｏｒ 見積回答", "`ｆｏｒ` is typed in full-width: write `for`",
-     "  kpi 回答日数 for 見積回答"),
-    ("  kpi “On-time delivery” for 見積回答",
-     '`“On-time delivery”` is typed in full-width: write `"On-time delivery"`',
-     '  kpi "On-time delivery" for 見積回答'),
-    ("  kpi ＂回答日数＂ for 見積回答", '`＂回答日数＂` is typed in full-width: write `"回答日数"`',
-     '  kpi "回答日数" for 見積回答'),
-    ("  顧客 -> 見積依頼 -> 見積回答＜承認済＞ -> 顧客",
-     "`＜承認済＞` is typed in full-width: write `<承認済>`",
-     "  顧客 -> 見積依頼 -> 見積回答<承認済> -> 顧客"),
-    ("  顧客 -> 見積依頼，見積回答 -> 顧客", "`，` is not part of the language: write `,`",
-     "  顧客 -> 見積依頼,見積回答 -> 顧客"),
-    ("  顧客 -> 見積依頼、見積回答 -> 顧客", "`、` is not part of the language: write `,`",
-     "  顧客 -> 見積依頼,見積回答 -> 顧客"),
-    ("  顧客 -> 見積依頼 -> 見積回答 -> 顧客 [doc＝速い]",
-     "`＝` is not part of the language: write `=`",
-     "  顧客 -> 見積依頼 -> 見積回答 -> 顧客 [doc=速い]"),
-    ("  issue：回答が遅い on 見積回答", "`：` is not needed after `issue`: a keyword is "
-     "followed by its name", "  issue 回答が遅い on 見積回答"),
-])
+@pytest.mark.parametrize(
+    "statement, message, fixed",
+    [
+        (
+            "  ｋｐｉ 回答日数 for 見積回答",
+            "`ｋｐｉ` is typed in full-width: write `kpi`",
+            "  kpi 回答日数 for 見積回答",
+        ),
+        (
+            "  kpi 回答日数 ｆｏｒ 見積回答",
+            "`ｆｏｒ` is typed in full-width: write `for`",
+            "  kpi 回答日数 for 見積回答",
+        ),
+        (
+            "  kpi “On-time delivery” for 見積回答",
+            '`“On-time delivery”` is typed in full-width: write `"On-time delivery"`',
+            '  kpi "On-time delivery" for 見積回答',
+        ),
+        (
+            "  kpi ＂回答日数＂ for 見積回答",
+            '`＂回答日数＂` is typed in full-width: write `"回答日数"`',
+            '  kpi "回答日数" for 見積回答',
+        ),
+        (
+            "  顧客 -> 見積依頼 -> 見積回答＜承認済＞ -> 顧客",
+            "`＜承認済＞` is typed in full-width: write `<承認済>`",
+            "  顧客 -> 見積依頼 -> 見積回答<承認済> -> 顧客",
+        ),
+        (
+            "  顧客 -> 見積依頼，見積回答 -> 顧客",
+            "`，` is not part of the language: write `,`",
+            "  顧客 -> 見積依頼,見積回答 -> 顧客",
+        ),
+        (
+            "  顧客 -> 見積依頼、見積回答 -> 顧客",
+            "`、` is not part of the language: write `,`",
+            "  顧客 -> 見積依頼,見積回答 -> 顧客",
+        ),
+        (
+            "  顧客 -> 見積依頼 -> 見積回答 -> 顧客 [doc＝速い]",
+            "`＝` is not part of the language: write `=`",
+            "  顧客 -> 見積依頼 -> 見積回答 -> 顧客 [doc=速い]",
+        ),
+        (
+            "  issue：回答が遅い on 見積回答",
+            "`：` is not needed after `issue`: a keyword is followed by its name",
+            "  issue 回答が遅い on 見積回答",
+        ),
+    ],
+)
 def test_full_width_keywords_quotes_states_and_symbols(statement, message, fixed):
     d, after = one_safe_finding(statement)
     assert d.message == message
     assert after == fixed
 
 
-@pytest.mark.parametrize("statement", ['  issue 「回答が遅い」 on 見積回答',
-                                       '  goal 「納期遵守率100%」'])
+@pytest.mark.parametrize("statement", ["  issue 「回答が遅い」 on 見積回答", "  goal 「納期遵守率100%」"])
 def test_japanese_quotation_brackets_get_the_hint_to_write_double_quotes(statement):
     text = HEAD + statement + "\n}\n"
     (d,) = parse_text(text, "m.prep").diagnostics
@@ -112,18 +141,32 @@ def test_a_colon_after_a_keyword_is_one_finding():
     text = HEAD.replace("actor 営業部 {", "actor: 営業部 {") + "  顧客 -> 見積依頼 -> 見積回答 -> 顧客\n}\n"
     (d,) = parse_text(text, "m.prep").diagnostics
     assert (d.span.line, d.span.column, d.message, d.hint) == (
-        4, 8, "`:` is not needed after `actor`: a keyword is followed by its name",
-        "remove the `:`: write `actor 営業部`")
+        4,
+        8,
+        "`:` is not needed after `actor`: a keyword is followed by its name",
+        "remove the `:`: write `actor 営業部`",
+    )
     assert d.fix.safe
 
 
-@pytest.mark.parametrize("statement, message, hint, edit", [
-    ("  kpi 回答日数 of 見積回答", "`of` is not a keyword: did you mean `for`?",
-     "`kpi NAME for PRODUCT` names the product a KPI measures; `under` its parent KPI", "for"),
-    ("  kpi 回答日数 見積回答", "`回答日数 見積回答` is read as two names: a name with a space "
-     "is written in double quotes", 'write `kpi 回答日数 for 見積回答` if the KPI measures '
-     '`見積回答`, or `kpi "回答日数 見積回答"` for one name', '"回答日数 見積回答"'),
-])
+@pytest.mark.parametrize(
+    "statement, message, hint, edit",
+    [
+        (
+            "  kpi 回答日数 of 見積回答",
+            "`of` is not a keyword: did you mean `for`?",
+            "`kpi NAME for PRODUCT` names the product a KPI measures; `under` its parent KPI",
+            "for",
+        ),
+        (
+            "  kpi 回答日数 見積回答",
+            "`回答日数 見積回答` is read as two names: a name with a space is written in double quotes",
+            "write `kpi 回答日数 for 見積回答` if the KPI measures "
+            '`見積回答`, or `kpi "回答日数 見積回答"` for one name',
+            '"回答日数 見積回答"',
+        ),
+    ],
+)
 def test_words_that_may_be_syntax_are_not_quoted_by_a_safe_fix(statement, message, hint, edit):
     """`kpi X of Y` quoted would hang the KPI under the goal instead of measuring Y."""
     (d,) = parse_text(HEAD + statement + "\n}\n", "m.prep").diagnostics
@@ -133,8 +176,10 @@ def test_words_that_may_be_syntax_are_not_quoted_by_a_safe_fix(statement, messag
 
 def test_a_missing_comma_between_parameters_is_an_unsafe_fix():
     (d,) = parse_text(HEAD.replace("(品目, 数量)", "(品目 数量)") + "}\n", "m.prep").diagnostics
-    assert (d.message, d.hint) == ("`品目 数量`: parameters are separated by `,`",
-                                   'write `品目, 数量`, or `"品目 数量"` for one parameter with a space')
+    assert (d.message, d.hint) == (
+        "`品目 数量`: parameters are separated by `,`",
+        'write `品目, 数量`, or `"品目 数量"` for one parameter with a space',
+    )
     assert [e.text for e in d.fix.edits] == ["品目, 数量"] and not d.fix.safe
 
 
@@ -143,8 +188,10 @@ def test_an_arrow_typed_right_after_a_name_is_an_unsafe_guess():
     text = HEAD + "  顧客ー＞見積依頼 -> 見積回答 -> 顧客\n}\n"
     (d,) = parse_text(text, "m.prep").diagnostics
     assert (d.span.column, d.message, d.hint) == (
-        5, "`顧客ー＞` is read as the name `顧客ー` and `＞`; `ー＞` is probably an arrow typed "
-           "with the input method on", "write `顧客 ->`, or `顧客ー ->` if `ー` belongs to the name")
+        5,
+        "`顧客ー＞` is read as the name `顧客ー` and `＞`; `ー＞` is probably an arrow typed with the input method on",
+        "write `顧客 ->`, or `顧客ー ->` if `ー` belongs to the name",
+    )
     assert not d.fix.safe
     assert parse_text(mend(text, [d]), "m.prep").diagnostics == []
 

@@ -24,8 +24,7 @@ def run(args, cwd: Path, env=None):
     old = Path.cwd()
     os.chdir(cwd)
     try:
-        return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False,
-                                  env=env or ENGLISH_LOCALE)
+        return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False, env=env or ENGLISH_LOCALE)
     finally:
         os.chdir(old)
 
@@ -73,8 +72,10 @@ def test_refuses_to_overwrite_and_writes_nothing(tmp_path):
     (tmp_path / "prep.toml").write_text("# mine\n", encoding="utf-8")
     result = run(["init", "."], tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == ("prep: error: prep.toml already exists; nothing was written\n"
-                             "  hint: choose another folder, or move the file away\n")
+    assert result.stderr == (
+        "prep: error: prep.toml already exists; nothing was written\n"
+        "  hint: choose another folder, or move the file away\n"
+    )
     assert not (tmp_path / "model.prep").exists()
     assert (tmp_path / "prep.toml").read_text(encoding="utf-8") == "# mine\n"
 
@@ -90,7 +91,7 @@ def test_name_option_is_written_and_quoted_when_needed(tmp_path):
     assert run(["init", "a", "--name", "受注"], tmp_path).exit_code == 0
     text = (tmp_path / "a" / "model.prep").read_text("utf-8")
     assert "process 受注 [stage=asis]" in text
-    assert "actor 営業 {" in text          # a Japanese name: the Japanese starter
+    assert "actor 営業 {" in text  # a Japanese name: the Japanese starter
     assert run(["init", "b", "--name", 'Order "to" cash'], tmp_path).exit_code == 0
     model = tmp_path / "b" / "model.prep"
     assert 'process "Order \\"to\\" cash" [stage=asis]' in model.read_text("utf-8")
@@ -109,7 +110,7 @@ def test_bad_name_is_a_one_line_error(tmp_path):
 def test_prep_name():
     assert prep_name("sales_plan") == "sales_plan"
     assert prep_name("スタッフ・シフト") == "スタッフ・シフト"
-    assert prep_name("process") == '"process"'          # keywords are reserved
+    assert prep_name("process") == '"process"'  # keywords are reserved
     assert prep_name("100%") == '"100%"'
     assert prep_name("a\\b") == '"a\\\\b"'
 
@@ -156,8 +157,7 @@ def test_files_and_output_point_to_urls_and_commands_not_repository_paths(tmp_pa
     for lang in ("en", "ja"):
         result = run(["init", lang, "--lang", lang], tmp_path)
         assert result.exit_code == 0, result.output
-        texts = [(tmp_path / lang / name).read_text("utf-8") for name in ("model.prep",
-                                                                          "prep.toml")]
+        texts = [(tmp_path / lang / name).read_text("utf-8") for name in ("model.prep", "prep.toml")]
         for text in [*texts, result.stderr]:
             assert not re.search(r"(?<!/)docs/\w+\.md", text.replace(docs, "")), text
         assert f"{docs}language.md" in texts[0] and "`prep --help`" in texts[0]
@@ -178,7 +178,8 @@ def test_japanese_init_speaks_japanese(tmp_path):
         "  prep kpi w/model.prep    # KPI ツリー\n"
         "  お客様のプロセスのモデル化はチュートリアルで: "
         f"https://github.com/prep-models/prep/blob/v{__version__}/docs/tutorial.md\n"
-        "  ルールの一覧は `prep rule --all`、コマンドの一覧は `prep --help`。\n")
+        "  ルールの一覧は `prep rule --all`、コマンドの一覧は `prep --help`。\n"
+    )
     config = (tmp_path / "w" / "prep.toml").read_text("utf-8")
     assert config.startswith("# prep の設定。")
     assert load_file(tmp_path / "w" / "prep.toml").extend_select == ("PREP603",)

@@ -75,10 +75,12 @@ def test_every_unit_is_ranked():
 @pytest.mark.parametrize("path", sorted(ROOT.rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
 def test_imports_flow_one_way(path):
     own = unit_of(path)
-    allowed = {None, own} | ({"api"} if own == "prep" else set())   # prep.load, lazily
-    wrong = [f"line {line}: {module}" for line, module in imports(path)
-             if layer(module) not in allowed
-             and RANK.get(layer(module), 0) >= RANK.get(own, 0)]
+    allowed = {None, own} | ({"api"} if own == "prep" else set())  # prep.load, lazily
+    wrong = [
+        f"line {line}: {module}"
+        for line, module in imports(path)
+        if layer(module) not in allowed and RANK.get(layer(module), 0) >= RANK.get(own, 0)
+    ]
     assert not wrong, f"{path.relative_to(ROOT)} imports upward or sideways: {wrong}"
 
 
@@ -93,9 +95,12 @@ def test_every_import_of_prep_exists():
     """An import inside a function runs only when that path is taken: a module renamed
     away must fail here, not in the one command that reaches it."""
     modules = {_module_name(p) for p in ROOT.rglob("*.py")}
-    missing = [f"{path.relative_to(TOP)}:{line}: {module}"
-               for path in sorted(ROOT.rglob("*.py")) for line, module in imports(path)
-               if module.startswith("prep") and module not in modules]
+    missing = [
+        f"{path.relative_to(TOP)}:{line}: {module}"
+        for path in sorted(ROOT.rglob("*.py"))
+        for line, module in imports(path)
+        if module.startswith("prep") and module not in modules
+    ]
     assert missing == []
 
 
@@ -121,7 +126,7 @@ def test_no_import_circles():
             if found is None or found == name:
                 continue
             if found.startswith(name + ".") or name.startswith(found + "."):
-                continue      # a package and its own submodules
+                continue  # a package and its own submodules
             graph.add_edge(name, found)
     circles = sorted(sorted(c) for c in nx.simple_cycles(graph) if len(c) <= 3)
     assert not circles, f"modules importing each other: {circles}"

@@ -14,13 +14,25 @@ from prep.parser.grammar import lark_parser
 from prep.parser.lexer import fast_lexer
 from prep.parser.lines import normalize
 
-FILES = sorted((ROOT / "examples").rglob("*.prep")) + sorted(
-    (SHARED / "conformance" / "cases").glob("*.prep")) + sorted((ROOT / "tests").rglob("*.prep"))
+FILES = (
+    sorted((ROOT / "examples").rglob("*.prep"))
+    + sorted((SHARED / "conformance" / "cases").glob("*.prep"))
+    + sorted((ROOT / "tests").rglob("*.prep"))
+)
 
 
 def key(tok):
-    return (tok.type, str(tok), tok.value, tok.start_pos, tok.line, tok.column,
-            tok.end_line, tok.end_column, tok.end_pos)
+    return (
+        tok.type,
+        str(tok),
+        tok.value,
+        tok.start_pos,
+        tok.line,
+        tok.column,
+        tok.end_line,
+        tok.end_column,
+        tok.end_pos,
+    )
 
 
 def both(text: str):
@@ -47,10 +59,53 @@ def test_same_tokens_as_lark_on_files(path):
     assert ours == theirs
 
 
-PIECES = ["process", "actor", "product", "final", "external", "kpi", "for", "issue", "on",
-          "{", "}", "(", ")", "[", "]", ",", ".", "=", "->", "<->", "<", ">", "<確定>", "-",
-          '"', '"""', "\\", "\n", "\r\n", " ", "\t", "\u3000", "#", "# prep: ignore", "名前",
-          "x1", "_a", "1.5", "-3", "・", "é", "\u2028", "\x00", "\x1b", "\ufeff"]
+PIECES = [
+    "process",
+    "actor",
+    "product",
+    "final",
+    "external",
+    "kpi",
+    "for",
+    "issue",
+    "on",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ".",
+    "=",
+    "->",
+    "<->",
+    "<",
+    ">",
+    "<確定>",
+    "-",
+    '"',
+    '"""',
+    "\\",
+    "\n",
+    "\r\n",
+    " ",
+    "\t",
+    "\u3000",
+    "#",
+    "# prep: ignore",
+    "名前",
+    "x1",
+    "_a",
+    "1.5",
+    "-3",
+    "・",
+    "é",
+    "\u2028",
+    "\x00",
+    "\x1b",
+    "\ufeff",
+]
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,8 +18,14 @@ ENDS = {"lf": "\n", "crlf": "\r\n", "cr": "\r"}
 
 
 def run(args, cwd, stdin: bytes | None = None):
-    return subprocess.run([sys.executable, "-m", "prep", *args], cwd=cwd, input=stdin,
-                          capture_output=True, env={"NO_COLOR": "1", "PATH": ""}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env={"NO_COLOR": "1", "PATH": ""},
+        timeout=120,
+    )
 
 
 def test_line_starts_and_ending():
@@ -32,7 +38,7 @@ def test_edits_land_on_the_right_line_whatever_the_line_end(end):
     text = TYPO.replace("\n", end)
     edit = Edit(Span("m", 5, 5, 5, 9), "final")
     assert apply_edits(text, [edit]) == TYPO.replace("fnal", "final").replace("\n", end)
-    past = Edit(Span("m", 1, 40, 1, 50), "!")          # clamped before the line end
+    past = Edit(Span("m", 1, 40, 1, 50), "!")  # clamped before the line end
     assert apply_edits(text, [past]).startswith(f"process P {{!{end}  goal")
 
 

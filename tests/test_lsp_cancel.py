@@ -8,7 +8,7 @@ import pytest
 
 from test_lsp_robust import MODEL, Raw
 
-BIG = MODEL.replace("  F -> X\n", "  F -> X\n" * 20_000)     # seconds to check
+BIG = MODEL.replace("  F -> X\n", "  F -> X\n" * 20_000)  # seconds to check
 SMALL = "file:///small.prep"
 HOVER = {"textDocument": {"uri": SMALL}, "position": {"line": 4, "character": 10}}
 
@@ -19,7 +19,7 @@ def lsp(tmp_path):
     server.initialize()
     server.open(SMALL, MODEL)
     server.request(1000, "textDocument/hover", HOVER)
-    assert "result" in server.answer(1000)           # the small document is checked
+    assert "result" in server.answer(1000)  # the small document is checked
     yield server
     server.close()
 
@@ -35,15 +35,21 @@ def until(server, msg_id, timeout=600) -> list[dict]:
 
 
 def published(messages, uri) -> list:
-    return [m["params"].get("version") for m in messages
-            if m.get("method") == "textDocument/publishDiagnostics"
-            and m["params"]["uri"] == uri]
+    return [
+        m["params"].get("version")
+        for m in messages
+        if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+    ]
 
 
 def change(server, uri, version, text):
-    server.send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-        "textDocument": {"uri": uri, "version": version},
-        "contentChanges": [{"text": text}]}})
+    server.send(
+        {
+            "jsonrpc": "2.0",
+            "method": "textDocument/didChange",
+            "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        }
+    )
 
 
 def test_a_hover_is_answered_while_a_big_document_is_checked(lsp):
@@ -51,7 +57,7 @@ def test_a_hover_is_answered_while_a_big_document_is_checked(lsp):
     lsp.request(1, "textDocument/hover", HOVER)
     before = until(lsp, 1)
     assert "result" in before[-1]
-    assert published(before, "file:///big.prep") == []      # still being checked
+    assert published(before, "file:///big.prep") == []  # still being checked
     lsp.request(2, "textDocument/documentSymbol", {"textDocument": {"uri": "file:///big.prep"}})
     after = until(lsp, 2)
     assert published(after, "file:///big.prep") == [1]
@@ -66,7 +72,7 @@ def test_a_newer_version_cancels_the_check_of_an_older_one(lsp):
     assert messages[-1]["result"][0]["name"] == "Q"
     lsp.request(4, "textDocument/hover", HOVER)
     messages += until(lsp, 4)
-    assert published(messages, "file:///big.prep") == [2]    # version 1 published nothing
+    assert published(messages, "file:///big.prep") == [2]  # version 1 published nothing
 
 
 def test_a_cancelled_request_is_answered_before_the_check_ends(lsp):
@@ -121,12 +127,12 @@ def test_each_piece_is_parsed_alone_and_the_process_names_are_shared(monkeypatch
     text = "".join(f"process P{i} {{\n  goal G\n}}\n" for i in range(300))
     parsed, shared = [], set()
     real_parse, real_build = prep.parser.parse_text, prep.graph.build_document
-    monkeypatch.setattr(prep.parser, "parse_text",
-                        lambda text, *args, **kw: parsed.append(len(text)) or real_parse(
-                            text, *args, **kw))
-    monkeypatch.setattr(prep.graph, "build_document",
-                        lambda document, names=None: shared.add(id(names)) or real_build(
-                            document, names))
+    monkeypatch.setattr(
+        prep.parser, "parse_text", lambda text, *args, **kw: parsed.append(len(text)) or real_parse(text, *args, **kw)
+    )
+    monkeypatch.setattr(
+        prep.graph, "build_document", lambda document, names=None: shared.add(id(names)) or real_build(document, names)
+    )
     a = Pieces().analyse("file:///p.prep", "/p.prep", text)
     assert sum(parsed) == len(text) and len(parsed) == 300
     assert len(shared) == 1
@@ -140,8 +146,9 @@ def test_requests_that_parse_wait_in_the_worker_not_in_the_loop(lsp):
     """References read the workspace's saved files and formatting parses: they run
     after the check in the worker, while a hover asked after them is answered first."""
     lsp.open("file:///big.prep", BIG)
-    lsp.request(7, "textDocument/formatting", {"textDocument": {"uri": SMALL},
-                                               "options": {"tabSize": 2, "insertSpaces": True}})
+    lsp.request(
+        7, "textDocument/formatting", {"textDocument": {"uri": SMALL}, "options": {"tabSize": 2, "insertSpaces": True}}
+    )
     lsp.request(8, "textDocument/hover", HOVER)
     messages = until(lsp, 8)
     assert not [m for m in messages if m.get("id") == 7]

@@ -52,5 +52,4 @@ def test_the_arrow_is_a_trigger_character():
 def test_a_hover_says_which_range_it_covers():
     a = analyse("file:///m.prep", "m.prep", TEXT)
     hover = hover_at(a, t.Position(line=4, character=13), "utf-16")
-    assert hover.range == t.Range(start=t.Position(line=4, character=12),
-                                  end=t.Position(line=4, character=16))
+    assert hover.range == t.Range(start=t.Position(line=4, character=12), end=t.Position(line=4, character=16))

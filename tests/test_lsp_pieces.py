@@ -12,8 +12,7 @@ from prep.checks.runner import finish
 from prep.lsp.analysis import Pieces, analyse
 from prep.parser import decode
 
-FILES = sorted((ROOT / "examples").rglob("*.prep")) + sorted(
-    (SHARED / "conformance" / "cases").glob("*.prep"))
+FILES = sorted((ROOT / "examples").rglob("*.prep")) + sorted((SHARED / "conformance" / "cases").glob("*.prep"))
 
 
 def findings(a):
@@ -31,13 +30,14 @@ def test_pieces_find_what_the_whole_file_finds(path):
     assert findings(pieces.analyse("u", str(path), text)) == findings(analyse("u", str(path), text))
     # again, after an edit in the last process: the others come from the cache
     edited = text.rstrip("\n}") + "\n  未定義 -> 未定義2\n}\n" if "process" in text else text
-    assert findings(pieces.analyse("u", str(path), edited)) == \
-        findings(analyse("u", str(path), edited))
+    assert findings(pieces.analyse("u", str(path), edited)) == findings(analyse("u", str(path), edited))
 
 
 def test_two_processes_of_one_name_are_checked_whole():
     text = "process P {\n  goal G\n}\nprocess P {\n  goal G\n}\n"
     found = [(d.code, d.span.line, d.message) for d in findings(Pieces().analyse("u", "m.prep", text))]
-    assert found == [("PREP201", 1, "process `P` has no final product"),
-                     ("PREP102", 4, "process `P` is defined twice"),
-                     ("PREP201", 4, "process `P` has no final product")]
+    assert found == [
+        ("PREP201", 1, "process `P` has no final product"),
+        ("PREP102", 4, "process `P` is defined twice"),
+        ("PREP201", 4, "process `P` has no final product"),
+    ]

@@ -27,11 +27,53 @@ from prep.render.mermaid import to_mermaid
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted([*ROOT.glob("examples/**/*.prep"), *ROOT.glob("tests/render/models/*.prep")])
-PIECES = ["{", "}", "<", ">", "(", ")", "[", "]", '"', "\\", "->", "<->", "#", "\n", " ",
-          ",", ".", "=", "final ", "product ", "actor ", "external ", "kpi ", "for ",
-          "under ", "issue ", "on ", "subprocess ", "until ", "goal ", "process ",
-          "intangible ", "milestone ", "touch=high", "role=csm", "0", "1.5", "製品",
-          "# prep: ignore[PREP204]", "\t", "\r", "\x00", "\ufeff", "ｱ", "\u3000"]
+PIECES = [
+    "{",
+    "}",
+    "<",
+    ">",
+    "(",
+    ")",
+    "[",
+    "]",
+    '"',
+    "\\",
+    "->",
+    "<->",
+    "#",
+    "\n",
+    " ",
+    ",",
+    ".",
+    "=",
+    "final ",
+    "product ",
+    "actor ",
+    "external ",
+    "kpi ",
+    "for ",
+    "under ",
+    "issue ",
+    "on ",
+    "subprocess ",
+    "until ",
+    "goal ",
+    "process ",
+    "intangible ",
+    "milestone ",
+    "touch=high",
+    "role=csm",
+    "0",
+    "1.5",
+    "製品",
+    "# prep: ignore[PREP204]",
+    "\t",
+    "\r",
+    "\x00",
+    "\ufeff",
+    "ｱ",
+    "\u3000",
+]
 EVERY_RULE = frozenset(r.code for r in all_rules())
 
 
@@ -42,7 +84,7 @@ def mangle(rnd: random.Random, text: str) -> str:
         if op < 0.3:
             text = text[:i] + rnd.choice(PIECES) + text[i:]
         elif op < 0.55:
-            text = text[:i] + text[i + rnd.randint(1, 20):]
+            text = text[:i] + text[i + rnd.randint(1, 20) :]
         elif op < 0.7:
             lines = text.split("\n")
             lines.insert(rnd.randrange(len(lines)), rnd.choice(lines))
@@ -51,7 +93,7 @@ def mangle(rnd: random.Random, text: str) -> str:
             text = text[:i]
         else:
             k = rnd.randrange(len(text) + 1)
-            text = text[:k] + text[i:i + rnd.randint(1, 30)] + text[k:]
+            text = text[:k] + text[i : i + rnd.randint(1, 30)] + text[k:]
     return text
 
 
@@ -81,6 +123,7 @@ def test_every_layer_takes_mangled_models(seed):
 
 # -- file-system faults (issue 11): a finding or one line, never a traceback or a hang ----
 
+
 def hostile_folder(folder: Path) -> dict[str, str]:
     """Things a checked folder can hold, and what each becomes when the folder is checked."""
     import os
@@ -99,16 +142,23 @@ def hostile_folder(folder: Path) -> dict[str, str]:
     sock = socket.socket(socket.AF_UNIX)
     sock.bind(str(folder / "sock.prep"))
     sock.close()
-    return {"binary.prep": "PREP002", "fifo.prep": "PREP002", "sjis.prep": "PREP002",
-            "sock.prep": "PREP002", "loop.prep": "PREP002", "dangling.prep": "PREP002"}
+    return {
+        "binary.prep": "PREP002",
+        "fifo.prep": "PREP002",
+        "sjis.prep": "PREP002",
+        "sock.prep": "PREP002",
+        "loop.prep": "PREP002",
+        "dangling.prep": "PREP002",
+    }
 
 
 def _prep(args, cwd):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-c", "from prep.cli import main; main()", *args],
-                          cwd=cwd, capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "from prep.cli import main; main()", *args], cwd=cwd, capture_output=True, timeout=120
+    )
 
 
 def test_a_folder_of_file_system_faults_is_checked_with_findings(tmp_path):
@@ -122,17 +172,17 @@ def test_a_folder_of_file_system_faults_is_checked_with_findings(tmp_path):
     assert found == expected
 
 
-@pytest.mark.parametrize("name, status, stderr", [
-    ("fifo.prep", 2, "prep: error: fifo.prep is not a regular file (a FIFO); give a .prep file"),
-    ("sock.prep", 2, "prep: error: sock.prep is not a regular file (a socket); give a .prep "
-                     "file"),
-    ("loop.prep", 2, "prep: error: loop.prep is a symbolic link to nothing (a missing target, "
-                     "or a loop)"),
-    ("dangling.prep", 2, "prep: error: dangling.prep is a symbolic link to nothing (a missing "
-                         "target, or a loop)"),
-    ("dir.prep", 2, "prep: error: dir.prep is a folder; give one .prep file"),
-    ("binary.prep", 1, "prep: error: binary.prep cannot be read as a model; nothing drawn"),
-])
+@pytest.mark.parametrize(
+    "name, status, stderr",
+    [
+        ("fifo.prep", 2, "prep: error: fifo.prep is not a regular file (a FIFO); give a .prep file"),
+        ("sock.prep", 2, "prep: error: sock.prep is not a regular file (a socket); give a .prep file"),
+        ("loop.prep", 2, "prep: error: loop.prep is a symbolic link to nothing (a missing target, or a loop)"),
+        ("dangling.prep", 2, "prep: error: dangling.prep is a symbolic link to nothing (a missing target, or a loop)"),
+        ("dir.prep", 2, "prep: error: dir.prep is a folder; give one .prep file"),
+        ("binary.prep", 1, "prep: error: binary.prep cannot be read as a model; nothing drawn"),
+    ],
+)
 def test_each_file_system_fault_named_to_render_is_one_line(tmp_path, name, status, stderr):
     hostile_folder(tmp_path)
     done = _prep(["render", name, "-f", "dot", "-o", "-"], tmp_path)

@@ -23,8 +23,9 @@ PREP = [sys.executable, "-c", "from prep.cli import main; main()"]
 
 
 def cli(*args, cwd=None, env=None, **kw):
-    return subprocess.run([*PREP, *map(str, args)], capture_output=True, cwd=cwd,
-                          env={**os.environ, **(env or {})}, timeout=120, **kw)
+    return subprocess.run(
+        [*PREP, *map(str, args)], capture_output=True, cwd=cwd, env={**os.environ, **(env or {})}, timeout=120, **kw
+    )
 
 
 def dotfiles(folder: Path) -> list[str]:
@@ -32,6 +33,7 @@ def dotfiles(folder: Path) -> list[str]:
 
 
 # -- item 2: devices, FIFOs, symbolic links --------------------------------------------
+
 
 def test_a_regular_file_is_replaced_atomically_keeping_its_mode(tmp_path):
     target = tmp_path / "out.txt"
@@ -60,7 +62,7 @@ def test_a_full_device_is_one_error():
 def test_a_fifo_is_written_into(tmp_path):
     fifo = tmp_path / "pipe.svg"
     os.mkfifo(fifo)
-    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)   # a reader is there first
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there first
     try:
         write_output(fifo, b"<svg/>")
         assert os.read(reader, 100) == b"<svg/>"
@@ -115,8 +117,12 @@ def test_render_to_dev_stdout_redirected_to_a_file_appends_in_place(tmp_path):
     with open(out, "wb") as handle:
         handle.write(b"# before\n")
         handle.flush()
-        done = subprocess.run([*PREP, "render", str(FIGURE4), "-f", "dot", "-o", "/dev/stdout"],
-                              stdout=handle, stderr=subprocess.PIPE, timeout=120)
+        done = subprocess.run(
+            [*PREP, "render", str(FIGURE4), "-f", "dot", "-o", "/dev/stdout"],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
     assert done.returncode == 0, done.stderr
     data = out.read_bytes()
     assert data.startswith(b"# before\ndigraph")
@@ -124,30 +130,36 @@ def test_render_to_dev_stdout_redirected_to_a_file_appends_in_place(tmp_path):
 
 # -- item 8: a full standard output ------------------------------------------------------
 
-@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rule", "--all"],
-                                  ["check", str(FIGURE4), "-f", "json"],
-                                  ["render", str(FIGURE4), "-f", "dot", "-o", "-"],
-                                  ["kpi", str(FIGURE4)]])
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["check", "--help"],
+        ["rule", "--all"],
+        ["check", str(FIGURE4), "-f", "json"],
+        ["render", str(FIGURE4), "-f", "dot", "-o", "-"],
+        ["kpi", str(FIGURE4)],
+    ],
+)
 def test_standard_output_full_is_one_line_exit_2(args):
     with open("/dev/full", "wb") as full:
         done = subprocess.run([*PREP, *args], stdout=full, stderr=subprocess.PIPE, timeout=120)
     assert done.returncode == 2
-    assert done.stderr.decode() == ("prep: error: cannot write to standard output: "
-                                    "No space left on device\n")
+    assert done.stderr.decode() == ("prep: error: cannot write to standard output: No space left on device\n")
 
 
 def test_output_file_on_a_full_device_is_one_line_exit_2():
     done = cli("render", FIGURE4, "-f", "dot", "-o", "/dev/full")
     assert done.returncode == 2
-    assert done.stderr.decode() == ("prep: error: cannot write /dev/full: "
-                                    "No space left on device\n")
+    assert done.stderr.decode() == ("prep: error: cannot write /dev/full: No space left on device\n")
 
 
 # -- item 4: signals ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("other_thread", [False, True])
-def test_a_signal_while_the_temporary_file_exists_waits_for_the_rename(tmp_path, monkeypatch,
-                                                                      other_thread):
+def test_a_signal_while_the_temporary_file_exists_waits_for_the_rename(tmp_path, monkeypatch, other_thread):
     """Also with another thread alive, to which the kernel may hand the signal."""
     import threading
 
@@ -192,8 +204,12 @@ def test_sigterm_and_sighup_during_render_stop_dot_and_leave_nothing(tmp_path, s
     out = tmp_path / "out"
     out.mkdir()
     env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}"}
-    proc = subprocess.Popen([*PREP, "render", str(FIGURE4), "-o", str(out / "f.svg")],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*PREP, "render", str(FIGURE4), "-o", str(out / "f.svg")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     for _ in range(600):
         if pid_file.exists() and pid_file.read_text().strip():
             break
@@ -220,12 +236,12 @@ def test_timeout_bounds_the_whole_command(tmp_path, monkeypatch):
 
     monkeypatch.setattr(runner, "check_paths", slow)
     start = time.monotonic()
-    result = CliRunner().invoke(app, ["render", str(FIGURE4), "-f", "dot", "-o",
-                                      str(tmp_path / "x.dot"), "--timeout", "0.5"])
+    result = CliRunner().invoke(
+        app, ["render", str(FIGURE4), "-f", "dot", "-o", str(tmp_path / "x.dot"), "--timeout", "0.5"]
+    )
     assert time.monotonic() - start < 25
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == ("prep: error: prep render took longer than 0.5 s, "
-                                             "and was stopped")
+    assert result.stderr.splitlines()[0] == ("prep: error: prep render took longer than 0.5 s, and was stopped")
     assert not (tmp_path / "x.dot").exists()
 
 
@@ -233,11 +249,13 @@ def test_timeout_bounds_the_whole_command(tmp_path, monkeypatch):
 def test_timeout_out_of_range_is_one_line(value):
     result = CliRunner().invoke(app, ["render", str(FIGURE4), "-f", "dot", "--timeout", value])
     assert result.exit_code == 2
-    assert result.stderr == ("prep: error: --timeout must be a number of seconds from 0.1 "
-                             f"to 1000000, not {float(value)}\n")
+    assert result.stderr == (
+        f"prep: error: --timeout must be a number of seconds from 0.1 to 1000000, not {float(value)}\n"
+    )
 
 
 # -- item 3: prep init creates, never replaces -------------------------------------------
+
 
 def test_create_new_never_replaces(tmp_path):
     path = tmp_path / "model.prep"
@@ -264,16 +282,16 @@ def test_init_loses_a_race_without_overwriting(tmp_path, monkeypatch):
     monkeypatch.setattr(output, "create_new", racing)
     result = CliRunner().invoke(app, ["init", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == (
-        f"prep: error: {tmp_path}/prep.toml already exists; nothing was written")
+    assert result.stderr.splitlines()[0] == (f"prep: error: {tmp_path}/prep.toml already exists; nothing was written")
     assert (tmp_path / "prep.toml").read_text(encoding="utf-8") == "# theirs\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["prep.toml"]
 
 
 def test_two_concurrent_inits_one_wins(tmp_path):
-    procs = [subprocess.Popen([*PREP, "init", str(tmp_path), "--name", name],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for name in ("First", "Second")]
+    procs = [
+        subprocess.Popen([*PREP, "init", str(tmp_path), "--name", name], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for name in ("First", "Second")
+    ]
     codes = sorted(p.wait(timeout=120) for p in procs)
     assert codes == [0, 2]
     text = (tmp_path / "model.prep").read_text(encoding="utf-8")

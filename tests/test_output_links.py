@@ -45,9 +45,11 @@ def test_another_users_link_in_a_shared_folder_is_not_followed(shared):
     os.lchown(link, 1001, 1001)
     done = as_nobody(["render", "m.prep", "-f", "dot", "-o", "out.svg"], shared)
     assert done.returncode == 2
-    assert done.stderr.decode() == ("prep: error: cannot write out.svg: it is a symbolic "
-                                    "link owned by another user in a shared folder; "
-                                    "not followed\n")
+    assert done.stderr.decode() == (
+        "prep: error: cannot write out.svg: it is a symbolic "
+        "link owned by another user in a shared folder; "
+        "not followed\n"
+    )
     assert victim.read_text() == "precious" and link.is_symlink()
 
 
@@ -65,9 +67,13 @@ def test_another_users_dangling_link_creates_nothing(shared):
 
 
 @as_root
-@pytest.mark.parametrize("given, why", [
-    ("link", "it is a symbolic link owned by another user"),     # root's file, a user's link
-    ("victim", "it is a symbolic link to a file owned by another user")])
+@pytest.mark.parametrize(
+    "given, why",
+    [
+        ("link", "it is a symbolic link owned by another user"),  # root's file, a user's link
+        ("victim", "it is a symbolic link to a file owned by another user"),
+    ],
+)
 def test_root_does_not_follow_a_link_given_by_or_to_another_user(tmp_path, given, why):
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
@@ -87,8 +93,9 @@ def test_another_users_file_in_a_shared_folder_is_not_replaced(shared):
     os.chown(planted, 1001, 1001)
     done = as_nobody(["render", "m.prep", "-f", "dot", "-o", "out.svg"], shared)
     assert done.returncode == 2
-    assert done.stderr.decode() == ("prep: error: cannot write out.svg: it belongs to "
-                                    "another user in a shared folder; not replaced\n")
+    assert done.stderr.decode() == (
+        "prep: error: cannot write out.svg: it belongs to another user in a shared folder; not replaced\n"
+    )
     assert planted.read_text() == "theirs"
 
 

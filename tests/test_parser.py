@@ -68,8 +68,15 @@ def test_figure4_parses_into_the_model():
     assert (milestone.kind, milestone.params, milestone.actor) == ("milestone", ("品目", "数量", "納期"), "生産管理")
     assert process.products[2].state == "検収済"
     assert [str(r) for r in process.relations] == [
-        "販売計画部 -> 生産計画", "生産計画 -> 調達計画", "調達計画 -> 調達部品", "調達部品 -> 製品",
-        "現場ノウハウ <-> 製品", "製品 -> 出荷", "出荷 -> 営業", "生産計画.納期 -> 出荷.出荷日"]
+        "販売計画部 -> 生産計画",
+        "生産計画 -> 調達計画",
+        "調達計画 -> 調達部品",
+        "調達部品 -> 製品",
+        "現場ノウハウ <-> 製品",
+        "製品 -> 出荷",
+        "出荷 -> 営業",
+        "生産計画.納期 -> 出荷.出荷日",
+    ]
     assert [s.until.name for s in process.subprocesses] == ["生産計画", "調達部品", "製品", "出荷"]
 
 
@@ -80,7 +87,7 @@ def test_spans_are_one_based_with_exclusive_end():
     product = process.products[0]
     assert (product.span.line, product.span.column) == (7, 5)
     assert (product.name_span.line, product.name_span.column, product.name_span.end_column) == (7, 15, 19)
-    chain = process.relations[1]           # 生産計画 -> 調達計画, inside the chain of line 24
+    chain = process.relations[1]  # 生産計画 -> 調達計画, inside the chain of line 24
     assert (chain.span.line, chain.span.column) == (24, 12)
     assert chain.source.span.file == "m.prep"
 
@@ -113,7 +120,7 @@ def test_multi_line_relation_points_at_its_left_ref():
 
 
 def test_names_quoted_escaped_japanese_and_nakaguro():
-    doc = parse(r'''
+    doc = parse(r"""
         process "Store operations" {
           goal "品質基準をみたす納期遵守率100%"
           actor 店長 {
@@ -124,11 +131,16 @@ def test_names_quoted_escaped_japanese_and_nakaguro():
             final   売場_A
           }
         }
-        ''')
+        """)
     process = doc.processes[0]
     assert process.name == "Store operations"
     assert [p.name for p in process.products] == [
-        "Weekly plan", "スタッフ・シフト", 'POP "sale" sign', "back\\slash", "売場_A"]
+        "Weekly plan",
+        "スタッフ・シフト",
+        'POP "sale" sign',
+        "back\\slash",
+        "売場_A",
+    ]
 
 
 def test_states_params_dotted_refs_kpis_issues_subprocess_members():
@@ -180,7 +192,7 @@ def test_comments_are_kept_for_suppressions():
 
 
 def test_crlf_bom_fullwidth_space_and_nfc():
-    text = "\ufeffprocess P {\r\n\u3000actor A {\r\n    product \"ガイドライン\"\r\n  }\r\n}\r\n"
+    text = '\ufeffprocess P {\r\n\u3000actor A {\r\n    product "ガイドライン"\r\n  }\r\n}\r\n'
     result = parse_bytes(text.encode("utf-8"), "m.prep")
     assert result.diagnostics == []
     product = result.document.processes[0].products[0]
@@ -188,22 +200,33 @@ def test_crlf_bom_fullwidth_space_and_nfc():
     assert product.span.line == 3
 
 
-@pytest.mark.parametrize("text, line, column, words", [
-    ("process P {\n  a -> -> b\n}\n", 2, 8, "expected a product name after `->`, found `->`"),
-    ("process P {\n  kpi 1日件数\n}\n", 2, 7, "expected a KPI name after `kpi`, found `1`"),
-    ("process P {\n}\n}\n", 3, 1, "unexpected `}`: no block is open here"),
-    ("process P {\n  actor A {\n", 2, 12, "the file ends before the `}` that closes actor `A` (line 2)"),
-    ("process P {\n  goal \"open\n}\n", 2, 8, "a quoted name is not closed"),
-    ("process P {\n  actor A { product goal }\n}\n", 2, 21, "expected a product name after `product`, found `goal`"),
-    ("process P {\n  actor A { product 100% }\n}\n", 2, 21, "expected a product name after `product`, found `100`"),
-    ("process P {\n  a -> b%\n}\n", 2, 9, "unexpected character `%`"),
-    ("process P {\n  a → b\n}\n", 2, 5, "`→` is not part of the language: write `->`"),
-    ("process P {\n  actor A { product 見積（品目） }\n}\n", 2, 23,
-     "`（` is not part of the language: write `(`"),
-    ("process P {\n  actor A { product 見積(品目、数量) }\n}\n", 2, 26,
-     "`、` is not part of the language: write `,`"),
-    ("プロセス P {}\n", 1, 1, "expected the end of the file or `process`, found `プロセス`"),
-])
+@pytest.mark.parametrize(
+    "text, line, column, words",
+    [
+        ("process P {\n  a -> -> b\n}\n", 2, 8, "expected a product name after `->`, found `->`"),
+        ("process P {\n  kpi 1日件数\n}\n", 2, 7, "expected a KPI name after `kpi`, found `1`"),
+        ("process P {\n}\n}\n", 3, 1, "unexpected `}`: no block is open here"),
+        ("process P {\n  actor A {\n", 2, 12, "the file ends before the `}` that closes actor `A` (line 2)"),
+        ('process P {\n  goal "open\n}\n', 2, 8, "a quoted name is not closed"),
+        (
+            "process P {\n  actor A { product goal }\n}\n",
+            2,
+            21,
+            "expected a product name after `product`, found `goal`",
+        ),
+        ("process P {\n  actor A { product 100% }\n}\n", 2, 21, "expected a product name after `product`, found `100`"),
+        ("process P {\n  a -> b%\n}\n", 2, 9, "unexpected character `%`"),
+        ("process P {\n  a → b\n}\n", 2, 5, "`→` is not part of the language: write `->`"),
+        ("process P {\n  actor A { product 見積（品目） }\n}\n", 2, 23, "`（` is not part of the language: write `(`"),
+        (
+            "process P {\n  actor A { product 見積(品目、数量) }\n}\n",
+            2,
+            26,
+            "`、` is not part of the language: write `,`",
+        ),
+        ("プロセス P {}\n", 1, 1, "expected the end of the file or `process`, found `プロセス`"),
+    ],
+)
 def test_syntax_errors_say_where_what_was_found_and_what_was_expected(text, line, column, words):
     found = errors(text)
     assert found, "no error"
@@ -215,10 +238,11 @@ def test_syntax_errors_say_where_what_was_found_and_what_was_expected(text, line
 def test_hints_for_common_mistakes():
     hints = {e[3]: e[4] for e in errors("process P {\n  kpi 1日あたり件数\n  actor A { product final }\n}\n")}
     assert hints == {
-        "expected a KPI name after `kpi`, found `1`":
-            'a name cannot start with a digit; quote it: `"1日あたり件数"`',
-        "expected a product name after `product`, found `final`":
-            '`final` is a keyword; to use it as a name, quote it: `"final"`'}
+        "expected a KPI name after `kpi`, found `1`": 'a name cannot start with a digit; quote it: `"1日あたり件数"`',
+        "expected a product name after `product`, found `final`": (
+            '`final` is a keyword; to use it as a name, quote it: `"final"`'
+        ),
+    }
 
 
 def test_recovery_reports_later_errors_in_the_same_file():
@@ -240,9 +264,15 @@ def test_too_many_errors_stop_with_a_note():
     assert found[-1][3].startswith("too many syntax errors")
 
 
-@pytest.mark.parametrize("data", [
-    b"", b"# only a comment\n", b"\n\n   \n", "\ufeff".encode(),
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"# only a comment\n",
+        b"\n\n   \n",
+        "\ufeff".encode(),
+    ],
+)
 def test_empty_files_are_valid(data):
     result = parse_bytes(data, "m.prep")
     assert result.diagnostics == [] and result.document.processes == ()
@@ -260,21 +290,23 @@ def test_binary_is_prep002():
     assert "binary" in found[0][3]
 
 
-@pytest.mark.parametrize("text", [
-    "a" * 1_000_000,
-    "process P { goal " + "x" * 1_000_000 + " }",
-    "{" * 10_000,
-    "{\n" * 10_000,
-    "process P {\n" * 5_000,
-    "process P {\n  actor A {\n    product a(b, c",
-    '"' * 100_001,
-    "process P { a -> " + "b -> " * 50_000 + "c }",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 1_000_000,
+        "process P { goal " + "x" * 1_000_000 + " }",
+        "{" * 10_000,
+        "{\n" * 10_000,
+        "process P {\n" * 5_000,
+        "process P {\n  actor A {\n    product a(b, c",
+        '"' * 100_001,
+        "process P { a -> " + "b -> " * 50_000 + "c }",
+    ],
+)
 def test_hostile_inputs_give_findings_not_exceptions(text):
     result = parse_text(text, "m.prep")
     assert all(d.code == "PREP001" for d in result.diagnostics)
     assert len(result.diagnostics) <= 21
-
 
 
 def test_full_width_symbols_get_a_hint_about_the_input_method():
@@ -292,7 +324,8 @@ def test_a_misspelt_keyword_gets_a_did_you_mean():
     found = errors("process P {\n  externel 顧客\n  actor A {\n    prodcut 見積\n  }\n}\n")
     assert [f[1:] for f in found] == [
         (2, 3, "`externel` is not a keyword", "did you mean the keyword `external`?"),
-        (4, 5, "`prodcut` is not a keyword", "did you mean the keyword `product`?")]
+        (4, 5, "`prodcut` is not a keyword", "did you mean the keyword `product`?"),
+    ]
 
 
 def test_no_keyword_hint_for_a_name_like_no_keyword():

@@ -17,8 +17,7 @@ process 外来 {
   }
 """
 FLOW = "  患者 -> 診察記録 -> 処方箋 -> 患者\n"
-ARROWS = ("PReP has two arrows: `A -> B` (A is input into B) and `A <-> B` "
-          "(A and B are determined together)")
+ARROWS = "PReP has two arrows: `A -> B` (A is input into B) and `A <-> B` (A and B are determined together)"
 
 
 def findings(text: str):
@@ -41,8 +40,7 @@ def where(d):
 def edits(d):
     """The fix as (line, column, end_line, end_column, text) edits, and whether it is safe."""
     assert d.fix is not None
-    return [(e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.text)
-            for e in d.fix.edits], d.fix.safe
+    return [(e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.text) for e in d.fix.edits], d.fix.safe
 
 
 def mended(text: str, d) -> str:
@@ -51,18 +49,21 @@ def mended(text: str, d) -> str:
     for e in d.fix.edits:
         s = e.span
         line = lines[s.line - 1]
-        lines[s.line - 1] = line[:s.column - 1] + e.text + line[s.end_column - 1:]
+        lines[s.line - 1] = line[: s.column - 1] + e.text + line[s.end_column - 1 :]
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("written, message, meant", [
-    ("-->", "`-->` is not a PReP arrow: write `->` for an input relation", "->"),
-    ("=>", "`=>` is not a PReP arrow: write `->` for an input relation", "->"),
-    ("==>", "`==>` is not a PReP arrow: write `->` for an input relation", "->"),
-    ("<=>", "`<=>` is not a PReP arrow: write `<->` for a sync relation", "<->"),
-    ("<-->", "`<-->` is not a PReP arrow: write `<->` for a sync relation", "<->"),
-    ("<>", "`<>` is not a PReP arrow: write `<->` for a sync relation", "<->"),
-])
+@pytest.mark.parametrize(
+    "written, message, meant",
+    [
+        ("-->", "`-->` is not a PReP arrow: write `->` for an input relation", "->"),
+        ("=>", "`=>` is not a PReP arrow: write `->` for an input relation", "->"),
+        ("==>", "`==>` is not a PReP arrow: write `->` for an input relation", "->"),
+        ("<=>", "`<=>` is not a PReP arrow: write `<->` for a sync relation", "<->"),
+        ("<-->", "`<-->` is not a PReP arrow: write `<->` for a sync relation", "<->"),
+        ("<>", "`<>` is not a PReP arrow: write `<->` for a sync relation", "<->"),
+    ],
+)
 def test_other_notations_arrows_name_the_prep_arrow(written, message, meant):
     text = HEAD + FLOW + f"  診察記録 {written} 処方箋\n}}\n"
     d = one(text)
@@ -75,8 +76,7 @@ def test_other_notations_arrows_name_the_prep_arrow(written, message, meant):
 def test_a_left_arrow_says_relations_run_left_to_right():
     d = one(HEAD + FLOW + "  診察記録 <- 患者\n}\n")
     assert where(d) == (9, 8, 9, 10)
-    assert d.message == ("`<-` is not a PReP arrow: relations run left to right; "
-                         "write `患者 -> 診察記録`")
+    assert d.message == ("`<-` is not a PReP arrow: relations run left to right; write `患者 -> 診察記録`")
     assert d.hint == ARROWS and d.fix is None
 
 
@@ -84,18 +84,20 @@ def test_a_trailing_semicolon_is_one_finding_per_semicolon():
     text = HEAD + "  患者 -> 診察記録;\n  診察記録 -> 処方箋 -> 患者;\n}\n"
     found = findings(text)
     assert [(d.span.line, d.span.column, d.message, d.hint) for d in found] == [
-        (8, 13, "`;` is not needed: a statement ends by itself",
-         "remove the `;`; write one statement per line"),
-        (9, 20, "`;` is not needed: a statement ends by itself",
-         "remove the `;`; write one statement per line")]
+        (8, 13, "`;` is not needed: a statement ends by itself", "remove the `;`; write one statement per line"),
+        (9, 20, "`;` is not needed: a statement ends by itself", "remove the `;`; write one statement per line"),
+    ]
     assert edits(found[0]) == ([(8, 13, 8, 14, "")], True)
 
 
-@pytest.mark.parametrize("word, keyword, message, hint", [
-    ("KPI", "kpi", "`KPI` is not a keyword: keywords are lower case", "write `kpi`"),
-    ("Kpi", "kpi", "`Kpi` is not a keyword: keywords are lower case", "write `kpi`"),
-    ("kpis", "kpi", "`kpis` is not a keyword", "did you mean the keyword `kpi`?"),
-])
+@pytest.mark.parametrize(
+    "word, keyword, message, hint",
+    [
+        ("KPI", "kpi", "`KPI` is not a keyword: keywords are lower case", "write `kpi`"),
+        ("Kpi", "kpi", "`Kpi` is not a keyword: keywords are lower case", "write `kpi`"),
+        ("kpis", "kpi", "`kpis` is not a keyword", "did you mean the keyword `kpi`?"),
+    ],
+)
 def test_a_wrongly_cased_kpi_gets_the_keyword(word, keyword, message, hint):
     text = HEAD + FLOW + f"  {word} 算定漏れ率 for 処方箋\n}}\n"
     d = one(text)
@@ -105,14 +107,17 @@ def test_a_wrongly_cased_kpi_gets_the_keyword(word, keyword, message, hint):
     assert findings(mended(text, d)) == []
 
 
-@pytest.mark.parametrize("line, keyword", [
-    ("  gaol 満足度", "goal"),
-    ("  extrenal 薬局", "external"),
-    ('  isue "待ちが長い" on 診察記録', "issue"),
-    ("  isue 待ちが長い on 診察記録", "issue"),
-    ("  Goal 満足度", "goal"),
-    ("  ACTOR 受付 {\n    product 受付票\n  }", "actor"),
-])
+@pytest.mark.parametrize(
+    "line, keyword",
+    [
+        ("  gaol 満足度", "goal"),
+        ("  extrenal 薬局", "external"),
+        ('  isue "待ちが長い" on 診察記録', "issue"),
+        ("  isue 待ちが長い on 診察記録", "issue"),
+        ("  Goal 満足度", "goal"),
+        ("  ACTOR 受付 {\n    product 受付票\n  }", "actor"),
+    ],
+)
 def test_a_misspelt_keyword_is_pointed_at_itself(line, keyword):
     text = HEAD + FLOW + line + "\n}\n"
     d = one(text)
@@ -123,21 +128,32 @@ def test_a_misspelt_keyword_is_pointed_at_itself(line, keyword):
 
 
 def test_a_misspelt_actor_keyword_is_one_finding_and_its_block_is_read():
-    text = "process 外来 {\n  goal 待ち時間短縮\n  external 患者\n  acter 医師 {\n" \
-           "    product 診察記録\n    final   処方箋\n  }\n" + FLOW + "}\n"
+    text = (
+        "process 外来 {\n  goal 待ち時間短縮\n  external 患者\n  acter 医師 {\n"
+        "    product 診察記録\n    final   処方箋\n  }\n" + FLOW + "}\n"
+    )
     d = one(text)
     assert (where(d), d.message, d.hint) == (
-        (4, 3, 4, 8), "`acter` is not a keyword", "did you mean the keyword `actor`?")
+        (4, 3, 4, 8),
+        "`acter` is not a keyword",
+        "did you mean the keyword `actor`?",
+    )
     assert findings(mended(text, d)) == []
 
 
 def test_misspelt_product_kinds_and_process():
     d = one(HEAD.replace("    product 診察記録", "    Prodcut 診察記録") + FLOW + "}\n")
     assert (where(d), d.message, d.hint) == (
-        (5, 5, 5, 12), "`Prodcut` is not a keyword", "did you mean the keyword `product`?")
+        (5, 5, 5, 12),
+        "`Prodcut` is not a keyword",
+        "did you mean the keyword `product`?",
+    )
     d = one(HEAD.replace("process", "Process") + FLOW + "}\n")
     assert (where(d), d.message, d.hint) == (
-        (1, 1, 1, 8), "`Process` is not a keyword: keywords are lower case", "write `process`")
+        (1, 1, 1, 8),
+        "`Process` is not a keyword: keywords are lower case",
+        "write `process`",
+    )
 
 
 def test_words_with_a_space_in_a_relation_are_quoted_by_an_unsafe_fix():
@@ -145,8 +161,7 @@ def test_words_with_a_space_in_a_relation_are_quoted_by_an_unsafe_fix():
     name = "院外 処方箋"
     d = one(HEAD + f"  患者 -> 診察記録 -> {name} -> 患者\n}}\n")
     assert where(d) == (8, 17, 8, 23)
-    assert d.message == f"`{name}` is read as two names: a name with a space is written in " \
-                        "double quotes"
+    assert d.message == f"`{name}` is read as two names: a name with a space is written in double quotes"
     assert d.hint == f'write `"{name}"` for one name with a space, or `院外, 処方箋` for two names'
     assert edits(d) == ([(8, 17, 8, 23, f'"{name}"')], False)
 
@@ -155,7 +170,8 @@ def test_words_with_a_space_in_a_definition_are_quoted_by_a_safe_fix():
     d = one(HEAD.replace("final   処方箋", "final   院外 処方箋") + FLOW + "}\n")
     assert (d.message, d.hint) == (
         "`院外 処方箋` is read as two names: a name with a space is written in double quotes",
-        'write `"院外 処方箋"`')
+        'write `"院外 処方箋"`',
+    )
     assert edits(d) == ([(6, 13, 6, 19, '"院外 処方箋"')], True)
 
 
@@ -164,7 +180,8 @@ def test_a_full_width_space_inside_a_name_is_a_slip():
     d = one(HEAD + f"  患者 -> 診察記録 -> {name} -> 患者\n}}\n")
     assert (d.message, d.hint) == (
         f"`{name}` has a full-width space inside: a name has no space",
-        'write `院外処方箋`, or `"院外 処方箋"` for a name with a space')
+        'write `院外処方箋`, or `"院外 処方箋"` for a name with a space',
+    )
     assert edits(d) == ([(8, 17, 8, 23, "院外処方箋")], False)
 
 
@@ -173,25 +190,24 @@ def test_a_product_name_with_spaces():
     d = one(text)
     assert (where(d), d.message) == (
         (6, 13, 6, 20),
-        "`院外 処方 箋` is read as three names: a name with a space is written in double quotes")
+        "`院外 処方 箋` is read as three names: a name with a space is written in double quotes",
+    )
 
 
 def test_a_product_outside_any_actor():
     d = one(HEAD + "  product 会計\n" + FLOW + "}\n")
     assert where(d) == (8, 3, 8, 10)
-    assert d.message == "`product 会計` is outside any actor: products are defined inside an " \
-                        "actor's block"
-    assert d.hint == "move it into the block of the actor responsible for it: " \
-                     "`actor 担当 { product 会計 }`"
+    assert d.message == "`product 会計` is outside any actor: products are defined inside an actor's block"
+    assert d.hint == "move it into the block of the actor responsible for it: `actor 担当 { product 会計 }`"
 
 
 def test_an_issue_after_the_process_is_one_finding():
     d = one(HEAD + FLOW + "}\nissue 待ちが長い on 診察記録\n")
     assert where(d) == (10, 1, 10, 6)
-    assert d.message == "`issue` is outside any process: process `外来` ends with the `}` on " \
-                        "line 9"
-    assert d.hint == ("move it above that `}`, inside the process; or, if that `}` closes the "
-                      "process too early, remove it")
+    assert d.message == "`issue` is outside any process: process `外来` ends with the `}` on line 9"
+    assert d.hint == (
+        "move it above that `}`, inside the process; or, if that `}` closes the process too early, remove it"
+    )
 
 
 def test_a_process_closed_too_early_is_one_finding():
@@ -201,8 +217,10 @@ def test_a_process_closed_too_early_is_one_finding():
 
 
 def test_a_missing_actor_brace_names_the_open_actor():
-    text = ("process 外来 {\n  goal 待ち時間短縮\n  external 患者\n  actor 医師 {\n"
-            "    product 診察記録\n  actor 受付 {\n    final 処方箋\n  }\n" + FLOW + "}\n")
+    text = (
+        "process 外来 {\n  goal 待ち時間短縮\n  external 患者\n  actor 医師 {\n"
+        "    product 診察記録\n  actor 受付 {\n    final 処方箋\n  }\n" + FLOW + "}\n"
+    )
     d = one(text)
     assert where(d) == (6, 3, 6, 8)
     assert d.message == "`actor 医師 {` on line 4 has no closing `}`"
@@ -211,8 +229,10 @@ def test_a_missing_actor_brace_names_the_open_actor():
 
 
 def test_a_missing_actor_brace_before_a_relation():
-    text = ("process 外来 {\n  goal 待ち時間短縮\n  external 患者\n  actor 医師 {\n"
-            "    product 診察記録\n    final 処方箋\n" + FLOW + "}\n")
+    text = (
+        "process 外来 {\n  goal 待ち時間短縮\n  external 患者\n  actor 医師 {\n"
+        "    product 診察記録\n    final 処方箋\n" + FLOW + "}\n"
+    )
     d = one(text)
     assert (where(d), d.message) == ((7, 3, 7, 5), "`actor 医師 {` on line 4 has no closing `}`")
 
@@ -230,7 +250,10 @@ def test_a_missing_bracket():
     text = HEAD.replace("final   処方箋", 'final   処方箋 [doc="院外"') + FLOW + "}\n"
     d = one(text)
     assert (where(d), d.message, d.hint) == (
-        (6, 17, 6, 18), "`[` on line 6 has no closing `]`", 'add `]` after `"院外"`')
+        (6, 17, 6, 18),
+        "`[` on line 6 has no closing `]`",
+        'add `]` after `"院外"`',
+    )
 
 
 def test_full_width_symbols_carry_a_safe_fix_and_parsing_goes_on():
@@ -238,9 +261,9 @@ def test_full_width_symbols_carry_a_safe_fix_and_parsing_goes_on():
     found = findings(text)
     assert [(d.span.line, d.span.column, d.message) for d in found] == [
         (8, 6, "`→` is not part of the language: write `->`"),
-        (8, 13, "`→` is not part of the language: write `->`")]
-    assert [edits(d) for d in found] == [([(8, 6, 8, 7, "->")], True),
-                                         ([(8, 13, 8, 14, "->")], True)]
+        (8, 13, "`→` is not part of the language: write `->`"),
+    ]
+    assert [edits(d) for d in found] == [([(8, 6, 8, 7, "->")], True), ([(8, 13, 8, 14, "->")], True)]
 
 
 def test_an_empty_state_written_as_a_sync_arrow_look_alike():

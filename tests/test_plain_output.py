@@ -14,8 +14,7 @@ from prep.checks import all_rules
 from prep.checks.runner import CheckOptions, check_paths
 from prep.report import render
 
-FILES = sorted((ROOT / "examples").rglob("*.prep")) + sorted(
-    (SHARED / "conformance" / "cases").glob("*.prep"))
+FILES = sorted((ROOT / "examples").rglob("*.prep")) + sorted((SHARED / "conformance" / "cases").glob("*.prep"))
 
 HOSTILE = """\
 process "[bold]P[/bold]" {
@@ -36,8 +35,7 @@ def rich_plain(markup_text: str) -> str:
     from rich.console import Console
 
     out = io.StringIO()
-    Console(file=out, highlight=False, soft_wrap=True, emoji=False).print(
-        markup_text, end="", markup=True)
+    Console(file=out, highlight=False, soft_wrap=True, emoji=False).print(markup_text, end="", markup=True)
     return out.getvalue()
 
 
@@ -52,8 +50,7 @@ def test_plain_equals_rich_on_examples_and_cases(statistics):
     assert result.diagnostics
     for flags in ({}, {"show_suppressed": True}):
         plain = render("text", result, markup=False, statistics=statistics, **flags)
-        assert plain == rich_plain(render("text", result, markup=True, statistics=statistics,
-                                          **flags))
+        assert plain == rich_plain(render("text", result, markup=True, statistics=statistics, **flags))
 
 
 def test_plain_equals_rich_with_markup_in_names(tmp_path):
@@ -72,4 +69,5 @@ def test_emoji_codes_stay_as_written(tmp_path):
     assert render("text", result_of([model]), markup=False) == (
         "m.prep:3:3: PREP001 error: unexpected character `:`\n  |\n3 |   :smile: -> X\n"
         "  |   ^\n  hint: a name holds letters, digits, `_` and `・`; put other text in double "
-        'quotes: `"100%"`\n\nFound 1 error, 0 warnings, 0 infos in 1 file.\n')
+        'quotes: `"100%"`\n\nFound 1 error, 0 warnings, 0 infos in 1 file.\n'
+    )

@@ -23,8 +23,9 @@ def test_registry_is_in_code_order_and_codes_are_unique():
     for r in RULES:
         assert re.fullmatch(r"PREP\d{3}", r.code)
         assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", r.name), r.name
-        assert r.module.endswith(f".{r.code.lower()}_{r.name.replace('-', '_')}") or \
-            r.module.split(".")[-1].startswith(r.code.lower() + "_")
+        assert r.module.endswith(f".{r.code.lower()}_{r.name.replace('-', '_')}") or r.module.split(".")[-1].startswith(
+            r.code.lower() + "_"
+        )
 
 
 def test_names_are_unique():
@@ -39,22 +40,20 @@ def test_documentation_has_every_section(rule):
     assert not missing, f"{rule.code}: missing sections {missing}"
     assert "(stub" not in rule.doc, f"{rule.code}: the documentation is still a stub"
     assert sections.get("Title"), f"{rule.code}: the docstring needs a title line"
-    if rule.code == "PREP002":        # an unreadable file cannot be shown as text
+    if rule.code == "PREP002":  # an unreadable file cannot be shown as text
         return
     for title in ("Example", "Use instead"):
-        assert re.search(r"```prep\n.+?```", sections[title], re.S), \
-            f"{rule.code}: `{title}:` needs a ```prep block"
+        assert re.search(r"```prep\n.+?```", sections[title], re.S), f"{rule.code}: `{title}:` needs a ```prep block"
 
 
 @pytest.mark.skipif(not CASES.is_dir(), reason="the conformance cases are absent (a clone alone)")
-@pytest.mark.parametrize("rule", [r for r in RULES if not r.code.startswith("PREP9")],
-                         ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [r for r in RULES if not r.code.startswith("PREP9")], ids=lambda r: r.code)
 def test_a_conformance_case_exists(rule):
-    assert list(CASES.glob(f"{rule.code.lower()}*.prep")), \
-        f"{rule.code}: no conformance case {rule.code.lower()}*.prep"
+    assert list(CASES.glob(f"{rule.code.lower()}*.prep")), f"{rule.code}: no conformance case {rule.code.lower()}*.prep"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_a_unit_test_file_exists(rule):
-    assert list(TESTS.glob(f"test_{rule.code.lower()}_*.py")), \
+    assert list(TESTS.glob(f"test_{rule.code.lower()}_*.py")), (
         f"{rule.code}: no tests/checks/test_{rule.code.lower()}_*.py"
+    )

@@ -16,15 +16,25 @@ def test_json_snapshot(tmp_path):
     hint = data["diagnostics"][0].pop("hint")
     assert hint
     fix = data["diagnostics"][0].pop("fix")
-    assert fix == {"message": "declare `external 未定義`", "applicability": "unsafe",
-                   "edits": [{"line": 5, "column": 1, "end_line": 5, "end_column": 1,
-                              "text": "  external 未定義\n"}]}
+    assert fix == {
+        "message": "declare `external 未定義`",
+        "applicability": "unsafe",
+        "edits": [{"line": 5, "column": 1, "end_line": 5, "end_column": 1, "text": "  external 未定義\n"}],
+    }
     assert data == {
         "version": 1,
-        "diagnostics": [{"code": "PREP101", "severity": "error",
-                         "message": "`未定義` is not defined in process `受注`",
-                         "file": "a.prep", "line": 10, "column": 3, "end_line": 10,
-                         "end_column": 6}],
+        "diagnostics": [
+            {
+                "code": "PREP101",
+                "severity": "error",
+                "message": "`未定義` is not defined in process `受注`",
+                "file": "a.prep",
+                "line": 10,
+                "column": 3,
+                "end_line": 10,
+                "end_column": 6,
+            }
+        ],
         "summary": {"files": 1, "errors": 1, "warnings": 0, "infos": 0},
     }
 
@@ -62,25 +72,32 @@ def test_statistics_only_when_asked(tmp_path):
     plain = json.loads(run(["check", ".", "-f", "json"], tmp_path).stdout)
     assert "statistics" not in plain
     data = json.loads(run(["check", ".", "-f", "json", "--statistics"], tmp_path).stdout)
-    assert data["statistics"] == {"PREP101": {"severity": "error", "count": 2},
-                                  "PREP901": {"severity": "info", "count": 1}}
+    assert data["statistics"] == {
+        "PREP101": {"severity": "error", "count": 2},
+        "PREP901": {"severity": "info", "count": 1},
+    }
     assert list(data) == ["version", "diagnostics", "summary", "statistics"]
 
 
 def test_statistics_in_text_are_counts_only(tmp_path):
     write(tmp_path, "a.prep", TWO)
     out = run(["check", "a.prep", "--statistics"], tmp_path).stdout
-    assert out.splitlines() == ["    2  PREP101  error  [*] undefined-reference", "",
-                                "Found 2 errors, 0 warnings, 0 infos in 1 file."]
+    assert out.splitlines() == [
+        "    2  PREP101  error  [*] undefined-reference",
+        "",
+        "Found 2 errors, 0 warnings, 0 infos in 1 file.",
+    ]
 
 
 def test_text_snapshot(tmp_path):
     write(tmp_path, "a.prep", ERROR)
     out = run(["check", "a.prep"], tmp_path, env={"NO_COLOR": "1"}).stdout
     lines = out.splitlines()
-    assert lines[:4] == ["a.prep:10:3: PREP101 error: `未定義` is not defined in process `受注`",
-                         "   |",
-                         "10 |   未定義 -> 出荷指示",
-                         "   |   ^^^^^^"]
+    assert lines[:4] == [
+        "a.prep:10:3: PREP101 error: `未定義` is not defined in process `受注`",
+        "   |",
+        "10 |   未定義 -> 出荷指示",
+        "   |   ^^^^^^",
+    ]
     assert lines[4].startswith("  hint: ")
     assert lines[-1] == "Found 1 error, 0 warnings, 0 infos in 1 file."

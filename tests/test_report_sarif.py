@@ -12,8 +12,7 @@ from prep.checks import all_rules
 from prep.report.sarif_format import anchor, help_uri, uri
 from test_cli_check import CLEAN, ERROR, HOSTILE, INFO, WARNING, run, write
 
-SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json")
-                    .read_text(encoding="utf-8"))
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 CYCLE = CLEAN.replace("倉庫\n}", "倉庫\n  出荷指示 -> 見積依頼  # 出荷指示 は 見積依頼 から\n}")
 
@@ -92,11 +91,10 @@ def test_driver_lists_every_rule_in_code_order(tmp_path):
 def test_help_uri_points_at_the_rules_doc_anchor():
     rule = next(r for r in all_rules() if r.code == "PREP203")
     assert anchor(rule) == "prep203-input-cycle"
-    assert help_uri(rule) == ("https://github.com/prep-models/prep/blob/main/docs/rules.md"
-                              "#prep203-input-cycle")
+    assert help_uri(rule) == ("https://github.com/prep-models/prep/blob/main/docs/rules.md#prep203-input-cycle")
     doc = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text("utf-8")
     for r in all_rules():
-        assert f"## {r.code} {r.name}\n" in doc      # GitHub makes the anchor from it
+        assert f"## {r.code} {r.name}\n" in doc  # GitHub makes the anchor from it
 
 
 def test_results_snapshot(tmp_path):
@@ -112,23 +110,41 @@ def test_results_snapshot(tmp_path):
         "ruleIndex": index,
         "level": "error",
         "message": {"text": "`未定義` is not defined in process `受注`\n" + hint},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": "m/a.prep"},
-            "region": {"startLine": 10, "startColumn": 3, "endLine": 10, "endColumn": 6}}}],
-        "fixes": [{"description": {"text": "declare `external 未定義`"},
-                   "artifactChanges": [{"artifactLocation": {"uri": "m/a.prep"},
-                                        "replacements": [{
-                                            "deletedRegion": {"startLine": 5, "startColumn": 1,
-                                                              "endLine": 5, "endColumn": 1},
-                                            "insertedContent": {"text": "  external 未定義\n"}}]}],
-                   "properties": {"applicability": "unsafe"}}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": "m/a.prep"},
+                    "region": {"startLine": 10, "startColumn": 3, "endLine": 10, "endColumn": 6},
+                }
+            }
+        ],
+        "fixes": [
+            {
+                "description": {"text": "declare `external 未定義`"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": "m/a.prep"},
+                        "replacements": [
+                            {
+                                "deletedRegion": {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 1},
+                                "insertedContent": {"text": "  external 未定義\n"},
+                            }
+                        ],
+                    }
+                ],
+                "properties": {"applicability": "unsafe"},
+            }
+        ],
     }
     assert hint.startswith("hint: ")
 
 
 def test_related_locations_and_note_level(tmp_path):
-    write(tmp_path, "a.prep", CLEAN.replace("final   出荷指示(品目, 数量)",
-                                            "final   出荷指示(品目, 数量)\n    product 見積依頼"))
+    write(
+        tmp_path,
+        "a.prep",
+        CLEAN.replace("final   出荷指示(品目, 数量)", "final   出荷指示(品目, 数量)\n    product 見積依頼"),
+    )
     data = sarif(tmp_path, "a.prep")
     validate(data)
     [result] = [r for r in data["runs"][0]["results"] if r["ruleId"] == "PREP102"]

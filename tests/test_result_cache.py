@@ -85,8 +85,9 @@ def three_ways(args, cwd: Path, cache: Path) -> list[tuple[int, str, str]]:
 @needs_conformance
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
 def test_cached_output_is_byte_identical_on_every_example_and_case(tmp_path, fmt):
-    sources = [(p, "examples/" + p.relative_to(ROOT / "examples").as_posix())
-               for p in EXAMPLES] + [(p, "cases/" + p.name) for p in CASES]
+    sources = [(p, "examples/" + p.relative_to(ROOT / "examples").as_posix()) for p in EXAMPLES] + [
+        (p, "cases/" + p.name) for p in CASES
+    ]
     assert len(sources) > 50
     for source, name in sources:
         shutil.copyfile(source, project(tmp_path, {name: b""}) / name)
@@ -99,8 +100,7 @@ def test_cached_output_is_byte_identical_on_every_example_and_case(tmp_path, fmt
     plain, cold, warm = three_ways(["check", "-f", fmt, "examples", "cases"], tmp_path, cache)
     assert plain == cold == warm
     assert outputs(["check", "-f", fmt, "examples", "cases", "-j", "2"], tmp_path) == plain
-    assert outputs(["check", "-f", fmt, "examples", "cases", "-j", "2", "--no-cache"],
-                   tmp_path) == plain
+    assert outputs(["check", "-f", fmt, "examples", "cases", "-j", "2", "--no-cache"], tmp_path) == plain
 
 
 def test_cache_is_json_with_a_gitignore_of_everything(tmp_path):
@@ -146,16 +146,19 @@ def test_edits_and_options_are_part_of_the_key(tmp_path):
     assert run(["check", "a.prep", "--select", "PREP2"], tmp_path).exit_code == 0
 
 
-@pytest.mark.parametrize("damage", [
-    lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),   # truncated
-    lambda p: p.write_bytes(b""),
-    lambda p: p.write_bytes(b"\x80\x04\x95not json"),                      # a pickle
-    lambda p: p.write_text(json.dumps({**json.loads(p.read_text()), "found": [{"c": 1}]})),
-    lambda p: p.write_text(json.dumps({**json.loads(p.read_text()), "ok": "yes"})),
-    lambda p: p.write_text(json.dumps({**json.loads(p.read_text()), "key": "other"})),
-    lambda p: p.write_text(json.dumps({**json.loads(p.read_text()), "interfaces": [{}]})),
-    lambda p: p.write_text(json.dumps([1, 2])),
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),  # truncated
+        lambda p: p.write_bytes(b""),
+        lambda p: p.write_bytes(b"\x80\x04\x95not json"),  # a pickle
+        lambda p: p.write_text(json.dumps({**json.loads(p.read_text()), "found": [{"c": 1}]})),
+        lambda p: p.write_text(json.dumps({**json.loads(p.read_text()), "ok": "yes"})),
+        lambda p: p.write_text(json.dumps({**json.loads(p.read_text()), "key": "other"})),
+        lambda p: p.write_text(json.dumps({**json.loads(p.read_text()), "interfaces": [{}]})),
+        lambda p: p.write_text(json.dumps([1, 2])),
+    ],
+)
 def test_damaged_entries_are_ignored_and_rebuilt(tmp_path, damage):
     bad = SENDER.replace("引合 -> 受注確定", "引合x -> 受注確定")
     project(tmp_path, {"a.prep": bad, "b.prep": RECEIVER % ("販売部", "販売部")})
@@ -165,7 +168,7 @@ def test_damaged_entries_are_ignored_and_rebuilt(tmp_path, damage):
     for entry in entries(cache):
         damage(entry)
     assert outputs(["check"], tmp_path) == expected
-    for entry in entries(cache):                     # written again, whole
+    for entry in entries(cache):  # written again, whole
         assert json.loads(entry.read_text())["found"] is not None
     assert outputs(["check"], tmp_path) == expected
 
@@ -181,7 +184,7 @@ def test_unusable_cache_folders_are_ignored(tmp_path):
     (cache / "v1").write_text("a file where the entries should be")
     assert outputs(["check"], tmp_path) == expected
     shutil.rmtree(cache)
-    os.symlink(tmp_path / "elsewhere", cache)          # a link: refused, not followed
+    os.symlink(tmp_path / "elsewhere", cache)  # a link: refused, not followed
     (tmp_path / "elsewhere").mkdir(mode=0o700)
     assert outputs(["check"], tmp_path) == expected
     assert list((tmp_path / "elsewhere").iterdir()) == []
@@ -212,6 +215,7 @@ def test_entries_in_a_folder_others_can_write_are_never_loaded(tmp_path, monkeyp
         return real() + 4242
 
     from prep import private_files
+
     monkeypatch.setattr(private_files.os, "geteuid", other)
     assert outputs(["check"], tmp_path) == expected
     assert calls["n"] > 0
@@ -270,9 +274,12 @@ def test_concurrent_runs_do_not_corrupt_the_cache(tmp_path):
     expected = outputs(["check", "--no-cache"], tmp_path)[1]
     for _ in range(3):
         shutil.rmtree(tmp_path / ".prep_cache", ignore_errors=True)
-        procs = [subprocess.Popen([sys.executable, "-m", "prep", "check"], cwd=tmp_path,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                 for _ in range(4)]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "prep", "check"], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            for _ in range(4)
+        ]
         for proc in procs:
             out, err = proc.communicate(timeout=120)
             assert err == b"" and out.decode() == expected
@@ -286,13 +293,13 @@ def test_jobs_keep_the_order_of_the_report(tmp_path):
     files = {}
     for n in range(9):
         files[f"d{n % 3}/m{n}.prep"] = SENDER.replace("営業", f"営業{n}").replace(
-            "引合 -> 受注確定", f"引合{n} -> 受注確定")             # PREP101 in each
+            "引合 -> 受注確定", f"引合{n} -> 受注確定"
+        )  # PREP101 in each
     project(tmp_path, files)
     one = outputs(["check", "-f", "json", "-j", "1", "--no-cache"], tmp_path)
     names = [d["file"] for d in json.loads(one[1])["diagnostics"]]
     assert names == sorted(names) and len(set(names)) == 9
-    for args in (["-j", "2", "--no-cache"], ["-j", "3", "--no-cache"], ["-j", "2"],
-                 ["-j", "2"], ["-j", "0"], []):
+    for args in (["-j", "2", "--no-cache"], ["-j", "3", "--no-cache"], ["-j", "2"], ["-j", "2"], ["-j", "0"], []):
         assert outputs(["check", "-f", "json", *args], tmp_path) == one, args
 
 
@@ -317,7 +324,7 @@ def test_a_cache_from_elsewhere_is_a_miss(tmp_path, monkeypatch):
     assert run(["check", "m.prep"], root).exit_code == 1
     forged = entries(root / ".prep_cache")
     assert forged
-    for entry in forged:                           # made on the attacker's machine
+    for entry in forged:  # made on the attacker's machine
         data = json.loads(entry.read_text(encoding="utf-8"))
         data["found"] = []
         entry.write_text(json.dumps(data), encoding="utf-8")

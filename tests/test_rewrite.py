@@ -18,13 +18,17 @@ as_root = pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give files
 
 
 def run(args, cwd):
-    return subprocess.run([sys.executable, "-m", "prep", *args], cwd=cwd, capture_output=True,
-                          env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        cwd=cwd,
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
 
 
 @as_root
-@pytest.mark.parametrize("args, text", [(["fmt", "m.prep"], MESSY),
-                                        (["check", "m.prep", "--fix"], TYPO)])
+@pytest.mark.parametrize("args, text", [(["fmt", "m.prep"], MESSY), (["check", "m.prep", "--fix"], TYPO)])
 def test_root_rewriting_a_users_file_keeps_owner_and_mode(tmp_path, args, text):
     model = tmp_path / "m.prep"
     model.write_text(text)
@@ -37,8 +41,7 @@ def test_root_rewriting_a_users_file_keeps_owner_and_mode(tmp_path, args, text):
     assert model.read_text() != text
 
 
-@pytest.mark.parametrize("args, text", [(["fmt", "m.prep"], MESSY),
-                                        (["check", "m.prep", "--fix"], TYPO)])
+@pytest.mark.parametrize("args, text", [(["fmt", "m.prep"], MESSY), (["check", "m.prep", "--fix"], TYPO)])
 def test_a_read_only_file_is_refused(tmp_path, args, text):
     model = tmp_path / "m.prep"
     model.write_text(text)
@@ -49,8 +52,7 @@ def test_a_read_only_file_is_refused(tmp_path, args, text):
     assert model.read_text() == text and stat.S_IMODE(model.stat().st_mode) == 0o444
 
 
-@pytest.mark.parametrize("args, text", [(["fmt", "m.prep"], MESSY),
-                                        (["check", "m.prep", "--fix"], TYPO)])
+@pytest.mark.parametrize("args, text", [(["fmt", "m.prep"], MESSY), (["check", "m.prep", "--fix"], TYPO)])
 def test_a_hard_linked_file_is_written_in_place(tmp_path, args, text):
     model = tmp_path / "m.prep"
     model.write_text(text)

@@ -17,8 +17,7 @@ def blocks(rule, section):
     return PREP_BLOCK.findall(rule.sections.get(section, ""))
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.code not in NO_EXAMPLE],
-                         ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [r for r in RULES if r.code not in NO_EXAMPLE], ids=lambda r: r.code)
 def test_example_triggers_the_rule(rule):
     examples = blocks(rule, "Example")
     assert examples, f"{rule.code} has no ```prep block under `Example:`"
@@ -31,8 +30,7 @@ def test_example_triggers_the_rule(rule):
     assert rule.code in {d.code for d in found}, f"{rule.code} Example does not trigger it"
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.code not in NO_EXAMPLE],
-                         ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [r for r in RULES if r.code not in NO_EXAMPLE], ids=lambda r: r.code)
 def test_use_instead_is_clean_of_the_rule(rule):
     fixed = blocks(rule, "Use instead")
     assert fixed, f"{rule.code} has no ```prep block under `Use instead:`"
@@ -46,8 +44,7 @@ def test_prep002_has_no_model_example():
     assert blocks(rule, "Example") == []
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.code.startswith("PREP2")],
-                         ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [r for r in RULES if r.code.startswith("PREP2")], ids=lambda r: r.code)
 def test_structure_rule_examples_are_exact(rule):
     """For the structure rules (PREP2xx) the Example triggers this rule only and
     `Use instead` checks clean with the default set."""

@@ -18,12 +18,12 @@ DOC = ROOT / "docs" / "rules.md"
 def test_docs_rules_md_is_current():
     expected = rules_document(all_rules())
     assert DOC.read_text(encoding="utf-8") == expected, (
-        "docs/rules.md is stale: run `python -m prep.checks.docs > docs/rules.md`")
+        "docs/rules.md is stale: run `python -m prep.checks.docs > docs/rules.md`"
+    )
 
 
 def test_the_module_prints_the_document():
-    proc = subprocess.run([sys.executable, "-m", "prep.checks.docs"], capture_output=True,
-                          cwd=ROOT, timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "prep.checks.docs"], capture_output=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0
     assert proc.stdout.decode("utf-8") == rules_document(all_rules())
 
@@ -32,8 +32,7 @@ def test_rule_code_prints_its_documentation(tmp_path):
     result = run(["rule", "PREP203"], tmp_path)
     assert result.exit_code == 0
     assert result.stdout.startswith("# PREP203 input-cycle\n")
-    for heading in ("## What it does", "## Why", "## How to fix", "## Example",
-                    "## Use instead"):
+    for heading in ("## What it does", "## Why", "## How to fix", "## Example", "## Use instead"):
         assert f"\n{heading}\n" in result.stdout
     assert result.stdout == rule_markdown(get_rule("PREP203"))
 
@@ -56,17 +55,21 @@ def test_unknown_rule_exits_2(tmp_path):
     assert result.stderr.splitlines()[0] == "prep: error: unknown rule code or name `PREP999`"
 
 
-@pytest.mark.parametrize("word, hint", [
-    ("cycle", "did you mean `PREP203` (input-cycle), `PREP604` (bad-kpi-parent)? "
-              "(`prep rule --all` lists the rules)"),
-    ("input-cylce", "did you mean `PREP203` (input-cycle)? (`prep rule --all` lists the rules)"),
-    ("zzz", "`prep rule --all` lists the rules"),
-])
+@pytest.mark.parametrize(
+    "word, hint",
+    [
+        (
+            "cycle",
+            "did you mean `PREP203` (input-cycle), `PREP604` (bad-kpi-parent)? (`prep rule --all` lists the rules)",
+        ),
+        ("input-cylce", "did you mean `PREP203` (input-cycle)? (`prep rule --all` lists the rules)"),
+        ("zzz", "`prep rule --all` lists the rules"),
+    ],
+)
 def test_an_unknown_rule_suggests_the_rules_about_the_word(tmp_path, word, hint):
     result = run(["rule", word], tmp_path, env={"PREP_LANG": "en"})
     assert result.exit_code == 2
-    assert result.stderr == (f"prep: error: unknown rule code or name `{word}`\n"
-                             f"  hint: {hint}\n")
+    assert result.stderr == (f"prep: error: unknown rule code or name `{word}`\n  hint: {hint}\n")
 
 
 def test_rule_without_a_code_exits_2(tmp_path):
@@ -81,5 +84,5 @@ def test_rule_output_is_not_styled(tmp_path):
     from prep.checks.docs import rule_markdown
 
     text = run(["rule", "PREP901"], tmp_path).stdout
-    assert text == rule_markdown(get_rule("PREP901"))           # the Markdown, as written
+    assert text == rule_markdown(get_rule("PREP901"))  # the Markdown, as written
     assert text.splitlines().count("    product 見積依頼  # prep: ignore[PREP204]") == 1

@@ -10,7 +10,9 @@ from conftest import ORDER_HEAD
 from test_cli_check import run
 from test_fix_safety import meaning
 
-GOOD = ORDER_HEAD + """\
+GOOD = (
+    ORDER_HEAD
+    + """\
     product 見積依頼(品目, 数量)
     final   出荷指示(品目)
   }
@@ -20,6 +22,7 @@ GOOD = ORDER_HEAD + """\
   issue "回答が遅い" on 見積依頼
 }
 """
+)
 
 # (what was typed instead of part of GOOD, the part): the fix mends it to GOOD.
 MENDED = [
@@ -28,7 +31,7 @@ MENDED = [
     ("顧客 → 見積依頼", "顧客 -> 見積依頼"),
     ("ｋｐｉ 出荷指示リードタイム", "kpi 出荷指示リードタイム"),
     ("kpi “On-time delivery”", 'kpi "On-time delivery"'),
-    ("issue：\"回答が遅い\"", 'issue "回答が遅い"'),
+    ('issue："回答が遅い"', 'issue "回答が遅い"'),
     ("actor: 営業部 {", "actor 営業部 {"),
     ("process 受注", "process 受注 {"),
     ('issue "回答が遅い" 見積依頼', 'issue "回答が遅い" on 見積依頼'),

@@ -51,8 +51,7 @@ def test_bare_ignore_silences_everything_on_its_line():
 
 
 def test_several_codes_and_prefixes():
-    assert codes(check(model(b="  # prep: ignore[PREP205, PREP1]"))) == [("PREP106", 6),
-                                                                          ("PREP901", 11)]
+    assert codes(check(model(b="  # prep: ignore[PREP205, PREP1]"))) == [("PREP106", 6), ("PREP901", 11)]
     assert codes(check(model(b="  # prep: ignore[PREP1,PREP101]"))) == [("PREP106", 6)]
     assert codes(check(model(b="  #prep:ignore[prep10]"))) == [("PREP106", 6)]
 
@@ -98,12 +97,12 @@ def test_codes_of_rules_that_did_not_run_are_not_judged():
 
 
 def test_prep901_itself_can_be_ignored_by_name_only():
-    assert codes(check(model(b="  # prep: ignore[PREP106, PREP901]"))) == [
-        ("PREP101", 11), ("PREP106", 6)]
-    assert codes(check(model(file="# prep: ignore-file[PREP901]", a="  # prep: ignore[PREP207]"))) \
-        == [("PREP101", 11), ("PREP106", 6)]
-    assert codes(check(model(b="  # prep: ignore[PREP106]"), ignore=["PREP901"])) == [
-        ("PREP101", 11), ("PREP106", 6)]
+    assert codes(check(model(b="  # prep: ignore[PREP106, PREP901]"))) == [("PREP101", 11), ("PREP106", 6)]
+    assert codes(check(model(file="# prep: ignore-file[PREP901]", a="  # prep: ignore[PREP207]"))) == [
+        ("PREP101", 11),
+        ("PREP106", 6),
+    ]
+    assert codes(check(model(b="  # prep: ignore[PREP106]"), ignore=["PREP901"])) == [("PREP101", 11), ("PREP106", 6)]
 
 
 def test_a_directive_inside_a_string_is_not_a_comment():
@@ -127,9 +126,11 @@ def test_a_finding_on_a_multi_line_statement_is_silenced_at_its_start():
 
 
 def test_parse_suppressions_unit():
-    comments = (Comment(text="# prep: ignore[PREP101, prep2]", line=3, column=10, own_line=False),
-                Comment(text="#   PREP: Ignore-File[PREP5]  why", line=1, column=1, own_line=True),
-                Comment(text="# just a note", line=2, column=1, own_line=True))
+    comments = (
+        Comment(text="# prep: ignore[PREP101, prep2]", line=3, column=10, own_line=False),
+        Comment(text="#   PREP: Ignore-File[PREP5]  why", line=1, column=1, own_line=True),
+        Comment(text="# just a note", line=2, column=1, own_line=True),
+    )
     first, second = parse_suppressions(comments)
     assert (first.line, first.file_wide, first.codes) == (3, False, ("PREP101", "PREP2"))
     assert (first.column, first.end_column) == (10, 40)
@@ -137,11 +138,9 @@ def test_parse_suppressions_unit():
 
 
 def test_show_suppressed_lists_what_was_silenced(tmp_path):
-    write(tmp_path, "a.prep", model(b="  # prep: ignore[PREP101]",
-                                   file="# prep: ignore-file[PREP106]"))
+    write(tmp_path, "a.prep", model(b="  # prep: ignore[PREP101]", file="# prep: ignore-file[PREP106]"))
     result = run(["check", "a.prep", "-f", "json", "--show-suppressed"], tmp_path)
     data = json.loads(result.stdout)
     assert data["diagnostics"] == []
-    assert [(d["code"], d["line"]) for d in data["suppressed"]] == [("PREP106", 6),
-                                                                    ("PREP101", 11)]
+    assert [(d["code"], d["line"]) for d in data["suppressed"]] == [("PREP106", 6), ("PREP101", 11)]
     assert result.exit_code == 0

@@ -36,14 +36,14 @@ COMMENT = re.compile(r"^<!--.*-->$")
 
 @dataclass
 class Command:
-    line: int                 # 0-based line of `$ …` in the tutorial
+    line: int  # 0-based line of `$ …` in the tutorial
     text: str
     expected: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Step:
-    kind: str                 # "file", "add to" or "run"
+    kind: str  # "file", "add to" or "run"
     name: str = ""
     body: str = ""
     commands: list[Command] = field(default_factory=list)
@@ -66,8 +66,7 @@ def steps(lines: list[str]) -> list[Step]:
             marker = MARKER.match(lines[j]) or marker
             j -= 1
         if marker:
-            found.append(Step(marker.group(1), marker.group(2),
-                              "".join(text + "\n" for _, text in body)))
+            found.append(Step(marker.group(1), marker.group(2), "".join(text + "\n" for _, text in body)))
         elif body and body[0][1].startswith("$ "):
             step = Step("run")
             for n, text in body:
@@ -80,18 +79,16 @@ def steps(lines: list[str]) -> list[Step]:
 
 
 def run_command(command: str, cwd: Path, env: dict) -> tuple[int, list[str]]:
-    done = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
     text = done.stdout + done.stderr
-    return done.returncode, [line.rstrip() for line in text.rstrip("\n").split("\n")
-                             if text.strip()]
+    return done.returncode, [line.rstrip() for line in text.rstrip("\n").split("\n") if text.strip()]
 
 
 def matches(expected: list[str], actual: list[str]) -> bool:
     expected = [line.rstrip() for line in expected]
     if "..." in expected:
-        head = expected[:expected.index("...")]
-        return actual[:len(head)] == head
+        head = expected[: expected.index("...")]
+        return actual[: len(head)] == head
     return actual == expected
 
 
@@ -102,9 +99,16 @@ def test_the_tutorial_runs_as_written(tmp_path, lang):
     work = tmp_path / "work"
     work.mkdir()
     (work / "examples").symlink_to(ROOT / "examples")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "NO_COLOR": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-           "XDG_CACHE_HOME": str(tmp_path / "cache"), "COLUMNS": "200", "PREP_LANG": lang}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "NO_COLOR": "1",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "COLUMNS": "200",
+        "PREP_LANG": lang,
+    }
     cwd, status, failures, rewrites = work, 0, [], {}
     for step in steps(lines):
         if step.kind == "file":
@@ -123,13 +127,12 @@ def test_the_tutorial_runs_as_written(tmp_path, lang):
             else:
                 status, actual = run_command(command.text, cwd, env)
             if not matches(command.expected, actual):
-                failures.append(f"line {command.line + 1}: $ {command.text}\n"
-                                + "\n".join(actual))
+                failures.append(f"line {command.line + 1}: $ {command.text}\n" + "\n".join(actual))
                 if "..." not in command.expected:
                     rewrites[command.line] = (len(command.expected), actual)
     if rewrites and os.environ.get("PREP_TUTORIAL_WRITE"):
         for line in sorted(rewrites, reverse=True):
             count, actual = rewrites[line]
-            lines[line + 1:line + 1 + count] = actual
+            lines[line + 1 : line + 1 + count] = actual
         tutorial.write_text("\n".join(lines), encoding="utf-8")
     assert not failures, "\n\n".join(failures)

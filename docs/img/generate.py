@@ -16,8 +16,7 @@ def main() -> int:
     model = HERE / "notation.prep"
     for suffix in (".svg", ".png", ".mmd"):
         out = HERE / f"notation{suffix}"
-        done = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
-                               str(out)], check=False)
+        done = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o", str(out)], check=False)
         if done.returncode != 0:
             return done.returncode
     return 0

@@ -22,7 +22,7 @@ from prep.i18n import _
 SCOPES = ("syntax", "graph", "process", "workspace", "meta")
 
 SECTIONS = ("What it does", "Why", "How to fix", "Example", "Use instead")
-PROSE = ("Title", "What it does", "Why", "How to fix")     # translated (prep/locale)
+PROSE = ("Title", "What it does", "Why", "How to fix")  # translated (prep/locale)
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,14 @@ class Rule:
     module: str
     check: Callable | None = None
 
-    def at(self, span: Span, message: str, hint: str | None = None,
-           related: tuple[Related, ...] | list[Related] = (), fix: Fix | None = None) -> Diagnostic:
+    def at(
+        self,
+        span: Span,
+        message: str,
+        hint: str | None = None,
+        related: tuple[Related, ...] | list[Related] = (),
+        fix: Fix | None = None,
+    ) -> Diagnostic:
         """A finding of this rule at its default severity (with a fix, when known)."""
         return Diagnostic(self.code, self.severity, message, span, hint, tuple(related), fix)
 
@@ -59,8 +65,7 @@ class Rule:
         """The documentation split into its sections (title -> text), the prose ones
         (title, What it does, Why, How to fix) in the language in use; the Example and
         Use instead models are the same in every language."""
-        return {title: _(text) if title in PROSE else text
-                for title, text in split_sections(self.doc).items()}
+        return {title: _(text) if title in PROSE else text for title, text in split_sections(self.doc).items()}
 
 
 def split_sections(doc: str) -> dict[str, str]:
@@ -68,15 +73,14 @@ def split_sections(doc: str) -> dict[str, str]:
     pattern = re.compile(r"^(" + "|".join(map(re.escape, SECTIONS)) + r"):[ \t]*", re.M)
     matches = list(pattern.finditer(doc))
     if matches:
-        parts["Title"] = doc[:matches[0].start()].strip()
+        parts["Title"] = doc[: matches[0].start()].strip()
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(doc)
-        parts[m.group(1)] = doc[m.end():end].strip("\n").rstrip()
+        parts[m.group(1)] = doc[m.end() : end].strip("\n").rstrip()
     return parts
 
 
-def rule(code: str, severity: Severity, *, name: str, scope: str = "process",
-         opt_in: bool = False):
+def rule(code: str, severity: Severity, *, name: str, scope: str = "process", opt_in: bool = False):
     """Declare a rule; as a decorator, the function is its check. Its summary is the
     title of its module's docstring."""
     if scope not in SCOPES:
@@ -89,8 +93,7 @@ def rule(code: str, severity: Severity, *, name: str, scope: str = "process",
     return declare
 
 
-def reported_elsewhere(code: Code, *, name: str, scope: str, module: str,
-                       opt_in: bool = False) -> Rule:
+def reported_elsewhere(code: Code, *, name: str, scope: str, module: str, opt_in: bool = False) -> Rule:
     """A rule whose findings the parser, the graph builder or the checker itself make
     with `code` (prep/codes.py: its code and default severity); the module holds its
     docs."""

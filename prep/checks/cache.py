@@ -30,10 +30,10 @@ from prep.diagnostics import Diagnostic, Edit, Fix, Related, Severity, Span
 from prep.private_files import private_folder, read_private, user_key, write_private
 
 FORMAT = "v1"
-MAX_AGE_DAYS = 30               # entries not used for this long are removed
-MAX_BYTES = 64 * 1024 * 1024    # then the least recently used, down to this size
-PRUNE_EVERY = 3600              # seconds: pruning runs at most this often
-PRUNED = "pruned"               # its file time: when pruning last ran
+MAX_AGE_DAYS = 30  # entries not used for this long are removed
+MAX_BYTES = 64 * 1024 * 1024  # then the least recently used, down to this size
+PRUNE_EVERY = 3600  # seconds: pruning runs at most this often
+PRUNED = "pruned"  # its file time: when pruning last ran
 DEFAULT_DIR = ".prep_cache"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# prep's result cache (prep clean removes it)\n"
 TAG_FILE = "CACHEDIR.TAG"
@@ -50,7 +50,7 @@ def code_fingerprint() -> str:
     for folder, dirs, files in sorted(os.walk(root)):
         dirs.sort()
         for name in sorted(files):
-            if name.endswith((".py", ".mo")):     # the code and its translations
+            if name.endswith((".py", ".mo")):  # the code and its translations
                 info = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name} {info.st_size} {info.st_mtime_ns}\n".encode())
     digest.update(_grammar_text().encode())
@@ -89,7 +89,7 @@ class ResultCache:
     def __init__(self, folder: str, key: bytes = b""):
         self.folder = folder
         self.entries = os.path.join(folder, FORMAT)
-        self.key = key               # this user's on this machine (private_files.user_key)
+        self.key = key  # this user's on this machine (private_files.user_key)
 
     @classmethod
     def open(cls, folder: Path | str) -> ResultCache | None:
@@ -98,8 +98,8 @@ class ResultCache:
         folder = os.path.abspath(folder)
         if os.path.lexists(folder) and not is_cache_folder(Path(folder)):
             try:
-                if os.listdir(folder):     # a folder of something else (`cache-dir = "."`):
-                    return None            # never ours to fill, nor for `prep clean` to remove
+                if os.listdir(folder):  # a folder of something else (`cache-dir = "."`):
+                    return None  # never ours to fill, nor for `prep clean` to remove
             except OSError:
                 return None
         if private_folder(folder) is None:
@@ -110,7 +110,7 @@ class ResultCache:
         if private_folder(os.path.join(folder, FORMAT)) is None:
             return None
         secret = user_key()
-        if secret is None:                 # nowhere to keep the user's key: no cache
+        if secret is None:  # nowhere to keep the user's key: no cache
             return None
         return cls(folder, secret)
 
@@ -131,15 +131,16 @@ class ResultCache:
             if entry.get("key") != key:
                 return None
             found = decode_entry(entry, path)
-        except Exception:       # damaged or foreign: a miss, written again after checking
+        except Exception:  # damaged or foreign: a miss, written again after checking
             return None
         _mark_used(self._file(key))
         return found
 
     def put(self, key: str, path: str, result) -> None:
         try:
-            data = json.dumps(encode_entry(key, path, result), ensure_ascii=False,
-                              separators=(",", ":")).encode("utf-8")
+            data = json.dumps(encode_entry(key, path, result), ensure_ascii=False, separators=(",", ":")).encode(
+                "utf-8"
+            )
         except (TypeError, ValueError):
             return
         file = self._file(key)
@@ -163,8 +164,7 @@ class ResultCache:
     def put_data(self, key: str, value) -> None:
         """Keep JSON `value` under `key` (an `entry_key`-like hex digest); pruned as
         the check results are."""
-        data = json.dumps({"key": key, "data": value}, ensure_ascii=False,
-                          separators=(",", ":")).encode("utf-8")
+        data = json.dumps({"key": key, "data": value}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         file = self._file(key)
         folder = os.path.dirname(file)
         if private_folder(folder) is not None:
@@ -186,8 +186,7 @@ class ResultCache:
         write_private(self.folder, PRUNED, b"")
         return self.prune(now)
 
-    def prune(self, now: float | None = None, max_age_days: float = MAX_AGE_DAYS,
-              max_bytes: int = MAX_BYTES) -> int:
+    def prune(self, now: float | None = None, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES) -> int:
         """Remove entries not used for `max_age_days`, then the least recently used
         (oldest time first, then by name) until the rest take at most `max_bytes`.
         Returns how many files were removed; never raises."""
@@ -204,7 +203,7 @@ class ResultCache:
             elif not temporary:
                 kept.append((size, path))
         total = sum(size for size, _ in kept)
-        for size, path in kept:         # least recently used first
+        for size, path in kept:  # least recently used first
             if total <= max_bytes:
                 break
             removed += _remove(path)
@@ -233,8 +232,7 @@ def _entry_files(folder: str):
             except OSError:
                 continue
             for item in items:
-                entry = bool(_ENTRY.fullmatch(item.name)) and item.name[:2] == \
-                    os.path.basename(shard)
+                entry = bool(_ENTRY.fullmatch(item.name)) and item.name[:2] == os.path.basename(shard)
                 temporary = bool(_TEMPORARY.fullmatch(item.name))
                 if not (entry or temporary):
                     continue
@@ -251,17 +249,15 @@ def _folders(parent: str, pattern: re.Pattern):
     user that no one else can write, sorted by name."""
     try:
         with os.scandir(parent) as items:
-            names = sorted(i.name for i in items if pattern.fullmatch(i.name)
-                           and i.is_dir(follow_symlinks=False))
+            names = sorted(i.name for i in items if pattern.fullmatch(i.name) and i.is_dir(follow_symlinks=False))
     except OSError:
         return []
-    return [p for p in (os.path.join(parent, n) for n in names)
-            if private_folder(p, create=False) is not None]
+    return [p for p in (os.path.join(parent, n) for n in names) if private_folder(p, create=False) is not None]
 
 
 def _remove(path: str) -> int:
     try:
-        os.unlink(path)         # removes the name itself, never what a link points to
+        os.unlink(path)  # removes the name itself, never what a link points to
     except OSError:
         return 0
     return 1
@@ -326,8 +322,7 @@ def encode_diagnostic(d: Diagnostic, path: str) -> dict:
     if d.related:
         data["r"] = [[_span(r.span, path), r.message] for r in d.related]
     if d.fix is not None:
-        data["f"] = {"m": d.fix.message, "safe": d.fix.safe,
-                     "e": [[_span(e.span, path), e.text] for e in d.fix.edits]}
+        data["f"] = {"m": d.fix.message, "safe": d.fix.safe, "e": [[_span(e.span, path), e.text] for e in d.fix.edits]}
     return data
 
 
@@ -338,12 +333,16 @@ def decode_diagnostic(data: dict, path: str) -> Diagnostic:
         f = data["f"]
         if not isinstance(f["safe"], bool):
             raise ValueError("bad fix")
-        fix = Fix(_text(f["m"]), tuple(Edit(_unspan(s, path), _text(t)) for s, t in f["e"]),
-                  f["safe"])
-    return Diagnostic(_text(data["c"]), Severity(data["s"]), _text(data["m"]),
-                      _unspan(data["p"], path), None if hint is None else _text(hint),
-                      tuple(Related(_unspan(s, path), _text(m)) for s, m in data.get("r", ())),
-                      fix)
+        fix = Fix(_text(f["m"]), tuple(Edit(_unspan(s, path), _text(t)) for s, t in f["e"]), f["safe"])
+    return Diagnostic(
+        _text(data["c"]),
+        Severity(data["s"]),
+        _text(data["m"]),
+        _unspan(data["p"], path),
+        None if hint is None else _text(hint),
+        tuple(Related(_unspan(s, path), _text(m)) for s, m in data.get("r", ())),
+        fix,
+    )
 
 
 def encode_entry(key: str, path: str, result) -> dict:
@@ -354,11 +353,15 @@ def encode_entry(key: str, path: str, result) -> dict:
         "parse": [encode_diagnostic(d, path) for d in result.parse_errors],
         "found": [encode_diagnostic(d, path) for d in result.diagnostics],
         "comments": [[c.text, c.line, c.column, c.own_line] for c in result.comments],
-        "interfaces": [{"name": i.name, "header": _span(i.header_span, path),
-                        "externals": sorted(i.externals),
-                        "sends": [[s.product, s.target, _span(s.span, path)]
-                                  for s in i.sends]}
-                       for i in result.interfaces],
+        "interfaces": [
+            {
+                "name": i.name,
+                "header": _span(i.header_span, path),
+                "externals": sorted(i.externals),
+                "sends": [[s.product, s.target, _span(s.span, path)] for s in i.sends],
+            }
+            for i in result.interfaces
+        ],
     }
 
 
@@ -376,10 +379,14 @@ def decode_entry(entry: dict, path: str) -> dict:
             raise ValueError("bad comment")
         comments.append(Comment(text=_text(text), line=line, column=column, own_line=own_line))
     interfaces = [
-        Interface(_text(i["name"]), _unspan(i["header"], path),
-                  frozenset(_text(x) for x in i["externals"]),
-                  tuple(Send(_text(p), _text(t), _unspan(s, path)) for p, t, s in i["sends"]))
-        for i in entry["interfaces"]]
+        Interface(
+            _text(i["name"]),
+            _unspan(i["header"], path),
+            frozenset(_text(x) for x in i["externals"]),
+            tuple(Send(_text(p), _text(t), _unspan(s, path)) for p, t, s in i["sends"]),
+        )
+        for i in entry["interfaces"]
+    ]
     return {
         "ok": entry["ok"],
         "has_document": entry["document"],

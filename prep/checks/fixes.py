@@ -26,11 +26,19 @@ def offset(starts: list[int], text: str, line: int, column: int) -> int:
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """`text` with the edits made (they must not overlap; see `choose`)."""
     starts = line_starts(text)
-    spans = sorted(((offset(starts, text, e.span.line, e.span.column),
-                     offset(starts, text, e.span.end_line, e.span.end_column), e.text)
-                    for e in edits), reverse=True)
+    spans = sorted(
+        (
+            (
+                offset(starts, text, e.span.line, e.span.column),
+                offset(starts, text, e.span.end_line, e.span.end_column),
+                e.text,
+            )
+            for e in edits
+        ),
+        reverse=True,
+    )
     for start, end, new in spans:
-        text = text[:start] + new + text[max(end, start):]
+        text = text[:start] + new + text[max(end, start) :]
     return text
 
 
@@ -40,8 +48,10 @@ def choose(fixes: Iterable[Fix], text: str) -> list[Fix]:
     taken: list[tuple[int, int]] = []
     chosen = []
     for fix in fixes:
-        ranges = [(offset(starts, text, e.span.line, e.span.column),
-                   offset(starts, text, e.span.end_line, e.span.end_column)) for e in fix.edits]
+        ranges = [
+            (offset(starts, text, e.span.line, e.span.column), offset(starts, text, e.span.end_line, e.span.end_column))
+            for e in fix.edits
+        ]
         if any(_overlap(r, t) for r in ranges for t in taken):
             continue
         taken.extend(ranges)
@@ -71,8 +81,7 @@ class Fixed:
         return bool(self.applied)
 
 
-def fix_text(text: str, findings: Callable[[str], list[Diagnostic]],
-             unsafe: bool = False) -> Fixed:
+def fix_text(text: str, findings: Callable[[str], list[Diagnostic]], unsafe: bool = False) -> Fixed:
     """Apply the fixes of `findings(text)` until none is left (at most MAX_ROUNDS
     rounds): each round takes the non-overlapping fixes, checks the result again.
     A round that would leave the text as it was stops the loop. An unsafe fix is never
@@ -101,7 +110,7 @@ def fix_text(text: str, findings: Callable[[str], list[Diagnostic]],
             if new != text and (d.fix.safe or not _adds_errors(found, after)):
                 applied.append(d)
                 text, found, kept = new, after, kept + 1
-                break                  # the other fixes' places moved: next round
+                break  # the other fixes' places moved: next round
         if not kept:
             break
     return Fixed(text, applied)
@@ -119,8 +128,11 @@ def _adds_errors(before: list[Diagnostic], after: list[Diagnostic]) -> bool:
     broken = any(d.code == SYNTAX_ERROR.code for d in before)
 
     def errors(found):
-        return Counter((d.code, d.message) for d in found if d.severity == Severity.ERROR
-                       and (not broken or d.code == SYNTAX_ERROR.code))
+        return Counter(
+            (d.code, d.message)
+            for d in found
+            if d.severity == Severity.ERROR and (not broken or d.code == SYNTAX_ERROR.code)
+        )
 
     return bool(errors(after) - errors(before))
 
@@ -128,9 +140,9 @@ def _adds_errors(before: list[Diagnostic], after: list[Diagnostic]) -> bool:
 def unified_diff(before: str, after: str, name: str) -> str:
     import difflib
 
-    lines = difflib.unified_diff(before.splitlines(keepends=True),
-                                 after.splitlines(keepends=True),
-                                 fromfile=f"a/{name}", tofile=f"b/{name}")
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
+    )
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

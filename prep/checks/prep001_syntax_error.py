@@ -48,5 +48,4 @@ process 出荷業務 {
 from prep.checks.base import reported_elsewhere
 from prep.codes import SYNTAX_ERROR
 
-RULE = reported_elsewhere(SYNTAX_ERROR, name="syntax-error",
-                          scope="syntax", module=__name__)
+RULE = reported_elsewhere(SYNTAX_ERROR, name="syntax-error", scope="syntax", module=__name__)

@@ -23,5 +23,4 @@ The same text saved as UTF-8.
 from prep.checks.base import reported_elsewhere
 from prep.codes import UNREADABLE_FILE
 
-RULE = reported_elsewhere(UNREADABLE_FILE, name="unreadable-file",
-                          scope="syntax", module=__name__)
+RULE = reported_elsewhere(UNREADABLE_FILE, name="unreadable-file", scope="syntax", module=__name__)

@@ -46,5 +46,4 @@ process 製造 {
 from prep.checks.base import reported_elsewhere
 from prep.codes import UNDEFINED_REFERENCE
 
-RULE = reported_elsewhere(UNDEFINED_REFERENCE, name="undefined-reference",
-                          scope="graph", module=__name__)
+RULE = reported_elsewhere(UNDEFINED_REFERENCE, name="undefined-reference", scope="graph", module=__name__)

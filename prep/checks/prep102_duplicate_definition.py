@@ -48,5 +48,4 @@ process 受注 {
 from prep.checks.base import reported_elsewhere
 from prep.codes import DUPLICATE_DEFINITION
 
-RULE = reported_elsewhere(DUPLICATE_DEFINITION, name="duplicate-definition",
-                          scope="graph", module=__name__)
+RULE = reported_elsewhere(DUPLICATE_DEFINITION, name="duplicate-definition", scope="graph", module=__name__)

@@ -45,5 +45,4 @@ process 受注 {
 from prep.checks.base import reported_elsewhere
 from prep.codes import UNKNOWN_PARAMETER
 
-RULE = reported_elsewhere(UNKNOWN_PARAMETER, name="unknown-parameter",
-                          scope="graph", module=__name__)
+RULE = reported_elsewhere(UNKNOWN_PARAMETER, name="unknown-parameter", scope="graph", module=__name__)

@@ -44,5 +44,4 @@ process 申込受付 {
 from prep.checks.base import reported_elsewhere
 from prep.codes import AMBIGUOUS_REFERENCE
 
-RULE = reported_elsewhere(AMBIGUOUS_REFERENCE, name="ambiguous-reference",
-                          scope="graph", module=__name__)
+RULE = reported_elsewhere(AMBIGUOUS_REFERENCE, name="ambiguous-reference", scope="graph", module=__name__)

@@ -44,5 +44,4 @@ process 製造 {
 from prep.checks.base import reported_elsewhere
 from prep.codes import NOT_A_PRODUCT
 
-RULE = reported_elsewhere(NOT_A_PRODUCT, name="not-a-product",
-                          scope="graph", module=__name__)
+RULE = reported_elsewhere(NOT_A_PRODUCT, name="not-a-product", scope="graph", module=__name__)

@@ -93,8 +93,12 @@ def _elements(process):
         yield "actor", actor
         for p in actor.products:
             yield "product", p
-    for kind, items in (("external", process.externals), ("subprocess", process.subprocesses),
-                        ("kpi", process.kpis), ("issue", process.issues)):
+    for kind, items in (
+        ("external", process.externals),
+        ("subprocess", process.subprocesses),
+        ("kpi", process.kpis),
+        ("issue", process.issues),
+    ):
         for item in items:
             yield kind, item
     seen = set()
@@ -108,18 +112,18 @@ def _finding(where: str, attr) -> Diagnostic | None:
     allowed = _allowed(where, attr.name)
     if allowed is ANY_TEXT:
         if attr.value is None:
-            return unknown_attribute.at(attr.span, _("`doc` needs a text: `doc=\"…\"`"),
-                                        _('write `doc="your note"`'))
+            return unknown_attribute.at(attr.span, _('`doc` needs a text: `doc="…"`'), _('write `doc="your note"`'))
         return None
     if allowed is None:
         known = sorted(KNOWN.get(where, {})) + ["doc"]
         listed = ", ".join(f"`{k}`" for k in known)
         close = _closest(attr.name, known)
         return unknown_attribute.at(
-            attr.span, _("unknown attribute `{name}` on a {where}; it is ignored",
-                         name=attr.name, where=where),
+            attr.span,
+            _("unknown attribute `{name}` on a {where}; it is ignored", name=attr.name, where=where),
             (_("did you mean `{close}`? ", close=close) if close else "")
-            + _("attributes of a {where}: {listed}", where=where, listed=listed))
+            + _("attributes of a {where}: {listed}", where=where, listed=listed),
+        )
     value = FLAG if attr.value is None else str(attr.value)
     if value in allowed:
         return None
@@ -129,27 +133,28 @@ def _finding(where: str, attr) -> Diagnostic | None:
 def _bad_value(attr, value, allowed: set) -> Diagnostic:
     """A known attribute with a value it does not take."""
     if FLAG in allowed:
-        return unknown_attribute.at(attr.span, _("`{name}` is a flag and takes no value",
-                                                 name=attr.name),
-                                    _("write `[{name}]`", name=attr.name))
+        return unknown_attribute.at(
+            attr.span, _("`{name}` is a flag and takes no value", name=attr.name), _("write `[{name}]`", name=attr.name)
+        )
     if value is not FLAG and value.lower() in allowed and attr.name in CASE_FREE:
         meant = f"{attr.name}={value.lower()}"
         return unknown_attribute.at(
-            attr.span, _("`{name}={value}` is read as `{meant}`: values are lower case",
-                         name=attr.name, value=value, meant=meant),
+            attr.span,
+            _("`{name}={value}` is read as `{meant}`: values are lower case", name=attr.name, value=value, meant=meant),
             _("write `{meant}`", meant=meant),
-            fix=Fix(_("write `{meant}`", meant=meant), (Edit(attr.span, meant),)))
+            fix=Fix(_("write `{meant}`", meant=meant), (Edit(attr.span, meant),)),
+        )
     choices = ", ".join(f"`{attr.name}={v}`" for v in sorted(allowed))
     shown = _("no value") if value is FLAG else f"`{value}`"
     close = None if value is FLAG else _closest(value, sorted(allowed), lower=True)
     meant = f"{attr.name}={close}"
-    fix = (Fix(_("write `{meant}`", meant=meant), (Edit(attr.span, meant),), safe=False)
-           if close else None)
+    fix = Fix(_("write `{meant}`", meant=meant), (Edit(attr.span, meant),), safe=False) if close else None
     return unknown_attribute.at(
-        attr.span, _("unknown value {shown} for `{name}`; it is ignored",
-                     shown=shown, name=attr.name),
-        (_("did you mean `{close}`? ", close=meant) if close else "")
-        + _("use one of {choices}", choices=choices), fix=fix)
+        attr.span,
+        _("unknown value {shown} for `{name}`; it is ignored", shown=shown, name=attr.name),
+        (_("did you mean `{close}`? ", close=meant) if close else "") + _("use one of {choices}", choices=choices),
+        fix=fix,
+    )
 
 
 def _closest(word: str, choices: list[str], lower: bool = False) -> str | None:

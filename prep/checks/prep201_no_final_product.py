@@ -49,7 +49,11 @@ from prep.i18n import _
 @rule("PREP201", Severity.ERROR, name="no-final-product")
 def no_final_product(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not any(p.kind == "final" for p in pg.products.values()):
-        yield no_final_product.at(pg.process.header_span,
-                       _("process `{name}` has no final product", name=pg.name),
-                       _("declare the product that leaves the process as `final` and relate "
-                         "it to the external process that receives it"))
+        yield no_final_product.at(
+            pg.process.header_span,
+            _("process `{name}` has no final product", name=pg.name),
+            _(
+                "declare the product that leaves the process as `final` and relate "
+                "it to the external process that receives it"
+            ),
+        )

@@ -55,16 +55,22 @@ from prep.i18n import _
 def final_goes_nowhere(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
         if product.kind != "final" or pg.degree(key) == 0 or key in pg.dangling:
-            continue        # unrelated: PREP204; a relation to a typo: PREP101 says
+            continue  # unrelated: PREP204; a relation to a typo: PREP101 says
         if any(pg.is_external(t) for t in pg.outputs_of(key)):
             continue
         synced = [n for n in pg.synced_with(key) if pg.is_external(n)]
         if synced:
             there = synced[0]
-            hint = _("`{key} <-> {there}` is a sync (a negotiation), not a hand-over: "
-                     "write `{key} -> {there}` for what it receives", key=key, there=there)
+            hint = _(
+                "`{key} <-> {there}` is a sync (a negotiation), not a hand-over: "
+                "write `{key} -> {there}` for what it receives",
+                key=key,
+                there=there,
+            )
         else:
-            hint = _("relate it to the process that receives it: `{key} -> RECEIVER` "
-                     "with `external RECEIVER`, or make it a `product`", key=key)
-        yield final_goes_nowhere.at(product.span, _("final product `{key}` goes to no external process",
-                                         key=key), hint)
+            hint = _(
+                "relate it to the process that receives it: `{key} -> RECEIVER` "
+                "with `external RECEIVER`, or make it a `product`",
+                key=key,
+            )
+        yield final_goes_nowhere.at(product.span, _("final product `{key}` goes to no external process", key=key), hint)

@@ -56,12 +56,14 @@ from prep.i18n import _
 
 @rule("PREP203", Severity.ERROR, name="input-cycle")
 def input_cycle(pg: ProcessGraph) -> Iterator[Diagnostic]:
-    for cycle in pg.input_cycles:          # strongly connected components, computed once
+    for cycle in pg.input_cycles:  # strongly connected components, computed once
         names = " -> ".join(f"`{m}`" for m in (*cycle.members, cycle.members[0]))
         yield input_cycle.at(
             cycle.first_edge.span,
             _("input relations form a cycle: {names}", names=names),
-            _("products determined together are related by `<->`; replace one `->` of the "
-              "cycle, or split a product into two states"),
-            [Related(pg.products[m].name_span, _("`{name}` is in the cycle", name=m))
-             for m in cycle.members])
+            _(
+                "products determined together are related by `<->`; replace one `->` of the "
+                "cycle, or split a product into two states"
+            ),
+            [Related(pg.products[m].name_span, _("`{name}` is in the cycle", name=m)) for m in cycle.members],
+        )

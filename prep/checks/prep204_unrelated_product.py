@@ -55,7 +55,9 @@ from prep.i18n import _
 @rule("PREP204", Severity.WARNING, name="unrelated-product")
 def unrelated_product(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for key, product in pg.products.items():
-        if key not in pg.mentioned:         # no relation names it, even a broken one
-            yield unrelated_product.at(product.span, _("`{key}` takes part in no relation", key=key),
-                           _("relate it to the products it is made from and feeds, or "
-                             "remove it"))
+        if key not in pg.mentioned:  # no relation names it, even a broken one
+            yield unrelated_product.at(
+                product.span,
+                _("`{key}` takes part in no relation", key=key),
+                _("relate it to the products it is made from and feeds, or remove it"),
+            )

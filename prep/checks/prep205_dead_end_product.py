@@ -59,11 +59,13 @@ from prep.i18n import _
 def dead_end_product(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not any(p.kind == "final" for p in pg.products.values()):
         return
-    contributing = pg.contributing          # one reachability pass per process
+    contributing = pg.contributing  # one reachability pass per process
     # A path that runs into a relation with a typo (PREP101) may well reach a final.
     unknown = pg.upstream(pg.dangling) if pg.dangling else set()
     for key, product in pg.products.items():
         if key not in contributing and key not in unknown and pg.degree(key) > 0:
-            yield dead_end_product.at(product.span, _("`{key}` contributes to no final product", key=key),
-                           _("relate it to a product on the way to a final product, or "
-                             "remove it"))
+            yield dead_end_product.at(
+                product.span,
+                _("`{key}` contributes to no final product", key=key),
+                _("relate it to a product on the way to a final product, or remove it"),
+            )

@@ -58,7 +58,12 @@ def intermediate_to_external(pg: ProcessGraph) -> Iterator[Diagnostic]:
         product = pg.products.get(edge.source)
         if product is None or product.kind in ("final", "intangible"):
             continue
-        yield intermediate_to_external.at(edge.span, _("`{source}` goes to the external process `{target}` but "
-                                    "is not a final product", source=edge.source,
-                                    target=edge.target),
-                       _("declare `{source}` as `final`", source=edge.source))
+        yield intermediate_to_external.at(
+            edge.span,
+            _(
+                "`{source}` goes to the external process `{target}` but is not a final product",
+                source=edge.source,
+                target=edge.target,
+            ),
+            _("declare `{source}` as `final`", source=edge.source),
+        )

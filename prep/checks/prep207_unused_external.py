@@ -53,7 +53,9 @@ from prep.i18n import _
 @rule("PREP207", Severity.WARNING, name="unused-external")
 def unused_external(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for name, external in pg.externals.items():
-        if name not in pg.mentioned:        # no relation names it, even a broken one
-            yield unused_external.at(external.span,
-                           _("the external process `{name}` takes part in no relation", name=name),
-                           _("relate it to the product it sends or receives, or remove it"))
+        if name not in pg.mentioned:  # no relation names it, even a broken one
+            yield unused_external.at(
+                external.span,
+                _("the external process `{name}` takes part in no relation", name=name),
+                _("relate it to the product it sends or receives, or remove it"),
+            )

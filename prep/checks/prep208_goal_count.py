@@ -52,13 +52,19 @@ from prep.i18n import _
 def goal_count(pg: ProcessGraph) -> Iterator[Diagnostic]:
     goals = pg.process.goals
     if not goals:
-        yield goal_count.at(pg.process.header_span, _("process `{name}` has no goal", name=pg.name),
-                       _('add the goal it serves, from the management objectives: `goal "…"`'))
+        yield goal_count.at(
+            pg.process.header_span,
+            _("process `{name}` has no goal", name=pg.name),
+            _('add the goal it serves, from the management objectives: `goal "…"`'),
+        )
     elif len(goals) > 1:
-        yield goal_count.at(goals[1].span, _("process `{name}` has {count} goals", name=pg.name,
-                                          count=len(goals)),
-                       _("KPI trees use the first goal, `{goal}`; keep one goal per "
-                         "process, and split a process that serves two purposes",
-                         goal=goals[0].text),
-                       [Related(g.span, _("goal `{goal}`", goal=g.text))
-                        for g in goals if g is not goals[1]])
+        yield goal_count.at(
+            goals[1].span,
+            _("process `{name}` has {count} goals", name=pg.name, count=len(goals)),
+            _(
+                "KPI trees use the first goal, `{goal}`; keep one goal per "
+                "process, and split a process that serves two purposes",
+                goal=goals[0].text,
+            ),
+            [Related(g.span, _("goal `{goal}`", goal=g.text)) for g in goals if g is not goals[1]],
+        )

@@ -52,6 +52,8 @@ from prep.i18n import _
 def empty_actor(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for actor in pg.process.actors:
         if not actor.products:
-            yield empty_actor.at(actor.span, _("actor `{name}` has no products", name=actor.name),
-                           _("put the products this actor is responsible for in its lane, "
-                             "or remove it"))
+            yield empty_actor.at(
+                actor.span,
+                _("actor `{name}` has no products", name=actor.name),
+                _("put the products this actor is responsible for in its lane, or remove it"),
+            )

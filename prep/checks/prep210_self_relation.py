@@ -54,6 +54,8 @@ from prep.i18n import _
 def self_relation(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for edge in pg.edges:
         if edge.source == edge.target:
-            yield self_relation.at(edge.span, _("`{label}` relates `{source}` to itself",
-                                       label=edge.label, source=edge.source),
-                           _("correct the name on one side, or remove the relation"))
+            yield self_relation.at(
+                edge.span,
+                _("`{label}` relates `{source}` to itself", label=edge.label, source=edge.source),
+                _("correct the name on one side, or remove the relation"),
+            )

@@ -65,9 +65,11 @@ def duplicate_relation(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for edge in pg.edges:
         key = _identity(edge)
         if key in first:
-            yield duplicate_relation.at(edge.span, _("the relation `{relation}` is written twice",
-                                       relation=edge.relation),
-                           _("remove this writing"),
-                           [Related(first[key].span, _("first written here"))])
+            yield duplicate_relation.at(
+                edge.span,
+                _("the relation `{relation}` is written twice", relation=edge.relation),
+                _("remove this writing"),
+                [Related(first[key].span, _("first written here"))],
+            )
         else:
             first[key] = edge

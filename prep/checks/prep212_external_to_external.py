@@ -54,7 +54,8 @@ def external_to_external(pg: ProcessGraph) -> Iterator[Diagnostic]:
         if edge.source == edge.target:  # a relation to itself is PREP210
             continue
         if pg.is_external(edge.source) and pg.is_external(edge.target):
-            yield external_to_external.at(edge.span, _("`{label}` relates two external processes directly",
-                                       label=edge.label),
-                           _("remove it: what other processes exchange is outside this "
-                             "model"))
+            yield external_to_external.at(
+                edge.span,
+                _("`{label}` relates two external processes directly", label=edge.label),
+                _("remove it: what other processes exchange is outside this model"),
+            )

@@ -76,12 +76,20 @@ def interface_mismatch(workspace):
         for send in sender.sends:
             receivers = [r for r in workspace.processes_named(send.target) if r is not sender]
             if not receivers or any(sender.name in r.externals for r in receivers):
-                continue                    # not in this run, or the interfaces agree
+                continue  # not in this run, or the interfaces agree
             yield interface_mismatch.at(
                 send.span,
-                _("`{product}` goes to process `{target}`, which declares no `external {sender}`",
-                  product=send.product, target=send.target, sender=sender.name),
-                _("add `external {sender}` to process `{target}` and relate it to "
-                  "the product it delivers, or correct the name of the external",
-                  sender=sender.name, target=send.target),
-                [Related(r.header_span, _("process `{name}`", name=r.name)) for r in receivers])
+                _(
+                    "`{product}` goes to process `{target}`, which declares no `external {sender}`",
+                    product=send.product,
+                    target=send.target,
+                    sender=sender.name,
+                ),
+                _(
+                    "add `external {sender}` to process `{target}` and relate it to "
+                    "the product it delivers, or correct the name of the external",
+                    sender=sender.name,
+                    target=send.target,
+                ),
+                [Related(r.header_span, _("process `{name}`", name=r.name)) for r in receivers],
+            )

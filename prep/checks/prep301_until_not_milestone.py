@@ -61,13 +61,11 @@ def until_not_milestone(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for sp in pg.process.subprocesses:
         key = pg.until_targets.get(id(sp))
         if key is None or pg.products[key].kind in GATES:
-            continue                                  # unresolved: PREP101-105 said why
+            continue  # unresolved: PREP101-105 said why
         product = pg.products[key]
         yield until_not_milestone.at(
             sp.span,
-            _("subprocess `{name}` ends at `{key}`, which is neither milestone nor final",
-              name=sp.name, key=key),
-            _("make `{key}` a `milestone`, or end the subprocess at a milestone or final "
-              "product", key=key),
-            [Related(product.name_span, _("`{key}` is defined as `{kind}` here", key=key,
-                                          kind=product.kind))])
+            _("subprocess `{name}` ends at `{key}`, which is neither milestone nor final", name=sp.name, key=key),
+            _("make `{key}` a `milestone`, or end the subprocess at a milestone or final product", key=key),
+            [Related(product.name_span, _("`{key}` is defined as `{kind}` here", key=key, kind=product.kind))],
+        )

@@ -63,7 +63,7 @@ from prep.i18n import _
 @rule("PREP302", Severity.ERROR, name="product-in-two-subprocesses", scope="process")
 def product_in_two_subprocesses(pg: ProcessGraph) -> Iterator[Diagnostic]:
     members = pg.subprocess_members
-    order = {key: i for i, key in enumerate(pg.products)}     # definition order
+    order = {key: i for i, key in enumerate(pg.products)}  # definition order
     claims: dict[str, list] = {}
     for sp in pg.process.subprocesses:
         for key in sorted(members.get(id(sp), ()), key=order.__getitem__):
@@ -78,11 +78,17 @@ def product_in_two_subprocesses(pg: ProcessGraph) -> Iterator[Diagnostic]:
         yield product_in_two_subprocesses.at(
             second.span,
             _("`{key}` belongs to subprocesses {names}", key=key, names=names),
-            _("list each subprocess's products in braces (`subprocess NAME until P {{ … }}`), "
-              "or relate `{key}` to one subprocess only", key=key),
-            [Related(first.span, _("`{key}` already belongs to subprocess `{name}`", key=key,
-                                   name=first.name)),
-             *(Related(sp.span, _("`{key}` also belongs to subprocess `{name}`", key=key,
-                                  name=sp.name))
-               for sp in owners[2:]),
-             Related(pg.products[key].name_span, _("`{key}` is defined here", key=key))])
+            _(
+                "list each subprocess's products in braces (`subprocess NAME until P {{ … }}`), "
+                "or relate `{key}` to one subprocess only",
+                key=key,
+            ),
+            [
+                Related(first.span, _("`{key}` already belongs to subprocess `{name}`", key=key, name=first.name)),
+                *(
+                    Related(sp.span, _("`{key}` also belongs to subprocess `{name}`", key=key, name=sp.name))
+                    for sp in owners[2:]
+                ),
+                Related(pg.products[key].name_span, _("`{key}` is defined here", key=key)),
+            ],
+        )

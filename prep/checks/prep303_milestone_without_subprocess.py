@@ -58,8 +58,7 @@ from prep.graph.process import ProcessGraph
 from prep.i18n import _
 
 
-@rule("PREP303", Severity.WARNING, name="milestone-without-subprocess",
-      scope="process")
+@rule("PREP303", Severity.WARNING, name="milestone-without-subprocess", scope="process")
 def milestone_without_subprocess(pg: ProcessGraph) -> Iterator[Diagnostic]:
     if not pg.process.subprocesses:
         return
@@ -69,5 +68,5 @@ def milestone_without_subprocess(pg: ProcessGraph) -> Iterator[Diagnostic]:
         yield milestone_without_subprocess.at(
             product.name_span,
             _("milestone `{key}` ends no subprocess", key=key),
-            _("add `subprocess NAME until {key}`, or make it a `product` if it is not a "
-              "gate", key=key))
+            _("add `subprocess NAME until {key}`, or make it a `product` if it is not a gate", key=key),
+        )

@@ -66,20 +66,30 @@ def intangible_on_sync(pg: ProcessGraph) -> Iterator[Diagnostic]:
         partners = _(", ").join(f"`{k}`" for k in dict.fromkeys(pg.synced_with(key)))
         noted = [i for i in pg.process.issues if pg.issue_targets.get(id(i)) == key]
         if pg.process.stage == "tobe":
-            hint = _("a point where a service or a CSM can intervene; in this ToBe model, show "
-                     "how: relate it to a product of a `role=service` actor, or mark its "
-                     "relations with `touch=`")
+            hint = _(
+                "a point where a service or a CSM can intervene; in this ToBe model, show "
+                "how: relate it to a product of a `role=service` actor, or mark its "
+                "relations with `touch=`"
+            )
         elif noted:
-            hint = _("a point where a service or a CSM can intervene; noted by the issue on "
-                     "line {line}: plan the ToBe model around it", line=noted[0].span.line)
+            hint = _(
+                "a point where a service or a CSM can intervene; noted by the issue on "
+                "line {line}: plan the ToBe model around it",
+                line=noted[0].span.line,
+            )
         else:
-            hint = _("a point where a service or a CSM can intervene; note it with "
-                     "`issue \"…\" on {key}` and plan the ToBe model", key=key)
+            hint = _(
+                "a point where a service or a CSM can intervene; note it with "
+                '`issue "…" on {key}` and plan the ToBe model',
+                key=key,
+            )
         yield intangible_on_sync.at(
             product.name_span,
-            _("intangible `{key}` is synced with {partners}: tacit, personal work", key=key,
-              partners=partners),
+            _("intangible `{key}` is synced with {partners}: tacit, personal work", key=key, partners=partners),
             hint,
-            [Related(e.span, _("sync relation `{label}`", label=e.label))
-             for e in pg.edges_of(key)
-             if e.kind == "sync" and e.source != e.target])
+            [
+                Related(e.span, _("sync relation `{label}`", label=e.label))
+                for e in pg.edges_of(key)
+                if e.kind == "sync" and e.source != e.target
+            ],
+        )

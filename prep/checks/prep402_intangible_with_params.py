@@ -66,8 +66,14 @@ def intangible_with_params(pg: ProcessGraph) -> Iterator[Diagnostic]:
             parts.append(_("a state `<{state}>`", state=product.state))
         yield intangible_with_params.at(
             product.span,
-            _("intangible `{key}` has {parts}", key=key,
-              parts=parts[0] if len(parts) == 1 else _("{some} and {last}", some=parts[0],
-                                                       last=parts[1])),
-            _("an intangible product has no substance: write `intangible {name}`, "
-              "or make it a `product` if it carries values", name=product.name))
+            _(
+                "intangible `{key}` has {parts}",
+                key=key,
+                parts=parts[0] if len(parts) == 1 else _("{some} and {last}", some=parts[0], last=parts[1]),
+            ),
+            _(
+                "an intangible product has no substance: write `intangible {name}`, "
+                "or make it a `product` if it carries values",
+                name=product.name,
+            ),
+        )

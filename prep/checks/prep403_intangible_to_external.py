@@ -63,15 +63,18 @@ from prep.i18n import _
 def intangible_to_external(pg: ProcessGraph) -> Iterator[Diagnostic]:
     for e in pg.edges:
         if e.kind != "input":
-            continue        # a sync with an external hands nothing over
+            continue  # a sync with an external hands nothing over
         here, there = e.source, e.target
         product = pg.products.get(here)
         if product is not None and product.kind == "intangible" and pg.is_external(there):
             yield intangible_to_external.at(
                 e.span,
                 _("intangible `{here}` goes to external process `{there}`", here=here, there=there),
-                _("an intangible product cannot be handed over: relate `{here}` to a "
-                  "product inside the process, and send a `final` product to `{there}`",
-                  here=here, there=there),
-                [Related(product.name_span, _("`{here}` is defined as intangible here",
-                                              here=here))])
+                _(
+                    "an intangible product cannot be handed over: relate `{here}` to a "
+                    "product inside the process, and send a `final` product to `{there}`",
+                    here=here,
+                    there=there,
+                ),
+                [Related(product.name_span, _("`{here}` is defined as intangible here", here=here))],
+            )

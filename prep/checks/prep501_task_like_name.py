@@ -60,15 +60,17 @@ from prep.i18n import _
 
 # A verb where a product noun belongs; longest first.
 ENDINGS = ("を行うこと", "すること", "を行う", "する") + tuple(
-    "を" + noun for noun in
-    "作成 確認 実施 送付 送信 登録 提出 承認 入力 依頼 決定 検討 作る 送る 出す 決める".split())
+    "を" + noun for noun in "作成 確認 実施 送付 送信 登録 提出 承認 入力 依頼 決定 検討 作る 送る 出す 決める".split()
+)
 # Clear imperative verbs only: words that are common nouns as well (check, review,
 # update, register, plan, order, process...) stay out (docs/rules.md).
-VERBS = frozenset("""
+VERBS = frozenset(
+    """
 analyse analyze approve assign calculate collect compile confirm create decide define
 deliver determine do evaluate execute gather generate notify perform prepare
 receive send submit validate verify write
-""".split())
+""".split()
+)
 _WORDS = re.compile(r"[\s_]+|(?<=[a-z])(?=[A-Z])")
 
 
@@ -77,12 +79,12 @@ def task_like(name: str) -> tuple[str, str] | None:
     for ending in ENDINGS:
         if name.endswith(ending) and len(name) > len(ending):
             stem = name[: -len(ending)]
-            noun = stem.rsplit("を", 1)[0]          # 見積を作成 -> 見積
+            noun = stem.rsplit("を", 1)[0]  # 見積を作成 -> 見積
             return _("it ends in `{ending}`", ending=ending), noun or stem
     words = [w for w in _WORDS.split(name.strip()) if w]
     if len(words) > 1 and words[0].lower() in VERBS:
         first = words[0]
-        rest = name.strip()[len(first):].lstrip(" _")
+        rest = name.strip()[len(first) :].lstrip(" _")
         return _("it starts with the verb `{first}`", first=first), rest[:1].upper() + rest[1:]
     return None
 
@@ -97,4 +99,5 @@ def task_like_name(pg: ProcessGraph) -> Iterator[Diagnostic]:
         yield task_like_name.at(
             product.name_span,
             _("product `{name}` is named like a task: {why}", name=product.name, why=why),
-            _("name the result of the work, not the work, for example `{noun}`", noun=noun))
+            _("name the result of the work, not the work, for example `{noun}`", noun=noun),
+        )

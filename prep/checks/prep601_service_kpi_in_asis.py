@@ -62,8 +62,10 @@ def service_kpi_in_asis(pg: ProcessGraph) -> Iterator[Diagnostic]:
         if kpi.has_attr("service"):
             yield service_kpi_in_asis.at(
                 kpi.span,
-                _("KPI `{kpi}` is marked `service` in AsIs process `{name}`", kpi=kpi.name,
-                  name=process.name),
-                _("a KPI that the service provides belongs to the ToBe model: move it to a "
-                  "process with `[stage=tobe]`, or drop `service`"),
-                asis_note(process))
+                _("KPI `{kpi}` is marked `service` in AsIs process `{name}`", kpi=kpi.name, name=process.name),
+                _(
+                    "a KPI that the service provides belongs to the ToBe model: move it to a "
+                    "process with `[stage=tobe]`, or drop `service`"
+                ),
+                asis_note(process),
+            )

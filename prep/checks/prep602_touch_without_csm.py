@@ -68,8 +68,7 @@ from prep.graph.process import ProcessGraph
 from prep.i18n import _
 
 
-@rule("PREP602", Severity.WARNING, name="touch-without-csm",
-      scope="process")
+@rule("PREP602", Severity.WARNING, name="touch-without-csm", scope="process")
 def touch_without_csm(pg: ProcessGraph) -> Iterator[Diagnostic]:
     process = pg.process
     touched = [e for e in pg.edges if e.relation.has_attr("touch")]
@@ -77,27 +76,32 @@ def touch_without_csm(pg: ProcessGraph) -> Iterator[Diagnostic]:
         seen = set()
         for e in touched:
             attr = next(a for a in e.relation.attrs if a.name == "touch")
-            if attr.span in seen:            # a chain or list shares its attributes
+            if attr.span in seen:  # a chain or list shares its attributes
                 continue
             seen.add(attr.span)
             yield touch_without_csm.at(
                 e.span,
-                _("relation `{label}` has `touch=` in AsIs process `{name}`", label=e.label,
-                  name=process.name),
-                _("there is no CSM in an AsIs model: remove `touch=` here and mark the touch "
-                  "in the ToBe model (`[stage=tobe]`)"),
-                asis_note(process))
+                _("relation `{label}` has `touch=` in AsIs process `{name}`", label=e.label, name=process.name),
+                _(
+                    "there is no CSM in an AsIs model: remove `touch=` here and mark the touch "
+                    "in the ToBe model (`[stage=tobe]`)"
+                ),
+                asis_note(process),
+            )
         return
     csm = [a for a in process.actors if a.role == "csm"]
     lanes = {a.name for a in csm}
     for e in touched:
         if any(pg.is_product(k) and pg.products[k].actor in lanes for k in (e.source, e.target)):
             continue
-        hint = (_("start or end the relation at a product of the `role=csm` actor, or remove "
-                  "`touch=`") if csm else
-                _("add an actor with `role=csm` and relate its product to the customer's, or "
-                  "remove `touch=`"))
+        hint = (
+            _("start or end the relation at a product of the `role=csm` actor, or remove `touch=`")
+            if csm
+            else _("add an actor with `role=csm` and relate its product to the customer's, or remove `touch=`")
+        )
         yield touch_without_csm.at(
-            e.span, _("relation `{label}` has `touch=` but touches no CSM lane", label=e.label),
-            hint, [Related(a.name_span, _("`{name}` is the CSM lane", name=a.name))
-                   for a in csm])
+            e.span,
+            _("relation `{label}` has `touch=` but touches no CSM lane", label=e.label),
+            hint,
+            [Related(a.name_span, _("`{name}` is the CSM lane", name=a.name)) for a in csm],
+        )

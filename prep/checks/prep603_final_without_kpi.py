@@ -63,11 +63,10 @@ from prep.i18n import _
 @rule("PREP603", Severity.INFO, name="final-without-kpi", scope="process", opt_in=True)
 def final_without_kpi(pg: ProcessGraph) -> Iterator[Diagnostic]:
     # A typo after `for` is PREP101; the final product it means has its KPI.
-    typos = [kpi.for_ for kpi in pg.process.kpis
-             if kpi.for_ is not None and pg.kpi_targets.get(id(kpi)) is None]
+    typos = [kpi.for_ for kpi in pg.process.kpis if kpi.for_ is not None and pg.kpi_targets.get(id(kpi)) is None]
     for key, product in unreached(pg, "final", pg.kpi_targets.values(), typos):
         yield final_without_kpi.at(
             product.name_span,
             _("final product `{key}` has no KPI", key=key),
-            _("add `kpi NAME for {key}` (with `[supplemented]` if it comes from an "
-              "interview)", key=key))
+            _("add `kpi NAME for {key}` (with `[supplemented]` if it comes from an interview)", key=key),
+        )

@@ -48,7 +48,6 @@ process 出荷業務 {
 ```
 """
 
-
 from typing import Iterator
 
 from prep.checks.base import rule
@@ -57,8 +56,7 @@ from prep.graph.process import ProcessGraph
 from prep.i18n import _
 
 
-@rule("PREP604", Severity.ERROR, name="bad-kpi-parent",
-      scope="process")
+@rule("PREP604", Severity.ERROR, name="bad-kpi-parent", scope="process")
 def bad_kpi_parent(pg: ProcessGraph) -> Iterator[Diagnostic]:
     kpis = list(pg.process.kpis)
     names = {k.name for k in kpis}
@@ -68,24 +66,36 @@ def bad_kpi_parent(pg: ProcessGraph) -> Iterator[Diagnostic]:
         parent = kpi.under.text
         what = pg.what_is(parent)
         if what == "a product":
-            yield bad_kpi_parent.at(kpi.span, _("KPI `{kpi}` is under `{parent}`, a product, not a KPI",
-                                      kpi=kpi.name, parent=parent),
-                           _("to measure a product write `kpi {kpi} for {parent}`; "
-                             "`under` names another KPI", kpi=kpi.name, parent=parent))
+            yield bad_kpi_parent.at(
+                kpi.span,
+                _("KPI `{kpi}` is under `{parent}`, a product, not a KPI", kpi=kpi.name, parent=parent),
+                _(
+                    "to measure a product write `kpi {kpi} for {parent}`; `under` names another KPI",
+                    kpi=kpi.name,
+                    parent=parent,
+                ),
+            )
             continue
         close = closest(parent, names)
-        hint = (_("did you mean `{close}`?", close=close) if close else
-                _("name a `kpi` of this process after `under`, or drop `under` to hang it "
-                  "under the goal"))
-        said = (_("{what}, not a KPI", what=_(what)) if what else
-                _("which is not defined in process `{name}`", name=pg.name))
-        yield bad_kpi_parent.at(kpi.span, _("KPI `{kpi}` is under `{parent}`, {said}", kpi=kpi.name,
-                                   parent=parent, said=said), hint)
+        hint = (
+            _("did you mean `{close}`?", close=close)
+            if close
+            else _("name a `kpi` of this process after `under`, or drop `under` to hang it under the goal")
+        )
+        said = (
+            _("{what}, not a KPI", what=_(what))
+            if what
+            else _("which is not defined in process `{name}`", name=pg.name)
+        )
+        yield bad_kpi_parent.at(
+            kpi.span, _("KPI `{kpi}` is under `{parent}`, {said}", kpi=kpi.name, parent=parent, said=said), hint
+        )
     for start, order in pg.kpi_cycles:
         walk = " -> ".join(f"`{n}`" for n in (*order, order[0]))
         members = [k for k in kpis if k.name in order and k is not start]
         yield bad_kpi_parent.at(
-            start.span, _("KPIs are under each other in a cycle: {walk}", walk=walk),
-            _("drop the `under` of one KPI of the cycle (it then hangs under the goal), "
-              "or hang it under another KPI"),
-            [Related(k.span, _("`{name}` is in the cycle", name=k.name)) for k in members])
+            start.span,
+            _("KPIs are under each other in a cycle: {walk}", walk=walk),
+            _("drop the `under` of one KPI of the cycle (it then hangs under the goal), or hang it under another KPI"),
+            [Related(k.span, _("`{name}` is in the cycle", name=k.name)) for k in members],
+        )

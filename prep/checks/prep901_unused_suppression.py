@@ -45,5 +45,4 @@ process 受注 {
 from prep.checks.base import reported_elsewhere
 from prep.codes import UNUSED_SUPPRESSION
 
-RULE = reported_elsewhere(UNUSED_SUPPRESSION, name="unused-suppression",
-                          scope="meta", module=__name__)
+RULE = reported_elsewhere(UNUSED_SUPPRESSION, name="unused-suppression", scope="meta", module=__name__)

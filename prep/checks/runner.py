@@ -9,8 +9,7 @@ from typing import Callable
 
 from prep.checks import all_rules
 from prep.checks.cache import ResultCache, entry_key
-from prep.checks.suppress import (DIRECTIVE, apply_suppressions, parse_suppressions,
-                                  silences_meta, unused)
+from prep.checks.suppress import DIRECTIVE, apply_suppressions, parse_suppressions, silences_meta, unused
 from prep.diagnostics import Diagnostic, Severity
 from prep.graph import ProcessGraph, build_document
 from prep.checks.workspace import Interface
@@ -39,8 +38,9 @@ class CheckOptions:
         from prep.checks import rules_by_code
 
         rules = rules_by_code()
-        keep = frozenset(c for c in self.selected if c in rules and self.severity_of_code(
-            c, rules[c].severity) == Severity.ERROR)
+        keep = frozenset(
+            c for c in self.selected if c in rules and self.severity_of_code(c, rules[c].severity) == Severity.ERROR
+        )
         return CheckOptions(keep, self.severity)
 
 
@@ -56,20 +56,25 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     suppressed: list[Diagnostic] = field(default_factory=list)
     interfaces: list[Interface] = field(default_factory=list)
-    comments: tuple = ()                 # the file's `# prep:` comments (suppressions)
-    ok: bool = False                     # read and parsed without syntax errors
-    has_document: bool = False           # read (a document, maybe with syntax errors)
-    parse_errors: list[Diagnostic] = field(default_factory=list)   # PREP001, PREP002
+    comments: tuple = ()  # the file's `# prep:` comments (suppressions)
+    ok: bool = False  # read and parsed without syntax errors
+    has_document: bool = False  # read (a document, maybe with syntax errors)
+    parse_errors: list[Diagnostic] = field(default_factory=list)  # PREP001, PREP002
     source: bytes | None = field(default=None, repr=False)  # the bytes checked, if kept
-    disk: str | None = None              # where the file is, to read its text again
+    disk: str | None = None  # where the file is, to read its text again
 
     @classmethod
     def of(cls, path: str, parsed: ParseResult) -> FileResult:
         document = parsed.document
         comments = document.comments if document is not None else ()
-        return cls(path, parsed, ok=parsed.ok, has_document=document is not None,
-                   comments=tuple(c for c in comments if DIRECTIVE.search(c.text)),
-                   parse_errors=list(parsed.diagnostics))
+        return cls(
+            path,
+            parsed,
+            ok=parsed.ok,
+            has_document=document is not None,
+            comments=tuple(c for c in comments if DIRECTIVE.search(c.text)),
+            parse_errors=list(parsed.diagnostics),
+        )
 
     def text(self) -> str | None:
         """The file's text as it was checked (decoded and normalised as the parser
@@ -123,8 +128,9 @@ class CheckResult:
         return any(f.fails(fail_on) for f in self.files)
 
 
-def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str],
-                     stop: Callable[[], None] | None = None) -> FileResult:
+def check_file_model(
+    path: str, parsed: ParseResult, selected: frozenset[str], stop: Callable[[], None] | None = None
+) -> FileResult:
     """Graph-building and per-process findings of one parsed file (unfiltered), and
     the interfaces of its processes for the workspace rules. `stop` (the language
     server's) is called every so often and may raise to abandon the work."""
@@ -144,7 +150,7 @@ def check_file_model(path: str, parsed: ParseResult, selected: frozenset[str],
     return result
 
 
-STOP_EVERY = 4096     # findings between two calls of a `stop`
+STOP_EVERY = 4096  # findings between two calls of a `stop`
 
 
 def findings_of(rule, target, stop: Callable[[], None] | None = None) -> list[Diagnostic]:
@@ -182,9 +188,15 @@ def read_source(path: str | Path) -> bytes | None:
     return data if len(data) <= MAX_FILE_BYTES else None
 
 
-def _check_one(path: str | Path, display: str, selected: frozenset[str],
-               data: bytes | None = None, keep_model: bool = True,
-               cache_folder: str | None = None, key: str | None = None) -> FileResult:
+def _check_one(
+    path: str | Path,
+    display: str,
+    selected: frozenset[str],
+    data: bytes | None = None,
+    keep_model: bool = True,
+    cache_folder: str | None = None,
+    key: str | None = None,
+) -> FileResult:
     """Parse one file (its bytes, when already read) and run the per-process rules,
     in this process or a worker; with `key`, keep the result in the cache."""
     parsed = parse_file(path, display) if data is None else parse_bytes(data, display)
@@ -208,19 +220,22 @@ class Job:
     key: str | None = None
 
     def run(self, keep_model: bool, cache_folder: str | None) -> FileResult:
-        return _check_one(self.path, self.display, self.selected, self.data, keep_model,
-                          cache_folder, self.key)
+        return _check_one(self.path, self.display, self.selected, self.data, keep_model, cache_folder, self.key)
 
 
 def _check_chunk(jobs: list[Job], cache_folder: str | None) -> list[FileResult]:
     return [job.run(False, cache_folder) for job in jobs]
 
 
-def check_paths(paths: list[tuple[str | Path, str]],
-                options_for: Callable[[str | Path], CheckOptions],
-                progress: Callable[[int, int], None] | None = None,
-                jobs: int | None = 1, cache: ResultCache | None = None,
-                keep_models: bool = True, texts: dict[str, str] | None = None) -> CheckResult:
+def check_paths(
+    paths: list[tuple[str | Path, str]],
+    options_for: Callable[[str | Path], CheckOptions],
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int | None = 1,
+    cache: ResultCache | None = None,
+    keep_models: bool = True,
+    texts: dict[str, str] | None = None,
+) -> CheckResult:
     """Check files given as (path on disk, name to report) pairs, in that order.
 
     With a `cache`, a file whose name, content, selected rules and prep's code are
@@ -238,15 +253,13 @@ def check_paths(paths: list[tuple[str | Path, str]],
     everything = frozenset(r.code for r in all_rules())
     # Rules run when selected in this file, or when a severity override could matter.
     selected = [opts.selected or everything for opts in options]
-    workspace_rules = [r for r in all_rules() if r.scope == "workspace"
-                       and any(r.code in sel for sel in selected)]
+    workspace_rules = [r for r in all_rules() if r.scope == "workspace" and any(r.code in sel for sel in selected)]
     results: list[FileResult | None] = [None] * len(paths)
     use_cache = cache if not keep_models else None
-    todo = [(n, job) for n, job in enumerate(_jobs(paths, selected, texts, use_cache, results))
-            if job is not None]
+    todo = [(n, job) for n, job in enumerate(_jobs(paths, selected, texts, use_cache, results)) if job is not None]
     _run(todo, results, len(paths), progress, jobs, cache, keep_models)
     if cache is not None and any(job.key is not None for _, job in todo):
-        cache.maybe_prune()     # entries were written: keep the cache bounded
+        cache.maybe_prune()  # entries were written: keep the cache bounded
     run_workspace_rules(results, workspace_rules)
     for r, opts in zip(results, options):
         finish(r, opts)
@@ -272,8 +285,9 @@ def _jobs(paths, selected, texts, cache, results):
         yield Job(str(path), display, sel, data, key)
 
 
-def _run(todo: list[tuple[int, Job]], results: list, total: int, progress, jobs,
-         cache: ResultCache | None, keep_models: bool) -> None:
+def _run(
+    todo: list[tuple[int, Job]], results: list, total: int, progress, jobs, cache: ResultCache | None, keep_models: bool
+) -> None:
     """Check the files not in the cache, in workers when there are enough of them."""
     done = total - len(todo)
     if progress is not None and done:
@@ -292,7 +306,7 @@ def _run(todo: list[tuple[int, Job]], results: list, total: int, progress, jobs,
 
 
 def _place(results: list, n: int, job: Job, result: FileResult) -> None:
-    if result.parsed is None:                    # slim: keep how to show its lines
+    if result.parsed is None:  # slim: keep how to show its lines
         result.source, result.disk = job.data, job.path
     results[n] = result
 
@@ -334,12 +348,10 @@ def _in_workers(todo: list[tuple[int, Job]], jobs: int, cache_folder: str | None
     import multiprocessing
 
     size = max(1, min(32, len(todo) // (jobs * 4)))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    context = multiprocessing.get_context("fork" if "fork" in
-                                          multiprocessing.get_all_start_methods() else None)
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        found = pool.map(_check_chunk, [[job for _n, job in chunk] for chunk in chunks],
-                         [cache_folder] * len(chunks))
+        found = pool.map(_check_chunk, [[job for _n, job in chunk] for chunk in chunks], [cache_folder] * len(chunks))
         for chunk, results in zip(chunks, found):
             yield from zip(chunk, results)
 
@@ -347,16 +359,13 @@ def _in_workers(todo: list[tuple[int, Job]], jobs: int, cache_folder: str | None
 def finish(result: FileResult, opts: CheckOptions) -> None:
     """Select, apply severities and suppressions, report unused ones, sort."""
     chosen = [d for d in result.diagnostics if d.code in opts.selected]
-    chosen = [d if opts.severity_of(d) == d.severity else d.with_severity(opts.severity_of(d))
-              for d in chosen]
+    chosen = [d if opts.severity_of(d) == d.severity else d.with_severity(opts.severity_of(d)) for d in chosen]
     suppressions = parse_suppressions(result.comments)
     kept, silenced = apply_suppressions(chosen, suppressions)
     if "PREP901" in opts.selected and result.ok:
-        extra = [d.with_severity(opts.severity_of(d)) for d in
-                 unused(result.path, suppressions, set(opts.selected))]
+        extra = [d.with_severity(opts.severity_of(d)) for d in unused(result.path, suppressions, set(opts.selected))]
         # Only a suppression that names PREP901 silences these (a bare one cannot).
-        extra, meta_silenced = apply_suppressions(
-            extra, [s for s in suppressions if silences_meta(s)])
+        extra, meta_silenced = apply_suppressions(extra, [s for s in suppressions if silences_meta(s)])
         kept.extend(extra)
         silenced.extend(meta_silenced)
     result.diagnostics = sorted(_dedupe(kept), key=lambda d: d.sort_key)
@@ -377,8 +386,9 @@ def findings_for(text: str, path: str, opts: CheckOptions) -> list[Diagnostic]:
     return result.diagnostics
 
 
-def check_text(text: str, path: str = "model.prep", select=None, extend_select=(),
-               ignore=(), others: dict[str, str] | None = None) -> list[Diagnostic]:
+def check_text(
+    text: str, path: str = "model.prep", select=None, extend_select=(), ignore=(), others: dict[str, str] | None = None
+) -> list[Diagnostic]:
     """Check model text in memory (for tests and the API): the findings of `path`,
     after selection and suppressions. `others` are more files (name -> text) of the
     same run, for workspace rules."""
@@ -388,10 +398,8 @@ def check_text(text: str, path: str = "model.prep", select=None, extend_select=(
     selected = frozenset(selected_codes(select, extend_select, ignore))
     opts = CheckOptions(selected)
     files = {path: text, **(others or {})}
-    results = [check_file_model(name, parse_text(body, name), selected)
-               for name, body in files.items()]
-    run_workspace_rules(results, [r for r in all_rules()
-                                  if r.scope == "workspace" and r.code in selected])
+    results = [check_file_model(name, parse_text(body, name), selected) for name, body in files.items()]
+    run_workspace_rules(results, [r for r in all_rules() if r.scope == "workspace" and r.code in selected])
     for r in results:
         finish(r, opts)
     return results[0].diagnostics

@@ -16,15 +16,15 @@ def expand(patterns, what: str = "--select") -> set[str]:
     for raw in patterns:
         pattern = raw.strip().upper()
         if not pattern:
-            raise SelectionError(f"{what}: " + _("an empty rule code selects nothing "
-                                                 "(see `prep rule --all`)"))
+            raise SelectionError(f"{what}: " + _("an empty rule code selects nothing (see `prep rule --all`)"))
         if pattern == "ALL":
             chosen |= codes
             continue
         matched = {c for c in codes if c.startswith(pattern)}
         if not matched:
-            raise SelectionError(f"{what}: " + _("`{code}` is not a rule code or prefix "
-                                                 "(see `prep rule --all`)", code=raw.strip()))
+            raise SelectionError(
+                f"{what}: " + _("`{code}` is not a rule code or prefix (see `prep rule --all`)", code=raw.strip())
+            )
         chosen |= matched
     return chosen
 
@@ -39,11 +39,17 @@ def split_codes(value, what: str = "--select") -> list[str]:
     parts = [part.strip() for item in items for part in str(item).split(",")]
     if any(not part for part in parts):
         shown = ", ".join(f"`{item}`" for item in items if str(item).strip(", "))
-        raise SelectionError(f"{what}: " + (
-            _("an empty rule code in {shown}; give codes or prefixes such as PREP2 (see "
-              "`prep rule --all`)", shown=shown) if shown else
-            _("an empty rule code; give codes or prefixes such as PREP2 (see `prep rule "
-              "--all`)")))
+        raise SelectionError(
+            f"{what}: "
+            + (
+                _(
+                    "an empty rule code in {shown}; give codes or prefixes such as PREP2 (see `prep rule --all`)",
+                    shown=shown,
+                )
+                if shown
+                else _("an empty rule code; give codes or prefixes such as PREP2 (see `prep rule --all`)")
+            )
+        )
     return parts
 
 

@@ -17,7 +17,7 @@ class Suppression:
     column: int
     end_column: int
     file_wide: bool
-    codes: tuple[str, ...]          # empty: every code
+    codes: tuple[str, ...]  # empty: every code
     used: set[str] = field(default_factory=set)
     used_any: bool = False
 
@@ -44,13 +44,13 @@ def parse_suppressions(comments: tuple[Comment, ...]) -> list[Suppression]:
         file_wide = m.group(1).lower() == "ignore-file"
         # `ignore-file` is documented on its own line but accepted after code too.
         codes = tuple(x.strip().upper() for x in (m.group(2) or "").split(",") if x.strip())
-        found.append(Suppression(c.line, c.column + m.start(), c.column + m.end(),
-                                 file_wide, codes))
+        found.append(Suppression(c.line, c.column + m.start(), c.column + m.end(), file_wide, codes))
     return found
 
 
-def apply_suppressions(diagnostics: list[Diagnostic], suppressions: list[Suppression]
-                       ) -> tuple[list[Diagnostic], list[Diagnostic]]:
+def apply_suppressions(
+    diagnostics: list[Diagnostic], suppressions: list[Suppression]
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """(kept, suppressed)."""
     if not suppressions:
         return diagnostics, []
@@ -89,25 +89,38 @@ def unused(file: str, suppressions: list[Suppression], selected: set[str]) -> li
         kind = "ignore-file" if s.file_wide else "ignore"
         if not s.codes:
             if not s.used_any:
-                out.append(rule.at(span, _("`# prep: {kind}` silences nothing here", kind=kind),
-                                   _("remove the comment")))
+                out.append(
+                    rule.at(span, _("`# prep: {kind}` silences nothing here", kind=kind), _("remove the comment"))
+                )
             continue
         unknown = [c for c in s.codes if not any(code.startswith(c) for code in known)]
-        stale = [c for c in s.codes if c not in s.used and c not in unknown
-                 and not META.startswith(c) and any(code.startswith(c) for code in selected)]
+        stale = [
+            c
+            for c in s.codes
+            if c not in s.used
+            and c not in unknown
+            and not META.startswith(c)
+            and any(code.startswith(c) for code in selected)
+        ]
         if unknown:
             listed = ", ".join(f"`{c}`" for c in unknown)
-            out.append(rule.at(span, _("`# prep: {kind}[…]` names no rule: {listed}", kind=kind,
-                                       listed=listed),
-                               _("use a rule code such as PREP204 or a prefix such as PREP2 "
-                                 "(`prep rule --all` lists them)")))
+            out.append(
+                rule.at(
+                    span,
+                    _("`# prep: {kind}[…]` names no rule: {listed}", kind=kind, listed=listed),
+                    _("use a rule code such as PREP204 or a prefix such as PREP2 (`prep rule --all` lists them)"),
+                )
+            )
         if stale:
             listed = ", ".join(f"`{c}`" for c in stale)
-            out.append(rule.at(span, _("`# prep: {kind}[…]` silences nothing for {listed}",
-                                       kind=kind, listed=listed),
-                               _("remove the code from the comment, or the whole comment")))
+            out.append(
+                rule.at(
+                    span,
+                    _("`# prep: {kind}[…]` silences nothing for {listed}", kind=kind, listed=listed),
+                    _("remove the code from the comment, or the whole comment"),
+                )
+            )
     return out
 
 
-__all__ = ["META", "Suppression", "apply_suppressions", "parse_suppressions", "silences_meta",
-           "unused", "Severity"]
+__all__ = ["META", "Suppression", "apply_suppressions", "parse_suppressions", "silences_meta", "unused", "Severity"]

@@ -35,8 +35,7 @@ class Interface:
         sends = []
         for edge in pg.edges:
             product = pg.products.get(edge.source)
-            if edge.kind == "input" and product is not None and product.kind == "final" \
-                    and pg.is_external(edge.target):
+            if edge.kind == "input" and product is not None and product.kind == "final" and pg.is_external(edge.target):
                 sends.append(Send(edge.source, edge.target, edge.span))
         return cls(pg.name, pg.process.header_span, frozenset(pg.externals), tuple(sends))
 
@@ -47,7 +46,7 @@ class Workspace:
     _by_name: dict[str, list[Interface]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        for interface in self.interfaces:      # indexed once: a lookup is not a scan
+        for interface in self.interfaces:  # indexed once: a lookup is not a scan
             self._by_name.setdefault(interface.name, []).append(interface)
 
     def processes_named(self, name: str) -> list[Interface]:

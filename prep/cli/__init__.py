@@ -14,14 +14,13 @@ class OneLineErrors(TyperGroup):
     """A usage mistake (an unknown option or command, a bad value) is one line,
     `prep: error: …`, and exit status 2, as docs/cli.md says; not click's box."""
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
-             **extra):
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         import sys
 
         from prep.cli.localize import choose, localize
 
-        choose(args)                # `--lang`, else PREP_LANG, else the locale
-        localize(self)              # the help in that language
+        choose(args)  # `--lang`, else PREP_LANG, else the locale
+        localize(self)  # the help in that language
         # click's exceptions, from wherever typer takes click (it may carry its own copy)
         errors = sys.modules[typer.BadParameter.__module__]
         if not standalone_mode:
@@ -29,7 +28,7 @@ class OneLineErrors(TyperGroup):
         try:
             done = super().main(args, prog_name, complete_var, False, **extra)
         except errors.UsageError as error:
-            if type(error).__name__ == "NoArgsIsHelpError":   # `prep` alone: its help
+            if type(error).__name__ == "NoArgsIsHelpError":  # `prep` alone: its help
                 typer.echo(error.ctx.get_help() if error.ctx else error.format_message())
                 sys.exit(0)
             sys.stderr.write("prep: " + _("error:") + f" {usage_line(error)}\n")
@@ -43,19 +42,21 @@ class OneLineErrors(TyperGroup):
 # click's (typer's own copy's) usage errors, which it words in English only: each
 # pattern read back into prep's catalogue, so they are said in the language in use.
 _CLICK = (
-    (r"no such option: (?P<name>\S+) \(Possible options: (?P<choices>.*)\)",
-     N_("no such option: {name} (possible options: {choices})")),
+    (
+        r"no such option: (?P<name>\S+) \(Possible options: (?P<choices>.*)\)",
+        N_("no such option: {name} (possible options: {choices})"),
+    ),
     (r"no such option: (?P<name>\S+)", N_("no such option: {name}")),
     (r"missing argument (?P<name>.+)", N_("missing argument {name}")),
     (r"missing option (?P<name>.+)", N_("missing option {name}")),
-    (r"invalid value for (?P<name>.+?): (?P<value>'.*') is not one of (?P<choices>.+)",
-     N_("invalid value for {name}: {value} is not one of {choices}")),
+    (
+        r"invalid value for (?P<name>.+?): (?P<value>'.*') is not one of (?P<choices>.+)",
+        N_("invalid value for {name}: {value} is not one of {choices}"),
+    ),
     (r"invalid value for (?P<name>.+?): (?P<why>.+)", N_("invalid value for {name}: {why}")),
     (r"option (?P<name>\S+) requires an argument", N_("option {name} requires an argument")),
-    (r"got unexpected extra arguments? \((?P<args>.*)\)",
-     N_("got unexpected extra arguments ({args})")),
-    (r"got unexpected extra argument\(s\) \((?P<args>.*)\)",
-     N_("got unexpected extra arguments ({args})")),
+    (r"got unexpected extra arguments? \((?P<args>.*)\)", N_("got unexpected extra arguments ({args})")),
+    (r"got unexpected extra argument\(s\) \((?P<args>.*)\)", N_("got unexpected extra arguments ({args})")),
 )
 
 
@@ -112,8 +113,8 @@ app = typer.Typer(
     name="prep",
     cls=OneLineErrors,
     help="A toolkit for PReP models (Products Relationship Process): check, render, "
-         "derive KPI trees and compare AsIs with ToBe.\n\n"
-         "Example: prep check models/",
+    "derive KPI trees and compare AsIs with ToBe.\n\n"
+    "Example: prep check models/",
     add_completion=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -138,18 +139,35 @@ def _lang(value: str | None) -> str | None:
 
 @app.callback()
 def root(
-    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
-                                 help="Show the version and exit."),
-    lang: str = typer.Option(None, "--lang", metavar="ja|en", callback=_lang, is_eager=True,
-                             help="The language of messages and help: ja or en (default: "
-                                  "PREP_LANG, else the locale, else English)."),
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+    lang: str = typer.Option(
+        None,
+        "--lang",
+        metavar="ja|en",
+        callback=_lang,
+        is_eager=True,
+        help="The language of messages and help: ja or en (default: PREP_LANG, else the locale, else English).",
+    ),
 ) -> None:
     """A toolkit for PReP models."""
 
 
 def _register() -> None:
     from prep.cli import (  # noqa: F401  (they register themselves)
-        check, clean, completion, diff, fmt, init, kpi, lsp, render, report, rule, serve,
+        check,
+        clean,
+        completion,
+        diff,
+        fmt,
+        init,
+        kpi,
+        lsp,
+        render,
+        report,
+        rule,
+        serve,
     )
 
 
@@ -206,8 +224,7 @@ def _output_failed(error: OSError) -> int:
     from prep.i18n import _
 
     where = printable(str(error.filename)) if error.filename else _("standard output")
-    _say("prep: " + _("error:") + " " + _("cannot write to {where}: {why}", where=where,
-                                          why=error.strerror or error))
+    _say("prep: " + _("error:") + " " + _("cannot write to {where}: {why}", where=where, why=error.strerror or error))
     return 2
 
 
@@ -218,7 +235,7 @@ def main() -> None:
     # prep never uses pydantic plugins; looking for them scans every installed
     # package at start-up. Set PYDANTIC_DISABLE_PLUGINS yourself to decide otherwise.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if os.environ.get("_PREP_COMPLETE"):   # the script of `prep completion SHELL` asks
+    if os.environ.get("_PREP_COMPLETE"):  # the script of `prep completion SHELL` asks
         from typer.completion import completion_init
 
         completion_init()
@@ -228,7 +245,7 @@ def main() -> None:
             app(prog_name="prep")
         finally:
             if sys.stdout is not None:
-                sys.stdout.flush()   # a full disk shows here, not at exit as a traceback
+                sys.stdout.flush()  # a full disk shows here, not at exit as a traceback
     except Stopped as stop:
         import signal
 
@@ -266,5 +283,5 @@ def _exit_now(status) -> None:
             if stream is not None:
                 stream.flush()
     except (OSError, ValueError):
-        return              # the normal exit reports what it must
+        return  # the normal exit reports what it must
     os._exit(status)

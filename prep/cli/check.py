@@ -26,50 +26,71 @@ class Level(str, Enum):
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(None, readable=False, help="Files and folders to check "
-                                       "(folders: every *.prep below them; `-`: standard input). "
-                                       "Default: the current folder.", show_default=False),
+    paths: List[Path] = typer.Argument(
+        None,
+        readable=False,
+        help="Files and folders to check "
+        "(folders: every *.prep below them; `-`: standard input). "
+        "Default: the current folder.",
+        show_default=False,
+    ),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Check only these codes "
-                                               "or prefixes (comma-separated; ALL for every "
-                                               "rule). Replaces the default set."),
-    extend_select: Optional[List[str]] = typer.Option(None, "--extend-select",
-                                                      help="Add codes to the set (e.g. the "
-                                                      "opt-in PREP501,PREP603)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not report these "
-                                               "codes or prefixes (comma-separated)."),
-    fail_on: Optional[Level] = typer.Option(None, "--fail-on", help="Exit 1 when a finding "
-                                            "has this severity or worse. [default: warning]",
-                                            show_default=False),
-    show_suppressed: bool = typer.Option(False, "--show-suppressed",
-                                         help="Also list findings silenced by `# prep: ignore`."),
-    statistics: bool = typer.Option(False, "--statistics", help="Print counts per code "
-                                    "instead of the findings."),
-    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes that findings carry, "
-                             "then report what remains."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="With --fix or --diff, "
-                                      "apply unsafe fixes too (a did-you-mean name, a missing "
-                                      "`external`)."),
-    diff: bool = typer.Option(False, "--diff", help="Print the fixes as a unified diff "
-                              "instead of writing them; exit 1 when there are any."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="The name of "
-                                                 "the model read from `-` (for messages and "
-                                                 "the configuration)."),
-    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings "
-                                   "are reported (2 still means prep could not run)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no "
-                               "summary line, no warnings."),
-    output_file: Optional[Path] = typer.Option(None, "--output-file", "-o",
-                                               help="Write the report to this file instead "
-                                               "of standard output."),
-    no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml and "
-                                   "prep.toml files."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Check files in "
-                                       "this many processes (0: one per CPU). [default: one "
-                                       "per CPU when more files than CPUs need checking]",
-                                       show_default=False),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the "
-                                  "result cache (.prep_cache/ at the project root)."),
+    select: Optional[List[str]] = typer.Option(
+        None,
+        "--select",
+        help="Check only these codes or prefixes (comma-separated; ALL for every rule). Replaces the default set.",
+    ),
+    extend_select: Optional[List[str]] = typer.Option(
+        None, "--extend-select", help="Add codes to the set (e.g. the opt-in PREP501,PREP603)."
+    ),
+    ignore: Optional[List[str]] = typer.Option(
+        None, "--ignore", help="Do not report these codes or prefixes (comma-separated)."
+    ),
+    fail_on: Optional[Level] = typer.Option(
+        None,
+        "--fail-on",
+        help="Exit 1 when a finding has this severity or worse. [default: warning]",
+        show_default=False,
+    ),
+    show_suppressed: bool = typer.Option(
+        False, "--show-suppressed", help="Also list findings silenced by `# prep: ignore`."
+    ),
+    statistics: bool = typer.Option(False, "--statistics", help="Print counts per code instead of the findings."),
+    fix: bool = typer.Option(
+        False, "--fix", help="Apply the safe fixes that findings carry, then report what remains."
+    ),
+    unsafe_fixes: bool = typer.Option(
+        False,
+        "--unsafe-fixes",
+        help="With --fix or --diff, apply unsafe fixes too (a did-you-mean name, a missing `external`).",
+    ),
+    diff: bool = typer.Option(
+        False, "--diff", help="Print the fixes as a unified diff instead of writing them; exit 1 when there are any."
+    ),
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename", help="The name of the model read from `-` (for messages and the configuration)."
+    ),
+    exit_zero: bool = typer.Option(
+        False, "--exit-zero", help="Exit 0 even when findings are reported (2 still means prep could not run)."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print the findings only: no summary line, no warnings."),
+    output_file: Optional[Path] = typer.Option(
+        None, "--output-file", "-o", help="Write the report to this file instead of standard output."
+    ),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml and prep.toml files."),
+    jobs: Optional[int] = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=0,
+        help="Check files in "
+        "this many processes (0: one per CPU). [default: one "
+        "per CPU when more files than CPUs need checking]",
+        show_default=False,
+    ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Neither read nor write the result cache (.prep_cache/ at the project root)."
+    ),
 ) -> None:
     """Check models for mistakes: syntax, references, structure, method rules.
 
@@ -104,12 +125,18 @@ def check(
     first = Path(stdin[0]) if stdin is not None else paths[0]
     cache = None if no_cache else _cache(first, settings.layers_for)
     progress = _progress() if format == Format.text else None
-    result = check_paths(files, settings.options_for, progress, jobs=jobs, cache=cache,
-                         keep_models=False, texts=texts)
+    result = check_paths(files, settings.options_for, progress, jobs=jobs, cache=cache, keep_models=False, texts=texts)
     # With --fix on standard input the fixed model goes to stdout, the report to stderr.
     fixed_model = texts[stdin[0]] if fix and stdin is not None else None
-    _report(result, format.value, output_file, fixed_model, show_suppressed=show_suppressed,
-            statistics=statistics, quiet=quiet)
+    _report(
+        result,
+        format.value,
+        output_file,
+        fixed_model,
+        show_suppressed=show_suppressed,
+        statistics=statistics,
+        quiet=quiet,
+    )
     if outcome is not None and not quiet and format == Format.text:
         outcome.say()
     failed = any(f.fails(settings.fail_on(path)) for (path, _shown), f in zip(files, result.files))
@@ -144,7 +171,7 @@ class _Settings:
     def __init__(self, cli, no_config: bool) -> None:
         self.cli, self.no_config = cli, no_config
         self.configs: dict = {}
-        self.folders: dict[Path, tuple] = {}     # folder -> (CheckOptions, fail level)
+        self.folders: dict[Path, tuple] = {}  # folder -> (CheckOptions, fail level)
 
     def layers_for(self, path):
         from prep.config import Config, ConfigError, Layers, config_for

@@ -15,12 +15,16 @@ from prep.i18n import _
 
 @app.command()
 def clean(
-    paths: List[Path] = typer.Argument(None, help="Folders whose project cache to remove "
-                                       "(found as `prep check` finds it). Default: the "
-                                       "current folder.", show_default=False),
-    no_config: bool = typer.Option(False, "--no-config", help="Ignore pyproject.toml and "
-                                   "prep.toml files (look for .prep_cache in the current "
-                                   "folder)."),
+    paths: List[Path] = typer.Argument(
+        None,
+        help="Folders whose project cache to remove (found as `prep check` finds it). Default: the current folder.",
+        show_default=False,
+    ),
+    no_config: bool = typer.Option(
+        False,
+        "--no-config",
+        help="Ignore pyproject.toml and prep.toml files (look for .prep_cache in the current folder).",
+    ),
 ) -> None:
     """Remove the result cache of `prep check`.
 
@@ -45,8 +49,10 @@ def clean(
         if not folder.exists() and not folder.is_symlink():
             sys.stdout.write(_("no cache at {name}", name=shown) + "\n")
         elif not remove(folder):
-            fail(_("{name} is not a cache made by prep; not removed", name=shown),
-                 _("remove it yourself if it is not needed"))
+            fail(
+                _("{name} is not a cache made by prep; not removed", name=shown),
+                _("remove it yourself if it is not needed"),
+            )
         else:
             sys.stdout.write(_("removed {name}", name=shown) + "\n")
     sys.stdout.flush()

@@ -11,6 +11,7 @@ from prep.i18n import N_, _
 
 from prep.folders import walked
 
+
 def choices(name: str, values) -> type:
     """An Enum for typer's option choices, made from the layer's tuple of formats, so
     the formats are written once (prep.render.FORMATS, prep.report.FORMATS, …)."""
@@ -28,14 +29,22 @@ Lang = choices("Lang", ("auto", "ja", "en"))
 # Options that several commands share, written once.
 def lang_option(words: str):
     """--lang of a command that draws or writes for the client; `words`: whose own words."""
-    return typer.Option(Lang.auto, "--lang", help=f"Language of the {words}: Japanese, English, "
-                        "or auto: Japanese when the model's names are.")
+    return typer.Option(
+        Lang.auto,
+        "--lang",
+        help=f"Language of the {words}: Japanese, English, or auto: Japanese when the model's names are.",
+    )
 
 
 def format_option(otherwise: str):
     """--format / -f, by default from the -o suffix, else `otherwise`."""
-    return typer.Option(None, "--format", "-f", show_default=False,
-                        help=f"Output format. [default: from the -o suffix, else {otherwise}]")
+    return typer.Option(
+        None,
+        "--format",
+        "-f",
+        show_default=False,
+        help=f"Output format. [default: from the -o suffix, else {otherwise}]",
+    )
 
 
 def no_legend_option(help: str = "Leave the legend out of pictures."):
@@ -56,8 +65,7 @@ def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
 def fail_missing(path: Path, what: str = N_("file")) -> NoReturn:
     """Exit 2 for a path that does not exist, saying so of a link that leads nowhere."""
     if os.path.islink(path):
-        fail(_("{name} is a symbolic link to nothing (a missing target, or a loop)",
-               name=display_name(path)))
+        fail(_("{name} is a symbolic link to nothing (a missing target, or a loop)", name=display_name(path)))
     fail(_("no such {what}: {name}", what=_(what), name=display_name(path)))
 
 
@@ -70,16 +78,19 @@ def stat_or_fail(path: Path, what: str = N_("file")) -> os.stat_result:
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
             fail_missing(path, what)
-        fail(_("cannot read {name}: {why}", name=display_name(path),
-               why=error.strerror or error))
+        fail(_("cannot read {name}: {why}", name=display_name(path), why=error.strerror or error))
 
 
 def file_kind(mode: int) -> str:
     """What a path that is not a regular file is, in words (to be translated with _())."""
     import stat
 
-    for test, kind in ((stat.S_ISFIFO, N_("a FIFO")), (stat.S_ISCHR, N_("a character device")),
-                       (stat.S_ISBLK, N_("a block device")), (stat.S_ISSOCK, N_("a socket"))):
+    for test, kind in (
+        (stat.S_ISFIFO, N_("a FIFO")),
+        (stat.S_ISCHR, N_("a character device")),
+        (stat.S_ISBLK, N_("a block device")),
+        (stat.S_ISSOCK, N_("a socket")),
+    ):
         if test(mode):
             return kind
     return N_("not a regular file")
@@ -87,8 +98,7 @@ def file_kind(mode: int) -> str:
 
 def warn(message: str) -> None:
     label = _("warning:")
-    console(stderr=True).print(f"[yellow]prep: {label}[/yellow] {_escape(message)}",
-                               highlight=False)
+    console(stderr=True).print(f"[yellow]prep: {label}[/yellow] {_escape(message)}", highlight=False)
 
 
 def _escape(text: str) -> str:
@@ -106,8 +116,7 @@ def console(stderr: bool = False, file=None):
     from rich.console import Console
 
     if os.environ.get("NO_COLOR"):
-        return Console(file=file, stderr=stderr, highlight=False, soft_wrap=True,
-                       color_system=None, no_color=True)
+        return Console(file=file, stderr=stderr, highlight=False, soft_wrap=True, color_system=None, no_color=True)
     return Console(file=file, stderr=stderr, highlight=False, soft_wrap=True)
 
 
@@ -120,8 +129,7 @@ def display_name(path: Path) -> str:
     return printable(Path(path).as_posix())
 
 
-def collect_files(paths: list[Path], excluded=None, named: bool = False
-                  ) -> list[tuple[Path, str]]:
+def collect_files(paths: list[Path], excluded=None, named: bool = False) -> list[tuple[Path, str]]:
     """`*.prep` files under the given paths (recursively, sorted), as (path, name to show).
     A file named on the command line is taken whatever its suffix; a path that is missing
     or cannot be looked at, or that is not a regular file or folder, exits 2. Below a
@@ -136,16 +144,25 @@ def collect_files(paths: list[Path], excluded=None, named: bool = False
         info = stat_or_fail(path, N_("file or directory"))
         if stat.S_ISDIR(info.st_mode):
             walked = _walk(path, excluded)
-            if named and not walked:     # a wrong path must not pass CI (as eslint)
-                fail(_("no .prep files in {name}: a folder named on the command line must "
-                       "hold models", name=display_name(path)))
+            if named and not walked:  # a wrong path must not pass CI (as eslint)
+                fail(
+                    _(
+                        "no .prep files in {name}: a folder named on the command line must hold models",
+                        name=display_name(path),
+                    )
+                )
             for file in walked:
                 found.setdefault(display_name(file), file)
         elif stat.S_ISREG(info.st_mode):
             found.setdefault(display_name(path), path)
         else:
-            fail(_("{name} is not a regular file ({kind}); give .prep files or folders",
-                   name=display_name(path), kind=_(file_kind(info.st_mode))))
+            fail(
+                _(
+                    "{name} is not a regular file ({kind}); give .prep files or folders",
+                    name=display_name(path),
+                    kind=_(file_kind(info.st_mode)),
+                )
+            )
     return [(found[k], k) for k in sorted(found)]
 
 
@@ -159,8 +176,7 @@ def _walk(folder: Path, excluded) -> list[Path]:
 
     for root, dirs, files in os.walk(folder, onerror=on_error):
         root_path = Path(root)
-        dirs[:] = [d for d in walked(dirs)
-                   if not (excluded and _safely(excluded, root_path / d))]
+        dirs[:] = [d for d in walked(dirs) if not (excluded and _safely(excluded, root_path / d))]
         for name in sorted(files):
             if name.endswith(".prep"):
                 file = root_path / name

@@ -25,5 +25,4 @@ def completion(shell: Shell = typer.Argument(..., help="The shell to complete in
     """
     from typer._completion_shared import get_completion_script
 
-    typer.echo(get_completion_script(prog_name="prep", complete_var="_PREP_COMPLETE",
-                                     shell=shell.value))
+    typer.echo(get_completion_script(prog_name="prep", complete_var="_PREP_COMPLETE", shell=shell.value))

@@ -9,8 +9,7 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import (Lang, choices, console, format_option, lang_option, no_legend_option,
-                             warn)
+from prep.cli.common import Lang, choices, console, format_option, lang_option, no_legend_option, warn
 from prep.diff import FORMATS as DIFF_FORMATS
 from prep.cli.inputs import slide_font_option, timeout_option
 from prep.i18n import N_, _
@@ -24,16 +23,21 @@ def diff_command(
     asis: Path = typer.Argument(..., readable=False, help="The AsIs model.", show_default=False),
     tobe: Path = typer.Argument(..., readable=False, help="The ToBe model.", show_default=False),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o", show_default=False,
+        None,
+        "--output",
+        "-o",
+        show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-             ".pdf .dot .mmd .html .pptx; pictures draw both models in one, as `prep render` "
-             "does, with the changes marked), or - for standard output. Default: "
-             "standard output."),
+        ".pdf .dot .mmd .html .pptx; pictures draw both models in one, as `prep render` "
+        "does, with the changes marked), or - for standard output. Default: "
+        "standard output.",
+    ),
     format: Optional[Format] = format_option("text"),
     lang: Lang = lang_option("drawing's own words (legend, badges)"),
     no_legend: bool = no_legend_option(),
-    exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the models "
-                                   "differ (as `git diff --exit-code`)."),
+    exit_code: bool = typer.Option(
+        False, "--exit-code", help="Exit 1 when the models differ (as `git diff --exit-code`)."
+    ),
     force: bool = typer.Option(False, "--force", help="Compare even if a model has errors."),
     slide_font: Optional[str] = slide_font_option(),
     timeout: float = timeout_option(),
@@ -55,12 +59,12 @@ def diff_command(
     from contextlib import nullcontext
 
     from prep.cli.common import fail
-    from prep.cli.inputs import (busy, checked_graphs, emit, output_format,
-                                 refuse_binary_on_terminal)
+    from prep.cli.inputs import busy, checked_graphs, emit, output_format, refuse_binary_on_terminal
     from prep.diff import SUFFIXES, TEXT_FORMATS
 
-    fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|svg|png|pdf|dot|mermaid|html|pptx")
+    fmt = output_format(
+        format.value if format else None, output, SUFFIXES, "text", "-f text|json|svg|png|pdf|dot|mermaid|html|pptx"
+    )
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
     before = checked_graphs(asis, force, N_("nothing compared"))
     after = checked_graphs(tobe, force, N_("nothing compared"))
@@ -68,20 +72,26 @@ def diff_command(
     from prep.kpi.compare import stages_swapped
 
     if stages_swapped(before, after):
-        warn(_("{asis} says stage=tobe and {tobe} says stage=asis: the models look swapped; "
-               "give the AsIs model first (prep diff {tobe} {asis})", asis=asis, tobe=tobe))
+        warn(
+            _(
+                "{asis} says stage=tobe and {tobe} says stage=asis: the models look swapped; "
+                "give the AsIs model first (prep diff {tobe} {asis})",
+                asis=asis,
+                tobe=tobe,
+            )
+        )
 
     from prep.diff.changes import diff
 
     result = diff(before, after)
     if result.missing or result.extra:
-        warn(_("the processes of the two files do not match: ")
-             + "; ".join([_("only in {file}: ", file=asis)
-                          + ", ".join(f"`{n}`" for n in result.missing)]
-                         * bool(result.missing)
-                         + [_("only in {file}: ", file=tobe)
-                            + ", ".join(f"`{n}`" for n in result.extra)]
-                         * bool(result.extra)))
+        warn(
+            _("the processes of the two files do not match: ")
+            + "; ".join(
+                [_("only in {file}: ", file=asis) + ", ".join(f"`{n}`" for n in result.missing)] * bool(result.missing)
+                + [_("only in {file}: ", file=tobe) + ", ".join(f"`{n}`" for n in result.extra)] * bool(result.extra)
+            )
+        )
     if fmt == "text" and output in (None, "-") and sys.stdout.isatty():
         from prep.diff.text import renderable
 
@@ -105,10 +115,25 @@ def diff_command(
         # in AsIs's order where the relations allow, so it compares with AsIs's drawing
         before = [p.before for p in result.processes if p.before is not None]
         try:
-            with busy(_("Laying out the {fmt} drawing with Graphviz", fmt=drawn), timeout) \
-                    if drawn in LAYOUT_FORMATS else nullcontext(), font_of_decks(slide_font):
-                data = render(graphs, drawn, legend=not no_legend, timeout=timeout,
-                              lang=lang.value, marks=marks, like=before or None) if graphs else None
+            with (
+                busy(_("Laying out the {fmt} drawing with Graphviz", fmt=drawn), timeout)
+                if drawn in LAYOUT_FORMATS
+                else nullcontext(),
+                font_of_decks(slide_font),
+            ):
+                data = (
+                    render(
+                        graphs,
+                        drawn,
+                        legend=not no_legend,
+                        timeout=timeout,
+                        lang=lang.value,
+                        marks=marks,
+                        like=before or None,
+                    )
+                    if graphs
+                    else None
+                )
         except RenderError as error:
             fail(error.message, error.hint)
         if data is None:

@@ -13,7 +13,7 @@ BOM = "\ufeff"
 
 @dataclass
 class FixOutcome:
-    texts: dict[str, str]                 # the fixed text of in-memory files (stdin)
+    texts: dict[str, str]  # the fixed text of in-memory files (stdin)
     diff: str = ""
     fixed: int = 0
     files: list[str] = field(default_factory=list)
@@ -25,12 +25,12 @@ class FixOutcome:
         n, f = self.fixed, len(self.files)
         findings = _n("{count} finding", "{count} findings", n)
         files = _n("{count} file", "{count} files", f)
-        console(stderr=True).print(_("Fixed {findings} in {files}.", findings=findings,
-                                     files=files), markup=False)
+        console(stderr=True).print(_("Fixed {findings} in {files}.", findings=findings, files=files), markup=False)
 
 
-def fix_files(files: list[tuple[Path, str]], texts: dict[str, str], options_for,
-              unsafe: bool, diff_only: bool) -> FixOutcome:
+def fix_files(
+    files: list[tuple[Path, str]], texts: dict[str, str], options_for, unsafe: bool, diff_only: bool
+) -> FixOutcome:
     from prep.checks.fixes import fix_text, unified_diff
     from prep.checks.runner import findings_for
     from prep.parser import decode

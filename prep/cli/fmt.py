@@ -15,16 +15,20 @@ from prep.i18n import _, _n
 
 @app.command()
 def fmt(
-    paths: List[Path] = typer.Argument(None, help="Files and folders to format (folders: every "
-                                       "*.prep below them; `-`: standard input to standard "
-                                       "output). Default: the current folder.",
-                                       show_default=False),
-    check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 when a file "
-                               "would be reformatted."),
-    diff: bool = typer.Option(False, "--diff", help="Change nothing; print the changes as a "
-                              "unified diff (exit 1 when there are any)."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="The name of "
-                                                 "the model read from `-` (for messages)."),
+    paths: List[Path] = typer.Argument(
+        None,
+        help="Files and folders to format (folders: every "
+        "*.prep below them; `-`: standard input to standard "
+        "output). Default: the current folder.",
+        show_default=False,
+    ),
+    check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 when a file would be reformatted."),
+    diff: bool = typer.Option(
+        False, "--diff", help="Change nothing; print the changes as a unified diff (exit 1 when there are any)."
+    ),
+    stdin_filename: Optional[str] = typer.Option(
+        None, "--stdin-filename", help="The name of the model read from `-` (for messages)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary line."),
 ) -> None:
     """Rewrite models in one canonical layout, keeping their meaning and comments.
@@ -68,8 +72,7 @@ def fmt(
     for line in broken:
         err.print("prep: " + _("error:") + f" {line}", markup=False, highlight=False)
     if not quiet and files:
-        err.print(_summary(len(changed), unchanged, len(broken), check or diff),
-                  markup=False, highlight=False)
+        err.print(_summary(len(changed), unchanged, len(broken), check or diff), markup=False, highlight=False)
     if broken:
         raise typer.Exit(2)
     raise typer.Exit(1 if changed and (check or diff) else 0)
@@ -83,8 +86,7 @@ def _format_file(path: Path, name: str, check: bool, diff: bool) -> tuple[str, s
     try:
         data = path.read_bytes()
     except OSError as error:
-        return "broken", _("{name}: the file cannot be read: {why}", name=name,
-                           why=error.strerror or error)
+        return "broken", _("{name}: the file cannot be read: {why}", name=name, why=error.strerror or error)
     result = format_bytes(data, name)
     if not result.ok:
         return "broken", _why(result.errors)
@@ -94,15 +96,14 @@ def _format_file(path: Path, name: str, check: bool, diff: bool) -> tuple[str, s
     if diff:
         from prep.checks.fixes import unified_diff
 
-        return "changed", unified_diff(_shown(data.decode("utf-8", "replace")),
-                                       _shown(result.text), name)
+        return "changed", unified_diff(_shown(data.decode("utf-8", "replace")), _shown(result.text), name)
     if check:
         sys.stdout.write(_("would reformat {name}", name=name) + "\n")
         return "changed", None
     from prep.cli.output import OutputError, rewrite
 
     try:
-        rewrite(path, new)        # owner, mode and hard links kept; read-only refused
+        rewrite(path, new)  # owner, mode and hard links kept; read-only refused
     except OutputError as error:
         return "broken", str(error)
     return "changed", None
@@ -110,8 +111,7 @@ def _format_file(path: Path, name: str, check: bool, diff: bool) -> tuple[str, s
 
 def _summary(changed: int, unchanged: int, broken: int, dry: bool) -> str:
     if dry:
-        done = _n("{count} file would be reformatted", "{count} files would be reformatted",
-                  changed)
+        done = _n("{count} file would be reformatted", "{count} files would be reformatted", changed)
     else:
         done = _n("{count} file reformatted", "{count} files reformatted", changed)
     parts = [done, _n("{count} left unchanged", "{count} left unchanged", unchanged)]
@@ -130,8 +130,9 @@ def _why(errors) -> str:
     d = errors[0]
     s = d.span
     more = _(" (and {count} more)", count=len(errors) - 1) if len(errors) > 1 else ""
-    return (f"{s.file}:{s.line}:{s.column}: {d.code} {d.message}{more}; "
-            + _("left untouched, fix it first (`prep check`)"))
+    return f"{s.file}:{s.line}:{s.column}: {d.code} {d.message}{more}; " + _(
+        "left untouched, fix it first (`prep check`)"
+    )
 
 
 def _stdin(name: str, check: bool, diff: bool) -> None:
@@ -146,8 +147,7 @@ def _stdin(name: str, check: bool, diff: bool) -> None:
     if diff:
         from prep.checks.fixes import unified_diff
 
-        sys.stdout.write(unified_diff(_shown(data.decode("utf-8", "replace")), _shown(new),
-                                      name))
+        sys.stdout.write(unified_diff(_shown(data.decode("utf-8", "replace")), _shown(new), name))
     elif check:
         if not same:
             sys.stdout.write(_("would reformat {name}", name=name) + "\n")

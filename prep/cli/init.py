@@ -32,18 +32,27 @@ def _language(name: str | None) -> str:
 
 @app.command(name="init")
 def init_command(
-    directory: Optional[Path] = typer.Argument(None, metavar="DIR", readable=False,
-                                               help="Folder to create the files in (created "
-                                               "if missing). Default: the current folder.",
-                                               show_default=False),
+    directory: Optional[Path] = typer.Argument(
+        None,
+        metavar="DIR",
+        readable=False,
+        help="Folder to create the files in (created if missing). Default: the current folder.",
+        show_default=False,
+    ),
     name: Optional[str] = typer.Option(
-        None, "--name", "-n", show_default=False,
+        None,
+        "--name",
+        "-n",
+        show_default=False,
         help="Name of the process in the starter model (quoted in the file when it needs "
-             "to be). [default: 受注 in Japanese, OrderHandling in English]"),
+        "to be). [default: 受注 in Japanese, OrderHandling in English]",
+    ),
     lang: Lang = typer.Option(
-        Lang.auto, "--lang",
+        Lang.auto,
+        "--lang",
         help="Language of the starter model's names and comments: Japanese, English, or "
-             "auto: Japanese when --name is, or with no --name when the locale is (LANG)."),
+        "auto: Japanese when --name is, or with no --name when the locale is (LANG).",
+    ),
 ) -> None:
     """Create a starter model (model.prep) and configuration (prep.toml) in DIR.
 
@@ -59,38 +68,42 @@ def init_command(
         fail(_("--name must be a non-empty name on one line"), "prep init --name 受注")
     language = lang.value if lang != Lang.auto else _language(name)
     name = name.strip() if name is not None else DEFAULT_NAME[language]
-    files = {folder / MODEL_FILE: model_text(name, language),
-             folder / CONFIG_FILE: config_text(language)}
+    files = {folder / MODEL_FILE: model_text(name, language), folder / CONFIG_FILE: config_text(language)}
     if folder.exists() and not folder.is_dir():
         fail(_("{folder} exists and is not a folder", folder=folder))
     for path in files:
         if path.exists() or path.is_symlink():
-            fail(_("{path} already exists; nothing was written", path=path),
-                 _("choose another folder, or move the file away"))
+            fail(
+                _("{path} already exists; nothing was written", path=path),
+                _("choose another folder, or move the file away"),
+            )
     new_folders = _missing_folders(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         _remove_empty(new_folders)
-        fail(_("cannot create the folder {folder}: {why}", folder=folder,
-               why=error.strerror or error))
+        fail(_("cannot create the folder {folder}: {why}", folder=folder, why=error.strerror or error))
     made: list[Path] = []
     for path, text in files.items():
         try:
-            create_new(path, text.encode("utf-8"))   # exclusive: never replaces a file
+            create_new(path, text.encode("utf-8"))  # exclusive: never replaces a file
         except OutputError as error:
-            for done in made:                          # all or nothing
+            for done in made:  # all or nothing
                 done.unlink(missing_ok=True)
-            _remove_empty(new_folders)                 # no empty folder left behind
-            fail(_("{error}; nothing was written", error=error),
-                 _("choose another folder, or move the file away"))
+            _remove_empty(new_folders)  # no empty folder left behind
+            fail(_("{error}; nothing was written", error=error), _("choose another folder, or move the file away"))
         made.append(path)
 
-    console(stderr=True).print(next_steps((folder / MODEL_FILE).as_posix(),
-                                          (folder / CONFIG_FILE).as_posix(),
-                                          (folder / "model.svg").as_posix(),
-                                          "ja" if i18n_language() == "ja" else language),
-                               markup=False, highlight=False)
+    console(stderr=True).print(
+        next_steps(
+            (folder / MODEL_FILE).as_posix(),
+            (folder / CONFIG_FILE).as_posix(),
+            (folder / "model.svg").as_posix(),
+            "ja" if i18n_language() == "ja" else language,
+        ),
+        markup=False,
+        highlight=False,
+    )
 
 
 def _missing_folders(folder: Path) -> list[Path]:
@@ -105,6 +118,6 @@ def _missing_folders(folder: Path) -> list[Path]:
 def _remove_empty(folders: list[Path]) -> None:
     for made in folders:
         try:
-            made.rmdir()                               # only when empty
+            made.rmdir()  # only when empty
         except OSError:
             return

@@ -11,8 +11,7 @@ from prep.cli.output import write_atomic
 from prep.i18n import N_, _, _n
 
 
-def output_format(chosen: str | None, output: str | None, suffixes: dict[str, str],
-                  default: str, choices: str) -> str:
+def output_format(chosen: str | None, output: str | None, suffixes: dict[str, str], default: str, choices: str) -> str:
     """The format: -f if given, else from the -o suffix, else `default`."""
     if chosen is not None:
         return chosen
@@ -20,17 +19,20 @@ def output_format(chosen: str | None, output: str | None, suffixes: dict[str, st
         return default
     suffix = Path(output).suffix.lower()
     if suffix not in suffixes:
-        fail(_("cannot tell the format from `{output}`", output=output),
-             _("use a suffix ({suffixes}) or {choices}", suffixes=" ".join(sorted(suffixes)),
-               choices=choices))
+        fail(
+            _("cannot tell the format from `{output}`", output=output),
+            _("use a suffix ({suffixes}) or {choices}", suffixes=" ".join(sorted(suffixes)), choices=choices),
+        )
     return suffixes[suffix]
 
 
 def refuse_binary_on_terminal(fmt: str, output: str | None, text_formats) -> None:
     """Exit 2 rather than write an image (png, pdf) to a terminal."""
     if output in (None, "-") and fmt not in text_formats and sys.stdout.isatty():
-        fail(_("refusing to write {fmt} (binary) to a terminal", fmt=fmt),
-             _("write to a file with -o FILE, or pipe the output"))
+        fail(
+            _("refusing to write {fmt} (binary) to a terminal", fmt=fmt),
+            _("write to a file with -o FILE, or pipe the output"),
+        )
 
 
 def require_model_file(file: Path) -> None:
@@ -42,8 +44,13 @@ def require_model_file(file: Path) -> None:
     if stat.S_ISDIR(info.st_mode):
         fail(_("{name} is a folder; give one .prep file", name=display_name(file)))
     if not stat.S_ISREG(info.st_mode):
-        fail(_("{name} is not a regular file ({kind}); give a .prep file",
-               name=display_name(file), kind=_(file_kind(info.st_mode))))
+        fail(
+            _(
+                "{name} is not a regular file ({kind}); give a .prep file",
+                name=display_name(file),
+                kind=_(file_kind(info.st_mode)),
+            )
+        )
 
 
 def emit(data: bytes, output: str | None) -> None:
@@ -63,8 +70,7 @@ def busy(what: str, timeout: float):
 
     if not sys.stderr.isatty():
         return nullcontext()
-    return console(stderr=True).status(
-        f"{what} (limit {timeout:g} s, Ctrl-C stops)", spinner="dots")
+    return console(stderr=True).status(f"{what} (limit {timeout:g} s, Ctrl-C stops)", spinner="dots")
 
 
 def checked_graphs(file: Path, force: bool, consequence: str) -> list:
@@ -93,23 +99,24 @@ def checked_graphs(file: Path, force: bool, consequence: str) -> list:
         console(stderr=True).print(text, end="", markup=True)
         count = _n("{count} error", "{count} errors", len(errors))
         if not found.ok:
-            fail(_("{file} cannot be read as a model; {consequence}", file=file,
-                   consequence=_(consequence)), code=1)
+            fail(_("{file} cannot be read as a model; {consequence}", file=file, consequence=_(consequence)), code=1)
         if not force:
-            fail(_("{file} has {count}; {consequence}", file=file, count=count,
-                   consequence=_(consequence)),
-                 _("fix them, or go on anyway with --force"), code=1)
+            fail(
+                _("{file} has {count}; {consequence}", file=file, count=count, consequence=_(consequence)),
+                _("fix them, or go on anyway with --force"),
+                code=1,
+            )
         warn(_("going on despite {count} in {file} (--force)", count=count, file=file))
     return found.graphs
 
 
 MAX_TIMEOUT = 1_000_000.0
-TIMEOUT_HINT = N_("draw one process at a time with --process NAME, split the model, "
-                  "or allow more time with --timeout SECONDS")
+TIMEOUT_HINT = N_(
+    "draw one process at a time with --process NAME, split the model, or allow more time with --timeout SECONDS"
+)
 
 
-def timeout_option(seconds: float = 60.0,
-                   help: str = "Stop Graphviz after this many seconds (svg, png, pdf)."):
+def timeout_option(seconds: float = 60.0, help: str = "Stop Graphviz after this many seconds (svg, png, pdf)."):
     """--timeout, checked by check_timeout."""
     import typer
 
@@ -122,18 +129,23 @@ def check_timeout(value: float) -> float:
 
     if value is not None and not (math.isfinite(value) and 0.1 <= value <= MAX_TIMEOUT):
         most = f"{MAX_TIMEOUT:.0f}"
-        fail(_("--timeout must be a number of seconds from 0.1 to {most}, not {value}",
-               most=most, value=value))
+        fail(_("--timeout must be a number of seconds from 0.1 to {most}, not {value}", most=most, value=value))
     return value
 
 
 def check_slide_font(value: str | None) -> str | None:
     """The --slide-font callback: a face name as Office holds one (1 to 31
     printable characters; a Windows LOGFONT holds 32 with its end)."""
-    if value is not None and (not value.strip() or len(value) > 31
-                              or any(ord(ch) < 0x20 or ch in '<>&"' for ch in value)):
-        fail(_("--slide-font must name a font in 1 to 31 characters without control "
-               "characters or < > & \", not {value!r}", value=value))
+    if value is not None and (
+        not value.strip() or len(value) > 31 or any(ord(ch) < 0x20 or ch in '<>&"' for ch in value)
+    ):
+        fail(
+            _(
+                "--slide-font must name a font in 1 to 31 characters without control "
+                'characters or < > & ", not {value!r}',
+                value=value,
+            )
+        )
     return value
 
 
@@ -141,11 +153,16 @@ def slide_font_option():
     """--slide-font, checked by check_slide_font."""
     import typer
 
-    return typer.Option(None, "--slide-font", show_default=False, callback=check_slide_font,
-                        help="The font the slides name (-o x.pptx only), for a client without "
-                        "Noto Sans CJK JP: a Japanese font their office has, such as \"Yu "
-                        "Gothic\" or Meiryo (Windows) or \"Hiragino Sans\" (Mac). Texts are "
-                        "still measured with Noto's metrics (docs/notation.md, \"Exports\").")
+    return typer.Option(
+        None,
+        "--slide-font",
+        show_default=False,
+        callback=check_slide_font,
+        help="The font the slides name (-o x.pptx only), for a client without "
+        'Noto Sans CJK JP: a Japanese font their office has, such as "Yu '
+        'Gothic" or Meiryo (Windows) or "Hiragino Sans" (Mac). Texts are '
+        'still measured with Noto\'s metrics (docs/notation.md, "Exports").',
+    )
 
 
 class TimeUp(BaseException):
@@ -192,6 +209,8 @@ class time_limit:
             signal.signal(signal.SIGALRM, self._previous)
         if kind is TimeUp:
             seconds = f"{self.seconds:g}"
-            fail(_("{what} took longer than {seconds} s, and was stopped", what=_(self.what),
-                   seconds=seconds), _(TIMEOUT_HINT))
+            fail(
+                _("{what} took longer than {seconds} s, and was stopped", what=_(self.what), seconds=seconds),
+                _(TIMEOUT_HINT),
+            )
         return False

@@ -9,11 +9,17 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import (Lang, choices, console, fail, format_option, lang_option,
-                             no_legend_option, warn)
+from prep.cli.common import Lang, choices, console, fail, format_option, lang_option, no_legend_option, warn
 from prep.kpi import FORMATS as KPI_FORMATS
-from prep.cli.inputs import (busy, checked_graphs, emit, output_format,
-                             refuse_binary_on_terminal, slide_font_option, timeout_option)
+from prep.cli.inputs import (
+    busy,
+    checked_graphs,
+    emit,
+    output_format,
+    refuse_binary_on_terminal,
+    slide_font_option,
+    timeout_option,
+)
 from prep.i18n import N_, _
 
 
@@ -25,26 +31,40 @@ View = choices("View", ("kpi", "products"))
 
 @app.command(name="kpi")
 def kpi_command(
-    file: Path = typer.Argument(..., readable=False, help="The .prep model (with --tobe: the AsIs model).",
-                                show_default=False),
-    tobe: Optional[Path] = typer.Option(None, "--tobe", show_default=False, readable=False,
-                                        help="The ToBe model: show both trees, AsIs beside "
-                                        "ToBe, with what the AsIs model lacks marked new and "
-                                        "what the ToBe model lacks marked removed."),
-    view: View = typer.Option(View.kpi, "--view", help="kpi: goal, final products, KPIs "
-                              "and the significant products only (the consultant's tree); "
-                              "products: the full derivation through every product."),
-    externals: bool = typer.Option(False, "--externals", help="Show external processes "
-                                   "in the kpi view (the products view always does)."),
+    file: Path = typer.Argument(
+        ..., readable=False, help="The .prep model (with --tobe: the AsIs model).", show_default=False
+    ),
+    tobe: Optional[Path] = typer.Option(
+        None,
+        "--tobe",
+        show_default=False,
+        readable=False,
+        help="The ToBe model: show both trees, AsIs beside "
+        "ToBe, with what the AsIs model lacks marked new and "
+        "what the ToBe model lacks marked removed.",
+    ),
+    view: View = typer.Option(
+        View.kpi,
+        "--view",
+        help="kpi: goal, final products, KPIs "
+        "and the significant products only (the consultant's tree); "
+        "products: the full derivation through every product.",
+    ),
+    externals: bool = typer.Option(
+        False, "--externals", help="Show external processes in the kpi view (the products view always does)."
+    ),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o", show_default=False,
+        None,
+        "--output",
+        "-o",
+        show_default=False,
         help="Where to write: a file (the format follows its suffix: .txt .json .csv .svg "
-             ".png .pdf .dot .mmd .pptx), or - for standard output. Default: standard output."),
+        ".png .pdf .dot .mmd .pptx), or - for standard output. Default: standard output.",
+    ),
     format: Optional[Format] = format_option("text"),
     lang: Lang = lang_option("drawing's own words (headings, legend, badges)"),
     no_legend: bool = no_legend_option(),
-    force: bool = typer.Option(False, "--force", help="Derive trees even if a model has "
-                               "errors."),
+    force: bool = typer.Option(False, "--force", help="Derive trees even if a model has errors."),
     slide_font: Optional[str] = slide_font_option(),
     timeout: float = timeout_option(),
 ) -> None:
@@ -62,8 +82,9 @@ def kpi_command(
     """
     from prep.kpi import SUFFIXES, TEXT_FORMATS
 
-    fmt = output_format(format.value if format else None, output, SUFFIXES, "text",
-                        "-f text|json|csv|svg|png|pdf|dot|mermaid|pptx")
+    fmt = output_format(
+        format.value if format else None, output, SUFFIXES, "text", "-f text|json|csv|svg|png|pdf|dot|mermaid|pptx"
+    )
     refuse_binary_on_terminal(fmt, output, TEXT_FORMATS)
 
     from prep.kpi.tree import derive_all
@@ -77,9 +98,14 @@ def kpi_command(
         after_graphs = checked_graphs(tobe, force, N_("no KPI tree derived"))
         graphs += after_graphs
         if stages_swapped(before, after_graphs):
-            warn(_("{file} says stage=tobe and {tobe} says stage=asis: the models look "
-                   "swapped; give the AsIs model first (prep kpi {tobe} --tobe {file})",
-                   file=file, tobe=tobe))
+            warn(
+                _(
+                    "{file} says stage=tobe and {tobe} says stage=asis: the models look "
+                    "swapped; give the AsIs model first (prep kpi {tobe} --tobe {file})",
+                    file=file,
+                    tobe=tobe,
+                )
+            )
         trees, warnings = compare(trees, derive_all(after_graphs, view.value, externals))
         for message in warnings:
             warn(message)
@@ -120,9 +146,13 @@ def _data(trees, graphs, fmt: str, timeout: float, lang: str, legend: bool) -> b
 
     deep = [t.process for t in trees if fmt != "mermaid" and t.depth() > DEPTH]
     if deep:
-        warn(_("pictures show the first {depth} levels of a tree; {names} go deeper "
-               "(-f text or json give everything)", depth=DEPTH,
-               names=", ".join(f"`{n}`" for n in deep)))
+        warn(
+            _(
+                "pictures show the first {depth} levels of a tree; {names} go deeper (-f text or json give everything)",
+                depth=DEPTH,
+                names=", ".join(f"`{n}`" for n in deep),
+            )
+        )
     return _draw(trees, graphs, fmt, lang, legend, timeout)
 
 
@@ -135,8 +165,11 @@ def _draw(trees, graphs, fmt: str, lang: str, legend: bool, timeout: float) -> b
     from prep.render.run import LAYOUT_FORMATS, RenderError
 
     try:
-        with busy(_("Drawing the {fmt} KPI trees with Graphviz", fmt=fmt), timeout) \
-                if fmt in LAYOUT_FORMATS else nullcontext():
+        with (
+            busy(_("Drawing the {fmt} KPI trees with Graphviz", fmt=fmt), timeout)
+            if fmt in LAYOUT_FORMATS
+            else nullcontext()
+        ):
             return render_kpi(trees, graphs, fmt, lang, legend, timeout)
     except (RenderError, LayoutError) as error:
         fail(error.message, error.hint)

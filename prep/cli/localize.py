@@ -13,16 +13,32 @@ import sys
 from prep.i18n import N_, _, language, set_language
 
 # What typer and its click print around prep's own help.
-FRAMEWORK = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Arguments"),
-             N_("Show this message and exit."), N_("[default: {}]"), N_("[required]"),
-             N_("Error"), N_("Aborted."), N_("(deprecated) "), N_("[env var: {}]"),
-             N_("Try [blue]'{command_path} {help_option}'[/] for help."))
-_RICH_NAMES = {"ARGUMENTS_PANEL_TITLE": "Arguments", "OPTIONS_PANEL_TITLE": "Options",
-               "COMMANDS_PANEL_TITLE": "Commands", "ERRORS_PANEL_TITLE": "Error",
-               "ABORTED_TEXT": "Aborted.", "DEFAULT_STRING": "[default: {}]",
-               "REQUIRED_LONG_STRING": "[required]", "DEPRECATED_STRING": "(deprecated) ",
-               "ENVVAR_STRING": "[env var: {}]",
-               "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help."}
+FRAMEWORK = (
+    N_("Usage:"),
+    N_("Options"),
+    N_("Commands"),
+    N_("Arguments"),
+    N_("Show this message and exit."),
+    N_("[default: {}]"),
+    N_("[required]"),
+    N_("Error"),
+    N_("Aborted."),
+    N_("(deprecated) "),
+    N_("[env var: {}]"),
+    N_("Try [blue]'{command_path} {help_option}'[/] for help."),
+)
+_RICH_NAMES = {
+    "ARGUMENTS_PANEL_TITLE": "Arguments",
+    "OPTIONS_PANEL_TITLE": "Options",
+    "COMMANDS_PANEL_TITLE": "Commands",
+    "ERRORS_PANEL_TITLE": "Error",
+    "ABORTED_TEXT": "Aborted.",
+    "DEFAULT_STRING": "[default: {}]",
+    "REQUIRED_LONG_STRING": "[required]",
+    "DEPRECATED_STRING": "(deprecated) ",
+    "ENVVAR_STRING": "[env var: {}]",
+    "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
+}
 
 
 def lang_in(args) -> str | None:
@@ -132,7 +148,7 @@ def _wrap_japanese(on: bool) -> None:
     if _ENGLISH_WORD is None:
         _ENGLISH_WORD = wrap.re_word
     wide = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-    opening = "（「『【〈《"              # never at the end of a line
+    opening = "（「『【〈《"  # never at the end of a line
     closing = "、。，．）」』】〉》！？：；ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ"  # nor at the start
     word = rf"\s*(?:[{opening}]*[{wide}][{closing}]*|[^\s{wide}]+[{closing}]*)\s*"
     wrap.re_word = re.compile(word) if on else _ENGLISH_WORD

@@ -9,8 +9,9 @@ from prep.cli import app
 
 @app.command()
 def lsp(
-    stdio: bool = typer.Option(True, "--stdio", help="Talk over standard input and output "
-                               "(the default and only transport).", hidden=True),
+    stdio: bool = typer.Option(
+        True, "--stdio", help="Talk over standard input and output (the default and only transport).", hidden=True
+    ),
 ) -> None:
     """Run the language server that editors start (LSP over stdio; docs/editors.md).
 

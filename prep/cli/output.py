@@ -37,8 +37,9 @@ from pathlib import Path
 from prep.cli.common import display_name, fail
 
 # Signals held back while a temporary file exists (delivered right after the rename).
-HELD_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGALRM")
-                     if hasattr(signal, name))
+HELD_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGALRM") if hasattr(signal, name)
+)
 _FD_ALIAS = re.compile(r"^/(?:dev/fd|proc/self/fd|proc/thread-self/fd)/(\d+)$")
 
 
@@ -64,7 +65,7 @@ def write_output(target: str | os.PathLike, data: bytes) -> None:
     from prep.cli.output_links import LinkRefused, follow
 
     try:
-        real = follow(name)                 # the links this user may follow, to the end
+        real = follow(name)  # the links this user may follow, to the end
         info = os.stat(real)
     except LinkRefused as refused:
         raise OutputError(f"cannot write {shown}: {refused}") from None
@@ -74,8 +75,7 @@ def write_output(target: str | os.PathLike, data: bytes) -> None:
         raise OutputError(f"cannot write {shown}: {_reason(error, name)}") from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise OutputError(f"cannot write {shown}: it is a folder")
-    if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
-                             or stat.S_ISFIFO(info.st_mode)):
+    if info is not None and (stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
         _write_in_place(real, data, shown)
         return
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -92,7 +92,7 @@ def create_new(path: str | os.PathLike, data: bytes) -> None:
         tmp = _temporary(folder, path.name, data, 0o666 & ~_umask(), shown, sync=True)
         try:
             try:
-                os.link(tmp, path)            # fails if `path` exists: never replaces
+                os.link(tmp, path)  # fails if `path` exists: never replaces
             except FileExistsError:
                 raise OutputError(f"{shown} already exists") from None
             except OSError:
@@ -122,7 +122,7 @@ def held_signals():
         yield
     finally:
         for signum, handler in previous.items():
-            if handler is not None:         # None: a handler not set from Python
+            if handler is not None:  # None: a handler not set from Python
                 signal.signal(signum, handler)
         for signum in dict.fromkeys(caught):
             signal.raise_signal(signum)
@@ -146,8 +146,7 @@ def _create_exclusive(path: Path, data: bytes, shown: str) -> None:
 def _replace(path: Path, data: bytes, shown: str, info) -> None:
     folder = path.parent
     if not folder.is_dir():
-        raise OutputError(f"cannot write {shown}: the folder "
-                          f"{os.path.dirname(shown) or '.'} does not exist")
+        raise OutputError(f"cannot write {shown}: the folder {os.path.dirname(shown) or '.'} does not exist")
     mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
     with held_signals():
         tmp = _temporary(folder, path.name, data, mode, shown)
@@ -165,14 +164,13 @@ def _keep_owner(tmp: str, info) -> None:
     for uid in (info.st_uid, -1):
         try:
             os.chown(tmp, uid, info.st_gid)
-            os.chmod(tmp, stat.S_IMODE(info.st_mode))   # chown clears set-id bits
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))  # chown clears set-id bits
             return
         except OSError:
             continue
 
 
-def _temporary(folder: Path, name: str, data: bytes, mode: int, shown: str,
-               sync: bool = False) -> str:
+def _temporary(folder: Path, name: str, data: bytes, mode: int, shown: str, sync: bool = False) -> str:
     """A new temporary file `.NAME.*.tmp` in `folder` holding `data` with `mode`
     (mkstemp makes 0600; give the usual mode); its path. Removed again on failure."""
     try:
@@ -212,10 +210,9 @@ def _write_in_place(path: str, data: bytes, shown: str) -> None:
         fd = _open_waiting(path, flags)
     except OSError as error:
         if error.errno == errno.ENXIO:
-            raise OutputError(f"cannot write {shown}: it is a FIFO no one is "
-                              f"reading") from None
+            raise OutputError(f"cannot write {shown}: it is a FIFO no one is reading") from None
         raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
-    with contextlib.suppress(OSError):      # opened: now wait for the reader as usual
+    with contextlib.suppress(OSError):  # opened: now wait for the reader as usual
         fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
     try:
         _write_all(fd, data, shown)
@@ -254,7 +251,7 @@ def _write_all(fd: int, data: bytes, shown: str) -> None:
     view = memoryview(data)
     try:
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     except OSError as error:
         raise OutputError(f"cannot write {shown}: {_reason(error)}") from None
 

@@ -15,7 +15,7 @@ import errno
 import os
 import stat
 
-MAX_LINKS = 40      # as the kernel's ELOOP limit
+MAX_LINKS = 40  # as the kernel's ELOOP limit
 
 
 class LinkRefused(Exception):
@@ -62,21 +62,18 @@ def _sticky_owner(path: str) -> int | None:
 def _check_link(path: str, info: os.stat_result) -> None:
     owner = _sticky_owner(path)
     if owner is not None and info.st_uid not in (os.geteuid(), owner):
-        raise LinkRefused("it is a symbolic link owned by another user in a shared "
-                          "folder; not followed")
+        raise LinkRefused("it is a symbolic link owned by another user in a shared folder; not followed")
     if not _trusted(info.st_uid):
         raise LinkRefused("it is a symbolic link owned by another user; not followed")
     try:
         target = os.stat(path)
     except OSError:
-        return                          # dangling (or a loop, found on the next turn)
+        return  # dangling (or a loop, found on the next turn)
     if not _trusted(target.st_uid):
-        raise LinkRefused("it is a symbolic link to a file owned by another user; "
-                          "not followed")
+        raise LinkRefused("it is a symbolic link to a file owned by another user; not followed")
 
 
 def _check_foreign_file(path: str, info: os.stat_result) -> None:
     owner = _sticky_owner(path)
-    if owner is not None and info.st_uid not in (os.geteuid(), owner) \
-            and not stat.S_ISCHR(info.st_mode):
+    if owner is not None and info.st_uid not in (os.geteuid(), owner) and not stat.S_ISCHR(info.st_mode):
         raise LinkRefused("it belongs to another user in a shared folder; not replaced")

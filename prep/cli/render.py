@@ -14,8 +14,17 @@ import typer
 from prep.cli import app
 from prep.cli.common import Lang, choices, fail, format_option, lang_option, no_legend_option
 from prep.render import FORMATS as RENDER_FORMATS
-from prep.cli.inputs import (busy, checked_graphs, emit, output_format, refuse_binary_on_terminal,
-                             require_model_file, time_limit, slide_font_option, timeout_option)
+from prep.cli.inputs import (
+    busy,
+    checked_graphs,
+    emit,
+    output_format,
+    refuse_binary_on_terminal,
+    require_model_file,
+    time_limit,
+    slide_font_option,
+    timeout_option,
+)
 from prep.i18n import N_, _, _n
 
 
@@ -31,32 +40,46 @@ class LayoutKind(str, Enum):
 def render_command(
     file: Path = typer.Argument(..., readable=False, help="The .prep model to draw.", show_default=False),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o", show_default=False,
+        None,
+        "--output",
+        "-o",
+        show_default=False,
         help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
-             ".gv .mmd .html .pptx .drawio), or - for standard output. Default: the model's "
-             "name with the format's suffix, next to the model."),
+        ".gv .mmd .html .pptx .drawio), or - for standard output. Default: the model's "
+        "name with the format's suffix, next to the model.",
+    ),
     format: Optional[Format] = format_option("svg"),
     process: Optional[str] = typer.Option(
-        None, "--process", "-p", show_default=False,
-        help="Draw only this process (default: every process of the file, each in its "
-             "own frame, in one drawing)."),
+        None,
+        "--process",
+        "-p",
+        show_default=False,
+        help="Draw only this process (default: every process of the file, each in its own frame, in one drawing).",
+    ),
     no_legend: bool = no_legend_option("Leave out the legend."),
     lang: Lang = lang_option("drawing's own words (legend, goal banner, badges)"),
     layout: LayoutKind = typer.Option(
-        LayoutKind.lanes, "--layout",
+        LayoutKind.lanes,
+        "--layout",
         help="lanes: swimlanes in the file's order with subprocess columns (docs/notation.md); "
-             "dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
-             "as a fallback)."),
+        "dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
+        "as a fallback).",
+    ),
     like: Optional[Path] = typer.Option(
-        None, "--like", show_default=False, readable=False,
+        None,
+        "--like",
+        show_default=False,
+        readable=False,
         help="Another model (the AsIs of this ToBe, or an earlier version of this "
-             "model): the products both share keep its drawing's order of columns and "
-             "of places in a column wherever the relations allow, so the two drawings "
-             "compare by eye. Swimlane layout only."),
+        "model): the products both share keep its drawing's order of columns and "
+        "of places in a column wherever the relations allow, so the two drawings "
+        "compare by eye. Swimlane layout only.",
+    ),
     force: bool = typer.Option(False, "--force", help="Draw even if the model has errors."),
     slide_font: Optional[str] = slide_font_option(),
-    timeout: float = timeout_option(60.0, "Stop after this many seconds (checking, laying "
-                                    "out, drawing and Graphviz together)."),
+    timeout: float = timeout_option(
+        60.0, "Stop after this many seconds (checking, laying out, drawing and Graphviz together)."
+    ),
 ) -> None:
     """Draw a model in PReP notation with Graphviz, or as a Mermaid flowchart.
 
@@ -80,8 +103,9 @@ def render_command(
     """
     from prep.render import EXPORT_FORMATS, EXTENSION, SUFFIXES, TEXT_FORMATS
 
-    fmt = output_format(format.value if format else None, output, SUFFIXES, "svg",
-                        "-f svg|png|pdf|dot|mermaid|html|pptx|drawio")
+    fmt = output_format(
+        format.value if format else None, output, SUFFIXES, "svg", "-f svg|png|pdf|dot|mermaid|html|pptx|drawio"
+    )
     require_model_file(file)
     to_stdout = output == "-"
     refuse_binary_on_terminal(fmt, "-" if to_stdout else "", TEXT_FORMATS)
@@ -93,9 +117,10 @@ def render_command(
             wanted = unicodedata.normalize("NFC", process)
             graphs = [g for g in everything if g.name == wanted]
             if not graphs:
-                fail(_("no process `{process}` in {file}", process=process, file=file),
-                     _("processes in the file: {names}",
-                       names=", ".join(f"`{g.name}`" for g in everything)))
+                fail(
+                    _("no process `{process}` in {file}", process=process, file=file),
+                    _("processes in the file: {names}", names=", ".join(f"`{g.name}`" for g in everything)),
+                )
         if not graphs:
             fail(_("{file} defines no process to draw", file=file))
         hint = like_graphs(like) if like is not None else None
@@ -106,21 +131,27 @@ def render_command(
 
         try:
             doing = _("Laying out {size} as {fmt} with Graphviz", size=_size(graphs), fmt=fmt)
-            with busy(doing, timeout) \
-                    if fmt in LAYOUT_FORMATS + ("html",) + EXPORT_FORMATS else nullcontext():
-                if fmt == "html":           # the workshop view, offline (prep/serve/page.py)
+            with busy(doing, timeout) if fmt in LAYOUT_FORMATS + ("html",) + EXPORT_FORMATS else nullcontext():
+                if fmt == "html":  # the workshop view, offline (prep/serve/page.py)
                     from prep.serve.page import model_page
 
-                    data = model_page(file, file.as_posix(), graphs, lang.value,
-                                      limit.remaining(), legend=not no_legend)
+                    data = model_page(
+                        file, file.as_posix(), graphs, lang.value, limit.remaining(), legend=not no_legend
+                    )
                 else:
                     from prep.slide_fonts import slide_font as font_of_decks
 
                     with font_of_decks(slide_font):
-                        data = render(graphs, fmt, legend=not no_legend,
-                                      timeout=limit.remaining(), lang=lang.value,
-                                      layout=layout.value, like=hint,
-                                      deadline=Deadline(limit.remaining(), stated=timeout))
+                        data = render(
+                            graphs,
+                            fmt,
+                            legend=not no_legend,
+                            timeout=limit.remaining(),
+                            lang=lang.value,
+                            layout=layout.value,
+                            like=hint,
+                            deadline=Deadline(limit.remaining(), stated=timeout),
+                        )
         except RenderError as error:
             fail(error.message, error.hint)
     emit(data, "-" if target is None else str(target))
@@ -135,9 +166,11 @@ def like_graphs(path: Path) -> list:
     require_model_file(path)
     parsed = parse_file(path, path.as_posix())
     if not parsed.ok or parsed.document is None:
-        fail(_("{file} cannot be read as a model; {consequence}", file=path,
-               consequence=_("nothing drawn")),
-             _("run `prep check {file}`", file=path), code=1)
+        fail(
+            _("{file} cannot be read as a model; {consequence}", file=path, consequence=_("nothing drawn")),
+            _("run `prep check {file}`", file=path),
+            code=1,
+        )
     return build_document(parsed.document)[0]
 
 

@@ -26,17 +26,19 @@ SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
 @app.command(name="report")
 def report_command(
-    paths: List[Path] = typer.Argument(..., readable=False, show_default=False,
-                                       help="The .prep models (an AsIs file and a ToBe "
-                                       "file are compared)."),
-    output: str = typer.Option(..., "--output", "-o", show_default=False,
-                               help="The handout to write: a .pdf, or an .html file "
-                                    "(one offline file)."),
-    paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of the PDF, in "
-                                "landscape: a4 or a3."),
+    paths: List[Path] = typer.Argument(
+        ..., readable=False, show_default=False, help="The .prep models (an AsIs file and a ToBe file are compared)."
+    ),
+    output: str = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        show_default=False,
+        help="The handout to write: a .pdf, or an .html file (one offline file).",
+    ),
+    paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of the PDF, in landscape: a4 or a3."),
     lang: Lang = lang_option("handout's own words"),
-    force: bool = typer.Option(False, "--force", help="Make the handout even if a model "
-                               "has errors."),
+    force: bool = typer.Option(False, "--force", help="Make the handout even if a model has errors."),
     timeout: float = timeout_option(120.0, "Stop drawing after this many seconds in all."),
 ) -> None:
     """Write one handout of models for the client: a PDF or an offline HTML file.
@@ -54,8 +56,7 @@ def report_command(
     """
     suffix = Path(output).suffix.lower()
     if suffix not in SUFFIXES:
-        fail(_("cannot tell the handout's format from {output!r}", output=output),
-             _("name the output .pdf or .html"))
+        fail(_("cannot tell the handout's format from {output!r}", output=output), _("name the output .pdf or .html"))
     fmt = SUFFIXES[suffix]
     from prep.report.handout import MISSING_HINT, pdf_available
 
@@ -97,14 +98,26 @@ def _model(path: Path, force: bool):
     found = check_paths([(path, display_name(path))], lambda _path: options).files[0]
     errors = [d for d in found.diagnostics if d.severity == Severity.ERROR]
     if not found.ok:
-        fail(_("{file} cannot be read as a model; {consequence}", file=display_name(path),
-               consequence=_("no handout written")), code=1)
+        fail(
+            _(
+                "{file} cannot be read as a model; {consequence}",
+                file=display_name(path),
+                consequence=_("no handout written"),
+            ),
+            code=1,
+        )
     count = _n("{count} error", "{count} errors", len(errors))
     if errors and not force:
-        fail(_("{file} has {count}; {consequence}", file=display_name(path), count=count,
-               consequence=_("no handout written")),
-             _("see them with prep check, fix them, or go on anyway with --force"), code=1)
+        fail(
+            _(
+                "{file} has {count}; {consequence}",
+                file=display_name(path),
+                count=count,
+                consequence=_("no handout written"),
+            ),
+            _("see them with prep check, fix them, or go on anyway with --force"),
+            code=1,
+        )
     if errors:
-        warn(_("going on despite {count} in {file} (--force)", count=count,
-               file=display_name(path)))
+        warn(_("going on despite {count} in {file} (--force)", count=count, file=display_name(path)))
     return Model(display_name(path), found.graphs, found.diagnostics)

@@ -13,9 +13,12 @@ from prep.i18n import _
 
 @app.command()
 def rule(
-    code: Optional[str] = typer.Argument(None, help="A rule code or name, such as PREP203 "
-                                         "or input-cycle.", show_default=False,
-                                         autocompletion=lambda incomplete: _complete(incomplete)),
+    code: Optional[str] = typer.Argument(
+        None,
+        help="A rule code or name, such as PREP203 or input-cycle.",
+        show_default=False,
+        autocompletion=lambda incomplete: _complete(incomplete),
+    ),
     all_: bool = typer.Option(False, "--all", help="List every rule."),
 ) -> None:
     """Show a rule's documentation: what it does, why, how to fix it, examples.
@@ -34,9 +37,12 @@ def rule(
     found = get_rule(code)
     if found is None:
         near = _near(code, all_rules())
-        fail(_("unknown rule code or name `{code}`", code=code),
-             _("did you mean {rules}? (`prep rule --all` lists the rules)", rules=near) if near
-             else _("`prep rule --all` lists the rules"))
+        fail(
+            _("unknown rule code or name `{code}`", code=code),
+            _("did you mean {rules}? (`prep rule --all` lists the rules)", rules=near)
+            if near
+            else _("`prep rule --all` lists the rules"),
+        )
     out.print(rule_markdown(found), markup=False, end="")
 
 
@@ -57,5 +63,4 @@ def _complete(incomplete: str) -> list[tuple[str, str]]:
     from prep.checks import all_rules
 
     low = incomplete.lower()
-    return [(value, r.summary) for r in all_rules() for value in (r.code, r.name)
-            if value.lower().startswith(low)]
+    return [(value, r.summary) for r in all_rules() for value in (r.code, r.name) if value.lower().startswith(low)]

@@ -14,19 +14,26 @@ from prep.i18n import N_, _
 
 @app.command(name="serve")
 def serve_command(
-    path: Path = typer.Argument(Path("."), help="The folder whose .prep models to show (a "
-                                ".prep file: its folder, opening that model).",
-                                show_default=False),
-    port: int = typer.Option(8765, "--port", min=0, max=65535,
-                             help="The port to listen on (0: any free port)."),
-    host: str = typer.Option("127.0.0.1", "--host",
-                             help="The address to listen on. Anything but this machine's "
-                                  "loopback lets others on the network read the models."),
-    no_browser: bool = typer.Option(False, "--no-browser",
-                                    help="Do not open a browser (print the address only; "
-                                         "also the case without a graphical session)."),
-    lang: Lang = typer.Option(Lang.auto, "--lang",
-                              help="Language of the page and the drawings' own words (auto: the model's)."),
+    path: Path = typer.Argument(
+        Path("."),
+        help="The folder whose .prep models to show (a .prep file: its folder, opening that model).",
+        show_default=False,
+    ),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="The port to listen on (0: any free port)."),
+    host: str = typer.Option(
+        "127.0.0.1",
+        "--host",
+        help="The address to listen on. Anything but this machine's "
+        "loopback lets others on the network read the models.",
+    ),
+    no_browser: bool = typer.Option(
+        False,
+        "--no-browser",
+        help="Do not open a browser (print the address only; also the case without a graphical session).",
+    ),
+    lang: Lang = typer.Option(
+        Lang.auto, "--lang", help="Language of the page and the drawings' own words (auto: the model's)."
+    ),
 ) -> None:
     """Show the models under PATH in the browser, redrawn within half a second of every save.
 
@@ -53,8 +60,7 @@ def serve_command(
     opening = None
     if path.is_file():
         if path.suffix != ".prep":
-            fail(_("{path} is not a .prep file", path=path),
-                 _("give a folder, or a .prep file in it"))
+            fail(_("{path} is not a .prep file", path=path), _("give a folder, or a .prep file in it"))
         opening = path.name
         path = path.parent if str(path.parent) else Path(".")
     try:
@@ -62,8 +68,15 @@ def serve_command(
     except ValueError:
         loopback = host == "localhost"
     if not loopback:
-        warn(_("listening on {host}: anyone who can reach this machine on port {port} can "
-               "read the models under {path}", host=host, port=port, path=path))
+        warn(
+            _(
+                "listening on {host}: anyone who can reach this machine on port {port} can "
+                "read the models under {path}",
+                host=host,
+                port=port,
+                path=path,
+            )
+        )
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -72,12 +85,12 @@ def serve_command(
         sock.bind((host, port))
     except OSError as error:
         sock.close()
-        if error.errno in (98, 48, 10048):          # EADDRINUSE on Linux, macOS, Windows
-            fail(_("port {port} on {host} is in use", port=port, host=host),
-                 _("stop the other server, or choose another port with --port N (0: any "
-                   "free port)"))
-        fail(_("cannot listen on {host}:{port}: {why}", host=host, port=port,
-               why=error.strerror or error))
+        if error.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
+            fail(
+                _("port {port} on {host} is in use", port=port, host=host),
+                _("stop the other server, or choose another port with --port N (0: any free port)"),
+            )
+        fail(_("cannot listen on {host}:{port}: {why}", host=host, port=port, why=error.strerror or error))
     sock.listen(128)
     port = sock.getsockname()[1]
 

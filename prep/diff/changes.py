@@ -16,8 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from prep.i18n import N_
 
-CATEGORIES = (N_("products"), N_("externals"), N_("actors"), N_("relations"), N_("kpis"),
-              N_("touches"))
+CATEGORIES = (N_("products"), N_("externals"), N_("actors"), N_("relations"), N_("kpis"), N_("touches"))
 SEPARATOR = " :: "
 
 
@@ -46,13 +45,18 @@ def elements(pg) -> dict[str, dict[str, dict]]:
     """What a process says, by category and name: the fields that can change."""
     out: dict[str, dict[str, dict]] = {c: {} for c in CATEGORIES}
     for key, p in pg.products.items():
-        out["products"][key] = {"kind": p.kind, "actor": p.actor, "params": list(p.params),
-                                "state": p.state, "attrs": _attrs(p), "_name": p.name}
+        out["products"][key] = {
+            "kind": p.kind,
+            "actor": p.actor,
+            "params": list(p.params),
+            "state": p.state,
+            "attrs": _attrs(p),
+            "_name": p.name,
+        }
     for name, x in pg.externals.items():
         out["externals"][name] = {"attrs": _attrs(x)}
     for actor in pg.process.actors:
-        out["actors"].setdefault(actor.name, {"role": actor.role,
-                                              "attrs": _attrs(actor, ("role",))})
+        out["actors"].setdefault(actor.name, {"role": actor.role, "attrs": _attrs(actor, ("role",))})
     for edge in pg.edges:
         label = relation_label(edge)
         out["relations"][label] = {"attrs": _attrs(edge.relation, ("touch",))}
@@ -60,9 +64,9 @@ def elements(pg) -> dict[str, dict[str, dict]]:
         if edge.relation.has_attr("touch"):
             out["touches"][label] = {"touch": True if touch is None else touch}
     for kpi in pg.process.kpis:
-        out["kpis"].setdefault(kpi.name, {
-            "for": pg.kpi_target(kpi), "under": kpi.under.text if kpi.under else None,
-            "attrs": _attrs(kpi)})
+        out["kpis"].setdefault(
+            kpi.name, {"for": pg.kpi_target(kpi), "under": kpi.under.text if kpi.under else None, "attrs": _attrs(kpi)}
+        )
     return out
 
 
@@ -73,9 +77,11 @@ def _changes(old: dict, new: dict) -> dict:
             continue
         changes[name] = [old[name], new.get(name)]
     if "attrs" in old and old["attrs"] != new["attrs"]:
-        changes["attrs"] = {a: [old["attrs"].get(a), new["attrs"].get(a)]
-                            for a in sorted(set(old["attrs"]) | set(new["attrs"]))
-                            if old["attrs"].get(a) != new["attrs"].get(a)}
+        changes["attrs"] = {
+            a: [old["attrs"].get(a), new["attrs"].get(a)]
+            for a in sorted(set(old["attrs"]) | set(new["attrs"]))
+            if old["attrs"].get(a) != new["attrs"].get(a)
+        }
     return changes
 
 
@@ -86,8 +92,8 @@ def _touch(label: str, level) -> str:
 @dataclass
 class ProcessDiff:
     name: str
-    graph: object | None                      # the ToBe ProcessGraph (None: removed process)
-    before: object | None = None              # the AsIs ProcessGraph (None: added process)
+    graph: object | None  # the ToBe ProcessGraph (None: removed process)
+    before: object | None = None  # the AsIs ProcessGraph (None: added process)
     added: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
     removed: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
     changed: dict[str, list[dict]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
@@ -106,7 +112,7 @@ def diff_process(name: str, before, after) -> ProcessDiff:
         added = sorted(set(b) - set(a))
         removed = sorted(set(a) - set(b))
         changed = []
-        if cat == "products":                 # the same product in another state
+        if cat == "products":  # the same product in another state
             names_added = _by_name(added, b)
             names_removed = _by_name(removed, a)
             for pname in sorted(set(names_added) & set(names_removed)):
@@ -138,8 +144,8 @@ def _by_name(keys: list[str], table: dict) -> dict[str, list[str]]:
 @dataclass
 class Diff:
     processes: list[ProcessDiff]
-    missing: list[str]                        # process names only in the AsIs file
-    extra: list[str]                          # only in the ToBe file
+    missing: list[str]  # process names only in the AsIs file
+    extra: list[str]  # only in the ToBe file
 
     @property
     def prefixed(self) -> bool:
@@ -157,16 +163,14 @@ class Diff:
                 for p in self.processes:
                     for entry in getattr(p, which)[cat]:
                         if isinstance(entry, dict):
-                            entry = {"name": self._qualify(p, entry["name"]),
-                                     "changes": entry["changes"]}
+                            entry = {"name": self._qualify(p, entry["name"]), "changes": entry["changes"]}
                         else:
                             entry = self._qualify(p, entry)
                         items.append(entry)
                 out[cat] = sorted(items, key=lambda e: e["name"] if isinstance(e, dict) else e)
             return out
 
-        return {"version": 1, "added": sets("added"), "removed": sets("removed"),
-                "changed": sets("changed")}
+        return {"version": 1, "added": sets("added"), "removed": sets("removed"), "changed": sets("changed")}
 
     def _qualify(self, p: ProcessDiff, entry: str) -> str:
         return f"{p.name}{SEPARATOR}{entry}" if self.prefixed else entry

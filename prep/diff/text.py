@@ -35,11 +35,9 @@ def renderable(result):
 
     parts = []
     for name in result.missing:
-        parts.append(Text("- " + _("process {name} (only in the AsIs file)", name=name),
-                          style="bold red"))
+        parts.append(Text("- " + _("process {name} (only in the AsIs file)", name=name), style="bold red"))
     for name in result.extra:
-        parts.append(Text("+ " + _("process {name} (only in the ToBe file)", name=name),
-                          style="bold green"))
+        parts.append(Text("+ " + _("process {name} (only in the ToBe file)", name=name), style="bold green"))
     for p in result.processes:
         if p.empty:
             continue
@@ -47,10 +45,11 @@ def renderable(result):
             parts.append(Text(f"process {p.name}", style="bold underline"))
         indent = "  " if result.prefixed else ""
         for cat in CATEGORIES:
-            lines = ([("+", e, "green") for e in p.added[cat]]
-                     + [("-", e, "red") for e in p.removed[cat]]
-                     + [("~", f"{c['name']}: {describe(c['changes'])}", "yellow")
-                        for c in p.changed[cat]])
+            lines = (
+                [("+", e, "green") for e in p.added[cat]]
+                + [("-", e, "red") for e in p.removed[cat]]
+                + [("~", f"{c['name']}: {describe(c['changes'])}", "yellow") for c in p.changed[cat]]
+            )
             if not lines:
                 continue
             parts.append(Text(f"{indent}{_(cat)}", style="bold"))
@@ -65,6 +64,7 @@ def to_text(result) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=200, color_system=None, no_color=True, highlight=False,
-            soft_wrap=True).print(renderable(result))
+    Console(file=buffer, width=200, color_system=None, no_color=True, highlight=False, soft_wrap=True).print(
+        renderable(result)
+    )
     return buffer.getvalue()

@@ -20,7 +20,7 @@ def union(p, before, after):
 
     base = after if after is not None else before
     old = before
-    renamed = {}                               # old key -> new key (state changes)
+    renamed = {}  # old key -> new key (state changes)
     for entry in p.changed["products"]:
         change = entry["changes"].get("state")
         if change is not None and after is not None and entry["name"] in after.products:
@@ -35,13 +35,13 @@ def union(p, before, after):
     relations = [_relation(e, base) for e in base.edges]
     if after is not None and old is not None:
         lost = set(p.removed["relations"])
-        relations += [_relation(e, old, renamed) for e in old.edges
-                      if relation_label(e) in lost]
+        relations += [_relation(e, old, renamed) for e in old.edges if relation_label(e) in lost]
     kpis = list(base.process.kpis)
     if after is not None and old is not None:
         kpis += [k for k in old.process.kpis if k.name in p.removed["kpis"]]
-    process = replace(base.process, actors=tuple(actors), externals=tuple(externals),
-                      relations=tuple(relations), kpis=tuple(kpis))
+    process = replace(
+        base.process, actors=tuple(actors), externals=tuple(externals), relations=tuple(relations), kpis=tuple(kpis)
+    )
     pg = build_process(process, base.file, set())
     return pg, _marks(p, pg, before, after)
 
@@ -78,8 +78,7 @@ def _ref(pg, key: str, param: str | None, renamed: dict | None = None):
     product = pg.products.get(key)
     if product is None and renamed and key in renamed.values():
         name, state = key.split("<", 1) if "<" in key else (key, None)
-        return Ref(name=name, state=state.rstrip(">") if state else None, param=param,
-                   span=_span(pg))
+        return Ref(name=name, state=state.rstrip(">") if state else None, param=param, span=_span(pg))
     if product is None:
         external = pg.externals.get(key)
         return Ref(name=key, param=param, span=external.span if external else _span(pg))
@@ -92,8 +91,9 @@ def _span(pg):
 
 def _relation(edge, pg, renamed: dict | None = None):
     r = edge.relation
-    return replace(r, source=_ref(pg, edge.source, r.source.param, renamed),
-                   target=_ref(pg, edge.target, r.target.param, renamed))
+    return replace(
+        r, source=_ref(pg, edge.source, r.source.param, renamed), target=_ref(pg, edge.target, r.target.param, renamed)
+    )
 
 
 def _old(changes: dict) -> tuple:
@@ -111,8 +111,7 @@ def _old(changes: dict) -> tuple:
 def _marks(p, pg, before, after) -> dict:
     """What render.diff_look reads: category -> {element: (status, old value or None)};
     relations by edge index of the union graph."""
-    marks: dict[str, dict] = {c: {} for c in ("products", "externals", "actors", "kpis",
-                                               "relations")}
+    marks: dict[str, dict] = {c: {} for c in ("products", "externals", "actors", "kpis", "relations")}
     whole = "removed" if after is None else "added" if before is None else None
     for cat in ("products", "externals", "actors", "kpis"):
         table = marks[cat]

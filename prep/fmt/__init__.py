@@ -13,7 +13,7 @@ from prep.diagnostics import Diagnostic
 
 @dataclass
 class Formatted:
-    text: str | None                  # None: not formatted (see `errors`)
+    text: str | None  # None: not formatted (see `errors`)
     errors: list[Diagnostic] = field(default_factory=list)
 
     @property

@@ -32,9 +32,9 @@ class Line:
     parts: list[str] = field(default_factory=list)
     comment: str | None = None
     blank_before: bool = False
-    kind: str = "code"          # code, comment, open, close
-    product: bool = False       # its first part is a product kind, to align
-    block: int = 0              # the actor block it belongs to (for alignment)
+    kind: str = "code"  # code, comment, open, close
+    product: bool = False  # its first part is a product kind, to align
+    block: int = 0  # the actor block it belongs to (for alignment)
 
 
 def canonical(tokens) -> str:
@@ -76,19 +76,19 @@ class _Cutter:
     """Cuts the token stream into Lines, one token at a time (see the module's docstring)."""
 
     def __init__(self, kept: set[int]):
-        self.kept = kept                 # see _suppressing_lines
+        self.kept = kept  # see _suppressing_lines
         self.lines: list[Line] = []
-        self.stack: list[str] = []       # open blocks: "process" or "actor"
-        self.cur: Line | None = None     # the line being built
+        self.stack: list[str] = []  # open blocks: "process" or "actor"
+        self.cur: Line | None = None  # the line being built
         self.pending: list[tuple[str, bool]] = []  # own-line comments not yet placed (text, blank)
-        self.blank = False               # a blank line since the last thing placed
-        self.newline = True              # a line break since the last token or comment
-        self.prev: str | None = None     # the type of the previous significant token
+        self.blank = False  # a blank line since the last thing placed
+        self.newline = True  # a line break since the last token or comment
+        self.prev: str | None = None  # the type of the previous significant token
         self.statement: str | None = None  # the keyword of the statement being built
-        self.members = False             # inside a subprocess's `{ … }`
+        self.members = False  # inside a subprocess's `{ … }`
         self.block_id = 0
         self.blocks: list[int] = []
-        self.whole: int | None = None    # the kept source line being copied
+        self.whole: int | None = None  # the kept source line being copied
 
     def take(self, tok) -> None:
         kind = tok.type
@@ -119,7 +119,7 @@ class _Cutter:
             target.comment = body
         else:
             self.pending.append((body, self.blank))
-        self.cur = None                  # a statement that goes on continues below it
+        self.cur = None  # a statement that goes on continues below it
         self.blank = False
         self.newline = False
 
@@ -147,12 +147,14 @@ class _Cutter:
     def _code(self, kind: str, tok) -> None:
         self._start_kept_line(tok)
         depth = len(self.stack)
-        starts = kind in STARTERS or (kind in NAMES and depth == 1 and not self.members
-                                      and (self.prev in ENDERS or self.prev is None))
+        starts = kind in STARTERS or (
+            kind in NAMES and depth == 1 and not self.members and (self.prev in ENDERS or self.prev is None)
+        )
         if starts:
             self.place_comments(depth)
-            self.cur = Line(depth, blank_before=self.blank,
-                            block=self.blocks[-1] if self.blocks else 0, product=kind in KINDS)
+            self.cur = Line(
+                depth, blank_before=self.blank, block=self.blocks[-1] if self.blocks else 0, product=kind in KINDS
+            )
             self.lines.append(self.cur)
             self.statement = kind
         elif self.cur is None:
@@ -166,7 +168,7 @@ class _Cutter:
     def _start_kept_line(self, tok) -> None:
         if tok.line in self.kept and self.whole != tok.line:
             self.whole = tok.line
-            self.cur = None              # no token of an earlier line joins it
+            self.cur = None  # no token of an earlier line joins it
 
     def _brace(self, kind: str, tok) -> None:
         """After a `{` or `}` is appended to the current line: open or leave a block."""
@@ -194,7 +196,7 @@ class _Cutter:
 def _append(line: Line, kind: str, prev: str | None, tok) -> None:
     text = str(tok)
     if kind == "STATE":
-        text = "<" + text[1:-1].strip() + ">"   # the parser trims it the same way
+        text = "<" + text[1:-1].strip() + ">"  # the parser trims it the same way
     if line.parts and kind not in NO_SPACE_BEFORE and prev not in NO_SPACE_AFTER:
         line.parts.append(" ")
     line.parts.append(text)
@@ -211,24 +213,28 @@ def _align_products(lines: list[Line]) -> None:
 
 
 def _render(lines: list[Line]) -> str:
-    rows: list[list] = []   # [blank line before, code with indentation, trailing comment]
+    rows: list[list] = []  # [blank line before, code with indentation, trailing comment]
     prev: Line | None = None
     i = 0
     while i < len(lines):
         line = lines[i]
         # `{` straight followed by its `}`: an empty block, `{}`
-        if (line.kind == "open" and line.comment is None and i + 1 < len(lines)
-                and lines[i + 1].kind == "close" and lines[i + 1].comment is None):
+        if (
+            line.kind == "open"
+            and line.comment is None
+            and i + 1 < len(lines)
+            and lines[i + 1].kind == "close"
+            and lines[i + 1].comment is None
+        ):
             close = lines[i + 1]
-            lines[i + 1] = Line(line.depth, line.parts + close.parts, close.comment,
-                                line.blank_before, "code")
+            lines[i + 1] = Line(line.depth, line.parts + close.parts, close.comment, line.blank_before, "code")
             i += 1
             continue
         gap = False
         if prev is not None:
             gap = line.blank_before and prev.kind != "open" and line.kind != "close"
             if prev.depth == 0 and line.depth == 0 and prev.parts and prev.parts[-1] == "}":
-                gap = True   # one blank line after each process
+                gap = True  # one blank line after each process
         indent = INDENT * line.depth
         if line.kind == "comment":
             rows.append([gap, indent + line.comment, None])

@@ -11,15 +11,15 @@ from prep.i18n import N_, _
 
 
 def _duplicate(what: str, name: str, span, first_span) -> Diagnostic:
-    return DUPLICATE_DEFINITION.at(span, _("{what} `{name}` is defined twice", what=_(what),
-                                           name=name),
-                                   _("remove one definition, or give it another name (or a "
-                                     "state)"),
-                                   (Related(first_span, _("first defined here")),))
+    return DUPLICATE_DEFINITION.at(
+        span,
+        _("{what} `{name}` is defined twice", what=_(what), name=name),
+        _("remove one definition, or give it another name (or a state)"),
+        (Related(first_span, _("first defined here")),),
+    )
 
 
-def _keep_first(found: dict, key: str, item, what: str, diagnostics: list[Diagnostic],
-                span: str = "name_span") -> None:
+def _keep_first(found: dict, key: str, item, what: str, diagnostics: list[Diagnostic], span: str = "name_span") -> None:
     """Put `item` in `found` under `key`, unless an earlier one is there: then PREP102
     at the item's `span` attribute."""
     if key in found:
@@ -28,15 +28,15 @@ def _keep_first(found: dict, key: str, item, what: str, diagnostics: list[Diagno
         found[key] = item
 
 
-def build_process(process: Process, file: str,
-                  process_names: set[str] | dict[str, str]) -> ProcessGraph:
+def build_process(process: Process, file: str, process_names: set[str] | dict[str, str]) -> ProcessGraph:
     diagnostics: list[Diagnostic] = []
     products, externals, actors = _definitions(process, diagnostics)
     other = _other_names(process, actors, process_names)
     resolver = Resolver(process, products, set(externals), other)
     edges, edge_data = _edges(process, resolver)
-    pg = ProcessGraph(process, file, _nodes(products, externals), products, externals, edges,
-                      edge_data=edge_data, other_names=other)
+    pg = ProcessGraph(
+        process, file, _nodes(products, externals), products, externals, edges, edge_data=edge_data, other_names=other
+    )
     _targets(pg, process, resolver)
     pg.diagnostics = diagnostics + resolver.diagnostics
     return pg
@@ -54,12 +54,14 @@ def _definitions(process: Process, diagnostics: list[Diagnostic]):
     for external in process.externals:
         name = external.name
         if name in products and name not in externals:
-            diagnostics.append(DUPLICATE_DEFINITION.at(
-                external.span,
-                _("`{name}` is defined both as a product and as an external process",
-                  name=name),
-                _("give the external process another name"),
-                (Related(products[name].name_span, _("the product is defined here")),)))
+            diagnostics.append(
+                DUPLICATE_DEFINITION.at(
+                    external.span,
+                    _("`{name}` is defined both as a product and as an external process", name=name),
+                    _("give the external process another name"),
+                    (Related(products[name].name_span, _("the product is defined here")),),
+                )
+            )
             continue
         _keep_first(externals, name, external, N_("external process"), diagnostics, "span")
     return products, externals, actors
@@ -69,11 +71,25 @@ def _nodes(products: dict[str, Product], externals: dict[str, External]) -> dict
     """The nodes' data (the networkx graph is made only when asked for)."""
     nodes: dict[str, dict] = {}
     for key, p in products.items():
-        nodes[key] = dict(kind=p.kind, name=p.name, actor=p.actor, params=p.params,
-                          state=p.state, attrs={a.name: a.value for a in p.attrs}, span=p.span)
+        nodes[key] = dict(
+            kind=p.kind,
+            name=p.name,
+            actor=p.actor,
+            params=p.params,
+            state=p.state,
+            attrs={a.name: a.value for a in p.attrs},
+            span=p.span,
+        )
     for name, x in externals.items():
-        nodes[name] = dict(kind="external", name=name, actor=None, params=(), state=None,
-                           attrs={a.name: a.value for a in x.attrs}, span=x.span)
+        nodes[name] = dict(
+            kind="external",
+            name=name,
+            actor=None,
+            params=(),
+            state=None,
+            attrs={a.name: a.value for a in x.attrs},
+            span=x.span,
+        )
     return nodes
 
 
@@ -84,8 +100,9 @@ def _other_names(process: Process, actors: dict, process_names):
     from collections import ChainMap
 
     local: dict[str, str] = {}
-    other = ChainMap(local, process_names if isinstance(process_names, dict)
-                     else dict.fromkeys(process_names, "a process"))
+    other = ChainMap(
+        local, process_names if isinstance(process_names, dict) else dict.fromkeys(process_names, "a process")
+    )
     for sp in process.subprocesses:
         local[sp.name] = "a subprocess"
     for kpi in process.kpis:
@@ -101,7 +118,7 @@ def _edges(process: Process, resolver: Resolver) -> tuple[list[Edge], list[tuple
     """The relations whose ends resolve, as edges and as the networkx edges' data."""
     edges: list[Edge] = []
     edge_data: list[tuple[str, str, int, dict]] = []
-    ends: dict = {}         # a reference's span -> the names at the other end(s)
+    ends: dict = {}  # a reference's span -> the names at the other end(s)
     for relation in process.relations:
         ends.setdefault(relation.source.span, set()).add(relation.target.name)
         ends.setdefault(relation.target.span, set()).add(relation.source.name)
@@ -112,11 +129,23 @@ def _edges(process: Process, resolver: Resolver) -> tuple[list[Edge], list[tuple
         if source is None or target is None:
             continue
         edge = Edge(len(edges), source, target, relation.kind, relation)
-        params = ((relation.source.param, relation.target.param)
-                  if relation.source.param or relation.target.param else None)
-        edge_data.append((source, target, edge.index, dict(
-            kind=relation.kind, params=params, span=relation.span,
-            attrs={a.name: a.value for a in relation.attrs}, relation=relation)))
+        params = (
+            (relation.source.param, relation.target.param) if relation.source.param or relation.target.param else None
+        )
+        edge_data.append(
+            (
+                source,
+                target,
+                edge.index,
+                dict(
+                    kind=relation.kind,
+                    params=params,
+                    span=relation.span,
+                    attrs={a.name: a.value for a in relation.attrs},
+                    relation=relation,
+                ),
+            )
+        )
         edges.append(edge)
     return edges, edge_data
 
@@ -124,40 +153,40 @@ def _edges(process: Process, resolver: Resolver) -> tuple[list[Edge], list[tuple
 def _targets(pg: ProcessGraph, process: Process, resolver: Resolver) -> None:
     """What each `kpi … for`, `issue … on`, `subprocess … until` and member names."""
     for kpi in process.kpis:
-        pg.kpi_targets[id(kpi)] = (resolver.resolve(kpi.for_, allow_external=False, what="`kpi … for`")
-                                   if kpi.for_ is not None else None)
+        pg.kpi_targets[id(kpi)] = (
+            resolver.resolve(kpi.for_, allow_external=False, what="`kpi … for`") if kpi.for_ is not None else None
+        )
     for issue in process.issues:
-        pg.issue_targets[id(issue)] = resolver.resolve(issue.on, allow_external=False,
-                                                       what="`issue … on`")
+        pg.issue_targets[id(issue)] = resolver.resolve(issue.on, allow_external=False, what="`issue … on`")
     for sp in process.subprocesses:
-        pg.until_targets[id(sp)] = resolver.resolve(sp.until, allow_external=False,
-                                                    what="`subprocess … until`")
+        pg.until_targets[id(sp)] = resolver.resolve(sp.until, allow_external=False, what="`subprocess … until`")
         if sp.members is not None:
-            keys = [resolver.resolve(m, allow_external=False, what=N_("subprocess member"))
-                    for m in sp.members]
+            keys = [resolver.resolve(m, allow_external=False, what=N_("subprocess member")) for m in sp.members]
             pg.member_targets[id(sp)] = [k for k in keys if k is not None]
 
 
-def build_document(document: Document, process_names: set[str] | dict | None = None
-                   ) -> tuple[list[ProcessGraph], list[Diagnostic]]:
+def build_document(
+    document: Document, process_names: set[str] | dict | None = None
+) -> tuple[list[ProcessGraph], list[Diagnostic]]:
     """The graphs of a document's processes, and the findings of building them
     (PREP101–PREP105, including duplicate processes in this document)."""
-    if isinstance(process_names, dict) and all(p.name in process_names
-                                               for p in document.processes):
-        names = process_names    # shared by the caller: no copy for each of many pieces
+    if isinstance(process_names, dict) and all(p.name in process_names for p in document.processes):
+        names = process_names  # shared by the caller: no copy for each of many pieces
     else:
-        names = dict.fromkeys(set(process_names or ()) | {p.name for p in document.processes},
-                              "a process")
+        names = dict.fromkeys(set(process_names or ()) | {p.name for p in document.processes}, "a process")
     graphs, diagnostics = [], []
     seen: dict[str, Process] = {}
     for process in document.processes:
         if process.name in seen:
             first = seen[process.name]
-            diagnostics.append(DUPLICATE_DEFINITION.at(
-                process.header_span,
-                _("process `{name}` is defined twice", name=process.name),
-                _("rename one of them, or merge them into one process"),
-                (Related(first.header_span, _("first defined here")),)))
+            diagnostics.append(
+                DUPLICATE_DEFINITION.at(
+                    process.header_span,
+                    _("process `{name}` is defined twice", name=process.name),
+                    _("rename one of them, or merge them into one process"),
+                    (Related(first.header_span, _("first defined here")),),
+                )
+            )
         seen.setdefault(process.name, process)
         pg = build_process(process, document.path, names)
         graphs.append(pg)

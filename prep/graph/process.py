@@ -12,8 +12,16 @@ from prep.model import Kpi, Process, Product, Ref, Relation
 from prep.i18n import N_
 
 # What a name can stand for (what_is, other_names), said in messages through `_()`.
-WHAT = (N_("a product"), N_("an external process"), N_("an actor"), N_("a KPI"),
-        N_("a subprocess"), N_("the goal"), N_("the process"), N_("a process"))
+WHAT = (
+    N_("a product"),
+    N_("an external process"),
+    N_("an actor"),
+    N_("a KPI"),
+    N_("a subprocess"),
+    N_("the goal"),
+    N_("the process"),
+    N_("a process"),
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ class Edge:
 class Cycle:
     """A strongly connected set of products joined by input relations."""
 
-    members: tuple[str, ...]      # in the order the cycle is walked, from the first edge
+    members: tuple[str, ...]  # in the order the cycle is walked, from the first edge
     first_edge: Edge
 
 
@@ -48,16 +56,16 @@ class Cycle:
 class ProcessGraph:
     process: Process
     file: str
-    nodes: dict[str, dict]                          # key -> attributes, products first
+    nodes: dict[str, dict]  # key -> attributes, products first
     products: dict[str, Product]
     externals: dict[str, object]
     edges: list[Edge]
-    kpi_targets: dict[int, str | None] = field(default_factory=dict)   # id(kpi) -> key
+    kpi_targets: dict[int, str | None] = field(default_factory=dict)  # id(kpi) -> key
     issue_targets: dict[int, str | None] = field(default_factory=dict)
     until_targets: dict[int, str | None] = field(default_factory=dict)  # id(subprocess) -> key
     member_targets: dict[int, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    other_names: dict[str, str] = field(default_factory=dict)   # name -> "an actor", …
+    other_names: dict[str, str] = field(default_factory=dict)  # name -> "an actor", …
     edge_data: list[tuple[str, str, int, dict]] = field(default_factory=list, repr=False)
 
     @cached_property
@@ -103,8 +111,7 @@ class ProcessGraph:
     # -- neighbourhoods ----------------------------------------------------------
     @cached_property
     def _adjacency(self) -> dict[str, dict[str, list[str]]]:
-        adj: dict[str, dict[str, list[str]]] = {
-            k: {"in": [], "out": [], "sync": []} for k in self.nodes}
+        adj: dict[str, dict[str, list[str]]] = {k: {"in": [], "out": [], "sync": []} for k in self.nodes}
         for e in self.edges:
             if e.kind == "input":
                 adj[e.source]["out"].append(e.target)
@@ -155,16 +162,18 @@ class ProcessGraph:
         sub = nx.DiGraph()
         first: dict[tuple[str, str], Edge] = {}
         for e in self.edges:
-            if e.kind == "input" and e.source != e.target and e.source in self.products \
-                    and e.target in self.products:
+            if e.kind == "input" and e.source != e.target and e.source in self.products and e.target in self.products:
                 sub.add_edge(e.source, e.target)
                 first.setdefault((e.source, e.target), e)
         cycles = []
         for component in nx.strongly_connected_components(sub):
             if len(component) < 2:
                 continue
-            inside = [e for e in self.edges if (e.source, e.target) in first
-                      and e.source in component and e.target in component]
+            inside = [
+                e
+                for e in self.edges
+                if (e.source, e.target) in first and e.source in component and e.target in component
+            ]
             start = min(inside, key=lambda e: e.index)
             cycles.append(Cycle(_walk(start, component, sub), start))
         cycles.sort(key=lambda c: c.first_edge.index)
@@ -177,8 +186,7 @@ class ProcessGraph:
         feeds: dict[str, list[str]] = {}
         fed: dict[str, int] = {}
         for e in self.edges:
-            if e.kind == "input" and e.source != e.target and e.source in self.products \
-                    and e.target in self.products:
+            if e.kind == "input" and e.source != e.target and e.source in self.products and e.target in self.products:
                 feeds.setdefault(e.source, []).append(e.target)
                 fed[e.target] = fed.get(e.target, 0) + 1
         ready = [k for k in feeds if k not in fed]
@@ -197,7 +205,7 @@ class ProcessGraph:
         walks them), one per strongly connected component, in source order."""
         kpis = list(self.process.kpis)
         if not _kpis_may_cycle(kpis):
-            return []                      # no cycle of `under`: networkx not needed
+            return []  # no cycle of `under`: networkx not needed
         import networkx as nx
 
         first = {}
@@ -353,7 +361,7 @@ def _kpis_may_cycle(kpis) -> bool:
         if kpi.under is not None:
             parents.setdefault(kpi.name, set()).add(kpi.under.text)
     if any(len(p) > 1 for p in parents.values()):
-        return True                        # a name with two parents: let networkx look
+        return True  # a name with two parents: let networkx look
     parent = {name: next(iter(p)) for name, p in parents.items()}
     done: set[str] = set()
     for start in parent:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from prep.codes import (AMBIGUOUS_REFERENCE, NOT_A_PRODUCT, UNDEFINED_REFERENCE,
-                        UNKNOWN_PARAMETER, Code)
+from prep.codes import AMBIGUOUS_REFERENCE, NOT_A_PRODUCT, UNDEFINED_REFERENCE, UNKNOWN_PARAMETER, Code
 from prep.diagnostics import Diagnostic, Edit, Fix, Related, Span, closest
 from prep.model import Process, Product, Ref, written_name
 from prep.i18n import N_, _
@@ -25,15 +24,15 @@ def listing(items, limit: int = MAX_LISTED) -> str:
     items = list(items)
     if len(items) <= limit:
         return ", ".join(items)
-    return _("{some} and {count} more", some=", ".join(items[:limit]),
-             count=len(items) - limit)
+    return _("{some} and {count} more", some=", ".join(items[:limit]), count=len(items) - limit)
 
 
 class Resolver:
     """Turns references into node keys; remembers one finding per reference."""
 
-    def __init__(self, process: Process, products: dict[str, Product], externals: set[str],
-                 other_names: dict[str, str]):
+    def __init__(
+        self, process: Process, products: dict[str, Product], externals: set[str], other_names: dict[str, str]
+    ):
         self.process = process
         self.products = products
         self.externals = externals
@@ -43,10 +42,15 @@ class Resolver:
             self.by_name.setdefault(product.name, []).append(product)
         self.diagnostics: list[Diagnostic] = []
         self._seen: dict[tuple, str | None] = {}
-        self._avoid: frozenset[str] | set[str] = frozenset()   # names not to suggest
+        self._avoid: frozenset[str] | set[str] = frozenset()  # names not to suggest
 
-    def resolve(self, ref: Ref, allow_external: bool = True, what: str = N_("relation"),
-                avoid: frozenset[str] | set[str] = frozenset()) -> str | None:
+    def resolve(
+        self,
+        ref: Ref,
+        allow_external: bool = True,
+        what: str = N_("relation"),
+        avoid: frozenset[str] | set[str] = frozenset(),
+    ) -> str | None:
         """The key `ref` names, or None after reporting why it names nothing usable.
         A wrong parameter is reported, but the key is still returned."""
         memo = (ref.span, ref.name, ref.state, ref.param, allow_external)  # a ref built
@@ -58,8 +62,15 @@ class Resolver:
         self._seen[memo] = key
         return key
 
-    def _error(self, ref: Ref, code: Code, message: str, hint: str | None = None,
-               related: tuple[Related, ...] = (), fix: Fix | None = None) -> None:
+    def _error(
+        self,
+        ref: Ref,
+        code: Code,
+        message: str,
+        hint: str | None = None,
+        related: tuple[Related, ...] = (),
+        fix: Fix | None = None,
+    ) -> None:
         self.diagnostics.append(code.at(ref.span, message, hint, related, fix))
 
     def _resolve(self, ref: Ref, allow_external: bool, what: str) -> str | None:
@@ -70,11 +81,12 @@ class Resolver:
             if key not in self.products:
                 if candidates:
                     states = listing(f"`{p.key}`" for p in candidates)
-                    self._error(ref, UNDEFINED_REFERENCE,
-                                _("`{key}` is not defined: `{name}` is defined as {states}",
-                                  key=key, name=name, states=states),
-                                _("use one of {states}, or define `{key}` in an actor",
-                                  states=states, key=key))
+                    self._error(
+                        ref,
+                        UNDEFINED_REFERENCE,
+                        _("`{key}` is not defined: `{name}` is defined as {states}", key=key, name=name, states=states),
+                        _("use one of {states}, or define `{key}` in an actor", states=states, key=key),
+                    )
                 else:
                     self._undefined(ref, allow_external, what)
                 return None
@@ -83,57 +95,79 @@ class Resolver:
             return self._check_param(ref, candidates[0].key)
         if len(candidates) > 1:
             states = listing(f"`{p.key}`" for p in candidates)
-            self._error(ref, AMBIGUOUS_REFERENCE,
-                        _("`{name}` is ambiguous: it is defined in several states ({states})",
-                          name=name, states=states),
-                        _("name the state, for example `{key}`", key=candidates[0].key),
-                        tuple(Related(p.name_span, _("`{key}` is defined here", key=p.key))
-                              for p in candidates[:MAX_LISTED]))
+            self._error(
+                ref,
+                AMBIGUOUS_REFERENCE,
+                _("`{name}` is ambiguous: it is defined in several states ({states})", name=name, states=states),
+                _("name the state, for example `{key}`", key=candidates[0].key),
+                tuple(Related(p.name_span, _("`{key}` is defined here", key=p.key)) for p in candidates[:MAX_LISTED]),
+            )
             return None
         if name in self.externals:
             if not allow_external:
-                self._error(ref, NOT_A_PRODUCT,
-                            _("`{name}` is an external process, not a product; "
-                              "a {what} must name a product", name=name, what=_(what)))
+                self._error(
+                    ref,
+                    NOT_A_PRODUCT,
+                    _(
+                        "`{name}` is an external process, not a product; a {what} must name a product",
+                        name=name,
+                        what=_(what),
+                    ),
+                )
                 return None
             if ref.param is not None:
-                self._error(ref, UNKNOWN_PARAMETER,
-                            _("`{name}` is an external process and has no parameters", name=name),
-                            _("write `{name}` without `.{param}`", name=name, param=ref.param))
+                self._error(
+                    ref,
+                    UNKNOWN_PARAMETER,
+                    _("`{name}` is an external process and has no parameters", name=name),
+                    _("write `{name}` without `.{param}`", name=name, param=ref.param),
+                )
             return name
         if name in self.other_names:
             kind = self.other_names[name]
-            allowed = (_("a product or an external process") if allow_external
-                       else _("a product"))
-            hint = (_("declare `external {name}` to relate to that process", name=name)
-                    if kind == "a process" and allow_external else
-                    _("name {allowed} here", allowed=allowed))
-            self._error(ref, NOT_A_PRODUCT, _("`{name}` is {kind}, not {allowed}", name=name,
-                                              kind=_(kind), allowed=allowed), hint)
+            allowed = _("a product or an external process") if allow_external else _("a product")
+            hint = (
+                _("declare `external {name}` to relate to that process", name=name)
+                if kind == "a process" and allow_external
+                else _("name {allowed} here", allowed=allowed)
+            )
+            self._error(
+                ref,
+                NOT_A_PRODUCT,
+                _("`{name}` is {kind}, not {allowed}", name=name, kind=_(kind), allowed=allowed),
+                hint,
+            )
             return None
         self._undefined(ref, allow_external, what)
         return None
 
     def _undefined(self, ref: Ref, allow_external: bool = True, what: str = "relation") -> None:
         # Suggest only what may stand here: after `kpi … for`, `until`, `on`, a product.
-        close = closest(ref.name, (set(self.by_name) | (self.externals if allow_external
-                                                          else set())) - set(self._avoid))
+        close = closest(
+            ref.name, (set(self.by_name) | (self.externals if allow_external else set())) - set(self._avoid)
+        )
         fix = None
         if close:
             hint = _("did you mean `{close}`?", close=close)
             meant = Ref(name=close, state=ref.state, param=ref.param, span=ref.span)
             fix = Fix(_("write `{meant}`", meant=close), (Edit(ref.span, written_ref(meant)),), safe=False)
         elif allow_external:
-            hint = _("define it as a product in an actor, or as `external {name}`",
-                     name=written_name(ref.name))
+            hint = _("define it as a product in an actor, or as `external {name}`", name=written_name(ref.name))
             fix = self._declare_external(ref.name)
         else:
-            hint = _("a {what} must name a product: define `{name}` as a product in an "
-                     "actor", what=_(what), name=written_name(ref.name))
-        self.diagnostics.append(UNDEFINED_REFERENCE.at(
-            ref.span,
-            _("`{key}` is not defined in process `{name}`", key=ref.key,
-              name=self.process.name), hint, fix=fix))
+            hint = _(
+                "a {what} must name a product: define `{name}` as a product in an actor",
+                what=_(what),
+                name=written_name(ref.name),
+            )
+        self.diagnostics.append(
+            UNDEFINED_REFERENCE.at(
+                ref.span,
+                _("`{key}` is not defined in process `{name}`", key=ref.key, name=self.process.name),
+                hint,
+                fix=fix,
+            )
+        )
 
     def _declare_external(self, name: str) -> Fix:
         """An `external NAME` line after the process's last `external` (or above its
@@ -161,8 +195,9 @@ class Resolver:
             listed = ", ".join(f"`{p}`" for p in product.params)
             close = closest(ref.param, product.params)
             meant = f"{key}.{close}"
-            hint = ((_("did you mean `{close}`? ", close=meant) if close else "")
-                    + _("its parameters are {listed}", listed=listed))
+            hint = (_("did you mean `{close}`? ", close=meant) if close else "") + _(
+                "its parameters are {listed}", listed=listed
+            )
         else:
             close = None
             written = f"{product.name}({ref.param})"
@@ -170,12 +205,13 @@ class Resolver:
         fix = None
         if close:
             meant = Ref(name=ref.name, state=ref.state, param=close, span=ref.span)
-            fix = Fix(_("write `{meant}`", meant=written_ref(meant)), (Edit(ref.span, written_ref(meant)),),
-                      safe=False)
-        self._error(ref, UNKNOWN_PARAMETER, _("`{key}` has no parameter `{param}`", key=key,
-                                              param=ref.param), hint,
-                    (Related(product.name_span, _("`{key}` is defined here", key=key)),),
-                    fix=fix)
+            fix = Fix(_("write `{meant}`", meant=written_ref(meant)), (Edit(ref.span, written_ref(meant)),), safe=False)
+        self._error(
+            ref,
+            UNKNOWN_PARAMETER,
+            _("`{key}` has no parameter `{param}`", key=key, param=ref.param),
+            hint,
+            (Related(product.name_span, _("`{key}` is defined here", key=key)),),
+            fix=fix,
+        )
         return key  # the relation stands; only its parameter is wrong
-
-

@@ -8,9 +8,19 @@ import json
 
 FORMATS = ("text", "json", "csv", "svg", "png", "pdf", "dot", "mermaid", "pptx")
 TEXT_FORMATS = ("text", "json", "csv", "svg", "dot", "mermaid")
-SUFFIXES = {".txt": "text", ".json": "json", ".csv": "csv", ".svg": "svg", ".png": "png",
-            ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid",
-            ".mermaid": "mermaid", ".pptx": "pptx"}
+SUFFIXES = {
+    ".txt": "text",
+    ".json": "json",
+    ".csv": "csv",
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+    ".pptx": "pptx",
+}
 INDENT_CAP = 24
 CSV_COLUMNS = ("process", "stage", "kpi", "parent", "measures", "marks", "status")
 
@@ -37,8 +47,9 @@ def dumps(value, cap: int = INDENT_CAP) -> str:
             out.append("{")
             tasks = []
             for n, (key, inner) in enumerate(item.items()):
-                tasks.append((True, ("," if n else "") + indent(depth + 1)
-                              + json.dumps(key, ensure_ascii=False) + ": ", 0))
+                tasks.append(
+                    (True, ("," if n else "") + indent(depth + 1) + json.dumps(key, ensure_ascii=False) + ": ", 0)
+                )
                 tasks.append((False, inner, depth + 1))
             tasks.append((True, indent(depth) + "}", 0))
             stack.extend(reversed(tasks))
@@ -64,7 +75,7 @@ def csv_rows(trees) -> list[list[str]]:
     for tree in trees:
         compared = tree.compared
         if compared and tree.stage == "asis" and tree.pair is not None:
-            wanted = "removed"               # kept AsIs KPIs are the ToBe rows
+            wanted = "removed"  # kept AsIs KPIs are the ToBe rows
         else:
             wanted = None
         for _, parent, item in tree.walk():
@@ -72,17 +83,25 @@ def csv_rows(trees) -> list[list[str]]:
                 continue
             status = ""
             if compared:
-                status = ("new" if "new" in item.marks else
-                          "removed" if "removed" in item.marks else "kept")
+                status = "new" if "new" in item.marks else "removed" if "removed" in item.marks else "kept"
                 if wanted and status != wanted:
                     continue
-            measures = next((m[4:] for m in item.marks if m.startswith("for:")),
-                            parent.key if parent is not None and parent.kind != "kpi"
-                            and parent.key is not None else "")
-            marks = " ".join(m for m in item.marks if m not in ("new", "removed")
-                             and not m.startswith("for:"))
-            rows.append([tree.process, tree.stage, item.label,
-                         parent.label if parent is not None else "", measures, marks, status])
+            measures = next(
+                (m[4:] for m in item.marks if m.startswith("for:")),
+                parent.key if parent is not None and parent.kind != "kpi" and parent.key is not None else "",
+            )
+            marks = " ".join(m for m in item.marks if m not in ("new", "removed") and not m.startswith("for:"))
+            rows.append(
+                [
+                    tree.process,
+                    tree.stage,
+                    item.label,
+                    parent.label if parent is not None else "",
+                    measures,
+                    marks,
+                    status,
+                ]
+            )
     return rows
 
 
@@ -110,5 +129,4 @@ def to_csv(trees) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-__all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "csv_rows", "spreadsheet_cell", "to_csv",
-           "to_json"]
+__all__ = ["FORMATS", "SUFFIXES", "TEXT_FORMATS", "csv_rows", "spreadsheet_cell", "to_csv", "to_json"]

@@ -14,6 +14,7 @@ from prep.kpi.tree import Tree
 def match(asis: list, tobe: list) -> tuple[list[tuple[object | None, object]], list, list]:
     """Pairs (asis or None, tobe) for every ToBe item, plus the names of unmatched
     AsIs and ToBe processes. Items have a `.name` or `.process` attribute."""
+
     def name(item) -> str:
         return getattr(item, "process", None) if isinstance(item, Tree) else item.name
 
@@ -37,8 +38,9 @@ def compare(asis: list[Tree], tobe: list[Tree]) -> tuple[list[Tree], list[str]]:
     if missing:
         warnings.append("processes only in the AsIs file: " + ", ".join(f"`{n}`" for n in missing))
     if extra:
-        warnings.append("processes only in the ToBe file (all their nodes are new): "
-                        + ", ".join(f"`{n}`" for n in extra))
+        warnings.append(
+            "processes only in the ToBe file (all their nodes are new): " + ", ".join(f"`{n}`" for n in extra)
+        )
     out: list[Tree] = []
     matched = set()
     for before, after in pairs:
@@ -95,9 +97,9 @@ def mark(before: Tree | None, after: Tree | None) -> None:
 def stages_swapped(asis_graphs, tobe_graphs) -> bool:
     """Whether the files' `stage=` attributes say the AsIs file is the ToBe model and
     the other way round (both written explicitly)."""
+
     def stages(graphs) -> set[str]:
-        return {str(pg.process.attr("stage")) for pg in graphs
-                if pg.process.has_attr("stage")}
+        return {str(pg.process.attr("stage")) for pg in graphs if pg.process.has_attr("stage")}
 
     first, second = stages(asis_graphs), stages(tobe_graphs)
     return first == {"tobe"} and second == {"asis"}

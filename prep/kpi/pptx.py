@@ -16,17 +16,29 @@ from prep import notation as N
 from prep import slides as S
 from prep.layout.positions import Box
 
-PRESET = {"goal": "ROUNDED_RECTANGLE", "process": "ROUNDED_RECTANGLE", "final": "RECTANGLE",
-          "milestone": "HEXAGON", "intangible": "ROUNDED_RECTANGLE", "product": "RECTANGLE",
-          "external": "PENTAGON", "kpi": "FOLDED_CORNER", "issue": "FOLDED_CORNER",
-          "ref": "ROUNDED_RECTANGLE", "more": "RECTANGLE"}
+PRESET = {
+    "goal": "ROUNDED_RECTANGLE",
+    "process": "ROUNDED_RECTANGLE",
+    "final": "RECTANGLE",
+    "milestone": "HEXAGON",
+    "intangible": "ROUNDED_RECTANGLE",
+    "product": "RECTANGLE",
+    "external": "PENTAGON",
+    "kpi": "FOLDED_CORNER",
+    "issue": "FOLDED_CORNER",
+    "ref": "ROUNDED_RECTANGLE",
+    "more": "RECTANGLE",
+}
 
 
 def to_pptx(trees, lang: str = "auto", timeout: float = 60.0, asis=None) -> bytes:
     """The deck's bytes. `trees` as `prep kpi` has them (with --tobe, compared);
     `asis`: the AsIs trees, when the compared list holds the ToBe side only."""
-    code = lang if lang in ("ja", "en") else (
-        "ja" if any(N.is_japanese(_label(n)) for t in trees for n in _nodes(t)) else "en")
+    code = (
+        lang
+        if lang in ("ja", "en")
+        else ("ja" if any(N.is_japanese(_label(n)) for t in trees for n in _nodes(t)) else "en")
+    )
     words = N.WORDS[code]
     deck = S.new_deck()
     for group in _groups(trees, asis):
@@ -35,13 +47,15 @@ def to_pptx(trees, lang: str = "auto", timeout: float = 60.0, asis=None) -> byte
 
 
 def _groups(trees, asis=None) -> list[list]:
-    if asis and not any(getattr(t, "pair", None) is not None for t in trees) \
-            and not any(a is t for a in asis for t in trees):
+    if (
+        asis
+        and not any(getattr(t, "pair", None) is not None for t in trees)
+        and not any(a is t for a in asis for t in trees)
+    ):
         by_name = {a.process: a for a in reversed(asis)}
         out = []
         for tree in trees:
-            before = by_name.get(tree.process) or (asis[0] if len(asis) == len(trees) == 1
-                                                   else None)
+            before = by_name.get(tree.process) or (asis[0] if len(asis) == len(trees) == 1 else None)
             out.append([_Side(before, "asis"), _Side(tree, "tobe")] if before else [tree])
         return out
     return _pairs(trees)
@@ -67,8 +81,13 @@ def _pairs(trees) -> list[list]:
         if id(tree) in used:
             continue
         pair = getattr(tree, "pair", None)
-        if pair is None and n + 1 < len(trees) and trees[n + 1].process == tree.process \
-                and tree.stage == "asis" and trees[n + 1].stage == "tobe":
+        if (
+            pair is None
+            and n + 1 < len(trees)
+            and trees[n + 1].process == tree.process
+            and tree.stage == "asis"
+            and trees[n + 1].stage == "tobe"
+        ):
             pair = trees[n + 1]
         if pair is not None and id(pair) not in used and any(pair is t for t in trees):
             first, second = (tree, pair) if tree.stage != "tobe" else (pair, tree)
@@ -81,6 +100,7 @@ def _pairs(trees) -> list[list]:
 
 
 # -- reading a tree -------------------------------------------------------------------------
+
 
 def _label(node) -> str:
     return str(getattr(node, "label", ""))
@@ -109,14 +129,20 @@ class DrawError(Exception):
 
 # -- the slide ------------------------------------------------------------------------------
 
+
 def _slide(deck, group, words, timeout) -> None:
     from prep.layout.kpitree import kpi_layout
     from prep.layout.measure import Deadline, LayoutError, graphviz_measure
 
     deadline = Deadline(timeout)
     try:
-        layout = kpi_layout(group, words, legend=True, together=len(group) == 2,
-                            measure=lambda markups: graphviz_measure(markups, deadline))
+        layout = kpi_layout(
+            group,
+            words,
+            legend=True,
+            together=len(group) == 2,
+            measure=lambda markups: graphviz_measure(markups, deadline),
+        )
     except LayoutError as error:
         raise DrawError(error.message, error.hint) from None
     slide = S.blank_slide(deck)
@@ -136,8 +162,9 @@ def _slide(deck, group, words, timeout) -> None:
 
 def _tree(slide, tree, at, scale, ox, oy, trees) -> None:
     f = at(tree.frame)
-    frame = S.shape(slide, "ROUNDED_RECTANGLE", f.x, f.y, f.w, f.h,
-                    f"frame: {tree.process} [{tree.stage}]", None, "#888888", 1.0)
+    frame = S.shape(
+        slide, "ROUNDED_RECTANGLE", f.x, f.y, f.w, f.h, f"frame: {tree.process} [{tree.stage}]", None, "#888888", 1.0
+    )
     frame.adj = '<a:gd name="adj" fmla="val 2000"/>'
     t = at(tree.title_box)
     head = S.text_box(slide, t.x, t.y, t.w, t.h, f"side: {tree.stage}")
@@ -147,13 +174,23 @@ def _tree(slide, tree, at, scale, ox, oy, trees) -> None:
         box = at(node.box)
         look, preset = _look(node), PRESET.get(node.kind, "RECTANGLE")
         title = f"issue: {node.label}" if node.kind == "issue" else f"{node.kind}: {node.label}"
-        sp = S.shape(slide, preset, box.x, box.y, box.w, box.h, title, look["fill"],
-                     look["line"], max(0.5, look["width"] * scale), look["dash"],
-                     look["double"])
-        if preset == "HEXAGON":            # the picture's hexagon: a quarter in at each end
+        sp = S.shape(
+            slide,
+            preset,
+            box.x,
+            box.y,
+            box.w,
+            box.h,
+            title,
+            look["fill"],
+            look["line"],
+            max(0.5, look["width"] * scale),
+            look["dash"],
+            look["double"],
+        )
+        if preset == "HEXAGON":  # the picture's hexagon: a quarter in at each end
             value = int(round(box.w / 4 / max(min(box.w, box.h), 1) * 100000))
-            sp.adj = (f'<a:gd name="adj" fmla="val {value}"/>'
-                      '<a:gd name="vf" fmla="val 100000"/>')
+            sp.adj = f'<a:gd name="adj" fmla="val {value}"/><a:gd name="vf" fmla="val 100000"/>'
         S.put_text(sp, node.lines, scale, pad=2)
         shapes[node.id], boxes[node.id] = sp, box
     others = list(boxes.values()) + [t]
@@ -172,8 +209,7 @@ def _edge(slide, edge, shapes, boxes, others, at, scale, ox, oy) -> None:
         S.set_line(cx, "#777777", max(0.5, 1.0 * scale), "sysDot")
         return
     begin, end = (a.cx, a.bottom), (b.cx, b.y)
-    if edge.points[0][1] >= 0 and _clear(begin, end, others, a, b) and \
-            abs(edge.points[0][0] * scale + ox - a.cx) < 0.5:
+    if edge.points[0][1] >= 0 and _clear(begin, end, others, a, b) and abs(edge.points[0][0] * scale + ox - a.cx) < 0.5:
         cx = S.connector(slide, "STRAIGHT", begin, end, name)
         S.attach(cx, shapes[edge.source], "bottom", shapes[edge.target], "top")
         S.set_line(cx, colour, width, edge.removed)
@@ -198,8 +234,7 @@ class _Freeform(S.Handle):
 
     def __init__(self, points, name: str, colour: str, width: float, dash: bool) -> None:
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        super().__init__("shape", "rect", min(xs), min(ys), max(xs) - min(xs),
-                         max(ys) - min(ys), name)
+        super().__init__("shape", "rect", min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys), name)
         self.points = points
         S.set_line(self, colour, width, dash)
 
@@ -211,16 +246,19 @@ class _Freeform(S.Handle):
 
         path = f"<a:moveTo>{pt(self.points[0])}</a:moveTo>"
         for i in range(1, len(self.points) - 2, 3):
-            path += "<a:cubicBezTo>" + "".join(pt(p) for p in self.points[i:i + 3]) \
-                + "</a:cubicBezTo>"
-        geometry = (f'<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>'
-                    f'<a:rect l="0" t="0" r="{w}" b="{h}"/><a:pathLst>'
-                    f'<a:path w="{w}" h="{h}" fill="none">{path}</a:path></a:pathLst></a:custGeom>')
-        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.id}" name="{S._attr(self.name)}"/>'
-                f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
-                f'<a:xfrm><a:off x="{S.emu(self.x)}" y="{S.emu(self.y)}"/>'
-                f'<a:ext cx="{w}" cy="{h}"/></a:xfrm>{geometry}<a:noFill/>{self.line}'
-                "</p:spPr></p:sp>")
+            path += "<a:cubicBezTo>" + "".join(pt(p) for p in self.points[i : i + 3]) + "</a:cubicBezTo>"
+        geometry = (
+            f"<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>"
+            f'<a:rect l="0" t="0" r="{w}" b="{h}"/><a:pathLst>'
+            f'<a:path w="{w}" h="{h}" fill="none">{path}</a:path></a:pathLst></a:custGeom>'
+        )
+        return (
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self.id}" name="{S._attr(self.name)}"/>'
+            f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>"
+            f'<a:xfrm><a:off x="{S.emu(self.x)}" y="{S.emu(self.y)}"/>'
+            f'<a:ext cx="{w}" cy="{h}"/></a:xfrm>{geometry}<a:noFill/>{self.line}'
+            "</p:spPr></p:sp>"
+        )
 
 
 def _look(node) -> dict:
@@ -234,24 +272,38 @@ def _legend(slide, legend, at, scale) -> None:
     from prep.layout.kpilook import sample as _sample
 
     box = at(legend.box)
-    S.shape(slide, "ROUNDED_RECTANGLE", box.x, box.y, box.w, box.h, "legend", None,
-            "#aaaaaa", 0.75)
+    S.shape(slide, "ROUNDED_RECTANGLE", box.x, box.y, box.w, box.h, "legend", None, "#aaaaaa", 0.75)
     first = legend.items[0] if legend.items else None
     if first is not None:
-        t = at(Box(legend.box.x + 4, first.text_box.y, first.sample.x - 12 - legend.box.x,
-                   first.text_box.h))
+        t = at(Box(legend.box.x + 4, first.text_box.y, first.sample.x - 12 - legend.box.x, first.text_box.h))
         title = S.text_box(slide, t.x, t.y, t.w, t.h, f"legend: {legend.title.text}")
         S.put_text(title, (legend.title,), scale, "left", pad=0)
     for item in legend.items:
         s = at(item.sample)
         look = S.look({**_sample(item.kind)})
-        preset = {"kpi": "FOLDED_CORNER", "issue": "FOLDED_CORNER", "intangible":
-                  "ROUNDED_RECTANGLE", "intervention": "ROUNDED_RECTANGLE",
-                  "ref": "ROUNDED_RECTANGLE", "milestone": "HEXAGON",
-                  "external": "PENTAGON"}.get(item.kind.split("-")[0], "RECTANGLE")
-        S.shape(slide, preset, s.x, s.y, s.w, s.h, f"legend sample: {item.text.text}",
-                look["fill"], look["line"], max(0.5, look["width"] * scale), look["dash"],
-                look["double"])
+        preset = {
+            "kpi": "FOLDED_CORNER",
+            "issue": "FOLDED_CORNER",
+            "intangible": "ROUNDED_RECTANGLE",
+            "intervention": "ROUNDED_RECTANGLE",
+            "ref": "ROUNDED_RECTANGLE",
+            "milestone": "HEXAGON",
+            "external": "PENTAGON",
+        }.get(item.kind.split("-")[0], "RECTANGLE")
+        S.shape(
+            slide,
+            preset,
+            s.x,
+            s.y,
+            s.w,
+            s.h,
+            f"legend sample: {item.text.text}",
+            look["fill"],
+            look["line"],
+            max(0.5, look["width"] * scale),
+            look["dash"],
+            look["double"],
+        )
         t = at(item.text_box)
         tb = S.text_box(slide, t.x, t.y, t.w, t.h, f"legend: {item.text.text}")
         S.put_text(tb, (item.text,), scale, "left", pad=0)

@@ -22,6 +22,7 @@ def _shown(text: str) -> str:
     anything that would act on a terminal or hide itself escaped (`\u2028`)."""
     return printable(_BREAKS.sub(" ", text))
 
+
 DEPTH = 32
 MARK_STYLE = {
     "new": "bold magenta",
@@ -32,8 +33,14 @@ MARK_STYLE = {
     "intervention": "bold red",
 }
 KIND_STYLE = {
-    "goal": "bold", "process": "bold", "final": "bold", "milestone": "",
-    "intangible": "italic", "product": "", "external": "dim", "kpi": "blue",
+    "goal": "bold",
+    "process": "bold",
+    "final": "bold",
+    "milestone": "",
+    "intangible": "italic",
+    "product": "",
+    "external": "dim",
+    "kpi": "blue",
 }
 
 
@@ -67,8 +74,7 @@ def tree_lines(tree) -> list[list[tuple[str, str]]]:
             out.append(_node_line(top, _("  (continued)")))
         else:
             out.append(_node_line(top))
-        stack = [(c, "", n == len(top.children) - 1, 1)
-                 for n, c in reversed(list(enumerate(top.children)))]
+        stack = [(c, "", n == len(top.children) - 1, 1) for n, c in reversed(list(enumerate(top.children)))]
         while stack:
             item, prefix, last, depth = stack.pop()
             guide = prefix + ("└── " if last else "├── ")
@@ -82,8 +88,7 @@ def tree_lines(tree) -> list[list[tuple[str, str]]]:
             out.append([(guide, "dim")] + _node_line(item))
             inner = prefix + ("    " if last else "│   ")
             count = len(item.children)
-            stack.extend((c, inner, n == count - 1, depth + 1)
-                         for n, c in reversed(list(enumerate(item.children))))
+            stack.extend((c, inner, n == count - 1, depth + 1) for n, c in reversed(list(enumerate(item.children))))
     return out
 
 
@@ -93,16 +98,17 @@ def all_lines(trees) -> list[list[tuple[str, str]]]:
         if n:
             out.append([])
         view = "" if tree.view == "kpi" else ", products"
-        out.append([(_shown(tree.process), "bold underline"),
-                    (f"  ({tree.stage}{view})", "dim")])
+        out.append([(_shown(tree.process), "bold underline"), (f"  ({tree.stage}{view})", "dim")])
         out.extend(tree_lines(tree))
         if tree.added is not None and tree.stage == "tobe":
-            out.append([(_("added: "), "bold magenta"),
-                        (_shown(", ".join(tree.labels(tree.added))) or _("(nothing)"),
-                         "magenta")])
+            out.append(
+                [
+                    (_("added: "), "bold magenta"),
+                    (_shown(", ".join(tree.labels(tree.added))) or _("(nothing)"), "magenta"),
+                ]
+            )
         if tree.removed is not None and tree.stage == "tobe":
-            out.append([(_("removed: "), "bold"),
-                        (_shown(", ".join(tree.labels(tree.removed))) or _("(nothing)"), "")])
+            out.append([(_("removed: "), "bold"), (_shown(", ".join(tree.labels(tree.removed))) or _("(nothing)"), "")])
     if not trees:
         out.append([(_("no process"), "dim")])
     return out

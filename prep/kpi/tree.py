@@ -26,8 +26,8 @@ class Node:
     label: str
     kind: str
     marks: list[str] = field(default_factory=list)
-    children: list = field(default_factory=list)   # Node | Ref
-    key: str | None = None       # product key, external or KPI name; None for the root
+    children: list = field(default_factory=list)  # Node | Ref
+    key: str | None = None  # product key, external or KPI name; None for the root
 
 
 @dataclass(slots=True)
@@ -47,11 +47,11 @@ class Tree:
     stage: str
     view: str
     root: Node
-    graph: object = None                  # the ProcessGraph it was derived from
-    added: list[str] | None = None        # ids, set by compare (ToBe side)
-    removed: list[str] | None = None      # ids, set by compare (of the AsIs tree)
-    pair: Tree | None = None              # with --tobe: the other side's tree
-    compared: bool = False                # with --tobe (both sides)
+    graph: object = None  # the ProcessGraph it was derived from
+    added: list[str] | None = None  # ids, set by compare (ToBe side)
+    removed: list[str] | None = None  # ids, set by compare (of the AsIs tree)
+    pair: Tree | None = None  # with --tobe: the other side's tree
+    compared: bool = False  # with --tobe (both sides)
 
     def walk(self):
         """(depth, parent, item) for every Node and Ref, in pre-order, iteratively."""
@@ -77,8 +77,7 @@ class Tree:
         return [found.get(i, i) for i in ids]
 
     def to_json(self) -> dict:
-        data = {"process": self.process, "stage": self.stage, "view": self.view,
-                "root": node_json(self.root)}
+        data = {"process": self.process, "stage": self.stage, "view": self.view, "root": node_json(self.root)}
         if self.added is not None:
             data["added"] = list(self.added)
         if self.removed is not None:
@@ -88,11 +87,11 @@ class Tree:
 
 def node_json(root: Node) -> dict:
     """A node as JSON data, built without recursion."""
+
     def shell(item):
         if isinstance(item, Ref):
             return {"ref": item.id}
-        return {"id": item.id, "label": item.label, "kind": item.kind,
-                "marks": list(item.marks), "children": []}
+        return {"id": item.id, "label": item.label, "kind": item.kind, "marks": list(item.marks), "children": []}
 
     top = shell(root)
     stack = [(root, top)]
@@ -130,8 +129,7 @@ class _Deriver:
                 self.issues.setdefault(key, []).append(issue.text)
         self.kpis = list(process.kpis)
         self.measured = {pg.kpi_target(k) for k in self.kpis} - {None}
-        self.on_sync = {k for e in pg.edges if e.kind == "sync" and e.source != e.target
-                        for k in (e.source, e.target)}
+        self.on_sync = {k for e in pg.edges if e.kind == "sync" and e.source != e.target for k in (e.source, e.target)}
         self.kpi_ids = _kpi_ids(self.kpis)
         self.show_externals = externals
         feeders = _feeders(pg)
@@ -148,9 +146,13 @@ class _Deriver:
         product = self.pg.products.get(key)
         if product is None:
             return False
-        return (product.kind in ("final", "milestone") or key in self.measured
-                or (product.kind == "intangible" and key in self.on_sync)
-                or self.roles.get(product.actor) in ("service", "csm") or key in self.issues)
+        return (
+            product.kind in ("final", "milestone")
+            or key in self.measured
+            or (product.kind == "intangible" and key in self.on_sync)
+            or self.roles.get(product.actor) in ("service", "csm")
+            or key in self.issues
+        )
 
     # -- KPIs --------------------------------------------------------------------------
     def _place_kpis(self) -> None:
@@ -166,9 +168,9 @@ class _Deriver:
         for kpi in self.kpis:
             above = first.get(kpi.under.text) if kpi.under is not None else None
             parent[id(kpi)] = above if above is not None and above is not kpi else None
-        for start, _members in self.pg.kpi_cycles:   # break each cycle of `under` at
-            parent[id(start)] = None                 # its first KPI (as PREP604 reports)
-        for kpi in self.kpis:      # and any loop left by KPIs that share a name
+        for start, _members in self.pg.kpi_cycles:  # break each cycle of `under` at
+            parent[id(start)] = None  # its first KPI (as PREP604 reports)
+        for kpi in self.kpis:  # and any loop left by KPIs that share a name
             seen, k = {id(kpi)}, parent[id(kpi)]
             while k is not None:
                 if id(k) in seen:
@@ -223,27 +225,22 @@ class _Deriver:
         if what == "kpi":
             return [("kpi", k) for k in self.under_kpi.get(id(item), ())]
         if item in self.pg.externals:
-            return []                      # external processes are leaves
-        return ([("kpi", k) for k in self.for_product.get(item, ())]
-                + [("product", q) for q in self.children_of(item)])
+            return []  # external processes are leaves
+        return [("kpi", k) for k in self.for_product.get(item, ())] + [("product", q) for q in self.children_of(item)]
 
     def tree(self) -> Tree:
         process = self.pg.process
         goal = process.goal
-        root = (Node("goal", goal.text, "goal") if goal is not None
-                else Node("process", process.name, "process"))
+        root = Node("goal", goal.text, "goal") if goal is not None else Node("process", process.name, "process")
         finals = []
         for product in process.products:
             key = product.key
-            if product.kind == "final" and self.pg.products.get(key) is product \
-                    and key not in finals:
+            if product.kind == "final" and self.pg.products.get(key) is product and key not in finals:
                 finals.append(key)
-        specs = ([("kpi", k) for k in self.kgis] + [("product", k) for k in finals]
-                 + [("kpi", k) for k in self.at_root])
+        specs = [("kpi", k) for k in self.kgis] + [("product", k) for k in finals] + [("kpi", k) for k in self.at_root]
         home = self._homes(root, specs)
         # KPIs of products that feed no final product: under the root, `for:` marked.
-        rest = [("kpi", k) for ks in self.for_product.values() for k in ks
-                if self.kpi_ids[id(k)] not in home]
+        rest = [("kpi", k) for ks in self.for_product.values() for k in ks if self.kpi_ids[id(k)] not in home]
         if rest:
             home.update(self._homes(root, rest))
             specs += rest
@@ -272,7 +269,7 @@ class _Deriver:
         once, elsewhere a reference; a node on its own path (a sync cycle) left out."""
         shown = {root.id: root}
         on_path = {root.id}
-        later: list[tuple[Node, int, str]] = []     # references to nodes shown further on
+        later: list[tuple[Node, int, str]] = []  # references to nodes shown further on
         stack = [(root, iter(specs))]
         while stack:
             node, pending = stack[-1]
@@ -340,8 +337,7 @@ class _Resolver:
         self.members: list[list[str]] = []
         self.memo: dict[int, list[str]] = {}
         self.cache: dict[str, list[str]] = {}
-        self._components([k for k in pg.graph.nodes
-                          if k not in self.externals and not is_node(k)])
+        self._components([k for k in pg.graph.nodes if k not in self.externals and not is_node(k)])
 
     def _components(self, passed: list[str]) -> None:
         import networkx as nx
@@ -385,8 +381,12 @@ class _Resolver:
             c, ready = stack.pop()
             if c in self.memo:
                 continue
-            below = [self.component[q] for k in self.members[c] for q in self.feeders[k]
-                     if self._passed(q) and self.component[q] != c]
+            below = [
+                self.component[q]
+                for k in self.members[c]
+                for q in self.feeders[k]
+                if self._passed(q) and self.component[q] != c
+            ]
             if not ready:
                 stack.append((c, True))
                 stack.extend((b, False) for b in below if b not in self.memo)

@@ -24,8 +24,15 @@ PROCESS_GAP = 24.0
 LINK_MARGIN = 28.0
 
 
-def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
-           deadline: Deadline | None = None, marks=None, like=None) -> Layout:
+def layout(
+    graphs,
+    lang: str = "auto",
+    legend: bool = True,
+    measure=None,
+    deadline: Deadline | None = None,
+    marks=None,
+    like=None,
+) -> Layout:
     """The positions of a drawing of `graphs` (ProcessGraphs, drawn in this order).
     `measure(markups) -> [(w, h)]` sizes labels (default: Graphviz); `deadline`
     bounds the time (LayoutError when it passes). `marks` (one dict per graph, from
@@ -50,7 +57,7 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     several = len(plans) > 1
     search = (like.budget if like is not None else None, starts, [])
     processes = _place(plans, sizes, several, 0.0, deadline, search)
-    if several:             # stacked frames share one width
+    if several:  # stacked frames share one width
         widest = max(pr.frame.w for pr in processes)
         processes = _place(plans, sizes, several, widest, deadline, search)
     top = processes[-1].frame.bottom + PROCESS_GAP if processes else 0.0
@@ -61,12 +68,14 @@ def layout(graphs, lang: str = "auto", legend: bool = True, measure=None,
     height = top - PROCESS_GAP if processes else 0.0
     legend_box = None
     if items:
-        legend_box = place_legend(items, lambda n: sizes[(-1, f"legend{n}")], words,
-                                  height + 8, width, sizes[(-1, "title")][0])
+        legend_box = place_legend(
+            items, lambda n: sizes[(-1, f"legend{n}")], words, height + 8, width, sizes[(-1, "title")][0]
+        )
         height = legend_box.box.bottom
         width = max(width, legend_box.box.right)
-    return Layout(round(width + 4, 2), round(height + 4, 2), code, tuple(processes),
-                  tuple(links), legend_box, tuple(search[2]))
+    return Layout(
+        round(width + 4, 2), round(height + 4, 2), code, tuple(processes), tuple(links), legend_box, tuple(search[2])
+    )
 
 
 def _plans(graphs, lang, words, measure, deadline, marks, like) -> tuple:
@@ -80,8 +89,7 @@ def _plans(graphs, lang, words, measure, deadline, marks, like) -> tuple:
     ids = Ids()
     plans, starts = [], []
     for pg in graphs:
-        hint = like.for_process(pg.name, len(graphs)) if like is not None \
-            and len(pg.products) <= MAX_HINTED else None
+        hint = like.for_process(pg.name, len(graphs)) if like is not None and len(pg.products) <= MAX_HINTED else None
         plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None, hint))
         starts.append(like.start_for(pg.name, len(graphs)) if hint is not None else None)
         if deadline is not None:
@@ -97,7 +105,7 @@ def _requests(plans) -> dict[tuple[int, str], str]:
     for p, pl in enumerate(plans):
         for node in pl.nodes:
             requests[(p, node.id)] = N.markup(node.lines)
-            if node.kind == "milestone" and len(node.lines) > 1:    # its hexagon fits each
+            if node.kind == "milestone" and len(node.lines) > 1:  # its hexagon fits each
                 for k, line in enumerate(node.lines):
                     requests[(p, f"{node.id}/{k}")] = N.markup((line,))
             for note in node.notes:
@@ -135,8 +143,11 @@ def _place(plans, sizes, several: bool, min_width: float, deadline, search) -> l
     for p, pl in enumerate(plans):
         kinds = {n.id: n.kind for n in pl.nodes}
         kinds.update({note.id: note.kind for note in pl.notes})
-        rows = {n.id: [sizes[(p, f"{n.id}/{k}")] for k in range(len(n.lines))]
-                for n in pl.nodes if (p, f"{n.id}/0") in sizes}
+        rows = {
+            n.id: [sizes[(p, f"{n.id}/{k}")] for k in range(len(n.lines))]
+            for n in pl.nodes
+            if (p, f"{n.id}/0") in sizes
+        }
 
         def size(key, p=p, kinds=kinds, rows=rows):
             w, h = sizes[(p, key)]
@@ -169,8 +180,7 @@ def _links(graphs, processes, width) -> list[Link]:
         a, b = processes[i].frame, processes[j].frame
         x = round(width + 8 + 6 * (n % 3), 2)
         ya, yb = round(a.cy, 2), round(b.cy, 2)
-        points = ((a.right, ya), (x, ya), (x, ya), (x, round((ya + yb) / 2, 2)),
-                  (x, yb), (x, yb), (b.right, yb))
+        points = ((a.right, ya), (x, ya), (x, ya), (x, round((ya + yb) / 2, 2)), (x, yb), (x, yb), (b.right, yb))
         links.append(Link(graphs[i].name, graphs[j].name, points))
     return links
 

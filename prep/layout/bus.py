@@ -12,7 +12,7 @@ from __future__ import annotations
 def buses(placer) -> dict[str, int]:
     """Edge id -> bus number, for the input relations drawn through a shared point."""
     edges = {e.id: e for e in placer.plan.edges}
-    fed: dict[int, dict[int, str]] = {}          # source item -> target item -> edge id
+    fed: dict[int, dict[int, str]] = {}  # source item -> target item -> edge id
     for edge_id, (chain, reverse) in placer.chains.items():
         edge = edges.get(edge_id)
         if edge is None or edge.kind != "input" or edge.lines or reverse or len(chain) != 2:
@@ -25,8 +25,8 @@ def buses(placer) -> dict[str, int]:
             groups.setdefault(tuple(sorted(targets)), []).append(source)
     out: dict[str, int] = {}
     for n, (targets, sources) in enumerate(
-            item for item in sorted(groups.items(), key=lambda kv: kv[1][0])
-            if len(item[1]) >= 2):
+        item for item in sorted(groups.items(), key=lambda kv: kv[1][0]) if len(item[1]) >= 2
+    ):
         for source in sources:
             for target in targets:
                 out[fed[source][target]] = n

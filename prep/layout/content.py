@@ -7,16 +7,16 @@ from __future__ import annotations
 from prep import notation as N
 from prep.layout.positions import Text
 
-NAME_UNITS = 20        # a product name wraps after ~10 wide (CJK) or ~20 narrow characters
-LINE_UNITS = 28        # parameters, issue notes, tags
-NOTE_UNITS = 20        # a KPI note (under its product: no wider than a column needs)
-HEADER_UNITS = 16      # a lane header wraps after ~8 wide characters,
-LATIN_HEADER = 14      # or ~14 narrow ones (CamelCase words between their parts)
-NOTE_LIMIT = 90        # characters of a note before it is shortened
+NAME_UNITS = 20  # a product name wraps after ~10 wide (CJK) or ~20 narrow characters
+LINE_UNITS = 28  # parameters, issue notes, tags
+NOTE_UNITS = 20  # a KPI note (under its product: no wider than a column needs)
+HEADER_UNITS = 16  # a lane header wraps after ~8 wide characters,
+LATIN_HEADER = 14  # or ~14 narrow ones (CamelCase words between their parts)
+NOTE_LIMIT = 90  # characters of a note before it is shortened
 
 
 def _units(ch: str) -> int:
-    return 2 if ord(ch) > 0x2e7f else 1
+    return 2 if ord(ch) > 0x2E7F else 1
 
 
 def wrap(value: str, limit: int = NAME_UNITS, camel: bool = False) -> list[str]:
@@ -34,8 +34,12 @@ def _wrap(value: str, limit: int, camel: bool) -> tuple[list[str], int]:
     hard = 0
     while sum(_units(c) for c in flat) > limit:
         cut, soft = _cut(flat, limit, camel)
-        if cut != soft and cut < len(flat) and flat[cut] != " " \
-                and not (_units(flat[cut - 1]) == 2 and _units(flat[cut]) == 2):
+        if (
+            cut != soft
+            and cut < len(flat)
+            and flat[cut] != " "
+            and not (_units(flat[cut - 1]) == 2 and _units(flat[cut]) == 2)
+        ):
             hard += 1
         lines.append(flat[:cut].rstrip())
         flat = flat[cut:].lstrip()
@@ -93,19 +97,19 @@ def T(value: str, role: str, bold: bool = False) -> Text:
     return Text(value, N.SIZE[role], role, bold)
 
 
-def product_lines(name: str, state: str | None, params, intervention: bool,
-                  tag: str | None, doc: str | None, words: dict) -> tuple[Text, ...]:
+def product_lines(
+    name: str, state: str | None, params, intervention: bool, tag: str | None, doc: str | None, words: dict
+) -> tuple[Text, ...]:
     lines = [T(part, "name", True) for part in balanced(name, NAME_UNITS, camel=True)]
     if state:
         lines += [T(part, "state") for part in balanced(f"<{state}>", LINE_UNITS)]
     if params:
-        lines += [T(part, "params")
-                  for part in balanced("(" + ", ".join(params) + ")", LINE_UNITS)]
+        lines += [T(part, "params") for part in balanced("(" + ", ".join(params) + ")", LINE_UNITS)]
     if intervention:
         lines.append(T(words["intervention"], "mark", True))
     if tag:
         lines += [T(part, "tag") for part in wrap(f"[{tag}]", LINE_UNITS)]
-    if doc:                      # its first 30 characters, in its own lines
+    if doc:  # its first 30 characters, in its own lines
         lines += [T(part, "doc") for part in N.kept_lines(doc, 30)]
     return tuple(lines)
 
@@ -116,9 +120,10 @@ def external_lines(name: str) -> tuple[Text, ...]:
 
 def header_lines(actor: str, role: str, words: dict) -> tuple[Text, ...]:
     wide = any(_units(c) == 2 for c in actor)
-    lines = [T(part, "header", True)
-             for part in (balanced(actor, HEADER_UNITS) if wide
-                          else wrap(actor, LATIN_HEADER, camel=True))]
+    lines = [
+        T(part, "header", True)
+        for part in (balanced(actor, HEADER_UNITS) if wide else wrap(actor, LATIN_HEADER, camel=True))
+    ]
     tag = N.role_tag(role, words)
     if tag:
         lines.append(T(tag, "role"))
@@ -131,8 +136,9 @@ def band_lines(name: str) -> tuple[Text, ...]:
 
 def kpi_lines(name: str, marks, words: dict) -> tuple[Text, ...]:
     mark = f" [{', '.join(words[m] for m in marks)}]" if marks else ""
-    return tuple(T(part, "note") for part in
-                 balanced(f"{words['kpi']}: {N.shorten(name, NOTE_LIMIT)}{mark}", NOTE_UNITS))
+    return tuple(
+        T(part, "note") for part in balanced(f"{words['kpi']}: {N.shorten(name, NOTE_LIMIT)}{mark}", NOTE_UNITS)
+    )
 
 
 def issue_lines(text: str, words: dict) -> tuple[Text, ...]:
@@ -163,7 +169,7 @@ def banner_lines(name: str, stage: str, goals, kgis, loose, words: dict) -> tupl
 
 
 PAD_X, PAD_Y = 14.0, 10.0
-MIN_W, MIN_H = 88.0, 44.0   # the smallest product box
+MIN_W, MIN_H = 88.0, 44.0  # the smallest product box
 
 
 def box_size(kind: str, w: float, h: float, rows=None) -> tuple[float, float]:
@@ -186,7 +192,7 @@ def hexagon_width(w: float, h: float, height: float, rows=None) -> float:
     need, top = 0.0, -h / 2
     for rw, rh in rows:
         bottom = top + rh * scale
-        reach = max(abs(top), abs(bottom))          # the line's outer edge
+        reach = max(abs(top), abs(bottom))  # the line's outer edge
         need = max(need, rw / (1 - reach / height))
         top = bottom
     return need

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-MAX_HINTED = 5000       # larger drawings are laid out without a hint (time)
-QUICK_BUDGET = 10       # layouts a quick redraw tries beyond the hinted choices
+MAX_HINTED = 5000  # larger drawings are laid out without a hint (time)
+QUICK_BUDGET = 10  # layouts a quick redraw tries beyond the hinted choices
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from prep.layout.positions import Text
 NAME_UNITS = 20
 GOAL_UNITS = 64
 NOTE_UNITS = 26
-SLACK = 1.1               # room beyond the measured text in every box
+SLACK = 1.1  # room beyond the measured text in every box
 NAME, NOTE, TAG = 16, 13, 12
 PRODUCTS = ("final", "milestone", "intangible", "product", "external")
 
@@ -68,8 +68,7 @@ def _kgi_line(kgi, words: dict) -> Text:
 def kpi_lines(node, words: dict) -> tuple[Text, ...]:
     service = "service" in node.marks
     role = "service" if service else "note"
-    lines = [Text(part, NOTE, role, service)
-             for part in balanced(f"{words['kpi']}: {node.label}", NOTE_UNITS)]
+    lines = [Text(part, NOTE, role, service) for part in balanced(f"{words['kpi']}: {node.label}", NOTE_UNITS)]
     measures = next((m[4:] for m in node.marks if m.startswith("for:")), None)
     if measures:
         lines += [Text(part, TAG, "tag") for part in balanced(f"({measures})", NOTE_UNITS)]
@@ -82,8 +81,7 @@ def kpi_lines(node, words: dict) -> tuple[Text, ...]:
 def issue_lines(text: str, words: dict) -> tuple[Text, ...]:
     kept = N.kept_lines(text, 90)
     kept[0] = f"{words['issue']}: {kept[0]}"
-    return tuple(Text(part, NOTE, "note") for line in kept
-                 for part in balanced(line, NOTE_UNITS))
+    return tuple(Text(part, NOTE, "note") for line in kept for part in balanced(line, NOTE_UNITS))
 
 
 def ref_lines(label: str) -> tuple[Text, ...]:
@@ -127,9 +125,22 @@ def box_size(kind: str, w: float, h: float, rows=None) -> tuple[float, float]:
 
 # -- the legend ---------------------------------------------------------------------
 
-LEGEND_ORDER = ("final", "milestone", "product", "intangible", "intervention", "external",
-                "service", "kpi", "kpi-service", "kpi-supplemented", "issue", "ref",
-                "added", "removed")
+LEGEND_ORDER = (
+    "final",
+    "milestone",
+    "product",
+    "intangible",
+    "intervention",
+    "external",
+    "service",
+    "kpi",
+    "kpi-service",
+    "kpi-supplemented",
+    "issue",
+    "ref",
+    "added",
+    "removed",
+)
 
 
 def legend_kind(node) -> list[str]:
@@ -141,8 +152,7 @@ def legend_kind(node) -> list[str]:
         if "service" in marks:
             out.append("service")
     elif kind == "kpi":
-        out.append("kpi-service" if "service" in marks else
-                   "kpi-supplemented" if "supplemented" in marks else "kpi")
+        out.append("kpi-service" if "service" in marks else "kpi-supplemented" if "supplemented" in marks else "kpi")
     elif kind in ("issue", "ref"):
         out.append(kind)
     if "new" in marks:
@@ -153,13 +163,17 @@ def legend_kind(node) -> list[str]:
 
 
 def legend_items(used: set[str], words: dict) -> list[tuple[str, Text]]:
-    names = {**words["kinds"], "intervention": words["intervention"],
-             "service": words["service_data"], "kpi": words["kpi"],
-             "kpi-service": f"{words['kpi']} [{words['service']}]",
-             "kpi-supplemented": f"{words['kpi']} [{words['supplemented']}]",
-             "issue": words["issue"], "ref": f"(*) {words['see_above']}",
-             "added": f"＋ {words['new']}", "removed": f"－ {words['removed']}"}
-    roles = {"added": "added", "removed": "removed", "kpi-service": "service",
-             "service": "service"}
-    return [(kind, Text(names[kind], TAG, roles.get(kind, "legend"))) for kind in LEGEND_ORDER
-            if kind in used]
+    names = {
+        **words["kinds"],
+        "intervention": words["intervention"],
+        "service": words["service_data"],
+        "kpi": words["kpi"],
+        "kpi-service": f"{words['kpi']} [{words['service']}]",
+        "kpi-supplemented": f"{words['kpi']} [{words['supplemented']}]",
+        "issue": words["issue"],
+        "ref": f"(*) {words['see_above']}",
+        "added": f"＋ {words['new']}",
+        "removed": f"－ {words['removed']}",
+    }
+    roles = {"added": "added", "removed": "removed", "kpi-service": "service", "service": "service"}
+    return [(kind, Text(names[kind], TAG, roles.get(kind, "legend"))) for kind in LEGEND_ORDER if kind in used]

@@ -17,7 +17,7 @@ MARGIN, PAD, TITLE_GAP, RANKSEP = 12.0, 14.0, 20.0, 46.0
 NOTE_GAP, NOTE_STACK, GUTTER, TREE_GAP = 16.0, 6.0, 9.0, 24.0
 MIN_BAND = 24.0
 NAME_PX, OTHER_PX, NAME_PT, OTHER_PT = 12.0, 10.0, 16.0, 12.0
-LEGEND_SHARE = 10.0       # the legend is at most a tenth of the height
+LEGEND_SHARE = 10.0  # the legend is at most a tenth of the height
 
 
 class _Placed:
@@ -29,28 +29,31 @@ class _Placed:
         sources = {a for a, _ in parts.lines}
         self.units = parts.units()
         self.index = {u: g for g, u in enumerate(self.units)}
-        self.shape: dict[int, tuple] = {}       # unit -> (width, height, anchor)
-        self.note_at: dict[int, tuple] = {}     # note -> (dx from unit left, dy from band middle)
+        self.shape: dict[int, tuple] = {}  # unit -> (width, height, anchor)
+        self.note_at: dict[int, tuple] = {}  # note -> (dx from unit left, dy from band middle)
         for u in self.units:
             self._shape(u, sources)
         lines = []
         for a, b in parts.lines:
             lines.append((self.index[parts.unit(a)], self._start(a), self.index[b]))
-        self.grid = P.Grid([rows[u] for u in self.units],
-                           [self.shape[u][0] for u in self.units],
-                           [self.shape[u][2] for u in self.units], lines,
-                           list(range(len(self.units))))
+        self.grid = P.Grid(
+            [rows[u] for u in self.units],
+            [self.shape[u][0] for u in self.units],
+            [self.shape[u][2] for u in self.units],
+            lines,
+            list(range(len(self.units))),
+        )
         self.grid.order()
         self.grid.place()
-        self.width = max([self.grid.x[g] - self.grid.anchors[g] + self.grid.widths[g]
-                          for g in range(len(self.grid.widths))] + [0.0])
+        self.width = max(
+            [self.grid.x[g] - self.grid.anchors[g] + self.grid.widths[g] for g in range(len(self.grid.widths))] + [0.0]
+        )
         self.depth = max(rows[u] for u in self.units) + 1
 
     def _shape(self, u: int, sources: set[int]) -> None:
         item = self.items[u]
         w0, h0 = item.size
-        notes = sorted(item.notes, key=lambda n: (n in sources, self.items[n].kind == "issue",
-                                                  item.notes.index(n)))
+        notes = sorted(item.notes, key=lambda n: (n in sources, self.items[n].kind == "issue", item.notes.index(n)))
         if not notes:
             self.shape[u] = (w0, h0, w0 / 2)
             return
@@ -123,8 +126,13 @@ def _straight(pts: list, q: tuple) -> None:
     p = pts[-1]
     if abs(q[1] - p[1]) < 0.01 and abs(q[0] - p[0]) < 0.01:
         return
-    pts.extend([(p[0] + (q[0] - p[0]) / 3, p[1] + (q[1] - p[1]) / 3),
-                (p[0] + 2 * (q[0] - p[0]) / 3, p[1] + 2 * (q[1] - p[1]) / 3), q])
+    pts.extend(
+        [
+            (p[0] + (q[0] - p[0]) / 3, p[1] + (q[1] - p[1]) / 3),
+            (p[0] + 2 * (q[0] - p[0]) / 3, p[1] + 2 * (q[1] - p[1]) / 3),
+            q,
+        ]
+    )
 
 
 def _curve(pts: list, q: tuple) -> None:
@@ -170,8 +178,9 @@ def frames(groups, rows, words: dict, legend) -> KpiLayout:
     return _finish(trees, right + MARGIN, y, words, legend, stacked)
 
 
-def _frame(pl: _Placed, number: int, x: float, y: float, width: float, head: float,
-           bands: list[float], words: dict) -> KpiTree:
+def _frame(
+    pl: _Placed, number: int, x: float, y: float, width: float, head: float, bands: list[float], words: dict
+) -> KpiTree:
     from prep.layout.kpicontent import title_lines
 
     tops, cursor = [], y + PAD + head + TITLE_GAP
@@ -188,51 +197,85 @@ def _frame(pl: _Placed, number: int, x: float, y: float, width: float, head: flo
     ids = {i: f"{prefix}n{i + 1}" for i in range(len(pl.items))}
     nodes = []
     for i, item in enumerate(pl.items):
-        nodes.append(KpiNode(ids[i], item.kind, item.label, item.key, item.box, item.lines,
-                             item.marks, pl.rows[i], ids[item.host] if item.host is not None
-                             else None))
+        nodes.append(
+            KpiNode(
+                ids[i],
+                item.kind,
+                item.label,
+                item.key,
+                item.box,
+                item.lines,
+                item.marks,
+                pl.rows[i],
+                ids[item.host] if item.host is not None else None,
+            )
+        )
     edges = []
     for n, (a, b) in enumerate(pl.parts.lines):
         parent, child, chain = pl.grid.chains[n]
-        edges.append(KpiEdge(f"{prefix}e{n + 1}", ids[a], ids[b],
-                             f"{pl.items[a].label} -> {pl.items[b].label}",
-                             pl.route(a, b, chain), "tree",
-                             "removed" in pl.items[b].marks))
+        edges.append(
+            KpiEdge(
+                f"{prefix}e{n + 1}",
+                ids[a],
+                ids[b],
+                f"{pl.items[a].label} -> {pl.items[b].label}",
+                pl.route(a, b, chain),
+                "tree",
+                "removed" in pl.items[b].marks,
+            )
+        )
     for n, (a, b) in enumerate(pl.parts.links):
         host, note = pl.items[a].box, pl.items[b].box
         start = (host.right, min(max(note.cy, host.y + 4), host.bottom - 4))
         pts = [start]
         _straight(pts, (note.x, note.cy))
-        edges.append(KpiEdge(f"{prefix}l{n + 1}", ids[a], ids[b],
-                             f"{pl.items[a].label} -> {pl.items[b].label}",
-                             tuple((round(px, 2), round(py, 2)) for px, py in pts), "note",
-                             "removed" in pl.items[b].marks))
+        edges.append(
+            KpiEdge(
+                f"{prefix}l{n + 1}",
+                ids[a],
+                ids[b],
+                f"{pl.items[a].label} -> {pl.items[b].label}",
+                tuple((round(px, 2), round(py, 2)) for px, py in pts),
+                "note",
+                "removed" in pl.items[b].marks,
+            )
+        )
     tree = pl.parts.tree
-    return KpiTree(number, tree.process, tree.stage, bool(getattr(tree, "compared", False)),
-                   frame, title_lines(tree, words), title_box, tuple(nodes), tuple(edges))
+    return KpiTree(
+        number,
+        tree.process,
+        tree.stage,
+        bool(getattr(tree, "compared", False)),
+        frame,
+        title_lines(tree, words),
+        title_box,
+        tuple(nodes),
+        tuple(edges),
+    )
 
 
 def _finish(trees, width: float, y: float, words: dict, legend, stacked: bool) -> KpiLayout:
-    if legend is None or not trees or not legend[0]:      # nothing a legend would explain
-        return KpiLayout(round(width, 2), round(y - TREE_GAP + MARGIN, 2), tuple(trees), None,
-                         stacked)
+    if legend is None or not trees or not legend[0]:  # nothing a legend would explain
+        return KpiLayout(round(width, 2), round(y - TREE_GAP + MARGIN, 2), tuple(trees), None, stacked)
     from prep.layout.legend import place_legend
 
     items, sizes, title_w = legend
     placed = place_legend(items, lambda n: sizes[n], words, 0.0, 1e9, title_w)
     h = placed.box.h
-    top = max(y - TREE_GAP + 8, LEGEND_SHARE * h - MARGIN - h)   # at most a tenth
+    top = max(y - TREE_GAP + 8, LEGEND_SHARE * h - MARGIN - h)  # at most a tenth
     placed = place_legend(items, lambda n: sizes[n], words, top, 1e9, title_w)
     moved = Box(MARGIN, placed.box.y, placed.box.w, placed.box.h)
     shift = MARGIN - placed.box.x
     from dataclasses import replace
 
-    legend_items = tuple(replace(i, sample=Box(i.sample.x + shift, i.sample.y, i.sample.w,
-                                               i.sample.h),
-                                 text_box=Box(i.text_box.x + shift, i.text_box.y,
-                                              i.text_box.w, i.text_box.h))
-                         for i in placed.items)
+    legend_items = tuple(
+        replace(
+            i,
+            sample=Box(i.sample.x + shift, i.sample.y, i.sample.w, i.sample.h),
+            text_box=Box(i.text_box.x + shift, i.text_box.y, i.text_box.w, i.text_box.h),
+        )
+        for i in placed.items
+    )
     placed = replace(placed, box=moved, items=legend_items)
     width = max(width, moved.right + MARGIN)
-    return KpiLayout(round(width, 2), round(moved.bottom + MARGIN, 2), tuple(trees), placed,
-                     stacked)
+    return KpiLayout(round(width, 2), round(moved.bottom + MARGIN, 2), tuple(trees), placed, stacked)

@@ -8,8 +8,7 @@ from prep import notation as N
 
 SERVICE = {"color": N.RED, "penwidth": "2.4", "fillcolor": "#ffebee"}
 GHOST, ADDED = N.COLOUR["ghost"], N.COLOUR["added"]
-GOAL = {"shape": "box", "style": "filled,bold,rounded", "fillcolor": N.GOAL_FILL,
-        "color": "#8d6e00", "penwidth": "2"}
+GOAL = {"shape": "box", "style": "filled,bold,rounded", "fillcolor": N.GOAL_FILL, "color": "#8d6e00", "penwidth": "2"}
 
 
 def look(node) -> dict:
@@ -31,8 +30,12 @@ def look(node) -> dict:
         attrs.update(color=ADDED, penwidth="2.6")
     if "removed" in marks:
         styles = [s for s in attrs.get("style", "").split(",") if s and s != "bold"]
-        attrs.update(style=",".join(dict.fromkeys(styles + ["filled", "dashed"])),
-                     color=GHOST, fillcolor="#ffffff", penwidth="1.4")
+        attrs.update(
+            style=",".join(dict.fromkeys(styles + ["filled", "dashed"])),
+            color=GHOST,
+            fillcolor="#ffffff",
+            penwidth="1.4",
+        )
     attrs["label"] = N.markup(node.lines)
     attrs["tooltip"] = N.plain(node.label)
     return attrs

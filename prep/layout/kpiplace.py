@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from prep.layout.order import places
 
-GAP = 28.0          # between two units of a row
-SLOT = 12.0         # the room a passing line takes in a row
+GAP = 28.0  # between two units of a row
+SLOT = 12.0  # the room a passing line takes in a row
 SWEEPS = 8
 ROUNDS = 8
 
 
-def longest_rows(count: int, edges: list[tuple[int, int]], root: int = 0,
-                 floor: list[int] | None = None) -> list[int]:
+def longest_rows(count: int, edges: list[tuple[int, int]], root: int = 0, floor: list[int] | None = None) -> list[int]:
     """The row of each unit: 0 for the root, else 1 + the largest row of its parents
     and at least its `floor` (`edges` form a DAG; units reached by none get row 1)."""
     from collections import deque
@@ -46,8 +45,9 @@ def longest_rows(count: int, edges: list[tuple[int, int]], root: int = 0,
     return row
 
 
-def acyclic(count: int, edges: list[tuple[int, int]], extra: list[tuple[int, int]]
-            ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def acyclic(
+    count: int, edges: list[tuple[int, int]], extra: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """`edges` (acyclic) with each of `extra` that keeps them acyclic, in order; and
     the ones left out (they would point back up a cycle)."""
     down: list[set[int]] = [set() for _ in range(count)]
@@ -83,20 +83,26 @@ class Grid:
     its left); lines: (parent unit, offset of the line's start from that unit's
     left, child unit)."""
 
-    def __init__(self, rows: list[int], widths: list[float], anchors: list[float],
-                 lines: list[tuple[int, float, int]], rank: list[int]) -> None:
+    def __init__(
+        self,
+        rows: list[int],
+        widths: list[float],
+        anchors: list[float],
+        lines: list[tuple[int, float, int]],
+        rank: list[int],
+    ) -> None:
         self.count = len(rows)
         self.widths = list(widths)
         self.anchors = list(anchors)
-        self.starts: list[float] = [0.0] * self.count    # per slot: where a line leaves
+        self.starts: list[float] = [0.0] * self.count  # per slot: where a line leaves
         depth = max(rows) + 1 if rows else 1
         self.layers: list[list[int]] = [[] for _ in range(depth)]
         self.row = list(rows)
         self.up: list[list[int]] = [[] for _ in range(self.count)]
         self.down: list[list[int]] = [[] for _ in range(self.count)]
         self.offset: dict[tuple[int, int], float] = {}
-        self.bias: dict[tuple[int, int], float] = {}     # a line leaving right of the anchor
-        self.chains: list[tuple[int, int, list[int]]] = []   # (parent, child, slots)
+        self.bias: dict[tuple[int, int], float] = {}  # a line leaving right of the anchor
+        self.chains: list[tuple[int, int, list[int]]] = []  # (parent, child, slots)
         order: dict[int, float] = {u: float(rank[u]) for u in range(self.count)}
         for u in range(self.count):
             self.layers[rows[u]].append(u)
@@ -104,7 +110,7 @@ class Grid:
             chain = [parent]
             for r in range(rows[parent] + 1, rows[child]):
                 v = self._slot(r)
-                order[v] = rank[child] - 0.5        # beside the nodes before its child
+                order[v] = rank[child] - 0.5  # beside the nodes before its child
                 chain.append(v)
             chain.append(child)
             for a, b in zip(chain, chain[1:]):
@@ -140,16 +146,16 @@ class Grid:
         for sweep in range(SWEEPS):
             if fewest == 0:
                 break
-            rows = range(1, len(self.layers)) if sweep % 2 == 0 \
-                else range(len(self.layers) - 2, -1, -1)
+            rows = range(1, len(self.layers)) if sweep % 2 == 0 else range(len(self.layers) - 2, -1, -1)
             for r in rows:
                 down = sweep % 2 == 0
                 near = self.up if down else self.down
                 layer = self.layers[r]
                 keys = {}
                 for i, u in enumerate(layer):
-                    ps = [pos[w] + (self.bias.get((w, u), 0.0) if down
-                                    else -self.bias.get((u, w), 0.0)) for w in near[u]]
+                    ps = [
+                        pos[w] + (self.bias.get((w, u), 0.0) if down else -self.bias.get((u, w), 0.0)) for w in near[u]
+                    ]
                     keys[u] = sum(ps) / len(ps) if ps else i
                 layer.sort(key=lambda u: (keys[u], pos[u]))
                 for i, u in enumerate(layer):
@@ -163,10 +169,9 @@ class Grid:
         pos = pos or places(self.layers, len(self.widths))
         total = 0
         for layer in self.layers:
-            pairs = sorted((pos[a] + self.bias.get((a, b), 0.0), pos[b])
-                           for a in layer for b in self.down[a])
+            pairs = sorted((pos[a] + self.bias.get((a, b), 0.0), pos[b]) for a in layer for b in self.down[a])
             for i, (a1, b1) in enumerate(pairs):
-                for a2, b2 in pairs[i + 1:]:
+                for a2, b2 in pairs[i + 1 :]:
                     if a2 > a1 and b2 < b1:
                         total += 1
         return total
@@ -186,12 +191,10 @@ class Grid:
                 x += self.anchors[u]
                 self.x[u] = x
         for n in range(ROUNDS):
-            rows = range(1, len(self.layers)) if n % 2 == 0 \
-                else range(len(self.layers) - 2, -1, -1)
+            rows = range(1, len(self.layers)) if n % 2 == 0 else range(len(self.layers) - 2, -1, -1)
             for r in rows:
                 self._fit(self.layers[r], from_above=n % 2 == 0)
-        left = min((self.x[u] - self.anchors[u] for layer in self.layers for u in layer),
-                   default=0.0)
+        left = min((self.x[u] - self.anchors[u] for layer in self.layers for u in layer), default=0.0)
         self.x = [x - left for x in self.x]
 
     def attach(self, a: int, b: int) -> float:
@@ -215,8 +218,7 @@ class Grid:
         shift = [0.0]
         for i in range(1, len(layer)):
             a, b = layer[i - 1], layer[i]
-            shift.append(shift[-1] + self.widths[a] - self.anchors[a] + self.gap(a, b)
-                         + self.anchors[b])
+            shift.append(shift[-1] + self.widths[a] - self.anchors[a] + self.gap(a, b) + self.anchors[b])
         fitted = isotonic([w - s for w, s in zip(wanted, shift)], weight)
         for u, y, s in zip(layer, fitted, shift):
             self.x[u] = y + s
@@ -225,7 +227,7 @@ class Grid:
 def isotonic(values: list[float], weights: list[float]) -> list[float]:
     """The non-decreasing sequence nearest to `values` in weighted least squares
     (pool adjacent violators)."""
-    blocks: list[list[float]] = []          # [mean, weight, count]
+    blocks: list[list[float]] = []  # [mean, weight, count]
     for v, w in zip(values, weights):
         blocks.append([v, w, 1])
         while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:

@@ -19,7 +19,7 @@ from prep.layout import kpiplace as P
 from prep.layout.kpipositions import KpiLayout
 from prep.layout.positions import Box
 
-DEPTH = 60              # pictures stop here: a `more` stub says the tree goes on
+DEPTH = 60  # pictures stop here: a `more` stub says the tree goes on
 
 
 @dataclass(slots=True)
@@ -29,12 +29,12 @@ class Item:
     key: str | None
     marks: tuple
     lines: tuple
-    nid: str | None = None        # the tree node's id (AsIs and ToBe share them)
-    host: int | None = None       # a note: the item it stands beside
+    nid: str | None = None  # the tree node's id (AsIs and ToBe share them)
+    host: int | None = None  # a note: the item it stands beside
     notes: list = field(default_factory=list)
     size: tuple = (0.0, 0.0)
     box: Box | None = None
-    gutter: float | None = None   # a note whose lines leave by its right side
+    gutter: float | None = None  # a note whose lines leave by its right side
 
 
 class _Parts:
@@ -49,15 +49,13 @@ class _Parts:
         seen: dict[int, int] = {}
         refs: list[tuple[int, object]] = []
         root = tree.root
-        kgis = [c for c in root.children if _is_node(c) and c.kind == "kpi"
-                and "kgi" in c.marks]
-        self._add(Item(root.kind, root.label, None, tuple(root.marks),
-                       C.node_lines(root, words, kgis), root.id))
+        kgis = [c for c in root.children if _is_node(c) and c.kind == "kpi" and "kgi" in c.marks]
+        self._add(Item(root.kind, root.label, None, tuple(root.marks), C.node_lines(root, words, kgis), root.id))
         seen[id(root)] = 0
         self.depth = {0: 0}
         inside = {id(k) for k in kgis}
         stack = [(0, c, 1) for c in reversed(root.children) if id(c) not in inside]
-        for kgi in reversed(kgis):        # what hangs under a KGI hangs from the goal
+        for kgi in reversed(kgis):  # what hangs under a KGI hangs from the goal
             stack.extend((0, c, 1) for c in reversed(kgi.children))
         while stack:
             parent, item, depth = stack.pop()
@@ -81,8 +79,9 @@ class _Parts:
     def _node(self, node, parent: int, words: dict) -> int:
         above = self.items[parent]
         marks = tuple(node.marks)
-        me = self._add(Item(node.kind, node.label, getattr(node, "key", None), marks,
-                            C.node_lines(node, words), node.id))
+        me = self._add(
+            Item(node.kind, node.label, getattr(node, "key", None), marks, C.node_lines(node, words), node.id)
+        )
         if node.kind == "kpi" and above.kind in C.PRODUCTS and above.host is None:
             self.items[me].host = parent
             above.notes.append(me)
@@ -91,8 +90,7 @@ class _Parts:
             self.lines.append((parent, me))
         for mark in marks:
             if mark.startswith("issue:") and node.kind in C.PRODUCTS:
-                note = self._add(Item("issue", mark[6:], None, (), C.issue_lines(mark[6:], words),
-                                      host=me))
+                note = self._add(Item("issue", mark[6:], None, (), C.issue_lines(mark[6:], words), host=me))
                 self.items[me].notes.append(note)
                 self.links.append((me, note))
         return me
@@ -104,15 +102,14 @@ class _Parts:
         for parent, node in refs:
             target = seen.get(id(node))
             if target is None:
-                continue                  # cut at the depth limit
+                continue  # cut at the depth limit
             wanted.append((parent, target))
         # a reference to a node shown deeper is a line down; one to a node shown higher
         # (a sync cycle seen from its other end) is tried last
         wanted.sort(key=lambda pair: self.depth.get(pair[1], 0) <= self.depth.get(pair[0], 0))
         base = [(self.unit(a), self.unit(b)) for a, b in self.lines]
         good = [(a, b) for a, b in wanted if self.items[b].host is None]
-        kept, left = P.acyclic(len(self.items), base,
-                               [(self.unit(a), b) for a, b in good])
+        kept, left = P.acyclic(len(self.items), base, [(self.unit(a), b) for a, b in good])
         back = set(left)
         for a, b in wanted:
             if self.items[b].host is None and (self.unit(a), b) not in back:
@@ -153,16 +150,16 @@ def _pairs(trees) -> list[list]:
     return groups
 
 
-WIDE = 1900.0        # a tree's rows are kept this narrow where they can be (points):
-PAIR_WIDE = 1050.0   # legible at 1920 px alone, or beside its pair
-NARROW_LIMIT = 300   # units; past this a tree is too large to be legible anyway
+WIDE = 1900.0  # a tree's rows are kept this narrow where they can be (points):
+PAIR_WIDE = 1050.0  # legible at 1920 px alone, or beside its pair
+NARROW_LIMIT = 300  # units; past this a tree is too large to be legible anyway
 
 
 def _rows(parts: list[_Parts]) -> list[list[int]]:
     """Each tree's rows by item (notes: their host's): the longest path from the root,
     a pair's shared nodes (same id) in the same rows where both trees' lines still
     point down, and rows wider than WIDE split (some nodes one row lower)."""
-    split: set[str] = set()       # shared ids the two trees order in contradiction
+    split: set[str] = set()  # shared ids the two trees order in contradiction
     for _ in range(64):
         keys: dict[str, int] = {}
         names: dict[int, str] = {}
@@ -171,9 +168,11 @@ def _rows(parts: list[_Parts]) -> list[list[int]]:
             mine = {}
             for i in p.units():
                 item = p.items[i]
-                name = "#root" if i == 0 else (
-                    item.nid if len(parts) > 1 and item.nid and item.nid not in split
-                    else f"{t}#{i}")
+                name = (
+                    "#root"
+                    if i == 0
+                    else (item.nid if len(parts) > 1 and item.nid and item.nid not in split else f"{t}#{i}")
+                )
                 if name not in keys:
                     keys[name] = len(keys)
                     names[keys[name]] = name
@@ -186,8 +185,7 @@ def _rows(parts: list[_Parts]) -> list[list[int]]:
             left += dropped
         if not left:
             rows = _narrow(parts, maps, len(keys), edges, keys["#root"])
-            return [[rows[m[p.unit(i)]] for i in range(len(p.items))]
-                    for p, m in zip(parts, maps)]
+            return [[rows[m[p.unit(i)]] for i in range(len(p.items))] for p, m in zip(parts, maps)]
         before = len(split)
         split.update(names[k] for a, b in left for k in (a, b) if "#" not in names[k])
         if len(split) == before:
@@ -226,7 +224,7 @@ def _narrow(parts, maps, count: int, edges, root: int) -> list[int]:
                 width = sum(_unit_width(p, u) for u in units) + 28.0 * (len(units) - 1)
                 if width <= limit or len(units) < 3:
                     continue
-                if (t, r) not in plans:      # every second leaf first: rows interleave
+                if (t, r) not in plans:  # every second leaf first: rows interleave
                     leaves = [u for u in units if m[u] not in parents] or units
                     plans[(t, r)] = leaves[1::2][::-1] + leaves[0::2][::-1]
                 plan = [u for u in plans[(t, r)] if rows[m[u]] == r]
@@ -286,8 +284,7 @@ def _measure_all(groups, words, measure, legend_used: set[str]):
     return items, legend_sizes, title_w
 
 
-def kpi_layout(trees, words: dict, legend: bool = True, measure=None,
-               together: bool = False) -> KpiLayout:
+def kpi_layout(trees, words: dict, legend: bool = True, measure=None, together: bool = False) -> KpiLayout:
     """The positions of the pictures of `trees` (as prep kpi has them; `together`:
     the trees are one AsIs/ToBe pair, whatever their `pair` says)."""
     from prep.layout.kpiframe import frames
@@ -302,5 +299,6 @@ def kpi_layout(trees, words: dict, legend: bool = True, measure=None,
             for item in p.items:
                 used.update(C.legend_kind(item))
     items, legend_sizes, title_w = _measure_all(groups, words, measure, used)
-    return frames(groups, [_rows(parts) for parts in groups], words,
-                  (items, legend_sizes, title_w) if legend and trees else None)
+    return frames(
+        groups, [_rows(parts) for parts in groups], words, (items, legend_sizes, title_w) if legend and trees else None
+    )

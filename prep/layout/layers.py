@@ -6,8 +6,8 @@ again for each choice it tries; order.py orders it, place.py and route.py read i
 
 from __future__ import annotations
 
-NOTE_GAP = 8.0      # between a product and its note, and between notes
-VSLOT = 2.0         # an edge's slot height in a column
+NOTE_GAP = 8.0  # between a product and its note, and between notes
+VSLOT = 2.0  # an edge's slot height in a column
 
 
 class Layered:
@@ -15,33 +15,33 @@ class Layered:
     measured sizes and the search's choices. Items are numbered from 0; every list
     below is indexed by item."""
 
-    plan: object                   # layout/plan.Plan
-    size: object                   # label key -> measured (w, h)
-    lane_choice: dict[str, int]    # the search's choices: see Placer
+    plan: object  # layout/plan.Plan
+    size: object  # label key -> measured (w, h)
+    lane_choice: dict[str, int]  # the search's choices: see Placer
     column_choice: dict[str, int]
     switch_choice: dict[str, int]
     via_choice: dict[str, int]
 
-    count_layers: int              # the product columns and the two margins
-    right_layer: int               # the right margin's layer
-    lane: list[int]                # item -> its lane
-    item_w: list[float]            # item -> width (a product with its notes; 0 virtual)
-    item_h: list[float]            # item -> its slot's height
-    item_node: list                # item -> its PNode, or None (a virtual node)
-    up: list[list[int]]            # item -> the items it joins in the layer before
-    down: list[list[int]]          # item -> the items it joins in the layer after
-    layers: list[list[int]]        # layer -> its items, in their order
-    layer_of: list[int]            # item -> its layer
-    item_of: dict[str, int]        # PNode id -> its item
-    chains: dict[str, tuple[list[int], bool]]   # edge id -> its items left to right,
-                                                # and whether it runs right to left
-    switch_range: dict[str, tuple[int, int, int]]   # edge id -> the first and last
-                                   # layer it may leave its source's lane in, and the one chosen
-    via_range: list[str]           # edges long enough to pass through another lane
-    same_layer: list               # PEdges whose two ends share a layer
-    same: dict[int, list[int]]     # item -> the items beside it (a short sync line)
-    home: dict[str, int]           # external stand-in -> the lane it exchanges most with
-    homes: dict[str, list[int]]    # external stand-in -> every such lane
+    count_layers: int  # the product columns and the two margins
+    right_layer: int  # the right margin's layer
+    lane: list[int]  # item -> its lane
+    item_w: list[float]  # item -> width (a product with its notes; 0 virtual)
+    item_h: list[float]  # item -> its slot's height
+    item_node: list  # item -> its PNode, or None (a virtual node)
+    up: list[list[int]]  # item -> the items it joins in the layer before
+    down: list[list[int]]  # item -> the items it joins in the layer after
+    layers: list[list[int]]  # layer -> its items, in their order
+    layer_of: list[int]  # item -> its layer
+    item_of: dict[str, int]  # PNode id -> its item
+    chains: dict[str, tuple[list[int], bool]]  # edge id -> its items left to right,
+    # and whether it runs right to left
+    switch_range: dict[str, tuple[int, int, int]]  # edge id -> the first and last
+    # layer it may leave its source's lane in, and the one chosen
+    via_range: list[str]  # edges long enough to pass through another lane
+    same_layer: list  # PEdges whose two ends share a layer
+    same: dict[int, list[int]]  # item -> the items beside it (a short sync line)
+    home: dict[str, int]  # external stand-in -> the lane it exchanges most with
+    homes: dict[str, list[int]]  # external stand-in -> every such lane
 
     def _layers(self) -> None:
         width = max(self.plan.column.values(), default=-1) + 1
@@ -60,7 +60,7 @@ class Layered:
         busy = self._busy(spans)
         for span in spans:
             self._chain(span, busy)
-        for edge in self.same_layer:          # an item joined by nothing else sits by
+        for edge in self.same_layer:  # an item joined by nothing else sits by
             a, b = self.item_of[edge.source], self.item_of[edge.target]
             if not (self.up[a] or self.down[a]) or not (self.up[b] or self.down[b]):
                 self.same.setdefault(a, []).append(b)
@@ -112,17 +112,16 @@ class Layered:
         gap whose columns hold the fewest items in the lanes it passes over (each is a
         line it would cross)."""
         if self.item_node[a].kind == "external":
-            return la                    # into the product's lane at once
+            return la  # into the product's lane at once
         if self.item_node[b].kind == "external":
-            return lb - 1                # in the product's lane to the margin
+            return lb - 1  # in the product's lane to the margin
         if lane_a == lane_b or lb - la <= 1:
             return (la + lb) // 2
         low, high = sorted((lane_a, lane_b))
         between = range(low + 1, high)
 
         def cost(g: int) -> int:
-            return sum(busy.get((layer, lane), 0) for layer in (g, g + 1)
-                       if la < layer < lb for lane in between)
+            return sum(busy.get((layer, lane), 0) for layer in (g, g + 1) if la < layer < lb for lane in between)
 
         middle = (la + lb - 1) / 2
         return min(range(la, lb), key=lambda g: (cost(g), abs(g - middle), g))

@@ -25,21 +25,24 @@ def legend_items(plans, words: dict, marks: bool = False) -> list[tuple[str, Tex
             present.add("subprocess")
         for edge in pl.edges:
             present.add("touch" if edge.touch is not None else edge.kind)
-    names = {**words["kinds"], "intervention": words["intervention"],
-             "kpi": words["kpi"], "issue": words["issue"],
-             "subprocess": words["subprocess"], "input": words["input"],
-             "sync": words["sync"], "touch": words["touch"]}
+    names = {
+        **words["kinds"],
+        "intervention": words["intervention"],
+        "kpi": words["kpi"],
+        "issue": words["issue"],
+        "subprocess": words["subprocess"],
+        "input": words["input"],
+        "sync": words["sync"],
+        "touch": words["touch"],
+    }
     # subprocess bands, KPI and issue notes carry their own labels (the band's name,
     # `KPI:`, `課題:`): the legend keeps to what a label does not say
-    order = ("product", "milestone", "final", "intangible", "intervention", "external",
-             "input", "sync", "touch")
-    items = [(kind, Text(names[kind], N.SIZE["legend"], "legend")) for kind in order
-             if kind in present]
+    order = ("product", "milestone", "final", "intangible", "intervention", "external", "input", "sync", "touch")
+    items = [(kind, Text(names[kind], N.SIZE["legend"], "legend")) for kind in order if kind in present]
     if marks:
         from prep.layout.badges import KINDS, SIGN
 
-        items += [(kind, Text(f"{SIGN[kind]} {words[kind]}", N.SIZE["legend"], kind, True))
-                  for kind in KINDS]
+        items += [(kind, Text(f"{SIGN[kind]} {words[kind]}", N.SIZE["legend"], kind, True)) for kind in KINDS]
     return items
 
 
@@ -47,8 +50,7 @@ def legend_title(words: dict) -> Text:
     return Text(words["legend"], N.SIZE["legend"], "legend", True)
 
 
-def place_legend(items, size, words: dict, top: float, width: float,
-                 title_w: float) -> Legend:
+def place_legend(items, size, words: dict, top: float, width: float, title_w: float) -> Legend:
     """`size(n)`: the measured (w, h) of item n's text; `title_w`: of the title."""
     title = legend_title(words)
     indent = PAD + 4 + title_w + 12
@@ -56,7 +58,7 @@ def place_legend(items, size, words: dict, top: float, width: float,
     y = top + PAD
     row_h = max([size(n)[1] for n in range(len(items))] + [SAMPLE_H]) + 2
     placed = []
-    limit = max(width * 1.15, 1100.0)     # the drawing may widen a little to keep one row
+    limit = max(width * 1.15, 1100.0)  # the drawing may widen a little to keep one row
     for n, (kind, text) in enumerate(items):
         tw, th = size(n)
         sw = LINE_W if kind in ("input", "sync", "touch") else SAMPLE_W

@@ -19,13 +19,15 @@ class LayoutError(HintedError):
     """The layout could not be made; `hint` says what to do."""
 
 
-TIMEOUT_HINT = N_("draw one process at a time with --process NAME, split the model, "
-                  "or allow more time with --timeout SECONDS")
+TIMEOUT_HINT = N_(
+    "draw one process at a time with --process NAME, split the model, or allow more time with --timeout SECONDS"
+)
 
 
 def timed_out(seconds: float) -> LayoutError:
-    return LayoutError(_("drawing took longer than {seconds} s, and was stopped",
-                         seconds=format(seconds, "g")), _(TIMEOUT_HINT))
+    return LayoutError(
+        _("drawing took longer than {seconds} s, and was stopped", seconds=format(seconds, "g")), _(TIMEOUT_HINT)
+    )
 
 
 class Deadline:
@@ -49,8 +51,7 @@ class Deadline:
         self.left()
 
 
-def graphviz_measure(markups: list[str], deadline: Deadline | None = None
-                     ) -> list[tuple[float, float]]:
+def graphviz_measure(markups: list[str], deadline: Deadline | None = None) -> list[tuple[float, float]]:
     """Width and height in points of each HTML-like label (as notation.markup makes
     them), measured by Graphviz in one call; equal labels are measured once, and once
     per process: a long-running caller (`prep serve`, `prep lsp`) measures on each save
@@ -65,7 +66,7 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
     lines = [f'digraph m {{ node [shape=plain fontname="{N.FONT}" margin=0 pos="0,0"];']
     lines.extend(f"m{i} [label={label}];" for i, label in enumerate(unique))
     lines.append("}")
-    left = deadline.left() if deadline else UNBOUNDED_LIMIT   # never wait forever
+    left = deadline.left() if deadline else UNBOUNDED_LIMIT  # never wait forever
     from prep.graphviz_run import GraphvizOutputError, run, status, valid
 
     try:
@@ -76,22 +77,25 @@ def graphviz_measure(markups: list[str], deadline: Deadline | None = None
         raise LayoutError(_("cannot run Graphviz `dot`: {why}", why=error.strerror or error)) from None
     if done.returncode != 0 or not done.stdout:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise LayoutError(_("Graphviz `dot` failed (measuring labels): {detail}",
-                            detail=detail[0] if detail else status(done.returncode)))
+        raise LayoutError(
+            _(
+                "Graphviz `dot` failed (measuring labels): {detail}",
+                detail=detail[0] if detail else status(done.returncode),
+            )
+        )
     try:
         valid(done.stdout, "json0")
         for obj in json.loads(done.stdout).get("objects", []):
             index = int(obj["name"][1:])
-            sizes[unique[index]] = (round(float(obj["width"]) * 72, 2),
-                                    round(float(obj["height"]) * 72, 2))
+            sizes[unique[index]] = (round(float(obj["width"]) * 72, 2), round(float(obj["height"]) * 72, 2))
     except (GraphvizOutputError, KeyError, ValueError, TypeError, IndexError, AttributeError):
-        raise LayoutError(_("Graphviz `dot` printed something that is not the JSON asked "
-                            "for (measuring labels)"),
-                          _("check the Graphviz installation: dot -V")) from None
+        raise LayoutError(
+            _("Graphviz `dot` printed something that is not the JSON asked for (measuring labels)"),
+            _("check the Graphviz installation: dot -V"),
+        ) from None
     missing = [m for m in unique if m not in sizes]
     if missing:
-        raise LayoutError(_("Graphviz `dot` did not measure every label"),
-                          _("check the Graphviz installation: dot -V"))
+        raise LayoutError(_("Graphviz `dot` did not measure every label"), _("check the Graphviz installation: dot -V"))
     if len(_MEASURED) + len(unique) > _MEASURED_MAX:
         _MEASURED.clear()
     _MEASURED.update((m, sizes[m]) for m in unique)

@@ -5,13 +5,22 @@ best order kept by crossings. Lanes never move: their order is the file's."""
 
 from __future__ import annotations
 
-SWEEPS = 24            # sweeps on a drawing of up to SMALL items; 8 on larger ones
+SWEEPS = 24  # sweeps on a drawing of up to SMALL items; 8 on larger ones
 SMALL = 3000
 
 
-def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
-          down: list[list[int]], deadline=None, same=None, seed: int = 0,
-          sweeps: int | None = None, heights=None, ends=None) -> list[list[int]]:
+def order(
+    layers: list[list[int]],
+    lane: list[int],
+    up: list[list[int]],
+    down: list[list[int]],
+    deadline=None,
+    same=None,
+    seed: int = 0,
+    sweeps: int | None = None,
+    heights=None,
+    ends=None,
+) -> list[list[int]]:
     """`layers`: item ids per layer in a first order; `lane[i]`: the lane of item i;
     `up[i]` / `down[i]`: its neighbours in the layer before / after; `same[i]`: its
     partners in its own layer (sync relations), which an item without neighbours
@@ -48,7 +57,7 @@ def order(layers: list[list[int]], lane: list[int], up: list[list[int]],
             best = [list(layer) for layer in layers]
         state = tuple(map(tuple, layers))
         if len(seen) > 1 and state == seen[-2]:
-            break                   # back where a sweep pair left it: nothing new follows
+            break  # back where a sweep pair left it: nothing new follows
         seen.append(state)
     layers = best
     _index(layers, pos)
@@ -74,9 +83,13 @@ def _first(layers, lane, seed, heights, ends) -> list[list[int]]:
 def _by_median(layer, lane, near, same, pos, heights, ends) -> None:
     """Sort one layer by (lane, end, median position of its neighbours in `near`);
     an item without any sits just above its sync partners, or stays."""
-    layer.sort(key=lambda i: (lane[i], ends.get(i, 0), _median(
-        [pos[j] for j in near[i]],
-        min(pos[j] for j in same[i]) - 0.5 if i in same else pos[i])))
+    layer.sort(
+        key=lambda i: (
+            lane[i],
+            ends.get(i, 0),
+            _median([pos[j] for j in near[i]], min(pos[j] for j in same[i]) - 0.5 if i in same else pos[i]),
+        )
+    )
     if heights:
         _hinted(layer, lane, heights, ends)
     for p, i in enumerate(layer):
@@ -168,21 +181,25 @@ def _pair(u: int, v: int, near: list[list[int]], pos: list[int]) -> tuple[int, i
     return before, after
 
 
-def _transpose(layers, lane, up, down, pos, passes: int = 6, heights=None,
-               ends=None) -> None:
+def _transpose(layers, lane, up, down, pos, passes: int = 6, heights=None, ends=None) -> None:
     ends = ends or {}
     for _ in range(passes):
         improved = False
         for layer in layers:
             for p in range(len(layer) - 1):
                 u, v = layer[p], layer[p + 1]
-                if lane[u] != lane[v] or u in ends or v in ends or heights \
-                        and heights[u] is not None and heights[v] is not None:
+                if (
+                    lane[u] != lane[v]
+                    or u in ends
+                    or v in ends
+                    or heights
+                    and heights[u] is not None
+                    and heights[v] is not None
+                ):
                     continue
                 if len(up[u]) * len(up[v]) + len(down[u]) * len(down[v]) > 400:
                     continue
-                (now_up, swapped_up), (now_down, swapped_down) = \
-                    _pair(u, v, up, pos), _pair(u, v, down, pos)
+                (now_up, swapped_up), (now_down, swapped_down) = _pair(u, v, up, pos), _pair(u, v, down, pos)
                 if swapped_up + swapped_down < now_up + now_down:
                     layer[p], layer[p + 1] = v, u
                     pos[u], pos[v] = p + 1, p

@@ -12,15 +12,15 @@ from prep.layout.route import Router, bulge_room, head_room
 
 FRAME_PAD = 12.0
 LANE_PAD = 16.0
-GAP = 38.0          # between columns
-BUS_GAP = 64.0      # between columns whose lines meet in a bus (layout/bus.py)
-ARROW = 10.0        # arrowhead length
-SEP = 16.0          # between stacked products
-VSEP = 7.0          # between stacked edges
-VSEP_NODE = 13.0    # between a product and an edge passing above or below it
-SYNC_SEP = 34.0     # between a product and its sync partner stacked below it
-HEADER_PAD = 8.0    # around the text of a lane's header cell
-LANE_VPAD = 10.0    # above and below the tallest stack of a lane
+GAP = 38.0  # between columns
+BUS_GAP = 64.0  # between columns whose lines meet in a bus (layout/bus.py)
+ARROW = 10.0  # arrowhead length
+SEP = 16.0  # between stacked products
+VSEP = 7.0  # between stacked edges
+VSEP_NODE = 13.0  # between a product and an edge passing above or below it
+SYNC_SEP = 34.0  # between a product and its sync partner stacked below it
+HEADER_PAD = 8.0  # around the text of a lane's header cell
+LANE_VPAD = 10.0  # above and below the tallest stack of a lane
 BAND_ROW_GAP = 4.0
 
 
@@ -28,33 +28,32 @@ class Placer(Layered):
     """Lays out one Plan at vertical offset `top`; `size` maps a label key to its
     measured (w, h). Its layered graph is layers.Layered; what run() adds to it:"""
 
-    bulge_room: dict[int, float]   # gap -> room its lines' bends take (route.bulge_room)
-    bus_of: dict[str, int]         # edge id -> its bus number (layout/bus.py)
-    bus_layers: set[int]           # layers a bus starts from (a wider gap after them)
+    bulge_room: dict[int, float]  # gap -> room its lines' bends take (route.bulge_room)
+    bus_of: dict[str, int]  # edge id -> its bus number (layout/bus.py)
+    bus_layers: set[int]  # layers a bus starts from (a wider gap after them)
     # x (_x)
-    col_x: list[float]             # layer -> its left side
-    col_w: list[float]             # layer -> its width
-    product_w: list[float]         # layer -> the width of its products
-    gap: list[float]               # k -> the gap between layer k and k + 1
-    zone_l: list[float]            # k -> room for labels at the gap's left end
-    zone_r: list[float]            # k -> and at its right end
-    header_w: float                # the lanes' header cells
-    lanes_x: float                 # the lanes' left side
-    lanes_right: float             # and right side
+    col_x: list[float]  # layer -> its left side
+    col_w: list[float]  # layer -> its width
+    product_w: list[float]  # layer -> the width of its products
+    gap: list[float]  # k -> the gap between layer k and k + 1
+    zone_l: list[float]  # k -> room for labels at the gap's left end
+    zone_r: list[float]  # k -> and at its right end
+    header_w: float  # the lanes' header cells
+    lanes_x: float  # the lanes' left side
+    lanes_right: float  # and right side
     frame_w: float
     # y (_y)
     banner_box: Box
     lanes_top: float
     lanes_bottom: float
-    bottom: float                  # the frame's bottom
-    content_top: list[tuple[float, float]]   # lane -> top of its stacks, their height
+    bottom: float  # the frame's bottom
+    content_top: list[tuple[float, float]]  # lane -> top of its stacks, their height
     lane_boxes: list[Lane]
     bands: list[Band]
-    item_y: list[float]            # item -> its top
-    box_of: dict[str, Box]         # node or note id -> its box (_boxes)
+    item_y: list[float]  # item -> its top
+    box_of: dict[str, Box]  # node or note id -> its box (_boxes)
 
-    def __init__(self, plan, size, top: float, prefix: str, deadline=None,
-                 min_width: float = 0.0) -> None:
+    def __init__(self, plan, size, top: float, prefix: str, deadline=None, min_width: float = 0.0) -> None:
         self.min_width = min_width
         self.plan = plan
         # choices the layout search (layout/search.py) may change: the lane of an
@@ -63,14 +62,14 @@ class Placer(Layered):
         self.lane_choice: dict[str, int] = {}
         self.column_choice: dict[str, int] = {}
         self.switch_choice: dict[str, int] = {}
-        self.via_choice: dict[str, int] = {}    # a long edge's middle in another lane
-        self.seed_choice: dict[str, int] = {}   # the ordering sweeps' start
-        self.size = head_room(plan, size)      # room to spread arrowheads apart
+        self.via_choice: dict[str, int] = {}  # a long edge's middle in another lane
+        self.seed_choice: dict[str, int] = {}  # the ordering sweeps' start
+        self.size = head_room(plan, size)  # room to spread arrowheads apart
         self.top = top
         self.prefix = prefix
         self.deadline = deadline
-        self.budget: int | None = None     # layout/search.py: None, or a quick redraw's
-        self.start: dict | None = None     # … budget and the choices it starts from
+        self.budget: int | None = None  # layout/search.py: None, or a quick redraw's
+        self.start: dict | None = None  # … budget and the choices it starts from
 
     def run(self) -> ProcessLayout:
         from prep.layout.search import search
@@ -78,7 +77,7 @@ class Placer(Layered):
         plan = self.plan
         search(self)
         self.bulge_room = bulge_room(self)
-        self.bus_of = buses(self)            # the order is final: its buses too
+        self.bus_of = buses(self)  # the order is final: its buses too
         self.bus_layers = {self.layer_of[self.chains[e][0][0]] for e in self.bus_of}
         self._x()
         self._y()
@@ -88,9 +87,20 @@ class Placer(Layered):
         joints = router.joints()
         frame = Box(0.0, self.top, self.frame_w, self.bottom - self.top)
         banner = Banner(self.banner_box, plan.banner)
-        return ProcessLayout(plan.name, plan.stage, self.prefix, frame, banner,
-                             tuple(self.lane_boxes), tuple(self.bands), tuple(nodes),
-                             tuple(externals), tuple(edges), tuple(notes), joints)
+        return ProcessLayout(
+            plan.name,
+            plan.stage,
+            self.prefix,
+            frame,
+            banner,
+            tuple(self.lane_boxes),
+            tuple(self.bands),
+            tuple(nodes),
+            tuple(externals),
+            tuple(edges),
+            tuple(notes),
+            joints,
+        )
 
     # -- x: column widths and gaps ---------------------------------------------------
     def _x(self) -> None:
@@ -98,15 +108,21 @@ class Placer(Layered):
         n = self.count_layers
         width = [max([self.item_w[i] for i in layer] + [0.0]) for layer in self.layers]
         # products of one column share its products' width: a tidy grid
-        self.product_w = [max([self.size(self.item_node[i].id)[0] for i in layer
-                               if self.item_node[i] is not None
-                               and self.item_node[i].kind != "external"] + [0.0])
-                          for layer in self.layers]
+        self.product_w = [
+            max(
+                [
+                    self.size(self.item_node[i].id)[0]
+                    for i in layer
+                    if self.item_node[i] is not None and self.item_node[i].kind != "external"
+                ]
+                + [0.0]
+            )
+            for layer in self.layers
+        ]
         # the header column: one cell per lane at its left end, as wide as the widest
-        header_w = max([self.size(f"h{k}")[0] + 2 * HEADER_PAD
-                        for k in range(len(plan.lanes))] + [0.0])
+        header_w = max([self.size(f"h{k}")[0] + 2 * HEADER_PAD for k in range(len(plan.lanes))] + [0.0])
         self.header_w = header_w
-        gap = [GAP] * (n - 1)          # gap[k]: between layer k and k + 1
+        gap = [GAP] * (n - 1)  # gap[k]: between layer k and k + 1
         # label zones: the end of a gap where edges run level under their labels
         self.zone_l = [0.0] * (n - 1)
         self.zone_r = [0.0] * (n - 1)
@@ -125,8 +141,7 @@ class Placer(Layered):
             if k < n - 1:
                 self.zone_l[k] = max(self.zone_l[k], room)
         for k in range(n - 1):
-            gap[k] = max(gap[k], GAP * 0.75 + self.zone_l[k] + self.zone_r[k],
-                         BUS_GAP if k in self.bus_layers else 0.0)
+            gap[k] = max(gap[k], GAP * 0.75 + self.zone_l[k] + self.zone_r[k], BUS_GAP if k in self.bus_layers else 0.0)
         self.col_x = [0.0] * n
         self.col_w = width
         x = FRAME_PAD
@@ -152,7 +167,7 @@ class Placer(Layered):
         banner_w = self.size("banner")[0] + 24
         self.frame_w = max(x + FRAME_PAD, banner_w + 2 * FRAME_PAD, self.min_width)
         extra = self.frame_w - (x + FRAME_PAD)
-        if extra > 0:       # the lanes take the room; the right margin moves with them
+        if extra > 0:  # the lanes take the room; the right margin moves with them
             self.lanes_right += extra
             self.col_x[n - 1] += extra
 
@@ -181,10 +196,8 @@ class Placer(Layered):
             layers = [self.plan.column[k] + 1 for k in keys]
             first, last = min(layers), max(layers)
             # borders in the middle of where edges change height, clear of labels
-            x0 = sum(self.transition(first - 1)) / 2 if first > 1 \
-                else self.lanes_x + self.header_w + LANE_PAD / 2
-            x1 = sum(self.transition(last)) / 2 if last < self.count_layers - 2 \
-                else self.lanes_right - LANE_PAD / 2
+            x0 = sum(self.transition(first - 1)) / 2 if first > 1 else self.lanes_x + self.header_w + LANE_PAD / 2
+            x1 = sum(self.transition(last)) / 2 if last < self.count_layers - 2 else self.lanes_right - LANE_PAD / 2
             spans.append((g, name, x0, x1))
         rows: list[float] = []
         placed = []
@@ -233,8 +246,7 @@ class Placer(Layered):
             for i in layer:
                 by_lane.setdefault(self.lane[i], []).append(i)
             for lane, stack in by_lane.items():
-                content, need = self.content_top[lane] if lane < len(self.content_top) \
-                    else (self.lanes_top, 40.0)
+                content, need = self.content_top[lane] if lane < len(self.content_top) else (self.lanes_top, 40.0)
                 y = content + (need - self._stack_height(stack)) / 2
                 prev = None
                 for i in stack:
@@ -278,10 +290,12 @@ class Placer(Layered):
         gaps.append((start, height - 2))
         fits = [(g0, g1) for g0, g1 in gaps if g1 - g0 >= room]
         if fits:
-            middle = min((min(max(height / 2, g0 + room / 2), g1 - room / 2) for g0, g1 in fits),
-                         key=lambda m: (abs(m - height / 2), m))
+            middle = min(
+                (min(max(height / 2, g0 + room / 2), g1 - room / 2) for g0, g1 in fits),
+                key=lambda m: (abs(m - height / 2), m),
+            )
             return height, content, middle
-        extra = room - (blocked[0][0] - 2)          # room above the first crossing
+        extra = room - (blocked[0][0] - 2)  # room above the first crossing
         return height + extra, content + extra, 2 + room / 2
 
     def _band_lines(self, g):
@@ -293,7 +307,7 @@ class Placer(Layered):
         if self.item_node[a] is None or self.item_node[b] is None:
             return VSEP_NODE
         if b in self.same.get(a, ()):
-            return SYNC_SEP          # room for a short sync line with two heads
+            return SYNC_SEP  # room for a short sync line with two heads
         return SEP
 
     def _stack_height(self, stack: list[int]) -> float:
@@ -317,14 +331,26 @@ class Placer(Layered):
                 w = self.product_w[layer]
             cx = self.col_x[layer] + self.col_w[layer] / 2
             if layer == 0:
-                cx = self.col_x[0] + self.col_w[0] - w / 2       # flush toward the lanes
+                cx = self.col_x[0] + self.col_w[0] - w / 2  # flush toward the lanes
             elif layer == self.count_layers - 1:
                 cx = self.col_x[layer] + w / 2
             box = Box(round(cx - w / 2, 2), round(self.item_y[i], 2), w, h)
             self.box_of[node.id] = box
-            out = Node(node.id, node.key, node.kind, box, node.lines, node.actor, node.lane,
-                       layer, node.intervention, node.csm, node.subprocess, node.side,
-                       node.doc)
+            out = Node(
+                node.id,
+                node.key,
+                node.kind,
+                box,
+                node.lines,
+                node.actor,
+                node.lane,
+                layer,
+                node.intervention,
+                node.csm,
+                node.subprocess,
+                node.side,
+                node.doc,
+            )
             (externals if node.kind == "external" else nodes).append(out)
             y = box.bottom
             above = box
@@ -333,15 +359,13 @@ class Placer(Layered):
                 nbox = Box(round(cx - nw / 2, 2), round(y + NOTE_GAP, 2), nw, nh)
                 y = nbox.bottom
                 self.box_of[note.id] = nbox
-                notes.append(Note(note.id, note.kind, note.title, nbox, note.lines,
-                                  note.target, note.marks, note.doc))
+                notes.append(Note(note.id, note.kind, note.title, nbox, note.lines, note.target, note.marks, note.doc))
                 x = round(cx, 2)
                 p0, p1 = (x, above.bottom), (x, nbox.y)
                 third = (p1[1] - p0[1]) / 3
                 points = (p0, (x, round(p0[1] + third, 2)), (x, round(p1[1] - third, 2)), p1)
                 source = note.parent or note.target
-                note_edges.append(Edge(f"{note.id}l", source, note.id, "note",
-                                       f"{note.title}", points))
+                note_edges.append(Edge(f"{note.id}l", source, note.id, "note", f"{note.title}", points))
                 above = nbox
         nodes.sort(key=lambda n: int(n.id[1:]))
         externals.sort(key=lambda n: int(n.id[1:]))

@@ -18,20 +18,20 @@ class PNode:
     lines: tuple
     lane: int | None = None
     actor: str | None = None
-    side: str | None = None          # externals: left | right
+    side: str | None = None  # externals: left | right
     intervention: bool = False
     csm: bool = False
     doc: str | None = None
     subprocess: str | None = None
-    notes: list = field(default_factory=list)      # PNote, in order
+    notes: list = field(default_factory=list)  # PNote, in order
 
 
 @dataclass
 class PEdge:
     id: str
-    source: str          # PNode id
+    source: str  # PNode id
     target: str
-    kind: str            # input | sync
+    kind: str  # input | sync
     title: str
     lines: tuple = ()
     touch: str | None = None
@@ -45,30 +45,30 @@ class PNote:
     kind: str
     title: str
     lines: tuple
-    target: str | None            # PNode id
+    target: str | None  # PNode id
     marks: tuple = ()
     doc: str | None = None
-    parent: str | None = None     # the note (id) or node it hangs under
+    parent: str | None = None  # the note (id) or node it hangs under
 
 
 @dataclass
 class Plan:
     name: str
     stage: str
-    lanes: list                    # (actor name, role, header lines)
-    nodes: list                    # PNode: products in file order, then externals
+    lanes: list  # (actor name, role, header lines)
+    nodes: list  # PNode: products in file order, then externals
     edges: list
     notes: list
-    groups: list                   # (subprocess name, [product keys]) in band order
+    groups: list  # (subprocess name, [product keys]) in band order
     banner: tuple
     cycles: list
-    inputs: list                   # (source key, target key) between products
+    inputs: list  # (source key, target key) between products
     syncs: list
-    band_of: dict = field(default_factory=dict)     # key -> subprocess name
-    column: dict = field(default_factory=dict)      # product key -> column (0, 1, …)
-    hint: dict = field(default_factory=dict)        # layout/hint.py: key -> (column, y)
-    handoffs: frozenset = frozenset()               # (source, target) that may stand
-                                                    # one above the other (_handoffs)
+    band_of: dict = field(default_factory=dict)  # key -> subprocess name
+    column: dict = field(default_factory=dict)  # product key -> column (0, 1, …)
+    hint: dict = field(default_factory=dict)  # layout/hint.py: key -> (column, y)
+    handoffs: frozenset = frozenset()  # (source, target) that may stand
+    # one above the other (_handoffs)
 
 
 class Ids:
@@ -93,33 +93,49 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Pla
     edges = [m.drawn(words) for m in _merged(pg, by_key, stand_in, ids, marks)]
     notes, kgis, loose = _notes(pg, by_key, words, ids, marks)
     handoffs = _handoffs(by_key, inputs, edges)
-    column, groups, tagged = _columns(nodes, inputs, syncs, pg, groups,
-                                      {k: c for k, (c, _) in hint.items() if k in by_key},
-                                      handoffs)
+    column, groups, tagged = _columns(
+        nodes, inputs, syncs, pg, groups, {k: c for k, (c, _) in hint.items() if k in by_key}, handoffs
+    )
     for node in nodes:
         if node.kind != "external":
             _label_product(node, pg, band_of, node.key in tagged, column, groups, words, marks)
-    banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals],
-                            kgis, loose, words)
-    return Plan(process.name, process.stage, lanes, nodes, edges, notes, groups, banner,
-                [tuple(c.members) for c in pg.input_cycles], inputs, syncs, band_of, column,
-                hint, handoffs)
+    banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals], kgis, loose, words)
+    return Plan(
+        process.name,
+        process.stage,
+        lanes,
+        nodes,
+        edges,
+        notes,
+        groups,
+        banner,
+        [tuple(c.members) for c in pg.input_cycles],
+        inputs,
+        syncs,
+        band_of,
+        column,
+        hint,
+        handoffs,
+    )
 
 
 def _lanes(pg, words, ids, marks) -> tuple[list, list, dict]:
     """The lanes (actor name, role, header lines) and their products, in file order."""
     lanes, nodes, by_key = [], [], {}
     for index, actor in enumerate(pg.process.actors):
-        role = actor.role if actor.role in ("customer", "csm", "service", "vendor") \
-            else "customer"
-        lanes.append((actor.name, role, marked(C.header_lines(actor.name, role, words),
-                                               mark_of(marks, "actors", actor.name), words)))
+        role = actor.role if actor.role in ("customer", "csm", "service", "vendor") else "customer"
+        lanes.append(
+            (
+                actor.name,
+                role,
+                marked(C.header_lines(actor.name, role, words), mark_of(marks, "actors", actor.name), words),
+            )
+        )
         for product in actor.products:
             key = product.key
             if pg.products.get(key) is not product or key in by_key:
-                continue          # a duplicate definition (PREP102): drawn once
-            node = PNode(ids(), key, product.kind, (), index, actor.name,
-                         doc=_doc(product))
+                continue  # a duplicate definition (PREP102): drawn once
+            node = PNode(ids(), key, product.kind, (), index, actor.name, doc=_doc(product))
             node.intervention = product.kind == "intangible" and bool(pg.synced_with(key))
             by_key[key] = node
             nodes.append(node)
@@ -141,26 +157,27 @@ def _externals(pg, words, ids, marks) -> dict:
             continue
         for side in sorted(sides.get(name, {"left"})):
             lines = marked(C.external_lines(name), mark_of(marks, "externals", name), words)
-            stand_in[(name, side)] = PNode(ids(), name, "external", lines, side=side,
-                                           doc=_doc(external))
+            stand_in[(name, side)] = PNode(ids(), name, "external", lines, side=side, doc=_doc(external))
     return stand_in
 
 
 def _product_relations(pg, by_key) -> tuple[list, list]:
     """(source key, target key) of the input and of the sync relations between drawn
     products (a relation of a product to itself, PREP210, is not drawn)."""
-    between = [e for e in pg.edges
-               if e.source != e.target and e.source in by_key and e.target in by_key]
-    return ([(e.source, e.target) for e in between if e.kind == "input"],
-            [(e.source, e.target) for e in between if e.kind == "sync"])
+    between = [e for e in pg.edges if e.source != e.target and e.source in by_key and e.target in by_key]
+    return (
+        [(e.source, e.target) for e in between if e.kind == "input"],
+        [(e.source, e.target) for e in between if e.kind == "sync"],
+    )
 
 
 @dataclass
 class _Merged:
     """The relations drawn as one line (one source, target and kind): their parameter
     pairs, touch level and diff mark."""
+
     edge: PEdge
-    params: list = field(default_factory=list)      # (source param, target param)
+    params: list = field(default_factory=list)  # (source param, target param)
     touch: object = None
     touched: bool = False
     mark: tuple | None = None
@@ -178,10 +195,8 @@ class _Merged:
     def drawn(self, words) -> PEdge:
         edge = self.edge
         edge.params = self.params[0] if self.params else None
-        edge.touch = str(self.touch) if self.touched and self.touch is not None \
-            else ("" if self.touched else None)
-        edge.lines = marked(C.edge_lines(self.params, self.touch, self.touched, words),
-                            self.mark, words)
+        edge.touch = str(self.touch) if self.touched and self.touch is not None else ("" if self.touched else None)
+        edge.lines = marked(C.edge_lines(self.params, self.touch, self.touched, words), self.mark, words)
         return edge
 
 
@@ -199,11 +214,12 @@ def _merged(pg, by_key, stand_in, ids, marks) -> list[_Merged]:
     for e in pg.edges:
         source, target = end(e.source, "left"), end(e.target, "right")
         if e.source == e.target or source is None or target is None:
-            continue                        # PREP210: nothing to draw
+            continue  # PREP210: nothing to draw
         found = merged.get((source, target, e.kind))
         if found is None:
             found = merged[(source, target, e.kind)] = _Merged(
-                PEdge(ids("e"), source, target, e.kind, e.label, doc=_doc(e.relation)))
+                PEdge(ids("e"), source, target, e.kind, e.label, doc=_doc(e.relation))
+            )
         found.add(e, pg.graph.edges[e.source, e.target, e.index], mark_of(marks, "relations", e.index))
         if e.relation.has_attr("touch") and e.target in by_key:
             by_key[e.target].csm = True
@@ -217,16 +233,17 @@ def _label_product(node, pg, band_of, tagged, column, groups, words, marks) -> N
     node.subprocess = band_of.get(node.key)
     tag = node.subprocess if tagged else None
     if node.subprocess is None and _inside(column[node.key], column, groups):
-        tag = words["no_subprocess"]    # inside a band it does not belong to
-    node.lines = marked(C.product_lines(product.name, product.state, product.params,
-                                        node.intervention, tag, node.doc, words),
-                        mark_of(marks, "products", node.key), words)
+        tag = words["no_subprocess"]  # inside a band it does not belong to
+    node.lines = marked(
+        C.product_lines(product.name, product.state, product.params, node.intervention, tag, node.doc, words),
+        mark_of(marks, "products", node.key),
+        words,
+    )
 
 
 def _inside(c: int, column: dict, groups) -> bool:
     """Whether column c lies under a subprocess band (its members' columns)."""
-    return any(min(column[k] for k in keys) <= c <= max(column[k] for k in keys)
-               for _, keys in groups)
+    return any(min(column[k] for k in keys) <= c <= max(column[k] for k in keys) for _, keys in groups)
 
 
 def _handoffs(by_key, inputs, edges) -> frozenset:
@@ -238,13 +255,19 @@ def _handoffs(by_key, inputs, edges) -> frozenset:
     for s, t in inputs:
         targets.setdefault(s, []).append(t)
     labelled = {(e.source, e.target) for e in edges if e.lines}
-    used: set[str] = set()          # a product ends one hand-off at most: no towers
+    used: set[str] = set()  # a product ends one hand-off at most: no towers
     out = set()
     for s, t in inputs:
         a, b = by_key[s], by_key[t]
         upper = a if a.lane < b.lane else b
-        if len(targets[s]) != 1 or abs(a.lane - b.lane) != 1 or upper.notes \
-                or (a.id, b.id) in labelled or s in used or t in used:
+        if (
+            len(targets[s]) != 1
+            or abs(a.lane - b.lane) != 1
+            or upper.notes
+            or (a.id, b.id) in labelled
+            or s in used
+            or t in used
+        ):
             continue
         used.update((s, t))
         out.add((s, t))
@@ -259,10 +282,8 @@ def _columns(nodes, inputs, syncs, pg, groups, hint, handoffs=frozenset()):
     keys = [n.key for n in nodes if n.kind != "external"]
     cycles = [tuple(c.members) for c in pg.input_cycles]
     first = columns(keys, inputs, syncs, cycles, [], hint, handoffs)
-    groups = sorted(groups, key=lambda g: (first.get(g[2], max(first[k] for k in g[1])),
-                                           min(first[k] for k in g[1])))
-    column = columns(keys, inputs, syncs, cycles, [g[1] for g in groups], hint, handoffs) \
-        if len(groups) > 1 else first
+    groups = sorted(groups, key=lambda g: (first.get(g[2], max(first[k] for k in g[1])), min(first[k] for k in g[1])))
+    column = columns(keys, inputs, syncs, cycles, [g[1] for g in groups], hint, handoffs) if len(groups) > 1 else first
     spans = [(min(column[k] for k in g[1]), max(column[k] for k in g[1])) for g in groups]
     tagged: set[str] = set()
     for i, (a0, a1) in enumerate(spans):
@@ -300,7 +321,7 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
     kpi_note: dict[str, PNote] = {}
     for kpi in pg.process.kpis:
         marks = tuple(m for m in ("kgi", "service", "supplemented") if kpi.has_attr(m))
-        if "kgi" in marks:             # a banner line: its badge, if any, as text
+        if "kgi" in marks:  # a banner line: its badge, if any, as text
             mark = mark_of(changes, "kpis", kpi.name)
             kgis.append(kpi.name + (f" {badge(*mark, words).text}" if mark else ""))
             continue
@@ -308,15 +329,17 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
         node = by_key.get(target) if target else None
         parent = None
         if node is None and kpi.under is not None and kpi.under.text in kpi_note:
-            parent = kpi_note[kpi.under.text]          # in its parent KPI's note
+            parent = kpi_note[kpi.under.text]  # in its parent KPI's note
             node = next((n for n in by_key.values() if n.id == parent.target), None)
-        lines = marked(C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words),
-                       mark_of(changes, "kpis", kpi.name), words)
+        lines = marked(
+            C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words),
+            mark_of(changes, "kpis", kpi.name),
+            words,
+        )
         if node is None:
             loose.append(C.unwrap(t.text for t in lines))
             continue
-        note = PNote(ids("k"), "kpi", kpi.name, lines, node.id, marks, _doc(kpi),
-                     parent.id if parent else None)
+        note = PNote(ids("k"), "kpi", kpi.name, lines, node.id, marks, _doc(kpi), parent.id if parent else None)
         kpi_note.setdefault(kpi.name, note)
         node.notes.append(note)
         notes.append(note)
@@ -324,11 +347,10 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
         target = pg.issue_targets.get(id(issue))
         node = by_key.get(target) if target else None
         lines = C.issue_lines(issue.text, words)
-        if node is None:             # the banner keeps the text's own lines
+        if node is None:  # the banner keeps the text's own lines
             loose.append(f"{words['issue']}: {issue.text}")
             continue
-        note = PNote(ids("i"), "issue", " ".join(issue.text.split()), lines, node.id,
-                     doc=_doc(issue))
+        note = PNote(ids("i"), "issue", " ".join(issue.text.split()), lines, node.id, doc=_doc(issue))
         node.notes.append(note)
         notes.append(note)
     return notes, kgis, loose

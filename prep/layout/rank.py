@@ -8,12 +8,18 @@ column, and empty columns are dropped."""
 
 from __future__ import annotations
 
-EACH_EDGE = 400         # hinted blocks checked one by one up to this many (layout/hint.py)
+EACH_EDGE = 400  # hinted blocks checked one by one up to this many (layout/hint.py)
 
 
-def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[str, str]],
-            cycles: list[tuple[str, ...]], groups: list[list[str]],
-            hint: dict | None = None, handoffs=frozenset()) -> dict[str, int]:
+def columns(
+    keys: list[str],
+    inputs: list[tuple[str, str]],
+    syncs: list[tuple[str, str]],
+    cycles: list[tuple[str, ...]],
+    groups: list[list[str]],
+    hint: dict | None = None,
+    handoffs=frozenset(),
+) -> dict[str, int]:
     """Column of every key (0, 1, …). `inputs`: (source, target) input relations between
     keys; `syncs`: sync pairs; `cycles`: input cycles, members in walk order;
     `groups`: subprocess member lists, in the order their bands should go; `hint`:
@@ -25,7 +31,7 @@ def columns(keys: list[str], inputs: list[tuple[str, str]], syncs: list[tuple[st
     order = {k: i for i, k in enumerate(keys)}
     block, offset, members = _condense(keys, inputs, cycles, order)
     dag = _dag(members, _minimum_lengths(inputs, block, offset, handoffs))
-    if not nx.is_directed_acyclic_graph(dag):      # cannot happen after condensing
+    if not nx.is_directed_acyclic_graph(dag):  # cannot happen after condensing
         raise ValueError("input relations still cyclic after condensing")
     if len(groups) > 1:
         _subprocess_gates(dag, groups, block, offset, members, order)
@@ -52,7 +58,7 @@ def _condense(keys, inputs, cycles, order):
     first member, whose members take consecutive columns (offsets) in walk order."""
     import networkx as nx
 
-    block = {k: k for k in keys}          # key -> its block's representative
+    block = {k: k for k in keys}  # key -> its block's representative
     offset = {k: 0 for k in keys}
     members: dict[str, list[str]] = {k: [k] for k in keys}
     for cycle in cycles:
@@ -61,8 +67,7 @@ def _condense(keys, inputs, cycles, order):
             continue
         head = walk[0]
         position = {k: i for i, k in enumerate(walk)}
-        inside = [(s, t) for s, t in inputs if s in position and t in position
-                  and position[s] < position[t]]
+        inside = [(s, t) for s, t in inputs if s in position and t in position and position[s] < position[t]]
         local = nx.DiGraph()
         local.add_nodes_from(walk)
         local.add_edges_from(inside)
@@ -119,14 +124,14 @@ def _beside_partners(result: dict, keys, inputs, syncs, hint) -> None:
     for s, t in syncs:
         partners.setdefault(s, []).append(t)
         partners.setdefault(t, []).append(s)
-    twins: dict[int, str] = {}              # a hinted column -> a linked key in it
+    twins: dict[int, str] = {}  # a hinted column -> a linked key in it
     for k in keys:
         if hint and k in linked and k in hint:
             twins.setdefault(hint[k], k)
     for k in keys:
         if k not in linked:
             near = [result[p] for p in partners.get(k, ()) if p in linked]
-            if hint and hint.get(k) in twins:       # where the hint had it
+            if hint and hint.get(k) in twins:  # where the hint had it
                 result[k] = result[twins[hint[k]]]
             elif near:
                 result[k] = min(near)
@@ -157,11 +162,9 @@ def _pull_sources(dag, rank, order) -> None:
     """A block fed by nothing sits just left of the first block it feeds."""
     import networkx as nx
 
-    for node in reversed(list(nx.lexicographical_topological_sort(
-            dag, key=lambda n: order.get(n, -1)))):
+    for node in reversed(list(nx.lexicographical_topological_sort(dag, key=lambda n: order.get(n, -1)))):
         if dag.in_degree(node) == 0 and dag.out_degree(node) > 0:
-            rank[node] = max(rank[node], min(rank[s] - dag.edges[node, s]["w"]
-                                             for s in dag.successors(node)))
+            rank[node] = max(rank[node], min(rank[s] - dag.edges[node, s]["w"] for s in dag.successors(node)))
 
 
 def _hint_merge(dag, hint: dict, members, offset, order) -> dict[str, str]:

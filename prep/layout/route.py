@@ -8,11 +8,11 @@ from __future__ import annotations
 from prep.layout.positions import Box, Edge
 
 ARROW = 10.0
-PORT_GAP = 14.0     # between the ports on one side of a box, at least …
-HEAD_PX = 8.5       # … and this many px at 1920 px wide (arrowheads kept apart)
-HEAD_ROOM = 16.0    # a box is tall enough for its ports this far apart
+PORT_GAP = 14.0  # between the ports on one side of a box, at least …
+HEAD_PX = 8.5  # … and this many px at 1920 px wide (arrowheads kept apart)
+HEAD_ROOM = 16.0  # a box is tall enough for its ports this far apart
 BULGE = 20.0
-BULGE_ROOM = ARROW + BULGE + 8     # the room a sync line beside a column takes
+BULGE_ROOM = ARROW + BULGE + 8  # the room a sync line beside a column takes
 
 
 def bulge_room(placer) -> dict[int, float]:
@@ -60,8 +60,12 @@ def _r(value: float) -> float:
 
 
 def straight(p, q) -> list:
-    return [p, (_r(p[0] + (q[0] - p[0]) / 3), _r(p[1] + (q[1] - p[1]) / 3)),
-            (_r(p[0] + 2 * (q[0] - p[0]) / 3), _r(p[1] + 2 * (q[1] - p[1]) / 3)), q]
+    return [
+        p,
+        (_r(p[0] + (q[0] - p[0]) / 3), _r(p[1] + (q[1] - p[1]) / 3)),
+        (_r(p[0] + 2 * (q[0] - p[0]) / 3), _r(p[1] + 2 * (q[1] - p[1]) / 3)),
+        q,
+    ]
 
 
 def s_curve(p, q) -> list:
@@ -77,8 +81,7 @@ def cubic(waypoints) -> tuple:
         last = points[-1]
         if abs(point[0] - last[0]) < 0.01 and abs(point[1] - last[1]) < 0.01:
             continue
-        segment = straight(last, point) if how == "L" or abs(point[1] - last[1]) < 0.01 \
-            else s_curve(last, point)
+        segment = straight(last, point) if how == "L" or abs(point[1] - last[1]) < 0.01 else s_curve(last, point)
         points.extend(segment[1:])
     if len(points) == 1:
         points = straight(points[0], points[0])
@@ -105,25 +108,21 @@ class Router:
         self.bus_of = p.bus_of
         self.bus_y = self._bus_heights()
         self.bus_x: dict[int, float] = {}
-        shared: dict[tuple, list] = {}       # one port per box and bus
+        shared: dict[tuple, list] = {}  # one port per box and bus
         for edge in plan_edges:
             if edge.id in self.bus_of:
                 chain, _ = p.chains[edge.id]
                 bus = self.bus_of[edge.id]
-                for item, side, which in ((chain[0], "right", "low"),
-                                          (chain[-1], "left", "high")):
+                for item, side, which in ((chain[0], "right", "low"), (chain[-1], "left", "high")):
                     key = (item, side, bus)
                     if key not in shared:
                         shared[key] = []
-                        sides.setdefault((item, side), []).append(
-                            ((1, self.bus_y[bus]), f"\0bus{bus}", f"{item}"))
+                        sides.setdefault((item, side), []).append(((1, self.bus_y[bus]), f"\0bus{bus}", f"{item}"))
                     shared[key].append((edge.id, which))
             elif edge.id in p.chains:
                 chain, _ = p.chains[edge.id]
-                sides.setdefault((chain[0], "right"), []).append(
-                    ((1, self._centre_y(chain[1])), edge.id, "low"))
-                sides.setdefault((chain[-1], "left"), []).append(
-                    ((1, self._centre_y(chain[-2])), edge.id, "high"))
+                sides.setdefault((chain[0], "right"), []).append(((1, self._centre_y(chain[1])), edge.id, "low"))
+                sides.setdefault((chain[-1], "left"), []).append(((1, self._centre_y(chain[-2])), edge.id, "high"))
             else:
                 a, b = p.item_of[edge.source], p.item_of[edge.target]
                 if self._adjacent(a, b) or self._adjacent(b, a):
@@ -131,10 +130,8 @@ class Router:
                 # a sync line beside the column takes the outermost port toward its
                 # partner, so the edges leaving level into the gap pass clear of it
                 ya, yb = self._centre_y(a), self._centre_y(b)
-                sides.setdefault((a, "right"), []).append(
-                    ((0 if yb < ya else 2, yb), edge.id, "a"))
-                sides.setdefault((b, "right"), []).append(
-                    ((0 if ya < yb else 2, ya), edge.id, "b"))
+                sides.setdefault((a, "right"), []).append(((0 if yb < ya else 2, yb), edge.id, "a"))
+                sides.setdefault((b, "right"), []).append(((0 if ya < yb else 2, ya), edge.id, "b"))
         ports = {}
         self.bottom_port = {}
         for (i, side), ends in sides.items():
@@ -165,10 +162,10 @@ class Router:
                 names[item] = p.item_node[item].key
         out = []
         for bus in sorted(ends):
-            sources, targets = (", ".join(names[i] for i in sorted(names, key=p.item_y.__getitem__))
-                                for names in ends[bus])
-            out.append(Joint(f"j{bus + 1}", f"{sources} -> {targets}",
-                             self.bus_x[bus], self.bus_y[bus]))
+            sources, targets = (
+                ", ".join(names[i] for i in sorted(names, key=p.item_y.__getitem__)) for names in ends[bus]
+            )
+            out.append(Joint(f"j{bus + 1}", f"{sources} -> {targets}", self.bus_x[bus], self.bus_y[bus]))
         return tuple(out)
 
     def _bus_heights(self) -> dict[int, float]:
@@ -181,8 +178,7 @@ class Router:
             sources, targets = ends.setdefault(bus, ([], []))
             sources.append(self._centre_y(chain[0]))
             targets.append(self._centre_y(chain[-1]))
-        return {bus: _r((sum(a) / len(a) + sum(b) / len(b)) / 2)
-                for bus, (a, b) in ends.items()}
+        return {bus: _r((sum(a) / len(a) + sum(b) / len(b)) / 2) for bus, (a, b) in ends.items()}
 
     def _port_x(self, i: int, side: str, y: float) -> float:
         p = self.p
@@ -206,8 +202,21 @@ class Router:
                 points, label = self._chain(edge, ports)
             else:
                 points, label = self._same_layer(edge, ports)
-            out.append(Edge(edge.id, edge.source, edge.target, edge.kind, edge.title,
-                            points, edge.lines, label, edge.touch, edge.params, edge.doc))
+            out.append(
+                Edge(
+                    edge.id,
+                    edge.source,
+                    edge.target,
+                    edge.kind,
+                    edge.title,
+                    points,
+                    edge.lines,
+                    label,
+                    edge.touch,
+                    edge.params,
+                    edge.doc,
+                )
+            )
         return out
 
     def _label(self, edge, x_anchor: float, y: float, below: bool, right: bool):
@@ -237,7 +246,7 @@ class Router:
             if last and end_arrow:
                 t1 = max(t1 - ARROW, t0 + 1)
             way.append(((_r(t0), y), "L"))
-            if edge.id in self.bus_of:       # through the bus's meeting point
+            if edge.id in self.bus_of:  # through the bus's meeting point
                 bus = self.bus_of[edge.id]
                 self.bus_x[bus] = _r((t0 + t1) / 2)
                 way.append(((self.bus_x[bus], self.bus_y[bus]), "S"))
@@ -304,8 +313,7 @@ class Router:
         edge_x = _r(right + ARROW)
         way = [(start, "L"), ((edge_x, start[1]), "L")]
         points = list(cubic(way))
-        points += [(_r(edge_x + bulge), start[1]), (_r(edge_x + bulge), end[1]),
-                   (edge_x, end[1])]
+        points += [(_r(edge_x + bulge), start[1]), (_r(edge_x + bulge), end[1]), (edge_x, end[1])]
         points += straight((edge_x, end[1]), end)[1:]
         label = None
         if edge.lines:

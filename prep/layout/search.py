@@ -23,11 +23,11 @@ from prep.layout.bus import buses
 from prep.layout.hint import external_key, item_heights
 from prep.layout.order import order, places, total_crossings
 
-SEARCH_ITEMS = 400      # drawings with more items keep the first choices
-BUDGET = 600            # layouts tried at most
-WORK = 25000            # … and at most this many items laid out in all
-QUICK = 8               # ordering sweeps while trying
-SEEDS = 6               # other starts for the ordering sweeps
+SEARCH_ITEMS = 400  # drawings with more items keep the first choices
+BUDGET = 600  # layouts tried at most
+WORK = 25000  # … and at most this many items laid out in all
+QUICK = 8  # ordering sweeps while trying
+SEEDS = 6  # other starts for the ordering sweeps
 
 
 def search(placer) -> None:
@@ -62,7 +62,7 @@ def search(placer) -> None:
                 table[key] = current
         if not improved or tried >= budget:
             break
-    if _evaluate(placer) >= first:          # the sweeps in full: keep the better
+    if _evaluate(placer) >= first:  # the sweeps in full: keep the better
         for table in _tables(placer):
             table.clear()
         _evaluate(placer)
@@ -74,10 +74,12 @@ def choices_of(placer) -> dict:
     the plan do not): externals by name and side, relations by their ends."""
     node_of = {n.id: n for n in placer.plan.nodes}
     edge_of = {e.id: _edge_key(node_of, e) for e in placer.plan.edges}
-    return {"lane": {_node_key(node_of[k]): v for k, v in placer.lane_choice.items()},
-            "switch": {edge_of[k]: v for k, v in placer.switch_choice.items()},
-            "via": {edge_of[k]: v for k, v in placer.via_choice.items()},
-            "seed": dict(placer.seed_choice)}
+    return {
+        "lane": {_node_key(node_of[k]): v for k, v in placer.lane_choice.items()},
+        "switch": {edge_of[k]: v for k, v in placer.switch_choice.items()},
+        "via": {edge_of[k]: v for k, v in placer.via_choice.items()},
+        "seed": dict(placer.seed_choice),
+    }
 
 
 def _resume(placer, start: dict) -> None:
@@ -107,13 +109,11 @@ def _node_key(node) -> str:
 
 
 def _edge_key(node_of: dict, edge) -> str:
-    return "\0".join((_node_key(node_of[edge.source]), _node_key(node_of[edge.target]),
-                      edge.kind))
+    return "\0".join((_node_key(node_of[edge.source]), _node_key(node_of[edge.target]), edge.kind))
 
 
 def _tables(placer) -> tuple:
-    return (placer.lane_choice, placer.column_choice, placer.switch_choice,
-            placer.via_choice, placer.seed_choice)
+    return (placer.lane_choice, placer.column_choice, placer.switch_choice, placer.via_choice, placer.seed_choice)
 
 
 def _variables(placer) -> list:
@@ -160,17 +160,16 @@ def _column_moves(plan) -> list:
     out = []
     for node in plan.nodes:
         key = node.key
-        if node.kind == "external" or key in in_cycle or count[column[key]] < 2 \
-                or key in plan.hint:        # a hinted product keeps its hinted order
+        if (
+            node.kind == "external" or key in in_cycle or count[column[key]] < 2 or key in plan.hint
+        ):  # a hinted product keeps its hinted order
             continue
         c = column[key]
-        low = max([column[p] + ((p, key) not in plan.handoffs)
-                   for p in before.get(key, ())] + [0])
-        high = min([column[t] - ((key, t) not in plan.handoffs)
-                    for t in after.get(key, ())] + [width - 1])
-        values = [c] + sorted((v for v in range(low, high + 1)
-                               if v != c and bands[v] == bands[c]),
-                              key=lambda v: (abs(v - c), -v))
+        low = max([column[p] + ((p, key) not in plan.handoffs) for p in before.get(key, ())] + [0])
+        high = min([column[t] - ((key, t) not in plan.handoffs) for t in after.get(key, ())] + [width - 1])
+        values = [c] + sorted(
+            (v for v in range(low, high + 1) if v != c and bands[v] == bands[c]), key=lambda v: (abs(v - c), -v)
+        )
         if len(values) > 1:
             out.append((key, values))
     return out
@@ -184,9 +183,11 @@ def _valid(placer) -> bool:
         return True
     column = {k: choice.get(k, c) for k, c in placer.plan.column.items()}
     handoffs = placer.plan.handoffs
-    if any(column[s] > column[t] or column[s] == column[t] and (s, t) not in handoffs
-           for s, t in placer.plan.inputs if s in column
-           and t in column and not _same_cycle(placer.plan, s, t)):
+    if any(
+        column[s] > column[t] or column[s] == column[t] and (s, t) not in handoffs
+        for s, t in placer.plan.inputs
+        if s in column and t in column and not _same_cycle(placer.plan, s, t)
+    ):
         return False
     return set(column.values()) == set(placer.plan.column.values())
 
@@ -201,17 +202,24 @@ def _evaluate(placer, sweeps: int | None = None) -> float:
     placer._layers()
     if placer.deadline is not None:
         placer.deadline.check()
-    placer.layers = order(placer.layers, placer.lane, placer.up, placer.down,
-                          placer.deadline, placer.same, placer.seed_choice.get("seed", 0),
-                          sweeps, item_heights(placer) if placer.plan.hint else None,
-                          _ends(placer))
+    placer.layers = order(
+        placer.layers,
+        placer.lane,
+        placer.up,
+        placer.down,
+        placer.deadline,
+        placer.same,
+        placer.seed_choice.get("seed", 0),
+        sweeps,
+        item_heights(placer) if placer.plan.hint else None,
+        _ends(placer),
+    )
     pos = places(placer.layers, len(placer.lane))
     place_syncs(placer, pos)
-    return _crossings(placer, pos) + sum(
-        _beside(placer, pos, a, b) for a, b in _same_pairs(placer)) + _detours(placer)
+    return _crossings(placer, pos) + sum(_beside(placer, pos, a, b) for a, b in _same_pairs(placer)) + _detours(placer)
 
 
-DETOUR = 0.75     # a lane border crossed out of the way costs this many crossings
+DETOUR = 0.75  # a lane border crossed out of the way costs this many crossings
 
 
 def _detours(placer) -> float:
@@ -240,9 +248,12 @@ def _crossings(placer, pos) -> int:
     pairs = set()
     for segments in gaps.values():
         for n, (u1, v1, ends1, id1) in enumerate(segments):
-            for u2, v2, ends2, id2 in segments[n + 1:]:
-                if (u1 - u2) * (v1 - v2) < 0 and not set(ends1) & set(ends2) \
-                        and (id1 not in bus or bus[id1] != bus.get(id2)):
+            for u2, v2, ends2, id2 in segments[n + 1 :]:
+                if (
+                    (u1 - u2) * (v1 - v2) < 0
+                    and not set(ends1) & set(ends2)
+                    and (id1 not in bus or bus[id1] != bus.get(id2))
+                ):
                     pairs.add((min(id1, id2), max(id1, id2)))
     return len(pairs)
 
@@ -262,8 +273,7 @@ def _ends(placer) -> dict[int, int]:
 
 
 def _same_pairs(placer) -> list[tuple[int, int]]:
-    return [(placer.item_of[e.source], placer.item_of[e.target])
-            for e in placer.same_layer]
+    return [(placer.item_of[e.source], placer.item_of[e.target]) for e in placer.same_layer]
 
 
 def _beside(placer, pos, a: int, b: int) -> int:
@@ -271,7 +281,7 @@ def _beside(placer, pos, a: int, b: int) -> int:
     leaving an item stacked between them."""
     layer = placer.layers[placer.layer_of[a]]
     low, high = sorted((pos[a], pos[b]))
-    return sum(len(placer.down[i]) for i in layer[low + 1:high])
+    return sum(len(placer.down[i]) for i in layer[low + 1 : high])
 
 
 def place_syncs(placer, pos) -> None:
@@ -290,9 +300,9 @@ def place_syncs(placer, pos) -> None:
         lane = placer.lane[item]
         start = sum(1 for i in layer if placer.lane[i] < lane)
         end = sum(1 for i in layer if placer.lane[i] <= lane)
-        slots = range(start, end + 1)       # inside its lane's stack
+        slots = range(start, end + 1)  # inside its lane's stack
         where = {i: k for k, i in enumerate(layer)}
-        edges_before = [0]                  # edges leaving the items above each place
+        edges_before = [0]  # edges leaving the items above each place
         for i in layer:
             edges_before.append(edges_before[-1] + len(placer.down[i]))
         here = [where[o] for o in partners[item] if o in where]
@@ -301,8 +311,9 @@ def place_syncs(placer, pos) -> None:
         def cost(p: int) -> tuple:
             # inserted at p: a partner at q < p has layer[q + 1:p] between them,
             # one at q >= p has layer[p:q]
-            crossings = sum(edges_before[p] - edges_before[q + 1] if q < p
-                            else edges_before[q] - edges_before[p] for q in here)
+            crossings = sum(
+                edges_before[p] - edges_before[q + 1] if q < p else edges_before[q] - edges_before[p] for q in here
+            )
             gap = abs(first - p) if first is not None else 0
             return crossings, gap, p
 

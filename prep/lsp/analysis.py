@@ -16,7 +16,7 @@ from prep.folders import walked
 from prep.lsp import names
 from prep.lsp.positions import Lines
 
-Stop = Callable[[], None]      # raises to abandon an analysis (prep.lsp.checking)
+Stop = Callable[[], None]  # raises to abandon an analysis (prep.lsp.checking)
 MAX_WORKSPACE_FILES = 2000
 LISTING_SECONDS = 5.0
 
@@ -78,15 +78,14 @@ def analyse(uri: str, path: str, text: str, stop: Stop | None = None) -> Analysi
     text = unicodedata.normalize("NFC", text)
     opts = options_for(path)
     selected = opts.selected or frozenset(r.code for r in all_rules())
-    raw = check_file_model(path, parse_text(text, path, normalized=True, stop=stop),
-                           selected, stop=stop)
+    raw = check_file_model(path, parse_text(text, path, normalized=True, stop=stop), selected, stop=stop)
     return Analysis(uri, path, text, raw, opts)
 
 
 class Workspace:
     def __init__(self):
         self.folders: list[str] = []
-        self.open: dict[str, Analysis] = {}        # uri -> the editor's text, checked
+        self.open: dict[str, Analysis] = {}  # uri -> the editor's text, checked
         self._disk: dict[str, tuple[float, Analysis]] = {}  # path -> (mtime, saved file)
         self._listing: tuple[float, list[str]] | None = None
 
@@ -135,7 +134,7 @@ class Workspace:
 
     def everything(self) -> list[Analysis]:
         """The open documents, and the saved files that are not open."""
-        out = list(self.open.values())     # a copy: the worker thread may add one meanwhile
+        out = list(self.open.values())  # a copy: the worker thread may add one meanwhile
         open_paths = {a.path for a in out}
         for path in self.saved_files():
             if path not in open_paths:
@@ -150,12 +149,10 @@ class Workspace:
         from prep.checks import all_rules
         from prep.checks.runner import run_workspace_rules
 
-        files = self.everything() if self.folders or len(self.open) > 1 else list(
-            self.open.values())
+        files = self.everything() if self.folders or len(self.open) > 1 else list(self.open.values())
         if stop is not None:
             stop()
-        rules = [r for r in all_rules() if r.scope == "workspace"
-                 and any(r.code in a.options.selected for a in files)]
+        rules = [r for r in all_rules() if r.scope == "workspace" and any(r.code in a.options.selected for a in files)]
         results = [replace(a.raw, diagnostics=list(a.raw.diagnostics)) for a in files]
         if rules:
             run_workspace_rules(results, rules)
@@ -202,8 +199,7 @@ class Pieces:
             key = (path, start, body)
             parsed = self._parsed.get(key)
             if parsed is None:
-                parsed = parse_text(body, path, normalized=True, stop=stop,
-                                    first_line=start + 1)
+                parsed = parse_text(body, path, normalized=True, stop=stop, first_line=start + 1)
             parsed_now[key] = parsed
             if not parsed.ok:
                 self._parsed = parsed_now
@@ -214,7 +210,7 @@ class Pieces:
         if len(names) != len(processes):
             return analyse(uri, path, text, stop)
         rules = [r for r in all_rules() if r.scope == "process" and r.code in selected]
-        shared = dict.fromkeys(names, "a process")   # once, not once a piece: linear
+        shared = dict.fromkeys(names, "a process")  # once, not once a piece: linear
         graphs, found, interfaces = [], [], []
         with gc_paused():
             for key, parsed in parses:

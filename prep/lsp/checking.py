@@ -85,5 +85,5 @@ class Jobs:
             try:
                 return await asyncio.shield(job.done)
             except Cancelled:
-                continue                    # a newer job replaced it: wait for that one
+                continue  # a newer job replaced it: wait for that one
         return None

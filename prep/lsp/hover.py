@@ -10,8 +10,12 @@ from prep.lsp.features import NAME_ROLES, same_thing, token_at
 from prep.lsp.markdown import code, message, text as md
 from prep.lsp.names import EXTERNAL_ROLES, KPI_ROLES, PRODUCT_ROLES, Token
 
-KIND = {"product": N_("**product**"), "final": N_("**final**"),
-        "milestone": N_("**milestone**"), "intangible": N_("**intangible**")}
+KIND = {
+    "product": N_("**product**"),
+    "final": N_("**final**"),
+    "milestone": N_("**milestone**"),
+    "intangible": N_("**intangible**"),
+}
 
 
 def hover(a, position, encoding):
@@ -34,8 +38,7 @@ def hover(a, position, encoding):
             where = a.lines(encoding).token_range(tok)
     if not parts:
         return None
-    return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown,
-                                            value="\n\n---\n\n".join(parts)), range=where)
+    return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)), range=where)
 
 
 def _finding_doc(d) -> str:
@@ -68,8 +71,7 @@ def _element_doc(a, tok: Token) -> str | None:
     if process is None:
         return None
     if tok.role == "process":
-        return _("**process** {name} (stage {stage})", name=code(tok.name),
-                 stage=md(str(process.stage)))
+        return _("**process** {name} (stage {stage})", name=code(tok.name), stage=md(str(process.stage)))
     if tok.role == "actor":
         return _actor_doc(process, tok.name)
     roles, _crosses = same_thing(a, tok)
@@ -88,8 +90,11 @@ def _actor_doc(process, name: str) -> str | None:
     if actor is None:
         return None
     products = ", ".join(code(p.key) for p in actor.products) or _("none")
-    return (_("**actor** {name} (role {role})", name=code(name), role=md(str(actor.role)))
-            + "\n\n" + _("products: {products}", products=products))
+    return (
+        _("**actor** {name} (role {role})", name=code(name), role=md(str(actor.role)))
+        + "\n\n"
+        + _("products: {products}", products=products)
+    )
 
 
 def _kpi_doc(process, name: str) -> str | None:

@@ -14,8 +14,7 @@ def text(value: str) -> str:
     """`value` shown literally: every ASCII punctuation character that Markdown reads
     backslash-escaped (CommonMark), line breaks kept as hard breaks, no raw HTML."""
     escaped = _PUNCTUATION.sub(r"\\\1", value)
-    return "  \n".join(line.strip() for line in escaped.splitlines()) if "\n" in escaped \
-        else escaped
+    return "  \n".join(line.strip() for line in escaped.splitlines()) if "\n" in escaped else escaped
 
 
 def code(value: str) -> str:
@@ -37,7 +36,7 @@ def message(value: str) -> str:
     as text; whatever a name in it holds, it stays inside."""
     out, at = [], 0
     for match in _QUOTED.finditer(value):
-        out.append(text(value[at:match.start()]))
+        out.append(text(value[at : match.start()]))
         out.append(code(match.group(1)))
         at = match.end()
     out.append(text(value[at:]))

@@ -9,15 +9,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 KINDS = {"PRODUCT", "MILESTONE", "FINAL", "INTANGIBLE"}
-KEYWORDS = KINDS | {"PROCESS", "ACTOR", "EXTERNAL", "SUBPROCESS", "UNTIL", "GOAL", "KPI",
-                    "FOR", "UNDER", "ISSUE", "ON"}
+KEYWORDS = KINDS | {"PROCESS", "ACTOR", "EXTERNAL", "SUBPROCESS", "UNTIL", "GOAL", "KPI", "FOR", "UNDER", "ISSUE", "ON"}
 NAME_TOKENS = {"IDENT", "STRING", "BAD_STRING"}
 
 # What a name is, by the token before it.
-AFTER = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external", "KPI": "kpi",
-         "UNDER": "kpi-ref", "GOAL": "goal", "ISSUE": "issue", "SUBPROCESS": "subprocess",
-         "DOT": "param-ref", "EQUAL": "attr-value", "UNTIL": "ref", "FOR": "ref", "ON": "ref",
-         "INPUT": "ref", "SYNC": "ref"}
+AFTER = {
+    "PROCESS": "process",
+    "ACTOR": "actor",
+    "EXTERNAL": "external",
+    "KPI": "kpi",
+    "UNDER": "kpi-ref",
+    "GOAL": "goal",
+    "ISSUE": "issue",
+    "SUBPROCESS": "subprocess",
+    "DOT": "param-ref",
+    "EQUAL": "attr-value",
+    "UNTIL": "ref",
+    "FOR": "ref",
+    "ON": "ref",
+    "INPUT": "ref",
+    "SYNC": "ref",
+}
 
 
 @dataclass(frozen=True)
@@ -27,9 +39,9 @@ class Token:
     line: int
     column: int
     end: int
-    role: str          # see roles() below; for names: product, ref, external, …
-    name: str          # the name's text (unquoted) for names, else the token text
-    process: int       # index of the process it stands in (-1 outside)
+    role: str  # see roles() below; for names: product, ref, external, …
+    name: str  # the name's text (unquoted) for names, else the token text
+    process: int  # index of the process it stands in (-1 outside)
     text: str = ""
 
 
@@ -46,8 +58,8 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     depth = 0
     process = -1
-    prev = None          # type of the previous significant token
-    bracket = None       # "attrs", "params" or "members" while inside one
+    prev = None  # type of the previous significant token
+    bracket = None  # "attrs", "params" or "members" while inside one
     for tok in lark_parser().lex(text, dont_ignore=True):
         kind = tok.type
         if kind == "WS":
@@ -108,7 +120,7 @@ def _role(kind: str, prev: str | None, bracket: str | None) -> str:
             return "product"
         if prev in AFTER:
             return AFTER[prev]
-        return "ref"      # a relation's side, a subprocess member, after `,`
+        return "ref"  # a relation's side, a subprocess member, after `,`
     if kind == "STATE":
         return "state"
     if kind == "NUMBER":
@@ -121,8 +133,7 @@ def _role(kind: str, prev: str | None, bracket: str | None) -> str:
 
 
 def _token(tok, role: str, name: str, process: int) -> Token:
-    return Token(tok.line - 1, tok.column - 1, tok.column - 1 + len(str(tok)), role, name,
-                 process, str(tok))
+    return Token(tok.line - 1, tok.column - 1, tok.column - 1 + len(str(tok)), role, name, process, str(tok))
 
 
 def at(toks: list[Token], line: int, column: int) -> Token | None:

@@ -35,8 +35,8 @@ class Lines:
     def __init__(self, text: str, encoding: str = "utf-16"):
         from prep.parser.lines import line_end, line_starts
 
-        starts = line_starts(text)       # LF, CR LF or a lone CR, as everywhere
-        self.lines = [text[start:line_end(text, starts, i)] for i, start in enumerate(starts)]
+        starts = line_starts(text)  # LF, CR LF or a lone CR, as everywhere
+        self.lines = [text[start : line_end(text, starts, i)] for i, start in enumerate(starts)]
         self.encoding = encoding
 
     def line(self, n: int) -> str:
@@ -45,19 +45,18 @@ class Lines:
     def position(self, line: int, column: int) -> types.Position:
         """From 0-based line and character index."""
         text = self.line(line)
-        return types.Position(line=max(line, 0),
-                              character=units(text[:max(column, 0)], self.encoding))
+        return types.Position(line=max(line, 0), character=units(text[: max(column, 0)], self.encoding))
 
     def range(self, span) -> types.Range:
         """From a prep Span."""
-        return types.Range(start=self.position(span.line - 1, span.column - 1),
-                           end=self.position(span.end_line - 1, span.end_column - 1))
+        return types.Range(
+            start=self.position(span.line - 1, span.column - 1),
+            end=self.position(span.end_line - 1, span.end_column - 1),
+        )
 
     def token_range(self, tok) -> types.Range:
-        return types.Range(start=self.position(tok.line, tok.column),
-                           end=self.position(tok.line, tok.end))
+        return types.Range(start=self.position(tok.line, tok.column), end=self.position(tok.line, tok.end))
 
     def char(self, position: types.Position) -> tuple[int, int]:
         """To 0-based line and character index."""
-        return position.line, to_char(self.line(position.line), position.character,
-                                      self.encoding)
+        return position.line, to_char(self.line(position.line), position.character, self.encoding)

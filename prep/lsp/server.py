@@ -17,27 +17,43 @@ from prep.lsp.analysis import Pieces, Workspace
 from prep.lsp.checking import Cancelled, Job, Jobs
 from prep.i18n import _, _n
 
-DEBOUNCE = 0.03   # seconds of quiet typing before a document is checked again
-MAX_PUBLISHED = 1000   # findings sent per document; the rest are one line (a huge file
+DEBOUNCE = 0.03  # seconds of quiet typing before a document is checked again
+MAX_PUBLISHED = 1000  # findings sent per document; the rest are one line (a huge file
 #                        of mistakes must not make a 100 MB message)
-SEVERITY = {"error": t.DiagnosticSeverity.Error, "warning": t.DiagnosticSeverity.Warning,
-            "info": t.DiagnosticSeverity.Information}
+SEVERITY = {
+    "error": t.DiagnosticSeverity.Error,
+    "warning": t.DiagnosticSeverity.Warning,
+    "info": t.DiagnosticSeverity.Information,
+}
 RULES_DOC = "https://github.com/prep-models/prep/blob/main/docs/rules.md"
-TOKEN_TYPES = ["keyword", "namespace", "type", "class", "interface", "variable", "parameter",
-               "property", "enumMember", "event", "function", "string", "number", "comment",
-               "operator"]
+TOKEN_TYPES = [
+    "keyword",
+    "namespace",
+    "type",
+    "class",
+    "interface",
+    "variable",
+    "parameter",
+    "property",
+    "enumMember",
+    "event",
+    "function",
+    "string",
+    "number",
+    "comment",
+    "operator",
+]
 TOKEN_MODIFIERS = ["declaration"]
 logger = logging.getLogger(__name__)
 
 
 class PrepServer(LanguageServer):
     def __init__(self):
-        super().__init__("prep", __version__,
-                         text_document_sync_kind=t.TextDocumentSyncKind.Incremental)
-        self.files = Workspace()       # pygls's own is `self.workspace`
-        self.jobs = Jobs()             # checks, in a worker thread (prep.lsp.checking)
-        self.lock = threading.Lock()   # files.open and versions: both threads change them
-        self.versions: dict[str, int | None] = {}   # uri -> version of files.open[uri]
+        super().__init__("prep", __version__, text_document_sync_kind=t.TextDocumentSyncKind.Incremental)
+        self.files = Workspace()  # pygls's own is `self.workspace`
+        self.jobs = Jobs()  # checks, in a worker thread (prep.lsp.checking)
+        self.lock = threading.Lock()  # files.open and versions: both threads change them
+        self.versions: dict[str, int | None] = {}  # uri -> version of files.open[uri]
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published: dict[str, list] = {}
         self.pieces: dict[str, Pieces] = {}
@@ -90,11 +106,12 @@ class PrepServer(LanguageServer):
         analysis, found = future.result()
         for uri, a, diagnostics in found:
             if self.files.open.get(uri) is not a:
-                continue                    # closed, or checked again since
+                continue  # closed, or checked again since
             if uri == job.uri or self.published.get(uri) != diagnostics:
                 self.published[uri] = diagnostics
-                self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-                    uri=uri, diagnostics=diagnostics, version=self.versions.get(uri)))
+                self.text_document_publish_diagnostics(
+                    t.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=self.versions.get(uri))
+                )
         job.done.set_result(analysis)
 
     def diagnostics(self, a) -> list[t.Diagnostic]:
@@ -104,13 +121,19 @@ class PrepServer(LanguageServer):
         if len(a.findings) > MAX_PUBLISHED:
             more = len(a.findings) - MAX_PUBLISHED
             number = f"{more:,}"
-            diagnostics.append(t.Diagnostic(
-                range=t.Range(start=t.Position(line=0, character=0),
-                              end=t.Position(line=0, character=0)),
-                message=_n("and {number} more finding (prep check lists them all)",
-                           "and {number} more findings (prep check lists them all)", more,
-                           number=number),
-                severity=t.DiagnosticSeverity.Information, source="prep"))
+            diagnostics.append(
+                t.Diagnostic(
+                    range=t.Range(start=t.Position(line=0, character=0), end=t.Position(line=0, character=0)),
+                    message=_n(
+                        "and {number} more finding (prep check lists them all)",
+                        "and {number} more findings (prep check lists them all)",
+                        more,
+                        number=number,
+                    ),
+                    severity=t.DiagnosticSeverity.Information,
+                    source="prep",
+                )
+            )
         return diagnostics
 
     def diagnostic(self, a, d) -> t.Diagnostic:
@@ -125,16 +148,21 @@ class PrepServer(LanguageServer):
             else:
                 other = self.files.analysis_for_path(r.span.file)
                 rng = other.lines(self.encoding).range(r.span) if other else lines.range(r.span)
-            related.append(t.DiagnosticRelatedInformation(
-                location=t.Location(uri=from_fs_path(r.span.file) or a.uri, range=rng),
-                message=r.message))
+            related.append(
+                t.DiagnosticRelatedInformation(
+                    location=t.Location(uri=from_fs_path(r.span.file) or a.uri, range=rng), message=r.message
+                )
+            )
         message = d.message + ("\n" + _("hint:") + f" {d.hint}" if d.hint else "")
         return t.Diagnostic(
-            range=lines.range(d.span), message=message, severity=SEVERITY[d.severity.value],
-            code=d.code, source="prep",
-            code_description=t.CodeDescription(href=f"{RULES_DOC}#{d.code.lower()}-"
-                                               f"{rule.name}") if rule else None,
-            related_information=related or None)
+            range=lines.range(d.span),
+            message=message,
+            severity=SEVERITY[d.severity.value],
+            code=d.code,
+            source="prep",
+            code_description=t.CodeDescription(href=f"{RULES_DOC}#{d.code.lower()}-{rule.name}") if rule else None,
+            related_information=related or None,
+        )
 
     def later(self, uri: str) -> None:
         """A change: check again after DEBOUNCE seconds of quiet; a check of an older
@@ -175,8 +203,7 @@ class PrepServer(LanguageServer):
 
             raise JsonRpcInvalidParams(f"{uri} is not open")
         while True:
-            if uri in self.pending or (uri not in self.jobs.running and
-                                       uri not in self.files.open):
+            if uri in self.pending or (uri not in self.jobs.running and uri not in self.files.open):
                 self.check(uri)
             found = await self.jobs.newest(uri)
             if found is not None:
@@ -220,12 +247,20 @@ def initialized(ls: PrepServer, params) -> None:
     # (the workspace rules read them); without it, the folders are listed again
     # every few seconds.
     watch = ls.client_capabilities.workspace
-    if watch and watch.did_change_watched_files and \
-            watch.did_change_watched_files.dynamic_registration:
-        ls.client_register_capability(t.RegistrationParams(registrations=[t.Registration(
-            id="prep-files", method=t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-            register_options=t.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[t.FileSystemWatcher(glob_pattern="**/*.prep")]))]))
+    if watch and watch.did_change_watched_files and watch.did_change_watched_files.dynamic_registration:
+        ls.client_register_capability(
+            t.RegistrationParams(
+                registrations=[
+                    t.Registration(
+                        id="prep-files",
+                        method=t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=t.DidChangeWatchedFilesRegistrationOptions(
+                            watchers=[t.FileSystemWatcher(glob_pattern="**/*.prep")]
+                        ),
+                    )
+                ]
+            )
+        )
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
@@ -281,8 +316,9 @@ async def definition(ls: PrepServer, params: t.DefinitionParams):
 @server.feature(t.TEXT_DOCUMENT_REFERENCES)
 async def references(ls: PrepServer, params: t.ReferenceParams):
     a = await ls.analysis(params.text_document.uri)
-    return await ls.in_worker(features.references, ls.files, a, params.position, ls.encoding,
-                              params.context.include_declaration)
+    return await ls.in_worker(
+        features.references, ls.files, a, params.position, ls.encoding, params.context.include_declaration
+    )
 
 
 @server.feature(t.TEXT_DOCUMENT_PREPARE_RENAME)
@@ -297,14 +333,12 @@ async def rename(ls: PrepServer, params: t.RenameParams):
 
     a = await ls.analysis(params.text_document.uri)
     try:
-        return await ls.in_worker(features.rename, ls.files, a, params.position,
-                                  params.new_name, ls.encoding)
+        return await ls.in_worker(features.rename, ls.files, a, params.position, params.new_name, ls.encoding)
     except features.RenameRefused as refused:
         raise JsonRpcInvalidParams(str(refused)) from None
 
 
-@server.feature(t.TEXT_DOCUMENT_COMPLETION,
-                t.CompletionOptions(trigger_characters=completing.TRIGGER_CHARACTERS))
+@server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=completing.TRIGGER_CHARACTERS))
 async def completion(ls: PrepServer, params: t.CompletionParams):
     a = await ls.analysis(params.text_document.uri)
     return completing.completion(a, params.position, ls.encoding)
@@ -316,19 +350,19 @@ async def document_symbol(ls: PrepServer, params: t.DocumentSymbolParams):
     return features.symbols(a, ls.encoding)
 
 
-@server.feature(t.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL,
-                t.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=TOKEN_MODIFIERS))
+@server.feature(
+    t.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL,
+    t.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=TOKEN_MODIFIERS),
+)
 async def semantic_tokens(ls: PrepServer, params: t.SemanticTokensParams):
     a = await ls.analysis(params.text_document.uri)
     return t.SemanticTokens(data=features.semantic_tokens(a, ls.encoding, TOKEN_TYPES))
 
 
-@server.feature(t.TEXT_DOCUMENT_CODE_ACTION,
-                t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
+@server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
 async def code_action(ls: PrepServer, params: t.CodeActionParams):
     a = await ls.analysis(params.text_document.uri)
-    return features.code_actions(a, params.range, ls.encoding,
-                                 lambda d: ls.diagnostic(a, d))
+    return features.code_actions(a, params.range, ls.encoding, lambda d: ls.diagnostic(a, d))
 
 
 @server.feature(t.TEXT_DOCUMENT_FORMATTING)
@@ -341,11 +375,11 @@ def serve() -> None:
     import logging
 
     logging.getLogger("pygls").setLevel(logging.WARNING)
-    names.tokens("")           # load the grammar before the first request
+    names.tokens("")  # load the grammar before the first request
     from prep.lsp.transport import serve_stdio
 
     try:
-        serve_stdio(server)    # bounded, every malformed message answered (transport.py)
+        serve_stdio(server)  # bounded, every malformed message answered (transport.py)
     finally:
         server.jobs.cancel_all()
         server.jobs.worker.shutdown(wait=False, cancel_futures=True)

@@ -15,7 +15,7 @@ import re
 import sys
 import threading
 
-MAX_MESSAGE = 64 * 1024 * 1024      # bytes in one message's body
+MAX_MESSAGE = 64 * 1024 * 1024  # bytes in one message's body
 MAX_HEADER_LINE = 8192
 MAX_HEADERS = 32
 
@@ -60,8 +60,7 @@ def serve_stdio(server, stdin=None, stdout=None) -> None:
 
 
 def send_error(server, msg_id, code: int, message: str) -> None:
-    server.protocol._send_data({"jsonrpc": "2.0", "id": msg_id,
-                                "error": {"code": code, "message": message}})
+    server.protocol._send_data({"jsonrpc": "2.0", "id": msg_id, "error": {"code": code, "message": message}})
 
 
 async def _loop(server, reader: _Reader) -> None:
@@ -71,7 +70,7 @@ async def _loop(server, reader: _Reader) -> None:
         if garbage:
             send_error(server, None, PARSE_ERROR, "bytes that are not a message were skipped")
         if length is None and problem is None:
-            return                                  # end of input
+            return  # end of input
         if problem is not None:
             # Not skipped, even when too large: the bytes that follow are read as
             # headers again, and the next `Content-Length` found starts a message
@@ -80,7 +79,7 @@ async def _loop(server, reader: _Reader) -> None:
             continue
         body = await reader.read(length)
         if len(body) < length:
-            return                                  # input ended inside the body
+            return  # input ended inside the body
         handle(server, body, state)
 
 
@@ -95,10 +94,10 @@ async def _headers(reader: _Reader) -> tuple[int | None, str | None, bool]:
         if not line:
             return None, None, garbage
         if line in (b"\r\n", b"\n"):
-            if count == 0 and garbage:              # junk, then a blank line: say so now
+            if count == 0 and garbage:  # junk, then a blank line: say so now
                 return 0, "bytes that are not a message were skipped", False
             if count == 0:
-                continue                            # stray blank line between messages
+                continue  # stray blank line between messages
             break
         if count == 0:
             line, junk = _past_junk(line)
@@ -141,8 +140,7 @@ def _verdict(length: int | None, problem: str | None, garbage: bool):
     if problem is None and length is None:
         problem = "a message needs a Content-Length header"
     if problem is None and length > MAX_MESSAGE:
-        return length, (f"a message of {length:,} bytes is larger than the limit of "
-                        f"{MAX_MESSAGE:,}"), garbage
+        return length, (f"a message of {length:,} bytes is larger than the limit of {MAX_MESSAGE:,}"), garbage
     return (length if problem is None else 0), problem, garbage
 
 
@@ -173,7 +171,7 @@ def handle(server, body: bytes, state: dict) -> None:
         server.protocol.handle_message(message)
     except (SystemExit, KeyboardInterrupt):
         raise
-    except Exception:                               # never the end of the server
+    except Exception:  # never the end of the server
         logger.exception("cannot handle %s", method)
         if request:
             send_error(server, msg_id, INTERNAL_ERROR, f"{method} failed")
@@ -192,11 +190,9 @@ def _message(body: bytes) -> dict:
 def _check_shape(data: dict, method, msg_id, request: bool) -> None:
     answer_id = msg_id if _valid_id(msg_id) else None
     if method is None and not ("id" in data and ("result" in data or "error" in data)):
-        raise _Refused(INVALID_REQUEST, "neither a request, a notification nor a response",
-                       answer_id)
+        raise _Refused(INVALID_REQUEST, "neither a request, a notification nor a response", answer_id)
     if request and (not isinstance(method, str) or not _valid_id(msg_id)):
-        raise _Refused(INVALID_REQUEST, "a request needs a string method and a number or "
-                       "string id", answer_id)
+        raise _Refused(INVALID_REQUEST, "a request needs a string method and a number or string id", answer_id)
 
 
 def _check_turn(server, state: dict, method, msg_id, request: bool) -> None:

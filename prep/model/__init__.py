@@ -73,8 +73,8 @@ class Ref:
 
 ROLES = ("customer", "csm", "service", "vendor")
 KEYWORDS = frozenset(
-    "process actor product milestone final intangible external subprocess until goal "
-    "kpi for under issue on".split())
+    "process actor product milestone final intangible external subprocess until goal kpi for under issue on".split()
+)
 _IDENT = re.compile(r"(?:[^\W\d]|_)[\w・]*")
 
 
@@ -225,7 +225,25 @@ class Document:
 
 
 __all__ = [
-    "Actor", "Attr", "AttrValue", "Comment", "Document", "External", "Goal", "Issue",
-    "Kpi", "Name", "Process", "Product", "ProductKind", "PRODUCT_KINDS", "Ref",
-    "Relation", "RelationKind", "Subprocess", "product_key", "written_name", "KEYWORDS",
+    "Actor",
+    "Attr",
+    "AttrValue",
+    "Comment",
+    "Document",
+    "External",
+    "Goal",
+    "Issue",
+    "Kpi",
+    "Name",
+    "Process",
+    "Product",
+    "ProductKind",
+    "PRODUCT_KINDS",
+    "Ref",
+    "Relation",
+    "RelationKind",
+    "Subprocess",
+    "product_key",
+    "written_name",
+    "KEYWORDS",
 ]

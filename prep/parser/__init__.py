@@ -58,10 +58,13 @@ def unreadable(path: str, why: str, hint: str | None = None) -> ParseResult:
     return ParseResult(path, None, [d])
 
 
-_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
-              (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
-_SAVE_AS_UTF8 = N_("save the file as UTF-8 (for example, convert it with "
-                   "`iconv -f {encoding} -t UTF-8`)")
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+_SAVE_AS_UTF8 = N_("save the file as UTF-8 (for example, convert it with `iconv -f {encoding} -t UTF-8`)")
 
 
 def binary(text: str | bytes, path: str) -> ParseResult | None:
@@ -74,12 +77,16 @@ def binary(text: str | bytes, path: str) -> ParseResult | None:
         return None
     line = text.count("\n" if isinstance(text, str) else b"\n", 0, at) + 1
     if _looks_wide(text):
-        return unreadable(path, _("the file is UTF-16 or UTF-32 text, not UTF-8 (a NUL byte "
-                                  "on line {line})", line=line),
-                          _(_SAVE_AS_UTF8, encoding="UTF-16"))
-    return unreadable(path, _("the file is binary, not a text model (a NUL byte on line "
-                              "{line})", line=line),
-                      _("`prep` reads `.prep` text files saved as UTF-8"))
+        return unreadable(
+            path,
+            _("the file is UTF-16 or UTF-32 text, not UTF-8 (a NUL byte on line {line})", line=line),
+            _(_SAVE_AS_UTF8, encoding="UTF-16"),
+        )
+    return unreadable(
+        path,
+        _("the file is binary, not a text model (a NUL byte on line {line})", line=line),
+        _("`prep` reads `.prep` text files saved as UTF-8"),
+    )
 
 
 def _looks_wide(text: str | bytes) -> bool:
@@ -93,9 +100,11 @@ def decode(data: bytes, path: str) -> str | ParseResult:
     """UTF-8 text without a byte order mark, NFC-normalised; or a PREP002 result."""
     for bom, encoding in _WIDE_BOMS:
         if data.startswith(bom):
-            return unreadable(path, _("the file is {encoding} text, not UTF-8 (its byte "
-                                      "order mark on line 1)", encoding=encoding),
-                              _(_SAVE_AS_UTF8, encoding=encoding))
+            return unreadable(
+                path,
+                _("the file is {encoding} text, not UTF-8 (its byte order mark on line 1)", encoding=encoding),
+                _(_SAVE_AS_UTF8, encoding=encoding),
+            )
     found = binary(data, path)
     if found is not None:
         return found
@@ -105,10 +114,10 @@ def decode(data: bytes, path: str) -> str | ParseResult:
         line = data.count(b"\n", 0, error.start) + 1
         byte = f"0x{data[error.start]:02x}"
         return unreadable(
-            path, _("the file is not valid UTF-8 (byte {byte} on line {line})", byte=byte,
-                    line=line),
-            _("save the file as UTF-8 (for example, convert it from Shift_JIS with "
-              "`iconv -f SHIFT_JIS -t UTF-8`)"))
+            path,
+            _("the file is not valid UTF-8 (byte {byte} on line {line})", byte=byte, line=line),
+            _("save the file as UTF-8 (for example, convert it from Shift_JIS with `iconv -f SHIFT_JIS -t UTF-8`)"),
+        )
     return unicodedata.normalize("NFC", text)
 
 
@@ -119,34 +128,40 @@ def parse_file(path: str | Path, display: str | None = None) -> ParseResult:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         if os.path.islink(path) and not os.path.exists(path):
-            return unreadable(name, _("the file is a symbolic link to nothing (a missing "
-                                      "target, or a loop)"))
+            return unreadable(name, _("the file is a symbolic link to nothing (a missing target, or a loop)"))
         try:
             kind = _not_regular(os.stat(path).st_mode)
         except OSError:
             kind = ""
         if kind and kind != "a folder":
-            return unreadable(name, _("the file cannot be read: it is {kind}, not a regular "
-                                      "file", kind=_(kind)),
-                              _("give the model as a regular .prep file"))
+            return unreadable(
+                name,
+                _("the file cannot be read: it is {kind}, not a regular file", kind=_(kind)),
+                _("give the model as a regular .prep file"),
+            )
         why = error.strerror or error
-        return unreadable(name, _("the folder cannot be read: {why}", why=why) if kind
-                          else _("the file cannot be read: {why}", why=why))
+        return unreadable(
+            name,
+            _("the folder cannot be read: {why}", why=why) if kind else _("the file cannot be read: {why}", why=why),
+        )
     with open(fd, "rb", closefd=True) as handle:
         kind = _not_regular(os.fstat(fd).st_mode)
         if kind:
-            return unreadable(name, _("the file cannot be read: it is {kind}, not a regular "
-                                      "file", kind=_(kind)),
-                              _("give the model as a regular .prep file"))
+            return unreadable(
+                name,
+                _("the file cannot be read: it is {kind}, not a regular file", kind=_(kind)),
+                _("give the model as a regular .prep file"),
+            )
         try:
             data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as error:
-            return unreadable(name, _("the file cannot be read: {why}",
-                                      why=error.strerror or error))
+            return unreadable(name, _("the file cannot be read: {why}", why=error.strerror or error))
     if len(data) > MAX_FILE_BYTES:
-        return unreadable(name, _("the file is larger than {size} MiB",
-                                  size=MAX_FILE_BYTES // (1024 * 1024)),
-                          _("split the model into several files"))
+        return unreadable(
+            name,
+            _("the file is larger than {size} MiB", size=MAX_FILE_BYTES // (1024 * 1024)),
+            _("split the model into several files"),
+        )
     return parse_bytes(data, name)
 
 
@@ -156,9 +171,13 @@ def _not_regular(mode: int) -> str:
 
     if stat.S_ISREG(mode):
         return ""
-    for test, kind in ((stat.S_ISDIR, N_("a folder")), (stat.S_ISFIFO, N_("a FIFO (named pipe)")),
-                       (stat.S_ISCHR, N_("a character device")),
-                       (stat.S_ISBLK, N_("a block device")), (stat.S_ISSOCK, N_("a socket"))):
+    for test, kind in (
+        (stat.S_ISDIR, N_("a folder")),
+        (stat.S_ISFIFO, N_("a FIFO (named pipe)")),
+        (stat.S_ISCHR, N_("a character device")),
+        (stat.S_ISBLK, N_("a block device")),
+        (stat.S_ISSOCK, N_("a socket")),
+    ):
         if test(mode):
             return kind
     return N_("not a regular file")
@@ -171,8 +190,13 @@ def parse_bytes(data: bytes, path: str) -> ParseResult:
     return parse_text(text, path, normalized=True)
 
 
-def parse_text(text: str, path: str = "<string>", normalized: bool = False,
-               stop: Callable[[], None] | None = None, first_line: int = 1) -> ParseResult:
+def parse_text(
+    text: str,
+    path: str = "<string>",
+    normalized: bool = False,
+    stop: Callable[[], None] | None = None,
+    first_line: int = 1,
+) -> ParseResult:
     """The model in `text`. `stop`, when given, is called every few thousand tokens and
     may raise to abandon the parse (the language server's newer version of a file).
     `first_line`: the line of the file `text` starts on (the language server parses a
@@ -192,7 +216,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
         if found is not None:
             return found
         text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
-    text = normalize_lines(text)      # one definition of a line (prep/parser/lines.py)
+    text = normalize_lines(text)  # one definition of a line (prep/parser/lines.py)
     parser = lark_parser()
     context = Context(path)
     errors: list[Diagnostic] = []
@@ -203,8 +227,12 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
         previous = resumed = result = None
         while (tok := stream.next()) is not None:
             mend = None
-            if (tok.type in _NAMES and previous is not None and previous.end_line == tok.line
-                    and previous.type in ("IDENT", "STRING")):  # `gaol 満足度`, `院外 処方箋`
+            if (
+                tok.type in _NAMES
+                and previous is not None
+                and previous.end_line == tok.line
+                and previous.type in ("IDENT", "STRING")
+            ):  # `gaol 満足度`, `院外 処方箋`
                 mend = adjacent(state, stream, text, path, previous, tok)
             if mend is None:
                 try:
@@ -216,8 +244,7 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
                         continue
                     mend = at_error(state, stream, path, tok, previous)
                     if mend is None:
-                        errors.append(syntax_error(path, tok, error.expected, previous, stream,
-                                                   state))
+                        errors.append(syntax_error(path, tok, error.expected, previous, stream, state))
             if mend is not None:
                 errors.append(mend.diagnostic)
                 if len(errors) < MAX_SYNTAX_ERRORS and apply(state, stream, mend):  # read on as if
@@ -232,12 +259,12 @@ def parse_text(text: str, path: str = "<string>", normalized: bool = False,
         errors = list(dict.fromkeys(context.errors + errors))  # an unclosed quote: once
     if len(errors) >= MAX_SYNTAX_ERRORS:
         last = errors[-1]
-        errors.append(SYNTAX_ERROR.at(last.span, _("too many syntax errors; stopped after "
-                                                   "{count}", count=MAX_SYNTAX_ERRORS)))
+        errors.append(
+            SYNTAX_ERROR.at(last.span, _("too many syntax errors; stopped after {count}", count=MAX_SYNTAX_ERRORS))
+        )
     errors.sort(key=lambda d: (d.span.line, d.span.column))
     document = Document(path=path, processes=tuple(result or ()), comments=tuple(stream.comments))
     return ParseResult(path, document, errors, text)
-
 
 
 def _at_end(state, stream, path: str, errors: list[Diagnostic], first_line: int = 1):

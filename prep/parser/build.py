@@ -14,7 +14,17 @@ from prep.codes import SYNTAX_ERROR
 from prep.diagnostics import Diagnostic, Span
 from prep.parser.texts import MAX_NAME, UNCLOSED, long_text, problem, unquote
 from prep.model import (
-    Actor, Attr, External, Goal, Issue, Kpi, Name, Process, Product, Ref, Relation,
+    Actor,
+    Attr,
+    External,
+    Goal,
+    Issue,
+    Kpi,
+    Name,
+    Process,
+    Product,
+    Ref,
+    Relation,
     Subprocess,
 )
 from prep.i18n import _
@@ -26,7 +36,7 @@ class Word:
 
     text: str
     span: Span
-    too_long: Diagnostic | None = None   # said while read as a name; not said for a text
+    too_long: Diagnostic | None = None  # said while read as a name; not said for a text
 
 
 @dataclass(slots=True)
@@ -42,8 +52,16 @@ class Draft:
     name_span: Span
 
     def build(self, actor: str) -> Product:
-        return Product(kind=self.kind, name=self.name, state=self.state, params=self.params,
-                       attrs=self.attrs, actor=actor, span=self.span, name_span=self.name_span)
+        return Product(
+            kind=self.kind,
+            name=self.name,
+            state=self.state,
+            params=self.params,
+            attrs=self.attrs,
+            actor=actor,
+            span=self.span,
+            name_span=self.name_span,
+        )
 
 
 @dataclass
@@ -119,16 +137,15 @@ class Builder(Transformer):
             text = str(item)
             return float(text) if "." in text else int(text)
         if item.type == "STRING" and item == '""':
-            return ""          # `doc=""`: an empty value says nothing, and harms nothing
+            return ""  # `doc=""`: an empty value says nothing, and harms nothing
         return self._word(item, text=True).text
 
     def attr(self, children):
         name = children[0]
         if len(children) == 1:
             return Attr(name=name.text, value=None, span=name.span)
-        tok = children[-1]      # `value` is inlined: its token
-        return Attr(name=name.text, value=self._value(tok),
-                    span=name.span.to(token_span(self.context.file, tok)))
+        tok = children[-1]  # `value` is inlined: its token
+        return Attr(name=name.text, value=self._value(tok), span=name.span.to(token_span(self.context.file, tok)))
 
     def attrs(self, children):
         return tuple(c for c in children if isinstance(c, Attr))
@@ -164,12 +181,13 @@ class Builder(Transformer):
         state = str(tok)[1:-1].strip()
         if not state:
             written = str(tok)
-            self._error(token_span(self.context.file, tok),
-                        _("a state cannot be empty: `{written}` names no state", written=written)
-                        if written == "<>" else
-                        _("a state cannot be blank: `{written}` names no state", written=written),
-                        _("write the state between `<` and `>`, as in `申込<提出済>`, or remove "
-                          "the `<>`"))
+            self._error(
+                token_span(self.context.file, tok),
+                _("a state cannot be empty: `{written}` names no state", written=written)
+                if written == "<>"
+                else _("a state cannot be blank: `{written}` names no state", written=written),
+                _("write the state between `<` and `>`, as in `申込<提出済>`, or remove the `<>`"),
+            )
         elif (found := problem(state, what=_("a state"))) is not None:
             self._error(token_span(self.context.file, tok), found[0], found[1])
         return state
@@ -194,10 +212,10 @@ class Builder(Transformer):
     def actor(self, children):
         kw, name = children[0], children[1]
         attrs = next((c for c in children[2:] if isinstance(c, tuple)), ())
-        products = tuple(
-            p.build(name.text) for p in children if isinstance(p, Draft))
-        return Actor(name=name.text, attrs=attrs, products=products,
-                     span=self._span(kw, children[-1]), name_span=name.span)
+        products = tuple(p.build(name.text) for p in children if isinstance(p, Draft))
+        return Actor(
+            name=name.text, attrs=attrs, products=products, span=self._span(kw, children[-1]), name_span=name.span
+        )
 
     def external(self, children):
         kw, name = children[0], children[1]
@@ -212,8 +230,7 @@ class Builder(Transformer):
                 attrs = child
             else:
                 members = child
-        return Subprocess(name=name.text, until=until, members=members, attrs=attrs,
-                          span=self._span(kw, until))
+        return Subprocess(name=name.text, until=until, members=members, attrs=attrs, span=self._span(kw, until))
 
     def relation(self, children):
         attrs = children[-1] if isinstance(children[-1], tuple) else ()
@@ -224,8 +241,7 @@ class Builder(Transformer):
             kind = "input" if arrow.type == "INPUT" else "sync"
             for s in sources:
                 for t in targets:
-                    relations.append(Relation(kind=kind, source=s, target=t, attrs=attrs,
-                                              span=s.span.to(t.span)))
+                    relations.append(Relation(kind=kind, source=s, target=t, attrs=attrs, span=s.span.to(t.span)))
         return relations
 
     def kpi(self, children):
@@ -249,9 +265,9 @@ class Builder(Transformer):
 
     def process(self, children):
         kw, name = children[0], children[1]
-        buckets: dict[str, list] = {k: [] for k in
-                                    ("goals", "actors", "externals", "subprocesses",
-                                     "relations", "kpis", "issues")}
+        buckets: dict[str, list] = {
+            k: [] for k in ("goals", "actors", "externals", "subprocesses", "relations", "kpis", "issues")
+        }
         attrs = ()
         for child in children[2:]:
             if isinstance(child, tuple):
@@ -260,14 +276,23 @@ class Builder(Transformer):
                 buckets["relations"].extend(child)
             elif not isinstance(child, Token):
                 buckets[_BUCKET[type(child)]].append(child)
-        return Process(name=name.text, attrs=attrs, span=self._span(kw, children[-1]),
-                       header_span=self._span(kw, name),
-                       **{k: tuple(v) for k, v in buckets.items()})
+        return Process(
+            name=name.text,
+            attrs=attrs,
+            span=self._span(kw, children[-1]),
+            header_span=self._span(kw, name),
+            **{k: tuple(v) for k, v in buckets.items()},
+        )
 
     def start(self, children):
         return [c for c in children if isinstance(c, Process)]
 
 
-_BUCKET = {Goal: "goals", Actor: "actors", External: "externals", Subprocess: "subprocesses",
-           Kpi: "kpis", Issue: "issues"}
-
+_BUCKET = {
+    Goal: "goals",
+    Actor: "actors",
+    External: "externals",
+    Subprocess: "subprocesses",
+    Kpi: "kpis",
+    Issue: "issues",
+}

@@ -78,8 +78,7 @@ def _load(data: bytes, transformer):
     from lark import Lark
 
     tables = _decode(json.loads(data))
-    return Lark.__new__(Lark)._load(tables, transformer=transformer,
-                                    propagate_positions=False)
+    return Lark.__new__(Lark)._load(tables, transformer=transformer, propagate_positions=False)
 
 
 def _dump(parser) -> bytes:
@@ -88,10 +87,8 @@ def _dump(parser) -> bytes:
     from lark.lexer import TerminalDef
 
     data, memo = parser.memo_serialize([TerminalDef, Rule])
-    data["options"] = {k: v for k, v in data["options"].items()
-                       if k not in _LOAD_ALLOWED_OPTIONS}
-    return json.dumps(_encode({"data": data, "memo": memo}), separators=(",", ":"),
-                      ensure_ascii=True).encode("ascii")
+    data["options"] = {k: v for k, v in data["options"].items() if k not in _LOAD_ALLOWED_OPTIONS}
+    return json.dumps(_encode({"data": data, "memo": memo}), separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
 @functools.cache

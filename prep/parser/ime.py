@@ -9,7 +9,14 @@ from lark import Token
 
 from prep.diagnostics import Edit, Fix, Span
 from prep.parser.mending import (
-    HALF_WIDTH, IME_HINT, TEXT, WORDS, Repair, error, span_of, virtual,
+    HALF_WIDTH,
+    IME_HINT,
+    TEXT,
+    WORDS,
+    Repair,
+    error,
+    span_of,
+    virtual,
 )
 from prep.i18n import _
 
@@ -22,11 +29,14 @@ def half_width(file: str, tok: Token, wanted) -> Repair | None:
     kind = HALF_WIDTH[text]
     meant = TEXT[kind]
     return Repair(
-        error(span_of(file, tok), _("`{text}` is not part of the language: write `{meant}`",
-                                    text=text, meant=meant),
-              _(IME_HINT), Fix(_("write `{meant}`", meant=meant),
-                               (Edit(span_of(file, tok), meant),))),
-        [virtual(kind, meant, tok)])
+        error(
+            span_of(file, tok),
+            _("`{text}` is not part of the language: write `{meant}`", text=text, meant=meant),
+            _(IME_HINT),
+            Fix(_("write `{meant}`", meant=meant), (Edit(span_of(file, tok), meant),)),
+        ),
+        [virtual(kind, meant, tok)],
+    )
 
 
 def arrow(file: str, tok: Token, wanted) -> Repair:
@@ -35,9 +45,12 @@ def arrow(file: str, tok: Token, wanted) -> Repair:
     kind = "SYNC" if text[0] in "<＜↔⇔" else "INPUT"
     meant = TEXT[kind]
     span = span_of(file, tok)
-    diagnostic = error(span, _("`{text}` is not part of the language: write `{meant}`",
-                               text=text, meant=meant),
-                       _(IME_HINT), Fix(_("write `{meant}`", meant=meant), (Edit(span, meant),)))
+    diagnostic = error(
+        span,
+        _("`{text}` is not part of the language: write `{meant}`", text=text, meant=meant),
+        _(IME_HINT),
+        Fix(_("write `{meant}`", meant=meant), (Edit(span, meant),)),
+    )
     return Repair(diagnostic, [virtual(kind, meant, tok)] if kind in wanted else None)
 
 
@@ -50,16 +63,18 @@ def quoted(file: str, tok: Token, wanted) -> Repair | None:
         return None
     meant = f"<{text[1:-1]}>" if kind == "STATE" else f'"{text[1:-1]}"'
     span = span_of(file, tok)
-    fix = Fix(_("write `{meant}`", meant=meant), (Edit(span, meant),),
-              safe=tok.type != "KAGI_TEXT")
+    fix = Fix(_("write `{meant}`", meant=meant), (Edit(span, meant),), safe=tok.type != "KAGI_TEXT")
     if tok.type == "KAGI_TEXT":
-        diagnostic = error(span, _("`「」` are not quotes in a model: write `{meant}`",
-                                   meant=meant),
-                           _("a text with spaces or symbols is written in double quotes: "
-                             "`{meant}`", meant=meant), fix)
+        diagnostic = error(
+            span,
+            _("`「」` are not quotes in a model: write `{meant}`", meant=meant),
+            _("a text with spaces or symbols is written in double quotes: `{meant}`", meant=meant),
+            fix,
+        )
     else:
-        diagnostic = error(span, _("`{word}` is typed in full-width: write `{meant}`",
-                                   word=text, meant=meant), _(IME_HINT), fix)
+        diagnostic = error(
+            span, _("`{word}` is typed in full-width: write `{meant}`", word=text, meant=meant), _(IME_HINT), fix
+        )
     return Repair(diagnostic, [virtual(kind, meant, tok)])
 
 
@@ -71,12 +86,19 @@ def colon(file: str, tok: Token, previous: Token, stream) -> Repair:
     keyword = WORDS[previous.type]
     name = str(nxt) if nxt is not None and nxt.type in ("IDENT", "STRING") else "…"
     colon_text = str(tok)
-    return Repair(error(span, _("`{colon}` is not needed after `{keyword}`: a keyword is "
-                                "followed by its name", colon=colon_text, keyword=keyword),
-                        _("remove the `{colon}`: write `{keyword} {name}`", colon=colon_text,
-                          keyword=keyword, name=name),
-                        Fix(_("remove the `{colon}`", colon=colon_text),
-                            (Edit(span, " " if joined else ""),))), [])
+    return Repair(
+        error(
+            span,
+            _(
+                "`{colon}` is not needed after `{keyword}`: a keyword is followed by its name",
+                colon=colon_text,
+                keyword=keyword,
+            ),
+            _("remove the `{colon}`: write `{keyword} {name}`", colon=colon_text, keyword=keyword, name=name),
+            Fix(_("remove the `{colon}`", colon=colon_text), (Edit(span, " " if joined else ""),)),
+        ),
+        [],
+    )
 
 
 def lone_gt(file: str, tok: Token, previous: Token | None, wanted) -> Repair | None:
@@ -88,17 +110,20 @@ def lone_gt(file: str, tok: Token, previous: Token | None, wanted) -> Repair | N
     span = span_of(file, tok)
     if previous.type == "IDENT" and name.endswith("ー") and previous.end_pos == tok.start_pos:
         span = Span(file, tok.line, tok.column - 1, tok.line, tok.end_column)
-        message = _("`{written}` is read as the name `{name}` and `{gt}`; `ー{gt}` is "
-                    "probably an arrow typed with the input method on",
-                    written=name + str(tok), name=name, gt=str(tok))
-        hint = _("write `{short} ->`, or `{name} ->` if `ー` belongs to the name",
-                 short=name[:-1], name=name)
+        message = _(
+            "`{written}` is read as the name `{name}` and `{gt}`; `ー{gt}` is "
+            "probably an arrow typed with the input method on",
+            written=name + str(tok),
+            name=name,
+            gt=str(tok),
+        )
+        hint = _("write `{short} ->`, or `{name} ->` if `ー` belongs to the name", short=name[:-1], name=name)
         meant = " ->"
     else:
         message = _("`{gt}` is not an arrow: write `->`", gt=str(tok))
         hint = IME_HINT
         meant = "->"
-    return Repair(error(span, message, hint, Fix(_("write `{meant}`", meant=meant.strip()), (Edit(span, meant),),
-                                                 safe=False)),
-                  [virtual("INPUT", "->", tok)])
-
+    return Repair(
+        error(span, message, hint, Fix(_("write `{meant}`", meant=meant.strip()), (Edit(span, meant),), safe=False)),
+        [virtual("INPUT", "->", tok)],
+    )

@@ -20,13 +20,13 @@ class FastLexer:
         from lark.lexer import PatternStr, UnlessCallback
 
         lexer = lark_parser._build_lexer(dont_ignore=True)
-        scanner = lexer.scanner                      # builds lexer.callback too
+        scanner = lexer.scanner  # builds lexer.callback too
         self.usable = len(scanner._mres) == 1
         self.keywords: dict[str, dict[str, str]] = {}
         for type_, callback in lexer.callback.items():
             if not isinstance(callback, UnlessCallback) or not all(
-                    isinstance(t.pattern, PatternStr) and not t.pattern.flags
-                    for t in callback.scanner.terminals):
+                isinstance(t.pattern, PatternStr) and not t.pattern.flags for t in callback.scanner.terminals
+            ):
                 self.usable = False
                 continue
             self.keywords[type_] = {t.pattern.value: t.name for t in callback.scanner.terminals}
@@ -38,8 +38,9 @@ class FastLexer:
         """Tokens of `text` (no whitespace tokens), as lark's basic lexer makes them;
         the text's first line is numbered `first_line`."""
         if not self.usable:
-            return (_moved(t, first_line - 1) for t in self.lark_parser.lex(text, dont_ignore=True)
-                    if t.type != SKIPPED)
+            return (
+                _moved(t, first_line - 1) for t in self.lark_parser.lex(text, dont_ignore=True) if t.type != SKIPPED
+            )
         return self._lex(text, first_line)
 
     def _lex(self, text: str, start_line: int = 1):
@@ -51,7 +52,7 @@ class FastLexer:
         line, line_start, pos = start_line, 0, 0
         for match in self.pattern.finditer(text):
             start, end = match.span()
-            if start != pos:        # cannot happen: BAD_CHAR matches any character
+            if start != pos:  # cannot happen: BAD_CHAR matches any character
                 raise ValueError(f"the lexer skipped text at offset {pos}")
             pos = end
             type_ = match.lastgroup

@@ -41,8 +41,7 @@ def line_end(text: str, starts: list[int], index: int) -> int:
     if index + 1 >= len(starts):
         return len(text)
     end = starts[index + 1] - 1
-    return end - 1 if text[end] == "\n" and end > starts[index] and text[end - 1] == "\r" \
-        else end
+    return end - 1 if text[end] == "\n" and end > starts[index] and text[end - 1] == "\r" else end
 
 
 def ending(text: str) -> str:

@@ -13,24 +13,59 @@ from prep.diagnostics import Diagnostic, Fix, Span
 from prep.i18n import N_
 
 # Keyword token types and their text, products' kinds included.
-WORDS = {"PROCESS": "process", "ACTOR": "actor", "EXTERNAL": "external",
-         "SUBPROCESS": "subprocess", "UNTIL": "until", "GOAL": "goal", "KPI": "kpi",
-         "FOR": "for", "UNDER": "under", "ISSUE": "issue", "ON": "on", "PRODUCT": "product",
-         "MILESTONE": "milestone", "FINAL": "final", "INTANGIBLE": "intangible"}
+WORDS = {
+    "PROCESS": "process",
+    "ACTOR": "actor",
+    "EXTERNAL": "external",
+    "SUBPROCESS": "subprocess",
+    "UNTIL": "until",
+    "GOAL": "goal",
+    "KPI": "kpi",
+    "FOR": "for",
+    "UNDER": "under",
+    "ISSUE": "issue",
+    "ON": "on",
+    "PRODUCT": "product",
+    "MILESTONE": "milestone",
+    "FINAL": "final",
+    "INTANGIBLE": "intangible",
+}
 # Error terminals of grammar/prep.lark: never taken by the parser.
 ERROR_TOKENS = ("BAD_CHAR", "BAD_ARROW", "IME_ARROW", "IME_STRING", "IME_STATE", "KAGI_TEXT")
 KINDS = ("PRODUCT", "MILESTONE", "FINAL", "INTANGIBLE")
 STATEMENTS = ("GOAL", "ACTOR", "EXTERNAL", "SUBPROCESS", "KPI", "ISSUE")
 # What a full-width symbol stands for, as the token the parser wants.
-HALF_WIDTH = {"（": "LPAR", "）": "RPAR", "｛": "LBRACE", "｝": "RBRACE", "［": "LSQB",
-              "］": "RSQB", "【": "LSQB", "】": "RSQB", "，": "COMMA", "、": "COMMA",
-              "．": "DOT", "＝": "EQUAL"}
-TEXT = {"LPAR": "(", "RPAR": ")", "LBRACE": "{", "RBRACE": "}", "LSQB": "[", "RSQB": "]",
-        "COMMA": ",", "DOT": ".", "EQUAL": "=", "INPUT": "->", "SYNC": "<->"}
-IME_HINT = N_("symbols are half-width (switch the input method to 直接入力 / half-width "
-              "for them); names may stay Japanese")
-ARROWS_HINT = N_("PReP has two arrows: `A -> B` (A is input into B) and `A <-> B` "
-                 "(A and B are determined together)")
+HALF_WIDTH = {
+    "（": "LPAR",
+    "）": "RPAR",
+    "｛": "LBRACE",
+    "｝": "RBRACE",
+    "［": "LSQB",
+    "］": "RSQB",
+    "【": "LSQB",
+    "】": "RSQB",
+    "，": "COMMA",
+    "、": "COMMA",
+    "．": "DOT",
+    "＝": "EQUAL",
+}
+TEXT = {
+    "LPAR": "(",
+    "RPAR": ")",
+    "LBRACE": "{",
+    "RBRACE": "}",
+    "LSQB": "[",
+    "RSQB": "]",
+    "COMMA": ",",
+    "DOT": ".",
+    "EQUAL": "=",
+    "INPUT": "->",
+    "SYNC": "<->",
+}
+IME_HINT = N_(
+    "symbols are half-width (switch the input method to 直接入力 / half-width for them); names may stay Japanese"
+)
+ARROWS_HINT = N_("PReP has two arrows: `A -> B` (A is input into B) and `A <-> B` (A and B are determined together)")
 
 
 @dataclass
@@ -42,8 +77,8 @@ class Repair:
     diagnostic: Diagnostic
     tokens: list | None
     pop: bool = False
-    closes_block: bool = False   # a `}` is among the tokens: the stream's open block ends
-    opens_block: tuple | None = None   # a `{` is: the block it opens, as the stream keeps it
+    closes_block: bool = False  # a `}` is among the tokens: the stream's open block ends
+    opens_block: tuple | None = None  # a `{` is: the block it opens, as the stream keeps it
 
 
 def apply(state, stream, repair: Repair) -> bool:
@@ -90,14 +125,13 @@ def works(state, repair: Repair, then: Token | None) -> bool:
     except UnexpectedToken:
         return False
     finally:
-        del errors[found:]      # what the trial's reductions reported is not said twice
+        del errors[found:]  # what the trial's reductions reported is not said twice
     return True
 
 
 def span_of(file: str, tok: Token, last: Token | None = None) -> Span:
     last = last or tok
-    return Span(file, tok.line, tok.column, last.end_line or last.line,
-                last.end_column or last.column + 1)
+    return Span(file, tok.line, tok.column, last.end_line or last.line, last.end_column or last.column + 1)
 
 
 def point_after(file: str, tok: Token) -> Span:

@@ -9,7 +9,14 @@ from lark import Token
 
 from prep.diagnostics import Edit, Fix, Span
 from prep.parser.mending import (
-    KINDS, STATEMENTS, Repair, error, point_after, shifted, span_of, virtual,
+    KINDS,
+    STATEMENTS,
+    Repair,
+    error,
+    point_after,
+    shifted,
+    span_of,
+    virtual,
 )
 from prep.i18n import _
 
@@ -64,16 +71,23 @@ def _in_actor(stream, file: str, tok: Token) -> Repair | None:
     last = tok
     while (nxt := stream.peek()) is not None and nxt.line == tok.line:
         last = stream.next()
-    written = stream.text[tok.start_pos:last.end_pos]
+    written = stream.text[tok.start_pos : last.end_pos]
     if len(written) > 40:
         written = written[:37] + "..."
     actor = str(name) if name is not None else "…"
-    what = (_("an external process is declared in the process, outside any actor")
-            if tok.type == "EXTERNAL" else _("an actor's block holds only the actor's products"))
-    return Repair(error(span_of(file, tok, last), _("`{written}` is inside actor `{actor}`: "
-                                                    "{what}", written=written, actor=actor,
-                                                    what=what),
-                        _("move it after the `}}` that closes `actor {actor}`", actor=actor)), [])
+    what = (
+        _("an external process is declared in the process, outside any actor")
+        if tok.type == "EXTERNAL"
+        else _("an actor's block holds only the actor's products")
+    )
+    return Repair(
+        error(
+            span_of(file, tok, last),
+            _("`{written}` is inside actor `{actor}`: {what}", written=written, actor=actor, what=what),
+            _("move it after the `}}` that closes `actor {actor}`", actor=actor),
+        ),
+        [],
+    )
 
 
 def _no_brace(state, stream, file: str, tok: Token, previous: Token) -> Repair | None:
@@ -82,25 +96,30 @@ def _no_brace(state, stream, file: str, tok: Token, previous: Token) -> Repair |
     header = _header(values)
     if header is None:
         return None
-    fits = (tok.type in KINDS or tok.type == "RBRACE") if header.type == "ACTOR" else (
-        tok.type in STATEMENTS or tok.type == "RBRACE" or _starts_statement(stream, tok))
+    fits = (
+        (tok.type in KINDS or tok.type == "RBRACE")
+        if header.type == "ACTOR"
+        else (tok.type in STATEMENTS or tok.type == "RBRACE" or _starts_statement(stream, tok))
+    )
     if not fits:
         return None
     at = state.value_stack.index(header)
     name = state.value_stack[at + 1] if at + 1 < len(state.value_stack) else None
     label = getattr(name, "text", None) or "…"
-    opened = stream.text[header.start_pos:previous.end_pos]
+    opened = stream.text[header.start_pos : previous.end_pos]
     return Repair(
-        error(span_of(file, header, previous), _("`{opened}` has no `{{`: a block opens with "
-                                                 "`{{` at the end of its first line",
-                                                 opened=opened),
-              _("write `{opened} {{`", opened=opened),
-              Fix(_("add `{`"), (Edit(point_after(file, previous), " {"),))),
-        [virtual("LBRACE", "{", previous), tok], opens_block=(header, _named(label, header), 0))
+        error(
+            span_of(file, header, previous),
+            _("`{opened}` has no `{{`: a block opens with `{{` at the end of its first line", opened=opened),
+            _("write `{opened} {{`", opened=opened),
+            Fix(_("add `{`"), (Edit(point_after(file, previous), " {"),)),
+        ),
+        [virtual("LBRACE", "{", previous), tok],
+        opens_block=(header, _named(label, header), 0),
+    )
 
 
-_IN_HEADER = ("IDENT", "STRING", "BAD_STRING", "TEXT", "LSQB", "RSQB", "COMMA", "EQUAL",
-              "NUMBER")
+_IN_HEADER = ("IDENT", "STRING", "BAD_STRING", "TEXT", "LSQB", "RSQB", "COMMA", "EQUAL", "NUMBER")
 
 
 def _header(values) -> Token | None:
@@ -127,20 +146,26 @@ def _no_on(file: str, tok: Token, previous: Token) -> Repair | None:
     """`issue "…" 見積依頼` (an `on` is missing) or `issue "…"` alone on its line."""
     if tok.line == previous.end_line and tok.type in ("IDENT", "STRING"):
         at = Span(file, tok.line, tok.column, tok.line, tok.column)
-        return Repair(error(span_of(file, tok), _("`on` is missing before `{word}`: an issue "
-                                                  "names the product it is about after `on`",
-                                                  word=str(tok)),
-                            _("write `issue {text} on {word}`", text=str(previous),
-                              word=str(tok)),
-                            Fix(_("add `on`"), (Edit(at, "on "),))),
-                      [virtual("ON", "on", tok), tok])
+        return Repair(
+            error(
+                span_of(file, tok),
+                _("`on` is missing before `{word}`: an issue names the product it is about after `on`", word=str(tok)),
+                _("write `issue {text} on {word}`", text=str(previous), word=str(tok)),
+                Fix(_("add `on`"), (Edit(at, "on "),)),
+            ),
+            [virtual("ON", "on", tok), tok],
+        )
     if tok.line == previous.end_line:
         return None
     text = str(previous) if len(str(previous)) <= 40 else str(previous)[:37] + '..."'
-    return Repair(error(span_of(file, previous), _("`issue {text}` names no product: an issue "
-                                                   "is about a product, named after `on`",
-                                                   text=text),
-                        _("write `issue {text} on PRODUCT`", text=text)), None)
+    return Repair(
+        error(
+            span_of(file, previous),
+            _("`issue {text}` names no product: an issue is about a product, named after `on`", text=text),
+            _("write `issue {text} on PRODUCT`", text=text),
+        ),
+        None,
+    )
 
 
 def yen_escape(state, stream, file: str, tok: Token, previous: Token) -> Repair | None:
@@ -148,12 +173,14 @@ def yen_escape(state, stream, file: str, tok: Token, previous: Token) -> Repair 
     text = stream.text
     top = state.value_stack[-1] if state.value_stack else None
     if not str(previous).endswith('¥"') or not (
-            shifted(state, previous) or getattr(top, "span", None) is not None
-            and (top.span.line, top.span.column) == (previous.line, previous.column)):
+        shifted(state, previous)
+        or getattr(top, "span", None) is not None
+        and (top.span.line, top.span.column) == (previous.line, previous.column)
+    ):
         return None
     i, end = previous.start_pos + 1, None
     while i < len(text) and text[i] != "\n":
-        if text[i] in "\\¥" and text[i + 1:i + 2] == '"':
+        if text[i] in "\\¥" and text[i + 1 : i + 2] == '"':
             i += 2
         elif text[i] == '"':
             end = i + 1
@@ -166,24 +193,28 @@ def yen_escape(state, stream, file: str, tok: Token, previous: Token) -> Repair 
         return None
     dropped = []
     while (nxt := stream.peek()) is not None and nxt.start_pos < line_end:
-        dropped.append(stream.next())     # the rest of the line is read again below
+        dropped.append(stream.next())  # the rest of the line is read again below
     if dropped and dropped[-1].end_pos > line_end:
         for t in reversed(dropped):
             stream.push(t)
         return None
-    for again in reversed(_lex(text[end:line_end], end, previous.line,
-                               previous.column + end - previous.start_pos)):
+    for again in reversed(_lex(text[end:line_end], end, previous.line, previous.column + end - previous.start_pos)):
         stream.push(again)
-    written = text[previous.start_pos:end]
+    written = text[previous.start_pos : end]
     meant = written.replace('¥"', '\\"')
     end_column = previous.column + end - previous.start_pos
     span = Span(file, previous.line, previous.column, previous.line, end_column)
-    merged = Token("STRING", meant, previous.start_pos, previous.line, previous.column,
-                   previous.line, end_column, end)
-    return Repair(error(span, _('`¥"` is not an escape: a quote inside a name is written `\\"`'),
-                        _("write `{meant}`", meant=meant),
-                        Fix(_("write `{meant}`", meant=meant), (Edit(span, meant),), safe=False)),
-                  [merged], pop=True)
+    merged = Token("STRING", meant, previous.start_pos, previous.line, previous.column, previous.line, end_column, end)
+    return Repair(
+        error(
+            span,
+            _('`¥"` is not an escape: a quote inside a name is written `\\"`'),
+            _("write `{meant}`", meant=meant),
+            Fix(_("write `{meant}`", meant=meant), (Edit(span, meant),), safe=False),
+        ),
+        [merged],
+        pop=True,
+    )
 
 
 def _lex(text: str, offset: int, line: int, column: int) -> list[Token]:

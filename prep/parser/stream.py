@@ -10,7 +10,7 @@ BLOCK_KEYWORDS = ("PROCESS", "ACTOR", "SUBPROCESS")
 NAME_TOKENS = ("IDENT", "STRING", "BAD_STRING")
 
 
-STOP_EVERY = 4096          # tokens between two calls of `stop`
+STOP_EVERY = 4096  # tokens between two calls of `stop`
 
 
 class TokenStream:
@@ -19,7 +19,7 @@ class TokenStream:
         self._text = text
         self._back: list = []
         self.comments: list[Comment] = []
-        self.last = None             # the last token read from the lexer
+        self.last = None  # the last token read from the lexer
         self.blocks: list[tuple] = []  # (keyword token or None, name token or None, line)
         self._keyword = None
         self._name = None
@@ -55,9 +55,8 @@ class TokenStream:
 
     def _comment(self, tok) -> None:
         line_start = self._text.rfind("\n", 0, tok.start_pos) + 1
-        own_line = not self._text[line_start:tok.start_pos].strip()
-        self.comments.append(Comment(text=str(tok), line=tok.line, column=tok.column,
-                                     own_line=own_line))
+        own_line = not self._text[line_start : tok.start_pos].strip()
+        self.comments.append(Comment(text=str(tok), line=tok.line, column=tok.column, own_line=own_line))
 
     def _track(self, tok) -> None:
         self.last = tok

@@ -9,11 +9,29 @@ from __future__ import annotations
 
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "html", "pptx", "drawio")
 TEXT_FORMATS = ("svg", "dot", "mermaid", "html", "drawio")
-SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot",
-            ".mmd": "mermaid", ".mermaid": "mermaid", ".html": "html", ".htm": "html",
-            ".pptx": "pptx", ".drawio": "drawio"}
-EXTENSION = {"svg": ".svg", "png": ".png", "pdf": ".pdf", "dot": ".dot", "mermaid": ".mmd",
-             "html": ".html", "pptx": ".pptx", "drawio": ".drawio"}
+SUFFIXES = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+    ".html": "html",
+    ".htm": "html",
+    ".pptx": "pptx",
+    ".drawio": "drawio",
+}
+EXTENSION = {
+    "svg": ".svg",
+    "png": ".png",
+    "pdf": ".pdf",
+    "dot": ".dot",
+    "mermaid": ".mmd",
+    "html": ".html",
+    "pptx": ".pptx",
+    "drawio": ".drawio",
+}
 # Formats written from prep's own layout, whatever --layout says.
 EXPORT_FORMATS = ("pptx", "drawio")
 
@@ -21,9 +39,18 @@ EXPORT_FORMATS = ("pptx", "drawio")
 LAYOUTS = ("lanes", "dot")
 
 
-def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
-           lang: str = "auto", layout: str = "lanes", deadline=None, marks=None,
-           like=None, hints: list | None = None) -> bytes:
+def render(
+    graphs,
+    fmt: str,
+    legend: bool = True,
+    timeout: float = 60.0,
+    lang: str = "auto",
+    layout: str = "lanes",
+    deadline=None,
+    marks=None,
+    like=None,
+    hints: list | None = None,
+) -> bytes:
     """The drawing of `graphs` in `fmt`, as bytes; the drawing's own words (legend,
     banners) in `lang`: ja, en, or auto (as the model's names). `layout`: "lanes"
     (prep's swimlanes, docs/notation.md) or "dot" (Graphviz clusters, as in 0.1.0).
@@ -57,8 +84,7 @@ def render(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
     return run_dot(source, fmt, left, stated=deadline.seconds if deadline else None)
 
 
-def render_kpi(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True,
-               timeout: float = 60.0) -> bytes:
+def render_kpi(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True, timeout: float = 60.0) -> bytes:
     """The picture of KPI trees (prep.kpi) in `fmt` (svg, png, pdf, dot, mermaid), the
     drawing's words as the models `graphs` (`lang`: ja, en or auto): the one entry for
     `prep kpi`, `prep serve`, the Python API and the docs integrations. Raises
@@ -74,30 +100,30 @@ def render_kpi(trees, graphs, fmt: str, lang: str = "auto", legend: bool = True,
     return draw(trees, words, fmt, legend, timeout)
 
 
-def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None, like=None,
-           hints=None) -> bytes:
+def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None, like=None, hints=None) -> bytes:
     from prep.layout import Deadline, LayoutError, layout, like_hint
     from prep.layout.hint import Hint, hint_of
     from prep.render.lanes import source_and_titles, svg_titles
     from prep.render.run import RenderError, run_dot
 
     deadline = deadline or Deadline(timeout)
-    if fmt == "pdf" and len(graphs) > 1:        # each process on its own page
+    if fmt == "pdf" and len(graphs) > 1:  # each process on its own page
         from prep.notation import language_of
         from prep.render.pdf import join
 
-        lang = language_of(graphs, lang)          # one language for every page
+        lang = language_of(graphs, lang)  # one language for every page
         try:
-            like = like_hint(like, lang, deadline=deadline) \
-                if like is not None and not isinstance(like, Hint) else like
+            like = like_hint(like, lang, deadline=deadline) if like is not None and not isinstance(like, Hint) else like
         except LayoutError as error:
             raise RenderError(error.message, error.hint) from None
-        return join([_lanes([pg], fmt, legend, timeout, lang, deadline,
-                            [marks[n]] if marks else None, like)
-                     for n, pg in enumerate(graphs)])
+        return join(
+            [
+                _lanes([pg], fmt, legend, timeout, lang, deadline, [marks[n]] if marks else None, like)
+                for n, pg in enumerate(graphs)
+            ]
+        )
     try:
-        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks,
-                           like=like)
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks, like=like)
         if hints is not None:
             hints.append(hint_of(positions))
         source, titles = source_and_titles(positions)
@@ -110,8 +136,16 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None, like=None,
     return svg_titles(data, titles) if fmt == "svg" else data
 
 
-def export(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
-           lang: str = "auto", deadline=None, marks=None, like=None) -> bytes:
+def export(
+    graphs,
+    fmt: str,
+    legend: bool = True,
+    timeout: float = 60.0,
+    lang: str = "auto",
+    deadline=None,
+    marks=None,
+    like=None,
+) -> bytes:
     """The editable export (pptx or drawio) of prep's swimlane layout of `graphs`;
     `marks` (one dict per graph, from prep diff) badge and ghost what changed, in
     the layout's lines, as the SVG shows them (docs/language.md, "prep diff"); `like`
@@ -121,8 +155,7 @@ def export(graphs, fmt: str, legend: bool = True, timeout: float = 60.0,
 
     deadline = deadline or Deadline(timeout)
     try:
-        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks,
-                           like=like)
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks, like=like)
     except LayoutError as error:
         raise RenderError(error.message, error.hint) from None
     if fmt == "drawio":

@@ -11,22 +11,22 @@ from __future__ import annotations
 
 from prep import notation as N
 
-ADDED = N.COLOUR["added"]       # purple: the ＋ badge and the border of an added element
-CHANGED = N.COLOUR["changed"]   # amber: the ～ badge
-GHOST = N.COLOUR["ghost"]       # grey: removed elements
+ADDED = N.COLOUR["added"]  # purple: the ＋ badge and the border of an added element
+CHANGED = N.COLOUR["changed"]  # amber: the ～ badge
+GHOST = N.COLOUR["ghost"]  # grey: removed elements
 TOUCH_GREEN = N.TOUCH["color"]  # touch lines keep their colour when marked
 
 
 def badge(kind: str, words: dict, detail: str | None = None) -> str:
     """The badge as HTML-like label markup: `＋ 追加`, `～ 変更: old`, `－ 削除`."""
-    sign, colour = {"added": ("＋", ADDED), "changed": ("～", CHANGED),
-                    "removed": ("－", GHOST), "new": ("＋", ADDED)}[kind]
+    sign, colour = {"added": ("＋", ADDED), "changed": ("～", CHANGED), "removed": ("－", GHOST), "new": ("＋", ADDED)}[
+        kind
+    ]
     text = f"{sign} {words[kind]}" + (f": {detail}" if detail else "")
     return f'<FONT COLOR="{colour}" POINT-SIZE="11"><B>{N.text(text)}</B></FONT>'
 
 
-def added(attrs: dict, lines: list[str], words: dict, keep_colour: bool = False,
-          word: str = "new") -> None:
+def added(attrs: dict, lines: list[str], words: dict, keep_colour: bool = False, word: str = "new") -> None:
     """A ＋ badge under the label and (unless the element keeps a colour of its own,
     such as a service KPI's red) an ADDED border."""
     if not keep_colour:
@@ -46,8 +46,7 @@ def removed(attrs: dict, lines: list[str], words: dict) -> None:
         styles.append("dashed")
     if "filled" not in styles and attrs.get("shape") != "plaintext":
         styles.append("filled")
-    attrs.update(style=",".join(styles), color=GHOST, fontcolor=GHOST, fillcolor="#ffffff",
-                 penwidth="1.4")
+    attrs.update(style=",".join(styles), color=GHOST, fontcolor=GHOST, fillcolor="#ffffff", penwidth="1.4")
     for n, line in enumerate(lines):
         lines[n] = f'<FONT COLOR="{GHOST}">{line}</FONT>'
     lines.append(badge("removed", words))
@@ -65,8 +64,7 @@ def changed_edge(attrs: dict) -> None:
     attrs.update(color=CHANGED, fontcolor=CHANGED, penwidth="2.6")
 
 
-def apply(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str],
-          words: dict) -> None:
+def apply(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str], words: dict) -> None:
     """Decorate a node (its attributes and label lines) with a mark, if any."""
     if mark is None:
         return
@@ -79,8 +77,7 @@ def apply(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str],
         changed(attrs, lines, words, old)
 
 
-def label(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str],
-          words: dict) -> str:
+def label(mark: tuple[str, str | None] | None, attrs: dict, lines: list[str], words: dict) -> str:
     """A note's label: as it was without a mark, stacked rows with its badge with one."""
     if mark is None:
         return N.html_label(*lines)
@@ -95,7 +92,7 @@ def apply_edge(mark: tuple[str, str | None] | None, attrs: dict, words: dict) ->
     kind, old = mark
     if kind == "removed" or attrs.get("color") != TOUCH_GREEN:
         {"added": added_edge, "removed": ghost_edge, "changed": changed_edge}[kind](attrs)
-    else:                                  # a touch line keeps its green; the badge says it
+    else:  # a touch line keeps its green; the badge says it
         attrs["penwidth"] = "3"
     label = attrs.get("xlabel")
     inner = label[1:-1] if label else ""
@@ -103,8 +100,7 @@ def apply_edge(mark: tuple[str, str | None] | None, attrs: dict, words: dict) ->
     attrs["xlabel"] = "<" + (inner + "<BR/>" if inner else "") + tag + ">"
 
 
-def apply_lane(mark: tuple[str, str | None] | None, attrs: dict, title: str,
-               words: dict) -> str:
+def apply_lane(mark: tuple[str, str | None] | None, attrs: dict, title: str, words: dict) -> str:
     """Decorate a lane (cluster attributes); the lane title with a badge."""
     if mark is None:
         return title
@@ -113,8 +109,7 @@ def apply_lane(mark: tuple[str, str | None] | None, attrs: dict, title: str,
         attrs.update(color=ADDED, penwidth="2.6")
     elif kind == "removed":
         styles = [s for s in attrs.get("style", "").split(",") if s and s != "bold"]
-        attrs.update(style=",".join(dict.fromkeys(styles + ["dashed"])), color=GHOST,
-                     fontcolor=GHOST)
+        attrs.update(style=",".join(dict.fromkeys(styles + ["dashed"])), color=GHOST, fontcolor=GHOST)
     else:
         attrs.update(color=CHANGED, penwidth="2.6")
     return title + " " + badge(kind, words, N.shorten(N.was(old, words), 40) if old else None)
@@ -143,8 +138,7 @@ MERMAID_LINK = {
 }
 
 
-def mermaid(mark: tuple[str, str | None] | None, label: str, css: str,
-            words: dict) -> tuple[str, str]:
+def mermaid(mark: tuple[str, str | None] | None, label: str, css: str, words: dict) -> tuple[str, str]:
     """A Mermaid label with its badge in front (`＋ 追加 · name`), and the CSS class."""
     if mark is None:
         return label, css

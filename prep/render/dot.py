@@ -15,13 +15,13 @@ from prep.render import diff_look as M
 # The cluster layout of 0.1.0 (`--layout dot`): dot lays everything out.
 GRAPH = {
     "rankdir": "LR",
-    "newrank": "true",          # ranks across clusters without the old cluster-rank pass
+    "newrank": "true",  # ranks across clusters without the old cluster-rank pass
     "compound": "true",
     "forcelabels": "true",
-    "splines": "spline",        # ortho is far too slow on large clustered graphs
+    "splines": "spline",  # ortho is far too slow on large clustered graphs
     "remincross": "true",
-    "mclimit": "1.0",           # bound the crossing-minimisation passes
-    "nslimit": "20",            # ... and the network-simplex iterations
+    "mclimit": "1.0",  # bound the crossing-minimisation passes
+    "nslimit": "20",  # ... and the network-simplex iterations
     "nslimit1": "20",
     "searchsize": "30",
     "nodesep": "0.3",
@@ -59,8 +59,7 @@ def to_dot(graphs, legend: bool = True, lang: str = "auto", marks=None) -> str:
     ids = _Ids()
     for number, pg in enumerate(graphs, 1):
         with dot.subgraph(name=f"cluster_p{number}") as cluster:
-            _process(cluster, pg, number, ids, words,
-                     marks[number - 1] if marks else None)
+            _process(cluster, pg, number, ids, words, marks[number - 1] if marks else None)
     if legend:
         _legend(dot, words, bool(marks))
     return dot.source
@@ -82,17 +81,17 @@ def _process(c, pg, number: int, ids: _Ids, words: dict, marks=None) -> None:
             for product in actor.products:
                 key = product.key
                 if pg.products.get(key) is not product or key in node_of:
-                    continue              # a duplicate definition (PREP102): drawn once
+                    continue  # a duplicate definition (PREP102): drawn once
                 node_of[key] = ids.next()
-                lane.node(node_of[key], **_product_attrs(pg, key, product, bands, words,
-                                                         mark_of(marks, "products", key)))
+                lane.node(
+                    node_of[key], **_product_attrs(pg, key, product, bands, words, mark_of(marks, "products", key))
+                )
     for external in process.externals:
         if pg.externals.get(external.name) is not external or external.name in node_of:
             continue
         node_of[external.name] = ids.next()
         attrs = dict(N.KIND["external"])
-        attrs["label"] = M.label(mark_of(marks, "externals", external.name), attrs,
-                                 [_text(external.name)], words)
+        attrs["label"] = M.label(mark_of(marks, "externals", external.name), attrs, [_text(external.name)], words)
         _doc(attrs, external)
         c.node(node_of[external.name], **attrs)
     for edge in pg.edges:
@@ -117,20 +116,23 @@ def _bands(pg) -> dict[str, tuple[int, str]]:
 def _banner(pg, bands, words: dict) -> str:
     process = pg.process
     stage = "ToBe" if process.stage == "tobe" else "AsIs"
-    rows = [f'<TR><TD ALIGN="LEFT"><B>{_text(process.name)}</B> '
-            f'{N.small(_text("[" + stage + "]"), 10)}</TD></TR>']
+    rows = [f'<TR><TD ALIGN="LEFT"><B>{_text(process.name)}</B> {N.small(_text("[" + stage + "]"), 10)}</TD></TR>']
     for goal in process.goals:
-        rows.append(f'<TR><TD ALIGN="LEFT" BGCOLOR="{N.GOAL_FILL}" BORDER="1" '
-                    f'CELLPADDING="4"><B>{_text(words["goal"] + ": " + goal.text)}</B></TD></TR>')
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" BGCOLOR="{N.GOAL_FILL}" BORDER="1" '
+            f'CELLPADDING="4"><B>{_text(words["goal"] + ": " + goal.text)}</B></TD></TR>'
+        )
     if process.subprocesses:
         cells = "".join(
             f'<TD BGCOLOR="{N.subprocess_colour(n)}" BORDER="1">{_text(sp.name)}</TD>'
-            for n, sp in enumerate(process.subprocesses))
-        rows.append('<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="2" '
-                    f'CELLPADDING="2"><TR><TD>{N.small(_text(words["subprocesses"] + ":"))}</TD>'
-                    f'{cells}</TR></TABLE></TD></TR>')
-    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
-            + "".join(rows) + "</TABLE>>")
+            for n, sp in enumerate(process.subprocesses)
+        )
+        rows.append(
+            '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="2" '
+            f'CELLPADDING="2"><TR><TD>{N.small(_text(words["subprocesses"] + ":"))}</TD>'
+            f"{cells}</TR></TABLE></TD></TR>"
+        )
+    return '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
 
 
 def _product_attrs(pg, key: str, product, bands, words: dict, mark=None) -> dict[str, str]:
@@ -141,8 +143,7 @@ def _product_attrs(pg, key: str, product, bands, words: dict, mark=None) -> dict
     if product.kind == "intangible":
         if pg.synced_with(key):
             attrs.update(N.INTERVENTION)
-            lines.append(N.small(f"<B>{_text(words['intervention'])}</B>", 9,
-                                 N.INTERVENTION["color"]))
+            lines.append(N.small(f"<B>{_text(words['intervention'])}</B>", 9, N.INTERVENTION["color"]))
     else:
         attrs["fillcolor"] = N.PRODUCT_FILL
     band = bands.get(key)
@@ -152,7 +153,7 @@ def _product_attrs(pg, key: str, product, bands, words: dict, mark=None) -> dict
             attrs["fillcolor"] = N.subprocess_colour(number)
         lines.append(N.small(_text(f"[{name}]"), 8, "#555555"))
     doc = product.attr("doc")
-    if doc:                            # doc="" draws nothing: Graphviz refuses an empty <I></I>
+    if doc:  # doc="" draws nothing: Graphviz refuses an empty <I></I>
         lines.extend(N.small(f"<I>{_text(line)}</I>", 8) for line in N.kept_lines(doc))
     M.apply(mark, attrs, lines, words)
     attrs["label"] = N.stacked(*lines)
@@ -200,8 +201,9 @@ def _notes(c, pg, node_of: dict[str, str], ids: _Ids, words: dict, changes=None)
             attrs.update(N.KPI_SUPPLEMENTED)
             marks.append(words["supplemented"])
         mark = f" [{', '.join(marks)}]" if marks else ""
-        attrs["label"] = M.label(mark_of(changes, "kpis", kpi.name), attrs,
-                                 [_text(f"{words['kpi']}: {kpi.name}{mark}")], words)
+        attrs["label"] = M.label(
+            mark_of(changes, "kpis", kpi.name), attrs, [_text(f"{words['kpi']}: {kpi.name}{mark}")], words
+        )
         _doc(attrs, kpi)
         node = ids.next()
         kpi_node.setdefault(kpi.name, node)
@@ -238,11 +240,16 @@ def _legend(dot, words: dict, changes: bool = False) -> None:
         kinds.append(({**N.KIND["intangible"], **N.INTERVENTION}, words["intangible_on_sync"]))
         kinds.append((dict(N.KIND["external"]), words["kinds"]["external"]))
         kpi = words["kpi"]
-        notes = [(N.KPI, kpi), ({**N.KPI, **N.KPI_SERVICE}, f"{kpi} [{words['service']}]"),
-                 ({**N.KPI, **N.KPI_SUPPLEMENTED}, f"{kpi} [{words['supplemented']}]"),
-                 (N.ISSUE, words["issue"]),
-                 ({"shape": "box", "style": "filled", "fillcolor": N.subprocess_colour(0),
-                   "color": "#999999"}, words["subprocess_colour"])]
+        notes = [
+            (N.KPI, kpi),
+            ({**N.KPI, **N.KPI_SERVICE}, f"{kpi} [{words['service']}]"),
+            ({**N.KPI, **N.KPI_SUPPLEMENTED}, f"{kpi} [{words['supplemented']}]"),
+            (N.ISSUE, words["issue"]),
+            (
+                {"shape": "box", "style": "filled", "fillcolor": N.subprocess_colour(0), "color": "#999999"},
+                words["subprocess_colour"],
+            ),
+        ]
         count = 0
         rows = [kinds, notes] + ([M.legend_samples(words)] if changes else [])
         for row in rows:
@@ -250,19 +257,20 @@ def _legend(dot, words: dict, changes: bool = False) -> None:
             for attrs, word in row:
                 count += 1
                 name = f"legend{count}"
-                label = (N.stacked(*word) if isinstance(word, list)
-                         else N.html_label(_text(word)))
+                label = N.stacked(*word) if isinstance(word, list) else N.html_label(_text(word))
                 g.node(name, label=label, **{"fontsize": "10", **attrs})
                 if previous is not None:
                     g.edge(previous, name, style="invis")
                 previous = name
         previous = None
-        for attrs, word in ((N.INPUT, words["input"]), (N.SYNC, words["sync"]),
-                            ({**N.INPUT, **N.TOUCH}, words["touch"])):
+        for attrs, word in (
+            (N.INPUT, words["input"]),
+            (N.SYNC, words["sync"]),
+            ({**N.INPUT, **N.TOUCH}, words["touch"]),
+        ):
             count += 1
             start, end = f"legend{count}", f"legend{count}_to"
-            g.node(start, label=N.html_label(_text(word)), shape="plaintext", style="",
-                   fontsize="10")
+            g.node(start, label=N.html_label(_text(word)), shape="plaintext", style="", fontsize="10")
             g.node(end, label="", shape="point", width="0.05")
             g.edge(start, end, **attrs)
             if previous is not None:

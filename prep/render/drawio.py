@@ -30,17 +30,25 @@ class _Page:
         self.dy = dy
         self.origin: dict[str, tuple[float, float]] = {"1": (0.0, 0.0)}
 
-    def cell(self, ident, kind, title, value, style, box=None, parent="1",
-             edge=None, attrs=None):
-        obj = ET.SubElement(self.root, "UserObject", {
-            "id": ident, "label": value, "prep_kind": kind, "prep_title": clean(title)})
+    def cell(self, ident, kind, title, value, style, box=None, parent="1", edge=None, attrs=None):
+        obj = ET.SubElement(
+            self.root, "UserObject", {"id": ident, "label": value, "prep_kind": kind, "prep_title": clean(title)}
+        )
         cell = ET.SubElement(obj, "mxCell", {"style": _style(style), "parent": parent})
         if edge is None:
             cell.set("vertex", "1")
             ox, oy = self.origin[parent]
-            geo = ET.SubElement(cell, "mxGeometry", {
-                "x": _n(box.x - ox), "y": _n(box.y + self.dy - oy), "width": _n(box.w),
-                "height": _n(box.h), "as": "geometry"})
+            geo = ET.SubElement(
+                cell,
+                "mxGeometry",
+                {
+                    "x": _n(box.x - ox),
+                    "y": _n(box.y + self.dy - oy),
+                    "width": _n(box.w),
+                    "height": _n(box.h),
+                    "as": "geometry",
+                },
+            )
             self.origin[ident] = (box.x, box.y + self.dy)
         else:
             cell.set("edge", "1")
@@ -77,48 +85,122 @@ def _page(mxfile, layout, process, number, links=()) -> None:
     width = max(frame.w + room, legend.box.w if legend else 0.0) + 2 * MARGIN
     height = frame.h + (legend.box.h + 12 if legend else 0.0) + 2 * MARGIN
     diagram = ET.SubElement(mxfile, "diagram", {"id": f"p{number}", "name": clean(process.name)})
-    model = ET.SubElement(diagram, "mxGraphModel", {
-        "dx": "0", "dy": "0", "grid": "0", "gridSize": "10", "guides": "1", "tooltips": "1",
-        "connect": "1", "arrows": "1", "fold": "1", "page": "1", "pageScale": "1",
-        "pageWidth": _n(width), "pageHeight": _n(height), "math": "0", "shadow": "0"})
+    model = ET.SubElement(
+        diagram,
+        "mxGraphModel",
+        {
+            "dx": "0",
+            "dy": "0",
+            "grid": "0",
+            "gridSize": "10",
+            "guides": "1",
+            "tooltips": "1",
+            "connect": "1",
+            "arrows": "1",
+            "fold": "1",
+            "page": "1",
+            "pageScale": "1",
+            "pageWidth": _n(width),
+            "pageHeight": _n(height),
+            "math": "0",
+            "shadow": "0",
+        },
+    )
     root = ET.SubElement(model, "root")
     ET.SubElement(root, "mxCell", {"id": "0"})
     ET.SubElement(root, "mxCell", {"id": "1", "parent": "0"})
     page = _Page(root, dy)
     pre = process.prefix
-    page.cell(f"p{number}", "process", process.name, "",
-              {**style_of(N.PROCESS), "rounded": "1", "arcSize": "1", "absoluteArcSize": "1",
-               "container": "0", "fillColor": "none"}, frame)
-    page.cell(f"p{number}g", "goal", pre + process.name, label(process.banner.lines),
-              {**BASE, **style_of(N.BANNER), "align": "left", "verticalAlign": "top",
-               "spacingLeft": "8"}, process.banner.box)
+    page.cell(
+        f"p{number}",
+        "process",
+        process.name,
+        "",
+        {
+            **style_of(N.PROCESS),
+            "rounded": "1",
+            "arcSize": "1",
+            "absoluteArcSize": "1",
+            "container": "0",
+            "fillColor": "none",
+        },
+        frame,
+    )
+    page.cell(
+        f"p{number}g",
+        "goal",
+        pre + process.name,
+        label(process.banner.lines),
+        {**BASE, **style_of(N.BANNER), "align": "left", "verticalAlign": "top", "spacingLeft": "8"},
+        process.banner.box,
+    )
     lanes = {}
     for lane in process.lanes:
         ident = f"p{number}l{lane.index + 1}"
         lanes[lane.index] = ident
         look = style_of(N.LANE[lane.role])
-        page.cell(ident, "lane", pre + lane.actor, "", {
-            "swimlane": None, **BASE, "horizontal": "0", "startSize": "0",
-            "fillColor": N.LANE[lane.role]["fillcolor"],
-            "swimlaneFillColor": N.LANE[lane.role]["fillcolor"],
-            "strokeColor": look["strokeColor"], "strokeWidth": look["strokeWidth"],
-            **({"dashed": "1"} if "dashed" in look else {}),
-            "collapsible": "0", "container": "1", "swimlaneLine": "0"}, lane.box)
+        page.cell(
+            ident,
+            "lane",
+            pre + lane.actor,
+            "",
+            {
+                "swimlane": None,
+                **BASE,
+                "horizontal": "0",
+                "startSize": "0",
+                "fillColor": N.LANE[lane.role]["fillcolor"],
+                "swimlaneFillColor": N.LANE[lane.role]["fillcolor"],
+                "strokeColor": look["strokeColor"],
+                "strokeWidth": look["strokeWidth"],
+                **({"dashed": "1"} if "dashed" in look else {}),
+                "collapsible": "0",
+                "container": "1",
+                "swimlaneLine": "0",
+            },
+            lane.box,
+        )
         # The header cell, inside the lane (it moves with it), as the layout puts it;
         # its text where the layout centres it (clear of edges crossing the cell).
         text = lane.label_box or lane.header
-        place = {} if abs(text.cy - lane.header.cy) < 1 else {
-            "verticalAlign": "top", "spacingTop": f"{max(round(text.y - lane.header.y) - 2, 0)}"}
-        page.cell(f"{ident}h", "lane header", pre + lane.actor, label(lane.label), {
-            **BASE, **place, "strokeColor": look["strokeColor"],
-            "strokeWidth": look["strokeWidth"],
-            "fillColor": N.LANE_HEADER[lane.role]["fillcolor"], "movable": "0"},
-            lane.header, ident)
+        place = (
+            {}
+            if abs(text.cy - lane.header.cy) < 1
+            else {"verticalAlign": "top", "spacingTop": f"{max(round(text.y - lane.header.y) - 2, 0)}"}
+        )
+        page.cell(
+            f"{ident}h",
+            "lane header",
+            pre + lane.actor,
+            label(lane.label),
+            {
+                **BASE,
+                **place,
+                "strokeColor": look["strokeColor"],
+                "strokeWidth": look["strokeWidth"],
+                "fillColor": N.LANE_HEADER[lane.role]["fillcolor"],
+                "movable": "0",
+            },
+            lane.header,
+            ident,
+        )
     for band in process.bands:
-        page.cell(f"p{number}b{band.index + 1}", "subprocess", pre + band.name, "",
-                  {**style_of(N.BAND), "fillColor": "none", "container": "0"}, band.box)
-        page.cell(f"p{number}bl{band.index + 1}", "subprocess label", pre + band.name,
-                  label(band.label), {**BASE, **style_of(N.BAND_LABEL)}, band.label_box)
+        page.cell(
+            f"p{number}b{band.index + 1}",
+            "subprocess",
+            pre + band.name,
+            "",
+            {**style_of(N.BAND), "fillColor": "none", "container": "0"},
+            band.box,
+        )
+        page.cell(
+            f"p{number}bl{band.index + 1}",
+            "subprocess label",
+            pre + band.name,
+            label(band.label),
+            {**BASE, **style_of(N.BAND_LABEL)},
+            band.label_box,
+        )
     for node in process.nodes + process.externals:
         parent = lanes.get(node.lane, "1") if node.lane is not None else "1"
         look = N.node_style(node.kind, node.intervention, node.csm)
@@ -126,17 +208,21 @@ def _page(mxfile, layout, process, number, links=()) -> None:
         if node.kind == "final":
             style["strokeWidth"] = "1.6"
         kind = "intervention" if node.intervention else node.kind
-        page.cell(node.id, kind, pre + node.key, label(whole_name(node.lines, node.key)),
-                  style, node.box, parent)
+        page.cell(node.id, kind, pre + node.key, label(whole_name(node.lines, node.key)), style, node.box, parent)
         if node.doc:
             root[-1].set("tooltip", clean(node.doc))
     for note in process.notes:
-        parent = next((lanes[lane.index] for lane in process.lanes
-                       if lane.box.contains(note.box)), "1")
+        parent = next((lanes[lane.index] for lane in process.lanes if lane.box.contains(note.box)), "1")
         look = N.note_style(note.kind, note.marks)
-        page.cell(note.id, note.kind, pre + note.title, label(note.lines),
-                  {**BASE, "shape": "note", "size": "8", **style_of(look), "align": "left",
-                   "spacingLeft": "4"}, note.box, parent)
+        page.cell(
+            note.id,
+            note.kind,
+            pre + note.title,
+            label(note.lines),
+            {**BASE, "shape": "note", "size": "8", **style_of(look), "align": "left", "spacingLeft": "4"},
+            note.box,
+            parent,
+        )
     boxes = {item.id: item.box for item in process.nodes + process.externals + process.notes}
     for edge in process.edges:
         _edge(page, pre, edge, boxes)
@@ -161,19 +247,29 @@ def _edge(page, pre, edge, boxes) -> None:
             ends.update(startArrow="block", startFill="1")
     look = style_of({"penwidth": "1", **attrs, "style": attrs.get("style", "") + ",filled"})
     look.pop("fillColor", None)
-    style = {"edgeStyle": "none", "rounded": "1", **BASE, **look, **ends,
-             "fontSize": _n(N.SIZE["edge"]), "labelBackgroundColor": "#ffffff"}
+    style = {
+        "edgeStyle": "none",
+        "rounded": "1",
+        **BASE,
+        **look,
+        **ends,
+        "fontSize": _n(N.SIZE["edge"]),
+        "labelBackgroundColor": "#ffffff",
+    }
     points = _waypoints(edge.points)
     a, b = boxes.get(edge.source), boxes.get(edge.target)
     if a is not None and edge.points:
-        style.update(exitX=_n(_rel(edge.points[0][0], a.x, a.w)),
-                     exitY=_n(_rel(edge.points[0][1], a.y, a.h)), exitPerimeter="0")
+        style.update(
+            exitX=_n(_rel(edge.points[0][0], a.x, a.w)), exitY=_n(_rel(edge.points[0][1], a.y, a.h)), exitPerimeter="0"
+        )
     if b is not None and edge.points:
-        style.update(entryX=_n(_rel(edge.points[-1][0], b.x, b.w)),
-                     entryY=_n(_rel(edge.points[-1][1], b.y, b.h)), entryPerimeter="0")
+        style.update(
+            entryX=_n(_rel(edge.points[-1][0], b.x, b.w)),
+            entryY=_n(_rel(edge.points[-1][1], b.y, b.h)),
+            entryPerimeter="0",
+        )
     value = label(edge.label) if edge.label else ""
-    geo = page.cell(edge.id, kind, title, value, style,
-                    edge={"source": edge.source, "target": edge.target})
+    geo = page.cell(edge.id, kind, title, value, style, edge={"source": edge.source, "target": edge.target})
     if edge.doc:
         page.root[-1].set("tooltip", clean(edge.doc))
     if points:
@@ -182,8 +278,9 @@ def _edge(page, pre, edge, boxes) -> None:
             ET.SubElement(array, "mxPoint", page.point(x, y))
     if edge.label and edge.label_box is not None and edge.points:
         mx, my = _middle(edge.points)
-        ET.SubElement(geo, "mxPoint", {"x": _n(edge.label_box.cx - mx),
-                                       "y": _n(edge.label_box.cy - my), "as": "offset"})
+        ET.SubElement(
+            geo, "mxPoint", {"x": _n(edge.label_box.cx - mx), "y": _n(edge.label_box.cy - my), "as": "offset"}
+        )
 
 
 def _links(page, layout, process, number, links) -> None:
@@ -203,16 +300,46 @@ def _links(page, layout, process, number, links) -> None:
         box = Box(frame.right + LINK_GAP, top + (n - 1) * step, LINK_W, LINK_H)
         ident = f"p{number}k{n}"
         text = label((Text(f"↔ {other} ({page_number})", 11, "tag"),))
-        page.cell(ident, "linked process", other, text,
-                  {**BASE, "rounded": "1", "arcSize": "20", "fillColor": "#ffffff",
-                   "strokeColor": look["strokeColor"], "strokeWidth": "1", "dashed": "1"},
-                  box, attrs={})
+        page.cell(
+            ident,
+            "linked process",
+            other,
+            text,
+            {
+                **BASE,
+                "rounded": "1",
+                "arcSize": "20",
+                "fillColor": "#ffffff",
+                "strokeColor": look["strokeColor"],
+                "strokeWidth": "1",
+                "dashed": "1",
+            },
+            box,
+            attrs={},
+        )
         page.root[-1].set("link", f"data:page/id,p{page_number}")
-        style = {"edgeStyle": "orthogonalEdgeStyle", "rounded": "1", **BASE, **look,
-                 "endArrow": "none", "startArrow": "none", "exitX": "1", "exitY": "0.5",
-                 "exitPerimeter": "0", "entryX": "0", "entryY": "0.5", "entryPerimeter": "0"}
-        page.cell(f"{ident}e", "link", _pair(layout, process.name, other), "", style,
-                  edge={"source": f"p{number}", "target": ident})
+        style = {
+            "edgeStyle": "orthogonalEdgeStyle",
+            "rounded": "1",
+            **BASE,
+            **look,
+            "endArrow": "none",
+            "startArrow": "none",
+            "exitX": "1",
+            "exitY": "0.5",
+            "exitPerimeter": "0",
+            "entryX": "0",
+            "entryY": "0.5",
+            "entryPerimeter": "0",
+        }
+        page.cell(
+            f"{ident}e",
+            "link",
+            _pair(layout, process.name, other),
+            "",
+            style,
+            edge={"source": f"p{number}", "target": ident},
+        )
 
 
 def _rel(value: float, start: float, size: float) -> float:

@@ -24,9 +24,11 @@ def style(parts: dict) -> str:
 def style_of(attrs: dict) -> dict:
     """Graphviz attributes of prep.notation -> draw.io style entries."""
     style = attrs.get("style", "")
-    out = {"fillColor": attrs.get("fillcolor", "#ffffff") if "filled" in style else "none",
-           "strokeColor": attrs.get("color", N.NODE["color"]),
-           "strokeWidth": attrs.get("penwidth", N.NODE["penwidth"])}
+    out = {
+        "fillColor": attrs.get("fillcolor", "#ffffff") if "filled" in style else "none",
+        "strokeColor": attrs.get("color", N.NODE["color"]),
+        "strokeWidth": attrs.get("penwidth", N.NODE["penwidth"]),
+    }
     if "dashed" in style:
         out["dashed"] = "1"
     if "dotted" in style:
@@ -34,8 +36,7 @@ def style_of(attrs: dict) -> dict:
     return out
 
 
-BASE = {"html": "1", "whiteSpace": "wrap", "fontFamily": N.FONT, "verticalAlign": "middle",
-        "spacing": "2"}
+BASE = {"html": "1", "whiteSpace": "wrap", "fontFamily": N.FONT, "verticalAlign": "middle", "spacing": "2"}
 SHAPE = {
     "product": {},
     "milestone": {"shape": "hexagon", "perimeter": "hexagonPerimeter2", "size": "0.12"},

@@ -28,9 +28,14 @@ MERMAID_CLASSES = (
     "classDef issue fill:#fff3e0,stroke:#e65100",
 )
 SHAPES = {
-    "goal": ('["', '"]'), "process": ('["', '"]'), "kpi": ('["', '"]'),
-    "product": ('["', '"]'), "milestone": ('{{"', '"}}'), "final": ('[["', '"]]'),
-    "intangible": ('("', '")'), "external": ('>"', '"]'),
+    "goal": ('["', '"]'),
+    "process": ('["', '"]'),
+    "kpi": ('["', '"]'),
+    "product": ('["', '"]'),
+    "milestone": ('{{"', '"}}'),
+    "final": ('[["', '"]]'),
+    "intangible": ('("', '")'),
+    "external": ('>"', '"]'),
 }
 
 
@@ -85,8 +90,7 @@ def to_mermaid(trees, words: dict) -> str:
                         if mark.startswith("issue:"):
                             count += 1
                             note = f"p{r}s{s}n{count}"
-                            out.append(f'      {note}["{text(words["issue"] + ": " + mark[6:])}"]'
-                                       ":::issue")
+                            out.append(f'      {note}["{text(words["issue"] + ": " + mark[6:])}"]:::issue')
                             out.append(f"      {me} -.- {note}")
                 if parent is not None:
                     arrow = "-.-" if "removed" in target.marks else "---"

@@ -56,8 +56,7 @@ def draw(trees, words: dict, fmt: str, legend: bool = True, timeout: float = 60.
 
 def _classes(node) -> str:
     out = ["kpi-node", node.kind]
-    out += [m for m in ("service", "supplemented", "kgi", "intervention", "new", "removed")
-            if m in node.marks]
+    out += [m for m in ("service", "supplemented", "kgi", "intervention", "new", "removed") if m in node.marks]
     return " ".join(out)
 
 
@@ -73,9 +72,12 @@ def source(layout) -> tuple[str, dict]:
     d.lines.append(f"  graph [{d.attrs({**N.GRAPH, 'pad': '0', 'splines': 'true'})}];")
     d.lines.append(f"  node [{d.attrs({**N.NODE, 'fixedsize': 'true', 'margin': '0'})}];")
     d.lines.append(f"  edge [{d.attrs({**N.EDGE, 'arrowhead': 'none'})}];")
-    d.node("kpi_canvas", Box(0, 0, layout.width, layout.height), "",
-           {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white",
-            "penwidth": "0"})
+    d.node(
+        "kpi_canvas",
+        Box(0, 0, layout.width, layout.height),
+        "",
+        {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white", "penwidth": "0"},
+    )
     info["kpi_canvas"] = (0, "kpi-canvas", "", None)
     info["_stages"] = {tree.index: (tree.stage, tree.process) for tree in layout.trees}
     for tree in layout.trees:
@@ -83,8 +85,7 @@ def source(layout) -> tuple[str, dict]:
         frame, title = f"t{t}", f"t{t}title"
         d.node(frame, tree.frame, tree.process, {"shape": "box", **N.PROCESS})
         info[frame] = (t, "kpi-frame", tree.process, None)
-        d.node(title, tree.title_box, tree.process,
-               {"shape": "plaintext", "label": N.markup(tree.title, "LEFT")})
+        d.node(title, tree.title_box, tree.process, {"shape": "plaintext", "label": N.markup(tree.title, "LEFT")})
         info[title] = (t, "kpi-title", tree.process, None)
         for node in tree.nodes:
             d.node(node.id, node.box, node.label, _look(node))
@@ -93,10 +94,8 @@ def source(layout) -> tuple[str, dict]:
             attrs = dict(LINE) if edge.kind == "tree" else dict(N.NOTE_EDGE)
             if edge.removed:
                 attrs.update(style="dashed", color=GHOST)
-            d.edge(edge.id, edge.source, edge.target, edge.title,
-                   d.spline(edge.points, False, False), attrs)
-            info[edge.id] = (t, "kpi-edge" if edge.kind == "tree" else "kpi-link",
-                             edge.title, None)
+            d.edge(edge.id, edge.source, edge.target, edge.title, d.spline(edge.points, False, False), attrs)
+            info[edge.id] = (t, "kpi-edge" if edge.kind == "tree" else "kpi-link", edge.title, None)
     if layout.legend is not None:
         _legend(d, layout.legend, info)
     d.lines.append("}")
@@ -106,21 +105,21 @@ def source(layout) -> tuple[str, dict]:
 def _legend(d: _Dot, legend, info: dict) -> None:
     from prep.layout.positions import Box
 
-    d.node("kpi_legend", legend.box, legend.title.text,
-           {"shape": "box", "style": "rounded", "color": "#aaaaaa"})
+    d.node("kpi_legend", legend.box, legend.title.text, {"shape": "box", "style": "rounded", "color": "#aaaaaa"})
     info["kpi_legend"] = (0, "kpi-legend", legend.title.text, None)
     first = legend.items[0] if legend.items else None
-    box = Box(legend.box.x + 4, first.text_box.y if first else legend.box.y + 4,
-              (first.sample.x - 8 - legend.box.x - 4) if first else 40,
-              first.text_box.h if first else 16)
-    d.node("kpi_legend0", box, legend.title.text,
-           {"shape": "plaintext", "label": N.markup((legend.title,))})
+    box = Box(
+        legend.box.x + 4,
+        first.text_box.y if first else legend.box.y + 4,
+        (first.sample.x - 8 - legend.box.x - 4) if first else 40,
+        first.text_box.h if first else 16,
+    )
+    d.node("kpi_legend0", box, legend.title.text, {"shape": "plaintext", "label": N.markup((legend.title,))})
     info["kpi_legend0"] = (0, "kpi-legend", legend.title.text, None)
     for n, item in enumerate(legend.items, 1):
         ident = f"kpi_legend{n}"
         d.node(ident + "s", item.sample, item.text.text, {**_sample(item.kind), "label": ""})
-        d.node(ident, item.text_box, item.text.text,
-               {"shape": "plaintext", "label": N.markup((item.text,))})
+        d.node(ident, item.text_box, item.text.text, {"shape": "plaintext", "label": N.markup((item.text,))})
         info[ident + "s"] = info[ident] = (0, f"kpi-legend {item.kind}", item.text.text, None)
 
 
@@ -146,9 +145,8 @@ def svg_groups(svg: bytes, info: dict) -> bytes:
             continue
         number, cls, title, key = info[match.group(1)]
         data = f' data-key="{N.xml(key)}"' if key is not None else ""
-        opening = (f'<g id="{match.group(1)}" class="{cls}"{data}>\n'
-                   f"<title>{N.xml(title)}</title>")
-        piece = piece[:match.start()] + opening + piece[match.end():]
+        opening = f'<g id="{match.group(1)}" class="{cls}"{data}>\n<title>{N.xml(title)}</title>'
+        piece = piece[: match.start()] + opening + piece[match.end() :]
         if number == 0:
             (legend if cls.startswith("kpi-legend") else loose).append(piece)
         else:
@@ -157,8 +155,7 @@ def svg_groups(svg: bytes, info: dict) -> bytes:
     stages = _stages(info)
     for number, items in trees.items():
         stage, process = stages.get(number, ("asis", ""))
-        out.append(f'<g id="tree{number}" class="kpi-tree {stage}" '
-                   f'data-process="{N.xml(process)}">\n')
+        out.append(f'<g id="tree{number}" class="kpi-tree {stage}" data-process="{N.xml(process)}">\n')
         out.extend(piece for _, piece in sorted(items, key=lambda p: p[0]))
         out.append("</g>\n")
     if legend:

@@ -30,8 +30,7 @@ def _marked(attrs: dict, lines, edge: bool = False) -> dict:
         styles = [x for x in attrs.get("style", "").split(",") if x and x not in ("bold", "solid")]
         if not edge and "filled" not in styles:
             styles.append("filled")
-        attrs.update(style=",".join(dict.fromkeys(styles + ["dashed"])), color=GHOST,
-                     fontcolor=GHOST, penwidth="1.4")
+        attrs.update(style=",".join(dict.fromkeys(styles + ["dashed"])), color=GHOST, fontcolor=GHOST, penwidth="1.4")
         if not edge:
             attrs["fillcolor"] = "#ffffff"
     elif edge and attrs.get("color") == N.TOUCH.get("color"):
@@ -41,7 +40,7 @@ def _marked(attrs: dict, lines, edge: bool = False) -> dict:
     return attrs
 
 
-CHUNK = 6000        # Graphviz's scanner takes quoted strings of up to 16,384 chars
+CHUNK = 6000  # Graphviz's scanner takes quoted strings of up to 16,384 chars
 
 
 def _pieces(value: str) -> list[str]:
@@ -61,8 +60,7 @@ def _pieces(value: str) -> list[str]:
 def _q(value: str) -> str:
     """`value` as a dot string; a long one (a spline through hundreds of columns) as
     pieces joined by dot's `+`, each well under Graphviz's limit."""
-    return " + ".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"'
-                      for p in _pieces(value))
+    return " + ".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in _pieces(value))
 
 
 def _n(value: float) -> str:
@@ -84,22 +82,27 @@ class _Dot:
         for key, value in attrs.items():
             if key == "label" and value.startswith("<") and value.endswith(">"):
                 parts.append(f"label={value}")
-            elif key == "tooltip":      # N.plain: no backslash left but its line breaks
-                parts.append("tooltip=" + " + ".join(
-                    f'"{p.replace(chr(34), chr(92) + chr(34))}"' for p in _pieces(value)))
+            elif key == "tooltip":  # N.plain: no backslash left but its line breaks
+                parts.append(
+                    "tooltip=" + " + ".join(f'"{p.replace(chr(34), chr(92) + chr(34))}"' for p in _pieces(value))
+                )
             else:
                 parts.append(f"{key}={_q(str(value))}")
         return " ".join(parts)
 
     def node(self, ident: str, box, title: str, attrs: dict) -> None:
         self.titles[ident] = title
-        full = {"id": ident, "pos": f"{_n(box.cx)},{_n(self.y(box.cy))}",
-                "width": _n(box.w / 72), "height": _n(box.h / 72), **attrs}
+        full = {
+            "id": ident,
+            "pos": f"{_n(box.cx)},{_n(self.y(box.cy))}",
+            "width": _n(box.w / 72),
+            "height": _n(box.h / 72),
+            **attrs,
+        }
         full.setdefault("label", "")
         self.lines.append(f"  {ident} [{self.attrs(full)}];")
 
-    def edge(self, ident: str, tail: str, head: str, title: str, pos: str,
-             attrs: dict) -> None:
+    def edge(self, ident: str, tail: str, head: str, title: str, pos: str, attrs: dict) -> None:
         self.titles[ident] = title
         full = {"id": ident, "pos": pos, **attrs}
         self.lines.append(f"  {tail} -> {head} [{self.attrs(full)}];")
@@ -155,21 +158,34 @@ def source_and_titles(layout) -> tuple[str, dict[str, str]]:
     d.lines.append(f"  edge [{d.attrs(N.EDGE)}];")
     from prep.layout.positions import Box
 
-    d.node("prep_canvas", Box(0, 0, layout.width, layout.height), "",
-           {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white",
-            "penwidth": "0", "class": "canvas"})
+    d.node(
+        "prep_canvas",
+        Box(0, 0, layout.width, layout.height),
+        "",
+        {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white", "penwidth": "0", "class": "canvas"},
+    )
     for number, process in enumerate(layout.processes, 1):
         _background(d, process, number)
     for number, process in enumerate(layout.processes, 1):
         _foreground(d, process)
-        for joint in process.joints:        # a bus's lines meet here: a dot, not a crossing
-            d.node(f"p{number}{joint.id}", Box(joint.x - 2.5, joint.y - 2.5, 5, 5),
-                   process.prefix + joint.title, {**N.JOINT, "class": "joint"})
+        for joint in process.joints:  # a bus's lines meet here: a dot, not a crossing
+            d.node(
+                f"p{number}{joint.id}",
+                Box(joint.x - 2.5, joint.y - 2.5, 5, 5),
+                process.prefix + joint.title,
+                {**N.JOINT, "class": "joint"},
+            )
     for number, link in enumerate(layout.links, 1):
         a = next(i for i, p in enumerate(layout.processes, 1) if p.name == link.source)
         b = next(i for i, p in enumerate(layout.processes, 1) if p.name == link.target)
-        d.edge(f"link{number}", f"p{a}", f"p{b}", f"{link.source} - {link.target}",
-               d.spline(link.points, False, False), {**N.LINK, "class": "link"})
+        d.edge(
+            f"link{number}",
+            f"p{a}",
+            f"p{b}",
+            f"{link.source} - {link.target}",
+            d.spline(link.points, False, False),
+            {**N.LINK, "class": "link"},
+        )
     if layout.legend is not None:
         _legend(d, layout.legend)
     d.lines.append("}")
@@ -178,36 +194,49 @@ def source_and_titles(layout) -> tuple[str, dict[str, str]]:
 
 def _background(d: _Dot, process, number: int) -> None:
     pre = process.prefix
-    d.node(f"p{number}", process.frame, process.name,
-           {**N.PROCESS, "shape": "box", "class": "process"})
+    d.node(f"p{number}", process.frame, process.name, {**N.PROCESS, "shape": "box", "class": "process"})
     banner = process.banner
     inner = banner.box.w - 16
     rows = "".join(f'<TR><TD ALIGN="LEFT">{N.span(line)}</TD></TR>' for line in banner.lines)
-    label = (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" '
-             f'FIXEDSIZE="TRUE" WIDTH="{int(inner)}" HEIGHT="{int(banner.box.h - 8)}">'
-             f"{rows}</TABLE>>")
+    label = (
+        f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" '
+        f'FIXEDSIZE="TRUE" WIDTH="{int(inner)}" HEIGHT="{int(banner.box.h - 8)}">'
+        f"{rows}</TABLE>>"
+    )
     goal = next((t.text for t in banner.lines if t.role == "goal"), process.name)
-    d.node(f"p{number}g", banner.box, pre + goal,
-           {"shape": "box", **N.BANNER, "class": "goal", "label": label})
+    d.node(f"p{number}g", banner.box, pre + goal, {"shape": "box", **N.BANNER, "class": "goal", "label": label})
     for lane in process.lanes:
         style = N.LANE[lane.role]
-        d.node(f"p{number}l{lane.index + 1}", lane.box, pre + lane.actor,
-               _marked({"shape": "box", **style, "class": "lane"}, lane.label))
+        d.node(
+            f"p{number}l{lane.index + 1}",
+            lane.box,
+            pre + lane.actor,
+            _marked({"shape": "box", **style, "class": "lane"}, lane.label),
+        )
     for band in process.bands:
-        d.node(f"p{number}b{band.index + 1}", band.box, pre + band.name,
-               {"shape": "box", **N.BAND, "class": "subprocess"})
+        d.node(
+            f"p{number}b{band.index + 1}", band.box, pre + band.name, {"shape": "box", **N.BAND, "class": "subprocess"}
+        )
     for lane in process.lanes:
         style = N.LANE[lane.role]
-        header = {"shape": "box", "style": "filled", "color": style["color"],
-                  "penwidth": style["penwidth"], **N.LANE_HEADER[lane.role],
-                  "class": "lane-header"}
+        header = {
+            "shape": "box",
+            "style": "filled",
+            "color": style["color"],
+            "penwidth": style["penwidth"],
+            **N.LANE_HEADER[lane.role],
+            "class": "lane-header",
+        }
         header = _marked(header, lane.label)
         header["label"] = _header_label(lane)
         d.node(f"p{number}h{lane.index + 1}", lane.header, pre + lane.actor, header)
     for band in process.bands:
-        d.node(f"p{number}bl{band.index + 1}", band.label_box, pre + band.name,
-               {"shape": "box", **N.BAND_LABEL, "class": "subprocess-label",
-                "label": N.markup(band.label)})
+        d.node(
+            f"p{number}bl{band.index + 1}",
+            band.label_box,
+            pre + band.name,
+            {"shape": "box", **N.BAND_LABEL, "class": "subprocess-label", "label": N.markup(band.label)},
+        )
 
 
 def _header_label(lane) -> str:
@@ -257,8 +286,14 @@ def _foreground(d: _Dot, process) -> None:
         d.node(note.id, note.box, pre + note.title, attrs)
     for edge in process.edges:
         if edge.kind == "note":
-            d.edge(edge.id, edge.source, edge.target, pre + edge.title,
-                   d.spline(edge.points, False, False), {**N.NOTE_EDGE, "class": "note-link"})
+            d.edge(
+                edge.id,
+                edge.source,
+                edge.target,
+                pre + edge.title,
+                d.spline(edge.points, False, False),
+                {**N.NOTE_EDGE, "class": "note-link"},
+            )
             continue
         attrs = dict(N.INPUT if edge.kind == "input" else N.SYNC)
         if edge.touch is not None:
@@ -271,43 +306,64 @@ def _foreground(d: _Dot, process) -> None:
         if edge.doc:
             attrs["tooltip"] = N.plain(edge.doc)
         both = edge.kind == "sync"
-        d.edge(edge.id, edge.source, edge.target, pre + edge.title,
-               d.spline(edge.points, both, True), attrs)
+        d.edge(edge.id, edge.source, edge.target, pre + edge.title, d.spline(edge.points, both, True), attrs)
 
 
 def _legend(d: _Dot, legend) -> None:
     from prep.layout.positions import Box
 
-    d.node("prep_legend", legend.box, legend.title.text,
-           {"shape": "box", "style": "rounded", "color": "#aaaaaa", "class": "legend"})
+    d.node(
+        "prep_legend",
+        legend.box,
+        legend.title.text,
+        {"shape": "box", "style": "rounded", "color": "#aaaaaa", "class": "legend"},
+    )
     first = legend.items[0] if legend.items else None
-    title = Box(legend.box.x + 4, first.text_box.y if first else legend.box.y + 5,
-                (first.sample.x - 8 - legend.box.x - 4) if first else 40,
-                first.text_box.h if first else 20)
-    d.node("prep_legend0", title, legend.title.text,
-           {"shape": "plaintext", "class": "legend-item", "label": N.markup((legend.title,))})
+    title = Box(
+        legend.box.x + 4,
+        first.text_box.y if first else legend.box.y + 5,
+        (first.sample.x - 8 - legend.box.x - 4) if first else 40,
+        first.text_box.h if first else 20,
+    )
+    d.node(
+        "prep_legend0",
+        title,
+        legend.title.text,
+        {"shape": "plaintext", "class": "legend-item", "label": N.markup((legend.title,))},
+    )
     for n, item in enumerate(legend.items, 1):
         ident = f"prep_legend{n}"
         box = item.sample
         if item.kind in ("input", "sync", "touch"):
             a, b = f"{ident}a", f"{ident}b"
             for name, x in ((a, box.x), (b, box.right)):
-                d.node(name, Box(x - 0.5, box.cy - 0.5, 1, 1), "",
-                       {"shape": "point", "style": "invis", "class": "legend-item"})
+                d.node(
+                    name,
+                    Box(x - 0.5, box.cy - 0.5, 1, 1),
+                    "",
+                    {"shape": "point", "style": "invis", "class": "legend-item"},
+                )
             attrs = dict(N.SYNC if item.kind == "sync" else N.INPUT)
             if item.kind == "touch":
                 attrs.update(N.TOUCH)
             y = box.cy
-            points = [(box.x, y), (box.x + box.w / 3, y), (box.x + 2 * box.w / 3, y),
-                      (box.right, y)]
-            d.edge(f"{ident}e", a, b, item.text.text,
-                   d.spline(points, item.kind == "sync", True),
-                   {**attrs, "class": "legend-item", "arrowsize": "0.7"})
+            points = [(box.x, y), (box.x + box.w / 3, y), (box.x + 2 * box.w / 3, y), (box.right, y)]
+            d.edge(
+                f"{ident}e",
+                a,
+                b,
+                item.text.text,
+                d.spline(points, item.kind == "sync", True),
+                {**attrs, "class": "legend-item", "arrowsize": "0.7"},
+            )
         else:
-            d.node(ident + "s", box, item.text.text, {**_sample(item.kind),
-                                                     "class": "legend-item"})
-        d.node(ident, item.text_box, item.text.text,
-               {"shape": "plaintext", "class": "legend-item", "label": N.markup((item.text,))})
+            d.node(ident + "s", box, item.text.text, {**_sample(item.kind), "class": "legend-item"})
+        d.node(
+            ident,
+            item.text_box,
+            item.text.text,
+            {"shape": "plaintext", "class": "legend-item", "label": N.markup((item.text,))},
+        )
 
 
 def _sample(kind: str) -> dict:
@@ -325,8 +381,7 @@ def _sample(kind: str) -> dict:
     if kind in ("added", "changed", "removed"):
         from prep.layout.positions import Text
 
-        return _marked({**N.KIND["product"], "fillcolor": N.PRODUCT_FILL},
-                       (Text("", 1, kind),))
+        return _marked({**N.KIND["product"], "fillcolor": N.PRODUCT_FILL}, (Text("", 1, kind),))
     return {"shape": "box", **N.BAND}
 
 
@@ -341,7 +396,6 @@ def svg_titles(svg: bytes, titles: dict[str, str]) -> bytes:
         ident = match.group(1)
         if ident not in titles:
             return match.group(0)
-        return (f'<g id="{ident}" class="{match.group(2)}">\n'
-                f"<title>{N.xml(titles[ident])}</title>")
+        return f'<g id="{ident}" class="{match.group(2)}">\n<title>{N.xml(titles[ident])}</title>'
 
     return _GROUP.sub(swap, text).encode("utf-8")

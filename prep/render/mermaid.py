@@ -21,7 +21,7 @@ SHAPES = {
     "external": ('>"', '"]'),
 }
 
-CLASSES = (     # the colours of prep.notation, in Mermaid's terms
+CLASSES = (  # the colours of prep.notation, in Mermaid's terms
     f"classDef product fill:{N.PRODUCT_FILL},stroke:#222222",
     f"classDef milestone fill:{N.PRODUCT_FILL},stroke:#222222,stroke-width:2px",
     f"classDef final fill:{N.PRODUCT_FILL},stroke:#222222,stroke-width:4px",
@@ -33,8 +33,7 @@ CLASSES = (     # the colours of prep.notation, in Mermaid's terms
     f"color:{N.KPI_SERVICE['fontcolor']}",
     f"classDef issue fill:{N.ISSUE['fillcolor']},stroke:{N.ISSUE['color']}",
     f"classDef csm fill:{N.LANE['csm']['fillcolor']},stroke:{N.GREEN},stroke-width:2px",
-    f"classDef service fill:{N.LANE['service']['fillcolor']},stroke:{N.BLUE},stroke-width:2px,"
-    "stroke-dasharray:6 3",
+    f"classDef service fill:{N.LANE['service']['fillcolor']},stroke:{N.BLUE},stroke-width:2px,stroke-dasharray:6 3",
 )
 TOUCH_LINK = f"stroke:{N.GREEN},stroke-width:3px,color:{N.COLOUR['touch']}"
 
@@ -60,7 +59,7 @@ class _Writer:
     def __init__(self, words: dict, marks_module) -> None:
         self.words, self.M = words, marks_module
         self.lines = ["flowchart LR"]
-        self.links: list[tuple[int, str]] = []      # (link number, style) for linkStyle
+        self.links: list[tuple[int, str]] = []  # (link number, style) for linkStyle
         self.nodes = 0
         self.link_count = 0
 
@@ -68,8 +67,7 @@ class _Writer:
         self.nodes += 1
         return f"n{self.nodes}"
 
-    def link(self, source: str, arrow: str, target: str, label: str | None = None,
-             style: str | None = None) -> None:
+    def link(self, source: str, arrow: str, target: str, label: str | None = None, style: str | None = None) -> None:
         middle = f'{arrow}|"{label}"|' if label else arrow
         self.lines.append(f"    {source} {middle} {target}")
         if style:
@@ -78,8 +76,7 @@ class _Writer:
 
     def process(self, number: int, pg, mk) -> None:
         process, words = pg.process, self.words
-        title = process.name + (f" / {words['goal']}: {process.goal.text}"
-                                if process.goal else "")
+        title = process.name + (f" / {words['goal']}: {process.goal.text}" if process.goal else "")
         self.lines.append(f'  subgraph p{number}["{text(title)}"]')
         self.lines.append("    direction LR")
         node_of: dict[str, str] = {}
@@ -118,8 +115,7 @@ class _Writer:
                 continue
             node_of[external.name] = self.new_id()
             start, end = SHAPES["external"]
-            label, css = M.mermaid(mark_of(mk, "externals", external.name), external.name,
-                                   "external", self.words)
+            label, css = M.mermaid(mark_of(mk, "externals", external.name), external.name, "external", self.words)
             self.lines.append(f"    {node_of[external.name]}{start}{text(label)}{end}:::{css}")
 
     def edges(self, pg, mk, node_of: dict) -> None:

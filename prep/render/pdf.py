@@ -20,8 +20,8 @@ def _objects(pdf: bytes) -> dict[int, bytes]:
     start = pdf.rfind(b"startxref")
     if start < 0:
         raise PdfError("no startxref")
-    xref = int(pdf[start + len(b"startxref"):].split()[0])
-    if pdf[xref:xref + 4] != b"xref":
+    xref = int(pdf[start + len(b"startxref") :].split()[0])
+    if pdf[xref : xref + 4] != b"xref":
         raise PdfError("not a classic cross-reference table")
     lines = pdf[xref:].split(b"trailer", 1)[0].split(b"\n")[1:]
     offsets: dict[int, int] = {}
@@ -43,7 +43,7 @@ def _objects(pdf: bytes) -> dict[int, bytes]:
         close = chunk.rfind(b"endobj")
         if head is None or int(head.group(1)) != number or close < 0:
             raise PdfError(f"object {number} is not where the table says")
-        found[number] = chunk[head.end():close]
+        found[number] = chunk[head.end() : close]
     return found
 
 
@@ -60,7 +60,7 @@ def join(pdfs: list[bytes]) -> bytes:
         return pdfs[0]
     out_objects: list[tuple[int, bytes]] = []
     pages: list[int] = []
-    next_number = 3                           # 1: catalog, 2: pages
+    next_number = 3  # 1: catalog, 2: pages
     info = None
     for pdf in pdfs:
         objects = _objects(pdf)
@@ -83,8 +83,7 @@ def join(pdfs: list[bytes]) -> bytes:
         next_number = max(n for n, _ in out_objects) + 1
     kids = b" ".join(b"%d 0 R" % p for p in pages)
     out_objects.append((1, b"\n<< /Type /Catalog /Pages 2 0 R >>\n"))
-    out_objects.append((2, b"\n<< /Type /Pages /Kids [ " + kids + b" ] /Count %d >>\n"
-                        % len(pages)))
+    out_objects.append((2, b"\n<< /Type /Pages /Kids [ " + kids + b" ] /Count %d >>\n" % len(pages)))
     if info is not None:
         out_objects.append(info)
     out_objects.sort()

@@ -54,7 +54,7 @@ def add_layout(deck, layout) -> None:
     for process, views in plans:
         for number, view in enumerate(views):
             drawer = _Drawer(deck, layout, process, view, views, number, sizes, words)
-            if number == len(views) - 1:       # the frame's right side: its links
+            if number == len(views) - 1:  # the frame's right side: its links
                 drawer.links = [(other, first[other]) for other in partners.get(process.name, ())]
             drawer.draw()
             jumps += drawer.jumps
@@ -79,8 +79,7 @@ class Measures:
 
     @staticmethod
     def markup(lines, align: str, scale: float) -> str:
-        drawn = [type(t)(t.text.replace("\v", " "), round(max(1.0, t.size * scale), 1),
-                         t.role, t.bold) for t in lines]
+        drawn = [type(t)(t.text.replace("\v", " "), round(max(1.0, t.size * scale), 1), t.role, t.bold) for t in lines]
         return N.markup(drawn, "CENTER" if align == "center" else "LEFT")
 
     def of(self, lines, align: str = "center", scale: float = 1.0) -> tuple[float, float]:
@@ -119,6 +118,7 @@ def whole_name(lines, key: str) -> tuple:
 
 # -- how a process is split and scaled ---------------------------------------------------
 
+
 class View:
     """One slide's part of a process: x range [left, right) of the layout shown,
     items whose centre lies in [start, stop), scale and offsets."""
@@ -151,7 +151,7 @@ def plan_slides(process, legend, reserve: float = 0.0, room: float = 0.0) -> lis
     whole = [View(frame.x, edge, float("-inf"), float("inf"), scale, legend_scale, 0.0)]
     tall = _room_h(legend, legend_scale, reserve) / max(frame.h, 1.0)
     if scale >= MIN_SCALE or tall <= scale * 1.05:
-        return whole                    # legible already, or the height is the limit
+        return whole  # legible already, or the height is the limit
     header = max((lane.header.w for lane in process.lanes), default=0.0) + 4.0
     widest = (S.SLIDE_W - 2 * S.MARGIN) / min(tall, MIN_SCALE)
     pieces = _pieces(process, edge, widest, header)
@@ -182,8 +182,7 @@ def _pieces(process, edge: float, widest: float, header: float) -> list[tuple[fl
         start = cut
 
 
-def _next_cut(cuts: list[float], bands: set[float], start: float, limit: float,
-              widest: float) -> float | None:
+def _next_cut(cuts: list[float], bands: set[float], start: float, limit: float, widest: float) -> float | None:
     """Where a slide starting at `start` ends: the last band edge before `limit` that
     fills at least half the slide, else the last cut before `limit`, else the first
     cut after it (the slide is then wider than it should be), else None (no cut)."""
@@ -210,16 +209,16 @@ def _views(pieces, frame, edge: float, header: float, legend, reserve: float) ->
 
 
 def _band_edges(process) -> set[float]:
-    return {round(b.box.x, 2) for b in process.bands} | {round(b.box.right, 2)
-                                                        for b in process.bands}
+    return {round(b.box.x, 2) for b in process.bands} | {round(b.box.right, 2) for b in process.bands}
 
 
 def _cuts(process) -> list[float]:
     """x positions where no product, note or relation label lies: band edges in such
     gaps, else the middle of each gap."""
-    spans = sorted([(b.box.x, b.box.right) for b in list(process.nodes) + list(process.notes)]
-                   + [(e.label_box.x, e.label_box.right) for e in process.edges
-                      if e.label and e.label_box is not None])
+    spans = sorted(
+        [(b.box.x, b.box.right) for b in list(process.nodes) + list(process.notes)]
+        + [(e.label_box.x, e.label_box.right) for e in process.edges if e.label and e.label_box is not None]
+    )
     gaps, reach = [], None
     for a, b in spans:
         if reach is not None and a > reach + 2:
@@ -235,6 +234,7 @@ def _cuts(process) -> list[float]:
 
 # -- drawing one slide -------------------------------------------------------------------
 
+
 class _Drawer:
     def __init__(self, deck, layout, process, view, views, number, sizes, words):
         self.slide = S.blank_slide(deck)
@@ -246,7 +246,7 @@ class _Drawer:
         self.shapes: dict[str, object] = {}
         self.boxes: dict[str, object] = {}
         self.pre = process.prefix
-        self.links: list[tuple[str, int]] = []     # (linked process, its first slide)
+        self.links: list[tuple[str, int]] = []  # (linked process, its first slide)
         self.jumps: list[tuple[object, int]] = []  # (shape, slide a click shows)
         self.frame_shape = None
 
@@ -267,8 +267,20 @@ class _Drawer:
 
     def shape(self, preset, b, name, look, left=None, right=None):
         x, y, w, h = self.box(b, left, right)
-        return S.shape(self.slide, preset, x, y, w, h, name, look["fill"], look["line"],
-                       self.width(look["width"]), look["dash"], look["double"])
+        return S.shape(
+            self.slide,
+            preset,
+            x,
+            y,
+            w,
+            h,
+            name,
+            look["fill"],
+            look["line"],
+            self.width(look["width"]),
+            look["dash"],
+            look["double"],
+        )
 
     def draw(self) -> None:
         self.prepare()
@@ -295,8 +307,9 @@ class _Drawer:
             wanted.append(m((legend.title,), "left", v.legend_scale))
         self.sizes.add(wanted)
 
-    def text(self, sp, lines, align="center", anchor="middle", pad=2.0, wrap=False,
-             scale=None, measured_lines=None) -> None:
+    def text(
+        self, sp, lines, align="center", anchor="middle", pad=2.0, wrap=False, scale=None, measured_lines=None
+    ) -> None:
         """Lines into shape `sp`, fitted by their measured size (slides.put_text); a
         text that may wrap must fit in height at least."""
         scale = self.view.scale if scale is None else scale
@@ -320,37 +333,48 @@ class _Drawer:
         from prep.layout.positions import Box
 
         p, v = self.process, self.view
-        self.frame_shape = self.shape("ROUNDED_RECTANGLE", p.frame, f"process: {p.name}",
-                                      S.look(N.PROCESS), v.left, v.right)
-        banner = self.shape("RECTANGLE", p.banner.box, f"goal: {p.name}", S.look(N.BANNER),
-                            v.left, v.right)
+        self.frame_shape = self.shape(
+            "ROUNDED_RECTANGLE", p.frame, f"process: {p.name}", S.look(N.PROCESS), v.left, v.right
+        )
+        banner = self.shape("RECTANGLE", p.banner.box, f"goal: {p.name}", S.look(N.BANNER), v.left, v.right)
         lines = list(p.banner.lines)
         if len(self.views) > 1 and lines:
             first = lines[0]
-            lines[0] = type(first)(f"{first.text}  ({self.number + 1}/{len(self.views)})",
-                                   first.size, first.role, first.bold)
+            lines[0] = type(first)(
+                f"{first.text}  ({self.number + 1}/{len(self.views)})", first.size, first.role, first.bold
+            )
         self.text(banner, lines, "left", "top", 8.0, wrap=True)
         for lane in p.lanes:
-            self.shape("RECTANGLE", lane.box, f"lane: {lane.actor}",
-                       marked(S.look(N.LANE[lane.role]), lane.label), v.left, v.right)
+            self.shape(
+                "RECTANGLE",
+                lane.box,
+                f"lane: {lane.actor}",
+                marked(S.look(N.LANE[lane.role]), lane.label),
+                v.left,
+                v.right,
+            )
         for band in p.bands:
             if min(band.box.right, v.right) - max(band.box.x, v.left + v.header) < 2:
                 continue
-            self.shape("RECTANGLE", band.box, f"subprocess: {band.name}", S.look(N.BAND),
-                       v.left + v.header, v.right)
-            cell = self.shape("RECTANGLE", band.label_box, f"subprocess label: {band.name}",
-                              S.look(N.BAND_LABEL), v.left + v.header, v.right)
+            self.shape("RECTANGLE", band.box, f"subprocess: {band.name}", S.look(N.BAND), v.left + v.header, v.right)
+            cell = self.shape(
+                "RECTANGLE",
+                band.label_box,
+                f"subprocess label: {band.name}",
+                S.look(N.BAND_LABEL),
+                v.left + v.header,
+                v.right,
+            )
             self.text(cell, band.label)
         for lane in p.lanes:
             look = S.look({**N.LANE[lane.role], **N.LANE_HEADER[lane.role], "style": "filled"})
             header, text = lane.header, lane.label_box or lane.header
             if v.header:
                 header = Box(v.left, lane.header.y, lane.header.w, lane.header.h)
-            cell = self.shape("RECTANGLE", header, f"lane header: {lane.actor}",
-                              marked(look, lane.label))
+            cell = self.shape("RECTANGLE", header, f"lane header: {lane.actor}", marked(look, lane.label))
             if abs(text.cy - lane.header.cy) < 1:
                 self.text(cell, lane.label)
-            else:       # the text moved clear of edges crossing the cell
+            else:  # the text moved clear of edges crossing the cell
                 _, tall = self.sizes.of(lane.label, "center", v.scale)
                 high = max(text.h, tall / v.scale) * S.SLACK
                 where = Box(header.x, text.cy - high / 2, header.w, high)
@@ -363,8 +387,7 @@ class _Drawer:
                 continue
             title = self.pre + node.key
             kind = "intervention" if node.intervention else node.kind
-            sp = self.shape(PRESET[node.kind], node.box, f"{kind}: {title}",
-                            marked(node_look(node), node.lines))
+            sp = self.shape(PRESET[node.kind], node.box, f"{kind}: {title}", marked(node_look(node), node.lines))
             pad = TEXT_PAD + (node.box.h * 0.12 if node.kind == "milestone" else 0.0)
             self.text(sp, whole_name(node.lines, node.key), pad=pad, measured_lines=node.lines)
             sp.descr = node.doc or ""
@@ -375,8 +398,7 @@ class _Drawer:
             if not self.view.holds(note.box):
                 continue
             title = self.pre + note.title
-            sp = self.shape("FOLDED_CORNER", note.box, f"{note.kind}: {title}",
-                            marked(note_look(note), note.lines))
+            sp = self.shape("FOLDED_CORNER", note.box, f"{note.kind}: {title}", marked(note_look(note), note.lines))
             self.text(sp, note.lines, "left", pad=4.0)
             sp.descr = note.doc or ""
             self.shapes[note.id], self.boxes[note.id] = sp, note.box

@@ -18,7 +18,7 @@ from prep.layout.positions import Box, Text
 from prep.render.pptx_look import LINK_GAP, LINK_H, LINK_W, MARK, PRESET, STUB, edge_look, node_look, note_look
 from prep import notation as N
 
-NEAR = 1.0        # points: a route's end this close to a side's middle is glued there
+NEAR = 1.0  # points: a route's end this close to a side's middle is glued there
 
 
 def corners(points) -> list[tuple[float, float]]:
@@ -39,8 +39,14 @@ def corners(points) -> list[tuple[float, float]]:
     return out
 
 
-GLUE_SIDES = {"rect": "all", "roundRect": "all", "foldedCorner": "all", "ellipse": "all",
-              "hexagon": "sides", "homePlate": "sides"}
+GLUE_SIDES = {
+    "rect": "all",
+    "roundRect": "all",
+    "foldedCorner": "all",
+    "ellipse": "all",
+    "hexagon": "sides",
+    "homePlate": "sides",
+}
 
 
 def site_at(sp, b: Box, point) -> str | None:
@@ -83,8 +89,9 @@ def flatten(points, steps: int = 8) -> list[tuple[float, float]]:
         for n in range(1, steps + 1):
             t = n / steps
             u = 1 - t
-            out.append(tuple(u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * e
-                             for a, b, c, e in zip(p0, p1, p2, p3)))
+            out.append(
+                tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * e for a, b, c, e in zip(p0, p1, p2, p3))
+            )
     return out
 
 
@@ -135,18 +142,24 @@ def _route(d, edge, name, look, a, b) -> None:
     glued = glue(a, box_a, b, box_b, edge.points)
     if glued is not None:
         kind, first, last, bend = glued
-        begin = {"left": (box_a.x, box_a.cy), "right": (box_a.right, box_a.cy),
-                 "top": (box_a.cx, box_a.y), "bottom": (box_a.cx, box_a.bottom)}[first]
-        end = {"left": (box_b.x, box_b.cy), "right": (box_b.right, box_b.cy),
-               "top": (box_b.cx, box_b.y), "bottom": (box_b.cx, box_b.bottom)}[last]
-        cx = S.connector(d.slide, kind, (d.x(begin[0]), d.y(begin[1])),
-                         (d.x(end[0]), d.y(end[1])), name, bend)
+        begin = {
+            "left": (box_a.x, box_a.cy),
+            "right": (box_a.right, box_a.cy),
+            "top": (box_a.cx, box_a.y),
+            "bottom": (box_a.cx, box_a.bottom),
+        }[first]
+        end = {
+            "left": (box_b.x, box_b.cy),
+            "right": (box_b.right, box_b.cy),
+            "top": (box_b.cx, box_b.y),
+            "bottom": (box_b.cx, box_b.bottom),
+        }[last]
+        cx = S.connector(d.slide, kind, (d.x(begin[0]), d.y(begin[1])), (d.x(end[0]), d.y(end[1])), name, bend)
         S.attach(cx, a, first, b, last)
     else:
         curves = (len(edge.points) - 1) % 3 == 0
         cx = S.freeform(d.slide, [(d.x(x), d.y(y)) for x, y in edge.points], name, curves)
-    S.set_line(cx, look["line"], d.width(look["width"]), look["dash"],
-               head=look["head"], tail=look["tail"])
+    S.set_line(cx, look["line"], d.width(look["width"]), look["dash"], head=look["head"], tail=look["tail"])
 
 
 def clip(points, start: float, stop: float) -> tuple[list, str | None]:
@@ -180,14 +193,14 @@ def _stubs(d, stubs) -> None:
             route = route[::-1]
         route, side = clip(route, max(v.start, v.left), min(v.stop, v.right))
         if side is not None:
-            groups.setdefault((side, there.id), []).append((edge, name, look, from_here,
-                                                            there, route))
+            groups.setdefault((side, there.id), []).append((edge, name, look, from_here, there, route))
     top = min((lane.box.y for lane in p.lanes), default=p.frame.y) + 2
     bottom = max((lane.box.bottom for lane in p.lanes), default=p.frame.bottom) - 2
     for side in ("left", "right"):
-        items = sorted(((sum(r[5][-1][1] for r in g) / len(g), key[1], g)
-                        for key, g in groups.items() if key[0] == side),
-                       key=lambda item: (item[0], item[1]))
+        items = sorted(
+            ((sum(r[5][-1][1] for r in g) / len(g), key[1], g) for key, g in groups.items() if key[0] == side),
+            key=lambda item: (item[0], item[1]),
+        )
         if not items:
             continue
         height = min(STAND_H, (bottom - top - STAND_GAP * (len(items) - 1)) / len(items))
@@ -224,16 +237,18 @@ def _stub(d, side, y, height, group) -> None:
         if not from_here:
             path = path[::-1]
         cx = S.freeform(d.slide, [(d.x(px), d.y(py)) for px, py in path], name, curves=False)
-        S.set_line(cx, look["line"], d.width(look["width"]), look["dash"],
-                   head=look["head"], tail=look["tail"])
+        S.set_line(cx, look["line"], d.width(look["width"]), look["dash"], head=look["head"], tail=look["tail"])
         if edge.label and edge.label_box is not None and v.holds(edge.label_box):
             d.label(edge.label_box, edge.label, f"label: {d.pre}{edge.title}")
     arrow = "→" if side == "right" else "←"
     label = N.shorten(there.lines[0].text if there.lines else _title(there), 14)
     lines = (Text(f"{arrow} ({slide})", 10, "tag"), Text(label, 11, "name"))
-    sp = d.shape("ROUNDED_RECTANGLE", box, f"continued: {d.pre}{_title(there)}",
-                 {"fill": "#ffffff", "line": N.GREY, "width": 1.0, "dash": True,
-                  "double": False})
+    sp = d.shape(
+        "ROUNDED_RECTANGLE",
+        box,
+        f"continued: {d.pre}{_title(there)}",
+        {"fill": "#ffffff", "line": N.GREY, "width": 1.0, "dash": True, "double": False},
+    )
     d.text(sp, lines, pad=2, wrap=True)
     sp.layout_box = box
 
@@ -250,16 +265,24 @@ def draw_links(d) -> None:
     top = max(min(top, frame.bottom - len(d.links) * step), frame.y)
     for n, (other, slide) in enumerate(d.links):
         box = Box(frame.right + LINK_GAP, top + n * step, LINK_W, LINK_H)
-        sp = d.shape("ROUNDED_RECTANGLE", box, f"linked process: {other}",
-                     {"fill": "#ffffff", "line": look["line"], "width": 1.0, "dash": True,
-                      "double": False})
+        sp = d.shape(
+            "ROUNDED_RECTANGLE",
+            box,
+            f"linked process: {other}",
+            {"fill": "#ffffff", "line": look["line"], "width": 1.0, "dash": True, "double": False},
+        )
         d.text(sp, (Text(f"↔ {other} ({slide})", 11, "tag"),), pad=2, wrap=True)
         d.jumps.append((sp, slide))
         begin, end = (frame.right, frame.cy), (box.x, box.cy)
         kind = "STRAIGHT" if abs(begin[1] - end[1]) < 1 else "ELBOW"
-        cx = S.connector(d.slide, kind, (d.x(begin[0]), d.y(begin[1])),
-                         (d.x(end[0]), d.y(end[1])), f"link: {_pair(d.layout, p.name, other)}",
-                         0.5 if kind == "ELBOW" else None)
+        cx = S.connector(
+            d.slide,
+            kind,
+            (d.x(begin[0]), d.y(begin[1])),
+            (d.x(end[0]), d.y(end[1])),
+            f"link: {_pair(d.layout, p.name, other)}",
+            0.5 if kind == "ELBOW" else None,
+        )
         S.attach(cx, d.frame_shape, "right", sp, "left")
         S.set_line(cx, look["line"], d.width(look["width"]), look["dash"])
 
@@ -283,11 +306,10 @@ def draw_legend(d, legend) -> None:
     top = d.oy + d.process.frame.h * v.scale + 6.0
 
     def place(b: Box) -> tuple[float, float, float, float]:
-        return (S.MARGIN + (b.x - legend.box.x) * ls, top + (b.y - legend.box.y) * ls,
-                b.w * ls, b.h * ls)
+        return (S.MARGIN + (b.x - legend.box.x) * ls, top + (b.y - legend.box.y) * ls, b.w * ls, b.h * ls)
 
-    S.shape(d.slide, "ROUNDED_RECTANGLE", *place(legend.box), "legend",
-                    None, "#aaaaaa", max(0.5, ls))
+    S.shape(d.slide, "ROUNDED_RECTANGLE", *place(legend.box), "legend", None, "#aaaaaa", max(0.5, ls))
+
     def roomy(b: Box, lines) -> Box:
         """The text's box widened (to the right: the text is left-aligned) and heightened
         by the slack, so the text keeps its size."""
@@ -296,30 +318,44 @@ def draw_legend(d, legend) -> None:
         return Box(b.x, b.cy - grow_h / 2, grow_w, grow_h)
 
     first = legend.items[0].text_box if legend.items else legend.box
-    title = S.text_box(d.slide, *place(roomy(Box(legend.box.x + 8, first.y, 40, first.h),
-                                             (legend.title,))),
-                       f"legend title: {legend.title.text}")
+    title = S.text_box(
+        d.slide,
+        *place(roomy(Box(legend.box.x + 8, first.y, 40, first.h), (legend.title,))),
+        f"legend title: {legend.title.text}",
+    )
     d.text(title, (legend.title,), "left", pad=0, scale=ls)
     for item in legend.items:
         x, y, w, h = place(item.sample)
         name = f"legend {item.kind}: {item.text.text}"
         if item.kind in ("input", "sync", "touch"):
-            look = edge_look("sync" if item.kind == "sync" else "input",
-                             "high" if item.kind == "touch" else None)
+            look = edge_look("sync" if item.kind == "sync" else "input", "high" if item.kind == "touch" else None)
             cx = S.connector(d.slide, "STRAIGHT", (x, y + h / 2), (x + w, y + h / 2), name)
-            S.set_line(cx, look["line"], max(0.5, look["width"] * ls), look["dash"],
-                       head=look["head"], tail=look["tail"])
+            S.set_line(
+                cx, look["line"], max(0.5, look["width"] * ls), look["dash"], head=look["head"], tail=look["tail"]
+            )
         else:
             preset, look = _sample(item.kind)
-            S.shape(d.slide, preset, x, y, w, h, name, look["fill"], look["line"],
-                    max(0.5, look["width"] * ls), look["dash"], look["double"])
-        tb = S.text_box(d.slide, *place(roomy(item.text_box, (item.text,))),
-                        f"legend text: {item.text.text}")
+            S.shape(
+                d.slide,
+                preset,
+                x,
+                y,
+                w,
+                h,
+                name,
+                look["fill"],
+                look["line"],
+                max(0.5, look["width"] * ls),
+                look["dash"],
+                look["double"],
+            )
+        tb = S.text_box(d.slide, *place(roomy(item.text_box, (item.text,))), f"legend text: {item.text.text}")
         d.text(tb, (item.text,), "left", pad=0, scale=ls)
 
 
 def _sample(kind: str):
     if kind in PRESET:
+
         class _N:
             intervention = False
             csm = False
@@ -330,6 +366,7 @@ def _sample(kind: str):
     if kind == "intervention":
         return "ROUNDED_RECTANGLE", S.look({**N.KIND["intangible"], **N.INTERVENTION})
     if kind in ("kpi", "issue"):
+
         class _T:
             marks = ()
 

@@ -9,13 +9,18 @@ from prep import notation as N
 from prep import slides as S
 from prep.layout.badges import kind_of
 
-STUB = 150.0             # room at a cut for the stand-ins of ends on the next slide
-LINK_GAP = 24.0          # from the frame's right side to the stand-ins of linked processes
+STUB = 150.0  # room at a cut for the stand-ins of ends on the next slide
+LINK_GAP = 24.0  # from the frame's right side to the stand-ins of linked processes
 LINK_W, LINK_H = 120.0, 34.0
 LINK_ROOM = LINK_GAP + LINK_W + 4.0
 
-PRESET = {"product": "RECTANGLE", "milestone": "HEXAGON", "final": "RECTANGLE",
-          "intangible": "ROUNDED_RECTANGLE", "external": "PENTAGON"}
+PRESET = {
+    "product": "RECTANGLE",
+    "milestone": "HEXAGON",
+    "final": "RECTANGLE",
+    "intangible": "ROUNDED_RECTANGLE",
+    "external": "PENTAGON",
+}
 
 
 def node_look(node) -> dict:
@@ -39,8 +44,11 @@ def edge_look(kind: str, touch) -> dict:
     return look
 
 
-MARK = {"added": (N.COLOUR["added"], "＋"), "changed": (N.COLOUR["changed"], "～"),
-        "removed": (N.COLOUR["removed"], "－")}
+MARK = {
+    "added": (N.COLOUR["added"], "＋"),
+    "changed": (N.COLOUR["changed"], "～"),
+    "removed": (N.COLOUR["removed"], "－"),
+}
 
 
 def marked(look: dict, lines) -> dict:
@@ -50,6 +58,11 @@ def marked(look: dict, lines) -> dict:
     if kind is None:
         return look
     if kind == "removed":
-        return {**look, "line": MARK["removed"][0], "dash": True, "width": 1.4,
-                "fill": "#ffffff" if look["fill"] is not None else None}
+        return {
+            **look,
+            "line": MARK["removed"][0],
+            "dash": True,
+            "width": 1.4,
+            "fill": "#ffffff" if look["fill"] is not None else None,
+        }
     return {**look, "line": MARK[kind][0], "width": 2.6}

@@ -27,8 +27,14 @@ def find_dot() -> str:
     return path
 
 
-def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None,
-            pinned: bool = False, stated: float | None = None) -> bytes:
+def run_dot(
+    source: str,
+    fmt: str,
+    timeout: float = 60.0,
+    dot: str | None = None,
+    pinned: bool = False,
+    stated: float | None = None,
+) -> bytes:
     """`dot -T<fmt>` on `source` (`neato -n2` when every position is `pinned`); the
     output bytes. Raises RenderError when Graphviz is missing, fails, or takes longer
     than `timeout` seconds (its process group is killed; the message names `stated`,
@@ -46,10 +52,12 @@ def run_dot(source: str, fmt: str, timeout: float = 60.0, dot: str | None = None
         done = run(args, source.encode("utf-8"), timeout)
     except subprocess.TimeoutExpired:
         raise RenderError(
-            _("drawing took longer than {seconds} s, and Graphviz was stopped",
-              seconds=format(stated or timeout, "g")),
-            _("draw one process at a time with --process NAME, split the model, "
-              "or allow more time with --timeout SECONDS")) from None
+            _("drawing took longer than {seconds} s, and Graphviz was stopped", seconds=format(stated or timeout, "g")),
+            _(
+                "draw one process at a time with --process NAME, split the model, "
+                "or allow more time with --timeout SECONDS"
+            ),
+        ) from None
     except FileNotFoundError:
         raise RenderError(*not_found()) from None
     except OSError as error:
@@ -72,11 +80,12 @@ def _fixed_dates(pdf: bytes) -> bytes:
     SOURCE_DATE_EPOCH, or 1970-01-01 without it: the same model gives the same bytes.
     The date keeps its length, so the PDF's byte offsets stay valid."""
     try:
-        when = time.strftime("%Y%m%d%H%M%S", time.gmtime(
-            max(0, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))).encode("ascii")
+        when = time.strftime("%Y%m%d%H%M%S", time.gmtime(max(0, int(os.environ.get("SOURCE_DATE_EPOCH", "0"))))).encode(
+            "ascii"
+        )
     except (ValueError, OverflowError, OSError):
         when = b""
-    if len(when) != 14:                 # unreadable, or past the year 9999
+    if len(when) != 14:  # unreadable, or past the year 9999
         when = b"19700101000000"
     return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:" + when + b"Z)", pdf)
 

@@ -25,9 +25,14 @@ def escape_property(text: str) -> str:
 
 def command(d, title: str | None = None) -> str:
     s = d.span
-    props = [("file", s.file), ("line", str(s.line)), ("col", str(s.column)),
-             ("endLine", str(s.end_line)), ("endColumn", str(s.end_column)),
-             ("title", title or d.code)]
+    props = [
+        ("file", s.file),
+        ("line", str(s.line)),
+        ("col", str(s.column)),
+        ("endLine", str(s.end_line)),
+        ("endColumn", str(s.end_column)),
+        ("title", title or d.code),
+    ]
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     message = d.message + ("\n" + _("hint:") + f" {d.hint}" if d.hint else "")
     return f"::{COMMAND[d.severity.value]} {joined}::{escape_data(message)}"

@@ -18,14 +18,15 @@ from prep import notation as N
 from prep.report.handout_parts import esc, stage_of
 from prep.report.handout_views import NAME_PT  # noqa: F401 (the handout's legibility floor)
 
-PAPER = {"a4": (842.0, 595.0), "a3": (1191.0, 842.0)}   # landscape, points
-MARGIN = 36.0              # points, each side of the page
-HEAD_ROOM = 70.0           # the page's headings and caption above a drawing
+PAPER = {"a4": (842.0, 595.0), "a3": (1191.0, 842.0)}  # landscape, points
+MARGIN = 36.0  # points, each side of the page
+HEAD_ROOM = 70.0  # the page's headings and caption above a drawing
 
 
 @dataclass
 class Model:
     """One file: its name as given, its process graphs and its findings."""
+
     path: str
     graphs: list
     findings: list = field(default_factory=list)
@@ -34,6 +35,7 @@ class Model:
 @dataclass
 class Section:
     """A heading (a PDF bookmark) and its HTML body."""
+
     level: int
     title: str
     body: str
@@ -68,11 +70,9 @@ def today() -> str:
         return time.strftime("%Y-%m-%d", time.gmtime())
 
 
-def build(models: list[Model], lang: str = "auto", paper: str = "a4",
-          deadline=None) -> str:
+def build(models: list[Model], lang: str = "auto", paper: str = "a4", deadline=None) -> str:
     """The handout as one HTML document."""
-    from prep.report.handout_parts import (WORDS, cover, findings, glossary,
-                                           interventions)
+    from prep.report.handout_parts import WORDS, cover, findings, glossary, interventions
     from prep.report.handout_views import diff_views, drawing_views, kpi_view
 
     graphs = [g for m in models for g in m.graphs]
@@ -88,28 +88,24 @@ def build(models: list[Model], lang: str = "auto", paper: str = "a4",
             stage = words["stages"].get(stage_of(pg), "")
             title = f"{pg.name}" + (f" [{stage}]" if stage else "")
             sections.append(Section(1, title, "", f"p{number}"))
-            first = number == 1           # the legend once, on the first of each picture
-            for k, (caption, svg) in enumerate(drawing_views([pg], code, room, f"p{number}",
-                                                             deadline, first)):
-                sections.append(Section(2, words["drawing"] + caption,
-                                        _figure(svg), f"p{number}d{k}", k > 0))
-            sections.append(Section(2, words["kpi"],
-                                    _figure(kpi_view([pg], code, room, deadline,
-                                                     legend=first)),
-                                    f"p{number}k"))
+            first = number == 1  # the legend once, on the first of each picture
+            for k, (caption, svg) in enumerate(drawing_views([pg], code, room, f"p{number}", deadline, first)):
+                sections.append(Section(2, words["drawing"] + caption, _figure(svg), f"p{number}d{k}", k > 0))
+            sections.append(
+                Section(2, words["kpi"], _figure(kpi_view([pg], code, room, deadline, legend=first)), f"p{number}k")
+            )
     for n, (a, b) in enumerate(pairs(models), 1):
         names = ", ".join(dict.fromkeys(g.name for g in b.graphs))
         sections.append(Section(1, f"{words['pair']}: {names}", "", f"pair{n}"))
-        sections.append(Section(2, words["kpi_compare"],
-                                _figure(kpi_view(a.graphs, code, room, deadline, b.graphs)),
-                                f"pair{n}k", False))
-        for k, (caption, svg) in enumerate(diff_views(a.graphs, b.graphs, code, room,
-                                                      f"pair{n}", deadline)):
-            sections.append(Section(2, words["diff"] + caption, _figure(svg),
-                                    f"pair{n}d{k}"))
+        sections.append(
+            Section(
+                2, words["kpi_compare"], _figure(kpi_view(a.graphs, code, room, deadline, b.graphs)), f"pair{n}k", False
+            )
+        )
+        for k, (caption, svg) in enumerate(diff_views(a.graphs, b.graphs, code, room, f"pair{n}", deadline)):
+            sections.append(Section(2, words["diff"] + caption, _figure(svg), f"pair{n}d{k}"))
     sections.append(Section(1, words["findings"], findings(models, words), "findings"))
-    sections.append(Section(1, words["interventions"], interventions(models, words),
-                            "interventions"))
+    sections.append(Section(1, words["interventions"], interventions(models, words), "interventions"))
     sections.append(Section(1, words["glossary"], glossary(models, words), "glossary"))
     return page(sections, words, code, paper)
 
@@ -125,17 +121,18 @@ def page(sections: list[Section], words: dict, code: str, paper: str) -> str:
     parts = []
     for s in sections:
         cls = ' class="new-page"' if s.page_break else ""
-        parts.append(f'<section id="{esc(s.anchor)}"{cls}><h{s.level}>{esc(s.title)}'
-                     f"</h{s.level}>{s.body}</section>")
+        parts.append(f'<section id="{esc(s.anchor)}"{cls}><h{s.level}>{esc(s.title)}</h{s.level}>{s.body}</section>')
     size = "A3" if paper == "a3" else "A4"
     title = esc(sections[0].title)
-    return (f'<!DOCTYPE html>\n<html lang="{code}"><head><meta charset="utf-8">'
-            f"<title>{title}</title>"
-            f'<meta name="generator" content="prep {esc(__version__)}">'
-            f"<style>@page {{ size: {size} landscape; margin: {MARGIN:g}pt; "
-            "@bottom-right { content: counter(page) ' / ' counter(pages); "
-            "font-size: 9pt; color: #555; font-family: 'Noto Sans CJK JP', sans-serif; } }"
-            f"{STYLE}</style></head><body>{''.join(parts)}</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{code}"><head><meta charset="utf-8">'
+        f"<title>{title}</title>"
+        f'<meta name="generator" content="prep {esc(__version__)}">'
+        f"<style>@page {{ size: {size} landscape; margin: {MARGIN:g}pt; "
+        "@bottom-right { content: counter(page) ' / ' counter(pages); "
+        "font-size: 9pt; color: #555; font-family: 'Noto Sans CJK JP', sans-serif; } }"
+        f"{STYLE}</style></head><body>{''.join(parts)}</body></html>\n"
+    )
 
 
 def to_pdf(document: str) -> bytes:
@@ -172,8 +169,9 @@ def _printed(document: str) -> str:
     return re.sub(r"<svg\b.*?</svg>", slim, document, flags=re.S)
 
 
-MISSING_HINT = ("install the handout extra: pip install 'prep-models[handout]' "
-                "(weasyprint, which needs Pango: see docs/handout.md)")
+MISSING_HINT = (
+    "install the handout extra: pip install 'prep-models[handout]' (weasyprint, which needs Pango: see docs/handout.md)"
+)
 
 
 def pdf_available() -> str | None:
@@ -182,6 +180,6 @@ def pdf_available() -> str | None:
         import weasyprint  # noqa: F401
     except ImportError:
         return "a PDF handout needs weasyprint, which is not installed"
-    except OSError as error:            # Pango missing
+    except OSError as error:  # Pango missing
         return f"a PDF handout needs weasyprint, which cannot load: {error}"
     return None

@@ -18,40 +18,91 @@ def esc(value) -> str:
 
 WORDS = {
     "ja": {
-        "title": "PRePモデル ハンドアウト", "drawing": "プロセス図", "kpi": "KPIツリー",
-        "pair": "AsIs → ToBe", "kpi_compare": "KPIツリーの比較", "diff": "差分",
-        "findings": "チェック結果", "interventions": "介入点", "glossary": "成果物の用語集",
-        "process": "プロセス", "stage": "ステージ", "file": "ファイル", "products": "成果物",
-        "date": "作成日", "version": "prep バージョン", "code": "コード",
-        "severity": "重要度", "place": "場所", "message": "内容", "none": "なし",
-        "kind": "種類", "actor": "アクター", "params": "パラメータ", "state": "状態",
-        "doc": "説明", "kpis": "KPI", "issues": "課題", "fed": "入力元", "feeds": "出力先",
-        "synced": "同期", "name": "名前", "what": "介入点", "hint": "ヒント",
+        "title": "PRePモデル ハンドアウト",
+        "drawing": "プロセス図",
+        "kpi": "KPIツリー",
+        "pair": "AsIs → ToBe",
+        "kpi_compare": "KPIツリーの比較",
+        "diff": "差分",
+        "findings": "チェック結果",
+        "interventions": "介入点",
+        "glossary": "成果物の用語集",
+        "process": "プロセス",
+        "stage": "ステージ",
+        "file": "ファイル",
+        "products": "成果物",
+        "date": "作成日",
+        "version": "prep バージョン",
+        "code": "コード",
+        "severity": "重要度",
+        "place": "場所",
+        "message": "内容",
+        "none": "なし",
+        "kind": "種類",
+        "actor": "アクター",
+        "params": "パラメータ",
+        "state": "状態",
+        "doc": "説明",
+        "kpis": "KPI",
+        "issues": "課題",
+        "fed": "入力元",
+        "feeds": "出力先",
+        "synced": "同期",
+        "name": "名前",
+        "what": "介入点",
+        "hint": "ヒント",
         "severities": {"error": "エラー", "warning": "警告", "info": "情報"},
         "stages": {"asis": "AsIs", "tobe": "ToBe"},
-        "intangible_hint": ("無形成果物が同期関係にある: サービスや CSM が介入して、"
-                            "形のある成果物に変えられる点 ({with})"),
+        "intangible_hint": (
+            "無形成果物が同期関係にある: サービスや CSM が介入して、形のある成果物に変えられる点 ({with})"
+        ),
         "issue_hint": "課題: 原因となる成果物を特定し、ToBe でその成果物を変える",
-        "no_findings": "指摘はありません。", "no_points": "介入点はありません。",
+        "no_findings": "指摘はありません。",
+        "no_points": "介入点はありません。",
     },
     "en": {
-        "title": "PReP model handout", "drawing": "Process drawing", "kpi": "KPI tree",
-        "pair": "AsIs → ToBe", "kpi_compare": "KPI trees compared", "diff": "Differences",
-        "findings": "Findings", "interventions": "Intervention points",
-        "glossary": "Glossary of products", "process": "Process", "stage": "Stage",
-        "file": "File", "products": "Products", "date": "Date",
-        "version": "prep version", "code": "Code", "severity": "Severity",
-        "place": "Place", "message": "Message", "none": "none", "kind": "Kind",
-        "actor": "Actor", "params": "Parameters", "state": "State", "doc": "Description",
-        "kpis": "KPIs", "issues": "Issues", "fed": "Fed by", "feeds": "Feeds",
-        "synced": "Synced with", "name": "Name", "what": "Point", "hint": "Hint",
+        "title": "PReP model handout",
+        "drawing": "Process drawing",
+        "kpi": "KPI tree",
+        "pair": "AsIs → ToBe",
+        "kpi_compare": "KPI trees compared",
+        "diff": "Differences",
+        "findings": "Findings",
+        "interventions": "Intervention points",
+        "glossary": "Glossary of products",
+        "process": "Process",
+        "stage": "Stage",
+        "file": "File",
+        "products": "Products",
+        "date": "Date",
+        "version": "prep version",
+        "code": "Code",
+        "severity": "Severity",
+        "place": "Place",
+        "message": "Message",
+        "none": "none",
+        "kind": "Kind",
+        "actor": "Actor",
+        "params": "Parameters",
+        "state": "State",
+        "doc": "Description",
+        "kpis": "KPIs",
+        "issues": "Issues",
+        "fed": "Fed by",
+        "feeds": "Feeds",
+        "synced": "Synced with",
+        "name": "Name",
+        "what": "Point",
+        "hint": "Hint",
         "severities": {"error": "error", "warning": "warning", "info": "info"},
         "stages": {"asis": "AsIs", "tobe": "ToBe"},
-        "intangible_hint": ("An intangible product on a sync relation: a service or a "
-                            "CSM can intervene here and make it tangible ({with})"),
-        "issue_hint": ("An issue: find the product that causes it and change that "
-                       "product in the ToBe model"),
-        "no_findings": "No findings.", "no_points": "No intervention points.",
+        "intangible_hint": (
+            "An intangible product on a sync relation: a service or a "
+            "CSM can intervene here and make it tangible ({with})"
+        ),
+        "issue_hint": ("An issue: find the product that causes it and change that product in the ToBe model"),
+        "no_findings": "No findings.",
+        "no_points": "No intervention points.",
     },
 }
 
@@ -79,18 +130,24 @@ dl.cover dd { margin: 0; }
 """
 
 
-def _table(head: list[str], rows: list[list[str]], widths: tuple[int, ...],
-           classes: dict[int, str] | None = None) -> str:
+def _table(
+    head: list[str], rows: list[list[str]], widths: tuple[int, ...], classes: dict[int, str] | None = None
+) -> str:
     """A table (fixed layout: columns of `widths` per cent); cells are HTML already
     escaped."""
     classes = classes or {}
     cols = "".join(f'<col style="width: {w * 0.95:.1f}%">' for w in widths)
     top = "".join(f"<th>{esc(h)}</th>" for h in head)
-    body = "".join("<tr>" + "".join(
-        f'<td class="{classes[k]}">{cell}</td>' if k in classes else f"<td>{cell}</td>"
-        for k, cell in enumerate(row)) + "</tr>" for row in rows)
-    return (f"<table><colgroup>{cols}</colgroup><thead><tr>{top}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="{classes[k]}">{cell}</td>' if k in classes else f"<td>{cell}</td>"
+            for k, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><colgroup>{cols}</colgroup><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def cover(models, words: dict, date: str) -> str:
@@ -99,12 +156,12 @@ def cover(models, words: dict, date: str) -> str:
     rows = []
     for m in models:
         for pg in m.graphs:
-            rows.append([esc(pg.name), esc(words["stages"].get(stage_of(pg), "—")),
-                         esc(m.path), str(len(pg.products))])
-    facts = (f'<dl class="cover"><dt>{esc(words["date"])}</dt><dd>{esc(date)}</dd>'
-             f'<dt>{esc(words["version"])}</dt><dd>{esc(__version__)}</dd></dl>')
-    table = _table([words["process"], words["stage"], words["file"], words["products"]], rows,
-                   (30, 10, 50, 10))
+            rows.append([esc(pg.name), esc(words["stages"].get(stage_of(pg), "—")), esc(m.path), str(len(pg.products))])
+    facts = (
+        f'<dl class="cover"><dt>{esc(words["date"])}</dt><dd>{esc(date)}</dd>'
+        f"<dt>{esc(words['version'])}</dt><dd>{esc(__version__)}</dd></dl>"
+    )
+    table = _table([words["process"], words["stage"], words["file"], words["products"]], rows, (30, 10, 50, 10))
     return facts + table
 
 
@@ -113,13 +170,17 @@ def findings(models, words: dict) -> str:
     for m in models:
         for d in sorted(m.findings, key=lambda d: d.sort_key):
             s = d.span
-            rows.append([esc(d.code), esc(words["severities"].get(d.severity.value,
-                                                                  d.severity.value)),
-                         esc(f"{s.file}:{s.line}:{s.column}"), esc(d.message)])
+            rows.append(
+                [
+                    esc(d.code),
+                    esc(words["severities"].get(d.severity.value, d.severity.value)),
+                    esc(f"{s.file}:{s.line}:{s.column}"),
+                    esc(d.message),
+                ]
+            )
     if not rows:
         return f"<p>{esc(words['no_findings'])}</p>"
-    return _table([words["code"], words["severity"], words["place"], words["message"]], rows,
-                  (8, 7, 27, 58))
+    return _table([words["code"], words["severity"], words["place"], words["message"]], rows, (8, 7, 27, 58))
 
 
 def interventions(models, words: dict) -> str:
@@ -131,16 +192,17 @@ def interventions(models, words: dict) -> str:
                 synced = pg.synced_with(key)
                 if product.kind == "intangible" and synced:
                     hint = words["intangible_hint"].format(**{"with": ", ".join(synced)})
-                    rows.append([esc(pg.name), f"⚠ {esc(product.name)}", esc(product.actor),
-                                 esc(hint)])
+                    rows.append([esc(pg.name), f"⚠ {esc(product.name)}", esc(product.actor), esc(hint)])
             for issue in pg.process.issues:
                 on = issue.on.name if issue.on else ""
-                rows.append([esc(pg.name), f"{esc(words['issues'])}: {esc(issue.text)}",
-                             esc(on), esc(words["issue_hint"])])
+                rows.append(
+                    [esc(pg.name), f"{esc(words['issues'])}: {esc(issue.text)}", esc(on), esc(words["issue_hint"])]
+                )
     if not rows:
         return f"<p>{esc(words['no_points'])}</p>"
-    return _table([words["process"], words["what"], words["name"] + " / " + words["actor"],
-                   words["hint"]], rows, (15, 25, 15, 45))
+    return _table(
+        [words["process"], words["what"], words["name"] + " / " + words["actor"], words["hint"]], rows, (15, 25, 15, 45)
+    )
 
 
 def glossary(models, words: dict) -> str:
@@ -165,20 +227,41 @@ def glossary(models, words: dict) -> str:
             for key in sorted(pg.products):
                 p = pg.products[key]
                 doc = p.attr("doc")
-                rows.append([esc(p.name), esc(kinds.get(p.kind, p.kind)), esc(p.actor),
-                             esc(", ".join(p.params)), esc(p.state or ""),
-                             esc(doc if isinstance(doc, str) else ""),
-                             esc(", ".join(kpis.get(key, []))),
-                             esc("; ".join(issues.get(key, []))),
-                             esc(", ".join(pg.inputs_of(key))),
-                             esc(", ".join(pg.outputs_of(key) + [
-                                 f"↔ {k}" for k in pg.synced_with(key)]))])
+                rows.append(
+                    [
+                        esc(p.name),
+                        esc(kinds.get(p.kind, p.kind)),
+                        esc(p.actor),
+                        esc(", ".join(p.params)),
+                        esc(p.state or ""),
+                        esc(doc if isinstance(doc, str) else ""),
+                        esc(", ".join(kpis.get(key, []))),
+                        esc("; ".join(issues.get(key, []))),
+                        esc(", ".join(pg.inputs_of(key))),
+                        esc(", ".join(pg.outputs_of(key) + [f"↔ {k}" for k in pg.synced_with(key)])),
+                    ]
+                )
             stage = words["stages"].get(stage_of(pg), "")
             parts.append(f"<h2>{esc(pg.name)}{' [' + esc(stage) + ']' if stage else ''}</h2>")
-            parts.append(_table([words["name"], words["kind"], words["actor"], words["params"],
-                                 words["state"], words["doc"], words["kpis"], words["issues"],
-                                 words["fed"], words["feeds"]], rows,
-                                (16, 8, 8, 11, 5, 11, 10, 9, 10, 12), {0: "name"}))
+            parts.append(
+                _table(
+                    [
+                        words["name"],
+                        words["kind"],
+                        words["actor"],
+                        words["params"],
+                        words["state"],
+                        words["doc"],
+                        words["kpis"],
+                        words["issues"],
+                        words["fed"],
+                        words["feeds"],
+                    ],
+                    rows,
+                    (16, 8, 8, 11, 5, 11, 10, 9, 10, 12),
+                    {0: "name"},
+                )
+            )
     return "".join(parts)
 
 

@@ -12,7 +12,7 @@ import re
 
 from prep import notation as N
 
-NAME_PT = 9.0              # product names printed no smaller than this
+NAME_PT = 9.0  # product names printed no smaller than this
 
 _ROOT = re.compile(r"<svg\b[^>]*>", re.S)
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
@@ -38,7 +38,7 @@ def _span(chunk: str) -> tuple[float, float] | None:
         for a, _b, single in _PAIR.findall(attr.replace("M", " ").replace("C", " ")):
             xs.append(float(a) if a else float(single))
             if not a:
-                break                    # a path's numbers without commas: skip
+                break  # a path's numbers without commas: skip
     return (min(xs), max(xs)) if xs else None
 
 
@@ -106,16 +106,18 @@ def pieces(process, widest: float) -> list[tuple[float, float]]:
 def headers(svg: str) -> tuple[str, float]:
     """The lane header cells of the drawing (their elements), and their left edge."""
     parts = re.split(r"(<!--.*?-->)", svg, flags=re.S)
-    cells = [parts[k + 1] for k in range(1, len(parts) - 1, 2)
-             if re.search(r'class="node lane(-|&#45;)header', parts[k + 1])]
-    cells = [c[:c.rfind("</svg>")] if "</svg>" in c else c for c in cells]
+    cells = [
+        parts[k + 1] for k in range(1, len(parts) - 1, 2) if re.search(r'class="node lane(-|&#45;)header', parts[k + 1])
+    ]
+    cells = [c[: c.rfind("</svg>")] if "</svg>" in c else c for c in cells]
     spans = [_span(c) for c in cells]
     left = min((sp[0] for sp in spans if sp), default=0.0)
     return "".join(cells), left
 
 
-def crop(svg: str, x0: float, x1: float, height: float, scale: float, ident: str,
-         header: str = "", header_x: float = 0.0) -> str:
+def crop(
+    svg: str, x0: float, x1: float, height: float, scale: float, ident: str, header: str = "", header_x: float = 0.0
+) -> str:
     """The drawing seen through the x range [x0, x1] (its full height), clipped to it,
     printed at `scale`; `ident` names its clip path (unique in the document). A
     `header` (lane header cells at `header_x`) is repeated at the left edge."""
@@ -125,8 +127,7 @@ def crop(svg: str, x0: float, x1: float, height: float, scale: float, ident: str
         graph = re.search(r'<g id="graph0"[^>]*>', svg)
         shift = re.search(r"translate\((-?[\d.]+) (-?[\d.]+)\)", graph.group(0)) if graph else None
         dy = shift.group(2) if shift else "0"
-        repeat = (f'<g transform="translate({x0 - header_x:.2f} {dy})">'
-                  f"{_COMMENT.sub('', header)}</g>")
+        repeat = f'<g transform="translate({x0 - header_x:.2f} {dy})">{_COMMENT.sub("", header)}</g>'
         end = svg.rfind("</svg>")
         svg = svg[:end] + repeat + svg[end:]
     root = _ROOT.search(svg)
@@ -136,11 +137,13 @@ def crop(svg: str, x0: float, x1: float, height: float, scale: float, ident: str
     tag = re.sub(r'\swidth="[^"]*"', f' width="{w * scale:.2f}pt"', tag, count=1)
     tag = re.sub(r'\sheight="[^"]*"', f' height="{height * scale:.2f}pt"', tag, count=1)
     tag = re.sub(r'\sviewBox="[^"]*"', f' viewBox="0 0 {w:.2f} {height:.2f}"', tag, count=1)
-    head = (f'{tag}<defs><clipPath id="{ident}"><rect x="0" y="0" width="{w:.2f}" '
-            f'height="{height:.2f}"/></clipPath></defs><g clip-path="url(#{ident})">'
-            f'<g transform="translate({-x0:.2f} 0)">')
+    head = (
+        f'{tag}<defs><clipPath id="{ident}"><rect x="0" y="0" width="{w:.2f}" '
+        f'height="{height:.2f}"/></clipPath></defs><g clip-path="url(#{ident})">'
+        f'<g transform="translate({-x0:.2f} 0)">'
+    )
     end = svg.rfind("</svg>")
-    return head + svg[root.end():end] + "</g></g></svg>"
+    return head + svg[root.end() : end] + "</g></g></svg>"
 
 
 def _width(svg: str) -> float:
@@ -158,32 +161,27 @@ def views(positions, svg: str, room: tuple[float, float], ident: str) -> list[tu
     ranges = [(0.0, width)]
     if width * min(least, tall) > room_w and len(positions.processes) == 1:
         lanes = positions.processes[0].lanes
-        widest = room_w / min(least, tall) - (max((lane.header.w for lane in lanes),
-                                                  default=0.0) + 4.0)
+        widest = room_w / min(least, tall) - (max((lane.header.w for lane in lanes), default=0.0) + 4.0)
         ranges = pieces(positions.processes[0], widest)
         ranges[0] = (0.0, ranges[0][1])
         ranges[-1] = (ranges[-1][0], width)
     cells, left = headers(svg) if len(ranges) > 1 else ("", 0.0)
-    room_header = max((lane.header.w for p in positions.processes for lane in p.lanes),
-                      default=0.0) + 4.0
+    room_header = max((lane.header.w for p in positions.processes for lane in p.lanes), default=0.0) + 4.0
     out = []
     for n, (a, b) in enumerate(ranges, 1):
-        a = a - room_header if n > 1 else a          # room for the repeated lane headers
+        a = a - room_header if n > 1 else a  # room for the repeated lane headers
         scale = min(room_w / max(b - a, 1.0), tall)
         caption = f" ({n}/{len(ranges)})" if len(ranges) > 1 else ""
-        out.append((caption, crop(svg, a, b, height, scale, f"{ident}-{n}",
-                                  cells if n > 1 else "", left)))
+        out.append((caption, crop(svg, a, b, height, scale, f"{ident}-{n}", cells if n > 1 else "", left)))
     return out
 
 
-def drawing_views(graphs, code: str, room, ident: str, deadline=None,
-                  legend: bool = True) -> list[tuple[str, str]]:
+def drawing_views(graphs, code: str, room, ident: str, deadline=None, legend: bool = True) -> list[tuple[str, str]]:
     positions, svg = _draw(graphs, code, deadline, legend=legend)
     return views(positions, svg, room, ident)
 
 
-def diff_views(before, after, code: str, room, ident: str,
-               deadline=None) -> list[tuple[str, str]]:
+def diff_views(before, after, code: str, room, ident: str, deadline=None) -> list[tuple[str, str]]:
     """The diff picture of two files' processes, one process after another."""
     from prep.diff.draw import union_graphs
     from prep.diff.changes import diff
@@ -192,8 +190,7 @@ def diff_views(before, after, code: str, room, ident: str,
     out = []
     for n, (pg, mark) in enumerate(zip(graphs, marks)):
         positions, svg = _draw([pg], code, deadline, [mark], legend=n == 0)
-        out += [(f": {pg.name}{caption}", piece)
-                for caption, piece in views(positions, svg, room, f"{ident}-{n}")]
+        out += [(f": {pg.name}{caption}", piece) for caption, piece in views(positions, svg, room, f"{ident}-{n}")]
     return out
 
 
@@ -227,4 +224,4 @@ def _fitted(svg: str, room) -> str:
     scale = min(room[0] / max(w, 1.0), room[1] / max(h, 1.0), 1.0)
     tag = re.sub(r'\swidth="[^"]*"', f' width="{w * scale:.2f}pt"', root.group(0), count=1)
     tag = re.sub(r'\sheight="[^"]*"', f' height="{h * scale:.2f}pt"', tag, count=1)
-    return svg[:root.start()] + tag + svg[root.end():]
+    return svg[: root.start()] + tag + svg[root.end() :]

@@ -10,8 +10,12 @@ def document(result, show_suppressed: bool = False, statistics: bool = False) ->
     data = {
         "version": 1,
         "diagnostics": [d.to_json() for d in result.diagnostics],
-        "summary": {"files": len(result.files), "errors": counts["error"],
-                    "warnings": counts["warning"], "infos": counts["info"]},
+        "summary": {
+            "files": len(result.files),
+            "errors": counts["error"],
+            "warnings": counts["warning"],
+            "infos": counts["info"],
+        },
     }
     if show_suppressed:
         data["suppressed"] = [d.to_json() for d in result.suppressed]

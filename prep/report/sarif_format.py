@@ -44,8 +44,7 @@ def _rule(rule) -> dict:
         "fullDescription": {"text": " ".join(full.split())},
         "help": {"text": markdown, "markdown": markdown},
         "helpUri": help_uri(rule),
-        "defaultConfiguration": {"level": LEVEL[rule.severity.value],
-                                 "enabled": not rule.opt_in},
+        "defaultConfiguration": {"level": LEVEL[rule.severity.value], "enabled": not rule.opt_in},
         "properties": {"tags": [rule.scope] + (["opt-in"] if rule.opt_in else [])},
     }
 
@@ -65,7 +64,7 @@ def uri(file: str) -> str:
         cwd = os.getcwd().replace("\\", "/").rstrip("/") + "/"
         if not "".join(pieces[0::2]).startswith(cwd):
             return "file://" + _quote(pieces)
-        pieces[0] = pieces[0][len(cwd):]
+        pieces[0] = pieces[0][len(cwd) :]
     if len(pieces) == 1:
         path = pieces[0].replace("\\", "/")
         return quote(posixpath.normpath(path) if path not in ("", ".") else path, safe="/")
@@ -92,16 +91,14 @@ def _region(span) -> dict:
     end_col = max(span.end_column, 1)
     if end_line == span.line:
         end_col = max(end_col, start_col)
-    return {"startLine": max(span.line, 1), "startColumn": start_col,
-            "endLine": end_line, "endColumn": end_col}
+    return {"startLine": max(span.line, 1), "startColumn": start_col, "endLine": end_line, "endColumn": end_col}
 
 
 def _location(span, message: str | None = None, id_: int | None = None) -> dict:
     loc: dict = {}
     if id_ is not None:
         loc["id"] = id_
-    loc["physicalLocation"] = {"artifactLocation": {"uri": uri(span.file)},
-                               "region": _region(span)}
+    loc["physicalLocation"] = {"artifactLocation": {"uri": uri(span.file)}, "region": _region(span)}
     if message is not None:
         loc["message"] = {"text": message}
     return loc
@@ -116,8 +113,7 @@ def _result(d, index: dict[str, int], suppressed: bool = False) -> dict:
     out["message"] = {"text": text}
     out["locations"] = [_location(d.span)]
     if d.related:
-        out["relatedLocations"] = [_location(r.span, r.message, n + 1)
-                                   for n, r in enumerate(d.related)]
+        out["relatedLocations"] = [_location(r.span, r.message, n + 1) for n, r in enumerate(d.related)]
     if d.fix is not None:
         out["fixes"] = [_fix(d.fix)]
     if suppressed:
@@ -131,12 +127,14 @@ def _fix(fix) -> dict:
     by_file: dict[str, list] = {}
     for e in fix.edits:
         by_file.setdefault(e.span.file, []).append(
-            {"deletedRegion": _region(e.span), "insertedContent": {"text": e.text}})
+            {"deletedRegion": _region(e.span), "insertedContent": {"text": e.text}}
+        )
     kind = "safe" if fix.safe else "unsafe"
-    return {"description": {"text": fix.message},
-            "artifactChanges": [{"artifactLocation": {"uri": uri(f)}, "replacements": r}
-                                for f, r in by_file.items()],
-            "properties": {"applicability": kind}}
+    return {
+        "description": {"text": fix.message},
+        "artifactChanges": [{"artifactLocation": {"uri": uri(f)}, "replacements": r} for f, r in by_file.items()],
+        "properties": {"applicability": kind},
+    }
 
 
 def document(result, show_suppressed: bool = False) -> dict:
@@ -152,18 +150,22 @@ def document(result, show_suppressed: bool = False) -> dict:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "prep",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": [_rule(r) for r in rules],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "artifacts": [{"location": {"uri": f}} for f in files],
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "prep",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_rule(r) for r in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "artifacts": [{"location": {"uri": f}} for f in files],
+                "results": results,
+            }
+        ],
     }
 
 

@@ -65,33 +65,39 @@ def diagnostic_block(d, lines: list[str], markup: bool = True) -> list[str]:
     m = _Markup if markup else _Plain
     s = d.span
     sev = d.severity.value
-    out = [m.tag("bold", f"{m.escape(s.file)}:{s.line}:{s.column}:") + " "
-           + m.tag(STYLE[sev], f"{d.code} {sev}") + f": {m.escape(d.message)}"]
+    out = [
+        m.tag("bold", f"{m.escape(s.file)}:{s.line}:{s.column}:")
+        + " "
+        + m.tag(STYLE[sev], f"{d.code} {sev}")
+        + f": {m.escape(d.message)}"
+    ]
     if 1 <= s.line <= len(lines):
         raw = lines[s.line - 1].replace("\t", " ")
         start = max(s.column - 1, 0)
         end = s.end_column - 1 if s.end_line == s.line else len(raw)
         end = max(min(end, len(raw)), start + 1)
         # Shown with control characters escaped; the carets measured on what is shown.
-        source, before, marked = _window(printable(raw), len(printable(raw[:start])),
-                                         len(printable(raw[start:end])))
+        source, before, marked = _window(printable(raw), len(printable(raw[:start])), len(printable(raw[start:end])))
         gutter = str(s.line)
         pad = " " * len(gutter)
         out.append(m.tag("dim", f"{pad} |"))
         out.append(m.tag("dim", f"{gutter} |") + f" {m.markup(source)}")
         carets = "^" * max(cell_len(marked), 1)
-        out.append(m.tag("dim", f"{pad} |") + f" {' ' * cell_len(before)}"
-                   + m.tag(STYLE[sev], carets))
+        out.append(m.tag("dim", f"{pad} |") + f" {' ' * cell_len(before)}" + m.tag(STYLE[sev], carets))
     if d.hint:
         out.append("  " + m.tag("green", _("hint:")) + f" {m.escape(d.hint)}")
     for r in d.related:
-        out.append("  " + m.tag("dim", _("note:") + f" {m.escape(r.span.file)}:{r.span.line}:"
-                                       f"{r.span.column}: {m.escape(r.message)}"))
+        out.append(
+            "  "
+            + m.tag(
+                "dim", _("note:") + f" {m.escape(r.span.file)}:{r.span.line}:{r.span.column}: {m.escape(r.message)}"
+            )
+        )
     return out
 
 
-WINDOW = 120       # terminal cells of a long line shown around a finding
-BEFORE = 40        # of them, before the finding's start
+WINDOW = 120  # terminal cells of a long line shown around a finding
+BEFORE = 40  # of them, before the finding's start
 
 
 def _window(source: str, start: int, length: int) -> tuple[str, str, str]:
@@ -101,7 +107,7 @@ def _window(source: str, start: int, length: int) -> tuple[str, str, str]:
     from rich.cells import cell_len
 
     if cell_len(source) <= WINDOW:
-        return source, source[:start], source[start:start + length]
+        return source, source[:start], source[start : start + length]
     first, used = start, 0
     while first > 0 and used + cell_len(source[first - 1]) <= BEFORE:
         first -= 1
@@ -110,13 +116,13 @@ def _window(source: str, start: int, length: int) -> tuple[str, str, str]:
     while last < len(source) and used + cell_len(source[last]) <= WINDOW:
         used += cell_len(source[last])
         last += 1
-    while first > 0 and used + cell_len(source[first - 1]) <= WINDOW:   # near the end
+    while first > 0 and used + cell_len(source[first - 1]) <= WINDOW:  # near the end
         first -= 1
         used += cell_len(source[first])
     left = "…" if first > 0 else ""
     right = "…" if last < len(source) else ""
     before = left + source[first:start]
-    marked = source[start:max(min(start + length, last), start + 1)]
+    marked = source[start : max(min(start + length, last), start + 1)]
     return left + source[first:last] + right, before, marked
 
 
@@ -125,23 +131,30 @@ def summary_line(result, markup: bool = True) -> str:
     c = result.counts()
     files = _n("{count} file", "{count} files", len(result.files))
     if not result.diagnostics:
-        return (m.tag("green", _("All checks passed"))
-                + _(" ({files} checked).", files=files))
-    parts = [_n("{count} error", "{count} errors", c["error"]),
-             _n("{count} warning", "{count} warnings", c["warning"]),
-             _n("{count} info", "{count} infos", c["info"])]
+        return m.tag("green", _("All checks passed")) + _(" ({files} checked).", files=files)
+    parts = [
+        _n("{count} error", "{count} errors", c["error"]),
+        _n("{count} warning", "{count} warnings", c["warning"]),
+        _n("{count} info", "{count} infos", c["info"]),
+    ]
     return _("Found {parts} in {files}.", parts=_(", ").join(parts), files=files)
 
 
-def render(result, show_suppressed: bool = False, statistics: bool = False,
-           markup: bool = True, quiet: bool = False, **_options) -> str:
+def render(
+    result,
+    show_suppressed: bool = False,
+    statistics: bool = False,
+    markup: bool = True,
+    quiet: bool = False,
+    **_options,
+) -> str:
     """Rich markup text (the CLI prints it through a rich Console on a terminal), or
     plain text with `markup=False`. With `statistics`, counts per code instead of
     the findings (as ruff); `quiet` drops the summary."""
     m = _Markup if markup else _Plain
     lines = _source_lines(result)
     out: list[str] = []
-    for f in ([] if statistics else result.files):
+    for f in [] if statistics else result.files:
         for d in f.diagnostics:
             out.extend(diagnostic_block(d, lines.get(f.path, []), markup))
             out.append("")
@@ -149,8 +162,7 @@ def render(result, show_suppressed: bool = False, statistics: bool = False,
         out.append(m.tag("bold", _("Suppressed:")))
         for d in result.suppressed:
             s = d.span
-            out.append(f"  {m.escape(s.file)}:{s.line}:{s.column}: {d.code} "
-                       f"{m.escape(d.message)}")
+            out.append(f"  {m.escape(s.file)}:{s.line}:{s.column}: {d.code} {m.escape(d.message)}")
         out.append("")
     if statistics and result.diagnostics:
         out.extend(statistics_lines(result))

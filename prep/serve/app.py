@@ -16,8 +16,10 @@ import os
 from importlib import resources
 from pathlib import Path
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -27,9 +29,11 @@ HEADERS = {
 }
 # The page's scripts, in the order the page loads them (static/view.js says why).
 SCRIPTS = ("view.js", "panel.js", "tabs.js", "present.js", "app.js")
-STATIC = {"/": ("index.html", "text/html; charset=utf-8"),
-          **{f"/{name}": (name, "text/javascript; charset=utf-8") for name in SCRIPTS},
-          "/style.css": ("style.css", "text/css; charset=utf-8")}
+STATIC = {
+    "/": ("index.html", "text/html; charset=utf-8"),
+    **{f"/{name}": (name, "text/javascript; charset=utf-8") for name in SCRIPTS},
+    "/style.css": ("style.css", "text/css; charset=utf-8"),
+}
 HEARTBEAT = 15.0
 
 
@@ -88,6 +92,7 @@ class Broker:
 
     def close(self) -> None:
         """End every stream (called on Ctrl-C, from any thread)."""
+
         def done() -> None:
             self.closed = True
             for queue in list(self.queues):
@@ -99,8 +104,15 @@ class Broker:
             done()
 
 
-def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str = "auto",
-               watch: bool = True, timeout: float = 30.0, prewarm: bool = True):
+def create_app(
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    lang: str = "auto",
+    watch: bool = True,
+    timeout: float = 30.0,
+    prewarm: bool = True,
+):
     """The starlette application serving the models under `root`. `prewarm`: make
     what the open pages will ask for as soon as a save is seen (Models.prewarm)."""
     from starlette.applications import Starlette
@@ -116,15 +128,18 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
 
     def page(request):
         name, kind = STATIC[request.url.path]
-        return Response(static_text(name), media_type=kind.split(";")[0],
-                        headers={"Content-Type": kind})
+        return Response(static_text(name), media_type=kind.split(";")[0], headers={"Content-Type": kind})
 
     async def list_models(_request):
         from prep.serve.words import page_words
 
-        data = {"version": 1, "root": models.root.name, "live": True,
-                "models": await run_in_threadpool(models.models),
-                "words": page_words([], models.lang)}
+        data = {
+            "version": 1,
+            "root": models.root.name,
+            "live": True,
+            "models": await run_in_threadpool(models.models),
+            "words": page_words([], models.lang),
+        }
         return JSONResponse(data)
 
     def model_json(build):
@@ -133,9 +148,9 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
             try:
                 body = await run_in_threadpool(build, name)
             except Refused:
-                return JSONResponse({"error": "no such model", "file": name},
-                                    status_code=404)
+                return JSONResponse({"error": "no such model", "file": name}, status_code=404)
             return Response(body, media_type="application/json")
+
         return answer
 
     one_model = model_json(models.view_json)
@@ -161,15 +176,15 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
             finally:
                 broker.queues.discard(queue)
 
-        return StreamingResponse(stream(), media_type="text/event-stream",
-                                 headers={"X-Accel-Buffering": "no"})
+        return StreamingResponse(stream(), media_type="text/event-stream", headers={"X-Accel-Buffering": "no"})
 
     async def watcher(stop: asyncio.Event) -> None:
         from watchfiles import Change, awatch
 
         base = models.root
-        async for changes in awatch(base, stop_event=stop, debounce=40, step=20,
-                                    recursive=True, ignore_permission_denied=True):
+        async for changes in awatch(
+            base, stop_event=stop, debounce=40, step=20, recursive=True, ignore_permission_denied=True
+        ):
             changed, deleted, config = set(), set(), False
             for change, path in changes:
                 name = Path(path).name
@@ -187,8 +202,7 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
                 else:
                     changed.add(rel)
             if changed or deleted or config:
-                broker.publish({"changed": sorted(changed), "deleted": sorted(deleted - changed),
-                                "config": config})
+                broker.publish({"changed": sorted(changed), "deleted": sorted(deleted - changed), "config": config})
             if changed and prewarm:
                 asyncio.get_running_loop().run_in_executor(None, models.prewarm, sorted(changed))
 
@@ -210,10 +224,13 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
                     pass
 
     routes = [Route(path, page) for path in STATIC]
-    routes += [Route("/api/models", list_models), Route("/api/model/{name:path}", one_model),
-               Route("/api/kpi/{name:path}", one_kpi),
-               Route("/api/diff/{name:path}", one_diff),
-               Route("/events", events)]
+    routes += [
+        Route("/api/models", list_models),
+        Route("/api/model/{name:path}", one_model),
+        Route("/api/kpi/{name:path}", one_kpi),
+        Route("/api/diff/{name:path}", one_diff),
+        Route("/events", events),
+    ]
     inner = Starlette(routes=routes, lifespan=lifespan)
 
     async def app(scope, receive, send):
@@ -222,8 +239,9 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
         headers = dict(scope.get("headers") or [])
         host_header = headers.get(b"host", b"").decode("latin-1")
         if not host_ok(host_header, allowed, port):
-            return await _plain(send, 421, "prep serve: this server answers only requests "
-                                "addressed to the address it listens on\n")
+            return await _plain(
+                send, 421, "prep serve: this server answers only requests addressed to the address it listens on\n"
+            )
         if scope["method"] not in ("GET", "HEAD"):
             return await _plain(send, 405, "prep serve: read only\n")
 
@@ -231,16 +249,20 @@ def create_app(root: Path, host: str = "127.0.0.1", port: int = 8765, lang: str 
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
                 message["headers"] = [
-                    *[(k, v) for k, v in message["headers"]
-                      if k.decode("latin-1").lower() not in {h.lower() for h in HEADERS}],
-                    *[(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]]
+                    *[
+                        (k, v)
+                        for k, v in message["headers"]
+                        if k.decode("latin-1").lower() not in {h.lower() for h in HEADERS}
+                    ],
+                    *[(k.lower().encode(), v.encode()) for k, v in HEADERS.items()],
+                ]
             await send(message)
 
         return await inner(scope, receive, send_with_headers)
 
-    app.models = models          # type: ignore[attr-defined]
-    app.broker = broker          # type: ignore[attr-defined]
-    app.inner = inner            # type: ignore[attr-defined]
+    app.models = models  # type: ignore[attr-defined]
+    app.broker = broker  # type: ignore[attr-defined]
+    app.inner = inner  # type: ignore[attr-defined]
     return app
 
 
@@ -250,8 +272,15 @@ def _sse(event: str, data: dict) -> str:
 
 async def _plain(send, status: int, text: str) -> None:
     body = text.encode("utf-8")
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                            (b"content-length", str(len(body)).encode()),
-                            *[(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                *[(k.lower().encode(), v.encode()) for k, v in HEADERS.items()],
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

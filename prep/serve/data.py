@@ -12,7 +12,7 @@ from pathlib import Path
 from prep.serve.svg import label, qualify
 
 VERSION = 1
-BLOCKING = {"PREP001", "PREP002", "config"}    # errors that leave nothing to draw
+BLOCKING = {"PREP001", "PREP002", "config"}  # errors that leave nothing to draw
 
 
 @dataclass
@@ -48,8 +48,7 @@ def check_one(path: Path, display: str) -> Checked:
     try:
         options = options_for(path)
     except (ConfigError, SelectionError) as error:
-        bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR,
-                            f"bad configuration: {error}")
+        bad = Diagnostic.at(Span.point(display), "config", Severity.ERROR, f"bad configuration: {error}")
         return Checked(display, [bad], [])
     found = check_paths([(path, display)], lambda _p: options).files[0]
     return Checked(display, list(found.diagnostics), list(found.graphs))
@@ -103,7 +102,7 @@ def _target(places, span) -> str | None:
                 best = (size, titles)
     if best is None:
         return None
-    return best[1][0]            # a relation: its source
+    return best[1][0]  # a relation: its source
 
 
 def products(graphs) -> dict[str, dict]:
@@ -131,13 +130,18 @@ def products(graphs) -> dict[str, dict]:
         for key, element, kind in nodes:
             doc = element.attr("doc")
             item = {
-                "process": pg.name, "key": key, "name": getattr(element, "name", key),
-                "kind": kind, "actor": getattr(element, "actor", None),
+                "process": pg.name,
+                "key": key,
+                "name": getattr(element, "name", key),
+                "kind": kind,
+                "actor": getattr(element, "actor", None),
                 "params": list(getattr(element, "params", ())),
                 "state": getattr(element, "state", None),
                 "doc": None if doc is None else str(doc),
-                "kpis": kpis.get(key, []), "issues": issues.get(key, []),
-                "file": element.span.file, "line": element.span.line,
+                "kpis": kpis.get(key, []),
+                "issues": issues.get(key, []),
+                "file": element.span.file,
+                "line": element.span.line,
                 "fed_by": [q(k) for k in _unique(pg.inputs_of(key))],
                 "feeds": [q(k) for k in _unique(pg.outputs_of(key))],
                 "sync": [q(k) for k in _unique(pg.synced_with(key))],
@@ -153,8 +157,15 @@ def relations(graphs) -> list[dict]:
         for edge in pg.edges:
             source, target = qualify(graphs, pg, edge.source), qualify(graphs, pg, edge.target)
             arrow = "->" if edge.kind == "input" else "<->"
-            out.append({"source": source, "target": target, "kind": edge.kind,
-                        "title": f"{source} {arrow} {target}", "line": edge.span.line})
+            out.append(
+                {
+                    "source": source,
+                    "target": target,
+                    "kind": edge.kind,
+                    "title": f"{source} {arrow} {target}",
+                    "line": edge.span.line,
+                }
+            )
     return out
 
 
@@ -168,8 +179,9 @@ def kpi_trees(graphs) -> list[dict]:
     return [t.to_json() for t in derive_all(graphs)]
 
 
-def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
-                legend: bool = True, cache=None) -> tuple[str, list[str]]:
+def kpi_drawing(
+    graphs, lang: str = "auto", timeout: float = 30.0, tobe=None, legend: bool = True, cache=None
+) -> tuple[str, list[str]]:
     """_kpi_drawing, and a model with errors that the tree or its drawing cannot take
     said so as a RenderError, never a traceback (the page shows why). `cache`
     (serve/kpis.py Pictures): a drawing of the same trees in the same words is made
@@ -183,12 +195,12 @@ def kpi_drawing(graphs, lang: str = "auto", timeout: float = 30.0, tobe=None,
     except Exception as error:
         from prep.i18n import _
 
-        raise RenderError(_("the KPI tree could not be drawn ({error})",
-                            error=type(error).__name__ + ": " + str(error))) from None
+        raise RenderError(
+            _("the KPI tree could not be drawn ({error})", error=type(error).__name__ + ": " + str(error))
+        ) from None
 
 
-def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool,
-                 cache=None) -> tuple[str, list[str]]:
+def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool, cache=None) -> tuple[str, list[str]]:
     """The KPI tree drawing of `prep kpi -f svg` as svg text (with `tobe`, the ToBe
     model's graphs: that of `prep kpi ASIS --tobe TOBE`, AsIs beside ToBe), and the
     notes `prep kpi` would warn with (processes without a partner, trees cut at
@@ -207,8 +219,10 @@ def _kpi_drawing(graphs, lang: str, timeout: float, tobe, legend: bool,
         named += list(tobe)
     deep = [t.process for t in trees if t.depth() > DEPTH]
     if deep:
-        notes.append("the drawing shows the first {} levels; {} go deeper".format(
-            DEPTH, ", ".join(f"`{n}`" for n in deep)))
+        notes.append(
+            "the drawing shows the first {} levels; {} go deeper".format(DEPTH, ", ".join(f"`{n}`" for n in deep))
+        )
+
     def make() -> str:
         try:
             return render_kpi(trees, named, "svg", lang, legend, timeout).decode("utf-8")
@@ -226,8 +240,11 @@ def _kpi_key(trees, named, lang: str, legend: bool) -> tuple:
 
     from prep.notation import language_of
 
-    return (language_of(named, lang), legend,
-            json.dumps([t.to_json() for t in trees], ensure_ascii=False, sort_keys=True))
+    return (
+        language_of(named, lang),
+        legend,
+        json.dumps([t.to_json() for t in trees], ensure_ascii=False, sort_keys=True),
+    )
 
 
 def diff_json(before: list, after: list) -> dict:
@@ -250,12 +267,12 @@ class View:
     checked: Checked
     svg: str | None = None
     render_error: str | None = None
-    stale: bool = False                 # the svg is the last good drawing, not this text
-    drawn: list | None = None           # the graphs of that drawing, when stale
-    pair: dict | None = None            # {"asis": file, "tobe": file, "diff": {...}}
-    kpi: list | None = None             # the KPI trees (the last good ones, when stale)
+    stale: bool = False  # the svg is the last good drawing, not this text
+    drawn: list | None = None  # the graphs of that drawing, when stale
+    pair: dict | None = None  # {"asis": file, "tobe": file, "diff": {...}}
+    kpi: list | None = None  # the KPI trees (the last good ones, when stale)
     kpi_stale: bool = False
-    lang: str = "auto"                  # the page's words: ja, en, or as the model's names
+    lang: str = "auto"  # the page's words: ja, en, or as the model's names
 
     def to_json(self) -> dict:
         from prep.serve.words import page_words
@@ -267,8 +284,7 @@ class View:
             "file": self.file,
             "ok": not self.checked.errors,
             "stale": self.stale,
-            "processes": [{"name": pg.name, "stage": pg.process.stage}
-                          for pg in self.checked.graphs],
+            "processes": [{"name": pg.name, "stage": pg.process.stage} for pg in self.checked.graphs],
             "findings": findings(self.checked),
             "svg": self.svg,
             "render_error": self.render_error,
@@ -281,14 +297,14 @@ class View:
         }
 
 
-def draw(graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True,
-         like=None, hints: list | None = None) -> str:
+def draw(
+    graphs, lang: str = "auto", timeout: float = 30.0, legend: bool = True, like=None, hints: list | None = None
+) -> str:
     """The drawing of `prep render` as svg text, with the classes of docs/notation.md and titles.
     `like`: the last drawing's Hint (or an AsIs's graphs), so an edit moves little
     (docs/language.md, "Stable across edits"); this drawing's Hint is appended to
     `hints`. Raises prep.render.run.RenderError."""
     from prep.render import render
 
-    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang, like=like,
-                 hints=hints).decode("utf-8")
+    svg = render(graphs, "svg", legend=legend, timeout=timeout, lang=lang, like=like, hints=hints).decode("utf-8")
     return label(svg, graphs)

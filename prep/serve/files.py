@@ -16,8 +16,8 @@ from prep.folders import walked
 from prep.serve.pairs import diff_picture, is_asis as _is_asis, pair_of
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
-_CONTROL = re.compile("[\x00-\x1f\x7f]")   # no URL route matches a line break: not served
-_UNSERVED: set[str] = set()                   # names already reported as not served
+_CONTROL = re.compile("[\x00-\x1f\x7f]")  # no URL route matches a line break: not served
+_UNSERVED: set[str] = set()  # names already reported as not served
 CONFIG_FILES = ("prep.toml", "pyproject.toml")
 
 
@@ -78,12 +78,11 @@ def _say_unserved(rel: str) -> None:
     import sys
 
     if rel in _UNSERVED or not _CONTROL.search(rel):
-        return                       # hidden parts and links out of the folder: by design
+        return  # hidden parts and links out of the folder: by design
     _UNSERVED.add(rel)
     from prep.diagnostics import printable
 
-    sys.stderr.write(f"prep: warning: {printable(rel)} is not served: its name holds a "
-                     f"control character; rename it\n")
+    sys.stderr.write(f"prep: warning: {printable(rel)} is not served: its name holds a control character; rename it\n")
 
 
 def _too_large(path: Path, rel: str):
@@ -98,10 +97,13 @@ def _too_large(path: Path, rel: str):
     from prep.serve.data import Checked
 
     limit = MAX_MODEL_BYTES // (1024 * 1024)
-    found = Diagnostic.at(Span.point(rel), "PREP002", Severity.ERROR,
-                          f"the file is {size / (1024 * 1024):.1f} MiB, larger than the "
-                          f"{limit} MiB prep serve shows",
-                          "check and draw it on the command line: prep check, prep render")
+    found = Diagnostic.at(
+        Span.point(rel),
+        "PREP002",
+        Severity.ERROR,
+        f"the file is {size / (1024 * 1024):.1f} MiB, larger than the {limit} MiB prep serve shows",
+        "check and draw it on the command line: prep check, prep render",
+    )
     return Checked(rel, [found], [])
 
 
@@ -130,23 +132,23 @@ class Models:
         self.root = Path(root).resolve()
         self.lang = lang
         self.timeout = timeout
-        self._lock = threading.Lock()          # only to hand out the models' locks
+        self._lock = threading.Lock()  # only to hand out the models' locks
         self._locks: dict[str, threading.RLock] = {}
         self._summaries: dict[str, tuple[tuple, dict]] = {}
         self._views: dict[str, tuple[tuple, bytes]] = {}
         from collections import OrderedDict
 
         self._checked: OrderedDict[str, tuple[tuple, object]] = OrderedDict()
-        self._good: dict[str, tuple[str, list]] = {}   # the last good drawing and graphs
-        self._hint: dict[str, object] = {}      # its layout/hint.Hint: the next one's
+        self._good: dict[str, tuple[str, list]] = {}  # the last good drawing and graphs
+        self._hint: dict[str, object] = {}  # its layout/hint.Hint: the next one's
         self._kpis: dict[str, tuple[tuple, bytes]] = {}
-        self._good_kpi: dict[tuple, tuple[str, list]] = {}   # the last good KPI drawings
+        self._good_kpi: dict[tuple, tuple[str, list]] = {}  # the last good KPI drawings
         from prep.serve.kpis import Pictures
 
-        self.pictures = Pictures()                           # KPI drawings by content
-        self._partners: dict[str, str] = {}                  # the last partner found
-        self._good_trees: dict[str, list] = {}               # the last good KPI trees
-        self._good_diff: dict[tuple, dict] = {}              # the last good diff of a pair
+        self.pictures = Pictures()  # KPI drawings by content
+        self._partners: dict[str, str] = {}  # the last partner found
+        self._good_trees: dict[str, list] = {}  # the last good KPI trees
+        self._good_diff: dict[tuple, dict] = {}  # the last good diff of a pair
         self._diffs: dict[str, tuple[tuple, bytes]] = {}
 
     # -- listing -------------------------------------------------------------------
@@ -172,9 +174,12 @@ class Models:
                 continue
             with self.lock(rel):
                 checked = self._check(rel)
-            summary = {"path": rel, "stage": stage(checked.graphs),
-                       "processes": [pg.name for pg in checked.graphs],
-                       "errors": len(checked.errors)}
+            summary = {
+                "path": rel,
+                "stage": stage(checked.graphs),
+                "processes": [pg.name for pg in checked.graphs],
+                "errors": len(checked.errors),
+            }
             self._summaries[rel] = (signature, summary)
             out.append(summary)
         return out
@@ -188,8 +193,7 @@ class Models:
     def view_json(self, rel: str) -> bytes:
         """The JSON of the page for model `rel` (resolve it first). Cached until the
         file, its pair partner or the configuration changes."""
-        return self._cached(self._views, rel,
-                            lambda partner: self._view(rel, partner).to_json())
+        return self._cached(self._views, rel, lambda partner: self._view(rel, partner).to_json())
 
     def kpi_json(self, rel: str) -> bytes:
         """The JSON of model `rel`'s KPI tree drawing and, when its AsIs/ToBe partner
@@ -206,21 +210,18 @@ class Models:
         with self.lock(rel):
             path = resolve(self.root, rel)
             partner = self._partner(rel)
-            signature = (_signature(path), partner and _signature(self.root / partner),
-                         self._config_signature(path))
+            signature = (_signature(path), partner and _signature(self.root / partner), self._config_signature(path))
             cached = cache.get(rel)
             if cached is not None and cached[0] == signature:
                 return cached[1]
-            text = json.dumps(make(partner), ensure_ascii=False,
-                              separators=(",", ":")).encode("utf-8")
+            text = json.dumps(make(partner), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             cache[rel] = (signature, text)
             return text
 
     def diff_json(self, rel: str) -> bytes:
         """The JSON of the diff picture of model `rel` and its AsIs/ToBe partner
         (prep.serve.pairs.diff_picture). Cached as view_json."""
-        return self._cached(self._diffs, rel,
-                            lambda partner: diff_picture(self, rel, partner))
+        return self._cached(self._diffs, rel, lambda partner: diff_picture(self, rel, partner))
 
     def prewarm(self, changed: list[str]) -> None:
         """Make, as soon as a save is seen, the view of each changed model that was
@@ -231,14 +232,12 @@ class Models:
         busy machine the two threads slowed the process drawing more than they won."""
         changed_set = set(changed)
         with self._lock:
-            views = [rel for rel in self._views
-                     if rel in changed_set or self._partners.get(rel) in changed_set]
-            asked = [rel for rel in self._kpis
-                     if rel in changed_set or self._partners.get(rel) in changed_set]
+            views = [rel for rel in self._views if rel in changed_set or self._partners.get(rel) in changed_set]
+            asked = [rel for rel in self._kpis if rel in changed_set or self._partners.get(rel) in changed_set]
         for rel in views:
             try:
                 self.view_json(rel)
-            except Exception:           # gone, refused, unreadable: the page will say so
+            except Exception:  # gone, refused, unreadable: the page will say so
                 continue
         for rel in asked:
             self._kpi_ahead(rel)
@@ -248,7 +247,7 @@ class Models:
 
         try:
             kpi_data(self, rel, self._partners.get(rel))
-        except Exception:               # the page's own request will say why
+        except Exception:  # the page's own request will say why
             pass
 
     def forget(self, rel: str) -> None:
@@ -284,7 +283,7 @@ class Models:
         cached = self._checked.get(rel)
         if cached is not None and cached[0] == signature:
             try:
-                self._checked.move_to_end(rel)     # the most recently used is kept
+                self._checked.move_to_end(rel)  # the most recently used is kept
             except KeyError:
                 pass
             return cached[1]
@@ -308,15 +307,16 @@ class Models:
         if checked.drawable:
             hints: list = []
             try:
-                view.svg = draw(checked.graphs, self.lang, self.timeout,
-                                like=self._like(rel, checked, partner), hints=hints)
+                view.svg = draw(
+                    checked.graphs, self.lang, self.timeout, like=self._like(rel, checked, partner), hints=hints
+                )
                 self._good[rel] = (view.svg, checked.graphs)
                 self._hint[rel] = hints[0] if hints else None
             except RenderError as error:
                 view.render_error = error.message
             try:
                 view.kpi = self._good_trees[rel] = kpi_trees(checked.graphs)
-            except Exception:               # a model too broken for a tree: keep the last
+            except Exception:  # a model too broken for a tree: keep the last
                 view.kpi, view.kpi_stale = self._good_trees.get(rel, []), True
         else:
             view.kpi, view.kpi_stale = self._good_trees.get(rel, []), rel in self._good_trees

@@ -12,7 +12,7 @@ import threading
 from collections import OrderedDict
 from concurrent.futures import Future
 
-KEEP = 16           # pictures kept by content
+KEEP = 16  # pictures kept by content
 
 
 class Pictures:
@@ -62,8 +62,7 @@ def kpi_data(models, rel: str, partner: str | None) -> dict:
         other = models._check(partner)
         asis, tobe = (rel, partner) if is_asis(checked, other) else (partner, rel)
         sides = [checked, other] if asis == rel else [other, checked]
-        bad = next((name for name, side in zip((asis, tobe), sides)
-                    if not side.drawable), None)
+        bad = next((name for name, side in zip((asis, tobe), sides) if not side.drawable), None)
         compare = {"asis": asis, "tobe": tobe}
         compare.update(picture(models, (asis, tobe), sides, bad))
         data["compare"] = compare
@@ -84,9 +83,9 @@ def picture(models, key: tuple, sides: list, bad: str | None) -> dict:
     else:
         tobe = sides[1].graphs if len(sides) > 1 else None
         try:
-            out["svg"], out["notes"] = kpi_drawing(sides[0].graphs, models.lang,
-                                                   models.timeout, tobe,
-                                                   cache=models.pictures)
+            out["svg"], out["notes"] = kpi_drawing(
+                sides[0].graphs, models.lang, models.timeout, tobe, cache=models.pictures
+            )
             models._good_kpi[key] = (out["svg"], out["notes"])
         except RenderError as error:
             out["error"] = error.message

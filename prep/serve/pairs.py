@@ -35,10 +35,9 @@ def pair_of(models, rel: str, checked, partner: str) -> dict:
     pair = {"asis": asis, "tobe": tobe, "diff": None, "error": None, "stale": False}
     if bad is None:
         try:
-            pair["diff"] = models._good_diff[(asis, tobe)] = diff_json(before.graphs,
-                                                                       after.graphs)
+            pair["diff"] = models._good_diff[(asis, tobe)] = diff_json(before.graphs, after.graphs)
             return pair
-        except Exception:               # a model too broken to compare: keep the last
+        except Exception:  # a model too broken to compare: keep the last
             bad = tobe
     last = models._good_diff.get((asis, tobe))
     pair["error"] = {"file": bad, "stale": last is not None}
@@ -52,8 +51,16 @@ def diff_picture(models, rel: str, partner: str | None) -> dict:
     changes marked); the last good one while a side cannot be read."""
     from prep.render.run import RenderError
 
-    data = {"version": 1, "file": rel, "asis": None, "tobe": None, "svg": None,
-            "stale": False, "error": None, "bad": None}
+    data = {
+        "version": 1,
+        "file": rel,
+        "asis": None,
+        "tobe": None,
+        "svg": None,
+        "stale": False,
+        "error": None,
+        "bad": None,
+    }
     if partner is None:
         return data
     asis, tobe, before, after, bad = sides(models, rel, models._check(rel), partner)
@@ -61,8 +68,7 @@ def diff_picture(models, rel: str, partner: str | None) -> dict:
     key = ("picture", asis, tobe)
     if bad is None:
         try:
-            data["svg"] = models._good_diff[key] = draw_diff(before.graphs, after.graphs,
-                                                             models.lang, models.timeout)
+            data["svg"] = models._good_diff[key] = draw_diff(before.graphs, after.graphs, models.lang, models.timeout)
             return data
         except RenderError as error:
             data["error"] = error.message

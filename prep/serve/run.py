@@ -8,8 +8,7 @@ import time
 from pathlib import Path
 
 
-def serve(root: Path, sock, host: str, port: int, lang: str = "auto",
-          ready=None, open_url: str | None = None) -> None:
+def serve(root: Path, sock, host: str, port: int, lang: str = "auto", ready=None, open_url: str | None = None) -> None:
     """Serve until Ctrl-C (or SIGTERM). `ready()` is called once the server answers,
     then the browser opens `open_url` (if given)."""
     import uvicorn
@@ -19,14 +18,15 @@ def serve(root: Path, sock, host: str, port: int, lang: str = "auto",
     app = create_app(root, host, port, lang)
 
     class Server(uvicorn.Server):
-        def handle_exit(self, sig, frame) -> None:      # no re-raised SIGINT afterwards
+        def handle_exit(self, sig, frame) -> None:  # no re-raised SIGINT afterwards
             app.broker.close()
             if self.should_exit:
                 self.force_exit = True
             self.should_exit = True
 
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
-                            timeout_graceful_shutdown=2, server_header=False)
+    config = uvicorn.Config(
+        app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2, server_header=False
+    )
     server = Server(config)
     threading.Thread(target=_when_started, args=(server, ready, open_url), daemon=True).start()
     server.run(sockets=[sock])
@@ -44,7 +44,7 @@ def _when_started(server, ready, url: str | None) -> None:
     if url is not None and _desktop():
         try:
             webbrowser.open(url)
-        except Exception:       # no browser on this machine: the address was printed
+        except Exception:  # no browser on this machine: the address was printed
             pass
 
 

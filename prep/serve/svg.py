@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 
+
 def qualify(graphs, pg, key: str) -> str:
     """The name a drawing's `<title>` gives an element (docs/notation.md): its key,
     prefixed `process/` in a drawing of several processes."""
@@ -33,8 +34,7 @@ def label(svg: str, graphs) -> str:
         if found is None:
             return match.group(0)
         kind, title = found
-        return (f'<g id="{match.group(1)}" class="node {kind}">\n'
-                f'<title>{html.escape(title, quote=False)}</title>')
+        return f'<g id="{match.group(1)}" class="node {kind}">\n<title>{html.escape(title, quote=False)}</title>'
 
     def edge(match: re.Match) -> str:
         text = html.unescape(match.group(2))
@@ -45,12 +45,10 @@ def label(svg: str, graphs) -> str:
         else:
             return match.group(0)
         ends = names.get(tail), names.get(head)
-        if None in ends or ends[0][0] not in ("product", "external") \
-                or ends[1][0] not in ("product", "external"):
+        if None in ends or ends[0][0] not in ("product", "external") or ends[1][0] not in ("product", "external"):
             return match.group(0)
         title = f"{ends[0][1]} -> {ends[1][1]}"
-        return (f'<g id="{match.group(1)}" class="edge relation">\n'
-                f'<title>{html.escape(title, quote=False)}</title>')
+        return f'<g id="{match.group(1)}" class="edge relation">\n<title>{html.escape(title, quote=False)}</title>'
 
     svg = _NODE.sub(node, svg)
     return _EDGE.sub(edge, svg)

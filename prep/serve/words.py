@@ -89,14 +89,26 @@ ENGLISH = {
     "step": N_("{n} / {of}"),
 }
 # The element kinds the page names; English shows the keyword itself.
-KIND_WORDS = {"product": N_("product"), "milestone": N_("milestone"), "final": N_("final"),
-              "intangible": N_("intangible"), "external": N_("external"), "goal": N_("goal"),
-              "kpi": N_("kpi"), "kgi": N_("kgi"), "service": N_("service"),
-              "supplemented": N_("supplemented"), "intervention": N_("intervention point"),
-              "issue": N_("issue")}
+KIND_WORDS = {
+    "product": N_("product"),
+    "milestone": N_("milestone"),
+    "final": N_("final"),
+    "intangible": N_("intangible"),
+    "external": N_("external"),
+    "goal": N_("goal"),
+    "kpi": N_("kpi"),
+    "kgi": N_("kgi"),
+    "service": N_("service"),
+    "supplemented": N_("supplemented"),
+    "intervention": N_("intervention point"),
+    "issue": N_("issue"),
+}
 
 PAGE = {"en": ENGLISH, "ja": {key: gettext_in("ja", text) for key, text in ENGLISH.items()}}
-KINDS = {"en": {"intervention": "intervention point"}, "ja": {key: gettext_in("ja", text) for key, text in KIND_WORDS.items()}}
+KINDS = {
+    "en": {"intervention": "intervention point"},
+    "ja": {key: gettext_in("ja", text) for key, text in KIND_WORDS.items()},
+}
 
 
 def page_words(graphs, lang: str = "auto") -> dict:

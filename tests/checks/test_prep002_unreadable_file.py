@@ -44,12 +44,14 @@ def test_a_nul_byte_names_its_line_from_a_file_and_from_text():
 
 def test_utf16_and_utf32_are_prep002_naming_the_encoding():
     text = "process 受注 {}\n"
-    messages = [findings(text.encode(encoding))[0].message
-                for encoding in ("utf-16", "utf-32", "utf-16-le", "utf-16-be")]
+    messages = [
+        findings(text.encode(encoding))[0].message for encoding in ("utf-16", "utf-32", "utf-16-le", "utf-16-be")
+    ]
     assert messages == [
         "the file is UTF-16 text, not UTF-8 (its byte order mark on line 1)",
         "the file is UTF-32 text, not UTF-8 (its byte order mark on line 1)",
         "the file is UTF-16 or UTF-32 text, not UTF-8 (a NUL byte on line 1)",
-        "the file is UTF-16 or UTF-32 text, not UTF-8 (a NUL byte on line 1)"]
+        "the file is UTF-16 or UTF-32 text, not UTF-8 (a NUL byte on line 1)",
+    ]
     (d,) = findings(text.encode("utf-16"))
     assert d.hint == "save the file as UTF-8 (for example, convert it with `iconv -f UTF-16 -t UTF-8`)"

@@ -28,7 +28,7 @@ def test_undefined_state_lists_the_defined_states():
 
 
 def test_in_kpi_issue_and_subprocess():
-    found = check(BASE % "kpi K for 生産計面\n  issue \"x\" on 出加\n  subprocess S until 出荷x")
+    found = check(BASE % 'kpi K for 生産計面\n  issue "x" on 出加\n  subprocess S until 出荷x')
     assert codes(found) == [("PREP101", 11), ("PREP101", 12), ("PREP101", 13)]
 
 
@@ -65,19 +65,16 @@ process 外来 {
 
 
 def fix_of(d):
-    return ([(e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.text)
-             for e in d.fix.edits], d.fix.safe)
+    return ([(e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.text) for e in d.fix.edits], d.fix.safe)
 
 
 def test_where_a_product_must_stand_only_a_product_is_suggested():
     (d,) = check(HOSPITAL % "kpi 待合混雑度 for 待合室")
     assert (d.code, d.span.line, d.span.column) == ("PREP101", 10, 17)
-    assert d.hint == ("a `kpi … for` must name a product: define `待合室` as a product in "
-                      "an actor")
+    assert d.hint == ("a `kpi … for` must name a product: define `待合室` as a product in an actor")
     assert d.fix is None
     (d,) = check(HOSPITAL % "issue 混む on 待合室")
-    assert d.hint == ("a `issue … on` must name a product: define `待合室` as a product in "
-                      "an actor")
+    assert d.hint == ("a `issue … on` must name a product: define `待合室` as a product in an actor")
 
 
 def test_did_you_mean_carries_an_unsafe_fix():
@@ -87,8 +84,7 @@ def test_did_you_mean_carries_an_unsafe_fix():
 
 
 def test_did_you_mean_keeps_the_parameter():
-    found = check(HOSPITAL.replace("product 診察記録", "product 診察記録(所見)")
-                  % "診察記緑.所見 -> 処方箋")
+    found = check(HOSPITAL.replace("product 診察記録", "product 診察記録(所見)") % "診察記緑.所見 -> 処方箋")
     (d,) = [d for d in found if d.code == "PREP101"]
     assert fix_of(d) == ([(10, 3, 10, 10, "診察記録.所見")], False)
 

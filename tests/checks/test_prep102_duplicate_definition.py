@@ -31,7 +31,8 @@ def test_same_name_in_two_states_is_two_products():
 
 
 def test_duplicate_actor_external_process_and_product_external_clash():
-    found = check("""
+    found = check(
+        """
         process P {
           external X
           external X
@@ -40,5 +41,7 @@ def test_duplicate_actor_external_process_and_product_external_clash():
           actor A { }
         }
         process P {}
-        """, select=["PREP102"])
+        """,
+        select=["PREP102"],
+    )
     assert codes(found) == [("PREP102", 4), ("PREP102", 5), ("PREP102", 7), ("PREP102", 9)]

@@ -36,7 +36,6 @@ def test_known_parameters_are_clean():
     assert check(MODEL % "与信.限度額 -> 出荷指示.数量") == []
 
 
-
 def test_did_you_mean_a_parameter_carries_an_unsafe_fix():
     from conftest import check as check_model
 
@@ -55,4 +54,5 @@ def test_did_you_mean_a_parameter_carries_an_unsafe_fix():
     (d,) = [d for d in found if d.code == "PREP103"]
     assert d.fix.safe is False
     assert [(e.span.line, e.span.column, e.span.end_column, e.text) for e in d.fix.edits] == [
-        (10, 3, 10, "生産計画.数量")]
+        (10, 3, 10, "生産計画.数量")
+    ]

@@ -29,7 +29,7 @@ def test_relation_naming_a_kpi_the_goal_and_the_process():
 
 
 def test_kpi_issue_and_subprocess_cannot_name_an_external():
-    found = check(MODEL % "kpi K for 営業\n  issue \"x\" on 営業\n  subprocess S until 営業")
+    found = check(MODEL % 'kpi K for 営業\n  issue "x" on 営業\n  subprocess S until 営業')
     assert codes(found) == [("PREP105", 12), ("PREP105", 13), ("PREP105", 14)]
 
 

@@ -28,15 +28,15 @@ def test_unknown_value_and_unknown_attribute():
 
 
 def test_known_attributes_are_clean():
-    found = check(model(process="[stage=asis, doc=\"x\"]", actor="[role=vendor]",
-                        product="[doc=\"note\"]", kpi="[supplemented, kgi]"))
+    found = check(
+        model(process='[stage=asis, doc="x"]', actor="[role=vendor]", product='[doc="note"]', kpi="[supplemented, kgi]")
+    )
     assert found == []
 
 
 def test_flags_take_no_value_and_doc_needs_text():
     found = check(model(kpi="[service=yes]", product="[doc]"), select=["PREP106"])
-    assert [d.message for d in found] == ["`doc` needs a text: `doc=\"…\"`",
-                                          "`service` is a flag and takes no value"]
+    assert [d.message for d in found] == ['`doc` needs a text: `doc="…"`', "`service` is a flag and takes no value"]
 
 
 def test_chain_attributes_are_reported_once():
@@ -63,8 +63,7 @@ def test_no_did_you_mean_when_nothing_is_close():
 
 
 def fix_of(d):
-    return ([(e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.text)
-             for e in d.fix.edits], d.fix.safe)
+    return ([(e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.text) for e in d.fix.edits], d.fix.safe)
 
 
 def test_a_stage_in_another_case_is_read_as_that_stage():
@@ -89,4 +88,4 @@ def test_a_value_attribute_written_as_a_flag_is_reported_not_a_crash():
     from conftest import check
 
     found = [d for d in check("process A [stage] {\n}\n") if d.code == "PREP106"]
-    assert len(found) == 1   # a bare `stage` once raised AttributeError (found by prep fmt's tests)
+    assert len(found) == 1  # a bare `stage` once raised AttributeError (found by prep fmt's tests)

@@ -34,11 +34,14 @@ def test_no_dead_end_findings_without_final_product():
 
 
 def test_empty_process():
-    found = check("""
+    found = check(
+        """
     process 空 {
       goal 何か
     }
-    """, select=["PREP201"])
+    """,
+        select=["PREP201"],
+    )
     assert codes(found) == [("PREP201", 2)]
 
 

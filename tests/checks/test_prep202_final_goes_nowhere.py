@@ -31,8 +31,9 @@ def test_final_product_to_external_is_clean():
 def test_sync_with_external_is_not_going_to_it():
     found = check(MODEL % "出荷指示 <-> 倉庫")
     assert codes(found) == [("PREP202", 8)]
-    assert found[0].hint == ("`出荷指示 <-> 倉庫` is a sync (a negotiation), not a hand-over: "
-                             "write `出荷指示 -> 倉庫` for what it receives")
+    assert found[0].hint == (
+        "`出荷指示 <-> 倉庫` is a sync (a negotiation), not a hand-over: write `出荷指示 -> 倉庫` for what it receives"
+    )
 
 
 def test_input_from_external_is_not_going_to_it():

@@ -21,8 +21,7 @@ process 店舗計画 {
 def test_one_finding_per_cycle_at_its_first_relation_naming_every_member():
     (d,) = check(MODEL % "販売計画 -> 週次計画\n  週次計画 -> 人員計画\n  人員計画 -> 販売計画")
     assert (d.code, d.span.line) == ("PREP203", 14)
-    assert d.message == ("input relations form a cycle: `販売計画` -> `週次計画` -> `人員計画` "
-                         "-> `販売計画`")
+    assert d.message == ("input relations form a cycle: `販売計画` -> `週次計画` -> `人員計画` -> `販売計画`")
     assert [r.span.line for r in d.related] == [7, 8, 9]
     assert "`<->`" in d.hint
 
@@ -33,8 +32,7 @@ def test_two_separate_cycles_are_two_findings():
 
 
 def test_sync_relations_and_externals_break_cycles():
-    found = check(MODEL % "販売計画 -> 週次計画\n  週次計画 <-> 販売計画\n  人員計画 -> 週次指示\n"
-                          "  週次指示 -> 本部")
+    found = check(MODEL % "販売計画 -> 週次計画\n  週次計画 <-> 販売計画\n  人員計画 -> 週次指示\n  週次指示 -> 本部")
     assert [d.code for d in found if d.code == "PREP203"] == []
 
 

@@ -77,7 +77,9 @@ def test_not_reported_where_prep201_is():
     """)
     assert codes(found) == [("PREP201", 2)]
     # and not even when PREP201 is not selected
-    assert check("""
+    assert (
+        check(
+            """
     process 製造 {
       goal 納期遵守率
       external 販売計画部
@@ -86,7 +88,11 @@ def test_not_reported_where_prep201_is():
       }
       販売計画部 -> 生産計画
     }
-    """, select=["PREP205"]) == []
+    """,
+            select=["PREP205"],
+        )
+        == []
+    )
 
 
 def test_a_path_into_a_typo_may_reach_a_final_product():

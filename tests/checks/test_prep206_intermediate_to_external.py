@@ -42,7 +42,8 @@ def test_sync_with_external_is_not_going_to_it():
 
 
 def test_intangible_is_left_to_prep403():
-    found = check("""
+    found = check(
+        """
     process 受注 {
       goal 納期遵守率
       external 顧客
@@ -56,7 +57,9 @@ def test_intangible_is_left_to_prep403():
       商談の勘 -> 見積
       商談の勘 -> 顧客
     }
-    """, select=["PREP206"])
+    """,
+        select=["PREP206"],
+    )
     assert found == []
 
 

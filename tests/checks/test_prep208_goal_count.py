@@ -33,8 +33,10 @@ def test_two_goals_at_the_second():
     assert codes(found) == [("PREP208", 4)]
     (d,) = found
     assert d.message == "process `受注` has 2 goals"
-    assert d.hint == ("KPI trees use the first goal, `納期遵守率`; keep one goal per process, "
-                      "and split a process that serves two purposes")
+    assert d.hint == (
+        "KPI trees use the first goal, `納期遵守率`; keep one goal per process, "
+        "and split a process that serves two purposes"
+    )
     assert [r.span.line for r in d.related] == [3]
 
 

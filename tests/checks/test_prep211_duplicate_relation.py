@@ -74,7 +74,8 @@ def test_three_writings_two_findings_pointing_at_the_first():
 
 
 def test_states_distinguish_relations():
-    found = check("""
+    found = check(
+        """
     process 申込受付 {
       goal 審査完了日数
       external 申込者
@@ -87,5 +88,7 @@ def test_states_distinguish_relations():
       申込者 -> 申込<提出された> -> 申込<受理された> -> 契約案内 -> 契約部
       申込<提出された> -> 契約案内
     }
-    """, select=["PREP211"])
+    """,
+        select=["PREP211"],
+    )
     assert found == []

@@ -45,8 +45,7 @@ def test_receiver_declaring_sender_is_clean():
 
 
 def test_finding_stays_in_the_sender_file():
-    found = check(RECEIVER % ("販売部", "販売部"), path="seisan.prep",
-                  others={"eigyo.prep": SENDER % "final"})
+    found = check(RECEIVER % ("販売部", "販売部"), path="seisan.prep", others={"eigyo.prep": SENDER % "final"})
     assert found == []
 
 
@@ -55,8 +54,7 @@ def test_receiver_not_in_the_run():
 
 
 def test_only_final_products():
-    found = check(SENDER % "product", select=["PREP220"],
-                  others={"seisan.prep": RECEIVER % ("販売部", "販売部")})
+    found = check(SENDER % "product", select=["PREP220"], others={"seisan.prep": RECEIVER % ("販売部", "販売部")})
     assert found == []
 
 
@@ -66,6 +64,5 @@ def test_both_processes_in_one_file():
 
 
 def test_not_selected():
-    found = check(SENDER % "final", ignore=["PREP220"],
-                  others={"seisan.prep": RECEIVER % ("販売部", "販売部")})
+    found = check(SENDER % "final", ignore=["PREP220"], others={"seisan.prep": RECEIVER % ("販売部", "販売部")})
     assert found == []

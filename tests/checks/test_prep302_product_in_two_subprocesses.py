@@ -21,9 +21,9 @@ def model(*subprocesses):
 
 
 def test_without_braces_reached_along_two_paths():
-    found = check(model("subprocess 計画 until 生産計画",
-                        "subprocess 調達 until 調達計画",
-                        "subprocess 出荷準備 until 出荷"))
+    found = check(
+        model("subprocess 計画 until 生産計画", "subprocess 調達 until 調達計画", "subprocess 出荷準備 until 出荷")
+    )
     assert codes(found) == [("PREP302", 16)]
     (d,) = found
     assert d.message == "`需要予測` belongs to subprocesses `計画` and `出荷準備`"
@@ -33,32 +33,48 @@ def test_without_braces_reached_along_two_paths():
 
 
 def test_braces_fix_it():
-    found = check(model("subprocess 計画 until 生産計画",
-                        "subprocess 調達 until 調達計画",
-                        "subprocess 出荷準備 until 出荷 { 出荷 }"))
+    found = check(
+        model(
+            "subprocess 計画 until 生産計画",
+            "subprocess 調達 until 調達計画",
+            "subprocess 出荷準備 until 出荷 { 出荷 }",
+        )
+    )
     assert found == []
 
 
 def test_with_braces_listing_a_product_twice():
-    found = check(model("subprocess 計画 until 生産計画 { 需要予測, 生産計画 }",
-                        "subprocess 調達 until 調達計画 { 需要予測, 調達計画 }",
-                        "subprocess 出荷準備 until 出荷 { 出荷 }"))
+    found = check(
+        model(
+            "subprocess 計画 until 生産計画 { 需要予測, 生産計画 }",
+            "subprocess 調達 until 調達計画 { 需要予測, 調達計画 }",
+            "subprocess 出荷準備 until 出荷 { 出荷 }",
+        )
+    )
     assert codes(found) == [("PREP302", 15)]
     assert found[0].message == "`需要予測` belongs to subprocesses `計画` and `調達`"
 
 
 def test_braces_claiming_another_subprocess_end():
-    found = check(model("subprocess 計画 until 生産計画",
-                        "subprocess 調達 until 調達計画 { 生産計画, 調達計画 }",
-                        "subprocess 出荷準備 until 出荷 { 出荷 }"))
+    found = check(
+        model(
+            "subprocess 計画 until 生産計画",
+            "subprocess 調達 until 調達計画 { 生産計画, 調達計画 }",
+            "subprocess 出荷準備 until 出荷 { 出荷 }",
+        )
+    )
     assert codes(found) == [("PREP302", 15)]
     assert found[0].message.startswith("`生産計画` belongs to")
 
 
 def test_once_per_product_at_the_second_claim():
-    found = check(model("subprocess 計画 until 生産計画 { 需要予測, 生産計画 }",
-                        "subprocess 調達 until 調達計画 { 需要予測, 調達計画 }",
-                        "subprocess 出荷準備 until 出荷 { 需要予測, 出荷 }"))
+    found = check(
+        model(
+            "subprocess 計画 until 生産計画 { 需要予測, 生産計画 }",
+            "subprocess 調達 until 調達計画 { 需要予測, 調達計画 }",
+            "subprocess 出荷準備 until 出荷 { 需要予測, 出荷 }",
+        )
+    )
     assert codes(found) == [("PREP302", 15)]
     (d,) = found
     assert d.message == "`需要予測` belongs to subprocesses `計画`, `調達` and `出荷準備`"
@@ -66,8 +82,12 @@ def test_once_per_product_at_the_second_claim():
 
 
 def test_one_finding_per_shared_product():
-    found = check(model("subprocess 計画 until 生産計画 { 需要予測, 生産計画, 調達計画 }",
-                        "subprocess 調達 until 調達計画 { 需要予測, 調達計画 }",
-                        "subprocess 出荷準備 until 出荷 { 出荷 }"))
+    found = check(
+        model(
+            "subprocess 計画 until 生産計画 { 需要予測, 生産計画, 調達計画 }",
+            "subprocess 調達 until 調達計画 { 需要予測, 調達計画 }",
+            "subprocess 出荷準備 until 出荷 { 出荷 }",
+        )
+    )
     assert codes(found) == [("PREP302", 15), ("PREP302", 15)]
     assert sorted(d.message.split()[0] for d in found) == ["`調達計画`", "`需要予測`"]

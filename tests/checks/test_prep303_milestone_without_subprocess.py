@@ -20,8 +20,7 @@ def model(*subprocesses):
 
 
 def test_milestone_that_ends_no_subprocess():
-    found = check(model("subprocess 計画 until 生産計画 { 生産計画 }",
-                        "subprocess 出荷準備 until 出荷 { 出荷 }"))
+    found = check(model("subprocess 計画 until 生産計画 { 生産計画 }", "subprocess 出荷準備 until 出荷 { 出荷 }"))
     assert codes(found) == [("PREP303", 8)]
     (d,) = found
     assert d.message == "milestone `調達計画` ends no subprocess"
@@ -30,9 +29,16 @@ def test_milestone_that_ends_no_subprocess():
 
 
 def test_every_milestone_ends_a_subprocess():
-    assert check(model("subprocess 計画 until 生産計画 { 生産計画 }",
-                       "subprocess 調達 until 調達計画 { 調達計画 }",
-                       "subprocess 出荷準備 until 出荷 { 出荷 }")) == []
+    assert (
+        check(
+            model(
+                "subprocess 計画 until 生産計画 { 生産計画 }",
+                "subprocess 調達 until 調達計画 { 調達計画 }",
+                "subprocess 出荷準備 until 出荷 { 出荷 }",
+            )
+        )
+        == []
+    )
 
 
 def test_not_reported_without_subprocesses():
@@ -52,8 +58,12 @@ def test_each_milestone_without_subprocess():
 
 def test_a_typo_after_until_is_prep101_only():
     # `調達計書` is a typo of `調達計画`: that milestone is meant to end a subprocess
-    found = check(model("subprocess 計画 until 生産計画 { 生産計画 }",
-                        "subprocess 調達 until 調達計書",
-                        "subprocess 出荷準備 until 出荷 { 出荷 }"))
+    found = check(
+        model(
+            "subprocess 計画 until 生産計画 { 生産計画 }",
+            "subprocess 調達 until 調達計書",
+            "subprocess 出荷準備 until 出荷 { 出荷 }",
+        )
+    )
     assert [c for c, _ in codes(found)] == ["PREP101"]
     assert found[0].hint == "did you mean `調達計画`?"

@@ -35,13 +35,12 @@ def test_sync_on_the_right_side_counts_too():
 
 
 def test_once_per_product_with_several_sync_relations():
-    found = check(model("肌感覚 <-> 日々の販売目標",
-                        "肌感覚 <-> 商品の陳列",
-                        "接客指示 <-> 肌感覚"))
+    found = check(model("肌感覚 <-> 日々の販売目標", "肌感覚 <-> 商品の陳列", "接客指示 <-> 肌感覚"))
     assert codes(found) == [("PREP401", 7)]
     (d,) = found
-    assert d.message == ("intangible `肌感覚` is synced with `日々の販売目標`, `商品の陳列`, "
-                         "`接客指示`: tacit, personal work")
+    assert d.message == (
+        "intangible `肌感覚` is synced with `日々の販売目標`, `商品の陳列`, `接客指示`: tacit, personal work"
+    )
     assert [r.span.line for r in d.related] == [14, 15, 16]
 
 
@@ -56,20 +55,23 @@ def test_sync_between_tangible_products_is_not_reported():
 
 def test_the_hint_knows_an_issue_is_noted():
     (d,) = check(model("肌感覚 <-> 日々の販売目標", 'issue "担当者の勘に頼る" on 肌感覚'))
-    assert d.hint == ("a point where a service or a CSM can intervene; noted by the issue on "
-                      "line 15: plan the ToBe model around it")
+    assert d.hint == (
+        "a point where a service or a CSM can intervene; noted by the issue on line 15: plan the ToBe model around it"
+    )
 
 
 def test_the_hint_in_a_tobe_model():
-    text = model("肌感覚 <-> 日々の販売目標").replace("process 店舗運営 {",
-                                                 "process 店舗運営 [stage=tobe] {")
+    text = model("肌感覚 <-> 日々の販売目標").replace("process 店舗運営 {", "process 店舗運営 [stage=tobe] {")
     (d,) = check(text)
-    assert d.hint == ("a point where a service or a CSM can intervene; in this ToBe model, "
-                      "show how: relate it to a product of a `role=service` actor, or mark "
-                      "its relations with `touch=`")
+    assert d.hint == (
+        "a point where a service or a CSM can intervene; in this ToBe model, "
+        "show how: relate it to a product of a `role=service` actor, or mark "
+        "its relations with `touch=`"
+    )
 
 
 def test_the_hint_before_an_issue_is_noted():
     (d,) = check(model("肌感覚 <-> 日々の販売目標"))
-    assert d.hint == ("a point where a service or a CSM can intervene; note it with "
-                      '`issue "…" on 肌感覚` and plan the ToBe model')
+    assert d.hint == (
+        'a point where a service or a CSM can intervene; note it with `issue "…" on 肌感覚` and plan the ToBe model'
+    )

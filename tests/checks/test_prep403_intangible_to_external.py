@@ -39,7 +39,8 @@ def test_one_finding_per_relation():
     assert codes(found) == [("PREP403", 13), ("PREP403", 13)]
     assert sorted(d.message for d in found) == [
         "intangible `商談の勘` goes to external process `倉庫`",
-        "intangible `商談の勘` goes to external process `顧客`"]
+        "intangible `商談の勘` goes to external process `顧客`",
+    ]
 
 
 def test_inside_a_chain():

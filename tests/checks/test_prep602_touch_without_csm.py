@@ -41,7 +41,8 @@ def test_tobe_touch_from_the_csm_lane_is_clean():
 def test_tobe_touch_into_the_csm_lane_is_clean():
     text = model("CSMの示唆 -> 接客指示").replace(
         "POSシステム -> 前日の販売実績 -> CSMの示唆",
-        "POSシステム -> 前日の販売実績\n  前日の販売実績 -> CSMの示唆 [touch=tech]")
+        "POSシステム -> 前日の販売実績\n  前日の販売実績 -> CSMの示唆 [touch=tech]",
+    )
     assert check(text) == []
 
 
@@ -53,8 +54,11 @@ def test_tobe_touch_without_any_csm_actor():
 
 
 def test_tobe_touch_to_an_external_only():
-    found = check(model("CSMの示唆 -> 接客指示").replace(
-        "接客指示 -> 接客 -> 顧客", "接客指示 -> 接客\n  接客 -> 顧客 [touch=tech]"))
+    found = check(
+        model("CSMの示唆 -> 接客指示").replace(
+            "接客指示 -> 接客 -> 顧客", "接客指示 -> 接客\n  接客 -> 顧客 [touch=tech]"
+        )
+    )
     assert codes(found) == [("PREP602", 18)]
 
 
@@ -72,8 +76,7 @@ def test_asis_chain_is_reported_once():
 
 
 def test_tobe_chain_is_reported_per_relation():
-    found = check(model("CSMの示唆 -> 接客指示",
-                        "前日の販売実績 -> 接客指示, 接客 [touch=low]"))
+    found = check(model("CSMの示唆 -> 接客指示", "前日の販売実績 -> 接客指示, 接客 [touch=low]"))
     assert codes(found) == [("PREP602", 19), ("PREP602", 19)]
 
 

@@ -40,8 +40,9 @@ def test_every_final_without_kpi():
 
 
 def test_every_final_measured_is_clean():
-    text = model("kpi 案内送信率 for 出荷案内<送信済>",
-                 "kpi 配送リードタイム for 配送依頼 under 案内送信率 [supplemented]")
+    text = model(
+        "kpi 案内送信率 for 出荷案内<送信済>", "kpi 配送リードタイム for 配送依頼 under 案内送信率 [supplemented]"
+    )
     assert check(text, extend_select=["PREP603"]) == []
 
 
@@ -52,7 +53,6 @@ def test_a_kpi_under_another_does_not_measure_the_final():
 
 def test_a_typo_after_for_is_prep101_only():
     # `配送以来` is a typo of `配送依頼`: that final product is meant to have its KPI
-    found = check(model("kpi 案内送信率 for 出荷案内", "kpi 配送リードタイム for 配送以来"),
-                  extend_select=["PREP603"])
+    found = check(model("kpi 案内送信率 for 出荷案内", "kpi 配送リードタイム for 配送以来"), extend_select=["PREP603"])
     assert [c for c, _ in codes(found)] == ["PREP101"]
     assert found[0].hint == "did you mean `配送依頼`?"

@@ -36,11 +36,13 @@ def test_under_an_undefined_name():
 
 
 def test_under_other_things_says_what_they_are():
-    found = check(model("kpi a under 配送業者", "kpi b under 出荷課", "kpi c under 出荷件数",
-                        "kpi d under 出荷業務"))
+    found = check(model("kpi a under 配送業者", "kpi b under 出荷課", "kpi c under 出荷件数", "kpi d under 出荷業務"))
     assert [d.message.split(", ", 1)[1] for d in found] == [
-        "an external process, not a KPI", "an actor, not a KPI", "the goal, not a KPI",
-        "the process, not a KPI"]
+        "an external process, not a KPI",
+        "an actor, not a KPI",
+        "the goal, not a KPI",
+        "the process, not a KPI",
+    ]
 
 
 def test_under_a_kpi_is_clean():

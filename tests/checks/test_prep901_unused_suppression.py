@@ -31,7 +31,8 @@ def test_not_reported_when_not_selected():
 
 
 def test_a_used_suppression_is_not_reported():
-    text = _blocks("Use instead").replace("final   出荷指示",
-                                          "product 孤立  # prep: ignore[PREP204]\n    final 出荷指示")
+    text = _blocks("Use instead").replace(
+        "final   出荷指示", "product 孤立  # prep: ignore[PREP204]\n    final 出荷指示"
+    )
     assert check(text) == []
-    assert codes(check(text, ignore=["PREP204"])) == []    # a rule that did not run
+    assert codes(check(text, ignore=["PREP204"])) == []  # a rule that did not run

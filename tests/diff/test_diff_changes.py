@@ -17,8 +17,7 @@ from prep.parser import parse_text
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE.parent / "kpi" / "fixtures"
-EMPTY = {"products": [], "externals": [], "actors": [], "relations": [], "kpis": [],
-         "touches": []}
+EMPTY = {"products": [], "externals": [], "actors": [], "relations": [], "kpis": [], "touches": []}
 
 
 def graphs(text: str):
@@ -55,14 +54,12 @@ process P [stage=asis] {
 
 
 def test_apparel_pair_snapshot():
-    result = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
-                 "-f", "json")
+    result = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep", "-f", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     snapshot(data, "apparel.json")
     assert set(data) == {"version", "added", "removed", "changed"}
-    assert data["added"]["touches"] == ["CSMの示唆 -> 接客指示 [touch=low]",
-                                        "CSMの示唆 -> 日々の販売目標 [touch=high]"]
+    assert data["added"]["touches"] == ["CSMの示唆 -> 接客指示 [touch=low]", "CSMの示唆 -> 日々の販売目標 [touch=high]"]
     assert "接客指示 <-> 肌感覚" in data["removed"]["relations"]
 
 
@@ -92,26 +89,25 @@ def test_order_and_formatting_are_no_difference():
     """
     result = diff(graphs(BASE), graphs(reordered))
     assert result.empty
-    assert result.to_json() == {"version": 1, "added": EMPTY, "removed": EMPTY,
-                                "changed": EMPTY}
+    assert result.to_json() == {"version": 1, "added": EMPTY, "removed": EMPTY, "changed": EMPTY}
 
 
 def test_changed_kind_params_state_attrs_actor():
-    after = BASE.replace("product a(p, q)  milestone m", "milestone a(p, r)  milestone m<済>") \
-                .replace("a -> m -> f", "a -> m<済> -> f").replace("k <-> m", "k <-> m<済>") \
-                .replace("external Y", 'external Y [doc="顧客"]') \
-                .replace("actor B [role=customer] { intangible k }",
-                         "actor B [role=vendor] { intangible k }") \
-                .replace("kpi K for f", "kpi K for f [kgi]")
+    after = (
+        BASE.replace("product a(p, q)  milestone m", "milestone a(p, r)  milestone m<済>")
+        .replace("a -> m -> f", "a -> m<済> -> f")
+        .replace("k <-> m", "k <-> m<済>")
+        .replace("external Y", 'external Y [doc="顧客"]')
+        .replace("actor B [role=customer] { intangible k }", "actor B [role=vendor] { intangible k }")
+        .replace("kpi K for f", "kpi K for f [kgi]")
+    )
     data = diff(graphs(BASE), graphs(after)).to_json()
     assert data["changed"]["products"] == [
-        {"name": "a", "changes": {"kind": ["product", "milestone"],
-                                  "params": [["p", "q"], ["p", "r"]]}},
+        {"name": "a", "changes": {"kind": ["product", "milestone"], "params": [["p", "q"], ["p", "r"]]}},
         {"name": "m<済>", "changes": {"state": [None, "済"]}},
     ]
     assert data["added"]["products"] == [] and data["removed"]["products"] == []
-    assert data["changed"]["externals"] == [
-        {"name": "Y", "changes": {"attrs": {"doc": [None, "顧客"]}}}]
+    assert data["changed"]["externals"] == [{"name": "Y", "changes": {"attrs": {"doc": [None, "顧客"]}}}]
     assert data["changed"]["actors"] == [{"name": "B", "changes": {"role": ["customer", "vendor"]}}]
     assert data["changed"]["kpis"] == [{"name": "K", "changes": {"attrs": {"kgi": [None, True]}}}]
     assert data["added"]["relations"] == ["a -> m<済>", "k <-> m<済>", "m<済> -> f"]
@@ -119,19 +115,21 @@ def test_changed_kind_params_state_attrs_actor():
 
 
 def test_product_moved_to_another_actor_and_kpi_moved():
-    after = BASE.replace("final f }", "}").replace("intangible k }", "intangible k  final f }") \
-                .replace("kpi L under K", "kpi L for m")
+    after = (
+        BASE.replace("final f }", "}")
+        .replace("intangible k }", "intangible k  final f }")
+        .replace("kpi L under K", "kpi L for m")
+    )
     data = diff(graphs(BASE), graphs(after)).to_json()
     assert data["changed"]["products"] == [{"name": "f", "changes": {"actor": ["A", "B"]}}]
-    assert data["changed"]["kpis"] == [{"name": "L", "changes": {"for": [None, "m"],
-                                                                 "under": ["K", None]}}]
+    assert data["changed"]["kpis"] == [{"name": "L", "changes": {"for": [None, "m"], "under": ["K", None]}}]
 
 
 def test_touches_added_removed_changed():
-    before = BASE.replace("X -> a -> m", "X -> a\n  a -> m [touch=low]\n  m") \
-                 .replace("k <-> m", "k <-> m [touch=high]")
-    after = BASE.replace("X -> a -> m", "X -> a\n  a -> m [touch=tech]\n  m") \
-                .replace("m -> f -> Y", "m -> f [touch=high]\n  f -> Y")
+    before = BASE.replace("X -> a -> m", "X -> a\n  a -> m [touch=low]\n  m").replace("k <-> m", "k <-> m [touch=high]")
+    after = BASE.replace("X -> a -> m", "X -> a\n  a -> m [touch=tech]\n  m").replace(
+        "m -> f -> Y", "m -> f [touch=high]\n  f -> Y"
+    )
     data = diff(graphs(before), graphs(after)).to_json()
     assert data["added"]["touches"] == ["m -> f [touch=high]"]
     assert data["removed"]["touches"] == ["k <-> m [touch=high]"]
@@ -166,22 +164,19 @@ def test_text_output_and_exit_code():
     assert "products\n  + CSMの示唆\n  + 実績データ\n  - 肌感覚\n" in result.stdout
     assert "  + CSMの示唆 -> 日々の販売目標 [touch=high]" in result.stdout
     assert run(*args, "--exit-code").exit_code == 1
-    same = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_asis.prep",
-               "--exit-code")
+    same = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_asis.prep", "--exit-code")
     assert same.exit_code == 0 and "no differences" in same.stdout
 
 
 def test_changed_text_line(tmp_path):
     (tmp_path / "a.prep").write_text(BASE, encoding="utf-8")
-    (tmp_path / "b.prep").write_text(BASE.replace("product a(p, q)", "milestone a(p, q)"),
-                                     encoding="utf-8")
+    (tmp_path / "b.prep").write_text(BASE.replace("product a(p, q)", "milestone a(p, q)"), encoding="utf-8")
     result = run("diff", tmp_path / "a.prep", tmp_path / "b.prep")
     assert result.stdout == "products\n  ~ a: kind product → milestone\n"
 
 
 def test_picture_is_the_union_in_render_notation(tmp_path):
-    result = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
-                 "-f", "dot")
+    result = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep", "-f", "dot")
     assert result.exit_code == 0
     dot = result.stdout
     from prep.render import diff_look as M
@@ -189,29 +184,31 @@ def test_picture_is_the_union_in_render_notation(tmp_path):
     # Added: ＋ badge in the added colour (not the touch green); the touch line keeps green.
     assert "＋ 追加" in dot and M.ADDED in dot and M.ADDED != "#2e7d32"
     # Removed: ghosted where it was, in the lane of 店長 (not in a corner note).
-    lane = dot[dot.index("<B>店長</B>"):]
-    assert "肌感覚" in lane[:lane.index("subgraph")] if "subgraph" in lane else "肌感覚" in lane
+    lane = dot[dot.index("<B>店長</B>") :]
+    assert "肌感覚" in lane[: lane.index("subgraph")] if "subgraph" in lane else "肌感覚" in lane
     assert "－ 削除" in dot and M.GHOST in dot
     assert "removed since" not in dot and "changes since" not in dot
     # The legend explains the marks, in the model's language.
     assert "凡例" in dot and dot.count("legend") > 10
-    english = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
-                  "-f", "dot", "--lang", "en").stdout
+    english = run(
+        "diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep", "-f", "dot", "--lang", "en"
+    ).stdout
     assert "＋ added" in english and "Legend" in english
     for suffix in ("svg", "png", "pdf", "mmd"):
         out = tmp_path / f"diff.{suffix}"
-        assert run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
-                   "-o", out).exit_code == 0
+        assert run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep", "-o", out).exit_code == 0
     assert "<svg" in (tmp_path / "diff.svg").read_text(encoding="utf-8")
     assert (tmp_path / "diff.mmd").read_text(encoding="utf-8").startswith("flowchart LR")
 
 
 def test_picture_shows_changes_with_old_values(tmp_path):
     (tmp_path / "a.prep").write_text(BASE, encoding="utf-8")
-    changed = (BASE.replace("product a(p, q)", "milestone a(p, q)")
-               .replace("kpi L under K", "kpi L under K [service]")
-               .replace("k <-> m", "k <-> m [touch=high]")
-               .replace("stage=asis", "stage=tobe"))
+    changed = (
+        BASE.replace("product a(p, q)", "milestone a(p, q)")
+        .replace("kpi L under K", "kpi L under K [service]")
+        .replace("k <-> m", "k <-> m [touch=high]")
+        .replace("stage=asis", "stage=tobe")
+    )
     (tmp_path / "b.prep").write_text(changed, encoding="utf-8")
     dot = run("diff", tmp_path / "a.prep", tmp_path / "b.prep", "-f", "dot", "--force").stdout
     # the old values in the drawing's words, never attribute syntax (docs/kpi.md): the
@@ -220,38 +217,55 @@ def test_picture_shows_changes_with_old_values(tmp_path):
         ["a", "(p, q)", "～ changed: was Intermediate product"],
         ["KPI: L [service]", "～ changed: was not service"],
         ["high touch", "～ changed: was not CSM touch"],
-        ["～ changed"]]                                                 # the legend
+        ["～ changed"],
+    ]  # the legend
     assert "service=" not in dot and "touch:" not in dot and "kind:" not in dot
-    mermaid = run("diff", tmp_path / "a.prep", tmp_path / "b.prep", "-f", "mermaid",
-                  "--force").stdout
+    mermaid = run("diff", tmp_path / "a.prep", tmp_path / "b.prep", "-f", "mermaid", "--force").stdout
     assert [line.strip() for line in mermaid.splitlines() if "changed" in line] == [
         'n1{{"#65374; changed (was Intermediate product) #183; a (p, q)"}}:::changed',
         'n4 <-.->|"#65374; changed (was not CSM touch) high touch"| n2',
         'n8["#65374; changed (was not service) #183; KPI: L [service]"]:::changed',
-        "classDef changed stroke:#b26a00,stroke-width:3px"]
+        "classDef changed stroke:#b26a00,stroke-width:3px",
+    ]
 
 
 def test_swapped_stages_warn():
     asis, tobe = FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep"
     result = run("diff", tobe, asis)
-    assert result.stderr == (f"prep: warning: {tobe} says stage=tobe and {asis} says "
-                             "stage=asis: the models look swapped; give the AsIs model first "
-                             f"(prep diff {asis} {tobe})\n")
+    assert result.stderr == (
+        f"prep: warning: {tobe} says stage=tobe and {asis} says "
+        "stage=asis: the models look swapped; give the AsIs model first "
+        f"(prep diff {asis} {tobe})\n"
+    )
     assert run("diff", asis, tobe).stderr == ""
 
 
 def test_names_show_as_written_in_every_diff_format(tmp_path):
-    names = ['a\\Gb', 'c\\Nd', 'e\\Lf', 'g\\Eh', 'i\\Tj', 'k\\Hl',
-             '<script>x</script>', 'say \\"hi\\"', '{brace}', 'R&D']
+    names = [
+        "a\\Gb",
+        "c\\Nd",
+        "e\\Lf",
+        "g\\Eh",
+        "i\\Tj",
+        "k\\Hl",
+        "<script>x</script>",
+        'say \\"hi\\"',
+        "{brace}",
+        "R&D",
+    ]
     plain = [n.replace("\\\\", "\\").replace('\\"', '"') for n in names]
     quoted = ['"' + n + '"' for n in names]
     (tmp_path / "a.prep").write_text(
-        "process P {\n goal G\n external X\n actor A { final F }\n F -> X\n}\n",
-        encoding="utf-8")
+        "process P {\n goal G\n external X\n actor A { final F }\n F -> X\n}\n", encoding="utf-8"
+    )
     (tmp_path / "b.prep").write_text(
         "process P {\n goal G\n external X\n actor A {\n"
-        + "".join(f"  milestone {q}\n" for q in quoted) + "  final F\n }\n "
-        + " -> ".join(quoted) + " -> F -> X\n}\n", encoding="utf-8")
+        + "".join(f"  milestone {q}\n" for q in quoted)
+        + "  final F\n }\n "
+        + " -> ".join(quoted)
+        + " -> F -> X\n}\n",
+        encoding="utf-8",
+    )
     args = (tmp_path / "a.prep", tmp_path / "b.prep")
     text = run("diff", *args).stdout
     data = json.loads(run("diff", *args, "-f", "json").stdout)
@@ -261,8 +275,9 @@ def test_names_show_as_written_in_every_diff_format(tmp_path):
     assert "<script" not in raw
     from xml.etree import ElementTree
 
-    drawn = " ".join("".join(e.itertext()) for e in ElementTree.fromstring(raw).iter(
-        "{http://www.w3.org/2000/svg}text"))
+    drawn = " ".join(
+        "".join(e.itertext()) for e in ElementTree.fromstring(raw).iter("{http://www.w3.org/2000/svg}text")
+    )
     mermaid = run("diff", *args, "-f", "mermaid").stdout
     assert "<script>" not in mermaid
     for name in plain:
@@ -273,14 +288,12 @@ def test_names_show_as_written_in_every_diff_format(tmp_path):
 
 def test_errors_and_bad_paths(tmp_path):
     bad = tmp_path / "bad.prep"
-    bad.write_text("process P {\n  goal G\n  actor A { final F }\n  F -> 無い\n}\n",
-                   encoding="utf-8")
+    bad.write_text("process P {\n  goal G\n  actor A { final F }\n  F -> 無い\n}\n", encoding="utf-8")
     result = run("diff", bad, FIXTURES / "apparel_tobe.prep")
     assert result.exit_code == 1 and "PREP101" in result.stderr
     missing = run("diff", tmp_path / "nope.prep", FIXTURES / "apparel_tobe.prep")
     assert missing.exit_code == 2 and "no such file" in missing.stderr
-    suffix = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep",
-                 "-o", tmp_path / "d.xyz")
+    suffix = run("diff", FIXTURES / "apparel_asis.prep", FIXTURES / "apparel_tobe.prep", "-o", tmp_path / "d.xyz")
     assert suffix.exit_code == 2 and "cannot tell the format" in suffix.stderr
 
 
@@ -293,9 +306,16 @@ def test_old_values_are_worded_in_the_drawings_language():
     """The ～ badge's old value: words of the drawing's language, never `key=value`."""
     from prep.notation import WORDS, was
 
-    old = (("kind", "product"), ("attr:touch", "low"), ("params", ("a", "b")),
-           ("attr:service", None), ("actor", "営業"))
-    assert was(old, WORDS["ja"]) == ("以前は 中間成果物; 以前は ロータッチ; 以前のパラメータ: (a, b); "
-                                     "以前はサービスなし; 以前のアクター: 営業")
-    assert was(old, WORDS["en"]) == ("was Intermediate product; was low touch; earlier "
-                                     "parameters (a, b); was not service; earlier actor 営業")
+    old = (
+        ("kind", "product"),
+        ("attr:touch", "low"),
+        ("params", ("a", "b")),
+        ("attr:service", None),
+        ("actor", "営業"),
+    )
+    assert was(old, WORDS["ja"]) == (
+        "以前は 中間成果物; 以前は ロータッチ; 以前のパラメータ: (a, b); 以前はサービスなし; 以前のアクター: 営業"
+    )
+    assert was(old, WORDS["en"]) == (
+        "was Intermediate product; was low touch; earlier parameters (a, b); was not service; earlier actor 営業"
+    )

@@ -40,31 +40,35 @@ def _groups(svg: bytes) -> list[tuple[set[str], str, list[str], ET.Element]]:
 
 
 def _strokes(g: ET.Element) -> set[str]:
-    return {e.get("stroke") for e in g.iter() if e.get("stroke") not in (None, "none",
-                                                                           "transparent")}
+    return {e.get("stroke") for e in g.iter() if e.get("stroke") not in (None, "none", "transparent")}
 
 
 def test_apparel_diff_is_drawn_in_lanes_with_marks(tmp_path):
     svg = _diff(APPAREL / "asis.prep", APPAREL / "tobe.prep", tmp_path / "diff.svg")
-    assert b'class="cluster"' not in svg            # not the 0.1.0 cluster layout
+    assert b'class="cluster"' not in svg  # not the 0.1.0 cluster layout
     groups = _groups(svg)
     lanes = [title for classes, title, _, _ in groups if "lane" in classes]
     # every process's lanes, in the ToBe file's order of actors
-    assert lanes[:4] == ["日々の店舗運営/店長", "日々の店舗運営/店舗スタッフ",
-                         "日々の店舗運営/店舗分析サービス", "日々の店舗運営/CSM"]
-    assert lanes[4:] == ["週次販売計画/本部", "週次販売計画/店長",
-                         "週次販売計画/店舗分析サービス", "週次販売計画/CSM"]
+    assert lanes[:4] == [
+        "日々の店舗運営/店長",
+        "日々の店舗運営/店舗スタッフ",
+        "日々の店舗運営/店舗分析サービス",
+        "日々の店舗運営/CSM",
+    ]
+    assert lanes[4:] == ["週次販売計画/本部", "週次販売計画/店長", "週次販売計画/店舗分析サービス", "週次販売計画/CSM"]
     by_title = {(title, frozenset(classes)): (texts, g) for classes, title, texts, g in groups}
     # an added product: its ＋ badge inside the box, a purple border
-    added = [(texts, g) for (title, classes), (texts, g) in by_title.items()
-             if title == "日々の店舗運営/実績データ" and "product" in classes]
+    added = [
+        (texts, g)
+        for (title, classes), (texts, g) in by_title.items()
+        if title == "日々の店舗運営/実績データ" and "product" in classes
+    ]
     assert len(added) == 1
     texts, g = added[0]
     assert texts[0] == "実績データ" and texts[-1] == "＋ 追加"
     assert "added" in g.get("class") and ADDED in _strokes(g)
     # a removed product: still drawn where it was, grey, dashed, its text grey
-    removed = [g for classes, title, _, g in groups
-               if title == "日々の店舗運営/肌感覚" and "product" in classes]
+    removed = [g for classes, title, _, g in groups if title == "日々の店舗運営/肌感覚" and "product" in classes]
     assert len(removed) == 1
     g = removed[0]
     assert "removed" in g.get("class") and _strokes(g) == {GHOST}
@@ -74,8 +78,7 @@ def test_apparel_diff_is_drawn_in_lanes_with_marks(tmp_path):
     # removed relations ghosted, added ones purple (touch lines keep their green)
     relations = [(classes, g) for classes, _, _, g in groups if "relation" in classes]
     assert any("removed" in c and _strokes(g) == {GHOST} for c, g in relations)
-    assert any("added" in c and "touch" not in c and ADDED in _strokes(g)
-               for c, g in relations)
+    assert any("added" in c and "touch" not in c and ADDED in _strokes(g) for c, g in relations)
     assert all(ADDED not in _strokes(g) for c, g in relations if "touch" in c)
     # the legend row names the three marks
     legend = [texts for classes, _, texts, _ in groups if "legend-item" in classes]
@@ -92,7 +95,7 @@ def test_diff_picture_is_deterministic_and_pinned(tmp_path):
     assert dot == _diff(APPAREL / "asis.prep", APPAREL / "tobe.prep", tmp_path / "e.dot")
 
 
-HOSTILE_ASIS = r'''process P [stage=asis] {
+HOSTILE_ASIS = r"""process P [stage=asis] {
   actor A {
     product a
     final b
@@ -103,8 +106,8 @@ HOSTILE_ASIS = r'''process P [stage=asis] {
   a -> b [touch=low]
   a -> "<gone> & \\N"
 }
-'''
-HOSTILE_TOBE = r'''process P [stage=tobe] {
+"""
+HOSTILE_TOBE = r"""process P [stage=tobe] {
   actor A {
     product a
     final b
@@ -115,7 +118,7 @@ HOSTILE_TOBE = r'''process P [stage=tobe] {
   a -> b [touch=high]
   a -> "say \"new\" <script>"
 }
-'''
+"""
 
 
 def test_hostile_names_marked_and_escaped(tmp_path):
@@ -124,8 +127,11 @@ def test_hostile_names_marked_and_escaped(tmp_path):
     tobe.write_text(HOSTILE_TOBE, encoding="utf-8")
     svg = _diff(asis, tobe, tmp_path / "diff.svg", "--lang", "en")
     assert b"<script" not in svg
-    marks = {title: (classes, texts) for classes, title, texts, _ in _groups(svg)
-             if classes & {"added", "removed", "changed"}}
+    marks = {
+        title: (classes, texts)
+        for classes, title, texts, _ in _groups(svg)
+        if classes & {"added", "removed", "changed"}
+    }
     assert marks['say "new" <script>'][1] == ['say "new" <script>', "＋ added"]
     assert "added" in marks['say "new" <script>'][0]
     assert marks["<gone> & \\N"][1] == ["<gone> & \\N", "－ removed"]
@@ -146,15 +152,18 @@ def test_externals_keep_their_own_relations_in_the_union(tmp_path):
     svg = _diff(APPAREL / "asis.prep", APPAREL / "tobe.prep", tmp_path / "d.svg").decode()
     titles = re.findall(r'class="node external[^"]*">\s*<title>([^<]*)</title>', svg)
     daily = sorted(html.unescape(t) for t in titles if t.startswith("日々の店舗運営/"))
-    assert daily == ["日々の店舗運営/POSレジ", "日々の店舗運営/気象情報",
-                     "日々の店舗運営/週次販売計画", "日々の店舗運営/週次販売計画"]
+    assert daily == [
+        "日々の店舗運営/POSレジ",
+        "日々の店舗運営/気象情報",
+        "日々の店舗運営/週次販売計画",
+        "日々の店舗運営/週次販売計画",
+    ]
 
 
 def test_kgi_changes_show_in_the_banner_and_pdf_has_a_page_per_process(tmp_path):
     asis, tobe = tmp_path / "asis.prep", tmp_path / "tobe.prep"
     asis.write_text(HOSTILE_ASIS, encoding="utf-8")
-    tobe.write_text(HOSTILE_TOBE.replace("  external X\n", '  external X\n  kpi "Speed <x>" [kgi]\n'),
-                    encoding="utf-8")
+    tobe.write_text(HOSTILE_TOBE.replace("  external X\n", '  external X\n  kpi "Speed <x>" [kgi]\n'), encoding="utf-8")
     svg = _diff(asis, tobe, tmp_path / "diff.svg", "--lang", "en")
     goal = [texts for classes, _, texts, _ in _groups(svg) if "goal" in classes]
     assert "KGI: Speed <x> ＋ added" in goal[0]
@@ -176,10 +185,12 @@ def test_diff_html_is_one_offline_page_with_the_picture_and_the_text(tmp_path):
 
 def test_diff_html_escapes_names(tmp_path):
     a, b = tmp_path / "a.prep", tmp_path / "b.prep"
-    a.write_text('process P {\n goal G\n external X\n actor A { final F }\n F -> X\n}\n')
-    b.write_text('process P {\n goal G\n external X\n actor A { final F  product "<b>x</b>" }\n'
-                 ' F -> X\n "<b>x</b>" -> F\n}\n')
+    a.write_text("process P {\n goal G\n external X\n actor A { final F }\n F -> X\n}\n")
+    b.write_text(
+        'process P {\n goal G\n external X\n actor A { final F  product "<b>x</b>" }\n F -> X\n "<b>x</b>" -> F\n}\n'
+    )
     page = _diff(a, b, tmp_path / "d.html", "--force").decode()
     assert "<b>" not in page
     assert re.findall(r"<pre>(.*?)</pre>", page, re.S) == [
-        "products\n  + &lt;b&gt;x&lt;/b&gt;\nrelations\n  + &lt;b&gt;x&lt;/b&gt; -&gt; F\n"]
+        "products\n  + &lt;b&gt;x&lt;/b&gt;\nrelations\n  + &lt;b&gt;x&lt;/b&gt; -&gt; F\n"
+    ]

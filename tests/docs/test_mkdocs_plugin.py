@@ -42,8 +42,9 @@ print("not a model")
 def site(tmp_path: Path, page_text: str = PAGE) -> Path:
     (tmp_path / "docs").mkdir()
     (tmp_path / "models").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: Demo\nuse_directory_urls: false\n"
-                                         "plugins:\n  - prep\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Demo\nuse_directory_urls: false\nplugins:\n  - prep\n", encoding="utf-8"
+    )
     (tmp_path / "docs" / "index.md").write_text(page_text, encoding="utf-8")
     (tmp_path / "models" / "small.prep").write_text(SMALL, encoding="utf-8")
     for name in ("asis.prep", "tobe.prep"):
@@ -52,10 +53,19 @@ def site(tmp_path: Path, page_text: str = PAGE) -> Path:
 
 
 def build(folder: Path, path: str | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": path if path is not None else os.environ["PATH"],
-           "SOURCE_DATE_EPOCH": "0"}          # the same page, byte for byte
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=folder,
-                          capture_output=True, text=True, env=env, timeout=300)
+    env = {
+        **os.environ,
+        "PATH": path if path is not None else os.environ["PATH"],
+        "SOURCE_DATE_EPOCH": "0",
+    }  # the same page, byte for byte
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +82,7 @@ def test_the_page_shows_each_drawing_offline_with_product_titles(built):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1920, "height": 1080}, offline=True)
         page = context.new_page()
         page.goto((built / "site" / "index.html").as_uri())
@@ -81,8 +90,7 @@ def test_the_page_shows_each_drawing_offline_with_product_titles(built):
         drawing = page.locator("div.prep-drawing").nth(1)
         titles = drawing.locator("g.product > title").all_text_contents()
         assert sorted(titles) == ["受注票", "見積"]
-        assert page.locator("div.prep-drawing").first.locator("g.product > title") \
-            .all_text_contents() == ["F"]
+        assert page.locator("div.prep-drawing").first.locator("g.product > title").all_text_contents() == ["F"]
         assert page.locator("div.prep-kpi svg").count() == 1
         assert page.locator("div.prep-diff g.product").count() > 5
         assert page.locator("code", has_text='print("not a model")').count() == 1
@@ -93,7 +101,7 @@ def test_an_unchanged_rebuild_calls_no_graphviz(built):
     first = (built / "site" / "index.html").read_text(encoding="utf-8")
     empty = built / "no-graphviz"
     empty.mkdir(exist_ok=True)
-    again = build(built, path=str(empty))       # no `dot` to be found
+    again = build(built, path=str(empty))  # no `dot` to be found
     assert again.returncode == 0, again.stderr
     assert (built / "site" / "index.html").read_text(encoding="utf-8") == first
 
@@ -108,18 +116,21 @@ def test_a_changed_model_is_drawn_again(tmp_path):
 
 
 def test_errors_fail_the_strict_build_with_file_line_column(tmp_path):
-    folder = site(tmp_path, "---\ntitle: Bad\n---\n# Bad\n\n```prep\nprocess P {\n  goal G\n"
-                            "  X -> Y\n}\n```\n\n```prep src=missing.prep\n```\n")
+    folder = site(
+        tmp_path,
+        "---\ntitle: Bad\n---\n# Bad\n\n```prep\nprocess P {\n  goal G\n"
+        "  X -> Y\n}\n```\n\n```prep src=missing.prep\n```\n",
+    )
     done = build(folder)
     assert done.returncode == 1
-    warnings = [line.split("-  ", 1)[1] for line in done.stderr.splitlines()
-                if line.startswith("WARNING")]
+    warnings = [line.split("-  ", 1)[1] for line in done.stderr.splitlines() if line.startswith("WARNING")]
     assert warnings == [
         "docs/index.md:7:1: error PREP201 process `P` has no final product",
         "docs/index.md:9:3: error PREP101 `X` is not defined in process `P`",
         "docs/index.md:9:8: error PREP101 `Y` is not defined in process `P`",
         f"docs/index.md:13: prep block: no model file `missing.prep` (looked for "
-        f"{folder.resolve() / 'docs' / 'missing.prep'})"]
+        f"{folder.resolve() / 'docs' / 'missing.prep'})",
+    ]
 
 
 def test_warnings_fail_only_when_asked(tmp_path):
@@ -149,8 +160,7 @@ def test_serve_watches_the_model_files(tmp_path):
 
     server = Server()
     plugin.on_serve(server, config, None)
-    assert server.watched == sorted(str(folder / "models" / n)
-                                    for n in ("asis.prep", "small.prep", "tobe.prep"))
+    assert server.watched == sorted(str(folder / "models" / n) for n in ("asis.prep", "small.prep", "tobe.prep"))
 
 
 def test_mkdocs_serve_redraws_when_a_model_outside_docs_is_saved(tmp_path):
@@ -162,9 +172,12 @@ def test_mkdocs_serve_redraws_when_a_model_outside_docs_is_saved(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
-                               f"127.0.0.1:{port}"], cwd=folder, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
     def page() -> str:
         try:
@@ -174,7 +187,7 @@ def test_mkdocs_serve_redraws_when_a_model_outside_docs_is_saved(tmp_path):
             return ""
 
     def wait_for(text: str) -> bool:
-        for _ in range(600):                    # up to a minute on a busy machine
+        for _ in range(600):  # up to a minute on a busy machine
             if text in page():
                 return True
             time.sleep(0.1)

@@ -37,14 +37,17 @@ INDEX = """Store
    :view: diff
    :legend: false
 """
-BAD = "Bad\n===\n\n.. prep::\n\n   process P {\n     goal G\n     X -> Y\n   }\n\n" \
-      ".. prep:: models/small.prep\n   :view: sideways\n"
+BAD = (
+    "Bad\n===\n\n.. prep::\n\n   process P {\n     goal G\n     X -> Y\n   }\n\n"
+    ".. prep:: models/small.prep\n   :view: sideways\n"
+)
 
 
 def project(folder: Path, index: str = INDEX) -> Path:
     (folder / "models").mkdir()
-    (folder / "conf.py").write_text('project = "Demo"\nextensions = ["prep.sphinx"]\n'
-                                    'exclude_patterns = ["_build"]\n', encoding="utf-8")
+    (folder / "conf.py").write_text(
+        'project = "Demo"\nextensions = ["prep.sphinx"]\nexclude_patterns = ["_build"]\n', encoding="utf-8"
+    )
     (folder / "index.rst").write_text(index, encoding="utf-8")
     (folder / "models" / "small.prep").write_text(SMALL, encoding="utf-8")
     for name in ("asis.prep", "tobe.prep"):
@@ -54,9 +57,13 @@ def project(folder: Path, index: str = INDEX) -> Path:
 
 def build(folder: Path, *options: str) -> subprocess.CompletedProcess:
     # -N: no colours (Sphinx colours its warnings when CI=true, as in CI)
-    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-N",
-                           *options, "-b", "html", ".", "_build/html"], cwd=folder,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-N", *options, "-b", "html", ".", "_build/html"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def titles(svg: str) -> list[str]:
@@ -86,9 +93,13 @@ def test_findings_are_warnings_and_w_fails(tmp_path):
     assert warnings[:3] == [
         "index.rst:6:4: WARNING: error PREP201 process `P` has no final product [prep]",
         "index.rst:8:6: WARNING: error PREP101 `X` is not defined in process `P` [prep]",
-        "index.rst:8:11: WARNING: error PREP101 `Y` is not defined in process `P` [prep]"]
-    assert re.search(r'index.rst:11: ERROR: Error in "prep" directive:\ninvalid option '
-                     r'value: \(option: "view"; value: \'sideways\'\)', done.stderr)
+        "index.rst:8:11: WARNING: error PREP101 `Y` is not defined in process `P` [prep]",
+    ]
+    assert re.search(
+        r'index.rst:11: ERROR: Error in "prep" directive:\ninvalid option '
+        r'value: \(option: "view"; value: \'sideways\'\)',
+        done.stderr,
+    )
 
 
 def test_a_changed_model_reads_its_page_again(tmp_path):

@@ -43,8 +43,11 @@ def _tobe(seed: int, text: str) -> str:
     import re
 
     lines = text.splitlines()
-    products = [ln.split()[1] for ln in lines if ln.startswith("    ")
-                and ln.split()[0] in ("product", "milestone", "intangible")]
+    products = [
+        ln.split()[1]
+        for ln in lines
+        if ln.startswith("    ") and ln.split()[0] in ("product", "milestone", "intangible")
+    ]
     rnd = random.Random(seed + 1000)
     gone = rnd.choice(products) if len(products) > 3 else None
     out = []
@@ -56,8 +59,7 @@ def _tobe(seed: int, text: str) -> str:
     at = next(i for i, ln in enumerate(out) if ln.startswith("  actor "))
     out[at:at] = ["  actor Analytics [role=service] {", f"    product S{seed}", "  }"]
     close = len(out) - 1
-    out[close:close] = ([f"  S{seed} -> {p}" for p in fed]
-                        + [f"  kpi SK{seed} for S{seed} [service]"])
+    out[close:close] = [f"  S{seed} -> {p}" for p in fed] + [f"  kpi SK{seed} for S{seed} [service]"]
     return "\n".join(out) + "\n"
 
 
@@ -65,13 +67,17 @@ def _model(seed: int, size: int | None) -> str:
     rnd = random.Random(seed)
     n = size or rnd.randint(5, 28)
     names = [f"P{seed}_{i}" for i in range(n)]
-    finals = names[-rnd.randint(1, 3):]
+    finals = names[-rnd.randint(1, 3) :]
     rest = [x for x in names if x not in finals]
     kinds = {}
     for x in rest:
         kinds[x] = rnd.choice(["product", "product", "product", "milestone", "intangible"])
-    out = [f"process Proc{seed} [stage=asis] {{", f'  goal "Goal of model {seed}"',
-           "  external Supplier", "  external Customer"]
+    out = [
+        f"process Proc{seed} [stage=asis] {{",
+        f'  goal "Goal of model {seed}"',
+        "  external Supplier",
+        "  external Customer",
+    ]
     actors = [("Staff", None), ("Boss", None), ("Data", "service"), ("Coach", "csm")]
     split = {a: [] for a, _ in actors}
     for i, x in enumerate(rest):
@@ -87,7 +93,7 @@ def _model(seed: int, size: int | None) -> str:
         out.append("  }")
     order = rest + finals
     out.append(f"  Supplier -> {order[0]}")
-    for i, x in enumerate(order[1:], 1):           # every product feeds something later
+    for i, x in enumerate(order[1:], 1):  # every product feeds something later
         for src in rnd.sample(order[:i], min(i, rnd.randint(1, 2))):
             if src not in finals:
                 out.append(f"  {src} -> {x}")
@@ -120,8 +126,13 @@ def _model(seed: int, size: int | None) -> str:
 def wide(finals: int, kpis: int = 2, stage: str = "asis") -> str:
     """A shallow, wide model: `finals` final products from one source, each with
     `kpis` KPIs (a tree of 2 + finals * (1 + kpis) nodes, most of them in one row)."""
-    out = [f"process Wide [stage={stage}] {{", '  goal "Every order shipped on time"',
-           "  external Customer", "  actor Plant {", "    product Order"]
+    out = [
+        f"process Wide [stage={stage}] {{",
+        '  goal "Every order shipped on time"',
+        "  external Customer",
+        "  actor Plant {",
+        "    product Order",
+    ]
     out += [f"    final Shipment{i}" for i in range(finals)]
     out.append("  }")
     out += [f"  Order -> Shipment{i} -> Customer" for i in range(finals)]

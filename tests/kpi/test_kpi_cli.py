@@ -74,8 +74,11 @@ def test_apparel_pair_with_tobe_snapshot():
     snapshot(result.stdout, "apparel-asis-tobe.kpi.json")
     trees = json.loads(result.stdout)["trees"]
     assert [(t["process"], t["stage"]) for t in trees] == [
-        ("週次販売計画", "asis"), ("週次販売計画", "tobe"),
-        ("日々の店舗運営", "asis"), ("日々の店舗運営", "tobe")]
+        ("週次販売計画", "asis"),
+        ("週次販売計画", "tobe"),
+        ("日々の店舗運営", "asis"),
+        ("日々の店舗運営", "tobe"),
+    ]
     for tree in trees:
         check_references(tree)
     labels = {}
@@ -91,9 +94,14 @@ def test_apparel_pair_with_tobe_snapshot():
     assert labels[(daily, "tobe", "実績データ")] == ["service", "new"]
     assert labels[(daily, "tobe", "施策実行率")] == ["service", "new"]
     assert labels[(daily, "asis", "肌感覚")] == ["intervention", "removed"]
-    assert trees[3]["added"] == ["kpi:動線カバー率", "product:実績データ", "kpi:購買率",
-                                 "product:CSMの示唆", "kpi:施策実行率",
-                                 "product:施策マニュアル"]
+    assert trees[3]["added"] == [
+        "kpi:動線カバー率",
+        "product:実績データ",
+        "kpi:購買率",
+        "product:CSMの示唆",
+        "kpi:施策実行率",
+        "product:施策マニュアル",
+    ]
     # The CSM's contribution is in the ToBe tree (not red: it is not the service's data).
     assert labels[(daily, "tobe", "CSMの示唆")] == ["new"]
     assert trees[3]["removed"] == ["product:肌感覚"]
@@ -108,7 +116,7 @@ def test_products_view_shows_each_external_once():
         assert len(full) == len(set(full))
         assert "実績データ" in full
     text = run("kpi", TOBE, "--view", "products").stdout
-    assert text.count("気象情報  external") == 2          # once per process
+    assert text.count("気象情報  external") == 2  # once per process
     assert "気象情報 (*)" not in text or text.count("気象情報 (*)") >= 1
 
 
@@ -119,8 +127,7 @@ def test_text_is_a_tree_with_references():
     assert out.startswith("週次販売計画  (asis)\n店舗別の週次売上目標の達成  goal\n")
     assert "    └── 肌感覚  intangible [intervention] [removed]\n" in out
     assert "│   └── 実績データ (*)\n" in out
-    assert ("added: 動線カバー率, 実績データ, 購買率, CSMの示唆, 施策実行率, 施策マニュアル\n"
-            "removed: 肌感覚\n") in out
+    assert ("added: 動線カバー率, 実績データ, 購買率, CSMの示唆, 施策実行率, 施策マニュアル\nremoved: 肌感覚\n") in out
     assert "\x1b[" not in out
 
 
@@ -149,8 +156,7 @@ def test_csv_lists_removed_kpis(tmp_path):
     assert run("kpi", a, "--tobe", b, "-o", out).exit_code == 0
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[1:] == [["P", "asis", "古い", "F", "F", "", "removed"],
-                        ["P", "tobe", "新しい", "F", "F", "", "new"]]
+    assert rows[1:] == [["P", "asis", "古い", "F", "F", "", "removed"], ["P", "tobe", "新しい", "F", "F", "", "new"]]
 
 
 def test_swapped_stages_warn():
@@ -166,7 +172,7 @@ def test_pictures_side_by_side_in_the_models_language(tmp_path):
     dot = result.stdout
     assert dot.index("サービス提供前") < dot.index("サービス提供後")
     assert "＋ 新規" in dot and "－ 削除" in dot
-    assert 'fontname="Noto Sans CJK JP"' in dot and "neato -n2" in dot     # positions pinned
+    assert 'fontname="Noto Sans CJK JP"' in dot and "neato -n2" in dot  # positions pinned
     english = run("kpi", ASIS, "--tobe", TOBE, "-f", "dot", "--lang", "en").stdout
     assert "Before the service" in english and "After the service" in english
     for suffix in ("svg", "png", "pdf"):
@@ -197,8 +203,7 @@ DEEP = 10_000
 def deep_model(tmp_path) -> Path:
     lines = ["process 深 {", "  goal G", "  external X", "  actor A {"]
     lines += [f"    milestone m{i}" for i in range(DEEP)] + ["    final F", "  }"]
-    lines += [f"  m{i + 1} -> m{i}" for i in range(DEEP - 1)] + ["  m0 -> F -> X",
-                                                                 f"  kpi K for m{DEEP - 1}", "}"]
+    lines += [f"  m{i + 1} -> m{i}" for i in range(DEEP - 1)] + ["  m0 -> F -> X", f"  kpi K for m{DEEP - 1}", "}"]
     path = tmp_path / "deep.prep"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -209,7 +214,7 @@ def test_deep_chain_in_every_format(tmp_path):
     data = run("kpi", model, "-f", "json")
     assert data.exit_code == 0
     limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(4 * DEEP + 1000)     # the json module reads nesting recursively
+    sys.setrecursionlimit(4 * DEEP + 1000)  # the json module reads nesting recursively
     try:
         tree = json.loads(data.stdout)["trees"][0]
     finally:
@@ -231,8 +236,18 @@ def test_deep_chain_in_every_format(tmp_path):
     assert drawn.exit_code == 0 and "pictures show the first 60 levels" in drawn.stderr
 
 
-HOSTILE = ['a\\Gb', 'c\\Nd', 'e\\Lf', 'g\\Eh', 'i\\Tj', 'k\\Hl', '<script>alert(1)</script>',
-           'say "hi"', "{brace}", "R&D"]
+HOSTILE = [
+    "a\\Gb",
+    "c\\Nd",
+    "e\\Lf",
+    "g\\Eh",
+    "i\\Tj",
+    "k\\Hl",
+    "<script>alert(1)</script>",
+    'say "hi"',
+    "{brace}",
+    "R&D",
+]
 
 
 def hostile_model(tmp_path, stage: str = "asis", extra: str = "") -> Path:
@@ -242,9 +257,11 @@ def hostile_model(tmp_path, stage: str = "asis", extra: str = "") -> Path:
     products = "\n".join(f"    milestone {q(n)}" for n in HOSTILE)
     chain = " -> ".join(q(n) for n in HOSTILE)
     kpis = "\n".join(f"  kpi {q('K ' + n)} for {q(n)}" for n in HOSTILE)
-    text = (f"process {q('P&<x>')} [stage={stage}] {{\n  goal {q('G <b>&')}\n  external X\n"
-            f"  actor {q('A<i>')} {{\n{products}\n    final F\n{extra}  }}\n  {chain} -> F -> X\n"
-            f"{kpis}\n}}\n")
+    text = (
+        f"process {q('P&<x>')} [stage={stage}] {{\n  goal {q('G <b>&')}\n  external X\n"
+        f"  actor {q('A<i>')} {{\n{products}\n    final F\n{extra}  }}\n  {chain} -> F -> X\n"
+        f"{kpis}\n}}\n"
+    )
     path = tmp_path / f"hostile_{stage}.prep"
     path.write_text(text, encoding="utf-8")
     return path
@@ -257,14 +274,17 @@ def svg_text(svg: str) -> str:
 
 def svg_titles(svg: str) -> set[str]:
     root = ElementTree.fromstring(svg)
-    return {"".join(t.itertext()) for g in root.iter("{http://www.w3.org/2000/svg}g")
-            if "kpi-node" in (g.get("class") or "").split()
-            for t in g.findall("{http://www.w3.org/2000/svg}title")}
+    return {
+        "".join(t.itertext())
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if "kpi-node" in (g.get("class") or "").split()
+        for t in g.findall("{http://www.w3.org/2000/svg}title")
+    }
 
 
 def test_names_show_as_written_in_every_format(tmp_path):
     asis = hostile_model(tmp_path)
-    tobe = hostile_model(tmp_path, "tobe", "    product \"new\\\\N<&>\"\n")
+    tobe = hostile_model(tmp_path, "tobe", '    product "new\\\\N<&>"\n')
     text = run("kpi", asis, "--tobe", tobe).stdout
     data = json.loads(run("kpi", asis, "--tobe", tobe, "-f", "json").stdout)
     rows = list(csv.reader(io.StringIO(run("kpi", asis, "-f", "csv").stdout.lstrip("\ufeff"))))
@@ -282,20 +302,23 @@ def test_names_show_as_written_in_every_format(tmp_path):
         assert f"{name}  milestone" in text
         assert name in labels and f"K {name}" in labels
         assert [r for r in rows if r[2] == f"K {name}" and r[3] == name]
-        assert name in titles, name                       # each box titled as written
-        assert name.replace(" ", "") in drawn.replace(" ", ""), name   # (names may wrap)
+        assert name in titles, name  # each box titled as written
+        assert name.replace(" ", "") in drawn.replace(" ", ""), name  # (names may wrap)
     assert "G <b>&" in drawn
     for name in ("script", "brace", "R"):
         assert name in mermaid
 
 
-@pytest.mark.parametrize("args, message", [
-    (["missing.prep"], "no such file"),
-    (["{fixtures}", "-f", "json"], "is a folder"),
-    (["{model}", "-o", "tree.xyz"], "cannot tell the format"),
-    (["{model}", "--tobe", "missing.prep"], "no such file"),
-    (["{model}", "--view", "tasks"], "invalid value for '--view'"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["missing.prep"], "no such file"),
+        (["{fixtures}", "-f", "json"], "is a folder"),
+        (["{model}", "-o", "tree.xyz"], "cannot tell the format"),
+        (["{model}", "--tobe", "missing.prep"], "no such file"),
+        (["{model}", "--view", "tasks"], "invalid value for '--view'"),
+    ],
+)
 def test_bad_input_exits_2(args, message):
     args = [a.format(fixtures=FIXTURES, model=EXAMPLES / "manufacturing.prep") for a in args]
     result = run("kpi", *args)
@@ -306,8 +329,7 @@ def test_bad_input_exits_2(args, message):
 
 def test_model_with_errors_exits_1(tmp_path):
     model = tmp_path / "bad.prep"
-    model.write_text("process P {\n  goal G\n  actor A { final F }\n  F -> 無い\n}\n",
-                     encoding="utf-8")
+    model.write_text("process P {\n  goal G\n  actor A { final F }\n  F -> 無い\n}\n", encoding="utf-8")
     result = run("kpi", model)
     assert result.exit_code == 1
     assert result.stderr == (
@@ -316,7 +338,8 @@ def test_model_with_errors_exits_1(tmp_path):
         "  hint: define it as a product in an actor, or as `external 無い`\n\n"
         "Found 1 error, 0 warnings, 0 infos in 1 file.\n"
         f"prep: error: {model} has 1 error; no KPI tree derived\n"
-        "  hint: fix them, or go on anyway with --force\n")
+        "  hint: fix them, or go on anyway with --force\n"
+    )
     assert result.stdout == ""
     forced = run("kpi", model, "--force", "-f", "json")
     assert forced.exit_code == 0
@@ -331,22 +354,22 @@ def test_syntax_error_exits_1_even_with_force(tmp_path):
     lines = result.stderr.splitlines()
     assert [line for line in lines if " PREP" in line] == [
         f"{model}:1:9: PREP001 error: expected a process name after `process`, found `{{`",
-        f"{model}:1:10: PREP001 error: expected a name after `{{`, found the end of the file"]
+        f"{model}:1:10: PREP001 error: expected a name after `{{`, found the end of the file",
+    ]
     assert lines[-1] == f"prep: error: {model} cannot be read as a model; no KPI tree derived"
 
 
 def test_processes_that_do_not_match_warn(tmp_path):
     other = tmp_path / "other.prep"
     other.write_text("process A { goal G }\nprocess B { goal H }\n", encoding="utf-8")
-    result = run("kpi", EXAMPLES / "manufacturing.prep", "--tobe", other, "-f", "json",
-                 "--force")
+    result = run("kpi", EXAMPLES / "manufacturing.prep", "--tobe", other, "-f", "json", "--force")
     assert result.exit_code == 0
     assert result.stderr.splitlines()[-2:] == [
         "prep: warning: processes only in the AsIs file: `製造`",
-        "prep: warning: processes only in the ToBe file (all their nodes are new): `A`, `B`"]
+        "prep: warning: processes only in the ToBe file (all their nodes are new): `A`, `B`",
+    ]
     trees = json.loads(result.stdout)["trees"]
-    assert [(t["process"], t["stage"]) for t in trees] == [
-        ("A", "tobe"), ("B", "tobe"), ("製造", "asis")]
+    assert [(t["process"], t["stage"]) for t in trees] == [("A", "tobe"), ("B", "tobe"), ("製造", "asis")]
     assert trees[0]["root"]["marks"] == ["new"]
     assert "removed" in trees[2]["root"]["children"][0]["marks"]
 
@@ -356,32 +379,47 @@ def test_help_is_current():
     lines = [line.strip(" │") for line in result.stdout.splitlines()]
     assert lines.count("Example: prep kpi asis.prep --tobe tobe.prep -o kpi.svg") == 1
     assert re.findall(r"^│ (--[\w-]+)", result.stdout, re.M) == [
-        "--tobe", "--view", "--externals", "--output", "--format", "--lang", "--no-legend",
-        "--force", "--slide-font", "--timeout", "--help"]
+        "--tobe",
+        "--view",
+        "--externals",
+        "--output",
+        "--format",
+        "--lang",
+        "--no-legend",
+        "--force",
+        "--slide-font",
+        "--timeout",
+        "--help",
+    ]
     rows = result.stdout.splitlines()
     at = next(n for n, row in enumerate(rows) if row.startswith("│ --format"))
-    column = rows[at].index("<")                          # the choices, wrapped on two rows
-    assert "".join(row[column:].split("  ")[0] for row in rows[at:at + 2]) == \
-        "<text|json|csv|svg|png|pdf|dot|mermaid|pptx>"
+    column = rows[at].index("<")  # the choices, wrapped on two rows
+    assert (
+        "".join(row[column:].split("  ")[0] for row in rows[at : at + 2])
+        == "<text|json|csv|svg|png|pdf|dot|mermaid|pptx>"
+    )
 
 
 def test_csv_cells_are_never_formulas(tmp_path):
     model = tmp_path / "f.prep"
-    model.write_text('process P {\n goal G\n external X\n actor A { final "=cmd|\' /C calc\'!A0" }\n'
-                     ' "=cmd|\' /C calc\'!A0" -> X\n kpi "=HYPERLINK(\\"http://x\\")" for '
-                     '"=cmd|\' /C calc\'!A0"\n kpi "+1" for "=cmd|\' /C calc\'!A0"\n'
-                     ' kpi "@SUM(A1)" for "=cmd|\' /C calc\'!A0"\n'
-                     ' kpi "-2" for "=cmd|\' /C calc\'!A0"\n kpi "＝1" for "=cmd|\' /C calc\'!A0"\n'
-                     ' kpi "a=b" for "=cmd|\' /C calc\'!A0"\n}\n', encoding="utf-8")
+    model.write_text(
+        "process P {\n goal G\n external X\n actor A { final \"=cmd|' /C calc'!A0\" }\n"
+        ' "=cmd|\' /C calc\'!A0" -> X\n kpi "=HYPERLINK(\\"http://x\\")" for '
+        '"=cmd|\' /C calc\'!A0"\n kpi "+1" for "=cmd|\' /C calc\'!A0"\n'
+        ' kpi "@SUM(A1)" for "=cmd|\' /C calc\'!A0"\n'
+        ' kpi "-2" for "=cmd|\' /C calc\'!A0"\n kpi "＝1" for "=cmd|\' /C calc\'!A0"\n'
+        ' kpi "a=b" for "=cmd|\' /C calc\'!A0"\n}\n',
+        encoding="utf-8",
+    )
     result = run("kpi", model, "-f", "csv", "--force")
     rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"), newline="")))
-    assert sorted(row[2] for row in rows[1:]) == ["'+1", "'-2", "'=HYPERLINK(\"http://x\")",
-                                                 "'@SUM(A1)", "'＝1", "a=b"]
+    assert sorted(row[2] for row in rows[1:]) == ["'+1", "'-2", '\'=HYPERLINK("http://x")', "'@SUM(A1)", "'＝1", "a=b"]
     assert {row[3] for row in rows[1:]} == {"'=cmd|' /C calc'!A0"}
 
 
-@pytest.mark.parametrize("cell, shown", [("=1", "'=1"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-                                         ("x=1", "x=1"), ("", ""), ("－1", "'－1")])
+@pytest.mark.parametrize(
+    "cell, shown", [("=1", "'=1"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("x=1", "x=1"), ("", ""), ("－1", "'－1")]
+)
 def test_spreadsheet_cell(cell, shown):
     from prep.kpi import spreadsheet_cell
 

@@ -21,10 +21,15 @@ from kpi_models import graphs, model, trees_of, wide  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-PAIRS = [("apparel/asis.prep", "apparel/tobe.prep"),
-         ("incident/service_desk.prep", "incident/tobe/service_desk.prep")]
-SINGLES = ["restaurant.prep", "manufacturing.prep", "apparel/asis.prep", "apparel/tobe.prep",
-           "incident/operations.prep", "incident/service_desk.prep"]
+PAIRS = [("apparel/asis.prep", "apparel/tobe.prep"), ("incident/service_desk.prep", "incident/tobe/service_desk.prep")]
+SINGLES = [
+    "restaurant.prep",
+    "manufacturing.prep",
+    "apparel/asis.prep",
+    "apparel/tobe.prep",
+    "incident/operations.prep",
+    "incident/service_desk.prep",
+]
 CASES = CASES_DIR
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -36,12 +41,11 @@ def layout_of(asis_text: str, tobe_text: str | None = None, view: str = "kpi"):
 
 def _bezier(points, steps: int = 24):
     for i in range(0, len(points) - 3, 3):
-        p0, p1, p2, p3 = points[i:i + 4]
+        p0, p1, p2, p3 = points[i : i + 4]
         for k in range(steps + 1):
             t = k / steps
-            a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t ** 3
-            yield (a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                   a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1])
+            a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t**3
+            yield (a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1])
 
 
 def _inside(box, point, inset: float = 1.0) -> bool:
@@ -82,7 +86,7 @@ def check(layout) -> None:
         for tree in layout.trees:
             assert not tree.frame.overlaps(legend.box)
     for i, (name, box) in enumerate(texts):
-        for other, second in texts[i + 1:]:
+        for other, second in texts[i + 1 :]:
             assert not box.overlaps(second), f"{name} overlaps {other}"
 
 
@@ -109,8 +113,7 @@ def test_a_shared_external_stands_below_every_product_it_feeds():
     for tree in layout.trees:
         nodes = {n.id: n for n in tree.nodes}
         for node in tree.nodes:
-            parents = [nodes[e.source] for e in tree.edges
-                       if e.kind == "tree" and e.target == node.id]
+            parents = [nodes[e.source] for e in tree.edges if e.kind == "tree" and e.target == node.id]
             if node.kind == "external" and len(parents) > 1:
                 assert all(p.box.bottom < node.box.y for p in parents)
 
@@ -150,10 +153,11 @@ def _contradict(layout) -> bool:
 
     union = nx.DiGraph()
     for tree in layout.trees:
-        keys = {n.id: (n.key if n.host is None and n.kind not in ("ref", "more") and n.key
-                       else f"{tree.index}{n.id}") for n in tree.nodes}
-        union.add_edges_from((keys[e.source], keys[e.target]) for e in tree.edges
-                             if e.kind == "tree")
+        keys = {
+            n.id: (n.key if n.host is None and n.kind not in ("ref", "more") and n.key else f"{tree.index}{n.id}")
+            for n in tree.nodes
+        }
+        union.add_edges_from((keys[e.source], keys[e.target]) for e in tree.edges if e.kind == "tree")
     return not nx.is_directed_acyclic_graph(union)
 
 
@@ -201,7 +205,7 @@ def test_legible_at_1920_px():
         if _nodes(pair) <= 30:
             figures.append(("pair", seed, px(pair, 16), px(pair, 12)))
             assert px(pair, 16) >= 12 and px(pair, 12) >= 10, (seed, pair.width)
-    for finals in (6, 10, 13):                       # 2 + 3 * finals nodes: up to 41
+    for finals in (6, 10, 13):  # 2 + 3 * finals nodes: up to 41
         single = layout_of(wide(finals))
         assert px(single, 16) >= 14 and px(single, 12) >= 11, (finals, single.width)
         pair = layout_of(wide(finals), wide(finals, stage="tobe"))
@@ -216,8 +220,9 @@ def test_the_svg_names_trees_nodes_and_lines(tmp_path):
     from prep.cli import app
 
     out = tmp_path / "k.svg"
-    done = CliRunner().invoke(app, ["kpi", str(EXAMPLES / "apparel/asis.prep"), "--tobe",
-                                    str(EXAMPLES / "apparel/tobe.prep"), "-o", str(out)])
+    done = CliRunner().invoke(
+        app, ["kpi", str(EXAMPLES / "apparel/asis.prep"), "--tobe", str(EXAMPLES / "apparel/tobe.prep"), "-o", str(out)]
+    )
     assert done.exit_code == 0, done.output
     root = ElementTree.fromstring(out.read_text(encoding="utf-8"))
     trees = [g for g in root.iter(f"{SVG}g") if "kpi-tree" in (g.get("class") or "")]
@@ -226,8 +231,11 @@ def test_the_svg_names_trees_nodes_and_lines(tmp_path):
     tobe = trees[3]
 
     def titled(cls: str) -> list[tuple[str, str | None]]:
-        return [(g.find(f"{SVG}title").text, g.get("data-key")) for g in tobe.iter(f"{SVG}g")
-                if cls in (g.get("class") or "").split()]
+        return [
+            (g.find(f"{SVG}title").text, g.get("data-key"))
+            for g in tobe.iter(f"{SVG}g")
+            if cls in (g.get("class") or "").split()
+        ]
 
     nodes = titled("kpi-node")
     assert ("実績データ", "実績データ") in nodes and ("日々の販売目標の達成", None) in nodes
@@ -235,14 +243,25 @@ def test_the_svg_names_trees_nodes_and_lines(tmp_path):
     edges = [t for t, _ in titled("kpi-edge")]
     assert "日次販売実績 -> 商品の陳列" in edges
     assert sorted(t for t in edges if t.endswith("-> 実績データ")) == [
-        "CSMの示唆 -> 実績データ", "スタッフのシフト調整 -> 実績データ", "商品の陳列 -> 実績データ",
-        "接客指示 -> 実績データ"]
+        "CSMの示唆 -> 実績データ",
+        "スタッフのシフト調整 -> 実績データ",
+        "商品の陳列 -> 実績データ",
+        "接客指示 -> 実績データ",
+    ]
     assert "接客指示 -> 施策実行率" in [t for t, _ in titled("kpi-link")]
-    service = [g.get("class") for g in tobe.iter(f"{SVG}g")
-               if (g.find(f"{SVG}title") is not None
-                   and g.find(f"{SVG}title").text == "実績データ"
-                   and "kpi-node" in (g.get("class") or ""))]
+    service = [
+        g.get("class")
+        for g in tobe.iter(f"{SVG}g")
+        if (
+            g.find(f"{SVG}title") is not None
+            and g.find(f"{SVG}title").text == "実績データ"
+            and "kpi-node" in (g.get("class") or "")
+        )
+    ]
     assert service == ["kpi-node product service new"]
-    removed = [g.get("class") for g in trees[2].iter(f"{SVG}g")
-               if "kpi-node" in (g.get("class") or "") and g.find(f"{SVG}title").text == "肌感覚"]
+    removed = [
+        g.get("class")
+        for g in trees[2].iter(f"{SVG}g")
+        if "kpi-node" in (g.get("class") or "") and g.find(f"{SVG}title").text == "肌感覚"
+    ]
     assert removed == ["kpi-node intangible intervention removed"]

@@ -25,8 +25,7 @@ from test_kpi_pictures import EXAMPLES, _bezier, graphs, read  # noqa: E402
 EMU = 12700
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-NODES = ("goal", "process", "final", "milestone", "intangible", "product", "external",
-         "kpi", "issue", "ref", "more")
+NODES = ("goal", "process", "final", "milestone", "intangible", "product", "external", "kpi", "issue", "ref", "more")
 
 
 def deck_of(asis: str, tobe: str | None = None):
@@ -57,8 +56,9 @@ def _lines(sp) -> list[Text]:
 
 def _insets(sp) -> tuple[float, float]:
     body = sp._element.find(f".//{A}bodyPr")
-    return (int(body.get("lIns", 91440)) + int(body.get("rIns", 91440))) / EMU, \
-        (int(body.get("tIns", 45720)) + int(body.get("bIns", 45720))) / EMU
+    return (int(body.get("lIns", 91440)) + int(body.get("rIns", 91440))) / EMU, (
+        int(body.get("tIns", 45720)) + int(body.get("bIns", 45720))
+    ) / EMU
 
 
 def _line_points(sp):
@@ -71,10 +71,13 @@ def _line_points(sp):
         fh, fv = xfrm.get("flipH") == "1", xfrm.get("flipV") == "1"
         begin = (x + (w if fh else 0), y + (h if fv else 0))
         end = (x + (0 if fh else w), y + (0 if fv else h))
-        return [begin, ((2 * begin[0] + end[0]) / 3, (2 * begin[1] + end[1]) / 3),
-                ((begin[0] + 2 * end[0]) / 3, (begin[1] + 2 * end[1]) / 3), end]
-    pts = [(x + int(pt.get("x")) / EMU, y + int(pt.get("y")) / EMU)
-           for pt in el.iter(f"{A}pt")]
+        return [
+            begin,
+            ((2 * begin[0] + end[0]) / 3, (2 * begin[1] + end[1]) / 3),
+            ((begin[0] + 2 * end[0]) / 3, (begin[1] + 2 * end[1]) / 3),
+            end,
+        ]
+    pts = [(x + int(pt.get("x")) / EMU, y + int(pt.get("y")) / EMU) for pt in el.iter(f"{A}pt")]
     return pts
 
 
@@ -86,8 +89,7 @@ def check_deck(deck) -> None:
         # root's first line is 16 pt there), then scaled like the shapes
         root = next(sp for sp in shapes if sp.name.startswith(("goal: ", "process: ")))
         scale = _lines(root)[0].size / 16
-        texts = [[Text(t.text, round(t.size / scale, 1), t.role, t.bold) for t in _lines(sp)]
-                 for sp in shapes]
+        texts = [[Text(t.text, round(t.size / scale, 1), t.role, t.bold) for t in _lines(sp)] for sp in shapes]
         flat = [line for lines in texts for line in lines]
         sizes = dict(zip(map(id, flat), graphviz_measure([N.markup((t,)) for t in flat])))
         blocks = graphviz_measure([N.markup(lines) for lines in texts])
@@ -97,32 +99,34 @@ def check_deck(deck) -> None:
             geometry = sp._element.find(f".//{A}prstGeom").get("prst")
             need_w, need_h = tw * 1.1 * scale, th * 1.1 * scale
             if geometry == "hexagon":
-                rows = [(sizes[id(t)][0] * 1.1 * scale, sizes[id(t)][1] * 1.1 * scale)
-                        for t in lines]
+                rows = [(sizes[id(t)][0] * 1.1 * scale, sizes[id(t)][1] * 1.1 * scale) for t in lines]
                 need_w = hexagon_width(need_w, need_h, box.h, rows)
             elif geometry == "homePlate":
                 need_w += box.h * 0.5
             assert need_w <= box.w - iw + 0.01, (sp.name, need_w, box.w)
             assert need_h <= box.h - ih + 0.01, (sp.name, need_h, box.h)
-        boxes = [_box(sp) for sp in shapes] + [_box(sp) for sp in slide.shapes
-                                                if sp.name.startswith("side: ")]
+        boxes = [_box(sp) for sp in shapes] + [_box(sp) for sp in slide.shapes if sp.name.startswith("side: ")]
         for sp in slide.shapes:
             if not sp.name.startswith(("line: ", "note link: ")):
                 continue
             for point in _bezier(_line_points(sp)):
                 for box in boxes:
-                    inside = (box.x + 1 < point[0] < box.right - 1
-                              and box.y + 1 < point[1] < box.bottom - 1)
+                    inside = box.x + 1 < point[0] < box.right - 1 and box.y + 1 < point[1] < box.bottom - 1
                     assert not inside, (sp.name, point, box)
         for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
+            for b in boxes[i + 1 :]:
                 assert not a.overlaps(b)
 
 
-@pytest.mark.parametrize("asis, tobe", [
-    ("apparel/asis.prep", "apparel/tobe.prep"),
-    ("incident/service_desk.prep", "incident/tobe/service_desk.prep"),
-    ("restaurant.prep", None), ("manufacturing.prep", None)])
+@pytest.mark.parametrize(
+    "asis, tobe",
+    [
+        ("apparel/asis.prep", "apparel/tobe.prep"),
+        ("incident/service_desk.prep", "incident/tobe/service_desk.prep"),
+        ("restaurant.prep", None),
+        ("manufacturing.prep", None),
+    ],
+)
 def test_example_slides_fit_their_text_and_lines_cross_no_shape(asis, tobe):
     check_deck(deck_of(read(EXAMPLES / asis), read(EXAMPLES / tobe) if tobe else None))
 

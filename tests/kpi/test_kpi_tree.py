@@ -47,14 +47,32 @@ def test_kpi_view_keeps_significant_products_only():
     (pg,) = graphs_from(SIGNIFICANT)
     root = derive(pg).root
     # The KGI first, then the final product; plain products are passed through.
-    assert shape(root) == ["G", "goal", [], [
-        ["総合", "kpi", ["kgi"], [["下位", "kpi", [], []]]],
-        ["結果", "final", [], [
-            ["節目", "milestone", [], [
-                ["データ", "product", ["service"], []],
-                # 勘 is synced with 中間, which データ feeds: shown once, referenced
-                ["勘", "intangible", ["intervention"], ["ref:product:データ"]]]],
-            ["測る", "product", [], [["率", "kpi", [], []]]]]]]]
+    assert shape(root) == [
+        "G",
+        "goal",
+        [],
+        [
+            ["総合", "kpi", ["kgi"], [["下位", "kpi", [], []]]],
+            [
+                "結果",
+                "final",
+                [],
+                [
+                    [
+                        "節目",
+                        "milestone",
+                        [],
+                        [
+                            ["データ", "product", ["service"], []],
+                            # 勘 is synced with 中間, which データ feeds: shown once, referenced
+                            ["勘", "intangible", ["intervention"], ["ref:product:データ"]],
+                        ],
+                    ],
+                    ["測る", "product", [], [["率", "kpi", [], []]]],
+                ],
+            ],
+        ],
+    ]
 
 
 def test_externals_option_and_products_view():
@@ -65,7 +83,19 @@ def test_externals_option_and_products_view():
     full = derive(pg, view="products")
     assert full.view == "products"
     assert [n.label for n in full.nodes()] == [
-        "G", "総合", "下位", "結果", "節目", "中間", "素材", "外", "データ", "勘", "測る", "率"]
+        "G",
+        "総合",
+        "下位",
+        "結果",
+        "節目",
+        "中間",
+        "素材",
+        "外",
+        "データ",
+        "勘",
+        "測る",
+        "率",
+    ]
 
 
 def test_each_node_once_later_paths_are_references():
@@ -85,9 +115,12 @@ def test_each_node_once_later_paths_are_references():
         }
     """)
     final = derive(pg).root.children[0]
-    assert shape(final) == ["結果", "final", [], [
-        ["左", "milestone", [], [["共通", "milestone", [], []]]],
-        ["右", "milestone", [], ["ref:product:共通"]]]]
+    assert shape(final) == [
+        "結果",
+        "final",
+        [],
+        [["左", "milestone", [], [["共通", "milestone", [], []]]], ["右", "milestone", [], ["ref:product:共通"]]],
+    ]
 
 
 def test_node_shown_at_its_least_depth():
@@ -108,9 +141,15 @@ def test_node_shown_at_its_least_depth():
         }
     """)
     final = derive(pg).root.children[0]
-    assert shape(final) == ["実績", "final", [], [
-        ["陳列", "milestone", [], [["勘", "intangible", ["intervention"], ["ref:product:接客"]]]],
-        ["接客", "milestone", [], ["ref:product:勘"]]]]
+    assert shape(final) == [
+        "実績",
+        "final",
+        [],
+        [
+            ["陳列", "milestone", [], [["勘", "intangible", ["intervention"], ["ref:product:接客"]]]],
+            ["接客", "milestone", [], ["ref:product:勘"]],
+        ],
+    ]
 
 
 def test_sync_cycle_is_cut_on_its_own_path():
@@ -131,10 +170,22 @@ def test_sync_cycle_is_cut_on_its_own_path():
         }
     """)
     final = derive(pg).root.children[0]
-    assert shape(final) == ["結果", "final", [], [
-        ["計画", "milestone", [], [
-            ["案", "milestone", [], ["ref:product:勘"]],
-            ["勘", "intangible", ["intervention"], ["ref:product:案"]]]]]]
+    assert shape(final) == [
+        "結果",
+        "final",
+        [],
+        [
+            [
+                "計画",
+                "milestone",
+                [],
+                [
+                    ["案", "milestone", [], ["ref:product:勘"]],
+                    ["勘", "intangible", ["intervention"], ["ref:product:案"]],
+                ],
+            ]
+        ],
+    ]
 
 
 def test_external_is_a_leaf_and_not_a_way_back():
@@ -148,11 +199,14 @@ def test_external_is_a_leaf_and_not_a_way_back():
           計画 -> 下流 -> 振り返り -> 計画
         }
     """)
-    assert shape(derive(pg).root) == ["G", "goal", [], [
-        ["計画", "final", [], [["振り返り", "milestone", [], []]]]]]
+    assert shape(derive(pg).root) == ["G", "goal", [], [["計画", "final", [], [["振り返り", "milestone", [], []]]]]]
     full = derive(pg, view="products").root
-    assert shape(full.children[0]) == ["計画", "final", [], [
-        ["振り返り", "milestone", [], [["下流", "external", [], []]]]]]
+    assert shape(full.children[0]) == [
+        "計画",
+        "final",
+        [],
+        [["振り返り", "milestone", [], [["下流", "external", [], []]]]],
+    ]
 
 
 def test_kpi_of_a_product_outside_the_tree_hangs_under_the_root():
@@ -164,8 +218,7 @@ def test_kpi_of_a_product_outside_the_tree_hangs_under_the_root():
           kpi 決裁件数 for 決裁
         }
     """)
-    assert shape(derive(pg).root) == ["売上", "goal", [], [
-        ["決裁件数", "kpi", ["for:決裁"], []]]]
+    assert shape(derive(pg).root) == ["売上", "goal", [], [["決裁件数", "kpi", ["for:決裁"], []]]]
 
 
 def test_no_goal_root_is_process_and_ids():
@@ -180,8 +233,11 @@ def test_no_goal_root_is_process_and_ids():
     """)
     tree = derive(pg)
     assert [(n.id, n.kind) for n in tree.nodes()] == [
-        ("process", "process"), ("product:見積", "final"), ("kpi:回答時間", "kpi"),
-        ("kpi:回答時間#2", "kpi")]
+        ("process", "process"),
+        ("product:見積", "final"),
+        ("kpi:回答時間", "kpi"),
+        ("kpi:回答時間#2", "kpi"),
+    ]
 
 
 def test_kpi_under_cycle_falls_back_to_root():
@@ -197,8 +253,12 @@ def test_kpi_under_cycle_falls_back_to_root():
 
 def test_empty_process_json():
     (pg,) = graphs_from("process 空 {}")
-    assert derive(pg).to_json() == {"process": "空", "stage": "asis", "view": "kpi", "root": {
-        "id": "process", "label": "空", "kind": "process", "marks": [], "children": []}}
+    assert derive(pg).to_json() == {
+        "process": "空",
+        "stage": "asis",
+        "view": "kpi",
+        "root": {"id": "process", "label": "空", "kind": "process", "marks": [], "children": []},
+    }
 
 
 def test_dense_lattice_stays_linear():
@@ -257,10 +317,10 @@ def test_compare_marks_by_model_not_tree():
     before, after = trees
     assert (before.stage, after.stage) == ("asis", "tobe")
     marks = {n.label: n.marks for n in after.nodes()}
-    assert marks["陳列"] == []                       # in the AsIs model, though not its tree
+    assert marks["陳列"] == []  # in the AsIs model, though not its tree
     assert marks["データ"] == ["service", "new"]
     assert marks["動線"] == ["service", "new"]
-    assert after.added == ["kpi:動線", "product:データ"]      # in tree order
+    assert after.added == ["kpi:動線", "product:データ"]  # in tree order
     assert after.removed == ["product:勘"]
     assert {n.label: n.marks for n in before.nodes()}["勘"] == ["intervention", "removed"]
     assert stages_swapped([tobe], [asis]) and not stages_swapped([asis], [tobe])

@@ -18,8 +18,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from followable import band_widths, followable  # noqa: E402
 
-MODELS = sorted((ROOT / "examples").rglob("*.prep")) + sorted(
-    (ROOT / "tests" / "layout" / "models").glob("*.prep"))
+MODELS = sorted((ROOT / "examples").rglob("*.prep")) + sorted((ROOT / "tests" / "layout" / "models").glob("*.prep"))
 
 
 @pytest.mark.parametrize("path", MODELS, ids=lambda p: p.name)

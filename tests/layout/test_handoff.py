@@ -52,8 +52,8 @@ def test_a_hand_off_stands_above_its_target_with_a_straight_line():
 def test_no_hand_off_for_a_product_feeding_two_or_a_lane_away():
     process = _process(MODEL)
     nodes = {n.key: n for n in process.nodes}
-    assert nodes["D"].column < nodes["B"].column       # D feeds B and E
-    assert nodes["B"].column < nodes["C"].column       # B already ends a hand-off
+    assert nodes["D"].column < nodes["B"].column  # D feeds B and E
+    assert nodes["B"].column < nodes["C"].column  # B already ends a hand-off
     process = _process("""
         process P {
           external 客
@@ -72,4 +72,4 @@ def test_no_hand_off_for_a_product_feeding_two_or_a_lane_away():
         }
         """)
     nodes = {n.key: n for n in process.nodes}
-    assert nodes["A"].column < nodes["C"].column        # two lanes apart
+    assert nodes["A"].column < nodes["C"].column  # two lanes apart

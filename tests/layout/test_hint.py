@@ -48,16 +48,17 @@ def test_products_sharing_a_hinted_column_share_one_again():
     keys = ["a", "b", "c", "d", "x"]
     inputs = [("a", "c"), ("b", "d"), ("x", "a")]
     hint = {"a": 0, "b": 0, "c": 1, "d": 1}
-    assert rank_columns(keys, inputs, [], [], [], hint) == {
-        "x": 0, "a": 1, "b": 1, "c": 2, "d": 2}
+    assert rank_columns(keys, inputs, [], [], [], hint) == {"x": 0, "a": 1, "b": 1, "c": 2, "d": 2}
     # where the relations put them apart, they stay apart: b now feeds a
     got = rank_columns(keys, inputs + [("b", "a")], [], [], [], hint)
     assert got["b"] < got["a"] < got["c"]
 
 
-@pytest.mark.parametrize("path", [ROOT / "examples" / "manufacturing.prep",
-                                  APPAREL / "asis.prep", APPAREL / "tobe.prep"],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    [ROOT / "examples" / "manufacturing.prep", APPAREL / "asis.prep", APPAREL / "tobe.prep"],
+    ids=lambda p: p.name,
+)
 def test_a_drawing_hinted_by_itself_keeps_its_columns(path):
     graphs = build_document(_doc(path))[0]
     plain = layout(graphs, legend=False)
@@ -90,17 +91,18 @@ def test_like_takes_another_models_graphs_and_one_process_matches_any_name():
 
 def test_render_like_on_the_command_line(tmp_path):
     out = tmp_path / "tobe.svg"
-    result = CliRunner().invoke(app, ["render", str(APPAREL / "tobe.prep"), "--like",
-                                      str(APPAREL / "asis.prep"), "-o", str(out)])
+    result = CliRunner().invoke(
+        app, ["render", str(APPAREL / "tobe.prep"), "--like", str(APPAREL / "asis.prep"), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"<?xml")
-    missing = CliRunner().invoke(app, ["render", str(APPAREL / "tobe.prep"), "--like",
-                                       str(tmp_path / "none.prep"), "-o", str(out)])
+    missing = CliRunner().invoke(
+        app, ["render", str(APPAREL / "tobe.prep"), "--like", str(tmp_path / "none.prep"), "-o", str(out)]
+    )
     assert missing.exit_code == 2
     bad = tmp_path / "bad.prep"
     bad.write_text("process {\n", encoding="utf-8")
-    unreadable = CliRunner().invoke(app, ["render", str(APPAREL / "tobe.prep"), "--like",
-                                          str(bad), "-o", str(out)])
+    unreadable = CliRunner().invoke(app, ["render", str(APPAREL / "tobe.prep"), "--like", str(bad), "-o", str(out)])
     assert unreadable.exit_code == 1
     assert "cannot be read as a model" in unreadable.output
 
@@ -130,16 +132,15 @@ def test_a_quick_redraw_starts_from_the_last_choices_and_tries_few(seed, monkeyp
     hint = hint_of(plain)
     assert hint.budget is None and hint.start_for(graphs[0].name, 1) is None
     assert quick(hint).start_for(graphs[0].name, 1) == plain.choices[0]
-    assert any(plain.choices[0].values())           # something was chosen to carry
+    assert any(plain.choices[0].values())  # something was chosen to carry
     tried = []
     evaluate = search._evaluate
     monkeypatch.setattr(search, "_evaluate", lambda *a: tried.append(1) or evaluate(*a))
     again = layout(graphs, legend=False, like=quick(hint))
-    assert len(tried) <= QUICK_BUDGET + 3            # + the first, the start, the last
+    assert len(tried) <= QUICK_BUDGET + 3  # + the first, the start, the last
     assert again.choices == plain.choices and columns(again) == columns(plain)
     new, _ = edit(doc, "rename", 1)
     edited = build_document(new)[0]
     fast = layout(edited, legend=False, like=quick(hint))
     full = layout(edited, legend=False, like=hint)
-    assert sum(len(drawn_crossings(p)) for p in fast.processes) \
-        <= sum(len(drawn_crossings(p)) for p in full.processes)
+    assert sum(len(drawn_crossings(p)) for p in fast.processes) <= sum(len(drawn_crossings(p)) for p in full.processes)

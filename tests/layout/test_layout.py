@@ -14,8 +14,7 @@ from prep.layout.rank import columns
 from conftest import graphs_from, graphs_in
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((ROOT / "examples").rglob("*.prep")) + sorted(
-    (ROOT / "tests" / "render" / "models").glob("*.prep"))
+EXAMPLES = sorted((ROOT / "examples").rglob("*.prep")) + sorted((ROOT / "tests" / "render" / "models").glob("*.prep"))
 
 
 def by_key(process):
@@ -25,12 +24,11 @@ def by_key(process):
 def bezier(points, steps: int = 24):
     """Points along a cubic Bézier path (1 + 3k control points)."""
     for i in range(0, len(points) - 3, 3):
-        p0, p1, p2, p3 = points[i:i + 4]
+        p0, p1, p2, p3 = points[i : i + 4]
         for s in range(steps + 1):
             t = s / steps
-            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t ** 3
-            yield (a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
-                   a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1])
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+            yield (a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1])
 
 
 def inside(box, point, margin: float = 1.5) -> bool:
@@ -52,14 +50,15 @@ def assert_sound(drawing) -> None:
         lane_area = [lane.box for lane in lanes]
         for node in process.externals:
             assert not any(node.box.overlaps(b) for b in lane_area), f"{node.key} in a lane"
-        boxes = [(n.id, n.box) for n in process.nodes + process.externals] + \
-                [(n.id, n.box) for n in process.notes]
+        boxes = [(n.id, n.box) for n in process.nodes + process.externals] + [(n.id, n.box) for n in process.notes]
         for i, (a, box_a) in enumerate(boxes):
-            for b, box_b in boxes[i + 1:]:
+            for b, box_b in boxes[i + 1 :]:
                 assert not box_a.overlaps(box_b), f"{a} overlaps {b}"
-        solid = [(n.id, n.box) for n in process.nodes + process.externals] + \
-                [(n.id, n.box) for n in process.notes] + \
-                [(f"header text {lane.actor}", lane.label_box) for lane in lanes]
+        solid = (
+            [(n.id, n.box) for n in process.nodes + process.externals]
+            + [(n.id, n.box) for n in process.notes]
+            + [(f"header text {lane.actor}", lane.label_box) for lane in lanes]
+        )
         left = {n.id for n in process.externals if n.side == "left"}
         for edge in process.edges:
             if edge.kind == "note":
@@ -82,7 +81,8 @@ def assert_sound(drawing) -> None:
 
 
 def test_columns_follow_input_relations_and_lanes_keep_file_order():
-    drawing = layout(graphs_from("""
+    drawing = layout(
+        graphs_from("""
         process P {
           external 客
           actor 後 {
@@ -94,7 +94,8 @@ def test_columns_follow_input_relations_and_lanes_keep_file_order():
           }
           客 -> A -> B -> C -> 客
         }
-        """))
+        """)
+    )
     process = drawing.processes[0]
     nodes = by_key(process)
     # A feeds only B, in the lane next to it: a vertical hand-off saves a column
@@ -153,7 +154,8 @@ def test_subprocess_bands_are_columns_in_flow_order():
 
 
 def test_parameter_relation_is_one_labelled_arrow_merged_with_plain_one():
-    drawing = layout(graphs_from("""
+    drawing = layout(
+        graphs_from("""
         process P {
           actor X {
             product A(x)
@@ -162,7 +164,9 @@ def test_parameter_relation_is_one_labelled_arrow_merged_with_plain_one():
           A -> B
           A.x -> B.y
         }
-        """), lang="en")
+        """),
+        lang="en",
+    )
     edges = [e for e in drawing.processes[0].edges if e.kind == "input"]
     assert len(edges) == 1
     assert [t.text for t in edges[0].label] == ["x → y"]
@@ -192,7 +196,8 @@ def test_touch_level_is_labelled_in_the_drawings_language():
 
 
 def test_kgi_in_the_banner_and_notes_beside_their_product():
-    drawing = layout(graphs_from("""
+    drawing = layout(
+        graphs_from("""
         process P {
           goal "売上"
           actor X {
@@ -202,7 +207,8 @@ def test_kgi_in_the_banner_and_notes_beside_their_product():
           kpi リードタイム for A
           issue "遅い" on A
         }
-        """))
+        """)
+    )
     process = drawing.processes[0]
     banner = [t.text for t in process.banner.lines]
     assert "目標: 売上" in banner and "KGI: 売上高" in banner
@@ -229,8 +235,7 @@ def test_long_edges_never_cross_products_in_a_grid():
     """Edges skipping columns in several lanes: routed through virtual nodes."""
     rows = []
     for lane in range(3):
-        rows.append(f"  actor L{lane} {{\n" + "".join(
-            f"    product P{lane}_{c}\n" for c in range(4)) + "  }")
+        rows.append(f"  actor L{lane} {{\n" + "".join(f"    product P{lane}_{c}\n" for c in range(4)) + "  }")
     relations = [f"  P{lane}_{c} -> P{lane}_{c + 1}" for lane in range(3) for c in range(3)]
     relations += ["  P0_0 -> P2_3", "  P2_0 -> P0_3", "  P1_0 -> P0_2", "  P0_1 -> P2_2"]
     text = "process G {\n" + "\n".join(rows) + "\n" + "\n".join(relations) + "\n}\n"
@@ -254,7 +259,8 @@ def test_every_bundled_model_is_laid_out_soundly(path):
 
 
 def test_overlapping_subprocess_bands_tag_their_members():
-    drawing = layout(graphs_from("""
+    drawing = layout(
+        graphs_from("""
         process P {
           actor X {
             product A
@@ -266,12 +272,14 @@ def test_overlapping_subprocess_bands_tag_their_members():
           subprocess S2 until D { C, D }
           A -> C -> B -> D
         }
-        """), lang="en")
+        """),
+        lang="en",
+    )
     process = drawing.processes[0]
     first, second = sorted(process.bands, key=lambda b: b.box.x)
     assert (first.name, second.name) == ("S1", "S2")
-    assert first.box.right > second.box.x                      # forced to overlap
-    assert first.label_box.y != second.label_box.y              # labels on two rows
+    assert first.box.right > second.box.x  # forced to overlap
+    assert first.label_box.y != second.label_box.y  # labels on two rows
     tags = {n.key: [t.text for t in n.lines if t.role == "tag"] for n in process.nodes}
     assert tags == {"A": ["[S1]"], "B": ["[S1]"], "C": ["[S2]"], "D": ["[S2]"]}
     assert_sound(drawing)
@@ -314,7 +322,7 @@ def test_labels_are_measured_once_per_process(monkeypatch):
     labels = ['<<FONT POINT-SIZE="14">見積</FONT>>', '<<FONT POINT-SIZE="14">受注</FONT>>']
     first = M.graphviz_measure(labels)
     runs = []
-    real_run = graphviz_run.run      # every Graphviz run goes through prep.graphviz_run
+    real_run = graphviz_run.run  # every Graphviz run goes through prep.graphviz_run
     monkeypatch.setattr(graphviz_run, "run", lambda *a, **k: runs.append(a) or real_run(*a, **k))
     assert M.graphviz_measure(list(reversed(labels))) == list(reversed(first))
     assert runs == []
@@ -323,7 +331,8 @@ def test_labels_are_measured_once_per_process(monkeypatch):
 
 
 def test_lane_headers_are_full_height_cells_of_one_width_with_wrapped_names():
-    drawing = layout(graphs_from("""
+    drawing = layout(
+        graphs_from("""
         process P {
           external 客
           actor ServiceDeskAgent {
@@ -335,15 +344,15 @@ def test_lane_headers_are_full_height_cells_of_one_width_with_wrapped_names():
           }
           客 -> A -> B -> C
         }
-        """))
+        """)
+    )
     process = drawing.processes[0]
     first, second = process.lanes
     assert [t.text for t in first.label] == ["ServiceDesk", "Agent"]
     assert [t.text for t in second.label] == ["店舗分析サービス", "担当者の皆さん", "«サービス»"]
     assert [t.role for t in second.label] == ["header", "header", "role"]
     for lane in process.lanes:
-        assert (lane.header.x, lane.header.y, lane.header.h) == \
-            (lane.box.x, lane.box.y, lane.box.h)
+        assert (lane.header.x, lane.header.y, lane.header.h) == (lane.box.x, lane.box.y, lane.box.h)
         assert lane.header.w == second.header.w
     # products start right of the header column; bands too
     assert all(n.box.x >= first.header.right for n in process.nodes)
@@ -358,7 +367,8 @@ def test_milestone_hexagon_fits_each_line_and_is_no_wider():
     from prep.layout.content import hexagon_width
     from prep.layout.measure import graphviz_measure
 
-    drawing = layout(graphs_from("""
+    drawing = layout(
+        graphs_from("""
         process P {
           actor A {
             milestone Ticket<triaged>(id, priority, category, similar_incidents)
@@ -366,9 +376,10 @@ def test_milestone_hexagon_fits_each_line_and_is_no_wider():
           }
           Ticket -> Done
         }
-        """))
+        """)
+    )
     node = next(n for n in drawing.processes[0].nodes if n.kind == "milestone")
-    assert len(node.lines) == 4               # name, state, two lines of parameters
+    assert len(node.lines) == 4  # name, state, two lines of parameters
     rows = graphviz_measure([N.markup((line,)) for line in node.lines])
     w, h = graphviz_measure([N.markup(node.lines)])[0]
     box = node.box
@@ -377,7 +388,7 @@ def test_milestone_hexagon_fits_each_line_and_is_no_wider():
     for rw, rh in rows:
         bottom = top + rh * scale
         reach = max(abs(top - box.cy), abs(bottom - box.cy))
-        half = box.w / 2 * (1 - reach / box.h)     # the hexagon's half-width there
+        half = box.w / 2 * (1 - reach / box.h)  # the hexagon's half-width there
         assert rw / 2 <= half, "a line's corner outside the hexagon"
         top = bottom
     # the widest line is not the outer one: narrower than the bounding box needs
@@ -386,7 +397,8 @@ def test_milestone_hexagon_fits_each_line_and_is_no_wider():
 
 
 def test_header_text_moves_clear_of_an_edge_from_the_left_margin():
-    drawing = layout(graphs_from("""
+    drawing = layout(
+        graphs_from("""
         process P {
           external 客
           actor 受付 {
@@ -397,7 +409,8 @@ def test_header_text_moves_clear_of_an_edge_from_the_left_margin():
           }
           客 -> A -> B
         }
-        """))
+        """)
+    )
     process = drawing.processes[0]
     first = process.lanes[0]
     edge = next(e for e in process.edges if e.title == "客 -> A")
@@ -419,7 +432,6 @@ def test_notes_wrap_in_as_few_lines_as_narrow_as_that_allows():
     assert wrap(text, 28) == ["課題: 需要予測が月に一度しか", "更新されない"]
     assert balanced(text, 28) == ["課題: 需要予測が月に", "一度しか更新されない"]
     # no word is cut that wrapping at the limit would keep whole
-    assert balanced("KPI: ReassignmentRate [service]", 28) == ["KPI: ReassignmentRate",
-                                                             "[service]"]
+    assert balanced("KPI: ReassignmentRate [service]", 28) == ["KPI: ReassignmentRate", "[service]"]
     assert unwrap(balanced(text, 28)) == text
     assert unwrap(["KPI: Reassignment", "[service]"]) == "KPI: Reassignment [service]"

@@ -42,9 +42,10 @@ def test_a_kpi_under_a_kpi_sits_in_its_parents_note():
 
 
 def test_restaurant_and_incident_keep_their_banners_to_goal_and_kgi():
-    for path, child, parent in (("restaurant.prep", "WasteRate", "FoodCost"),
-                                ("incident/tobe/service_desk.prep", "ReassignmentRate",
-                                 "FirstResponseTime")):
+    for path, child, parent in (
+        ("restaurant.prep", "WasteRate", "FoodCost"),
+        ("incident/tobe/service_desk.prep", "ReassignmentRate", "FirstResponseTime"),
+    ):
         parsed = parse_file(ROOT / "examples" / path, path)
         process = layout(build_document(parsed.document)[0]).processes[0]
         assert not [t for t in process.banner.lines if t.text.startswith("KPI")]

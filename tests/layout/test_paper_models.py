@@ -24,8 +24,7 @@ HAND = sorted((ROOT / "tests" / "layout" / "models").glob("*.prep"))
 def _errors(text: str):
     from prep.checks.runner import check_text
 
-    return [f"{d.code} {d.message}" for d in check_text(text)
-            if d.severity.name in ("ERROR", "WARNING")]
+    return [f"{d.code} {d.message}" for d in check_text(text) if d.severity.name in ("ERROR", "WARNING")]
 
 
 @pytest.mark.parametrize("seed", range(1, 25))

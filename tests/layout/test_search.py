@@ -34,7 +34,7 @@ def drawn_crossings(process) -> list[tuple[str, str]]:
         lines.append((edge.title, {edge.source, edge.target}, list(zip(points, points[1:]))))
     pairs = []
     for i, (title_a, ends_a, segs_a) in enumerate(lines):
-        for title_b, ends_b, segs_b in lines[i + 1:]:
+        for title_b, ends_b, segs_b in lines[i + 1 :]:
             if ends_a & ends_b:
                 continue
             if any(_cross(p, q, r, s) for p, q in segs_a for r, s in segs_b):
@@ -43,7 +43,8 @@ def drawn_crossings(process) -> list[tuple[str, str]]:
 
 
 def test_a_sync_only_product_sits_between_its_two_partners():
-    drawing = layout(graphs_from("""
+    drawing = layout(
+        graphs_from("""
         process P {
           external E
           actor A {
@@ -60,7 +61,8 @@ def test_a_sync_only_product_sits_between_its_two_partners():
           S2 -> T2 -> U2
           K <-> T1, T2
         }
-    """))
+    """)
+    )
     process = drawing.processes[0]
     nodes = by_key(process)
     assert nodes["K"].box.x == nodes["T1"].box.x == nodes["T2"].box.x
@@ -75,7 +77,7 @@ def test_a_sync_line_beside_its_column_passes_clear_of_the_edges_leaving_it():
     drawing = layout(graphs_in(ROOT / "examples" / "incident" / "service_desk.prep"))
     process = drawing.processes[0]
     sync = next(e for e in process.edges if e.kind == "sync")
-    assert len(sync.points) > 4                  # beside the column, not straight down
+    assert len(sync.points) > 4  # beside the column, not straight down
     assert drawn_crossings(process) == []
 
 
@@ -93,14 +95,16 @@ def test_externals_stand_at_a_lane_they_exchange_most_with():
                     continue
                 most = max(tally.values())
                 lanes = [process.lanes[k].box for k, c in tally.items() if c == most]
-                assert any(box.y <= external.box.cy <= box.bottom for box in lanes), \
+                assert any(box.y <= external.box.cy <= box.bottom for box in lanes), (
                     f"{path.name}: {external.key} not beside a lane it exchanges most with"
+                )
 
 
 def test_a_long_edge_changes_lanes_where_it_crosses_nothing():
     # In goes from the left margin to Z in lane B; staying in lane A until after
     # the Y column would cross Y's input from B: the edge drops to B at once
-    drawing = layout(graphs_from("""
+    drawing = layout(
+        graphs_from("""
         process P {
           external In
           actor A {
@@ -114,7 +118,8 @@ def test_a_long_edge_changes_lanes_where_it_crosses_nothing():
           In -> X -> W -> Y -> Z
           In -> Z
         }
-    """))
+    """)
+    )
     assert drawn_crossings(drawing.processes[0]) == []
 
 
@@ -145,7 +150,7 @@ def test_a_complete_fan_is_drawn_as_a_bus():
     process, fan = fan_lines("S1, S2 -> X, Y, Z")
     assert len(fan) == 6
     meeting = set.intersection(*(set(e.points[1:-1]) for e in fan))
-    assert meeting and len({y for _, y in meeting}) == 1   # all pass one point, level
+    assert meeting and len({y for _, y in meeting}) == 1  # all pass one point, level
     assert drawn_crossings(process) == []
     # the meeting point is drawn as a dot (a join, not a crossing), titled
     [joint] = process.joints
@@ -163,13 +168,13 @@ def test_a_product_feeding_only_some_of_a_fan_keeps_its_own_lines():
 
 # the figures of benchmarks/bench_layout.py (the cluster layout of 0.1.0 in brackets)
 MOST = {
-    "apparel/asis.prep": 0,                 # (6)
-    "apparel/tobe.prep": 5,                 # (12)
-    "incident/operations.prep": 0,          # (0)
-    "incident/service_desk.prep": 0,        # (1)
-    "incident/tobe/service_desk.prep": 1,   # (1)
-    "manufacturing.prep": 0,                # (0)
-    "restaurant.prep": 4,                   # (2)
+    "apparel/asis.prep": 0,  # (6)
+    "apparel/tobe.prep": 5,  # (12)
+    "incident/operations.prep": 0,  # (0)
+    "incident/service_desk.prep": 0,  # (1)
+    "incident/tobe/service_desk.prep": 1,  # (1)
+    "manufacturing.prep": 0,  # (0)
+    "restaurant.prep": 4,  # (2)
 }
 
 
@@ -181,5 +186,4 @@ def test_bundled_examples_cross_no_more_than_measured(name):
 
 
 def test_every_example_is_pinned():
-    assert {p.relative_to(ROOT / "examples").as_posix() for p in EXAMPLES
-            if "examples" in p.parts} == set(MOST)
+    assert {p.relative_to(ROOT / "examples").as_posix() for p in EXAMPLES if "examples" in p.parts} == set(MOST)

@@ -16,8 +16,10 @@ EMU = 12700.0
 
 def slides(data: bytes) -> list[ET.Element]:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        names = sorted((n for n in z.namelist() if n.startswith("ppt/slides/slide")
-                        and n.endswith(".xml")), key=lambda n: int(n[16:-4]))
+        names = sorted(
+            (n for n in z.namelist() if n.startswith("ppt/slides/slide") and n.endswith(".xml")),
+            key=lambda n: int(n[16:-4]),
+        )
         return [ET.fromstring(z.read(n)) for n in names]
 
 
@@ -34,8 +36,9 @@ def _bezier(p0, p1, p2, p3, steps=12):
     for n in range(1, steps + 1):
         t = n / steps
         u = 1 - t
-        out.append(tuple(u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * d
-                         for a, b, c, d in zip(p0, p1, p2, p3)))
+        out.append(
+            tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d for a, b, c, d in zip(p0, p1, p2, p3))
+        )
     return out
 
 
@@ -48,8 +51,7 @@ def line_path(el) -> list[tuple[float, float]]:
         pw, ph = int(path.get("w")), int(path.get("h"))
 
         def pt(node):
-            return (x + int(node.get("x")) / pw * w if pw else x,
-                    y + int(node.get("y")) / ph * h if ph else y)
+            return (x + int(node.get("x")) / pw * w if pw else x, y + int(node.get("y")) / ph * h if ph else y)
 
         out = []
         for step in path:
@@ -112,7 +114,6 @@ def text_runs(el):
         runs = []
         for r in para.findall(f"{A}r"):
             rpr = r.find(f"{A}rPr")
-            runs.append((r.find(f"{A}t").text or "", int(rpr.get("sz")) / 100,
-                         rpr.get("b") == "1"))
+            runs.append((r.find(f"{A}t").text or "", int(rpr.get("sz")) / 100, rpr.get("b") == "1"))
         out.append(runs)
     return out

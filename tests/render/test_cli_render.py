@@ -20,13 +20,11 @@ MODELS = Path(__file__).parent / "models"
 FIGURE4 = MODELS / "figure4.prep"
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 
-BROKEN = FIGURE4.read_text(encoding="utf-8").replace("製品 -> 出荷 -> 営業",
-                                                      "製品 -> 出荷 -> 営業\n  未定義 -> 出荷")
+BROKEN = FIGURE4.read_text(encoding="utf-8").replace("製品 -> 出荷 -> 営業", "製品 -> 出荷 -> 営業\n  未定義 -> 出荷")
 
 
 def run(*args, env=None):
-    return CliRunner().invoke(app, ["render", *map(str, args)], env=env,
-                              catch_exceptions=False)
+    return CliRunner().invoke(app, ["render", *map(str, args)], env=env, catch_exceptions=False)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -34,8 +32,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 @needs_dot
-@pytest.mark.parametrize("suffix, magic", [(".svg", b"<?xml"), (".png", b"\x89PNG\r\n\x1a\n"),
-                                           (".pdf", b"%PDF-")])
+@pytest.mark.parametrize("suffix, magic", [(".svg", b"<?xml"), (".png", b"\x89PNG\r\n\x1a\n"), (".pdf", b"%PDF-")])
 def test_format_from_suffix(tmp_path, suffix, magic):
     out = tmp_path / f"figure{suffix}"
     result = run(FIGURE4, "-o", out)
@@ -80,8 +77,11 @@ def test_pdf_date_follows_source_date_epoch(monkeypatch):
     from prep.render.run import _fixed_dates
 
     pdf = b"<< /Creator (cairo) /CreationDate (D:20261123134158Z) >>"
-    for epoch, date in (("1700000000", b"20231114221320"), ("junk", b"19700101000000"),
-                        ("999999999999999", b"19700101000000")):
+    for epoch, date in (
+        ("1700000000", b"20231114221320"),
+        ("junk", b"19700101000000"),
+        ("999999999999999", b"19700101000000"),
+    ):
         monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
         fixed = _fixed_dates(pdf)
         assert fixed == pdf.replace(b"20261123134158", date) and len(fixed) == len(pdf)
@@ -106,14 +106,14 @@ def test_format_option_wins_and_default_name(tmp_path):
 def test_unknown_suffix_is_refused(tmp_path):
     result = run(FIGURE4, "-o", tmp_path / "out.xyz")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == (f"prep: error: cannot tell the format from "
-                                             f"`{tmp_path / 'out.xyz'}`")
+    assert result.stderr.splitlines()[0] == (f"prep: error: cannot tell the format from `{tmp_path / 'out.xyz'}`")
 
 
 @needs_dot
 def test_binary_to_a_pipe(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "prep", "render", str(FIGURE4), "-f", "png",
-                           "-o", "-"], capture_output=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "prep", "render", str(FIGURE4), "-f", "png", "-o", "-"], capture_output=True, timeout=120
+    )
     assert done.returncode == 0 and done.stdout.startswith(b"\x89PNG")
 
 
@@ -127,8 +127,9 @@ def test_missing_file(tmp_path):
 def test_unwritable_output(tmp_path):
     result = run(FIGURE4, "-o", tmp_path / "no" / "such" / "x.dot")
     assert result.exit_code == 2
-    assert result.stderr == (f"prep: error: cannot write {tmp_path}/no/such/x.dot: the folder "
-                             f"{tmp_path}/no/such does not exist\n")
+    assert result.stderr == (
+        f"prep: error: cannot write {tmp_path}/no/such/x.dot: the folder {tmp_path}/no/such does not exist\n"
+    )
     result = run(FIGURE4, "-f", "dot", "-o", tmp_path)
     assert result.exit_code == 2
     assert result.stderr == f"prep: error: cannot write {tmp_path}: it is a folder\n"
@@ -139,7 +140,7 @@ def test_unwritable_output(tmp_path):
 def test_output_in_a_folder_one_may_not_write(tmp_path):
     folder = tmp_path / "theirs"
     folder.mkdir()
-    shutil.copy(FIGURE4, folder / "m.prep")          # root's folder, uid 65534 runs prep in it
+    shutil.copy(FIGURE4, folder / "m.prep")  # root's folder, uid 65534 runs prep in it
     done = as_nobody(["render", "m.prep", "-f", "dot", "-o", "x.dot"], folder)
     assert done.returncode == 2
     assert done.stderr.decode() == "prep: error: cannot write x.dot: Permission denied\n"
@@ -152,21 +153,24 @@ def test_model_with_errors_is_not_drawn(tmp_path):
     out = tmp_path / "m.dot"
     result = run(model, "-o", out)
     assert result.exit_code == 1
-    finding = (f"{model}:27:3: PREP101 error: `未定義` is not defined in process `製造`\n"
-               "   |\n27 |   未定義 -> 出荷\n   |   ^^^^^^\n"
-               "  hint: define it as a product in an actor, or as `external 未定義`\n\n"
-               "Found 1 error, 0 warnings, 0 infos in 1 file.\n")
-    assert result.stderr == finding + (f"prep: error: {model} has 1 error; nothing drawn\n"
-                                       "  hint: fix them, or go on anyway with --force\n")
+    finding = (
+        f"{model}:27:3: PREP101 error: `未定義` is not defined in process `製造`\n"
+        "   |\n27 |   未定義 -> 出荷\n   |   ^^^^^^\n"
+        "  hint: define it as a product in an actor, or as `external 未定義`\n\n"
+        "Found 1 error, 0 warnings, 0 infos in 1 file.\n"
+    )
+    assert result.stderr == finding + (
+        f"prep: error: {model} has 1 error; nothing drawn\n  hint: fix them, or go on anyway with --force\n"
+    )
     assert not out.exists() and result.stdout == ""
     result = run(model, "-o", out, "--force")
     assert result.exit_code == 0 and out.exists()
-    assert result.stderr == finding + (f"prep: warning: going on despite 1 error in {model} "
-                                       f"(--force)\nwrote {out}\n")
+    assert result.stderr == finding + (f"prep: warning: going on despite 1 error in {model} (--force)\nwrote {out}\n")
 
 
 ORPHAN = FIGURE4.read_text(encoding="utf-8").replace(
-    "    product   調達計画(部品, 数量)", "    product   調達計画(部品, 数量)\n    product   孤立")
+    "    product   調達計画(部品, 数量)", "    product   調達計画(部品, 数量)\n    product   孤立"
+)
 
 
 def test_warnings_neither_stop_nor_show(tmp_path):
@@ -183,8 +187,7 @@ def test_a_warning_raised_to_error_by_config_stops_the_drawing(tmp_path):
     (tmp_path / "prep.toml").write_text('[severity]\nPREP204 = "error"\n', encoding="utf-8")
     result = run(model, "-o", tmp_path / "m.dot")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (f"{model}:9:5: PREP204 error: `孤立` takes part in "
-                                             "no relation")
+    assert result.stderr.splitlines()[0] == (f"{model}:9:5: PREP204 error: `孤立` takes part in no relation")
     assert not (tmp_path / "m.dot").exists()
 
 
@@ -209,15 +212,16 @@ def test_unparseable_model(tmp_path):
     lines = result.stderr.splitlines()
     assert [line for line in lines if " PREP" in line] == [
         f"{model}:1:33: PREP001 error: expected a product name after `product`, found `}}`",
-        f"{model}:1:34: PREP001 error: the file ends before the `}}` that closes process "
-        "`壊れた` (line 1)"]
+        f"{model}:1:34: PREP001 error: the file ends before the `}}` that closes process `壊れた` (line 1)",
+    ]
     assert lines[-1] == f"prep: error: {model} cannot be read as a model; nothing drawn"
     assert not (tmp_path / "m.dot").exists()
     model.write_bytes(b"\xff\xfe\x00process")
     result = run(model, "-o", tmp_path / "m.dot")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (f"{model}:1:1: PREP002 error: the file is UTF-16 "
-                                             "text, not UTF-8 (its byte order mark on line 1)")
+    assert result.stderr.splitlines()[0] == (
+        f"{model}:1:1: PREP002 error: the file is UTF-16 text, not UTF-8 (its byte order mark on line 1)"
+    )
 
 
 def test_process_option():
@@ -229,24 +233,37 @@ def test_process_option():
     assert "誤出荷ゼロ" in result.stdout and "納期遵守率" not in result.stdout
     result = run(two, "-f", "dot", "-o", "-", "--process", "返品")
     assert result.exit_code == 2
-    assert result.stderr == (f"prep: error: no process `返品` in {two}\n"
-                             "  hint: processes in the file: `受注`, `出荷`\n")
+    assert result.stderr == (
+        f"prep: error: no process `返品` in {two}\n  hint: processes in the file: `受注`, `出荷`\n"
+    )
 
 
 def test_no_legend():
     def classes(*options):
-        return sorted(set(re.findall(r'class="([^"]*)"', run(FIGURE4, "-f", "dot", "-o", "-",
-                                                               *options).stdout)))
+        return sorted(set(re.findall(r'class="([^"]*)"', run(FIGURE4, "-f", "dot", "-o", "-", *options).stdout)))
 
-    drawn = ["canvas", "external", "goal", "lane", "lane-header", "process", "product",
-             "product final", "product intangible intervention", "product milestone",
-             "relation", "subprocess", "subprocess-label"]
+    drawn = [
+        "canvas",
+        "external",
+        "goal",
+        "lane",
+        "lane-header",
+        "process",
+        "product",
+        "product final",
+        "product intangible intervention",
+        "product milestone",
+        "relation",
+        "subprocess",
+        "subprocess-label",
+    ]
     assert classes() == sorted([*drawn, "legend", "legend-item"])
     assert classes("--no-legend") == drawn
 
     def clusters(*options):
-        return re.findall(r"subgraph (\w+) \{", run(FIGURE4, "-f", "dot", "-o", "-",
-                                                    "--layout", "dot", *options).stdout)
+        return re.findall(
+            r"subgraph (\w+) \{", run(FIGURE4, "-f", "dot", "-o", "-", "--layout", "dot", *options).stdout
+        )
 
     lanes = ["cluster_p1", "cluster_p1_a1", "cluster_p1_a2", "cluster_p1_a3"]
     assert clusters() == [*lanes, "cluster_legend"]

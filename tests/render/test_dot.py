@@ -63,20 +63,41 @@ def test_kinds_have_their_own_look():
     source = to_dot(graphs_in(MODELS / "figure4.prep"))
     # figure4's subprocesses in order: 計画, 調達, 検査, 製造工程 (their colours fill)
     assert node(source, "<B>出荷</B>") == {
-        "label": ["出荷", "(品目, 数量, 出荷日)", "[製造工程]"], "shape": "box",
-        "style": "filled,bold", "peripheries": "2", "penwidth": "2.4", "fillcolor": "#f3dcf2"}
+        "label": ["出荷", "(品目, 数量, 出荷日)", "[製造工程]"],
+        "shape": "box",
+        "style": "filled,bold",
+        "peripheries": "2",
+        "penwidth": "2.4",
+        "fillcolor": "#f3dcf2",
+    }
     assert node(source, "<B>生産計画</B>") == {
-        "label": ["生産計画", "(品目, 数量, 納期)", "[計画]"], "shape": "hexagon",
-        "style": "filled,bold", "penwidth": "1.8", "fillcolor": "#fde2c8"}
+        "label": ["生産計画", "(品目, 数量, 納期)", "[計画]"],
+        "shape": "hexagon",
+        "style": "filled,bold",
+        "penwidth": "1.8",
+        "fillcolor": "#fde2c8",
+    }
     assert node(source, "<B>調達計画</B>") == {
-        "label": ["調達計画", "(部品, 数量)", "[調達]"], "shape": "box", "style": "filled",
-        "fillcolor": "#d7ecf9"}
-    assert node(source, "<B>現場ノウハウ</B>") == {          # intangible: no fill
-        "label": ["現場ノウハウ", "⚠ 介入点"], "shape": "box", "style": "dashed,rounded",
-        "penwidth": "2.4", "color": "#c62828", "fontcolor": "#8e0000"}
+        "label": ["調達計画", "(部品, 数量)", "[調達]"],
+        "shape": "box",
+        "style": "filled",
+        "fillcolor": "#d7ecf9",
+    }
+    assert node(source, "<B>現場ノウハウ</B>") == {  # intangible: no fill
+        "label": ["現場ノウハウ", "⚠ 介入点"],
+        "shape": "box",
+        "style": "dashed,rounded",
+        "penwidth": "2.4",
+        "color": "#c62828",
+        "fontcolor": "#8e0000",
+    }
     assert node(source, "<営業>") == {
-        "label": ["営業"], "shape": "cds", "style": "filled", "fillcolor": "#d9d9d9",
-        "color": "#444444"}
+        "label": ["営業"],
+        "shape": "cds",
+        "style": "filled",
+        "fillcolor": "#d9d9d9",
+        "color": "#444444",
+    }
 
 
 def test_state_and_parameters_in_label():
@@ -89,9 +110,9 @@ def test_relations():
     source = to_dot(graphs_in(MODELS / "figure4.prep"), legend=False)
     edges = edge_lines(source)
     sync = [e for e in edges if "dir=both" in e]
-    assert len(sync) == 1 and "style=dashed" in sync[0]            # drawn once
+    assert len(sync) == 1 and "style=dashed" in sync[0]  # drawn once
     assert all("style=solid" in e for e in edges if e not in sync)
-    assert any("納期 → 出荷日" in e for e in edges)                   # parameter relation
+    assert any("納期 → 出荷日" in e for e in edges)  # parameter relation
 
 
 def test_intervention_point_is_marked():
@@ -101,7 +122,8 @@ def test_intervention_point_is_marked():
     assert (found["color"], found["fontcolor"], found["penwidth"]) == ("#c62828", "#8e0000", "2.4")
     mark = ElementTree.fromstring(attributes(node_line(source, "現場ノウハウ"))["label"])
     assert ElementTree.tostring(mark.findall(".//FONT")[0], encoding="unicode") == (
-        '<FONT POINT-SIZE="9" COLOR="#c62828"><B>⚠ 介入点</B></FONT>')
+        '<FONT POINT-SIZE="9" COLOR="#c62828"><B>⚠ 介入点</B></FONT>'
+    )
 
 
 def test_touch_relation_is_green_with_level():
@@ -115,14 +137,35 @@ def test_role_lanes_are_distinct():
     source = to_dot(graphs_in(MODELS / "tobe_csm.prep"), legend=False)
     lanes = [attributes(attrs) for attrs in re.findall(r"subgraph cluster_p1_a\d+ \{\n\s*(.*)", source)]
     assert lanes == [
-        {"label": "<B>店長</B>", "style": "rounded,filled", "color": "#555555",
-         "fillcolor": "#ffffff", "penwidth": "1"},
-        {"label": "<B>店舗スタッフ</B>", "style": "rounded,filled", "color": "#555555",
-         "fillcolor": "#ffffff", "penwidth": "1"},
-        {"label": "<B>CSM</B> «CSM»", "style": "rounded,filled,bold", "color": "#2e7d32",
-         "fillcolor": "#eef7ee", "penwidth": "2"},
-        {"label": "<B>分析サービス</B> «サービス»", "style": "rounded,filled,dashed",
-         "color": "#1565c0", "fillcolor": "#eaf3fc", "penwidth": "2"}]
+        {
+            "label": "<B>店長</B>",
+            "style": "rounded,filled",
+            "color": "#555555",
+            "fillcolor": "#ffffff",
+            "penwidth": "1",
+        },
+        {
+            "label": "<B>店舗スタッフ</B>",
+            "style": "rounded,filled",
+            "color": "#555555",
+            "fillcolor": "#ffffff",
+            "penwidth": "1",
+        },
+        {
+            "label": "<B>CSM</B> «CSM»",
+            "style": "rounded,filled,bold",
+            "color": "#2e7d32",
+            "fillcolor": "#eef7ee",
+            "penwidth": "2",
+        },
+        {
+            "label": "<B>分析サービス</B> «サービス»",
+            "style": "rounded,filled,dashed",
+            "color": "#1565c0",
+            "fillcolor": "#eaf3fc",
+            "penwidth": "2",
+        },
+    ]
 
 
 def test_goal_banner_and_subprocess_key():
@@ -132,22 +175,38 @@ def test_goal_banner_and_subprocess_key():
     assert [name for _, name in key] == ["計画", "調達", "検査", "製造工程"]
     colour = dict((name, c) for c, name in key)
     assert f'fillcolor="{colour["調達"]}"' in node_line(source, "<B>調達計画</B>")
-    assert "[調達]" in node_line(source, "<B>調達計画</B>")         # named, not only coloured
+    assert "[調達]" in node_line(source, "<B>調達計画</B>")  # named, not only coloured
 
 
 def test_kpi_and_issue_notes():
     source = to_dot(graphs_in(MODELS / "tobe_csm.prep"), legend=False)
     note = {"shape": "note", "fontsize": "9"}
     assert node(source, "購買率KPI") == {
-        **note, "label": ["KPI: 購買率KPI [サービス]"], "style": "filled", "color": "#c62828",
-        "fillcolor": "#ffebee", "fontcolor": "#b71c1c", "penwidth": "2"}
+        **note,
+        "label": ["KPI: 購買率KPI [サービス]"],
+        "style": "filled",
+        "color": "#c62828",
+        "fillcolor": "#ffebee",
+        "fontcolor": "#b71c1c",
+        "penwidth": "2",
+    }
     assert node(source, "客単価") == {
-        **note, "label": ["KPI: 客単価 [補足]"], "style": "filled,dashed", "color": "#777777",
-        "fillcolor": "#fafafa", "penwidth": "1"}
+        **note,
+        "label": ["KPI: 客単価 [補足]"],
+        "style": "filled,dashed",
+        "color": "#777777",
+        "fillcolor": "#fafafa",
+        "penwidth": "1",
+    }
     source = to_dot(graphs_in(MODELS / "two_processes.prep"), legend=False)
     assert node(source, "課題: 見積に3日かかる") == {
-        **note, "label": ["課題: 見積に3日かかる"], "style": "filled", "color": "#e65100",
-        "fillcolor": "#fff3e0", "penwidth": "1"}
+        **note,
+        "label": ["課題: 見積に3日かかる"],
+        "style": "filled",
+        "color": "#e65100",
+        "fillcolor": "#fff3e0",
+        "penwidth": "1",
+    }
 
 
 def clusters(source: str) -> list[str]:
@@ -163,33 +222,48 @@ def test_legend_only_when_asked():
 
 def test_every_process_in_its_own_cluster():
     source = to_dot(graphs_in(MODELS / "two_processes.prep"), legend=False)
-    assert clusters(source) == ["cluster_p1", "cluster_p1_a1",
-                                "cluster_p2", "cluster_p2_a1", "cluster_p2_a2"]
+    assert clusters(source) == ["cluster_p1", "cluster_p1_a1", "cluster_p2", "cluster_p2_a1", "cluster_p2_a2"]
     banners = re.findall(r"subgraph cluster_p\d \{\n\s*(.*)", source)
     assert [cells(attributes(line)["label"]) for line in banners] == [
-        ["受注 [AsIs]", "目標: 納期遵守率"], ["出荷 [ToBe]", "目標: 誤出荷ゼロ"]]
+        ["受注 [AsIs]", "目標: 納期遵守率"],
+        ["出荷 [ToBe]", "目標: 誤出荷ゼロ"],
+    ]
 
 
 def test_japanese_font_everywhere():
     source = to_dot(graphs_in(MODELS / "figure4.prep"))
-    fonts = {line.split()[0]: attributes(line)["fontname"] for line in source.splitlines()
-             if line.strip().startswith(("graph [", "node [", "edge ["))}
-    assert fonts == {"graph": "Noto Sans CJK JP", "node": "Noto Sans CJK JP",
-                     "edge": "Noto Sans CJK JP"}
+    fonts = {
+        line.split()[0]: attributes(line)["fontname"]
+        for line in source.splitlines()
+        if line.strip().startswith(("graph [", "node [", "edge ["))
+    }
+    assert fonts == {"graph": "Noto Sans CJK JP", "node": "Noto Sans CJK JP", "edge": "Noto Sans CJK JP"}
 
 
 def test_layout_limits():
     head = attributes(to_dot(graphs_in(MODELS / "figure4.prep")).splitlines()[1])
-    limits = ("newrank", "rankdir", "splines", "remincross", "mclimit", "nslimit", "nslimit1",
-              "searchsize")
+    limits = ("newrank", "rankdir", "splines", "remincross", "mclimit", "nslimit", "nslimit1", "searchsize")
     assert {name: head[name] for name in limits} == {
-        "newrank": "true", "rankdir": "LR", "splines": "spline", "remincross": "true",
-        "mclimit": "1.0", "nslimit": "20", "nslimit1": "20", "searchsize": "30"}
+        "newrank": "true",
+        "rankdir": "LR",
+        "splines": "spline",
+        "remincross": "true",
+        "mclimit": "1.0",
+        "nslimit": "20",
+        "nslimit1": "20",
+        "searchsize": "30",
+    }
 
 
 HOSTILE = [
-    "<script>alert(1)</script>", 'say "hi"', "{brace}", "back\\slash", "\\N", "a&b",
-    'x"]; n1 -> n2 [label="y', "</TD></TR></TABLE>>",
+    "<script>alert(1)</script>",
+    'say "hi"',
+    "{brace}",
+    "back\\slash",
+    "\\N",
+    "a&b",
+    'x"]; n1 -> n2 [label="y',
+    "</TD></TR></TABLE>>",
 ]
 
 
@@ -219,7 +293,7 @@ def test_hostile_names_stay_text(name):
         assert "<script" not in svg and "<TD" not in svg
         assert svg.count('class="node"') == 4
         shown = [html.unescape(s) for s in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
-        assert name in shown                    # the final product's name, as written
+        assert name in shown  # the final product's name, as written
 
 
 def test_label_text_escapes():
@@ -229,12 +303,10 @@ def test_label_text_escapes():
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="the conformance cases are absent (a clone alone)")
-@pytest.mark.parametrize("case", sorted(p.name for p in SHARED.glob("valid_*.prep"))
-                         if SHARED.is_dir() else [])
+@pytest.mark.parametrize("case", sorted(p.name for p in SHARED.glob("valid_*.prep")) if SHARED.is_dir() else [])
 def test_valid_cases_draw(case):
     graphs = graphs_in(SHARED / case)
     assert to_dot(graphs) == to_dot(graphs_in(SHARED / case))
     if HAS_DOT:
-        done = subprocess.run(["dot", "-Tsvg"], input=to_dot(graphs).encode(),
-                              capture_output=True)
+        done = subprocess.run(["dot", "-Tsvg"], input=to_dot(graphs).encode(), capture_output=True)
         assert done.returncode == 0 and b"<svg" in done.stdout

@@ -36,14 +36,14 @@ def wide_model(products: int = 60) -> str:
 
 # -- what the model says ------------------------------------------------------------------
 
+
 def expected(graphs):
     """(prefix, products {key: kind}, externals, relation titles, kpis, issues)."""
     several = len(graphs) > 1
     out = []
     for pg in graphs:
         pre = f"{pg.name}/" if several else ""
-        syncs = {e.source for e in pg.edges if e.kind == "sync"} | \
-                {e.target for e in pg.edges if e.kind == "sync"}
+        syncs = {e.source for e in pg.edges if e.kind == "sync"} | {e.target for e in pg.edges if e.kind == "sync"}
         products = {}
         for key, p in pg.products.items():
             kind = "intervention" if p.kind == "intangible" and key in syncs else p.kind
@@ -56,6 +56,7 @@ def expected(graphs):
 
 
 # -- pptx ---------------------------------------------------------------------------------
+
 
 def read_pptx(data: bytes):
     from pptx import Presentation
@@ -73,8 +74,9 @@ def shapes_by_name(deck):
 
 
 def banner_text(found) -> str:
-    return "\n".join(sp.text_frame.text for name, items in found.items()
-                     if name.startswith("goal: ") for _, sp in items)
+    return "\n".join(
+        sp.text_frame.text for name, items in found.items() if name.startswith("goal: ") for _, sp in items
+    )
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda p: p.name)
@@ -92,13 +94,13 @@ def test_pptx_holds_every_element(model):
             assert shapes, (key, kind)
             product = pg.products[key]
             first = shapes[0][1].text_frame.paragraphs[0].text
-            assert first.replace("\v", "") == product.name      # wrapped with line breaks
+            assert first.replace("\v", "") == product.name  # wrapped with line breaks
         for name in externals:
             assert f"external: {pre}{name}" in found, name
         for title in relations:
             a, arrow, b = title.partition(" <-> ") if "<->" in title else title.partition(" -> ")
             flipped = f"{b}{arrow}{a}"
-            assert (pre + title in titles or pre + flipped in titles), title
+            assert pre + title in titles or pre + flipped in titles, title
         for kpi in kpis:
             assert f"kpi: {pre}{kpi}" in found or kpi in banner, kpi
         for issue in issues:
@@ -111,7 +113,7 @@ def test_pptx_stays_on_the_slide_in_the_notation_font(model):
 
     deck = read_pptx(to_pptx(layout(graphs_in(model))))
     width, height = deck.slide_width, deck.slide_height
-    assert (width, height) == (960 * EMU, 540 * EMU)        # 16:9
+    assert (width, height) == (960 * EMU, 540 * EMU)  # 16:9
     for slide in deck.slides:
         for sp in slide.shapes:
             if hasattr(sp, "begin_x"):
@@ -145,9 +147,9 @@ def test_pptx_shapes_by_kind():
     geometry, intangible = prst("intervention: ")
     ln = intangible._element.spPr.find(qn("a:ln"))
     assert geometry == "roundRect" and ln.find(qn("a:prstDash")).get("val") == "dash"
-    assert ln.find(qn("a:solidFill"))[0].get("val") == "C62828"          # red
+    assert ln.find(qn("a:solidFill"))[0].get("val") == "C62828"  # red
     assert "⚠" in intangible.text_frame.text
-    assert intangible._element.spPr.find(qn("a:noFill")) is not None     # no fill
+    assert intangible._element.spPr.find(qn("a:noFill")) is not None  # no fill
     assert prst("external: ")[0] == "homePlate"
     sync = next(items[0][1] for name, items in found.items() if name.startswith("sync: "))
     sync_ln = sync._element.spPr.find(qn("a:ln"))
@@ -171,9 +173,9 @@ def test_pptx_connectors_are_glued_to_their_products():
             continue
         begin = sp._element.find(".//" + qn("a:stCxn"))
         end = sp._element.find(".//" + qn("a:endCxn"))
-        source, _, target = sp.name.split(": ", 1)[1].partition(" -> " if "->" in sp.name
-                                                                   and "<->" not in sp.name
-                                                                   else " <-> ")
+        source, _, target = sp.name.split(": ", 1)[1].partition(
+            " -> " if "->" in sp.name and "<->" not in sp.name else " <-> "
+        )
         assert ids[int(begin.get("id"))].split(": ", 1)[1] in (source, target)
         assert ids[int(end.get("id"))].split(": ", 1)[1] in (source, target)
 
@@ -183,8 +185,7 @@ def test_touch_level_in_the_drawings_language():
     found = shapes_by_name(deck)
     touch = [name for name in found if name.startswith("touch: ")]
     assert touch
-    labels = [sp.text_frame.text for name, items in found.items()
-              if name.startswith("label: ") for _, sp in items]
+    labels = [sp.text_frame.text for name, items in found.items() if name.startswith("label: ") for _, sp in items]
     assert any(t in " ".join(labels) for t in ("ハイタッチ", "ロータッチ", "テックタッチ"))
 
 
@@ -199,7 +200,7 @@ def test_hostile_names_come_back_as_written():
     assert "lane: <b>Bob</b> & {co}" in found
     final = found["final: <script>alert(1)</script>"][0][1]
     assert final.text_frame.paragraphs[0].text.replace("\v", "") == "<script>alert(1)</script>"
-    assert final._element.nvSpPr.cNvPr.get("descr") == '\\N " <tt>'     # doc as alt text
+    assert final._element.nvSpPr.cNvPr.get("descr") == '\\N " <tt>'  # doc as alt text
 
 
 def test_same_model_same_bytes():
@@ -223,19 +224,25 @@ def test_a_wide_process_is_split_by_columns_and_stays_legible():
     found = shapes_by_name(deck)
     for pre, _pg, products, _externals, relations, _kpis, _issues in expected(graphs):
         for key, kind in products.items():
-            assert len(found[f"{kind}: {pre}{key}"]) == 1, key      # each once
+            assert len(found[f"{kind}: {pre}{key}"]) == 1, key  # each once
         titles = {name.split(": ", 1)[1] for name in found if ": " in name}
         for title in relations:
             a, arrow, b = title.partition(" <-> ") if "<->" in title else title.partition(" -> ")
             assert title in titles or f"{b}{arrow}{a}" in titles, title
-    sizes = [run.font.size.pt for slide in deck.slides for sp in slide.shapes
-             if sp.name.startswith("product: ") for run in sp.text_frame.paragraphs[0].runs]
+    sizes = [
+        run.font.size.pt
+        for slide in deck.slides
+        for sp in slide.shapes
+        if sp.name.startswith("product: ")
+        for run in sp.text_frame.paragraphs[0].runs
+    ]
     # names >= 12 pt where the process's height allows: this one's lanes allow 11.9
     assert min(sizes) >= 11.9
     assert any(name.startswith("continued: ") for name in found)
 
 
 # -- drawio -------------------------------------------------------------------------------
+
 
 def read_drawio(data: bytes):
     root = ET.fromstring(data.decode("utf-8"))
@@ -260,8 +267,7 @@ def test_drawio_holds_every_element(model):
     root = read_drawio(to_drawio(positions))
     pages = root.findall("diagram")
     assert len(pages) == len(graphs)
-    for page, (pre, pg, products, externals, relations, kpis, issues) in zip(
-            pages, expected(graphs)):
+    for page, (pre, pg, products, externals, relations, kpis, issues) in zip(pages, expected(graphs)):
         model_el = page.find("mxGraphModel")
         objects = model_el.find("root").findall("UserObject")
         by_id = {o.get("id"): o for o in objects}
@@ -324,7 +330,7 @@ def test_drawio_hostile_names_come_back_as_written():
     objects = {(o.get("prep_kind"), o.get("prep_title")): o for o in root.iter("UserObject")}
     final = objects[("final", "<script>alert(1)</script>")]
     assert name_of(final.get("label")) == "<script>alert(1)</script>"
-    assert "<script>" not in final.get("label")                 # escaped inside the HTML label
+    assert "<script>" not in final.get("label")  # escaped inside the HTML label
     assert ("product", "a\\nb<i>") in objects
     assert ("kpi", "k<&>") in objects
     assert ("lane", "<b>Bob</b> & {co}") in objects
@@ -338,34 +344,79 @@ def drawio_style(style: str) -> dict[str, str]:
 
 def test_drawio_styles_by_kind():
     root = read_drawio(to_drawio(layout(graphs_in(HERE / "models" / "figure4.prep"))))
-    style = {o.get("prep_kind"): drawio_style(o.find("mxCell").get("style"))
-             for o in root.iter("UserObject")}
+    style = {o.get("prep_kind"): drawio_style(o.find("mxCell").get("style")) for o in root.iter("UserObject")}
     text = {"html": "1", "whiteSpace": "wrap", "fontFamily": "Noto Sans CJK JP", "spacing": "2"}
     middle = {**text, "verticalAlign": "middle"}
     assert style["lane"] == {
-        "swimlane": "", **middle, "horizontal": "0", "startSize": "0", "fillColor": "#ffffff",
-        "swimlaneFillColor": "#ffffff", "strokeColor": "#555555", "strokeWidth": "1",
-        "collapsible": "0", "container": "1", "swimlaneLine": "0"}
+        "swimlane": "",
+        **middle,
+        "horizontal": "0",
+        "startSize": "0",
+        "fillColor": "#ffffff",
+        "swimlaneFillColor": "#ffffff",
+        "strokeColor": "#555555",
+        "strokeWidth": "1",
+        "collapsible": "0",
+        "container": "1",
+        "swimlaneLine": "0",
+    }
     assert style["milestone"] == {
-        **middle, "shape": "hexagon", "perimeter": "hexagonPerimeter2", "size": "0.12",
-        "fillColor": "#ffffff", "strokeColor": "#222222", "strokeWidth": "1.8"}
+        **middle,
+        "shape": "hexagon",
+        "perimeter": "hexagonPerimeter2",
+        "size": "0.12",
+        "fillColor": "#ffffff",
+        "strokeColor": "#222222",
+        "strokeWidth": "1.8",
+    }
     assert style["final"] == {
-        **middle, "shape": "ext", "double": "1", "margin": "4", "fillColor": "#ffffff",
-        "strokeColor": "#222222", "strokeWidth": "1.6"}
+        **middle,
+        "shape": "ext",
+        "double": "1",
+        "margin": "4",
+        "fillColor": "#ffffff",
+        "strokeColor": "#222222",
+        "strokeWidth": "1.6",
+    }
     assert style["intervention"] == {
-        **middle, "rounded": "1", "arcSize": "12", "fillColor": "none", "strokeColor": "#c62828",
-        "strokeWidth": "2.4", "dashed": "1"}
-    assert style["product"] == {**middle, "fillColor": "#ffffff", "strokeColor": "#222222",
-                                "strokeWidth": "1.2"}
-    sync = {key: style["sync"][key] for key in (
-        "edgeStyle", "strokeColor", "strokeWidth", "dashed", "endArrow", "endFill", "startArrow",
-        "startFill", "fontFamily")}
-    assert sync == {"edgeStyle": "none", "strokeColor": "#333333", "strokeWidth": "1.4",
-                    "dashed": "1", "endArrow": "block", "endFill": "1", "startArrow": "block",
-                    "startFill": "1", "fontFamily": "Noto Sans CJK JP"}
+        **middle,
+        "rounded": "1",
+        "arcSize": "12",
+        "fillColor": "none",
+        "strokeColor": "#c62828",
+        "strokeWidth": "2.4",
+        "dashed": "1",
+    }
+    assert style["product"] == {**middle, "fillColor": "#ffffff", "strokeColor": "#222222", "strokeWidth": "1.2"}
+    sync = {
+        key: style["sync"][key]
+        for key in (
+            "edgeStyle",
+            "strokeColor",
+            "strokeWidth",
+            "dashed",
+            "endArrow",
+            "endFill",
+            "startArrow",
+            "startFill",
+            "fontFamily",
+        )
+    }
+    assert sync == {
+        "edgeStyle": "none",
+        "strokeColor": "#333333",
+        "strokeWidth": "1.4",
+        "dashed": "1",
+        "endArrow": "block",
+        "endFill": "1",
+        "startArrow": "block",
+        "startFill": "1",
+        "fontFamily": "Noto Sans CJK JP",
+    }
 
 
 # -- the command --------------------------------------------------------------------------
+
 
 def test_cli_writes_pptx_and_drawio(tmp_path):
     from typer.testing import CliRunner
@@ -384,6 +435,7 @@ def test_cli_writes_pptx_and_drawio(tmp_path):
 
 
 # -- prep kpi / prep diff -----------------------------------------------------------------
+
 
 def _cli(args):
     from typer.testing import CliRunner
@@ -415,18 +467,18 @@ def test_kpi_pptx_asis_beside_tobe(tmp_path):
         tobe_left = shapes[f"frame: {tree.process} [tobe]"].left
         for node in tree.nodes():
             kind = node.kind
-            if "kgi" in node.marks:                     # a KGI is a line in the goal's box
+            if "kgi" in node.marks:  # a KGI is a line in the goal's box
                 assert f"KGI: {node.label}" in goal
                 continue
             found = [sp for name, sp in shapes.items() if name == f"{kind}: {node.label}"]
             assert found, (kind, node.label)
             right = [sp for sp in found if sp.left >= tobe_left]
-            assert right, node.label                                 # on the ToBe side
+            assert right, node.label  # on the ToBe side
             if kind == "kpi" and "service" in node.marks:
                 from pptx.oxml.ns import qn
 
                 ln = right[0]._element.spPr.find(qn("a:ln"))
-                assert ln.find(qn("a:solidFill"))[0].get("val") == "C62828"   # red
+                assert ln.find(qn("a:solidFill"))[0].get("val") == "C62828"  # red
         for sp in slide.shapes:
             if hasattr(sp, "begin_x"):
                 continue
@@ -447,15 +499,16 @@ def test_kpi_pptx_issues_and_lines_glued(tmp_path):
     assert "issue: 段取りがベテランの勘に頼っている" in names
     assert "final: 出荷" in names and "kpi: 出荷リードタイム" in names
     goal = next(sp for sp in slide.shapes if sp.name.startswith("goal: "))
-    assert "KGI: 納期遵守率" in goal.text_frame.text          # KGIs inside the goal
+    assert "KGI: 納期遵守率" in goal.text_frame.text  # KGIs inside the goal
     # straight lines are connectors glued to both shapes; a line that must go round
     # other shapes is a freeform along the picture's curve
     lines = [sp for sp in slide.shapes if sp.name.startswith(("line: ", "note link: "))]
     glued = [sp for sp in lines if sp._element.tag == qn("p:cxnSp")]
-    assert glued and all(sp._element.find(".//" + qn("a:stCxn")) is not None and
-                         sp._element.find(".//" + qn("a:endCxn")) is not None for sp in glued)
-    assert all(sp._element.find(".//" + qn("a:custGeom")) is not None
-               for sp in lines if sp not in glued)
+    assert glued and all(
+        sp._element.find(".//" + qn("a:stCxn")) is not None and sp._element.find(".//" + qn("a:endCxn")) is not None
+        for sp in glued
+    )
+    assert all(sp._element.find(".//" + qn("a:custGeom")) is not None for sp in lines if sp not in glued)
 
 
 def test_kpi_pptx_reference_is_one_shape_with_two_lines():
@@ -499,7 +552,7 @@ def test_kpi_pptx_reference_is_one_shape_with_two_lines():
     assert names.count("line: A -> 共有") == 1 and names.count("line: B -> 共有") == 1
     assert "kpi: 率<&>" in names
     shared = next(sp for sp in deck.slides[0].shapes if sp.name == "milestone: 共有")
-    assert "＋ 新規" in shared.text_frame.text                  # new: a ＋ line
+    assert "＋ 新規" in shared.text_frame.text  # new: a ＋ line
 
 
 # -- links between processes naming each other (docs/notation.md) ----------------------------
@@ -523,36 +576,37 @@ def test_pptx_links_processes_naming_each_other():
         slide = deck.slides[last[here] - 1]
         ids = {sp.shape_id: sp for sp in slide.shapes}
         (link,) = _links_on(slide)
-        assert link.name == f"link: {WEEKLY} - {DAILY}"       # as the SVG's <title>
+        assert link.name == f"link: {WEEKLY} - {DAILY}"  # as the SVG's <title>
         begin = link._element.find(".//" + qn("a:stCxn"))
         end = link._element.find(".//" + qn("a:endCxn"))
         assert ids[int(begin.get("id"))].name == f"process: {here}"
-        assert begin.get("idx") == "3"                       # the frame's right side
+        assert begin.get("idx") == "3"  # the frame's right side
         stand_in = ids[int(end.get("id"))]
         assert (stand_in.name, end.get("idx")) == (f"linked process: {other}", "1")
         assert stand_in.text_frame.text == f"↔ {other} ({first[other]})"
         assert stand_in.click_action.target_slide == deck.slides[first[other] - 1]
         ln = link._element.spPr.find(qn("a:ln"))
         assert ln.find(qn("a:prstDash")).get("val") == "dash"
-        assert ln.find(qn("a:solidFill"))[0].get("val") == "777777"          # grey
+        assert ln.find(qn("a:solidFill"))[0].get("val") == "777777"  # grey
         assert ln.find(qn("a:headEnd")) is None and ln.find(qn("a:tailEnd")) is None
         frame = ids[int(begin.get("id"))]
-        assert link.begin_x == frame.left + frame.width           # drawn where it is glued
+        assert link.begin_x == frame.left + frame.width  # drawn where it is glued
         assert stand_in.left > frame.left + frame.width
         assert stand_in.left + stand_in.width <= deck.slide_width
 
 
 def test_pptx_draws_no_link_for_one_process():
     deck = read_pptx(to_pptx(layout(graphs_in(HERE / "models" / "figure4.prep"))))
-    assert not any(sp.name.startswith(("link: ", "linked process: "))
-                   for slide in deck.slides for sp in slide.shapes)
-    graphs = [pg for pg in graphs_in(APPAREL) if pg.name == DAILY]     # --process
+    assert not any(sp.name.startswith(("link: ", "linked process: ")) for slide in deck.slides for sp in slide.shapes)
+    graphs = [pg for pg in graphs_in(APPAREL) if pg.name == DAILY]  # --process
     deck = read_pptx(to_pptx(layout(graphs)))
     assert not any(_links_on(slide) for slide in deck.slides)
 
 
 def test_pptx_link_of_a_split_process_is_on_its_last_slide():
-    text = wide_model(60) + """
+    text = (
+        wide_model(60)
+        + """
 process 受注 {
   goal 受注件数
   external 業務0
@@ -562,6 +616,7 @@ process 受注 {
   業務0 -> 受注 -> 業務0
 }
 """
+    )
     deck = read_pptx(to_pptx(layout(graphs_from(text))))
     found = shapes_by_name(deck)
     slides = sorted(n for n, _ in found["process: 業務0"])
@@ -588,13 +643,16 @@ def test_drawio_links_processes_naming_each_other():
         assert cell.get("edge") == "1"
         frame, stand_in = by_id[cell.get("source")], by_id[cell.get("target")]
         assert frame.get("prep_kind") == "process" and frame.get("id") == f"p{number}"
-        assert (stand_in.get("prep_kind"), stand_in.get("prep_title")) == \
-            ("linked process", other)
+        assert (stand_in.get("prep_kind"), stand_in.get("prep_title")) == ("linked process", other)
         assert plain(stand_in.get("label")) == f"↔ {other} ({3 - number})"
         assert stand_in.get("link") == f"data:page/id,p{3 - number}"
         style = drawio_style(cell.get("style"))
-        assert (style["dashed"], style["strokeColor"], style["endArrow"],
-                style["startArrow"]) == ("1", "#777777", "none", "none")
+        assert (style["dashed"], style["strokeColor"], style["endArrow"], style["startArrow"]) == (
+            "1",
+            "#777777",
+            "none",
+            "none",
+        )
         assert (style["exitX"], style["exitY"], style["entryX"]) == ("1", "0.5", "0")
         frame_geo = frame.find("mxCell/mxGeometry")
         stand_geo = stand_in.find("mxCell/mxGeometry")

@@ -23,19 +23,22 @@ def fake_dot(tmp_path, monkeypatch, body: str) -> None:
     (folder / "dot").write_text("#!/bin/sh\ncat >/dev/null\n" + body + "\n")
     (folder / "dot").chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
-    monkeypatch.setattr("prep.layout.measure._MEASURED", {})   # measured labels: ask again
+    monkeypatch.setattr("prep.layout.measure._MEASURED", {})  # measured labels: ask again
 
 
 def run(*args):
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
-@pytest.mark.parametrize("args, what", [
-    (["render", FIGURE4], "that is not the JSON asked for (measuring labels)"),
-    (["render", FIGURE4, "--layout", "dot"], "that is not SVG"),
-    (["kpi", FIGURE4, "-f", "svg"], "printed something that is not"),
-    (["kpi", FIGURE4, "-f", "pptx"], "that is not the JSON asked for (measuring labels)"),
-])
+@pytest.mark.parametrize(
+    "args, what",
+    [
+        (["render", FIGURE4], "that is not the JSON asked for (measuring labels)"),
+        (["render", FIGURE4, "--layout", "dot"], "that is not SVG"),
+        (["kpi", FIGURE4, "-f", "svg"], "printed something that is not"),
+        (["kpi", FIGURE4, "-f", "pptx"], "that is not the JSON asked for (measuring labels)"),
+    ],
+)
 def test_dot_printing_something_else_is_one_error_and_no_file(tmp_path, monkeypatch, args, what):
     fake_dot(tmp_path, monkeypatch, "echo 'not a drawing'")
     out = tmp_path / ("o.pptx" if "pptx" in args else "o.svg")
@@ -65,11 +68,10 @@ def test_dot_killed_by_a_signal_is_worded(tmp_path, monkeypatch):
 def test_a_timeout_kills_dots_whole_process_group(tmp_path, monkeypatch):
     pids = tmp_path / "pids"
     fake_dot(tmp_path, monkeypatch, f"sleep 300 & echo $! > {pids}\nwait")
-    result = run("render", FIGURE4, "--layout", "dot", "-o", tmp_path / "k.svg",
-                 "--timeout", "1")
+    result = run("render", FIGURE4, "--layout", "dot", "-o", tmp_path / "k.svg", "--timeout", "1")
     assert result.exit_code == 2 and "longer than 1 s" in result.stderr
     helper = int(pids.read_text())
-    for _ in range(100):                 # reaped by init: gone, or a zombie for a moment
+    for _ in range(100):  # reaped by init: gone, or a zombie for a moment
         try:
             with open(f"/proc/{helper}/stat") as handle:
                 if handle.read().split(") ")[1].startswith("Z"):
@@ -86,8 +88,7 @@ def test_status_and_valid():
     assert status(-200) == "was killed (signal 200)"
     valid(b'<?xml version="1.0"?>\n<svg></svg>\n', "svg")
     valid(b'{"objects": []}', "json")
-    for data, fmt in [(b"", "svg"), (b"<svg>", "svg"), (b"[1]", "json"), (b"PNG", "png"),
-                      (b"%PDF-1.4 no end", "pdf")]:
+    for data, fmt in [(b"", "svg"), (b"<svg>", "svg"), (b"[1]", "json"), (b"PNG", "png"), (b"%PDF-1.4 no end", "pdf")]:
         with pytest.raises(GraphvizOutputError):
             valid(data, fmt)
 
@@ -100,8 +101,9 @@ def test_measuring_without_a_deadline_is_bounded(tmp_path, monkeypatch):
     with pytest.raises(LayoutError) as caught:
         graphviz_measure(["<b>x</b>"])
     assert str(caught.value) == "drawing took longer than 0.5 s, and was stopped"
-    assert caught.value.hint == ("draw one process at a time with --process NAME, split the "
-                                 "model, or allow more time with --timeout SECONDS")
+    assert caught.value.hint == (
+        "draw one process at a time with --process NAME, split the model, or allow more time with --timeout SECONDS"
+    )
 
 
 def test_japanese_without_japanese_fonts_warns_once(tmp_path, monkeypatch):
@@ -111,17 +113,24 @@ def test_japanese_without_japanese_fonts_warns_once(tmp_path, monkeypatch):
 
     folder = tmp_path / "bin"
     folder.mkdir()
-    (folder / "fc-list").write_text("#!/bin/sh\nexit 0\n")       # no font at all
+    (folder / "fc-list").write_text("#!/bin/sh\nexit 0\n")  # no font at all
     (folder / "fc-list").chmod(0o755)
     env = {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
     model = ROOT / "examples" / "apparel" / "asis.prep"
-    done = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
-                           str(tmp_path / "a.svg")], capture_output=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "prep", "render", str(model), "-o", str(tmp_path / "a.svg")],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0
     assert done.stderr.decode().count("no installed font has Japanese glyphs") == 1
-    done = subprocess.run([sys.executable, "-m", "prep", "render", str(model), "-o",
-                           str(tmp_path / "b.svg")], capture_output=True, timeout=120)
-    assert b"Japanese glyphs" not in done.stderr                # fonts-noto-cjk is installed
+    done = subprocess.run(
+        [sys.executable, "-m", "prep", "render", str(model), "-o", str(tmp_path / "b.svg")],
+        capture_output=True,
+        timeout=120,
+    )
+    assert b"Japanese glyphs" not in done.stderr  # fonts-noto-cjk is installed
 
 
 def test_graphviz_failures_speak_japanese(monkeypatch):
@@ -135,7 +144,8 @@ def test_graphviz_failures_speak_japanese(monkeypatch):
     assert status(-9) == "強制終了されました（シグナル 9、SIGKILL）"
     error = timed_out(2.5)
     assert error.message == "描画に 2.5 秒以上かかったため中止しました"
-    assert error.hint == ("--process NAME でプロセスを一つずつ描くか、モデルを分けるか、"
-                          "--timeout SECONDS で時間を延ばしてください")
+    assert error.hint == (
+        "--process NAME でプロセスを一つずつ描くか、モデルを分けるか、--timeout SECONDS で時間を延ばしてください"
+    )
     i18n.set_language("en")
     assert status(3) == "exit status 3"

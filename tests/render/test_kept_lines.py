@@ -57,8 +57,7 @@ def test_kept_lines_drop_blank_lines_and_cut_at_the_limit():
 def test_issue_note_and_doc_keep_their_lines_in_the_layout():
     process = layout(graphs(), measure=None).processes[0]
     note = process.notes[0] if process.notes[0].kind == "issue" else process.notes[1]
-    assert [t.text for t in note.lines] == [
-        "Issue: The forecast is", "updated once a month.", "Nobody owns it."]
+    assert [t.text for t in note.lines] == ["Issue: The forecast is", "updated once a month.", "Nobody owns it."]
     x = next(n for n in process.nodes if n.key == "X")
     assert [t.text for t in x.lines if t.role == "doc"] == ["first line of the doc", "second"]
 
@@ -79,8 +78,7 @@ def test_kpi_tree_keeps_an_issue_text_s_lines(tmp_path):
     model = tmp_path / "m.prep"
     model.write_text(MODEL.replace("kpi K for Y", "kpi K for X"), encoding="utf-8")
     out = tmp_path / "t.dot"
-    done = CliRunner().invoke(app, ["kpi", str(model), "-o", str(out)],
-                              catch_exceptions=False)
+    done = CliRunner().invoke(app, ["kpi", str(model), "-o", str(out)], catch_exceptions=False)
     assert done.exit_code in (0, 1), done.output
     text = out.read_text(encoding="utf-8")
     # an issue is a note beside its product: its own lines kept, each wrapped narrow

@@ -24,7 +24,7 @@ MODELS = HERE / "models"
 SNAPSHOTS = HERE / "snapshots" / "lanes"
 EXAMPLES = sorted((ROOT / "examples").rglob("*.prep"))
 SVG = "{http://www.w3.org/2000/svg}"
-INK = "#111111"         # the colour of product names (prep.notation.COLOUR["name"])
+INK = "#111111"  # the colour of product names (prep.notation.COLOUR["name"])
 
 
 def groups(svg: bytes) -> list[tuple[set[str], str, ET.Element]]:
@@ -72,8 +72,7 @@ def summary(drawing) -> str:
 def test_snapshot(model):
     """The pinned dot (coordinates) and, beside it, a readable summary to review."""
     graphs = graphs_in(MODELS / model)
-    same_as_snapshot(summary(layout(graphs)).encode("utf-8"),
-                     SNAPSHOTS / (Path(model).stem + ".summary.txt"))
+    same_as_snapshot(summary(layout(graphs)).encode("utf-8"), SNAPSHOTS / (Path(model).stem + ".summary.txt"))
     same_as_snapshot(render(graphs, "dot"), SNAPSHOTS / (Path(model).stem + ".dot"))
 
 
@@ -82,11 +81,17 @@ def test_svg_structure_names_every_element():
     assert titles(svg, "lane") == ["生産管理", "購買", "製造部"]
     assert titles(svg, "subprocess") == ["計画", "調達", "検査", "製造工程"]
     assert set(titles(svg, "product")) == {
-        "生産計画", "調達計画", "調達部品<検収済>", "現場ノウハウ", "製品<検査済>", "出荷"}
+        "生産計画",
+        "調達計画",
+        "調達部品<検収済>",
+        "現場ノウハウ",
+        "製品<検査済>",
+        "出荷",
+    }
     assert sorted(titles(svg, "external")) == ["営業", "販売計画部"]
     relations = titles(svg, "relation")
     assert "生産計画 -> 出荷" in relations and "現場ノウハウ <-> 製品<検査済>" in relations
-    assert relations.count("生産計画 -> 出荷") == 1      # the parameter relation merged
+    assert relations.count("生産計画 -> 出荷") == 1  # the parameter relation merged
     text = svg.decode()
     assert "納期 → 出荷日" in text and "⚠ 介入点" in text
 
@@ -105,7 +110,8 @@ def test_svg_structure_of_notes_and_several_processes():
 def test_svg_structure_of_a_bus_joint():
     svg = render(graphs_in(ROOT / "examples" / "apparel" / "asis.prep"), "svg")
     assert titles(svg, "joint") == [
-        "日々の店舗運営/日々の販売目標, 週間天気予報 -> 商品の陳列, 接客指示, スタッフのシフト調整"]
+        "日々の店舗運営/日々の販売目標, 週間天気予報 -> 商品の陳列, 接客指示, スタッフのシフト調整"
+    ]
 
 
 def _px(value: str, scale: float) -> float:
@@ -123,23 +129,19 @@ def test_legible_on_a_1920_pixel_screen(path):
     for classes, _title, g in groups(svg):
         for text in g.iter(f"{SVG}text"):
             size = _px(text.get("font-size"), scale)
-            if "product" in classes and text.get("font-weight") == "bold" \
-                    and text.get("fill") == INK:
+            if "product" in classes and text.get("font-weight") == "bold" and text.get("fill") == INK:
                 names.append((size, text.text))
             else:
                 others.append((size, text.text))
     assert names and min(names)[0] >= 14, min(names)
     assert min(others)[0] >= 11, min(others)
     legend = next(g for classes, _, g in groups(svg) if "legend" in classes)
-    points = legend.find(f"{SVG}path") if legend.find(f"{SVG}polygon") is None \
-        else legend.find(f"{SVG}polygon")
-    ys = [float(v) for v in re.findall(r"[-\d.]+,([-\d.]+)", points.get("points", "")
-                                       or points.get("d", ""))]
+    points = legend.find(f"{SVG}path") if legend.find(f"{SVG}polygon") is None else legend.find(f"{SVG}polygon")
+    ys = [float(v) for v in re.findall(r"[-\d.]+,([-\d.]+)", points.get("points", "") or points.get("d", ""))]
     assert max(ys) - min(ys) <= height / 10
 
 
-HOSTILE = ["出荷\\G指示", "\\N", "\\L\\E\\T\\H", "<script>x</script>", 'say "hi"',
-           "{brace}", "a&b"]
+HOSTILE = ["出荷\\G指示", "\\N", "\\L\\E\\T\\H", "<script>x</script>", 'say "hi"', "{brace}", "a&b"]
 
 
 def _quote(name: str) -> str:
@@ -186,8 +188,14 @@ def test_every_name_shows_as_written_in_mermaid():
 
     text = render(graphs_from(_model(HOSTILE)), "mermaid").decode()
     assert [mermaid_text(name) for name in HOSTILE] == [
-        "出荷#92;G指示", "#92;N", "#92;L#92;E#92;T#92;H", "#60;script#62;x#60;/script#62;",
-        "say #34;hi#34;", "#123;brace#125;", "a#38;b"]
+        "出荷#92;G指示",
+        "#92;N",
+        "#92;L#92;E#92;T#92;H",
+        "#60;script#62;x#60;/script#62;",
+        "say #34;hi#34;",
+        "#123;brace#125;",
+        "a#38;b",
+    ]
     assert text.splitlines()[1:17] == [
         '  subgraph p1["#60;script#62;x#60;/script#62; / 目標: say #34;hi#34;"]',
         "    direction LR",
@@ -204,16 +212,17 @@ def test_every_name_shows_as_written_in_mermaid():
         "    n3 -.- n5",
         '    n6["課題: #92;N"]:::issue',
         "    n1 -.- n6",
-        "  end"]
+        "  end",
+    ]
 
 
 def test_every_name_shows_as_written_in_kpi_and_diff_drawings(tmp_path):
     asis = tmp_path / "asis.prep"
     tobe = tmp_path / "tobe.prep"
     asis.write_text(_model(HOSTILE), encoding="utf-8")
-    tobe.write_text(_model(HOSTILE).replace("kpi ", "kpi \"\\\\G new\" for "
-                                            + _quote(HOSTILE[1]) + "\n  kpi ", 1),
-                    encoding="utf-8")
+    tobe.write_text(
+        _model(HOSTILE).replace("kpi ", 'kpi "\\\\G new" for ' + _quote(HOSTILE[1]) + "\n  kpi ", 1), encoding="utf-8"
+    )
     runner = CliRunner()
     kpi = tmp_path / "kpi.svg"
     result = runner.invoke(app, ["kpi", str(asis), "--force", "-o", str(kpi)])
@@ -234,7 +243,7 @@ def test_pdf_puts_each_process_on_its_own_page():
     assert pdf.startswith(b"%PDF-1.5") and pdf.rstrip().endswith(b"%%EOF")
     assert len(re.findall(rb"/Type /Page\b", pdf)) == 2
     assert b"/Count 2" in pdf
-    assert render(graphs, "pdf") == pdf                      # byte-identical
+    assert render(graphs, "pdf") == pdf  # byte-identical
     one = render(graphs[:1], "pdf")
     assert len(re.findall(rb"/Type /Page\b", one)) == 1
     # every object the table names is where it says

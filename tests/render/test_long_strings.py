@@ -39,7 +39,7 @@ def test_an_edge_across_hundreds_of_columns_renders():
     assert parsed.ok, parsed.diagnostics
     graphs = build_document(parsed.document)[0]
     source = render(graphs, "dot").decode("utf-8")
-    assert '" + "' in source              # p0 -> p399's spline, in pieces
+    assert '" + "' in source  # p0 -> p399's spline, in pieces
     longest = max(len(s) for s in re.findall(r'"(?:[^"\\]|\\.)*"', source))
     assert longest <= CHUNK + 2
     svg = render(graphs, "svg")

@@ -55,13 +55,20 @@ def test_notation():
     assert nodes["n2"] == 'n2["調達計画 (部品, 数量)"]:::product'
     assert nodes["n4"] == 'n4("現場ノウハウ #9888; 介入点"):::intervention'
     assert nodes["n7"] == 'n7>"営業"]:::external'
-    assert links == ["n8 --> n1", "n1 --> n2", "n2 --> n3", "n3 --> n5", "n4 <-.-> n5",
-                     "n5 --> n6", "n6 --> n7", "n1 --> n6"]
+    assert links == [
+        "n8 --> n1",
+        "n1 --> n2",
+        "n2 --> n3",
+        "n3 --> n5",
+        "n4 <-.-> n5",
+        "n5 --> n6",
+        "n6 --> n7",
+        "n1 --> n6",
+    ]
     nodes, links, others = statements(mermaid_of(MODELS / "tobe_csm.prep"))
     assert links[3] == 'n4 -->|"ハイタッチ"| n2'
     assert others[-1] == "linkStyle 3 stroke:#2e7d32,stroke-width:3px,color:#1b5e20"
-    assert [line for line in others if line.startswith("class ")] == [
-        "class p1a3 csm", "class p1a4 service"]
+    assert [line for line in others if line.startswith("class ")] == ["class p1a3 csm", "class p1a4 service"]
     assert nodes["n8"] == 'n8["KPI: 購買率KPI [サービス]"]:::servicekpi'
     assert links[-2:] == ["n3 -.- n8", "n3 -.- n9"]
 
@@ -69,7 +76,6 @@ def test_notation():
 def test_escaping():
     assert text('<script>"x"</script>') == "#60;script#62;#34;x#34;#60;/script#62;"
     assert text("a|b{c}#d\\e;") == "a#124;b#123;c#125;#35;d#92;e#59;"
-    parsed = parse_text('process P { goal G external E actor A { final "a\\"]-->x" } '
-                        '"a\\"]-->x" -> E }', "m.prep")
+    parsed = parse_text('process P { goal G external E actor A { final "a\\"]-->x" } "a\\"]-->x" -> E }', "m.prep")
     source = to_mermaid(build_document(parsed.document)[0])
     assert '"a#34;]--#62;x"' in source and '"]-->' not in source

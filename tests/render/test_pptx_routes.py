@@ -21,15 +21,32 @@ from prep.layout.positions import Text
 from prep.render.pptx import to_pptx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from pptx_geometry import (A, box, crosses, items, line_path, slides,  # noqa: E402
-                           text_runs)
+from pptx_geometry import (
+    A,
+    box,
+    crosses,
+    items,
+    line_path,
+    slides,  # noqa: E402
+    text_runs,
+)
 from conftest import graphs_from, graphs_in, two_stages  # noqa: E402
 from test_export import MODELS, ROOT, wide_model  # noqa: E402
 
 SLACK = 1.10
-OBSTACLES = ("product: ", "final: ", "milestone: ", "intangible: ", "intervention: ",
-             "external: ", "kpi: ", "issue: ", "label: ", "continued: ",
-             "lane header text: ")
+OBSTACLES = (
+    "product: ",
+    "final: ",
+    "milestone: ",
+    "intangible: ",
+    "intervention: ",
+    "external: ",
+    "kpi: ",
+    "issue: ",
+    "label: ",
+    "continued: ",
+    "lane header text: ",
+)
 APPAREL = ROOT / "examples" / "apparel"
 
 
@@ -50,16 +67,18 @@ def crossings(data: bytes, texts: bool = True) -> list[str]:
     found = []
     for number, root in enumerate(slides(data), 1):
         shapes = list(items(root))
-        obstacles = [(name, _ink(name, kind, el)) for name, kind, el in shapes
-                     if name.startswith(OBSTACLES) and (texts or kind != "text")]
+        obstacles = [
+            (name, _ink(name, kind, el))
+            for name, kind, el in shapes
+            if name.startswith(OBSTACLES) and (texts or kind != "text")
+        ]
         for name, kind, el in shapes:
             if kind != "line" or name.startswith("legend "):
                 continue
             path = line_path(el)
             for other, b in obstacles:
-                if any(b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2
-                       for x, y in (path[0], path[-1])):
-                    continue            # one of its ends
+                if any(b[0] - 2 <= x <= b[2] + 2 and b[1] - 2 <= y <= b[3] + 2 for x, y in (path[0], path[-1])):
+                    continue  # one of its ends
                 if crosses(path, b):
                     found.append(f"slide {number}: {name} through {other}")
     return found
@@ -74,8 +93,6 @@ def test_no_line_through_a_shape_or_a_text_of_a_split_process():
     data = to_pptx(layout(graphs_from(wide_model(60))))
     assert len(slides(data)) > 1
     assert crossings(data) == []
-
-
 
 
 def test_relations_take_the_layouts_routes():
@@ -96,8 +113,7 @@ def test_relations_take_the_layouts_routes():
         return fx + (point[0] - view.left) * s, fy + (point[1] - process.frame.y) * s
 
     held = {n.id for n in process.nodes + process.externals if view.holds(n.box)}
-    by_title = {e.title: e for e in process.edges
-                if e.kind != "note" and {e.source, e.target} <= held}
+    by_title = {e.title: e for e in process.edges if e.kind != "note" and {e.source, e.target} <= held}
     glued = free = 0
     for name, kind, el in items(root):
         title = name.split(": ", 1)[1] if ": " in name else ""
@@ -125,11 +141,14 @@ def test_stand_ins_at_a_cut_never_overlap():
     seen = 0
     for root in slides(data):
         stands = [box(el) for name, kind, el in items(root) if name.startswith("continued: ")]
-        others = [box(el) for name, kind, el in items(root)
-                  if name.startswith(OBSTACLES) and not name.startswith("continued: ")]
+        others = [
+            box(el)
+            for name, kind, el in items(root)
+            if name.startswith(OBSTACLES) and not name.startswith("continued: ")
+        ]
         seen += len(stands)
         for n, a in enumerate(stands):
-            for b in stands[n + 1:] + others:
+            for b in stands[n + 1 :] + others:
                 assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
     assert seen
 
@@ -148,20 +167,38 @@ def _lines(el) -> tuple:
         for runs in parts:
             if runs:
                 rpr = runs[0].find(f"{A}rPr")
-                lines.append(Text("".join(r.find(f"{A}t").text or "" for r in runs),
-                                  int(rpr.get("sz")) / 100,
-                                  "doc" if rpr.get("i") == "1" else "name",
-                                  rpr.get("b") == "1"))
+                lines.append(
+                    Text(
+                        "".join(r.find(f"{A}t").text or "" for r in runs),
+                        int(rpr.get("sz")) / 100,
+                        "doc" if rpr.get("i") == "1" else "name",
+                        rpr.get("b") == "1",
+                    )
+                )
     return tuple(lines)
 
 
-FITTED = ("product: ", "final: ", "milestone: ", "intangible: ", "intervention: ",
-          "external: ", "kpi: ", "issue: ", "label: ", "lane header: ",
-          "subprocess label: ", "legend text: ")
+FITTED = (
+    "product: ",
+    "final: ",
+    "milestone: ",
+    "intangible: ",
+    "intervention: ",
+    "external: ",
+    "kpi: ",
+    "issue: ",
+    "label: ",
+    "lane header: ",
+    "subprocess label: ",
+    "legend text: ",
+)
 
 
-@pytest.mark.parametrize("model", [APPAREL / "tobe.prep", ROOT / "examples" / "manufacturing.prep",
-                                   ROOT / "examples" / "restaurant.prep"], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "model",
+    [APPAREL / "tobe.prep", ROOT / "examples" / "manufacturing.prep", ROOT / "examples" / "restaurant.prep"],
+    ids=lambda p: p.stem,
+)
 def test_every_text_fits_its_shape_with_slack(model):
     data = to_pptx(layout(graphs_in(model)))
     checked = 0
@@ -192,15 +229,13 @@ def test_runs_name_the_font_with_east_asian_substitution_hints():
         for rpr in root.iter(f"{A}rPr"):
             ea = rpr.find(f"{A}ea")
             assert rpr.find(f"{A}latin").get("typeface") == N.FONT
-            assert (ea.get("typeface"), ea.get("charset"), ea.get("pitchFamily")) == (
-                N.FONT, "-128", "34")
+            assert (ea.get("typeface"), ea.get("charset"), ea.get("pitchFamily")) == (N.FONT, "-128", "34")
             assert rpr.get("lang") == "ja-JP"
 
 
 def test_finals_have_a_double_border_in_the_xml():
     data = to_pptx(layout(graphs_in(ROOT / "examples" / "manufacturing.prep")))
-    finals = [el for root in slides(data) for name, kind, el in items(root)
-              if name.startswith("final: ")]
+    finals = [el for root in slides(data) for name, kind, el in items(root) if name.startswith("final: ")]
     assert finals
     for el in finals:
         assert el.find(f".//{A}ln").get("cmpd") == "dbl"
@@ -217,8 +252,7 @@ def test_diff_pptx_is_the_diff_picture_in_native_shapes(tmp_path):
     _cli(["diff", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out)])
     data = out.read_bytes()
     shapes = {name: el for root in slides(data) for name, kind, el in items(root)}
-    texts = {name: [" ".join(t for t, _, _ in runs) for runs in text_runs(el)]
-             for name, el in shapes.items()}
+    texts = {name: [" ".join(t for t, _, _ in runs) for runs in text_runs(el)] for name, el in shapes.items()}
     # added: its ＋ badge line inside the shape, a purple border
     added = shapes["product: 週次販売計画/実績データ"]
     assert texts["product: 週次販売計画/実績データ"][-1] == "＋ 追加"
@@ -232,7 +266,7 @@ def test_diff_pptx_is_the_diff_picture_in_native_shapes(tmp_path):
     assert "external: 日々の店舗運営/POSレジ" in shapes
     edge = shapes["input: 日々の店舗運営/POSレジ -> 前日の販売実績"]
     assert edge.find(f".//{A}ln/{A}prstDash").get("val") == "dash"
-    assert not any(name.startswith("removed: ") for name in shapes)   # no list box
+    assert not any(name.startswith("removed: ") for name in shapes)  # no list box
     every = " ".join(" ".join(t) for t in texts.values())
     for python in ("None", "True", "False", "['", "{'"):
         assert python not in every, python
@@ -247,7 +281,6 @@ def test_diff_pptx_changed_shows_the_old_value_in_the_drawings_words(tmp_path):
     _cli(["diff", str(asis), str(tobe), "-o", str(out), "--lang", "en"])
     shapes = {name: el for root in slides(out.read_bytes()) for name, kind, el in items(root)}
     label = shapes["label: a -> b"]
-    assert [" ".join(t for t, _, _ in runs) for runs in text_runs(label)] == [
-        "high touch", "～ changed: was low touch"]
+    assert [" ".join(t for t, _, _ in runs) for runs in text_runs(label)] == ["high touch", "～ changed: was low touch"]
     ln = shapes["touch: a -> b"].find(f".//{A}ln")
     assert ln.find(f"{A}solidFill/{A}srgbClr").get("val") == N.TOUCH["color"].lstrip("#").upper()

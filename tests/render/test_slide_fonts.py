@@ -29,8 +29,11 @@ def _theme(data: bytes) -> ET.Element:
 
 
 def _faces(el) -> list[tuple]:
-    return [(f.tag.split("}")[1], f.get("typeface"), f.get("panose"), f.get("pitchFamily"),
-             f.get("charset")) for f in el if f.tag in (f"{A}latin", f"{A}ea", f"{A}cs")]
+    return [
+        (f.tag.split("}")[1], f.get("typeface"), f.get("panose"), f.get("pitchFamily"), f.get("charset"))
+        for f in el
+        if f.tag in (f"{A}latin", f"{A}ea", f"{A}cs")
+    ]
 
 
 def _deck(tmp_path, args) -> bytes:
@@ -40,9 +43,11 @@ def _deck(tmp_path, args) -> bytes:
     return out.read_bytes()
 
 
-NOTO = [("latin", N.FONT, "020B0500000000000000", "34", "0"),
-        ("ea", N.FONT, "020B0500000000000000", "34", "-128"),
-        ("cs", N.FONT, "020B0500000000000000", "34", "0")]
+NOTO = [
+    ("latin", N.FONT, "020B0500000000000000", "34", "0"),
+    ("ea", N.FONT, "020B0500000000000000", "34", "-128"),
+    ("cs", N.FONT, "020B0500000000000000", "34", "0"),
+]
 
 
 def test_runs_and_theme_name_noto_with_its_substitution_hints(tmp_path):
@@ -55,27 +60,29 @@ def test_runs_and_theme_name_noto_with_its_substitution_hints(tmp_path):
     for part in ("majorFont", "minorFont"):
         fonts = scheme.find(f"{A}{part}")
         assert _faces(fonts) == NOTO
-        assert [(f.get("script"), f.get("typeface")) for f in fonts.findall(f"{A}font")] == [
-            ("Jpan", N.FONT)]
+        assert [(f.get("script"), f.get("typeface")) for f in fonts.findall(f"{A}font")] == [("Jpan", N.FONT)]
 
 
-@pytest.mark.parametrize("args, font", [
-    (["render", str(APPAREL / "tobe.prep")], "Yu Gothic"),
-    (["kpi", str(APPAREL / "tobe.prep")], "Meiryo"),
-    (["diff", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep")], "Hiragino Sans"),
-])
+@pytest.mark.parametrize(
+    "args, font",
+    [
+        (["render", str(APPAREL / "tobe.prep")], "Yu Gothic"),
+        (["kpi", str(APPAREL / "tobe.prep")], "Meiryo"),
+        (["diff", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep")], "Hiragino Sans"),
+    ],
+)
 def test_slide_font_names_the_clients_face_in_runs_and_theme(tmp_path, args, font):
     data = _deck(tmp_path, [*args, "--slide-font", font])
-    named = [("latin", font, None, "34", "0"), ("ea", font, None, "34", "-128"),
-             ("cs", font, None, "34", "0")]
+    named = [("latin", font, None, "34", "0"), ("ea", font, None, "34", "-128"), ("cs", font, None, "34", "0")]
     runs = [rpr for root in slides(data) for rpr in root.iter(f"{A}rPr")]
     assert runs and all(_faces(rpr) == named for rpr in runs)
     scheme = _theme(data).find(f".//{A}fontScheme")
     assert _faces(scheme.find(f"{A}minorFont")) == named
     assert _faces(scheme.find(f"{A}majorFont")) == named
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        assert not any(N.FONT in z.read(n).decode("utf-8", "replace")
-                       for n in z.namelist() if n.startswith("ppt/slides/slide"))
+        assert not any(
+            N.FONT in z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.startswith("ppt/slides/slide")
+        )
 
 
 def test_the_same_deck_with_the_default_font_is_unchanged_by_the_option(tmp_path, monkeypatch):
@@ -87,9 +94,11 @@ def test_the_same_deck_with_the_default_font_is_unchanged_by_the_option(tmp_path
 
 @pytest.mark.parametrize("value", ["", "x" * 32, "a<b", "tab\there"])
 def test_a_bad_slide_font_is_refused(tmp_path, value):
-    result = CliRunner().invoke(app, ["render", str(APPAREL / "tobe.prep"), "-o",
-                                      str(tmp_path / "x.pptx"), "--slide-font", value])
+    result = CliRunner().invoke(
+        app, ["render", str(APPAREL / "tobe.prep"), "-o", str(tmp_path / "x.pptx"), "--slide-font", value]
+    )
     assert result.exit_code == 2
-    assert ("--slide-font must name a font in 1 to 31 characters without control "
-            f"characters or < > & \", not {value!r}") in result.output
+    assert (
+        f'--slide-font must name a font in 1 to 31 characters without control characters or < > & ", not {value!r}'
+    ) in result.output
     assert not (tmp_path / "x.pptx").exists()

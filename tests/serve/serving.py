@@ -13,8 +13,14 @@ from pathlib import Path
 import pytest
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 SMALL = """process 受注 [stage=asis] {
   goal 納期遵守
@@ -33,8 +39,7 @@ SMALL = """process 受注 [stage=asis] {
 def models(tmp_path) -> Path:
     root = tmp_path / "models"
     root.mkdir()
-    (root / "manufacturing.prep").write_text((EXAMPLES / "manufacturing.prep").read_text("utf-8"),
-                                             "utf-8")
+    (root / "manufacturing.prep").write_text((EXAMPLES / "manufacturing.prep").read_text("utf-8"), "utf-8")
     (root / "small.prep").write_text(SMALL, "utf-8")
     return root
 
@@ -51,11 +56,11 @@ class Running:
         self.port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/"
         self.app = create_app(root, "127.0.0.1", self.port, lang)
-        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="on",
-                                timeout_graceful_shutdown=2)
+        config = uvicorn.Config(
+            self.app, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2
+        )
         self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]},
-                                       daemon=True)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
         self.thread.start()
         for _ in range(200):
             if self.server.started:
@@ -90,8 +95,11 @@ def browser():
 
     if not _SHARED:
         playwright = sync_playwright().start()
-        _SHARED.update(playwright=playwright, users=0, chromium=playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS))
+        _SHARED.update(
+            playwright=playwright,
+            users=0,
+            chromium=playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS),
+        )
     _SHARED["users"] += 1
     yield _SHARED["chromium"]
     _SHARED["users"] -= 1

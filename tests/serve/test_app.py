@@ -46,11 +46,20 @@ def client(app):
 def raw(app, raw_path: str, host: str = f"127.0.0.1:{PORT}", method: str = "GET"):
     """One request as uvicorn hands it to the app: `path` percent-decoded once,
     `raw_path` as sent, no normalisation of `..` (a browser would; an attacker need not)."""
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-             "method": method, "scheme": "http", "path": unquote(raw_path.split("?")[0]),
-             "raw_path": raw_path.encode("latin-1"), "query_string": b"",
-             "root_path": "", "headers": [(b"host", host.encode("latin-1"))] if host else [],
-             "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", PORT)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": unquote(raw_path.split("?")[0]),
+        "raw_path": raw_path.encode("latin-1"),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", host.encode("latin-1"))] if host else [],
+        "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", PORT),
+    }
     sent = []
 
     async def receive():
@@ -70,21 +79,26 @@ def test_lists_the_models(client):
     data = client.get("/api/models").json()
     assert data["models"] == [
         {"path": "manufacturing.prep", "stage": "asis", "processes": ["製造"], "errors": 0},
-        {"path": "small.prep", "stage": "asis", "processes": ["受注"], "errors": 0}]
+        {"path": "small.prep", "stage": "asis", "processes": ["受注"], "errors": 0},
+    ]
 
 
 def test_one_model(client):
     data = client.get("/api/model/small.prep").json()
     assert data["ok"] is True and data["stale"] is False
     # docs/notation.md: the product's group has the class `product` and its key as title
-    assert re.search(r'<g id="[^"]+" class="[^"]*\bproduct\b[^"]*">\n<title>見積</title>',
-                     data["svg"])
+    assert re.search(r'<g id="[^"]+" class="[^"]*\bproduct\b[^"]*">\n<title>見積</title>', data["svg"])
     assert data["products"]["見積"]["fed_by"] == ["顧客"]
     assert data["products"]["見積"]["feeds"] == ["受注票"]
     assert data["products"]["受注票"]["feeds"] == ["顧客"]
     assert data["products"]["受注票"]["kpis"] == [{"name": "受注率", "marks": []}]
-    assert data["relations"][0] == {"source": "顧客", "target": "見積", "kind": "input",
-                                    "title": "顧客 -> 見積", "line": 8}
+    assert data["relations"][0] == {
+        "source": "顧客",
+        "target": "見積",
+        "kind": "input",
+        "title": "顧客 -> 見積",
+        "line": 8,
+    }
     assert data["kpi"][0]["root"]["label"] == "納期遵守"
 
 
@@ -104,9 +118,15 @@ def test_the_page_and_its_files(client):
 def test_csp_allows_no_inline_or_remote_script():
     directives = dict(part.strip().split(" ", 1) for part in CSP.split(";"))
     assert directives == {
-        "default-src": "'none'", "script-src": "'self'", "style-src": "'self'",
-        "img-src": "'self' data:", "connect-src": "'self'", "base-uri": "'none'",
-        "form-action": "'none'", "frame-ancestors": "'none'"}
+        "default-src": "'none'",
+        "script-src": "'self'",
+        "style-src": "'self'",
+        "img-src": "'self' data:",
+        "connect-src": "'self'",
+        "base-uri": "'none'",
+        "form-action": "'none'",
+        "frame-ancestors": "'none'",
+    }
 
 
 def test_errors_keep_the_last_good_drawing(client, models):
@@ -188,13 +208,33 @@ def outside(models):
 
 
 ESCAPES = [
-    "../secret.prep", "sub/../../secret.prep", "%2e%2e/secret.prep", "%2E%2E/secret.prep",
-    ".%2e/secret.prep", "%252e%252e/secret.prep", "%25252e%25252e/secret.prep",
-    "..%2fsecret.prep", "..%5csecret.prep", "..\\secret.prep", "sub/..%2f..%2fsecret.prep",
-    "/etc/passwd", "%2fetc%2fpasswd", "//etc/passwd", "C:/Windows/win.ini", "c:%5cboot.ini",
-    "link-out.prep", "up/secret.prep", "./small.prep", "sub//inner.prep",
-    ".hidden.prep", "notes.txt", "sub", "small.prep%00.txt", "small.prep\x00",
-    "missing.prep", "",
+    "../secret.prep",
+    "sub/../../secret.prep",
+    "%2e%2e/secret.prep",
+    "%2E%2E/secret.prep",
+    ".%2e/secret.prep",
+    "%252e%252e/secret.prep",
+    "%25252e%25252e/secret.prep",
+    "..%2fsecret.prep",
+    "..%5csecret.prep",
+    "..\\secret.prep",
+    "sub/..%2f..%2fsecret.prep",
+    "/etc/passwd",
+    "%2fetc%2fpasswd",
+    "//etc/passwd",
+    "C:/Windows/win.ini",
+    "c:%5cboot.ini",
+    "link-out.prep",
+    "up/secret.prep",
+    "./small.prep",
+    "sub//inner.prep",
+    ".hidden.prep",
+    "notes.txt",
+    "sub",
+    "small.prep%00.txt",
+    "small.prep\x00",
+    "missing.prep",
+    "",
 ]
 
 
@@ -216,13 +256,17 @@ def test_links_inside_the_folder_and_subfolders_are_served(app, outside, models)
     for name in ("link-in.prep", "sub/inner.prep", "sub%2finner.prep"):
         status, _, body = raw(app, "/api/model/" + name)
         assert status == 200, name
-    assert listing(models) == ["link-in.prep", "manufacturing.prep", "small.prep",
-                               "sub/inner.prep"]
+    assert listing(models) == ["link-in.prep", "manufacturing.prep", "small.prep", "sub/inner.prep"]
 
 
 def test_escapes_through_the_client(client, outside):
-    for url in ("/api/model/..%2fsecret.prep", "/api/model/%2e%2e/secret.prep",
-                "/api/model/link-out.prep", "/../secret.prep", "/api/model/up/secret.prep"):
+    for url in (
+        "/api/model/..%2fsecret.prep",
+        "/api/model/%2e%2e/secret.prep",
+        "/api/model/link-out.prep",
+        "/../secret.prep",
+        "/api/model/up/secret.prep",
+    ):
         answer = client.get(url)
         assert answer.status_code == 404, url
         assert "秘密" not in answer.text
@@ -235,18 +279,29 @@ def test_only_get(app):
 
 
 # -- the Host header (DNS rebinding) ---------------------------------------------
-@pytest.mark.parametrize("host", [f"127.0.0.1:{PORT}", f"localhost:{PORT}", f"[::1]:{PORT}",
-                                  f"LOCALHOST:{PORT}"])
+@pytest.mark.parametrize("host", [f"127.0.0.1:{PORT}", f"localhost:{PORT}", f"[::1]:{PORT}", f"LOCALHOST:{PORT}"])
 def test_hosts_answered(app, host):
     status, _, _ = raw(app, "/api/models", host=host)
     assert status == 200
 
 
-@pytest.mark.parametrize("host", ["evil.example", f"evil.example:{PORT}", "127.0.0.1",
-                                  "127.0.0.1:80", f"127.0.0.1:{PORT + 1}", "localhost",
-                                  f"127.0.0.1.evil.example:{PORT}", f"192.168.1.10:{PORT}",
-                                  f"0.0.0.0:{PORT}", "", f"localhost.:{PORT}",
-                                  f"127.0.0.1:{PORT}@evil.example"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        f"evil.example:{PORT}",
+        "127.0.0.1",
+        "127.0.0.1:80",
+        f"127.0.0.1:{PORT + 1}",
+        "localhost",
+        f"127.0.0.1.evil.example:{PORT}",
+        f"192.168.1.10:{PORT}",
+        f"0.0.0.0:{PORT}",
+        "",
+        f"localhost.:{PORT}",
+        f"127.0.0.1:{PORT}@evil.example",
+    ],
+)
 def test_hosts_refused(app, host):
     for path in ("/", "/api/models", "/api/model/small.prep", "/events", "/app.js"):
         status, headers, body = raw(app, path, host=host)
@@ -275,11 +330,20 @@ def test_allowed_hosts():
 
 def test_events_stream_says_hello(app, models):
     """The event stream starts with `hello` (the browser tests follow changes)."""
+
     async def first_chunk():
-        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-                 "method": "GET", "scheme": "http", "path": "/events", "raw_path": b"/events",
-                 "query_string": b"", "root_path": "",
-                 "headers": [(b"host", f"127.0.0.1:{PORT}".encode())]}
+        scope = {
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "GET",
+            "scheme": "http",
+            "path": "/events",
+            "raw_path": b"/events",
+            "query_string": b"",
+            "root_path": "",
+            "headers": [(b"host", f"127.0.0.1:{PORT}".encode())],
+        }
         chunks: list = []
         done = asyncio.Event()
 
@@ -304,8 +368,7 @@ def test_events_stream_says_hello(app, models):
 
 
 def test_the_folder_configuration_applies(client, models):
-    assert [f["code"] for f in client.get("/api/model/manufacturing.prep").json()["findings"]] \
-        == ["PREP401"]
+    assert [f["code"] for f in client.get("/api/model/manufacturing.prep").json()["findings"]] == ["PREP401"]
     (models / "prep.toml").write_text('ignore = ["PREP401"]\n', "utf-8")
     assert client.get("/api/model/manufacturing.prep").json()["findings"] == []
     (models / "prep.toml").write_text("ignore = [\n", "utf-8")
@@ -318,9 +381,13 @@ def test_the_folder_configuration_applies(client, models):
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("folder", [
-    pytest.param(CASES_DIR, marks=needs_conformance, id="conformance"),
-    pytest.param(ROOT / "examples", id="examples")])
+@pytest.mark.parametrize(
+    "folder",
+    [
+        pytest.param(CASES_DIR, marks=needs_conformance, id="conformance"),
+        pytest.param(ROOT / "examples", id="examples"),
+    ],
+)
 def test_every_model_gives_a_view(folder):
     """Broken, binary, odd and large models: always a view, never a server error."""
     app = create_app(folder, "127.0.0.1", PORT, watch=False)
@@ -331,7 +398,8 @@ def test_every_model_gives_a_view(folder):
             data = c.get("/api/model/" + name).json()
             assert data["file"] == name
             readable = bool(data["processes"]) and not any(
-                f["code"] in ("PREP001", "PREP002") for f in data["findings"])
+                f["code"] in ("PREP001", "PREP002") for f in data["findings"]
+            )
             assert readable == (data["svg"] is not None and not data["stale"]), name
             assert data["ok"] or any(f["severity"] == "error" for f in data["findings"]), name
 
@@ -356,8 +424,9 @@ def test_odd_but_harmless_names_are_listed_and_served(app, models, capfd):
     names = listing(models)
     assert {"100%41.prep", "a\\b.prep", "x%.prep"} <= set(names)
     assert "line\nbreak.prep" not in names
-    assert capfd.readouterr().err == ("prep: warning: line\\nbreak.prep is not served: its name "
-                                      "holds a control character; rename it\n")
+    assert capfd.readouterr().err == (
+        "prep: warning: line\\nbreak.prep is not served: its name holds a control character; rename it\n"
+    )
     for name in ("100%41.prep", "a\\b.prep", "x%.prep"):
         status, _, body = raw(app, "/api/model/" + quote(name))
         assert status == 200, (name, body)
@@ -365,8 +434,10 @@ def test_odd_but_harmless_names_are_listed_and_served(app, models, capfd):
 
 def test_a_malformed_hash_names_no_model():
     script = (Path(__file__).resolve().parents[2] / "prep/serve/static/app.js").read_text()
-    assert script.count("decodeURIComponent(location.hash") == 1   # only inside hashName
+    assert script.count("decodeURIComponent(location.hash") == 1  # only inside hashName
     assert "catch (e) { return null; }" in script
+
+
 def test_a_save_is_drawn_before_the_pages_ask(models):
     """Models.prewarm: the views shown before are made again as soon as the save is
     seen; a model never shown is not; the KPI answer waits to be asked for (its
@@ -381,5 +452,5 @@ def test_a_save_is_drawn_before_the_pages_ask(models):
     m.prewarm(["small.prep", "manufacturing.prep"])
     assert m._views["small.prep"][1] != first and "成約率".encode() in m._views["small.prep"][1]
     assert "成約率".encode() not in m._kpis["small.prep"][1]
-    assert "manufacturing.prep" not in m._views                 # never shown: not made
-    m.prewarm(["gone.prep"])                                     # nothing to make, no error
+    assert "manufacturing.prep" not in m._views  # never shown: not made
+    m.prewarm(["gone.prep"])  # nothing to make, no error

@@ -48,8 +48,7 @@ def save(path: Path, text: str) -> None:
 def test_the_page_shows_the_drawing(server, page):
     open_model(page, server, "manufacturing.prep")
     expect(product(page, "生産計画")).to_have_count(1)
-    expect(page.locator("#canvas g.external", has=page.locator("title:text-is('営業')"))
-           ).to_have_count(1)
+    expect(page.locator("#canvas g.external", has=page.locator("title:text-is('営業')"))).to_have_count(1)
     expect(page.locator("#models option")).to_have_count(2)
     expect(page.locator("#findings li")).to_have_count(1)
     expect(page.locator("#findings li")).to_contain_text("PREP401")
@@ -69,7 +68,7 @@ def test_hovering_a_product_shows_it_and_what_it_feeds(server, page):
     expect(product(page, "作業指示")).to_have_class(has("down"))
     expect(product(page, "需要予測")).to_have_class(has("up"))
     expect(product(page, "現場ノウハウ")).to_have_class(has("dim"))
-    product(page, "需要予測").click()                       # pinned: stays when the mouse leaves
+    product(page, "需要予測").click()  # pinned: stays when the mouse leaves
     page.mouse.move(5, 890)
     expect(page.locator("#detail-body h3")).to_have_text("需要予測")
     expect(page.locator("#detail-body")).to_contain_text("需要予測が月に一度しか更新されない")
@@ -87,9 +86,12 @@ def test_saving_the_file_updates_the_drawing_keeping_zoom(server, page, models):
     page.click("#zoom-in")
     transform = page.locator("#canvas").evaluate("e => e.style.transform")
     before = paints(page)
-    save(models / "small.prep", SMALL.replace("    product 見積(品目, 金額)",
-                                              "    product 見積(品目, 金額)\n    product 在庫照会")
-         .replace("顧客 -> 見積", "在庫照会 -> 見積\n  顧客 -> 見積"))
+    save(
+        models / "small.prep",
+        SMALL.replace("    product 見積(品目, 金額)", "    product 見積(品目, 金額)\n    product 在庫照会").replace(
+            "顧客 -> 見積", "在庫照会 -> 見積\n  顧客 -> 見積"
+        ),
+    )
     expect(product(page, "在庫照会")).to_have_count(1)
     assert paints(page) > before
     assert page.locator("#canvas").evaluate("e => e.style.transform") == transform
@@ -102,14 +104,15 @@ def test_a_broken_save_shows_errors_over_the_last_drawing(server, page, models):
     save(models / "small.prep", SMALL.replace("顧客 -> 見積", "顧客 -> -> 見積"))
     banner = page.locator("#banner")
     expect(banner).to_be_visible()
-    expect(banner.locator("h3")).to_have_text(      # in the model's language
-        "small.prep にエラーが 1 件 — 最後に正しく描けた図を表示中")
+    expect(banner.locator("h3")).to_have_text(  # in the model's language
+        "small.prep にエラーが 1 件 — 最後に正しく描けた図を表示中"
+    )
     expect(banner).to_contain_text("small.prep:8:")
     expect(banner).to_contain_text("PREP001")
     assert page.locator("#canvas").inner_html() == svg
-    product(page, "見積").hover()                           # the last drawing still answers
+    product(page, "見積").hover()  # the last drawing still answers
     expect(page.locator("#detail-body h3")).to_have_text("見積")
-    save(models / "small.prep", SMALL)                      # mended: the banner goes
+    save(models / "small.prep", SMALL)  # mended: the banner goes
     expect(banner).to_be_hidden()
 
 
@@ -117,8 +120,7 @@ def test_clicking_a_finding_highlights_its_product(server, page):
     open_model(page, server, "manufacturing.prep")
     page.locator("#findings li button").first.click()
     expect(product(page, "現場ノウハウ")).to_have_class(has("sel", "finding"))
-    expect(page.locator("#detail-body h3")).to_have_text(
-        "PREP401 (manufacturing.prep:29:16)")
+    expect(page.locator("#detail-body h3")).to_have_text("PREP401 (manufacturing.prep:29:16)")
 
 
 EVIL = """process 受注 {
@@ -153,8 +155,9 @@ def test_two_tabs_stay_in_step(server, page, models):
     other = page.context.new_page()
     open_model(page, server, "small.prep")
     open_model(other, server, "small.prep")
-    save(models / "small.prep", SMALL.replace("product 見積", "product 概算見積")
-         .replace("-> 見積 ->", "-> 概算見積 ->"))
+    save(
+        models / "small.prep", SMALL.replace("product 見積", "product 概算見積").replace("-> 見積 ->", "-> 概算見積 ->")
+    )
     expect(product(page, "概算見積")).to_have_count(1)
     expect(product(other, "概算見積")).to_have_count(1)
 
@@ -164,7 +167,7 @@ def test_a_deleted_or_renamed_file_is_shown_as_such(server, page, models):
     os.rename(models / "small.prep", models / "order.prep")
     banner = page.locator("#banner")
     expect(banner).to_contain_text("small.prep は order.prep に名前が変わりました")
-    expect(product(page, "見積")).to_have_count(1)         # the last drawing stays
+    expect(product(page, "見積")).to_have_count(1)  # the last drawing stays
     banner.locator("button").click()
     expect(page.locator("#file")).to_have_text("order.prep")
     expect(banner).to_be_hidden()
@@ -173,9 +176,11 @@ def test_a_deleted_or_renamed_file_is_shown_as_such(server, page, models):
 
 
 def test_presentation_mode_and_screenshot(server, page, models, tmp_path):
-    tobe = SMALL.replace("stage=asis", "stage=tobe").replace(
-        "    product 見積(品目, 金額)", "    product 見積(品目, 金額)\n    product 在庫照会").replace(
-        "顧客 -> 見積", "在庫照会 -> 見積\n  顧客 -> 見積")
+    tobe = (
+        SMALL.replace("stage=asis", "stage=tobe")
+        .replace("    product 見積(品目, 金額)", "    product 見積(品目, 金額)\n    product 在庫照会")
+        .replace("顧客 -> 見積", "在庫照会 -> 見積\n  顧客 -> 見積")
+    )
     save(models / "small-tobe.prep", tobe)
     open_model(page, server, "small-tobe.prep")
     expect(page.locator("#diff-section")).to_be_visible()
@@ -184,12 +189,12 @@ def test_presentation_mode_and_screenshot(server, page, models, tmp_path):
     expect(product(page, "在庫照会")).to_have_class(has("added"))
     page.goto(server.url + "#manufacturing.prep")
     expect(page.locator("#file")).to_have_text("manufacturing.prep")
-    expect(page.locator("#diff-section")).to_be_hidden()       # no ToBe of 製造 here
+    expect(page.locator("#diff-section")).to_be_hidden()  # no ToBe of 製造 here
     product(page, "調達部品<検収済>").hover()
     shot = tmp_path / "workshop.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
-    if os.environ.get("PREP_SCREENSHOTS"):               # docs/workshop.md's picture
+    if os.environ.get("PREP_SCREENSHOTS"):  # docs/workshop.md's picture
         page.screenshot(path=str(DOCS_IMG / "workshop.png"))
     page.click("#present")
     expect(page.locator("body")).to_have_class("present")
@@ -198,7 +203,7 @@ def test_presentation_mode_and_screenshot(server, page, models, tmp_path):
     expect(page.locator("#card")).to_be_visible()
     expect(page.locator("#card h3")).to_have_text("生産計画")
     size = page.locator("#card h3").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
-    assert size > 24                                     # 14 px text outside the mode
+    assert size > 24  # 14 px text outside the mode
     expect(page.locator("#present")).to_have_text("戻る")
     page.keyboard.press("p")
     expect(page.locator("body")).not_to_have_class("present")
@@ -212,8 +217,7 @@ def test_the_html_file_works_offline(page, models, tmp_path):
     from prep.cli import app
 
     out = tmp_path / "view.html"
-    result = CliRunner().invoke(app, ["render", str(models / "manufacturing.prep"),
-                                      "-o", str(out)])
+    result = CliRunner().invoke(app, ["render", str(models / "manufacturing.prep"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     asked = open_offline(page, out)
     expect(page.locator("#status")).to_have_text("オフライン版")
@@ -240,13 +244,39 @@ HOSTILE_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200
 def test_a_drawing_keeps_its_styles_and_loses_anything_active(page, tmp_path):
     from prep.serve.page import offline_page
 
-    data = {"version": 1, "file": "x.prep", "ok": True, "stale": False, "processes": [],
-            "findings": [], "svg": HOSTILE_SVG, "render_error": None, "kpi": [],
-            "relations": [], "pair": None, "live": False,
-            "products": {"見積": {"process": "p", "key": "見積", "name": "見積", "kind": "product",
-                                 "actor": "営業", "params": [], "state": None, "doc": None,
-                                 "kpis": [], "issues": [], "file": "x.prep", "line": 1,
-                                 "fed_by": [], "feeds": [], "sync": []}}}
+    data = {
+        "version": 1,
+        "file": "x.prep",
+        "ok": True,
+        "stale": False,
+        "processes": [],
+        "findings": [],
+        "svg": HOSTILE_SVG,
+        "render_error": None,
+        "kpi": [],
+        "relations": [],
+        "pair": None,
+        "live": False,
+        "products": {
+            "見積": {
+                "process": "p",
+                "key": "見積",
+                "name": "見積",
+                "kind": "product",
+                "actor": "営業",
+                "params": [],
+                "state": None,
+                "doc": None,
+                "kpis": [],
+                "issues": [],
+                "file": "x.prep",
+                "line": 1,
+                "fed_by": [],
+                "feeds": [],
+                "sync": [],
+            }
+        },
+    }
     out = tmp_path / "x.html"
     out.write_text(offline_page(data), "utf-8")
     page.goto(out.as_uri())
@@ -273,7 +303,8 @@ def test_an_empty_folder_shows_the_first_model_saved(tmp_path, page):
         page.goto(running.url)
         expect(page.locator("#status")).to_have_class("live")
         expect(page.locator("#status")).to_have_text(
-            "live: no .prep files here yet: save one and it appears")     # English until a model speaks
+            "live: no .prep files here yet: save one and it appears"
+        )  # English until a model speaks
         save(empty / "first.prep", SMALL)
         expect(page.locator("#file")).to_have_text("first.prep")
         expect(product(page, "見積")).to_have_count(1)

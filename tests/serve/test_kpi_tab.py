@@ -51,8 +51,7 @@ def apparel(tmp_path) -> Path:
 
 
 def client_for(root: Path):
-    return TestClient(create_app(root, "127.0.0.1", PORT, watch=False),
-                      base_url=f"http://127.0.0.1:{PORT}")
+    return TestClient(create_app(root, "127.0.0.1", PORT, watch=False), base_url=f"http://127.0.0.1:{PORT}")
 
 
 # -- the server ---------------------------------------------------------------------
@@ -96,7 +95,7 @@ def test_errors_keep_the_last_good_kpi_drawing(apparel):
     assert partner_bad["compare"]["error"] == "asis.prep has errors"
     assert not both_bad["ok"] and both_bad["stale"] and both_bad["svg"] == good["svg"]
     assert both_bad["error"] == "tobe.prep has errors"
-    assert both_bad["compare"]["svg"] == good["compare"]["svg"]     # still paired
+    assert both_bad["compare"]["svg"] == good["compare"]["svg"]  # still paired
 
 
 def test_a_broken_save_keeps_the_pair(apparel):
@@ -112,7 +111,7 @@ def test_a_broken_save_keeps_the_pair(apparel):
         assert pair["stale"] and pair["error"] == {"file": "tobe.prep", "stale": True}
         assert c.get("/api/model/asis.prep").json()["pair"]["tobe"] == "tobe.prep"
         (apparel / "tobe.prep").write_text(text.replace("stage=tobe", "stage=asis"), "utf-8")
-        assert c.get("/api/model/tobe.prep").json()["pair"] is None      # not a pair now
+        assert c.get("/api/model/tobe.prep").json()["pair"] is None  # not a pair now
 
 
 def test_a_model_with_errors_from_the_start_has_no_kpi_drawing(models):
@@ -131,18 +130,41 @@ def test_names_reach_the_kpi_drawing_escaped(models):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &#39;single&#39;" in svg
     drawing = ElementTree.fromstring(svg)
     assert {element.tag.split("}")[1] for element in drawing.iter()} <= {
-        "svg", "a", "g", "title", "text", "rect", "path", "polygon", "polyline", "ellipse", "line"}
+        "svg",
+        "a",
+        "g",
+        "title",
+        "text",
+        "rect",
+        "path",
+        "polygon",
+        "polyline",
+        "ellipse",
+        "line",
+    }
     assert [text.text for text in drawing.iter("{http://www.w3.org/2000/svg}text")] == [
-        "A&B <i>", "KPIツリー [AsIs]", "目標: <script>alert(1)</script> & \"quoted\" 'single'",
-        '受注 & "票"', "KPI: <img src=x", 'onerror=alert(3)> & "率"', "凡例", "最終成果物", "KPI"]
+        "A&B <i>",
+        "KPIツリー [AsIs]",
+        "目標: <script>alert(1)</script> & \"quoted\" 'single'",
+        '受注 & "票"',
+        "KPI: <img src=x",
+        'onerror=alert(3)> & "率"',
+        "凡例",
+        "最終成果物",
+        "KPI",
+    ]
 
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("folder", [
-    pytest.param(CASES_DIR, marks=needs_conformance, id="conformance"),
-    pytest.param(ROOT / "examples", id="examples")])
+@pytest.mark.parametrize(
+    "folder",
+    [
+        pytest.param(CASES_DIR, marks=needs_conformance, id="conformance"),
+        pytest.param(ROOT / "examples", id="examples"),
+    ],
+)
 def test_every_model_gives_a_kpi_answer(folder):
     """Broken, binary, odd and large models: a drawing or why not, never a server error."""
     with client_for(folder) as c:
@@ -155,7 +177,8 @@ def test_every_model_gives_a_kpi_answer(folder):
             assert data["file"] == name
             view = c.get("/api/model/" + name).json()
             readable = bool(view["processes"]) and not any(
-                f["code"] in ("PREP001", "PREP002") for f in view["findings"])
+                f["code"] in ("PREP001", "PREP002") for f in view["findings"]
+            )
             # drawn unless it cannot be read (other errors are shown over the drawing),
             # or why not
             assert data["svg"] is not None or data["error"] is not None or not readable, name
@@ -181,7 +204,7 @@ def test_the_kpi_drawing_is_made_only_when_asked(models, monkeypatch):
         assert c.get("/api/model/small.prep").json()["ok"]
         assert made == []
         first = c.get("/api/kpi/small.prep").content
-        assert c.get("/api/kpi/small.prep").content == first      # cached
+        assert c.get("/api/kpi/small.prep").content == first  # cached
     assert made == [1]
 
 
@@ -199,7 +222,7 @@ def test_a_kpi_drawing_is_made_once_per_content_and_ahead_after_a_save(models, m
     served = Models(models)
     first = json.loads(served.kpi_json("small.prep"))["svg"]
     small.write_text(SMALL.replace("金額", "価格"), "utf-8")
-    os.utime(small, ns=(1, 1))                  # a signature of its own for the cache
+    os.utime(small, ns=(1, 1))  # a signature of its own for the cache
     assert json.loads(served.kpi_json("small.prep"))["svg"] == first
     assert made == [1]
     small.write_text(SMALL.replace("受注率", "受注件数"), "utf-8")
@@ -224,7 +247,7 @@ def test_a_failed_kpi_drawing_is_not_kept():
     assert calls == [1, 1]
     assert pictures.get("k", lambda: "svg") == "svg" and pictures.get("k", fails) == "svg"
     pictures.get("a", lambda: 1), pictures.get("b", lambda: 2)
-    assert pictures.get("k", lambda: "new") == "new"             # only `keep` are kept
+    assert pictures.get("k", lambda: "new") == "new"  # only `keep` are kept
 
 
 def test_the_offline_page_carries_the_kpi_drawing(models, tmp_path):
@@ -233,7 +256,7 @@ def test_the_offline_page_carries_the_kpi_drawing(models, tmp_path):
     assert result.exit_code == 0, result.output
     text = out.read_text("utf-8")
     start = text.index('id="prep-data">') + len('id="prep-data">')
-    data = json.loads(text[start:text.index("</script>", start)])
+    data = json.loads(text[start : text.index("</script>", start)])
     assert data["kpi_drawing"]["svg"] == cli_svg(str(models / "small.prep"))
 
 
@@ -251,7 +274,7 @@ def test_the_kpi_tab_shows_the_drawing_and_the_comparison(page, apparel):
     try:
         open_model(page, running, "tobe.prep")
         expect(page.locator("#tab-compare")).to_be_visible()
-        assert page.locator("#kpi-canvas svg").count() == 0      # not made until asked
+        assert page.locator("#kpi-canvas svg").count() == 0  # not made until asked
         page.click("#tab-kpi")
         expect(page.locator("#tab-kpi")).to_have_attribute("aria-selected", "true")
         expect(page.locator("#kpi-canvas svg")).to_have_count(1)
@@ -261,14 +284,13 @@ def test_the_kpi_tab_shows_the_drawing_and_the_comparison(page, apparel):
         for name in ("目標: 店舗別の週次売上目標の達成", "KPI: 施策の効果", "実績データ", "CSMの示唆"):
             assert name in texts
         titles = page.locator("#kpi-canvas title").all_text_contents()
-        assert "CSMの示唆" in titles and "施策の効果" in titles      # tooltips: names, no ids
+        assert "CSMの示唆" in titles and "施策の効果" in titles  # tooltips: names, no ids
         assert not any(t.startswith(("t1_", "cluster_")) for t in titles)
         assert page.locator("#kpi-canvas svg > title, #kpi-canvas g.cluster > title").count() == 0
-        expect(page.locator("#kpi-status")).to_have_text(
-            "tobe.prep の KPIツリー (prep kpi tobe.prep)")
+        expect(page.locator("#kpi-status")).to_have_text("tobe.prep の KPIツリー (prep kpi tobe.prep)")
         transform = page.locator("#kpi-canvas").evaluate("e => e.style.transform")
-        assert "scale(" in transform                             # fitted on opening
-        page.click("#zoom-in")                                   # the tab's own zoom
+        assert "scale(" in transform  # fitted on opening
+        page.click("#zoom-in")  # the tab's own zoom
         assert page.locator("#kpi-canvas").evaluate("e => e.style.transform") != transform
         page.click("#tab-compare")
         expect(page.locator("#compare-canvas svg")).to_have_count(1)
@@ -283,16 +305,17 @@ def test_the_kpi_tab_shows_the_drawing_and_the_comparison(page, apparel):
             page.screenshot(path=str(DOCS_IMG / "workshop-kpi.png"))
         before = kpi_paints(page)
         text = (apparel / "tobe.prep").read_text("utf-8")
-        save(apparel / "tobe.prep", text + "\nkpi ->\n")       # a typo: the comparison stays
+        save(apparel / "tobe.prep", text + "\nkpi ->\n")  # a typo: the comparison stays
         expect(page.locator("#kpi-status")).to_contain_text(
-            "最後に正しく描けた図を表示中: tobe.prep にエラーがあります")
+            "最後に正しく描けた図を表示中: tobe.prep にエラーがあります"
+        )
         assert kpi_paints(page) > before
         expect(page.locator("#tab-compare")).to_have_attribute("aria-selected", "true")
         assert "サービス提供後 (ToBe)" in kpi_texts(page, "compare")
         save(apparel / "tobe.prep", text.replace("kpi 購買率", "kpi 再訪率"))
         expect(page.locator("#compare-canvas svg text", has_text="KPI: 再訪率")).to_have_count(2)
         expect(page.locator("#kpi-status")).not_to_contain_text("最後に")
-        page.keyboard.press("k")                                 # back to the swimlanes
+        page.keyboard.press("k")  # back to the swimlanes
         expect(page.locator("#tab-drawing")).to_have_attribute("aria-selected", "true")
         expect(page.locator("#canvas")).to_be_visible()
         page.locator("#kpi button.chip", has_text="CSMの示唆").first.click()
@@ -307,12 +330,37 @@ def test_the_kpi_tab_shows_the_drawing_and_the_comparison(page, apparel):
 
 # The texts of examples/manufacturing.prep's KPI drawing, in drawing order.
 MANUFACTURING_KPI = [
-    "製造", "KPIツリー [AsIs]", "目標: 品質基準をみたす納期遵守率100%", "KGI: 納期遵守率", "出荷",
-    "KPI: 出荷リードタイム", "製品<検査済>", "生産計画", "KPI: 検査合格率", "作業指示",
-    "KPI: 段取り替え時間", "[補足]", "調達部品<検収済>", "現場ノウハウ", "⚠ 介入点", "KPI: 部品欠品率",
-    "課題: 段取りがベテラ", "ンの勘に頼っている", "KPI: 計画達成率", "需要予測", "課題: 需要予測が月に",
-    "一度しか更新されない", "凡例", "最終成果物", "マイルストーン成果物", "中間成果物", "⚠ 介入点", "KPI",
-    "KPI [補足]", "課題"]
+    "製造",
+    "KPIツリー [AsIs]",
+    "目標: 品質基準をみたす納期遵守率100%",
+    "KGI: 納期遵守率",
+    "出荷",
+    "KPI: 出荷リードタイム",
+    "製品<検査済>",
+    "生産計画",
+    "KPI: 検査合格率",
+    "作業指示",
+    "KPI: 段取り替え時間",
+    "[補足]",
+    "調達部品<検収済>",
+    "現場ノウハウ",
+    "⚠ 介入点",
+    "KPI: 部品欠品率",
+    "課題: 段取りがベテラ",
+    "ンの勘に頼っている",
+    "KPI: 計画達成率",
+    "需要予測",
+    "課題: 需要予測が月に",
+    "一度しか更新されない",
+    "凡例",
+    "最終成果物",
+    "マイルストーン成果物",
+    "中間成果物",
+    "⚠ 介入点",
+    "KPI",
+    "KPI [補足]",
+    "課題",
+]
 
 
 def test_no_comparison_tab_without_a_partner(server, page):
@@ -331,21 +379,20 @@ def test_a_name_with_markup_is_text_in_the_kpi_drawing(server, page, models):
     open_model(page, server, "evil.prep")
     page.click("#tab-kpi")
     expect(page.locator("#kpi-canvas svg")).to_have_count(1)
-    texts = "".join(kpi_texts(page).split())      # a long note wraps over lines
+    texts = "".join(kpi_texts(page).split())  # a long note wraps over lines
     assert "目標:<script>alert(1)</script>&\"quoted\"'single'" in texts
-    assert "KPI:<imgsrc=xonerror=alert(3)>&\"率\"" in texts
-    assert "受注&\"票\"" in texts
+    assert 'KPI:<imgsrc=xonerror=alert(3)>&"率"' in texts
+    assert '受注&"票"' in texts
     # the boxes are titled by their labels (which the drawing may wrap over lines)
     titles = page.locator("#kpi-canvas g.kpi-node > title").all_text_contents()
     assert "<script>alert(1)</script> & \"quoted\" 'single'" in titles
-    assert "<img src=x onerror=alert(3)> & \"率\"" in titles
-    assert "受注 & \"票\"" in titles
+    assert '<img src=x onerror=alert(3)> & "率"' in titles
+    assert '受注 & "票"' in titles
     page.wait_for_timeout(300)
     assert page.dialogs == [] and page.errors == []
     assert page.locator("script").count() == len(SCRIPTS)  # the page's own, nothing else
     assert page.locator("img").count() == 0
-    assert page.locator("#kpi-canvas [href], #kpi-canvas [onload], #kpi-canvas [onerror]"
-                        ).count() == 0
+    assert page.locator("#kpi-canvas [href], #kpi-canvas [onload], #kpi-canvas [onerror]").count() == 0
 
 
 def test_a_save_repaints_the_kpi_drawing_and_errors_keep_it(server, page, models):
@@ -360,12 +407,9 @@ def test_a_save_repaints_the_kpi_drawing_and_errors_keep_it(server, page, models
     assert page.locator("#kpi-canvas").evaluate("e => e.style.transform") == transform
     before = kpi_paints(page)
     svg = page.locator("#kpi-canvas").inner_html()
-    save(models / "small.prep", SMALL.replace("受注率", "成約率").replace("顧客 -> 見積",
-                                                                          "顧客 -> -> 見積"))
-    expect(page.locator("#banner h3")).to_have_text(
-        "small.prep にエラーが 1 件 — 最後に正しく描けた図を表示中")
-    expect(page.locator("#kpi-status")).to_contain_text(
-        "最後に正しく描けた図を表示中: small.prep にエラーがあります")
+    save(models / "small.prep", SMALL.replace("受注率", "成約率").replace("顧客 -> 見積", "顧客 -> -> 見積"))
+    expect(page.locator("#banner h3")).to_have_text("small.prep にエラーが 1 件 — 最後に正しく描けた図を表示中")
+    expect(page.locator("#kpi-status")).to_contain_text("最後に正しく描けた図を表示中: small.prep にエラーがあります")
     assert kpi_paints(page) > before
     assert page.locator("#kpi-canvas").inner_html() == svg
     save(models / "small.prep", SMALL.replace("受注率", "受注件数"))
@@ -386,11 +430,11 @@ def test_a_save_while_the_kpi_tab_is_closed_shows_when_it_opens(server, page, mo
 
 def test_the_offline_file_has_the_kpi_drawing(page, models, tmp_path):
     out = tmp_path / "view.html"
-    result = CliRunner().invoke(cli, ["render", str(models / "manufacturing.prep"),
-                                      "-o", str(out)])
+    result = CliRunner().invoke(cli, ["render", str(models / "manufacturing.prep"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    page.context.route("**/*", lambda route: route.continue_()
-                       if route.request.url.startswith("file:") else route.abort())
+    page.context.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+    )
     page.goto(out.as_uri())
     expect(page.locator("#status")).to_have_text("オフライン版")
     page.click("#tab-kpi")

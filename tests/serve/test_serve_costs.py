@@ -26,8 +26,7 @@ def test_a_model_over_the_limit_is_one_finding_not_parsed(folder, monkeypatch):
     import json
 
     data = json.loads(Models(folder).view_json("a.prep"))
-    assert [f["message"] for f in data["findings"]] == [
-        "the file is 0.0 MiB, larger than the 0 MiB prep serve shows"]
+    assert [f["message"] for f in data["findings"]] == ["the file is 0.0 MiB, larger than the 0 MiB prep serve shows"]
     assert data["svg"] is None and data["ok"] is False
 
 
@@ -36,8 +35,8 @@ def test_the_listing_answers_within_its_time_and_fills_in_later(folder, monkeypa
     models = Models(folder)
     listed = models.models()
     assert [m["path"] for m in listed] == ["a.prep", "b.prep", "c.prep"]
-    assert [m["errors"] for m in listed] == [None, None, None]      # no time to check
-    models.view_json("b.prep")                                      # opened: now known
+    assert [m["errors"] for m in listed] == [None, None, None]  # no time to check
+    models.view_json("b.prep")  # opened: now known
     assert models.models()[1]["errors"] == 0
     monkeypatch.setattr(files, "LISTING_SECONDS", 60.0)
     assert [m["errors"] for m in models.models()] == [0, 0, 0]
@@ -61,7 +60,7 @@ def test_a_slow_model_does_not_hold_up_another(folder, monkeypatch):
     worker.start()
     assert entered.wait(60)
     try:
-        assert b'"ok":true' in models.view_json("b.prep")    # answered while a.prep waits
+        assert b'"ok":true' in models.view_json("b.prep")  # answered while a.prep waits
     finally:
         release.set()
         worker.join(60)

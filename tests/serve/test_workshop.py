@@ -19,7 +19,7 @@ from tests.serve.serving import EXAMPLES, SMALL, Running, browser, models  # noq
 from tests.serve.test_browser import DOCS_IMG, has, open_model, product, save
 
 ROOT = Path(__file__).resolve().parents[2]
-expect.set_options(timeout=20_000)        # a loaded two-core machine draws slowly
+expect.set_options(timeout=20_000)  # a loaded two-core machine draws slowly
 
 
 @pytest.fixture
@@ -54,6 +54,7 @@ def stroke(locator) -> dict:
 
 # -- 2. errors while typing -----------------------------------------------------------
 
+
 def test_errors_float_over_the_drawing_and_the_side_panel_stays(wall, apparel):
     folder, running = apparel
     open_model(wall, running, "tobe.prep")
@@ -63,7 +64,7 @@ def test_errors_float_over_the_drawing_and_the_side_panel_stays(wall, apparel):
     svg_top = wall.locator("#canvas svg").evaluate("s => s.getBoundingClientRect().top")
     port = wall.locator("#viewport").bounding_box()
     text = (folder / "tobe.prep").read_text("utf-8")
-    save(folder / "tobe.prep", text + "\nproduct ->\n")          # typing: a syntax error
+    save(folder / "tobe.prep", text + "\nproduct ->\n")  # typing: a syntax error
     banner = wall.locator("#banner")
     expect(banner).to_be_visible()
     expect(banner).to_contain_text("PREP001")
@@ -75,10 +76,12 @@ def test_errors_float_over_the_drawing_and_the_side_panel_stays(wall, apparel):
     # the KPI list, the diff and the ToBe marks stay, said to be the last good ones
     expect(wall.locator("#kpi")).to_contain_text("CSMの示唆")
     expect(wall.locator("#kpi .stale-note")).to_have_text(
-        "最後に正しく読めたときのツリーです (今はモデルを読めません)。")
+        "最後に正しく読めたときのツリーです (今はモデルを読めません)。"
+    )
     expect(wall.locator("#diff")).to_contain_text("日々の店舗運営 :: 実績データ")
     expect(wall.locator("#diff .stale-note")).to_have_text(
-        "tobe.prep にエラーがあります。最後に正しく読めた版の差分です。")
+        "tobe.prep にエラーがあります。最後に正しく読めた版の差分です。"
+    )
     expect(added).to_have_class(has("added"))
     save(folder / "tobe.prep", text)
     expect(banner).to_be_hidden()
@@ -87,7 +90,8 @@ def test_errors_float_over_the_drawing_and_the_side_panel_stays(wall, apparel):
 
 
 PREP212 = SMALL.replace("  external 顧客\n", "  external 顧客\n  external 倉庫\n").replace(
-    "  kpi 受注率", "  倉庫 -> 顧客\n  kpi 受注率")
+    "  kpi 受注率", "  倉庫 -> 顧客\n  kpi 受注率"
+)
 
 
 def test_a_model_with_only_non_syntax_errors_is_drawn_from_the_start(wall, models):
@@ -113,8 +117,8 @@ def test_what_a_person_points_at_wins_over_the_tobe_marks(wall, apparel):
     open_model(wall, running, "tobe.prep")
     added = product(wall, "日々の店舗運営/実績データ")
     expect(added).to_have_class(has("added"))
-    assert stroke(added)["colour"] == "rgb(46, 125, 50)"          # green while nothing is pointed at
-    added.hover()                                                  # hovered: black, not green
+    assert stroke(added)["colour"] == "rgb(46, 125, 50)"  # green while nothing is pointed at
+    added.hover()  # hovered: black, not green
     expect(added).to_have_class(has("added", "sel"))
     assert stroke(added)["colour"] == BLACK
     # the products it feeds, some of them added too: the flow colour, not green
@@ -122,7 +126,7 @@ def test_what_a_person_points_at_wins_over_the_tobe_marks(wall, apparel):
     assert down.count() >= 1
     for n in range(down.count()):
         assert stroke(down.nth(n))["colour"] == ORANGE
-    added.click()                                                  # selected: black
+    added.click()  # selected: black
     wall.mouse.move(1900, 1070)
     assert stroke(added)["colour"] == BLACK
     wall.locator("#tab-drawing").focus()
@@ -232,23 +236,21 @@ def test_present_shows_one_process_at_a_time(wall, apparel):
     steps = walk(wall)
     tabs = [s["tab"] for s in steps]
     assert tabs[:2] == ["drawing", "drawing"] and tabs.count("drawing") == 2
-    assert [s["step"] for s in steps[:2]] == ["週次販売計画 — プロセス 1 / 2",
-                                              "日々の店舗運営 — プロセス 2 / 2"]
-    assert all(s["hidden"] > 0 for s in steps[:2])          # the other process is not shown
+    assert [s["step"] for s in steps[:2]] == ["週次販売計画 — プロセス 1 / 2", "日々の店舗運営 — プロセス 2 / 2"]
+    assert all(s["hidden"] > 0 for s in steps[:2])  # the other process is not shown
     assert {"kpi", "compare", "diff"} <= set(tabs)
-    assert tabs.count("kpi") == 2                           # a KPI tree per process
+    assert tabs.count("kpi") == 2  # a KPI tree per process
     kpi = [s for s in steps if s["tab"] == "kpi"]
-    assert [s["step"] for s in kpi] == ["週次販売計画 — KPIツリー 1 / 2",
-                                        "日々の店舗運営 — KPIツリー 2 / 2"]
+    assert [s["step"] for s in kpi] == ["週次販売計画 — KPIツリー 1 / 2", "日々の店舗運営 — KPIツリー 2 / 2"]
     legible(steps)
-    if os.environ.get("PREP_SCREENSHOTS"):                 # docs/workshop.md's picture
+    if os.environ.get("PREP_SCREENSHOTS"):  # docs/workshop.md's picture
         wall.keyboard.press("Home")
         wall.keyboard.press("ArrowRight")
         product(wall, "日々の店舗運営/実績データ").click()
         expect(wall.locator("#card")).to_be_visible()
         wall.wait_for_timeout(300)
         wall.screenshot(path=str(DOCS_IMG / "workshop-present.png"))
-    wall.keyboard.press("ArrowLeft")                        # back one step
+    wall.keyboard.press("ArrowLeft")  # back one step
     expect(wall.locator("#step")).not_to_have_text(steps[-1]["step"])
     wall.keyboard.press("Escape")
     expect(wall.locator("body")).not_to_have_class("present")
@@ -271,17 +273,17 @@ def test_present_walks_a_wide_process_in_flow_order(wall, models):
         open_model(wall, running, "wide.prep")
         wall.locator("#fit").click()
         at_fit = wall.evaluate(MEASURE)
-        assert min(at_fit["names"]) < 14                     # too wide to read whole
+        assert min(at_fit["names"]) < 14  # too wide to read whole
         steps = walk(wall)
         drawing = [s for s in steps if s["tab"] == "drawing"]
         assert len(drawing) >= 3
         xs = [s["x"] for s in drawing]
-        assert xs == sorted(xs, reverse=True)                # left to right, in flow order
+        assert xs == sorted(xs, reverse=True)  # left to right, in flow order
         legible(steps)
         # the first step shows the lanes' header cells, the later ones name them beside
         assert not any(lane["beside"] for lane in drawing[0]["lanes"])
         assert all(lane["beside"] for s in drawing[1:] for lane in s["lanes"])
-        if os.environ.get("PREP_SCREENSHOTS"):             # docs/workshop.md's picture
+        if os.environ.get("PREP_SCREENSHOTS"):  # docs/workshop.md's picture
             wall.keyboard.press("Home")
             wall.keyboard.press("ArrowRight")
             wall.wait_for_timeout(300)
@@ -291,6 +293,7 @@ def test_present_walks_a_wide_process_in_flow_order(wall, models):
 
 
 # -- 4. the diff tab --------------------------------------------------------------------
+
 
 def test_the_diff_has_a_tab_with_its_picture_and_the_list_stays(wall, apparel):
     folder, running = apparel
@@ -305,15 +308,14 @@ def test_the_diff_has_a_tab_with_its_picture_and_the_list_stays(wall, apparel):
     # the picture of prep diff: the union of both, additions and removals marked
     texts = wall.locator("#diff-canvas svg text").all_text_contents()
     assert "＋ 追加" in texts and "－ 削除" in texts and "肌感覚" in texts and "実績データ" in texts
-    expect(wall.locator("#kpi-status")).to_have_text(
-        "AsIs asis.prep → ToBe tobe.prep (prep diff asis.prep tobe.prep)")
-    expect(wall.locator("#diff")).to_contain_text("日々の店舗運営 :: 実績データ")   # the list stays
+    expect(wall.locator("#kpi-status")).to_have_text("AsIs asis.prep → ToBe tobe.prep (prep diff asis.prep tobe.prep)")
+    expect(wall.locator("#diff")).to_contain_text("日々の店舗運営 :: 実績データ")  # the list stays
     box, port = picture.bounding_box(), wall.locator("#viewport").bounding_box()
-    assert max(box["width"] / port["width"], box["height"] / port["height"]) > 0.9   # fitted
+    assert max(box["width"] / port["width"], box["height"] / port["height"]) > 0.9  # fitted
     if os.environ.get("PREP_SCREENSHOTS"):
         wall.locator("#diff-section").scroll_into_view_if_needed()
         wall.screenshot(path=str(DOCS_IMG / "workshop-diff.png"))
-    text = (folder / "tobe.prep").read_text("utf-8")            # a typo keeps the picture
+    text = (folder / "tobe.prep").read_text("utf-8")  # a typo keeps the picture
     svg = wall.locator("#diff-canvas").inner_html()
     before = int(wall.get_attribute("body", "data-diff-paints"))
     save(folder / "tobe.prep", text + "\nproduct ->\n")
@@ -342,16 +344,16 @@ def test_the_page_speaks_the_models_language(wall, models):
     save(models / "english.prep", ENGLISH)
     running = Running(models)
     try:
-        open_model(wall, running, "small.prep")                    # a Japanese model
+        open_model(wall, running, "small.prep")  # a Japanese model
         expect(wall.locator("html")).to_have_attribute("lang", "ja")
         expect(wall.locator("#tab-drawing")).to_have_text("プロセス")
         expect(wall.locator("#findings-section h2")).to_contain_text("指摘")
         expect(wall.locator("#present")).to_have_text("発表")
         product(wall, "受注票").hover()
         expect(wall.locator("#detail-body dt").first).to_have_text("種類")
-        expect(wall.locator("#detail-body dd").first).to_have_text("最終成果物")   # not "final"
-        expect(wall.locator("#detail-body")).to_contain_text("入力元")            # not "fed by"
-        wall.goto(running.url + "#english.prep")                  # an English one
+        expect(wall.locator("#detail-body dd").first).to_have_text("最終成果物")  # not "final"
+        expect(wall.locator("#detail-body")).to_contain_text("入力元")  # not "fed by"
+        wall.goto(running.url + "#english.prep")  # an English one
         expect(wall.locator("#file")).to_have_text("english.prep")
         expect(wall.locator("html")).to_have_attribute("lang", "en")
         expect(wall.locator("#tab-drawing")).to_have_text("Process")
@@ -360,7 +362,7 @@ def test_the_page_speaks_the_models_language(wall, models):
         expect(wall.locator("#detail-body")).to_contain_text("fed by")
     finally:
         running.stop()
-    running = Running(models, lang="ja")                           # --lang ja overrides
+    running = Running(models, lang="ja")  # --lang ja overrides
     try:
         open_model(wall, running, "english.prep")
         expect(wall.locator("#tab-drawing")).to_have_text("プロセス")
@@ -379,8 +381,7 @@ def test_every_page_word_has_both_languages():
     assert KINDS["en"] == {"intervention": "intervention point"}
     from prep.serve.app import SCRIPTS
 
-    script = "\n".join((ROOT / "prep" / "serve" / "static" / name).read_text("utf-8")
-                       for name in SCRIPTS)
+    script = "\n".join((ROOT / "prep" / "serve" / "static" / name).read_text("utf-8") for name in SCRIPTS)
     page = (ROOT / "prep" / "serve" / "static" / "index.html").read_text("utf-8")
     import re
 
@@ -391,13 +392,14 @@ def test_every_page_word_has_both_languages():
 
 # -- 7. paths -------------------------------------------------------------------------------
 
+
 def test_no_path_of_the_machine_reaches_the_page(wall, models, tmp_path):
     from typer.testing import CliRunner
 
     from prep.cli import app
 
     out = tmp_path / "view.html"
-    given = str(models / "manufacturing.prep")                   # an absolute path
+    given = str(models / "manufacturing.prep")  # an absolute path
     result = CliRunner().invoke(app, ["render", given, "-o", str(out)])
     assert result.exit_code == 0, result.output
     html = out.read_text("utf-8")
@@ -422,6 +424,7 @@ def test_no_path_of_the_machine_reaches_the_page(wall, models, tmp_path):
 
 # -- 8. keyboard, focus, pinch, KPI boxes -----------------------------------------------------
 
+
 def view(page) -> dict:
     return page.evaluate("() => ({...window.prepView.view})")
 
@@ -430,7 +433,7 @@ def test_the_keyboard_pans_and_reaches_the_products(wall, models):
     running = Running(models)
     try:
         open_model(wall, running, "manufacturing.prep")
-        wall.locator("#canvas").click(position={"x": 2, "y": 2})     # the drawing has the keys
+        wall.locator("#canvas").click(position={"x": 2, "y": 2})  # the drawing has the keys
         start = view(wall)
         wall.keyboard.press("ArrowRight")
         wall.keyboard.press("ArrowDown")
@@ -439,25 +442,28 @@ def test_the_keyboard_pans_and_reaches_the_products(wall, models):
         wall.keyboard.press("ArrowLeft")
         assert view(wall)["x"] == start["x"]
         wall.locator("#tab-drawing").focus()
-        wall.keyboard.press("Tab")                                   # into the drawing
+        wall.keyboard.press("Tab")  # into the drawing
         focused = wall.evaluate("() => document.activeElement.matches('#canvas g.product')")
         assert focused
         name = wall.evaluate("() => document.activeElement.getAttribute('aria-label')")
         expect(wall.locator("#detail-body h3")).to_have_text(name)
-        ring = wall.evaluate("""() => getComputedStyle(document.activeElement.querySelector(
-            ':scope > :is(polygon, path, rect), :scope > g > :is(polygon, path, rect)'))""" +
-                             ".stroke")
-        assert ring == BLUE                                           # a visible focus ring
+        ring = wall.evaluate(
+            """() => getComputedStyle(document.activeElement.querySelector(
+            ':scope > :is(polygon, path, rect), :scope > g > :is(polygon, path, rect)'))"""
+            + ".stroke"
+        )
+        assert ring == BLUE  # a visible focus ring
         wall.keyboard.press("Tab")
         second = wall.evaluate("() => document.activeElement.getAttribute('aria-label')")
         assert second != name
-        wall.keyboard.press("Enter")                                  # kept, as a click keeps it
+        wall.keyboard.press("Enter")  # kept, as a click keeps it
         assert wall.evaluate("() => window.prepView.pinned") == second
         # the focus ring on a finding and on a chip: the accent, 3 px, not a faint fill
         wall.locator("#findings li button").first.focus()
         outline = wall.locator("#findings li button").first.evaluate(
             "b => [getComputedStyle(b).outlineStyle, getComputedStyle(b).outlineWidth, "
-            "getComputedStyle(b).outlineColor]")
+            "getComputedStyle(b).outlineColor]"
+        )
         assert outline == ["solid", "3px", BLUE]
         chip = wall.locator("#detail-body .chip").first
         chip.focus()
@@ -474,15 +480,22 @@ def test_two_fingers_pinch_to_zoom(browser, models):
         open_model(page, running, "manufacturing.prep")
         before = view(page)
         cdp = context.new_cdp_session(page)
-        touch = lambda kind, points: cdp.send("Input.dispatchTouchEvent", {  # noqa: E731
-            "type": kind, "touchPoints": [{"x": x, "y": 600, "id": n}
-                                          for n, x in enumerate(points)]})
+
+        def touch(kind, points):
+            cdp.send(
+                "Input.dispatchTouchEvent",
+                {
+                    "type": kind,
+                    "touchPoints": [{"x": x, "y": 600, "id": n} for n, x in enumerate(points)],
+                },
+            )
+
         touch("touchStart", [900, 1000])
         for spread in range(1, 11):
             touch("touchMove", [900 - 10 * spread, 1000 + 10 * spread])
         touch("touchEnd", [])
         after = view(page)
-        assert after["s"] == pytest.approx(before["s"] * 300 / 100, rel=0.05)   # 100 px → 300 px
+        assert after["s"] == pytest.approx(before["s"] * 300 / 100, rel=0.05)  # 100 px → 300 px
     finally:
         running.stop()
         context.close()
@@ -510,15 +523,20 @@ def test_the_kpi_comparison_titles_do_not_overlap(wall, apparel):
     stages = [b for t, b in boxes if t.startswith(("サービス提供前", "サービス提供後"))]
     names = [b for t, b in boxes if t in ("週次販売計画", "日々の店舗運営")]
     assert len(stages) == 4 and len(names) >= 4
-    for s in stages:                    # text cells include their leading: a fifth may meet
+    for s in stages:  # text cells include their leading: a fifth may meet
         for n in names:
             slack = 0.2 * min(s["height"], n["height"])
-            apart = (s["bottom"] - slack <= n["top"] or n["bottom"] - slack <= s["top"]
-                     or s["right"] <= n["left"] or n["right"] <= s["left"])
+            apart = (
+                s["bottom"] - slack <= n["top"]
+                or n["bottom"] - slack <= s["top"]
+                or s["right"] <= n["left"]
+                or n["right"] <= s["left"]
+            )
             assert apart, (s, n)
 
 
 # -- 6. latency: the laptop's page and the projector's on the KPI tab --------------------------
+
 
 def test_a_save_reaches_the_drawing_page_and_the_kpi_page(wall, models):
     """The set-up bench_serve.py --two-pages times (figures in docs/workshop.md): one

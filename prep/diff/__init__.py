@@ -10,22 +10,11 @@ prep.render.diff_look gives them their look in the 0.1.0 cluster layout and Merm
 
 from __future__ import annotations
 
+from prep.formats import suffixes, text_formats
+
 FORMATS = ("text", "json", "svg", "png", "pdf", "dot", "mermaid", "html", "pptx")
-SUFFIXES = {
-    ".txt": "text",
-    ".json": "json",
-    ".svg": "svg",
-    ".png": "png",
-    ".pdf": "pdf",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".mmd": "mermaid",
-    ".mermaid": "mermaid",
-    ".html": "html",
-    ".htm": "html",
-    ".pptx": "pptx",
-}
-TEXT_FORMATS = ("text", "json", "svg", "dot", "mermaid", "html")
+SUFFIXES = suffixes(FORMATS)
+TEXT_FORMATS = text_formats(FORMATS)
 
 
 def to_json(result) -> str:

@@ -6,21 +6,11 @@ from __future__ import annotations
 
 import json
 
+from prep.formats import suffixes, text_formats
+
 FORMATS = ("text", "json", "csv", "svg", "png", "pdf", "dot", "mermaid", "pptx")
-TEXT_FORMATS = ("text", "json", "csv", "svg", "dot", "mermaid")
-SUFFIXES = {
-    ".txt": "text",
-    ".json": "json",
-    ".csv": "csv",
-    ".svg": "svg",
-    ".png": "png",
-    ".pdf": "pdf",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".mmd": "mermaid",
-    ".mermaid": "mermaid",
-    ".pptx": "pptx",
-}
+SUFFIXES = suffixes(FORMATS)
+TEXT_FORMATS = text_formats(FORMATS)
 INDENT_CAP = 24
 CSV_COLUMNS = ("process", "stage", "kpi", "parent", "measures", "marks", "status")
 

@@ -7,31 +7,12 @@ writes the result atomically."""
 
 from __future__ import annotations
 
+from prep.formats import SUFFIX_OF, suffixes, text_formats
+
 FORMATS = ("svg", "png", "pdf", "dot", "mermaid", "html", "pptx", "drawio")
-TEXT_FORMATS = ("svg", "dot", "mermaid", "html", "drawio")
-SUFFIXES = {
-    ".svg": "svg",
-    ".png": "png",
-    ".pdf": "pdf",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".mmd": "mermaid",
-    ".mermaid": "mermaid",
-    ".html": "html",
-    ".htm": "html",
-    ".pptx": "pptx",
-    ".drawio": "drawio",
-}
-EXTENSION = {
-    "svg": ".svg",
-    "png": ".png",
-    "pdf": ".pdf",
-    "dot": ".dot",
-    "mermaid": ".mmd",
-    "html": ".html",
-    "pptx": ".pptx",
-    "drawio": ".drawio",
-}
+SUFFIXES = suffixes(FORMATS)
+TEXT_FORMATS = text_formats(FORMATS)
+EXTENSION = {fmt: SUFFIX_OF[fmt] for fmt in FORMATS}
 # Formats written from prep's own layout, whatever --layout says.
 EXPORT_FORMATS = ("pptx", "drawio")
 

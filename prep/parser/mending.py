@@ -12,8 +12,8 @@ from prep.codes import SYNTAX_ERROR
 from prep.diagnostics import Diagnostic, Fix, Span
 from prep.i18n import N_
 
-# Keyword token types and their text, products' kinds included.
-WORDS = {
+# Keyword token types and their text; WORDS with products' kinds included.
+KEYWORDS = {
     "PROCESS": "process",
     "ACTOR": "actor",
     "EXTERNAL": "external",
@@ -25,6 +25,9 @@ WORDS = {
     "UNDER": "under",
     "ISSUE": "issue",
     "ON": "on",
+}
+WORDS = {
+    **KEYWORDS,
     "PRODUCT": "product",
     "MILESTONE": "milestone",
     "FINAL": "final",

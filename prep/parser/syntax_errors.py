@@ -13,24 +13,12 @@ from lark import Token
 
 from prep.codes import SYNTAX_ERROR
 from prep.diagnostics import Diagnostic, Edit, Fix, Span
+from prep.parser.mending import KEYWORDS
 from prep.parser.texts import UNCLOSED
 from prep.i18n import N_, _
 
 MAX_SYNTAX_ERRORS = 20
 
-KEYWORDS = {
-    "PROCESS": "process",
-    "ACTOR": "actor",
-    "EXTERNAL": "external",
-    "SUBPROCESS": "subprocess",
-    "UNTIL": "until",
-    "GOAL": "goal",
-    "KPI": "kpi",
-    "FOR": "for",
-    "UNDER": "under",
-    "ISSUE": "issue",
-    "ON": "on",
-}
 PUNCTUATION = {
     "LBRACE": "{",
     "RBRACE": "}",

@@ -101,18 +101,18 @@ def test_a_cancelled_analysis_stops_and_the_next_one_runs():
     the garbage collector are given back."""
     import gc
 
-    from prep.lsp.analysis import Pieces, analyse
+    from prep.lsp.analysis import ProcessCache, analyse
     from prep.lsp.checking import Cancelled
 
     def stop():
         raise Cancelled
 
-    for run in (Pieces().analyse, analyse):
+    for run in (ProcessCache().analyse, analyse):
         with pytest.raises(Cancelled):
             run("file:///b.prep", "/b.prep", BIG, stop=stop)
         assert gc.isenabled()
     calls = []
-    a = Pieces().analyse("file:///b.prep", "/b.prep", BIG, stop=lambda: calls.append(1))
+    a = ProcessCache().analyse("file:///b.prep", "/b.prep", BIG, stop=lambda: calls.append(1))
     assert len(a.raw.diagnostics) == 20_000 - 1 and len(calls) > 20_000 // 4096
 
 
@@ -122,7 +122,7 @@ def test_each_piece_is_parsed_alone_and_the_process_names_are_shared(monkeypatch
     process names is made once, not once a piece (issue 23, item 11)."""
     import prep.graph
     import prep.parser
-    from prep.lsp.analysis import Pieces, analyse
+    from prep.lsp.analysis import ProcessCache, analyse
 
     text = "".join(f"process P{i} {{\n  goal G\n}}\n" for i in range(300))
     parsed, shared = [], set()
@@ -133,7 +133,7 @@ def test_each_piece_is_parsed_alone_and_the_process_names_are_shared(monkeypatch
     monkeypatch.setattr(
         prep.graph, "build_document", lambda document, names=None: shared.add(id(names)) or real_build(document, names)
     )
-    a = Pieces().analyse("file:///p.prep", "/p.prep", text)
+    a = ProcessCache().analyse("file:///p.prep", "/p.prep", text)
     assert sum(parsed) == len(text) and len(parsed) == 300
     assert len(shared) == 1
     monkeypatch.undo()

@@ -170,7 +170,7 @@ class Workspace:
         return self.saved(path)
 
 
-class Pieces:
+class ProcessCache:
     """Checking while typing, one process at a time: the text is cut before each
     line that starts with `process`, and a piece whose text and first line are
     unchanged keeps its parse and graph findings. Whatever this cannot do exactly

@@ -13,7 +13,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from prep import __version__
 from prep.lsp import completion as completing, features, hover as hovering, names
-from prep.lsp.analysis import Pieces, Workspace
+from prep.lsp.analysis import ProcessCache, Workspace
 from prep.lsp.checking import Cancelled, Job, Jobs
 from prep.i18n import _, _n
 
@@ -56,7 +56,7 @@ class PrepServer(LanguageServer):
         self.versions: dict[str, int | None] = {}  # uri -> version of files.open[uri]
         self.pending: dict[str, asyncio.TimerHandle] = {}
         self.published: dict[str, list] = {}
-        self.pieces: dict[str, Pieces] = {}
+        self.process_caches: dict[str, ProcessCache] = {}
 
     @property
     def encoding(self) -> str:
@@ -82,8 +82,8 @@ class PrepServer(LanguageServer):
         job.stop()
         analysis = None
         if job.uri is not None:
-            pieces = self.pieces.setdefault(job.uri, Pieces())
-            analysis = pieces.analyse(job.uri, path_of(job.uri), job.text, stop=job.stop)
+            cache = self.process_caches.setdefault(job.uri, ProcessCache())
+            analysis = cache.analyse(job.uri, path_of(job.uri), job.text, stop=job.stop)
             with self.lock:
                 job.stop()
                 self.files.open[job.uri] = analysis
@@ -185,7 +185,7 @@ class PrepServer(LanguageServer):
             self.files.open.pop(uri, None)
             self.versions.pop(uri, None)
         self.published.pop(uri, None)
-        self.pieces.pop(uri, None)
+        self.process_caches.pop(uri, None)
 
     async def in_worker(self, function, *args):
         """`function(*args)` in the worker thread, after the checks before it: what

@@ -13,25 +13,12 @@ from lark import Token
 
 from prep.codes import SYNTAX_ERROR
 from prep.diagnostics import Diagnostic, Edit, Fix, Span
-from prep.parser.mending import KEYWORDS
+from prep.parser.mending import KEYWORDS, TEXT as PUNCTUATION
 from prep.parser.texts import UNCLOSED
 from prep.i18n import N_, _
 
 MAX_SYNTAX_ERRORS = 20
 
-PUNCTUATION = {
-    "LBRACE": "{",
-    "RBRACE": "}",
-    "LPAR": "(",
-    "RPAR": ")",
-    "LSQB": "[",
-    "RSQB": "]",
-    "COMMA": ",",
-    "DOT": ".",
-    "EQUAL": "=",
-    "INPUT": "->",
-    "SYNC": "<->",
-}
 NAME_TOKENS = {"IDENT", "STRING", "BAD_STRING", "TEXT", "BAD_TEXT"}
 
 # Characters a Japanese input method types for the language's symbols.

@@ -182,14 +182,30 @@ def _hint_merge(dag, hint: dict, members, offset, order) -> dict[str, str]:
         if hinted:
             by_column.setdefault(min(hinted), []).append(b)
     rep: dict[str, str] = {}
+    if not nx.is_directed_acyclic_graph(dag):
+        return rep
+    merged = nx.DiGraph(dag)  # the blocks merged so far, each group as its first block
     for c in sorted(by_column):
         blocks = sorted(by_column[c], key=order.get)
+        first = blocks[0]
         for b in blocks[1:]:
-            rep[b] = rep.get(blocks[0], blocks[0])
-            merged = _contract(dag, rep)
-            if merged is None or not nx.is_directed_acyclic_graph(merged):
-                del rep[b]
+            # joined directly, or through others (a cycle once merged): keep apart
+            if nx.has_path(merged, first, b) or nx.has_path(merged, b, first):
+                continue
+            rep[b] = first
+            _merge_into(merged, b, first)
     return rep
+
+
+def _merge_into(graph, block: str, first: str) -> None:
+    """`block` merged into `first` in `graph`: its edges moved over (the longest of
+    parallel edges kept), as _contract would give."""
+    moved = [(first, t, w) for _, t, w in graph.out_edges(block, data="w")]
+    moved += [(s, first, w) for s, _, w in graph.in_edges(block, data="w")]
+    graph.remove_node(block)
+    for a, b, w in moved:
+        if not graph.has_edge(a, b) or graph.edges[a, b]["w"] < w:
+            graph.add_edge(a, b, w=w)
 
 
 def _contract(dag, rep: dict):

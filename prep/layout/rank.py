@@ -224,6 +224,24 @@ def _contract(dag, rep: dict):
     return out
 
 
+def _reaching(dag, blocks, gate, reaching_gate: set) -> set:
+    """What reaches any of `blocks` in `dag`, them included (nx.ancestors of a node
+    they all feed); the search stops at `gate`, whose own ancestors are given (the
+    previous gate: nothing added since reaches it)."""
+    seen = set(blocks)
+    stack = list(blocks)
+    while stack:
+        for p in dag.predecessors(stack.pop()):
+            if p in seen:
+                continue
+            seen.add(p)
+            if p == gate:
+                seen |= reaching_gate
+            else:
+                stack.append(p)
+    return seen
+
+
 def _hint_gates(dag, hint: dict, members, offset, order) -> None:
     """Blocks in a later hinted column than others go right of them: one gate node
     between each two consecutive hinted columns, kept only while the relations allow
@@ -237,6 +255,7 @@ def _hint_gates(dag, hint: dict, members, offset, order) -> None:
             by_column.setdefault(min(hinted), []).append(b)
     steps = sorted(by_column)
     each = len(members) <= EACH_EDGE
+    last: tuple = (None, set())  # the gate before and what reaches it
     for n, (c0, c1) in enumerate(zip(steps, steps[1:])):
         gate = f"\0hint{n}"
         dag.add_node(gate)
@@ -244,7 +263,8 @@ def _hint_gates(dag, hint: dict, members, offset, order) -> None:
             span = max(offset[k] for k in members[b])
             dag.add_edge(b, gate, w=span + 1)
         # what reaches the gate (edges out of it, added below, change nothing in that)
-        before = nx.ancestors(dag, gate) if each else set()
+        before = _reaching(dag, by_column[c0], *last) if each else set()
+        last = (gate, before)
         for b in sorted(by_column[c1], key=order.get):
             # b must stay right of what it feeds: skip it alone (a small drawing) or
             # the whole gate (a large one) where the relations say otherwise

@@ -137,7 +137,8 @@ def band_lines(name: str) -> tuple[Text, ...]:
 def kpi_lines(name: str, marks, words: dict) -> tuple[Text, ...]:
     mark = f" [{', '.join(words[m] for m in marks)}]" if marks else ""
     return tuple(
-        T(part, "note") for part in balanced(f"{words['kpi']}: {N.shorten(name, NOTE_LIMIT)}{mark}", NOTE_UNITS)
+        T(part, "note")
+        for part in balanced(f"{words['kpi']}: {N.shorten(name, NOTE_LIMIT)}{mark}", NOTE_UNITS, camel=True)
     )
 
 

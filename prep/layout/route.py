@@ -195,11 +195,17 @@ class Router:
     # -- routes ------------------------------------------------------------------------
     def edges(self, plan_edges) -> list[Edge]:
         p = self.p
+        from prep.layout.tracks import assign
+
         ports = self._ports(plan_edges)
+        steps = {e.id: self._steps(e, ports) for e in plan_edges if e.id in p.chains}
+        tracks, self.short = assign(
+            {(k, n): s for k, ss in steps.items() if k not in self.bus_of for n, s in enumerate(ss)}
+        )
         out = []
         for edge in plan_edges:
             if edge.id in p.chains:
-                points, label = self._chain(edge, ports)
+                points, label = self._chain(edge, ports, steps[edge.id], tracks)
             else:
                 points, label = self._same_layer(edge, ports)
             out.append(
@@ -228,15 +234,16 @@ class Router:
         top = y + 3 if below else y - 3 - h
         return Box(_r(x), _r(top), w, h)
 
-    def _chain(self, edge, ports):
+    def _steps(self, edge, ports) -> list:
+        """(gap, a, b, y0, y1) of each gap a chain crosses: it may change height from y0
+        to y1 between a and b (layout/tracks.py)."""
         p = self.p
         chain, reverse = p.chains[edge.id]
         start_arrow = reverse or edge.kind == "sync"
         end_arrow = not reverse or edge.kind == "sync"
-        start = ports[(edge.id, "low")]
         end = ports[(edge.id, "high")]
-        way = [(start, "L")]
-        y = start[1]
+        y = ports[(edge.id, "low")][1]
+        out = []
         for n, c in enumerate(chain[1:], 1):
             k = p.layer_of[c] - 1
             t0, t1 = p.transition(k)
@@ -245,20 +252,30 @@ class Router:
             last = n == len(chain) - 1
             if last and end_arrow:
                 t1 = max(t1 - ARROW, t0 + 1)
-            way.append(((_r(t0), y), "L"))
+            y_next = end[1] if last else _r(self._centre_y(c))
+            out.append((k, _r(t0), _r(t1), y, y_next))
+            y = y_next
+        return out
+
+    def _chain(self, edge, ports, steps, tracks):
+        p = self.p
+        chain, reverse = p.chains[edge.id]
+        start = ports[(edge.id, "low")]
+        end = ports[(edge.id, "high")]
+        way = [(start, "L")]
+        for n, (_, t0, t1, y, y_next) in enumerate(steps):
+            way.append(((t0, y), "L"))
             if edge.id in self.bus_of:  # through the bus's meeting point
                 bus = self.bus_of[edge.id]
                 self.bus_x[bus] = _r((t0 + t1) / 2)
                 way.append(((self.bus_x[bus], self.bus_y[bus]), "S"))
-            y_next = end[1] if last else _r(self._centre_y(c))
-            way.append(((_r(t1), y_next), "S"))
-            if last:
-                way.append((end, "L"))
-            else:
-                k2 = p.layer_of[c]
-                t0_next, _ = p.transition(k2)
-                way.append(((_r(t0_next), y_next), "L"))
-            y = y_next
+            elif (edge.id, n) in tracks:  # up or down its own track
+                x, bend = tracks[(edge.id, n)]
+                x = min(max(x, t0 + bend), t1 - bend)
+                way.append(((_r(x - bend), y), "L"))
+                way.append(((_r(x + bend), y_next), "S"))
+            way.append(((t1, y_next), "S"))
+        way.append((end, "L"))
         points = cubic(way)
         # the label near the head, in the gap's label zone
         if reverse:

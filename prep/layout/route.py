@@ -11,6 +11,7 @@ ARROW = 10.0
 PORT_GAP = 14.0  # between the ports on one side of a box, at least …
 HEAD_PX = 8.5  # … and this many px at 1920 px wide (arrowheads kept apart)
 HEAD_ROOM = 16.0  # a box is tall enough for its ports this far apart
+LABEL_ROOM = 7.0  # a label beside a port: this much more room than its height
 BULGE = 20.0
 BULGE_ROOM = ARROW + BULGE + 8  # the room a sync line beside a column takes
 
@@ -30,7 +31,8 @@ def head_room(plan, size):
     """`size` with every product tall enough to spread the lines on each of its sides
     HEAD_ROOM apart (docs/notation.md: arrowheads into one product are spread along its
     side): the left side holds the lines coming in, the right one the lines going out,
-    and either may hold sync lines (two-headed); a side without heads needs no room."""
+    and either may hold sync lines (two-headed); a side without heads needs no room.
+    A labelled line's head needs room for its label beside it (_offsets)."""
     left: dict[str, int] = {}
     right: dict[str, int] = {}
     synced: set[str] = set()
@@ -41,12 +43,16 @@ def head_room(plan, size):
             synced.update((e.source, e.target))
             left[e.source] = left.get(e.source, 0) + 1
             right[e.target] = right.get(e.target, 0) + 1
+    labels: dict[str, float] = {}  # more room for the labels beside the heads
+    for e in plan.edges:
+        if e.lines and e.kind == "input":
+            labels[e.target] = labels.get(e.target, 0.0) + max(0.0, size(e.id)[1] + LABEL_ROOM - HEAD_ROOM)
     need = {}
     for node in plan.nodes:
         if node.kind != "external":
             ports = max(left.get(node.id, 0), right.get(node.id, 0) if node.id in synced else 0)
             if ports > 1:
-                need[node.id] = (ports - 1) * HEAD_ROOM / 0.9
+                need[node.id] = ((ports - 1) * HEAD_ROOM + labels.get(node.id, 0.0)) / 0.9
 
     def roomy(key):
         w, h = size(key)
@@ -86,6 +92,17 @@ def cubic(waypoints) -> tuple:
     if len(points) == 1:
         points = straight(points[0], points[0])
     return tuple((_r(x), _r(y)) for x, y in points)
+
+
+def _offsets(labels: list[float], gap: float) -> list[float]:
+    """The offsets of the ports on one side of a box from the first, `gap` apart; a
+    label (its height in `labels`, 0 for none) sits above its port (the last port's
+    below), so the gap above a labelled port holds it (LABEL_ROOM around)."""
+    out = [0.0]
+    for k in range(1, len(labels)):
+        room = labels[k] + LABEL_ROOM if labels[k] and k < len(labels) - 1 else 0.0
+        out.append(out[-1] + max(gap, room))
+    return out
 
 
 class Router:
@@ -134,20 +151,32 @@ class Router:
                 sides.setdefault((b, "right"), []).append(((0 if ya < yb else 2, ya), edge.id, "b"))
         ports = {}
         self.bottom_port = {}
+        labelled = self._labelled(plan_edges)
         for (i, side), ends in sides.items():
             box = p.box_of[p.item_node[i].id]
             ends.sort()
             n = len(ends)
-            gap = max(PORT_GAP, HEAD_PX * p.frame_w / 1920)
-            spread = min(box.h * 0.9, (n - 1) * gap)
+            offsets = _offsets(
+                [labelled.get((e[1], e[2]), 0.0) for e in ends], max(PORT_GAP, HEAD_PX * p.frame_w / 1920)
+            )
+            fit = min(1.0, box.h * 0.9 / offsets[-1]) if offsets[-1] else 1.0
             for k, (_, edge_id, which) in enumerate(ends):
-                y = box.cy if n == 1 else box.cy - spread / 2 + spread * k / (n - 1)
+                y = box.cy - offsets[-1] * fit / 2 + offsets[k] * fit
                 ports[(edge_id, which)] = (self._port_x(i, side, y), _r(y))
                 self.bottom_port[(edge_id, which)] = n > 1 and k == n - 1
         for (item, _, bus), members in shared.items():
             for edge_id, which in members:
                 ports[(edge_id, which)] = ports[(f"\0bus{bus}", f"{item}")]
         return ports
+
+    def _labelled(self, plan_edges) -> dict:
+        """(edge id, end) -> the height of the label drawn beside that end."""
+        p = self.p
+        out = {}
+        for edge in plan_edges:
+            if edge.lines and edge.id in p.chains and edge.id not in self.bus_of:
+                out[(edge.id, "low" if p.chains[edge.id][1] else "high")] = p.size(edge.id)[1]
+        return out
 
     def joints(self) -> tuple:
         """Where each bus's lines meet (after `edges`), with its sources and targets."""
@@ -199,8 +228,12 @@ class Router:
 
         ports = self._ports(plan_edges)
         steps = {e.id: self._steps(e, ports) for e in plan_edges if e.id in p.chains}
+        joints: dict[int, list] = {}
+        for edge_id in self.bus_of:
+            k, t0, t1, _, _ = steps[edge_id][0]
+            joints.setdefault(k, []).append((t0 + t1) / 2)
         tracks, self.short = assign(
-            {(k, n): s for k, ss in steps.items() if k not in self.bus_of for n, s in enumerate(ss)}
+            {(k, n): s for k, ss in steps.items() if k not in self.bus_of for n, s in enumerate(ss)}, joints
         )
         out = []
         for edge in plan_edges:

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SHARED, needs_conformance
+from rulecase import RECEIVER
 from prep.cli import app
 
 EXAMPLES = sorted((ROOT / "examples").rglob("*.prep"))
@@ -30,18 +31,6 @@ process 営業 {
     final   受注確定(品目, 数量)
   }
   顧客 -> 引合 -> 受注確定 -> 生産
-}
-"""
-RECEIVER = """\
-process 生産 {
-  goal 納期遵守率
-  external %s
-  external 倉庫
-  actor 生産管理 {
-    product 生産指示(品目, 数量)
-    final   完成品(品目, 数量)
-  }
-  %s -> 生産指示 -> 完成品 -> 倉庫
 }
 """
 

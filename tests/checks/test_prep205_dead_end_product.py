@@ -1,26 +1,11 @@
 from conftest import check, codes
+from rulecase import MAKING, only
 
-MODEL = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    product 生産計画(品目, 数量)
-    %s 進捗報告(品目)
-    final   出荷(品目, 数量)
-  }
-  販売計画部 -> 生産計画 -> 出荷 -> 営業
-  %s
-}
-"""
+MODEL = MAKING.but(products=(MAKING.products[0], "%s 進捗報告(品目)", MAKING.products[1])).text("%s")
 
 
 def test_dead_end_at_definition():
-    found = check(MODEL % ("product", "生産計画 -> 進捗報告"))
-    assert codes(found) == [("PREP205", 8)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(MODEL % ("product", "生産計画 -> 進捗報告")), "PREP205", 8, "warning")
     assert d.message == "`進捗報告` contributes to no final product"
 
 

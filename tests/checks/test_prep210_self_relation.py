@@ -1,26 +1,14 @@
 from conftest import check, codes
+from rulecase import MAKING, only
 
-MODEL = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    product 需要予測(品目, 数量)
-    product 生産計画(品目, 数量)
-    final   出荷(品目, 数量)
-  }
-  販売計画部 -> 需要予測 -> 生産計画 -> 出荷 -> 営業
-  %s
-}
-"""
+MODEL = MAKING.but(
+    products=("product 需要予測(品目, 数量)", *MAKING.products),
+    flow=("販売計画部 -> 需要予測 -> 生産計画 -> 出荷 -> 営業",),
+).text("%s")
 
 
 def test_sync_to_itself_at_relation():
-    found = check(MODEL % "生産計画 <-> 生産計画")
-    assert codes(found) == [("PREP210", 12)]
-    (d,) = found
-    assert d.severity.value == "error"
+    d = only(check(MODEL % "生産計画 <-> 生産計画"), "PREP210", 12, "error")
     assert d.message == "`生産計画 <-> 生産計画` relates `生産計画` to itself"
     assert d.span.column == 3
 

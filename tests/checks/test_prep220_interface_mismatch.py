@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import RECEIVER, only
 
 SENDER = """
 process 営業 {
@@ -15,25 +16,9 @@ process 営業 {
 }
 """
 
-RECEIVER = """
-process 生産 {
-  goal 納期遵守率
-  external %s
-  external 倉庫
-  actor 生産管理 {
-    product 生産指示(品目, 数量)
-    final   完成品(品目, 数量)
-  }
-  %s -> 生産指示 -> 完成品 -> 倉庫
-}
-"""
-
 
 def test_receiver_without_external_for_sender():
-    found = check(SENDER % "final", others={"seisan.prep": RECEIVER % ("販売部", "販売部")})
-    assert codes(found) == [("PREP220", 11)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(SENDER % "final", others={"seisan.prep": RECEIVER % ("販売部", "販売部")}), "PREP220", 11, "warning")
     assert d.message == "`受注確定` goes to process `生産`, which declares no `external 営業`"
     assert "`external 営業`" in d.hint
     (r,) = d.related

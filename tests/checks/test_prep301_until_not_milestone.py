@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import only
 
 MODEL = """
 process 製造 {
@@ -22,9 +23,7 @@ def model(kind="product", until="調達計画", params="(部品, 数量)"):
 
 
 def test_until_an_intermediate_product():
-    found = check(model())
-    assert codes(found) == [("PREP301", 11)]
-    (d,) = found
+    d = only(check(model()), "PREP301", 11)
     assert d.message == "subprocess `調達` ends at `調達計画`, which is neither milestone nor final"
     assert "`milestone`" in d.hint
     assert [r.span.line for r in d.related] == [8]

@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import only
 
 HEAD = """
 process 製造 {
@@ -20,9 +21,11 @@ def model(*subprocesses):
 
 
 def test_milestone_that_ends_no_subprocess():
-    found = check(model("subprocess 計画 until 生産計画 { 生産計画 }", "subprocess 出荷準備 until 出荷 { 出荷 }"))
-    assert codes(found) == [("PREP303", 8)]
-    (d,) = found
+    d = only(
+        check(model("subprocess 計画 until 生産計画 { 生産計画 }", "subprocess 出荷準備 until 出荷 { 出荷 }")),
+        "PREP303",
+        8,
+    )
     assert d.message == "milestone `調達計画` ends no subprocess"
     assert "subprocess NAME until 調達計画" in d.hint
     assert d.severity.value == "warning"

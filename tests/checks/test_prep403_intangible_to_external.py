@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import only
 
 HEAD = """
 process 受注 {
@@ -20,9 +21,7 @@ def model(*relations, attrs=""):
 
 
 def test_intangible_goes_to_an_external():
-    found = check(model("商談の勘 -> 顧客"))
-    assert codes(found) == [("PREP403", 13)]
-    (d,) = found
+    d = only(check(model("商談の勘 -> 顧客")), "PREP403", 13)
     assert d.message == "intangible `商談の勘` goes to external process `顧客`"
     assert "`final` product" in d.hint
     assert [r.span.line for r in d.related] == [7]

@@ -74,6 +74,35 @@ process 製造 {
 }
 """)
 
+# The process 営業 that sends 受注確定 to process 生産 (PREP220, the result cache).
+SALES = Model.of("""
+process 営業 {
+  goal 受注件数
+  external 顧客
+  external 生産
+  actor 営業部 {
+    product 引合(品目)
+    final   受注確定(品目, 数量)
+  }
+  顧客 -> 引合 -> 受注確定 -> 生産
+}
+""")
+
+# A process whose product has two states (PREP104, PREP211).
+APPLICATION = Model.of("""
+process 申込受付 {
+  goal 審査完了日数
+  external 申込者
+  external 契約部
+  actor 窓口 {
+    product 申込<提出された>(氏名)
+    product 申込<受理された>(氏名)
+    final   契約案内(氏名)
+  }
+  申込者 -> 申込<提出された> -> 申込<受理された> -> 契約案内 -> 契約部
+}
+""")
+
 # The process that receives 受注確定 from process 営業 (PREP220, the result cache):
 # `RECEIVER % (external, sender)` names the sender as its external and in its flow.
 RECEIVER = """
@@ -97,3 +126,8 @@ def only(found, code: str, line: int, severity: str | None = None):
     if severity is not None:
         assert d.severity.value == severity
     return d
+
+
+def closed(head: str, *more: str) -> str:
+    """`head`, a model without its closing brace, with `more` lines and the brace."""
+    return head + "".join(f"  {line}\n" for line in more) + "}\n"

@@ -15,24 +15,13 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SHARED, needs_conformance
-from rulecase import RECEIVER
+from rulecase import RECEIVER, SALES
 from prep.cli import app
 
 EXAMPLES = sorted((ROOT / "examples").rglob("*.prep"))
 CASES = sorted((SHARED / "conformance" / "cases").glob("*.prep"))
 
-SENDER = """\
-process 営業 {
-  goal 受注件数
-  external 顧客
-  external 生産
-  actor 営業部 {
-    product 引合(品目)
-    final   受注確定(品目, 数量)
-  }
-  顧客 -> 引合 -> 受注確定 -> 生産
-}
-"""
+SENDER = SALES.text()
 
 
 def run(args, cwd: Path):

@@ -1,5 +1,5 @@
 from conftest import check, codes
-from rulecase import MAKING, only
+from rulecase import APPLICATION, MAKING, only
 
 MODEL = MAKING.but(
     products=(MAKING.products[0], "product 調達計画(部品, 数量)", MAKING.products[1]),
@@ -61,21 +61,5 @@ def test_three_writings_two_findings_pointing_at_the_first():
 
 
 def test_states_distinguish_relations():
-    found = check(
-        """
-    process 申込受付 {
-      goal 審査完了日数
-      external 申込者
-      external 契約部
-      actor 窓口 {
-        product 申込<提出された>(氏名)
-        product 申込<受理された>(氏名)
-        final   契約案内(氏名)
-      }
-      申込者 -> 申込<提出された> -> 申込<受理された> -> 契約案内 -> 契約部
-      申込<提出された> -> 契約案内
-    }
-    """,
-        select=["PREP211"],
-    )
+    found = check(APPLICATION.text("申込<提出された> -> 契約案内"), select=["PREP211"])
     assert found == []

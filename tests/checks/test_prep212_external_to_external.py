@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import check, codes
 from rulecase import MAKING, only
 
@@ -10,13 +12,15 @@ def test_external_to_external_at_relation():
     assert d.hint
 
 
-def test_sync_between_externals():
-    assert codes(check(MODEL % "営業 <-> 販売計画部")) == [("PREP212", 11)]
-
-
-def test_inside_a_chain():
-    found = check(MODEL % "出荷 -> 営業 -> 販売計画部", select=["PREP212"])
-    assert codes(found) == [("PREP212", 11)]
+@pytest.mark.parametrize(
+    "relation, select",
+    [
+        pytest.param("営業 <-> 販売計画部", None, id="a_sync_between_externals"),
+        pytest.param("出荷 -> 営業 -> 販売計画部", ["PREP212"], id="inside_a_chain"),
+    ],
+)
+def test_also_found(relation, select):
+    assert codes(check(MODEL % relation, select=select)) == [("PREP212", 11)]
 
 
 def test_products_between_externals_are_clean():

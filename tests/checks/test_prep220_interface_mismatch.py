@@ -1,20 +1,10 @@
 from conftest import check, codes
-from rulecase import RECEIVER, only
+from rulecase import RECEIVER, SALES, only
 
-SENDER = """
-process 営業 {
-  goal 受注件数
-  external 顧客
-  external 生産
-  actor 営業部 {
-    product 引合(品目)
-    %s 受注確定(品目, 数量)
-    final 請求書(金額)
-  }
-  顧客 -> 引合 -> 受注確定 -> 生産
-  引合 -> 請求書 -> 顧客
-}
-"""
+SENDER = SALES.but(
+    products=("product 引合(品目)", "%s 受注確定(品目, 数量)", "final 請求書(金額)"),
+    flow=(*SALES.flow, "引合 -> 請求書 -> 顧客"),
+).text()
 
 
 def test_receiver_without_external_for_sender():

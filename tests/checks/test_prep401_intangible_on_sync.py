@@ -1,5 +1,5 @@
 from conftest import check, codes
-from rulecase import only
+from rulecase import closed, only
 
 HEAD = """
 process 店舗運営 {
@@ -18,15 +18,14 @@ process 店舗運営 {
 
 
 def model(*relations):
-    return HEAD + "".join(f"  {r}\n" for r in relations) + "}\n"
+    return closed(HEAD, *relations)
 
 
 def test_intangible_on_a_sync_relation():
-    d = only(check(model("肌感覚 <-> 日々の販売目標")), "PREP401", 7)
+    d = only(check(model("肌感覚 <-> 日々の販売目標")), "PREP401", 7, "info")
     assert d.message == "intangible `肌感覚` is synced with `日々の販売目標`: tacit, personal work"
     assert "service or a CSM can intervene" in d.hint
     assert [r.span.line for r in d.related] == [14]
-    assert d.severity.value == "info"
 
 
 def test_sync_on_the_right_side_counts_too():

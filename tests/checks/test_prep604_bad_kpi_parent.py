@@ -1,5 +1,5 @@
 from conftest import check, codes
-from rulecase import only
+from rulecase import closed, only
 
 HEAD = """
 process 出荷業務 {
@@ -16,14 +16,13 @@ process 出荷業務 {
 
 
 def model(*kpis):
-    return HEAD + "".join(f"  {k}\n" for k in kpis) + "}\n"
+    return closed(HEAD, *kpis)
 
 
 def test_under_a_product():
-    d = only(check(model("kpi 梱包時間 under 出荷予定")), "PREP604", 12)
+    d = only(check(model("kpi 梱包時間 under 出荷予定")), "PREP604", 12, "error")
     assert d.message == "KPI `梱包時間` is under `出荷予定`, a product, not a KPI"
     assert "kpi 梱包時間 for 出荷予定" in d.hint
-    assert d.severity.value == "error"
 
 
 def test_under_an_undefined_name():

@@ -50,6 +50,18 @@ def as_nobody(args, cwd):
     )
 
 
+def run_prep(args, cwd: Path, stdin: str | None = None, env: dict | None = None):
+    """`python -m prep args` in `cwd` as a user would run it: no colour, no PATH (so no Graphviz)."""
+    return subprocess.run(
+        [sys.executable, "-m", "prep", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": "", **(env or {})},
+    )
+
+
 def check(text: str, select=None, extend_select=(), ignore=(), others=None, path="model.prep"):
     """Findings for a model given as (dedented) text."""
     from prep.checks.runner import check_text

@@ -131,3 +131,8 @@ def only(found, code: str, line: int, severity: str | None = None):
 def closed(head: str, *more: str) -> str:
     """`head`, a model without its closing brace, with `more` lines and the brace."""
     return head + "".join(f"  {line}\n" for line in more) + "}\n"
+
+
+def customer_order(products: tuple[str, ...], *flow: str) -> str:
+    """ORDER with 顧客 its only external, from line 1 (the tests of slips and cascades)."""
+    return ORDER.but(externals=("顧客",), products=products, flow=flow).text().removeprefix("\n")

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import textwrap
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, run_prep as run
 from prep.checks import all_rules
 from prep.checks.fixes import apply_edits, choose, fix_text, unified_diff
 from prep.checks.runner import CheckOptions, findings_for
@@ -32,17 +29,6 @@ TYPO = textwrap.dedent("""\
       Out -> 顧客
     }
     """)
-
-
-def run(args, cwd: Path, stdin: str | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "prep", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": ""},
-    )
 
 
 def span(line, col, end_line, end_col):

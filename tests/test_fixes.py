@@ -17,6 +17,7 @@ from prep.checks.runner import CheckOptions, findings_for
 from prep.checks.select import selected_codes
 from prep.diagnostics import Diagnostic, Edit, Fix, Severity, Span
 from prep.parser import decode
+from test_report_sarif import region, sarif_fix
 
 TYPO = textwrap.dedent("""\
     process P {
@@ -123,23 +124,7 @@ def test_json_and_sarif_carry_the_fix(tmp_path):
     assert data["diagnostics"][0]["fix"]["applicability"] == "unsafe"
     sarif = json.loads(run(["check", "m.prep", "-f", "sarif"], tmp_path).stdout)
     result = sarif["runs"][0]["results"][0]
-    assert result["fixes"] == [
-        {
-            "description": {"text": "write `売上`"},
-            "artifactChanges": [
-                {
-                    "artifactLocation": {"uri": "m.prep"},
-                    "replacements": [
-                        {
-                            "deletedRegion": {"startLine": 7, "startColumn": 3, "endLine": 7, "endColumn": 6},
-                            "insertedContent": {"text": "売上"},
-                        }
-                    ],
-                }
-            ],
-            "properties": {"applicability": "unsafe"},
-        }
-    ]
+    assert result["fixes"] == [sarif_fix("write `売上`", "m.prep", region(7, 3, 7, 6), "売上", "unsafe")]
 
 
 PREP_BLOCK = re.compile(r"```prep\n(.*?)```", re.S)

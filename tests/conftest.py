@@ -31,6 +31,21 @@ process 受注 {
   actor 営業部 {
 """
 
+# Names that break careless escaping: Graphviz's escapes (\G \N \L \E \T \H), markup,
+# quotes, braces and `&` (the KPI and diff tests write them into a model as quoted names).
+HOSTILE_NAMES = [
+    "a\\Gb",
+    "c\\Nd",
+    "e\\Lf",
+    "g\\Eh",
+    "i\\Tj",
+    "k\\Hl",
+    "<script>x</script>",
+    'say "hi"',
+    "{brace}",
+    "R&D",
+]
+
 # prep run as an unprivileged user (uid 65534) by tests that run as root and give
 # files away to other users.
 NOBODY = 65534

@@ -21,6 +21,15 @@ needs_conformance = pytest.mark.skipif(
     not CASES_DIR.is_dir(), reason="the conformance cases are absent (a clone alone)"
 )
 
+# The folders of models a tool must survive: the conformance cases (broken, binary, odd
+# and large models) and the examples.
+every_model_folder = pytest.mark.parametrize(
+    "folder",
+    [
+        pytest.param(CASES_DIR, marks=needs_conformance, id="conformance"),
+        pytest.param(ROOT / "examples", id="examples"),
+    ],
+)
 
 # The opening of the order-taking model (process 受注) that the tests of slips and
 # Japanese input type into (test_cascades, test_ime, test_slips_fixed).
@@ -75,6 +84,15 @@ def run_prep(args, cwd: Path, stdin: str | None = None, env: dict | None = None)
         text=True,
         env={"NO_COLOR": "1", "PATH": "", **(env or {})},
     )
+
+
+def assert_unreadable(result, model, findings: list[str], what: str) -> None:
+    """`result` is a command's answer to a model it cannot read: exit 1, `findings` its
+    lines naming a rule, and a last line saying `what` was not made."""
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if " PREP" in line] == findings
+    assert lines[-1] == f"prep: error: {model} cannot be read as a model; {what}"
 
 
 def check(text: str, select=None, extend_select=(), ignore=(), others=None, path="model.prep"):

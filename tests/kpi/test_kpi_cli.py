@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from prep.cli import app
-from conftest import HOSTILE_NAMES, same_as_snapshot, two_stages
+from conftest import HOSTILE_NAMES, assert_unreadable, same_as_snapshot, two_stages
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -335,14 +335,11 @@ def test_model_with_errors_exits_1(tmp_path):
 def test_syntax_error_exits_1_even_with_force(tmp_path):
     model = tmp_path / "bad.prep"
     model.write_text("process {", encoding="utf-8")
-    result = run("kpi", model, "--force")
-    assert result.exit_code == 1
-    lines = result.stderr.splitlines()
-    assert [line for line in lines if " PREP" in line] == [
+    findings = [
         f"{model}:1:9: PREP001 error: expected a process name after `process`, found `{{`",
         f"{model}:1:10: PREP001 error: expected a name after `{{`, found the end of the file",
     ]
-    assert lines[-1] == f"prep: error: {model} cannot be read as a model; no KPI tree derived"
+    assert_unreadable(run("kpi", model, "--force"), model, findings, "no KPI tree derived")
 
 
 def test_processes_that_do_not_match_warn(tmp_path):

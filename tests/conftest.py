@@ -86,12 +86,15 @@ def run_prep(args, cwd: Path, stdin: str | None = None, env: dict | None = None)
     )
 
 
-def assert_unreadable(result, model, findings: list[str], what: str) -> None:
-    """`result` is a command's answer to a model it cannot read: exit 1, `findings` its
-    lines naming a rule, and a last line saying `what` was not made."""
+def assert_unreadable(model: Path, text: str, command, findings: list[str], what: str) -> None:
+    """`command(model)`, a CLI run, answers `model` written with `text` as a model it cannot
+    read: exit 1, `findings` its lines naming a rule (after `model:`), and a last line saying
+    `what` was not made."""
+    model.write_text(text, encoding="utf-8")
+    result = command(model)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert [line for line in lines if " PREP" in line] == findings
+    assert [line for line in lines if " PREP" in line] == [f"{model}:{line}" for line in findings]
     assert lines[-1] == f"prep: error: {model} cannot be read as a model; {what}"
 
 

@@ -333,13 +333,15 @@ def test_model_with_errors_exits_1(tmp_path):
 
 
 def test_syntax_error_exits_1_even_with_force(tmp_path):
-    model = tmp_path / "bad.prep"
-    model.write_text("process {", encoding="utf-8")
     findings = [
-        f"{model}:1:9: PREP001 error: expected a process name after `process`, found `{{`",
-        f"{model}:1:10: PREP001 error: expected a name after `{{`, found the end of the file",
+        "1:9: PREP001 error: expected a process name after `process`, found `{`",
+        "1:10: PREP001 error: expected a name after `{`, found the end of the file",
     ]
-    assert_unreadable(run("kpi", model, "--force"), model, findings, "no KPI tree derived")
+
+    def kpi(model):
+        return run("kpi", model, "--force")
+
+    assert_unreadable(tmp_path / "bad.prep", "process {", kpi, findings, "no KPI tree derived")
 
 
 def test_processes_that_do_not_match_warn(tmp_path):

@@ -206,12 +206,16 @@ def test_no_spinner_when_stderr_is_not_a_terminal(tmp_path):
 
 def test_unparseable_model(tmp_path):
     model = tmp_path / "m.prep"
-    model.write_text("process 壊れた { actor A { product } ", encoding="utf-8")
-    findings = [
-        f"{model}:1:33: PREP001 error: expected a product name after `product`, found `}}`",
-        f"{model}:1:34: PREP001 error: the file ends before the `}}` that closes process `壊れた` (line 1)",
-    ]
-    assert_unreadable(run(model, "-o", tmp_path / "m.dot", "--force"), model, findings, "nothing drawn")
+    assert_unreadable(
+        model,
+        "process 壊れた { actor A { product } ",
+        lambda path: run(path, "-o", tmp_path / "m.dot", "--force"),
+        [
+            "1:33: PREP001 error: expected a product name after `product`, found `}`",
+            "1:34: PREP001 error: the file ends before the `}` that closes process `壊れた` (line 1)",
+        ],
+        "nothing drawn",
+    )
     assert not (tmp_path / "m.dot").exists()
     model.write_bytes(b"\xff\xfe\x00process")
     result = run(model, "-o", tmp_path / "m.dot")

@@ -315,3 +315,40 @@ def test_errors_stop_unless_forced(tmp_path):
     result = _report(str(model), "-o", str(tmp_path / "h.html"))
     assert result.exit_code == 1
     assert "no handout written" in result.output
+
+
+def test_which_page_a_picture_goes_on():
+    from prep.report.handout import HEAD_ROOM, MARGIN, PAPER
+    from prep.report.handout_fit import Fit, fit, rooms
+
+    a4 = rooms(*PAPER["a4"], MARGIN, HEAD_ROOM)
+    assert a4 == {"landscape": (770.0, 453.0), "portrait": (523.0, 700.0)}
+    assert fit(700, 400, a4) == Fit("landscape", 1.0)  # whole, full size
+    assert fit(1300, 700, a4) == Fit("landscape", 770 / 1300)  # whole, names at 9.5 pt
+    assert fit(900, 1100, a4) == Fit("portrait", 523 / 900)  # tall and narrow: whole, portrait
+    assert fit(2000, 700, a4) == Fit("landscape", 0.5625, True)  # wide: cut, landscape
+    assert fit(1900, 1105, a4) == Fit("portrait", 0.5625, True)  # wide and tall: cut, portrait
+    tall = fit(1900, 1400, a4)  # too tall for either page: cut where names print largest
+    assert tall == Fit("portrait", 0.5, True) and tall.name_pt == 8.0 and not tall.legible
+    assert fit(2000, 700, a4, splittable=False) == Fit("landscape", 0.385)  # a KPI tree: whole
+    assert fit(800, 2000, a4, splittable=False) == Fit("portrait", 0.35)
+
+
+def test_a_picture_too_tall_for_any_page_is_said(tmp_path):
+    lines = ["process Tall {", '  goal "g"']
+    for i in range(30):
+        lines += [f"  actor A{i} {{", f"    {'final' if i == 29 else 'product'} P{i}", "  }"]
+    lines += ["  external Out", "  " + " -> ".join(f"P{i}" for i in range(30)) + " -> Out", "}"]
+    model = tmp_path / "tall.prep"
+    model.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "tall.html"
+    result = _report(str(model), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert (
+        "prep: warning: Tall / Process drawing (1/2): product names print at 5.5 pt, under 9 pt, "
+        "on every page of this paper" in result.output
+    )
+    assert "prep: warning: on A3 paper (--paper a3) they print larger" in result.output
+    page = out.read_text("utf-8")
+    assert "@page portrait { size: A4 portrait; }" in page
+    assert page.count('class="new-page portrait"') == 2  # the heading's page and the second piece

@@ -298,6 +298,17 @@ def test_diff_pptx_is_the_diff_picture_in_native_shapes(tmp_path):
     assert crossings(data, texts=False) == []
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the layout (prep/layout) puts the － 削除 label of the removed sync 肌感覚 <-> 商品の陳列 "
+    "on two lines (a sync and an input running down to 日次販売実績), in the SVG as on the slide",
+)
+def test_diff_pptx_no_line_through_a_label(tmp_path):
+    out = tmp_path / "diff.pptx"
+    _cli(["diff", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out)])
+    assert crossings(out.read_bytes()) == []
+
+
 def test_diff_pptx_changed_shows_the_old_value_in_the_drawings_words(tmp_path):
     body = "  actor A {\n    product a\n    final b\n  }\n  external X\n  b -> X\n  a -> b [touch=T]\n"
     asis, tobe = two_stages(tmp_path, body.replace("T", "low"), body.replace("T", "high"))

@@ -117,20 +117,11 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None, like=None, 
     return svg_titles(data, titles) if fmt == "svg" else data
 
 
-def export(
-    graphs,
-    fmt: str,
-    legend: bool = True,
-    timeout: float = 60.0,
-    lang: str = "auto",
-    deadline=None,
-    marks=None,
-    like=None,
-) -> bytes:
+def export(graphs, fmt, legend=True, timeout=60.0, lang="auto", deadline=None, marks=None, like=None) -> bytes:
     """The editable export (pptx or drawio) of prep's swimlane layout of `graphs`;
     `marks` (one dict per graph, from prep diff) badge and ghost what changed, in
-    the layout's lines, as the SVG shows them (docs/language.md, "prep diff"); `like`
-    as in render."""
+    the layout's lines, as the SVG shows them (docs/language.md, "prep diff"); the
+    other parameters as in render."""
     from prep.layout import Deadline, LayoutError, layout
     from prep.render.run import RenderError
 

@@ -63,21 +63,10 @@ def _classes(node) -> str:
 def source(layout) -> tuple[str, dict]:
     """The pinned dot source and, per element id, (tree number or 0, class, title,
     data-key or None) for svg_groups."""
-    from prep.layout.positions import Box
-
     d = _Dot(layout.height)
     info: dict[str, tuple] = {}
-    d.lines.append("digraph kpi {")
-    d.lines.append("  // every position pinned: draw with `neato -n2 -Tsvg`")
-    d.lines.append(f"  graph [{d.attrs({**N.GRAPH, 'pad': '0', 'splines': 'true'})}];")
-    d.lines.append(f"  node [{d.attrs({**N.NODE, 'fixedsize': 'true', 'margin': '0'})}];")
-    d.lines.append(f"  edge [{d.attrs({**N.EDGE, 'arrowhead': 'none'})}];")
-    d.node(
-        "kpi_canvas",
-        Box(0, 0, layout.width, layout.height),
-        "",
-        {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white", "penwidth": "0"},
-    )
+    d.begin("kpi", {}, {"arrowhead": "none"})
+    d.canvas("kpi_canvas", layout.width, layout.height, {})
     info["kpi_canvas"] = (0, "kpi-canvas", "", None)
     info["_stages"] = {tree.index: (tree.stage, tree.process) for tree in layout.trees}
     for tree in layout.trees:

@@ -12,6 +12,7 @@ import re
 
 from prep import notation as N
 from prep.layout.badges import kind_of
+from prep.layout.positions import Box
 
 ARROW = 10.0
 # prep diff's marks (docs/kpi.md, "prep diff"), as in prep.render.diff_look
@@ -90,6 +91,19 @@ class _Dot:
                 parts.append(f"{key}={_q(str(value))}")
         return " ".join(parts)
 
+    def begin(self, name: str, graph: dict, edge: dict) -> None:
+        """The drawing's first lines: its name and the defaults of the graph, nodes and edges."""
+        self.lines.append(f"digraph {name} {{")
+        self.lines.append("  // every position pinned: draw with `neato -n2 -Tsvg`")
+        self.lines.append(f"  graph [{self.attrs({**N.GRAPH, **graph, 'pad': '0', 'splines': 'true'})}];")
+        self.lines.append(f"  node [{self.attrs({**N.NODE, 'fixedsize': 'true', 'margin': '0'})}];")
+        self.lines.append(f"  edge [{self.attrs({**N.EDGE, **edge})}];")
+
+    def canvas(self, ident: str, width: float, height: float, attrs: dict) -> None:
+        """A white box under the whole drawing, so that its size is the layout's."""
+        look = {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white", "penwidth": "0"}
+        self.node(ident, Box(0, 0, width, height), "", {**look, **attrs})
+
     def node(self, ident: str, box, title: str, attrs: dict) -> None:
         self.titles[ident] = title
         full = {
@@ -150,20 +164,8 @@ def to_dot(layout) -> str:
 def source_and_titles(layout) -> tuple[str, dict[str, str]]:
     """The pinned dot source, and the SVG title of each element id."""
     d = _Dot(layout.height)
-    d.lines.append("digraph prep {")
-    d.lines.append("  // every position pinned: draw with `neato -n2 -Tsvg`")
-    graph = {**N.GRAPH, "outputorder": "nodesfirst", "pad": "0", "splines": "true"}
-    d.lines.append(f"  graph [{d.attrs(graph)}];")
-    d.lines.append(f"  node [{d.attrs({**N.NODE, 'fixedsize': 'true', 'margin': '0'})}];")
-    d.lines.append(f"  edge [{d.attrs(N.EDGE)}];")
-    from prep.layout.positions import Box
-
-    d.node(
-        "prep_canvas",
-        Box(0, 0, layout.width, layout.height),
-        "",
-        {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white", "penwidth": "0", "class": "canvas"},
-    )
+    d.begin("prep", {"outputorder": "nodesfirst"}, {})
+    d.canvas("prep_canvas", layout.width, layout.height, {"class": "canvas"})
     for number, process in enumerate(layout.processes, 1):
         _background(d, process, number)
     for number, process in enumerate(layout.processes, 1):
@@ -310,8 +312,6 @@ def _foreground(d: _Dot, process) -> None:
 
 
 def _legend(d: _Dot, legend) -> None:
-    from prep.layout.positions import Box
-
     d.node(
         "prep_legend",
         legend.box,

@@ -9,6 +9,8 @@ import io
 import zipfile
 import xml.etree.ElementTree as ET
 
+from prep.render.pptx_edges import bezier
+
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 EMU = 12700.0
@@ -31,17 +33,6 @@ def _xfrm(el):
     return x, y, w, h, xfrm.get("flipH") == "1", xfrm.get("flipV") == "1"
 
 
-def _bezier(p0, p1, p2, p3, steps=12):
-    out = []
-    for n in range(1, steps + 1):
-        t = n / steps
-        u = 1 - t
-        out.append(
-            tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d for a, b, c, d in zip(p0, p1, p2, p3))
-        )
-    return out
-
-
 def line_path(el) -> list[tuple[float, float]]:
     """The polyline a connector or freeform draws, in slide points."""
     x, y, w, h, fh, fv = _xfrm(el)
@@ -57,7 +48,7 @@ def line_path(el) -> list[tuple[float, float]]:
         for step in path:
             pts = [pt(n) for n in step.findall(f"{A}pt")]
             if step.tag == f"{A}cubicBezTo":
-                out += _bezier(out[-1], *pts)
+                out += bezier(out[-1], *pts, 12)  # Bézier segments sampled finely
             else:
                 out += pts
         return out

@@ -278,6 +278,7 @@ def put_text(
     pad: float = 2.0,
     wrap: bool = False,
     measured=None,
+    measure=None,
 ) -> None:
     """Text lines (objects with text, size, role, bold) as paragraphs of the shape,
     sizes scaled, colours by role (prep.notation.COLOUR), in the notation's font with
@@ -287,10 +288,13 @@ def put_text(
     the drawing's text metrics) with SLACK to spare, else its sizes shrink until it
     does; `wrap` True lets the slide program wrap it (else the lines stay as drawn),
     and the body may shrink the text further (normAutofit) rather than overflow
-    with a substitute font."""
+    with a substitute font. The room is the preset's text rectangle (text_rect)
+    less the insets; `measure` (scale -> measured), when given, measures the text
+    again at the shrunk size, which small sizes need (they do not measure in
+    proportion)."""
     side, top = emu(pad * scale), emu(pad * scale / 2)
     if measured is not None:
-        scale *= fit(measured, sp.w - 2 * pad * scale, sp.h - pad * scale)
+        scale *= _shrink(sp, measured, measure, scale, pad)
     body = (
         f'<a:bodyPr wrap="square" lIns="{side}" tIns="{top}" '
         f'rIns="{side}" bIns="{top}" rtlCol="0" anchor="{"ctr" if anchor == "middle" else "t"}">'
@@ -306,6 +310,50 @@ def put_text(
         paragraphs.append("<a:p><a:endParaRPr/></a:p>")
     sp.text = f"<p:txBody>{body}{''.join(paragraphs)}</p:txBody>"
     sp.fitted = scale
+
+
+def _shrink(sp: Handle, measured, measure, scale: float, pad: float) -> float:
+    """The factor (<= 1) that makes text `measured` fit the shape's text room."""
+    il, it, ir, ib = text_rect(sp.preset, sp.w, sp.h, sp.adj)
+    room_w, room_h = sp.w - il - ir - 2 * pad * scale, sp.h - it - ib - pad * scale
+    factor = fit(measured, room_w, room_h)
+    for _ in range(8):
+        if factor >= 1.0 or measure is None:
+            break
+        w, h = measure(scale * factor)
+        if w * SLACK <= room_w and h * SLACK <= room_h:
+            break
+        factor *= 0.95
+    return factor
+
+
+def text_rect(preset: str, w: float, h: float, adj: str = "") -> tuple[float, float, float, float]:
+    """How far in from the box's left, top, right and bottom the preset's own text
+    rectangle lies (the `a:rect` of ECMA-376's presetShapeDefinitions, with the
+    shape's `adj`): the slide program lays text out in it, less the body's insets."""
+    import re
+
+    ss = max(min(w, h), 0.01)
+    given = re.search(r'name="adj" fmla="val (-?\d+)"', adj)
+    value = float(given.group(1)) if given else None
+    if preset == "hexagon":
+        most = 50000 * w / ss
+        a = min(max(value if value is not None else 25000.0, 0.0), most)
+        q1 = -most / 2
+        q2 = a + q1
+        q8 = (4 if q2 > 0 else 2) - (a + (q1 if q2 > 0 else 0.0)) / q1 * (3 if q2 > 0 else 2)
+        return w * q8 / 24, h * q8 / 24, w * q8 / 24, h * q8 / 24
+    if preset == "homePlate":
+        a = min(max(value if value is not None else 50000.0, 0.0), 100000 * w / ss)
+        return 0.0, 0.0, ss * a / 200000, 0.0
+    if preset == "roundRect":
+        inset = ss * min(max(value if value is not None else 16667.0, 0.0), 50000.0) / 100000 * 0.29289
+        return inset, inset, inset, inset
+    if preset == "foldedCorner":
+        return 0.0, 0.0, 0.0, ss * min(max(value if value is not None else 16667.0, 0.0), 50000.0) / 100000
+    if preset == "ellipse":
+        return w * 0.14645, h * 0.14645, w * 0.14645, h * 0.14645
+    return 0.0, 0.0, 0.0, 0.0
 
 
 SLACK = 1.15  # a text's room over its measured size (>= 10 %, and the metrics of small sizes)

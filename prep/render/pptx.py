@@ -313,8 +313,12 @@ class _Drawer:
         """Lines into shape `sp`, fitted by their measured size (slides.put_text); a
         text that may wrap must fit in height at least."""
         scale = self.view.scale if scale is None else scale
-        w, h = self.sizes.of(measured_lines or lines, align, scale)
-        S.put_text(sp, lines, scale, align, anchor, pad, wrap, (0.0, h) if wrap else (w, h))
+
+        def measure(at: float) -> tuple[float, float]:
+            w, h = self.sizes.of(measured_lines or lines, align, at)
+            return (0.0, h) if wrap else (w, h)
+
+        S.put_text(sp, lines, scale, align, anchor, pad, wrap, measure(scale), measure)
 
     def label(self, box, lines, name, scale=None) -> None:
         """A free text (a relation's label) centred on `box`, its box widened by the
@@ -388,8 +392,7 @@ class _Drawer:
             title = self.pre + node.key
             kind = "intervention" if node.intervention else node.kind
             sp = self.shape(PRESET[node.kind], node.box, f"{kind}: {title}", marked(node_look(node), node.lines))
-            pad = TEXT_PAD + (node.box.h * 0.12 if node.kind == "milestone" else 0.0)
-            self.text(sp, whole_name(node.lines, node.key), pad=pad, measured_lines=node.lines)
+            self.text(sp, whole_name(node.lines, node.key), pad=TEXT_PAD, measured_lines=node.lines)
             sp.descr = node.doc or ""
             self.shapes[node.id], self.boxes[node.id] = sp, node.box
 

@@ -1,23 +1,19 @@
 from conftest import check, codes
+from rulecase import MAKING
 
-HEAD = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    product   需要予測(品目, 数量)
-    milestone 生産計画(品目, 数量)
-    milestone 調達計画(部品, 数量)
-    final     出荷(品目, 数量)
-  }
-  販売計画部 -> 需要予測 -> 生産計画 -> 調達計画 -> 出荷 -> 営業
-  需要予測 -> 出荷
-"""
+HEAD = MAKING.but(
+    products=(
+        "product   需要予測(品目, 数量)",
+        "milestone 生産計画(品目, 数量)",
+        "milestone 調達計画(部品, 数量)",
+        "final     出荷(品目, 数量)",
+    ),
+    flow=("販売計画部 -> 需要予測 -> 生産計画 -> 調達計画 -> 出荷 -> 営業", "需要予測 -> 出荷"),
+)
 
 
 def model(*subprocesses):
-    return HEAD + "".join(f"  {s}\n" for s in subprocesses) + "}\n"
+    return HEAD.text(*subprocesses)
 
 
 def test_without_braces_reached_along_two_paths():

@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import closed, only
 
 HEAD = """
 process 出荷業務 {
@@ -17,7 +18,7 @@ process 出荷業務 {
 
 
 def model(*kpis):
-    return HEAD + "".join(f"  {k}\n" for k in kpis) + "}\n"
+    return closed(HEAD, *kpis)
 
 
 def test_opt_in_not_reported_by_default():
@@ -25,12 +26,9 @@ def test_opt_in_not_reported_by_default():
 
 
 def test_final_without_kpi_with_extend_select():
-    found = check(model("kpi 案内送信率 for 出荷案内"), extend_select=["PREP603"])
-    assert codes(found) == [("PREP603", 9)]
-    (d,) = found
+    d = only(check(model("kpi 案内送信率 for 出荷案内"), extend_select=["PREP603"]), "PREP603", 9, "info")
     assert d.message == "final product `配送依頼` has no KPI"
     assert "kpi NAME for 配送依頼" in d.hint
-    assert d.severity.value == "info"
 
 
 def test_every_final_without_kpi():

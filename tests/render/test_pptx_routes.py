@@ -34,19 +34,9 @@ from conftest import graphs_from, graphs_in, two_stages  # noqa: E402
 from test_export import MODELS, ROOT, wide_model  # noqa: E402
 
 SLACK = 1.10
-OBSTACLES = (
-    "product: ",
-    "final: ",
-    "milestone: ",
-    "intangible: ",
-    "intervention: ",
-    "external: ",
-    "kpi: ",
-    "issue: ",
-    "label: ",
-    "continued: ",
-    "lane header text: ",
-)
+# The shapes of a slide's boxes and labels, by the start of their names.
+BOXES = ("product: ", "final: ", "milestone: ", "intangible: ", "intervention: ", "external: ", "kpi: ", "issue: ")
+OBSTACLES = (*BOXES, "label: ", "continued: ", "lane header text: ")
 APPAREL = ROOT / "examples" / "apparel"
 
 
@@ -178,20 +168,7 @@ def _lines(el) -> tuple:
     return tuple(lines)
 
 
-FITTED = (
-    "product: ",
-    "final: ",
-    "milestone: ",
-    "intangible: ",
-    "intervention: ",
-    "external: ",
-    "kpi: ",
-    "issue: ",
-    "label: ",
-    "lane header: ",
-    "subprocess label: ",
-    "legend text: ",
-)
+FITTED = (*BOXES, "label: ", "lane header: ", "subprocess label: ", "legend text: ")
 
 
 @pytest.mark.parametrize(

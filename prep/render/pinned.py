@@ -32,6 +32,7 @@ def quoted(value: str) -> str:
 
 
 def dot_number(value: float) -> str:
+    """A coordinate or size as dot reads it: at most two decimals, no trailing zeros."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 

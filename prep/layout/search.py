@@ -137,8 +137,8 @@ def _variables(placer) -> list:
 
 def _column_moves(plan) -> list:
     """Products that may move to another column: still right of every input and
-    left of every target, under the same subprocess bands, not in an input cycle,
-    not leaving their column empty."""
+    left of every target, inside their own subprocesses' bands, not in an input
+    cycle, not leaving their column empty."""
     column = plan.column
     width = max(column.values(), default=-1) + 1
     before: dict[str, list[str]] = {}
@@ -147,13 +147,15 @@ def _column_moves(plan) -> list:
         after.setdefault(s, []).append(t)
         before.setdefault(t, []).append(s)
     in_cycle = {k for cycle in plan.cycles for k in cycle}
-    # a column shows the subprocess bands over it: a product moves only to a column
-    # under the same bands, so it never seems to belong to another subprocess
-    bands: dict[int, set[str]] = {c: set() for c in range(width)}
+    # a product moves only inside the bands of the subprocesses it belongs to, so
+    # they grow no wider; under another band it is tagged with its own (render)
+    span: dict[str, tuple[int, int]] = {}
+    own: dict[str, set[str]] = {}
     for name, keys in plan.groups:
         cols = [column[k] for k in keys]
-        for c in range(min(cols), max(cols) + 1):
-            bands[c].add(name)
+        span[name] = (min(cols), max(cols))
+        for k in keys:
+            own.setdefault(k, set()).add(name)
     count: dict[int, int] = {}
     for c in column.values():
         count[c] = count.get(c, 0) + 1
@@ -167,9 +169,10 @@ def _column_moves(plan) -> list:
         c = column[key]
         low = max([column[p] + ((p, key) not in plan.handoffs) for p in before.get(key, ())] + [0])
         high = min([column[t] - ((key, t) not in plan.handoffs) for t in after.get(key, ())] + [width - 1])
-        values = [c] + sorted(
-            (v for v in range(low, high + 1) if v != c and bands[v] == bands[c]), key=lambda v: (abs(v - c), -v)
-        )
+        mine = own.get(key, set())
+        low = max([low] + [span[g][0] for g in mine])
+        high = min([high] + [span[g][1] for g in mine])
+        values = [c] + sorted((v for v in range(low, high + 1) if v != c), key=lambda v: (abs(v - c), -v))
         if len(values) > 1:
             out.append((key, values))
     return out

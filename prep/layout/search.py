@@ -1,11 +1,13 @@
 """The choices the layered method leaves open, tried and kept by the crossings they
 give (docs/notation.md "Products … stacked in an order that reduces crossings").
 
-With lanes fixed in file order, most crossings come from three choices that the
+With lanes fixed in file order, most crossings come from choices that the
 ordering sweeps cannot change:
 - the lane an external's stand-in stands in, when it exchanges most with several
   lanes alike (docs/notation.md puts it at the height of the lane it exchanges most with);
-- the layer where a long edge leaves its source's lane for its target's;
+- the layer where a long edge leaves its source's lane for its target's, or another
+  lane its middle runs through (an edge spanning two gaps or more);
+- the column of a product with slack (inside its own subprocesses' bands);
 - the column of a product joined only by sync relations (its partner's, or one
   beside it).
 Each is tried in turn (coordinate descent, a fixed budget, so the result is the same

@@ -139,7 +139,7 @@ def _variables(placer) -> list:
 
 def _column_moves(plan) -> list:
     """Products that may move to another column: still right of every input and
-    left of every target, inside their own subprocesses' bands, not in an input
+    left of every target, leaving every subprocess band as it is, not in an input
     cycle, not leaving their column empty."""
     column = plan.column
     width = max(column.values(), default=-1) + 1
@@ -149,15 +149,19 @@ def _column_moves(plan) -> list:
         after.setdefault(s, []).append(t)
         before.setdefault(t, []).append(s)
     in_cycle = {k for cycle in plan.cycles for k in cycle}
-    # a product moves only inside the bands of the subprocesses it belongs to, so
-    # they grow no wider; under another band it is tagged with its own (render)
+    # the subprocess bands and their tags (layout/plan.py) stay as they are: a member
+    # moves only inside its bands, and not off a band's end it holds alone; a product
+    # of no subprocess stays inside a band (tagged) or outside every band
     span: dict[str, tuple[int, int]] = {}
     own: dict[str, set[str]] = {}
+    at: dict[tuple[str, int], int] = {}  # (band, column) -> members there
     for name, keys in plan.groups:
         cols = [column[k] for k in keys]
         span[name] = (min(cols), max(cols))
         for k in keys:
             own.setdefault(k, set()).add(name)
+            at[(name, column[k])] = at.get((name, column[k]), 0) + 1
+    inside = [any(a <= c <= b for a, b in span.values()) for c in range(width)]
     count: dict[int, int] = {}
     for c in column.values():
         count[c] = count.get(c, 0) + 1
@@ -171,10 +175,12 @@ def _column_moves(plan) -> list:
         c = column[key]
         low = max([column[p] + ((p, key) not in plan.handoffs) for p in before.get(key, ())] + [0])
         high = min([column[t] - ((key, t) not in plan.handoffs) for t in after.get(key, ())] + [width - 1])
-        mine = own.get(key, set())
-        low = max([low] + [span[g][0] for g in mine])
-        high = min([high] + [span[g][1] for g in mine])
-        values = [c] + sorted((v for v in range(low, high + 1) if v != c), key=lambda v: (abs(v - c), -v))
+        for g in own.get(key, ()):
+            a, b = span[g]
+            alone = at[(g, c)] == 1
+            low, high = max(low, c if alone and c == a else a), min(high, c if alone and c == b else b)
+        free = (v for v in range(low, high + 1) if v != c and (key in own or inside[v] == inside[c]))
+        values = [c] + sorted(free, key=lambda v: (abs(v - c), -v))
         if len(values) > 1:
             out.append((key, values))
     return out

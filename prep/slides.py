@@ -3,18 +3,13 @@ kpi`, `prep diff` with `-o x.pptx`): a 16:9 deck, native shapes with explicit fi
 and line (no theme style), text in the deck's font (the notation's, or the one
 `--slide-font` names: slide_font) named as latin, east-asian and complex-script font
 and as the theme's fonts (so a slide program without it substitutes per script),
-connectors, and deterministic bytes (fixed core properties and zip entries).
+and connectors. A deck is saved as the same bytes each time by prep/deck_bytes.py.
 
 It sits beside prep.notation (below render, kpi and diff) so each of them may use
 it. python-pptx and lxml are imported inside functions: `prep --help` stays fast.
 Coordinates here are points; python-pptx wants EMU (12,700 per point)."""
 
 from __future__ import annotations
-
-import io
-import os
-import time
-import zipfile
 
 from prep import notation as N
 from prep import slide_fonts as F
@@ -278,6 +273,7 @@ def put_text(
     pad: float = 2.0,
     wrap: bool = False,
     measured=None,
+    measure=None,
 ) -> None:
     """Text lines (objects with text, size, role, bold) as paragraphs of the shape,
     sizes scaled, colours by role (prep.notation.COLOUR), in the notation's font with
@@ -287,10 +283,13 @@ def put_text(
     the drawing's text metrics) with SLACK to spare, else its sizes shrink until it
     does; `wrap` True lets the slide program wrap it (else the lines stay as drawn),
     and the body may shrink the text further (normAutofit) rather than overflow
-    with a substitute font."""
+    with a substitute font. The room is the preset's text rectangle (text_rect)
+    less the insets; `measure` (scale -> measured), when given, measures the text
+    again at the shrunk size, which small sizes need (they do not measure in
+    proportion)."""
     side, top = emu(pad * scale), emu(pad * scale / 2)
     if measured is not None:
-        scale *= fit(measured, sp.w - 2 * pad * scale, sp.h - pad * scale)
+        scale *= _shrink(sp, measured, measure, scale, pad)
     body = (
         f'<a:bodyPr wrap="square" lIns="{side}" tIns="{top}" '
         f'rIns="{side}" bIns="{top}" rtlCol="0" anchor="{"ctr" if anchor == "middle" else "t"}">'
@@ -306,6 +305,50 @@ def put_text(
         paragraphs.append("<a:p><a:endParaRPr/></a:p>")
     sp.text = f"<p:txBody>{body}{''.join(paragraphs)}</p:txBody>"
     sp.fitted = scale
+
+
+def _shrink(sp: Handle, measured, measure, scale: float, pad: float) -> float:
+    """The factor (<= 1) that makes text `measured` fit the shape's text room."""
+    il, it, ir, ib = text_rect(sp.preset, sp.w, sp.h, sp.adj)
+    room_w, room_h = sp.w - il - ir - 2 * pad * scale, sp.h - it - ib - pad * scale
+    factor = fit(measured, room_w, room_h)
+    for _ in range(8):
+        if factor >= 1.0 or measure is None:
+            break
+        w, h = measure(scale * factor)
+        if w * SLACK <= room_w and h * SLACK <= room_h:
+            break
+        factor *= 0.95
+    return factor
+
+
+def text_rect(preset: str, w: float, h: float, adj: str = "") -> tuple[float, float, float, float]:
+    """How far in from the box's left, top, right and bottom the preset's own text
+    rectangle lies (the `a:rect` of ECMA-376's presetShapeDefinitions, with the
+    shape's `adj`): the slide program lays text out in it, less the body's insets."""
+    import re
+
+    ss = max(min(w, h), 0.01)
+    given = re.search(r'name="adj" fmla="val (-?\d+)"', adj)
+    value = float(given.group(1)) if given else None
+    if preset == "hexagon":
+        most = 50000 * w / ss
+        a = min(max(value if value is not None else 25000.0, 0.0), most)
+        q1 = -most / 2
+        q2 = a + q1
+        q8 = (4 if q2 > 0 else 2) - (a + (q1 if q2 > 0 else 0.0)) / q1 * (3 if q2 > 0 else 2)
+        return w * q8 / 24, h * q8 / 24, w * q8 / 24, h * q8 / 24
+    if preset == "homePlate":
+        a = min(max(value if value is not None else 50000.0, 0.0), 100000 * w / ss)
+        return 0.0, 0.0, ss * a / 200000, 0.0
+    if preset == "roundRect":
+        inset = ss * min(max(value if value is not None else 16667.0, 0.0), 50000.0) / 100000 * 0.29289
+        return inset, inset, inset, inset
+    if preset == "foldedCorner":
+        return 0.0, 0.0, 0.0, ss * min(max(value if value is not None else 16667.0, 0.0), 50000.0) / 100000
+    if preset == "ellipse":
+        return w * 0.14645, h * 0.14645, w * 0.14645, h * 0.14645
+    return 0.0, 0.0, 0.0, 0.0
 
 
 SLACK = 1.15  # a text's room over its measured size (>= 10 %, and the metrics of small sizes)
@@ -352,54 +395,6 @@ def clean(value: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-# -- deterministic bytes -----------------------------------------------------------------
-
-
-def fixed_time() -> tuple[int, ...]:
-    """SOURCE_DATE_EPOCH (as for PDF), else 1980-01-01 (the zip format's first day)."""
-    try:
-        seconds = int(os.environ.get("SOURCE_DATE_EPOCH", ""))
-        stamp = time.gmtime(max(seconds, 315532800))
-    except (ValueError, OverflowError, OSError):
-        stamp = time.gmtime(315532800)
-    if stamp.tm_year > 2107:
-        stamp = time.gmtime(315532800)
-    return tuple(stamp[:6])
-
-
-def save(deck, title: str = "") -> bytes:
-    """The deck as bytes: the same deck gives the same bytes (fixed core properties,
-    zip entries in python-pptx's order with one fixed timestamp)."""
-    import datetime
-
-    when = datetime.datetime(*fixed_time())
-    core = deck.core_properties
-    core.author = core.last_modified_by = "prep"
-    core.title = clean(title)[:255]
-    core.created = core.modified = when
-    core.last_printed = when
-    core.revision = 1
-    core.subject = core.keywords = core.comments = core.category = ""
-    for canvas in getattr(deck, "_prep_canvases", ()):
-        canvas.flush()
-    F.set_theme_fonts(deck, getattr(deck, "_prep_font", N.FONT))
-    raw = io.BytesIO()
-    deck.save(raw)
-    out = io.BytesIO()
-    stamp = fixed_time()
-    with (
-        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 3
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
 
 
 def look(attrs: dict) -> dict:

@@ -7,18 +7,11 @@ import re
 
 import pytest
 
-from conftest import ORDER_HEAD
 from prep.parser import parse_text
+from rulecase import customer_order
 
-MODEL = (
-    ORDER_HEAD
-    + """\
-    milestone 見積依頼(品目, 数量)
-    final     見積回答(金額)
-  }
-  顧客 -> 見積依頼 -> 見積回答 -> 顧客
-}
-"""
+MODEL = customer_order(
+    ("milestone 見積依頼(品目, 数量)", "final     見積回答(金額)"), "顧客 -> 見積依頼 -> 見積回答 -> 顧客"
 )
 
 

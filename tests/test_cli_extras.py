@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
 
+from conftest import run_prep as run
 from test_fixes import TYPO
 
 CLEAN = "process P {\n  goal G\n  external E\n  actor A {\n    final Out\n  }\n  E -> Out -> E\n}\n"
-
-
-def run(args, cwd: Path, stdin: str | None = None, env: dict | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "prep", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": "", **(env or {})},
-    )
 
 
 def test_check_reads_stdin_and_names_it(tmp_path):

@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import textwrap
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, run_prep as run
 from prep.checks import all_rules
 from prep.checks.fixes import apply_edits, choose, fix_text, unified_diff
 from prep.checks.runner import CheckOptions, findings_for
 from prep.checks.select import selected_codes
 from prep.diagnostics import Diagnostic, Edit, Fix, Severity, Span
 from prep.parser import decode
+from test_report_sarif import region, sarif_fix
 
 TYPO = textwrap.dedent("""\
     process P {
@@ -32,17 +30,6 @@ TYPO = textwrap.dedent("""\
       Out -> 顧客
     }
     """)
-
-
-def run(args, cwd: Path, stdin: str | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "prep", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": ""},
-    )
 
 
 def span(line, col, end_line, end_col):
@@ -137,23 +124,7 @@ def test_json_and_sarif_carry_the_fix(tmp_path):
     assert data["diagnostics"][0]["fix"]["applicability"] == "unsafe"
     sarif = json.loads(run(["check", "m.prep", "-f", "sarif"], tmp_path).stdout)
     result = sarif["runs"][0]["results"][0]
-    assert result["fixes"] == [
-        {
-            "description": {"text": "write `売上`"},
-            "artifactChanges": [
-                {
-                    "artifactLocation": {"uri": "m.prep"},
-                    "replacements": [
-                        {
-                            "deletedRegion": {"startLine": 7, "startColumn": 3, "endLine": 7, "endColumn": 6},
-                            "insertedContent": {"text": "売上"},
-                        }
-                    ],
-                }
-            ],
-            "properties": {"applicability": "unsafe"},
-        }
-    ]
+    assert result["fixes"] == [sarif_fix("write `売上`", "m.prep", region(7, 3, 7, 6), "売上", "unsafe")]
 
 
 PREP_BLOCK = re.compile(r"```prep\n(.*?)```", re.S)

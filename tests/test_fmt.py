@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import subprocess
-import sys
 import textwrap
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, run_prep as run
 from prep.checks.runner import check_text
 from prep.fmt import format_bytes, format_text
 from prep.parser import decode, parse_text
@@ -140,17 +137,6 @@ def test_conformance_cases(path):
         assert not format_bytes(data, path.name).ok  # left untouched
         return
     assert_formats_well(text)
-
-
-def run(args, cwd: Path, stdin: str | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "prep", *args],
-        cwd=cwd,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={"NO_COLOR": "1", "PATH": ""},
-    )
 
 
 UGLY = "process P{actor A{product x final y}x->y}"

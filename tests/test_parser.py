@@ -200,6 +200,10 @@ def test_crlf_bom_fullwidth_space_and_nfc():
     assert product.span.line == 3
 
 
+# a process whose one line is an actor defining one product, named by `%`
+PRODUCT = "process P {\n  actor A { product %s }\n}\n"
+
+
 @pytest.mark.parametrize(
     "text, line, column, words",
     [
@@ -208,22 +212,12 @@ def test_crlf_bom_fullwidth_space_and_nfc():
         ("process P {\n}\n}\n", 3, 1, "unexpected `}`: no block is open here"),
         ("process P {\n  actor A {\n", 2, 12, "the file ends before the `}` that closes actor `A` (line 2)"),
         ('process P {\n  goal "open\n}\n', 2, 8, "a quoted name is not closed"),
-        (
-            "process P {\n  actor A { product goal }\n}\n",
-            2,
-            21,
-            "expected a product name after `product`, found `goal`",
-        ),
-        ("process P {\n  actor A { product 100% }\n}\n", 2, 21, "expected a product name after `product`, found `100`"),
+        (PRODUCT % "goal", 2, 21, "expected a product name after `product`, found `goal`"),
+        (PRODUCT % "100%", 2, 21, "expected a product name after `product`, found `100`"),
         ("process P {\n  a -> b%\n}\n", 2, 9, "unexpected character `%`"),
         ("process P {\n  a → b\n}\n", 2, 5, "`→` is not part of the language: write `->`"),
-        ("process P {\n  actor A { product 見積（品目） }\n}\n", 2, 23, "`（` is not part of the language: write `(`"),
-        (
-            "process P {\n  actor A { product 見積(品目、数量) }\n}\n",
-            2,
-            26,
-            "`、` is not part of the language: write `,`",
-        ),
+        (PRODUCT % "見積（品目）", 2, 23, "`（` is not part of the language: write `(`"),
+        (PRODUCT % "見積(品目、数量)", 2, 26, "`、` is not part of the language: write `,`"),
         ("プロセス P {}\n", 1, 1, "expected the end of the file or `process`, found `プロセス`"),
     ],
 )

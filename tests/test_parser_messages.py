@@ -43,6 +43,15 @@ def edits(d):
     return [(e.span.line, e.span.column, e.span.end_line, e.span.end_column, e.text) for e in d.fix.edits], d.fix.safe
 
 
+def one_safe_fix(text: str, column: int, length: int, meant: str):
+    """The one finding of `text`, on line 9 from `column`, `length` characters long, whose
+    safe fix writes `meant` there."""
+    d = one(text)
+    assert where(d) == (9, column, 9, column + length)
+    assert edits(d) == ([(9, column, 9, column + length, meant)], True)
+    return d
+
+
 def mended(text: str, d) -> str:
     """`text` with the fix applied (one edit per line in these tests)."""
     lines = text.split("\n")
@@ -53,23 +62,16 @@ def mended(text: str, d) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize(
-    "written, message, meant",
-    [
-        ("-->", "`-->` is not a PReP arrow: write `->` for an input relation", "->"),
-        ("=>", "`=>` is not a PReP arrow: write `->` for an input relation", "->"),
-        ("==>", "`==>` is not a PReP arrow: write `->` for an input relation", "->"),
-        ("<=>", "`<=>` is not a PReP arrow: write `<->` for a sync relation", "<->"),
-        ("<-->", "`<-->` is not a PReP arrow: write `<->` for a sync relation", "<->"),
-        ("<>", "`<>` is not a PReP arrow: write `<->` for a sync relation", "<->"),
-    ],
-)
-def test_other_notations_arrows_name_the_prep_arrow(written, message, meant):
+# another notation's arrow, the PReP arrow meant, and what the message says of it
+MEANT = {"-->": "->", "=>": "->", "==>": "->", "<=>": "<->", "<-->": "<->", "<>": "<->"}
+ADVICE = {"->": "write `->` for an input relation", "<->": "write `<->` for a sync relation"}
+
+
+@pytest.mark.parametrize("written, meant", MEANT.items())
+def test_other_notations_arrows_name_the_prep_arrow(written, meant):
     text = HEAD + FLOW + f"  診察記録 {written} 処方箋\n}}\n"
-    d = one(text)
-    assert where(d) == (9, 8, 9, 8 + len(written))
-    assert (d.message, d.hint) == (message, ARROWS)
-    assert edits(d) == ([(9, 8, 9, 8 + len(written), meant)], True)
+    d = one_safe_fix(text, 8, len(written), meant)
+    assert (d.message, d.hint) == (f"`{written}` is not a PReP arrow: {ADVICE[meant]}", ARROWS)
     assert findings(mended(text, d)) == []
 
 
@@ -100,10 +102,8 @@ def test_a_trailing_semicolon_is_one_finding_per_semicolon():
 )
 def test_a_wrongly_cased_kpi_gets_the_keyword(word, keyword, message, hint):
     text = HEAD + FLOW + f"  {word} 算定漏れ率 for 処方箋\n}}\n"
-    d = one(text)
-    assert where(d) == (9, 3, 9, 3 + len(word))
+    d = one_safe_fix(text, 3, len(word), keyword)
     assert (d.message, d.hint) == (message, hint)
-    assert edits(d) == ([(9, 3, 9, 3 + len(word), keyword)], True)
     assert findings(mended(text, d)) == []
 
 
@@ -120,11 +120,8 @@ def test_a_wrongly_cased_kpi_gets_the_keyword(word, keyword, message, hint):
 )
 def test_a_misspelt_keyword_is_pointed_at_itself(line, keyword):
     text = HEAD + FLOW + line + "\n}\n"
-    d = one(text)
-    word = line.split()[0]
-    assert where(d) == (9, 3, 9, 3 + len(word))
+    d = one_safe_fix(text, 3, len(line.split()[0]), keyword)
     assert d.hint in (f"did you mean the keyword `{keyword}`?", f"write `{keyword}`")
-    assert edits(d) == ([(9, 3, 9, 3 + len(word), keyword)], True)
 
 
 def test_a_misspelt_actor_keyword_is_one_finding_and_its_block_is_read():

@@ -31,6 +31,20 @@ def sarif(tmp_path, *args):
     return json.loads(result.stdout)
 
 
+def region(line: int, column: int, end_line: int, end_column: int) -> dict:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def sarif_fix(description: str, path: str, where: dict, text: str, applicability: str) -> dict:
+    """A fix as SARIF writes it: one replacement, of the region `where` in `path` by `text`."""
+    replacement = {"deletedRegion": where, "insertedContent": {"text": text}}
+    return {
+        "description": {"text": description},
+        "artifactChanges": [{"artifactLocation": {"uri": path}, "replacements": [replacement]}],
+        "properties": {"applicability": applicability},
+    }
+
+
 def test_the_schema_is_the_official_one():
     assert SCHEMA["id"].endswith("/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
     assert SCHEMA["$schema"] == "http://json-schema.org/draft-04/schema#"
@@ -110,30 +124,9 @@ def test_results_snapshot(tmp_path):
         "ruleIndex": index,
         "level": "error",
         "message": {"text": "`未定義` is not defined in process `受注`\n" + hint},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": "m/a.prep"},
-                    "region": {"startLine": 10, "startColumn": 3, "endLine": 10, "endColumn": 6},
-                }
-            }
-        ],
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": "m/a.prep"}, "region": region(10, 3, 10, 6)}}],
         "fixes": [
-            {
-                "description": {"text": "declare `external 未定義`"},
-                "artifactChanges": [
-                    {
-                        "artifactLocation": {"uri": "m/a.prep"},
-                        "replacements": [
-                            {
-                                "deletedRegion": {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 1},
-                                "insertedContent": {"text": "  external 未定義\n"},
-                            }
-                        ],
-                    }
-                ],
-                "properties": {"applicability": "unsafe"},
-            }
+            sarif_fix("declare `external 未定義`", "m/a.prep", region(5, 1, 5, 1), "  external 未定義\n", "unsafe")
         ],
     }
     assert hint.startswith("hint: ")

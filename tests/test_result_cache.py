@@ -15,35 +15,13 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SHARED, needs_conformance
+from rulecase import RECEIVER, SALES
 from prep.cli import app
 
 EXAMPLES = sorted((ROOT / "examples").rglob("*.prep"))
 CASES = sorted((SHARED / "conformance" / "cases").glob("*.prep"))
 
-SENDER = """\
-process 営業 {
-  goal 受注件数
-  external 顧客
-  external 生産
-  actor 営業部 {
-    product 引合(品目)
-    final   受注確定(品目, 数量)
-  }
-  顧客 -> 引合 -> 受注確定 -> 生産
-}
-"""
-RECEIVER = """\
-process 生産 {
-  goal 納期遵守率
-  external %s
-  external 倉庫
-  actor 生産管理 {
-    product 生産指示(品目, 数量)
-    final   完成品(品目, 数量)
-  }
-  %s -> 生産指示 -> 完成品 -> 倉庫
-}
-"""
+SENDER = SALES.text()
 
 
 def run(args, cwd: Path):

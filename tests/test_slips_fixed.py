@@ -6,22 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ORDER_HEAD
+from rulecase import customer_order
 from test_cli_check import run
 from test_fix_safety import meaning
 
-GOOD = (
-    ORDER_HEAD
-    + """\
-    product 見積依頼(品目, 数量)
-    final   出荷指示(品目)
-  }
-  顧客 -> 見積依頼 -> 出荷指示 -> 顧客
-  kpi 出荷指示リードタイム for 出荷指示
-  kpi "On-time delivery" under 出荷指示リードタイム
-  issue "回答が遅い" on 見積依頼
-}
-"""
+GOOD = customer_order(
+    ("product 見積依頼(品目, 数量)", "final   出荷指示(品目)"),
+    "顧客 -> 見積依頼 -> 出荷指示 -> 顧客",
+    "kpi 出荷指示リードタイム for 出荷指示",
+    'kpi "On-time delivery" under 出荷指示リードタイム',
+    'issue "回答が遅い" on 見積依頼',
 )
 
 # (what was typed instead of part of GOOD, the part): the fix mends it to GOOD.

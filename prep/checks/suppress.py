@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from prep.diagnostics import Diagnostic, Severity, Span
 from prep.model import SUPPRESSION, Comment
-from prep.i18n import _
+from prep.i18n import N_, _
 
 DIRECTIVE = SUPPRESSION
 
@@ -75,6 +75,17 @@ def silences_meta(s: Suppression) -> bool:
     return any(META.startswith(c) for c in s.codes)
 
 
+# What PREP901 says of codes in a suppression that name no rule, and of codes that silence nothing.
+_UNKNOWN = (
+    N_("`# prep: {kind}[…]` names no rule: {listed}"),
+    N_("use a rule code such as PREP204 or a prefix such as PREP2 (`prep rule --all` lists them)"),
+)
+_STALE = (
+    N_("`# prep: {kind}[…]` silences nothing for {listed}"),
+    N_("remove the code from the comment, or the whole comment"),
+)
+
+
 def unused(file: str, suppressions: list[Suppression], selected: set[str]) -> list[Diagnostic]:
     """PREP901 findings for suppressions, or codes in them, that silenced nothing, and
     for codes in them that name no rule. Codes of rules that did not run are not
@@ -102,24 +113,10 @@ def unused(file: str, suppressions: list[Suppression], selected: set[str]) -> li
             and not META.startswith(c)
             and any(code.startswith(c) for code in selected)
         ]
-        if unknown:
-            listed = ", ".join(f"`{c}`" for c in unknown)
-            out.append(
-                rule.at(
-                    span,
-                    _("`# prep: {kind}[…]` names no rule: {listed}", kind=kind, listed=listed),
-                    _("use a rule code such as PREP204 or a prefix such as PREP2 (`prep rule --all` lists them)"),
-                )
-            )
-        if stale:
-            listed = ", ".join(f"`{c}`" for c in stale)
-            out.append(
-                rule.at(
-                    span,
-                    _("`# prep: {kind}[…]` silences nothing for {listed}", kind=kind, listed=listed),
-                    _("remove the code from the comment, or the whole comment"),
-                )
-            )
+        for codes, said, hint in ((unknown, *_UNKNOWN), (stale, *_STALE)):
+            if codes:
+                listed = ", ".join(f"`{c}`" for c in codes)
+                out.append(rule.at(span, _(said, kind=kind, listed=listed), _(hint)))
     return out
 
 

@@ -9,16 +9,14 @@ from typing import List
 import typer
 
 from prep.cli import app
-from prep.cli.common import fail
+from prep.cli.common import fail, optional_argument
 from prep.i18n import _
 
 
 @app.command()
 def clean(
-    paths: List[Path] = typer.Argument(
-        None,
-        help="Folders whose project cache to remove (found as `prep check` finds it). Default: the current folder.",
-        show_default=False,
+    paths: List[Path] = optional_argument(
+        "Folders whose project cache to remove (found as `prep check` finds it). Default: the current folder."
     ),
     no_config: bool = typer.Option(
         False,

@@ -9,7 +9,7 @@ from typing import NoReturn
 import typer
 from prep.i18n import N_, _
 
-from prep.folders import walked
+from prep.folders import not_regular, walked
 
 
 def choices(name: str, values) -> type:
@@ -51,6 +51,26 @@ def no_legend_option(help: str = "Leave the legend out of pictures."):
     return typer.Option(False, "--no-legend", help=help)
 
 
+def optional_option(*names: str, help: str, **more):
+    """An option that may be left out (None), with no default shown in the help."""
+    return typer.Option(None, *names, show_default=False, help=help, **more)
+
+
+def optional_argument(help: str, **more):
+    """An argument that may be left out (None), with no default shown in the help."""
+    return typer.Argument(None, help=help, show_default=False, **more)
+
+
+def output_option(suffixes: str, otherwise: str = "standard output"):
+    """--output / -o of a command that writes a picture or a report in a format."""
+    return optional_option(
+        "--output",
+        "-o",
+        help=f"Where to write: a file (the format follows its suffix: {suffixes}), "
+        f"or - for standard output. Default: {otherwise}.",
+    )
+
+
 def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     """Print `prep: error: …` (and a hint) to stderr and exit (2: prep could not do its job)."""
     err = console(stderr=True)
@@ -85,15 +105,7 @@ def file_kind(mode: int) -> str:
     """What a path that is not a regular file is, in words (to be translated with _())."""
     import stat
 
-    for test, kind in (
-        (stat.S_ISFIFO, N_("a FIFO")),
-        (stat.S_ISCHR, N_("a character device")),
-        (stat.S_ISBLK, N_("a block device")),
-        (stat.S_ISSOCK, N_("a socket")),
-    ):
-        if test(mode):
-            return kind
-    return N_("not a regular file")
+    return not_regular(mode, [(stat.S_ISFIFO, N_("a FIFO"))])
 
 
 def warn(message: str) -> None:

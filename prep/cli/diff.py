@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import Lang, choices, console, format_option, lang_option, no_legend_option, warn
+from prep.cli.common import Lang, choices, console, format_option, lang_option, no_legend_option, output_option, warn
 from prep.diff import FORMATS as DIFF_FORMATS
 from prep.cli.inputs import slide_font_option, timeout_option
 from prep.i18n import N_, _
@@ -22,15 +22,9 @@ Format = choices("Format", DIFF_FORMATS)
 def diff_command(
     asis: Path = typer.Argument(..., readable=False, help="The AsIs model.", show_default=False),
     tobe: Path = typer.Argument(..., readable=False, help="The ToBe model.", show_default=False),
-    output: Optional[str] = typer.Option(
-        None,
-        "--output",
-        "-o",
-        show_default=False,
-        help="Where to write: a file (the format follows its suffix: .txt .json .svg .png "
-        ".pdf .dot .mmd .html .pptx; pictures draw both models in one, as `prep render` "
-        "does, with the changes marked), or - for standard output. Default: "
-        "standard output.",
+    output: Optional[str] = output_option(
+        ".txt .json .svg .png .pdf .dot .mmd .html .pptx; pictures draw both models in one, "
+        "as `prep render` does, with the changes marked"
     ),
     format: Optional[Format] = format_option("text"),
     lang: Lang = lang_option("drawing's own words (legend, badges)"),

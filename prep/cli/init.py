@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import Lang, console, fail
+from prep.cli.common import Lang, console, fail, optional_argument, optional_option
 from prep.i18n import _
 from prep.i18n import language as i18n_language
 
@@ -32,18 +32,14 @@ def _language(name: str | None) -> str:
 
 @app.command(name="init")
 def init_command(
-    directory: Optional[Path] = typer.Argument(
-        None,
+    directory: Optional[Path] = optional_argument(
+        "Folder to create the files in (created if missing). Default: the current folder.",
         metavar="DIR",
         readable=False,
-        help="Folder to create the files in (created if missing). Default: the current folder.",
-        show_default=False,
     ),
-    name: Optional[str] = typer.Option(
-        None,
+    name: Optional[str] = optional_option(
         "--name",
         "-n",
-        show_default=False,
         help="Name of the process in the starter model (quoted in the file when it needs "
         "to be). [default: 受注 in Japanese, OrderHandling in English]",
     ),

@@ -9,7 +9,8 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import Lang, choices, console, fail, format_option, lang_option, no_legend_option, warn
+from prep.cli.common import Lang, choices, console, fail, warn
+from prep.cli.common import format_option, lang_option, no_legend_option, optional_option, output_option
 from prep.kpi import FORMATS as KPI_FORMATS
 from prep.cli.inputs import (
     busy,
@@ -34,10 +35,8 @@ def kpi_command(
     file: Path = typer.Argument(
         ..., readable=False, help="The .prep model (with --tobe: the AsIs model).", show_default=False
     ),
-    tobe: Optional[Path] = typer.Option(
-        None,
+    tobe: Optional[Path] = optional_option(
         "--tobe",
-        show_default=False,
         readable=False,
         help="The ToBe model: show both trees, AsIs beside "
         "ToBe, with what the AsIs model lacks marked new and "
@@ -53,14 +52,7 @@ def kpi_command(
     externals: bool = typer.Option(
         False, "--externals", help="Show external processes in the kpi view (the products view always does)."
     ),
-    output: Optional[str] = typer.Option(
-        None,
-        "--output",
-        "-o",
-        show_default=False,
-        help="Where to write: a file (the format follows its suffix: .txt .json .csv .svg "
-        ".png .pdf .dot .mmd .pptx), or - for standard output. Default: standard output.",
-    ),
+    output: Optional[str] = output_option(".txt .json .csv .svg .png .pdf .dot .mmd .pptx"),
     format: Optional[Format] = format_option("text"),
     lang: Lang = lang_option("drawing's own words (headings, legend, badges)"),
     no_legend: bool = no_legend_option(),

@@ -12,7 +12,8 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import Lang, choices, fail, format_option, lang_option, no_legend_option
+from prep.cli.common import Lang, choices, fail
+from prep.cli.common import format_option, lang_option, no_legend_option, optional_option, output_option
 from prep.render import FORMATS as RENDER_FORMATS
 from prep.cli.inputs import (
     busy,
@@ -39,21 +40,14 @@ class LayoutKind(str, Enum):
 @app.command(name="render")
 def render_command(
     file: Path = typer.Argument(..., readable=False, help="The .prep model to draw.", show_default=False),
-    output: Optional[str] = typer.Option(
-        None,
-        "--output",
-        "-o",
-        show_default=False,
-        help="Where to write: a file (the format follows its suffix: .svg .png .pdf .dot "
-        ".gv .mmd .html .pptx .drawio), or - for standard output. Default: the model's "
-        "name with the format's suffix, next to the model.",
+    output: Optional[str] = output_option(
+        ".svg .png .pdf .dot .gv .mmd .html .pptx .drawio",
+        "the model's name with the format's suffix, next to the model",
     ),
     format: Optional[Format] = format_option("svg"),
-    process: Optional[str] = typer.Option(
-        None,
+    process: Optional[str] = optional_option(
         "--process",
         "-p",
-        show_default=False,
         help="Draw only this process (default: every process of the file, each in its own frame, in one drawing).",
     ),
     no_legend: bool = no_legend_option("Leave out the legend."),
@@ -65,10 +59,8 @@ def render_command(
         "dot: Graphviz's own cluster layout of prep 0.1.0 (for comparison, or "
         "as a fallback).",
     ),
-    like: Optional[Path] = typer.Option(
-        None,
+    like: Optional[Path] = optional_option(
         "--like",
-        show_default=False,
         readable=False,
         help="Another model (the AsIs of this ToBe, or an earlier version of this "
         "model): the products both share keep its drawing's order of columns and "

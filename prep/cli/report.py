@@ -36,7 +36,11 @@ def report_command(
         show_default=False,
         help="The handout to write: a .pdf, or an .html file (one offline file).",
     ),
-    paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size of the PDF, in landscape: a4 or a3."),
+    paper: Paper = typer.Option(
+        Paper.a4,
+        "--paper",
+        help="Paper of the PDF: a4 or a3, landscape (a drawing too tall for it on a portrait page).",
+    ),
     lang: Lang = lang_option("handout's own words"),
     force: bool = typer.Option(False, "--force", help="Make the handout even if a model has errors."),
     timeout: float = timeout_option(120.0, "Stop drawing after this many seconds in all."),
@@ -70,12 +74,29 @@ def report_command(
     from prep.render.run import RenderError
     from prep.report.handout import build, to_pdf
 
+    small: list = []
     try:
         with busy("Drawing the handout", timeout):
-            document = build(models, lang.value, paper.value, Deadline(timeout))
+            document = build(models, lang.value, paper.value, Deadline(timeout), small)
             data = to_pdf(document) if fmt == "pdf" else document.encode("utf-8")
     except RenderError as error:
         fail(error.message, error.hint)
+    from prep.cli.common import warn
+    from prep.report.handout import NAME_PT
+
+    floor = format(NAME_PT, "g")
+    for where, size in small:
+        printed = format(size, ".1f")
+        warn(
+            _(
+                "{picture}: product names print at {size} pt, under {floor} pt, on every page of this paper",
+                picture=where,
+                size=printed,
+                floor=floor,
+            )
+        )
+    if small and paper == Paper.a4:
+        warn(_("on A3 paper (--paper a3) they print larger"))
     emit(data, output)
 
 

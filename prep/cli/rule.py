@@ -7,16 +7,14 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import console, fail
+from prep.cli.common import console, fail, optional_argument
 from prep.i18n import _
 
 
 @app.command()
 def rule(
-    code: Optional[str] = typer.Argument(
-        None,
-        help="A rule code or name, such as PREP203 or input-cycle.",
-        show_default=False,
+    code: Optional[str] = optional_argument(
+        "A rule code or name, such as PREP203 or input-cycle.",
         autocompletion=lambda incomplete: _complete(incomplete),
     ),
     all_: bool = typer.Option(False, "--all", help="List every rule."),

@@ -4,6 +4,7 @@ layers (parser, checks, fixes, fmt) or from the token roles of `prep.lsp.names`.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import threading
 
@@ -301,74 +302,80 @@ def shutdown(ls: PrepServer, params) -> None:
     ls.jobs.cancel_all()
 
 
-@server.feature(t.TEXT_DOCUMENT_HOVER)
-async def hover(ls: PrepServer, params: t.HoverParams):
-    a = await ls.analysis(params.text_document.uri)
+def on_document(feature: str, options=None):
+    """Register `answer(ls, a, params)` for a request about one document: it is given
+    that document's analysis `a` (the file as last sent, parsed and checked). An answer
+    may be a coroutine (work handed to the worker thread); it is awaited."""
+
+    def register(answer):
+        async def request(ls: PrepServer, params):
+            reply = answer(ls, await ls.analysis(params.text_document.uri), params)
+            return await reply if inspect.isawaitable(reply) else reply
+
+        request.__name__ = request.__qualname__ = answer.__name__
+        server.feature(feature, options)(request)
+        return answer
+
+    return register
+
+
+@on_document(t.TEXT_DOCUMENT_HOVER)
+def hover(ls: PrepServer, a, params: t.HoverParams):
     return hovering.hover(a, params.position, ls.encoding)
 
 
-@server.feature(t.TEXT_DOCUMENT_DEFINITION)
-async def definition(ls: PrepServer, params: t.DefinitionParams):
-    a = await ls.analysis(params.text_document.uri)
-    return await ls.in_worker(features.definition, ls.files, a, params.position, ls.encoding)
+@on_document(t.TEXT_DOCUMENT_DEFINITION)
+def definition(ls: PrepServer, a, params: t.DefinitionParams):
+    return ls.in_worker(features.definition, ls.files, a, params.position, ls.encoding)
 
 
-@server.feature(t.TEXT_DOCUMENT_REFERENCES)
-async def references(ls: PrepServer, params: t.ReferenceParams):
-    a = await ls.analysis(params.text_document.uri)
-    return await ls.in_worker(
-        features.references, ls.files, a, params.position, ls.encoding, params.context.include_declaration
-    )
+@on_document(t.TEXT_DOCUMENT_REFERENCES)
+def references(ls: PrepServer, a, params: t.ReferenceParams):
+    including = params.context.include_declaration
+    return ls.in_worker(features.references, ls.files, a, params.position, ls.encoding, including)
 
 
-@server.feature(t.TEXT_DOCUMENT_PREPARE_RENAME)
-async def prepare_rename(ls: PrepServer, params: t.PrepareRenameParams):
-    a = await ls.analysis(params.text_document.uri)
+@on_document(t.TEXT_DOCUMENT_PREPARE_RENAME)
+def prepare_rename(ls: PrepServer, a, params: t.PrepareRenameParams):
     return features.prepare_rename(a, params.position, ls.encoding)
 
 
-@server.feature(t.TEXT_DOCUMENT_RENAME)
-async def rename(ls: PrepServer, params: t.RenameParams):
+@on_document(t.TEXT_DOCUMENT_RENAME)
+async def rename(ls: PrepServer, a, params: t.RenameParams):
     from pygls.exceptions import JsonRpcInvalidParams
 
-    a = await ls.analysis(params.text_document.uri)
     try:
         return await ls.in_worker(features.rename, ls.files, a, params.position, params.new_name, ls.encoding)
     except features.RenameRefused as refused:
         raise JsonRpcInvalidParams(str(refused)) from None
 
 
-@server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=completing.TRIGGER_CHARACTERS))
-async def completion(ls: PrepServer, params: t.CompletionParams):
-    a = await ls.analysis(params.text_document.uri)
+@on_document(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=completing.TRIGGER_CHARACTERS))
+def completion(ls: PrepServer, a, params: t.CompletionParams):
     return completing.completion(a, params.position, ls.encoding)
 
 
-@server.feature(t.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-async def document_symbol(ls: PrepServer, params: t.DocumentSymbolParams):
-    a = await ls.analysis(params.text_document.uri)
+@on_document(t.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbol(ls: PrepServer, a, params: t.DocumentSymbolParams):
     return features.symbols(a, ls.encoding)
 
 
-@server.feature(
+@on_document(
     t.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL,
     t.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=TOKEN_MODIFIERS),
 )
-async def semantic_tokens(ls: PrepServer, params: t.SemanticTokensParams):
-    a = await ls.analysis(params.text_document.uri)
+def semantic_tokens(ls: PrepServer, a, params: t.SemanticTokensParams):
     return t.SemanticTokens(data=features.semantic_tokens(a, ls.encoding, TOKEN_TYPES))
 
 
-@server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
-async def code_action(ls: PrepServer, params: t.CodeActionParams):
-    a = await ls.analysis(params.text_document.uri)
+@on_document(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
+def code_action(ls: PrepServer, a, params: t.CodeActionParams):
     return features.code_actions(a, params.range, ls.encoding, lambda d: ls.diagnostic(a, d))
 
 
-@server.feature(t.TEXT_DOCUMENT_FORMATTING)
-async def formatting(ls: PrepServer, params: t.DocumentFormattingParams):
-    a = await ls.analysis(params.text_document.uri)
-    return await ls.in_worker(features.formatting, a, ls.encoding)
+@on_document(t.TEXT_DOCUMENT_FORMATTING)
+def formatting(ls: PrepServer, a, params: t.DocumentFormattingParams):
+    return ls.in_worker(features.formatting, a, ls.encoding)
 
 
 def serve() -> None:

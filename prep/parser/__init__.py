@@ -13,6 +13,7 @@ from typing import Callable
 
 from prep.codes import SYNTAX_ERROR, UNREADABLE_FILE
 from prep.diagnostics import Diagnostic, Span
+from prep.folders import not_regular
 from prep.parser.lines import normalize as normalize_lines
 from prep.i18n import N_, _
 from prep.model import Document
@@ -171,16 +172,7 @@ def _not_regular(mode: int) -> str:
 
     if stat.S_ISREG(mode):
         return ""
-    for test, kind in (
-        (stat.S_ISDIR, N_("a folder")),
-        (stat.S_ISFIFO, N_("a FIFO (named pipe)")),
-        (stat.S_ISCHR, N_("a character device")),
-        (stat.S_ISBLK, N_("a block device")),
-        (stat.S_ISSOCK, N_("a socket")),
-    ):
-        if test(mode):
-            return kind
-    return N_("not a regular file")
+    return not_regular(mode, [(stat.S_ISDIR, N_("a folder")), (stat.S_ISFIFO, N_("a FIFO (named pipe)"))])
 
 
 def parse_bytes(data: bytes, path: str) -> ParseResult:
@@ -209,7 +201,8 @@ def parse_text(
     from prep.parser.lexer import fast_lexer
     from prep.parser.repair import adjacent, apply, at_error
     from prep.parser.stream import TokenStream
-    from prep.parser.syntax_errors import MAX_SYNTAX_ERRORS, recover, syntax_error
+    from prep.parser.recovery import recover
+    from prep.parser.syntax_errors import MAX_SYNTAX_ERRORS, syntax_error
 
     if not normalized:
         found = binary(text, path)
@@ -273,7 +266,8 @@ def _at_end(state, stream, path: str, errors: list[Diagnostic], first_line: int 
     from lark.exceptions import UnexpectedToken
     from lark.lexer import Token
 
-    from prep.parser.syntax_errors import recover_at_end, syntax_error
+    from prep.parser.recovery import recover_at_end
+    from prep.parser.syntax_errors import syntax_error
 
     last = stream.last
     end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, first_line, 1)

@@ -186,21 +186,14 @@ def _spaced_name(state, stream, text: str, file: str, previous: Token, words: li
     nxt = stream.peek()
     if "\u3000" in raw:
         joined = "".join(names)
-        spaced = " ".join(names)
-        diagnostic = error(
-            span,
-            _("`{raw}` has a full-width space inside: a name has no space", raw=raw),
-            _('write `{joined}`, or `"{spaced}"` for a name with a space', joined=joined, spaced=spaced),
-            Fix(_("write `{meant}`", meant=joined), (Edit(span, joined),), safe=False),
-        )
+        said = _("`{raw}` has a full-width space inside: a name has no space", raw=raw)
+        hint = _('write `{joined}`, or `"{spaced}"` for a name with a space', joined=joined, spaced=" ".join(names))
+        diagnostic = _rewrite(span, said, hint, joined)
     elif "RPAR" in acceptable(state) and context in ("LPAR", "COMMA"):
         listed = ", ".join(names)
-        diagnostic = error(
-            span,
-            _("`{raw}`: parameters are separated by `,`", raw=raw),
-            _("write `{listed}`, or `{quoted}` for one parameter with a space", listed=listed, quoted=quoted),
-            Fix(_("write `{meant}`", meant=listed), (Edit(span, listed),), safe=False),
-        )
+        said = _("`{raw}`: parameters are separated by `,`", raw=raw)
+        hint = _("write `{listed}`, or `{quoted}` for one parameter with a space", listed=listed, quoted=quoted)
+        diagnostic = _rewrite(span, said, hint, listed)
     else:
         # `kpi 納期 遵守率 for 出荷`: one name; `kpi 率 出荷 under 親` may lack a `for`
         safe = context in DEFINES or (
@@ -234,6 +227,11 @@ def _spaced_name(state, stream, text: str, file: str, previous: Token, words: li
             Fix(_("quote the name: `{quoted}`", quoted=quoted), (Edit(span, quoted),), safe=safe),
         )
     return Repair(diagnostic, [merged], pop=True)
+
+
+def _rewrite(span, said: str, hint: str, meant: str):
+    """A syntax error whose fix (not safe: the meaning is a guess) writes `meant` over `span`."""
+    return error(span, said, hint, Fix(_("write `{meant}`", meant=meant), (Edit(span, meant),), safe=False))
 
 
 def at_error(state, stream, file: str, tok: Token, previous: Token | None) -> Repair | None:

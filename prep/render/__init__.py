@@ -1,9 +1,10 @@
 """Drawing process graphs and KPI trees: prep's swimlanes as pinned Graphviz
-(lanes.py), the 0.1.0 cluster layout (dot.py, `--layout dot`), Mermaid flowcharts
-(mermaid.py), KPI tree pictures (kpitree.py, kpimermaid.py; `render_kpi`), running
-`dot` with a time limit (run.py); editable exports of prep's layout: PowerPoint
-(pptx.py, pptx_edges.py) and draw.io (drawio.py, drawio_legend.py, drawio_look.py). The CLI checks the model first and
-writes the result atomically."""
+(lanes.py, pinned.py), the 0.1.0 cluster layout (dot.py, `--layout dot`), Mermaid
+flowcharts (mermaid.py), KPI tree pictures (kpitree.py, kpimermaid.py; `render_kpi`),
+running `dot` with a time limit (run.py); editable exports of prep's layout:
+PowerPoint (pptx.py, pptx_edges.py, pptx_views.py) and draw.io (drawio.py,
+drawio_legend.py, drawio_look.py). The CLI checks the model first and writes the
+result atomically."""
 
 from __future__ import annotations
 
@@ -117,20 +118,11 @@ def _lanes(graphs, fmt, legend, timeout, lang, deadline, marks=None, like=None, 
     return svg_titles(data, titles) if fmt == "svg" else data
 
 
-def export(
-    graphs,
-    fmt: str,
-    legend: bool = True,
-    timeout: float = 60.0,
-    lang: str = "auto",
-    deadline=None,
-    marks=None,
-    like=None,
-) -> bytes:
+def export(graphs, fmt, legend=True, timeout=60.0, lang="auto", deadline=None, marks=None, like=None) -> bytes:
     """The editable export (pptx or drawio) of prep's swimlane layout of `graphs`;
     `marks` (one dict per graph, from prep diff) badge and ghost what changed, in
-    the layout's lines, as the SVG shows them (docs/language.md, "prep diff"); `like`
-    as in render."""
+    the layout's lines, as the SVG shows them (docs/language.md, "prep diff"); the
+    other parameters as in render."""
     from prep.layout import Deadline, LayoutError, layout
     from prep.render.run import RenderError
 

@@ -85,13 +85,19 @@ def flatten(points, steps: int = 8) -> list[tuple[float, float]]:
     """A Bézier path (1 + 3k points) as a polyline."""
     out = [points[0]]
     for k in range(1, len(points) - 2, 3):
-        p0, p1, p2, p3 = points[k - 1], points[k], points[k + 1], points[k + 2]
-        for n in range(1, steps + 1):
-            t = n / steps
-            u = 1 - t
-            out.append(
-                tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * e for a, b, c, e in zip(p0, p1, p2, p3))
-            )
+        out += bezier(points[k - 1], points[k], points[k + 1], points[k + 2], steps)
+    return out
+
+
+def bezier(p0, p1, p2, p3, steps: int) -> list[tuple[float, float]]:
+    """`steps` points along one cubic Bézier segment, evenly in t, after its start up to its end."""
+    out = []
+    for n in range(1, steps + 1):
+        t = n / steps
+        u = 1 - t
+        out.append(
+            tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * e for a, b, c, e in zip(p0, p1, p2, p3))
+        )
     return out
 
 
@@ -137,23 +143,19 @@ def draw_edges(d) -> None:
         _stubs(d, stubs)
 
 
+def _side(box, side: str) -> tuple[float, float]:
+    """The middle of a box's side (left, right, top or bottom)."""
+    if side in ("left", "right"):
+        return (box.x if side == "left" else box.right), box.cy
+    return box.cx, (box.y if side == "top" else box.bottom)
+
+
 def _route(d, edge, name, look, a, b) -> None:
     box_a, box_b = d.boxes[edge.source], d.boxes[edge.target]
     glued = glue(a, box_a, b, box_b, edge.points)
     if glued is not None:
         kind, first, last, bend = glued
-        begin = {
-            "left": (box_a.x, box_a.cy),
-            "right": (box_a.right, box_a.cy),
-            "top": (box_a.cx, box_a.y),
-            "bottom": (box_a.cx, box_a.bottom),
-        }[first]
-        end = {
-            "left": (box_b.x, box_b.cy),
-            "right": (box_b.right, box_b.cy),
-            "top": (box_b.cx, box_b.y),
-            "bottom": (box_b.cx, box_b.bottom),
-        }[last]
+        begin, end = _side(box_a, first), _side(box_b, last)
         cx = S.connector(d.slide, kind, (d.x(begin[0]), d.y(begin[1])), (d.x(end[0]), d.y(end[1])), name, bend)
         S.attach(cx, a, first, b, last)
     else:

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from prep import notation as N
 from prep.report.handout_parts import esc, stage_of
-from prep.report.handout_views import NAME_PT  # noqa: F401 (the handout's legibility floor)
+from prep.report.handout_fit import NAME_PT, rooms
+
+__all__ = ["NAME_PT"]  # the handout's legibility floor
 
 PAPER = {"a4": (842.0, 595.0), "a3": (1191.0, 842.0)}  # landscape, points
 MARGIN = 36.0  # points, each side of the page
@@ -41,6 +43,7 @@ class Section:
     body: str
     anchor: str
     page_break: bool = True
+    page: str = "landscape"  # or portrait (a named page of the same paper)
 
 
 def pairs(models: list[Model]) -> list[tuple[Model, Model]]:
@@ -70,18 +73,28 @@ def today() -> str:
         return time.strftime("%Y-%m-%d", time.gmtime())
 
 
-def build(models: list[Model], lang: str = "auto", paper: str = "a4", deadline=None) -> str:
-    """The handout as one HTML document."""
+def build(models: list[Model], lang: str = "auto", paper: str = "a4", deadline=None, small=None) -> str:
+    """The handout as one HTML document. Pictures whose product names print under
+    NAME_PT on every page are listed in `small` (a list) as (title, size in pt)."""
+    from prep.report.handout_kpi import kpi_views
     from prep.report.handout_parts import WORDS, cover, findings, glossary, interventions
-    from prep.report.handout_views import diff_views, drawing_views, kpi_view
+    from prep.report.handout_views import diff_views, drawing_views
 
     graphs = [g for m in models for g in m.graphs]
     code = N.language_of(graphs, lang)
     words = WORDS[code]
-    width, height = PAPER[paper]
-    room = (width - 2 * MARGIN, height - 2 * MARGIN - HEAD_ROOM)
+    room = rooms(*PAPER[paper], MARGIN, HEAD_ROOM)
     sections = [Section(1, words["title"], cover(models, words, today()), "cover", False)]
     number = 0
+
+    def add(title: str, views, anchor: str, first_break: bool) -> None:
+        for k, view in enumerate(views):
+            heading = title + view.caption
+            sections.append(Section(2, heading, _figure(view.svg), f"{anchor}{k}", first_break or k > 0, view.page))
+            if view.name_pt < NAME_PT - 0.05 and small is not None:
+                part = next(s.title for s in reversed(sections) if s.level == 1)
+                small.append((f"{part} / {heading}", round(view.name_pt, 1)))
+
     for m in models:
         for pg in m.graphs:
             number += 1
@@ -89,25 +102,31 @@ def build(models: list[Model], lang: str = "auto", paper: str = "a4", deadline=N
             title = f"{pg.name}" + (f" [{stage}]" if stage else "")
             sections.append(Section(1, title, "", f"p{number}"))
             first = number == 1  # the legend once, on the first of each picture
-            for k, (caption, svg) in enumerate(drawing_views([pg], code, room, f"p{number}", deadline, first)):
-                sections.append(Section(2, words["drawing"] + caption, _figure(svg), f"p{number}d{k}", k > 0))
-            sections.append(
-                Section(2, words["kpi"], _figure(kpi_view([pg], code, room, deadline, legend=first)), f"p{number}k")
-            )
+            add(words["drawing"], drawing_views([pg], code, room, f"p{number}", deadline, first), f"p{number}d", False)
+            add(words["kpi"], kpi_views([pg], code, room, deadline, legend=first), f"p{number}k", True)
     for n, (a, b) in enumerate(pairs(models), 1):
         names = ", ".join(dict.fromkeys(g.name for g in b.graphs))
         sections.append(Section(1, f"{words['pair']}: {names}", "", f"pair{n}"))
-        sections.append(
-            Section(
-                2, words["kpi_compare"], _figure(kpi_view(a.graphs, code, room, deadline, b.graphs)), f"pair{n}k", False
-            )
-        )
-        for k, (caption, svg) in enumerate(diff_views(a.graphs, b.graphs, code, room, f"pair{n}", deadline)):
-            sections.append(Section(2, words["diff"] + caption, _figure(svg), f"pair{n}d{k}"))
+        compared = kpi_views(a.graphs, code, room, deadline, b.graphs, stages=words["stages"])
+        add(words["kpi_compare"], compared, f"pair{n}k", False)
+        add(words["diff"], diff_views(a.graphs, b.graphs, code, room, f"pair{n}", deadline), f"pair{n}d", True)
     sections.append(Section(1, words["findings"], findings(models, words), "findings"))
     sections.append(Section(1, words["interventions"], interventions(models, words), "interventions"))
     sections.append(Section(1, words["glossary"], glossary(models, words), "glossary"))
-    return page(sections, words, code, paper)
+    return page(_paged(sections), words, code, paper)
+
+
+def _paged(sections: list[Section]) -> list[Section]:
+    """A heading alone goes on the page of the picture that follows it on the same
+    page (a portrait page for a tall drawing); any other change of page breaks."""
+    for before, after in zip(sections, sections[1:]):
+        if after.page_break or after.page == before.page:
+            continue
+        if before.body:
+            after.page_break = True
+        else:
+            before.page = after.page
+    return sections
 
 
 def _figure(svg: str) -> str:
@@ -120,7 +139,8 @@ def page(sections: list[Section], words: dict, code: str, paper: str) -> str:
 
     parts = []
     for s in sections:
-        cls = ' class="new-page"' if s.page_break else ""
+        names = " ".join(c for c, on in (("new-page", s.page_break), ("portrait", s.page == "portrait")) if on)
+        cls = f' class="{names}"' if names else ""
         parts.append(f'<section id="{esc(s.anchor)}"{cls}><h{s.level}>{esc(s.title)}</h{s.level}>{s.body}</section>')
     size = "A3" if paper == "a3" else "A4"
     title = esc(sections[0].title)
@@ -131,6 +151,7 @@ def page(sections: list[Section], words: dict, code: str, paper: str) -> str:
         f"<style>@page {{ size: {size} landscape; margin: {MARGIN:g}pt; "
         "@bottom-right { content: counter(page) ' / ' counter(pages); "
         "font-size: 9pt; color: #555; font-family: 'Noto Sans CJK JP', sans-serif; } }"
+        f"@page portrait {{ size: {size} portrait; }} section.portrait {{ page: portrait; }}"
         f"{STYLE}</style></head><body>{''.join(parts)}</body></html>\n"
     )
 

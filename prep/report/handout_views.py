@@ -2,17 +2,31 @@
 render` draws it, cut into page-wide pieces at subprocess band edges (else gaps
 between columns, as the slides are cut) when one page would print its product
 names under NAME_PT; a KPI tree (or the AsIs/ToBe comparison) as `prep kpi`
-draws it; the diff picture as `prep diff` draws it. Inline SVG text, its XML
-prolog and comments removed; the pieces are the same drawing seen through a
-narrower viewBox."""
+draws it, per process and per tree when all of them together would be too small;
+the diff picture as `prep diff` draws it. Each on a landscape or a portrait page
+(prep.report.handout_fit). Inline SVG text, its XML prolog and comments removed;
+the pieces are the same drawing seen through a narrower viewBox."""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from prep import notation as N
+from prep.report.handout_fit import NAME_PT, fit
 
-NAME_PT = 9.0  # product names printed no smaller than this
+
+class View(NamedTuple):
+    """One picture of the handout: its caption's tail, its SVG, its page
+    (landscape or portrait) and the size its product names print at, at least."""
+
+    caption: str
+    svg: str
+    page: str
+    name_pt: float
+
+
+__all__ = ["NAME_PT", "View"]
 
 _ROOT = re.compile(r"<svg\b[^>]*>", re.S)
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.S)
@@ -86,10 +100,10 @@ def _draw(graphs, code: str, deadline, marks=None, legend: bool = True):
 def pieces(process, widest: float) -> list[tuple[float, float]]:
     """x ranges of the process, each at most `widest` wide where a cut allows, cut at
     subprocess band edges in preference (else where no product, note or label is)."""
-    from prep.render.pptx import _band_edges, _cuts
+    from prep.render.pptx_views import band_edges, cut_places
 
     frame = process.frame
-    cuts, bands = _cuts(process), _band_edges(process)
+    cuts, bands = cut_places(process), band_edges(process)
     out, start = [], frame.x
     while frame.right - start > widest:
         fitting = [c for c in cuts if start + 20 < c <= start + widest]
@@ -151,37 +165,36 @@ def _width(svg: str) -> float:
     return float(size.group(1)) if size else 0.0
 
 
-def views(positions, svg: str, room: tuple[float, float], ident: str) -> list[tuple[str, str]]:
-    """[(caption, svg)]: the whole drawing, or its pieces `(1/3)` when one page would
-    print product names under NAME_PT; each sized to fit the page's room."""
-    room_w, room_h = room
-    least = NAME_PT / N.SIZE["name"]
+def views(positions, svg: str, rooms: dict, ident: str) -> list[View]:
+    """The whole drawing, or its pieces `(1/3)` when one page would print product
+    names under NAME_PT; each sized to fit its page's room."""
     width, height = positions.width, positions.height
+    where = fit(width, height, rooms, len(positions.processes) == 1)
+    room_w, room_h = rooms[where.page]
     tall = min(room_h / max(height, 1.0), 1.0)
     ranges = [(0.0, width)]
-    if width * min(least, tall) > room_w and len(positions.processes) == 1:
-        lanes = positions.processes[0].lanes
-        widest = room_w / min(least, tall) - (max((lane.header.w for lane in lanes), default=0.0) + 4.0)
-        ranges = pieces(positions.processes[0], widest)
+    room_header = max((lane.header.w for p in positions.processes for lane in p.lanes), default=0.0) + 4.0
+    if where.split:
+        ranges = pieces(positions.processes[0], room_w / where.scale - room_header)
         ranges[0] = (0.0, ranges[0][1])
         ranges[-1] = (ranges[-1][0], width)
     cells, left = headers(svg) if len(ranges) > 1 else ("", 0.0)
-    room_header = max((lane.header.w for p in positions.processes for lane in p.lanes), default=0.0) + 4.0
     out = []
     for n, (a, b) in enumerate(ranges, 1):
         a = a - room_header if n > 1 else a  # room for the repeated lane headers
         scale = min(room_w / max(b - a, 1.0), tall)
         caption = f" ({n}/{len(ranges)})" if len(ranges) > 1 else ""
-        out.append((caption, crop(svg, a, b, height, scale, f"{ident}-{n}", cells if n > 1 else "", left)))
+        piece = crop(svg, a, b, height, scale, f"{ident}-{n}", cells if n > 1 else "", left)
+        out.append(View(caption, piece, where.page, scale * N.SIZE["name"]))
     return out
 
 
-def drawing_views(graphs, code: str, room, ident: str, deadline=None, legend: bool = True) -> list[tuple[str, str]]:
+def drawing_views(graphs, code: str, rooms: dict, ident: str, deadline=None, legend: bool = True) -> list[View]:
     positions, svg = _draw(graphs, code, deadline, legend=legend)
-    return views(positions, svg, room, ident)
+    return views(positions, svg, rooms, ident)
 
 
-def diff_views(before, after, code: str, room, ident: str, deadline=None) -> list[tuple[str, str]]:
+def diff_views(before, after, code: str, rooms: dict, ident: str, deadline=None) -> list[View]:
     """The diff picture of two files' processes, one process after another."""
     from prep.diff.draw import union_graphs
     from prep.diff.changes import diff
@@ -190,38 +203,5 @@ def diff_views(before, after, code: str, room, ident: str, deadline=None) -> lis
     out = []
     for n, (pg, mark) in enumerate(zip(graphs, marks)):
         positions, svg = _draw([pg], code, deadline, [mark], legend=n == 0)
-        out += [(f": {pg.name}{caption}", piece) for caption, piece in views(positions, svg, room, f"{ident}-{n}")]
+        out += [v._replace(caption=f": {pg.name}{v.caption}") for v in views(positions, svg, rooms, f"{ident}-{n}")]
     return out
-
-
-def kpi_view(graphs, code: str, room, deadline=None, tobe=None, legend: bool = True) -> str:
-    """The KPI tree(s) of `graphs`, or with `tobe` the AsIs/ToBe comparison."""
-    from prep.kpi.tree import derive_all
-    from prep.layout import LayoutError
-    from prep.render.kpitree import draw
-    from prep.render.run import RenderError
-
-    trees = derive_all(graphs)
-    if tobe is not None:
-        from prep.kpi.compare import compare
-
-        trees, _ = compare(trees, derive_all(tobe))
-    words = N.WORDS[code]
-    try:
-        data = draw(trees, words, "svg", legend, _deadline(deadline).left())
-    except LayoutError as error:
-        raise RenderError(error.message, error.hint) from None
-    return _fitted(_COMMENT.sub("", _svg(data)), room)
-
-
-def _fitted(svg: str, room) -> str:
-    """The picture's size attributes scaled down to the page's room."""
-    root = _ROOT.search(svg)
-    size = re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', root.group(0)) if root else None
-    if size is None:
-        return svg
-    w, h = float(size.group(1)), float(size.group(2))
-    scale = min(room[0] / max(w, 1.0), room[1] / max(h, 1.0), 1.0)
-    tag = re.sub(r'\swidth="[^"]*"', f' width="{w * scale:.2f}pt"', root.group(0), count=1)
-    tag = re.sub(r'\sheight="[^"]*"', f' height="{h * scale:.2f}pt"', tag, count=1)
-    return svg[: root.start()] + tag + svg[root.end() :]

@@ -1,18 +1,7 @@
 from conftest import check, codes
+from rulecase import MAKING
 
-BASE = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    product 生産計画(品目, 数量)
-    final   出荷(品目, 数量)
-  }
-  販売計画部 -> 生産計画 -> 出荷 -> 営業
-  %s
-}
-"""
+BASE = MAKING.text("%s")
 
 
 def test_typo_is_reported_at_the_reference_with_the_closest_name():

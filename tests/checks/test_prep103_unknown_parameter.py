@@ -1,18 +1,10 @@
 from conftest import check, codes
+from rulecase import ORDER
 
-MODEL = """
-process 受注 {
-  goal 納期遵守率
-  external 顧客
-  external 倉庫
-  actor 営業部 {
-    product 与信(顧客名, 限度額)
-    final   出荷指示(品目, 数量)
-  }
-  顧客 -> 与信 -> 出荷指示 -> 倉庫
-  %s
-}
-"""
+MODEL = ORDER.but(
+    products=("product 与信(顧客名, 限度額)", "final   出荷指示(品目, 数量)"),
+    flow=("顧客 -> 与信 -> 出荷指示 -> 倉庫",),
+).text("%s")
 
 
 def test_unknown_parameter_at_the_reference_lists_the_parameters():

@@ -1,19 +1,7 @@
 from conftest import check, codes
+from rulecase import APPLICATION
 
-MODEL = """
-process 申込受付 {
-  goal 審査完了日数
-  external 申込者
-  external 契約部
-  actor 窓口 {
-    product 申込<提出された>(氏名)
-    product 申込<受理された>(氏名)
-    final   契約案内(氏名)
-  }
-  申込者 -> 申込<提出された> -> 申込<受理された> -> 契約案内 -> 契約部
-  %s
-}
-"""
+MODEL = APPLICATION.text("%s")
 
 
 def test_name_without_state_is_ambiguous():

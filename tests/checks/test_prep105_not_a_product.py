@@ -1,19 +1,7 @@
 from conftest import check, codes
+from rulecase import MAKING
 
-MODEL = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    product 生産計画(品目, 数量)
-    final   出荷(品目, 数量)
-  }
-  kpi 出荷率 for 出荷
-  販売計画部 -> 生産計画 -> 出荷 -> 営業
-  %s
-}
-"""
+MODEL = MAKING.but(flow=("kpi 出荷率 for 出荷", *MAKING.flow)).text("%s")
 
 
 def test_relation_naming_an_actor():

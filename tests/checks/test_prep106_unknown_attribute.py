@@ -1,18 +1,12 @@
 from conftest import check, codes
+from rulecase import ORDER
 
-MODEL = """
-process 受注 %s {
-  goal 納期遵守率
-  external 顧客
-  external 倉庫
-  actor 営業部 %s {
-    product 見積依頼 %s
-    final   出荷指示
-  }
-  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫 %s
-  kpi 率 for 出荷指示 %s
-}
-"""
+MODEL = ORDER.but(
+    name="受注 %s",
+    actor="営業部 %s",
+    products=("product 見積依頼 %s", "final   出荷指示"),
+    flow=("顧客 -> 見積依頼 -> 出荷指示 -> 倉庫 %s", "kpi 率 for 出荷指示 %s"),
+).text()
 
 
 def model(process="", actor="", product="", relation="", kpi=""):

@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import only
 
 MODEL = """
 process 見積 {
@@ -14,10 +15,7 @@ process 見積 {
 
 
 def test_process_without_final_product_at_header():
-    found = check(MODEL % ("milestone", ""))
-    assert codes(found) == [("PREP201", 2)]
-    (d,) = found
-    assert d.severity.value == "error"
+    d = only(check(MODEL % ("milestone", "")), "PREP201", 2, "error")
     assert d.message == "process `見積` has no final product"
     assert "`final`" in d.hint
     assert (d.span.line, d.span.column) == (2, 1)

@@ -1,25 +1,13 @@
 from conftest import check, codes
+from rulecase import ORDER, only
 
-MODEL = """
-process 受注 {
-  goal 納期遵守率
-  external 顧客
-  external 倉庫
-  actor 営業部 {
-    product 見積依頼
-    final   出荷指示
-  }
-  顧客 -> 見積依頼 -> 出荷指示
-  %s
-}
-"""
+# the order model whose final product goes nowhere yet
+MODEL = ORDER.but(flow=("顧客 -> 見積依頼 -> 出荷指示",)).text("%s")
+TWO_FINALS = ORDER.but(products=(*ORDER.products, "final   請求書"))
 
 
 def test_final_product_going_nowhere_at_definition():
-    found = check(MODEL % "倉庫 -> 見積依頼")
-    assert codes(found) == [("PREP202", 8)]
-    (d,) = found
-    assert d.severity.value == "error"
+    d = only(check(MODEL % "倉庫 -> 見積依頼"), "PREP202", 8, "error")
     assert d.message == "final product `出荷指示` goes to no external process"
     assert "`出荷指示 -> " in d.hint
 
@@ -41,37 +29,12 @@ def test_input_from_external_is_not_going_to_it():
 
 
 def test_final_product_without_relation_is_prep204_only():
-    found = check("""
-    process 受注 {
-      goal 納期遵守率
-      external 顧客
-      external 倉庫
-      actor 営業部 {
-        product 見積依頼
-        final   出荷指示
-        final   請求書
-      }
-      顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
-    }
-    """)
+    found = check(TWO_FINALS.text())
     assert codes(found) == [("PREP204", 9)]
 
 
 def test_each_final_product_judged_alone():
-    found = check("""
-    process 受注 {
-      goal 納期遵守率
-      external 顧客
-      external 倉庫
-      actor 営業部 {
-        product 見積依頼
-        final   出荷指示
-        final   請求書
-      }
-      顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
-      見積依頼 -> 請求書
-    }
-    """)
+    found = check(TWO_FINALS.text("見積依頼 -> 請求書"))
     assert codes(found) == [("PREP202", 9)]
 
 

@@ -1,26 +1,11 @@
 from conftest import check, codes
+from rulecase import ORDER, only
 
-MODEL = """
-process 受注 {
-  goal 納期遵守率
-  external 顧客
-  external 倉庫
-  actor 営業部 {
-    product 見積依頼
-    %s 議事録
-    final   出荷指示
-  }
-  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
-  %s
-}
-"""
+MODEL = ORDER.but(products=("product 見積依頼", "%s 議事録", "final   出荷指示")).text("%s")
 
 
 def test_product_without_relation_at_definition():
-    found = check(MODEL % ("product", ""))
-    assert codes(found) == [("PREP204", 8)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(MODEL % ("product", "")), "PREP204", 8, "warning")
     assert d.message == "`議事録` takes part in no relation"
     assert d.hint
 

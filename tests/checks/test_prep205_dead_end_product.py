@@ -1,26 +1,11 @@
 from conftest import check, codes
+from rulecase import MAKING, only
 
-MODEL = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    product 生産計画(品目, 数量)
-    %s 進捗報告(品目)
-    final   出荷(品目, 数量)
-  }
-  販売計画部 -> 生産計画 -> 出荷 -> 営業
-  %s
-}
-"""
+MODEL = MAKING.but(products=(MAKING.products[0], "%s 進捗報告(品目)", MAKING.products[1])).text("%s")
 
 
 def test_dead_end_at_definition():
-    found = check(MODEL % ("product", "生産計画 -> 進捗報告"))
-    assert codes(found) == [("PREP205", 8)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(MODEL % ("product", "生産計画 -> 進捗報告")), "PREP205", 8, "warning")
     assert d.message == "`進捗報告` contributes to no final product"
 
 
@@ -41,21 +26,11 @@ def test_path_does_not_run_through_externals():
 
 
 def test_whole_dead_branch_is_reported():
-    found = check("""
-    process 製造 {
-      goal 納期遵守率
-      external 販売計画部
-      external 営業
-      actor 生産管理 {
-        product 生産計画(品目, 数量)
-        product 進捗報告(品目)
-        product 月報(品目)
-        final   出荷(品目, 数量)
-      }
-      販売計画部 -> 生産計画 -> 出荷 -> 営業
-      生産計画 -> 進捗報告 -> 月報
-    }
-    """)
+    found = check(
+        MAKING.but(
+            products=(MAKING.products[0], "product 進捗報告(品目)", "product 月報(品目)", MAKING.products[1])
+        ).text("生産計画 -> 進捗報告 -> 月報")
+    )
     assert codes(found) == [("PREP205", 8), ("PREP205", 9)]
 
 
@@ -63,36 +38,19 @@ def test_product_without_relation_is_prep204_not_prep205():
     assert codes(check(MODEL % ("product", ""))) == [("PREP204", 8)]
 
 
+# 製造 with no final product, and nothing going to 営業
+NO_FINAL = MAKING.but(externals=("販売計画部",), products=(MAKING.products[0],), flow=("販売計画部 -> 生産計画",))
+
+
 def test_not_reported_where_prep201_is():
-    found = check("""
-    process 製造 {
-      goal 納期遵守率
-      external 販売計画部
-      actor 生産管理 {
-        product 生産計画(品目, 数量)
-        milestone 進捗報告(品目)
-      }
-      販売計画部 -> 生産計画 -> 進捗報告
-    }
-    """)
+    found = check(
+        NO_FINAL.but(
+            products=(*NO_FINAL.products, "milestone 進捗報告(品目)"), flow=("販売計画部 -> 生産計画 -> 進捗報告",)
+        ).text()
+    )
     assert codes(found) == [("PREP201", 2)]
     # and not even when PREP201 is not selected
-    assert (
-        check(
-            """
-    process 製造 {
-      goal 納期遵守率
-      external 販売計画部
-      actor 生産管理 {
-        product 生産計画(品目, 数量)
-      }
-      販売計画部 -> 生産計画
-    }
-    """,
-            select=["PREP205"],
-        )
-        == []
-    )
+    assert check(NO_FINAL.text(), select=["PREP205"]) == []
 
 
 def test_a_path_into_a_typo_may_reach_a_final_product():

@@ -1,25 +1,11 @@
 from conftest import check, codes
+from rulecase import MAKING, only
 
-MODEL = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    %s 生産計画(品目, 数量)
-    final 出荷(品目, 数量)
-  }
-  販売計画部 -> 生産計画 -> 出荷 -> 営業
-  %s
-}
-"""
+MODEL = MAKING.but(products=("%s 生産計画(品目, 数量)", "final 出荷(品目, 数量)")).text("%s")
 
 
 def test_intermediate_to_external_at_relation():
-    found = check(MODEL % ("product", "生産計画 -> 営業"))
-    assert codes(found) == [("PREP206", 11)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(MODEL % ("product", "生産計画 -> 営業")), "PREP206", 11, "warning")
     assert d.message == "`生産計画` goes to the external process `営業` but is not a final product"
     assert "`final`" in d.hint
     assert d.span.column == 3

@@ -1,26 +1,11 @@
 from conftest import check, codes
+from rulecase import ORDER, only
 
-MODEL = """
-process 受注 {
-  goal 納期遵守率
-  external 顧客
-  external 倉庫
-  external 経理部
-  actor 営業部 {
-    product 見積依頼
-    final   出荷指示
-  }
-  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
-  %s
-}
-"""
+MODEL = ORDER.but(externals=("顧客", "倉庫", "経理部")).text("%s")
 
 
 def test_unused_external_at_declaration():
-    found = check(MODEL % "")
-    assert codes(found) == [("PREP207", 6)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(MODEL % ""), "PREP207", 6, "warning")
     assert d.message == "the external process `経理部` takes part in no relation"
     assert d.hint
 

@@ -1,24 +1,11 @@
 from conftest import check, codes
+from rulecase import ORDER, only
 
-MODEL = """
-process 受注 {
-  %s
-  external 顧客
-  external 倉庫
-  actor 営業部 {
-    product 見積依頼
-    final   出荷指示
-  }
-  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
-}
-"""
+MODEL = ORDER.but(goal="%s").text()
 
 
 def test_missing_goal_at_header():
-    found = check(MODEL % "")
-    assert codes(found) == [("PREP208", 2)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(MODEL % ""), "PREP208", 2, "warning")
     assert d.message == "process `受注` has no goal"
     assert "goal" in d.hint
     assert d.span.column == 1
@@ -29,9 +16,7 @@ def test_one_goal_is_clean():
 
 
 def test_two_goals_at_the_second():
-    found = check(MODEL % 'goal 納期遵守率\n  goal "売上前年比110%"')
-    assert codes(found) == [("PREP208", 4)]
-    (d,) = found
+    d = only(check(MODEL % 'goal 納期遵守率\n  goal "売上前年比110%"'), "PREP208", 4)
     assert d.message == "process `受注` has 2 goals"
     assert d.hint == (
         "KPI trees use the first goal, `納期遵守率`; keep one goal per process, "

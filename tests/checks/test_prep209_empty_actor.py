@@ -1,27 +1,13 @@
 from conftest import check, codes
+from rulecase import ORDER, only
 
-MODEL = """
-process 受注 {
-  goal 納期遵守率
-  external 顧客
-  external 倉庫
-  actor 営業部 {
-    product 見積依頼
-    final   出荷指示
-  }
-  actor 品質保証 [role=vendor] {%s}
-  顧客 -> 見積依頼 -> 出荷指示 -> 倉庫
-}
-"""
+MODEL = ORDER.but(actors=("actor 品質保証 [role=vendor] {%s}",)).text()
 
 
 def test_empty_actor_at_actor():
-    found = check(MODEL % "")
-    assert codes(found) == [("PREP209", 10)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(MODEL % ""), "PREP209", 10, "warning")
     assert d.message == "actor `品質保証` has no products"
-    assert d.hint
+    assert d.hint == "put the products this actor is responsible for in its lane, or remove it"
 
 
 def test_empty_actor_over_several_lines():

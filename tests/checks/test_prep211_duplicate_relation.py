@@ -1,20 +1,10 @@
 from conftest import check, codes
+from rulecase import APPLICATION, MAKING, only
 
-MODEL = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    product 生産計画(品目, 数量)
-    product 調達計画(部品, 数量)
-    final   出荷(品目, 数量)
-  }
-  販売計画部 -> 生産計画 -> 調達計画 -> 出荷 -> 営業
-  %s
-  %s
-}
-"""
+MODEL = MAKING.but(
+    products=(MAKING.products[0], "product 調達計画(部品, 数量)", MAKING.products[1]),
+    flow=("販売計画部 -> 生産計画 -> 調達計画 -> 出荷 -> 営業",),
+).text("%s", "%s")
 
 
 def dup(first, second="", **kw):
@@ -22,10 +12,7 @@ def dup(first, second="", **kw):
 
 
 def test_second_writing_is_reported():
-    found = check(MODEL % ("調達計画 -> 出荷", ""))
-    assert codes(found) == [("PREP211", 12)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(MODEL % ("調達計画 -> 出荷", "")), "PREP211", 12, "warning")
     assert d.message == "the relation `調達計画 -> 出荷` is written twice"
     assert [r.span.line for r in d.related] == [11]
 
@@ -74,21 +61,5 @@ def test_three_writings_two_findings_pointing_at_the_first():
 
 
 def test_states_distinguish_relations():
-    found = check(
-        """
-    process 申込受付 {
-      goal 審査完了日数
-      external 申込者
-      external 契約部
-      actor 窓口 {
-        product 申込<提出された>(氏名)
-        product 申込<受理された>(氏名)
-        final   契約案内(氏名)
-      }
-      申込者 -> 申込<提出された> -> 申込<受理された> -> 契約案内 -> 契約部
-      申込<提出された> -> 契約案内
-    }
-    """,
-        select=["PREP211"],
-    )
+    found = check(APPLICATION.text("申込<提出された> -> 契約案内"), select=["PREP211"])
     assert found == []

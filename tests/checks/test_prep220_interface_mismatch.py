@@ -1,39 +1,14 @@
 from conftest import check, codes
+from rulecase import RECEIVER, SALES, only
 
-SENDER = """
-process 営業 {
-  goal 受注件数
-  external 顧客
-  external 生産
-  actor 営業部 {
-    product 引合(品目)
-    %s 受注確定(品目, 数量)
-    final 請求書(金額)
-  }
-  顧客 -> 引合 -> 受注確定 -> 生産
-  引合 -> 請求書 -> 顧客
-}
-"""
-
-RECEIVER = """
-process 生産 {
-  goal 納期遵守率
-  external %s
-  external 倉庫
-  actor 生産管理 {
-    product 生産指示(品目, 数量)
-    final   完成品(品目, 数量)
-  }
-  %s -> 生産指示 -> 完成品 -> 倉庫
-}
-"""
+SENDER = SALES.but(
+    products=("product 引合(品目)", "%s 受注確定(品目, 数量)", "final 請求書(金額)"),
+    flow=(*SALES.flow, "引合 -> 請求書 -> 顧客"),
+).text()
 
 
 def test_receiver_without_external_for_sender():
-    found = check(SENDER % "final", others={"seisan.prep": RECEIVER % ("販売部", "販売部")})
-    assert codes(found) == [("PREP220", 11)]
-    (d,) = found
-    assert d.severity.value == "warning"
+    d = only(check(SENDER % "final", others={"seisan.prep": RECEIVER % ("販売部", "販売部")}), "PREP220", 11, "warning")
     assert d.message == "`受注確定` goes to process `生産`, which declares no `external 営業`"
     assert "`external 営業`" in d.hint
     (r,) = d.related

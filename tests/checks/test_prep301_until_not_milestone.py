@@ -1,20 +1,14 @@
 from conftest import check, codes
+from rulecase import MAKING, only
 
-MODEL = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    product   生産計画(品目, 数量)
-    %s 調達計画%s
-    final     出荷(品目, 数量)
-  }
-  subprocess 調達 until %s
-  subprocess 出荷準備 until 出荷
-  販売計画部 -> 生産計画 -> 調達計画 -> 出荷 -> 営業
-}
-"""
+MODEL = MAKING.but(
+    products=("product   生産計画(品目, 数量)", "%s 調達計画%s", "final     出荷(品目, 数量)"),
+    flow=(
+        "subprocess 調達 until %s",
+        "subprocess 出荷準備 until 出荷",
+        "販売計画部 -> 生産計画 -> 調達計画 -> 出荷 -> 営業",
+    ),
+).text()
 
 
 def model(kind="product", until="調達計画", params="(部品, 数量)"):
@@ -22,13 +16,10 @@ def model(kind="product", until="調達計画", params="(部品, 数量)"):
 
 
 def test_until_an_intermediate_product():
-    found = check(model())
-    assert codes(found) == [("PREP301", 11)]
-    (d,) = found
+    d = only(check(model()), "PREP301", 11, "error")
     assert d.message == "subprocess `調達` ends at `調達計画`, which is neither milestone nor final"
     assert "`milestone`" in d.hint
     assert [r.span.line for r in d.related] == [8]
-    assert d.severity.value == "error"
 
 
 def test_until_a_milestone_is_clean():

@@ -1,28 +1,22 @@
 from conftest import check, codes
+from rulecase import MAKING, only
 
-HEAD = """
-process 製造 {
-  goal 納期遵守率
-  external 販売計画部
-  external 営業
-  actor 生産管理 {
-    milestone 生産計画(品目, 数量)
-    milestone 調達計画(部品, 数量)
-    final     出荷(品目, 数量)
-  }
-  販売計画部 -> 生産計画 -> 調達計画 -> 出荷 -> 営業
-  生産計画 -> 出荷
-"""
+HEAD = MAKING.but(
+    products=("milestone 生産計画(品目, 数量)", "milestone 調達計画(部品, 数量)", "final     出荷(品目, 数量)"),
+    flow=("販売計画部 -> 生産計画 -> 調達計画 -> 出荷 -> 営業", "生産計画 -> 出荷"),
+)
 
 
 def model(*subprocesses):
-    return HEAD + "".join(f"  {s}\n" for s in subprocesses) + "}\n"
+    return HEAD.text(*subprocesses)
 
 
 def test_milestone_that_ends_no_subprocess():
-    found = check(model("subprocess 計画 until 生産計画 { 生産計画 }", "subprocess 出荷準備 until 出荷 { 出荷 }"))
-    assert codes(found) == [("PREP303", 8)]
-    (d,) = found
+    d = only(
+        check(model("subprocess 計画 until 生産計画 { 生産計画 }", "subprocess 出荷準備 until 出荷 { 出荷 }")),
+        "PREP303",
+        8,
+    )
     assert d.message == "milestone `調達計画` ends no subprocess"
     assert "subprocess NAME until 調達計画" in d.hint
     assert d.severity.value == "warning"

@@ -1,6 +1,7 @@
 from conftest import check, codes
+from rulecase import Model, only
 
-HEAD = """
+model = Model.of("""
 process 店舗運営 {
   goal 売上前年比
   external 本部
@@ -13,21 +14,15 @@ process 店舗運営 {
   }
   本部 -> 日々の販売目標 -> 接客指示 -> 店舗
   日々の販売目標 -> 商品の陳列 -> 接客指示
-"""
-
-
-def model(*relations):
-    return HEAD + "".join(f"  {r}\n" for r in relations) + "}\n"
+}
+""").text
 
 
 def test_intangible_on_a_sync_relation():
-    found = check(model("肌感覚 <-> 日々の販売目標"))
-    assert codes(found) == [("PREP401", 7)]
-    (d,) = found
+    d = only(check(model("肌感覚 <-> 日々の販売目標")), "PREP401", 7, "info")
+    assert [r.span.line for r in d.related] == [14]
     assert d.message == "intangible `肌感覚` is synced with `日々の販売目標`: tacit, personal work"
     assert "service or a CSM can intervene" in d.hint
-    assert [r.span.line for r in d.related] == [14]
-    assert d.severity.value == "info"
 
 
 def test_sync_on_the_right_side_counts_too():
@@ -35,9 +30,7 @@ def test_sync_on_the_right_side_counts_too():
 
 
 def test_once_per_product_with_several_sync_relations():
-    found = check(model("肌感覚 <-> 日々の販売目標", "肌感覚 <-> 商品の陳列", "接客指示 <-> 肌感覚"))
-    assert codes(found) == [("PREP401", 7)]
-    (d,) = found
+    d = only(check(model("肌感覚 <-> 日々の販売目標", "肌感覚 <-> 商品の陳列", "接客指示 <-> 肌感覚")), "PREP401", 7)
     assert d.message == (
         "intangible `肌感覚` is synced with `日々の販売目標`, `商品の陳列`, `接客指示`: tacit, personal work"
     )

@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import only
 
 MODEL = """
 process 製造 {
@@ -17,12 +18,9 @@ process 製造 {
 
 
 def test_intangible_with_parameters():
-    found = check(MODEL % "現場ノウハウ(工程, コツ)")
-    assert codes(found) == [("PREP402", 7)]
-    (d,) = found
+    d = only(check(MODEL % "現場ノウハウ(工程, コツ)"), "PREP402", 7, "warning")
     assert d.message == "intangible `現場ノウハウ` has parameters `(工程, コツ)`"
     assert "intangible 現場ノウハウ" in d.hint
-    assert d.severity.value == "warning"
 
 
 def test_intangible_with_a_state():

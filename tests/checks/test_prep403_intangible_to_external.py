@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import closed, only
 
 HEAD = """
 process 受注 {
@@ -16,17 +17,14 @@ process 受注 {
 
 
 def model(*relations, attrs=""):
-    return (HEAD % attrs) + "".join(f"  {r}\n" for r in relations) + "}\n"
+    return closed(HEAD % attrs, *relations)
 
 
 def test_intangible_goes_to_an_external():
-    found = check(model("商談の勘 -> 顧客"))
-    assert codes(found) == [("PREP403", 13)]
-    (d,) = found
+    d = only(check(model("商談の勘 -> 顧客")), "PREP403", 13, "error")
     assert d.message == "intangible `商談の勘` goes to external process `顧客`"
     assert "`final` product" in d.hint
     assert [r.span.line for r in d.related] == [7]
-    assert d.severity.value == "error"
 
 
 def test_replaces_prep206_on_the_same_relation():

@@ -1,6 +1,7 @@
 import pytest
 
-from conftest import check, codes
+from conftest import check
+from rulecase import only
 
 MODEL = """
 process 受注 {
@@ -25,12 +26,9 @@ def test_opt_in_not_reported_by_default():
 
 
 def test_reported_with_extend_select():
-    found = check(model("見積を作成する"), extend_select=["PREP501"])
-    assert codes(found) == [("PREP501", 7)]
-    (d,) = found
+    d = only(check(model("見積を作成する"), extend_select=["PREP501"]), "PREP501", 7, "warning")
     assert d.message == "product `見積を作成する` is named like a task: it ends in `する`"
     assert d.hint == "name the result of the work, not the work, for example `見積`"
-    assert d.severity.value == "warning"
 
 
 @pytest.mark.parametrize(

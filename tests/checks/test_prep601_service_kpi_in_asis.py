@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import only
 
 MODEL = """
 process 店舗運営 %s {
@@ -17,13 +18,10 @@ process 店舗運営 %s {
 
 
 def test_service_kpi_in_default_asis():
-    found = check(MODEL % ("", "[service]"))
-    assert codes(found) == [("PREP601", 11)]
-    (d,) = found
+    d = only(check(MODEL % ("", "[service]")), "PREP601", 11, "warning")
     assert d.message == "KPI `購買率` is marked `service` in AsIs process `店舗運営`"
     assert "[stage=tobe]" in d.hint
     assert [r.span.line for r in d.related] == [2]
-    assert d.severity.value == "warning"
 
 
 def test_service_kpi_in_explicit_asis():

@@ -1,4 +1,5 @@
 from conftest import check, codes
+from rulecase import closed, only
 
 HEAD = """
 process 店舗販売 %s {
@@ -21,17 +22,14 @@ process 店舗販売 %s {
 
 
 def model(*relations, stage="[stage=tobe]", role="[role=csm]"):
-    return (HEAD % (stage, role)) + "".join(f"  {r}\n" for r in relations) + "}\n"
+    return closed(HEAD % (stage, role), *relations)
 
 
 def test_tobe_touch_between_customer_products():
-    found = check(model("CSMの示唆 -> 接客指示", "前日の販売実績 -> 接客指示 [touch=low]"))
-    assert codes(found) == [("PREP602", 19)]
-    (d,) = found
+    d = only(check(model("CSMの示唆 -> 接客指示", "前日の販売実績 -> 接客指示 [touch=low]")), "PREP602", 19, "warning")
     assert d.message == "relation `前日の販売実績 -> 接客指示` has `touch=` but touches no CSM lane"
     assert "`role=csm`" in d.hint
     assert [r.span.line for r in d.related] == [13]
-    assert d.severity.value == "warning"
 
 
 def test_tobe_touch_from_the_csm_lane_is_clean():
@@ -63,9 +61,7 @@ def test_tobe_touch_to_an_external_only():
 
 
 def test_asis_touch_even_on_the_csm_lane():
-    found = check(model("CSMの示唆 -> 接客指示 [touch=high]", stage=""))
-    assert codes(found) == [("PREP602", 18)]
-    (d,) = found
+    d = only(check(model("CSMの示唆 -> 接客指示 [touch=high]", stage="")), "PREP602", 18)
     assert d.message == "relation `CSMの示唆 -> 接客指示` has `touch=` in AsIs process `店舗販売`"
     assert [r.span.line for r in d.related] == [2]
 

@@ -1,6 +1,7 @@
 from conftest import check, codes
+from rulecase import Model, only
 
-HEAD = """
+model = Model.of("""
 process 出荷業務 {
   goal 出荷件数
   external 物流センター
@@ -13,11 +14,8 @@ process 出荷業務 {
   }
   物流センター -> 出荷予定 -> 配送依頼 -> 配送業者
   出荷予定 -> 出荷案内 -> 顧客
-"""
-
-
-def model(*kpis):
-    return HEAD + "".join(f"  {k}\n" for k in kpis) + "}\n"
+}
+""").text
 
 
 def test_opt_in_not_reported_by_default():
@@ -25,12 +23,9 @@ def test_opt_in_not_reported_by_default():
 
 
 def test_final_without_kpi_with_extend_select():
-    found = check(model("kpi 案内送信率 for 出荷案内"), extend_select=["PREP603"])
-    assert codes(found) == [("PREP603", 9)]
-    (d,) = found
+    d = only(check(model("kpi 案内送信率 for 出荷案内"), extend_select=["PREP603"]), "PREP603", 9, "info")
     assert d.message == "final product `配送依頼` has no KPI"
     assert "kpi NAME for 配送依頼" in d.hint
-    assert d.severity.value == "info"
 
 
 def test_every_final_without_kpi():

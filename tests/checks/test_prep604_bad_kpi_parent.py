@@ -1,6 +1,7 @@
 from conftest import check, codes
+from rulecase import Model, only
 
-HEAD = """
+model = Model.of("""
 process 出荷業務 {
   goal 出荷件数
   external 物流センター
@@ -11,26 +12,18 @@ process 出荷業務 {
   }
   物流センター -> 出荷予定 -> 配送依頼 -> 配送業者
   kpi 配送リードタイム for 配送依頼
-"""
-
-
-def model(*kpis):
-    return HEAD + "".join(f"  {k}\n" for k in kpis) + "}\n"
+}
+""").text
 
 
 def test_under_a_product():
-    found = check(model("kpi 梱包時間 under 出荷予定"))
-    assert codes(found) == [("PREP604", 12)]
-    (d,) = found
+    d = only(check(model("kpi 梱包時間 under 出荷予定")), "PREP604", 12, "error")
     assert d.message == "KPI `梱包時間` is under `出荷予定`, a product, not a KPI"
     assert "kpi 梱包時間 for 出荷予定" in d.hint
-    assert d.severity.value == "error"
 
 
 def test_under_an_undefined_name():
-    found = check(model("kpi 梱包時間 under 配送リードタイ"))
-    assert codes(found) == [("PREP604", 12)]
-    (d,) = found
+    d = only(check(model("kpi 梱包時間 under 配送リードタイ")), "PREP604", 12)
     assert d.message == "KPI `梱包時間` is under `配送リードタイ`, which is not defined in process `出荷業務`"
     assert d.hint == "did you mean `配送リードタイム`?"
 
@@ -54,9 +47,7 @@ def test_kpi_defined_later_is_fine():
 
 
 def test_two_kpi_cycle():
-    found = check(model("kpi 梱包時間 under 検品時間", "kpi 検品時間 under 梱包時間"))
-    assert codes(found) == [("PREP604", 12)]
-    (d,) = found
+    d = only(check(model("kpi 梱包時間 under 検品時間", "kpi 検品時間 under 梱包時間")), "PREP604", 12)
     assert d.message == "KPIs are under each other in a cycle: `梱包時間` -> `検品時間` -> `梱包時間`"
     assert [r.span.line for r in d.related] == [13]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import labels
+from conftest import HOSTILE_NAMES, labels
 from prep.cli import app
 from prep.diff.changes import diff
 from prep.graph import build_document
@@ -241,18 +241,8 @@ def test_swapped_stages_warn():
 
 
 def test_names_show_as_written_in_every_diff_format(tmp_path):
-    names = [
-        "a\\Gb",
-        "c\\Nd",
-        "e\\Lf",
-        "g\\Eh",
-        "i\\Tj",
-        "k\\Hl",
-        "<script>x</script>",
-        'say \\"hi\\"',
-        "{brace}",
-        "R&D",
-    ]
+    # as they stand between quotes: `\G` and the like kept as written, `"` escaped
+    names = [n.replace('"', '\\"') for n in HOSTILE_NAMES]
     plain = [n.replace("\\\\", "\\").replace('\\"', '"') for n in names]
     quoted = ['"' + n + '"' for n in names]
     (tmp_path / "a.prep").write_text(

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from prep.cli import app
-from conftest import same_as_snapshot, two_stages
+from conftest import HOSTILE_NAMES, assert_unreadable, same_as_snapshot, two_stages
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -236,27 +236,13 @@ def test_deep_chain_in_every_format(tmp_path):
     assert drawn.exit_code == 0 and "pictures show the first 60 levels" in drawn.stderr
 
 
-HOSTILE = [
-    "a\\Gb",
-    "c\\Nd",
-    "e\\Lf",
-    "g\\Eh",
-    "i\\Tj",
-    "k\\Hl",
-    "<script>alert(1)</script>",
-    'say "hi"',
-    "{brace}",
-    "R&D",
-]
-
-
 def hostile_model(tmp_path, stage: str = "asis", extra: str = "") -> Path:
     def q(name: str) -> str:
         return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    products = "\n".join(f"    milestone {q(n)}" for n in HOSTILE)
-    chain = " -> ".join(q(n) for n in HOSTILE)
-    kpis = "\n".join(f"  kpi {q('K ' + n)} for {q(n)}" for n in HOSTILE)
+    products = "\n".join(f"    milestone {q(n)}" for n in HOSTILE_NAMES)
+    chain = " -> ".join(q(n) for n in HOSTILE_NAMES)
+    kpis = "\n".join(f"  kpi {q('K ' + n)} for {q(n)}" for n in HOSTILE_NAMES)
     text = (
         f"process {q('P&<x>')} [stage={stage}] {{\n  goal {q('G <b>&')}\n  external X\n"
         f"  actor {q('A<i>')} {{\n{products}\n    final F\n{extra}  }}\n  {chain} -> F -> X\n"
@@ -298,7 +284,7 @@ def test_names_show_as_written_in_every_format(tmp_path):
     dot = run("kpi", asis, "-f", "dot").stdout
     mermaid = run("kpi", asis, "-f", "mermaid").stdout
     assert "&lt;script&gt;" in dot and "<script>" not in mermaid
-    for name in HOSTILE:
+    for name in HOSTILE_NAMES:
         assert f"{name}  milestone" in text
         assert name in labels and f"K {name}" in labels
         assert [r for r in rows if r[2] == f"K {name}" and r[3] == name]
@@ -347,16 +333,15 @@ def test_model_with_errors_exits_1(tmp_path):
 
 
 def test_syntax_error_exits_1_even_with_force(tmp_path):
-    model = tmp_path / "bad.prep"
-    model.write_text("process {", encoding="utf-8")
-    result = run("kpi", model, "--force")
-    assert result.exit_code == 1
-    lines = result.stderr.splitlines()
-    assert [line for line in lines if " PREP" in line] == [
-        f"{model}:1:9: PREP001 error: expected a process name after `process`, found `{{`",
-        f"{model}:1:10: PREP001 error: expected a name after `{{`, found the end of the file",
+    findings = [
+        "1:9: PREP001 error: expected a process name after `process`, found `{`",
+        "1:10: PREP001 error: expected a name after `{`, found the end of the file",
     ]
-    assert lines[-1] == f"prep: error: {model} cannot be read as a model; no KPI tree derived"
+
+    def kpi(model):
+        return run("kpi", model, "--force")
+
+    assert_unreadable(tmp_path / "bad.prep", "process {", kpi, findings, "no KPI tree derived")
 
 
 def test_processes_that_do_not_match_warn(tmp_path):

@@ -9,6 +9,8 @@ import io
 import zipfile
 import xml.etree.ElementTree as ET
 
+from prep.render.pptx_edges import bezier
+
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 EMU = 12700.0
@@ -31,17 +33,6 @@ def _xfrm(el):
     return x, y, w, h, xfrm.get("flipH") == "1", xfrm.get("flipV") == "1"
 
 
-def _bezier(p0, p1, p2, p3, steps=12):
-    out = []
-    for n in range(1, steps + 1):
-        t = n / steps
-        u = 1 - t
-        out.append(
-            tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d for a, b, c, d in zip(p0, p1, p2, p3))
-        )
-    return out
-
-
 def line_path(el) -> list[tuple[float, float]]:
     """The polyline a connector or freeform draws, in slide points."""
     x, y, w, h, fh, fv = _xfrm(el)
@@ -57,7 +48,7 @@ def line_path(el) -> list[tuple[float, float]]:
         for step in path:
             pts = [pt(n) for n in step.findall(f"{A}pt")]
             if step.tag == f"{A}cubicBezTo":
-                out += _bezier(out[-1], *pts)
+                out += bezier(out[-1], *pts, 12)  # Bézier segments sampled finely
             else:
                 out += pts
         return out
@@ -117,3 +108,87 @@ def text_runs(el):
             runs.append((r.find(f"{A}t").text or "", int(rpr.get("sz")) / 100, rpr.get("b") == "1"))
         out.append(runs)
     return out
+
+
+# The guides and text rectangle (`a:rect`) of the presets prep uses, as written in
+# ECMA-376 Part 1, presetShapeDefinitions.xml: (defaults, guides, (l, t, r, b)).
+PRESETS = {
+    "rect": ({}, [], ("l", "t", "r", "b")),
+    "hexagon": (
+        {"adj": 25000, "vf": 115470},
+        [
+            ("maxAdj", "*/ 50000 w ss"),
+            ("a", "pin 0 adj maxAdj"),
+            ("q1", "*/ maxAdj -1 2"),
+            ("q2", "+- a q1 0"),
+            ("q3", "?: q2 4 2"),
+            ("q4", "?: q2 3 2"),
+            ("q5", "?: q2 q1 0"),
+            ("q6", "+/ a q5 q1"),
+            ("q7", "*/ q6 q4 -1"),
+            ("q8", "+- q3 q7 0"),
+            ("il", "*/ w q8 24"),
+            ("it", "*/ h q8 24"),
+            ("ir", "+- r 0 il"),
+            ("ib", "+- b 0 it"),
+        ],
+        ("il", "it", "ir", "ib"),
+    ),
+    "homePlate": (
+        {"adj": 50000},
+        [
+            ("maxAdj", "*/ 100000 w ss"),
+            ("a", "pin 0 adj maxAdj"),
+            ("dx1", "*/ ss a 100000"),
+            ("x1", "+- r 0 dx1"),
+            ("ir", "+/ x1 r 2"),
+        ],
+        ("l", "t", "ir", "b"),
+    ),
+    "roundRect": (
+        {"adj": 16667},
+        [
+            ("a", "pin 0 adj 50000"),
+            ("dx1", "*/ ss a 100000"),
+            ("il", "*/ dx1 29289 100000"),
+            ("ir", "+- r 0 il"),
+            ("ib", "+- b 0 il"),
+        ],
+        ("il", "il", "ir", "ib"),
+    ),
+    "foldedCorner": (
+        {"adj": 16667},
+        [("a", "pin 0 adj 50000"), ("dy2", "*/ ss a 100000"), ("y2", "+- b 0 dy2")],
+        ("l", "t", "r", "y2"),
+    ),
+}
+
+
+def _guide(formula: str, v: dict) -> float:
+    op, *args = formula.split()
+    x = [float(a) if a.lstrip("-").isdigit() else v[a] for a in args]
+    return {
+        "*/": lambda: x[0] * x[1] / x[2],
+        "+-": lambda: x[0] + x[1] - x[2],
+        "+/": lambda: (x[0] + x[1]) / x[2],
+        "?:": lambda: x[1] if x[0] > 0 else x[2],
+        "pin": lambda: min(max(x[1], x[0]), x[2]),
+    }[op]()
+
+
+def text_area(el) -> tuple[float, float, float, float]:
+    """The box the slide program lays a shape's text out in: its preset's text
+    rectangle (evaluated from the spec's guides with the shape's adjust values), less
+    the body's insets; in points."""
+    x, y, w, h, _, _ = _xfrm(el)
+    geom = el.find(f"./{P}spPr/{A}prstGeom")
+    defaults, guides, rect = PRESETS[geom.get("prst") if geom is not None else "rect"]
+    v = {"l": 0.0, "t": 0.0, "r": w, "b": h, "w": w, "h": h, "ss": min(w, h), **defaults}
+    for gd in geom.iter(f"{A}gd") if geom is not None else ():
+        v[gd.get("name")] = float(gd.get("fmla").split()[1])
+    for name, formula in guides:
+        v[name] = _guide(formula, v)
+    left, top, right, bottom = (v[k] for k in rect)
+    body = el.find(f".//{A}bodyPr")
+    ins = {k: int(body.get(k, 91440 if k[0] in "lr" else 45720)) / EMU for k in ("lIns", "tIns", "rIns", "bIns")}
+    return x + left + ins["lIns"], y + top + ins["tIns"], x + right - ins["rIns"], y + bottom - ins["bIns"]

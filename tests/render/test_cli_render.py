@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import as_nobody, as_root
+from conftest import as_nobody, as_root, assert_unreadable
 from prep.cli import app
 
 MODELS = Path(__file__).parent / "models"
@@ -206,15 +206,16 @@ def test_no_spinner_when_stderr_is_not_a_terminal(tmp_path):
 
 def test_unparseable_model(tmp_path):
     model = tmp_path / "m.prep"
-    model.write_text("process 壊れた { actor A { product } ", encoding="utf-8")
-    result = run(model, "-o", tmp_path / "m.dot", "--force")
-    assert result.exit_code == 1
-    lines = result.stderr.splitlines()
-    assert [line for line in lines if " PREP" in line] == [
-        f"{model}:1:33: PREP001 error: expected a product name after `product`, found `}}`",
-        f"{model}:1:34: PREP001 error: the file ends before the `}}` that closes process `壊れた` (line 1)",
-    ]
-    assert lines[-1] == f"prep: error: {model} cannot be read as a model; nothing drawn"
+    assert_unreadable(
+        model,
+        "process 壊れた { actor A { product } ",
+        lambda path: run(path, "-o", tmp_path / "m.dot", "--force"),
+        [
+            "1:33: PREP001 error: expected a product name after `product`, found `}`",
+            "1:34: PREP001 error: the file ends before the `}` that closes process `壊れた` (line 1)",
+        ],
+        "nothing drawn",
+    )
     assert not (tmp_path / "m.dot").exists()
     model.write_bytes(b"\xff\xfe\x00process")
     result = run(model, "-o", tmp_path / "m.dot")

@@ -59,45 +59,28 @@ def test_node_ids_follow_source_order():
     assert "生産計画" in node_line(source, "n1 [") and "販売計画部" in node_line(source, "n8 [")
 
 
+# Each kind of node in figure4, by a fragment of its line: its label's cells and its dot
+# attributes (figure4's subprocesses in order: 計画, 調達, 検査, 製造工程; their colours fill).
+CELLS = {
+    "<B>出荷</B>": ["出荷", "(品目, 数量, 出荷日)", "[製造工程]"],
+    "<B>生産計画</B>": ["生産計画", "(品目, 数量, 納期)", "[計画]"],
+    "<B>調達計画</B>": ["調達計画", "(部品, 数量)", "[調達]"],
+    "<B>現場ノウハウ</B>": ["現場ノウハウ", "⚠ 介入点"],
+    "<営業>": ["営業"],
+}
+LOOKS = {
+    "<B>出荷</B>": "shape=box style=filled,bold peripheries=2 penwidth=2.4 fillcolor=#f3dcf2",
+    "<B>生産計画</B>": "shape=hexagon style=filled,bold penwidth=1.8 fillcolor=#fde2c8",
+    "<B>調達計画</B>": "shape=box style=filled fillcolor=#d7ecf9",
+    "<B>現場ノウハウ</B>": "shape=box style=dashed,rounded penwidth=2.4 color=#c62828 fontcolor=#8e0000",  # no fill
+    "<営業>": "shape=cds style=filled fillcolor=#d9d9d9 color=#444444",
+}
+
+
 def test_kinds_have_their_own_look():
     source = to_dot(graphs_in(MODELS / "figure4.prep"))
-    # figure4's subprocesses in order: 計画, 調達, 検査, 製造工程 (their colours fill)
-    assert node(source, "<B>出荷</B>") == {
-        "label": ["出荷", "(品目, 数量, 出荷日)", "[製造工程]"],
-        "shape": "box",
-        "style": "filled,bold",
-        "peripheries": "2",
-        "penwidth": "2.4",
-        "fillcolor": "#f3dcf2",
-    }
-    assert node(source, "<B>生産計画</B>") == {
-        "label": ["生産計画", "(品目, 数量, 納期)", "[計画]"],
-        "shape": "hexagon",
-        "style": "filled,bold",
-        "penwidth": "1.8",
-        "fillcolor": "#fde2c8",
-    }
-    assert node(source, "<B>調達計画</B>") == {
-        "label": ["調達計画", "(部品, 数量)", "[調達]"],
-        "shape": "box",
-        "style": "filled",
-        "fillcolor": "#d7ecf9",
-    }
-    assert node(source, "<B>現場ノウハウ</B>") == {  # intangible: no fill
-        "label": ["現場ノウハウ", "⚠ 介入点"],
-        "shape": "box",
-        "style": "dashed,rounded",
-        "penwidth": "2.4",
-        "color": "#c62828",
-        "fontcolor": "#8e0000",
-    }
-    assert node(source, "<営業>") == {
-        "label": ["営業"],
-        "shape": "cds",
-        "style": "filled",
-        "fillcolor": "#d9d9d9",
-        "color": "#444444",
-    }
+    for fragment, look in LOOKS.items():
+        assert node(source, fragment) == {"label": CELLS[fragment], **dict(kv.split("=", 1) for kv in look.split())}
 
 
 def test_state_and_parameters_in_label():

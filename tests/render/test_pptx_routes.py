@@ -28,25 +28,16 @@ from pptx_geometry import (
     items,
     line_path,
     slides,  # noqa: E402
+    text_area,
     text_runs,
 )
 from conftest import graphs_from, graphs_in, two_stages  # noqa: E402
 from test_export import MODELS, ROOT, wide_model  # noqa: E402
 
 SLACK = 1.10
-OBSTACLES = (
-    "product: ",
-    "final: ",
-    "milestone: ",
-    "intangible: ",
-    "intervention: ",
-    "external: ",
-    "kpi: ",
-    "issue: ",
-    "label: ",
-    "continued: ",
-    "lane header text: ",
-)
+# The shapes of a slide's boxes and labels, by the start of their names.
+BOXES = ("product: ", "final: ", "milestone: ", "intangible: ", "intervention: ", "external: ", "kpi: ", "issue: ")
+OBSTACLES = (*BOXES, "label: ", "continued: ", "lane header text: ")
 APPAREL = ROOT / "examples" / "apparel"
 
 
@@ -178,20 +169,7 @@ def _lines(el) -> tuple:
     return tuple(lines)
 
 
-FITTED = (
-    "product: ",
-    "final: ",
-    "milestone: ",
-    "intangible: ",
-    "intervention: ",
-    "external: ",
-    "kpi: ",
-    "issue: ",
-    "label: ",
-    "lane header: ",
-    "subprocess label: ",
-    "legend text: ",
-)
+FITTED = (*BOXES, "label: ", "lane header: ", "subprocess label: ", "legend text: ")
 
 
 @pytest.mark.parametrize(
@@ -200,7 +178,19 @@ FITTED = (
     ids=lambda p: p.stem,
 )
 def test_every_text_fits_its_shape_with_slack(model):
-    data = to_pptx(layout(graphs_in(model)))
+    assert _fitted(to_pptx(layout(graphs_in(model)))) > 20
+
+
+def test_every_text_of_the_diff_deck_fits_its_shape_with_slack(tmp_path):
+    out = tmp_path / "diff.pptx"
+    _cli(["diff", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out)])
+    assert _fitted(out.read_bytes()) > 20
+
+
+def _fitted(data: bytes) -> int:
+    """How many texts were checked: each in its shape's text rectangle (the preset's,
+    as PowerPoint and LibreOffice lay text out in it, less the body's insets) with
+    the drawing's metrics and 10 % to spare."""
     checked = 0
     for root in slides(data):
         for name, kind, el in items(root):
@@ -214,13 +204,24 @@ def test_every_text_fits_its_shape_with_slack(model):
             assert body.get("wrap") == "square", name
             align = "LEFT" if name.startswith(("kpi: ", "issue: ")) else "CENTER"
             w, h = graphviz_measure([N.markup(lines, align)])[0]
-            x0, y0, x1, y1 = box(el)
-            inner_w = x1 - x0 - (int(body.get("lIns")) + int(body.get("rIns"))) / 12700
-            inner_h = y1 - y0 - (int(body.get("tIns")) + int(body.get("bIns"))) / 12700
-            assert w * SLACK <= inner_w + 0.05, (name, w, inner_w)
-            assert h * SLACK <= inner_h + 0.05, (name, h, inner_h)
+            x0, y0, x1, y1 = text_area(el)  # the preset's text rectangle, less the insets
+            assert w * SLACK <= x1 - x0 + 0.05, (name, w, x1 - x0)
+            assert h * SLACK <= y1 - y0 + 0.05, (name, h, y1 - y0)
             checked += 1
-    assert checked > 20
+    return checked
+
+
+def test_a_milestones_text_fits_the_hexagons_text_rectangle():
+    """PowerPoint lays a hexagon's text out in the preset's text rectangle, w/12 + h/12
+    in from each side (ECMA-376): the name and parameters of 生産計画 fit there."""
+    data = to_pptx(layout(graphs_in(ROOT / "examples" / "manufacturing.prep")))
+    el = next(el for root in slides(data) for name, _, el in items(root) if name == "milestone: 生産計画")
+    x0, y0, x1, y1 = box(el)
+    a0, _, a1, _ = text_area(el)
+    inset = int(el.find(f".//{A}bodyPr").get("lIns")) / 12700
+    assert abs(a0 - x0 - ((x1 - x0) / 12 + (y1 - y0) / 12 + inset)) < 0.01
+    w, _ = graphviz_measure([N.markup(_lines(el))])[0]
+    assert w * SLACK <= a1 - a0 + 0.05
 
 
 def test_runs_name_the_font_with_east_asian_substitution_hints():
@@ -272,6 +273,17 @@ def test_diff_pptx_is_the_diff_picture_in_native_shapes(tmp_path):
         assert python not in every, python
     # no line through a shape; the labels' own crossings are the layout's (as the SVG)
     assert crossings(data, texts=False) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the layout (prep/layout) puts the － 削除 label of the removed sync 肌感覚 <-> 商品の陳列 "
+    "on two lines (a sync and an input running down to 日次販売実績), in the SVG as on the slide",
+)
+def test_diff_pptx_no_line_through_a_label(tmp_path):
+    out = tmp_path / "diff.pptx"
+    _cli(["diff", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out)])
+    assert crossings(out.read_bytes()) == []
 
 
 def test_diff_pptx_changed_shows_the_old_value_in_the_drawings_words(tmp_path):

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 import pytest
 from starlette.testclient import TestClient
 
-from conftest import CASES_DIR, needs_conformance
+from conftest import ROOT, every_model_folder
 from prep.serve.app import CSP, SCRIPTS, allowed_hosts, create_app, host_ok
 from prep.serve.files import Refused, listing, resolve
 
@@ -378,16 +378,7 @@ def test_the_folder_configuration_applies(client, models):
     assert data["findings"][0]["message"].startswith("bad configuration: ")
 
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.mark.parametrize(
-    "folder",
-    [
-        pytest.param(CASES_DIR, marks=needs_conformance, id="conformance"),
-        pytest.param(ROOT / "examples", id="examples"),
-    ],
-)
+@every_model_folder
 def test_every_model_gives_a_view(folder):
     """Broken, binary, odd and large models: always a view, never a server error."""
     app = create_app(folder, "127.0.0.1", PORT, watch=False)

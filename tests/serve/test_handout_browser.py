@@ -22,7 +22,10 @@ def test_the_html_handout_works_offline(page, tmp_path):  # noqa: F811
     asked = open_offline(page, out)
     expect(page.locator("h1").first).to_have_text("PRePモデル ハンドアウト")
     expect(page.locator("h1").last).to_have_text("成果物の用語集")
-    expect(page.locator("figure.drawing svg")).to_have_count(12)
+    expect(page.locator("figure.drawing svg")).to_have_count(17)
+    tall = page.locator("section.portrait figure.drawing svg")  # the pieces of the tall drawings
+    expect(tall).to_have_count(6)
+    assert all(400 < tall.nth(n).bounding_box()["width"] <= 700 for n in range(6))
     drawing = page.locator("figure.drawing svg").nth(0)
     assert drawing.bounding_box()["width"] > 600  # drawn, not empty
     expect(

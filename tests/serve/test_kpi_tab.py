@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from conftest import CASES_DIR, needs_conformance
+from conftest import every_model_folder
 from prep.cli import app as cli
 from prep.serve.app import SCRIPTS, create_app
 
@@ -155,16 +155,7 @@ def test_names_reach_the_kpi_drawing_escaped(models):
     ]
 
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.mark.parametrize(
-    "folder",
-    [
-        pytest.param(CASES_DIR, marks=needs_conformance, id="conformance"),
-        pytest.param(ROOT / "examples", id="examples"),
-    ],
-)
+@every_model_folder
 def test_every_model_gives_a_kpi_answer(folder):
     """Broken, binary, odd and large models: a drawing or why not, never a server error."""
     with client_for(folder) as c:

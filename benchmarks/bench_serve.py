@@ -44,14 +44,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 PREP = str(Path(sys.executable).with_name("prep"))
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def model(products: int, version: int) -> str:
@@ -111,15 +103,20 @@ def run(page, path: Path, products: int, saves: int, first: int = 1) -> list[flo
         start = save(path, model(products, n))
         done = painted(page, before)
         times.append(done["at"] / 1000 - start)
-        if done.get("heard") and done.get("fetched"):
-            # save -> event heard (watching), -> data fetched (check, layout, JSON), -> painted
-            for part, value in (
-                ("event", done["heard"] / 1000 - start),
-                ("data", (done["fetched"] - done["heard"]) / 1000),
-                ("paint", (done["at"] - done["fetched"]) / 1000),
-            ):
-                PARTS.setdefault(part, []).append(value)
+        note_parts(done, start)
     return times
+
+
+def note_parts(done: dict, start: float) -> None:
+    """The parts of one repaint, when the page reports them, into PARTS: save -> event
+    heard (watching), -> data fetched (check, layout, JSON), -> painted."""
+    if done.get("heard") and done.get("fetched"):
+        for part, value in (
+            ("event", done["heard"] / 1000 - start),
+            ("data", (done["fetched"] - done["heard"]) / 1000),
+            ("paint", (done["at"] - done["fetched"]) / 1000),
+        ):
+            PARTS.setdefault(part, []).append(value)
 
 
 def run_kpi(page, path: Path, products: int, saves: int, first: int) -> tuple[list, list]:
@@ -164,13 +161,7 @@ def two_pages(browser, port: int, folder: Path, repeats: int, sizes: tuple[int, 
             if n > 3:  # the first three warm up
                 drawing.append(done)
                 trees.append(kpi)
-                if first.get("heard") and first.get("fetched"):
-                    for part, value in (
-                        ("event", first["heard"] / 1000 - start),
-                        ("data", (first["fetched"] - first["heard"]) / 1000),
-                        ("paint", (first["at"] - first["fetched"]) / 1000),
-                    ):
-                        PARTS.setdefault(part, []).append(value)
+                note_parts(first, start)
         report(f"{products} products, a second page on the KPI tab, save -> repainted drawing", drawing)
         PARTS.clear()
         report(f"{products} products, the second page's KPI drawing", trees)
@@ -239,6 +230,7 @@ def main() -> None:
         server_part(options.repeats, tuple(int(n) for n in options.sizes.split(",")))
         return
 
+    from chromium import launch
     from playwright.sync_api import sync_playwright
 
     folder = Path(tempfile.mkdtemp(prefix="bench-serve-"))
@@ -252,7 +244,7 @@ def main() -> None:
     try:
         server.stderr.readline()  # "prep serve: http://…"
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = launch(p)
             if options.two_pages:
                 two_pages(browser, port, folder, options.repeats, tuple(int(n) for n in options.sizes.split(",")))
                 browser.close()

@@ -124,6 +124,18 @@ def in_process(texts: list[tuple[str, str]], tally: Counter, bad: list[str]) -> 
         os.chdir(old)
 
 
+def run_or_hang(form: list[str], folder: Path, tally: Counter, bad: list[str], label: str):
+    """`prep FORM` run in `folder` for 60 seconds at most: its CompletedProcess, or None
+    (counted and noted as a hang) when it does not end."""
+    try:
+        return subprocess.run(PREP + form, cwd=folder, capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        tally["cases"] += 1
+        tally["hangs"] += 1
+        bad.append(f"hang: {label} {form}")
+        return None
+
+
 def drawings(texts: list[tuple[str, str]], tally: Counter, bad: list[str]) -> None:
     """Clean models drawn as svg (well-formed XML), png and pdf through the real CLI."""
     folder = Path(tempfile.mkdtemp(prefix="prep-probe-draw-"))
@@ -131,12 +143,8 @@ def drawings(texts: list[tuple[str, str]], tally: Counter, bad: list[str]) -> No
         (folder / "m.prep").write_text(text, encoding="utf-8")
         for fmt in ("svg", "png", "pdf"):
             form = ["render", "m.prep", "-o", f"m.{fmt}"]
-            try:
-                done = subprocess.run(PREP + form, cwd=folder, capture_output=True, timeout=60)
-            except subprocess.TimeoutExpired:
-                tally["cases"] += 1
-                tally["hangs"] += 1
-                bad.append(f"hang: {label} {form}")
+            done = run_or_hang(form, folder, tally, bad, label)
+            if done is None:
                 continue
             judge(form, done.returncode, b"", done.stderr, tally, label, bad)
             if done.returncode == 0 and fmt == "svg":
@@ -204,12 +212,7 @@ def file_system(tally: Counter, bad: list[str]) -> None:
                 ["cat", str(folder / "fifo.prep")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
         try:
-            done = subprocess.run(PREP + form, cwd=folder, capture_output=True, timeout=60)
-        except subprocess.TimeoutExpired:
-            tally["cases"] += 1
-            tally["hangs"] += 1
-            bad.append(f"hang: file system {form}")
-            continue
+            done = run_or_hang(form, folder, tally, bad, "file system")
         finally:
             if reader is not None:
                 try:
@@ -218,6 +221,8 @@ def file_system(tally: Counter, bad: list[str]) -> None:
                     reader.kill()
                     tally["bad outputs"] += 1
                     bad.append(f"nothing written into the FIFO: {form}")
+        if done is None:
+            continue
         judge(form, done.returncode, done.stdout, done.stderr, tally, "file system", bad)
     for device in ("/dev/null", "/dev/full"):
         if not os.path.exists(device) or not os.stat(device).st_mode & 0o020000:

@@ -31,15 +31,6 @@ every_model_folder = pytest.mark.parametrize(
     ],
 )
 
-# The opening of the order-taking model (process 受注) that the tests of slips and
-# Japanese input type into (test_cascades, test_ime, test_slips_fixed).
-ORDER_HEAD = """\
-process 受注 {
-  goal 納期遵守率
-  external 顧客
-  actor 営業部 {
-"""
-
 # Names that break careless escaping: Graphviz's escapes (\G \N \L \E \T \H), markup,
 # quotes, braces and `&` (the KPI and diff tests write them into a model as quoted names).
 HOSTILE_NAMES = [

@@ -1,9 +1,10 @@
 """What the rule tests share: the models they start from, and a reading of one finding.
 
-Most rule tests take ORDER or MAKING below and add the lines their rule needs: a test
-file changes what its rule needs with `.but(...)` (say, one more product) and keeps a
-`%s` where each case writes its own line; `ORDER.text("%s")` is ORDER as written here
-with `  %s` on line 11, so the line numbers its assertions name can be counted here.
+A model is written whole (`Model.of`) and given back line by line: `ORDER.text("%s")` is
+ORDER as written below with a line `  %s` before its closing brace (line 11; line 1 is
+blank), where each case writes what its rule needs. `.but(...)` changes one part (say,
+one more product), so a test file shows only what its rule adds, and the line numbers
+its assertions name can be counted from the model here.
 """
 
 from __future__ import annotations

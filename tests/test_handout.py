@@ -278,7 +278,7 @@ def test_a_wide_drawing_is_cut_at_band_edges_and_stays_legible():
     from prep.graph import build_document
     from prep.layout import layout
     from prep.parser import parse_file
-    from prep.render.pptx import _band_edges
+    from prep.render.pptx_views import band_edges
     from prep.report.handout import NAME_PT
     from prep.report.handout_views import pieces
 
@@ -287,7 +287,7 @@ def test_a_wide_drawing_is_cut_at_band_edges_and_stays_legible():
     widest = 700 / (NAME_PT / 16)
     ranges = pieces(process, widest)
     assert len(ranges) > 1
-    edges = _band_edges(process)
+    edges = band_edges(process)
     spans = [(n.box.x, n.box.right) for n in process.nodes]
     for a, b in ranges[:-1]:
         assert b - a <= widest

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ORDER_HEAD
 from prep.parser import parse_text
 
-HEAD = (
-    ORDER_HEAD
-    + """\
+HEAD = """\
+process 受注 {
+  goal 納期遵守率
+  external 顧客
+  actor 営業部 {
     milestone 見積依頼(品目, 数量)
     final     見積回答<承認済>(金額)
   }
 """
-)
 HINT = "symbols are half-width (switch the input method to 直接入力 / half-width for them); names may stay Japanese"
 
 

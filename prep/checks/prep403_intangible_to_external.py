@@ -67,14 +67,12 @@ def intangible_to_external(pg: ProcessGraph) -> Iterator[Diagnostic]:
         here, there = e.source, e.target
         product = pg.products.get(here)
         if product is not None and product.kind == "intangible" and pg.is_external(there):
-            yield intangible_to_external.at(
-                e.span,
-                _("intangible `{here}` goes to external process `{there}`", here=here, there=there),
-                _(
-                    "an intangible product cannot be handed over: relate `{here}` to a "
-                    "product inside the process, and send a `final` product to `{there}`",
-                    here=here,
-                    there=there,
-                ),
-                [Related(product.name_span, _("`{here}` is defined as intangible here", here=here))],
+            said = _("intangible `{here}` goes to external process `{there}`", here=here, there=there)
+            hint = _(
+                "an intangible product cannot be handed over: relate `{here}` to a "
+                "product inside the process, and send a `final` product to `{there}`",
+                here=here,
+                there=there,
             )
+            defined = Related(product.name_span, _("`{here}` is defined as intangible here", here=here))
+            yield intangible_to_external.at(e.span, said, hint, [defined])

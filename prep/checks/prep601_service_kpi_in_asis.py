@@ -60,12 +60,9 @@ def service_kpi_in_asis(pg: ProcessGraph) -> Iterator[Diagnostic]:
         return
     for kpi in process.kpis:
         if kpi.has_attr("service"):
-            yield service_kpi_in_asis.at(
-                kpi.span,
-                _("KPI `{kpi}` is marked `service` in AsIs process `{name}`", kpi=kpi.name, name=process.name),
-                _(
-                    "a KPI that the service provides belongs to the ToBe model: move it to a "
-                    "process with `[stage=tobe]`, or drop `service`"
-                ),
-                asis_note(process),
+            said = _("KPI `{kpi}` is marked `service` in AsIs process `{name}`", kpi=kpi.name, name=process.name)
+            hint = _(
+                "a KPI that the service provides belongs to the ToBe model: move it to a "
+                "process with `[stage=tobe]`, or drop `service`"
             )
+            yield service_kpi_in_asis.at(kpi.span, said, hint, asis_note(process))

@@ -9,18 +9,8 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import (
-    Lang,
-    choices,
-    console,
-    fail,
-    format_option,
-    lang_option,
-    no_legend_option,
-    optional_option,
-    output_option,
-    warn,
-)
+from prep.cli.common import Lang, choices, console, fail, warn
+from prep.cli.common import format_option, lang_option, no_legend_option, optional_option, output_option
 from prep.kpi import FORMATS as KPI_FORMATS
 from prep.cli.inputs import (
     busy,

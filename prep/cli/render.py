@@ -12,16 +12,8 @@ from typing import Optional
 import typer
 
 from prep.cli import app
-from prep.cli.common import (
-    Lang,
-    choices,
-    fail,
-    format_option,
-    lang_option,
-    no_legend_option,
-    optional_option,
-    output_option,
-)
+from prep.cli.common import Lang, choices, fail
+from prep.cli.common import format_option, lang_option, no_legend_option, optional_option, output_option
 from prep.render import FORMATS as RENDER_FORMATS
 from prep.cli.inputs import (
     busy,

@@ -62,16 +62,9 @@ class Resolver:
         self._seen[memo] = key
         return key
 
-    def _error(
-        self,
-        ref: Ref,
-        code: Code,
-        message: str,
-        hint: str | None = None,
-        related: tuple[Related, ...] = (),
-        fix: Fix | None = None,
-    ) -> None:
-        self.diagnostics.append(code.at(ref.span, message, hint, related, fix))
+    def _error(self, ref: Ref, code: Code, message: str, *more, **named) -> None:
+        """A finding of `code` at `ref`; `more`: its hint, related places and fix, as Code.at takes them."""
+        self.diagnostics.append(code.at(ref.span, message, *more, **named))
 
     def _resolve(self, ref: Ref, allow_external: bool, what: str) -> str | None:
         name = ref.name

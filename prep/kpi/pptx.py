@@ -13,7 +13,7 @@ new nodes a ＋ line and a purple border, removed ones grey and dashed."""
 from __future__ import annotations
 
 from prep import notation as N
-from prep import slides as S
+from prep import deck_bytes, slides as S
 from prep.layout.positions import Box
 
 PRESET = {
@@ -43,7 +43,7 @@ def to_pptx(trees, lang: str = "auto", timeout: float = 60.0, asis=None) -> byte
     deck = S.new_deck()
     for group in _groups(trees, asis):
         _slide(deck, group, words, timeout)
-    return S.save(deck, trees[0].process if trees else "")
+    return deck_bytes.save(deck, trees[0].process if trees else "")
 
 
 def _groups(trees, asis=None) -> list[list]:

@@ -133,7 +133,7 @@ class Layered:
         if lane_a != lane_b and lb - la > 1:
             self.switch_range[edge.id] = (la, lb - 1, switch)
             switch = self.switch_choice.get(edge.id, switch)
-        if lb - la > 2 and len(self.plan.lanes) > 2:
+        if lb - la > 1 and len(self.plan.lanes) > 2:  # one layer between is enough
             self.via_range.append(edge.id)
         via = self.via_choice.get(edge.id)
         chain = [a]

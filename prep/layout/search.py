@@ -1,11 +1,13 @@
 """The choices the layered method leaves open, tried and kept by the crossings they
 give (docs/notation.md "Products … stacked in an order that reduces crossings").
 
-With lanes fixed in file order, most crossings come from three choices that the
+With lanes fixed in file order, most crossings come from choices that the
 ordering sweeps cannot change:
 - the lane an external's stand-in stands in, when it exchanges most with several
   lanes alike (docs/notation.md puts it at the height of the lane it exchanges most with);
-- the layer where a long edge leaves its source's lane for its target's;
+- the layer where a long edge leaves its source's lane for its target's, or another
+  lane its middle runs through (an edge spanning two gaps or more);
+- the column of a product with slack (inside its own subprocesses' bands);
 - the column of a product joined only by sync relations (its partner's, or one
   beside it).
 Each is tried in turn (coordinate descent, a fixed budget, so the result is the same
@@ -137,8 +139,8 @@ def _variables(placer) -> list:
 
 def _column_moves(plan) -> list:
     """Products that may move to another column: still right of every input and
-    left of every target, under the same subprocess bands, not in an input cycle,
-    not leaving their column empty."""
+    left of every target, leaving every subprocess band as it is, not in an input
+    cycle, not leaving their column empty."""
     column = plan.column
     width = max(column.values(), default=-1) + 1
     before: dict[str, list[str]] = {}
@@ -147,13 +149,19 @@ def _column_moves(plan) -> list:
         after.setdefault(s, []).append(t)
         before.setdefault(t, []).append(s)
     in_cycle = {k for cycle in plan.cycles for k in cycle}
-    # a column shows the subprocess bands over it: a product moves only to a column
-    # under the same bands, so it never seems to belong to another subprocess
-    bands: dict[int, set[str]] = {c: set() for c in range(width)}
+    # the subprocess bands and their tags (layout/plan.py) stay as they are: a member
+    # moves only inside its bands, and not off a band's end it holds alone; a product
+    # of no subprocess stays inside a band (tagged) or outside every band
+    span: dict[str, tuple[int, int]] = {}
+    own: dict[str, set[str]] = {}
+    at: dict[tuple[str, int], int] = {}  # (band, column) -> members there
     for name, keys in plan.groups:
         cols = [column[k] for k in keys]
-        for c in range(min(cols), max(cols) + 1):
-            bands[c].add(name)
+        span[name] = (min(cols), max(cols))
+        for k in keys:
+            own.setdefault(k, set()).add(name)
+            at[(name, column[k])] = at.get((name, column[k]), 0) + 1
+    inside = [any(a <= c <= b for a, b in span.values()) for c in range(width)]
     count: dict[int, int] = {}
     for c in column.values():
         count[c] = count.get(c, 0) + 1
@@ -167,9 +175,12 @@ def _column_moves(plan) -> list:
         c = column[key]
         low = max([column[p] + ((p, key) not in plan.handoffs) for p in before.get(key, ())] + [0])
         high = min([column[t] - ((key, t) not in plan.handoffs) for t in after.get(key, ())] + [width - 1])
-        values = [c] + sorted(
-            (v for v in range(low, high + 1) if v != c and bands[v] == bands[c]), key=lambda v: (abs(v - c), -v)
-        )
+        for g in own.get(key, ()):
+            a, b = span[g]
+            alone = at[(g, c)] == 1
+            low, high = max(low, c if alone and c == a else a), min(high, c if alone and c == b else b)
+        free = (v for v in range(low, high + 1) if v != c and (key in own or inside[v] == inside[c]))
+        values = [c] + sorted(free, key=lambda v: (abs(v - c), -v))
         if len(values) > 1:
             out.append((key, values))
     return out

@@ -201,7 +201,8 @@ def parse_text(
     from prep.parser.lexer import fast_lexer
     from prep.parser.repair import adjacent, apply, at_error
     from prep.parser.stream import TokenStream
-    from prep.parser.syntax_errors import MAX_SYNTAX_ERRORS, recover, syntax_error
+    from prep.parser.recovery import recover
+    from prep.parser.syntax_errors import MAX_SYNTAX_ERRORS, syntax_error
 
     if not normalized:
         found = binary(text, path)
@@ -265,7 +266,8 @@ def _at_end(state, stream, path: str, errors: list[Diagnostic], first_line: int 
     from lark.exceptions import UnexpectedToken
     from lark.lexer import Token
 
-    from prep.parser.syntax_errors import recover_at_end, syntax_error
+    from prep.parser.recovery import recover_at_end
+    from prep.parser.syntax_errors import syntax_error
 
     last = stream.last
     end = Token.new_borrow_pos("$END", "", last) if last else Token("$END", "", 0, first_line, 1)

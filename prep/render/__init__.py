@@ -1,9 +1,10 @@
 """Drawing process graphs and KPI trees: prep's swimlanes as pinned Graphviz
-(lanes.py), the 0.1.0 cluster layout (dot.py, `--layout dot`), Mermaid flowcharts
-(mermaid.py), KPI tree pictures (kpitree.py, kpimermaid.py; `render_kpi`), running
-`dot` with a time limit (run.py); editable exports of prep's layout: PowerPoint
-(pptx.py, pptx_edges.py) and draw.io (drawio.py, drawio_legend.py, drawio_look.py). The CLI checks the model first and
-writes the result atomically."""
+(lanes.py, pinned.py), the 0.1.0 cluster layout (dot.py, `--layout dot`), Mermaid
+flowcharts (mermaid.py), KPI tree pictures (kpitree.py, kpimermaid.py; `render_kpi`),
+running `dot` with a time limit (run.py); editable exports of prep's layout:
+PowerPoint (pptx.py, pptx_edges.py, pptx_views.py) and draw.io (drawio.py,
+drawio_legend.py, drawio_look.py). The CLI checks the model first and writes the
+result atomically."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep.layout.kpitree import _pairs as _sides
-from prep.render import diff_look as M
+from prep.render import diff_look as M, mermaid
 
 
 def _is_node(item) -> bool:
@@ -27,16 +27,8 @@ MERMAID_CLASSES = (
     f"classDef removed fill:#ffffff,stroke:{M.GHOST},color:{M.GHOST},stroke-dasharray:4 4",
     "classDef issue fill:#fff3e0,stroke:#e65100",
 )
-SHAPES = {
-    "goal": ('["', '"]'),
-    "process": ('["', '"]'),
-    "kpi": ('["', '"]'),
-    "product": ('["', '"]'),
-    "milestone": ('{{"', '"}}'),
-    "final": ('[["', '"]]'),
-    "intangible": ('("', '")'),
-    "external": ('>"', '"]'),
-}
+# goal, process and KPI nodes are boxes; products and externals as in process drawings
+SHAPES = {"goal": ('["', '"]'), "process": ('["', '"]'), "kpi": ('["', '"]'), **mermaid.SHAPES}
 
 
 def _mermaid_class(node) -> str:

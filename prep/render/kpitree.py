@@ -27,7 +27,7 @@ from prep.layout.kpitree import DEPTH  # noqa: F401  (the CLI and serve read it 
 from prep.render.kpimermaid import to_mermaid  # noqa: F401
 from prep.layout.kpilook import look as _look
 from prep.layout.kpilook import sample as _sample
-from prep.render.lanes import _Dot
+from prep.render.pinned import Dot, legend_title_box
 
 LINE = {"dir": "none", "color": "#555555", "penwidth": "1.5"}
 GHOST = N.COLOUR["ghost"]
@@ -63,7 +63,7 @@ def _classes(node) -> str:
 def source(layout) -> tuple[str, dict]:
     """The pinned dot source and, per element id, (tree number or 0, class, title,
     data-key or None) for svg_groups."""
-    d = _Dot(layout.height)
+    d = Dot(layout.height)
     info: dict[str, tuple] = {}
     d.begin("kpi", {}, {"arrowhead": "none"})
     d.canvas("kpi_canvas", layout.width, layout.height, {})
@@ -91,18 +91,10 @@ def source(layout) -> tuple[str, dict]:
     return "\n".join(d.lines) + "\n", info
 
 
-def _legend(d: _Dot, legend, info: dict) -> None:
-    from prep.layout.positions import Box
-
+def _legend(d: Dot, legend, info: dict) -> None:
     d.node("kpi_legend", legend.box, legend.title.text, {"shape": "box", "style": "rounded", "color": "#aaaaaa"})
     info["kpi_legend"] = (0, "kpi-legend", legend.title.text, None)
-    first = legend.items[0] if legend.items else None
-    box = Box(
-        legend.box.x + 4,
-        first.text_box.y if first else legend.box.y + 4,
-        (first.sample.x - 8 - legend.box.x - 4) if first else 40,
-        first.text_box.h if first else 16,
-    )
+    box = legend_title_box(legend, 4, 16)
     d.node("kpi_legend0", box, legend.title.text, {"shape": "plaintext", "label": N.markup((legend.title,))})
     info["kpi_legend0"] = (0, "kpi-legend", legend.title.text, None)
     for n, item in enumerate(legend.items, 1):

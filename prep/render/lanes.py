@@ -4,7 +4,8 @@ set to the names as written (docs/notation.md, SVG structure).
 
 Background first (canvas, frames, banners, lanes, headers, bands), then products,
 externals, notes and the legend; edges are drawn over nodes (`outputorder=nodesfirst`)
-and never pass through a product. Graphviz's y grows upward: y is flipped here."""
+and never pass through a product. The dot is written with prep.render.pinned (which
+flips y: Graphviz's grows upward)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ import re
 from prep import notation as N
 from prep.layout.badges import kind_of
 from prep.layout.positions import Box
+from prep.render.pinned import Dot, dot_number, legend_title_box
 
-ARROW = 10.0
 # prep diff's marks (docs/kpi.md, "prep diff"), as in prep.render.diff_look
 ADDED, CHANGED, GHOST = N.COLOUR["added"], N.COLOUR["changed"], N.COLOUR["ghost"]
 
@@ -41,121 +42,6 @@ def _marked(attrs: dict, lines, edge: bool = False) -> dict:
     return attrs
 
 
-CHUNK = 6000  # Graphviz's scanner takes quoted strings of up to 16,384 chars
-
-
-def _pieces(value: str) -> list[str]:
-    """`value` cut into pieces of at most CHUNK chars, at a space where one is near,
-    never just after a backslash (its escape stays whole)."""
-    pieces = []
-    while len(value) > CHUNK:
-        cut = value.rfind(" ", CHUNK // 2, CHUNK)
-        cut = cut if cut > 0 else CHUNK
-        while cut > 1 and value[cut - 1] == "\\":
-            cut -= 1
-        pieces.append(value[:cut])
-        value = value[cut:]
-    return pieces + [value]
-
-
-def _q(value: str) -> str:
-    """`value` as a dot string; a long one (a spline through hundreds of columns) as
-    pieces joined by dot's `+`, each well under Graphviz's limit."""
-    return " + ".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in _pieces(value))
-
-
-def _n(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-class _Dot:
-    def __init__(self, height: float) -> None:
-        self.height = height
-        self.lines: list[str] = []
-        self.titles: dict[str, str] = {}
-
-    def y(self, y: float) -> float:
-        return self.height - y
-
-    def attrs(self, attrs: dict) -> str:
-        parts = []
-        for key, value in attrs.items():
-            if key == "label" and value.startswith("<") and value.endswith(">"):
-                parts.append(f"label={value}")
-            elif key == "tooltip":  # N.plain: no backslash left but its line breaks
-                parts.append(
-                    "tooltip=" + " + ".join(f'"{p.replace(chr(34), chr(92) + chr(34))}"' for p in _pieces(value))
-                )
-            else:
-                parts.append(f"{key}={_q(str(value))}")
-        return " ".join(parts)
-
-    def begin(self, name: str, graph: dict, edge: dict) -> None:
-        """The drawing's first lines: its name and the defaults of the graph, nodes and edges."""
-        self.lines.append(f"digraph {name} {{")
-        self.lines.append("  // every position pinned: draw with `neato -n2 -Tsvg`")
-        self.lines.append(f"  graph [{self.attrs({**N.GRAPH, **graph, 'pad': '0', 'splines': 'true'})}];")
-        self.lines.append(f"  node [{self.attrs({**N.NODE, 'fixedsize': 'true', 'margin': '0'})}];")
-        self.lines.append(f"  edge [{self.attrs({**N.EDGE, **edge})}];")
-
-    def canvas(self, ident: str, width: float, height: float, attrs: dict) -> None:
-        """A white box under the whole drawing, so that its size is the layout's."""
-        look = {"shape": "box", "style": "filled", "color": "white", "fillcolor": "white", "penwidth": "0"}
-        self.node(ident, Box(0, 0, width, height), "", {**look, **attrs})
-
-    def node(self, ident: str, box, title: str, attrs: dict) -> None:
-        self.titles[ident] = title
-        full = {
-            "id": ident,
-            "pos": f"{_n(box.cx)},{_n(self.y(box.cy))}",
-            "width": _n(box.w / 72),
-            "height": _n(box.h / 72),
-            **attrs,
-        }
-        full.setdefault("label", "")
-        self.lines.append(f"  {ident} [{self.attrs(full)}];")
-
-    def edge(self, ident: str, tail: str, head: str, title: str, pos: str, attrs: dict) -> None:
-        self.titles[ident] = title
-        full = {"id": ident, "pos": pos, **attrs}
-        self.lines.append(f"  {tail} -> {head} [{self.attrs(full)}];")
-
-    def spline(self, points, start_arrow: bool, end_arrow: bool) -> str:
-        points = list(points)
-        head = tail = None
-        if end_arrow:
-            points, head = _trim(points)
-        if start_arrow:
-            rev, tail = _trim(list(reversed(points)))
-            points = list(reversed(rev))
-        parts = []
-        if tail is not None:
-            parts.append(f"s,{_n(tail[0])},{_n(self.y(tail[1]))}")
-        if head is not None:
-            parts.append(f"e,{_n(head[0])},{_n(self.y(head[1]))}")
-        parts.extend(f"{_n(x)},{_n(self.y(y))}" for x, y in points)
-        return " ".join(parts)
-
-
-def _trim(points):
-    """The spline shortened by an arrowhead at its end; the arrow's tip."""
-    tip = points[-1]
-    if len(points) < 4:
-        return points, tip
-    p = points[-4]
-    dx, dy = tip[0] - p[0], tip[1] - p[1]
-    length = (dx * dx + dy * dy) ** 0.5
-    if length > ARROW + 0.5:
-        end = (tip[0] - dx / length * ARROW, tip[1] - dy / length * ARROW)
-        ex, ey = end[0] - p[0], end[1] - p[1]
-        segment = [p, (p[0] + ex / 3, p[1] + ey / 3), (p[0] + 2 * ex / 3, p[1] + 2 * ey / 3), end]
-        return points[:-4] + segment, tip
-    if len(points) >= 7:
-        return points[:-3], tip
-    return points, tip
-
-
 def to_dot(layout) -> str:
     """The pinned dot source of a Layout (draw it with `neato -n2`)."""
     return source_and_titles(layout)[0]
@@ -163,7 +49,7 @@ def to_dot(layout) -> str:
 
 def source_and_titles(layout) -> tuple[str, dict[str, str]]:
     """The pinned dot source, and the SVG title of each element id."""
-    d = _Dot(layout.height)
+    d = Dot(layout.height)
     d.begin("prep", {"outputorder": "nodesfirst"}, {})
     d.canvas("prep_canvas", layout.width, layout.height, {"class": "canvas"})
     for number, process in enumerate(layout.processes, 1):
@@ -194,7 +80,7 @@ def source_and_titles(layout) -> tuple[str, dict[str, str]]:
     return "\n".join(d.lines) + "\n", d.titles
 
 
-def _background(d: _Dot, process, number: int) -> None:
+def _background(d: Dot, process, number: int) -> None:
     pre = process.prefix
     d.node(f"p{number}", process.frame, process.name, {**N.PROCESS, "shape": "box", "class": "process"})
     banner = process.banner
@@ -274,7 +160,7 @@ def _node_attrs(node) -> dict:
     return attrs
 
 
-def _foreground(d: _Dot, process) -> None:
+def _foreground(d: Dot, process) -> None:
     pre = process.prefix
     for node in process.nodes + process.externals:
         d.node(node.id, node.box, pre + node.key, _node_attrs(node))
@@ -304,27 +190,21 @@ def _foreground(d: _Dot, process) -> None:
         _marked(attrs, edge.label, edge=True)
         if edge.label and edge.label_box is not None:
             attrs["label"] = N.markup(edge.label)
-            attrs["lp"] = f"{_n(edge.label_box.cx)},{_n(d.y(edge.label_box.cy))}"
+            attrs["lp"] = f"{dot_number(edge.label_box.cx)},{dot_number(d.y(edge.label_box.cy))}"
         if edge.doc:
             attrs["tooltip"] = N.plain(edge.doc)
         both = edge.kind == "sync"
         d.edge(edge.id, edge.source, edge.target, pre + edge.title, d.spline(edge.points, both, True), attrs)
 
 
-def _legend(d: _Dot, legend) -> None:
+def _legend(d: Dot, legend) -> None:
     d.node(
         "prep_legend",
         legend.box,
         legend.title.text,
         {"shape": "box", "style": "rounded", "color": "#aaaaaa", "class": "legend"},
     )
-    first = legend.items[0] if legend.items else None
-    title = Box(
-        legend.box.x + 4,
-        first.text_box.y if first else legend.box.y + 5,
-        (first.sample.x - 8 - legend.box.x - 4) if first else 40,
-        first.text_box.h if first else 20,
-    )
+    title = legend_title_box(legend, 5, 20)
     d.node(
         "prep_legend0",
         title,

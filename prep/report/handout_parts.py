@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 
+from prep.words import in_languages
+
 
 def stage_of(pg) -> str:
     value = pg.process.attr("stage")
@@ -51,11 +53,8 @@ _WORDS = {
     "name": ("名前", "Name"),
     "what": ("介入点", "Point"),
     "hint": ("ヒント", "Hint"),
-    "severities": (
-        {"error": "エラー", "warning": "警告", "info": "情報"},
-        {"error": "error", "warning": "warning", "info": "info"},
-    ),
-    "stages": ({"asis": "AsIs", "tobe": "ToBe"}, {"asis": "AsIs", "tobe": "ToBe"}),
+    "severities": {"error": ("エラー", "error"), "warning": ("警告", "warning"), "info": ("情報", "info")},
+    "stages": {"asis": ("AsIs", "AsIs"), "tobe": ("ToBe", "ToBe")},
     "intangible_hint": (
         "無形成果物が同期関係にある: サービスや CSM が介入して、形のある成果物に変えられる点 ({with})",
         "An intangible product on a sync relation: a service or a CSM can intervene here and make it tangible ({with})",
@@ -67,7 +66,7 @@ _WORDS = {
     "no_findings": ("指摘はありません。", "No findings."),
     "no_points": ("介入点はありません。", "No intervention points."),
 }
-WORDS = {lang: {key: pair[i] for key, pair in _WORDS.items()} for i, lang in enumerate(("ja", "en"))}
+WORDS = in_languages(_WORDS)
 
 STYLE = """
 body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", "Meiryo",

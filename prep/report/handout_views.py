@@ -100,10 +100,10 @@ def _draw(graphs, code: str, deadline, marks=None, legend: bool = True):
 def pieces(process, widest: float) -> list[tuple[float, float]]:
     """x ranges of the process, each at most `widest` wide where a cut allows, cut at
     subprocess band edges in preference (else where no product, note or label is)."""
-    from prep.render.pptx import _band_edges, _cuts
+    from prep.render.pptx_views import band_edges, cut_places
 
     frame = process.frame
-    cuts, bands = _cuts(process), _band_edges(process)
+    cuts, bands = cut_places(process), band_edges(process)
     out, start = [], frame.x
     while frame.right - start > widest:
         fitting = [c for c in cuts if start + 20 < c <= start + widest]

@@ -7,7 +7,7 @@ MODEL = ORDER.but(actors=("actor 品質保証 [role=vendor] {%s}",)).text()
 def test_empty_actor_at_actor():
     d = only(check(MODEL % ""), "PREP209", 10, "warning")
     assert d.message == "actor `品質保証` has no products"
-    assert d.hint
+    assert d.hint == "put the products this actor is responsible for in its lane, or remove it"
 
 
 def test_empty_actor_over_several_lines():

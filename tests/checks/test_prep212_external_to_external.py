@@ -6,8 +6,10 @@ MODEL = MAKING.text("%s")
 
 def test_external_to_external_at_relation():
     d = only(check(MODEL % "販売計画部 -> 営業"), "PREP212", 11, "error")
-    assert d.message == "`販売計画部 -> 営業` relates two external processes directly"
-    assert d.hint
+    assert (d.message, d.hint) == (
+        "`販売計画部 -> 営業` relates two external processes directly",
+        "remove it: what other processes exchange is outside this model",
+    )
 
 
 def test_a_sync_between_externals_and_a_chain_through_them():

@@ -1,7 +1,7 @@
 from conftest import check, codes
-from rulecase import closed, only
+from rulecase import Model, only
 
-HEAD = """
+model = Model.of("""
 process 店舗運営 {
   goal 売上前年比
   external 本部
@@ -14,18 +14,15 @@ process 店舗運営 {
   }
   本部 -> 日々の販売目標 -> 接客指示 -> 店舗
   日々の販売目標 -> 商品の陳列 -> 接客指示
-"""
-
-
-def model(*relations):
-    return closed(HEAD, *relations)
+}
+""").text
 
 
 def test_intangible_on_a_sync_relation():
     d = only(check(model("肌感覚 <-> 日々の販売目標")), "PREP401", 7, "info")
+    assert [r.span.line for r in d.related] == [14]
     assert d.message == "intangible `肌感覚` is synced with `日々の販売目標`: tacit, personal work"
     assert "service or a CSM can intervene" in d.hint
-    assert [r.span.line for r in d.related] == [14]
 
 
 def test_sync_on_the_right_side_counts_too():

@@ -1,7 +1,7 @@
 from conftest import check, codes
-from rulecase import closed, only
+from rulecase import Model, only
 
-HEAD = """
+model = Model.of("""
 process 出荷業務 {
   goal 出荷件数
   external 物流センター
@@ -14,11 +14,8 @@ process 出荷業務 {
   }
   物流センター -> 出荷予定 -> 配送依頼 -> 配送業者
   出荷予定 -> 出荷案内 -> 顧客
-"""
-
-
-def model(*kpis):
-    return closed(HEAD, *kpis)
+}
+""").text
 
 
 def test_opt_in_not_reported_by_default():

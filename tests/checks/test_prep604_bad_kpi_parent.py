@@ -1,7 +1,7 @@
 from conftest import check, codes
-from rulecase import closed, only
+from rulecase import Model, only
 
-HEAD = """
+model = Model.of("""
 process 出荷業務 {
   goal 出荷件数
   external 物流センター
@@ -12,11 +12,8 @@ process 出荷業務 {
   }
   物流センター -> 出荷予定 -> 配送依頼 -> 配送業者
   kpi 配送リードタイム for 配送依頼
-"""
-
-
-def model(*kpis):
-    return closed(HEAD, *kpis)
+}
+""").text
 
 
 def test_under_a_product():

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.serve.serving import CHROMIUM_ARGS, SMALL
+from benchmarks.chromium import launch
+from tests.serve.serving import SMALL
 
 ROOT = Path(__file__).resolve().parents[2]
 INLINE = "process P {\n  goal G\n  external X\n  actor A {\n    final F\n  }\n  X -> F -> X\n}\n"
@@ -82,7 +83,7 @@ def test_the_page_shows_each_drawing_offline_with_product_titles(built):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         context = browser.new_context(viewport={"width": 1920, "height": 1080}, offline=True)
         page = context.new_page()
         page.goto((built / "site" / "index.html").as_uri())

@@ -187,3 +187,30 @@ def test_bundled_examples_cross_no_more_than_measured(name):
 
 def test_every_example_is_pinned():
     assert {p.relative_to(ROOT / "examples").as_posix() for p in EXAMPLES if "examples" in p.parts} == set(MOST)
+
+
+# `--layout dot`'s crossings on the paper-like models (benchmarks/bench_layout.py
+# --quality, the "dot" column); each must be drawn within dot's + 2 (issue 24)
+PAPER_DOT = {
+    **{1: 26, 2: 2, 3: 45, 4: 23, 5: 16, 6: 20, 7: 20, 8: 24, 9: 44, 10: 2, 11: 45, 12: 6},
+    **{13: 35, 14: 46, 15: 44, 16: 10, 17: 43, 18: 37, 19: 74, 20: 11, 21: 4, 22: 54, 23: 31, 24: 8},
+}
+# Three stay over, pinned at their measured figures. In 12 and 21 dot gets its 6 and
+# 4 by reordering the lanes, which prep keeps in file order: with its lanes put back in
+# file order (benchmarks/dot_order.py) dot has 18 and 7, so these are within that + 2.
+# In 7 (dot 20, with lanes in file order 68) the search would reach 19 by moving
+# products of no subprocess into a band (Planogram under Stage2's), where their labels
+# would lack the "no subprocess" tag: the bands stay honest (docs/notation.md).
+PAPER_OVER = {7: 23, 12: 11, 21: 8}
+
+
+@pytest.mark.parametrize("seed", sorted(PAPER_DOT))
+def test_paper_like_models_cross_no_more_than_dot_plus_two(seed):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from paper_models import paper_model
+
+    drawing = layout(graphs_from(paper_model(seed)))
+    found = [pair for process in drawing.processes for pair in drawn_crossings(process)]
+    assert len(found) <= PAPER_OVER.get(seed, PAPER_DOT[seed] + 2), found

@@ -8,7 +8,7 @@ import re
 from prep.graph import build_document
 from prep.parser import parse_text
 from prep.render import render
-from prep.render.lanes import CHUNK, _q
+from prep.render.pinned import CHUNK, quoted as _q
 
 
 def _chain(n: int) -> str:

@@ -12,15 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.chromium import launch
+
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 SMALL = """process 受注 [stage=asis] {
   goal 納期遵守
@@ -98,7 +92,7 @@ def browser():
         _SHARED.update(
             playwright=playwright,
             users=0,
-            chromium=playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS),
+            chromium=launch(playwright),
         )
     _SHARED["users"] += 1
     yield _SHARED["chromium"]

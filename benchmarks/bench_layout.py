@@ -4,9 +4,12 @@ against the cluster layout of 0.1.0 (`--layout dot`)?
 Run: python benchmarks/bench_layout.py [--quality] [--scale] [--stability]
          [--followable] [--sizes 1000,3000,10000]
 
---followable: arrowheads closer than 8 px, labels crossed, shared tracks, the
-text sizes at 1920 px wide and the subprocess bands' widths in columns (benchmarks/followable.py) on every example, the
-workshop models and 24 paper-like models.
+--followable: arrowheads closer than 8 px, lines through a text (any piece of a line,
+as drawn, entering the box of a product, note, relation label, lane or band header or
+the banner other than at its own ends), shared tracks (two lines within 2 pt for more
+than a column gap, in any direction; each listed), the text sizes at 1920 px wide
+and the subprocess bands' widths in columns (benchmarks/followable.py) on every
+example, the workshop models and 24 paper-like models.
 
 --quality (default with no option): for every bundled example (the paper's figures
 are among them), the workshop models of tests/layout/models, 24 paper-like models
@@ -361,9 +364,11 @@ def follow() -> bool:
             f"{f['width']:>9.0f} {f['name_px']:>9.1f} {f['other_px']:>9.1f}",
             flush=True,
         )
+        for hit in f["hits"]:
+            print(f"    {hit}")
     print(
         f"in all: {total['heads']} pairs of arrowheads closer than 8 px, "
-        f"{total['labels']} labels crossed, {total['shared']} shared tracks; "
+        f"{total['labels']} lines through a text, {total['shared']} shared tracks; "
         f"{legible} of {len(documents)} drawings legible at 1920 px "
         f"(names >= 14 px, other text >= 11 px)"
     )

@@ -79,11 +79,21 @@ class Placer(Layered):
         self.bulge_room = bulge_room(self)
         self.bus_of = buses(self)  # the order is final: its buses too
         self.bus_layers = {self.layer_of[self.chains[e][0][0]] for e in self.bus_of}
+        self.track_room: dict[int, float] = {}  # gap -> room added for its tracks
         self._x()
         self._y()
         nodes, externals, notes, note_edges = self._boxes()
         router = Router(self)
-        edges = router.edges(plan.edges) + note_edges
+        edges = router.edges(plan.edges)
+        if router.short:  # gaps too narrow for their tracks (layout/tracks.py): once more, wider
+            for k, more in router.short.items():
+                self.track_room[k] = self.track_room.get(k, 0.0) + more
+            self._x()
+            self._y()
+            nodes, externals, notes, note_edges = self._boxes()
+            router = Router(self)
+            edges = router.edges(plan.edges)
+        edges += note_edges
         joints = router.joints()
         frame = Box(0.0, self.top, self.frame_w, self.bottom - self.top)
         banner = Banner(self.banner_box, plan.banner)
@@ -142,6 +152,7 @@ class Placer(Layered):
                 self.zone_l[k] = max(self.zone_l[k], room)
         for k in range(n - 1):
             gap[k] = max(gap[k], GAP * 0.75 + self.zone_l[k] + self.zone_r[k], BUS_GAP if k in self.bus_layers else 0.0)
+            gap[k] += self.track_room.get(k, 0.0)
         self.col_x = [0.0] * n
         self.col_w = width
         x = FRAME_PAD

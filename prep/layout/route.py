@@ -11,6 +11,7 @@ ARROW = 10.0
 PORT_GAP = 14.0  # between the ports on one side of a box, at least …
 HEAD_PX = 8.5  # … and this many px at 1920 px wide (arrowheads kept apart)
 HEAD_ROOM = 16.0  # a box is tall enough for its ports this far apart
+LABEL_ROOM = 7.0  # a label beside a port: this much more room than its height
 BULGE = 20.0
 BULGE_ROOM = ARROW + BULGE + 8  # the room a sync line beside a column takes
 
@@ -30,7 +31,8 @@ def head_room(plan, size):
     """`size` with every product tall enough to spread the lines on each of its sides
     HEAD_ROOM apart (docs/notation.md: arrowheads into one product are spread along its
     side): the left side holds the lines coming in, the right one the lines going out,
-    and either may hold sync lines (two-headed); a side without heads needs no room."""
+    and either may hold sync lines (two-headed); a side without heads needs no room.
+    A labelled line's head needs room for its label beside it (_offsets)."""
     left: dict[str, int] = {}
     right: dict[str, int] = {}
     synced: set[str] = set()
@@ -41,12 +43,16 @@ def head_room(plan, size):
             synced.update((e.source, e.target))
             left[e.source] = left.get(e.source, 0) + 1
             right[e.target] = right.get(e.target, 0) + 1
+    labels: dict[str, float] = {}  # more room for the labels beside the heads
+    for e in plan.edges:
+        if e.lines and e.kind == "input":
+            labels[e.target] = labels.get(e.target, 0.0) + max(0.0, size(e.id)[1] + LABEL_ROOM - HEAD_ROOM)
     need = {}
     for node in plan.nodes:
         if node.kind != "external":
             ports = max(left.get(node.id, 0), right.get(node.id, 0) if node.id in synced else 0)
             if ports > 1:
-                need[node.id] = (ports - 1) * HEAD_ROOM / 0.9
+                need[node.id] = ((ports - 1) * HEAD_ROOM + labels.get(node.id, 0.0)) / 0.9
 
     def roomy(key):
         w, h = size(key)
@@ -86,6 +92,17 @@ def cubic(waypoints) -> tuple:
     if len(points) == 1:
         points = straight(points[0], points[0])
     return tuple((_r(x), _r(y)) for x, y in points)
+
+
+def _offsets(labels: list[float], gap: float) -> list[float]:
+    """The offsets of the ports on one side of a box from the first, `gap` apart; a
+    label (its height in `labels`, 0 for none) sits above its port (the last port's
+    below), so the gap above a labelled port holds it (LABEL_ROOM around)."""
+    out = [0.0]
+    for k in range(1, len(labels)):
+        room = labels[k] + LABEL_ROOM if labels[k] and k < len(labels) - 1 else 0.0
+        out.append(out[-1] + max(gap, room))
+    return out
 
 
 class Router:
@@ -134,20 +151,32 @@ class Router:
                 sides.setdefault((b, "right"), []).append(((0 if ya < yb else 2, ya), edge.id, "b"))
         ports = {}
         self.bottom_port = {}
+        labelled = self._labelled(plan_edges)
         for (i, side), ends in sides.items():
             box = p.box_of[p.item_node[i].id]
             ends.sort()
             n = len(ends)
-            gap = max(PORT_GAP, HEAD_PX * p.frame_w / 1920)
-            spread = min(box.h * 0.9, (n - 1) * gap)
+            offsets = _offsets(
+                [labelled.get((e[1], e[2]), 0.0) for e in ends], max(PORT_GAP, HEAD_PX * p.frame_w / 1920)
+            )
+            fit = min(1.0, box.h * 0.9 / offsets[-1]) if offsets[-1] else 1.0
             for k, (_, edge_id, which) in enumerate(ends):
-                y = box.cy if n == 1 else box.cy - spread / 2 + spread * k / (n - 1)
+                y = box.cy - offsets[-1] * fit / 2 + offsets[k] * fit
                 ports[(edge_id, which)] = (self._port_x(i, side, y), _r(y))
                 self.bottom_port[(edge_id, which)] = n > 1 and k == n - 1
         for (item, _, bus), members in shared.items():
             for edge_id, which in members:
                 ports[(edge_id, which)] = ports[(f"\0bus{bus}", f"{item}")]
         return ports
+
+    def _labelled(self, plan_edges) -> dict:
+        """(edge id, end) -> the height of the label drawn beside that end."""
+        p = self.p
+        out = {}
+        for edge in plan_edges:
+            if edge.lines and edge.id in p.chains and edge.id not in self.bus_of:
+                out[(edge.id, "low" if p.chains[edge.id][1] else "high")] = p.size(edge.id)[1]
+        return out
 
     def joints(self) -> tuple:
         """Where each bus's lines meet (after `edges`), with its sources and targets."""
@@ -195,11 +224,21 @@ class Router:
     # -- routes ------------------------------------------------------------------------
     def edges(self, plan_edges) -> list[Edge]:
         p = self.p
+        from prep.layout.tracks import assign
+
         ports = self._ports(plan_edges)
+        steps = {e.id: self._steps(e, ports) for e in plan_edges if e.id in p.chains}
+        joints: dict[int, list] = {}
+        for edge_id in self.bus_of:
+            k, t0, t1, _, _ = steps[edge_id][0]
+            joints.setdefault(k, []).append((t0 + t1) / 2)
+        tracks, self.short = assign(
+            {(k, n): s for k, ss in steps.items() if k not in self.bus_of for n, s in enumerate(ss)}, joints
+        )
         out = []
         for edge in plan_edges:
             if edge.id in p.chains:
-                points, label = self._chain(edge, ports)
+                points, label = self._chain(edge, ports, steps[edge.id], tracks)
             else:
                 points, label = self._same_layer(edge, ports)
             out.append(
@@ -228,15 +267,16 @@ class Router:
         top = y + 3 if below else y - 3 - h
         return Box(_r(x), _r(top), w, h)
 
-    def _chain(self, edge, ports):
+    def _steps(self, edge, ports) -> list:
+        """(gap, a, b, y0, y1) of each gap a chain crosses: it may change height from y0
+        to y1 between a and b (layout/tracks.py)."""
         p = self.p
         chain, reverse = p.chains[edge.id]
         start_arrow = reverse or edge.kind == "sync"
         end_arrow = not reverse or edge.kind == "sync"
-        start = ports[(edge.id, "low")]
         end = ports[(edge.id, "high")]
-        way = [(start, "L")]
-        y = start[1]
+        y = ports[(edge.id, "low")][1]
+        out = []
         for n, c in enumerate(chain[1:], 1):
             k = p.layer_of[c] - 1
             t0, t1 = p.transition(k)
@@ -245,20 +285,30 @@ class Router:
             last = n == len(chain) - 1
             if last and end_arrow:
                 t1 = max(t1 - ARROW, t0 + 1)
-            way.append(((_r(t0), y), "L"))
+            y_next = end[1] if last else _r(self._centre_y(c))
+            out.append((k, _r(t0), _r(t1), y, y_next))
+            y = y_next
+        return out
+
+    def _chain(self, edge, ports, steps, tracks):
+        p = self.p
+        chain, reverse = p.chains[edge.id]
+        start = ports[(edge.id, "low")]
+        end = ports[(edge.id, "high")]
+        way = [(start, "L")]
+        for n, (_, t0, t1, y, y_next) in enumerate(steps):
+            way.append(((t0, y), "L"))
             if edge.id in self.bus_of:  # through the bus's meeting point
                 bus = self.bus_of[edge.id]
                 self.bus_x[bus] = _r((t0 + t1) / 2)
                 way.append(((self.bus_x[bus], self.bus_y[bus]), "S"))
-            y_next = end[1] if last else _r(self._centre_y(c))
-            way.append(((_r(t1), y_next), "S"))
-            if last:
-                way.append((end, "L"))
-            else:
-                k2 = p.layer_of[c]
-                t0_next, _ = p.transition(k2)
-                way.append(((_r(t0_next), y_next), "L"))
-            y = y_next
+            elif (edge.id, n) in tracks:  # up or down its own track
+                x, bend = tracks[(edge.id, n)]
+                x = min(max(x, t0 + bend), t1 - bend)
+                way.append(((_r(x - bend), y), "L"))
+                way.append(((_r(x + bend), y_next), "S"))
+            way.append(((t1, y_next), "S"))
+        way.append((end, "L"))
         points = cubic(way)
         # the label near the head, in the gap's label zone
         if reverse:

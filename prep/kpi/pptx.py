@@ -2,7 +2,8 @@
 kpi.pptx`): one slide per process, with --tobe the AsIs and ToBe trees side by
 side (or one above the other, as the SVG has them), in the very layout of the
 pictures (prep.layout.kpitree), scaled to the slide: every box as large around
-its text, measured by Graphviz, with 10 % room for a substitute font.
+its text, measured by Graphviz; every text fitted to its shape's text rectangle
+as the process slides' are (slides.fit_text: 15 % to spare, else smaller).
 
 A line that runs straight from a node's bottom to its child's top without
 touching another shape is a connector glued to both; one that must go round

@@ -13,32 +13,17 @@ from __future__ import annotations
 
 from prep import notation as N
 from prep import slide_fonts as F
+from prep.slide_presets import PRESETS, RECT_SITES, SITES, text_rect
 
 SLIDE_W, SLIDE_H = 960.0, 540.0  # points: 13.333 × 7.5 in, 16:9
 MARGIN = 12.0
 EMU = 12700
-
-# Connection sites of the preset shapes prep uses (ECMA-376 presetShapeDefinitions):
-# index of the site at the top, left, bottom and right of the shape.
-SITES = {
-    "hexagon": {"top": 5, "left": 3, "bottom": 2, "right": 0},
-    "ellipse": {"top": 0, "left": 2, "bottom": 4, "right": 6},
-}
-RECT_SITES = {"top": 0, "left": 1, "bottom": 2, "right": 3}
 
 
 def emu(points: float) -> int:
     return int(round(points * EMU))
 
 
-PRESETS = {
-    "RECTANGLE": "rect",
-    "ROUNDED_RECTANGLE": "roundRect",
-    "HEXAGON": "hexagon",
-    "PENTAGON": "homePlate",
-    "FOLDED_CORNER": "foldedCorner",
-    "OVAL": "ellipse",
-}
 CONNECTORS = {"STRAIGHT": "straightConnector1", "ELBOW": "bentConnector3"}
 _NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -320,95 +305,6 @@ def _shrink(sp: Handle, measured, measure, scale: float, pad: float) -> float:
             break
         factor *= 0.95
     return factor
-
-
-class Measures:
-    """Width and height of text lines as drawn on a slide (sizes scaled and rounded as
-    written), by the drawing's text metrics: Graphviz, as the layout measured them;
-    one call per slide (`add`), cached."""
-
-    def __init__(self) -> None:
-        self.known: dict[str, tuple[float, float]] = {}
-
-    def add(self, markups: list[str]) -> None:
-        from prep.layout.measure import graphviz_measure
-
-        todo = [m for m in dict.fromkeys(markups) if m not in self.known]
-        if todo:
-            self.known.update(zip(todo, graphviz_measure(todo)))
-
-    @staticmethod
-    def markup(lines, align: str, scale: float) -> str:
-        drawn = [type(t)(t.text.replace("\v", " "), round(max(1.0, t.size * scale), 1), t.role, t.bold) for t in lines]
-        return N.markup(drawn, "CENTER" if align == "center" else "LEFT")
-
-    def of(self, lines, align: str = "center", scale: float = 1.0) -> tuple[float, float]:
-        markup = self.markup(lines, align, scale)
-        if markup not in self.known:
-            self.add([markup])
-        return self.known[markup]
-
-
-def fit_text(
-    sp: Handle,
-    lines,
-    scale: float,
-    sizes: Measures,
-    align: str = "center",
-    anchor: str = "middle",
-    pad: float = 2.0,
-    wrap: bool = False,
-    measured_lines=None,
-) -> None:
-    """put_text with the text measured (by `sizes`, at the drawn sizes and again at
-    any shrunk size) so it fits the shape's text rectangle with SLACK; `measured_lines`
-    are the lines as the drawing measured them (a name's wrapped lines), when they
-    differ from those written. A text that may wrap must fit in height at least."""
-
-    def measure(at: float) -> tuple[float, float]:
-        w, h = sizes.of(measured_lines or lines, align, at)
-        return (0.0, h) if wrap else (w, h)
-
-    put_text(sp, lines, scale, align, anchor, pad, wrap, measure(scale), measure)
-
-
-def grown(x: float, y: float, w: float, h: float, measured: tuple[float, float], align: str = "left"):
-    """A text box (x, y, w, h, slide points) grown to hold text `measured` with SLACK:
-    wider to the right (left-aligned text) or on both sides (centred), taller about
-    its middle; so the text keeps its size."""
-    mw, mh = measured
-    grow_w, grow_h = max(w, mw * SLACK), max(h, mh * SLACK)
-    left = x if align == "left" else x + (w - grow_w) / 2
-    return left, y + (h - grow_h) / 2, grow_w, grow_h
-
-
-def text_rect(preset: str, w: float, h: float, adj: str = "") -> tuple[float, float, float, float]:
-    """How far in from the box's left, top, right and bottom the preset's own text
-    rectangle lies (the `a:rect` of ECMA-376's presetShapeDefinitions, with the
-    shape's `adj`): the slide program lays text out in it, less the body's insets."""
-    import re
-
-    ss = max(min(w, h), 0.01)
-    given = re.search(r'name="adj" fmla="val (-?\d+)"', adj)
-    value = float(given.group(1)) if given else None
-    if preset == "hexagon":
-        most = 50000 * w / ss
-        a = min(max(value if value is not None else 25000.0, 0.0), most)
-        q1 = -most / 2
-        q2 = a + q1
-        q8 = (4 if q2 > 0 else 2) - (a + (q1 if q2 > 0 else 0.0)) / q1 * (3 if q2 > 0 else 2)
-        return w * q8 / 24, h * q8 / 24, w * q8 / 24, h * q8 / 24
-    if preset == "homePlate":
-        a = min(max(value if value is not None else 50000.0, 0.0), 100000 * w / ss)
-        return 0.0, 0.0, ss * a / 200000, 0.0
-    if preset == "roundRect":
-        inset = ss * min(max(value if value is not None else 16667.0, 0.0), 50000.0) / 100000 * 0.29289
-        return inset, inset, inset, inset
-    if preset == "foldedCorner":
-        return 0.0, 0.0, 0.0, ss * min(max(value if value is not None else 16667.0, 0.0), 50000.0) / 100000
-    if preset == "ellipse":
-        return w * 0.14645, h * 0.14645, w * 0.14645, h * 0.14645
-    return 0.0, 0.0, 0.0, 0.0
 
 
 SLACK = 1.15  # a text's room over its measured size (>= 10 %, and the metrics of small sizes)

@@ -3,7 +3,7 @@ kpi.pptx`): one slide per process, with --tobe the AsIs and ToBe trees side by
 side (or one above the other, as the SVG has them), in the very layout of the
 pictures (prep.layout.kpitree), scaled to the slide: every box as large around
 its text, measured by Graphviz; every text fitted to its shape's text rectangle
-as the process slides' are (slides.fit_text: 15 % to spare, else smaller).
+as the process slides' are (slide_text.fit_text: 15 % to spare, else smaller).
 
 A line that runs straight from a node's bottom to its child's top without
 touching another shape is a connector glued to both; one that must go round
@@ -14,7 +14,7 @@ new nodes a ＋ line and a purple border, removed ones grey and dashed."""
 from __future__ import annotations
 
 from prep import notation as N
-from prep import deck_bytes, slides as S
+from prep import deck_bytes, slide_text as T, slides as S
 from prep.layout.positions import Box
 
 PRESET = {
@@ -42,7 +42,7 @@ def to_pptx(trees, lang: str = "auto", timeout: float = 60.0, asis=None) -> byte
     )
     words = N.WORDS[code]
     deck = S.new_deck()
-    sizes = S.Measures()
+    sizes = T.Measures()
     for group in _groups(trees, asis):
         _slide(deck, group, words, timeout, sizes)
     return deck_bytes.save(deck, trees[0].process if trees else "")
@@ -164,7 +164,7 @@ def _slide(deck, group, words, timeout, sizes) -> None:
 
 
 def _prepare(layout, scale: float, sizes) -> None:
-    """Measure the slide's texts at their drawn sizes in one call (slides.Measures)."""
+    """Measure the slide's texts at their drawn sizes in one call (slide_text.Measures)."""
     wanted = []
     for tree in layout.trees:
         wanted.append(sizes.markup(tree.title, "left", scale))
@@ -177,10 +177,10 @@ def _prepare(layout, scale: float, sizes) -> None:
 
 def _free_text(slide, box: Box, lines, name: str, scale: float, sizes):
     """A text box for `lines` at `box` (slide points), grown by the slack so the text
-    keeps its size, its text fitted (slides.fit_text)."""
-    x, y, w, h = S.grown(box.x, box.y, box.w, box.h, sizes.of(lines, "left", scale))
+    keeps its size, its text fitted (slide_text.fit_text)."""
+    x, y, w, h = T.grown(box.x, box.y, box.w, box.h, sizes.of(lines, "left", scale))
     tb = S.text_box(slide, x, y, w, h, name)
-    S.fit_text(tb, lines, scale, sizes, "left", pad=0)
+    T.fit_text(tb, lines, scale, sizes, "left", pad=0)
     return Box(x, y, w, h)
 
 
@@ -215,7 +215,7 @@ def _tree(slide, tree, at, scale, ox, oy, sizes) -> None:
             sp.adj = f'<a:gd name="adj" fmla="val {value}"/><a:gd name="vf" fmla="val 100000"/>'
         elif preset == "FOLDED_CORNER":  # the picture's fold (Graphviz's note: 6 pt), not a sixth
             sp.adj = f'<a:gd name="adj" fmla="val {_fold(box, scale)}"/>'
-        S.fit_text(sp, node.lines, scale, sizes, pad=2)
+        T.fit_text(sp, node.lines, scale, sizes, pad=2)
         shapes[node.id], boxes[node.id] = sp, box
     others = list(boxes.values()) + [t]
     for edge in tree.edges:

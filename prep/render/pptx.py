@@ -23,7 +23,7 @@ from prep import deck_bytes, slides as S
 from prep.render.pptx_edges import draw_edges, draw_legend, draw_links
 from prep.render.pptx_look import LINK_ROOM, PRESET, marked, node_look, note_look
 from prep.render.pptx_views import plan_slides
-from prep.slides import Measures
+from prep.slide_text import Measures, fit_text
 
 TEXT_PAD = 2.0
 
@@ -169,7 +169,7 @@ class _Drawer:
         text that may wrap must fit in height at least."""
         scale = self.view.scale if scale is None else scale
 
-        S.fit_text(sp, lines, scale, self.sizes, align, anchor, pad, wrap, measured_lines)
+        fit_text(sp, lines, scale, self.sizes, align, anchor, pad, wrap, measured_lines)
 
     def label(self, box, lines, name, scale=None) -> None:
         """A free text (a relation's label) centred on `box`, its box widened by the

@@ -2,7 +2,8 @@
 kpi.pptx`): one slide per process, with --tobe the AsIs and ToBe trees side by
 side (or one above the other, as the SVG has them), in the very layout of the
 pictures (prep.layout.kpitree), scaled to the slide: every box as large around
-its text, measured by Graphviz, with 10 % room for a substitute font.
+its text, measured by Graphviz; every text fitted to its shape's text rectangle
+as the process slides' are (slide_text.fit_text: 15 % to spare, else smaller).
 
 A line that runs straight from a node's bottom to its child's top without
 touching another shape is a connector glued to both; one that must go round
@@ -13,7 +14,7 @@ new nodes a ＋ line and a purple border, removed ones grey and dashed."""
 from __future__ import annotations
 
 from prep import notation as N
-from prep import deck_bytes, slides as S
+from prep import deck_bytes, slide_text as T, slides as S
 from prep.layout.positions import Box
 
 PRESET = {
@@ -41,8 +42,9 @@ def to_pptx(trees, lang: str = "auto", timeout: float = 60.0, asis=None) -> byte
     )
     words = N.WORDS[code]
     deck = S.new_deck()
+    sizes = T.Measures()
     for group in _groups(trees, asis):
-        _slide(deck, group, words, timeout)
+        _slide(deck, group, words, timeout, sizes)
     return deck_bytes.save(deck, trees[0].process if trees else "")
 
 
@@ -130,7 +132,7 @@ class DrawError(Exception):
 # -- the slide ------------------------------------------------------------------------------
 
 
-def _slide(deck, group, words, timeout) -> None:
+def _slide(deck, group, words, timeout, sizes) -> None:
     from prep.layout.kpitree import kpi_layout
     from prep.layout.measure import Deadline, LayoutError, graphviz_measure
 
@@ -154,21 +156,41 @@ def _slide(deck, group, words, timeout) -> None:
     def at(box: Box) -> Box:
         return Box(ox + box.x * scale, oy + box.y * scale, box.w * scale, box.h * scale)
 
+    _prepare(layout, scale, sizes)
     for tree in layout.trees:
-        _tree(slide, tree, at, scale, ox, oy, layout.trees)
+        _tree(slide, tree, at, scale, ox, oy, sizes)
     if layout.legend is not None:
-        _legend(slide, layout.legend, at, scale)
+        _legend(slide, layout.legend, at, scale, sizes)
 
 
-def _tree(slide, tree, at, scale, ox, oy, trees) -> None:
+def _prepare(layout, scale: float, sizes) -> None:
+    """Measure the slide's texts at their drawn sizes in one call (slide_text.Measures)."""
+    wanted = []
+    for tree in layout.trees:
+        wanted.append(sizes.markup(tree.title, "left", scale))
+        wanted += [sizes.markup(node.lines, "center", scale) for node in tree.nodes]
+    if layout.legend is not None:
+        wanted.append(sizes.markup((layout.legend.title,), "left", scale))
+        wanted += [sizes.markup((item.text,), "left", scale) for item in layout.legend.items]
+    sizes.add(wanted)
+
+
+def _free_text(slide, box: Box, lines, name: str, scale: float, sizes):
+    """A text box for `lines` at `box` (slide points), grown by the slack so the text
+    keeps its size, its text fitted (slide_text.fit_text)."""
+    x, y, w, h = T.grown(box.x, box.y, box.w, box.h, sizes.of(lines, "left", scale))
+    tb = S.text_box(slide, x, y, w, h, name)
+    T.fit_text(tb, lines, scale, sizes, "left", pad=0)
+    return Box(x, y, w, h)
+
+
+def _tree(slide, tree, at, scale, ox, oy, sizes) -> None:
     f = at(tree.frame)
     frame = S.shape(
         slide, "ROUNDED_RECTANGLE", f.x, f.y, f.w, f.h, f"frame: {tree.process} [{tree.stage}]", None, "#888888", 1.0
     )
     frame.adj = '<a:gd name="adj" fmla="val 2000"/>'
-    t = at(tree.title_box)
-    head = S.text_box(slide, t.x, t.y, t.w, t.h, f"side: {tree.stage}")
-    S.put_text(head, tree.title, scale, "left", pad=0)
+    t = _free_text(slide, at(tree.title_box), tree.title, f"side: {tree.stage}", scale, sizes)
     shapes, boxes = {}, {}
     for node in tree.nodes:
         box = at(node.box)
@@ -191,11 +213,18 @@ def _tree(slide, tree, at, scale, ox, oy, trees) -> None:
         if preset == "HEXAGON":  # the picture's hexagon: a quarter in at each end
             value = int(round(box.w / 4 / max(min(box.w, box.h), 1) * 100000))
             sp.adj = f'<a:gd name="adj" fmla="val {value}"/><a:gd name="vf" fmla="val 100000"/>'
-        S.put_text(sp, node.lines, scale, pad=2)
+        elif preset == "FOLDED_CORNER":  # the picture's fold (Graphviz's note: 6 pt), not a sixth
+            sp.adj = f'<a:gd name="adj" fmla="val {_fold(box, scale)}"/>'
+        T.fit_text(sp, node.lines, scale, sizes, pad=2)
         shapes[node.id], boxes[node.id] = sp, box
     others = list(boxes.values()) + [t]
     for edge in tree.edges:
         _edge(slide, edge, shapes, boxes, others, at, scale, ox, oy)
+
+
+def _fold(box: Box, scale: float) -> int:
+    """A folded corner's adjust value for a fold of 6 drawing points."""
+    return int(round(min(6.0 * scale / max(min(box.w, box.h), 1.0), 0.5) * 100000))
 
 
 def _edge(slide, edge, shapes, boxes, others, at, scale, ox, oy) -> None:
@@ -268,7 +297,7 @@ def _look(node) -> dict:
     return S.look(attrs)
 
 
-def _legend(slide, legend, at, scale) -> None:
+def _legend(slide, legend, at, scale, sizes) -> None:
     from prep.layout.kpilook import sample as _sample
 
     box = at(legend.box)
@@ -276,8 +305,7 @@ def _legend(slide, legend, at, scale) -> None:
     first = legend.items[0] if legend.items else None
     if first is not None:
         t = at(Box(legend.box.x + 4, first.text_box.y, first.sample.x - 12 - legend.box.x, first.text_box.h))
-        title = S.text_box(slide, t.x, t.y, t.w, t.h, f"legend: {legend.title.text}")
-        S.put_text(title, (legend.title,), scale, "left", pad=0)
+        _free_text(slide, t, (legend.title,), f"legend: {legend.title.text}", scale, sizes)
     for item in legend.items:
         s = at(item.sample)
         look = S.look({**_sample(item.kind)})
@@ -304,6 +332,4 @@ def _legend(slide, legend, at, scale) -> None:
             look["dash"],
             look["double"],
         )
-        t = at(item.text_box)
-        tb = S.text_box(slide, t.x, t.y, t.w, t.h, f"legend: {item.text.text}")
-        S.put_text(tb, (item.text,), scale, "left", pad=0)
+        _free_text(slide, at(item.text_box), (item.text,), f"legend: {item.text.text}", scale, sizes)

@@ -149,19 +149,7 @@ def _column_moves(plan) -> list:
         after.setdefault(s, []).append(t)
         before.setdefault(t, []).append(s)
     in_cycle = {k for cycle in plan.cycles for k in cycle}
-    # the subprocess bands and their tags (layout/plan.py) stay as they are: a member
-    # moves only inside its bands, and not off a band's end it holds alone; a product
-    # of no subprocess stays inside a band (tagged) or outside every band
-    span: dict[str, tuple[int, int]] = {}
-    own: dict[str, set[str]] = {}
-    at: dict[tuple[str, int], int] = {}  # (band, column) -> members there
-    for name, keys in plan.groups:
-        cols = [column[k] for k in keys]
-        span[name] = (min(cols), max(cols))
-        for k in keys:
-            own.setdefault(k, set()).add(name)
-            at[(name, column[k])] = at.get((name, column[k]), 0) + 1
-    inside = [any(a <= c <= b for a, b in span.values()) for c in range(width)]
+    within = _band_room(plan, width)
     count: dict[int, int] = {}
     for c in column.values():
         count[c] = count.get(c, 0) + 1
@@ -175,15 +163,42 @@ def _column_moves(plan) -> list:
         c = column[key]
         low = max([column[p] + ((p, key) not in plan.handoffs) for p in before.get(key, ())] + [0])
         high = min([column[t] - ((key, t) not in plan.handoffs) for t in after.get(key, ())] + [width - 1])
-        for g in own.get(key, ()):
-            a, b = span[g]
-            alone = at[(g, c)] == 1
-            low, high = max(low, c if alone and c == a else a), min(high, c if alone and c == b else b)
-        free = (v for v in range(low, high + 1) if v != c and (key in own or inside[v] == inside[c]))
+        free = (v for v in range(low, high + 1) if v != c and within(key, v))
         values = [c] + sorted(free, key=lambda v: (abs(v - c), -v))
         if len(values) > 1:
             out.append((key, values))
     return out
+
+
+def _band_room(plan, width: int):
+    """within(key, v): whether moving product `key` to column v leaves the subprocess
+    bands and their tags (layout/plan.py) as they are: a member moves only inside its
+    bands, and not off a band's end it holds alone; a product of no subprocess stays
+    inside a band (tagged) or outside every band."""
+    column = plan.column
+    span: dict[str, tuple[int, int]] = {}
+    own: dict[str, set[str]] = {}
+    at: dict[tuple[str, int], int] = {}  # (band, column) -> members there
+    for name, keys in plan.groups:
+        cols = [column[k] for k in keys]
+        span[name] = (min(cols), max(cols))
+        for k in keys:
+            own.setdefault(k, set()).add(name)
+            at[(name, column[k])] = at.get((name, column[k]), 0) + 1
+    inside = [any(a <= c <= b for a, b in span.values()) for c in range(width)]
+
+    def within(key: str, v: int) -> bool:
+        c = column[key]
+        if key not in own:
+            return inside[v] == inside[c]
+        for g in own[key]:
+            a, b = span[g]
+            alone = at[(g, c)] == 1
+            if not (a <= v <= b) or alone and c in (a, b):
+                return False
+        return True
+
+    return within
 
 
 def _valid(placer) -> bool:

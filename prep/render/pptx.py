@@ -23,6 +23,7 @@ from prep import deck_bytes, slides as S
 from prep.render.pptx_edges import draw_edges, draw_legend, draw_links
 from prep.render.pptx_look import LINK_ROOM, PRESET, marked, node_look, note_look
 from prep.render.pptx_views import plan_slides
+from prep.slide_text import Measures, fit_text
 
 TEXT_PAD = 2.0
 
@@ -57,33 +58,6 @@ def add_layout(deck, layout) -> None:
             jumps += drawer.jumps
     for handle, slide in jumps:
         handle.jump = deck.slides[slide - 1]
-
-
-class Measures:
-    """Width and height of text lines as drawn on a slide (sizes scaled and rounded as
-    written), by the drawing's text metrics: Graphviz, as the layout measured them;
-    one call per slide (`prepare`), cached."""
-
-    def __init__(self) -> None:
-        self.known: dict[str, tuple[float, float]] = {}
-
-    def add(self, markups: list[str]) -> None:
-        from prep.layout.measure import graphviz_measure
-
-        todo = [m for m in dict.fromkeys(markups) if m not in self.known]
-        if todo:
-            self.known.update(zip(todo, graphviz_measure(todo)))
-
-    @staticmethod
-    def markup(lines, align: str, scale: float) -> str:
-        drawn = [type(t)(t.text.replace("\v", " "), round(max(1.0, t.size * scale), 1), t.role, t.bold) for t in lines]
-        return N.markup(drawn, "CENTER" if align == "center" else "LEFT")
-
-    def of(self, lines, align: str = "center", scale: float = 1.0) -> tuple[float, float]:
-        markup = self.markup(lines, align, scale)
-        if markup not in self.known:
-            self.add([markup])
-        return self.known[markup]
 
 
 def linked(layout) -> dict[str, list[str]]:
@@ -195,11 +169,7 @@ class _Drawer:
         text that may wrap must fit in height at least."""
         scale = self.view.scale if scale is None else scale
 
-        def measure(at: float) -> tuple[float, float]:
-            w, h = self.sizes.of(measured_lines or lines, align, at)
-            return (0.0, h) if wrap else (w, h)
-
-        S.put_text(sp, lines, scale, align, anchor, pad, wrap, measure(scale), measure)
+        fit_text(sp, lines, scale, self.sizes, align, anchor, pad, wrap, measured_lines)
 
     def label(self, box, lines, name, scale=None) -> None:
         """A free text (a relation's label) centred on `box`, its box widened by the

@@ -3,7 +3,8 @@ offline HTML file or a PDF printed from that same HTML (weasyprint).
 
 Order: a cover (processes, stages, date, prep version); per process its drawing
 (split across pages at subprocess band edges when too wide to stay legible, as the
-slides are) and its KPI tree; per AsIs/ToBe pair of files the KPI comparison and
+slides are; on a portrait page when too tall for a landscape one, handout_fit) and
+its KPI tree; per AsIs/ToBe pair of files the KPI comparison and
 the diff picture; then the findings, the intervention points with their hints,
 and a glossary of the products. Everything in the models' language; every
 model text escaped (html.escape), drawings inline as the SVG `prep render` writes."""

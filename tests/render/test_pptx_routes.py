@@ -169,7 +169,9 @@ def _lines(el) -> tuple:
     return tuple(lines)
 
 
-FITTED = (*BOXES, "label: ", "lane header: ", "subprocess label: ", "legend text: ")
+FITTED = (*BOXES, "label: ", "lane header: ", "subprocess label: ", "legend text: ", "legend title: ")
+# and a KPI deck's: its root, references, "more" stand-ins, side titles and legend texts
+KPI_FITTED = (*FITTED, "goal: ", "process: ", "ref: ", "more: ", "side: ", "legend: ")
 
 
 @pytest.mark.parametrize(
@@ -187,14 +189,30 @@ def test_every_text_of_the_diff_deck_fits_its_shape_with_slack(tmp_path):
     assert _fitted(out.read_bytes()) > 20
 
 
-def _fitted(data: bytes) -> int:
+@pytest.mark.parametrize(
+    "asis, tobe",
+    [
+        ("apparel/asis.prep", "apparel/tobe.prep"),
+        ("manufacturing.prep", None),
+        ("restaurant.prep", None),
+        ("incident/service_desk.prep", "incident/tobe/service_desk.prep"),
+    ],
+)
+def test_every_text_of_the_kpi_deck_fits_its_shape_with_slack(tmp_path, asis, tobe):
+    out = tmp_path / "k.pptx"
+    pair = ["--tobe", str(ROOT / "examples" / tobe)] if tobe else []
+    _cli(["kpi", str(ROOT / "examples" / asis), *pair, "-o", str(out)])
+    assert _fitted(out.read_bytes(), KPI_FITTED) > 20
+
+
+def _fitted(data: bytes, fitted: tuple[str, ...] = FITTED) -> int:
     """How many texts were checked: each in its shape's text rectangle (the preset's,
     as PowerPoint and LibreOffice lay text out in it, less the body's insets) with
     the drawing's metrics and 10 % to spare."""
     checked = 0
     for root in slides(data):
         for name, kind, el in items(root):
-            if not name.startswith(FITTED) or kind == "line":
+            if not name.startswith(fitted) or kind == "line":
                 continue
             lines = _lines(el)
             if not lines:

@@ -14,16 +14,20 @@ HEAD_ROOM = 16.0  # a box is tall enough for its ports this far apart
 LABEL_ROOM = 7.0  # a label beside a port: this much more room than its height
 BULGE = 20.0
 BULGE_ROOM = ARROW + BULGE + 8  # the room a sync line beside a column takes
+LABEL_GAP = 4.0  # between a bulge and its label, and right of the label
 
 
 def bulge_room(placer) -> dict[int, float]:
-    """Layer -> the room its sync lines beside the column need in the gap after it."""
+    """Layer -> the room its sync lines beside the column need in the gap after it: the
+    bulge, and its label beside it (lines change height only right of that room, so
+    none runs through the label)."""
     router = Router(placer)
-    room = {}
+    room: dict[int, float] = {}
     for edge in placer.same_layer:
         a, b = placer.item_of[edge.source], placer.item_of[edge.target]
         if not (router._adjacent(a, b) or router._adjacent(b, a)):
-            room[placer.layer_of[a]] = BULGE_ROOM
+            label = placer.size(edge.id)[0] + LABEL_GAP if edge.lines else 0.0
+            room[placer.layer_of[a]] = max(room.get(placer.layer_of[a], 0.0), BULGE_ROOM + label)
     return room
 
 
@@ -368,5 +372,5 @@ class Router:
         label = None
         if edge.lines:
             w, h = p.size(edge.id)
-            label = Box(_r(edge_x + bulge + 4), _r((start[1] + end[1]) / 2 - h / 2), w, h)
+            label = Box(_r(edge_x + bulge + LABEL_GAP), _r((start[1] + end[1]) / 2 - h / 2), w, h)
         return tuple(points), label

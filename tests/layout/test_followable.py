@@ -89,3 +89,24 @@ def test_lines_on_one_track_count_whatever_their_direction():
     assert shared_tracks(replace(process, edges=pair, joints=())) == ["A -> B and C -> D share 600 pt"]
     pair = (_line("t1", "A -> B", up), _line("t2", "C -> D", apart))
     assert shared_tracks(replace(process, edges=pair, joints=())) == []
+
+
+DIFF_PAIRS = [
+    ("apparel/asis.prep", "apparel/tobe.prep"),
+    ("incident/service_desk.prep", "incident/tobe/service_desk.prep"),
+]
+
+
+@pytest.mark.parametrize("pair", DIFF_PAIRS, ids=lambda p: p[0])
+def test_diff_pictures_have_no_line_through_a_text(pair):
+    """The diff picture draws the union of both models, ghosts included: a removed
+    sync beside a column keeps its `－ 削除` label in room of its own (layout/route.py
+    bulge_room), which no other line crosses."""
+    from prep.diff.changes import diff
+    from prep.diff.draw import union_graphs
+
+    before, after = (build_document(parse_file(ROOT / "examples" / p, p).document)[0] for p in pair)
+    result = diff(before, after)
+    graphs, marks = union_graphs(result)
+    drawing = layout(graphs, marks=marks, like=[p.before for p in result.processes if p.before is not None])
+    assert [hit for process in drawing.processes for hit in label_hits(process)] == []

@@ -293,11 +293,6 @@ def test_diff_pptx_is_the_diff_picture_in_native_shapes(tmp_path):
     assert crossings(data, texts=False) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the layout (prep/layout) puts the － 削除 label of the removed sync 肌感覚 <-> 商品の陳列 "
-    "on two lines (a sync and an input running down to 日次販売実績), in the SVG as on the slide",
-)
 def test_diff_pptx_no_line_through_a_label(tmp_path):
     out = tmp_path / "diff.pptx"
     _cli(["diff", str(APPAREL / "asis.prep"), str(APPAREL / "tobe.prep"), "-o", str(out)])

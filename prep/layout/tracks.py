@@ -17,18 +17,14 @@ MIN_APART = 5.0  # … and at least this far: a gap too narrow for that grows
 NEAR = 4.0  # steps whose height ranges come this close need tracks of their own
 
 
-def _overlap(s, t) -> bool:
-    lo_s, hi_s = sorted((s[3], s[4]))
-    lo_t, hi_t = sorted((t[3], t[4]))
-    return lo_s < hi_t + NEAR and lo_t < hi_s + NEAR
-
-
 def _levels(steps: list) -> list[int]:
     """Each step's track number: one more than the highest of the earlier steps (in
     the order of the module's docstring) whose height range it comes near."""
+    # two steps come near when their height ranges, NEAR wider below, overlap
+    ranges = [(min(s[3], s[4]), max(s[3], s[4]) + NEAR) for s in steps]
     level: list[int] = []
-    for n, s in enumerate(steps):
-        level.append(1 + max([level[m] for m in range(n) if _overlap(steps[m], s)] + [-1]))
+    for lo, hi in ranges:
+        level.append(1 + max([t for (a, b), t in zip(ranges, level) if a < hi and lo < b] + [-1]))
     return level
 
 

@@ -18,6 +18,11 @@ LEAST = NAME_PT / N.SIZE["name"]  # the smallest scale that keeps NAME_PT
 PAGES = ("landscape", "portrait")  # the preferred one first
 
 
+def holds(scale: float) -> bool:
+    """Whether product names printed at `scale` keep NAME_PT."""
+    return scale >= LEAST - 1e-9
+
+
 @dataclass(frozen=True)
 class Fit:
     """Where a picture goes: `page` (landscape or portrait), the `scale` its product
@@ -33,7 +38,7 @@ class Fit:
 
     @property
     def legible(self) -> bool:
-        return self.scale >= LEAST - 1e-9
+        return holds(self.scale)
 
 
 def rooms(width: float, height: float, margin: float, head: float) -> dict[str, tuple[float, float]]:
@@ -58,11 +63,11 @@ def fit(width: float, height: float, room: dict[str, tuple[float, float]], split
         return min(room[page][1] / height, LEAST, 1.0)
 
     for page in PAGES:
-        if whole(page) >= LEAST - 1e-9:
+        if holds(whole(page)):
             return Fit(page, whole(page))
     if splittable:
         for page in PAGES:
-            if cut(page) >= LEAST - 1e-9:
+            if holds(cut(page)):
                 return Fit(page, cut(page), True)
     best = max(PAGES, key=lambda p: (max(whole(p), cut(p) if splittable else 0.0), p == "landscape"))
     split = splittable and cut(best) > whole(best) + 1e-9

@@ -98,6 +98,9 @@ class _Drawer:
         s = view.scale
         self.ox = S.MARGIN + ((S.SLIDE_W - 2 * S.MARGIN) - (view.right - view.left) * s) / 2
         self.oy = S.MARGIN
+        group = view.group  # a group of lanes: drawn `shift` higher, the frame `height` tall
+        self.shift = group.shift if group is not None else 0.0
+        self.height = group.height if group is not None else process.frame.h
         self.shapes: dict[str, object] = {}
         self.boxes: dict[str, object] = {}
         self.pre = process.prefix
@@ -109,19 +112,21 @@ class _Drawer:
     def x(self, x: float) -> float:
         return self.ox + (x - self.view.left) * self.view.scale
 
-    def y(self, y: float) -> float:
-        return self.oy + (y - self.process.frame.y) * self.view.scale
+    def y(self, y: float, head: bool = False) -> float:
+        """A layout y on the slide; `head`: of the banner or a subprocess label, above
+        the lanes (not moved with a group of lanes)."""
+        return self.oy + (y - self.process.frame.y - (0.0 if head else self.shift)) * self.view.scale
 
-    def box(self, b, left=None, right=None):
+    def box(self, b, left=None, right=None, head=False):
         x0 = b.x if left is None else max(b.x, left)
         x1 = b.right if right is None else min(b.right, right)
-        return self.x(x0), self.y(b.y), (x1 - x0) * self.view.scale, b.h * self.view.scale
+        return self.x(x0), self.y(b.y, head), (x1 - x0) * self.view.scale, b.h * self.view.scale
 
     def width(self, w: float) -> float:
         return max(0.5, w * self.view.scale)
 
-    def shape(self, preset, b, name, look, left=None, right=None):
-        x, y, w, h = self.box(b, left, right)
+    def shape(self, preset, b, name, look, left=None, right=None, head=False):
+        x, y, w, h = self.box(b, left, right, head)
         return S.shape(
             self.slide,
             preset,
@@ -188,10 +193,11 @@ class _Drawer:
         from prep.layout.positions import Box
 
         p, v = self.process, self.view
+        frame = Box(p.frame.x, p.frame.y, p.frame.w, self.height)
         self.frame_shape = self.shape(
-            "ROUNDED_RECTANGLE", p.frame, f"process: {p.name}", S.look(N.PROCESS), v.left, v.right
+            "ROUNDED_RECTANGLE", frame, f"process: {p.name}", S.look(N.PROCESS), v.left, v.right, head=True
         )
-        banner = self.shape("RECTANGLE", p.banner.box, f"goal: {p.name}", S.look(N.BANNER), v.left, v.right)
+        banner = self.shape("RECTANGLE", p.banner.box, f"goal: {p.name}", S.look(N.BANNER), v.left, v.right, head=True)
         lines = list(p.banner.lines)
         if len(self.views) > 1 and lines:
             first = lines[0]
@@ -199,7 +205,8 @@ class _Drawer:
                 f"{first.text}  ({self.number + 1}/{len(self.views)})", first.size, first.role, first.bold
             )
         self.text(banner, lines, "left", "top", 8.0, wrap=True)
-        for lane in p.lanes:
+        lanes = self.lanes()
+        for lane in lanes:
             self.shape(
                 "RECTANGLE",
                 lane.box,
@@ -211,7 +218,7 @@ class _Drawer:
         for band in p.bands:
             if min(band.box.right, v.right) - max(band.box.x, v.left + v.header) < 2:
                 continue
-            self.shape("RECTANGLE", band.box, f"subprocess: {band.name}", S.look(N.BAND), v.left + v.header, v.right)
+            self.band(band)
             cell = self.shape(
                 "RECTANGLE",
                 band.label_box,
@@ -219,9 +226,10 @@ class _Drawer:
                 S.look(N.BAND_LABEL),
                 v.left + v.header,
                 v.right,
+                head=True,
             )
             self.text(cell, band.label)
-        for lane in p.lanes:
+        for lane in lanes:
             look = S.look({**N.LANE[lane.role], **N.LANE_HEADER[lane.role], "style": "filled"})
             header, text = lane.header, lane.label_box or lane.header
             if v.header:
@@ -235,6 +243,39 @@ class _Drawer:
                 where = Box(header.x, text.cy - high / 2, header.w, high)
                 tb = S.text_box(self.slide, *self.box(where), f"lane header text: {lane.actor}")
                 self.text(tb, lane.label, pad=0)
+
+    def lanes(self) -> list:
+        """The lanes on this slide: all, or those of its group."""
+        group = self.view.group
+        if group is None:
+            return list(self.process.lanes)
+        return list(self.process.lanes[group.first : group.last + 1])
+
+    def band(self, band) -> None:
+        """A subprocess band: from its label (above the lanes) down to the last lane
+        on this slide."""
+        v, group = self.view, self.view.group
+        left = v.left + v.header
+        name, look = f"subprocess: {band.name}", S.look(N.BAND)
+        if group is None:
+            self.shape("RECTANGLE", band.box, name, look, left, v.right)
+            return
+        x, top, w, _ = self.box(band.box, left, v.right, head=True)
+        bottom = self.y(min(band.box.bottom, group.bottom))
+        S.shape(
+            self.slide,
+            "RECTANGLE",
+            x,
+            top,
+            w,
+            bottom - top,
+            name,
+            look["fill"],
+            look["line"],
+            self.width(look["width"]),
+            look["dash"],
+            look["double"],
+        )
 
     def products(self) -> None:
         for node in self.process.nodes + self.process.externals:

@@ -15,7 +15,18 @@ from __future__ import annotations
 from prep import slides as S
 from prep.layout.badges import kind_of
 from prep.layout.positions import Box, Text
-from prep.render.pptx_look import LINK_GAP, LINK_H, LINK_W, MARK, PRESET, STUB, edge_look, node_look, note_look
+from prep.render.pptx_look import (
+    LINK_GAP,
+    LINK_H,
+    LINK_W,
+    MARK,
+    PRESET,
+    STUB,
+    STUB_H,
+    edge_look,
+    node_look,
+    note_look,
+)
 from prep import notation as N
 
 NEAR = 1.0  # points: a route's end this close to a side's middle is glued there
@@ -164,87 +175,126 @@ def _route(d, edge, name, look, a, b) -> None:
     S.set_line(cx, look["line"], d.width(look["width"]), look["dash"], head=look["head"], tail=look["tail"])
 
 
-def clip(points, start: float, stop: float) -> tuple[list, str | None]:
-    """The polyline `points` up to where it first leaves the x range [start, stop]
-    (that point included), and the side it leaves by (None: it never does)."""
+SIDES = {0: ("left", "right"), 1: ("top", "bottom")}
+
+
+def clip(points, start: float, stop: float, axis: int = 0) -> tuple[list, str | None]:
+    """The polyline `points` up to where it first leaves the range [start, stop] of
+    its x (axis 0) or y (axis 1) (that point included), and the side it leaves by
+    (left/right, top/bottom; None: it never does)."""
     out = [points[0]]
-    for x, y in points[1:]:
-        if start <= x <= stop:
-            out.append((x, y))
+    for point in points[1:]:
+        if start <= point[axis] <= stop:
+            out.append(point)
             continue
-        px, py = out[-1]
-        cut = stop if x > stop else start
-        t = (cut - px) / (x - px) if x != px else 0.0
-        out.append((cut, py + t * (y - py)))
-        return out, "right" if cut == stop else "left"
+        last = out[-1]
+        cut = stop if point[axis] > stop else start
+        t = (cut - last[axis]) / (point[axis] - last[axis]) if point[axis] != last[axis] else 0.0
+        across = last[1 - axis] + t * (point[1 - axis] - last[1 - axis])
+        out.append((cut, across) if axis == 0 else (across, cut))
+        return out, SIDES[axis][cut == stop]
     return out, None
 
 
+def clip_view(points, v) -> tuple[list, str | None]:
+    """The route up to where it leaves the view: its columns, then its group of lanes."""
+    route, side = clip(points, max(v.start, v.left), min(v.stop, v.right))
+    if v.group is not None:
+        shorter, across = clip(route, v.group.start, v.group.stop, axis=1)
+        if across is not None:
+            return shorter, across
+    return route, side
+
+
 STAND_W, STAND_H, STAND_GAP = 138.0, 34.0, 4.0
+ARROW = {"left": "←", "right": "→", "top": "↑", "bottom": "↓"}
 
 
 def _stubs(d, stubs) -> None:
     """Each relation to another slide: its route to the cut, then a short jog to the
     stand-in of its other end (one per end and side, shared by its relations); the
-    stand-ins on each side stacked in the order of the routes, none overlapping."""
-    v, p = d.view, d.process
+    stand-ins on each side stacked in the order of the routes, none overlapping: along
+    a column cut (left, right) within the lanes, along a cut between lanes (top,
+    bottom) within the columns."""
     groups: dict[tuple[str, str], list] = {}
     for edge, name, look, from_here, there in stubs:
         route = flatten(edge.points) if (len(edge.points) - 1) % 3 == 0 else list(edge.points)
         if not from_here:
             route = route[::-1]
-        route, side = clip(route, max(v.start, v.left), min(v.stop, v.right))
+        route, side = clip_view(route, d.view)
         if side is not None:
             groups.setdefault((side, there.id), []).append((edge, name, look, from_here, there, route))
-    top = min((lane.box.y for lane in p.lanes), default=p.frame.y) + 2
-    bottom = max((lane.box.bottom for lane in p.lanes), default=p.frame.bottom) - 2
-    for side in ("left", "right"):
+    for side in ("left", "right", "top", "bottom"):
+        along = 1 if side in ("left", "right") else 0  # the stand-ins are stacked along the cut
         items = sorted(
-            ((sum(r[5][-1][1] for r in g) / len(g), key[1], g) for key, g in groups.items() if key[0] == side),
+            ((sum(r[5][-1][along] for r in g) / len(g), key[1], g) for key, g in groups.items() if key[0] == side),
             key=lambda item: (item[0], item[1]),
         )
         if not items:
             continue
-        height = min(STAND_H, (bottom - top - STAND_GAP * (len(items) - 1)) / len(items))
-        ys = _stack([y for y, *_ in items], height, top, bottom)
-        for y, (_, _, group) in zip(ys, items):
-            _stub(d, side, y, height, group)
+        low, high, most = _span(d, along)
+        size = min(most, (high - low - STAND_GAP * (len(items) - 1)) / len(items))
+        places = _stack([at for at, *_ in items], size, low, high)
+        for at, (_, _, group) in zip(places, items):
+            _stub(d, side, at, size, group)
 
 
-def _stack(wanted: list[float], height: float, top: float, bottom: float) -> list[float]:
-    """Top edges for boxes of `height` centred as near `wanted` as they can be, in
-    order, none overlapping, all within [top, bottom]."""
+def _span(d, along: int) -> tuple[float, float, float]:
+    """Where stand-ins may stand along a cut, and their largest size that way: along a
+    column cut (along y) the lanes on this slide, along a cut between lanes (along x)
+    the lanes' width right of their headers, within this slide's columns."""
+    v, lanes = d.view, d.lanes()
+    if along == 1:
+        top = min((lane.box.y for lane in lanes), default=d.process.frame.y) + 2
+        bottom = max((lane.box.bottom for lane in lanes), default=d.process.frame.bottom) - 2
+        return top, bottom, STAND_H
+    left = max(max((lane.header.right for lane in lanes), default=v.left), v.start, v.left + v.header)
+    right = min(max((lane.box.right for lane in lanes), default=v.right), v.stop, v.right)
+    return left + 2, right - 2, STAND_W
+
+
+def _stack(wanted: list[float], size: float, low: float, high: float) -> list[float]:
+    """Starts (top or left edges) for boxes `size` long centred as near `wanted` as
+    they can be, in order, none overlapping, all within [low, high]."""
     out: list[float] = []
-    for y in wanted:
-        at = max(y - height / 2, top, out[-1] + height + STAND_GAP if out else top)
-        out.append(at)
+    for at in wanted:
+        out.append(max(at - size / 2, low, out[-1] + size + STAND_GAP if out else low))
     for n in range(len(out) - 1, -1, -1):
-        limit = bottom - (len(out) - n) * (height + STAND_GAP) + STAND_GAP
-        out[n] = max(min(out[n], limit), top)
+        limit = high - (len(out) - n) * (size + STAND_GAP) + STAND_GAP
+        out[n] = max(min(out[n], limit), low)
     return out
 
 
-def _stub(d, side, y, height, group) -> None:
+def _stub(d, side, at, size, group) -> None:
+    """The stand-in of one end on `side`, starting at `at` along its cut, `size` long
+    that way, and the relations' paths to it (the column stand-in turned on its side
+    for a cut between lanes)."""
     v = d.view
     there = group[0][4]
-    cut = group[0][5][-1][0]
+    axis = 0 if side in ("left", "right") else 1  # across the cut
+    far = side in ("right", "bottom")
+    cut = group[0][5][-1][axis]
     slide = next((n for n, other in enumerate(d.views) if other.holds(there.box)), 0) + 1
-    w = min(STAND_W, STUB - 12)
-    x = cut + 8 if side == "right" else cut - 8 - w
-    box = Box(x, y, w, height)
-    jog = cut + 4 if side == "right" else cut - 4
-    near = x if side == "right" else x + w
+    deep = min(STAND_W, STUB - 12) if axis == 0 else min(STAND_H, STUB_H - 12)
+    start = cut + 8 if far else cut - 8 - deep
+    box = Box(start, at, deep, size) if axis == 0 else Box(at, start, size, deep)
+    jog = cut + 4 if far else cut - 4
+    near = start if far else start + deep
+    middle = box.cy if axis == 0 else box.cx
+
+    def point(across: float, along: float) -> tuple[float, float]:
+        return (across, along) if axis == 0 else (along, across)
+
     for edge, name, look, from_here, _, route in group:
-        path = route + [(jog, route[-1][1]), (jog, box.cy), (near, box.cy)]
+        path = route + [point(jog, route[-1][1 - axis]), point(jog, middle), point(near, middle)]
         if not from_here:
             path = path[::-1]
         cx = S.freeform(d.slide, [(d.x(px), d.y(py)) for px, py in path], name, curves=False)
         S.set_line(cx, look["line"], d.width(look["width"]), look["dash"], head=look["head"], tail=look["tail"])
         if edge.label and edge.label_box is not None and v.holds(edge.label_box):
             d.label(edge.label_box, edge.label, f"label: {d.pre}{edge.title}")
-    arrow = "→" if side == "right" else "←"
     label = N.shorten(there.lines[0].text if there.lines else _title(there), 14)
-    lines = (Text(f"{arrow} ({slide})", 10, "tag"), Text(label, 11, "name"))
+    lines = (Text(f"{ARROW[side]} ({slide})", 10, "tag"), Text(label, 11, "name"))
     sp = d.shape(
         "ROUNDED_RECTANGLE",
         box,
@@ -260,7 +310,7 @@ def draw_links(d) -> None:
     their own slides): a dashed grey connector from the frame's right side, glued to
     it, to a stand-in naming the other process and its slide (a click shows it)."""
     p = d.process
-    frame = p.frame
+    frame = Box(p.frame.x, p.frame.y + d.shift, p.frame.w, d.height)  # as drawn on this slide
     look = S.look(N.LINK)
     step = LINK_H + 8
     top = frame.cy - (len(d.links) * step - 8) / 2
@@ -305,7 +355,7 @@ def _title(item) -> str:
 def draw_legend(d, legend) -> None:
     v = d.view
     ls = v.legend_scale
-    top = d.oy + d.process.frame.h * v.scale + 6.0
+    top = d.oy + d.height * v.scale + 6.0
 
     def place(b: Box) -> tuple[float, float, float, float]:
         return (S.MARGIN + (b.x - legend.box.x) * ls, top + (b.y - legend.box.y) * ls, b.w * ls, b.h * ls)

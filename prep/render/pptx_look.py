@@ -10,6 +10,7 @@ from prep import slides as S
 from prep.layout.badges import kind_of
 
 STUB = 150.0  # room at a cut for the stand-ins of ends on the next slide
+STUB_H = 50.0  # room above or below a group of lanes for stand-ins of ends on other slides
 LINK_GAP = 24.0  # from the frame's right side to the stand-ins of linked processes
 LINK_W, LINK_H = 120.0, 34.0
 LINK_ROOM = LINK_GAP + LINK_W + 4.0

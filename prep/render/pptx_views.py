@@ -1,11 +1,14 @@
 """How a process is split across slides and scaled (prep.render.pptx): a process too
 wide to keep its text legible (product names under 12 pt) is cut at subprocess band
-edges, else where no product, note or label is, as its height allows."""
+edges, else where no product, note or label is; one too tall is split into groups of
+whole lanes (pptx_lanes.py), each group its own slide (with a column split too:
+each column's groups, top to bottom)."""
 
 from __future__ import annotations
 
 from prep import notation as N
 from prep import slides as S
+from prep.render.pptx_lanes import Group, lane_groups
 from prep.render.pptx_look import STUB
 
 # Below this scale product names are under 12 pt on the slide (docs/notation.md,
@@ -16,13 +19,17 @@ LEGEND_GAP = 6.0
 
 class View:
     """One slide's part of a process: x range [left, right) of the layout shown,
-    items whose centre lies in [start, stop), scale and offsets."""
+    items whose centre lies in [start, stop) (and, for a group of lanes, in the
+    group's y range), scale and offsets."""
 
-    def __init__(self, left, right, start, stop, scale, legend_scale, header):
+    def __init__(self, left, right, start, stop, scale, legend_scale, header, group: Group | None = None):
         self.left, self.right, self.start, self.stop = left, right, start, stop
         self.scale, self.legend_scale, self.header = scale, legend_scale, header
+        self.group = group
 
     def holds(self, box) -> bool:
+        if self.group is not None and not self.group.start <= box.cy < self.group.stop:
+            return False
         return self.start <= box.cx < self.stop
 
 
@@ -44,9 +51,16 @@ def plan_slides(process, legend, reserve: float = 0.0, room: float = 0.0) -> lis
     edge = frame.right + room
     scale, legend_scale = _fit(frame.w + room, frame.h, legend, reserve)
     whole = [View(frame.x, edge, float("-inf"), float("inf"), scale, legend_scale, 0.0)]
-    tall = _room_h(legend, legend_scale, reserve) / max(frame.h, 1.0)
-    if scale >= MIN_SCALE or tall <= scale * 1.05:
-        return whole  # legible already, or the height is the limit
+    room_h = _room_h(legend, legend_scale, reserve)
+    tall = room_h / max(frame.h, 1.0)
+    if scale >= MIN_SCALE:
+        return whole  # legible already
+    if tall < MIN_SCALE:  # too tall for 12 pt: groups of lanes, each maybe in columns
+        groups = lane_groups(process, room_h / MIN_SCALE)
+        if len(groups) > 1:
+            return _grouped(process, groups, edge, room_h, legend, reserve)
+    if tall <= scale * 1.05:
+        return whole  # the height is the limit
     header = max((lane.header.w for lane in process.lanes), default=0.0) + 4.0
     widest = (S.SLIDE_W - 2 * S.MARGIN) / min(tall, MIN_SCALE)
     pieces = _pieces(process, edge, widest, header)
@@ -55,16 +69,37 @@ def plan_slides(process, legend, reserve: float = 0.0, room: float = 0.0) -> lis
     return _views(pieces, frame, edge, header, legend, reserve)
 
 
+def _grouped(process, groups, edge: float, room_h: float, legend, reserve: float) -> list[View]:
+    """Each group of lanes on slides of its own, top to bottom, split into columns as
+    its height allows (cut where its own items leave room), left to right; a slide
+    that would hold nothing of its group is left out."""
+    frame = process.frame
+    header = max((lane.header.w for lane in process.lanes), default=0.0) + 4.0
+    views = []
+    for group in groups:
+        tall = room_h / max(group.height, 1.0)
+        widest = (S.SLIDE_W - 2 * S.MARGIN) / min(tall, MIN_SCALE)
+        pieces = _pieces(process, edge, widest, header, group)
+        for n in range(len(pieces)):
+            left, right, start, stop, head = _piece(pieces, n, frame, edge, header)
+            scale, legend_scale = _fit(right - left, group.height, legend, reserve)
+            view = View(left, right, start, stop, scale, legend_scale, head, group)
+            if any(view.holds(item.box) for item in process.nodes + process.externals + process.notes):
+                views.append(view)
+    return views
+
+
 def _room_h(legend, legend_scale: float, reserve: float) -> float:
     """The slide's height left for the drawing under the legend."""
     legend_h = legend.box.h * legend_scale + LEGEND_GAP if legend is not None else 0.0
     return S.SLIDE_H - 2 * S.MARGIN - reserve - legend_h
 
 
-def _pieces(process, edge: float, widest: float, header: float) -> list[tuple[float, float]]:
+def _pieces(process, edge: float, widest: float, header: float, group=None) -> list[tuple[float, float]]:
     """The x ranges [start, cut) of the slides: each as wide as `widest` allows (less
-    the repeated lane headers and the stand-ins at its cuts), cut where _next_cut says."""
-    cuts, bands = cut_places(process), band_edges(process)
+    the repeated lane headers and the stand-ins at its cuts), cut where _next_cut says
+    (for a group of lanes: between its own items)."""
+    cuts, bands = cut_places(process, group), band_edges(process)
     pieces: list[tuple[float, float]] = []
     start = process.frame.x
     while True:
@@ -92,15 +127,23 @@ def _next_cut(cuts: list[float], bands: set[float], start: float, limit: float, 
 def _views(pieces, frame, edge: float, header: float, legend, reserve: float) -> list[View]:
     """One View per piece: after the first, the lane headers are repeated left of it;
     a stand-in's room is kept at each cut."""
-    views, last = [], len(pieces) - 1
-    for n, (a, b) in enumerate(pieces):
-        left = frame.x if n == 0 else a - header - STUB
-        right = edge if n == last else b + STUB
+    views = []
+    for n in range(len(pieces)):
+        left, right, start, stop, head = _piece(pieces, n, frame, edge, header)
         scale, legend_scale = _fit(right - left, frame.h, legend, reserve)
-        start = float("-inf") if n == 0 else a
-        stop = float("inf") if n == last else b
-        views.append(View(left, right, start, stop, scale, legend_scale, header if n else 0.0))
+        views.append(View(left, right, start, stop, scale, legend_scale, head))
     return views
+
+
+def _piece(pieces, n: int, frame, edge: float, header: float) -> tuple[float, float, float, float, float]:
+    """(left, right, start, stop, header) of column piece n: after the first, the lane
+    headers are repeated left of it; a stand-in's room is kept at each cut."""
+    (a, b), last = pieces[n], len(pieces) - 1
+    left = frame.x if n == 0 else a - header - STUB
+    right = edge if n == last else b + STUB
+    start = float("-inf") if n == 0 else a
+    stop = float("inf") if n == last else b
+    return left, right, start, stop, header if n else 0.0
 
 
 def band_edges(process) -> set[float]:
@@ -108,12 +151,20 @@ def band_edges(process) -> set[float]:
     return {round(b.box.x, 2) for b in process.bands} | {round(b.box.right, 2) for b in process.bands}
 
 
-def cut_places(process) -> list[float]:
-    """x positions where no product, note or relation label lies: band edges in such
-    gaps, else the middle of each gap."""
+def cut_places(process, group=None) -> list[float]:
+    """x positions where no product, note or relation label lies (of a group of lanes,
+    none of the group's): band edges in such gaps, else the middle of each gap."""
+
+    def kept(box) -> bool:
+        return group is None or group.start <= box.cy < group.stop
+
     spans = sorted(
-        [(b.box.x, b.box.right) for b in list(process.nodes) + list(process.notes)]
-        + [(e.label_box.x, e.label_box.right) for e in process.edges if e.label and e.label_box is not None]
+        [(b.box.x, b.box.right) for b in list(process.nodes) + list(process.notes) if kept(b.box)]
+        + [
+            (e.label_box.x, e.label_box.right)
+            for e in process.edges
+            if e.label and e.label_box is not None and kept(e.label_box)
+        ]
     )
     gaps, reach = [], None
     for a, b in spans:
@@ -125,4 +176,25 @@ def cut_places(process) -> list[float]:
     for a, b in gaps:
         inside = [e for e in edges if a <= e <= b]
         out.append(round(inside[0], 2) if inside else round((a + b) / 2, 2))
-    return out
+    if group is None or not spans or not process.lanes:
+        return out
+    return _ends(process, group, spans[0][0], reach, edges) + out
+
+
+def _ends(process, group, first: float, reach: float, edges: list[float]) -> list[float]:
+    """For a group of lanes: cuts in the empty lane ends before its first item and
+    after its last, and their relations' routes (a band edge there, else next to
+    them), so a slide need not show the width where the group has nothing."""
+    ends = {n.id for n in process.nodes if group.start <= n.box.cy < group.stop}
+    xs = [x for e in process.edges if e.source in ends and e.target in ends for x, _ in e.points]
+    first, reach = min([first, *xs]), max([reach, *xs])
+    lead = (max(lane.header.right for lane in process.lanes), first)
+    tail = (reach, min(lane.box.right for lane in process.lanes))
+    out = []
+    if lead[1] > lead[0] + 20:
+        inside = [e for e in edges if lead[0] <= e <= lead[1]]
+        out.append(round(inside[-1] if inside else lead[1] - 8, 2))
+    if tail[1] > tail[0] + 20:
+        inside = [e for e in edges if tail[0] <= e <= tail[1]]
+        out.append(round(inside[0] if inside else tail[0] + 8, 2))
+    return sorted(out)

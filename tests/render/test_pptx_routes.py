@@ -87,21 +87,33 @@ def test_no_line_through_a_shape_or_a_text_of_a_split_process():
 
 
 def test_relations_take_the_layouts_routes():
-    """A freeform relation's points are the layout's route points, scaled; a glued
-    connector's path is the route's corners."""
+    """A freeform relation's points are the layout's route points, scaled (and, for a
+    group of lanes, moved up with it); a glued connector's path is the route's
+    corners; on every slide of the split manufacturing process."""
     from prep.render.pptx import plan_slides
-    from prep.render.pptx_edges import corners
 
     positions = layout(graphs_in(ROOT / "examples" / "manufacturing.prep"))
     process = positions.processes[0]
-    view = plan_slides(process, positions.legend)[0]
-    root = slides(to_pptx(positions))[0]
+    views = plan_slides(process, positions.legend)
+    roots = slides(to_pptx(positions))
+    assert len(roots) == len(views) > 1
+    glued = free = 0
+    for view, root in zip(views, roots):
+        g, f = _routes_of(process, view, root)
+        glued, free = glued + g, free + f
+    assert glued and free
+
+
+def _routes_of(process, view, root) -> tuple[int, int]:
+    """(glued, freeform) relations of one slide, each checked against its route."""
+    from prep.render.pptx_edges import corners
+
     frame = next(el for name, kind, el in items(root) if name == f"process: {process.name}")
     fx, fy, _, _ = box(frame)
-    s = view.scale
+    s, shift = view.scale, view.group.shift if view.group is not None else 0.0
 
     def at(point):
-        return fx + (point[0] - view.left) * s, fy + (point[1] - process.frame.y) * s
+        return fx + (point[0] - view.left) * s, fy + (point[1] - process.frame.y - shift) * s
 
     held = {n.id for n in process.nodes + process.externals if view.holds(n.box)}
     by_title = {e.title: e for e in process.edges if e.kind != "note" and {e.source, e.target} <= held}
@@ -124,7 +136,7 @@ def test_relations_take_the_layouts_routes():
             drawn, want = [drawn[0], drawn[-1]], [at(edge.points[0]), at(edge.points[-1])]
         for (x, y), (wx, wy) in zip(drawn, want):
             assert abs(x - wx) < 0.05 and abs(y - wy) < 0.05, name
-    assert glued and free
+    return glued, free
 
 
 def test_stand_ins_at_a_cut_never_overlap():

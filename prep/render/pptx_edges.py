@@ -232,24 +232,25 @@ def _stubs(d, stubs) -> None:
         )
         if not items:
             continue
-        low, high, most = _span(d, along)
+        low, high, most = _span(d, along, {key[0] for key in groups})
         size = min(most, (high - low - STAND_GAP * (len(items) - 1)) / len(items))
         places = _stack([at for at, *_ in items], size, low, high)
         for at, (_, _, group) in zip(places, items):
             _stub(d, side, at, size, group)
 
 
-def _span(d, along: int) -> tuple[float, float, float]:
+def _span(d, along: int, sides: set[str]) -> tuple[float, float, float]:
     """Where stand-ins may stand along a cut, and their largest size that way: along a
-    column cut (along y) the lanes on this slide, along a cut between lanes (along x)
-    the lanes' width right of their headers, within this slide's columns."""
-    v, lanes = d.view, d.lanes()
+    column cut (along y) the lanes on this slide; along a cut between lanes (along x,
+    in the room above or below them) the frame's width on this slide, less the
+    column cuts' rooms where stand-ins stand there (`sides`)."""
+    v, lanes, frame = d.view, d.lanes(), d.process.frame
     if along == 1:
-        top = min((lane.box.y for lane in lanes), default=d.process.frame.y) + 2
-        bottom = max((lane.box.bottom for lane in lanes), default=d.process.frame.bottom) - 2
+        top = min((lane.box.y for lane in lanes), default=frame.y) + 2
+        bottom = max((lane.box.bottom for lane in lanes), default=frame.bottom) - 2
         return top, bottom, STAND_H
-    left = max(max((lane.header.right for lane in lanes), default=v.left), v.start, v.left + v.header)
-    right = min(max((lane.box.right for lane in lanes), default=v.right), v.stop, v.right)
+    left = v.start if "left" in sides else max(v.left + v.header, frame.x + 8)
+    right = v.stop if "right" in sides else min(v.right, frame.right - 8)
     return left + 2, right - 2, STAND_W
 
 

@@ -139,21 +139,48 @@ def _routes_of(process, view, root) -> tuple[int, int]:
     return glued, free
 
 
-def test_stand_ins_at_a_cut_never_overlap():
-    data = to_pptx(layout(graphs_from(wide_model(60))))
-    seen = 0
+def _deck(args, tmp_path) -> bytes:
+    """The deck of `prep render MODEL` or `prep diff ASIS TOBE` of the examples."""
+    if args[0] == "wide":
+        return to_pptx(layout(graphs_from(wide_model(60))))
+    out = tmp_path / "deck.pptx"
+    _cli([args[0], *(str(ROOT / "examples" / p) for p in args[1:]), "-o", str(out)])
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["wide"],
+        ["render", "apparel/tobe.prep"],
+        ["render", "manufacturing.prep"],
+        ["render", "restaurant.prep"],
+        ["diff", "apparel/asis.prep", "apparel/tobe.prep"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_stand_ins_at_a_cut_never_overlap(args, tmp_path):
+    """At a column cut (left, right) and at a cut between groups of lanes (top,
+    bottom): no stand-in overlaps another, a shape, a label, a lane or subprocess
+    header or the banner; each names its other end's slide with an arrow its way."""
+    data = _deck(args, tmp_path)
+    seen = set()
     for root in slides(data):
-        stands = [box(el) for name, kind, el in items(root) if name.startswith("continued: ")]
+        shapes = list(items(root))
+        stands = [(box(el), el) for name, kind, el in shapes if name.startswith("continued: ")]
+        heads = ("lane header: ", "subprocess label: ", "goal: ")
         others = [
             box(el)
-            for name, kind, el in items(root)
-            if name.startswith(OBSTACLES) and not name.startswith("continued: ")
+            for name, kind, el in shapes
+            if name.startswith((*OBSTACLES, *heads)) and not name.startswith("continued: ")
         ]
-        seen += len(stands)
-        for n, a in enumerate(stands):
-            for b in stands[n + 1 :] + others:
+        for n, (a, el) in enumerate(stands):
+            arrow = text_runs(el)[0][0][0][0]
+            assert arrow in "←→↑↓", arrow
+            seen.add(arrow)
+            for b in [s for s, _ in stands[n + 1 :]] + others:
                 assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
-    assert seen
+    assert seen >= ({"←", "→"} if args == ["wide"] else {"↑", "↓"})
 
 
 def _lines(el) -> tuple:

@@ -9,8 +9,8 @@ d.pptx` of the AsIs/ToBe pairs) is written, then read back from its XML: for
 every slide, the size its product names are printed at (the median and the
 smallest, after any shrinking to fit), and what limits the slide's scale (as
 prep.render.pptx_views planned it): its width, or its height (with the name size
-the height allows). A height-limited slide cannot get larger names by a column split; only
-splitting its lanes over slides would help.
+the height allows), and which lanes it shows (all, or a group of them: a process too
+tall for 12 pt names has its lanes split into groups, each on slides of its own).
 """
 
 from __future__ import annotations
@@ -43,22 +43,24 @@ PRODUCTS = ("product: ", "final: ", "milestone: ", "intangible: ", "intervention
 
 def deck(command: str, paths: list[str]) -> tuple[bytes, list]:
     """The deck's bytes and, per slide, (scale the width allows, scale the height
-    allows) as prep.render.pptx_views planned them."""
+    allows, the lanes shown) as prep.render.pptx_views planned them."""
     from typer.testing import CliRunner
 
     import prep.render.pptx as deck_module
     from prep.cli import app
     from prep.render import pptx_views as V
 
-    planned: list[tuple[float, float]] = []
+    planned: list[tuple[float, float, str]] = []
     plan = deck_module.plan_slides
 
     def spy(process, legend, reserve=0.0, room=0.0):
         views = plan(process, legend, reserve, room)
         for view in views:
+            group = view.group
             wide = V._fit(view.right - view.left, 0.0, legend, reserve)[0]
-            high = V._fit(1.0, process.frame.h, legend, reserve)[0]
-            planned.append((wide, high))
+            high = V._fit(1.0, group.height if group else process.frame.h, legend, reserve)[0]
+            lanes = "all" if group is None else f"{group.first + 1}-{group.last + 1}/{len(process.lanes)}"
+            planned.append((wide, high, lanes))
         return views
 
     deck_module.plan_slides = spy
@@ -85,7 +87,7 @@ def slide_figures(root) -> tuple[str, list[float]]:
 
 
 def main() -> None:
-    heading = f"{'deck':48} {'slide':>5}  {'process':16} {'names pt':>8} {'min pt':>7}  limit"
+    heading = f"{'deck':48} {'slide':>5}  {'process':16} {'lanes':>6} {'names pt':>8} {'min pt':>7}  limit"
     print(heading + f" (height: what {N.SIZE['name']} pt names become at the scale the height allows)")
     for command, paths in DECKS:
         data, planned = deck(command, paths)
@@ -97,11 +99,12 @@ def main() -> None:
             title, sizes = slide_figures(root)
             if not sizes:
                 continue
-            wide, high = planned[number - 1] if number <= len(planned) else (0.0, 0.0)
+            wide, high, lanes = planned[number - 1] if number <= len(planned) else (0.0, 0.0, "?")
             limit = f"height ({high * N.SIZE['name']:.1f} pt)" if high < wide else "width"
             flag = "" if sizes[0] >= 12.0 else "  < 12 pt"
             median = sizes[len(sizes) // 2]
-            print(f"{label:48} {number:>5}  {title[:16]:16} {median:8.1f} {sizes[0]:7.1f}  {limit}{flag}")
+            row = f"{label:48} {number:>5}  {title[:16]:16} {lanes:>6} {median:8.1f} {sizes[0]:7.1f}"
+            print(f"{row}  {limit}{flag}")
 
 
 if __name__ == "__main__":

@@ -118,3 +118,58 @@ def test_the_apparel_tobe_daily_operations_is_split_into_lane_groups(monkeypatch
     assert [v.group.first for v in views] == sorted(v.group.first for v in views)  # top group first
     sizes = [view.scale * N.SIZE["name"] for view in views]
     assert len(views) == 5 and min(sizes) >= 12, sizes
+
+
+def _tall_process(crossing_first: int, crossing_second: int):
+    """Three lanes 200 pt tall under a 73 pt head; `crossing_…` relations cross the
+    first and the second lane edge."""
+    from types import SimpleNamespace as NS
+
+    from prep.layout.positions import Box
+
+    lanes = tuple(NS(box=Box(100, 73 + 200 * n, 800, 200), header=Box(100, 73 + 200 * n, 80, 200)) for n in range(3))
+    nodes = tuple(NS(id=f"n{n}", box=Box(300, 150 + 200 * n, 100, 40)) for n in range(3))
+    edges = [NS(kind="input", source="n0", target="n1")] * crossing_first
+    edges += [NS(kind="input", source="n1", target="n2")] * crossing_second
+    return NS(frame=Box(0, 0, 1000, 685), lanes=lanes, nodes=nodes, externals=(), edges=tuple(edges))
+
+
+@pytest.mark.parametrize("first, second, want", [(3, 1, [(0, 1), (2, 2)]), (1, 3, [(0, 0), (1, 2)])])
+def test_lanes_are_cut_where_fewest_relations_cross(first, second, want):
+    """Two lanes fit a slide, three do not: two groups, cut at the lane edge fewer
+    relations cross; each group leaves room for the stand-ins at its cut."""
+    from prep.render.pptx_lanes import lane_groups
+    from prep.render.pptx_look import STUB_H
+
+    groups = lane_groups(_tall_process(first, second), 540.0)
+    assert [(g.first, g.last) for g in groups] == want
+    assert [g.height for g in groups] == [73 + 400 + STUB_H + 12, 73 + STUB_H + 200 + 12][
+        :: 1 if first > second else -1
+    ]
+    assert lane_groups(_tall_process(first, second), 700.0)[0].height == 685  # all fit: one group
+
+
+@pytest.mark.parametrize("args", [a for a in DECKS if a[1].startswith(("apparel", "manufacturing", "restaurant"))])
+def test_externals_are_on_the_group_of_lanes_they_connect_to(monkeypatch, tmp_path, args):
+    """An external's stand-in in the margin is drawn with the group of lanes holding a
+    product it exchanges with (the layout puts it level with the lane it exchanges
+    most with, docs/notation.md)."""
+    checked = 0
+    for _, _, views, process in planned(monkeypatch, tmp_path, args):
+        if views[0].group is None:
+            continue
+
+        def group_of(box):
+            return next(v.group for v in views if v.holds(box))
+
+        ends = {n.id: n for n in process.nodes}
+        for external in process.externals:
+            near = [
+                e.target if e.source == external.id else e.source
+                for e in process.edges
+                if external.id in (e.source, e.target)
+            ]
+            groups = {group_of(ends[n].box) for n in near if n in ends}
+            assert group_of(external.box) in groups, external.key
+            checked += 1
+    assert checked

@@ -3,8 +3,9 @@ one 16:9 slide per process (docs/notation.md, "Exports").
 
 Positions are the layout's, scaled to fit the slide; a process too wide to keep its
 text legible is split across slides at subprocess (else column) boundaries, with
-the lane headers repeated and a small "continued" stand-in at the cut for every
-relation that crosses it. Nothing is cut off. Processes linked in the layout (they
+the lane headers repeated, one too tall into groups of whole lanes (drawn moved up
+under the banner), with a small "continued" stand-in at the cut for every relation
+that crosses it. Nothing is cut off. Processes linked in the layout (they
 name each other) each get a glued dashed connector from their frame to a stand-in
 of the other process, which a click in the slide show jumps to. Relations follow
 the layout's routes, as the SVG draws them (pptx_edges.py: glued connectors where a

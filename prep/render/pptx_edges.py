@@ -7,8 +7,9 @@ the middle of a side to the middle of a side, or a horizontal-vertical-horizonta
 route between the middles of left and right sides (an elbow, its bend where the
 route turns). Any other route is a freeform path through the route's points, as
 drawn. A relation whose other end is on another slide of a split process follows
-its route to the cut and ends at a small stand-in naming that end and its slide;
-the stand-ins at a cut are stacked so none overlaps another."""
+its route to the cut (a column's side, or the top or bottom of a group of lanes)
+and ends at a small stand-in naming that end and its slide; the stand-ins at a cut
+are stacked so none overlaps another."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from prep.render.pptx_lanes import Group, lane_groups
 from prep.render.pptx_look import STUB
 
 # Below this scale product names are under 12 pt on the slide (docs/notation.md,
-# "Exports"): a process wider than that is split instead, where its height allows.
+# "Exports"): a process wider than that is cut into columns, one taller into lane groups.
 MIN_SCALE = 12.0 / N.SIZE["name"]
 LEGEND_GAP = 6.0
 

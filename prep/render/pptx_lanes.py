@@ -5,8 +5,9 @@ fit the slide's height at 12 pt (a single lane taller than that is a group of it
 own); among those, the cuts fewest relations cross, then the most even heights.
 
 A group's slide shows the process's head (banner, subprocess labels) as drawn, then
-the group's lanes moved up under it, with room above and below them (at a cut) for
-the stand-ins of relations to lanes on other slides, then the frame's bottom margin."""
+the group's lanes moved up under it, with room above and below them (at a cut that
+relations cross) for the stand-ins of relations to lanes on other slides, then the
+frame's bottom margin."""
 
 from __future__ import annotations
 
@@ -42,18 +43,20 @@ def lane_groups(process, most: float) -> list[Group]:
         cuts = _best(process, n, count, most, crossing)
         if cuts is not None:
             bounds = [0, *cuts, n]
-            return [_group(process, a, b - 1) for a, b in zip(bounds, bounds[1:])]
+            return [_group(process, a, b - 1, crossing) for a, b in zip(bounds, bounds[1:])]
     return [_group(process, 0, n - 1)]
 
 
-def _group(process, first: int, last: int) -> Group:
+def _group(process, first: int, last: int, crossing: list[int] | None = None) -> Group:
+    """Lanes first..last as a group; room for stand-ins is kept at a cut that
+    relations cross (all cuts when `crossing`, the count per lane's top edge, is None)."""
     lanes = [lane.box for lane in process.lanes]
     frame = process.frame
     if not lanes:
         return Group(0, 0, float("-inf"), float("inf"), frame.y, frame.bottom, 0.0, frame.h)
     n = len(lanes)
-    above = STUB_H if first > 0 else 0.0
-    below = STUB_H if last < n - 1 else 0.0
+    above = STUB_H if first > 0 and (crossing is None or crossing[first]) else 0.0
+    below = STUB_H if last < n - 1 and (crossing is None or crossing[last + 1]) else 0.0
     top, bottom = lanes[first].y, lanes[last].bottom
     head, tail = lanes[0].y - frame.y, frame.bottom - lanes[-1].bottom
     start = lanes[first].y if first > 0 else float("-inf")
@@ -86,7 +89,7 @@ def _best(process, n: int, count: int, most: float, crossing: list[int]) -> list
             for b in range(a + 1, n + 1):
                 if (b == n) != (k == count - 1):
                     continue
-                height = _group(process, a, b - 1).height
+                height = _group(process, a, b - 1, crossing).height
                 if height > most and b - a > 1:
                     continue
                 cost = (cross + (crossing[a] if a else 0), even + height * height)

@@ -51,14 +51,21 @@ def add_layout(deck, layout) -> None:
         count += len(views)
     jumps = []
     for process, views in plans:
+        right = _right_side(views)
         for number, view in enumerate(views):
             drawer = _Drawer(deck, layout, process, view, views, number, sizes, words)
-            if number == len(views) - 1:  # the frame's right side: its links
+            if number == right:  # the frame's right side: its links
                 drawer.links = [(other, first[other]) for other in partners.get(process.name, ())]
             drawer.draw()
             jumps += drawer.jumps
     for handle, slide in jumps:
         handle.jump = deck.slides[slide - 1]
+
+
+def _right_side(views) -> int:
+    """The last of a process's slides that shows the frame's right side (a group of
+    lanes need not: its columns stop where it has nothing)."""
+    return max((n for n, view in enumerate(views) if view.stop == float("inf")), default=len(views) - 1)
 
 
 def linked(layout) -> dict[str, list[str]]:

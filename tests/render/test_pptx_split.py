@@ -173,3 +173,22 @@ def test_externals_are_on_the_group_of_lanes_they_connect_to(monkeypatch, tmp_pa
             assert group_of(external.box) in groups, external.key
             checked += 1
     assert checked
+
+
+@pytest.mark.parametrize("args", DECKS, ids=lambda a: " ".join(a))
+def test_everything_is_on_its_slide(monkeypatch, tmp_path, args):
+    """No shape, line or text reaches past the slide's edges: a linked process's
+    stand-in is on the last slide showing the frame's right side."""
+    from pptx_geometry import box
+
+    from prep import slides as S
+
+    data: list[bytes] = []
+    planned(monkeypatch, tmp_path, args, data)
+    outside = []
+    for number, root in enumerate(slides(data[0]), 1):
+        for name, _, el in items(root):
+            x0, y0, x1, y1 = box(el)
+            if x0 < -0.5 or y0 < -0.5 or x1 > S.SLIDE_W + 0.5 or y1 > S.SLIDE_H + 0.5:
+                outside.append(f"slide {number}: {name}")
+    assert outside == []

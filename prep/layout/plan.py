@@ -91,7 +91,7 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None, fit: C
     stand_in = _externals(pg, words, ids, marks, fit)
     nodes += stand_in.values()
     inputs, syncs = _product_relations(pg, by_key)
-    edges = [m.drawn(words) for m in _merged(pg, by_key, stand_in, ids, marks)]
+    edges = [m.drawn(words, fit) for m in _merged(pg, by_key, stand_in, ids, marks)]
     notes, kgis, loose = _notes(pg, by_key, words, ids, marks, fit)
     handoffs = _handoffs(by_key, inputs, edges)
     column, groups, tagged = _columns(
@@ -193,11 +193,11 @@ class _Merged:
             self.touched = True
             self.touch = self.touch or e.relation.attr("touch")
 
-    def drawn(self, words) -> PEdge:
+    def drawn(self, words, fit: C.Wrap = C.PLAIN) -> PEdge:
         edge = self.edge
         edge.params = self.params[0] if self.params else None
         edge.touch = str(self.touch) if self.touched and self.touch is not None else ("" if self.touched else None)
-        edge.lines = marked(C.edge_lines(self.params, self.touch, self.touched, words), self.mark, words)
+        edge.lines = marked(C.edge_lines(self.params, self.touch, self.touched, words, fit), self.mark, words)
         return edge
 
 

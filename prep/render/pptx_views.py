@@ -178,23 +178,19 @@ def cut_places(process, group=None) -> list[float]:
         out.append(round(inside[0], 2) if inside else round((a + b) / 2, 2))
     if group is None or not spans or not process.lanes:
         return out
-    return _ends(process, group, spans[0][0], reach, edges) + out
+    return sorted(_ends(process, group, spans[0][0], reach) + out)
 
 
-def _ends(process, group, first: float, reach: float, edges: list[float]) -> list[float]:
-    """For a group of lanes: cuts in the empty lane ends before its first item and
-    after its last, and their relations' routes (a band edge there, else next to
-    them), so a slide need not show the width where the group has nothing."""
+def _ends(process, group, first: float, reach: float) -> list[float]:
+    """For a group of lanes: cuts in the empty lane ends just before its first item
+    and just after its last, and their relations' routes, so a slide need not show
+    the width where the group has nothing (a slide left holding nothing is left out)."""
     ends = {n.id for n in process.nodes if group.start <= n.box.cy < group.stop}
     xs = [x for e in process.edges if e.source in ends and e.target in ends for x, _ in e.points]
     first, reach = min([first, *xs]), max([reach, *xs])
-    lead = (max(lane.header.right for lane in process.lanes), first)
-    tail = (reach, min(lane.box.right for lane in process.lanes))
     out = []
-    if lead[1] > lead[0] + 20:
-        inside = [e for e in edges if lead[0] <= e <= lead[1]]
-        out.append(round(inside[-1] if inside else lead[1] - 8, 2))
-    if tail[1] > tail[0] + 20:
-        inside = [e for e in edges if tail[0] <= e <= tail[1]]
-        out.append(round(inside[0] if inside else tail[0] + 8, 2))
-    return sorted(out)
+    if first - max(lane.header.right for lane in process.lanes) > 20:
+        out.append(round(first - 8, 2))
+    if min(lane.box.right for lane in process.lanes) - reach > 20:
+        out.append(round(reach + 8, 2))
+    return out

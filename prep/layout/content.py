@@ -156,7 +156,7 @@ def _places(flat: str, limit: int, camel: bool, pairs: bool) -> tuple[int, int, 
                 weak = i
             break
         cut = i + 1
-        if ch in " ,、・/)" and i > 0:
+        if (ch in " ,、・/)" or pairs and ch == "_") and i > 0:
             soft = i + 1
         elif joint:
             soft = i

@@ -156,7 +156,7 @@ def _places(flat: str, limit: int, camel: bool, pairs: bool) -> tuple[int, int, 
                 weak = i
             break
         cut = i + 1
-        if ch in " ,、・/)" and i > 0:
+        if (ch in " ,、・/)" or pairs and ch == "_") and i > 0:
             soft = i + 1
         elif joint:
             soft = i
@@ -264,7 +264,7 @@ def issue_lines(text: str, words: dict, fit: Wrap = PLAIN) -> tuple[Text, ...]:
 
 def edge_lines(params, touch: str | None, touched: bool, words: dict, fit: Wrap = PLAIN) -> tuple[Text, ...]:
     """`x → y` lines of a merged parameter relation, then the touch level (narrow:
-    in two lines, ハイ / タッチ, high / touch)."""
+    high / touch in two lines; ハイタッチ, one katakana word, in one)."""
     lines = [T(" → ".join(p for p in pair if p), "edge") for pair in params]
     if touched:
         word = N.touch_word(touch, words)

@@ -10,14 +10,17 @@ Layout itself (points, as drawn): for benchmarks/bench_layout.py --followable.
   shared    pairs of relation lines running within 2 pt of each other (level,
             upright or slanted) for longer than one column gap in all
   width     the drawing's width in points, and the name / other text size at
-            1920 px wide (names are 16 pt, other text 12 pt: prep.notation)
+            1920 px wide (names are 16 pt, other text 13 pt or more: prep.notation)
 """
 
 from __future__ import annotations
 
 import math
 
-NAME_PT, OTHER_PT = 16.0, 11.0  # the smallest of each (prep.notation sizes)
+from prep import notation as N
+
+NAME_PT = N.SIZE["name"]  # the smallest name and other text of a swimlane drawing
+OTHER_PT = min(size for role, size in N.SIZE.items() if role != "name")
 TRACK = 2.0  # lines closer than this run on one track
 STEP = 2.0  # the spacing of the points a line is sampled at for that
 

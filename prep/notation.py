@@ -82,8 +82,8 @@ SIZE = {
     "state": 14,
     "params": 13,
     "mark": 13,
-    "tag": 12,
-    "doc": 12,
+    "tag": 13,
+    "doc": 13,
     "header": 15,
     "role": 13,
     "band": 14,
@@ -94,9 +94,9 @@ SIZE = {
     "edge": 13,
     "legend": 13,
     "title": 16,
-    "added": 12,
-    "changed": 12,
-    "removed": 12,
+    "added": 13,
+    "changed": 13,
+    "removed": 13,
 }
 COLOUR = {
     "name": INK,

@@ -17,11 +17,18 @@ notes and edge routes. Pure: no drawing here; Graphviz is asked only for text si
 from __future__ import annotations
 
 from prep import notation as N
+from prep.layout import content as C
 from prep.layout.measure import Deadline, LayoutError, graphviz_measure
 from prep.layout.positions import Box, Layout, Link
 
 PROCESS_GAP = 24.0
 LINK_MARGIN = 28.0
+# Legible on a projector (docs/notation.md): scaled to 1920 px wide, names >= 14 px and
+# every other text >= 11 px. A drawing wider than this is drawn again with its texts
+# wrapped narrower (content.NARROW), when it has at most NARROW_MOST products (and the
+# caller does not say `narrow=False`: slides, cut into columns, keep it wide).
+LEGIBLE_WIDTH = 1920 * min(N.SIZE["name"] / 14, min(v for k, v in N.SIZE.items() if k != "name") / 11)
+NARROW_MOST = 40  # products: §5's "a model of up to 40 products"
 
 
 def layout(
@@ -32,19 +39,38 @@ def layout(
     deadline: Deadline | None = None,
     marks=None,
     like=None,
+    narrow: bool = True,
 ) -> Layout:
     """The positions of a drawing of `graphs` (ProcessGraphs, drawn in this order).
     `measure(markups) -> [(w, h)]` sizes labels (default: Graphviz); `deadline`
     bounds the time (LayoutError when it passes). `marks` (one dict per graph, from
     prep diff) put badges on the labels and ghost what was removed (layout/badges.py).
     `like`: a Hint (layout/hint.py) or the graphs of another model (its drawing is
-    made first): the products shared with it keep its order (`--like`)."""
-    from prep.layout.legend import legend_items, legend_title, place_legend
+    made first): the products shared with it keep its order (`--like`). `narrow`:
+    draw it again with narrower lines when it is too wide for 1920 px (LEGIBLE_WIDTH)."""
+    from prep.layout.hint import Hint
 
     measure = measure or graphviz_measure
     code = N.language_of(graphs, lang)
+    if like is not None and not isinstance(like, Hint):
+        like = like_hint(like, lang, measure, deadline)
+    drawing, kept = _drawing(graphs, code, legend, measure, deadline, marks, like, C.PLAIN)
+    if narrow and drawing.width > LEGIBLE_WIDTH and sum(len(pg.products) for pg in graphs) <= NARROW_MOST:
+        # the same choices again (no search), the texts wrapped narrower
+        narrow, _ = _drawing(graphs, code, legend, measure, deadline, marks, like, C.NARROW, kept)
+        if narrow.width < drawing.width:
+            return narrow
+    return drawing
+
+
+def _drawing(graphs, code: str, legend: bool, measure, deadline, marks, like, fit, fixed=None) -> tuple:
+    """The drawing of `graphs` in language `code`, texts wrapped as `fit` says
+    (layout/content.py), and the choices its search kept per process (`fixed`: take
+    those of an earlier call instead of searching)."""
+    from prep.layout.legend import legend_items, legend_title, place_legend
+
     words = N.WORDS[code]
-    plans, starts, like = _plans(graphs, lang, words, measure, deadline, marks, like)
+    plans, starts = _plans(graphs, words, deadline, marks, like, fit)
     requests = _requests(plans)
     items = legend_items(plans, words, bool(marks)) if legend else []
     for n, item in enumerate(items):
@@ -55,11 +81,11 @@ def layout(
     sizes = dict(zip(keys, measure([requests[k] for k in keys], deadline)))
 
     several = len(plans) > 1
-    search = (like.budget if like is not None else None, starts, [])
-    processes = _place(plans, sizes, several, 0.0, deadline, search)
+    search = (like.budget if like is not None else None, starts, [], [], fixed)
+    processes = _place(plans, sizes, several, 0.0, deadline, search, fit)
     if several:  # stacked frames share one width
         widest = max(pr.frame.w for pr in processes)
-        processes = _place(plans, sizes, several, widest, deadline, search)
+        processes = _place(plans, sizes, several, widest, deadline, search, fit)
     top = processes[-1].frame.bottom + PROCESS_GAP if processes else 0.0
     width = max([pr.frame.w for pr in processes] + [0.0])
     links = _links(graphs, processes, width)
@@ -73,28 +99,27 @@ def layout(
         )
         height = legend_box.box.bottom
         width = max(width, legend_box.box.right)
-    return Layout(
+    drawing = Layout(
         round(width + 4, 2), round(height + 4, 2), code, tuple(processes), tuple(links), legend_box, tuple(search[2])
     )
+    return drawing, search[3]
 
 
-def _plans(graphs, lang, words, measure, deadline, marks, like) -> tuple:
-    """The plan of each process (layout/plan.py), in the order of `like` where given;
-    the search choices to start from per plan (layout/search.py); `like` as a Hint."""
-    from prep.layout.hint import MAX_HINTED, Hint
+def _plans(graphs, words, deadline, marks, like, fit) -> tuple:
+    """The plan of each process (layout/plan.py), in the order of `like` (a Hint)
+    where given, and the search choices to start from per plan (layout/search.py)."""
+    from prep.layout.hint import MAX_HINTED
     from prep.layout.plan import Ids, plan
 
-    if like is not None and not isinstance(like, Hint):
-        like = like_hint(like, lang, measure, deadline)
     ids = Ids()
     plans, starts = [], []
     for pg in graphs:
         hint = like.for_process(pg.name, len(graphs)) if like is not None and len(pg.products) <= MAX_HINTED else None
-        plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None, hint))
+        plans.append(plan(pg, words, ids, marks[len(plans)] if marks else None, hint, fit))
         starts.append(like.start_for(pg.name, len(graphs)) if hint is not None else None)
         if deadline is not None:
             deadline.check()
-    return plans, starts, like
+    return plans, starts
 
 
 def _requests(plans) -> dict[tuple[int, str], str]:
@@ -129,15 +154,17 @@ def like_hint(graphs, lang: str = "auto", measure=None, deadline=None):
     return hint_of(layout(graphs, lang, False, measure, deadline))
 
 
-def _place(plans, sizes, several: bool, min_width: float, deadline, search) -> list:
+def _place(plans, sizes, several: bool, min_width: float, deadline, search, fit) -> list:
     """The ProcessLayout of each plan; `search`: (budget, the choices to start from
-    per plan, a list that gets the choices made per plan), layout/search.py."""
+    per plan, a list that gets the choices made per plan, one that gets their tables,
+    the tables to take per plan or None), layout/search.py."""
     from prep.layout.content import box_size
     from prep.layout.place import Placer
-    from prep.layout.search import choices_of
+    from prep.layout.search import choices_of, tables_of
 
-    budget, starts, made = search
+    budget, starts, made, kept, fixed = search
     made.clear()
+    kept.clear()
     processes = []
     top = 0.0
     for p, pl in enumerate(plans):
@@ -152,13 +179,15 @@ def _place(plans, sizes, several: bool, min_width: float, deadline, search) -> l
         def size(key, p=p, kinds=kinds, rows=rows):
             w, h = sizes[(p, key)]
             kind = kinds.get(key)
-            return box_size(kind, w, h, rows.get(key)) if kind else (w, h)
+            return box_size(kind, w, h, rows.get(key), fit) if kind else (w, h)
 
         prefix = f"{pl.name}/" if several else ""
         placer = Placer(pl, size, top, prefix, deadline, min_width)
         placer.budget, placer.start = budget, starts[p]
+        placer.fixed = fixed[p] if fixed else None
         processes.append(placer.run())
         made.append(choices_of(placer))
+        kept.append(tables_of(placer))
         top = processes[-1].frame.bottom + PROCESS_GAP
         if deadline is not None:
             deadline.check()

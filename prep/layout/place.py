@@ -70,6 +70,7 @@ class Placer(Layered):
         self.deadline = deadline
         self.budget: int | None = None  # layout/search.py: None, or a quick redraw's
         self.start: dict | None = None  # … budget and the choices it starts from
+        self.fixed: tuple | None = None  # layout/search.py tables_of: no search
 
     def run(self) -> ProcessLayout:
         from prep.layout.search import search

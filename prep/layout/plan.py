@@ -80,25 +80,26 @@ class Ids:
         return f"{prefix}{self.count}"
 
 
-def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Plan:
+def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None, fit: C.Wrap = C.PLAIN) -> Plan:
     """`marks` (prep diff, docs/kpi.md, "prep diff"): badges and ghosting on the lines; `hint`
-    (layout/hint.py): where another drawing put the products, key -> (column, y)."""
+    (layout/hint.py): where another drawing put the products, key -> (column, y); `fit`:
+    how narrow texts wrap (layout/content.py)."""
     hint = hint or {}
     process = pg.process
-    lanes, nodes, by_key = _lanes(pg, words, ids, marks)
+    lanes, nodes, by_key = _lanes(pg, words, ids, marks, fit)
     groups, band_of = _groups(pg, by_key)
-    stand_in = _externals(pg, words, ids, marks)
+    stand_in = _externals(pg, words, ids, marks, fit)
     nodes += stand_in.values()
     inputs, syncs = _product_relations(pg, by_key)
     edges = [m.drawn(words) for m in _merged(pg, by_key, stand_in, ids, marks)]
-    notes, kgis, loose = _notes(pg, by_key, words, ids, marks)
+    notes, kgis, loose = _notes(pg, by_key, words, ids, marks, fit)
     handoffs = _handoffs(by_key, inputs, edges)
     column, groups, tagged = _columns(
         nodes, inputs, syncs, pg, groups, {k: c for k, (c, _) in hint.items() if k in by_key}, handoffs
     )
     for node in nodes:
         if node.kind != "external":
-            _label_product(node, pg, band_of, node.key in tagged, column, groups, words, marks)
+            _label_product(node, pg, band_of, node.key in tagged, column, groups, words, marks, fit)
     banner = C.banner_lines(process.name, process.stage, [g.text for g in process.goals], kgis, loose, words)
     return Plan(
         process.name,
@@ -119,7 +120,7 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None) -> Pla
     )
 
 
-def _lanes(pg, words, ids, marks) -> tuple[list, list, dict]:
+def _lanes(pg, words, ids, marks, fit) -> tuple[list, list, dict]:
     """The lanes (actor name, role, header lines) and their products, in file order."""
     lanes, nodes, by_key = [], [], {}
     for index, actor in enumerate(pg.process.actors):
@@ -128,7 +129,7 @@ def _lanes(pg, words, ids, marks) -> tuple[list, list, dict]:
             (
                 actor.name,
                 role,
-                marked(C.header_lines(actor.name, role, words), mark_of(marks, "actors", actor.name), words),
+                marked(C.header_lines(actor.name, role, words, fit), mark_of(marks, "actors", actor.name), words),
             )
         )
         for product in actor.products:
@@ -142,7 +143,7 @@ def _lanes(pg, words, ids, marks) -> tuple[list, list, dict]:
     return lanes, nodes, by_key
 
 
-def _externals(pg, words, ids, marks) -> dict:
+def _externals(pg, words, ids, marks, fit) -> dict:
     """(external name, side) -> its stand-in: one on each side where it exchanges."""
     sides: dict[str, set[str]] = {}
     for e in pg.edges:
@@ -156,7 +157,7 @@ def _externals(pg, words, ids, marks) -> dict:
         if pg.externals.get(name) is not external or any(k[0] == name for k in stand_in):
             continue
         for side in sorted(sides.get(name, {"left"})):
-            lines = marked(C.external_lines(name), mark_of(marks, "externals", name), words)
+            lines = marked(C.external_lines(name, fit), mark_of(marks, "externals", name), words)
             stand_in[(name, side)] = PNode(ids(), name, "external", lines, side=side, doc=_doc(external))
     return stand_in
 
@@ -226,7 +227,7 @@ def _merged(pg, by_key, stand_in, ids, marks) -> list[_Merged]:
     return list(merged.values())
 
 
-def _label_product(node, pg, band_of, tagged, column, groups, words, marks) -> None:
+def _label_product(node, pg, band_of, tagged, column, groups, words, marks, fit) -> None:
     """The lines of a product's label: its band's name as a tag where bands overlap,
     "no subprocess" inside a band it does not belong to."""
     product = pg.products[node.key]
@@ -235,7 +236,7 @@ def _label_product(node, pg, band_of, tagged, column, groups, words, marks) -> N
     if node.subprocess is None and _inside(column[node.key], column, groups):
         tag = words["no_subprocess"]  # inside a band it does not belong to
     node.lines = marked(
-        C.product_lines(product.name, product.state, product.params, node.intervention, tag, node.doc, words),
+        C.product_lines(product.name, product.state, product.params, node.intervention, tag, node.doc, words, fit),
         mark_of(marks, "products", node.key),
         words,
     )
@@ -314,7 +315,7 @@ def _groups(pg, by_key) -> tuple[list, dict]:
     return groups, band_of
 
 
-def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
+def _notes(pg, by_key, words, ids, changes=None, fit: C.Wrap = C.PLAIN) -> tuple[list, list, list]:
     """KPI and issue notes hung on their product (or under their parent KPI's note);
     KGIs and notes that hang on nothing go to the banner."""
     notes, kgis, loose = [], [], []
@@ -332,7 +333,7 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
             parent = kpi_note[kpi.under.text]  # in its parent KPI's note
             node = next((n for n in by_key.values() if n.id == parent.target), None)
         lines = marked(
-            C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words),
+            C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words, fit),
             mark_of(changes, "kpis", kpi.name),
             words,
         )
@@ -346,7 +347,7 @@ def _notes(pg, by_key, words, ids, changes=None) -> tuple[list, list, list]:
     for issue in pg.process.issues:
         target = pg.issue_targets.get(id(issue))
         node = by_key.get(target) if target else None
-        lines = C.issue_lines(issue.text, words)
+        lines = C.issue_lines(issue.text, words, fit)
         if node is None:  # the banner keeps the text's own lines
             loose.append(f"{words['issue']}: {issue.text}")
             continue

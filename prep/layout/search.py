@@ -33,7 +33,14 @@ SEEDS = 6  # other starts for the ordering sweeps
 
 
 def search(placer) -> None:
-    """Lay out `placer`'s layers with the choices that give the fewest crossings."""
+    """Lay out `placer`'s layers with the choices that give the fewest crossings
+    (or with `placer.fixed`, the choices of the same plan drawn before: no search)."""
+    if placer.fixed is not None:
+        for table, kept in zip(_tables(placer), placer.fixed):
+            table.update(kept)
+        _evaluate(placer)
+        placer.plan.column.update(placer.column_choice)
+        return
     first = _evaluate(placer)
     if len(placer.lane) > SEARCH_ITEMS or first == 0:
         return
@@ -112,6 +119,12 @@ def _node_key(node) -> str:
 
 def _edge_key(node_of: dict, edge) -> str:
     return "\0".join((_node_key(node_of[edge.source]), _node_key(node_of[edge.target]), edge.kind))
+
+
+def tables_of(placer) -> tuple:
+    """Copies of the choices `placer`'s search kept, by the plan's own ids: the
+    `fixed` of the same plan drawn again with its texts wrapped otherwise."""
+    return tuple(dict(table) for table in _tables(placer))
 
 
 def _tables(placer) -> tuple:

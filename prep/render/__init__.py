@@ -127,8 +127,9 @@ def export(graphs, fmt, legend=True, timeout=60.0, lang="auto", deadline=None, m
     from prep.render.run import RenderError
 
     deadline = deadline or Deadline(timeout)
-    try:
-        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks, like=like)
+    try:  # slides split a wide process into columns: no narrower lines (docs/notation.md)
+        narrow = fmt != "pptx"
+        positions = layout(graphs, lang=lang, legend=legend, deadline=deadline, marks=marks, like=like, narrow=narrow)
     except LayoutError as error:
         raise RenderError(error.message, error.hint) from None
     if fmt == "drawio":

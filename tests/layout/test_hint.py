@@ -137,7 +137,9 @@ def test_a_quick_redraw_starts_from_the_last_choices_and_tries_few(seed, monkeyp
     evaluate = search._evaluate
     monkeypatch.setattr(search, "_evaluate", lambda *a: tried.append(1) or evaluate(*a))
     again = layout(graphs, legend=False, like=quick(hint))
-    assert len(tried) <= QUICK_BUDGET + 3  # + the first, the start, the last
+    # + the first, the start, the last, and the same choices once more with narrower
+    # lines when the drawing is too wide for 1920 px (docs/notation.md)
+    assert len(tried) <= QUICK_BUDGET + 4
     assert again.choices == plain.choices and columns(again) == columns(plain)
     new, _ = edit(doc, "rename", 1)
     edited = build_document(new)[0]

@@ -118,8 +118,12 @@ def _px(value: str, scale: float) -> float:
     return float(value.removesuffix("pt").removesuffix("px")) * scale
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", EXAMPLES + [ROOT / "tests" / "layout" / "models" / "apparel_tobe20.prep"], ids=lambda p: p.name
+)
 def test_legible_on_a_1920_pixel_screen(path):
+    """The examples, and the 20-product workshop ToBe whose chain runs ten steps (drawn
+    with narrower lines: docs/notation.md, "Long chains and the projector")."""
     svg = render(graphs_in(path), "svg")
     root = ET.fromstring(svg)
     width = float(root.get("width").removesuffix("pt"))

@@ -7,7 +7,9 @@ of two going up, the one starting lower.
 
 A step is one line's change of height in one gap: (gap, a, b, y0, y1) with a..b the
 part of the gap where it may change height. Short steps keep their gentle S-curve
-over the whole of a..b; tall ones get a track."""
+over the whole of a..b; tall ones get a track. Where lines also meet in a bus
+(layout/bus.py) in that gap, the bus changes height in a part of the gap of its own,
+at one end, and the tracks share the rest."""
 
 from __future__ import annotations
 

@@ -185,6 +185,7 @@ def _place(plans, sizes, several: bool, min_width: float, deadline, search, fit)
         placer = Placer(pl, size, top, prefix, deadline, min_width)
         placer.budget, placer.start = budget, starts[p]
         placer.fixed = fixed[p] if fixed else None
+        placer.least_gap = fit.gap
         processes.append(placer.run())
         made.append(choices_of(placer))
         kept.append(tables_of(placer))

@@ -7,6 +7,7 @@ badge's role to colour, thicken or dash the element; nothing else carries the ma
 from __future__ import annotations
 
 from prep import notation as N
+from prep.layout.content import balanced
 from prep.layout.positions import Text
 
 KINDS = ("added", "changed", "removed")
@@ -14,19 +15,28 @@ SIGN = {"added": "＋", "changed": "～", "removed": "－"}
 OLD_LIMIT = 40
 
 
-def badge(kind: str, old: str | None, words: dict) -> Text:
-    text = f"{SIGN[kind]} {words[kind]}" + (f": {N.shorten(N.was(old, words), OLD_LIMIT)}" if old else "")
-    return Text(text, N.SIZE[kind], kind, True)
+NARROW_OLD = 24  # … and in a narrow drawing (layout/content.py NARROW), in lines of
+BADGE_UNITS = 20  # about 10 wide or 20 narrow characters
 
 
-def marked(lines, mark, words: dict) -> tuple:
-    """`lines` with the badge of `mark` ((kind, old value or None) or None)."""
+def badge(kind: str, old: str | None, words: dict, narrow: bool = False) -> tuple[Text, ...]:
+    """The badge's line (a narrow drawing's: its lines)."""
+    limit = NARROW_OLD if narrow else OLD_LIMIT
+    text = f"{SIGN[kind]} {words[kind]}" + (f": {N.shorten(N.was(old, words), limit)}" if old else "")
+    if not narrow:
+        return (Text(text, N.SIZE[kind], kind, True),)
+    return tuple(Text(part, N.SIZE[kind], kind, True) for part in balanced(text, BADGE_UNITS, False, True))
+
+
+def marked(lines, mark, words: dict, fit=None) -> tuple:
+    """`lines` with the badge of `mark` ((kind, old value or None) or None); `fit`: the
+    drawing's content.Wrap (a narrow one wraps the badge)."""
     if mark is None:
         return tuple(lines)
     kind, old = mark
     if kind == "removed":
         lines = [Text(t.text, t.size, "ghost", t.bold) for t in lines]
-    return (*lines, badge(kind, old, words))
+    return (*lines, *badge(kind, old, words, bool(fit and fit.pairs)))
 
 
 def kind_of(lines) -> str | None:

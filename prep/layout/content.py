@@ -16,7 +16,8 @@ NOTE_UNITS = 20  # a KPI note (under its product: no wider than a column needs)
 HEADER_UNITS = 16  # a lane header wraps after ~8 wide characters,
 LATIN_HEADER = 14  # or ~14 narrow ones (CamelCase words between their parts)
 NOTE_LIMIT = 90  # characters of a note before it is shortened
-LATIN_WORD = 10  # narrow lines (Wrap.pairs) keep Latin words of up to this many letters whole
+KATAKANA_WORD = 12  # … and katakana words of up to 6 (in units: マニュアル, キャンペーン)
+LATIN_WORD = 14  # narrow lines (Wrap.pairs) keep Latin words of up to this many letters whole
 
 
 class Wrap(NamedTuple):
@@ -32,10 +33,14 @@ class Wrap(NamedTuple):
     min_w: float = 88.0
     doc: int | None = None  # a product's doc line wraps at this many units (None: kept)
     pairs: bool = False  # lines may also end where Japanese words likely meet (年間|販売)
+    pad_x: float = 14.0  # room left and right of a box's text
+    gap: float = 38.0  # the least gap between columns (layout/place.py)
 
 
 PLAIN = Wrap()
-NARROW = Wrap(name=8, line=12, note=12, header=10, latin_header=10, min_w=60.0, doc=12, pairs=True)
+NARROW = Wrap(
+    name=8, line=12, note=12, header=10, latin_header=10, min_w=60.0, doc=12, pairs=True, pad_x=10.0, gap=32.0
+)
 
 
 def _units(ch: str) -> int:
@@ -52,11 +57,14 @@ def wrap(value: str, limit: int = NAME_UNITS, camel: bool = False, pairs: bool =
 def _wrap(value: str, limit: int, camel: bool, pairs: bool = False) -> tuple[list[str], int]:
     """The lines, and how many of them end inside a word (not at a space, a soft
     character, a CamelCase joint or between two wide characters). With `pairs` (the
-    narrow lines of NARROW) a word of Latin letters is not cut: the limit grows to
-    hold the longest, up to LATIN_WORD letters."""
+    narrow lines of NARROW) a word of Latin letters or katakana is not cut: the limit
+    grows to hold the longest, up to LATIN_WORD letters or a katakana word of at most
+    KATAKANA_WORD units."""
     flat = " ".join(str(value).split())
     if pairs:
+        katakana = [2 * len(run) for run in re.findall(r"[\u30a1-\u30fa\u30fc]+", flat)]
         limit = max([limit] + [min(len(w), LATIN_WORD) for w in _latin_words(flat, camel)])
+        limit = max([limit] + [units for units in katakana if units <= KATAKANA_WORD])
     lines: list[str] = []
     hard = 0
     while sum(_units(c) for c in flat) > limit:
@@ -148,7 +156,7 @@ def _places(flat: str, limit: int, camel: bool, pairs: bool) -> tuple[int, int, 
                 weak = i
             break
         cut = i + 1
-        if ch in " ,、・/)" and i > 0:
+        if (ch in " ,、・/)" or pairs and ch == "_") and i > 0:
             soft = i + 1
         elif joint:
             soft = i
@@ -205,8 +213,10 @@ def product_lines(
         lines += [T(part, "state") for part in balanced(f"<{state}>", fit.line, False, fit.pairs)]
     if params:
         lines += [T(part, "params") for part in balanced("(" + ", ".join(params) + ")", fit.line, False, fit.pairs)]
-    if intervention:
-        lines.append(T(words["intervention"], "mark", True))
+    if intervention:  # ⚠ 介入点 / ⚠ intervention point
+        lines += [
+            T(part, "mark", True) for part in balanced(words["intervention"], max(fit.line, 12), False, fit.pairs)
+        ]
     if tag:
         lines += [T(part, "tag") for part in wrap(f"[{tag}]", fit.line, False, fit.pairs)]
     if doc:  # its first 30 characters, in its own lines
@@ -252,11 +262,14 @@ def issue_lines(text: str, words: dict, fit: Wrap = PLAIN) -> tuple[Text, ...]:
     return tuple(T(part, "note") for line in kept for part in balanced(line, fit.line, False, fit.pairs))
 
 
-def edge_lines(params, touch: str | None, touched: bool, words: dict) -> tuple[Text, ...]:
-    """`x → y` lines of a merged parameter relation, then the touch level."""
+def edge_lines(params, touch: str | None, touched: bool, words: dict, fit: Wrap = PLAIN) -> tuple[Text, ...]:
+    """`x → y` lines of a merged parameter relation, then the touch level (narrow:
+    high / touch in two lines; ハイタッチ, one katakana word, in one)."""
     lines = [T(" → ".join(p for p in pair if p), "edge") for pair in params]
     if touched:
-        lines.append(Text(N.touch_word(touch, words), N.SIZE["edge"], "touch", True))
+        word = N.touch_word(touch, words)
+        parts = balanced(word, 6, False, True) if fit.pairs else [word]
+        lines += [Text(part, N.SIZE["edge"], "touch", True) for part in parts]
     return tuple(lines)
 
 
@@ -280,9 +293,9 @@ def box_size(kind: str, w: float, h: float, rows=None, fit: Wrap = PLAIN) -> tup
     """A node's box around its measured label; `rows`: the measured (w, h) of each
     line of a milestone's label (its hexagon fits them one by one)."""
     if kind in ("product", "milestone", "final", "intangible"):
-        width, height = _box_size(kind, w, h, rows)
+        width, height = _box_size(kind, w, h, rows, fit.pad_x)
         return max(width, fit.min_w), max(height, MIN_H)
-    return _box_size(kind, w, h)
+    return _box_size(kind, w, h, None, fit.pad_x)
 
 
 def hexagon_width(w: float, h: float, height: float, rows=None) -> float:
@@ -302,17 +315,17 @@ def hexagon_width(w: float, h: float, height: float, rows=None) -> float:
     return need
 
 
-def _box_size(kind: str, w: float, h: float, rows=None) -> tuple[float, float]:
+def _box_size(kind: str, w: float, h: float, rows=None, pad_x: float = PAD_X) -> tuple[float, float]:
     if kind == "milestone":
         height = h + 2 * PAD_Y + 10
         # wide enough that the lines' corners stay inside (and 4 pt clear), no wider
-        width = max(w + 2 * PAD_X, hexagon_width(w, h, height, rows) + 8)
+        width = max(w + 2 * pad_x, hexagon_width(w, h, height, rows) + 8)
         return round(width, 2), round(height, 2)
     if kind == "final":
-        return round(w + 2 * PAD_X + 8, 2), round(h + 2 * PAD_Y + 8, 2)
+        return round(w + 2 * pad_x + 8, 2), round(h + 2 * PAD_Y + 8, 2)
     if kind == "external":
         height = h + 2 * PAD_Y
-        return round(w + 2 * PAD_X + height * 0.5, 2), round(height, 2)
+        return round(w + 2 * pad_x + height * 0.5, 2), round(height, 2)
     if kind in ("kpi", "issue"):
         return round(w + 22, 2), round(h + 12, 2)
-    return round(w + 2 * PAD_X, 2), round(h + 2 * PAD_Y, 2)
+    return round(w + 2 * pad_x, 2), round(h + 2 * PAD_Y, 2)

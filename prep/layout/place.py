@@ -65,6 +65,7 @@ class Placer(Layered):
         self.via_choice: dict[str, int] = {}  # a long edge's middle in another lane
         self.seed_choice: dict[str, int] = {}  # the ordering sweeps' start
         self.size = head_room(plan, size)  # room to spread arrowheads apart
+        self.least_gap = GAP  # between columns (content.Wrap.gap)
         self.top = top
         self.prefix = prefix
         self.deadline = deadline
@@ -133,7 +134,7 @@ class Placer(Layered):
         # the header column: one cell per lane at its left end, as wide as the widest
         header_w = max([self.size(f"h{k}")[0] + 2 * HEADER_PAD for k in range(len(plan.lanes))] + [0.0])
         self.header_w = header_w
-        gap = [GAP] * (n - 1)  # gap[k]: between layer k and k + 1
+        gap = [self.least_gap] * (n - 1)  # gap[k]: between layer k and k + 1
         # label zones: the end of a gap where edges run level under their labels
         self.zone_l = [0.0] * (n - 1)
         self.zone_r = [0.0] * (n - 1)

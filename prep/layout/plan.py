@@ -91,7 +91,7 @@ def plan(pg, words: dict, ids: Ids, marks: dict | None = None, hint=None, fit: C
     stand_in = _externals(pg, words, ids, marks, fit)
     nodes += stand_in.values()
     inputs, syncs = _product_relations(pg, by_key)
-    edges = [m.drawn(words) for m in _merged(pg, by_key, stand_in, ids, marks)]
+    edges = [m.drawn(words, fit) for m in _merged(pg, by_key, stand_in, ids, marks)]
     notes, kgis, loose = _notes(pg, by_key, words, ids, marks, fit)
     handoffs = _handoffs(by_key, inputs, edges)
     column, groups, tagged = _columns(
@@ -129,7 +129,7 @@ def _lanes(pg, words, ids, marks, fit) -> tuple[list, list, dict]:
             (
                 actor.name,
                 role,
-                marked(C.header_lines(actor.name, role, words, fit), mark_of(marks, "actors", actor.name), words),
+                marked(C.header_lines(actor.name, role, words, fit), mark_of(marks, "actors", actor.name), words, fit),
             )
         )
         for product in actor.products:
@@ -157,7 +157,7 @@ def _externals(pg, words, ids, marks, fit) -> dict:
         if pg.externals.get(name) is not external or any(k[0] == name for k in stand_in):
             continue
         for side in sorted(sides.get(name, {"left"})):
-            lines = marked(C.external_lines(name, fit), mark_of(marks, "externals", name), words)
+            lines = marked(C.external_lines(name, fit), mark_of(marks, "externals", name), words, fit)
             stand_in[(name, side)] = PNode(ids(), name, "external", lines, side=side, doc=_doc(external))
     return stand_in
 
@@ -193,11 +193,11 @@ class _Merged:
             self.touched = True
             self.touch = self.touch or e.relation.attr("touch")
 
-    def drawn(self, words) -> PEdge:
+    def drawn(self, words, fit: C.Wrap = C.PLAIN) -> PEdge:
         edge = self.edge
         edge.params = self.params[0] if self.params else None
         edge.touch = str(self.touch) if self.touched and self.touch is not None else ("" if self.touched else None)
-        edge.lines = marked(C.edge_lines(self.params, self.touch, self.touched, words), self.mark, words)
+        edge.lines = marked(C.edge_lines(self.params, self.touch, self.touched, words, fit), self.mark, words, fit)
         return edge
 
 
@@ -239,6 +239,7 @@ def _label_product(node, pg, band_of, tagged, column, groups, words, marks, fit)
         C.product_lines(product.name, product.state, product.params, node.intervention, tag, node.doc, words, fit),
         mark_of(marks, "products", node.key),
         words,
+        fit,
     )
 
 
@@ -324,7 +325,7 @@ def _notes(pg, by_key, words, ids, changes=None, fit: C.Wrap = C.PLAIN) -> tuple
         marks = tuple(m for m in ("kgi", "service", "supplemented") if kpi.has_attr(m))
         if "kgi" in marks:  # a banner line: its badge, if any, as text
             mark = mark_of(changes, "kpis", kpi.name)
-            kgis.append(kpi.name + (f" {badge(*mark, words).text}" if mark else ""))
+            kgis.append(kpi.name + (f" {badge(*mark, words)[0].text}" if mark else ""))
             continue
         target = pg.kpi_target(kpi)
         node = by_key.get(target) if target else None
@@ -336,6 +337,7 @@ def _notes(pg, by_key, words, ids, changes=None, fit: C.Wrap = C.PLAIN) -> tuple
             C.kpi_lines(kpi.name, tuple(m for m in marks if m != "kgi"), words, fit),
             mark_of(changes, "kpis", kpi.name),
             words,
+            fit,
         )
         if node is None:
             loose.append(C.unwrap(t.text for t in lines))

@@ -164,14 +164,26 @@ class Router:
                 [labelled.get((e[1], e[2]), 0.0) for e in ends], max(PORT_GAP, HEAD_PX * p.frame_w / 1920)
             )
             fit = min(1.0, box.h * 0.9 / offsets[-1]) if offsets[-1] else 1.0
+            lift = self._lift(box, offsets[-1] * fit, labelled.get((ends[-1][1], ends[-1][2]), 0.0) if n > 1 else 0.0)
             for k, (_, edge_id, which) in enumerate(ends):
-                y = box.cy - offsets[-1] * fit / 2 + offsets[k] * fit
+                y = box.cy - offsets[-1] * fit / 2 + offsets[k] * fit - lift
                 ports[(edge_id, which)] = (self._port_x(i, side, y), _r(y))
                 self.bottom_port[(edge_id, which)] = n > 1 and k == n - 1
         for (item, _, bus), members in shared.items():
             for edge_id, which in members:
                 ports[(edge_id, which)] = ports[(f"\0bus{bus}", f"{item}")]
         return ports
+
+    @staticmethod
+    def _lift(box, spread: float, label_h: float) -> float:
+        """How far to raise the ports of a side whose last port has its label below
+        it (two lines, narrow drawings), so the label ends inside the box's height,
+        where no other line passes; as far as the first port allows."""
+        if not label_h:
+            return 0.0
+        over = box.cy + spread / 2 + 3 + label_h - (box.bottom - 2)
+        room = box.cy - spread / 2 - (box.y + 4)
+        return max(0.0, min(over, room))
 
     def _labelled(self, plan_edges) -> dict:
         """(edge id, end) -> the height of the label drawn beside that end."""

@@ -196,7 +196,8 @@ PAPER_DOT = {
     **{13: 35, 14: 46, 15: 44, 16: 10, 17: 43, 18: 37, 19: 74, 20: 11, 21: 4, 22: 54, 23: 31, 24: 8},
 }
 # 12 was over (9) until a long edge's detour through a neighbouring lane and back
-# became worth one crossing saved (layout/search.py DETOUR): now 8. (7 and 21 were
+# became worth one crossing saved (layout/search.py DETOUR): now 8; without a detour
+# none of its orders gives less than 9 (benchmarks/order_bound.py). (7 and 21 were
 # over too until lines got tracks of their own, layout/tracks.py.)
 
 

@@ -28,7 +28,7 @@ LINK_MARGIN = 28.0
 # wrapped narrower (content.NARROW), when it has at most NARROW_MOST products (and the
 # caller does not say `narrow=False`: slides, cut into columns, keep it wide).
 LEGIBLE_WIDTH = 1920 * min(N.SIZE["name"] / 14, min(v for k, v in N.SIZE.items() if k != "name") / 11)
-NARROW_MOST = 40  # products: §5's "a model of up to 40 products"
+NARROW_MOST = 40  # products (docs/notation.md: legible for a model of up to 40 products)
 
 
 def layout(

@@ -188,8 +188,9 @@ def test_every_drawing_prints_product_names_at_9_pt_or_more(apparel_pdf, tmp_pat
             assert sizes.get(n), n  # names on every drawing's page, as text
             assert min(sizes[n]) >= NAME_PT - 0.01, (n, min(sizes[n]))
         # the diff picture of 日々の店舗運営 (1,105 pt tall) is cut on portrait pages; its
-        # gaps hold their lines on tracks of their own (layout/tracks.py), so it prints a little smaller
-    assert round(min(_name_sizes(apparel_pdf, {"肌感覚"})[15]), 1) == 9.7
+        # gaps hold their lines on tracks of their own (layout/tracks.py), and a bus beside
+        # tracks a part of its gap of its own, so it prints a little smaller
+    assert round(min(_name_sizes(apparel_pdf, {"肌感覚"})[15]), 1) == 9.5
 
 
 def test_pages_are_a4_numbered_with_fonts_embedded(apparel_pdf):

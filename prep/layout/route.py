@@ -244,13 +244,13 @@ class Router:
 
         ports = self._ports(plan_edges)
         steps = {e.id: self._steps(e, ports) for e in plan_edges if e.id in p.chains}
-        joints: dict[int, list] = {}
-        for edge_id in self.bus_of:
-            k, t0, t1, _, _ = steps[edge_id][0]
-            joints.setdefault(k, []).append((t0 + t1) / 2)
-        tracks, self.short = assign(
-            {(k, n): s for k, ss in steps.items() if k not in self.bus_of for n, s in enumerate(ss)}, joints
-        )
+        node_of = {e.id: frozenset((e.source, e.target)) for e in plan_edges}
+        buses: dict[int, list] = {}
+        for edge_id, bus in self.bus_of.items():
+            step = steps[edge_id][0]
+            buses.setdefault(step[0], []).append((step, self.bus_y[bus], node_of[edge_id]))
+        tracked = {(k, n): s for k, ss in steps.items() if k not in self.bus_of for n, s in enumerate(ss)}
+        tracks, self.short, self.bus_zone = assign(tracked, buses, {key: node_of[key[0]] for key in tracked})
         out = []
         for edge in plan_edges:
             if edge.id in p.chains:
@@ -312,12 +312,15 @@ class Router:
         start = ports[(edge.id, "low")]
         end = ports[(edge.id, "high")]
         way = [(start, "L")]
-        for n, (_, t0, t1, y, y_next) in enumerate(steps):
+        for n, (k, t0, t1, y, y_next) in enumerate(steps):
             way.append(((t0, y), "L"))
-            if edge.id in self.bus_of:  # through the bus's meeting point
+            if edge.id in self.bus_of:  # through the bus's meeting point, in its part of the gap
                 bus = self.bus_of[edge.id]
-                self.bus_x[bus] = _r((t0 + t1) / 2)
+                b0, b1 = self.bus_zone.get(k, (t0, t1))
+                self.bus_x[bus] = _r((b0 + b1) / 2)
+                way.append(((_r(b0), y), "L"))
                 way.append(((self.bus_x[bus], self.bus_y[bus]), "S"))
+                way.append(((_r(b1), y_next), "S"))
             elif (edge.id, n) in tracks:  # up or down its own track
                 x, bend = tracks[(edge.id, n)]
                 x = min(max(x, t0 + bend), t1 - bend)

@@ -7,7 +7,9 @@ of two going up, the one starting lower.
 
 A step is one line's change of height in one gap: (gap, a, b, y0, y1) with a..b the
 part of the gap where it may change height. Short steps keep their gentle S-curve
-over the whole of a..b; tall ones get a track."""
+over the whole of a..b; tall ones get a track. Where lines also meet in a bus
+(layout/bus.py) in that gap, the bus changes height in a part of the gap of its own,
+at one end, and the tracks share the rest."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ TALL = 16.0  # a step changing height by more than this gets a track
 APART = 8.0  # tracks this far apart where the gap has room …
 MIN_APART = 5.0  # … and at least this far: a gap too narrow for that grows
 NEAR = 4.0  # steps whose height ranges come this close need tracks of their own
+BUS_W = 12.0  # a bus beside tracks changes height in this much of the gap …
+BUS_SEP = 2.0  # … this far from the tracks' part
 
 
 def _levels(steps: list) -> list[int]:
@@ -28,25 +32,42 @@ def _levels(steps: list) -> list[int]:
     return level
 
 
-def _clear(xs: list[float], marks: list[float], apart: float, lo: float, hi: float) -> float:
-    """How far to move the tracks `xs` so none passes within `apart` / 2 of a bus's
-    meeting point (`marks`), staying in lo..hi: 0 when none does or nothing fits."""
-    room = max(3.0, apart / 2)
-    for shift in (0.0, room, -room, 2 * room, -2 * room, 3 * room, -3 * room):
-        moved = [x + shift for x in xs]
-        if lo <= moved[0] and moved[-1] <= hi and all(abs(x - m) >= room - 0.01 for x in moved for m in marks):
-            return shift
-    return 0.0
+def _side(tall: list, lines: list) -> str:
+    """Which end of the gap a bus's lines change height at, beside the tracks: the
+    one where fewer (bus line, tracked line) pairs cross. `tall`: (step, ends) of the
+    tracked lines; `lines`: (step, y of the joint, ends) of the bus's. A track
+    crosses a bus line's level run beyond the bus (at the target's height when the
+    bus is left of it, the source's when right) if its climb spans that height, and
+    the bus where its own level run (at its start, or its end) passes the heights
+    the bus line spans. Pairs of lines into one product count after the others (they
+    meet there, yet seem to cross on the way)."""
+
+    def inside(y: float, a: float, b: float) -> bool:
+        return min(a, b) < y < max(a, b)
+
+    count = {"left": [0, 0], "right": [0, 0]}
+    for s, ends in tall:
+        for (_, _, _, ys, yt), yj, bus_ends in lines:
+            low, high = min(ys, yj, yt), max(ys, yj, yt)
+            shared = 1 if ends & bus_ends else 0
+            count["left"][shared] += inside(yt, s[3], s[4]) or low < s[3] < high
+            count["right"][shared] += inside(ys, s[3], s[4]) or low < s[4] < high
+    return "left" if count["left"] <= count["right"] else "right"
 
 
-def assign(steps: dict, joints: dict | None = None) -> tuple[dict, dict]:
+def assign(steps: dict, buses: dict | None = None, ends: dict | None = None) -> tuple[dict, dict, dict]:
     """{key: step} -> ({key: (x of its track, half the width of its bend)} for the tall
     steps of every gap, {gap: how much wider it must be to hold its tracks
-    MIN_APART apart} for the gaps too narrow). `joints`: {gap: [the x where a bus's
-    lines meet]}: the tracks keep clear of it (through it a line would seem to join
-    the bus)."""
+    MIN_APART apart} for the gaps too narrow, {gap: (left, right) of the part where a
+    bus's lines change height}). `buses`: {gap: [(step, y of the joint, ends)]} of
+    the lines meeting in a bus there; `ends`: {key: the ids of its line's ends}. A bus
+    in a gap without tracks changes height over the whole gap (its meeting point in the
+    middle); beside tracks it takes BUS_W at the end where it crosses fewer of them,
+    and the tracks the rest (a line through its curves would seem to join it or run
+    along one of them)."""
     by_gap: dict[int, list] = {}
-    out, short = {}, {}
+    out, short, zones = {}, {}, {}
+    buses = buses or {}
     for key, s in steps.items():
         if abs(s[4] - s[3]) > TALL:
             by_gap.setdefault(s[0], []).append((key, s))
@@ -56,20 +77,27 @@ def assign(steps: dict, joints: dict | None = None) -> tuple[dict, dict]:
         ordered = down + up
         level = _levels([s for _, s in ordered])
         count = max(level) + 1
-        marks = (joints or {}).get(k, [])
-        if count == 1 and not marks:
+        lines = buses.get(k, [])
+        if count == 1 and not lines:
             for key, s in ordered:
                 out[key] = ((s[1] + s[2]) / 2, (s[2] - s[1]) / 2)
             continue
-        lo = max(s[1] for _, s in tall)
-        hi = min(s[2] for _, s in tall)
-        need = (count - 1) * MIN_APART + 4
+        lo = max(s[1] for _, s in tall + [(None, b[0]) for b in lines])
+        hi = min(s[2] for _, s in tall + [(None, b[0]) for b in lines])
+        need = (count - 1) * MIN_APART + 4 + (BUS_W + BUS_SEP if lines else 0.0)
         if hi - lo < need:
             short[k] = need - (hi - lo)
+        if lines:  # the bus at one end, the tracks in the rest
+            room = min(BUS_W, max(4.0, hi - lo - 4 - BUS_SEP))
+            if _side([(s, (ends or {}).get(key, frozenset())) for key, s in tall], lines) == "left":
+                zones[k] = (lo, lo + room)
+                lo += room + BUS_SEP
+            else:
+                zones[k] = (hi - room, hi)
+                hi -= room + BUS_SEP
         apart = max(2.5, min(APART, (hi - lo - 4) / max(1, count - 1)))
         xs = [(lo + hi) / 2 - apart * (count - 1) / 2 + t * apart for t in range(count)]
-        shift = _clear(xs, marks, apart, lo + 2, hi - 2)
         bend = max(0.5, min(apart / 2 - 1.5, (hi - lo) / 2))
         for (key, _), t in zip(ordered, level):
-            out[key] = (round(xs[t] + shift, 2), bend)
-    return out, short
+            out[key] = (round(xs[t], 2), bend)
+    return out, short, zones

@@ -169,12 +169,12 @@ def test_a_product_feeding_only_some_of_a_fan_keeps_its_own_lines():
 # the figures of benchmarks/bench_layout.py (the cluster layout of 0.1.0 in brackets)
 MOST = {
     "apparel/asis.prep": 0,  # (6)
-    "apparel/tobe.prep": 7,  # (12); two green touch lines pass beside a bus joint, not through it
+    "apparel/tobe.prep": 4,  # (12); the bus of 日々の販売目標, 週間天気予報 meets beside the touch lines' tracks
     "incident/operations.prep": 0,  # (0)
     "incident/service_desk.prep": 0,  # (1)
     "incident/tobe/service_desk.prep": 1,  # (1)
     "manufacturing.prep": 0,  # (0)
-    "restaurant.prep": 4,  # (2)
+    "restaurant.prep": 3,  # (2)
 }
 
 
@@ -195,11 +195,10 @@ PAPER_DOT = {
     **{1: 26, 2: 2, 3: 45, 4: 23, 5: 16, 6: 20, 7: 20, 8: 24, 9: 44, 10: 2, 11: 45, 12: 6},
     **{13: 35, 14: 46, 15: 44, 16: 10, 17: 43, 18: 37, 19: 74, 20: 11, 21: 4, 22: 54, 23: 31, 24: 8},
 }
-# One stays over, pinned at its measured figure: in 12 dot gets its 6 by reordering
-# the lanes, which prep keeps in file order; with its lanes put back in file order
-# (benchmarks/dot_order.py) dot has 18, so 9 is within that + 2. (7 and 21 were over
-# too until lines got tracks of their own, layout/tracks.py: now 20 and 6.)
-PAPER_OVER = {12: 9}
+# 12 was over (9) until a long edge's detour through a neighbouring lane and back
+# became worth one crossing saved (layout/search.py DETOUR): now 8; without a detour
+# none of its orders gives less than 9 (benchmarks/order_bound.py). (7 and 21 were
+# over too until lines got tracks of their own, layout/tracks.py.)
 
 
 @pytest.mark.parametrize("seed", sorted(PAPER_DOT))
@@ -211,4 +210,4 @@ def test_paper_like_models_cross_no_more_than_dot_plus_two(seed):
 
     drawing = layout(graphs_from(paper_model(seed)))
     found = [pair for process in drawing.processes for pair in drawn_crossings(process)]
-    assert len(found) <= PAPER_OVER.get(seed, PAPER_DOT[seed] + 2), found
+    assert len(found) <= PAPER_DOT[seed] + 2, found

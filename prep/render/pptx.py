@@ -134,7 +134,10 @@ class _Drawer:
         return max(0.5, w * self.view.scale)
 
     def shape(self, preset, b, name, look, left=None, right=None, head=False):
-        x, y, w, h = self.box(b, left, right, head)
+        return self.put(preset, *self.box(b, left, right, head), name, look)
+
+    def put(self, preset, x, y, w, h, name, look):
+        """A shape at slide coordinates, in `look`."""
         return S.shape(
             self.slide,
             preset,
@@ -270,20 +273,7 @@ class _Drawer:
             return
         x, top, w, _ = self.box(band.box, left, v.right, head=True)
         bottom = self.y(min(band.box.bottom, group.bottom))
-        S.shape(
-            self.slide,
-            "RECTANGLE",
-            x,
-            top,
-            w,
-            bottom - top,
-            name,
-            look["fill"],
-            look["line"],
-            self.width(look["width"]),
-            look["dash"],
-            look["double"],
-        )
+        self.put("RECTANGLE", x, top, w, bottom - top, name, look)
 
     def products(self) -> None:
         for node in self.process.nodes + self.process.externals:

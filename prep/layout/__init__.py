@@ -57,9 +57,9 @@ def layout(
     drawing, kept = _drawing(graphs, code, legend, measure, deadline, marks, like, C.PLAIN)
     if narrow and drawing.width > LEGIBLE_WIDTH and sum(len(pg.products) for pg in graphs) <= NARROW_MOST:
         # the same choices again (no search), the texts wrapped narrower
-        narrow, _ = _drawing(graphs, code, legend, measure, deadline, marks, like, C.NARROW, kept)
-        if narrow.width < drawing.width:
-            return narrow
+        thin, _ = _drawing(graphs, code, legend, measure, deadline, marks, like, C.NARROW, kept)
+        if thin.width < drawing.width:
+            return thin
     return drawing
 
 

@@ -85,7 +85,8 @@ def _drawing(graphs, code: str, legend: bool, measure, deadline, marks, like, fi
     processes = _place(plans, sizes, several, 0.0, deadline, search, fit)
     if several:  # stacked frames share one width
         widest = max(pr.frame.w for pr in processes)
-        processes = _place(plans, sizes, several, widest, deadline, search, fit)
+        again = (search[0], starts, search[2], search[3], fixed or list(search[3]))  # the choices made: no search
+        processes = _place(plans, sizes, several, widest, deadline, again, fit)
     top = processes[-1].frame.bottom + PROCESS_GAP if processes else 0.0
     width = max([pr.frame.w for pr in processes] + [0.0])
     links = _links(graphs, processes, width)

@@ -10,7 +10,9 @@ Layout itself (points, as drawn): for benchmarks/bench_layout.py --followable.
   shared    pairs of relation lines running within 2 pt of each other (level,
             upright or slanted) for longer than one column gap in all
   width     the drawing's width in points, and the name / other text size at
-            1920 px wide (names are 16 pt, other text 13 pt or more: prep.notation)
+            1920 px wide: the smallest drawn name (a product's or external's first
+            lines) and the smallest other text (16 and 13 pt in prep.notation; more in
+            a drawing whose texts are zoomed, docs/notation.md)
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import math
 from prep import notation as N
 
 NAME_PT = N.SIZE["name"]  # the smallest name and other text of a swimlane drawing
-OTHER_PT = min(size for role, size in N.SIZE.items() if role != "name")
+OTHER_PT = min(size for role, size in N.SIZE.items() if role != "name")  # (at zoom 1)
 TRACK = 2.0  # lines closer than this run on one track
 STEP = 2.0  # the spacing of the points a line is sampled at for that
 
@@ -176,9 +178,26 @@ def followable(drawing, gap: float = 38.0) -> dict:
         "shared": len(tracks),
         "hits": hits + tracks,
         "width": drawing.width,
-        "name_px": NAME_PT * scale,
-        "other_px": OTHER_PT * scale,
+        "name_px": sizes(drawing)[0] * scale,
+        "other_px": sizes(drawing)[1] * scale,
     }
+
+
+def sizes(drawing) -> tuple[float, float]:
+    """The smallest product or external name and the smallest other text drawn, in pt."""
+    names, other = [], []
+    for process in drawing.processes:
+        for node in process.nodes + process.externals:
+            names += [t.size for t in node.lines if t.role == "name"]
+            other += [t.size for t in node.lines if t.role != "name"]
+        other += [t.size for note in process.notes for t in note.lines]
+        other += [t.size for edge in process.edges for t in edge.label]
+        other += [t.size for lane in process.lanes for t in lane.label]
+        other += [t.size for band in process.bands for t in band.label]
+        other += [t.size for t in process.banner.lines]
+    if drawing.legend is not None:
+        other += [item.text.size for item in drawing.legend.items]
+    return min(names, default=NAME_PT), min(other, default=OTHER_PT)
 
 
 def band_widths(drawing, graphs) -> tuple[int, int, int]:

@@ -55,12 +55,45 @@ def layout(
     if like is not None and not isinstance(like, Hint):
         like = like_hint(like, lang, measure, deadline)
     drawing, kept = _drawing(graphs, code, legend, measure, deadline, marks, like, C.PLAIN)
-    if narrow and drawing.width > LEGIBLE_WIDTH and sum(len(pg.products) for pg in graphs) <= NARROW_MOST:
-        # the same choices again (no search), the texts wrapped narrower
-        thin, _ = _drawing(graphs, code, legend, measure, deadline, marks, like, C.NARROW, kept)
-        if thin.width < drawing.width:
-            return thin
-    return drawing
+    if not narrow or drawing.width <= LEGIBLE_WIDTH or sum(len(pg.products) for pg in graphs) > NARROW_MOST:
+        return drawing
+
+    def draw(zoom: float) -> Layout:  # the same choices again (no search), the texts wrapped narrower
+        with C.zoomed(zoom):
+            return _drawing(graphs, code, legend, measure, deadline, marks, like, C.NARROW, kept)[0]
+
+    thin = draw(1.0)
+    if thin.width > LEGIBLE_WIDTH:
+        return _zoomed(thin, draw)
+    return thin if thin.width < drawing.width else drawing
+
+
+MOST_ZOOM = 2.0  # texts are never drawn more than twice their size
+ZOOM_TRIES = 5
+
+
+def _zoomed(thin: Layout, draw) -> Layout:
+    """A drawing still too wide with narrow lines (`thin`, texts at their size) drawn
+    with its texts larger, `draw(zoom) -> Layout`, by the least zoom at which they are
+    legible at 1920 px: the width grows less than the texts do, since the gaps between
+    columns, the margins and the smallest boxes keep their size. The width is nearly
+    linear in the zoom: the line through the first drawing and the last one tried
+    tells where it reaches LEGIBLE_WIDTH * zoom."""
+    tried = [(1.0, thin)]
+    zoom = thin.width / LEGIBLE_WIDTH  # enough if nothing grew with the texts
+    for _ in range(ZOOM_TRIES):
+        drawing = draw(zoom)
+        if drawing.width <= LEGIBLE_WIDTH * zoom:
+            return drawing
+        tried.append((zoom, drawing))
+        (z0, d0), (z1, d1) = tried[0], tried[-1]
+        grows = (d1.width - d0.width) / (z1 - z0)  # points of width per unit of zoom
+        if grows >= LEGIBLE_WIDTH:
+            break  # the texts alone are too wide
+        zoom = round((d1.width - grows * z1) / (LEGIBLE_WIDTH - grows) * 1.02, 3)
+        if zoom > MOST_ZOOM:
+            break
+    return max(tried, key=lambda t: t[0] / t[1].width)[1]  # the largest texts at 1920 px
 
 
 def _drawing(graphs, code: str, legend: bool, measure, deadline, marks, like, fit, fixed=None) -> tuple:

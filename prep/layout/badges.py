@@ -7,7 +7,7 @@ badge's role to colour, thicken or dash the element; nothing else carries the ma
 from __future__ import annotations
 
 from prep import notation as N
-from prep.layout.content import balanced
+from prep.layout.content import balanced, size_of
 from prep.layout.positions import Text
 
 KINDS = ("added", "changed", "removed")
@@ -24,8 +24,8 @@ def badge(kind: str, old: str | None, words: dict, narrow: bool = False) -> tupl
     limit = NARROW_OLD if narrow else OLD_LIMIT
     text = f"{SIGN[kind]} {words[kind]}" + (f": {N.shorten(N.was(old, words), limit)}" if old else "")
     if not narrow:
-        return (Text(text, N.SIZE[kind], kind, True),)
-    return tuple(Text(part, N.SIZE[kind], kind, True) for part in balanced(text, BADGE_UNITS, False, True))
+        return (Text(text, size_of(kind), kind, True),)
+    return tuple(Text(part, size_of(kind), kind, True) for part in balanced(text, BADGE_UNITS, False, True))
 
 
 def marked(lines, mark, words: dict, fit=None) -> tuple:

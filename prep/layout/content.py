@@ -4,7 +4,10 @@ around its measured label."""
 
 from __future__ import annotations
 
+import math
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from prep import notation as N
@@ -35,11 +38,22 @@ class Wrap(NamedTuple):
     pairs: bool = False  # lines may also end where Japanese words likely meet (年間|販売)
     pad_x: float = 14.0  # room left and right of a box's text
     gap: float = 38.0  # the least gap between columns (layout/place.py)
+    taller: float = 0.0  # a milestone's hexagon may be this many label heights taller
 
 
 PLAIN = Wrap()
 NARROW = Wrap(
-    name=8, line=12, note=12, header=10, latin_header=10, min_w=60.0, doc=12, pairs=True, pad_x=10.0, gap=32.0
+    name=8,
+    line=12,
+    note=12,
+    header=10,
+    latin_header=10,
+    min_w=60.0,
+    doc=12,
+    pairs=True,
+    pad_x=10.0,
+    gap=32.0,
+    taller=1.0,
 )
 
 
@@ -194,8 +208,29 @@ def balanced(value: str, limit: int, camel: bool = False, pairs: bool = False) -
     return lines
 
 
+# Texts are drawn ZOOM times their notation size: 1, or more in a drawing of a long
+# chain that shorter lines alone did not make legible (prep.layout.layout, `zoomed`)
+ZOOM: ContextVar[float] = ContextVar("zoom", default=1.0)
+
+
+@contextmanager
+def zoomed(factor: float):
+    """Texts made inside are `factor` times their notation size."""
+    token = ZOOM.set(factor)
+    try:
+        yield
+    finally:
+        ZOOM.reset(token)
+
+
+def size_of(role: str) -> float:
+    """The point size of a text role in the drawing being made: whole points (what
+    Graphviz writes), never under the zoomed size."""
+    return math.ceil(N.SIZE[role] * ZOOM.get() - 1e-6)
+
+
 def T(value: str, role: str, bold: bool = False) -> Text:
-    return Text(value, N.SIZE[role], role, bold)
+    return Text(value, size_of(role), role, bold)
 
 
 def product_lines(
@@ -269,7 +304,7 @@ def edge_lines(params, touch: str | None, touched: bool, words: dict, fit: Wrap 
     if touched:
         word = N.touch_word(touch, words)
         parts = balanced(word, 6, False, True) if fit.pairs else [word]
-        lines += [Text(part, N.SIZE["edge"], "touch", True) for part in parts]
+        lines += [Text(part, size_of("edge"), "touch", True) for part in parts]
     return tuple(lines)
 
 
@@ -293,7 +328,7 @@ def box_size(kind: str, w: float, h: float, rows=None, fit: Wrap = PLAIN) -> tup
     """A node's box around its measured label; `rows`: the measured (w, h) of each
     line of a milestone's label (its hexagon fits them one by one)."""
     if kind in ("product", "milestone", "final", "intangible"):
-        width, height = _box_size(kind, w, h, rows, fit.pad_x)
+        width, height = _box_size(kind, w, h, rows, fit.pad_x, fit.taller)
         return max(width, fit.min_w), max(height, MIN_H)
     return _box_size(kind, w, h, None, fit.pad_x)
 
@@ -315,12 +350,18 @@ def hexagon_width(w: float, h: float, height: float, rows=None) -> float:
     return need
 
 
-def _box_size(kind: str, w: float, h: float, rows=None, pad_x: float = PAD_X) -> tuple[float, float]:
+def _box_size(
+    kind: str, w: float, h: float, rows=None, pad_x: float = PAD_X, taller: float = 0.0
+) -> tuple[float, float]:
     if kind == "milestone":
-        height = h + 2 * PAD_Y + 10
-        # wide enough that the lines' corners stay inside (and 4 pt clear), no wider
-        width = max(w + 2 * pad_x, hexagon_width(w, h, height, rows) + 8)
-        return round(width, 2), round(height, 2)
+        # wide enough that the lines' corners stay inside (and 4 pt clear), no wider;
+        # `taller`: it may be up to this many label heights taller, where that makes
+        # it narrower (its slanted sides then pass farther from the label)
+        sizes = []
+        for extra in (0.0, taller * h / 2, taller * h):
+            height = h + 2 * PAD_Y + 10 + extra
+            sizes.append((round(max(w + 2 * pad_x, hexagon_width(w, h, height, rows) + 8), 2), round(height, 2)))
+        return min(sizes, key=lambda s: s[0] + s[1] / 4)
     if kind == "final":
         return round(w + 2 * pad_x + 8, 2), round(h + 2 * PAD_Y + 8, 2)
     if kind == "external":

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from prep import notation as N
+from prep.layout.content import size_of
 from prep.layout.positions import Box, Legend, LegendItem, Text
 
 SAMPLE_W, SAMPLE_H = 30.0, 16.0
@@ -38,16 +38,16 @@ def legend_items(plans, words: dict, marks: bool = False) -> list[tuple[str, Tex
     # subprocess bands, KPI and issue notes carry their own labels (the band's name,
     # `KPI:`, `課題:`): the legend keeps to what a label does not say
     order = ("product", "milestone", "final", "intangible", "intervention", "external", "input", "sync", "touch")
-    items = [(kind, Text(names[kind], N.SIZE["legend"], "legend")) for kind in order if kind in present]
+    items = [(kind, Text(names[kind], size_of("legend"), "legend")) for kind in order if kind in present]
     if marks:
         from prep.layout.badges import KINDS, SIGN
 
-        items += [(kind, Text(f"{SIGN[kind]} {words[kind]}", N.SIZE["legend"], kind, True)) for kind in KINDS]
+        items += [(kind, Text(f"{SIGN[kind]} {words[kind]}", size_of("legend"), kind, True)) for kind in KINDS]
     return items
 
 
 def legend_title(words: dict) -> Text:
-    return Text(words["legend"], N.SIZE["legend"], "legend", True)
+    return Text(words["legend"], size_of("legend"), "legend", True)
 
 
 def place_legend(items, size, words: dict, top: float, width: float, title_w: float) -> Legend:

@@ -253,7 +253,7 @@ def _edge(page, pre, edge, boxes) -> None:
         **BASE,
         **look,
         **ends,
-        "fontSize": _n(N.SIZE["edge"]),
+        "fontSize": _n(edge.label[0].size if edge.label else N.SIZE["edge"]),
         "labelBackgroundColor": "#ffffff",
     }
     points = _waypoints(edge.points)

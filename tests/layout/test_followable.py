@@ -43,13 +43,15 @@ def test_paper_like_models_are_followable(seed):
     """A product fed by many lines (up to seven here) grows tall enough to spread
     their heads: none two within 8 px at 1920 px wide, however wide the drawing; lines
     climbing past each other in one gap keep tracks of their own, and a label beside a
-    head has room between its neighbours' lines."""
+    head has room between its neighbours' lines. And every one is legible at 1920 px
+    (docs/notation.md, "Long chains and the projector")."""
     from paper_models import paper_model
 
     from prep.parser import parse_text
 
     got = followable(layout(build_document(parse_text(paper_model(seed), "m.prep").document)[0]))
     assert (got["heads"], got["hits"]) == (0, [])
+    assert got["name_px"] >= 14 and got["other_px"] >= 11, (got["name_px"], got["other_px"])
 
 
 def _restaurant():

@@ -124,7 +124,25 @@ def _px(value: str, scale: float) -> float:
 def test_legible_on_a_1920_pixel_screen(path):
     """The examples, and the 20-product workshop ToBe whose chain runs ten steps (drawn
     with narrower lines: docs/notation.md, "Long chains and the projector")."""
-    svg = render(graphs_in(path), "svg")
+    _assert_legible(render(graphs_in(path), "svg"))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 19])
+def test_twelve_step_chains_are_legible_on_a_1920_pixel_screen(seed):
+    """Paper-like models of 32 and 33 products whose chains run twelve steps (1, 19:
+    English, still too wide with narrower lines, so their texts are drawn larger) and a
+    Japanese one (2)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from paper_models import paper_model
+
+    _assert_legible(render(graphs_from(paper_model(seed)), "svg"))
+
+
+def _assert_legible(svg: bytes) -> None:
+    """Names >= 14 px and every other text >= 11 px when the SVG is 1920 px wide; the
+    legend row at most a tenth of the height."""
     root = ET.fromstring(svg)
     width = float(root.get("width").removesuffix("pt"))
     height = float(root.get("height").removesuffix("pt"))

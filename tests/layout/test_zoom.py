@@ -1,0 +1,55 @@
+"""A drawing still too wide with narrower lines has its texts drawn larger, by the
+least zoom that makes them legible at 1920 px (docs/notation.md, "Long chains and the
+projector")."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+
+import prep.layout as L
+from prep.layout import content as C
+
+
+def _drawer(fixed: float, grows: float, calls: list):
+    """A stand-in for a drawing whose width is `fixed` + `grows` × zoom."""
+
+    def draw(zoom: float):
+        calls.append(zoom)
+        return SimpleNamespace(width=fixed + grows * zoom, zoom=zoom)
+
+    return draw
+
+
+def test_the_least_zoom_that_is_legible():
+    calls: list = []
+    draw = _drawer(1000.0, 1500.0, calls)
+    got = L._zoomed(draw(1.0), draw)
+    least = 1000.0 / (L.LEGIBLE_WIDTH - 1500.0)  # 1.44
+    assert got.width <= L.LEGIBLE_WIDTH * got.zoom
+    assert least <= got.zoom <= least * 1.05
+    assert len(calls) <= 1 + L.ZOOM_TRIES
+
+
+def test_a_drawing_whose_width_all_grows_with_its_texts_is_left_as_it_is():
+    calls: list = []
+    draw = _drawer(0.0, 2500.0, calls)
+    thin = draw(1.0)
+    assert L._zoomed(thin, draw) is thin
+    assert len(calls) == 2  # the first try tells the slope: nothing helps
+
+
+def test_texts_are_never_more_than_twice_their_size():
+    calls: list = []
+    draw = _drawer(3000.0, 1000.0, calls)  # legible only at zoom 2.5
+    got = L._zoomed(draw(1.0), draw)
+    assert max(calls) <= L.MOST_ZOOM
+    assert got.zoom == max(calls)  # the largest texts at 1920 px of those tried
+
+
+def test_zoomed_texts_and_only_inside():
+    assert C.size_of("name") == 16
+    with C.zoomed(1.5):
+        assert C.size_of("name") == 24
+        assert C.T("x", "params").size == 20  # 19.5: whole points, never less
+    assert C.T("x", "name").size == 16

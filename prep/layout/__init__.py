@@ -16,6 +16,8 @@ notes and edge routes. Pure: no drawing here; Graphviz is asked only for text si
 
 from __future__ import annotations
 
+import math
+
 from prep import notation as N
 from prep.layout import content as C
 from prep.layout.measure import Deadline, LayoutError, graphviz_measure
@@ -76,24 +78,35 @@ def _zoomed(thin: Layout, draw) -> Layout:
     """A drawing still too wide with narrow lines (`thin`, texts at their size) drawn
     with its texts larger, `draw(zoom) -> Layout`, by the least zoom at which they are
     legible at 1920 px: the width grows less than the texts do, since the gaps between
-    columns, the margins and the smallest boxes keep their size. The width is nearly
-    linear in the zoom: the line through the first drawing and the last one tried
-    tells where it reaches LEGIBLE_WIDTH * zoom."""
+    columns, the margins and the smallest boxes keep their size. Zooms are tried in
+    whole points of the name size; the width is nearly linear in the zoom: the line
+    through the first drawing and the last one tried tells the next zoom to try."""
     tried = [(1.0, thin)]
-    zoom = thin.width / LEGIBLE_WIDTH  # enough if nothing grew with the texts
+    estimate = thin.width / LEGIBLE_WIDTH  # enough if nothing grew with the texts
     for _ in range(ZOOM_TRIES):
+        name = max(math.ceil(N.SIZE["name"] * estimate), round(N.SIZE["name"] * tried[-1][0]) + 1)
+        zoom = name / N.SIZE["name"]
+        if zoom > MOST_ZOOM:
+            break
         drawing = draw(zoom)
-        if drawing.width <= LEGIBLE_WIDTH * zoom:
-            return drawing
         tried.append((zoom, drawing))
+        if drawing.width <= legible_width(zoom):
+            return drawing
         (z0, d0), (z1, d1) = tried[0], tried[-1]
         grows = (d1.width - d0.width) / (z1 - z0)  # points of width per unit of zoom
         if grows >= LEGIBLE_WIDTH:
             break  # the texts alone are too wide
-        zoom = round((d1.width - grows * z1) / (LEGIBLE_WIDTH - grows) * 1.02, 3)
-        if zoom > MOST_ZOOM:
-            break
-    return max(tried, key=lambda t: t[0] / t[1].width)[1]  # the largest texts at 1920 px
+        estimate = (d0.width - grows * z0) / (LEGIBLE_WIDTH - grows)
+    return max(tried, key=lambda t: round(legible_width(t[0]) / t[1].width, 3))[1]  # largest texts at 1920 px
+
+
+def legible_width(zoom: float = 1.0) -> float:
+    """The widest drawing whose texts, `zoom` times their size, are legible at 1920
+    px: names 14 px, other text 11 px (LEGIBLE_WIDTH at zoom 1)."""
+    with C.zoomed(zoom):
+        name = C.size_of("name")
+        other = min(C.size_of(role) for role in N.SIZE if role != "name")
+    return 1920 * min(name / 14, other / 11)
 
 
 def _drawing(graphs, code: str, legend: bool, measure, deadline, marks, like, fit, fixed=None) -> tuple:

@@ -53,7 +53,7 @@ NARROW = Wrap(
     pairs=True,
     pad_x=10.0,
     gap=32.0,
-    taller=1.0,
+    taller=0.5,
 )
 
 
@@ -361,7 +361,7 @@ def _box_size(
         for extra in (0.0, taller * h / 2, taller * h):
             height = h + 2 * PAD_Y + 10 + extra
             sizes.append((round(max(w + 2 * pad_x, hexagon_width(w, h, height, rows) + 8), 2), round(height, 2)))
-        return min(sizes, key=lambda s: s[0] + s[1] / 4)
+        return min(sizes, key=lambda s: s[0] + s[1] / 3)
     if kind == "final":
         return round(w + 2 * pad_x + 8, 2), round(h + 2 * PAD_Y + 8, 2)
     if kind == "external":

@@ -164,7 +164,8 @@ class Router:
                 [labelled.get((e[1], e[2]), 0.0) for e in ends], max(PORT_GAP, HEAD_PX * p.frame_w / 1920)
             )
             fit = min(1.0, box.h * 0.9 / offsets[-1]) if offsets[-1] else 1.0
-            lift = self._lift(box, offsets[-1] * fit, labelled.get((ends[-1][1], ends[-1][2]), 0.0) if n > 1 else 0.0)
+            low = labelled.get((ends[-1][1], ends[-1][2]), 0.0) if n > 1 else 0.0
+            lift = self._lift(box, offsets[-1] * fit, low, labelled.get((ends[0][1], ends[0][2]), 0.0))
             for k, (_, edge_id, which) in enumerate(ends):
                 y = box.cy - offsets[-1] * fit / 2 + offsets[k] * fit - lift
                 ports[(edge_id, which)] = (self._port_x(i, side, y), _r(y))
@@ -175,15 +176,18 @@ class Router:
         return ports
 
     @staticmethod
-    def _lift(box, spread: float, label_h: float) -> float:
-        """How far to raise the ports of a side whose last port has its label below
-        it (two lines, narrow drawings), so the label ends inside the box's height,
-        where no other line passes; as far as the first port allows."""
-        if not label_h:
-            return 0.0
-        over = box.cy + spread / 2 + 3 + label_h - (box.bottom - 2)
-        room = box.cy - spread / 2 - (box.y + 4)
-        return max(0.0, min(over, room))
+    def _lift(box, spread: float, low: float, high: float) -> float:
+        """How far to raise the ports of a side so the label below its last port
+        (`low` high: two lines, narrow drawings) ends inside the box's height, where no
+        other line passes, or to lower them (a negative lift) so the label above its
+        first port (`high` high) starts inside it; as far as the other end allows."""
+        over = box.cy + spread / 2 + 3 + low - (box.bottom - 2) if low else 0.0
+        if over > 0:
+            return max(0.0, min(over, box.cy - spread / 2 - (box.y + 4)))
+        under = box.y + 2 - (box.cy - spread / 2 - 3 - high) if high else 0.0
+        if under > 0:
+            return -max(0.0, min(under, box.bottom - 4 - (box.cy + spread / 2)))
+        return 0.0
 
     def _labelled(self, plan_edges) -> dict:
         """(edge id, end) -> the height of the label drawn beside that end."""

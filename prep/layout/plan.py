@@ -252,11 +252,13 @@ def _handoffs(by_key, inputs, edges) -> frozenset:
     """Input relations drawn as vertical hand-offs where that saves a column
     (docs/notation.md): the source feeds only this target, in a lane next to the
     target's; the upper of the two has no notes below it (the line would cross
-    them); the line has no label; each product ends one hand-off at most."""
+    them); the line has no label, and no sync relation joins the two (its line would
+    be drawn over it); each product ends one hand-off at most."""
     targets: dict[str, list[str]] = {}
     for s, t in inputs:
         targets.setdefault(s, []).append(t)
-    labelled = {(e.source, e.target) for e in edges if e.lines}
+    not_straight = {(e.source, e.target) for e in edges if e.lines}  # (node ids)
+    not_straight |= {pair for e in edges if e.kind == "sync" for pair in ((e.source, e.target), (e.target, e.source))}
     used: set[str] = set()  # a product ends one hand-off at most: no towers
     out = set()
     for s, t in inputs:
@@ -266,7 +268,7 @@ def _handoffs(by_key, inputs, edges) -> frozenset:
             len(targets[s]) != 1
             or abs(a.lane - b.lane) != 1
             or upper.notes
-            or (a.id, b.id) in labelled
+            or (a.id, b.id) in not_straight
             or s in used
             or t in used
         ):

@@ -73,3 +73,24 @@ def test_no_hand_off_for_a_product_feeding_two_or_a_lane_away():
         """)
     nodes = {n.key: n for n in process.nodes}
     assert nodes["A"].column < nodes["C"].column  # two lanes apart
+
+
+def test_no_hand_off_between_sync_partners():
+    """A sync line between the two would be drawn over the hand-off's line."""
+    process = _process("""
+        process P {
+          external 客
+          actor 上 {
+            product A
+          }
+          actor 下 {
+            final B
+          }
+          客 -> A -> B -> 客
+          B <-> A
+        }
+        """)
+    nodes = {n.key: n for n in process.nodes}
+    assert nodes["A"].column < nodes["B"].column
+    lines = [e for e in process.edges if {e.source, e.target} == {nodes["A"].id, nodes["B"].id}]
+    assert len(lines) == 2 and lines[0].points != tuple(reversed(lines[1].points))

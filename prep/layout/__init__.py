@@ -71,7 +71,8 @@ def layout(
 
 
 MOST_ZOOM = 2.0  # texts are never drawn more than twice their size
-ZOOM_TRIES = 5
+ZOOM_TRIES = 6
+ZOOM_STEP = 4  # points of the name size at most from one try to the next
 
 
 def _zoomed(thin: Layout, draw) -> Layout:
@@ -80,24 +81,33 @@ def _zoomed(thin: Layout, draw) -> Layout:
     legible at 1920 px: the width grows less than the texts do, since the gaps between
     columns, the margins and the smallest boxes keep their size. Zooms are tried in
     whole points of the name size; the width is nearly linear in the zoom: the line
-    through the first drawing and the last one tried tells the next zoom to try."""
-    tried = [(1.0, thin)]
-    estimate = thin.width / LEGIBLE_WIDTH  # enough if nothing grew with the texts
+    through the first drawing and the last one tried tells the next zoom to try (at
+    most ZOOM_STEP points on, since the width jumps a little where lines wrap anew);
+    once one is legible, the sizes between it and the last too wide are halved."""
+    size = N.SIZE["name"]
+    tried = {size: thin}  # name size -> drawing
+    low, high = size, None  # the largest name size tried too wide, the least legible
+    name = math.ceil(size * thin.width / LEGIBLE_WIDTH)  # enough if nothing grew with the texts
     for _ in range(ZOOM_TRIES):
-        name = max(math.ceil(N.SIZE["name"] * estimate), round(N.SIZE["name"] * tried[-1][0]) + 1)
-        zoom = name / N.SIZE["name"]
-        if zoom > MOST_ZOOM:
+        if name > size * MOST_ZOOM:
             break
-        drawing = draw(zoom)
-        tried.append((zoom, drawing))
-        if drawing.width <= legible_width(zoom):
-            return drawing
-        (z0, d0), (z1, d1) = tried[0], tried[-1]
-        grows = (d1.width - d0.width) / (z1 - z0)  # points of width per unit of zoom
-        if grows >= LEGIBLE_WIDTH:
-            break  # the texts alone are too wide
-        estimate = (d0.width - grows * z0) / (LEGIBLE_WIDTH - grows)
-    return max(tried, key=lambda t: round(legible_width(t[0]) / t[1].width, 3))[1]  # largest texts at 1920 px
+        tried[name] = draw(name / size)
+        if tried[name].width <= legible_width(name / size):
+            high = name
+        else:
+            low = name
+        if high is not None:  # between the two now, halving
+            if high - low <= 1:
+                break
+            name = (low + high) // 2
+            continue
+        grows = (tried[low].width - thin.width) / ((low - size) / size)  # width per unit of zoom
+        legible_at = (thin.width - grows) / (LEGIBLE_WIDTH - grows) if grows < LEGIBLE_WIDTH else 0.0
+        estimate = math.ceil(size * legible_at)  # (the zoom where the line reaches LEGIBLE_WIDTH * zoom)
+        name = min(max(estimate, low + 1), low + ZOOM_STEP)  # the width jumps where lines wrap anew
+    if high is not None:
+        return tried[high]
+    return max(tried.items(), key=lambda t: round(legible_width(t[0] / size) / t[1].width, 3))[1]
 
 
 def legible_width(zoom: float = 1.0) -> float:

@@ -36,7 +36,21 @@ def test_a_drawing_whose_width_all_grows_with_its_texts_is_left_as_it_is():
     draw = _drawer(0.0, 2500.0, calls)
     thin = draw(1.0)
     assert L._zoomed(thin, draw) is thin
-    assert len(calls) == 2  # the first try tells the slope: nothing helps
+    assert len(calls) == 1 + L.ZOOM_TRIES  # a point more each time: nothing helps
+
+
+def test_a_jump_in_width_does_not_end_the_tries():
+    """Where lines wrap anew the width jumps, and the line through two tries can be
+    as steep as the legible width itself: the next try is a point larger."""
+    calls: list = []
+
+    def draw(zoom: float):
+        calls.append(zoom)
+        width = 1000.0 + 1500.0 * zoom + (150.0 if zoom > 1 else 0.0)
+        return SimpleNamespace(width=width, zoom=zoom)
+
+    got = L._zoomed(draw(1.0), draw)
+    assert got.width <= L.legible_width(got.zoom)
 
 
 def test_texts_are_never_more_than_twice_their_size():

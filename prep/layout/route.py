@@ -36,7 +36,11 @@ def head_room(plan, size):
     HEAD_ROOM apart (docs/notation.md: arrowheads into one product are spread along its
     side): the left side holds the lines coming in, the right one the lines going out,
     and either may hold sync lines (two-headed); a side without heads needs no room.
-    A labelled line's head needs room for its label beside it (_offsets)."""
+    A labelled line's head needs room for its label beside it (_offsets). In a drawing
+    whose texts are zoomed (it is that much wider), the room is zoomed too."""
+    from prep.layout.content import ZOOM
+
+    room = HEAD_ROOM * ZOOM.get()
     left: dict[str, int] = {}
     right: dict[str, int] = {}
     synced: set[str] = set()
@@ -50,13 +54,13 @@ def head_room(plan, size):
     labels: dict[str, float] = {}  # more room for the labels beside the heads
     for e in plan.edges:
         if e.lines and e.kind == "input":
-            labels[e.target] = labels.get(e.target, 0.0) + max(0.0, size(e.id)[1] + LABEL_ROOM - HEAD_ROOM)
+            labels[e.target] = labels.get(e.target, 0.0) + max(0.0, size(e.id)[1] + LABEL_ROOM - room)
     need = {}
     for node in plan.nodes:
         if node.kind != "external":
             ports = max(left.get(node.id, 0), right.get(node.id, 0) if node.id in synced else 0)
             if ports > 1:
-                need[node.id] = ((ports - 1) * HEAD_ROOM + labels.get(node.id, 0.0)) / 0.9
+                need[node.id] = ((ports - 1) * room + labels.get(node.id, 0.0)) / 0.9
 
     def roomy(key):
         w, h = size(key)

@@ -119,11 +119,14 @@ def _px(value: str, scale: float) -> float:
 
 
 @pytest.mark.parametrize(
-    "path", EXAMPLES + [ROOT / "tests" / "layout" / "models" / "apparel_tobe20.prep"], ids=lambda p: p.name
+    "path",
+    EXAMPLES + [ROOT / "tests" / "layout" / "models" / name for name in ("apparel_tobe20.prep", "field_tobe.prep")],
+    ids=lambda p: p.name,
 )
 def test_legible_on_a_1920_pixel_screen(path):
-    """The examples, and the 20-product workshop ToBe whose chain runs ten steps (drawn
-    with narrower lines: docs/notation.md, "Long chains and the projector")."""
+    """The examples, the 20-product workshop ToBe whose chain runs ten steps (drawn
+    with narrower lines: docs/notation.md, "Long chains and the projector") and the
+    33-product field-service ToBe whose chain runs twelve (its texts also larger)."""
     _assert_legible(render(graphs_in(path), "svg"))
 
 

@@ -48,24 +48,30 @@ def layout(
     bounds the time (LayoutError when it passes). `marks` (one dict per graph, from
     prep diff) put badges on the labels and ghost what was removed (layout/badges.py).
     `like`: a Hint (layout/hint.py) or the graphs of another model (its drawing is
-    made first): the products shared with it keep its order (`--like`). `narrow`:
-    draw it again with narrower lines when it is too wide for 1920 px (LEGIBLE_WIDTH)."""
+    made first): the products shared with it keep its order (`--like`), and a drawing
+    whose texts must be larger keeps its text size while legible. `narrow`: draw it
+    again with narrower lines (and larger texts) when it is too wide for 1920 px
+    (LEGIBLE_WIDTH)."""
     from prep.layout.hint import Hint
 
     measure = measure or graphviz_measure
     code = N.language_of(graphs, lang)
     if like is not None and not isinstance(like, Hint):
         like = like_hint(like, lang, measure, deadline)
-    drawing, kept = _drawing(graphs, code, legend, measure, deadline, marks, like, C.PLAIN)
+    drawing, tables = _drawing(graphs, code, legend, measure, deadline, marks, like, C.PLAIN)
     if not narrow or drawing.width <= LEGIBLE_WIDTH or sum(len(pg.products) for pg in graphs) > NARROW_MOST:
         return drawing
 
     def draw(zoom: float) -> Layout:  # the same choices again (no search), the texts wrapped narrower
         with C.zoomed(zoom):
-            return _drawing(graphs, code, legend, measure, deadline, marks, like, C.NARROW, kept)[0]
+            return _drawing(graphs, code, legend, measure, deadline, marks, like, C.NARROW, tables)[0]
 
     thin = draw(1.0)
     if thin.width > LEGIBLE_WIDTH:
+        if like is not None and like.zoom > 1:  # the last drawing's texts, while they stay legible
+            as_before = draw(like.zoom)
+            if as_before.width <= legible_width(like.zoom):
+                return as_before
         return _zoomed(thin, draw)
     return thin if thin.width < drawing.width else drawing
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from prep.notation import SIZE
+
 MAX_HINTED = 5000  # larger drawings are laid out without a hint (time)
 QUICK_BUDGET = 10  # layouts a quick redraw tries beyond the hinted choices
 
@@ -26,11 +28,14 @@ class Hint:
     """process name -> {product key, or "\\0" + external name + side: (column, y)};
     `choices`: process name -> the layout search's choices (layout/search.py
     choices_of); `budget`: None (a full search) or the layouts a quick redraw tries,
-    starting from `choices`."""
+    starting from `choices`; `zoom`: how much larger than their size the drawing's
+    texts were (1, or more for a long chain: prep.layout), which a redraw keeps while
+    it stays legible, so the texts do not change size at every save."""
 
     places: dict = field(default_factory=dict)
     choices: dict = field(default_factory=dict)
     budget: int | None = None
+    zoom: float = 1.0
 
     def for_process(self, name: str, count: int) -> dict:
         """The places of the process `name`; in a drawing of one process, a hint of
@@ -73,7 +78,8 @@ def hint_of(layout) -> Hint:
         for n in process.externals:
             here[external_key(n.key, n.side)] = (n.column, n.box.cy - process.frame.y)
         places[process.name] = here
-    return Hint(places, choices)
+    names = [t.size for p in layout.processes for n in p.nodes for t in n.lines if t.role == "name"]
+    return Hint(places, choices, zoom=min(names, default=SIZE["name"]) / SIZE["name"])
 
 
 def item_heights(placer) -> list:

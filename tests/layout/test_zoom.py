@@ -4,6 +4,7 @@ projector")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 
@@ -67,3 +68,29 @@ def test_zoomed_texts_and_only_inside():
         assert C.size_of("name") == 24
         assert C.T("x", "params").size == 20  # 19.5: whole points, never less
     assert C.T("x", "name").size == 16
+
+
+def test_a_redraw_keeps_the_last_drawings_text_size_while_it_is_legible():
+    """In `prep serve` the last drawing is the hint: its texts keep their size."""
+    import sys
+    from pathlib import Path
+
+    from prep.graph import build_document
+    from prep.layout.hint import hint_of
+    from prep.parser import parse_text
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from paper_models import paper_model
+
+    graphs = build_document(parse_text(paper_model(19), "m.prep").document)[0]
+    first = L.layout(graphs)
+    hint = hint_of(first)
+    assert hint.zoom == 21 / 16  # the least legible: names 21 pt
+    assert _name_size(L.layout(graphs, like=hint)) == 21
+    bigger = replace(hint, zoom=24 / 16)
+    assert _name_size(L.layout(graphs, like=bigger)) == 24  # legible too: kept
+    assert _name_size(L.layout(graphs, like=replace(hint, zoom=17 / 16))) == 21  # too small: the least again
+
+
+def _name_size(drawing) -> float:
+    return min(t.size for p in drawing.processes for n in p.nodes for t in n.lines if t.role == "name")

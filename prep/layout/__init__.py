@@ -25,11 +25,21 @@ from prep.layout.positions import Box, Layout, Link
 
 PROCESS_GAP = 24.0
 LINK_MARGIN = 28.0
+
+
+def legible_width(zoom: float = 1.0) -> float:
+    """The widest drawing whose texts, `zoom` times their size, are legible at 1920
+    px: names 14 px, other text 11 px (LEGIBLE_WIDTH at zoom 1)."""
+    name = C.size_of("name", zoom)
+    other = min(C.size_of(role, zoom) for role in N.SIZE if role != "name")
+    return 1920 * min(name / 14, other / 11)
+
+
 # Legible on a projector (docs/notation.md): scaled to 1920 px wide, names >= 14 px and
 # every other text >= 11 px. A drawing wider than this is drawn again with its texts
 # wrapped narrower (content.NARROW), when it has at most NARROW_MOST products (and the
 # caller does not say `narrow=False`: slides, cut into columns, keep it wide).
-LEGIBLE_WIDTH = 1920 * min(N.SIZE["name"] / 14, min(v for k, v in N.SIZE.items() if k != "name") / 11)
+LEGIBLE_WIDTH = legible_width()
 NARROW_MOST = 40  # products (docs/notation.md: legible for a model of up to 40 products)
 
 
@@ -114,15 +124,6 @@ def _zoomed(thin: Layout, draw) -> Layout:
     if high is not None:
         return tried[high]
     return max(tried.items(), key=lambda t: round(legible_width(t[0] / size) / t[1].width, 3))[1]
-
-
-def legible_width(zoom: float = 1.0) -> float:
-    """The widest drawing whose texts, `zoom` times their size, are legible at 1920
-    px: names 14 px, other text 11 px (LEGIBLE_WIDTH at zoom 1)."""
-    with C.zoomed(zoom):
-        name = C.size_of("name")
-        other = min(C.size_of(role) for role in N.SIZE if role != "name")
-    return 1920 * min(name / 14, other / 11)
 
 
 def _drawing(graphs, code: str, legend: bool, measure, deadline, marks, like, fit, fixed=None) -> tuple:

@@ -223,10 +223,10 @@ def zoomed(factor: float):
         ZOOM.reset(token)
 
 
-def size_of(role: str) -> float:
-    """The point size of a text role in the drawing being made: whole points (what
-    Graphviz writes), never under the zoomed size."""
-    return math.ceil(N.SIZE[role] * ZOOM.get() - 1e-6)
+def size_of(role: str, zoom: float | None = None) -> float:
+    """The point size of a text role in the drawing being made (or at `zoom`): whole
+    points (what Graphviz writes), never under the zoomed size."""
+    return math.ceil(N.SIZE[role] * (ZOOM.get() if zoom is None else zoom) - 1e-6)
 
 
 def T(value: str, role: str, bold: bool = False) -> Text:
@@ -358,7 +358,7 @@ def _box_size(
         # `taller`: it may be up to this many label heights taller, where that makes
         # it narrower (its slanted sides then pass farther from the label)
         sizes = []
-        for extra in (0.0, taller * h / 2, taller * h):
+        for extra in (0.0, taller * h / 2, taller * h) if taller else (0.0,):
             height = h + 2 * PAD_Y + 10 + extra
             sizes.append((round(max(w + 2 * pad_x, hexagon_width(w, h, height, rows) + 8), 2), round(height, 2)))
         return min(sizes, key=lambda s: s[0] + s[1] / 3)

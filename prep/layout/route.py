@@ -5,6 +5,7 @@ side of a box get ports spread over its middle, in the order of where they go.""
 
 from __future__ import annotations
 
+from prep.layout.content import ZOOM
 from prep.layout.positions import Box, Edge
 
 ARROW = 10.0
@@ -38,8 +39,6 @@ def head_room(plan, size):
     and either may hold sync lines (two-headed); a side without heads needs no room.
     A labelled line's head needs room for its label beside it (_offsets). In a drawing
     whose texts are zoomed (it is that much wider), the room is zoomed too."""
-    from prep.layout.content import ZOOM
-
     room = HEAD_ROOM * ZOOM.get()
     left: dict[str, int] = {}
     right: dict[str, int] = {}

@@ -82,8 +82,8 @@ def assign(steps: dict, buses: dict | None = None, ends: dict | None = None) -> 
             for key, s in ordered:
                 out[key] = ((s[1] + s[2]) / 2, (s[2] - s[1]) / 2)
             continue
-        lo = max(s[1] for _, s in tall + [(None, b[0]) for b in lines])
-        hi = min(s[2] for _, s in tall + [(None, b[0]) for b in lines])
+        spans = [s for _, s in tall] + [b[0] for b in lines]  # the bus's steps too
+        lo, hi = max(s[1] for s in spans), min(s[2] for s in spans)
         need = (count - 1) * MIN_APART + 4 + (BUS_W + BUS_SEP if lines else 0.0)
         if hi - lo < need:
             short[k] = need - (hi - lo)

@@ -55,13 +55,13 @@ def plan_slides(process, legend, reserve: float = 0.0, room: float = 0.0) -> lis
     tall = room_h / max(frame.h, 1.0)
     if scale >= MIN_SCALE:
         return whole  # legible already
+    header = max((lane.header.w for lane in process.lanes), default=0.0) + 4.0  # repeated after a cut
     if tall < MIN_SCALE:  # too tall for 12 pt: groups of lanes, each maybe in columns
         groups = lane_groups(process, room_h / MIN_SCALE)
         if len(groups) > 1:
-            return _grouped(process, groups, edge, room_h, legend, reserve)
+            return _grouped(process, groups, edge, header, room_h, legend, reserve)
     if tall <= scale * 1.05:
         return whole  # the height is the limit
-    header = max((lane.header.w for lane in process.lanes), default=0.0) + 4.0
     widest = (S.SLIDE_W - 2 * S.MARGIN) / min(tall, MIN_SCALE)
     pieces = _pieces(process, edge, widest, header)
     if len(pieces) == 1:
@@ -69,12 +69,11 @@ def plan_slides(process, legend, reserve: float = 0.0, room: float = 0.0) -> lis
     return _views(pieces, frame, edge, header, legend, reserve)
 
 
-def _grouped(process, groups, edge: float, room_h: float, legend, reserve: float) -> list[View]:
+def _grouped(process, groups, edge: float, header: float, room_h: float, legend, reserve: float) -> list[View]:
     """Each group of lanes on slides of its own, top to bottom, split into columns as
     its height allows (cut where its own items leave room), left to right; a slide
     that would hold nothing of its group is left out."""
     frame = process.frame
-    header = max((lane.header.w for lane in process.lanes), default=0.0) + 4.0
     views = []
     for group in groups:
         tall = room_h / max(group.height, 1.0)
